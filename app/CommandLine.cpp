@@ -1,0 +1,98 @@
+#include "CommandLine.h"
+
+namespace {
+
+const QString HostOption = QStringLiteral("host");
+const QString PortOption = QStringLiteral("port");
+const QString DataDirOption = QStringLiteral("data-dir");
+const QString HelpOption = QStringLiteral("help");
+const QString VersionOption = QStringLiteral("version");
+
+} // namespace
+
+CommandLine::CommandLine()
+{
+    m_parser.setApplicationDescription(QStringLiteral(
+        "Ponder shows language models thinking: a chat window with live reasoning and progress,\n"
+        "and a local OpenAI-compatible endpoint with a streaming API for agents.\n\n"
+        "Commands:\n"
+        "  (none)   open the desktop window (the backend runs inside it)\n"
+        "  serve    run the backend headless, without a window"));
+    m_parser.addPositionalArgument(
+        QStringLiteral("command"), QStringLiteral("Optional: serve"), QStringLiteral("[serve]"));
+    m_parser.addOptions({
+        {{QStringLiteral("h"), HelpOption}, QStringLiteral("Show this help and exit.")},
+        {{QStringLiteral("v"), VersionOption}, QStringLiteral("Print the version and exit.")},
+        {HostOption, QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("address")},
+        {PortOption,
+            QStringLiteral("Port to listen on (default %1; 0 picks a free one).")
+                .arg(ServerOptions::DefaultPort),
+            QStringLiteral("port")},
+        {DataDirOption,
+            QStringLiteral("Folder for settings and history (default: the platform's app data folder)."),
+            QStringLiteral("dir")},
+    });
+}
+
+CommandLine::Action CommandLine::parse(const QStringList &arguments)
+{
+    if (!m_parser.parse(arguments)) {
+        m_error = m_parser.errorText();
+        return Action::Fail;
+    }
+    if (m_parser.isSet(HelpOption))
+        return Action::ShowHelp;
+    if (m_parser.isSet(VersionOption))
+        return Action::ShowVersion;
+
+    const QStringList positional = m_parser.positionalArguments();
+    if (positional.size() > 1) {
+        m_error = QStringLiteral("unexpected argument '%1'").arg(positional.at(1));
+        return Action::Fail;
+    }
+    if (!positional.isEmpty() && positional.first() != QLatin1String("serve")) {
+        m_error
+            = QStringLiteral("unknown command '%1' (the only command is 'serve')").arg(positional.first());
+        return Action::Fail;
+    }
+    if (!readServerOptions())
+        return Action::Fail;
+    return positional.isEmpty() ? Action::RunWindow : Action::Serve;
+}
+
+bool CommandLine::readServerOptions()
+{
+    if (m_parser.isSet(HostOption)) {
+        const QString host = m_parser.value(HostOption).trimmed();
+        if (host == QLatin1String("localhost")) {
+            m_options.host = QHostAddress::LocalHost;
+        } else if (!m_options.host.setAddress(host)) {
+            m_error = QStringLiteral("invalid --host '%1': expected an IP address such as 127.0.0.1 or ::1")
+                          .arg(host);
+            return false;
+        }
+    }
+    if (m_parser.isSet(PortOption)) {
+        bool ok = false;
+        const uint port = m_parser.value(PortOption).toUInt(&ok);
+        if (!ok || port > 65535) {
+            m_error = QStringLiteral("invalid --port '%1': expected a number from 0 to 65535")
+                          .arg(m_parser.value(PortOption));
+            return false;
+        }
+        m_options.port = quint16(port);
+    }
+    if (m_parser.isSet(DataDirOption)) {
+        m_options.dataDir = m_parser.value(DataDirOption);
+        if (m_options.dataDir.isEmpty()) {
+            m_error = QStringLiteral("--data-dir needs a folder");
+            return false;
+        }
+    }
+    return true;
+}
+
+QString CommandLine::helpText() const
+{
+    return m_parser.helpText();
+}

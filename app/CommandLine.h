@@ -1,0 +1,38 @@
+// Parses Ponder's command line into what to do; knows nothing about running it.
+#pragma once
+
+#include "core/ServerOptions.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+class CommandLine
+{
+public:
+    enum class Action
+    {
+        RunWindow,
+        Serve,
+        ShowHelp,
+        ShowVersion,
+        Fail
+    };
+
+    CommandLine();
+
+    // Needs no QCoreApplication, so the caller can pick the application type from the result.
+    Action parse(const QStringList &arguments);
+
+    const ServerOptions &serverOptions() const { return m_options; }
+    QString error() const { return m_error; }
+    // Needs a QCoreApplication instance (Qt takes the program name from it).
+    QString helpText() const;
+
+private:
+    bool readServerOptions();
+
+    QCommandLineParser m_parser;
+    ServerOptions m_options;
+    QString m_error;
+};

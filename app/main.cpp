@@ -1,0 +1,70 @@
+// Ponder's entry point: parse the command line, pick the application type, hand over.
+#include "CommandLine.h"
+#include "ServeCommand.h"
+#include "WindowCommand.h"
+#include "core/Version.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(PonderPlugin)
+
+namespace {
+
+QStringList argumentsOf(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Ponder"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Ponder"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PONDER_VERSION_STRING));
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(QStringLiteral(
+            "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-info}info%{endif}%{if-warning}warning%{endif}"
+            "%{if-critical}critical%{endif}%{if-debug}debug%{endif} %{category}: %{message}"));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    describeApplication();
+    CommandLine commandLine;
+    const CommandLine::Action action = commandLine.parse(argumentsOf(argc, argv));
+
+    switch (action) {
+    case CommandLine::Action::ShowVersion:
+        std::printf("ponder %s\n", PONDER_VERSION_STRING);
+        return 0;
+    case CommandLine::Action::ShowHelp: {
+        QCoreApplication app(argc, argv);
+        std::printf("%s", qUtf8Printable(commandLine.helpText()));
+        return 0;
+    }
+    case CommandLine::Action::Fail:
+        std::fprintf(
+            stderr, "ponder: error: %s\nTry 'ponder --help'.\n", qUtf8Printable(commandLine.error()));
+        return 2;
+    case CommandLine::Action::Serve: {
+        QCoreApplication app(argc, argv);
+        return runServe(commandLine.serverOptions());
+    }
+    case CommandLine::Action::RunWindow: {
+        if (!displayAvailable())
+            return 1;
+        QGuiApplication app(argc, argv);
+        return runWindow(commandLine.serverOptions());
+    }
+    }
+    return 1;
+}

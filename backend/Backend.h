@@ -1,0 +1,33 @@
+// The whole in-process backend: what `ponder serve` runs, and what the desktop window hosts on a worker
+// thread.
+#pragma once
+
+#include "core/ServerOptions.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class HttpServer;
+class HealthRoutes;
+
+class Backend : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Backend(ServerOptions options, QObject *parent = nullptr);
+    ~Backend() override;
+
+    // Prepares the data folder and starts listening; on failure returns false with a message for the user.
+    bool start(QString *error);
+
+    quint16 port() const;
+    QUrl baseUrl() const;
+
+private:
+    ServerOptions m_options;
+    HttpServer *m_http = nullptr;
+    std::unique_ptr<HealthRoutes> m_health;
+};

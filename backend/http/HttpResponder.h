@@ -1,0 +1,77 @@
+// Answers one HTTP request: a whole response, or a chunked stream (SSE, NDJSON) written as data arrives.
+//
+// It lives as long as the connection, or until the response is complete, so a handler that answers later
+// holds a QPointer and checks it; writing after the client left is a no-op, never a crash.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QtGlobal>
+
+#include <memory>
+
+class QJsonObject;
+class QHttpServerResponder;
+class QTcpSocket;
+
+class HttpResponder : public QObject
+{
+    Q_OBJECT
+
+public:
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    explicit HttpResponder(QTcpSocket *socket);
+#else
+    HttpResponder(QHttpServerResponder &&responder, QObject *parent);
+#endif
+    ~HttpResponder() override;
+
+    // Adds a header to the response; call before send() or beginStream().
+    void addHeader(const QByteArray &name, const QByteArray &value);
+
+    void send(int status, const QByteArray &body, const QByteArray &contentType);
+    void sendJson(int status, const QJsonObject &body);
+    void sendEmpty(int status);
+
+    // Chunked transfer: each writeChunk() goes to the client at once (Nagle is off on our sockets).
+    void beginStream(int status, const QByteArray &contentType);
+    bool writeChunk(const QByteArray &data);
+    void endStream();
+
+    bool hasResponded() const
+    {
+        return m_state != State::Idle;
+    }
+    bool isStreaming() const
+    {
+        return m_state == State::Streaming;
+    }
+    bool isConnected() const;
+    // Bytes written but not yet taken by the kernel: how far behind a slow client is.
+    qint64 pendingBytes() const;
+
+Q_SIGNALS:
+    void clientDisconnected();
+
+private:
+    enum class State
+    {
+        Idle,
+        Streaming,
+        Done
+    };
+
+    void finish();
+    QByteArray headerBlock(int status, const QByteArray &contentType, qint64 contentLength) const;
+
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+    State m_state = State::Idle;
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    QPointer<QTcpSocket> m_socket;
+#else
+    std::unique_ptr<QHttpServerResponder> m_responder;
+#endif
+};

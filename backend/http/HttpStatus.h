@@ -1,0 +1,6 @@
+// Reason phrases for the status codes Ponder sends.
+#pragma once
+
+#include <QByteArray>
+
+QByteArray httpReasonPhrase(int status);

@@ -1,0 +1,58 @@
+#include "http/Router.h"
+
+#include <QUrl>
+
+namespace {
+
+QStringList splitPath(const QString &path)
+{
+    return path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+}
+
+bool isParameter(const QString &segment)
+{
+    return segment.size() > 2 && segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'));
+}
+
+} // namespace
+
+void Router::add(const QByteArray &method, const QString &pattern, RouteHandler handler)
+{
+    m_routes.push_back({method, splitPath(pattern), std::move(handler)});
+}
+
+bool Router::matchSegments(const QStringList &pattern, const QStringList &path, RouteParams *params)
+{
+    if (pattern.size() != path.size())
+        return false;
+    RouteParams found;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        if (isParameter(pattern[i]))
+            found.insert(
+                pattern[i].mid(1, pattern[i].size() - 2), QUrl::fromPercentEncoding(path[i].toUtf8()));
+        else if (pattern[i] != path[i])
+            return false;
+    }
+    *params = std::move(found);
+    return true;
+}
+
+Router::Match Router::match(const QByteArray &method, const QString &path) const
+{
+    const QStringList segments = splitPath(path);
+    Match result;
+    for (const Route &route : m_routes) {
+        RouteParams params;
+        if (!matchSegments(route.segments, segments, &params))
+            continue;
+        if (route.method == method) {
+            result.handler = &route.handler;
+            result.params = std::move(params);
+            result.allowedMethods.clear();
+            return result;
+        }
+        if (!result.allowedMethods.contains(route.method))
+            result.allowedMethods.append(route.method);
+    }
+    return result;
+}

@@ -1,0 +1,20 @@
+#include "EndpointStatus.h"
+
+void EndpointStatus::setRunning(const QUrl &baseUrl)
+{
+    if (m_state == State::Running && m_baseUrl == baseUrl)
+        return;
+    m_state = State::Running;
+    m_baseUrl = baseUrl;
+    m_error.clear();
+    Q_EMIT changed();
+}
+
+void EndpointStatus::setFailed(const QString &error)
+{
+    if (m_state == State::Failed && m_error == error)
+        return;
+    m_state = State::Failed;
+    m_error = error;
+    Q_EMIT changed();
+}

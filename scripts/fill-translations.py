@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Fills .ts files from translations/glossary.tsv (source<TAB>de<TAB>es) after `update_translations`.
+
+lupdate keeps finished translations; this script only fills entries the glossary knows and
+reports the ones it does not, so a missing translation is visible rather than silently English.
+"""
+import csv
+import pathlib
+import sys
+import xml.etree.ElementTree as ET
+
+root = pathlib.Path(__file__).resolve().parent.parent / "translations"
+glossary = {}
+with open(root / "glossary.tsv", newline="", encoding="utf-8") as f:
+    for row in csv.reader(f, delimiter="\t"):
+        if row and not row[0].startswith("#"):
+            glossary[row[0]] = {"de": row[1], "es": row[2]}
+
+missing = 0
+for language in ("de", "es", "en"):
+    path = root / f"ponder_{language}.ts"
+    tree = ET.parse(path)
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if language == "en":
+            text = source
+        elif source in glossary:
+            text = glossary[source][language]
+        else:
+            print(f"{path.name}: no translation for {source!r}")
+            missing += 1
+            continue
+        translation.text = text
+        translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+sys.exit(1 if missing else 0)

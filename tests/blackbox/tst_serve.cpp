@@ -1,0 +1,175 @@
+// Black-box tests of the built `ponder` executable: arguments, `serve` over real sockets, clean shutdown.
+#include "HttpTestClient.h"
+#include "PonderProcess.h"
+
+#include <QDir>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+class ServeTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void versionPrintsTheProjectVersion();
+    void helpNamesTheServeCommand();
+    void badArgumentsFailWithAMessage_data();
+    void badArgumentsFailWithAMessage();
+    void windowWithoutDisplayPointsToServe();
+    void serveAnswersHealthOverARealSocket();
+    void serveCreatesTheDataDirectory();
+    void unknownRouteIsJson404();
+    void wrongMethodIs405WithAllow();
+    void stopsCleanlyOnSignal_data();
+    void stopsCleanlyOnSignal();
+    void portInUseFailsWithAMessage();
+};
+
+void ServeTest::versionPrintsTheProjectVersion()
+{
+    const ProcessResult result = runPonder({QStringLiteral("--version")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.standardOutput.trimmed(), QStringLiteral("ponder " PONDER_EXPECTED_VERSION));
+}
+
+void ServeTest::helpNamesTheServeCommand()
+{
+    const ProcessResult result = runPonder({QStringLiteral("--help")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.standardOutput.contains(QLatin1String("serve")), qPrintable(result.standardOutput));
+    QVERIFY(result.standardOutput.contains(QLatin1String("--port")));
+}
+
+void ServeTest::badArgumentsFailWithAMessage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown option") << QStringList {QStringLiteral("--bogus")}
+                                    << QStringLiteral("Unknown option 'bogus'");
+    QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")}
+                                     << QStringLiteral("unknown command 'frobnicate'");
+    QTest::newRow("port not a number") << QStringList {QStringLiteral("serve"), QStringLiteral("--port"),
+        QStringLiteral("abc")} << QStringLiteral("invalid --port 'abc'");
+    QTest::newRow("port too large") << QStringList {QStringLiteral("serve"), QStringLiteral("--port=70000")}
+                                    << QStringLiteral("invalid --port '70000'");
+    QTest::newRow("host not an address") << QStringList {QStringLiteral("serve"), QStringLiteral("--host"),
+        QStringLiteral("example")} << QStringLiteral("invalid --host 'example'");
+    QTest::newRow("missing value") << QStringList {QStringLiteral("serve"), QStringLiteral("--port")}
+                                   << QStringLiteral("Missing value after '--port'");
+    QTest::newRow("extra argument") << QStringList {QStringLiteral("serve"), QStringLiteral("now")}
+                                    << QStringLiteral("unexpected argument 'now'");
+}
+
+void ServeTest::badArgumentsFailWithAMessage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const ProcessResult result = runPonder(arguments);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.standardError.contains(message), qPrintable(result.standardError));
+    QVERIFY(result.standardError.contains(QLatin1String("ponder --help")));
+}
+
+void ServeTest::windowWithoutDisplayPointsToServe()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    const ProcessResult result = runPonder({}, environment);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.standardError.contains(QLatin1String("no display")), qPrintable(result.standardError));
+    QVERIFY(result.standardError.contains(QLatin1String("ponder serve")));
+}
+
+void ServeTest::serveAnswersHealthOverARealSocket()
+{
+    QTemporaryDir dataDir;
+    PonderProcess ponder;
+    QVERIFY2(ponder.startServe({}, dataDir.path()), qPrintable(ponder.output()));
+    QCOMPARE(ponder.baseUrl().host(), QStringLiteral("127.0.0.1"));
+
+    HttpTestClient client;
+    const HttpTestReply reply = client.get(ponder.baseUrl().resolved(QUrl(QStringLiteral("/health"))));
+    QCOMPARE(reply.status, 200);
+    QVERIFY(reply.header("Content-Type").startsWith("application/json"));
+    const QJsonObject health = reply.json().object();
+    QCOMPARE(health.value(QLatin1String("status")).toString(), QStringLiteral("healthy"));
+    QCOMPARE(health.value(QLatin1String("version")).toString(), QStringLiteral(PONDER_EXPECTED_VERSION));
+}
+
+void ServeTest::serveCreatesTheDataDirectory()
+{
+    QTemporaryDir parent;
+    const QString dataDir = parent.filePath(QStringLiteral("nested/data"));
+    PonderProcess ponder;
+    QVERIFY2(ponder.startServe({}, dataDir), qPrintable(ponder.output()));
+    QVERIFY(QDir(dataDir).exists());
+    QVERIFY(ponder.output().contains(dataDir));
+}
+
+void ServeTest::unknownRouteIsJson404()
+{
+    QTemporaryDir dataDir;
+    PonderProcess ponder;
+    QVERIFY2(ponder.startServe({}, dataDir.path()), qPrintable(ponder.output()));
+    HttpTestClient client;
+    const HttpTestReply reply = client.get(ponder.baseUrl().resolved(QUrl(QStringLiteral("/no/such/thing"))));
+    QCOMPARE(reply.status, 404);
+    const QJsonObject error = reply.json().object().value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("type")).toString(), QStringLiteral("not_found_error"));
+    QVERIFY(error.value(QLatin1String("message")).toString().contains(QLatin1String("/no/such/thing")));
+}
+
+void ServeTest::wrongMethodIs405WithAllow()
+{
+    QTemporaryDir dataDir;
+    PonderProcess ponder;
+    QVERIFY2(ponder.startServe({}, dataDir.path()), qPrintable(ponder.output()));
+    HttpTestClient client;
+    const HttpTestReply reply
+        = client.send("DELETE", ponder.baseUrl().resolved(QUrl(QStringLiteral("/health"))));
+    QCOMPARE(reply.status, 405);
+    QCOMPARE(reply.header("Allow"), QByteArray("GET"));
+}
+
+void ServeTest::stopsCleanlyOnSignal_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGINT") << int(SIGINT);
+}
+
+void ServeTest::stopsCleanlyOnSignal()
+{
+    QFETCH(int, signalNumber);
+    QTemporaryDir dataDir;
+    PonderProcess ponder;
+    QVERIFY2(ponder.startServe({}, dataDir.path()), qPrintable(ponder.output()));
+    QVERIFY(ponder.stop(signalNumber));
+    QCOMPARE(ponder.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(ponder.process().exitCode(), 0);
+    QVERIFY2(ponder.output().contains(QLatin1String("shutting down")), qPrintable(ponder.output()));
+}
+
+void ServeTest::portInUseFailsWithAMessage()
+{
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+    QTemporaryDir dataDir;
+    const ProcessResult result = runPonder({QStringLiteral("serve"), QStringLiteral("--port"),
+        QString::number(occupant.serverPort()), QStringLiteral("--data-dir"), dataDir.path()});
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(
+        result.standardError.contains(QLatin1String("already in use")), qPrintable(result.standardError));
+}
+
+QTEST_GUILESS_MAIN(ServeTest)
+#include "tst_serve.moc"

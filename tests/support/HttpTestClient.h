@@ -1,0 +1,38 @@
+// Blocking HTTP helpers for tests (they spin the event loop while waiting, so in-process servers keep
+// running).
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QPair>
+#include <QUrl>
+
+struct HttpTestReply
+{
+    int status = 0; // 0: no HTTP answer at all
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QString networkError;
+
+    QJsonDocument json() const { return QJsonDocument::fromJson(body); }
+    QByteArray header(const QByteArray &name) const;
+};
+
+class HttpTestClient
+{
+public:
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    HttpTestReply get(const QUrl &url, const Headers &headers = {});
+    HttpTestReply send(
+        const QByteArray &method, const QUrl &url, const QByteArray &body = {}, const Headers &headers = {});
+
+private:
+    QNetworkAccessManager m_network;
+};
+
+// Sends raw bytes over a fresh TCP connection and returns everything received until the peer
+// closes or `quietMs` pass without data: for byte-level checks no HTTP client would let us make.
+QByteArray rawHttpExchange(const QUrl &server, const QByteArray &request, int quietMs = 500);

@@ -1,0 +1,48 @@
+// Starts the built `ponder` executable for black-box tests and waits until it listens.
+#pragma once
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QUrl>
+
+class PonderProcess
+{
+public:
+    PonderProcess();
+    ~PonderProcess();
+
+    static QString executable();
+
+    // Starts `ponder serve --port 0 <extra>` and waits for its "listening on" line.
+    bool startServe(const QStringList &extraArguments, const QString &dataDir);
+    QUrl baseUrl() const { return m_baseUrl; }
+    QString output() const { return m_output; }
+    QProcess &process() { return m_process; }
+    void setEnvironment(const QProcessEnvironment &environment)
+    {
+        m_process.setProcessEnvironment(environment);
+    }
+
+    // Sends the signal and waits for the process to end; returns false if it did not.
+    bool stop(int signalNumber);
+
+private:
+    void collectOutput();
+
+    QProcess m_process;
+    QString m_output;
+    QUrl m_baseUrl;
+};
+
+struct ProcessResult
+{
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QString standardOutput;
+    QString standardError;
+};
+
+// Runs `ponder <arguments>` to completion (generous deadline: this machine is shared).
+ProcessResult runPonder(const QStringList &arguments,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
