@@ -5,9 +5,9 @@
 
 #include <QGuiApplication>
 #include <QLocale>
-#include <QTranslator>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QTranslator>
 
 #include <cstdio>
 
