@@ -1,20 +1,36 @@
 #include "Backend.h"
 
+#include "api/EventRoutes.h"
 #include "api/HealthRoutes.h"
+#include "api/SessionRoutes.h"
+#include "api/WebSocketRoutes.h"
 #include "core/DataLocations.h"
 #include "core/Logging.h"
 #include "http/HttpServer.h"
+#include "hub/StreamingHub.h"
+#include "store/MemoryEventStore.h"
 
 Backend::Backend(ServerOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_http(new HttpServer(this))
-    , m_health(std::make_unique<HealthRoutes>())
 {
+    m_store = new MemoryEventStore(m_options.storeLimits, this);
+    m_hub = new StreamingHub(m_store, m_options.hubLimits, this);
+    m_health = std::make_unique<HealthRoutes>(*m_hub);
+    m_sessions = std::make_unique<SessionRoutes>(*m_hub);
+    m_events = std::make_unique<EventRoutes>(*m_hub);
     m_health->registerOn(m_http->router());
+    m_sessions->registerOn(m_http->router());
+    m_events->registerOn(m_http->router());
+    new WebSocketRoutes(*m_hub, *m_http);
 }
 
-Backend::~Backend() = default;
+Backend::~Backend()
+{
+    // The server (and with it every connection and watcher) goes before the hub it talks to.
+    delete m_http;
+}
 
 bool Backend::start(QString *error)
 {
@@ -24,6 +40,7 @@ bool Backend::start(QString *error)
     if (!m_http->listen(m_options.host, m_options.port, error))
         return false;
     qCInfo(lcServer).noquote() << "data directory:" << locations.dataDir();
+    qCInfo(lcServer).noquote() << "event store:" << m_store->name();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString();
     return true;
 }

@@ -9,8 +9,12 @@
 
 #include <memory>
 
-class HttpServer;
+class EventStore;
 class HealthRoutes;
+class HttpServer;
+class StreamingHub;
+class SessionRoutes;
+class EventRoutes;
 
 class Backend : public QObject
 {
@@ -25,9 +29,14 @@ public:
 
     quint16 port() const;
     QUrl baseUrl() const;
+    StreamingHub &hub() { return *m_hub; }
 
 private:
     ServerOptions m_options;
     HttpServer *m_http = nullptr;
+    EventStore *m_store = nullptr;
+    StreamingHub *m_hub = nullptr;
     std::unique_ptr<HealthRoutes> m_health;
+    std::unique_ptr<SessionRoutes> m_sessions;
+    std::unique_ptr<EventRoutes> m_events;
 };

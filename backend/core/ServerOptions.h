@@ -1,6 +1,9 @@
 // What `ponder serve` (and the desktop window's in-process backend) is asked to run with.
 #pragma once
 
+#include "hub/HubLimits.h"
+#include "store/EventStore.h"
+
 #include <QHostAddress>
 #include <QString>
 
@@ -11,4 +14,6 @@ struct ServerOptions
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = DefaultPort; // 0 picks a free port; the chosen one is logged
     QString dataDir; // empty: the platform's app-data folder
+    StoreLimits storeLimits;
+    HubLimits hubLimits;
 };

@@ -1,0 +1,16 @@
+// Reads a request's JSON object body, answering 413/400 itself when it is too large or not JSON.
+#pragma once
+
+#include <QJsonObject>
+
+#include <optional>
+
+struct HttpRequest;
+class HttpResponder;
+struct StoreStatus;
+
+std::optional<QJsonObject> readJsonBody(
+    const HttpRequest &request, qint64 maxBytes, HttpResponder &responder);
+
+// Answers a failed store call with the status that tells the client what happened.
+void sendStoreFailure(HttpResponder &responder, const StoreStatus &status);

@@ -1,0 +1,78 @@
+#include "api/SseWatcher.h"
+
+#include "api/JsonBody.h"
+#include "core/Logging.h"
+#include "http/HttpResponder.h"
+
+#include <QJsonDocument>
+
+namespace {
+constexpr int KeepaliveMs = 15'000;
+}
+
+SseWatcher::SseWatcher(StreamingHub &hub, HttpResponder &responder)
+    : QObject(&responder) // dies with the connection
+    , m_hub(&hub)
+    , m_responder(&responder)
+{
+    m_keepalive.setInterval(KeepaliveMs);
+    connect(&m_keepalive, &QTimer::timeout, this, [this] { write(QByteArrayLiteral(": keep-alive\n\n")); });
+    connect(&responder, &HttpResponder::clientDisconnected, this, &QObject::deleteLater);
+}
+
+SseWatcher::~SseWatcher()
+{
+    if (m_hub)
+        m_hub->unsubscribe(this);
+}
+
+void SseWatcher::start(StreamingHub &hub, const QString &sessionId, const StreamingHub::KindSet &kinds,
+    StreamId after, HttpResponder &responder)
+{
+    auto *watcher = new SseWatcher(hub, responder);
+    QPointer<SseWatcher> guard(watcher);
+    hub.subscribe(sessionId, kinds, after, watcher, [guard](StoreStatus status) {
+        if (!guard || !guard->m_responder)
+            return;
+        if (!status.ok()) {
+            sendStoreFailure(*guard->m_responder, status);
+            return;
+        }
+        guard->m_responder->addHeader("Cache-Control", "no-cache");
+        guard->m_responder->addHeader("X-Accel-Buffering", "no");
+        guard->m_responder->beginStream(200, "text/event-stream");
+        guard->write(QByteArrayLiteral("retry: 3000\n\n"));
+        guard->m_keepalive.start();
+    });
+}
+
+void SseWatcher::deliver(const StoredEvent &event)
+{
+    const QByteArray json = QJsonDocument(event.toMessage()).toJson(QJsonDocument::Compact);
+    write("id: " + event.id.toString().toLatin1() + "\ndata: " + json + "\n\n");
+    if (event.isSessionEnd())
+        close();
+}
+
+void SseWatcher::write(const QByteArray &frame)
+{
+    if (!m_responder || !m_responder->isStreaming())
+        return;
+    if (m_responder->pendingBytes() > m_hub->limits().maxWatcherBacklogBytes) {
+        qCWarning(lcHub) << "dropping an SSE client that fell" << m_responder->pendingBytes()
+                         << "bytes behind";
+        close();
+        return;
+    }
+    m_responder->writeChunk(frame);
+    m_keepalive.start(); // restart: keep-alives only fill silence
+}
+
+void SseWatcher::close()
+{
+    m_keepalive.stop();
+    if (m_hub)
+        m_hub->unsubscribe(this);
+    if (m_responder)
+        m_responder->endStream(); // deletes the responder, and this with it
+}

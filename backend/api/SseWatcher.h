@@ -1,0 +1,33 @@
+// Streams one session's events to an HTTP client as Server-Sent Events: history, then live, until the
+// session ends or the client leaves. Resumable: each event carries its id, sent back as Last-Event-ID.
+#pragma once
+
+#include "hub/EventWatcher.h"
+#include "hub/StreamingHub.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class HttpResponder;
+
+class SseWatcher : public QObject, public EventWatcher
+{
+    Q_OBJECT
+
+public:
+    static void start(StreamingHub &hub, const QString &sessionId, const StreamingHub::KindSet &kinds,
+        StreamId after, HttpResponder &responder);
+    ~SseWatcher() override;
+
+    void deliver(const StoredEvent &event) override;
+
+private:
+    SseWatcher(StreamingHub &hub, HttpResponder &responder);
+    void write(const QByteArray &frame);
+    void close();
+
+    QPointer<StreamingHub> m_hub;
+    QPointer<HttpResponder> m_responder;
+    QTimer m_keepalive;
+};

@@ -1,0 +1,58 @@
+#include "api/WebSocketRoutes.h"
+
+#include "api/WebSocketWatcher.h"
+#include "http/HttpServer.h"
+
+#include <QRegularExpression>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+namespace {
+
+const QRegularExpression &pathPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("^/ws/(thinking|progress|sessions)/([^/]+)$"));
+    return pattern;
+}
+
+} // namespace
+
+WebSocketRoutes::WebSocketRoutes(StreamingHub &hub, HttpServer &server)
+    : QObject(&server)
+    , m_hub(hub)
+{
+    server.setWebSocketPathFilter(&WebSocketRoutes::isWebSocketPath);
+    connect(&server, &HttpServer::webSocketConnected, this, &WebSocketRoutes::accept);
+}
+
+bool WebSocketRoutes::isWebSocketPath(const QString &path)
+{
+    return pathPattern().match(path).hasMatch();
+}
+
+void WebSocketRoutes::accept(QWebSocket *socket)
+{
+    const QUrl url = socket->requestUrl();
+    const QRegularExpressionMatch match = pathPattern().match(url.path(QUrl::FullyEncoded));
+    const QString stream = match.captured(1);
+    const QString sessionId = QUrl::fromPercentEncoding(match.captured(2).toUtf8());
+    StreamingHub::KindSet kinds;
+    if (stream == QLatin1String("thinking"))
+        kinds = {EventKind::Thinking};
+    else if (stream == QLatin1String("progress"))
+        kinds = {EventKind::Progress};
+    else
+        kinds = {EventKind::Thinking, EventKind::Progress};
+
+    const QString sinceText = QUrlQuery(url).queryItemValue(QStringLiteral("since"));
+    const auto since
+        = sinceText.isEmpty() ? std::optional<StreamId>(StreamId {}) : StreamId::parse(sinceText);
+    if (!match.hasMatch() || !Session::isValidId(sessionId) || !since) {
+        socket->close(QWebSocketProtocol::CloseCode(WebSocketWatcher::InvalidRequest),
+            since ? QStringLiteral("invalid session id") : QStringLiteral("invalid 'since' stream id"));
+        socket->deleteLater();
+        return;
+    }
+    auto *watcher = new WebSocketWatcher(m_hub, socket, sessionId, kinds, *since);
+    watcher->setParent(this); // goes when the server goes; otherwise when its socket closes
+}

@@ -1,0 +1,23 @@
+// /ws/thinking/{id}, /ws/progress/{id}, /ws/sessions/{id}: which WebSocket paths exist and who serves them.
+#pragma once
+
+#include <QObject>
+
+class HttpServer;
+class QWebSocket;
+class StreamingHub;
+
+class WebSocketRoutes : public QObject
+{
+    Q_OBJECT
+
+public:
+    WebSocketRoutes(StreamingHub &hub, HttpServer &server);
+
+    static bool isWebSocketPath(const QString &path);
+
+private:
+    void accept(QWebSocket *socket);
+
+    StreamingHub &m_hub;
+};

@@ -1,0 +1,130 @@
+#include "api/WebSocketWatcher.h"
+
+#include "core/Logging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QWebSocket>
+
+WebSocketWatcher::WebSocketWatcher(
+    StreamingHub &hub, QWebSocket *socket, QString sessionId, StreamingHub::KindSet kinds, StreamId after)
+    : m_hub(&hub)
+    , m_socket(socket)
+    , m_sessionId(std::move(sessionId))
+    , m_kinds(std::move(kinds))
+    , m_after(after)
+{
+    m_socket->setParent(this);
+    connect(m_socket, &QWebSocket::disconnected, this, &QObject::deleteLater);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &WebSocketWatcher::onTextMessage);
+    connect(m_socket, &QWebSocket::bytesWritten, this,
+        [this](qint64 written) { m_unsentBytes = std::max<qint64>(0, m_unsentBytes - written); });
+    m_keepalive.setInterval(hub.limits().keepaliveSeconds * 1000);
+    connect(&m_keepalive, &QTimer::timeout, this, [this] {
+        send({{QStringLiteral("type"), QStringLiteral("keepalive")}});
+    });
+    begin();
+}
+
+WebSocketWatcher::~WebSocketWatcher()
+{
+    if (m_hub)
+        m_hub->unsubscribe(this);
+}
+
+void WebSocketWatcher::begin()
+{
+    QPointer<WebSocketWatcher> guard(this);
+    m_hub->subscribe(m_sessionId, m_kinds, m_after, this, [guard](StoreStatus status) {
+        if (!guard)
+            return;
+        if (status.code == StoreStatus::Code::NotFound)
+            return guard->closeWith(SessionNotFound, QStringLiteral("session not found"));
+        if (!status.ok())
+            return guard->closeWith(StoreUnavailable, QStringLiteral("event store unavailable"));
+        QJsonArray streams;
+        for (EventKind kind : std::as_const(guard->m_kinds))
+            streams.append(streamName(kind));
+        guard->send({{QStringLiteral("type"), QStringLiteral("connection_established")},
+            {QStringLiteral("session_id"), guard->m_sessionId}, {QStringLiteral("streams"), streams},
+            {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
+        guard->m_keepalive.start();
+    });
+}
+
+void WebSocketWatcher::deliver(const StoredEvent &event)
+{
+    send(event.toMessage());
+}
+
+void WebSocketWatcher::send(const QJsonObject &message)
+{
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (m_hub && m_unsentBytes > m_hub->limits().maxWatcherBacklogBytes) {
+        qCWarning(lcHub) << "dropping a WebSocket client of" << m_sessionId << "that fell" << m_unsentBytes
+                         << "bytes behind";
+        return closeWith(TooSlow, QStringLiteral("client too slow: events were not being read"));
+    }
+    const QByteArray text = QJsonDocument(message).toJson(QJsonDocument::Compact);
+    m_unsentBytes += text.size();
+    m_socket->sendTextMessage(QString::fromUtf8(text));
+    m_keepalive.start(); // keepalives only fill silence
+}
+
+void WebSocketWatcher::closeWith(int code, const QString &reason)
+{
+    m_keepalive.stop();
+    if (m_hub)
+        m_hub->unsubscribe(this);
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+}
+
+void WebSocketWatcher::onTextMessage(const QString &text)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+    const QString type
+        = document.isObject() ? document.object().value(QLatin1String("type")).toString() : text.trimmed();
+    if (type == QLatin1String("ping"))
+        return send({{QStringLiteral("type"), QStringLiteral("pong")},
+            {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
+    if (type == QLatin1String("get_history"))
+        return sendHistory();
+    if (type == QLatin1String("get_stats"))
+        return sendStats();
+    send({{QStringLiteral("type"), QStringLiteral("error")},
+        {QStringLiteral("message"),
+            QStringLiteral("unknown message; send {\"type\": \"ping\" | \"get_history\" | \"get_stats\"}")}});
+}
+
+void WebSocketWatcher::sendHistory()
+{
+    QPointer<WebSocketWatcher> guard(this);
+    m_hub->history(m_sessionId, m_kinds, {}, [guard](StoreStatus status, const QList<StoredEvent> &events) {
+        if (!guard)
+            return;
+        if (!status.ok())
+            return guard->send({{QStringLiteral("type"), QStringLiteral("error")},
+                {QStringLiteral("message"), status.message}});
+        QJsonArray list;
+        for (const StoredEvent &event : events)
+            list.append(event.toMessage());
+        guard->send({{QStringLiteral("type"), QStringLiteral("history")},
+            {QStringLiteral("session_id"), guard->m_sessionId}, {QStringLiteral("events"), list}});
+    });
+}
+
+void WebSocketWatcher::sendStats()
+{
+    QPointer<WebSocketWatcher> guard(this);
+    m_hub->store().session(
+        m_sessionId, [guard](StoreStatus status, const Session &session, const SessionStats &stats) {
+            if (!guard)
+                return;
+            if (!status.ok())
+                return guard->send({{QStringLiteral("type"), QStringLiteral("error")},
+                    {QStringLiteral("message"), status.message}});
+            guard->send({{QStringLiteral("type"), QStringLiteral("stats")},
+                {QStringLiteral("data"), stats.toJson(session)}});
+        });
+}

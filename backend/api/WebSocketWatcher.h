@@ -1,0 +1,50 @@
+// One WebSocket client watching a session: connection_established, history, then live events;
+// answers ping, get_history and get_stats; dropped with a close reason when it falls too far behind.
+#pragma once
+
+#include "hub/EventWatcher.h"
+#include "hub/StreamingHub.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QWebSocket;
+
+class WebSocketWatcher : public QObject, public EventWatcher
+{
+    Q_OBJECT
+
+public:
+    // Application close codes (4000-4999 are ours to define).
+    enum CloseCode
+    {
+        InvalidRequest = 4400,
+        SessionNotFound = 4404,
+        TooSlow = 4408,
+        StoreUnavailable = 4503
+    };
+
+    // Takes ownership of the socket; deletes itself when the socket closes.
+    WebSocketWatcher(StreamingHub &hub, QWebSocket *socket, QString sessionId, StreamingHub::KindSet kinds,
+        StreamId after);
+    ~WebSocketWatcher() override;
+
+    void deliver(const StoredEvent &event) override;
+
+private:
+    void begin();
+    void send(const QJsonObject &message);
+    void closeWith(int code, const QString &reason);
+    void onTextMessage(const QString &text);
+    void sendHistory();
+    void sendStats();
+
+    QPointer<StreamingHub> m_hub;
+    QWebSocket *m_socket;
+    QString m_sessionId;
+    StreamingHub::KindSet m_kinds;
+    StreamId m_after;
+    qint64 m_unsentBytes = 0;
+    QTimer m_keepalive;
+};

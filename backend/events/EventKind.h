@@ -1,0 +1,15 @@
+// The two streams of a session, and the message type each carries on the wire.
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+enum class EventKind
+{
+    Thinking,
+    Progress
+};
+
+QString streamName(EventKind kind); // "thinking" | "progress"
+std::optional<EventKind> eventKindFromName(QStringView name);

@@ -1,0 +1,140 @@
+#include "events/JsonFieldReader.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+QString JsonFieldReader::present(const QStringList &names) const
+{
+    for (const QString &name : names) {
+        if (m_object.contains(name) && !m_object.value(name).isNull())
+            return name;
+    }
+    return names.first();
+}
+
+void JsonFieldReader::fail(const QString &field, const QString &message)
+{
+    if (!ok())
+        return; // keep the first problem: fixing it may fix the rest
+    m_errorField = field;
+    m_errorMessage = message;
+}
+
+QString JsonFieldReader::requiredString(const QStringList &names)
+{
+    const QString name = present(names);
+    const QJsonValue value = m_object.value(name);
+    if (value.isUndefined() || value.isNull()) {
+        fail(name, QStringLiteral("'%1' is required").arg(names.join(QLatin1String("' or '"))));
+        return {};
+    }
+    if (!value.isString()) {
+        fail(name, QStringLiteral("'%1' must be a string").arg(name));
+        return {};
+    }
+    return value.toString();
+}
+
+std::optional<QString> JsonFieldReader::optionalString(const QString &name)
+{
+    const QJsonValue value = m_object.value(name);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isString()) {
+        fail(name, QStringLiteral("'%1' must be a string").arg(name));
+        return std::nullopt;
+    }
+    return value.toString();
+}
+
+QString JsonFieldReader::requiredChoice(const QStringList &names, const QStringList &allowed)
+{
+    const QString value = requiredString(names);
+    if (ok() && !allowed.contains(value)) {
+        fail(present(names),
+            QStringLiteral("'%1' must be one of: %2 (got '%3')")
+                .arg(present(names), allowed.join(QLatin1String(", ")), value));
+        return {};
+    }
+    return value;
+}
+
+std::optional<double> JsonFieldReader::optionalNumber(const QStringList &names, double min, double max)
+{
+    const QString name = present(names);
+    const QJsonValue value = m_object.value(name);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isDouble() || !std::isfinite(value.toDouble())) {
+        fail(name, QStringLiteral("'%1' must be a number").arg(name));
+        return std::nullopt;
+    }
+    const double number = value.toDouble();
+    if (number < min || number > max) {
+        fail(name,
+            QStringLiteral("'%1' must be between %2 and %3 (got %4)")
+                .arg(name)
+                .arg(min)
+                .arg(max)
+                .arg(number));
+        return std::nullopt;
+    }
+    return number;
+}
+
+std::optional<qint64> JsonFieldReader::optionalInteger(const QString &name, qint64 min, qint64 max)
+{
+    const std::optional<double> number = optionalNumber({name}, double(min), double(max));
+    if (!number)
+        return std::nullopt;
+    if (std::floor(*number) != *number) {
+        fail(name, QStringLiteral("'%1' must be a whole number").arg(name));
+        return std::nullopt;
+    }
+    return qint64(*number);
+}
+
+std::optional<bool> JsonFieldReader::optionalBool(const QString &name)
+{
+    const QJsonValue value = m_object.value(name);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isBool()) {
+        fail(name, QStringLiteral("'%1' must be true or false").arg(name));
+        return std::nullopt;
+    }
+    return value.toBool();
+}
+
+QStringList JsonFieldReader::stringList(const QString &name)
+{
+    const QJsonValue value = m_object.value(name);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isArray()) {
+        fail(name, QStringLiteral("'%1' must be an array of strings").arg(name));
+        return {};
+    }
+    QStringList strings;
+    for (const QJsonValue &item : value.toArray()) {
+        if (!item.isString()) {
+            fail(name, QStringLiteral("'%1' must be an array of strings").arg(name));
+            return {};
+        }
+        strings << item.toString();
+    }
+    return strings;
+}
+
+QJsonObject JsonFieldReader::object(const QString &name)
+{
+    const QJsonValue value = m_object.value(name);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isObject()) {
+        fail(name, QStringLiteral("'%1' must be an object").arg(name));
+        return {};
+    }
+    return value.toObject();
+}

@@ -1,0 +1,29 @@
+// How far a request or agent has got, as published to a session's progress stream.
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <optional>
+
+class JsonFieldReader;
+
+struct ProgressUpdate
+{
+    QString sessionId;
+    QString id; // stream entry id, set by the store
+    QDateTime timestamp;
+    QString updateType; // requests may call it progress_type
+    QString message;
+    std::optional<double> progressPercentage; // 0..100
+    std::optional<qint64> currentStep;
+    std::optional<qint64> totalSteps;
+    std::optional<double> estimatedRemaining; // seconds
+    QStringList intermediateFindings;
+    QString currentActivity;
+    std::optional<double> confidence; // 0..1; requests may call it confidence_level
+
+    static ProgressUpdate fromJson(const QJsonObject &json, JsonFieldReader &reader);
+    QJsonObject toJson() const;
+};

@@ -1,0 +1,29 @@
+// One step of an agent's or model's reasoning, as published to a session's thinking stream.
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+class JsonFieldReader;
+
+struct ThinkingStep
+{
+    QString sessionId;
+    QString id; // stream entry id, set by the store
+    QDateTime timestamp;
+    QString thinkingType;
+    QString content;
+    QStringList reasoningChain;
+    std::optional<double> confidenceLevel; // 0..1
+    QStringList alternativesConsidered;
+    QStringList decisionFactors;
+    QJsonObject contextUsed;
+    std::optional<double> estimatedDuration; // seconds
+
+    // Reads a request body or a stored event; on a problem the reader names the field.
+    static ThinkingStep fromJson(const QJsonObject &json, JsonFieldReader &reader);
+    QJsonObject toJson() const;
+};

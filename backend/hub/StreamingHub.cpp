@@ -1,0 +1,215 @@
+#include "hub/StreamingHub.h"
+
+#include "core/Logging.h"
+#include "hub/EventWatcher.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+struct StreamingHub::Subscription
+{
+    QString sessionId;
+    KindSet kinds;
+    EventWatcher *watcher = nullptr;
+    StreamId startAfter;
+    StreamId lastDelivered[2];
+    bool endDelivered = false; // session_end sits on both streams; a watcher of both gets it once
+    bool replaying = true;
+    bool cancelled = false;
+    QList<StoredEvent> liveDuringReplay;
+
+    StreamId &last(EventKind kind) { return lastDelivered[kind == EventKind::Thinking ? 0 : 1]; }
+};
+
+StreamingHub::StreamingHub(EventStore *store, HubLimits limits, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_limits(limits)
+{
+    connect(m_store, &EventStore::eventAppended, this, &StreamingHub::onEventAppended);
+    connect(m_store, &EventStore::sessionRemoved, this, &StreamingHub::sessionRemoved);
+    m_cleanup.setInterval(std::max(1, m_limits.cleanupIntervalSeconds) * 1000);
+    connect(&m_cleanup, &QTimer::timeout, m_store, &EventStore::expireIdleSessions);
+    m_cleanup.start();
+}
+
+StreamingHub::~StreamingHub()
+{
+    for (const auto &subscription : std::as_const(m_subscriptions))
+        subscription->cancelled = true;
+}
+
+void StreamingHub::publish(
+    const QString &sessionId, EventKind kind, const QJsonObject &data, EventStore::AppendDone done)
+{
+    m_store->append(sessionId, kind, messageTypeFor(kind), data, std::move(done));
+}
+
+void StreamingHub::endSession(const QString &sessionId, EventStore::Done done)
+{
+    const QJsonObject data {
+        {QStringLiteral("session_id"), sessionId}, {QStringLiteral("reason"), QStringLiteral("ended")}};
+    const QString type = QStringLiteral("session_end");
+    m_store->append(sessionId, EventKind::Thinking, type, data,
+        [this, sessionId, data, type, done = std::move(done)](StoreStatus status, StoredEvent) mutable {
+            if (!status.ok())
+                return done(status);
+            m_store->append(sessionId, EventKind::Progress, type, data,
+                [this, sessionId, done = std::move(done)](StoreStatus second, StoredEvent) {
+                    if (!second.ok())
+                        return done(second);
+                    m_store->endSession(sessionId, done);
+                });
+        });
+}
+
+void StreamingHub::subscribe(const QString &sessionId, const KindSet &kinds, StreamId after,
+    EventWatcher *watcher, std::function<void(StoreStatus)> started)
+{
+    auto subscription = std::make_shared<Subscription>();
+    subscription->sessionId = sessionId;
+    subscription->kinds = kinds;
+    subscription->watcher = watcher;
+    subscription->startAfter = after;
+    for (EventKind kind : kinds)
+        subscription->last(kind) = after;
+
+    std::weak_ptr<Subscription> weak = subscription;
+    m_store->session(sessionId,
+        [this, weak, subscription, started = std::move(started)](
+            StoreStatus status, Session, SessionStats) mutable {
+            if (subscription->cancelled)
+                return;
+            started(status);
+            if (!status.ok() || subscription->cancelled)
+                return;
+            m_subscriptions.insert(subscription->watcher, subscription);
+            const QString watchedId = subscription->sessionId;
+            const bool firstWatcher = m_watchCounts[watchedId]++ == 0;
+            auto replay = [this, weak] {
+                auto live = weak.lock();
+                if (!live || live->cancelled)
+                    return;
+                history(live->sessionId, live->kinds, live->startAfter,
+                    [this, weak](StoreStatus read, const QList<StoredEvent> &events) {
+                        if (!read.ok())
+                            qCWarning(lcHub) << "history read failed:" << read.message;
+                        if (auto stillLive = weak.lock(); stillLive && !stillLive->cancelled)
+                            finishReplay(stillLive, events);
+                    });
+            };
+            if (firstWatcher)
+                m_store->watch(watchedId, replay);
+            else
+                replay();
+        });
+}
+
+void StreamingHub::history(const QString &sessionId, const KindSet &kinds, StreamId after, HistoryDone done)
+{
+    // Read each stream in turn, then merge by id: ids are time-ordered across a session's streams.
+    struct Pending
+    {
+        QList<StoredEvent> events;
+        std::optional<StoreStatus> failure;
+        int remaining = 0;
+        HistoryDone done;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->remaining = int(kinds.size());
+    pending->done = std::move(done);
+    for (EventKind kind : kinds) {
+        m_store->read(sessionId, kind, after, m_limits.maxReplayEvents,
+            [pending](StoreStatus status, const QList<StoredEvent> &events) {
+                if (!status.ok())
+                    pending->failure = status;
+                pending->events += events;
+                if (--pending->remaining > 0)
+                    return;
+                if (pending->failure)
+                    return pending->done(*pending->failure, {});
+                QList<StoredEvent> merged = std::move(pending->events);
+                std::stable_sort(merged.begin(), merged.end(),
+                    [](const StoredEvent &a, const StoredEvent &b) { return a.id < b.id; });
+                const auto firstEnd = std::find_if(
+                    merged.begin(), merged.end(), [](const StoredEvent &e) { return e.isSessionEnd(); });
+                if (firstEnd != merged.end()) {
+                    merged.erase(std::remove_if(firstEnd + 1, merged.end(),
+                                     [](const StoredEvent &e) { return e.isSessionEnd(); }),
+                        merged.end());
+                }
+                pending->done(StoreStatus::success(), merged);
+            });
+    }
+}
+
+void StreamingHub::finishReplay(
+    const std::shared_ptr<Subscription> &subscription, const QList<StoredEvent> &history)
+{
+    for (const StoredEvent &event : history) {
+        if (subscription->cancelled)
+            return;
+        deliverOnce(*subscription, event);
+    }
+    // Events that arrived while history was being read: the ones history already covered are skipped.
+    const QList<StoredEvent> live = std::exchange(subscription->liveDuringReplay, {});
+    subscription->replaying = false;
+    for (const StoredEvent &event : live) {
+        if (subscription->cancelled)
+            return;
+        deliverOnce(*subscription, event);
+    }
+}
+
+void StreamingHub::deliverOnce(Subscription &subscription, const StoredEvent &event)
+{
+    StreamId &last = subscription.last(event.kind);
+    if (event.id <= last)
+        return;
+    last = event.id;
+    if (event.isSessionEnd()) {
+        if (subscription.endDelivered)
+            return;
+        subscription.endDelivered = true;
+    }
+    subscription.watcher->deliver(event);
+}
+
+void StreamingHub::onEventAppended(const StoredEvent &event)
+{
+    // Copy first: a watcher may unsubscribe (or be dropped for being slow) while we deliver.
+    QList<std::shared_ptr<Subscription>> targets;
+    for (const auto &subscription : std::as_const(m_subscriptions)) {
+        if (subscription->sessionId == event.sessionId && subscription->kinds.contains(event.kind))
+            targets << subscription;
+    }
+    for (const auto &subscription : std::as_const(targets)) {
+        if (subscription->cancelled)
+            continue;
+        if (subscription->replaying)
+            subscription->liveDuringReplay << event;
+        else
+            deliverOnce(*subscription, event);
+    }
+}
+
+void StreamingHub::unsubscribe(EventWatcher *watcher)
+{
+    const auto subscription = m_subscriptions.take(watcher);
+    if (!subscription)
+        return;
+    subscription->cancelled = true;
+    releaseWatch(subscription->sessionId);
+}
+
+void StreamingHub::releaseWatch(const QString &sessionId)
+{
+    auto it = m_watchCounts.find(sessionId);
+    if (it == m_watchCounts.end())
+        return;
+    if (--*it <= 0) {
+        m_watchCounts.erase(it);
+        m_store->unwatch(sessionId);
+    }
+}

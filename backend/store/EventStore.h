@@ -1,0 +1,84 @@
+// Where sessions and their event streams live: memory (the default) or Redis Streams.
+//
+// Every call is asynchronous and answers through its callback (the memory store answers at once, Redis on
+// the event loop when its reply arrives), so no caller ever blocks on storage.
+#pragma once
+
+#include "events/Session.h"
+#include "store/StoredEvent.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+struct StoreStatus
+{
+    enum class Code
+    {
+        Ok,
+        NotFound,
+        Conflict,
+        LimitReached,
+        Unavailable
+    };
+    Code code = Code::Ok;
+    QString message;
+
+    bool ok() const { return code == Code::Ok; }
+    static StoreStatus success() { return {}; }
+    static StoreStatus failure(Code code, QString message) { return {code, std::move(message)}; }
+};
+
+struct StoreLimits
+{
+    int maxSessions = 10'000;
+    int historyLength = 1'000; // entries kept per stream (Redis: MAXLEN ~)
+    qint64 idleExpirySeconds = 24 * 3600; // counted from the last activity
+};
+
+class EventStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(StoreStatus)>;
+    using SessionDone = std::function<void(StoreStatus, Session, SessionStats)>;
+    using SessionsDone = std::function<void(StoreStatus, QList<Session>)>;
+    using AppendDone = std::function<void(StoreStatus, StoredEvent)>;
+    using ReadDone = std::function<void(StoreStatus, QList<StoredEvent>)>;
+
+    using QObject::QObject;
+
+    virtual QString name() const = 0; // "memory" | "redis"
+
+    virtual void createSession(const Session &session, Done done) = 0;
+    virtual void session(const QString &id, SessionDone done) = 0;
+    virtual void sessions(SessionsDone done) = 0;
+    // Marks the session ended; its streams stay readable until they expire.
+    virtual void endSession(const QString &id, Done done) = 0;
+
+    // Appends to the session's stream of `kind`; the store assigns the entry id.
+    virtual void append(const QString &sessionId, EventKind kind, const QString &type,
+        const QJsonObject &data, AppendDone done)
+        = 0;
+    // Entries with an id greater than `after`, oldest first, at most `limit`.
+    virtual void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) = 0;
+
+    // Live events of a watched session arrive through eventAppended() from the moment `ready` is called:
+    // reading history after that and dropping ids already seen gives a stream with no gap.
+    virtual void watch(const QString &sessionId, std::function<void()> ready) = 0;
+    virtual void unwatch(const QString &sessionId) = 0;
+
+    // Drops sessions idle for longer than the limit (Redis expires keys by itself).
+    virtual void expireIdleSessions() = 0;
+
+    virtual bool isHealthy() const = 0;
+    virtual QJsonObject healthDetails() const = 0;
+
+Q_SIGNALS:
+    // Every event that becomes visible in a watched session, in order per stream.
+    void eventAppended(const StoredEvent &event);
+    void sessionRemoved(const QString &sessionId);
+};

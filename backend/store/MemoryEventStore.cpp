@@ -1,0 +1,123 @@
+#include "store/MemoryEventStore.h"
+
+#include "core/Logging.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+MemoryEventStore::MemoryEventStore(StoreLimits limits, QObject *parent)
+    : EventStore(parent)
+    , m_limits(limits)
+{ }
+
+void MemoryEventStore::createSession(const Session &session, Done done)
+{
+    if (m_sessions.contains(session.id))
+        return done(StoreStatus::failure(
+            StoreStatus::Code::Conflict, QStringLiteral("session '%1' already exists").arg(session.id)));
+    if (m_sessions.size() >= m_limits.maxSessions)
+        return done(StoreStatus::failure(StoreStatus::Code::LimitReached,
+            QStringLiteral("the session limit (%1) is reached").arg(m_limits.maxSessions)));
+    m_sessions.insert(session.id, Entry {session, {}, {}, {}});
+    done(StoreStatus::success());
+}
+
+void MemoryEventStore::session(const QString &id, SessionDone done)
+{
+    const auto it = m_sessions.constFind(id);
+    if (it == m_sessions.cend())
+        return done(StoreStatus::failure(
+                        StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)),
+            {}, {});
+    done(StoreStatus::success(), it->session, it->stats);
+}
+
+void MemoryEventStore::sessions(SessionsDone done)
+{
+    QList<Session> all;
+    all.reserve(m_sessions.size());
+    for (const Entry &entry : std::as_const(m_sessions))
+        all << entry.session;
+    std::sort(
+        all.begin(), all.end(), [](const Session &a, const Session &b) { return a.createdAt < b.createdAt; });
+    done(StoreStatus::success(), all);
+}
+
+void MemoryEventStore::endSession(const QString &id, Done done)
+{
+    const auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return done(StoreStatus::failure(
+            StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)));
+    it->session.active = false;
+    it->session.lastActivity = QDateTime::currentDateTimeUtc();
+    done(StoreStatus::success());
+}
+
+void MemoryEventStore::append(
+    const QString &sessionId, EventKind kind, const QString &type, const QJsonObject &data, AppendDone done)
+{
+    const auto it = m_sessions.find(sessionId);
+    if (it == m_sessions.end())
+        return done(StoreStatus::failure(
+                        StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(sessionId)),
+            {});
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    StoredEvent event {sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data};
+    std::deque<StoredEvent> &stream = it->stream(kind);
+    stream.push_back(event);
+    while (stream.size() > size_t(std::max(1, m_limits.historyLength)))
+        stream.pop_front();
+    it->session.lastActivity = now;
+    if (!event.isSessionEnd())
+        it->stats.record(kind, data);
+
+    done(StoreStatus::success(), event);
+    Q_EMIT eventAppended(event);
+}
+
+void MemoryEventStore::read(
+    const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done)
+{
+    const auto it = m_sessions.find(sessionId);
+    if (it == m_sessions.end())
+        return done(StoreStatus::failure(
+                        StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(sessionId)),
+            {});
+    const std::deque<StoredEvent> &stream = it->stream(kind);
+    auto first = std::upper_bound(stream.cbegin(), stream.cend(), after,
+        [](const StreamId &id, const StoredEvent &event) { return id < event.id; });
+    QList<StoredEvent> events;
+    for (; first != stream.cend() && events.size() < limit; ++first)
+        events << *first;
+    done(StoreStatus::success(), events);
+}
+
+void MemoryEventStore::watch(const QString &, std::function<void()> ready)
+{
+    ready(); // every append is announced at once
+}
+
+void MemoryEventStore::unwatch(const QString &) { }
+
+void MemoryEventStore::expireIdleSessions()
+{
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-m_limits.idleExpirySeconds);
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (it->session.lastActivity < cutoff) {
+            const QString id = it.key();
+            it = m_sessions.erase(it);
+            qCInfo(lcStore) << "session" << id << "expired after being idle";
+            Q_EMIT sessionRemoved(id);
+        } else {
+            ++it;
+        }
+    }
+}
+
+QJsonObject MemoryEventStore::healthDetails() const
+{
+    return {{QStringLiteral("sessions"), m_sessions.size()}};
+}

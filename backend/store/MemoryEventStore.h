@@ -1,0 +1,47 @@
+// The default store: sessions and bounded per-stream logs in this process's memory.
+#pragma once
+
+#include "store/EventStore.h"
+
+#include <QHash>
+
+#include <deque>
+
+class MemoryEventStore : public EventStore
+{
+    Q_OBJECT
+
+public:
+    explicit MemoryEventStore(StoreLimits limits, QObject *parent = nullptr);
+
+    QString name() const override { return QStringLiteral("memory"); }
+    void createSession(const Session &session, Done done) override;
+    void session(const QString &id, SessionDone done) override;
+    void sessions(SessionsDone done) override;
+    void endSession(const QString &id, Done done) override;
+    void append(const QString &sessionId, EventKind kind, const QString &type, const QJsonObject &data,
+        AppendDone done) override;
+    void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) override;
+    void watch(const QString &sessionId, std::function<void()> ready) override;
+    void unwatch(const QString &sessionId) override;
+    void expireIdleSessions() override;
+    bool isHealthy() const override { return true; }
+    QJsonObject healthDetails() const override;
+
+private:
+    struct Entry
+    {
+        Session session;
+        SessionStats stats;
+        std::deque<StoredEvent> thinking;
+        std::deque<StoredEvent> progress;
+        std::deque<StoredEvent> &stream(EventKind kind)
+        {
+            return kind == EventKind::Thinking ? thinking : progress;
+        }
+    };
+
+    StoreLimits m_limits;
+    QHash<QString, Entry> m_sessions;
+    StreamIdGenerator m_ids;
+};

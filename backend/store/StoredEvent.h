@@ -1,0 +1,25 @@
+// One entry of a session's thinking or progress stream, as stores keep it and watchers receive it.
+#pragma once
+
+#include "events/EventKind.h"
+#include "events/StreamId.h"
+
+#include <QJsonObject>
+
+struct StoredEvent
+{
+    QString sessionId;
+    EventKind kind = EventKind::Thinking;
+    StreamId id;
+    QString type; // thinking_step | progress_update | session_end
+    QJsonObject data;
+
+    // {type, id, data}: the message WebSocket and SSE clients receive; data carries the id too.
+    QJsonObject toMessage() const;
+    bool isSessionEnd() const { return type == QLatin1String("session_end"); }
+};
+
+inline QString messageTypeFor(EventKind kind)
+{
+    return kind == EventKind::Thinking ? QStringLiteral("thinking_step") : QStringLiteral("progress_update");
+}

@@ -1,0 +1,587 @@
+// The streaming API over real sockets: REST (every route's bad inputs too), WebSocket and SSE.
+#include "BackendFixture.h"
+#include "WebSocketTestClient.h"
+#include "hub/StreamingHub.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+class StreamingApiTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void createSessionBuildsUrlsFromTheRequestHost();
+    void createSessionGeneratesAnIdWhenNoneIsGiven();
+    void existingSessionIdIs409();
+    void badInputGetsAClearError_data();
+    void badInputGetsAClearError();
+    void oversizedBodyAndEventAre413();
+    void aliasesAreAccepted();
+    void statsAreFilledIn();
+    void historyMergesBothStreamsInIdOrder();
+    void deleteEndsTheSessionAndPublishesSessionEnd();
+    void healthAndSelfTest();
+
+    void webSocketGetsEstablishedThenHistoryThenLive();
+    void eachWebSocketRouteCarriesItsOwnStream();
+    void twoSocketsGetEveryEventOnceInOrder();
+    void socketsJoiningMidStreamSeeNoGapAndNoDuplicate();
+    void sinceResumesAfterTheGivenId();
+    void unknownSessionIsClosedWithAReason();
+    void badClientMessagesGetAnErrorAndTheSocketStaysOpen();
+    void getHistoryAndGetStatsAnswer();
+    void unknownWebSocketPathIsRefused();
+    void slowClientIsDroppedWithoutSlowingOthers();
+
+    void sseStreamsHistoryThenLiveAndEndsWithTheSession();
+    void sseResumesFromLastEventId();
+    void sseForUnknownSessionIs404();
+
+private:
+    std::unique_ptr<BackendFixture> m_server;
+};
+
+void StreamingApiTest::init()
+{
+    m_server = std::make_unique<BackendFixture>();
+    QVERIFY(m_server->start());
+}
+
+void StreamingApiTest::cleanup()
+{
+    m_server.reset();
+}
+
+void StreamingApiTest::createSessionBuildsUrlsFromTheRequestHost()
+{
+    const QByteArray body = "{\"session_id\":\"host-test\"}";
+    const QByteArray request = "POST /api/streaming/sessions HTTP/1.1\r\nHost: localhost:4321\r\n"
+                               "Content-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    const QByteArray reply = rawHttpExchange(m_server->url({}), request);
+    QVERIFY2(reply.startsWith("HTTP/1.1 201"), reply.constData());
+    QVERIFY(reply.contains("\"thinking\":\"ws://localhost:4321/ws/thinking/host-test\""));
+    QVERIFY(reply.contains("\"progress\":\"ws://localhost:4321/ws/progress/host-test\""));
+}
+
+void StreamingApiTest::createSessionGeneratesAnIdWhenNoneIsGiven()
+{
+    const HttpTestReply reply = m_server->post(QStringLiteral("/sessions"), {});
+    QCOMPARE(reply.status, 201);
+    const QString id = reply.json().object().value(QLatin1String("session_id")).toString();
+    QVERIFY(Session::isValidId(id));
+    QCOMPARE(m_server->get(QStringLiteral("/sessions/") + id).status, 200);
+}
+
+void StreamingApiTest::existingSessionIdIs409()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("dup")));
+    const HttpTestReply reply = m_server->post(
+        QStringLiteral("/sessions"), {{QStringLiteral("session_id"), QStringLiteral("dup")}});
+    QCOMPARE(reply.status, 409);
+    QVERIFY(reply.json()
+                .object()
+                .value(QLatin1String("error"))
+                .toObject()
+                .value(QLatin1String("message"))
+                .toString()
+                .contains(QLatin1String("already exists")));
+}
+
+void StreamingApiTest::badInputGetsAClearError_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("mentions"); // the message names the field or the problem
+
+    const QByteArray step = "\"session_id\":\"s\",\"thinking_type\":\"analysis\",\"content\":\"c\"";
+    const QByteArray update = "\"session_id\":\"s\",\"update_type\":\"progress\",\"message\":\"m\"";
+    QTest::newRow("sessions: not JSON")
+        << QByteArray("POST") << "/sessions" << QByteArray("{") << 400 << "not valid JSON";
+    QTest::newRow("sessions: array") << QByteArray("POST") << "/sessions" << QByteArray("[]") << 400
+                                     << "JSON object";
+    QTest::newRow("sessions: empty body")
+        << QByteArray("POST") << "/sessions" << QByteArray() << 400 << "empty";
+    QTest::newRow("sessions: bad id")
+        << QByteArray("POST") << "/sessions" << QByteArray("{\"session_id\":\"a b\"}") << 400 << "session id";
+    QTest::newRow("sessions: id too long")
+        << QByteArray("POST") << "/sessions"
+        << QByteArray("{\"session_id\":\"") + QByteArray(129, 'a') + "\"}" << 400 << "session id";
+    QTest::newRow("sessions: id not string")
+        << QByteArray("POST") << "/sessions" << QByteArray("{\"session_id\":5}") << 400 << "session_id";
+    QTest::newRow("sessions: debug_mode type")
+        << QByteArray("POST") << "/sessions" << QByteArray("{\"debug_mode\":\"yes\"}") << 400 << "debug_mode";
+    QTest::newRow("thinking: empty object")
+        << QByteArray("POST") << "/thinking" << QByteArray("{}") << 400 << "session_id";
+    QTest::newRow("thinking: no type")
+        << QByteArray("POST") << "/thinking" << QByteArray("{\"session_id\":\"s\",\"content\":\"c\"}") << 400
+        << "thinking_type";
+    QTest::newRow("thinking: unknown type")
+        << QByteArray("POST") << "/thinking"
+        << QByteArray("{\"session_id\":\"s\",\"thinking_type\":\"musing\",\"content\":\"c\"}") << 400
+        << "risk_assessment";
+    QTest::newRow("thinking: no content")
+        << QByteArray("POST") << "/thinking"
+        << QByteArray("{\"session_id\":\"s\",\"thinking_type\":\"analysis\"}") << 400 << "content";
+    QTest::newRow("thinking: confidence range")
+        << QByteArray("POST") << "/thinking"
+        << "{" + step + ",\"confidence_level\":1.5}" << 400 << "confidence_level";
+    QTest::newRow("thinking: chain type")
+        << QByteArray("POST") << "/thinking"
+        << "{" + step + ",\"reasoning_chain\":\"x\"}" << 400 << "reasoning_chain";
+    QTest::newRow("thinking: chain items")
+        << QByteArray("POST") << "/thinking"
+        << "{" + step + ",\"reasoning_chain\":[1]}" << 400 << "reasoning_chain";
+    QTest::newRow("thinking: context type") << QByteArray("POST") << "/thinking"
+                                            << "{" + step + ",\"context_used\":[]}" << 400 << "context_used";
+    QTest::newRow("thinking: unknown session") << QByteArray("POST") << "/thinking"
+                                               << "{" + step + "}" << 404 << "not found";
+    QTest::newRow("progress: unknown type")
+        << QByteArray("POST") << "/progress"
+        << QByteArray("{\"session_id\":\"s\",\"update_type\":\"x\",\"message\":\"m\"}") << 400
+        << "completion";
+    QTest::newRow("progress: percentage")
+        << QByteArray("POST") << "/progress"
+        << "{" + update + ",\"progress_percentage\":150}" << 400 << "progress_percentage";
+    QTest::newRow("progress: negative step")
+        << QByteArray("POST") << "/progress"
+        << "{" + update + ",\"current_step\":-1}" << 400 << "current_step";
+    QTest::newRow("progress: fractional step")
+        << QByteArray("POST") << "/progress"
+        << "{" + update + ",\"total_steps\":1.5}" << 400 << "total_steps";
+    QTest::newRow("progress: no message")
+        << QByteArray("POST") << "/progress"
+        << QByteArray("{\"session_id\":\"s\",\"update_type\":\"progress\"}") << 400 << "message";
+    QTest::newRow("progress: unknown session") << QByteArray("POST") << "/progress"
+                                               << "{" + update + "}" << 404 << "not found";
+    QTest::newRow("get unknown session")
+        << QByteArray("GET") << "/sessions/nope" << QByteArray() << 404 << "not found";
+    QTest::newRow("stats unknown session")
+        << QByteArray("GET") << "/sessions/nope/stats" << QByteArray() << 404 << "not found";
+    QTest::newRow("delete unknown session")
+        << QByteArray("DELETE") << "/sessions/nope" << QByteArray() << 404 << "not found";
+    QTest::newRow("invalid id in path")
+        << QByteArray("GET") << "/sessions/a%20b" << QByteArray() << 400 << "session id";
+    QTest::newRow("events: bad since")
+        << QByteArray("GET") << "/sessions/s/events?since=yesterday" << QByteArray() << 400 << "since";
+    QTest::newRow("events: bad kind")
+        << QByteArray("GET") << "/sessions/s/events?kind=both" << QByteArray() << 400 << "kind";
+    QTest::newRow("events: unknown session")
+        << QByteArray("GET") << "/sessions/nope/events" << QByteArray() << 404 << "not found";
+    QTest::newRow("wrong method") << QByteArray("PUT") << "/thinking" << QByteArray("{}") << 405
+                                  << "not allowed";
+}
+
+void StreamingApiTest::badInputGetsAClearError()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, mentions);
+
+    HttpTestClient client;
+    const HttpTestReply reply
+        = client.send(method, m_server->url(QStringLiteral("/api/streaming") + path), body);
+    QCOMPARE(reply.status, status);
+    const QJsonObject error = reply.json().object().value(QLatin1String("error")).toObject();
+    QVERIFY2(error.value(QLatin1String("message")).toString().contains(mentions), reply.body.constData());
+    QVERIFY(!error.value(QLatin1String("type")).toString().isEmpty());
+    // The server is still fine afterwards.
+    QCOMPARE(m_server->get(QStringLiteral("/health")).status, 200);
+}
+
+void StreamingApiTest::oversizedBodyAndEventAre413()
+{
+    ServerOptions options;
+    options.hubLimits.maxBodyBytes = 4096;
+    options.hubLimits.maxEventBytes = 1024;
+    BackendFixture small(options);
+    QVERIFY(small.start());
+    QVERIFY(small.createSession(QStringLiteral("s")));
+    const QString big(5000, QLatin1Char('x'));
+    HttpTestReply reply = small.post(QStringLiteral("/thinking"),
+        {{QStringLiteral("session_id"), QStringLiteral("s")},
+            {QStringLiteral("thinking_type"), QStringLiteral("analysis")}, {QStringLiteral("content"), big}});
+    QCOMPARE(reply.status, 413);
+    reply = small.post(QStringLiteral("/thinking"),
+        {{QStringLiteral("session_id"), QStringLiteral("s")},
+            {QStringLiteral("thinking_type"), QStringLiteral("analysis")},
+            {QStringLiteral("content"), QString(2000, QLatin1Char('y'))}});
+    QCOMPARE(reply.status, 413);
+    QVERIFY(
+        reply.json().object().value(QLatin1String("detail")).toString().contains(QLatin1String("event is")));
+}
+
+void StreamingApiTest::aliasesAreAccepted()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("alias")));
+    HttpTestReply reply = m_server->post(QStringLiteral("/progress"),
+        {{QStringLiteral("session_id"), QStringLiteral("alias")},
+            {QStringLiteral("progress_type"), QStringLiteral("discovery")},
+            {QStringLiteral("message"), QStringLiteral("found it")},
+            {QStringLiteral("confidence_level"), 0.25}});
+    QCOMPARE(reply.status, 201);
+    reply = m_server->post(QStringLiteral("/thinking"),
+        {{QStringLiteral("session_id"), QStringLiteral("alias")},
+            {QStringLiteral("thinking_type"), QStringLiteral("decision")},
+            {QStringLiteral("content"), QStringLiteral("go")}, {QStringLiteral("confidence"), 0.75}});
+    QCOMPARE(reply.status, 201);
+    const QJsonArray events = m_server->get(QStringLiteral("/sessions/alias/events"))
+                                  .json()
+                                  .object()
+                                  .value(QLatin1String("events"))
+                                  .toArray();
+    QCOMPARE(events.size(), 2);
+    const QJsonObject progress = events.at(0).toObject().value(QLatin1String("data")).toObject();
+    QCOMPARE(progress.value(QLatin1String("update_type")).toString(), QStringLiteral("discovery"));
+    QCOMPARE(progress.value(QLatin1String("confidence")).toDouble(), 0.25);
+    QCOMPARE(events.at(1)
+                 .toObject()
+                 .value(QLatin1String("data"))
+                 .toObject()
+                 .value(QLatin1String("confidence_level"))
+                 .toDouble(),
+        0.75);
+}
+
+void StreamingApiTest::statsAreFilledIn()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("st")));
+    const auto step = [&](const QString &type, double confidence) {
+        return m_server
+            ->post(QStringLiteral("/thinking"),
+                {{QStringLiteral("session_id"), QStringLiteral("st")},
+                    {QStringLiteral("thinking_type"), type}, {QStringLiteral("content"), QStringLiteral("c")},
+                    {QStringLiteral("confidence_level"), confidence}})
+            .status;
+    };
+    QCOMPARE(step(QStringLiteral("analysis"), 0.5), 201);
+    QCOMPARE(step(QStringLiteral("analysis"), 1.0), 201);
+    QCOMPARE(step(QStringLiteral("planning"), 0.0), 201);
+    QVERIFY(!m_server->publishProgress(QStringLiteral("st"), QStringLiteral("half")).isEmpty());
+
+    const QJsonObject stats = m_server->get(QStringLiteral("/sessions/st/stats")).json().object();
+    QCOMPARE(stats.value(QLatin1String("thinking_steps")).toInt(), 3);
+    QCOMPARE(stats.value(QLatin1String("progress_updates")).toInt(), 1);
+    QCOMPARE(stats.value(QLatin1String("average_confidence")).toDouble(), 0.5);
+    QCOMPARE(
+        stats.value(QLatin1String("thinking_types_used")).toObject().value(QLatin1String("analysis")).toInt(),
+        2);
+    QCOMPARE(
+        stats.value(QLatin1String("thinking_types_used")).toObject().value(QLatin1String("planning")).toInt(),
+        1);
+    QCOMPARE(
+        stats.value(QLatin1String("progress_types_used")).toObject().value(QLatin1String("progress")).toInt(),
+        1);
+    QVERIFY(stats.value(QLatin1String("session_duration")).toDouble() >= 0);
+    QVERIFY(!stats.value(QLatin1String("last_updated")).toString().isEmpty());
+}
+
+void StreamingApiTest::historyMergesBothStreamsInIdOrder()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("h")));
+    QStringList ids;
+    for (int i = 0; i < 5; ++i) {
+        ids << m_server->publishThinking(QStringLiteral("h"), QStringLiteral("t%1").arg(i));
+        ids << m_server->publishProgress(QStringLiteral("h"), QStringLiteral("p%1").arg(i));
+    }
+    const QJsonObject history = m_server->get(QStringLiteral("/sessions/h/events")).json().object();
+    const QJsonArray events = history.value(QLatin1String("events")).toArray();
+    QStringList seen;
+    for (const QJsonValue &event : events)
+        seen << event.toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(seen, ids);
+    QCOMPARE(history.value(QLatin1String("last_id")).toString(), ids.last());
+
+    const QJsonArray later
+        = m_server->get(QStringLiteral("/sessions/h/events?kind=thinking&since=") + ids.at(3))
+              .json()
+              .object()
+              .value(QLatin1String("events"))
+              .toArray();
+    QCOMPARE(later.size(), 3); // thinking t2, t3, t4
+    QCOMPARE(later.first().toObject().value(QLatin1String("id")).toString(), ids.at(4));
+}
+
+void StreamingApiTest::deleteEndsTheSessionAndPublishesSessionEnd()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("end")));
+    WebSocketTestClient watcher;
+    QVERIFY(watcher.open(m_server->webSocketUrl(QStringLiteral("/ws/sessions/end"))));
+    QVERIFY(watcher.waitForMessages(1));
+    const HttpTestReply reply = m_server->del(QStringLiteral("/sessions/end"));
+    QCOMPARE(reply.status, 200);
+    QVERIFY(watcher.waitForMessages(2));
+    QTest::qWait(100); // a second session_end would arrive right behind the first
+    QCOMPARE(watcher.messagesOfType(QStringLiteral("session_end")).size(), 1);
+    const QJsonObject session = m_server->get(QStringLiteral("/sessions/end")).json().object();
+    QCOMPARE(session.value(QLatin1String("active")).toBool(), false);
+}
+
+void StreamingApiTest::healthAndSelfTest()
+{
+    const QJsonObject health = m_server->get(QStringLiteral("/health")).json().object();
+    QCOMPARE(health.value(QLatin1String("status")).toString(), QStringLiteral("healthy"));
+    QCOMPARE(health.value(QLatin1String("store")).toString(), QStringLiteral("memory"));
+    const HttpTestReply test = m_server->get(QStringLiteral("/test"));
+    QCOMPARE(test.status, 200);
+    QCOMPARE(test.json().object().value(QLatin1String("success")).toBool(), true);
+}
+
+void StreamingApiTest::webSocketGetsEstablishedThenHistoryThenLive()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("ws")));
+    const QString first = m_server->publishThinking(QStringLiteral("ws"), QStringLiteral("before"));
+    WebSocketTestClient client;
+    QVERIFY(client.open(m_server->webSocketUrl(QStringLiteral("/ws/thinking/ws"))));
+    QVERIFY(client.waitForMessages(2));
+    QCOMPARE(client.messages().at(0).value(QLatin1String("type")).toString(),
+        QStringLiteral("connection_established"));
+    QCOMPARE(client.messages().at(0).value(QLatin1String("session_id")).toString(), QStringLiteral("ws"));
+    QCOMPARE(client.messages().at(1).value(QLatin1String("id")).toString(), first);
+    const QString second = m_server->publishThinking(QStringLiteral("ws"), QStringLiteral("after"));
+    QVERIFY(client.waitForMessages(3));
+    const QJsonObject live = client.messages().at(2);
+    QCOMPARE(live.value(QLatin1String("type")).toString(), QStringLiteral("thinking_step"));
+    QCOMPARE(live.value(QLatin1String("id")).toString(), second);
+    QCOMPARE(live.value(QLatin1String("data")).toObject().value(QLatin1String("content")).toString(),
+        QStringLiteral("after"));
+}
+
+void StreamingApiTest::eachWebSocketRouteCarriesItsOwnStream()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("routes")));
+    WebSocketTestClient thinking, progress, both;
+    QVERIFY(thinking.open(m_server->webSocketUrl(QStringLiteral("/ws/thinking/routes"))));
+    QVERIFY(progress.open(m_server->webSocketUrl(QStringLiteral("/ws/progress/routes"))));
+    QVERIFY(both.open(m_server->webSocketUrl(QStringLiteral("/ws/sessions/routes"))));
+    QVERIFY(thinking.waitForMessages(1) && progress.waitForMessages(1) && both.waitForMessages(1));
+    const QString t = m_server->publishThinking(QStringLiteral("routes"), QStringLiteral("t"));
+    const QString p = m_server->publishProgress(QStringLiteral("routes"), QStringLiteral("p"));
+    QVERIFY(both.waitForMessages(3));
+    QVERIFY(thinking.waitForMessages(2) && progress.waitForMessages(2));
+    QTest::qWait(100);
+    QCOMPARE(thinking.eventIds(), QStringList {t});
+    QCOMPARE(progress.eventIds(), QStringList {p});
+    QCOMPARE(both.eventIds(), (QStringList {t, p}));
+}
+
+void StreamingApiTest::twoSocketsGetEveryEventOnceInOrder()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("two")));
+    WebSocketTestClient a, b;
+    QVERIFY(a.open(m_server->webSocketUrl(QStringLiteral("/ws/sessions/two"))));
+    QVERIFY(b.open(m_server->webSocketUrl(QStringLiteral("/ws/sessions/two"))));
+    QVERIFY(a.waitForMessages(1) && b.waitForMessages(1));
+    QStringList published;
+    for (int i = 0; i < 100; ++i)
+        published << (i % 3 ? m_server->publishThinking(QStringLiteral("two"), QString::number(i))
+                            : m_server->publishProgress(QStringLiteral("two"), QString::number(i)));
+    QVERIFY(a.waitForMessages(101) && b.waitForMessages(101));
+    QTest::qWait(100);
+    QCOMPARE(a.eventIds(), published);
+    QCOMPARE(b.eventIds(), published);
+}
+
+void StreamingApiTest::socketsJoiningMidStreamSeeNoGapAndNoDuplicate()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("seam")));
+    QStringList published;
+    std::vector<std::unique_ptr<WebSocketTestClient>> clients;
+    for (int i = 0; i < 60; ++i) {
+        published << m_server->publishThinking(QStringLiteral("seam"), QString::number(i));
+        if (i % 10 == 5) { // join while events keep coming
+            clients.push_back(std::make_unique<WebSocketTestClient>());
+            clients.back()->socket().open(m_server->webSocketUrl(QStringLiteral("/ws/thinking/seam")));
+        }
+    }
+    for (auto &client : clients) {
+        QVERIFY(client->waitForMessages(1 + int(published.size())));
+        QTest::qWait(50);
+        QCOMPARE(client->eventIds(), published);
+    }
+}
+
+void StreamingApiTest::sinceResumesAfterTheGivenId()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("since")));
+    QStringList ids;
+    for (int i = 0; i < 4; ++i)
+        ids << m_server->publishThinking(QStringLiteral("since"), QString::number(i));
+    WebSocketTestClient client;
+    QVERIFY(client.open(m_server->webSocketUrl(QStringLiteral("/ws/thinking/since?since=") + ids.at(1))));
+    QVERIFY(client.waitForMessages(3));
+    QTest::qWait(50);
+    QCOMPARE(client.eventIds(), ids.mid(2));
+}
+
+void StreamingApiTest::unknownSessionIsClosedWithAReason()
+{
+    WebSocketTestClient client;
+    client.socket().open(m_server->webSocketUrl(QStringLiteral("/ws/thinking/missing")));
+    QVERIFY(client.waitForClose());
+    QCOMPARE(client.closeCode(), 4404);
+    QCOMPARE(client.closeReason(), QStringLiteral("session not found"));
+    QCOMPARE(m_server->backend().hub().watcherCount(), 0);
+}
+
+void StreamingApiTest::badClientMessagesGetAnErrorAndTheSocketStaysOpen()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("bad")));
+    WebSocketTestClient client;
+    QVERIFY(client.open(m_server->webSocketUrl(QStringLiteral("/ws/sessions/bad"))));
+    QVERIFY(client.waitForMessages(1));
+    client.sendText(QStringLiteral("hello"));
+    client.sendText(QStringLiteral("{not json"));
+    client.sendJson({{QStringLiteral("type"), QStringLiteral("subscribe_all")}});
+    QVERIFY(client.waitForMessages(4));
+    QCOMPARE(client.messagesOfType(QStringLiteral("error")).size(), 3);
+    client.sendJson({{QStringLiteral("type"), QStringLiteral("ping")}});
+    QVERIFY(client.waitForMessages(5));
+    QCOMPARE(client.messages().last().value(QLatin1String("type")).toString(), QStringLiteral("pong"));
+    QVERIFY(!client.closed());
+}
+
+void StreamingApiTest::getHistoryAndGetStatsAnswer()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("hs")));
+    const QString id = m_server->publishThinking(QStringLiteral("hs"), QStringLiteral("x"));
+    WebSocketTestClient client;
+    QVERIFY(client.open(m_server->webSocketUrl(QStringLiteral("/ws/thinking/hs"))));
+    QVERIFY(client.waitForMessages(2));
+    client.sendJson({{QStringLiteral("type"), QStringLiteral("get_history")}});
+    client.sendJson({{QStringLiteral("type"), QStringLiteral("get_stats")}});
+    QVERIFY(client.waitForMessages(4));
+    const QJsonObject history = client.messagesOfType(QStringLiteral("history")).value(0);
+    QCOMPARE(history.value(QLatin1String("events")).toArray().size(), 1);
+    QCOMPARE(history.value(QLatin1String("events"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("id"))
+                 .toString(),
+        id);
+    const QJsonObject stats = client.messagesOfType(QStringLiteral("stats")).value(0);
+    QCOMPARE(stats.value(QLatin1String("data")).toObject().value(QLatin1String("thinking_steps")).toInt(), 1);
+}
+
+void StreamingApiTest::unknownWebSocketPathIsRefused()
+{
+    WebSocketTestClient client;
+    QSignalSpy connected(&client.socket(), &QWebSocket::connected);
+    QSignalSpy disconnected(&client.socket(), &QWebSocket::disconnected);
+    client.socket().open(m_server->webSocketUrl(QStringLiteral("/ws/nothing/here")));
+    QVERIFY(disconnected.wait(15000) || !disconnected.isEmpty());
+    QCOMPARE(connected.size(), 0);
+}
+
+void StreamingApiTest::slowClientIsDroppedWithoutSlowingOthers()
+{
+    ServerOptions options;
+    options.hubLimits.maxWatcherBacklogBytes = 512 * 1024;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(server.createSession(QStringLiteral("slow")));
+
+    // A client that completes the handshake and then never reads.
+    QTcpSocket stalled;
+    stalled.setReadBufferSize(1);
+    stalled.connectToHost(server.url({}).host(), quint16(server.url({}).port()));
+    QVERIFY(stalled.waitForConnected(15000));
+    stalled.write(
+        "GET /ws/thinking/slow HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    WebSocketTestClient healthy;
+    QVERIFY(healthy.open(server.webSocketUrl(QStringLiteral("/ws/thinking/slow"))));
+    QVERIFY(QTest::qWaitFor([&] { return server.backend().hub().watcherCount() == 2; }, 15000));
+
+    const QString chunk(100 * 1024, QLatin1Char('z'));
+    int published = 0;
+    for (; published < 400 && server.backend().hub().watcherCount() == 2; ++published)
+        QVERIFY(!server.publishThinking(QStringLiteral("slow"), chunk).isEmpty());
+    QVERIFY2(server.backend().hub().watcherCount() == 1, "the stalled client was never dropped");
+    QVERIFY(healthy.waitForMessages(1 + published, 60000));
+    QVERIFY(!healthy.closed());
+}
+
+namespace {
+
+// Reads an SSE response over a raw socket until `until` appears or the server closes the stream.
+QByteArray readSse(const QUrl &base, const QString &path, const QByteArray &extraHeaders,
+    const QByteArray &until, const std::function<void()> &whileOpen = {})
+{
+    QTcpSocket socket;
+    socket.connectToHost(base.host(), quint16(base.port()));
+    if (!socket.waitForConnected(15000))
+        return {};
+    socket.write("GET " + path.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+        + extraHeaders + "\r\n");
+    QByteArray received;
+    bool triggered = false;
+    (void)QTest::qWaitFor(
+        [&] {
+            received += socket.readAll();
+            if (!triggered && whileOpen && received.contains("retry:")) {
+                triggered = true;
+                whileOpen();
+            }
+            return received.contains(until) || socket.state() != QAbstractSocket::ConnectedState;
+        },
+        15000);
+    return received;
+}
+
+} // namespace
+
+void StreamingApiTest::sseStreamsHistoryThenLiveAndEndsWithTheSession()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("sse")));
+    const QString first = m_server->publishThinking(QStringLiteral("sse"), QStringLiteral("one"));
+    QString second;
+    const QByteArray stream = readSse(
+        m_server->url({}), QStringLiteral("/api/streaming/sessions/sse/events"), {}, "0\r\n\r\n", [&] {
+            second = m_server->publishProgress(QStringLiteral("sse"), QStringLiteral("two"));
+            QCOMPARE(m_server->del(QStringLiteral("/sessions/sse")).status, 200);
+        });
+    QVERIFY2(stream.startsWith("HTTP/1.1 200"), stream.constData());
+    QVERIFY(stream.contains("Content-Type: text/event-stream"));
+    QVERIFY(stream.contains("Transfer-Encoding: chunked"));
+    const qsizetype one = stream.indexOf("id: " + first.toLatin1());
+    const qsizetype two = stream.indexOf("id: " + second.toLatin1());
+    const qsizetype end = stream.indexOf("\"type\":\"session_end\"");
+    QVERIFY(one > 0 && two > one && end > two);
+    QVERIFY2(stream.endsWith("0\r\n\r\n"), "the chunked stream must end cleanly after session_end");
+}
+
+void StreamingApiTest::sseResumesFromLastEventId()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("resume")));
+    QStringList ids;
+    for (int i = 0; i < 3; ++i)
+        ids << m_server->publishThinking(QStringLiteral("resume"), QString::number(i));
+    const QByteArray stream
+        = readSse(m_server->url({}), QStringLiteral("/api/streaming/sessions/resume/events"),
+            "Last-Event-ID: " + ids.at(0).toLatin1() + "\r\n", "id: " + ids.at(2).toLatin1());
+    QVERIFY(!stream.contains("id: " + ids.at(0).toLatin1() + "\n"));
+    QVERIFY(stream.contains("id: " + ids.at(1).toLatin1()));
+    QVERIFY(stream.contains("id: " + ids.at(2).toLatin1()));
+}
+
+void StreamingApiTest::sseForUnknownSessionIs404()
+{
+    const HttpTestReply reply
+        = m_server->get(QStringLiteral("/sessions/ghost/events"), {{"Accept", "text/event-stream"}});
+    QCOMPARE(reply.status, 404);
+}
+
+QTEST_GUILESS_MAIN(StreamingApiTest)
+#include "tst_streaming_api.moc"
