@@ -1,10 +1,16 @@
 #include "CommandLine.h"
 
+#include "store/RedisEventStore.h"
+
+#include <QRegularExpression>
+
 namespace {
 
 const QString HostOption = QStringLiteral("host");
 const QString PortOption = QStringLiteral("port");
 const QString DataDirOption = QStringLiteral("data-dir");
+const QString RedisOption = QStringLiteral("redis");
+const QString RedisPrefixOption = QStringLiteral("redis-prefix");
 const QString HelpOption = QStringLiteral("help");
 const QString VersionOption = QStringLiteral("version");
 
@@ -31,6 +37,11 @@ CommandLine::CommandLine()
         {DataDirOption,
             QStringLiteral("Folder for settings and history (default: the platform's app data folder)."),
             QStringLiteral("dir")},
+        {RedisOption,
+            QStringLiteral("Keep events in Redis Streams at redis://HOST[:PORT][/DB] (default: in memory)."),
+            QStringLiteral("url")},
+        {RedisPrefixOption, QStringLiteral("Prefix of Ponder's Redis keys (default ponder)."),
+            QStringLiteral("prefix")},
     });
 }
 
@@ -86,6 +97,24 @@ bool CommandLine::readServerOptions()
         m_options.dataDir = m_parser.value(DataDirOption);
         if (m_options.dataDir.isEmpty()) {
             m_error = QStringLiteral("--data-dir needs a folder");
+            return false;
+        }
+    }
+    if (m_parser.isSet(RedisOption)) {
+        m_options.redisUrl = m_parser.value(RedisOption);
+        QString error;
+        if (!RedisOptions::fromUrl(m_options.redisUrl, &error)) {
+            m_error = error;
+            return false;
+        }
+    }
+    if (m_parser.isSet(RedisPrefixOption)) {
+        m_options.redisKeyPrefix = m_parser.value(RedisPrefixOption);
+        static const QRegularExpression prefix(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
+        if (!prefix.match(m_options.redisKeyPrefix).hasMatch()) {
+            m_error = QStringLiteral(
+                "invalid --redis-prefix '%1': use 1 to 64 letters, digits, '.', '_', ':' or '-'")
+                          .arg(m_options.redisKeyPrefix);
             return false;
         }
     }

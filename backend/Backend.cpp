@@ -9,13 +9,22 @@
 #include "http/HttpServer.h"
 #include "hub/StreamingHub.h"
 #include "store/MemoryEventStore.h"
+#include "store/RedisEventStore.h"
 
 Backend::Backend(ServerOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_http(new HttpServer(this))
 {
-    m_store = new MemoryEventStore(m_options.storeLimits, this);
+    if (m_options.redisUrl.isEmpty()) {
+        m_store = new MemoryEventStore(m_options.storeLimits, this);
+    } else {
+        QString error;
+        RedisOptions redis = RedisOptions::fromUrl(m_options.redisUrl, &error).value_or(RedisOptions {});
+        redis.keyPrefix = m_options.redisKeyPrefix;
+        m_redis = new RedisEventStore(redis, m_options.storeLimits, this);
+        m_store = m_redis;
+    }
     m_hub = new StreamingHub(m_store, m_options.hubLimits, this);
     m_health = std::make_unique<HealthRoutes>(*m_hub);
     m_sessions = std::make_unique<SessionRoutes>(*m_hub);
@@ -37,8 +46,12 @@ bool Backend::start(QString *error)
     const DataLocations locations(m_options.dataDir);
     if (!locations.ensureExists(error))
         return false;
+    if (!m_options.redisUrl.isEmpty() && !RedisOptions::fromUrl(m_options.redisUrl, error))
+        return false;
     if (!m_http->listen(m_options.host, m_options.port, error))
         return false;
+    if (m_redis)
+        m_redis->start(); // connects in the background; /health says degraded until it is up
     qCInfo(lcServer).noquote() << "data directory:" << locations.dataDir();
     qCInfo(lcServer).noquote() << "event store:" << m_store->name();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString();

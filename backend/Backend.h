@@ -10,6 +10,7 @@
 #include <memory>
 
 class EventStore;
+class RedisEventStore;
 class HealthRoutes;
 class HttpServer;
 class StreamingHub;
@@ -35,6 +36,7 @@ private:
     ServerOptions m_options;
     HttpServer *m_http = nullptr;
     EventStore *m_store = nullptr;
+    RedisEventStore *m_redis = nullptr; // when configured; the same object as m_store
     StreamingHub *m_hub = nullptr;
     std::unique_ptr<HealthRoutes> m_health;
     std::unique_ptr<SessionRoutes> m_sessions;

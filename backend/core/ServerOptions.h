@@ -14,6 +14,8 @@ struct ServerOptions
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = DefaultPort; // 0 picks a free port; the chosen one is logged
     QString dataDir; // empty: the platform's app-data folder
+    QString redisUrl; // empty: events stay in memory
+    QString redisKeyPrefix = QStringLiteral("ponder");
     StoreLimits storeLimits;
     HubLimits hubLimits;
 };

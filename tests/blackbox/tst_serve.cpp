@@ -60,6 +60,10 @@ void ServeTest::badArgumentsFailWithAMessage_data()
         QStringLiteral("example")} << QStringLiteral("invalid --host 'example'");
     QTest::newRow("missing value") << QStringList {QStringLiteral("serve"), QStringLiteral("--port")}
                                    << QStringLiteral("Missing value after '--port'");
+    QTest::newRow("redis url scheme") << QStringList {QStringLiteral("serve"), QStringLiteral("--redis"),
+        QStringLiteral("http://x")} << QStringLiteral("invalid Redis URL 'http://x'");
+    QTest::newRow("redis prefix") << QStringList {QStringLiteral("serve"), QStringLiteral("--redis-prefix"),
+        QStringLiteral("a b")} << QStringLiteral("invalid --redis-prefix 'a b'");
     QTest::newRow("extra argument") << QStringList {QStringLiteral("serve"), QStringLiteral("now")}
                                     << QStringLiteral("unexpected argument 'now'");
 }

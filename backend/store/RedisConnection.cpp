@@ -1,0 +1,175 @@
+#include "store/RedisConnection.h"
+
+#include "core/Logging.h"
+
+#include <QSocketNotifier>
+
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
+#include <vector>
+
+RedisConnection::RedisConnection(QString host, int port, QObject *parent)
+    : QObject(parent)
+    , m_host(std::move(host))
+    , m_port(port)
+{ }
+
+RedisConnection::~RedisConnection()
+{
+    if (m_context) {
+        m_context->data = nullptr; // callbacks fired by the free below must not reach a dying object
+        redisAsyncFree(m_context);
+        m_context = nullptr;
+    }
+    delete m_read;
+    delete m_write;
+}
+
+void RedisConnection::open()
+{
+    if (m_context)
+        return;
+    m_context = redisAsyncConnect(m_host.toUtf8().constData(), m_port);
+    if (!m_context || m_context->err) {
+        const QString reason
+            = m_context ? QString::fromUtf8(m_context->errstr) : QStringLiteral("out of memory");
+        if (m_context)
+            redisAsyncFree(m_context);
+        m_context = nullptr;
+        // Report on the next loop turn, like every other outcome, so callers never see re-entrant signals.
+        QMetaObject::invokeMethod(
+            this, [this, reason] { Q_EMIT disconnected(reason); }, Qt::QueuedConnection);
+        return;
+    }
+    m_context->data = this;
+    m_context->ev.data = this;
+    m_context->ev.addRead = &RedisConnection::addRead;
+    m_context->ev.delRead = &RedisConnection::delRead;
+    m_context->ev.addWrite = &RedisConnection::addWrite;
+    m_context->ev.delWrite = &RedisConnection::delWrite;
+    m_context->ev.cleanup = &RedisConnection::cleanup;
+    redisAsyncSetConnectCallback(m_context, &RedisConnection::onConnect);
+    redisAsyncSetDisconnectCallback(m_context, &RedisConnection::onDisconnect);
+}
+
+void RedisConnection::close()
+{
+    if (m_context)
+        redisAsyncDisconnect(m_context); // pending replies are failed, then onDisconnect runs
+}
+
+bool RedisConnection::command(const QByteArrayList &arguments, ReplyHandler handler)
+{
+    if (!m_context || !m_connected)
+        return false;
+    std::vector<const char *> argv;
+    std::vector<size_t> lengths;
+    argv.reserve(size_t(arguments.size()));
+    lengths.reserve(size_t(arguments.size()));
+    for (const QByteArray &argument : arguments) {
+        argv.push_back(argument.constData());
+        lengths.push_back(size_t(argument.size()));
+    }
+    auto *owned = new ReplyHandler(std::move(handler));
+    if (redisAsyncCommandArgv(
+            m_context, &RedisConnection::onReply, owned, int(argv.size()), argv.data(), lengths.data())
+        != REDIS_OK) {
+        delete owned;
+        return false;
+    }
+    return true;
+}
+
+void RedisConnection::onConnect(const redisAsyncContext *context, int status)
+{
+    auto *self = static_cast<RedisConnection *>(context->data);
+    if (!self)
+        return;
+    if (status != REDIS_OK) {
+        // hiredis frees the context after this callback.
+        self->m_context = nullptr;
+        self->lost(QString::fromUtf8(context->errstr));
+        return;
+    }
+    self->m_connected = true;
+    Q_EMIT self->connected();
+}
+
+void RedisConnection::onDisconnect(const redisAsyncContext *context, int status)
+{
+    auto *self = static_cast<RedisConnection *>(context->data);
+    if (!self)
+        return;
+    self->m_context = nullptr; // freed by hiredis after this callback
+    self->lost(status == REDIS_OK ? QStringLiteral("closed") : QString::fromUtf8(context->errstr));
+}
+
+void RedisConnection::lost(const QString &reason)
+{
+    m_connected = false;
+    cleanup(this); // may run inside a notifier's own signal: deleteLater, never delete
+    QMetaObject::invokeMethod(
+        this, [this, reason] { Q_EMIT disconnected(reason); }, Qt::QueuedConnection);
+}
+
+void RedisConnection::onReply(redisAsyncContext *context, void *reply, void *handler)
+{
+    std::unique_ptr<ReplyHandler> owned(static_cast<ReplyHandler *>(handler));
+    auto *typed = static_cast<redisReply *>(reply);
+    if (!typed) {
+        (*owned)(nullptr,
+            context->errstr[0] ? QString::fromUtf8(context->errstr) : QStringLiteral("connection lost"));
+        return;
+    }
+    (*owned)(typed, {});
+}
+
+void RedisConnection::addRead(void *data)
+{
+    auto *self = static_cast<RedisConnection *>(data);
+    if (self->m_read || !self->m_context)
+        return;
+    self->m_read = new QSocketNotifier(self->m_context->c.fd, QSocketNotifier::Read);
+    connect(self->m_read, &QSocketNotifier::activated, self, [self] {
+        if (self->m_context)
+            redisAsyncHandleRead(self->m_context);
+    });
+}
+
+void RedisConnection::delRead(void *data)
+{
+    auto *self = static_cast<RedisConnection *>(data);
+    if (self->m_read) {
+        self->m_read->setEnabled(false);
+        self->m_read->deleteLater();
+        self->m_read = nullptr;
+    }
+}
+
+void RedisConnection::addWrite(void *data)
+{
+    auto *self = static_cast<RedisConnection *>(data);
+    if (self->m_write || !self->m_context)
+        return;
+    self->m_write = new QSocketNotifier(self->m_context->c.fd, QSocketNotifier::Write);
+    connect(self->m_write, &QSocketNotifier::activated, self, [self] {
+        if (self->m_context)
+            redisAsyncHandleWrite(self->m_context);
+    });
+}
+
+void RedisConnection::delWrite(void *data)
+{
+    auto *self = static_cast<RedisConnection *>(data);
+    if (self->m_write) {
+        self->m_write->setEnabled(false);
+        self->m_write->deleteLater();
+        self->m_write = nullptr;
+    }
+}
+
+void RedisConnection::cleanup(void *data)
+{
+    delRead(data);
+    delWrite(data);
+}

@@ -1,0 +1,56 @@
+// One asynchronous hiredis connection driven by the Qt event loop (never a blocking call).
+//
+// hiredis's own Qt adapter connects to a Qt 5 signal signature that Qt 6 no longer has, so this class hooks
+// hiredis's event callbacks to QSocketNotifiers itself.
+#pragma once
+
+#include <QByteArrayList>
+#include <QObject>
+
+#include <functional>
+
+struct redisAsyncContext;
+struct redisReply;
+class QSocketNotifier;
+
+class RedisConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `reply` is null when the command failed (connection lost); `error` then says why.
+    using ReplyHandler = std::function<void(redisReply *reply, const QString &error)>;
+
+    RedisConnection(QString host, int port, QObject *parent = nullptr);
+    ~RedisConnection() override;
+
+    void open();
+    void close();
+    bool isConnected() const { return m_connected; }
+
+    // Sends a command; returns false (without calling the handler) when not connected.
+    bool command(const QByteArrayList &arguments, ReplyHandler handler);
+
+Q_SIGNALS:
+    void connected();
+    void disconnected(const QString &reason);
+
+private:
+    static void onConnect(const redisAsyncContext *context, int status);
+    static void onDisconnect(const redisAsyncContext *context, int status);
+    static void onReply(redisAsyncContext *context, void *reply, void *handler);
+    static void addRead(void *self);
+    static void delRead(void *self);
+    static void addWrite(void *self);
+    static void delWrite(void *self);
+    static void cleanup(void *self);
+
+    void lost(const QString &reason);
+
+    QString m_host;
+    int m_port;
+    redisAsyncContext *m_context = nullptr;
+    QSocketNotifier *m_read = nullptr;
+    QSocketNotifier *m_write = nullptr;
+    bool m_connected = false;
+};

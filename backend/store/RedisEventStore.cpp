@@ -1,0 +1,560 @@
+#include "store/RedisEventStore.h"
+
+#include "core/Logging.h"
+#include "store/RedisConnection.h"
+#include "store/RedisScripts.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <hiredis/hiredis.h>
+
+namespace {
+
+QByteArray text(const redisReply *reply)
+{
+    return reply
+            && (reply->type == REDIS_REPLY_STRING || reply->type == REDIS_REPLY_STATUS
+                || reply->type == REDIS_REPLY_ERROR)
+        ? QByteArray(reply->str, qsizetype(reply->len))
+        : QByteArray();
+}
+
+bool isError(const redisReply *reply, QByteArrayView code = {})
+{
+    return reply && reply->type == REDIS_REPLY_ERROR && (code.isEmpty() || text(reply).contains(code));
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// One stream entry: [id, [field, value, ...]].
+std::optional<StoredEvent> parseEntry(const redisReply *entry, const QString &sessionId, EventKind kind)
+{
+    if (!entry || entry->type != REDIS_REPLY_ARRAY || entry->elements != 2)
+        return std::nullopt;
+    const auto id = StreamId::parse(QString::fromLatin1(text(entry->element[0])));
+    const redisReply *fields = entry->element[1];
+    if (!id || !fields || fields->type != REDIS_REPLY_ARRAY)
+        return std::nullopt;
+    StoredEvent event {sessionId, kind, *id, {}, {}};
+    for (size_t i = 0; i + 1 < fields->elements; i += 2) {
+        const QByteArray name = text(fields->element[i]);
+        if (name == "type")
+            event.type = QString::fromUtf8(text(fields->element[i + 1]));
+        else if (name == "data")
+            event.data = QJsonDocument::fromJson(text(fields->element[i + 1])).object();
+    }
+    return event;
+}
+
+QList<StoredEvent> parseEntries(const redisReply *entries, const QString &sessionId, EventKind kind)
+{
+    QList<StoredEvent> events;
+    if (!entries || entries->type != REDIS_REPLY_ARRAY)
+        return events;
+    for (size_t i = 0; i < entries->elements; ++i) {
+        if (auto event = parseEntry(entries->element[i], sessionId, kind))
+            events << *event;
+    }
+    return events;
+}
+
+QHash<QByteArray, QByteArray> parseHash(const redisReply *reply)
+{
+    QHash<QByteArray, QByteArray> hash;
+    if (reply && reply->type == REDIS_REPLY_ARRAY) {
+        for (size_t i = 0; i + 1 < reply->elements; i += 2)
+            hash.insert(text(reply->element[i]), text(reply->element[i + 1]));
+    }
+    return hash;
+}
+
+void parseSession(const QHash<QByteArray, QByteArray> &hash, Session *session, SessionStats *stats)
+{
+    *session = Session::fromJson(QJsonDocument::fromJson(hash.value("data")).object());
+    session->active = hash.value("active") != "0";
+    session->lastActivity = QDateTime::fromMSecsSinceEpoch(hash.value("last_activity").toLongLong(), Qt::UTC);
+    stats->thinkingSteps = hash.value("thinking_count").toLongLong();
+    stats->progressUpdates = hash.value("progress_count").toLongLong();
+    stats->confidenceSum = hash.value("conf_sum").toDouble();
+    stats->confidenceCount = hash.value("conf_n").toLongLong();
+    if (hash.contains("last_updated"))
+        stats->lastUpdated = QDateTime::fromMSecsSinceEpoch(hash.value("last_updated").toLongLong(), Qt::UTC);
+    for (auto it = hash.cbegin(); it != hash.cend(); ++it) {
+        if (it.key().startsWith("tt:"))
+            stats->thinkingTypesUsed.insert(QString::fromUtf8(it.key().mid(3)), it.value().toLongLong());
+        else if (it.key().startsWith("pt:"))
+            stats->progressTypesUsed.insert(QString::fromUtf8(it.key().mid(3)), it.value().toLongLong());
+    }
+}
+
+QByteArray exclusiveStart(StreamId after)
+{
+    return after.isNull() ? QByteArray("-") : "(" + after.toString().toLatin1();
+}
+
+} // namespace
+
+std::optional<RedisOptions> RedisOptions::fromUrl(const QString &url, QString *error)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.scheme() != QLatin1String("redis") || parsed.host().isEmpty()) {
+        *error = QStringLiteral("invalid Redis URL '%1': expected redis://HOST[:PORT][/DB]").arg(url);
+        return std::nullopt;
+    }
+    RedisOptions options;
+    options.host = parsed.host();
+    options.port = parsed.port(6379);
+    const QString db = parsed.path().mid(1);
+    if (!db.isEmpty()) {
+        bool ok = false;
+        options.database = db.toInt(&ok);
+        if (!ok || options.database < 0) {
+            *error = QStringLiteral("invalid Redis database '%1' in '%2'").arg(db, url);
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
+QString RedisOptions::url() const
+{
+    return QStringLiteral("redis://%1:%2/%3").arg(host).arg(port).arg(database);
+}
+
+RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObject *parent)
+    : EventStore(parent)
+    , m_options(std::move(options))
+    , m_limits(limits)
+{
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &RedisEventStore::connectBoth);
+}
+
+RedisEventStore::~RedisEventStore() = default;
+
+QByteArray RedisEventStore::sessionKey(const QString &id) const
+{
+    return (m_options.keyPrefix + QStringLiteral(":{") + id + QStringLiteral("}:session")).toUtf8();
+}
+
+QByteArray RedisEventStore::streamKey(const QString &id, EventKind kind) const
+{
+    return (m_options.keyPrefix + QStringLiteral(":{") + id + QStringLiteral("}:") + streamName(kind))
+        .toUtf8();
+}
+
+QByteArray RedisEventStore::indexKey() const
+{
+    return (m_options.keyPrefix + QStringLiteral(":sessions")).toUtf8();
+}
+
+void RedisEventStore::start()
+{
+    connectBoth();
+}
+
+void RedisEventStore::connectBoth()
+{
+    delete m_commands;
+    delete m_tail;
+    m_tailReading = false;
+    m_tailClientId = -1;
+    m_commands = new RedisConnection(m_options.host, m_options.port, this);
+    m_tail = new RedisConnection(m_options.host, m_options.port, this);
+    for (RedisConnection *connection : {m_commands, m_tail}) {
+        connect(connection, &RedisConnection::connected, this, &RedisEventStore::onConnected);
+        connect(connection, &RedisConnection::disconnected, this, &RedisEventStore::onConnectionLost);
+        connection->open();
+    }
+}
+
+void RedisEventStore::onConnected()
+{
+    if (!m_commands->isConnected() || !m_tail->isConnected())
+        return;
+    const QByteArray db = QByteArray::number(m_options.database);
+    m_commands->command({"SELECT", db}, [](redisReply *, const QString &) {});
+    m_tail->command({"SELECT", db}, [](redisReply *, const QString &) {});
+    m_tail->command({"CLIENT", "ID"}, [this](redisReply *reply, const QString &) {
+        if (reply && reply->type == REDIS_REPLY_INTEGER)
+            m_tailClientId = reply->integer;
+    });
+    qCInfo(lcRedis).noquote() << "connected to" << m_options.url();
+    m_backoffMs = 100;
+    flushBuffer(); // before anything new, so the buffered events keep their order
+    m_healthy = true;
+    m_lastError.clear();
+    readTail();
+}
+
+void RedisEventStore::onConnectionLost(const QString &reason)
+{
+    if (m_reconnect.isActive())
+        return;
+    if (m_healthy)
+        qCWarning(lcRedis).noquote() << "lost Redis at" << m_options.url() << "(" << reason
+                                     << "); buffering writes and retrying";
+    m_healthy = false;
+    m_lastError = reason;
+    m_tailReading = false;
+    scheduleReconnect();
+}
+
+void RedisEventStore::scheduleReconnect()
+{
+    m_reconnect.start(m_backoffMs);
+    m_backoffMs = std::min(m_backoffMs * 2, 5000);
+}
+
+StoreStatus RedisEventStore::unavailable() const
+{
+    return StoreStatus::failure(StoreStatus::Code::Unavailable,
+        QStringLiteral("Redis at %1 is unavailable: %2").arg(m_options.url(), m_lastError));
+}
+
+void RedisEventStore::createSession(const Session &session, Done done)
+{
+    if (!m_healthy)
+        return done(unavailable());
+    const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);
+    m_commands->command({"ZCOUNT", indexKey(), cutoff, "+inf"},
+        [this, session, done](redisReply *count, const QString &error) {
+            if (!count)
+                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
+            if (count->type == REDIS_REPLY_INTEGER && count->integer >= m_limits.maxSessions)
+                return done(StoreStatus::failure(StoreStatus::Code::LimitReached,
+                    QStringLiteral("the session limit (%1) is reached").arg(m_limits.maxSessions)));
+            const QByteArray now = QByteArray::number(nowMs());
+            const QByteArray json = QJsonDocument(session.toJson()).toJson(QJsonDocument::Compact);
+            const bool sent
+                = m_commands->command({"EVAL", RedisScripts::CreateSession, "1", sessionKey(session.id), json,
+                                          now, QByteArray::number(m_limits.idleExpirySeconds)},
+                    [this, session, now, done](redisReply *reply, const QString &failure) {
+                        if (!reply)
+                            return done(StoreStatus::failure(StoreStatus::Code::Unavailable, failure));
+                        if (isError(reply, "EXISTS"))
+                            return done(StoreStatus::failure(StoreStatus::Code::Conflict,
+                                QStringLiteral("session '%1' already exists").arg(session.id)));
+                        if (isError(reply))
+                            return done(StoreStatus::failure(
+                                StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))));
+                        m_commands->command({"ZADD", indexKey(), now, session.id.toUtf8()},
+                            [](redisReply *, const QString &) {});
+                        done(StoreStatus::success());
+                    });
+            if (!sent)
+                done(unavailable());
+        });
+}
+
+void RedisEventStore::session(const QString &id, SessionDone done)
+{
+    if (!m_healthy)
+        return done(unavailable(), {}, {});
+    m_commands->command({"HGETALL", sessionKey(id)}, [id, done](redisReply *reply, const QString &error) {
+        if (!reply)
+            return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {}, {});
+        const auto hash = parseHash(reply);
+        if (!hash.contains("data"))
+            return done(StoreStatus::failure(
+                            StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)),
+                {}, {});
+        Session session;
+        SessionStats stats;
+        parseSession(hash, &session, &stats);
+        done(StoreStatus::success(), session, stats);
+    });
+}
+
+void RedisEventStore::sessions(SessionsDone done)
+{
+    if (!m_healthy)
+        return done(unavailable(), {});
+    const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);
+    m_commands->command(
+        {"ZRANGEBYSCORE", indexKey(), cutoff, "+inf"}, [this, done](redisReply *reply, const QString &error) {
+            if (!reply)
+                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
+            QStringList ids;
+            for (size_t i = 0; reply->type == REDIS_REPLY_ARRAY && i < reply->elements; ++i)
+                ids << QString::fromUtf8(text(reply->element[i]));
+            if (ids.isEmpty())
+                return done(StoreStatus::success(), {});
+            auto found = std::make_shared<QList<Session>>();
+            auto remaining = std::make_shared<int>(int(ids.size()));
+            for (const QString &id : std::as_const(ids)) {
+                m_commands->command(
+                    {"HGETALL", sessionKey(id)}, [found, remaining, done](redisReply *hash, const QString &) {
+                        const auto fields = parseHash(hash);
+                        if (fields.contains("data")) {
+                            Session session;
+                            SessionStats stats;
+                            parseSession(fields, &session, &stats);
+                            *found << session;
+                        }
+                        if (--*remaining == 0)
+                            done(StoreStatus::success(), *found);
+                    });
+            }
+        });
+}
+
+void RedisEventStore::endSession(const QString &id, Done done)
+{
+    if (!m_healthy)
+        return done(unavailable());
+    m_commands->command({"EVAL", RedisScripts::EndSession, "3", sessionKey(id),
+                            streamKey(id, EventKind::Thinking), streamKey(id, EventKind::Progress),
+                            QByteArray::number(nowMs()), QByteArray::number(m_limits.idleExpirySeconds)},
+        [id, done](redisReply *reply, const QString &error) {
+            if (!reply)
+                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
+            if (isError(reply, "NOSESSION"))
+                return done(StoreStatus::failure(
+                    StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)));
+            done(StoreStatus::success());
+        });
+}
+
+void RedisEventStore::append(
+    const QString &sessionId, EventKind kind, const QString &type, const QJsonObject &data, AppendDone done)
+{
+    const StoredEvent event {sessionId, kind, {}, type, data};
+    if (m_healthy)
+        return sendAppend(event, "*", std::move(done));
+
+    // Redis is away: keep the event (bounded), answer at once, and let local watchers see it now.
+    StoredEvent buffered = event;
+    buffered.id = m_provisionalIds.next(quint64(nowMs()));
+    if (int(m_buffer.size()) >= m_options.maxBufferedEvents) {
+        m_buffer.pop_front();
+        ++m_droppedEvents;
+    }
+    m_buffer.push_back({buffered, {}});
+    done(StoreStatus::success(), buffered);
+    Q_EMIT eventAppended(buffered);
+}
+
+void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done)
+{
+    QByteArray countField;
+    QByteArray typeField;
+    QByteArray confidence;
+    if (!event.isSessionEnd()) {
+        const bool thinking = event.kind == EventKind::Thinking;
+        countField = thinking ? "thinking_count" : "progress_count";
+        typeField = (thinking ? "tt:" : "pt:")
+            + event.data.value(thinking ? QLatin1String("thinking_type") : QLatin1String("update_type"))
+                  .toString()
+                  .toUtf8();
+        const QJsonValue value
+            = event.data.value(thinking ? QLatin1String("confidence_level") : QLatin1String("confidence"));
+        if (value.isDouble())
+            confidence = QByteArray::number(value.toDouble());
+    }
+    const EventKind other = event.kind == EventKind::Thinking ? EventKind::Progress : EventKind::Thinking;
+    const QByteArray now = QByteArray::number(nowMs());
+    const bool sent = m_commands->command(
+        {"EVAL", RedisScripts::Append, "3", sessionKey(event.sessionId),
+            streamKey(event.sessionId, event.kind), streamKey(event.sessionId, other), id,
+            QByteArray::number(std::max(1, m_limits.historyLength)),
+            QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(),
+            QJsonDocument(event.data).toJson(QJsonDocument::Compact), countField, typeField, confidence},
+        [this, event, now, done](redisReply *reply, const QString &error) {
+            StoredEvent written = event;
+            if (!reply) {
+                if (done)
+                    done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), written);
+                return;
+            }
+            if (isError(reply, "NOSESSION")) {
+                if (done)
+                    done(StoreStatus::failure(StoreStatus::Code::NotFound,
+                             QStringLiteral("session '%1' not found").arg(event.sessionId)),
+                        written);
+                else
+                    qCWarning(lcRedis)
+                        << "a buffered event of" << event.sessionId << "was dropped: session gone";
+                return;
+            }
+            if (isError(reply)) {
+                if (done)
+                    done(StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))),
+                        written);
+                return;
+            }
+            written.id = StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {});
+            m_commands->command(
+                {"ZADD", indexKey(), now, event.sessionId.toUtf8()}, [](redisReply *, const QString &) {});
+            if (done)
+                done(StoreStatus::success(), written);
+        });
+    if (!sent && done)
+        done(unavailable(), event);
+}
+
+void RedisEventStore::flushBuffer()
+{
+    if (m_buffer.empty())
+        return;
+    qCInfo(lcRedis) << "flushing" << m_buffer.size() << "buffered events";
+    // Explicit ids keep what local watchers already saw; Redis falls back to * if one is too old.
+    for (const PendingWrite &pending : m_buffer)
+        sendAppend(pending.event, pending.event.id.toString().toLatin1(), {});
+    m_buffer.clear();
+}
+
+void RedisEventStore::read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done)
+{
+    if (!m_healthy)
+        return done(unavailable(), {});
+    // Both commands go down one connection, so their replies come back in this order.
+    auto exists = std::make_shared<bool>(false);
+    m_commands->command({"EXISTS", sessionKey(sessionId)}, [exists](redisReply *reply, const QString &) {
+        *exists = reply && reply->type == REDIS_REPLY_INTEGER && reply->integer == 1;
+    });
+    m_commands->command({"XRANGE", streamKey(sessionId, kind), exclusiveStart(after), "+", "COUNT",
+                            QByteArray::number(std::max(1, limit))},
+        [sessionId, kind, exists, done](redisReply *reply, const QString &error) {
+            if (!reply)
+                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
+            if (!*exists)
+                return done(StoreStatus::failure(StoreStatus::Code::NotFound,
+                                QStringLiteral("session '%1' not found").arg(sessionId)),
+                    {});
+            done(StoreStatus::success(), parseEntries(reply, sessionId, kind));
+        });
+}
+
+void RedisEventStore::watch(const QString &sessionId, std::function<void()> ready)
+{
+    if (m_watched[sessionId]++ > 0 || !m_healthy) {
+        // Already tailed; or Redis is away, and the tail will start from the top once it is back.
+        for (EventKind kind : {EventKind::Thinking, EventKind::Progress}) {
+            const QByteArray key = streamKey(sessionId, kind);
+            m_streamKeys.insert(key, {sessionId, kind});
+            if (!m_tailFrom.contains(key))
+                m_tailFrom.insert(key, "$");
+        }
+        return ready();
+    }
+    // Start the tail at each stream's current top, read before `ready`: anything after it reaches the tail,
+    // anything before it is in the history the caller reads next.
+    auto remaining = std::make_shared<int>(2);
+    for (EventKind kind : {EventKind::Thinking, EventKind::Progress}) {
+        const QByteArray key = streamKey(sessionId, kind);
+        m_streamKeys.insert(key, {sessionId, kind});
+        m_commands->command({"XREVRANGE", key, "+", "-", "COUNT", "1"},
+            [this, key, remaining, ready](redisReply *reply, const QString &) {
+                QByteArray top = "0-0";
+                if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1)
+                    top = text(reply->element[0]->element[0]);
+                if (m_streamKeys.contains(key))
+                    m_tailFrom.insert(key, top);
+                if (--*remaining == 0) {
+                    ready();
+                    kickTail();
+                }
+            });
+    }
+}
+
+void RedisEventStore::unwatch(const QString &sessionId)
+{
+    auto it = m_watched.find(sessionId);
+    if (it == m_watched.end() || --*it > 0)
+        return;
+    m_watched.erase(it);
+    for (EventKind kind : {EventKind::Thinking, EventKind::Progress}) {
+        const QByteArray key = streamKey(sessionId, kind);
+        m_tailFrom.remove(key);
+        m_streamKeys.remove(key);
+    }
+    kickTail();
+}
+
+void RedisEventStore::kickTail()
+{
+    if (!m_healthy)
+        return;
+    if (!m_tailReading)
+        return readTail();
+    // Interrupt the blocking read so it starts again with the new set of streams.
+    if (m_tailClientId >= 0)
+        m_commands->command(
+            {"CLIENT", "UNBLOCK", QByteArray::number(m_tailClientId)}, [](redisReply *, const QString &) {});
+}
+
+void RedisEventStore::readTail()
+{
+    if (!m_healthy || m_tailReading || m_tailFrom.isEmpty())
+        return;
+    QByteArrayList command {"XREAD", "COUNT", "1000", "BLOCK", "5000", "STREAMS"};
+    QByteArrayList ids;
+    for (auto it = m_tailFrom.cbegin(); it != m_tailFrom.cend(); ++it) {
+        command << it.key();
+        ids << it.value();
+    }
+    command += ids;
+    m_tailReading = m_tail->command(command, [this](redisReply *reply, const QString &) {
+        m_tailReading = false;
+        if (!reply)
+            return; // connection lost: reconnect restarts the tail from m_tailFrom
+        onTailReply(reply);
+        readTail();
+    });
+}
+
+void RedisEventStore::onTailReply(redisReply *reply)
+{
+    if (reply->type != REDIS_REPLY_ARRAY)
+        return; // nil: timed out or unblocked
+    QList<StoredEvent> arrived;
+    for (size_t i = 0; i < reply->elements; ++i) {
+        const redisReply *stream = reply->element[i];
+        if (stream->type != REDIS_REPLY_ARRAY || stream->elements != 2)
+            continue;
+        const QByteArray key = text(stream->element[0]);
+        const auto info = m_streamKeys.constFind(key);
+        if (info == m_streamKeys.cend())
+            continue; // unwatched meanwhile
+        const QList<StoredEvent> events = parseEntries(stream->element[1], info->sessionId, info->kind);
+        if (!events.isEmpty())
+            m_tailFrom.insert(key, events.last().id.toString().toLatin1());
+        arrived += events;
+    }
+    // A reply groups entries by stream; watchers of both streams want them in time order.
+    std::stable_sort(arrived.begin(), arrived.end(),
+        [](const StoredEvent &a, const StoredEvent &b) { return a.id < b.id; });
+    for (const StoredEvent &event : std::as_const(arrived))
+        Q_EMIT eventAppended(event);
+}
+
+void RedisEventStore::expireIdleSessions()
+{
+    if (!m_healthy)
+        return;
+    const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);
+    m_commands->command(
+        {"ZREMRANGEBYSCORE", indexKey(), "-inf", "(" + cutoff}, [](redisReply *, const QString &) {});
+}
+
+QJsonObject RedisEventStore::healthDetails() const
+{
+    QJsonObject details {
+        {QStringLiteral("redis_connection"),
+            m_healthy ? QStringLiteral("connected") : QStringLiteral("disconnected")},
+        {QStringLiteral("redis_url"), m_options.url()},
+        {QStringLiteral("buffered_events"), qint64(m_buffer.size())},
+        {QStringLiteral("dropped_events"), m_droppedEvents},
+        {QStringLiteral("watched_sessions"), m_watched.size()},
+    };
+    if (!m_healthy)
+        details.insert(QStringLiteral("reason"), QStringLiteral("Redis unavailable: %1").arg(m_lastError));
+    return details;
+}

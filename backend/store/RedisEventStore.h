@@ -1,0 +1,103 @@
+// Sessions and their streams in Redis Streams, so several Ponder processes share them.
+//
+// Keys carry a Redis Cluster hash tag: <prefix>:{<session>}:session | :thinking | :progress, plus an index
+// <prefix>:sessions (sorted by last activity). Appends run as one Lua script (session check, XADD MAXLEN ~,
+// stats, expiry refreshed on every activity). Live events come from XREAD BLOCK on a second connection.
+// When Redis goes away, writes are buffered (bounded; the oldest are dropped and counted), local watchers
+// keep receiving them, and the buffer is flushed on reconnect.
+#pragma once
+
+#include "store/EventStore.h"
+
+#include <QHash>
+#include <QTimer>
+#include <QUrl>
+
+#include <deque>
+
+class RedisConnection;
+struct redisReply;
+
+struct RedisOptions
+{
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 6379;
+    int database = 0;
+    QString keyPrefix = QStringLiteral("ponder");
+    int maxBufferedEvents = 10'000;
+
+    // Accepts redis://HOST[:PORT][/DB]; returns an error message for anything else.
+    static std::optional<RedisOptions> fromUrl(const QString &url, QString *error);
+    QString url() const;
+};
+
+class RedisEventStore : public EventStore
+{
+    Q_OBJECT
+
+public:
+    RedisEventStore(RedisOptions options, StoreLimits limits, QObject *parent = nullptr);
+    ~RedisEventStore() override;
+
+    void start();
+
+    QString name() const override { return QStringLiteral("redis"); }
+    void createSession(const Session &session, Done done) override;
+    void session(const QString &id, SessionDone done) override;
+    void sessions(SessionsDone done) override;
+    void endSession(const QString &id, Done done) override;
+    void append(const QString &sessionId, EventKind kind, const QString &type, const QJsonObject &data,
+        AppendDone done) override;
+    void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) override;
+    void watch(const QString &sessionId, std::function<void()> ready) override;
+    void unwatch(const QString &sessionId) override;
+    void expireIdleSessions() override;
+    bool isHealthy() const override { return m_healthy; }
+    QJsonObject healthDetails() const override;
+
+private:
+    struct PendingWrite
+    {
+        StoredEvent event;
+        AppendDone done; // empty once answered (buffered writes are answered at once)
+    };
+    struct StreamKey
+    {
+        QString sessionId;
+        EventKind kind;
+    };
+
+    QByteArray sessionKey(const QString &id) const;
+    QByteArray streamKey(const QString &id, EventKind kind) const;
+    QByteArray indexKey() const;
+
+    void connectBoth();
+    void onConnectionLost(const QString &reason);
+    void onConnected();
+    void scheduleReconnect();
+    void sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done);
+    void flushBuffer();
+    void kickTail();
+    void readTail();
+    void onTailReply(redisReply *reply);
+    StoreStatus unavailable() const;
+
+    RedisOptions m_options;
+    StoreLimits m_limits;
+    RedisConnection *m_commands = nullptr;
+    RedisConnection *m_tail = nullptr;
+    bool m_healthy = false;
+    QString m_lastError = QStringLiteral("connecting");
+    QTimer m_reconnect;
+    int m_backoffMs = 100;
+    qint64 m_tailClientId = -1;
+    bool m_tailReading = false;
+
+    std::deque<PendingWrite> m_buffer;
+    qint64 m_droppedEvents = 0;
+    StreamIdGenerator m_provisionalIds;
+
+    QHash<QString, int> m_watched; // session -> watch count
+    QHash<QByteArray, QByteArray> m_tailFrom; // stream key -> last id read
+    QHash<QByteArray, StreamKey> m_streamKeys; // stream key -> what it is
+};

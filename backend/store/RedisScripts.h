@@ -1,0 +1,49 @@
+// The Lua scripts the Redis store runs: each keeps one session's keys consistent in one atomic step.
+#pragma once
+
+#include <QByteArray>
+
+namespace RedisScripts {
+
+// KEYS: session hash. ARGV: session JSON, now (ms), ttl (s). Errors EXISTS when the session exists.
+inline const QByteArray CreateSession = R"lua(
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.error_reply('EXISTS') end
+redis.call('HSET', KEYS[1], 'data', ARGV[1], 'active', '1', 'last_activity', ARGV[2],
+           'thinking_count', '0', 'progress_count', '0')
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1
+)lua";
+
+// KEYS: session hash, this stream, the other stream.
+// ARGV: id (* or explicit), maxlen, ttl (s), now (ms), type, data, count field, type field, confidence.
+// Errors NOSESSION for an unknown session. An explicit id older than the stream's top falls back to *.
+inline const QByteArray Append = R"lua(
+if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
+local id = nil
+if ARGV[1] ~= '*' then
+  local added = redis.pcall('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], ARGV[1], 'type', ARGV[5], 'data', ARGV[6])
+  if type(added) ~= 'table' then id = added end
+end
+if not id then id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', ARGV[5], 'data', ARGV[6]) end
+if ARGV[7] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[7], 1) end
+if ARGV[8] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[8], 1) end
+if ARGV[9] ~= '' then
+  redis.call('HINCRBYFLOAT', KEYS[1], 'conf_sum', ARGV[9])
+  redis.call('HINCRBY', KEYS[1], 'conf_n', 1)
+end
+redis.call('HSET', KEYS[1], 'last_activity', ARGV[4], 'last_updated', ARGV[4])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ARGV[3]) end
+return id
+)lua";
+
+// KEYS: session hash, both streams. ARGV: now (ms), ttl (s).
+inline const QByteArray EndSession = R"lua(
+if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
+redis.call('HSET', KEYS[1], 'active', '0', 'last_activity', ARGV[1])
+for i = 1, 3 do if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('EXPIRE', KEYS[i], ARGV[2]) end end
+return 1
+)lua";
+
+} // namespace RedisScripts

@@ -1,0 +1,240 @@
+// The Redis Streams store against a real redis-server: ids, trimming, expiry on activity, two Ponder
+// backends sharing sessions, and Redis going away and coming back without losing buffered events.
+#include "BackendFixture.h"
+#include "RedisServer.h"
+#include "WebSocketTestClient.h"
+#include "hub/StreamingHub.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+class RedisStoreTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void eventIdsAreRedisStreamIds();
+    void streamsAreTrimmedToTheHistoryLength();
+    void expiryIsCountedFromTheLastActivity();
+    void twoBackendsShareSessionsLiveInOrderOnce();
+    void redisRestartMidSessionLosesNothingInTheBuffer();
+    void unreachableRedisStartsDegradedAndSaysWhy();
+    void keysUseTheConfiguredPrefixAndAClusterHashTag();
+
+private:
+    ServerOptions redisOptions() const;
+    static bool waitForHealth(BackendFixture &server, const QString &status);
+
+    std::unique_ptr<RedisServer> m_redis;
+};
+
+void RedisStoreTest::init()
+{
+    m_redis = std::make_unique<RedisServer>();
+    QVERIFY2(m_redis->start(), "redis-server did not start: is it installed (scripts/install-deps.sh)?");
+}
+
+void RedisStoreTest::cleanup()
+{
+    m_redis.reset();
+}
+
+ServerOptions RedisStoreTest::redisOptions() const
+{
+    ServerOptions options;
+    options.redisUrl = m_redis->url();
+    return options;
+}
+
+bool RedisStoreTest::waitForHealth(BackendFixture &server, const QString &status)
+{
+    return QTest::qWaitFor(
+        [&] {
+            return server.get(QStringLiteral("/health"))
+                       .json()
+                       .object()
+                       .value(QLatin1String("status"))
+                       .toString()
+                == status;
+        },
+        20000);
+}
+
+void RedisStoreTest::eventIdsAreRedisStreamIds()
+{
+    BackendFixture server(redisOptions());
+    QVERIFY(server.start());
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    QVERIFY(server.createSession(QStringLiteral("ids")));
+    const QString first = server.publishThinking(QStringLiteral("ids"), QStringLiteral("a"));
+    const QString second = server.publishThinking(QStringLiteral("ids"), QStringLiteral("b"));
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    const QString range = m_redis->cli({QStringLiteral("XRANGE"), QStringLiteral("ponder:{ids}:thinking"),
+        QStringLiteral("-"), QStringLiteral("+")});
+    QVERIFY2(range.contains(first) && range.contains(second), qPrintable(range));
+    const QJsonObject stats = server.get(QStringLiteral("/sessions/ids/stats")).json().object();
+    QCOMPARE(stats.value(QLatin1String("thinking_steps")).toInt(), 2);
+    QCOMPARE(
+        stats.value(QLatin1String("thinking_types_used")).toObject().value(QLatin1String("analysis")).toInt(),
+        2);
+}
+
+void RedisStoreTest::streamsAreTrimmedToTheHistoryLength()
+{
+    ServerOptions options = redisOptions();
+    options.storeLimits.historyLength = 10;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    QVERIFY(server.createSession(QStringLiteral("trim")));
+    for (int i = 0; i < 400; ++i)
+        QVERIFY(!server.publishProgress(QStringLiteral("trim"), QString::number(i)).isEmpty());
+    // MAXLEN ~ trims whole radix-tree nodes (100 entries by default), so "about" the limit.
+    const int length
+        = m_redis->cli({QStringLiteral("XLEN"), QStringLiteral("ponder:{trim}:progress")}).toInt();
+    QVERIFY2(length >= 10 && length <= 150, qPrintable(QString::number(length)));
+    const QJsonArray events = server.get(QStringLiteral("/sessions/trim/events"))
+                                  .json()
+                                  .object()
+                                  .value(QLatin1String("events"))
+                                  .toArray();
+    QCOMPARE(events.last()
+                 .toObject()
+                 .value(QLatin1String("data"))
+                 .toObject()
+                 .value(QLatin1String("message"))
+                 .toString(),
+        QStringLiteral("399"));
+}
+
+void RedisStoreTest::expiryIsCountedFromTheLastActivity()
+{
+    ServerOptions options = redisOptions();
+    options.storeLimits.idleExpirySeconds = 1000;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    QVERIFY(server.createSession(QStringLiteral("ttl")));
+    QVERIFY(!server.publishThinking(QStringLiteral("ttl"), QStringLiteral("x")).isEmpty());
+    // Pretend the session is old: its keys are about to expire...
+    for (const QString &key :
+        {QStringLiteral("ponder:{ttl}:session"), QStringLiteral("ponder:{ttl}:thinking")})
+        QCOMPARE(m_redis->cli({QStringLiteral("EXPIRE"), key, QStringLiteral("5")}), QStringLiteral("1"));
+    // ...then any activity pushes the expiry out again, for the session and both streams.
+    QVERIFY(!server.publishProgress(QStringLiteral("ttl"), QStringLiteral("still here")).isEmpty());
+    for (const QString &key : {QStringLiteral("ponder:{ttl}:session"),
+             QStringLiteral("ponder:{ttl}:thinking"), QStringLiteral("ponder:{ttl}:progress")}) {
+        const int ttl = m_redis->cli({QStringLiteral("TTL"), key}).toInt();
+        QVERIFY2(ttl > 900, qPrintable(key + QLatin1Char('=') + QString::number(ttl)));
+    }
+}
+
+void RedisStoreTest::twoBackendsShareSessionsLiveInOrderOnce()
+{
+    BackendFixture a(redisOptions());
+    BackendFixture b(redisOptions());
+    QVERIFY(a.start() && b.start());
+    QVERIFY(waitForHealth(a, QStringLiteral("healthy")) && waitForHealth(b, QStringLiteral("healthy")));
+    QVERIFY(a.createSession(QStringLiteral("shared")));
+    QCOMPARE(b.get(QStringLiteral("/sessions/shared")).status, 200);
+
+    WebSocketTestClient onB, alsoOnB;
+    QVERIFY(onB.open(b.webSocketUrl(QStringLiteral("/ws/sessions/shared"))));
+    QVERIFY(alsoOnB.open(b.webSocketUrl(QStringLiteral("/ws/thinking/shared"))));
+    QVERIFY(onB.waitForMessages(1) && alsoOnB.waitForMessages(1));
+    QStringList all, thinking;
+    for (int i = 0; i < 60; ++i) {
+        BackendFixture &writer = i % 4 == 3 ? b : a;
+        if (i % 2) {
+            all << writer.publishProgress(QStringLiteral("shared"), QString::number(i));
+        } else {
+            thinking << writer.publishThinking(QStringLiteral("shared"), QString::number(i));
+            all << thinking.last();
+        }
+    }
+    QVERIFY(onB.waitForMessages(1 + int(all.size())));
+    QVERIFY(alsoOnB.waitForMessages(1 + int(thinking.size())));
+    QTest::qWait(200); // a duplicate would arrive right behind
+    QCOMPARE(onB.eventIds(), all);
+    QCOMPARE(alsoOnB.eventIds(), thinking);
+}
+
+void RedisStoreTest::redisRestartMidSessionLosesNothingInTheBuffer()
+{
+    BackendFixture server(redisOptions());
+    QVERIFY(server.start());
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    QVERIFY(server.createSession(QStringLiteral("outage")));
+    const QString before = server.publishThinking(QStringLiteral("outage"), QStringLiteral("before"));
+    WebSocketTestClient watcher;
+    QVERIFY(watcher.open(server.webSocketUrl(QStringLiteral("/ws/thinking/outage"))));
+    QVERIFY(watcher.waitForMessages(2));
+
+    m_redis->stop();
+    QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
+    const QJsonObject degraded = server.get(QStringLiteral("/health")).json().object();
+    QCOMPARE(degraded.value(QLatin1String("redis_connection")).toString(), QStringLiteral("disconnected"));
+    QVERIFY(!degraded.value(QLatin1String("reason")).toString().isEmpty());
+
+    QStringList during;
+    for (int i = 0; i < 20; ++i) {
+        during << server.publishThinking(QStringLiteral("outage"), QStringLiteral("during %1").arg(i));
+        QVERIFY(!during.last().isEmpty());
+    }
+    QVERIFY(watcher.waitForMessages(22)); // live clients keep receiving while Redis is away
+    QCOMPARE(
+        server.get(QStringLiteral("/health")).json().object().value(QLatin1String("buffered_events")).toInt(),
+        20);
+
+    QVERIFY(m_redis->start());
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    const QString after = server.publishThinking(QStringLiteral("outage"), QStringLiteral("after"));
+    QVERIFY(watcher.waitForMessages(23));
+    QTest::qWait(200);
+    QCOMPARE(watcher.eventIds(), QStringList {before} + during + QStringList {after});
+
+    const QJsonArray stored = server.get(QStringLiteral("/sessions/outage/events"))
+                                  .json()
+                                  .object()
+                                  .value(QLatin1String("events"))
+                                  .toArray();
+    QStringList storedIds;
+    for (const QJsonValue &event : stored)
+        storedIds << event.toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(storedIds, QStringList {before} + during + QStringList {after});
+}
+
+void RedisStoreTest::unreachableRedisStartsDegradedAndSaysWhy()
+{
+    const int closedPort = m_redis->port();
+    m_redis->stop();
+    ServerOptions options;
+    options.redisUrl = QStringLiteral("redis://127.0.0.1:%1").arg(closedPort);
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
+    const HttpTestReply create = server.post(QStringLiteral("/sessions"), {});
+    QCOMPARE(create.status, 503);
+}
+
+void RedisStoreTest::keysUseTheConfiguredPrefixAndAClusterHashTag()
+{
+    ServerOptions options = redisOptions();
+    options.redisKeyPrefix = QStringLiteral("team1");
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    QVERIFY(server.createSession(QStringLiteral("k")));
+    QVERIFY(!server.publishThinking(QStringLiteral("k"), QStringLiteral("x")).isEmpty());
+    const QString keys = m_redis->cli({QStringLiteral("KEYS"), QStringLiteral("*")});
+    QVERIFY2(keys.contains(QLatin1String("team1:{k}:session"))
+            && keys.contains(QLatin1String("team1:{k}:thinking"))
+            && keys.contains(QLatin1String("team1:sessions")) && !keys.contains(QLatin1String("ponder:")),
+        qPrintable(keys));
+}
+
+QTEST_GUILESS_MAIN(RedisStoreTest)
+#include "tst_redis_store.moc"

@@ -1,0 +1,56 @@
+#include "RedisServer.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+namespace {
+int freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+} // namespace
+
+RedisServer::RedisServer()
+    : m_port(freePort())
+{ }
+
+RedisServer::~RedisServer()
+{
+    stop();
+}
+
+bool RedisServer::start()
+{
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.start(QStringLiteral("redis-server"),
+        {QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
+            QStringLiteral("127.0.0.1"), QStringLiteral("--dir"), m_dir.path(), QStringLiteral("--save"),
+            QString(), QStringLiteral("--appendonly"), QStringLiteral("yes"), QStringLiteral("--appendfsync"),
+            QStringLiteral("always")});
+    if (!m_process.waitForStarted(15000))
+        return false;
+    return QTest::qWaitFor([this] { return cli({QStringLiteral("PING")}) == QLatin1String("PONG"); }, 15000);
+}
+
+void RedisServer::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate(); // SIGTERM: redis flushes its append-only file and exits
+    if (!m_process.waitForFinished(15000)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+QString RedisServer::cli(const QStringList &arguments) const
+{
+    QProcess process;
+    process.start(
+        QStringLiteral("redis-cli"), QStringList {QStringLiteral("-p"), QString::number(m_port)} + arguments);
+    process.waitForFinished(15000);
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}

@@ -1,0 +1,25 @@
+// A throwaway redis-server on a free loopback port, with its data in a temp folder, for tests.
+// Persistence is on (appendonly) so a test can stop and restart it mid-session.
+#pragma once
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+class RedisServer
+{
+public:
+    RedisServer();
+    ~RedisServer();
+
+    bool start();
+    void stop();
+    int port() const { return m_port; }
+    QString url() const { return QStringLiteral("redis://127.0.0.1:%1/0").arg(m_port); }
+    // Runs redis-cli against this server and returns its trimmed output.
+    QString cli(const QStringList &arguments) const;
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    int m_port = 0;
+};
