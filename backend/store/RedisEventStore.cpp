@@ -135,7 +135,16 @@ RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObje
     connect(&m_reconnect, &QTimer::timeout, this, &RedisEventStore::connectBoth);
 }
 
-RedisEventStore::~RedisEventStore() = default;
+RedisEventStore::~RedisEventStore()
+{
+    // Freeing a connection fails its pending replies, and their handlers use this store: free them while
+    // the store is still whole, not later as QObject children.
+    m_healthy = false;
+    delete m_commands;
+    m_commands = nullptr;
+    delete m_tail;
+    m_tail = nullptr;
+}
 
 QByteArray RedisEventStore::sessionKey(const QString &id) const
 {
@@ -504,7 +513,7 @@ void RedisEventStore::readTail()
     m_tailReading = m_tail->command(command, [this](redisReply *reply, const QString &) {
         m_tailReading = false;
         if (!reply)
-            return; // connection lost: reconnect restarts the tail from m_tailFrom
+            return; // connection lost (or closing): reconnect restarts the tail from m_tailFrom
         onTailReply(reply);
         readTail();
     });
