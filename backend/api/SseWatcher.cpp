@@ -56,7 +56,7 @@ void SseWatcher::deliver(const StoredEvent &event)
 
 void SseWatcher::write(const QByteArray &frame)
 {
-    if (!m_responder || !m_responder->isStreaming())
+    if (!m_hub || !m_responder || !m_responder->isStreaming())
         return;
     if (m_responder->pendingBytes() > m_hub->limits().maxWatcherBacklogBytes) {
         qCWarning(lcHub) << "dropping an SSE client that fell" << m_responder->pendingBytes()

@@ -12,11 +12,6 @@ DataLocations::DataLocations(const QString &overrideDir)
     m_dataDir = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
 }
 
-QString DataLocations::historyDatabasePath() const
-{
-    return QDir(m_dataDir).filePath(QStringLiteral("history.sqlite3"));
-}
-
 bool DataLocations::ensureExists(QString *error) const
 {
     const QFileInfo info(m_dataDir);

@@ -10,7 +10,6 @@ public:
     explicit DataLocations(const QString &overrideDir = {});
 
     QString dataDir() const { return m_dataDir; }
-    QString historyDatabasePath() const;
 
     // Creates the data folder if needed; returns false with a message when that is impossible.
     bool ensureExists(QString *error) const;

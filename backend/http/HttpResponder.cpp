@@ -103,11 +103,6 @@ void HttpResponder::sendJson(int status, const QJsonObject &body)
     send(status, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");
 }
 
-void HttpResponder::sendEmpty(int status)
-{
-    send(status, {}, {});
-}
-
 void HttpResponder::beginStream(int status, const QByteArray &contentType)
 {
     if (m_state != State::Idle)

@@ -34,7 +34,6 @@ public:
 
     void send(int status, const QByteArray &body, const QByteArray &contentType);
     void sendJson(int status, const QJsonObject &body);
-    void sendEmpty(int status);
 
     // Chunked transfer: each writeChunk() goes to the client at once (Nagle is off on our sockets).
     void beginStream(int status, const QByteArray &contentType);

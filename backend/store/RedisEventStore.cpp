@@ -344,7 +344,7 @@ void RedisEventStore::append(
         m_buffer.pop_front();
         ++m_droppedEvents;
     }
-    m_buffer.push_back({buffered, {}});
+    m_buffer.push_back(buffered);
     done(StoreStatus::success(), buffered);
     Q_EMIT eventAppended(buffered);
 }
@@ -413,8 +413,8 @@ void RedisEventStore::flushBuffer()
         return;
     qCInfo(lcRedis) << "flushing" << m_buffer.size() << "buffered events";
     // Explicit ids keep what local watchers already saw; Redis falls back to * if one is too old.
-    for (const PendingWrite &pending : m_buffer)
-        sendAppend(pending.event, pending.event.id.toString().toLatin1(), {});
+    for (const StoredEvent &event : m_buffer)
+        sendAppend(event, event.id.toString().toLatin1(), {});
     m_buffer.clear();
 }
 

@@ -56,11 +56,6 @@ public:
     QJsonObject healthDetails() const override;
 
 private:
-    struct PendingWrite
-    {
-        StoredEvent event;
-        AppendDone done; // empty once answered (buffered writes are answered at once)
-    };
     struct StreamKey
     {
         QString sessionId;
@@ -93,7 +88,7 @@ private:
     qint64 m_tailClientId = -1;
     bool m_tailReading = false;
 
-    std::deque<PendingWrite> m_buffer;
+    std::deque<StoredEvent> m_buffer; // answered at once; written on reconnect
     qint64 m_droppedEvents = 0;
     StreamIdGenerator m_provisionalIds;
 
