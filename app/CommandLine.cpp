@@ -11,6 +11,13 @@ const QString PortOption = QStringLiteral("port");
 const QString DataDirOption = QStringLiteral("data-dir");
 const QString RedisOption = QStringLiteral("redis");
 const QString RedisPrefixOption = QStringLiteral("redis-prefix");
+const QString UpstreamOption = QStringLiteral("upstream");
+const QString StatelessOption = QStringLiteral("stateless");
+const QString ApiKeyOption = QStringLiteral("api-key");
+const QString AllowedHostOption = QStringLiteral("allowed-host");
+const QString AllowedOriginOption = QStringLiteral("allowed-origin");
+const QString MaxGenerationsOption = QStringLiteral("max-generations");
+const QString UpstreamTimeoutOption = QStringLiteral("upstream-timeout");
 const QString HelpOption = QStringLiteral("help");
 const QString VersionOption = QStringLiteral("version");
 
@@ -42,6 +49,27 @@ CommandLine::CommandLine()
             QStringLiteral("url")},
         {RedisPrefixOption, QStringLiteral("Prefix of Ponder's Redis keys (default ponder)."),
             QStringLiteral("prefix")},
+        {UpstreamOption,
+            QStringLiteral("A model server: ollama:URL or openai:URL (repeatable; default "
+                           "ollama:http://127.0.0.1:11434). OpenAI keys come from PONDER_OPENAI_API_KEY."),
+            QStringLiteral("kind:url")},
+        {StatelessOption, QStringLiteral("Write no conversation history to disk.")},
+        {ApiKeyOption,
+            QStringLiteral("Require this key on /v1, /api and /ws (Authorization: Bearer, or X-Api-Key). "
+                           "Also read from PONDER_API_KEY."),
+            QStringLiteral("key")},
+        {AllowedHostOption, QStringLiteral("Also answer requests for this Host name (repeatable)."),
+            QStringLiteral("name")},
+        {AllowedOriginOption,
+            QStringLiteral(
+                "Also allow this browser origin, e.g. https://chat.example (repeatable; * allows any)."),
+            QStringLiteral("origin")},
+        {MaxGenerationsOption, QStringLiteral("Most generations running at once; more get 429 (default 64)."),
+            QStringLiteral("n")},
+        {UpstreamTimeoutOption,
+            QStringLiteral(
+                "Seconds an upstream may stay silent before the request fails with 504 (default 300)."),
+            QStringLiteral("seconds")},
     });
 }
 
@@ -118,6 +146,57 @@ bool CommandLine::readServerOptions()
             return false;
         }
     }
+    return readChatOptions();
+}
+
+bool CommandLine::readChatOptions()
+{
+    const QString openAiKey = qEnvironmentVariable("PONDER_OPENAI_API_KEY");
+    for (const QString &spec : m_parser.values(UpstreamOption)) {
+        auto upstream = UpstreamConfig::parse(spec, &m_error);
+        if (!upstream)
+            return false;
+        int sameKind = 1;
+        for (const UpstreamConfig &other : std::as_const(m_options.upstreams))
+            sameKind += other.kind == upstream->kind ? 1 : 0;
+        if (sameKind > 1)
+            upstream->name += QLatin1Char('-') + QString::number(sameKind);
+        if (upstream->kind == UpstreamConfig::Kind::OpenAi)
+            upstream->apiKey = openAiKey;
+        m_options.upstreams.append(*upstream);
+    }
+    if (m_options.upstreams.isEmpty())
+        m_options.upstreams.append(UpstreamConfig::defaultOllama());
+    if (m_parser.isSet(UpstreamTimeoutOption)) {
+        bool ok = false;
+        const double seconds = m_parser.value(UpstreamTimeoutOption).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 86400) {
+            m_error = QStringLiteral("invalid --upstream-timeout '%1': expected seconds, more than 0")
+                          .arg(m_parser.value(UpstreamTimeoutOption));
+            return false;
+        }
+        for (UpstreamConfig &upstream : m_options.upstreams)
+            upstream.idleTimeoutMs = int(seconds * 1000);
+    }
+    if (m_parser.isSet(MaxGenerationsOption)) {
+        bool ok = false;
+        const int count = m_parser.value(MaxGenerationsOption).toInt(&ok);
+        if (!ok || count < 1) {
+            m_error = QStringLiteral("invalid --max-generations '%1': expected a number of at least 1")
+                          .arg(m_parser.value(MaxGenerationsOption));
+            return false;
+        }
+        m_options.maxConcurrentGenerations = count;
+    }
+    m_options.stateless = m_parser.isSet(StatelessOption);
+    m_options.access.apiKey = m_parser.isSet(ApiKeyOption) ? m_parser.value(ApiKeyOption)
+                                                           : qEnvironmentVariable("PONDER_API_KEY");
+    if (m_parser.isSet(ApiKeyOption) && m_options.access.apiKey.trimmed().isEmpty()) {
+        m_error = QStringLiteral("--api-key needs a non-empty key");
+        return false;
+    }
+    m_options.access.allowedHosts = m_parser.values(AllowedHostOption);
+    m_options.access.allowedOrigins = m_parser.values(AllowedOriginOption);
     return true;
 }
 

@@ -31,6 +31,7 @@ public:
 
 private:
     bool readServerOptions();
+    bool readChatOptions();
 
     QCommandLineParser m_parser;
     ServerOptions m_options;

@@ -4,12 +4,17 @@
 #include "api/HealthRoutes.h"
 #include "api/SessionRoutes.h"
 #include "api/WebSocketRoutes.h"
+#include "chat/ChatCompletionRoutes.h"
+#include "chat/ChatService.h"
 #include "core/DataLocations.h"
 #include "core/Logging.h"
+#include "history/ConversationStore.h"
 #include "http/HttpServer.h"
 #include "hub/StreamingHub.h"
+#include "security/AccessPolicy.h"
 #include "store/MemoryEventStore.h"
 #include "store/RedisEventStore.h"
+#include "upstream/UpstreamRegistry.h"
 
 Backend::Backend(ServerOptions options, QObject *parent)
     : QObject(parent)
@@ -26,12 +31,29 @@ Backend::Backend(ServerOptions options, QObject *parent)
         m_store = m_redis;
     }
     m_hub = new StreamingHub(m_store, m_options.hubLimits, this);
-    m_health = std::make_unique<HealthRoutes>(*m_hub);
+    if (m_options.upstreams.isEmpty())
+        m_options.upstreams.append(UpstreamConfig::defaultOllama());
+    m_upstreams = new UpstreamRegistry(m_options.upstreams, this);
+    if (!m_options.stateless)
+        m_history = new ConversationStore(
+            DataLocations(m_options.dataDir).dataDir() + QStringLiteral("/history.sqlite"), this);
+    m_chat = new ChatService(*m_hub, *m_upstreams, m_history, m_options.maxConcurrentGenerations, this);
+
+    m_access = std::make_unique<AccessPolicy>(m_options.access, m_options.host);
+    m_http->addRequestFilter(
+        [access = m_access.get()](const HttpRequest &request) { return access->check(request); });
+    m_http->setResponseDecorator([access = m_access.get()](const HttpRequest &request, HttpResponder &out) {
+        access->decorate(request, out);
+    });
+
+    m_health = std::make_unique<HealthRoutes>(*m_hub, m_upstreams);
     m_sessions = std::make_unique<SessionRoutes>(*m_hub);
     m_events = std::make_unique<EventRoutes>(*m_hub);
     m_health->registerOn(m_http->router());
     m_sessions->registerOn(m_http->router());
     m_events->registerOn(m_http->router());
+    m_chatRoutes = std::make_unique<ChatCompletionRoutes>(*m_chat, m_options.chatLimits);
+    m_chatRoutes->registerOn(m_http->router());
     new WebSocketRoutes(*m_hub, *m_http);
 }
 
@@ -54,6 +76,13 @@ bool Backend::start(QString *error)
         m_redis->start(); // connects in the background; /health says degraded until it is up
     qCInfo(lcServer).noquote() << "data directory:" << locations.dataDir();
     qCInfo(lcServer).noquote() << "event store:" << m_store->name();
+    for (int i = 0; i < m_upstreams->size(); ++i)
+        qCInfo(lcServer).noquote() << "upstream" << m_upstreams->at(i)->name() << "at"
+                                   << m_upstreams->at(i)->config().baseUrl.toString();
+    qCInfo(lcServer).noquote() << "history:"
+                               << (m_history ? m_history->databasePath() : QStringLiteral("off (stateless)"));
+    if (!m_options.access.apiKey.isEmpty())
+        qCInfo(lcServer).noquote() << "an API key is required on /v1, /api and /ws";
     qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString();
     return true;
 }

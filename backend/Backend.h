@@ -16,6 +16,11 @@ class HttpServer;
 class StreamingHub;
 class SessionRoutes;
 class EventRoutes;
+class AccessPolicy;
+class ChatCompletionRoutes;
+class ChatService;
+class ConversationStore;
+class UpstreamRegistry;
 
 class Backend : public QObject
 {
@@ -31,6 +36,9 @@ public:
     quint16 port() const;
     QUrl baseUrl() const;
     StreamingHub &hub() { return *m_hub; }
+    ChatService &chat() { return *m_chat; }
+    // Null in stateless mode.
+    ConversationStore *history() const { return m_history; }
 
 private:
     ServerOptions m_options;
@@ -41,4 +49,9 @@ private:
     std::unique_ptr<HealthRoutes> m_health;
     std::unique_ptr<SessionRoutes> m_sessions;
     std::unique_ptr<EventRoutes> m_events;
+    UpstreamRegistry *m_upstreams = nullptr;
+    ConversationStore *m_history = nullptr;
+    ChatService *m_chat = nullptr;
+    std::unique_ptr<AccessPolicy> m_access;
+    std::unique_ptr<ChatCompletionRoutes> m_chatRoutes;
 };

@@ -5,13 +5,15 @@
 #include "http/HttpResponder.h"
 #include "http/Router.h"
 #include "hub/StreamingHub.h"
+#include "upstream/UpstreamRegistry.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QPointer>
 
-HealthRoutes::HealthRoutes(StreamingHub &hub)
+HealthRoutes::HealthRoutes(StreamingHub &hub, UpstreamRegistry *upstreams)
     : m_hub(hub)
+    , m_upstreams(upstreams)
 {
     m_uptime.start();
 }
@@ -38,7 +40,16 @@ QJsonObject HealthRoutes::report() const
 void HealthRoutes::registerOn(Router &router)
 {
     auto health = [this](const HttpRequest &, const RouteParams &, HttpResponder &out) {
-        out.sendJson(200, report());
+        if (!m_upstreams)
+            return out.sendJson(200, report());
+        QPointer<HttpResponder> responder(&out);
+        m_upstreams->reachability([this, responder](const QJsonArray &upstreams) {
+            if (!responder)
+                return;
+            QJsonObject health = report();
+            health.insert(QStringLiteral("upstreams"), upstreams);
+            responder->sendJson(200, health);
+        });
     };
     router.add("GET", QStringLiteral("/health"), health);
     router.add("GET", QStringLiteral("/api/streaming/health"), health);

@@ -7,16 +7,19 @@
 
 class Router;
 class StreamingHub;
+class UpstreamRegistry;
 
 class HealthRoutes
 {
 public:
-    explicit HealthRoutes(StreamingHub &hub);
+    // upstreams may be null (tests of the hub alone); otherwise /health reports each one's reachability.
+    HealthRoutes(StreamingHub &hub, UpstreamRegistry *upstreams);
     void registerOn(Router &router);
 
 private:
     QJsonObject report() const;
 
     StreamingHub &m_hub;
+    UpstreamRegistry *m_upstreams;
     QElapsedTimer m_uptime;
 };

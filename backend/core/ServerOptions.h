@@ -1,8 +1,11 @@
 // What `ponder serve` (and the desktop window's in-process backend) is asked to run with.
 #pragma once
 
+#include "chat/ChatCompletionRoutes.h"
 #include "hub/HubLimits.h"
+#include "security/AccessPolicy.h"
 #include "store/EventStore.h"
+#include "upstream/UpstreamConfig.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -18,4 +21,10 @@ struct ServerOptions
     QString redisKeyPrefix = QStringLiteral("ponder");
     StoreLimits storeLimits;
     HubLimits hubLimits;
+
+    QList<UpstreamConfig> upstreams; // empty: Ollama at http://127.0.0.1:11434
+    bool stateless = false; // true: no conversation is written to disk
+    AccessOptions access;
+    int maxConcurrentGenerations = 64; // more get 429
+    ChatCompletionRoutes::Limits chatLimits;
 };

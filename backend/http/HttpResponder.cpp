@@ -70,7 +70,7 @@ QByteArray HttpResponder::headerBlock(int status, const QByteArray &contentType,
     block += "Server: Ponder/" PONDER_VERSION_STRING "\r\n";
     if (!contentType.isEmpty())
         block += "Content-Type: " + contentType + "\r\n";
-    if (contentLength >= 0)
+    if (contentLength >= 0 && status != 204 && status != 304)
         block += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
     else
         block += "Transfer-Encoding: chunked\r\n";

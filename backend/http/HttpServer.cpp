@@ -93,6 +93,8 @@ void HttpServer::dispatch(const HttpRequest &request, HttpResponder &responder)
         m_decorator(request, responder);
 
     const Router::Match match = m_router.match(request.method, request.path);
+    if (request.method == "OPTIONS" && !match.handler && !match.allowedMethods.isEmpty())
+        return answerOptions(request, match.allowedMethods, responder);
     if (match.handler) {
         (*match.handler)(request, match.params, responder);
         return;
@@ -110,6 +112,22 @@ void HttpServer::dispatch(const HttpRequest &request, HttpResponder &responder)
         ? QStringLiteral("no WebSocket endpoint at %1")
         : QStringLiteral("no route for %1 %2").arg(QString::fromLatin1(request.method), request.path);
     sendApiError(responder, {404, what.arg(request.path)});
+}
+
+void HttpServer::answerOptions(
+    const HttpRequest &request, const QByteArrayList &methods, HttpResponder &responder)
+{
+    const QByteArray allowed = (methods + QByteArrayList {"OPTIONS"}).join(", ");
+    responder.addHeader("Allow", allowed);
+    // A CORS preflight: the request filters have already refused origins that are not allowed.
+    if (request.hasHeader("origin") && request.hasHeader("access-control-request-method")) {
+        responder.addHeader("Access-Control-Allow-Methods", allowed);
+        const QByteArray headers = request.header("access-control-request-headers");
+        responder.addHeader("Access-Control-Allow-Headers",
+            headers.isEmpty() ? QByteArray("Authorization, Content-Type, X-Api-Key, X-Session-Id") : headers);
+        responder.addHeader("Access-Control-Max-Age", "600");
+    }
+    responder.send(204, {}, {});
 }
 
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)

@@ -56,6 +56,7 @@ private:
     std::optional<ApiError> refusal(const HttpRequest &request) const;
     bool acceptsWebSocket(const HttpRequest &request) const;
     void dispatch(const HttpRequest &request, HttpResponder &responder);
+    void answerOptions(const HttpRequest &request, const QByteArrayList &methods, HttpResponder &responder);
     void takePendingWebSockets();
 
     Router m_router;

@@ -1,0 +1,83 @@
+#include "chat/ChatCompletionRoutes.h"
+
+#include "api/JsonBody.h"
+#include "chat/ChatService.h"
+#include "chat/CompletionResponse.h"
+#include "events/Session.h"
+#include "http/HttpResponder.h"
+#include "http/Router.h"
+#include "upstream/UpstreamRegistry.h"
+
+#include <QJsonArray>
+#include <QPointer>
+
+namespace {
+
+QJsonObject modelJson(const UpstreamRegistry::ListedModel &listed)
+{
+    return {{QStringLiteral("id"), listed.id}, {QStringLiteral("object"), QStringLiteral("model")},
+        {QStringLiteral("created"), listed.model.created},
+        {QStringLiteral("owned_by"), listed.model.ownedBy}};
+}
+
+} // namespace
+
+void ChatCompletionRoutes::registerOn(Router &router)
+{
+    router.add("GET", QStringLiteral("/v1/models"),
+        [this](const HttpRequest &, const RouteParams &, HttpResponder &out) {
+            QPointer<HttpResponder> responder(&out);
+            m_chat.upstreams().listModels([responder](const QList<UpstreamRegistry::ListedModel> &models) {
+                if (!responder)
+                    return;
+                QJsonArray data;
+                for (const auto &listed : models)
+                    data.append(modelJson(listed));
+                responder->sendJson(200,
+                    {{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}});
+            });
+        });
+
+    router.add("GET", QStringLiteral("/v1/models/{id}"),
+        [this](const HttpRequest &, const RouteParams &params, HttpResponder &out) {
+            QPointer<HttpResponder> responder(&out);
+            const QString id = params.value(QStringLiteral("id"));
+            m_chat.upstreams().listModels(
+                [responder, id](const QList<UpstreamRegistry::ListedModel> &models) {
+                    if (!responder)
+                        return;
+                    for (const auto &listed : models) {
+                        if (listed.id == id)
+                            return responder->sendJson(200, modelJson(listed));
+                    }
+                    ApiError missing(404, QStringLiteral("the model '%1' does not exist").arg(id),
+                        QStringLiteral("model"));
+                    missing.code = QStringLiteral("model_not_found");
+                    sendApiError(*responder, missing);
+                });
+        });
+
+    router.add("POST", QStringLiteral("/v1/chat/completions"),
+        [this](const HttpRequest &request, const RouteParams &, HttpResponder &out) {
+            const auto body = readJsonBody(request, m_limits.maxBodyBytes, out);
+            if (!body)
+                return;
+            auto parsed
+                = CompletionRequest::fromJson(*body, QString::fromUtf8(request.header("x-session-id")));
+            if (auto *error = std::get_if<ApiError>(&parsed))
+                return sendApiError(out, *error);
+            CompletionRequest &completion = std::get<CompletionRequest>(parsed);
+            if (completion.sessionId.isEmpty())
+                completion.sessionId = Session::generateId();
+            QPointer<CompletionResponse> response
+                = CompletionResponse::create(completion, out, m_limits.keepAliveMs);
+            m_chat.start(
+                completion, response, [response](Generation *generation, std::optional<ApiError> error) {
+                    if (!response)
+                        return;
+                    if (error)
+                        return response->fail(*error);
+                    response->attach(generation);
+                });
+        });
+}

@@ -1,0 +1,141 @@
+#include "chat/ChatService.h"
+
+#include "chat/CompletionTranscript.h"
+#include "chat/GenerationReporter.h"
+#include "core/Logging.h"
+#include "history/ConversationStore.h"
+#include "hub/StreamingHub.h"
+#include "upstream/Generation.h"
+#include "upstream/UpstreamRegistry.h"
+
+namespace {
+
+QList<StoredMessage> storedMessages(const QJsonArray &messages)
+{
+    QList<StoredMessage> list;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QJsonValue &value : messages) {
+        StoredMessage message;
+        message.role = value[QLatin1String("role")].toString();
+        const QJsonValue content = value[QLatin1String("content")];
+        if (content.isArray()) {
+            QStringList texts;
+            for (const QJsonValue &part : content.toArray())
+                texts.append(part[QLatin1String("text")].toString());
+            message.content = texts.join(QLatin1Char('\n'));
+        } else {
+            message.content = content.toString();
+        }
+        message.createdAt = now;
+        list.append(message);
+    }
+    return list;
+}
+
+} // namespace
+
+ChatService::ChatService(StreamingHub &hub, UpstreamRegistry &upstreams, ConversationStore *history,
+    int maxConcurrent, QObject *parent)
+    : QObject(parent)
+    , m_hub(hub)
+    , m_upstreams(upstreams)
+    , m_history(history)
+    , m_maxConcurrent(maxConcurrent)
+{ }
+
+ConversationStore *ChatService::history() const
+{
+    return m_history;
+}
+
+void ChatService::start(const CompletionRequest &given, QObject *owner, Started started)
+{
+    if (m_running >= m_maxConcurrent) {
+        ApiError busy(429,
+            QStringLiteral(
+                "%1 generations are already running, the most this server allows; try again shortly")
+                .arg(m_running));
+        busy.code = QStringLiteral("too_many_concurrent_requests");
+        return started(nullptr, busy);
+    }
+    CompletionRequest request = given;
+    if (request.sessionId.isEmpty())
+        request.sessionId = Session::generateId();
+    ++m_running; // counted from now, so a burst cannot slip past the limit while sessions are created
+    auto *reporter
+        = new GenerationReporter(m_hub, {request.sessionId, request.model, request.maxTokens}, nullptr);
+    QPointer<QObject> context(owner);
+    QPointer<ChatService> self(this);
+    auto release = [self] {
+        if (self)
+            --self->m_running;
+    };
+    ensureSession(request, [=, this] {
+        reporter->requestReceived();
+        m_upstreams.resolve(request.model,
+            [=, this](std::optional<UpstreamRegistry::Route> route, const UpstreamError &error) {
+                if (!context || !route) {
+                    release();
+                    if (!route)
+                        reporter->failedBeforeStart(error.toApiError());
+                    delete reporter;
+                    if (context)
+                        started(nullptr, error.toApiError());
+                    return;
+                }
+                CompletionRequest routed = request;
+                routed.upstream.model = route->model;
+                Generation *generation = route->upstream->startChat(routed.upstream, context);
+                reporter->setParent(generation);
+                reporter->attach(generation);
+                connect(generation, &QObject::destroyed, this, release);
+                if (m_history && routed.saveConversation)
+                    record(routed, generation);
+                qCInfo(lcChat).noquote()
+                    << "session" << routed.sessionId << "->" << route->upstream->name() << route->model;
+                started(generation, std::nullopt);
+            });
+    });
+}
+
+void ChatService::ensureSession(const CompletionRequest &request, std::function<void()> then)
+{
+    Session session;
+    session.id = request.sessionId;
+    session.userId = request.user;
+    session.userRequest = request.lastUserText().left(500);
+    session.systemContext = {{QStringLiteral("source"), QStringLiteral("chat_completion")},
+        {QStringLiteral("model"), request.model}};
+    session.createdAt = session.lastActivity = QDateTime::currentDateTimeUtc();
+    // An existing session (409) is a continuing conversation; a store that is down buffers events.
+    m_hub.store().createSession(session, [then](StoreStatus) { then(); });
+}
+
+void ChatService::record(const CompletionRequest &request, Generation *generation)
+{
+    auto transcript = std::make_shared<CompletionTranscript>();
+    connect(generation, &Generation::contentDelta, generation,
+        [transcript](const QString &text) { transcript->content += text; });
+    connect(generation, &Generation::reasoningDelta, generation,
+        [transcript](const QString &text) { transcript->reasoning += text; });
+    connect(generation, &Generation::finished, this,
+        [this, transcript, request](const GenerationOutcome &outcome) {
+            if (!m_history)
+                return;
+            Exchange exchange;
+            exchange.conversationId = request.sessionId;
+            exchange.model = request.model;
+            exchange.requestMessages = storedMessages(request.upstream.messages());
+            exchange.answer.role = QStringLiteral("assistant");
+            exchange.answer.content = transcript->content;
+            exchange.answer.reasoning = transcript->reasoning;
+            exchange.answer.model = request.model;
+            exchange.answer.finishReason = outcome.finishReason;
+            exchange.answer.createdAt = QDateTime::currentDateTimeUtc();
+            if (outcome.usage) {
+                exchange.answer.promptTokens = outcome.usage->promptTokens;
+                exchange.answer.completionTokens = outcome.usage->completionTokens;
+            }
+            m_history->record(exchange);
+        });
+}

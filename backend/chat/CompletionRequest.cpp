@@ -1,0 +1,183 @@
+#include "chat/CompletionRequest.h"
+
+#include "events/Session.h"
+
+namespace {
+
+QLatin1String key(const char *name)
+{
+    return QLatin1String(name);
+}
+
+ApiError invalid(const QString &param, const QString &message)
+{
+    return ApiError(400, message, param);
+}
+
+std::optional<ApiError> checkNumber(const QJsonObject &body, const char *name, double low, double high)
+{
+    const QJsonValue value = body.value(key(name));
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isDouble() || value.toDouble() < low || value.toDouble() > high)
+        return invalid(QLatin1String(name),
+            QStringLiteral("'%1' must be a number from %2 to %3")
+                .arg(QLatin1String(name))
+                .arg(low)
+                .arg(high));
+    return std::nullopt;
+}
+
+std::optional<ApiError> checkInteger(const QJsonObject &body, const char *name, qint64 low)
+{
+    const QJsonValue value = body.value(key(name));
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    const double number = value.toDouble();
+    if (!value.isDouble() || number != double(qint64(number)) || number < double(low))
+        return invalid(QLatin1String(name),
+            QStringLiteral("'%1' must be an integer of at least %2").arg(QLatin1String(name)).arg(low));
+    return std::nullopt;
+}
+
+std::optional<ApiError> checkMessages(const QJsonValue &value)
+{
+    if (!value.isArray() || value.toArray().isEmpty())
+        return invalid(
+            QStringLiteral("messages"), QStringLiteral("'messages' must be a non-empty array of messages"));
+    static const QStringList roles {QStringLiteral("system"), QStringLiteral("developer"),
+        QStringLiteral("user"), QStringLiteral("assistant"), QStringLiteral("tool"),
+        QStringLiteral("function")};
+    const QJsonArray messages = value.toArray();
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const QString at = QStringLiteral("messages[%1]").arg(i);
+        if (!messages.at(i).isObject())
+            return invalid(at, QStringLiteral("'%1' must be an object with a role and content").arg(at));
+        const QJsonObject message = messages.at(i).toObject();
+        const QString role = message.value(key("role")).toString();
+        if (!roles.contains(role))
+            return invalid(at + QStringLiteral(".role"),
+                QStringLiteral("'%1.role' must be one of: %2").arg(at, roles.join(QStringLiteral(", "))));
+        const QJsonValue content = message.value(key("content"));
+        const bool nullable = role == QLatin1String("assistant");
+        if (!(content.isString() || content.isArray()
+                || (nullable && (content.isNull() || content.isUndefined()))))
+            return invalid(at + QStringLiteral(".content"),
+                QStringLiteral("'%1.content' must be a string or an array of content parts").arg(at));
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiError> checkStop(const QJsonValue &stop)
+{
+    if (stop.isUndefined() || stop.isNull() || stop.isString())
+        return std::nullopt;
+    const QJsonArray list = stop.toArray();
+    const bool strings
+        = std::all_of(list.begin(), list.end(), [](const QJsonValue &v) { return v.isString(); });
+    if (!stop.isArray() || !strings || list.size() > 4)
+        return invalid(
+            QStringLiteral("stop"), QStringLiteral("'stop' must be a string or an array of up to 4 strings"));
+    return std::nullopt;
+}
+
+} // namespace
+
+QString CompletionRequest::lastUserText() const
+{
+    const QJsonArray messages = upstream.messages();
+    for (qsizetype i = messages.size() - 1; i >= 0; --i) {
+        const QJsonObject message = messages.at(i).toObject();
+        if (message.value(key("role")).toString() != QLatin1String("user"))
+            continue;
+        const QJsonValue content = message.value(key("content"));
+        if (content.isString())
+            return content.toString();
+        QStringList texts;
+        for (const QJsonValue &part : content.toArray())
+            texts.append(part[key("text")].toString());
+        return texts.join(QLatin1Char(' '));
+    }
+    return {};
+}
+
+std::variant<CompletionRequest, ApiError> CompletionRequest::fromJson(
+    const QJsonObject &body, const QString &headerSessionId)
+{
+    CompletionRequest request;
+    const QJsonValue model = body.value(key("model"));
+    if (!model.isString() || model.toString().trimmed().isEmpty())
+        return invalid(QStringLiteral("model"),
+            QStringLiteral("'model' is required: the id of a model from GET /v1/models"));
+    request.model = model.toString();
+
+    if (auto error = checkMessages(body.value(key("messages"))))
+        return *error;
+    for (const auto &[name, low, high] :
+        {std::tuple {"temperature", 0.0, 2.0}, std::tuple {"top_p", 0.0, 1.0},
+            std::tuple {"presence_penalty", -2.0, 2.0}, std::tuple {"frequency_penalty", -2.0, 2.0}}) {
+        if (auto error = checkNumber(body, name, low, high))
+            return *error;
+    }
+    for (const char *name : {"max_tokens", "max_completion_tokens"}) {
+        if (auto error = checkInteger(body, name, 1))
+            return *error;
+    }
+    if (auto error = checkInteger(body, "seed", std::numeric_limits<qint64>::min()))
+        return *error;
+    if (auto error = checkStop(body.value(key("stop"))))
+        return *error;
+    const QJsonValue n = body.value(key("n"));
+    if (!n.isUndefined() && !n.isNull() && n.toDouble(-1) != 1)
+        return invalid(
+            QStringLiteral("n"), QStringLiteral("'n' must be 1: Ponder returns one choice per request"));
+    for (const char *name : {"stream", "save_conversation"}) {
+        const QJsonValue flag = body.value(key(name));
+        if (!flag.isUndefined() && !flag.isNull() && !flag.isBool())
+            return invalid(
+                QLatin1String(name), QStringLiteral("'%1' must be true or false").arg(QLatin1String(name)));
+    }
+    for (const char *name : {"stream_options", "response_format", "metadata"}) {
+        const QJsonValue object = body.value(key(name));
+        if (!object.isUndefined() && !object.isNull() && !object.isObject())
+            return invalid(
+                QLatin1String(name), QStringLiteral("'%1' must be an object").arg(QLatin1String(name)));
+    }
+    const QJsonValue tools = body.value(key("tools"));
+    if (!tools.isUndefined() && !tools.isNull() && !tools.isArray())
+        return invalid(
+            QStringLiteral("tools"), QStringLiteral("'tools' must be an array of tool definitions"));
+
+    request.stream = body.value(key("stream")).toBool(false);
+    request.includeUsage = body.value(key("stream_options"))[key("include_usage")].toBool(false);
+    request.saveConversation = body.value(key("save_conversation")).toBool(true);
+    request.user = body.value(key("user")).toString();
+    const QJsonValue maxTokens = body.contains(key("max_completion_tokens"))
+        ? body.value(key("max_completion_tokens"))
+        : body.value(key("max_tokens"));
+    if (maxTokens.isDouble())
+        request.maxTokens = maxTokens.toInteger();
+
+    request.sessionId = headerSessionId;
+    const char *sessionField = "X-Session-Id";
+    if (request.sessionId.isEmpty()) {
+        request.sessionId = body.value(key("session_id")).toString();
+        sessionField = "session_id";
+    }
+    if (request.sessionId.isEmpty()) {
+        request.sessionId = body.value(key("metadata"))[key("session_id")].toString();
+        sessionField = "metadata.session_id";
+    }
+    if (!request.sessionId.isEmpty() && !Session::isValidId(request.sessionId))
+        return invalid(QLatin1String(sessionField),
+            QStringLiteral("'%1' must be 1 to 128 letters, digits, '.', '_', ':' or '-'")
+                .arg(QLatin1String(sessionField)));
+
+    QJsonObject forwarded = body;
+    for (const char *name : {"model", "stream", "stream_options", "session_id", "save_conversation"})
+        forwarded.remove(key(name));
+    // metadata is only Ponder's session id here; OpenAI refuses metadata unless `store` is set.
+    forwarded.remove(key("metadata"));
+    request.upstream.body = forwarded;
+    return request;
+}

@@ -1,0 +1,191 @@
+#include "chat/GenerationReporter.h"
+
+#include "events/ProgressUpdate.h"
+#include "events/ThinkingStep.h"
+#include "http/ApiError.h"
+#include "hub/StreamingHub.h"
+
+namespace {
+
+constexpr qint64 ProgressIntervalMs = 250; // "at most a few per second"
+constexpr int TotalSteps = 4; // received, upstream answered, generating, done
+
+} // namespace
+
+GenerationReporter::GenerationReporter(StreamingHub &hub, Context context, QObject *parent)
+    : QObject(parent)
+    , m_hub(hub)
+    , m_context(std::move(context))
+{
+    m_elapsed.start();
+    m_sinceProgress.start();
+    m_sinceStep.start();
+}
+
+void GenerationReporter::requestReceived()
+{
+    publishProgress(QStringLiteral("progress"),
+        QStringLiteral("Request received for %1").arg(m_context.model), QStringLiteral("received"), 1, 0);
+}
+
+void GenerationReporter::attach(Generation *generation)
+{
+    m_generation = generation;
+    connect(generation, &Generation::stageChanged, this, &GenerationReporter::onStage);
+    connect(generation, &Generation::contentDelta, this, &GenerationReporter::onDelta);
+    connect(generation, &Generation::toolCallsDelta, this, &GenerationReporter::onDelta);
+    connect(generation, &Generation::reasoningDelta, this, &GenerationReporter::onReasoning);
+    connect(generation, &Generation::finished, this, &GenerationReporter::onFinished);
+    connect(generation, &Generation::failed, this,
+        [this](const UpstreamError &error) { onFailed(error.message); });
+}
+
+void GenerationReporter::failedBeforeStart(const ApiError &error)
+{
+    onFailed(error.message);
+}
+
+void GenerationReporter::onStage(Generation::Stage stage)
+{
+    switch (stage) {
+    case Generation::Stage::WaitingForFirstToken:
+        publishProgress(QStringLiteral("progress"),
+            QStringLiteral("Upstream '%1' accepted the request; waiting for the first token")
+                .arg(m_generation ? m_generation->upstreamName() : QString()),
+            QStringLiteral("waiting"), 2, 5);
+        break;
+    case Generation::Stage::Generating:
+        m_firstTokenMs = m_elapsed.elapsed();
+        publishProgress(QStringLiteral("progress"),
+            QStringLiteral("First token after %1 ms").arg(m_firstTokenMs), QStringLiteral("generating"), 3,
+            10);
+        m_sinceProgress.restart();
+        break;
+    case Generation::Stage::Aborted:
+        publishThinkingAloud();
+        publishProgress(QStringLiteral("warning"),
+            QStringLiteral("Stopped: the client went away or cancelled"), QStringLiteral("aborted"),
+            TotalSteps, std::nullopt);
+        break;
+    default:
+        break;
+    }
+}
+
+void GenerationReporter::onDelta()
+{
+    ++m_deltas;
+    publishThinkingAloud(); // the answer began: the reasoning so far is complete
+    for (const QString &step : m_segmenter.flush())
+        publishThinking(step);
+    if (m_sinceProgress.elapsed() < ProgressIntervalMs)
+        return;
+    m_sinceProgress.restart();
+    std::optional<double> percentage;
+    if (m_context.maxTokens && *m_context.maxTokens > 0)
+        percentage = std::min(99.0, 10.0 + 89.0 * double(m_deltas) / double(*m_context.maxTokens));
+    const QJsonObject now = metrics();
+    publishProgress(QStringLiteral("progress"),
+        QStringLiteral("%1 tokens, %2 tokens/s")
+            .arg(m_deltas)
+            .arg(now.value(QLatin1String("tokens_per_second")).toDouble(), 0, 'f', 1),
+        QStringLiteral("generating"), 3, percentage, now);
+}
+
+void GenerationReporter::onReasoning(const QString &text)
+{
+    ++m_deltas;
+    m_unpublishedReasoning += text;
+    for (const QString &step : m_segmenter.feed(text))
+        publishThinking(step);
+    if (m_sinceProgress.elapsed() >= ProgressIntervalMs) {
+        m_sinceProgress.restart();
+        publishThinkingAloud();
+    }
+}
+
+void GenerationReporter::onFinished(const GenerationOutcome &outcome)
+{
+    publishThinkingAloud();
+    for (const QString &step : m_segmenter.flush())
+        publishThinking(step);
+    QJsonObject figures = metrics();
+    figures.insert(QStringLiteral("finish_reason"), outcome.finishReason);
+    QString message = QStringLiteral("Done in %1 s: %2 tokens")
+                          .arg(double(m_elapsed.elapsed()) / 1000.0, 0, 'f', 2)
+                          .arg(m_deltas);
+    if (outcome.usage) {
+        figures.insert(QStringLiteral("prompt_tokens"), outcome.usage->promptTokens);
+        figures.insert(QStringLiteral("completion_tokens"), outcome.usage->completionTokens);
+        message = QStringLiteral("Done in %1 s: %2 prompt + %3 completion tokens")
+                      .arg(double(m_elapsed.elapsed()) / 1000.0, 0, 'f', 2)
+                      .arg(outcome.usage->promptTokens)
+                      .arg(outcome.usage->completionTokens);
+    }
+    publishProgress(QStringLiteral("completion"), message, QStringLiteral("done"), TotalSteps, 100, figures);
+}
+
+void GenerationReporter::onFailed(const QString &message)
+{
+    publishThinkingAloud();
+    publishProgress(QStringLiteral("warning"), QStringLiteral("Failed: %1").arg(message),
+        QStringLiteral("failed"), TotalSteps, std::nullopt, metrics());
+}
+
+void GenerationReporter::publishThinking(const QString &text)
+{
+    ThinkingStep step;
+    step.sessionId = m_context.sessionId;
+    step.timestamp = QDateTime::currentDateTimeUtc();
+    step.thinkingType = ReasoningSegmenter::classify(text, m_steps++ == 0);
+    step.content = text;
+    step.contextUsed = {{QStringLiteral("source"), QStringLiteral("model_reasoning")},
+        {QStringLiteral("model"), m_context.model},
+        {QStringLiteral("upstream"), m_generation ? m_generation->upstreamName() : QString()}};
+    step.estimatedDuration = double(m_sinceStep.restart()) / 1000.0;
+    QJsonObject data = step.toJson();
+    data.remove(QStringLiteral("id"));
+    m_hub.publish(m_context.sessionId, EventKind::Thinking, data, [](StoreStatus, const StoredEvent &) {});
+}
+
+void GenerationReporter::publishThinkingAloud()
+{
+    if (m_unpublishedReasoning.isEmpty())
+        return;
+    publishProgress(QStringLiteral("thinking_aloud"), std::exchange(m_unpublishedReasoning, {}),
+        QStringLiteral("thinking"), 3, std::nullopt, metrics());
+}
+
+void GenerationReporter::publishProgress(const QString &type, const QString &message, const QString &activity,
+    int step, std::optional<double> percentage, QJsonObject figures)
+{
+    ProgressUpdate update;
+    update.sessionId = m_context.sessionId;
+    update.timestamp = QDateTime::currentDateTimeUtc();
+    update.updateType = type;
+    update.message = message;
+    update.progressPercentage = percentage;
+    update.currentStep = step;
+    update.totalSteps = TotalSteps;
+    update.currentActivity = activity;
+    QJsonObject data = update.toJson();
+    data.remove(QStringLiteral("id"));
+    if (figures.isEmpty())
+        figures = metrics();
+    data.insert(QStringLiteral("metrics"), figures);
+    m_hub.publish(m_context.sessionId, EventKind::Progress, data, [](StoreStatus, const StoredEvent &) {});
+}
+
+QJsonObject GenerationReporter::metrics() const
+{
+    const qint64 elapsedMs = m_elapsed.elapsed();
+    QJsonObject figures {{QStringLiteral("elapsed_ms"), elapsedMs}, {QStringLiteral("tokens"), m_deltas}};
+    if (m_firstTokenMs >= 0) {
+        figures.insert(QStringLiteral("ttft_ms"), m_firstTokenMs);
+        const qint64 generatingMs = elapsedMs - m_firstTokenMs;
+        if (generatingMs > 0 && m_deltas > 1)
+            figures.insert(
+                QStringLiteral("tokens_per_second"), double(m_deltas - 1) * 1000.0 / double(generatingMs));
+    }
+    return figures;
+}

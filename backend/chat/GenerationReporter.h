@@ -1,0 +1,57 @@
+// Makes a completion visible in the streaming hub while it runs: progress updates (received, upstream
+// answered, first token, tokens/s, done or failed) and thinking steps cut from the model's reasoning,
+// plus the live reasoning text as `thinking_aloud` updates. Publishes at most a few updates per second.
+#pragma once
+
+#include "chat/ReasoningSegmenter.h"
+#include "upstream/Generation.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+class StreamingHub;
+struct ApiError;
+
+class GenerationReporter : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Context
+    {
+        QString sessionId;
+        QString model; // as the client asked for it
+        std::optional<qint64> maxTokens;
+    };
+
+    GenerationReporter(StreamingHub &hub, Context context, QObject *parent);
+
+    void requestReceived();
+    void attach(Generation *generation);
+    void failedBeforeStart(const ApiError &error);
+
+private:
+    void onStage(Generation::Stage stage);
+    void onDelta();
+    void onReasoning(const QString &text);
+    void onFinished(const GenerationOutcome &outcome);
+    void onFailed(const QString &message);
+    void publishThinking(const QString &text);
+    void publishThinkingAloud();
+    void publishProgress(const QString &type, const QString &message, const QString &activity, int step,
+        std::optional<double> percentage, QJsonObject metrics = {});
+    QJsonObject metrics() const;
+
+    StreamingHub &m_hub;
+    Context m_context;
+    QPointer<Generation> m_generation;
+    ReasoningSegmenter m_segmenter;
+    QElapsedTimer m_elapsed;
+    QElapsedTimer m_sinceProgress;
+    QElapsedTimer m_sinceStep;
+    qint64 m_firstTokenMs = -1;
+    qint64 m_deltas = 0;
+    int m_steps = 0;
+    QString m_unpublishedReasoning;
+};

@@ -1,0 +1,72 @@
+// Conversation history in SQLite (history.sqlite in the data folder).
+//
+// Every query runs on the store's own thread with its own connection, so neither the window nor the
+// HTTP server ever waits for the disk; results come back through callbacks on the caller's thread.
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+struct StoredMessage
+{
+    QString role;
+    QString content;
+    QString reasoning;
+    QString model;
+    std::optional<qint64> promptTokens;
+    std::optional<qint64> completionTokens;
+    QString finishReason;
+    QDateTime createdAt;
+};
+
+struct ConversationSummary
+{
+    QString id;
+    QString title;
+    QString model;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    qint64 messageCount = 0;
+};
+
+// One finished exchange: the request's messages and the answer.
+struct Exchange
+{
+    QString conversationId;
+    QString model;
+    QList<StoredMessage> requestMessages; // all the client sent; only the new ones are written
+    StoredMessage answer;
+};
+
+class ConversationStoreWorker;
+
+class ConversationStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConversationStore(QString databasePath, QObject *parent = nullptr);
+    ~ConversationStore() override;
+
+    QString databasePath() const { return m_path; }
+
+    // Writes an exchange into its conversation (created on first use). A continuing conversation gets
+    // only the messages after the request's last assistant message, plus the answer.
+    void record(const Exchange &exchange, std::function<void(bool ok, QString error)> done = {});
+    void conversations(std::function<void(QList<ConversationSummary>)> done);
+    void messages(const QString &conversationId, std::function<void(QList<StoredMessage>)> done);
+    void rename(const QString &conversationId, const QString &title, std::function<void(bool)> done = {});
+    void remove(const QString &conversationId, std::function<void(bool)> done = {});
+
+private:
+    template<typename Result>
+    void run(std::function<Result(ConversationStoreWorker &)> work, std::function<void(Result)> done);
+
+    QString m_path;
+    QThread m_thread;
+    ConversationStoreWorker *m_worker;
+};

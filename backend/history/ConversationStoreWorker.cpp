@@ -1,0 +1,224 @@
+#include "history/ConversationStoreWorker.h"
+
+#include "core/Logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace {
+
+const char *const Schema[] = {
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "CREATE TABLE IF NOT EXISTS conversations ("
+    " id TEXT PRIMARY KEY, title TEXT NOT NULL, model TEXT,"
+    " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS messages ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+    " role TEXT NOT NULL, content TEXT NOT NULL, reasoning TEXT, model TEXT,"
+    " prompt_tokens INTEGER, completion_tokens INTEGER, finish_reason TEXT, created_at TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id)",
+    "PRAGMA user_version=1",
+};
+
+QString iso(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QVariant optionalInteger(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+
+QString titleFrom(const QList<StoredMessage> &messages)
+{
+    for (const StoredMessage &message : messages) {
+        if (message.role == QLatin1String("user")) {
+            const QString title = message.content.simplified();
+            return title.size() > 80 ? title.left(79) + QChar(0x2026) : title;
+        }
+    }
+    return QStringLiteral("Conversation");
+}
+
+} // namespace
+
+ConversationStoreWorker::ConversationStoreWorker(QString path)
+    : m_path(std::move(path))
+    , m_connection(QStringLiteral("ponder-history-") + QUuid::createUuid().toString(QUuid::Id128))
+{ }
+
+ConversationStoreWorker::~ConversationStoreWorker()
+{
+    if (m_open) {
+        QSqlDatabase::database(m_connection, false).close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool ConversationStoreWorker::open(QString *error)
+{
+    if (m_open)
+        return true;
+    // Opened on first use, on this thread: a connection belongs to the thread that made it.
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    for (const char *statement : Schema) {
+        if (!query.exec(QLatin1String(statement))) {
+            *error = QStringLiteral("cannot prepare %1: %2").arg(m_path, query.lastError().text());
+            return false;
+        }
+    }
+    m_open = true;
+    return true;
+}
+
+bool ConversationStoreWorker::insertMessage(
+    const QString &conversationId, const StoredMessage &message, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("INSERT INTO messages (conversation_id, role, content, reasoning, model, "
+                                 "prompt_tokens, completion_tokens,"
+                                 " finish_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(conversationId);
+    query.addBindValue(message.role);
+    query.addBindValue(message.content);
+    query.addBindValue(message.reasoning.isEmpty() ? QVariant() : QVariant(message.reasoning));
+    query.addBindValue(message.model.isEmpty() ? QVariant() : QVariant(message.model));
+    query.addBindValue(optionalInteger(message.promptTokens));
+    query.addBindValue(optionalInteger(message.completionTokens));
+    query.addBindValue(message.finishReason.isEmpty() ? QVariant() : QVariant(message.finishReason));
+    query.addBindValue(
+        iso(message.createdAt.isValid() ? message.createdAt : QDateTime::currentDateTimeUtc()));
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool ConversationStoreWorker::record(const Exchange &exchange, QString *error)
+{
+    if (!open(error))
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    const QString now = iso(QDateTime::currentDateTimeUtc());
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE conversation_id = ?"));
+    query.addBindValue(exchange.conversationId);
+    const bool continuing = query.exec() && query.next() && query.value(0).toLongLong() > 0;
+
+    query.prepare(QStringLiteral(
+        "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET model = excluded.model, updated_at = excluded.updated_at"));
+    query.addBindValue(exchange.conversationId);
+    query.addBindValue(titleFrom(exchange.requestMessages));
+    query.addBindValue(exchange.model);
+    query.addBindValue(now);
+    query.addBindValue(now);
+    bool ok = query.exec();
+    if (!ok)
+        *error = query.lastError().text();
+
+    // The client sends the whole history every time; what is new is what follows its last answer.
+    qsizetype first = 0;
+    if (continuing) {
+        for (qsizetype i = exchange.requestMessages.size() - 1; i >= 0; --i) {
+            if (exchange.requestMessages.at(i).role == QLatin1String("assistant")) {
+                first = i + 1;
+                break;
+            }
+        }
+    }
+    for (qsizetype i = first; ok && i < exchange.requestMessages.size(); ++i)
+        ok = insertMessage(exchange.conversationId, exchange.requestMessages.at(i), error);
+    if (ok)
+        ok = insertMessage(exchange.conversationId, exchange.answer, error);
+    if (!ok) {
+        db.rollback();
+        qCWarning(lcHistory).noquote()
+            << "could not save conversation" << exchange.conversationId << "-" << *error;
+        return false;
+    }
+    return db.commit();
+}
+
+QList<ConversationSummary> ConversationStoreWorker::conversations()
+{
+    QString error;
+    if (!open(&error))
+        return {};
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.exec(QStringLiteral("SELECT c.id, c.title, c.model, c.created_at, c.updated_at,"
+                              " (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id)"
+                              " FROM conversations c ORDER BY c.updated_at DESC"));
+    QList<ConversationSummary> list;
+    while (query.next()) {
+        list.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+            QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs),
+            QDateTime::fromString(query.value(4).toString(), Qt::ISODateWithMs),
+            query.value(5).toLongLong()});
+    }
+    return list;
+}
+
+QList<StoredMessage> ConversationStoreWorker::messages(const QString &conversationId)
+{
+    QString error;
+    if (!open(&error))
+        return {};
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(
+        QStringLiteral("SELECT role, content, reasoning, model, prompt_tokens, completion_tokens,"
+                       " finish_reason, created_at FROM messages WHERE conversation_id = ? ORDER BY id"));
+    query.addBindValue(conversationId);
+    query.exec();
+    QList<StoredMessage> list;
+    while (query.next()) {
+        StoredMessage message;
+        message.role = query.value(0).toString();
+        message.content = query.value(1).toString();
+        message.reasoning = query.value(2).toString();
+        message.model = query.value(3).toString();
+        if (!query.value(4).isNull())
+            message.promptTokens = query.value(4).toLongLong();
+        if (!query.value(5).isNull())
+            message.completionTokens = query.value(5).toLongLong();
+        message.finishReason = query.value(6).toString();
+        message.createdAt = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
+        list.append(message);
+    }
+    return list;
+}
+
+bool ConversationStoreWorker::rename(const QString &conversationId, const QString &title)
+{
+    QString error;
+    if (!open(&error))
+        return false;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("UPDATE conversations SET title = ? WHERE id = ?"));
+    query.addBindValue(title);
+    query.addBindValue(conversationId);
+    return query.exec() && query.numRowsAffected() == 1;
+}
+
+bool ConversationStoreWorker::remove(const QString &conversationId)
+{
+    QString error;
+    if (!open(&error))
+        return false;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("DELETE FROM conversations WHERE id = ?"));
+    query.addBindValue(conversationId);
+    return query.exec() && query.numRowsAffected() == 1;
+}

@@ -1,0 +1,29 @@
+// The SQLite side of ConversationStore; every method runs on the store's thread.
+#pragma once
+
+#include "history/ConversationStore.h"
+
+#include <QSqlDatabase>
+
+class ConversationStoreWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConversationStoreWorker(QString path);
+    ~ConversationStoreWorker() override;
+
+    bool record(const Exchange &exchange, QString *error);
+    QList<ConversationSummary> conversations();
+    QList<StoredMessage> messages(const QString &conversationId);
+    bool rename(const QString &conversationId, const QString &title);
+    bool remove(const QString &conversationId);
+
+private:
+    bool open(QString *error);
+    bool insertMessage(const QString &conversationId, const StoredMessage &message, QString *error);
+
+    QString m_path;
+    QString m_connection;
+    bool m_open = false;
+};

@@ -1,0 +1,123 @@
+#include "security/AccessPolicy.h"
+
+#include "http/HttpRequest.h"
+#include "http/HttpResponder.h"
+
+#include <QUrl>
+
+namespace {
+
+// Compares in time independent of where the strings differ, so the token cannot be guessed byte by byte.
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    unsigned char difference = a.size() == b.size() ? 0 : 1;
+    const QByteArray &other = a.size() == b.size() ? b : a;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference |= static_cast<unsigned char>(a.at(i) ^ other.at(i));
+    return difference == 0;
+}
+
+QString hostWithoutPort(const QString &host)
+{
+    if (host.startsWith(QLatin1Char('['))) // [::1]:8009
+        return host.mid(1, host.indexOf(QLatin1Char(']')) - 1);
+    const qsizetype colon = host.lastIndexOf(QLatin1Char(':'));
+    return colon >= 0 && host.indexOf(QLatin1Char(':')) == colon ? host.left(colon) : host;
+}
+
+bool needsToken(const QString &path)
+{
+    return path.startsWith(QLatin1String("/v1/")) || path == QLatin1String("/v1")
+        || path.startsWith(QLatin1String("/api/")) || path.startsWith(QLatin1String("/ws/"));
+}
+
+} // namespace
+
+AccessPolicy::AccessPolicy(AccessOptions options, QHostAddress listenAddress)
+    : m_options(std::move(options))
+    , m_listenAddress(std::move(listenAddress))
+{ }
+
+bool AccessPolicy::isLocalHostName(const QString &host)
+{
+    const QString name = host.toLower();
+    if (name == QLatin1String("localhost") || name.endsWith(QLatin1String(".localhost"))
+        || name == QLatin1String("host.docker.internal"))
+        return true;
+    const QHostAddress address(name);
+    return !address.isNull() && address.isLoopback();
+}
+
+bool AccessPolicy::hostAllowed(const QByteArray &hostHeader) const
+{
+    if (hostHeader.isEmpty())
+        return true; // HTTP/1.0 tools; browsers, the rebinding attackers' vehicle, always send Host
+    const QString host = hostWithoutPort(QString::fromLatin1(hostHeader)).toLower();
+    if (isLocalHostName(host))
+        return true;
+    if (!m_listenAddress.isLoopback() && QHostAddress(host) == m_listenAddress)
+        return true;
+    return m_options.allowedHosts.contains(host, Qt::CaseInsensitive);
+}
+
+bool AccessPolicy::originAllowed(const QByteArray &origin) const
+{
+    const QString text = QString::fromLatin1(origin);
+    if (m_options.allowedOrigins.contains(QLatin1String("*"))
+        || m_options.allowedOrigins.contains(text, Qt::CaseInsensitive))
+        return true;
+    const QUrl url(text);
+    // "null" (sandboxed frames, file://) has no host and is refused.
+    return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+        && isLocalHostName(url.host()) && url.host().toLower() != QLatin1String("host.docker.internal");
+}
+
+bool AccessPolicy::tokenValid(const HttpRequest &request) const
+{
+    const QByteArray expected = m_options.apiKey.toUtf8();
+    QByteArray given = request.header("x-api-key");
+    const QByteArray authorization = request.header("authorization");
+    if (given.isEmpty() && authorization.startsWith("Bearer "))
+        given = authorization.mid(7).trimmed();
+    // Browsers cannot set headers on a WebSocket: a query parameter stands in for them there.
+    if (given.isEmpty() && request.isWebSocketUpgrade())
+        given = request.query.queryItemValue(QStringLiteral("api_key"), QUrl::FullyDecoded).toUtf8();
+    return !given.isEmpty() && constantTimeEquals(given, expected);
+}
+
+std::optional<ApiError> AccessPolicy::check(const HttpRequest &request) const
+{
+    if (!hostAllowed(request.header("host")))
+        return ApiError(403,
+            QStringLiteral(
+                "Host '%1' is not allowed: Ponder answers local names only (add it with --allowed-host)")
+                .arg(QString::fromLatin1(request.header("host"))),
+            {}, QStringLiteral("permission_error"));
+    const QByteArray origin = request.header("origin");
+    if (!origin.isEmpty() && !originAllowed(origin))
+        return ApiError(403,
+            QStringLiteral("Origin '%1' is not allowed (add it with --allowed-origin)")
+                .arg(QString::fromLatin1(origin)),
+            {}, QStringLiteral("permission_error"));
+    // A CORS preflight never carries credentials; the request that follows it does.
+    if (!m_options.apiKey.isEmpty() && request.method != "OPTIONS" && needsToken(request.path)
+        && !tokenValid(request)) {
+        ApiError error(401,
+            QStringLiteral(
+                "a valid API key is required: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"),
+            {}, QStringLiteral("authentication_error"));
+        error.code = QStringLiteral("invalid_api_key");
+        return error;
+    }
+    return std::nullopt;
+}
+
+void AccessPolicy::decorate(const HttpRequest &request, HttpResponder &responder) const
+{
+    const QByteArray origin = request.header("origin");
+    if (origin.isEmpty())
+        return;
+    responder.addHeader("Access-Control-Allow-Origin", origin);
+    responder.addHeader("Vary", "Origin");
+    responder.addHeader("Access-Control-Expose-Headers", "X-Session-Id");
+}

@@ -1,0 +1,108 @@
+#include "upstream/Generation.h"
+
+#include "core/Logging.h"
+
+Generation::Generation(QString upstreamName, QString model, QObject *parent)
+    : QObject(parent)
+    , m_upstreamName(std::move(upstreamName))
+    , m_model(std::move(model))
+{
+    connect(&m_client, &HttpStreamClient::responseStarted, this, [this](int status) {
+        if (status / 100 == 2)
+            setStage(Stage::WaitingForFirstToken);
+    });
+    connect(&m_client, &HttpStreamClient::bodyReceived, this, [this](const QByteArray &bytes) {
+        if (m_client.status() / 100 == 2)
+            readBody(bytes);
+        else if (m_errorBody.size() < 64 * 1024)
+            m_errorBody += bytes;
+    });
+    connect(&m_client, &HttpStreamClient::finished, this, [this] {
+        if (m_client.status() / 100 == 2)
+            endOfBody();
+        else
+            fail(UpstreamError::fromHttpStatus(m_client.status(), m_errorBody, m_upstreamName));
+    });
+    connect(&m_client, &HttpStreamClient::failed, this,
+        [this](HttpStreamClient::Failure failure, const QString &message) {
+            if (m_client.status() != 0 && m_client.status() / 100 != 2)
+                return fail(UpstreamError::fromHttpStatus(m_client.status(), m_errorBody, m_upstreamName));
+            fail(UpstreamError::fromFailure(
+                failure, QStringLiteral("upstream '%1': %2").arg(m_upstreamName, message)));
+        });
+}
+
+void Generation::start(const HttpStreamClient::Request &request)
+{
+    m_client.start(request);
+}
+
+void Generation::abort()
+{
+    if (!isRunning())
+        return;
+    m_client.abort();
+    setStage(Stage::Aborted);
+}
+
+void Generation::emitContent(const QString &text)
+{
+    deliver(m_tags.feed(text));
+}
+
+void Generation::emitReasoning(const QString &text)
+{
+    if (text.isEmpty() || !isRunning())
+        return;
+    setStage(Stage::Generating);
+    Q_EMIT reasoningDelta(text);
+}
+
+void Generation::emitToolCalls(const QJsonArray &fragments)
+{
+    if (fragments.isEmpty() || !isRunning())
+        return;
+    setStage(Stage::Generating);
+    Q_EMIT toolCallsDelta(fragments);
+}
+
+void Generation::deliver(const QList<ThinkTagSplitter::Piece> &pieces)
+{
+    for (const ThinkTagSplitter::Piece &piece : pieces) {
+        if (!isRunning())
+            return;
+        setStage(Stage::Generating);
+        if (piece.reasoning)
+            Q_EMIT reasoningDelta(piece.text);
+        else
+            Q_EMIT contentDelta(piece.text);
+    }
+}
+
+void Generation::finish(const GenerationOutcome &outcome)
+{
+    if (!isRunning())
+        return;
+    deliver(m_tags.flush());
+    m_client.abort();
+    setStage(Stage::Finished);
+    Q_EMIT finished(outcome);
+}
+
+void Generation::fail(const UpstreamError &error)
+{
+    if (!isRunning())
+        return;
+    qCWarning(lcUpstream).noquote() << "generation failed:" << error.message;
+    m_client.abort();
+    setStage(Stage::Failed);
+    Q_EMIT failed(error);
+}
+
+void Generation::setStage(Stage stage)
+{
+    if (m_stage == stage)
+        return;
+    m_stage = stage;
+    Q_EMIT stageChanged(stage);
+}

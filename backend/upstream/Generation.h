@@ -1,0 +1,74 @@
+// One running chat generation at an upstream: the handle the HTTP API and the desktop window share.
+//
+// Deltas arrive as signals the moment the upstream sends them. Exactly one of finished() or failed()
+// ends a generation, unless abort() ended it first (then neither is emitted).
+#pragma once
+
+#include "upstream/ChatRequest.h"
+#include "upstream/HttpStreamClient.h"
+#include "upstream/ThinkTagSplitter.h"
+#include "upstream/UpstreamError.h"
+
+#include <QObject>
+
+class Generation : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Stage
+    {
+        Connecting,
+        WaitingForFirstToken, // the upstream accepted the request (it may still be loading the model)
+        Generating,
+        Finished,
+        Failed,
+        Aborted
+    };
+    Q_ENUM(Stage)
+
+    QString upstreamName() const { return m_upstreamName; }
+    QString model() const { return m_model; }
+    Stage stage() const { return m_stage; }
+    bool isRunning() const { return m_stage < Stage::Finished; }
+
+    // Closes the upstream connection at once, so the model server stops generating.
+    void abort();
+
+Q_SIGNALS:
+    void stageChanged(Generation::Stage stage);
+    void contentDelta(const QString &text);
+    void reasoningDelta(const QString &text);
+    // OpenAI's delta.tool_calls fragments: [{index, id?, type?, function:{name?, arguments}}]
+    void toolCallsDelta(const QJsonArray &fragments);
+    void finished(const GenerationOutcome &outcome);
+    void failed(const UpstreamError &error);
+
+protected:
+    Generation(QString upstreamName, QString model, QObject *parent);
+
+    void start(const HttpStreamClient::Request &request);
+
+    // The response of a successful (2xx) request, as it arrives, and its end.
+    virtual void readBody(const QByteArray &bytes) = 0;
+    virtual void endOfBody() = 0;
+
+    QByteArray responseHeader(QByteArrayView name) const { return m_client.header(name); }
+    // Content passes through the think-tag splitter: tagged reasoning becomes reasoning.
+    void emitContent(const QString &text);
+    void emitReasoning(const QString &text);
+    void emitToolCalls(const QJsonArray &fragments);
+    void finish(const GenerationOutcome &outcome);
+    void fail(const UpstreamError &error);
+
+private:
+    void setStage(Stage stage);
+    void deliver(const QList<ThinkTagSplitter::Piece> &pieces);
+
+    QString m_upstreamName;
+    QString m_model;
+    Stage m_stage = Stage::Connecting;
+    HttpStreamClient m_client;
+    ThinkTagSplitter m_tags;
+    QByteArray m_errorBody;
+};

@@ -1,0 +1,104 @@
+#include "upstream/OllamaProvider.h"
+
+#include "upstream/OllamaRequest.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QUuid>
+
+OllamaChat::OllamaChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
+    : Generation(provider.name(), request.model, parent)
+{
+    start(provider.request("POST", QStringLiteral("/api/chat"),
+        QJsonDocument(toOllamaChatBody(request)).toJson(QJsonDocument::Compact)));
+}
+
+void OllamaChat::readBody(const QByteArray &bytes)
+{
+    for (const QByteArray &line : m_lines.feed(bytes)) {
+        if (!isRunning())
+            return;
+        readLine(line);
+    }
+}
+
+void OllamaChat::endOfBody()
+{
+    if (const QByteArray last = m_lines.rest().trimmed(); !last.isEmpty())
+        readLine(last);
+    if (isRunning())
+        fail(UpstreamError::badGateway(
+            QStringLiteral("upstream '%1' ended the stream before it was done").arg(upstreamName())));
+}
+
+void OllamaChat::readLine(const QByteArray &line)
+{
+    const QJsonObject chunk = QJsonDocument::fromJson(line).object();
+    if (chunk.isEmpty())
+        return fail(UpstreamError::badGateway(
+            QStringLiteral("upstream '%1' sent a line that is not a JSON object").arg(upstreamName())));
+    if (chunk.contains(QLatin1String("error")))
+        return fail(UpstreamError::badGateway(
+            QStringLiteral("upstream '%1': %2").arg(upstreamName(), UpstreamError::messageFromBody(line))));
+
+    const QJsonObject message = chunk.value(QLatin1String("message")).toObject();
+    emitReasoning(message.value(QLatin1String("thinking")).toString());
+    if (const QString content = message.value(QLatin1String("content")).toString(); !content.isEmpty())
+        emitContent(content);
+    QJsonArray fragments;
+    for (const QJsonValue &call : message.value(QLatin1String("tool_calls")).toArray()) {
+        const QJsonObject function = call[QLatin1String("function")].toObject();
+        const QJsonValue arguments = function.value(QLatin1String("arguments"));
+        const QString argumentText = arguments.isString()
+            ? arguments.toString()
+            : QString::fromUtf8(QJsonDocument(arguments.toObject()).toJson(QJsonDocument::Compact));
+        fragments.append(QJsonObject {{QStringLiteral("index"), m_toolCalls++},
+            {QStringLiteral("id"),
+                QStringLiteral("call_") + QUuid::createUuid().toString(QUuid::Id128).left(24)},
+            {QStringLiteral("type"), QStringLiteral("function")},
+            {QStringLiteral("function"),
+                QJsonObject {{QStringLiteral("name"), function.value(QLatin1String("name"))},
+                    {QStringLiteral("arguments"), argumentText}}}});
+    }
+    emitToolCalls(fragments);
+
+    if (!chunk.value(QLatin1String("done")).toBool())
+        return;
+    GenerationOutcome outcome;
+    const QString reason = chunk.value(QLatin1String("done_reason")).toString();
+    outcome.finishReason = m_toolCalls > 0  ? QStringLiteral("tool_calls")
+        : reason == QLatin1String("length") ? QStringLiteral("length")
+                                            : QStringLiteral("stop");
+    if (chunk.contains(QLatin1String("eval_count")) || chunk.contains(QLatin1String("prompt_eval_count")))
+        outcome.usage = TokenUsage {chunk.value(QLatin1String("prompt_eval_count")).toInteger(),
+            chunk.value(QLatin1String("eval_count")).toInteger()};
+    finish(outcome);
+}
+
+Generation *OllamaProvider::startChat(const ChatRequest &request, QObject *parent)
+{
+    return new OllamaChat(*this, request, parent);
+}
+
+void OllamaProvider::listModels(ModelsDone done)
+{
+    fetchJson(
+        QStringLiteral("/api/tags"), [done](std::optional<QJsonObject> json, const UpstreamError &error) {
+            if (!json)
+                return done(std::nullopt, error);
+            QList<ModelInfo> models;
+            for (const QJsonValue &entry : json->value(QLatin1String("models")).toArray()) {
+                ModelInfo model;
+                model.id = entry[QLatin1String("name")].toString();
+                if (model.id.isEmpty())
+                    model.id = entry[QLatin1String("model")].toString();
+                const QDateTime modified = QDateTime::fromString(
+                    entry[QLatin1String("modified_at")].toString(), Qt::ISODateWithMs);
+                model.created = modified.isValid() ? modified.toSecsSinceEpoch() : 0;
+                model.ownedBy = QStringLiteral("ollama");
+                if (!model.id.isEmpty())
+                    models.append(model);
+            }
+            done(models, {});
+        });
+}

@@ -1,0 +1,37 @@
+// Ollama's native API: POST /api/chat (NDJSON stream, with `thinking`), GET /api/tags.
+#pragma once
+
+#include "upstream/Generation.h"
+#include "upstream/SseParser.h"
+#include "upstream/UpstreamProvider.h"
+
+class OllamaChat : public Generation
+{
+    Q_OBJECT
+
+public:
+    OllamaChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent);
+
+protected:
+    void readBody(const QByteArray &bytes) override;
+    void endOfBody() override;
+
+private:
+    void readLine(const QByteArray &line);
+
+    LineSplitter m_lines;
+    int m_toolCalls = 0;
+};
+
+class OllamaProvider : public UpstreamProvider
+{
+    Q_OBJECT
+
+public:
+    explicit OllamaProvider(UpstreamConfig config)
+        : UpstreamProvider(std::move(config))
+    { }
+
+    Generation *startChat(const ChatRequest &request, QObject *parent) override;
+    void listModels(ModelsDone done) override;
+};

@@ -1,0 +1,151 @@
+#include "upstream/OpenAiProvider.h"
+
+#include <QJsonDocument>
+
+namespace {
+
+QLatin1String key(const char *name)
+{
+    return QLatin1String(name);
+}
+
+std::optional<TokenUsage> usageFrom(const QJsonValue &usage)
+{
+    if (!usage.isObject())
+        return std::nullopt;
+    return TokenUsage {usage[key("prompt_tokens")].toInteger(), usage[key("completion_tokens")].toInteger()};
+}
+
+} // namespace
+
+OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
+    : Generation(provider.name(), request.model, parent)
+{
+    QJsonObject body = request.body;
+    body.insert(key("model"), request.model);
+    // Always stream from the upstream, with usage: watchers see progress even when the client asked
+    // for one whole answer, and the usage reported is the upstream's own count.
+    body.insert(key("stream"), true);
+    body.insert(key("stream_options"), QJsonObject {{key("include_usage"), true}});
+    HttpStreamClient::Request post = provider.request(
+        "POST", QStringLiteral("/chat/completions"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    post.headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
+    start(post);
+}
+
+void OpenAiChat::readBody(const QByteArray &bytes)
+{
+    // A server that ignores stream:true answers with one JSON document.
+    m_eventStream = !responseHeader("content-type").contains("application/json");
+    if (!m_eventStream) {
+        m_wholeBody += bytes;
+        return;
+    }
+    for (const SseEvent &event : m_events.feed(bytes)) {
+        if (!isRunning())
+            return;
+        readEvent(event.data);
+    }
+}
+
+void OpenAiChat::readEvent(const QByteArray &data)
+{
+    if (data.trimmed() == "[DONE]") {
+        m_finishReason = m_finishReason.value_or(QStringLiteral("stop"));
+        return finishWithWhatWasSaid();
+    }
+    const QJsonObject chunk = QJsonDocument::fromJson(data).object();
+    if (chunk.isEmpty())
+        return fail(UpstreamError::badGateway(
+            QStringLiteral("upstream '%1' sent an event that is not a JSON object").arg(upstreamName())));
+    if (chunk.contains(key("error"))) {
+        const QJsonValue error = chunk.value(key("error"));
+        const QString message
+            = error.isObject() ? error[key("message")].toString() : error.toVariant().toString();
+        return fail(
+            UpstreamError::badGateway(QStringLiteral("upstream '%1': %2").arg(upstreamName(), message)));
+    }
+    if (auto usage = usageFrom(chunk.value(key("usage"))))
+        m_usage = usage;
+    const QJsonArray choices = chunk.value(key("choices")).toArray();
+    if (!choices.isEmpty())
+        readChoice(choices.first().toObject(), false);
+}
+
+void OpenAiChat::readChoice(const QJsonObject &choice, bool whole)
+{
+    const QJsonObject delta = choice.value(whole ? key("message") : key("delta")).toObject();
+    // llama.cpp and LM Studio say reasoning_content; Ollama's /v1 and gpt-oss servers say reasoning.
+    emitReasoning(delta.value(key("reasoning_content")).toString());
+    emitReasoning(delta.value(key("reasoning")).toString());
+    if (const QString content = delta.value(key("content")).toString(); !content.isEmpty())
+        emitContent(content);
+    if (delta.value(key("tool_calls")).isArray()) {
+        QJsonArray fragments = delta.value(key("tool_calls")).toArray();
+        for (qsizetype i = 0; i < fragments.size(); ++i) {
+            QJsonObject fragment = fragments.at(i).toObject();
+            if (!fragment.contains(key("index")))
+                fragment.insert(key("index"), int(i));
+            fragments.replace(i, fragment);
+        }
+        emitToolCalls(fragments);
+    }
+    if (choice.value(key("finish_reason")).isString())
+        m_finishReason = choice.value(key("finish_reason")).toString();
+}
+
+void OpenAiChat::endOfBody()
+{
+    if (!isRunning())
+        return;
+    if (!m_eventStream) {
+        const QJsonObject completion = QJsonDocument::fromJson(m_wholeBody).object();
+        if (completion.contains(key("error")) || !completion.value(key("choices")).isArray())
+            return fail(UpstreamError::badGateway(
+                QStringLiteral("upstream '%1' answered without choices: %2")
+                    .arg(upstreamName(), UpstreamError::messageFromBody(m_wholeBody))));
+        m_usage = usageFrom(completion.value(key("usage")));
+        readChoice(completion.value(key("choices")).toArray().first().toObject(), true);
+        return finishWithWhatWasSaid();
+    }
+    // Some servers end without [DONE]; a stream that said how it finished is complete anyway.
+    if (m_finishReason)
+        return finishWithWhatWasSaid();
+    fail(UpstreamError::badGateway(
+        QStringLiteral("upstream '%1' ended the stream before it was done").arg(upstreamName())));
+}
+
+void OpenAiChat::finishWithWhatWasSaid()
+{
+    if (!m_finishReason)
+        return fail(UpstreamError::badGateway(
+            QStringLiteral("upstream '%1' ended the stream without a finish reason").arg(upstreamName())));
+    GenerationOutcome outcome;
+    outcome.finishReason = *m_finishReason;
+    outcome.usage = m_usage;
+    finish(outcome);
+}
+
+Generation *OpenAiProvider::startChat(const ChatRequest &request, QObject *parent)
+{
+    return new OpenAiChat(*this, request, parent);
+}
+
+void OpenAiProvider::listModels(ModelsDone done)
+{
+    fetchJson(
+        QStringLiteral("/models"), [this, done](std::optional<QJsonObject> json, const UpstreamError &error) {
+            if (!json)
+                return done(std::nullopt, error);
+            QList<ModelInfo> models;
+            for (const QJsonValue &entry : json->value(key("data")).toArray()) {
+                ModelInfo model {entry[key("id")].toString(), entry[key("created")].toInteger(),
+                    entry[key("owned_by")].toString()};
+                if (model.ownedBy.isEmpty())
+                    model.ownedBy = name();
+                if (!model.id.isEmpty())
+                    models.append(model);
+            }
+            done(models, {});
+        });
+}

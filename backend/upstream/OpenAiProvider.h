@@ -1,0 +1,43 @@
+// Any OpenAI-compatible server (llama.cpp, vLLM, LM Studio, OpenAI): POST /chat/completions as SSE,
+// reasoning from `reasoning_content`, `reasoning` or think tags, GET /models.
+#pragma once
+
+#include "upstream/Generation.h"
+#include "upstream/SseParser.h"
+#include "upstream/UpstreamProvider.h"
+
+class OpenAiChat : public Generation
+{
+    Q_OBJECT
+
+public:
+    OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent);
+
+protected:
+    void readBody(const QByteArray &bytes) override;
+    void endOfBody() override;
+
+private:
+    void readEvent(const QByteArray &data);
+    void readChoice(const QJsonObject &choice, bool whole);
+    void finishWithWhatWasSaid();
+
+    SseParser m_events;
+    bool m_eventStream = true;
+    QByteArray m_wholeBody;
+    std::optional<QString> m_finishReason;
+    std::optional<TokenUsage> m_usage;
+};
+
+class OpenAiProvider : public UpstreamProvider
+{
+    Q_OBJECT
+
+public:
+    explicit OpenAiProvider(UpstreamConfig config)
+        : UpstreamProvider(std::move(config))
+    { }
+
+    Generation *startChat(const ChatRequest &request, QObject *parent) override;
+    void listModels(ModelsDone done) override;
+};

@@ -1,0 +1,40 @@
+// Separates reasoning that a model writes inside its content as <think>...</think> (or <thinking>,
+// <reason>, <reasoning>, <thought>) from the answer, even when a tag is split across deltas.
+//
+// Only a block that opens the answer counts: text such as "wrap it in a <think> tag" later in an
+// answer stays content.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+class ThinkTagSplitter
+{
+public:
+    struct Piece
+    {
+        bool reasoning = false;
+        QString text;
+    };
+
+    QList<Piece> feed(const QString &delta);
+    // The stream ended: whatever was held back while waiting for a tag to complete.
+    QList<Piece> flush();
+
+private:
+    enum class State
+    {
+        Start,
+        Reasoning,
+        Content
+    };
+
+    void feedStart(QList<Piece> &out);
+    void feedReasoning(QList<Piece> &out);
+    void emitContent(QString text, QList<Piece> &out);
+
+    State m_state = State::Start;
+    QString m_pending;
+    QString m_closeTag;
+    bool m_trimContentStart = false; // the answer after a think block starts after its blank lines
+};

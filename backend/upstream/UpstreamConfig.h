@@ -1,0 +1,33 @@
+// Where one model server is and how to talk to it, as given by `--upstream KIND:URL`.
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+struct UpstreamConfig
+{
+    enum class Kind
+    {
+        Ollama,
+        OpenAi
+    };
+
+    Kind kind = Kind::Ollama;
+    QString name; // unique among the configured upstreams: "ollama", "openai", "openai-2", ...
+    QUrl baseUrl; // Ollama: the server root; OpenAI-compatible: up to and including /v1
+    QString apiKey; // sent as a Bearer token when set
+    int connectTimeoutMs = 10'000;
+    int idleTimeoutMs = 300'000; // longest silence: a model may take minutes to load
+
+    static QString kindName(Kind kind)
+    {
+        return kind == Kind::Ollama ? QStringLiteral("ollama") : QStringLiteral("openai");
+    }
+
+    // "ollama:http://127.0.0.1:11434" or "openai:http://127.0.0.1:8080/v1"; a bare OpenAI server root gets
+    // /v1.
+    static std::optional<UpstreamConfig> parse(const QString &spec, QString *error);
+    static UpstreamConfig defaultOllama();
+};

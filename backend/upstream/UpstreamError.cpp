@@ -1,0 +1,73 @@
+#include "upstream/UpstreamError.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+QString UpstreamError::messageFromBody(const QByteArray &body)
+{
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    const QJsonValue error = json.value(QLatin1String("error"));
+    if (error.isString())
+        return error.toString();
+    if (error.isObject() && error[QLatin1String("message")].isString())
+        return error[QLatin1String("message")].toString();
+    if (json.value(QLatin1String("detail")).isString())
+        return json.value(QLatin1String("detail")).toString();
+    if (json.value(QLatin1String("message")).isString())
+        return json.value(QLatin1String("message")).toString();
+    return QString::fromUtf8(body.left(500)).trimmed();
+}
+
+UpstreamError UpstreamError::fromHttpStatus(
+    int upstreamStatus, const QByteArray &body, const QString &upstream)
+{
+    QString detail = messageFromBody(body);
+    if (detail.isEmpty())
+        detail = QStringLiteral("HTTP %1").arg(upstreamStatus);
+    const QString said = QStringLiteral("upstream '%1': %2").arg(upstream, detail);
+    switch (upstreamStatus) {
+    case 400:
+    case 422:
+        return {400, said, QStringLiteral("invalid_request"), {}};
+    case 401:
+    case 403:
+        // The client's own credentials are fine; Ponder's key for the upstream is not.
+        return {502,
+            QStringLiteral("upstream '%1' rejected Ponder's API key (HTTP %2): %3")
+                .arg(upstream)
+                .arg(upstreamStatus)
+                .arg(detail),
+            QStringLiteral("upstream_auth_failed"), {}};
+    case 404:
+        return {404, said, QStringLiteral("model_not_found"), QStringLiteral("model")};
+    case 408:
+    case 504:
+        return {504, said, QStringLiteral("upstream_timeout"), {}};
+    case 413:
+        return {413, said, QStringLiteral("request_too_large"), {}};
+    case 429:
+        return {429, said, QStringLiteral("rate_limit_exceeded"), {}};
+    default:
+        return {502, said, QStringLiteral("upstream_error"), {}};
+    }
+}
+
+UpstreamError UpstreamError::fromFailure(HttpStreamClient::Failure failure, const QString &message)
+{
+    switch (failure) {
+    case HttpStreamClient::Failure::Unreachable:
+        return {502, message, QStringLiteral("upstream_unreachable"), {}};
+    case HttpStreamClient::Failure::Timeout:
+        return {504, message, QStringLiteral("upstream_timeout"), {}};
+    case HttpStreamClient::Failure::Broken:
+        break;
+    }
+    return {502, message, QStringLiteral("upstream_error"), {}};
+}
+
+ApiError UpstreamError::toApiError() const
+{
+    ApiError error(status, message, param);
+    error.code = code;
+    return error;
+}

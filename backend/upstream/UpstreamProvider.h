@@ -1,0 +1,53 @@
+// One configured model server. Subclasses speak its API: Ollama's native one or OpenAI's.
+#pragma once
+
+#include "upstream/ChatRequest.h"
+#include "upstream/UpstreamConfig.h"
+#include "upstream/UpstreamError.h"
+
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class Generation;
+
+struct ModelInfo
+{
+    QString id; // the upstream's own name
+    qint64 created = 0; // seconds since the epoch, 0 when unknown
+    QString ownedBy;
+};
+
+class UpstreamProvider : public QObject
+{
+    Q_OBJECT
+
+public:
+    using ModelsDone = std::function<void(std::optional<QList<ModelInfo>> models, UpstreamError error)>;
+
+    const UpstreamConfig &config() const { return m_config; }
+    QString name() const { return m_config.name; }
+
+    // Starts streaming a completion; the caller owns the returned generation.
+    virtual Generation *startChat(const ChatRequest &request, QObject *parent) = 0;
+    virtual void listModels(ModelsDone done) = 0;
+
+    static std::unique_ptr<UpstreamProvider> create(const UpstreamConfig &config);
+
+    QUrl endpoint(const QString &path) const;
+    // A request to this upstream with its key and timeouts.
+    HttpStreamClient::Request request(
+        const QByteArray &method, const QString &path, const QByteArray &body = {}) const;
+
+protected:
+    explicit UpstreamProvider(UpstreamConfig config)
+        : m_config(std::move(config))
+    { }
+
+    // GETs a JSON document; `done` gets it, or the error as Ponder would answer it.
+    void fetchJson(const QString &path, std::function<void(std::optional<QJsonObject>, UpstreamError)> done);
+
+private:
+    UpstreamConfig m_config;
+};

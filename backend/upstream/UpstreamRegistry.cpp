@@ -1,0 +1,139 @@
+#include "upstream/UpstreamRegistry.h"
+
+#include "core/Logging.h"
+
+#include <QSet>
+
+namespace {
+
+constexpr qint64 StaleAfterSeconds = 10;
+
+} // namespace
+
+UpstreamRegistry::UpstreamRegistry(const QList<UpstreamConfig> &configs, QObject *parent)
+    : QObject(parent)
+{
+    for (const UpstreamConfig &config : configs) {
+        m_upstreams.push_back(UpstreamProvider::create(config));
+        m_status.emplace_back();
+    }
+}
+
+UpstreamRegistry::~UpstreamRegistry() = default;
+
+void UpstreamRegistry::listModels(std::function<void(QList<ListedModel>)> done)
+{
+    if (m_upstreams.empty())
+        return done({});
+    auto waiting = std::make_shared<int>(int(m_upstreams.size()));
+    for (size_t i = 0; i < m_upstreams.size(); ++i) {
+        UpstreamProvider *upstream = m_upstreams[i].get();
+        upstream->listModels([this, i, upstream, waiting, done](
+                                 std::optional<QList<ModelInfo>> models, const UpstreamError &error) {
+            Status &status = m_status[i];
+            status.checkedAt = QDateTime::currentDateTimeUtc();
+            status.reachable = models.has_value();
+            status.error = models ? QString() : error.message;
+            if (models)
+                status.models = *models;
+            else
+                qCWarning(lcUpstream).noquote()
+                    << "leaving out the models of" << upstream->name() << "-" << error.message;
+            if (--*waiting == 0)
+                done(namespaced());
+        });
+    }
+}
+
+QList<UpstreamRegistry::ListedModel> UpstreamRegistry::namespaced() const
+{
+    QList<ListedModel> listed;
+    QSet<QString> taken;
+    for (size_t i = 0; i < m_upstreams.size(); ++i) {
+        if (!m_status[i].reachable.value_or(false))
+            continue;
+        for (const ModelInfo &model : m_status[i].models) {
+            const QString id
+                = taken.contains(model.id) ? m_upstreams[i]->name() + QLatin1Char('/') + model.id : model.id;
+            taken.insert(id);
+            listed.append({id, model, m_upstreams[i].get()});
+        }
+    }
+    return listed;
+}
+
+std::optional<UpstreamRegistry::Route> UpstreamRegistry::lookup(const QString &modelId) const
+{
+    for (const ListedModel &listed : namespaced()) {
+        if (listed.id == modelId)
+            return Route {listed.upstream, listed.model.id};
+    }
+    for (const auto &upstream : m_upstreams) {
+        const QString prefix = upstream->name() + QLatin1Char('/');
+        if (modelId.startsWith(prefix) && modelId.size() > prefix.size())
+            return Route {upstream.get(), modelId.mid(prefix.size())};
+    }
+    return std::nullopt;
+}
+
+void UpstreamRegistry::resolve(
+    const QString &modelId, std::function<void(std::optional<Route>, UpstreamError)> done)
+{
+    if (m_upstreams.empty())
+        return done(std::nullopt,
+            UpstreamError::badGateway(QStringLiteral("no upstream model server is configured")));
+    // With one upstream there is nothing to choose: it answers for itself (404 for a model it lacks, and
+    // an unreachable server is a 502), and no listing round trip is added to the time to first token.
+    if (m_upstreams.size() == 1) {
+        const auto prefixed = lookup(modelId);
+        return done(Route {m_upstreams.front().get(), prefixed ? prefixed->model : modelId}, {});
+    }
+    if (auto route = lookup(modelId))
+        return done(route, {});
+    listModels([this, modelId, done](const QList<ListedModel> &) {
+        if (auto route = lookup(modelId))
+            return done(route, {});
+        const bool anyReachable = std::any_of(
+            m_status.begin(), m_status.end(), [](const Status &s) { return s.reachable.value_or(false); });
+        if (!anyReachable)
+            return done(std::nullopt,
+                {502, QStringLiteral("no upstream model server is reachable"),
+                    QStringLiteral("upstream_unreachable"), {}});
+        done(std::nullopt,
+            {404,
+                QStringLiteral("the model '%1' does not exist at any upstream; GET /v1/models lists them")
+                    .arg(modelId),
+                QStringLiteral("model_not_found"), QStringLiteral("model")});
+    });
+}
+
+void UpstreamRegistry::reachability(std::function<void(QJsonArray)> done)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool stale = std::any_of(m_status.begin(), m_status.end(), [&](const Status &status) {
+        return !status.checkedAt.isValid() || status.checkedAt.secsTo(now) > StaleAfterSeconds;
+    });
+    if (!stale)
+        return done(statusJson());
+    listModels([this, done](const QList<ListedModel> &) { done(statusJson()); });
+}
+
+QJsonArray UpstreamRegistry::statusJson() const
+{
+    QJsonArray list;
+    for (size_t i = 0; i < m_upstreams.size(); ++i) {
+        const UpstreamConfig &config = m_upstreams[i]->config();
+        const Status &status = m_status[i];
+        QJsonObject entry {{QStringLiteral("name"), config.name},
+            {QStringLiteral("kind"), UpstreamConfig::kindName(config.kind)},
+            {QStringLiteral("url"), config.baseUrl.toString()},
+            {QStringLiteral("reachable"), status.reachable ? QJsonValue(*status.reachable) : QJsonValue()},
+            {QStringLiteral("models"), int(status.models.size())}};
+        if (!status.error.isEmpty())
+            entry.insert(QStringLiteral("error"), status.error);
+        if (status.checkedAt.isValid())
+            entry.insert(QStringLiteral("checked_at"), status.checkedAt.toString(Qt::ISODateWithMs));
+        list.append(entry);
+    }
+    return list;
+}

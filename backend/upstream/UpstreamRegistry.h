@@ -1,0 +1,62 @@
+// The configured model servers: lists their models under one namespace, routes a model id to the
+// server that has it, and knows which servers were reachable when last asked.
+//
+// Model ids: a model keeps its own id unless an upstream configured earlier already lists the same id;
+// then it is listed as "<upstream>/<id>". Every model can also be asked for as "<upstream>/<id>".
+#pragma once
+
+#include "upstream/UpstreamProvider.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+class UpstreamRegistry : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct ListedModel
+    {
+        QString id; // as Ponder lists it
+        ModelInfo model;
+        UpstreamProvider *upstream = nullptr;
+    };
+    struct Route
+    {
+        UpstreamProvider *upstream = nullptr;
+        QString model; // the upstream's own name
+    };
+
+    explicit UpstreamRegistry(const QList<UpstreamConfig> &configs, QObject *parent = nullptr);
+    ~UpstreamRegistry() override;
+
+    // Asks every upstream at once; unreachable ones are left out (and logged), never an error.
+    void listModels(std::function<void(QList<ListedModel>)> done);
+    // Finds the upstream for a model id; a 404 (unknown model) or 502 (nothing reachable) otherwise.
+    void resolve(const QString &modelId, std::function<void(std::optional<Route>, UpstreamError)> done);
+
+    // [{name, kind, url, reachable, error?, checked_at}] as of the last listing; refreshes when stale.
+    void reachability(std::function<void(QJsonArray)> done);
+    int size() const { return int(m_upstreams.size()); }
+    UpstreamProvider *at(int index) const { return m_upstreams.at(size_t(index)).get(); }
+
+private:
+    struct Status
+    {
+        std::optional<bool> reachable;
+        QString error;
+        QDateTime checkedAt;
+        QList<ModelInfo> models;
+    };
+
+    std::optional<Route> lookup(const QString &modelId) const;
+    QList<ListedModel> namespaced() const;
+    QJsonArray statusJson() const;
+
+    std::vector<std::unique_ptr<UpstreamProvider>> m_upstreams;
+    std::vector<Status> m_status;
+};
