@@ -46,9 +46,9 @@ void HealthRoutes::registerOn(Router &router)
         m_upstreams->reachability([this, responder](const QJsonArray &upstreams) {
             if (!responder)
                 return;
-            QJsonObject health = report();
-            health.insert(QStringLiteral("upstreams"), upstreams);
-            responder->sendJson(200, health);
+            QJsonObject body = report();
+            body.insert(QStringLiteral("upstreams"), upstreams);
+            responder->sendJson(200, body);
         });
     };
     router.add("GET", QStringLiteral("/health"), health);

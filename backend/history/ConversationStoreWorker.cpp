@@ -90,7 +90,8 @@ bool ConversationStoreWorker::insertMessage(
                                  " finish_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(conversationId);
     query.addBindValue(message.role);
-    query.addBindValue(message.content);
+    query.addBindValue(
+        message.content.isNull() ? QStringLiteral("") : message.content); // a tool-call answer has none
     query.addBindValue(message.reasoning.isEmpty() ? QVariant() : QVariant(message.reasoning));
     query.addBindValue(message.model.isEmpty() ? QVariant() : QVariant(message.model));
     query.addBindValue(optionalInteger(message.promptTokens));

@@ -40,7 +40,10 @@ QList<ThinkTagSplitter::Piece> ThinkTagSplitter::flush()
 
 void ThinkTagSplitter::feedStart(QList<Piece> &out)
 {
-    const QString start = QStringView(m_pending).trimmed().toString();
+    qsizetype first = 0;
+    while (first < m_pending.size() && m_pending.at(first).isSpace())
+        ++first;
+    const QString start = m_pending.mid(first); // leading whitespace only: a trailing space is reasoning
     if (start.isEmpty())
         return; // only whitespace so far: the tag may still come
     for (const QString &name : TagNames) {

@@ -17,6 +17,7 @@ public:
 
     bool start();
     Backend &backend() { return *m_backend; }
+    QString dataDir() const { return m_dataDir.path(); }
     QUrl url(const QString &path) const;
     QUrl webSocketUrl(const QString &path) const;
 

@@ -64,3 +64,87 @@ QByteArray rawHttpExchange(const QUrl &server, const QByteArray &request, int qu
     received += socket.readAll();
     return received;
 }
+
+QByteArray RawHttpResponse::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+QList<QByteArray> RawHttpResponse::sseData() const
+{
+    QList<QByteArray> data;
+    for (const QByteArray &line : body.split('\n')) {
+        if (line.startsWith("data: "))
+            data.append(line.mid(6));
+    }
+    return data;
+}
+
+RawHttpResponse parseRawResponse(const QByteArray &raw)
+{
+    RawHttpResponse response;
+    const qsizetype headEnd = raw.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return response;
+    const QList<QByteArray> lines = raw.left(headEnd).split('\n');
+    response.status = lines.first().split(' ').value(1).toInt();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines.at(i).indexOf(':');
+        if (colon > 0)
+            response.headers.append(
+                {lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
+    }
+    QByteArray rest = raw.mid(headEnd + 4);
+    if (response.header("transfer-encoding") != "chunked") {
+        response.body = rest;
+        return response;
+    }
+    while (true) {
+        const qsizetype lineEnd = rest.indexOf("\r\n");
+        if (lineEnd < 0)
+            break;
+        bool ok = false;
+        const qsizetype size = rest.left(lineEnd).toLongLong(&ok, 16);
+        if (!ok)
+            break;
+        if (size == 0) {
+            response.chunkedComplete = true;
+            break;
+        }
+        response.body += rest.mid(lineEnd + 2, size);
+        rest.remove(0, lineEnd + 2 + size + 2);
+    }
+    return response;
+}
+
+RawHttpResponse rawPost(const QUrl &server, const QString &path, const QByteArray &body,
+    const QList<QPair<QByteArray, QByteArray>> &headers, int quietMs)
+{
+    QByteArray request = "POST " + path.toUtf8()
+        + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(server.port())
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    for (const auto &[name, value] : headers)
+        request += name + ": " + value + "\r\n";
+    request += "\r\n" + body;
+    QTcpSocket socket;
+    socket.connectToHost(server.host(), quint16(server.port()));
+    if (!socket.waitForConnected(ReplyDeadlineMs))
+        return {};
+    socket.write(request);
+    // Read until the response is complete (the connection stays open: keep-alive) or goes quiet.
+    QByteArray received;
+    while (true) {
+        const RawHttpResponse response = parseRawResponse(received);
+        const QByteArray length = response.header("content-length");
+        if (response.chunkedComplete || (!length.isEmpty() && response.body.size() >= length.toLongLong()))
+            return response;
+        QSignalSpy ready(&socket, &QTcpSocket::readyRead);
+        if (socket.bytesAvailable() == 0 && !ready.wait(quietMs))
+            return parseRawResponse(received + socket.readAll());
+        received += socket.readAll();
+    }
+}

@@ -36,3 +36,20 @@ private:
 // Sends raw bytes over a fresh TCP connection and returns everything received until the peer
 // closes or `quietMs` pass without data: for byte-level checks no HTTP client would let us make.
 QByteArray rawHttpExchange(const QUrl &server, const QByteArray &request, int quietMs = 500);
+
+// A raw HTTP/1.1 response taken apart: status, headers, and the body with chunked framing removed.
+struct RawHttpResponse
+{
+    int status = 0;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    bool chunkedComplete = false; // the terminating 0-size chunk arrived
+
+    QByteArray header(const QByteArray &name) const;
+    // The payloads of the SSE "data:" lines, in order.
+    QList<QByteArray> sseData() const;
+};
+RawHttpResponse parseRawResponse(const QByteArray &raw);
+// POSTs JSON over a fresh connection and reads until the server goes quiet.
+RawHttpResponse rawPost(const QUrl &server, const QString &path, const QByteArray &body,
+    const QList<QPair<QByteArray, QByteArray>> &headers = {}, int quietMs = 1500);

@@ -1,0 +1,75 @@
+// A model server for tests: speaks Ollama's native API (NDJSON) and OpenAI's (SSE) as the real ones
+// do, following a script per model: reasoning, content, tool calls, usage, delays, TCP pieces split
+// mid-frame, HTTP errors, error events mid-stream and connections that break. It lives in tests/ only.
+//
+// It writes raw HTTP/1.1 on QTcpSocket so a script controls exactly which bytes leave when.
+#pragma once
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+#include <QUrl>
+
+struct FakeScript
+{
+    QStringList reasoning; // reasoning deltas, in the API's own field
+    QStringList content; // content deltas
+    bool reasoningInTags = false; // put reasoning into the content as <think>...</think> instead
+    QString openAiReasoningField = QStringLiteral("reasoning_content"); // or "reasoning"
+    QJsonArray toolCalls; // [{name, arguments(object)}]
+    QString finishReason = QStringLiteral("stop");
+    int promptTokens = 11;
+    int completionTokens = -1; // -1: the number of deltas
+    int delayMs = 0; // between deltas
+    int firstByteDelayMs = 0; // before the response starts
+    int splitBytes = 0; // > 0: every write goes out in pieces of this many bytes, a few ms apart
+    int status = 200; // != 200: an error response in the API's own shape
+    QString errorMessage = QStringLiteral("something went wrong upstream");
+    int errorAfterDeltas = -1; // >= 0: an error event/line after this many deltas, then the end
+    int breakAfterDeltas = -1; // >= 0: the connection is cut after this many deltas
+};
+
+struct FakeRequest
+{
+    QByteArray method;
+    QByteArray path;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QJsonObject body;
+
+    QByteArray header(const QByteArray &name) const;
+};
+
+class FakeUpstream : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FakeUpstream(QObject *parent = nullptr);
+    bool start();
+    quint16 port() const { return m_server.serverPort(); }
+    QString ollamaSpec() const; // for --upstream
+    QString openAiSpec() const;
+
+    // Models the fake knows; any other model is a 404 in the API's own words.
+    void setScript(const QString &model, const FakeScript &script) { m_scripts.insert(model, script); }
+    void setRequiredKey(const QByteArray &key) { m_requiredKey = key; }
+
+    QList<FakeRequest> requests() const { return m_requests; }
+    FakeRequest lastChatRequest() const;
+    // Chat responses whose client closed the connection before the fake had finished writing.
+    int abandonedResponses() const { return m_abandoned; }
+    int completedResponses() const { return m_completed; }
+
+private:
+    class Connection;
+
+    QTcpServer m_server;
+    QHash<QString, FakeScript> m_scripts;
+    QByteArray m_requiredKey;
+    QList<FakeRequest> m_requests;
+    int m_abandoned = 0;
+    int m_completed = 0;
+};

@@ -1,0 +1,297 @@
+// The pure parts of the chat pipeline: stream parsers at every chunk boundary, think-tag splitting,
+// reasoning steps, request validation and upstream error mapping.
+#include "chat/CompletionRequest.h"
+#include "chat/CompletionTranscript.h"
+#include "chat/ReasoningSegmenter.h"
+#include "upstream/OllamaRequest.h"
+#include "upstream/SseParser.h"
+#include "upstream/ThinkTagSplitter.h"
+#include "upstream/UpstreamConfig.h"
+#include "upstream/UpstreamError.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+namespace {
+
+QJsonObject object(const char *text)
+{
+    return QJsonDocument::fromJson(text).object();
+}
+
+// Feeds `input` split at `cut` and returns what the splitter made of it, joined per kind.
+QPair<QString, QString> splitAt(const QString &input, qsizetype cut)
+{
+    ThinkTagSplitter splitter;
+    QString reasoning;
+    QString content;
+    auto take = [&](const QList<ThinkTagSplitter::Piece> &pieces) {
+        for (const auto &piece : pieces)
+            (piece.reasoning ? reasoning : content) += piece.text;
+    };
+    take(splitter.feed(input.left(cut)));
+    take(splitter.feed(input.mid(cut)));
+    take(splitter.flush());
+    return {reasoning, content};
+}
+
+} // namespace
+
+class ChatUnitsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sseParser_sameEventsAtEveryChunkBoundary()
+    {
+        const QByteArray stream = ": comment\r\ndata: {\"a\":1}\r\n\r\nevent: x\ndata: line1\ndata: line2\n\n"
+                                  "data:no-space\r\rdata: [DONE]\n\n";
+        for (qsizetype cut = 0; cut <= stream.size(); ++cut) {
+            SseParser parser;
+            QList<SseEvent> events = parser.feed(stream.left(cut));
+            events += parser.feed(stream.mid(cut));
+            QCOMPARE(events.size(), 4);
+            QCOMPARE(events.at(0).data, QByteArray("{\"a\":1}"));
+            QCOMPARE(events.at(1).event, QByteArray("x"));
+            QCOMPARE(events.at(1).data, QByteArray("line1\nline2"));
+            QCOMPARE(events.at(2).data, QByteArray("no-space"));
+            QCOMPARE(events.at(3).data, QByteArray("[DONE]"));
+        }
+    }
+
+    void lineSplitter_joinsLinesAcrossChunks()
+    {
+        LineSplitter lines;
+        QCOMPARE(lines.feed("{\"a\"").size(), 0);
+        QCOMPARE(lines.feed(":1}\n{\"b\":2}\n\n{\"c\""), (QList<QByteArray> {"{\"a\":1}", "{\"b\":2}"}));
+        QCOMPARE(lines.rest(), QByteArray("{\"c\""));
+    }
+
+    void thinkTags_splitAtEveryPosition_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("reasoning");
+        QTest::addColumn<QString>("content");
+        QTest::newRow("think") << QStringLiteral("<think>a plan</think>\n\nThe answer.")
+                               << QStringLiteral("a plan") << QStringLiteral("The answer.");
+        QTest::newRow("thinking, leading space")
+            << QStringLiteral("\n <thinking>x</thinking>y") << QStringLiteral("x") << QStringLiteral("y");
+        QTest::newRow("thought") << QStringLiteral("<thought>hm</thought>ok") << QStringLiteral("hm")
+                                 << QStringLiteral("ok");
+        QTest::newRow("no tag") << QStringLiteral("Just <b>text</b>") << QString()
+                                << QStringLiteral("Just <b>text</b>");
+        QTest::newRow("tag later is content")
+            << QStringLiteral("Use a <think> tag.") << QString() << QStringLiteral("Use a <think> tag.");
+        QTest::newRow("unclosed") << QStringLiteral("<think>still going") << QStringLiteral("still going")
+                                  << QString();
+        QTest::newRow("lookalike") << QStringLiteral("<thin>x") << QString() << QStringLiteral("<thin>x");
+    }
+
+    void thinkTags_splitAtEveryPosition()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, reasoning);
+        QFETCH(QString, content);
+        for (qsizetype cut = 0; cut <= input.size(); ++cut) {
+            const auto [gotReasoning, gotContent] = splitAt(input, cut);
+            QVERIFY2(gotReasoning == reasoning && gotContent == content,
+                qPrintable(QStringLiteral("cut %1: '%2' / '%3'").arg(cut).arg(gotReasoning, gotContent)));
+        }
+    }
+
+    void reasoningSegmenter_stepPerParagraph()
+    {
+        ReasoningSegmenter segmenter;
+        const QString first
+            = QStringLiteral("The user asks for the capital of France, a geography question.");
+        const QString second = QStringLiteral("Wait, let me check whether they mean the current capital.");
+        QStringList steps = segmenter.feed(first.left(20));
+        steps += segmenter.feed(first.mid(20) + QStringLiteral("\n\nshort\n\n") + second.left(10));
+        QCOMPARE(steps, QStringList {first});
+        steps = segmenter.feed(second.mid(10));
+        QVERIFY(steps.isEmpty());
+        QCOMPARE(segmenter.flush(), QStringList {QStringLiteral("short\n\n") + second});
+        QCOMPARE(ReasoningSegmenter::classify(first, true), QStringLiteral("initialization"));
+        QCOMPARE(ReasoningSegmenter::classify(second, false), QStringLiteral("evaluation"));
+        QCOMPARE(ReasoningSegmenter::classify(QStringLiteral("So the answer is Paris."), false),
+            QStringLiteral("decision"));
+        QCOMPARE(ReasoningSegmenter::classify(QStringLiteral("Paris has been it since 987."), false),
+            QStringLiteral("analysis"));
+    }
+
+    void reasoningSegmenter_longTextWithoutBreaksIsCut()
+    {
+        ReasoningSegmenter segmenter;
+        const QString sentence = QStringLiteral("This sentence has some words in it. ");
+        QStringList steps = segmenter.feed(sentence.repeated(60));
+        QVERIFY(!steps.isEmpty());
+        for (const QString &step : steps)
+            QVERIFY(step.size() <= 1200 && step.endsWith(QLatin1Char('.')));
+    }
+
+    void completionRequest_rejectsWithTheFieldNamed_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("param");
+        const QByteArray messages = "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
+        QTest::newRow("no model") << ("{" + messages + "}") << QStringLiteral("model");
+        QTest::newRow("model not a string") << ("{\"model\":5," + messages + "}") << QStringLiteral("model");
+        QTest::newRow("no messages") << QByteArray("{\"model\":\"m\"}") << QStringLiteral("messages");
+        QTest::newRow("empty messages")
+            << QByteArray("{\"model\":\"m\",\"messages\":[]}") << QStringLiteral("messages");
+        QTest::newRow("bad role") << QByteArray(
+            "{\"model\":\"m\",\"messages\":[{\"role\":\"robot\",\"content\":\"x\"}]}")
+                                  << QStringLiteral("messages[0].role");
+        QTest::newRow("bad content") << QByteArray(
+            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":5}]}")
+                                     << QStringLiteral("messages[0].content");
+        QTest::newRow("temperature") << ("{\"model\":\"m\",\"temperature\":3," + messages + "}")
+                                     << QStringLiteral("temperature");
+        QTest::newRow("top_p") << ("{\"model\":\"m\",\"top_p\":\"high\"," + messages + "}")
+                               << QStringLiteral("top_p");
+        QTest::newRow("max_tokens") << ("{\"model\":\"m\",\"max_tokens\":0," + messages + "}")
+                                    << QStringLiteral("max_tokens");
+        QTest::newRow("max_tokens fraction")
+            << ("{\"model\":\"m\",\"max_tokens\":1.5," + messages + "}") << QStringLiteral("max_tokens");
+        QTest::newRow("stop") << ("{\"model\":\"m\",\"stop\":[1]," + messages + "}")
+                              << QStringLiteral("stop");
+        QTest::newRow("n") << ("{\"model\":\"m\",\"n\":2," + messages + "}") << QStringLiteral("n");
+        QTest::newRow("stream") << ("{\"model\":\"m\",\"stream\":\"yes\"," + messages + "}")
+                                << QStringLiteral("stream");
+        QTest::newRow("tools") << ("{\"model\":\"m\",\"tools\":{}," + messages + "}")
+                               << QStringLiteral("tools");
+        QTest::newRow("session id") << ("{\"model\":\"m\",\"session_id\":\"a b\"," + messages + "}")
+                                    << QStringLiteral("session_id");
+    }
+
+    void completionRequest_rejectsWithTheFieldNamed()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, param);
+        const auto parsed = CompletionRequest::fromJson(QJsonDocument::fromJson(body).object(), {});
+        const ApiError *error = std::get_if<ApiError>(&parsed);
+        QVERIFY(error);
+        QCOMPARE(error->status, 400);
+        QCOMPARE(error->param, param);
+    }
+
+    void completionRequest_keepsUnknownFieldsAndDropsPondersOwn()
+    {
+        const auto parsed = CompletionRequest::fromJson(
+            object("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true,\n"
+                   "                "
+                   "\"stream_options\":{\"include_usage\":true},\"session_id\":\"s-1\",\"save_conversation\":"
+                   "false,\n"
+                   "                \"top_k\":40,\"metadata\":{\"session_id\":\"other\"},\"user\":\"ann\"}"),
+            {});
+        const auto &request = std::get<CompletionRequest>(parsed);
+        QVERIFY(request.stream);
+        QVERIFY(request.includeUsage);
+        QVERIFY(!request.saveConversation);
+        QCOMPARE(request.sessionId, QStringLiteral("s-1"));
+        QCOMPARE(request.user, QStringLiteral("ann"));
+        QCOMPARE(request.upstream.body.value(QLatin1String("top_k")).toInt(), 40);
+        for (const char *gone :
+            {"model", "stream", "stream_options", "session_id", "save_conversation", "metadata"})
+            QVERIFY2(!request.upstream.body.contains(QLatin1String(gone)), gone);
+        const auto fromHeader
+            = CompletionRequest::fromJson(object("{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
+                                                 "\"content\":\"hi\"}],\"session_id\":\"body\"}"),
+                QStringLiteral("header"));
+        QCOMPARE(std::get<CompletionRequest>(fromHeader).sessionId, QStringLiteral("header"));
+    }
+
+    void ollamaRequest_mapsSamplingToOptions()
+    {
+        ChatRequest request;
+        request.model = QStringLiteral("qwen3");
+        request.body = object(
+            "{\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},{\"role\":\"user\",\"content\":[\n"
+            "                {\"type\":\"text\",\"text\":\"what is "
+            "this\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64,AAAA\"}}]},\n"
+            "                "
+            "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\",\n"
+            "                \"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\":1}\"}}]}],\n"
+            "                "
+            "\"max_tokens\":64,\"stop\":\"END\",\"seed\":7,\"temperature\":0.2,\"top_p\":0.9,\"presence_"
+            "penalty\":0.5,\n"
+            "                "
+            "\"frequency_penalty\":0.1,\"response_format\":{\"type\":\"json_object\"},\"think\":true}");
+        const QJsonObject ollama = toOllamaChatBody(request);
+        QCOMPARE(ollama.value(QLatin1String("model")).toString(), QStringLiteral("qwen3"));
+        QVERIFY(ollama.value(QLatin1String("stream")).toBool());
+        QVERIFY(ollama.value(QLatin1String("think")).toBool());
+        QCOMPARE(ollama.value(QLatin1String("format")).toString(), QStringLiteral("json"));
+        const QJsonObject options = ollama.value(QLatin1String("options")).toObject();
+        QCOMPARE(options.value(QLatin1String("num_predict")).toInt(), 64);
+        QCOMPARE(options.value(QLatin1String("stop")).toArray(), QJsonArray {QStringLiteral("END")});
+        QCOMPARE(options.value(QLatin1String("seed")).toInt(), 7);
+        QCOMPARE(options.value(QLatin1String("temperature")).toDouble(), 0.2);
+        QCOMPARE(options.value(QLatin1String("top_p")).toDouble(), 0.9);
+        QCOMPARE(options.value(QLatin1String("presence_penalty")).toDouble(), 0.5);
+        QCOMPARE(options.value(QLatin1String("frequency_penalty")).toDouble(), 0.1);
+        const QJsonArray messages = ollama.value(QLatin1String("messages")).toArray();
+        QCOMPARE(messages.size(), 3);
+        QCOMPARE(messages.at(1)[QLatin1String("content")].toString(), QStringLiteral("what is this"));
+        QCOMPARE(messages.at(1)[QLatin1String("images")].toArray(), QJsonArray {QStringLiteral("AAAA")});
+        QCOMPARE(messages
+                     .at(2)[QLatin1String("tool_calls")][0][QLatin1String("function")]
+                           [QLatin1String("arguments")][QLatin1String("x")]
+                     .toInt(),
+            1);
+    }
+
+    void upstreamError_keepsItsMeaning()
+    {
+        const QByteArray ollamaBody = "{\"error\":\"model \\\"x\\\" not found, try pulling it first\"}";
+        UpstreamError notFound = UpstreamError::fromHttpStatus(404, ollamaBody, QStringLiteral("ollama"));
+        QCOMPARE(notFound.status, 404);
+        QVERIFY(notFound.message.contains(QLatin1String("not found, try pulling it first")));
+        QCOMPARE(
+            UpstreamError::fromHttpStatus(429, "{\"error\":{\"message\":\"slow down\"}}", {}).status, 429);
+        QCOMPARE(UpstreamError::fromHttpStatus(401, {}, {}).status, 502);
+        QCOMPARE(UpstreamError::fromHttpStatus(500, {}, {}).status, 502);
+        QCOMPARE(UpstreamError::fromHttpStatus(504, {}, {}).status, 504);
+        QCOMPARE(UpstreamError::fromHttpStatus(400, {}, {}).status, 400);
+        QCOMPARE(UpstreamError::fromFailure(HttpStreamClient::Failure::Unreachable, {}).status, 502);
+        QCOMPARE(UpstreamError::fromFailure(HttpStreamClient::Failure::Timeout, {}).status, 504);
+    }
+
+    void upstreamConfig_parsesKindAndUrl()
+    {
+        QString error;
+        auto openAi = UpstreamConfig::parse(QStringLiteral("openai:http://127.0.0.1:8080"), &error);
+        QVERIFY(openAi);
+        QCOMPARE(openAi->baseUrl.toString(), QStringLiteral("http://127.0.0.1:8080/v1"));
+        auto keepsPath
+            = UpstreamConfig::parse(QStringLiteral("openai:https://api.example.com/api/v1/"), &error);
+        QCOMPARE(keepsPath->baseUrl.toString(), QStringLiteral("https://api.example.com/api/v1"));
+        auto ollama = UpstreamConfig::parse(QStringLiteral("ollama:http://localhost:11434"), &error);
+        QCOMPARE(ollama->kind, UpstreamConfig::Kind::Ollama);
+        QVERIFY(!UpstreamConfig::parse(QStringLiteral("vllm:http://x"), &error));
+        QVERIFY(error.contains(QLatin1String("ollama:URL")));
+        QVERIFY(!UpstreamConfig::parse(QStringLiteral("openai:ftp://x"), &error));
+        QVERIFY(!UpstreamConfig::parse(QStringLiteral("openai"), &error));
+    }
+
+    void transcript_mergesToolCallFragments()
+    {
+        CompletionTranscript transcript;
+        transcript.addToolCallFragments(
+            QJsonDocument::fromJson("[{\"index\":0,\"id\":\"c0\",\"type\":\"function\",\"function\":{"
+                                    "\"name\":\"get\",\"arguments\":\"{\\\"ci\"}}]")
+                .array());
+        transcript.addToolCallFragments(
+            QJsonDocument::fromJson("[{\"index\":0,\"function\":{\"arguments\":\"ty\\\":\\\"Oslo\\\"}\"}}]")
+                .array());
+        const QJsonObject message = transcript.message();
+        QVERIFY(message.value(QLatin1String("content")).isNull());
+        const QJsonObject call = message.value(QLatin1String("tool_calls"))[0].toObject();
+        QCOMPARE(call.value(QLatin1String("id")).toString(), QStringLiteral("c0"));
+        QCOMPARE(call.value(QLatin1String("function"))[QLatin1String("arguments")].toString(),
+            QStringLiteral("{\"city\":\"Oslo\"}"));
+    }
+};
+
+QTEST_GUILESS_MAIN(ChatUnitsTest)
+#include "tst_chat_units.moc"
