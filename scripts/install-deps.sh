@@ -18,6 +18,11 @@ packages=(
   # tests: a real Redis, headless rendering, fonts for screenshots
   redis-server fonts-dejavu-core
 )
+# The black-box tests run the official `openai` npm client. Node.js from any source will do (this
+# machine has NodeSource's); only when there is none at all is Debian's taken.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
+# The pinned `openai` client for the black-box SDK tests (package-lock.json fixes the version).
+npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 preset=dev
 [ "${CI:-}" = "true" ] && preset=ci
 
