@@ -46,6 +46,7 @@ public:
             m_socket->deleteLater();
         });
         m_timer.setSingleShot(true);
+        m_timer.setTimerType(Qt::PreciseTimer); // benchmarks time deltas 20 ms apart
         connect(&m_timer, &QTimer::timeout, this, &Connection::writeNext);
     }
 
@@ -384,8 +385,11 @@ FakeUpstream::FakeUpstream(QObject *parent)
     : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = m_server.nextPendingConnection())
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            // Real model servers turn Nagle off (Go's net/http, uvicorn, llama.cpp's httplib): so does the fake.
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             new Connection(*this, socket);
+        }
     });
 }
 

@@ -1,0 +1,77 @@
+#include "BenchSupport.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype index
+        = std::clamp(qsizetype(p / 100.0 * double(values.size() - 1) + 0.5), qsizetype(0), values.size() - 1);
+    return values.at(index);
+}
+
+qint64 rssKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+void printTable(const QStringList &header, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QString &cell : header)
+        widths.append(cell.size());
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], row.at(i).size());
+    }
+    auto line = [&](const QStringList &cells) {
+        QString text = QStringLiteral("|");
+        for (qsizetype i = 0; i < widths.size(); ++i)
+            text += QLatin1Char(' ') + cells.value(i).leftJustified(widths[i]) + QStringLiteral(" |");
+        std::printf("%s\n", qPrintable(text));
+    };
+    line(header);
+    QStringList rule;
+    for (qsizetype width : widths)
+        rule.append(QString(width, QLatin1Char('-')));
+    line(rule);
+    for (const QStringList &row : rows)
+        line(row);
+    std::fflush(stdout);
+}
+
+FakeUpstreamThread::FakeUpstreamThread(std::function<void(FakeUpstream &)> configure)
+    : m_configure(std::move(configure))
+{
+    start();
+    while (m_port == 0)
+        QThread::msleep(5);
+}
+
+FakeUpstreamThread::~FakeUpstreamThread()
+{
+    quit();
+    wait();
+}
+
+void FakeUpstreamThread::run()
+{
+    FakeUpstream fake;
+    m_configure(fake);
+    fake.start();
+    m_port = fake.port();
+    exec();
+}

@@ -1,0 +1,32 @@
+// Small helpers the benchmarks share: percentiles, a table printer, process RSS, and a fake
+// upstream running on its own thread so it never competes with the measuring client's event loop.
+#pragma once
+
+#include "FakeUpstream.h"
+
+#include <QList>
+#include <QString>
+#include <QThread>
+
+#include <functional>
+
+double percentile(QList<double> values, double p);
+qint64 rssKiB(qint64 pid); // VmRSS from /proc; -1 where there is no /proc
+
+// Prints rows as an aligned Markdown table (it goes into docs/ as it is).
+void printTable(const QStringList &header, const QList<QStringList> &rows);
+
+class FakeUpstreamThread : public QThread
+{
+public:
+    explicit FakeUpstreamThread(std::function<void(FakeUpstream &)> configure);
+    ~FakeUpstreamThread() override;
+    quint16 port() const { return m_port; }
+
+protected:
+    void run() override;
+
+private:
+    std::function<void(FakeUpstream &)> m_configure;
+    std::atomic<quint16> m_port {0};
+};

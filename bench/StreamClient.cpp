@@ -1,0 +1,81 @@
+#include "StreamClient.h"
+
+#include <QEventLoop>
+#include <QTimer>
+
+StreamClient::StreamClient(
+    quint16 port, const QByteArray &path, const QByteArray &body, const QElapsedTimer &clock)
+    : m_port(port)
+    , m_clock(clock)
+{
+    m_request = "POST " + path
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    connect(&m_socket, &QTcpSocket::readyRead, this, &StreamClient::onReadyRead);
+    connect(&m_socket, &QTcpSocket::connected, this, [this] {
+        m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_startNs = m_clock.nsecsElapsed();
+        m_socket.write(m_request);
+    });
+    connect(&m_socket, &QTcpSocket::disconnected, this, [this] {
+        m_done = true;
+        Q_EMIT progressed();
+    });
+}
+
+void StreamClient::start()
+{
+    m_socket.connectToHost(QHostAddress::LocalHost, m_port);
+}
+
+void StreamClient::onReadyRead()
+{
+    const qint64 now = m_clock.nsecsElapsed();
+    m_partial += m_socket.readAll();
+    qsizetype start = 0;
+    for (qsizetype end = m_partial.indexOf('\n'); end >= 0; end = m_partial.indexOf('\n', start)) {
+        const QByteArrayView line(m_partial.constData() + start, end - start);
+        start = end + 1;
+        if (!line.startsWith("data: "))
+            continue;
+        if (line.contains("\"content\":\"tok"))
+            m_arrivalsNs.append(now);
+        else if (line.startsWith("data: [DONE]"))
+            m_done = true;
+    }
+    m_partial.remove(0, start);
+    Q_EMIT progressed();
+}
+
+double StreamClient::timeToFirstDeltaMs() const
+{
+    return m_arrivalsNs.isEmpty() ? -1 : double(m_arrivalsNs.first() - m_startNs) / 1e6;
+}
+
+QList<double> StreamClient::gapsMs() const
+{
+    QList<double> gaps;
+    for (qsizetype i = 1; i < m_arrivalsNs.size(); ++i)
+        gaps.append(double(m_arrivalsNs.at(i) - m_arrivalsNs.at(i - 1)) / 1e6);
+    return gaps;
+}
+
+bool runUntil(const std::vector<std::unique_ptr<StreamClient>> &clients, const std::function<bool()> &done,
+    int deadlineMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    for (const auto &client : clients) {
+        QObject::connect(client.get(), &StreamClient::progressed, &loop, [&] {
+            if (done())
+                loop.quit();
+        });
+    }
+    deadline.start(deadlineMs);
+    loop.exec();
+    return done();
+}
