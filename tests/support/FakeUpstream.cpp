@@ -386,7 +386,8 @@ FakeUpstream::FakeUpstream(QObject *parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-            // Real model servers turn Nagle off (Go's net/http, uvicorn, llama.cpp's httplib): so does the fake.
+            // Real model servers turn Nagle off (Go's net/http, uvicorn, llama.cpp's httplib): so does the
+            // fake.
             socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             new Connection(*this, socket);
         }
