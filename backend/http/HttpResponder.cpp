@@ -125,7 +125,11 @@ bool HttpResponder::writeChunk(const QByteArray &data)
     if (m_state != State::Streaming || data.isEmpty() || !isConnected())
         return false;
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-    return m_socket->write(chunkFrame(data)) > 0;
+    // QTcpSocket would send on the next event-loop pass; a delta leaves now, before whatever else this
+    // pass has to do (publishing to the hub, logging).
+    const bool written = m_socket->write(chunkFrame(data)) > 0;
+    m_socket->flush();
+    return written;
 #else
     m_responder->writeChunk(data);
     return true;

@@ -2,31 +2,34 @@
 
 #include "core/Logging.h"
 
+#include <QTimer>
+
 Generation::Generation(QString upstreamName, QString model, QObject *parent)
     : QObject(parent)
     , m_upstreamName(std::move(upstreamName))
     , m_model(std::move(model))
+    , m_client(new HttpStreamClient(this))
 {
-    connect(&m_client, &HttpStreamClient::responseStarted, this, [this](int status) {
+    connect(m_client, &HttpStreamClient::responseStarted, this, [this](int status) {
         if (status / 100 == 2)
             setStage(Stage::WaitingForFirstToken);
     });
-    connect(&m_client, &HttpStreamClient::bodyReceived, this, [this](const QByteArray &bytes) {
-        if (m_client.status() / 100 == 2)
+    connect(m_client, &HttpStreamClient::bodyReceived, this, [this](const QByteArray &bytes) {
+        if (m_client->status() / 100 == 2)
             readBody(bytes);
         else if (m_errorBody.size() < 64 * 1024)
             m_errorBody += bytes;
     });
-    connect(&m_client, &HttpStreamClient::finished, this, [this] {
-        if (m_client.status() / 100 == 2)
+    connect(m_client, &HttpStreamClient::finished, this, [this] {
+        if (m_client->status() / 100 == 2)
             endOfBody();
         else
-            fail(UpstreamError::fromHttpStatus(m_client.status(), m_errorBody, m_upstreamName));
+            fail(UpstreamError::fromHttpStatus(m_client->status(), m_errorBody, m_upstreamName));
     });
-    connect(&m_client, &HttpStreamClient::failed, this,
+    connect(m_client, &HttpStreamClient::failed, this,
         [this](HttpStreamClient::Failure failure, const QString &message) {
-            if (m_client.status() != 0 && m_client.status() / 100 != 2)
-                return fail(UpstreamError::fromHttpStatus(m_client.status(), m_errorBody, m_upstreamName));
+            if (m_client->status() != 0 && m_client->status() / 100 != 2)
+                return fail(UpstreamError::fromHttpStatus(m_client->status(), m_errorBody, m_upstreamName));
             fail(UpstreamError::fromFailure(
                 failure, QStringLiteral("upstream '%1': %2").arg(m_upstreamName, message)));
         });
@@ -34,14 +37,15 @@ Generation::Generation(QString upstreamName, QString model, QObject *parent)
 
 void Generation::start(const HttpStreamClient::Request &request)
 {
-    m_client.start(request);
+    m_client->start(request);
 }
 
 void Generation::abort()
 {
     if (!isRunning())
         return;
-    m_client.abort();
+    if (m_client)
+        m_client->abort();
     setStage(Stage::Aborted);
 }
 
@@ -84,7 +88,10 @@ void Generation::finish(const GenerationOutcome &outcome)
     if (!isRunning())
         return;
     deliver(m_tags.flush());
-    m_client.abort();
+    // The end of the HTTP body (the last chunk) usually follows at once; reading it lets the connection
+    // go back to the pool, even when this generation is deleted the moment it finishes.
+    m_client->disconnect(this);
+    std::exchange(m_client, nullptr)->releaseWhenDone(1000);
     setStage(Stage::Finished);
     Q_EMIT finished(outcome);
 }
@@ -94,7 +101,8 @@ void Generation::fail(const UpstreamError &error)
     if (!isRunning())
         return;
     qCWarning(lcUpstream).noquote() << "generation failed:" << error.message;
-    m_client.abort();
+    if (m_client)
+        m_client->abort();
     setStage(Stage::Failed);
     Q_EMIT failed(error);
 }

@@ -10,6 +10,7 @@
 #include "upstream/UpstreamError.h"
 
 #include <QObject>
+#include <QPointer>
 
 class Generation : public QObject
 {
@@ -53,7 +54,10 @@ protected:
     virtual void readBody(const QByteArray &bytes) = 0;
     virtual void endOfBody() = 0;
 
-    QByteArray responseHeader(QByteArrayView name) const { return m_client.header(name); }
+    QByteArray responseHeader(QByteArrayView name) const
+    {
+        return m_client ? m_client->header(name) : QByteArray();
+    }
     // Content passes through the think-tag splitter: tagged reasoning becomes reasoning.
     void emitContent(const QString &text);
     void emitReasoning(const QString &text);
@@ -68,7 +72,7 @@ private:
     QString m_upstreamName;
     QString m_model;
     Stage m_stage = Stage::Connecting;
-    HttpStreamClient m_client;
+    QPointer<HttpStreamClient> m_client; // let go of once finished: it reads the body's end on its own
     ThinkTagSplitter m_tags;
     QByteArray m_errorBody;
 };

@@ -1,6 +1,7 @@
 #include "upstream/HttpStreamClient.h"
 
 #include "core/Version.h"
+#include "upstream/ConnectionPool.h"
 
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -33,12 +34,38 @@ QByteArray HttpStreamClient::header(QByteArrayView name) const
     return {};
 }
 
+namespace {
+
+QString poolKey(const QUrl &url)
+{
+    return url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':')
+        + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
+} // namespace
+
 void HttpStreamClient::start(const Request &request)
 {
     m_request = request;
-    const bool tls = request.url.scheme() == QLatin1String("https");
+    m_state = State::Connecting;
+    if (request.pool) {
+        if (QTcpSocket *socket = request.pool->take(poolKey(request.url), this)) {
+            m_socket = socket;
+            m_reused = true;
+            connect(socket, &QTcpSocket::readyRead, this, &HttpStreamClient::onReadyRead);
+            connect(socket, &QTcpSocket::disconnected, this, &HttpStreamClient::onDisconnected);
+            connect(socket, &QTcpSocket::errorOccurred, this, &HttpStreamClient::onSocketError);
+            onConnected();
+            return;
+        }
+    }
+    connectFresh();
+}
+
+void HttpStreamClient::connectFresh()
+{
+    const bool tls = m_request.url.scheme() == QLatin1String("https");
     if (tls && !QSslSocket::supportsSsl()) {
-        m_state = State::Connecting;
         QMetaObject::invokeMethod(
             this, [this] { fail(Failure::Unreachable, QStringLiteral("TLS is not available")); },
             Qt::QueuedConnection);
@@ -46,20 +73,32 @@ void HttpStreamClient::start(const Request &request)
     }
     QTcpSocket *socket = tls ? new QSslSocket(this) : new QTcpSocket(this);
     m_socket = socket;
+    m_reused = false;
     connect(socket, &QTcpSocket::readyRead, this, &HttpStreamClient::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &HttpStreamClient::onDisconnected);
     connect(socket, &QTcpSocket::errorOccurred, this, &HttpStreamClient::onSocketError);
-    m_state = State::Connecting;
-    m_timeout.start(request.connectTimeoutMs);
-    const quint16 port = quint16(request.url.port(tls ? 443 : 80));
+    m_timeout.start(m_request.connectTimeoutMs);
+    const quint16 port = quint16(m_request.url.port(tls ? 443 : 80));
     if (tls) {
         auto *ssl = static_cast<QSslSocket *>(socket);
         connect(ssl, &QSslSocket::encrypted, this, &HttpStreamClient::onConnected);
-        ssl->connectToHostEncrypted(request.url.host(), port);
+        ssl->connectToHostEncrypted(m_request.url.host(), port);
     } else {
         connect(socket, &QTcpSocket::connected, this, &HttpStreamClient::onConnected);
-        socket->connectToHost(request.url.host(), port);
+        socket->connectToHost(m_request.url.host(), port);
     }
+}
+
+// A pooled connection the server had already closed fails before any byte of the answer: the request
+// was not processed, so it is sent again once on a new connection.
+bool HttpStreamClient::retryOnFreshConnection()
+{
+    if (!m_reused || m_state != State::StatusAndHeaders || !m_buffer.isEmpty())
+        return false;
+    closeSocket();
+    m_state = State::Connecting;
+    connectFresh();
+    return true;
 }
 
 void HttpStreamClient::abort()
@@ -67,6 +106,21 @@ void HttpStreamClient::abort()
     m_state = State::Done;
     m_timeout.stop();
     closeSocket();
+}
+
+void HttpStreamClient::releaseWhenDone(int graceMs)
+{
+    if (m_state == State::Done || m_state == State::Idle) {
+        deleteLater();
+        return;
+    }
+    setParent(m_request.pool); // the pool outlives requests; without one, nothing holds it but the timer
+    connect(this, &HttpStreamClient::finished, this, &QObject::deleteLater);
+    connect(this, &HttpStreamClient::failed, this, &QObject::deleteLater);
+    QTimer::singleShot(graceMs, this, [this] {
+        abort();
+        deleteLater();
+    });
 }
 
 void HttpStreamClient::onConnected()
@@ -83,14 +137,17 @@ void HttpStreamClient::onConnected()
     QByteArray head = m_request.method + ' ' + target + " HTTP/1.1\r\n";
     head += "Host: " + m_request.url.authority(QUrl::FullyEncoded).toLatin1() + "\r\n";
     head += "User-Agent: Ponder/" PONDER_VERSION_STRING "\r\n";
-    // One request per connection keeps abort() exact: closing the socket ends exactly this request.
-    head += "Connection: close\r\n";
+    // Without a pool, one request per connection. With one, abort() still closes the connection, which
+    // ends exactly this request at the server.
+    if (!m_request.pool)
+        head += "Connection: close\r\n";
     if (!m_request.body.isEmpty() || m_request.method == "POST")
         head += "Content-Length: " + QByteArray::number(m_request.body.size()) + "\r\n";
     for (const auto &[name, value] : m_request.headers)
         head += name + ": " + value + "\r\n";
     head += "\r\n";
     m_socket->write(head + m_request.body);
+    m_socket->flush(); // now, not after the rest of this event-loop pass
     Q_EMIT connected();
 }
 
@@ -201,7 +258,13 @@ bool HttpStreamClient::parseChunked()
             return false;
         }
         if (size == 0) {
-            complete(); // trailers, if any, are of no interest
+            // The last chunk, then optional trailer lines and an empty line: consume it all, so the
+            // connection is clean for the next request.
+            const qsizetype end = m_buffer.indexOf("\r\n\r\n", lineEnd);
+            if (end < 0)
+                return true;
+            m_buffer.remove(0, end + 4);
+            complete();
             return true;
         }
         m_buffer.remove(0, lineEnd + 2);
@@ -213,7 +276,7 @@ bool HttpStreamClient::parseChunked()
 
 void HttpStreamClient::onDisconnected()
 {
-    if (m_state == State::Done)
+    if (m_state == State::Done || retryOnFreshConnection())
         return;
     if (m_state == State::Body && m_framing == Framing::UntilClose) {
         onReadyRead();
@@ -233,6 +296,8 @@ void HttpStreamClient::onSocketError()
     const QAbstractSocket::SocketError error = m_socket->error();
     if (error == QAbstractSocket::RemoteHostClosedError)
         return; // disconnected() decides whether the response was complete
+    if (retryOnFreshConnection())
+        return;
     if (m_state == State::Connecting)
         fail(Failure::Unreachable,
             QStringLiteral("cannot reach %1: %2")
@@ -248,7 +313,16 @@ void HttpStreamClient::complete()
         return;
     m_state = State::Done;
     m_timeout.stop();
-    closeSocket();
+    const bool reusable = m_request.pool && m_socket && m_framing != Framing::UntilClose && m_buffer.isEmpty()
+        && header("connection").toLower() != "close" && m_socket->state() == QAbstractSocket::ConnectedState;
+    if (reusable) {
+        QTcpSocket *socket = m_socket;
+        m_socket = nullptr;
+        socket->disconnect(this);
+        m_request.pool->giveBack(poolKey(m_request.url), socket);
+    } else {
+        closeSocket();
+    }
     Q_EMIT finished();
 }
 

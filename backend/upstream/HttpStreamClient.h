@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <QUrl>
 
+class ConnectionPool;
 class QTcpSocket;
 
 class HttpStreamClient : public QObject
@@ -31,6 +32,8 @@ public:
         int connectTimeoutMs = 10'000;
         // Longest silence allowed while waiting for or reading the response (a model may load for minutes).
         int idleTimeoutMs = 300'000;
+        // Keeps the connection for the next request when the response ends cleanly; null: one per request.
+        ConnectionPool *pool = nullptr;
     };
 
     enum class Failure
@@ -47,6 +50,9 @@ public:
     void start(const Request &request);
     // Closes the connection at once; no signal follows.
     void abort();
+    // The owner no longer needs the response: finish reading it (so the connection can be reused) for at
+    // most `graceMs`, then delete this client. It stops being a child of its owner.
+    void releaseWhenDone(int graceMs);
 
     int status() const { return m_status; }
     QByteArray header(QByteArrayView name) const;
@@ -74,7 +80,9 @@ private:
         UntilClose
     };
 
+    void connectFresh();
     void onConnected();
+    bool retryOnFreshConnection();
     void onReadyRead();
     void onDisconnected();
     void onSocketError();
@@ -95,4 +103,5 @@ private:
     Headers m_responseHeaders;
     qint64 m_remaining = 0; // Length: body bytes still due; Chunked: bytes left in the current chunk
     bool m_inChunkData = false;
+    bool m_reused = false; // the connection came from the pool (the server may have closed it meanwhile)
 };

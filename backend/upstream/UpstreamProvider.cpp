@@ -28,6 +28,7 @@ HttpStreamClient::Request UpstreamProvider::request(
     request.body = body;
     request.connectTimeoutMs = m_config.connectTimeoutMs;
     request.idleTimeoutMs = m_config.idleTimeoutMs;
+    request.pool = m_pool;
     if (!body.isEmpty())
         request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     if (!m_config.apiKey.isEmpty())

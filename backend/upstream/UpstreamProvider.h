@@ -2,6 +2,7 @@
 #pragma once
 
 #include "upstream/ChatRequest.h"
+#include "upstream/ConnectionPool.h"
 #include "upstream/UpstreamConfig.h"
 #include "upstream/UpstreamError.h"
 
@@ -43,6 +44,7 @@ public:
 protected:
     explicit UpstreamProvider(UpstreamConfig config)
         : m_config(std::move(config))
+        , m_pool(new ConnectionPool(this))
     { }
 
     // GETs a JSON document; `done` gets it, or the error as Ponder would answer it.
@@ -50,4 +52,5 @@ protected:
 
 private:
     UpstreamConfig m_config;
+    ConnectionPool *m_pool;
 };

@@ -461,6 +461,23 @@ private Q_SLOTS:
         QCOMPARE(backend->backend().chat().running(), 0);
     }
 
+    void upstreamConnections_areReused_andAStaleOneIsRetried()
+    {
+        auto backend = startBackend({m_fake->openAiSpec()});
+        const QUrl base = backend->backend().baseUrl();
+        const QString path = QStringLiteral("/v1/chat/completions");
+        QCOMPARE(rawPost(base, path, chatBody(QStringLiteral("plain"), true)).status, 200);
+        QCOMPARE(rawPost(base, path, chatBody(QStringLiteral("plain"), false)).status, 200);
+        QCOMPARE(m_fake->connectionsAccepted(), 1);
+
+        // The server hangs up on the reused connection: the request goes again on a new one.
+        m_fake->hangUpOnNextReuse();
+        const RawHttpResponse retried = rawPost(base, path, chatBody(QStringLiteral("plain"), true));
+        QCOMPARE(retried.status, 200);
+        QCOMPARE(joined(jsonEvents(retried), "content"), QStringLiteral("Hello, world"));
+        QCOMPARE(m_fake->connectionsAccepted(), 2);
+    }
+
     void keepAlive_commentsWhileTheUpstreamIsSilent()
     {
         FakeScript sleepy;

@@ -83,7 +83,14 @@ private:
         if (m_buffer.size() < headEnd + 4 + length)
             return;
         request.body = QJsonDocument::fromJson(m_buffer.mid(headEnd + 4, length)).object();
+        m_buffer.remove(0, headEnd + 4 + length);
+        if (m_served > 0 && std::exchange(m_fake.m_hangUpOnReuse, false)) {
+            m_socket->abort();
+            return;
+        }
         m_answered = true;
+        m_keepAlive = request.header("connection").toLower() != "close";
+        m_chat = false;
         m_fake.m_requests.append(request);
         answer(request);
     }
@@ -363,9 +370,16 @@ private:
         if (write.close) {
             if (m_chat)
                 ++m_fake.m_completed;
-            m_socket->flush();
-            m_socket->disconnectFromHost();
             m_writes.clear();
+            m_socket->flush();
+            ++m_served;
+            if (m_keepAlive && !write.bytes.isEmpty()) { // a complete response: ready for the next request
+                m_answered = false;
+                if (!m_buffer.isEmpty())
+                    onReadyRead();
+                return;
+            }
+            m_socket->disconnectFromHost();
             return;
         }
         m_socket->flush();
@@ -377,6 +391,8 @@ private:
     QByteArray m_buffer;
     bool m_answered = false;
     bool m_chat = false;
+    bool m_keepAlive = false;
+    int m_served = 0;
     QList<Write> m_writes;
     QTimer m_timer;
 };
@@ -386,6 +402,7 @@ FakeUpstream::FakeUpstream(QObject *parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            ++m_connections;
             // Real model servers turn Nagle off (Go's net/http, uvicorn, llama.cpp's httplib): so does the
             // fake.
             socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);

@@ -2,7 +2,8 @@
 // do, following a script per model: reasoning, content, tool calls, usage, delays, TCP pieces split
 // mid-frame, HTTP errors, error events mid-stream and connections that break. It lives in tests/ only.
 //
-// It writes raw HTTP/1.1 on QTcpSocket so a script controls exactly which bytes leave when.
+// It writes raw HTTP/1.1 on QTcpSocket so a script controls exactly which bytes leave when, and keeps
+// connections alive between requests unless the client says Connection: close.
 #pragma once
 
 #include <QHash>
@@ -57,7 +58,12 @@ public:
     void setScript(const QString &model, const FakeScript &script) { m_scripts.insert(model, script); }
     void setRequiredKey(const QByteArray &key) { m_requiredKey = key; }
 
+    // The next request that arrives on an already used keep-alive connection is met with a hang-up, as
+    // when a server closes an idle connection just as a client reuses it.
+    void hangUpOnNextReuse() { m_hangUpOnReuse = true; }
+
     QList<FakeRequest> requests() const { return m_requests; }
+    int connectionsAccepted() const { return m_connections; }
     FakeRequest lastChatRequest() const;
     // Chat responses whose client closed the connection before the fake had finished writing.
     int abandonedResponses() const { return m_abandoned; }
@@ -71,5 +77,7 @@ private:
     QByteArray m_requiredKey;
     QList<FakeRequest> m_requests;
     int m_abandoned = 0;
+    int m_connections = 0;
+    bool m_hangUpOnReuse = false;
     int m_completed = 0;
 };
