@@ -1,0 +1,360 @@
+// The streaming hub under load, in memory mode and in Redis mode, in one run: events/s published over
+// HTTP keep-alive, events/s delivered to 1, 10 and 100 WebSocket subscribers, publish-to-receive
+// latency at a fixed 10k events/s, RSS per idle session and per WebSocket client, and
+// redis-benchmark's XADD rate on the same Redis as the ceiling.
+//
+// usage: hub_bench [--quick]      (build with the release preset; see docs/benchmarks.md)
+#include "BenchSupport.h"
+#include "HttpPublisher.h"
+#include "PonderProcess.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace {
+
+using Publishers = std::vector<std::unique_ptr<HttpPublisher>>;
+
+// Runs the event loop until `done` holds, re-checking whenever `wake` fires (and every 50 ms).
+bool spinUntil(const std::function<bool()> &done, int deadlineMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > deadlineMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    return true;
+}
+
+QByteArray thinking(const QString &session, const QString &content)
+{
+    return QJsonDocument(QJsonObject {{QStringLiteral("session_id"), session},
+                             {QStringLiteral("thinking_type"), QStringLiteral("analysis")},
+                             {QStringLiteral("content"), content}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QByteArray sessionBody(const QString &session)
+{
+    return QJsonDocument(QJsonObject {{QStringLiteral("session_id"), session}})
+        .toJson(QJsonDocument::Compact);
+}
+
+Publishers connectPublishers(quint16 port, int count)
+{
+    Publishers publishers;
+    for (int i = 0; i < count; ++i)
+        publishers.push_back(std::make_unique<HttpPublisher>(port));
+    spinUntil(
+        [&] {
+            return std::all_of(publishers.begin(), publishers.end(), [](auto &p) { return p->isIdle(); });
+        },
+        10'000);
+    return publishers;
+}
+
+// Sends `total` requests as fast as the connections allow; returns the seconds it took.
+double sendAll(
+    Publishers &publishers, qint64 total, const std::function<QPair<QByteArray, QByteArray>(qint64)> &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    qint64 sent = 0;
+    qint64 answeredBefore = 0;
+    for (auto &p : publishers)
+        answeredBefore += p->answered();
+    auto answered = [&] {
+        qint64 count = -answeredBefore;
+        for (auto &p : publishers)
+            count += p->answered();
+        return count;
+    };
+    while (answered() < total) {
+        for (auto &p : publishers) {
+            if (sent < total && p->isIdle()) {
+                const auto [path, body] = request(sent++);
+                p->post(path, body);
+            }
+        }
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    return double(timer.nsecsElapsed()) / 1e9;
+}
+
+struct Subscribers
+{
+    std::vector<std::unique_ptr<QWebSocket>> sockets;
+    std::vector<qint64> received;
+    qint64 established = 0;
+    std::function<void(const QString &)> onEvent;
+};
+
+void subscribe(Subscribers &subscribers, const QUrl &url, int count)
+{
+    const size_t first = subscribers.sockets.size();
+    for (int i = 0; i < count; ++i) {
+        auto socket = std::make_unique<QWebSocket>();
+        const size_t index = first + size_t(i);
+        subscribers.received.push_back(0);
+        QObject::connect(socket.get(), &QWebSocket::textMessageReceived, socket.get(),
+            [&subscribers, index](const QString &message) {
+                if (message.startsWith(QLatin1String("{\"type\":\"connection_established\""))
+                    || message.contains(QLatin1String("\"type\":\"connection_established\""))) {
+                    ++subscribers.established;
+                    return;
+                }
+                if (!message.contains(QLatin1String("\"thinking_step\"")))
+                    return;
+                ++subscribers.received[index];
+                if (subscribers.onEvent)
+                    subscribers.onEvent(message);
+            });
+        socket->open(url);
+        subscribers.sockets.push_back(std::move(socket));
+    }
+    spinUntil([&] { return subscribers.established >= qint64(subscribers.sockets.size()); }, 60'000);
+}
+
+struct ModeFigures
+{
+    double publishRate = 0;
+    QList<QPair<int, double>> fanOut; // subscribers, delivered events/s
+    double latencyP50 = 0;
+    double latencyP99 = 0;
+    double achievedRate = 0;
+    double kibPerSession = 0;
+    double kibPerClient = 0;
+    qint64 lost = 0;
+};
+
+ModeFigures measure(PonderProcess &ponder, bool quick)
+{
+    ModeFigures figures;
+    const quint16 port = quint16(ponder.baseUrl().port());
+    const QString base = ponder.baseUrl().toString();
+    auto wsUrl = [&](const QString &path) {
+        QUrl url(base + path);
+        url.setScheme(QStringLiteral("ws"));
+        return url;
+    };
+    Publishers publishers = connectPublishers(port, 4);
+    auto createSession = [&](const QString &id) {
+        sendAll(publishers, 1,
+            [&](qint64) { return qMakePair(QByteArray("/api/streaming/sessions"), sessionBody(id)); });
+    };
+
+    // 1. Publish rate over keep-alive connections.
+    createSession(QStringLiteral("publish"));
+    const qint64 publishCount = quick ? 5'000 : 30'000;
+    const double seconds = sendAll(publishers, publishCount, [](qint64 i) {
+        return qMakePair(
+            QByteArray("/api/streaming/thinking"), thinking(QStringLiteral("publish"), QString::number(i)));
+    });
+    figures.publishRate = double(publishCount) / seconds;
+
+    // 2. Fan-out to 1, 10 and 100 subscribers.
+    for (const int count : {1, 10, 100}) {
+        const QString session = QStringLiteral("fan-%1").arg(count);
+        createSession(session);
+        Subscribers subscribers;
+        subscribe(subscribers, wsUrl(QStringLiteral("/ws/thinking/") + session), count);
+        const qint64 events = quick ? 1'000 : (count == 100 ? 3'000 : 10'000);
+        QElapsedTimer timer;
+        timer.start();
+        sendAll(publishers, events, [&](qint64 i) {
+            return qMakePair(QByteArray("/api/streaming/thinking"), thinking(session, QString::number(i)));
+        });
+        spinUntil(
+            [&] {
+                return std::all_of(subscribers.received.begin(), subscribers.received.end(),
+                    [&](qint64 received) { return received >= events; });
+            },
+            120'000);
+        const double took = double(timer.nsecsElapsed()) / 1e9;
+        qint64 delivered = 0;
+        for (qint64 received : subscribers.received)
+            delivered += received;
+        figures.lost += events * count - delivered;
+        figures.fanOut.append({count, double(delivered) / took});
+    }
+
+    // 3. Publish-to-receive latency at a fixed 10k events/s.
+    {
+        createSession(QStringLiteral("latency"));
+        Publishers paced = connectPublishers(port, 32);
+        Subscribers subscribers;
+        QElapsedTimer clock;
+        clock.start();
+        QList<double> latencies;
+        subscribers.onEvent = [&](const QString &message) {
+            const qsizetype at = message.indexOf(QLatin1String("t="));
+            if (at >= 0)
+                latencies.append(double(clock.nsecsElapsed()
+                                     - message.mid(at + 2, 20).split(QLatin1Char('"')).first().toLongLong())
+                    / 1e6);
+        };
+        subscribe(subscribers, wsUrl(QStringLiteral("/ws/thinking/latency")), 1);
+        const double rate = 10'000;
+        const qint64 total = quick ? 10'000 : 30'000;
+        qint64 sent = 0;
+        const qint64 start = clock.nsecsElapsed();
+        QTimer tick;
+        tick.setTimerType(Qt::PreciseTimer);
+        tick.setInterval(1);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            const qint64 due = std::min(total, qint64(rate * double(clock.nsecsElapsed() - start) / 1e9));
+            for (auto &p : paced) {
+                if (sent >= due)
+                    break;
+                if (p->isIdle())
+                    p->post("/api/streaming/thinking",
+                        thinking(QStringLiteral("latency"),
+                            QStringLiteral("t=") + QString::number(clock.nsecsElapsed())));
+                else
+                    continue;
+                ++sent;
+            }
+        });
+        tick.start();
+        spinUntil([&] { return latencies.size() >= total; }, 120'000);
+        figures.achievedRate = double(latencies.size()) / (double(clock.nsecsElapsed() - start) / 1e9);
+        figures.latencyP50 = percentile(latencies, 50);
+        figures.latencyP99 = percentile(latencies, 99);
+    }
+
+    // 4. Memory: idle sessions, then WebSocket clients.
+    const qint64 pid = ponder.process().processId();
+    QTest::qWait(300);
+    const qint64 before = rssKiB(pid);
+    const qint64 sessions = quick ? 2'000 : 10'000;
+    sendAll(publishers, sessions, [](qint64 i) {
+        return qMakePair(
+            QByteArray("/api/streaming/sessions"), sessionBody(QStringLiteral("idle-%1").arg(i)));
+    });
+    QTest::qWait(300);
+    const qint64 withSessions = rssKiB(pid);
+    figures.kibPerSession = double(withSessions - before) / double(sessions);
+    createSession(QStringLiteral("crowd"));
+    Subscribers crowd;
+    const int clients = quick ? 200 : 1'000;
+    subscribe(crowd, wsUrl(QStringLiteral("/ws/sessions/crowd")), clients);
+    QTest::qWait(300);
+    figures.kibPerClient = double(rssKiB(pid) - withSessions) / double(clients);
+    return figures;
+}
+
+int freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+QString redisBenchmarkXadd(int port, bool quick)
+{
+    QProcess benchmark;
+    benchmark.start(QStringLiteral("redis-benchmark"),
+        {QStringLiteral("-p"), QString::number(port), QStringLiteral("-q"), QStringLiteral("-n"),
+            QString::number(quick ? 50'000 : 200'000), QStringLiteral("XADD"),
+            QStringLiteral("ponder-bench:xadd"), QStringLiteral("MAXLEN"), QStringLiteral("~"),
+            QStringLiteral("1000"), QStringLiteral("*"), QStringLiteral("data"),
+            QString(400, QLatin1Char('x'))});
+    benchmark.waitForFinished(300'000);
+    const QString output = QString::fromUtf8(benchmark.readAllStandardOutput());
+    // "XADD ...: 81234.56 requests per second, p50=0.311 msec"
+    const qsizetype end = output.lastIndexOf(QLatin1String(" requests per second"));
+    const qsizetype start = output.lastIndexOf(QLatin1Char(' '), end - 1);
+    return end > 0 ? output.mid(start + 1, end - start - 1) : QStringLiteral("?");
+}
+
+QString number(double value, int decimals = 0)
+{
+    return QString::number(value, 'f', decimals);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+
+    QTemporaryDir redisDir;
+    const int redisPort = freePort();
+    QProcess redis;
+    redis.start(QStringLiteral("redis-server"),
+        {QStringLiteral("--port"), QString::number(redisPort), QStringLiteral("--bind"),
+            QStringLiteral("127.0.0.1"), QStringLiteral("--dir"), redisDir.path(), QStringLiteral("--save"),
+            QString(), QStringLiteral("--appendonly"), QStringLiteral("no")});
+    if (!redis.waitForStarted(10'000)) {
+        std::fprintf(stderr, "hub_bench: redis-server did not start\n");
+        return 1;
+    }
+    QTest::qWait(300);
+
+    QList<QPair<QString, ModeFigures>> results;
+    for (const bool useRedis : {false, true}) {
+        QTemporaryDir dataDir;
+        PonderProcess ponder;
+        QStringList arguments {QStringLiteral("--stateless")};
+        if (useRedis)
+            arguments << QStringLiteral("--redis") << QStringLiteral("redis://127.0.0.1:%1/0").arg(redisPort);
+        if (!ponder.startServe(arguments, dataDir.path())) {
+            std::fprintf(stderr, "hub_bench: ponder did not start:\n%s\n", qPrintable(ponder.output()));
+            return 1;
+        }
+        results.append(
+            {useRedis ? QStringLiteral("redis") : QStringLiteral("memory"), measure(ponder, quick)});
+        ponder.stop(SIGTERM);
+    }
+    const QString xadd = redisBenchmarkXadd(redisPort, quick);
+    redis.terminate();
+    redis.waitForFinished(10'000);
+
+#ifndef NDEBUG
+    std::printf("hub_bench: DEBUG build: figures are not representative\n\n");
+#endif
+    QList<QStringList> rows;
+    auto row = [&](const QString &what, const std::function<QString(const ModeFigures &)> &cell) {
+        rows.append({what, cell(results.at(0).second), cell(results.at(1).second)});
+    };
+    row(QStringLiteral("published over HTTP keep-alive (4 connections), events/s"),
+        [](const ModeFigures &f) { return number(f.publishRate); });
+    for (int i = 0; i < 3; ++i) {
+        row(QStringLiteral("delivered to %1 WebSocket subscriber(s), events/s")
+                .arg(results.at(0).second.fanOut.at(i).first),
+            [i](const ModeFigures &f) { return number(f.fanOut.at(i).second); });
+    }
+    row(QStringLiteral("events lost in fan-out"),
+        [](const ModeFigures &f) { return QString::number(f.lost); });
+    row(QStringLiteral("publish-to-receive latency p50 at 10k/s, ms"),
+        [](const ModeFigures &f) { return number(f.latencyP50, 3); });
+    row(QStringLiteral("publish-to-receive latency p99 at 10k/s, ms"),
+        [](const ModeFigures &f) { return number(f.latencyP99, 3); });
+    row(QStringLiteral("rate achieved in the latency run, events/s"),
+        [](const ModeFigures &f) { return number(f.achievedRate); });
+    row(QStringLiteral("RSS per idle session, KiB"),
+        [](const ModeFigures &f) { return number(f.kibPerSession, 2); });
+    row(QStringLiteral("RSS per WebSocket client, KiB"),
+        [](const ModeFigures &f) { return number(f.kibPerClient, 1); });
+    rows.append({QStringLiteral("redis-benchmark XADD on the same Redis (50 clients), requests/s"),
+        QStringLiteral("-"), xadd});
+    printTable({QStringLiteral("measure"), QStringLiteral("memory"), QStringLiteral("redis")}, rows);
+    return 0;
+}

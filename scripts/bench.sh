@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the release preset and runs the benchmarks; each prints Markdown tables (see docs/benchmarks.md).
+# Tables go to stdout, Ponder's log to stderr. Pass --quick for a short run. Run on an otherwise idle machine: figures are wall-clock measurements.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --preset release >/dev/null
+cmake --build --preset release --target ponder chat_bench hub_bench
+build/release/bench/chat_bench "$@"
+echo
+build/release/bench/hub_bench "$@"
