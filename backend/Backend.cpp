@@ -11,10 +11,13 @@
 #include "history/ConversationStore.h"
 #include "http/HttpServer.h"
 #include "hub/StreamingHub.h"
+#include "secrets/SecretStore.h"
 #include "security/AccessPolicy.h"
 #include "store/MemoryEventStore.h"
 #include "store/RedisEventStore.h"
 #include "upstream/UpstreamRegistry.h"
+
+#include <QPointer>
 
 Backend::Backend(ServerOptions options, QObject *parent)
     : QObject(parent)
@@ -74,6 +77,7 @@ bool Backend::start(QString *error)
         return false;
     if (m_redis)
         m_redis->start(); // connects in the background; /health says degraded until it is up
+    loadUpstreamKeys();
     qCInfo(lcServer).noquote() << "data directory:" << locations.dataDir();
     qCInfo(lcServer).noquote() << "event store:" << m_store->name();
     for (int i = 0; i < m_upstreams->size(); ++i)
@@ -85,6 +89,32 @@ bool Backend::start(QString *error)
         qCInfo(lcServer).noquote() << "an API key is required on /v1, /api and /ws";
     qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString();
     return true;
+}
+
+// Keys for OpenAI-style upstreams that were not given (PONDER_OPENAI_API_KEY) come from the keychain,
+// where the window's settings put them. Headless there is usually no keychain: that is fine, and logged.
+void Backend::loadUpstreamKeys()
+{
+    for (int i = 0; i < m_upstreams->size(); ++i) {
+        UpstreamProvider *upstream = m_upstreams->at(i);
+        if (upstream->config().kind != UpstreamConfig::Kind::OpenAi || !upstream->config().apiKey.isEmpty())
+            continue;
+        if (!m_secrets)
+            m_secrets = new SecretStore(this);
+        QPointer<UpstreamProvider> guard(upstream);
+        m_secrets->read(SecretStore::upstreamKey(upstream->name()),
+            [guard](std::optional<QString> key, const QString &error) {
+                if (!guard)
+                    return;
+                if (key) {
+                    guard->setApiKey(*key);
+                    qCInfo(lcSecrets).noquote()
+                        << "API key for upstream" << guard->name() << "read from the keychain";
+                } else {
+                    qCInfo(lcSecrets).noquote() << "no API key for upstream" << guard->name() << "-" << error;
+                }
+            });
+    }
 }
 
 quint16 Backend::port() const

@@ -21,6 +21,7 @@ class ChatCompletionRoutes;
 class ChatService;
 class ConversationStore;
 class UpstreamRegistry;
+class SecretStore;
 
 class Backend : public QObject
 {
@@ -41,6 +42,8 @@ public:
     ConversationStore *history() const { return m_history; }
 
 private:
+    void loadUpstreamKeys();
+
     ServerOptions m_options;
     HttpServer *m_http = nullptr;
     EventStore *m_store = nullptr;
@@ -54,4 +57,5 @@ private:
     ChatService *m_chat = nullptr;
     std::unique_ptr<AccessPolicy> m_access;
     std::unique_ptr<ChatCompletionRoutes> m_chatRoutes;
+    SecretStore *m_secrets = nullptr;
 };

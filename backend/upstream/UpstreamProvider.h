@@ -28,6 +28,8 @@ public:
     using ModelsDone = std::function<void(std::optional<QList<ModelInfo>> models, UpstreamError error)>;
 
     const UpstreamConfig &config() const { return m_config; }
+    // Keys may arrive after start (the keychain answers asynchronously); later requests use the new one.
+    void setApiKey(const QString &key) { m_config.apiKey = key; }
     QString name() const { return m_config.name; }
 
     // Starts streaming a completion; the caller owns the returned generation.

@@ -31,8 +31,14 @@ private Q_SLOTS:
         failing.errorMessage = QStringLiteral("the GPU fell over");
         fake.setScript(QStringLiteral("failing"), failing);
 
+        // The upstream wants a key; headless, Ponder takes it from the environment.
+        fake.setRequiredKey("sk-from-env");
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PONDER_OPENAI_API_KEY"), QStringLiteral("sk-from-env"));
+
         QTemporaryDir dataDir;
         PonderProcess ponder;
+        ponder.setEnvironment(environment);
         QVERIFY(ponder.startServe({QStringLiteral("--upstream"), fake.openAiSpec()}, dataDir.path()));
 
         QProcess node;

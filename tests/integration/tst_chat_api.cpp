@@ -478,6 +478,31 @@ private Q_SLOTS:
         QCOMPARE(m_fake->connectionsAccepted(), 2);
     }
 
+    void upstreamKey_isSent_andARejectedKeyIsABadGateway()
+    {
+        m_fake->setRequiredKey("sk-upstream");
+        ServerOptions keyed;
+        QString error;
+        UpstreamConfig upstream = *UpstreamConfig::parse(m_fake->openAiSpec(), &error);
+        upstream.apiKey = QStringLiteral("sk-upstream");
+        keyed.upstreams.append(upstream);
+        auto backend = startBackend({}, keyed);
+        const QString path = QStringLiteral("/v1/chat/completions");
+        QCOMPARE(rawPost(backend->backend().baseUrl(), path, chatBody(QStringLiteral("plain"), false)).status,
+            200);
+        QCOMPARE(m_fake->lastChatRequest().header("authorization"), QByteArray("Bearer sk-upstream"));
+
+        // Without the key the upstream says 401; that is Ponder's problem, not the client's: 502.
+        auto keyless = startBackend({m_fake->openAiSpec()});
+        const RawHttpResponse rejected
+            = rawPost(keyless->backend().baseUrl(), path, chatBody(QStringLiteral("plain"), false));
+        QCOMPARE(rejected.status, 502);
+        QCOMPARE(
+            QJsonDocument::fromJson(rejected.body)[QLatin1String("error")][QLatin1String("code")].toString(),
+            QStringLiteral("upstream_auth_failed"));
+        QVERIFY(rejected.body.contains("Incorrect API key provided"));
+    }
+
     void keepAlive_commentsWhileTheUpstreamIsSilent()
     {
         FakeScript sleepy;

@@ -3,6 +3,7 @@
 #include "chat/CompletionRequest.h"
 #include "chat/CompletionTranscript.h"
 #include "chat/ReasoningSegmenter.h"
+#include "secrets/SecretStore.h"
 #include "upstream/OllamaRequest.h"
 #include "upstream/SseParser.h"
 #include "upstream/ThinkTagSplitter.h"
@@ -272,6 +273,25 @@ private Q_SLOTS:
         QVERIFY(error.contains(QLatin1String("ollama:URL")));
         QVERIFY(!UpstreamConfig::parse(QStringLiteral("openai:ftp://x"), &error));
         QVERIFY(!UpstreamConfig::parse(QStringLiteral("openai"), &error));
+    }
+
+    void secretStore_answersWithoutAKeychainInsteadOfHanging()
+    {
+        // Headless (no D-Bus) QtKeychain fails fast; with a keychain the entry does not exist. Either way:
+        // no value, a message, and an answer, never a hang or a plaintext fallback.
+        SecretStore secrets;
+        bool answered = false;
+        std::optional<QString> value;
+        QString error;
+        secrets.read(QStringLiteral("ponder-test-") + QString::number(QDateTime::currentMSecsSinceEpoch()),
+            [&](std::optional<QString> v, const QString &e) {
+                answered = true;
+                value = v;
+                error = e;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 30000);
+        QVERIFY(!value);
+        QVERIFY(!error.isEmpty());
     }
 
     void transcript_mergesToolCallFragments()

@@ -1,0 +1,34 @@
+// Secrets (upstream API keys, the local API token) in the OS keychain through QtKeychain: the Secret
+// Service or KWallet on Linux, the Keychain on macOS, the Credential Manager on Windows.
+//
+// There is deliberately no plaintext fallback. Where no keychain is reachable (a headless server without
+// D-Bus), every call fails fast with a message, and `ponder serve` takes keys from the environment.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class SecretStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    using ReadDone = std::function<void(std::optional<QString> value, QString error)>;
+    using WriteDone = std::function<void(bool ok, QString error)>;
+
+    explicit SecretStore(QObject *parent = nullptr);
+
+    void read(const QString &key, ReadDone done);
+    void write(const QString &key, const QString &value, WriteDone done);
+    void remove(const QString &key, WriteDone done);
+
+    static QString upstreamKey(const QString &upstreamName)
+    {
+        return QStringLiteral("upstream/") + upstreamName;
+    }
+    static QString localApiTokenKey() { return QStringLiteral("local-api-token"); }
+    static QString serviceName() { return QStringLiteral("io.github.ponder_app.Ponder"); }
+};
