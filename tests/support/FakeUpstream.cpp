@@ -411,6 +411,13 @@ FakeUpstream::FakeUpstream(QObject *parent)
     });
 }
 
+FakeUpstream::~FakeUpstream()
+{
+    // Sockets still open emit disconnected() while they are being destroyed: nobody may listen by then.
+    for (QTcpSocket *socket : m_server.findChildren<QTcpSocket *>())
+        socket->disconnect();
+}
+
 bool FakeUpstream::start()
 {
     return m_server.listen(QHostAddress::LocalHost, 0);

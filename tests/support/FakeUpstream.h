@@ -49,6 +49,7 @@ class FakeUpstream : public QObject
 
 public:
     explicit FakeUpstream(QObject *parent = nullptr);
+    ~FakeUpstream() override;
     bool start();
     quint16 port() const { return m_server.serverPort(); }
     QString ollamaSpec() const; // for --upstream
