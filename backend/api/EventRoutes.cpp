@@ -17,6 +17,7 @@
 namespace {
 
 const QString Prefix = QStringLiteral("/api/streaming");
+constexpr qsizetype MaxBatch = 1000;
 
 // Turns a validated event into its stored form; returns an error for an invalid or oversized one.
 template<typename Event>
@@ -69,29 +70,83 @@ std::optional<StreamingHub::KindSet> readKinds(const HttpRequest &request, HttpR
 
 } // namespace
 
+void EventRoutes::publishAll(
+    EventKind kind, const QList<QPair<QString, QJsonObject>> &events, bool batch, HttpResponder &out)
+{
+    struct Progress
+    {
+        QJsonArray ids;
+        qsizetype pending = 0;
+        bool failed = false;
+    };
+    auto progress = std::make_shared<Progress>();
+    progress->pending = events.size();
+    QPointer<HttpResponder> responder(&out);
+    for (const auto &[sessionId, data] : events) {
+        m_hub.publish(sessionId, kind, data,
+            [responder, progress, batch](StoreStatus status, const StoredEvent &event) {
+                if (progress->failed)
+                    return;
+                if (!status.ok()) {
+                    progress->failed = true;
+                    if (responder)
+                        sendStoreFailure(*responder, status);
+                    return;
+                }
+                progress->ids.append(event.id.toString());
+                if (--progress->pending > 0 || !responder)
+                    return;
+                QJsonObject answer {{QStringLiteral("success"), true}};
+                if (batch)
+                    answer.insert(QStringLiteral("ids"), progress->ids);
+                else
+                    answer.insert(QStringLiteral("id"), progress->ids.first());
+                responder->sendJson(201, answer);
+            });
+    }
+}
+
 void EventRoutes::registerOn(Router &router)
 {
+    // One event (an object) or a batch (an array of up to MaxBatch objects, validated as a whole before
+    // any is published, then published in order): agents that think fast send fewer requests.
     auto publishRoute = [this](EventKind kind) {
         return [this, kind](const HttpRequest &request, const RouteParams &, HttpResponder &out) {
-            const auto body = readJsonBody(request, m_hub.limits().maxBodyBytes, out);
-            if (!body)
+            const auto document = readJsonDocument(request, m_hub.limits().maxBodyBytes, out);
+            if (!document)
                 return;
-            QString sessionId;
-            QJsonObject data;
-            const auto error = kind == EventKind::Thinking
-                ? prepare<ThinkingStep>(*body, m_hub.limits().maxEventBytes, &sessionId, &data)
-                : prepare<ProgressUpdate>(*body, m_hub.limits().maxEventBytes, &sessionId, &data);
-            if (error)
-                return sendApiError(out, *error);
-            QPointer<HttpResponder> responder(&out);
-            m_hub.publish(sessionId, kind, data, [responder](StoreStatus status, const StoredEvent &event) {
-                if (!responder)
-                    return;
-                if (!status.ok())
-                    return sendStoreFailure(*responder, status);
-                responder->sendJson(
-                    201, {{QStringLiteral("success"), true}, {QStringLiteral("id"), event.id.toString()}});
-            });
+            const bool batch = document->isArray();
+            if (!batch && !document->isObject())
+                return sendApiError(
+                    out, {400, QStringLiteral("request body must be a JSON object or an array of them")});
+            const QJsonArray bodies = batch ? document->array() : QJsonArray {document->object()};
+            if (bodies.isEmpty() || bodies.size() > MaxBatch)
+                return sendApiError(out,
+                    {400,
+                        QStringLiteral("a batch holds 1 to %1 events; this one has %2")
+                            .arg(MaxBatch)
+                            .arg(bodies.size())});
+            QList<QPair<QString, QJsonObject>> events;
+            for (qsizetype i = 0; i < bodies.size(); ++i) {
+                QString sessionId;
+                QJsonObject data;
+                const QJsonObject body = bodies.at(i).toObject();
+                auto error = !bodies.at(i).isObject() ? std::optional<ApiError>(
+                                 ApiError(400, QStringLiteral("each event must be a JSON object")))
+                    : kind == EventKind::Thinking
+                    ? prepare<ThinkingStep>(body, m_hub.limits().maxEventBytes, &sessionId, &data)
+                    : prepare<ProgressUpdate>(body, m_hub.limits().maxEventBytes, &sessionId, &data);
+                if (error) {
+                    if (batch) {
+                        const QString at = QStringLiteral("[%1]").arg(i);
+                        error->param = error->param.isEmpty() ? at : at + QLatin1Char('.') + error->param;
+                        error->message = QStringLiteral("event %1: %2").arg(i).arg(error->message);
+                    }
+                    return sendApiError(out, *error);
+                }
+                events.append({sessionId, data});
+            }
+            publishAll(kind, events, batch, out);
         };
     };
     router.add("POST", Prefix + QStringLiteral("/thinking"), publishRoute(EventKind::Thinking));

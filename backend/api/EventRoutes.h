@@ -2,6 +2,13 @@
 // SSE.
 #pragma once
 
+#include "events/EventKind.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+class HttpResponder;
 class Router;
 class StreamingHub;
 
@@ -14,5 +21,8 @@ public:
     void registerOn(Router &router);
 
 private:
+    void publishAll(
+        EventKind kind, const QList<QPair<QString, QJsonObject>> &events, bool batch, HttpResponder &out);
+
     StreamingHub &m_hub;
 };

@@ -8,7 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-std::optional<QJsonObject> readJsonBody(const HttpRequest &request, qint64 maxBytes, HttpResponder &responder)
+std::optional<QJsonDocument> readJsonDocument(
+    const HttpRequest &request, qint64 maxBytes, HttpResponder &responder)
 {
     if (request.body.size() > maxBytes) {
         sendApiError(responder,
@@ -23,7 +24,7 @@ std::optional<QJsonObject> readJsonBody(const HttpRequest &request, qint64 maxBy
         return std::nullopt;
     }
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+    QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
     if (error.error != QJsonParseError::NoError) {
         sendApiError(responder,
             {400,
@@ -32,11 +33,19 @@ std::optional<QJsonObject> readJsonBody(const HttpRequest &request, qint64 maxBy
                     .arg(error.offset)});
         return std::nullopt;
     }
-    if (!document.isObject()) {
+    return document;
+}
+
+std::optional<QJsonObject> readJsonBody(const HttpRequest &request, qint64 maxBytes, HttpResponder &responder)
+{
+    const auto document = readJsonDocument(request, maxBytes, responder);
+    if (!document)
+        return std::nullopt;
+    if (!document->isObject()) {
         sendApiError(responder, {400, QStringLiteral("request body must be a JSON object")});
         return std::nullopt;
     }
-    return document.object();
+    return document->object();
 }
 
 void sendStoreFailure(HttpResponder &responder, const StoreStatus &status)

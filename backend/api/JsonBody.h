@@ -1,6 +1,7 @@
 // Reads a request's JSON object body, answering 413/400 itself when it is too large or not JSON.
 #pragma once
 
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <optional>
@@ -10,6 +11,9 @@ class HttpResponder;
 struct StoreStatus;
 
 std::optional<QJsonObject> readJsonBody(
+    const HttpRequest &request, qint64 maxBytes, HttpResponder &responder);
+// The same for a body that may be an object or an array of objects (batches).
+std::optional<QJsonDocument> readJsonDocument(
     const HttpRequest &request, qint64 maxBytes, HttpResponder &responder);
 
 // Answers a failed store call with the status that tells the client what happened.

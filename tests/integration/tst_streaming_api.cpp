@@ -23,6 +23,7 @@ private Q_SLOTS:
     void badInputGetsAClearError();
     void oversizedBodyAndEventAre413();
     void aliasesAreAccepted();
+    void batchesArePublishedInOrderOrNotAtAll();
     void statsAreFilledIn();
     void historyMergesBothStreamsInIdOrder();
     void deleteEndsTheSessionAndPublishesSessionEnd();
@@ -219,6 +220,47 @@ void StreamingApiTest::oversizedBodyAndEventAre413()
     QCOMPARE(reply.status, 413);
     QVERIFY(
         reply.json().object().value(QLatin1String("detail")).toString().contains(QLatin1String("event is")));
+}
+
+void StreamingApiTest::batchesArePublishedInOrderOrNotAtAll()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("batch")));
+    auto step = [](const QString &content) {
+        return QJsonObject {{QStringLiteral("session_id"), QStringLiteral("batch")},
+            {QStringLiteral("thinking_type"), QStringLiteral("analysis")},
+            {QStringLiteral("content"), content}};
+    };
+    // One bad event refuses the whole batch, naming it; nothing is published.
+    QJsonArray bad {step(QStringLiteral("a")), step(QStringLiteral("b")),
+        QJsonObject {{QStringLiteral("session_id"), QStringLiteral("batch")}}};
+    HttpTestReply reply = m_server->postRaw(QStringLiteral("/thinking"), QJsonDocument(bad).toJson());
+    QCOMPARE(reply.status, 400);
+    QVERIFY(reply.json()[QLatin1String("error")][QLatin1String("param")].toString().startsWith(
+        QLatin1String("[2]")));
+    QCOMPARE(m_server->get(QStringLiteral("/sessions/batch/events"))
+                 .json()[QLatin1String("events")]
+                 .toArray()
+                 .size(),
+        0);
+
+    QJsonArray good;
+    for (int i = 0; i < 50; ++i)
+        good.append(step(QString::number(i)));
+    reply = m_server->postRaw(QStringLiteral("/thinking"), QJsonDocument(good).toJson());
+    QCOMPARE(reply.status, 201);
+    const QJsonArray ids = reply.json()[QLatin1String("ids")].toArray();
+    QCOMPARE(ids.size(), 50);
+    const QJsonArray events
+        = m_server->get(QStringLiteral("/sessions/batch/events")).json()[QLatin1String("events")].toArray();
+    QCOMPARE(events.size(), 50);
+    for (int i = 0; i < 50; ++i) {
+        QCOMPARE(events.at(i)[QLatin1String("id")], ids.at(i));
+        QCOMPARE(
+            events.at(i)[QLatin1String("data")][QLatin1String("content")].toString(), QString::number(i));
+    }
+    QCOMPARE(m_server->postRaw(QStringLiteral("/thinking"), "[]").status, 400);
+    QCOMPARE(m_server->postRaw(QStringLiteral("/thinking"), "[1]").status, 400);
+    QCOMPARE(m_server->postRaw(QStringLiteral("/thinking"), "\"text\"").status, 400);
 }
 
 void StreamingApiTest::aliasesAreAccepted()
