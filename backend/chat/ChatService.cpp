@@ -1,6 +1,5 @@
 #include "chat/ChatService.h"
 
-#include "chat/CompletionTranscript.h"
 #include "chat/GenerationReporter.h"
 #include "core/Logging.h"
 #include "history/ConversationStore.h"
@@ -113,13 +112,8 @@ void ChatService::ensureSession(const CompletionRequest &request, std::function<
 
 void ChatService::record(const CompletionRequest &request, Generation *generation)
 {
-    auto transcript = std::make_shared<CompletionTranscript>();
-    connect(generation, &Generation::contentDelta, generation,
-        [transcript](const QString &text) { transcript->content += text; });
-    connect(generation, &Generation::reasoningDelta, generation,
-        [transcript](const QString &text) { transcript->reasoning += text; });
     connect(generation, &Generation::finished, this,
-        [this, transcript, request](const GenerationOutcome &outcome) {
+        [this, generation, request](const GenerationOutcome &outcome) {
             if (!m_history)
                 return;
             Exchange exchange;
@@ -127,8 +121,8 @@ void ChatService::record(const CompletionRequest &request, Generation *generatio
             exchange.model = request.model;
             exchange.requestMessages = storedMessages(request.upstream.messages());
             exchange.answer.role = QStringLiteral("assistant");
-            exchange.answer.content = transcript->content;
-            exchange.answer.reasoning = transcript->reasoning;
+            exchange.answer.content = generation->transcript().content;
+            exchange.answer.reasoning = generation->transcript().reasoning;
             exchange.answer.model = request.model;
             exchange.answer.finishReason = outcome.finishReason;
             exchange.answer.createdAt = QDateTime::currentDateTimeUtc();

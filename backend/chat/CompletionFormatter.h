@@ -2,8 +2,8 @@
 // completion object. Every chunk of a response carries the same id and created time.
 #pragma once
 
-#include "chat/CompletionTranscript.h"
 #include "http/ApiError.h"
+#include "upstream/CompletionTranscript.h"
 
 #include <QByteArray>
 

@@ -2,12 +2,9 @@
 
 #include "events/Session.h"
 
-namespace {
+using namespace Qt::StringLiterals;
 
-QLatin1String key(const char *name)
-{
-    return QLatin1String(name);
-}
+namespace {
 
 ApiError invalid(const QString &param, const QString &message)
 {
@@ -16,7 +13,7 @@ ApiError invalid(const QString &param, const QString &message)
 
 std::optional<ApiError> checkNumber(const QJsonObject &body, const char *name, double low, double high)
 {
-    const QJsonValue value = body.value(key(name));
+    const QJsonValue value = body.value(QLatin1String(name));
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
     if (!value.isDouble() || value.toDouble() < low || value.toDouble() > high)
@@ -30,7 +27,7 @@ std::optional<ApiError> checkNumber(const QJsonObject &body, const char *name, d
 
 std::optional<ApiError> checkInteger(const QJsonObject &body, const char *name, qint64 low)
 {
-    const QJsonValue value = body.value(key(name));
+    const QJsonValue value = body.value(QLatin1String(name));
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
     const double number = value.toDouble();
@@ -54,11 +51,11 @@ std::optional<ApiError> checkMessages(const QJsonValue &value)
         if (!messages.at(i).isObject())
             return invalid(at, QStringLiteral("'%1' must be an object with a role and content").arg(at));
         const QJsonObject message = messages.at(i).toObject();
-        const QString role = message.value(key("role")).toString();
+        const QString role = message.value("role"_L1).toString();
         if (!roles.contains(role))
             return invalid(at + QStringLiteral(".role"),
                 QStringLiteral("'%1.role' must be one of: %2").arg(at, roles.join(QStringLiteral(", "))));
-        const QJsonValue content = message.value(key("content"));
+        const QJsonValue content = message.value("content"_L1);
         const bool nullable = role == QLatin1String("assistant");
         if (!(content.isString() || content.isArray()
                 || (nullable && (content.isNull() || content.isUndefined()))))
@@ -88,14 +85,14 @@ QString CompletionRequest::lastUserText() const
     const QJsonArray messages = upstream.messages();
     for (qsizetype i = messages.size() - 1; i >= 0; --i) {
         const QJsonObject message = messages.at(i).toObject();
-        if (message.value(key("role")).toString() != QLatin1String("user"))
+        if (message.value("role"_L1).toString() != QLatin1String("user"))
             continue;
-        const QJsonValue content = message.value(key("content"));
+        const QJsonValue content = message.value("content"_L1);
         if (content.isString())
             return content.toString();
         QStringList texts;
         for (const QJsonValue &part : content.toArray())
-            texts.append(part[key("text")].toString());
+            texts.append(part["text"_L1].toString());
         return texts.join(QLatin1Char(' '));
     }
     return {};
@@ -105,13 +102,13 @@ std::variant<CompletionRequest, ApiError> CompletionRequest::fromJson(
     const QJsonObject &body, const QString &headerSessionId)
 {
     CompletionRequest request;
-    const QJsonValue model = body.value(key("model"));
+    const QJsonValue model = body.value("model"_L1);
     if (!model.isString() || model.toString().trimmed().isEmpty())
         return invalid(QStringLiteral("model"),
             QStringLiteral("'model' is required: the id of a model from GET /v1/models"));
     request.model = model.toString();
 
-    if (auto error = checkMessages(body.value(key("messages"))))
+    if (auto error = checkMessages(body.value("messages"_L1)))
         return *error;
     for (const auto &[name, low, high] :
         {std::tuple {"temperature", 0.0, 2.0}, std::tuple {"top_p", 0.0, 1.0},
@@ -125,47 +122,47 @@ std::variant<CompletionRequest, ApiError> CompletionRequest::fromJson(
     }
     if (auto error = checkInteger(body, "seed", std::numeric_limits<qint64>::min()))
         return *error;
-    if (auto error = checkStop(body.value(key("stop"))))
+    if (auto error = checkStop(body.value("stop"_L1)))
         return *error;
-    const QJsonValue n = body.value(key("n"));
+    const QJsonValue n = body.value("n"_L1);
     if (!n.isUndefined() && !n.isNull() && n.toDouble(-1) != 1)
         return invalid(
             QStringLiteral("n"), QStringLiteral("'n' must be 1: Ponder returns one choice per request"));
     for (const char *name : {"stream", "save_conversation"}) {
-        const QJsonValue flag = body.value(key(name));
+        const QJsonValue flag = body.value(QLatin1String(name));
         if (!flag.isUndefined() && !flag.isNull() && !flag.isBool())
             return invalid(
                 QLatin1String(name), QStringLiteral("'%1' must be true or false").arg(QLatin1String(name)));
     }
     for (const char *name : {"stream_options", "response_format", "metadata"}) {
-        const QJsonValue object = body.value(key(name));
+        const QJsonValue object = body.value(QLatin1String(name));
         if (!object.isUndefined() && !object.isNull() && !object.isObject())
             return invalid(
                 QLatin1String(name), QStringLiteral("'%1' must be an object").arg(QLatin1String(name)));
     }
-    const QJsonValue tools = body.value(key("tools"));
+    const QJsonValue tools = body.value("tools"_L1);
     if (!tools.isUndefined() && !tools.isNull() && !tools.isArray())
         return invalid(
             QStringLiteral("tools"), QStringLiteral("'tools' must be an array of tool definitions"));
 
-    request.stream = body.value(key("stream")).toBool(false);
-    request.includeUsage = body.value(key("stream_options"))[key("include_usage")].toBool(false);
-    request.saveConversation = body.value(key("save_conversation")).toBool(true);
-    request.user = body.value(key("user")).toString();
-    const QJsonValue maxTokens = body.contains(key("max_completion_tokens"))
-        ? body.value(key("max_completion_tokens"))
-        : body.value(key("max_tokens"));
+    request.stream = body.value("stream"_L1).toBool(false);
+    request.includeUsage = body.value("stream_options"_L1)["include_usage"_L1].toBool(false);
+    request.saveConversation = body.value("save_conversation"_L1).toBool(true);
+    request.user = body.value("user"_L1).toString();
+    const QJsonValue maxTokens = body.contains("max_completion_tokens"_L1)
+        ? body.value("max_completion_tokens"_L1)
+        : body.value("max_tokens"_L1);
     if (maxTokens.isDouble())
         request.maxTokens = maxTokens.toInteger();
 
     request.sessionId = headerSessionId;
     const char *sessionField = "X-Session-Id";
     if (request.sessionId.isEmpty()) {
-        request.sessionId = body.value(key("session_id")).toString();
+        request.sessionId = body.value("session_id"_L1).toString();
         sessionField = "session_id";
     }
     if (request.sessionId.isEmpty()) {
-        request.sessionId = body.value(key("metadata"))[key("session_id")].toString();
+        request.sessionId = body.value("metadata"_L1)["session_id"_L1].toString();
         sessionField = "metadata.session_id";
     }
     if (!request.sessionId.isEmpty() && !Session::isValidId(request.sessionId))
@@ -175,9 +172,9 @@ std::variant<CompletionRequest, ApiError> CompletionRequest::fromJson(
 
     QJsonObject forwarded = body;
     for (const char *name : {"model", "stream", "stream_options", "session_id", "save_conversation"})
-        forwarded.remove(key(name));
+        forwarded.remove(QLatin1String(name));
     // metadata is only Ponder's session id here; OpenAI refuses metadata unless `store` is set.
-    forwarded.remove(key("metadata"));
+    forwarded.remove("metadata"_L1);
     request.upstream.body = forwarded;
     return request;
 }

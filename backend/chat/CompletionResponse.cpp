@@ -60,7 +60,6 @@ void CompletionResponse::write(const QByteArray &event)
 
 void CompletionResponse::onContent(const QString &text)
 {
-    m_transcript.content += text;
     if (m_request.stream) {
         beginStream();
         write(m_format.content(text));
@@ -69,7 +68,6 @@ void CompletionResponse::onContent(const QString &text)
 
 void CompletionResponse::onReasoning(const QString &text)
 {
-    m_transcript.reasoning += text;
     if (m_request.stream) {
         beginStream();
         write(m_format.reasoning(text));
@@ -78,7 +76,6 @@ void CompletionResponse::onReasoning(const QString &text)
 
 void CompletionResponse::onToolCalls(const QJsonArray &fragments)
 {
-    m_transcript.addToolCallFragments(fragments);
     if (m_request.stream) {
         beginStream();
         write(m_format.toolCalls(fragments));
@@ -91,7 +88,7 @@ void CompletionResponse::onFinished(const GenerationOutcome &outcome)
     if (!m_responder)
         return;
     if (!m_request.stream)
-        return m_responder->sendJson(200, m_format.completion(m_transcript, outcome));
+        return m_responder->sendJson(200, m_format.completion(m_generation->transcript(), outcome));
     beginStream();
     write(m_format.finish(outcome.finishReason));
     // Only the upstream's own count is reported; a usage chunk is never made up.

@@ -43,6 +43,5 @@ private:
     QPointer<HttpResponder> m_responder;
     QPointer<Generation> m_generation;
     CompletionFormatter m_format;
-    CompletionTranscript m_transcript;
     QTimer m_keepAlive;
 };

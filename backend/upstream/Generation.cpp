@@ -59,6 +59,7 @@ void Generation::emitReasoning(const QString &text)
     if (text.isEmpty() || !isRunning())
         return;
     setStage(Stage::Generating);
+    m_transcript.reasoning += text;
     Q_EMIT reasoningDelta(text);
 }
 
@@ -67,6 +68,7 @@ void Generation::emitToolCalls(const QJsonArray &fragments)
     if (fragments.isEmpty() || !isRunning())
         return;
     setStage(Stage::Generating);
+    m_transcript.addToolCallFragments(fragments);
     Q_EMIT toolCallsDelta(fragments);
 }
 
@@ -76,6 +78,7 @@ void Generation::deliver(const QList<ThinkTagSplitter::Piece> &pieces)
         if (!isRunning())
             return;
         setStage(Stage::Generating);
+        (piece.reasoning ? m_transcript.reasoning : m_transcript.content) += piece.text;
         if (piece.reasoning)
             Q_EMIT reasoningDelta(piece.text);
         else

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "upstream/ChatRequest.h"
+#include "upstream/CompletionTranscript.h"
 #include "upstream/HttpStreamClient.h"
 #include "upstream/ThinkTagSplitter.h"
 #include "upstream/UpstreamError.h"
@@ -32,6 +33,8 @@ public:
     QString model() const { return m_model; }
     Stage stage() const { return m_stage; }
     bool isRunning() const { return m_stage < Stage::Finished; }
+    // What was said so far (all of it once finished() is emitted).
+    const CompletionTranscript &transcript() const { return m_transcript; }
 
     // Closes the upstream connection at once, so the model server stops generating.
     void abort();
@@ -74,5 +77,6 @@ private:
     Stage m_stage = Stage::Connecting;
     QPointer<HttpStreamClient> m_client; // let go of once finished: it reads the body's end on its own
     ThinkTagSplitter m_tags;
+    CompletionTranscript m_transcript;
     QByteArray m_errorBody;
 };

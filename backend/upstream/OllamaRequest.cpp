@@ -2,36 +2,33 @@
 
 #include <QJsonDocument>
 
-namespace {
+using namespace Qt::StringLiterals;
 
-QLatin1String key(const char *name)
-{
-    return QLatin1String(name);
-}
+namespace {
 
 // OpenAI content may be a list of parts; Ollama takes text plus base64 images.
 void mapContent(const QJsonValue &content, QJsonObject &message)
 {
     if (!content.isArray()) {
-        message.insert(key("content"), content.isString() ? content.toString() : QString());
+        message.insert("content"_L1, content.isString() ? content.toString() : QString());
         return;
     }
     QStringList texts;
     QJsonArray images;
     for (const QJsonValue &part : content.toArray()) {
-        const QString type = part[key("type")].toString();
+        const QString type = part["type"_L1].toString();
         if (type == QLatin1String("text")) {
-            texts.append(part[key("text")].toString());
+            texts.append(part["text"_L1].toString());
         } else if (type == QLatin1String("image_url")) {
-            const QString url = part[key("image_url")][key("url")].toString();
+            const QString url = part["image_url"_L1]["url"_L1].toString();
             const qsizetype comma = url.indexOf(QLatin1Char(','));
             if (url.startsWith(QLatin1String("data:")) && comma > 0)
                 images.append(url.mid(comma + 1));
         }
     }
-    message.insert(key("content"), texts.join(QLatin1Char('\n')));
+    message.insert("content"_L1, texts.join(QLatin1Char('\n')));
     if (!images.isEmpty())
-        message.insert(key("images"), images);
+        message.insert("images"_L1, images);
 }
 
 // Ollama wants tool-call arguments as an object, OpenAI sends them as a JSON string.
@@ -39,13 +36,13 @@ QJsonArray mapToolCalls(const QJsonArray &calls)
 {
     QJsonArray mapped;
     for (const QJsonValue &call : calls) {
-        const QJsonObject function = call[key("function")].toObject();
-        const QJsonValue arguments = function.value(key("arguments"));
+        const QJsonObject function = call["function"_L1].toObject();
+        const QJsonValue arguments = function.value("arguments"_L1);
         QJsonObject argumentObject = arguments.isObject()
             ? arguments.toObject()
             : QJsonDocument::fromJson(arguments.toString().toUtf8()).object();
-        mapped.append(QJsonObject {{key("function"),
-            QJsonObject {{key("name"), function.value(key("name"))}, {key("arguments"), argumentObject}}}});
+        mapped.append(QJsonObject {{"function"_L1,
+            QJsonObject {{"name"_L1, function.value("name"_L1)}, {"arguments"_L1, argumentObject}}}});
     }
     return mapped;
 }
@@ -53,22 +50,22 @@ QJsonArray mapToolCalls(const QJsonArray &calls)
 QJsonObject mapOptions(const QJsonObject &body)
 {
     QJsonObject options
-        = body.value(key("options")).toObject(); // Ollama-specific extras, if a client sent them
+        = body.value("options"_L1).toObject(); // Ollama-specific extras, if a client sent them
     for (const char *name : {"temperature", "top_p", "seed", "presence_penalty", "frequency_penalty", "top_k",
              "min_p", "repeat_penalty", "num_ctx"}) {
-        if (body.contains(key(name)) && !body.value(key(name)).isNull())
-            options.insert(key(name), body.value(key(name)));
+        if (body.contains(QLatin1String(name)) && !body.value(QLatin1String(name)).isNull())
+            options.insert(QLatin1String(name), body.value(QLatin1String(name)));
     }
-    const QJsonValue maxTokens = body.contains(key("max_completion_tokens"))
-        ? body.value(key("max_completion_tokens"))
-        : body.value(key("max_tokens"));
+    const QJsonValue maxTokens = body.contains("max_completion_tokens"_L1)
+        ? body.value("max_completion_tokens"_L1)
+        : body.value("max_tokens"_L1);
     if (maxTokens.isDouble())
-        options.insert(key("num_predict"), maxTokens);
-    const QJsonValue stop = body.value(key("stop"));
+        options.insert("num_predict"_L1, maxTokens);
+    const QJsonValue stop = body.value("stop"_L1);
     if (stop.isString())
-        options.insert(key("stop"), QJsonArray {stop});
+        options.insert("stop"_L1, QJsonArray {stop});
     else if (stop.isArray())
-        options.insert(key("stop"), stop);
+        options.insert("stop"_L1, stop);
     return options;
 }
 
@@ -80,33 +77,32 @@ QJsonObject toOllamaChatBody(const ChatRequest &request)
     QJsonArray messages;
     for (const QJsonValue &value : request.messages()) {
         const QJsonObject source = value.toObject();
-        QJsonObject message {{key("role"), source.value(key("role"))}};
-        mapContent(source.value(key("content")), message);
-        if (source.value(key("tool_calls")).isArray())
-            message.insert(key("tool_calls"), mapToolCalls(source.value(key("tool_calls")).toArray()));
-        if (source.value(key("name")).isString()
-            && source.value(key("role")).toString() == QLatin1String("tool"))
-            message.insert(key("tool_name"), source.value(key("name")));
+        QJsonObject message {{"role"_L1, source.value("role"_L1)}};
+        mapContent(source.value("content"_L1), message);
+        if (source.value("tool_calls"_L1).isArray())
+            message.insert("tool_calls"_L1, mapToolCalls(source.value("tool_calls"_L1).toArray()));
+        if (source.value("name"_L1).isString() && source.value("role"_L1).toString() == QLatin1String("tool"))
+            message.insert("tool_name"_L1, source.value("name"_L1));
         messages.append(message);
     }
 
-    QJsonObject ollama {{key("model"), request.model}, {key("messages"), messages}, {key("stream"), true}};
+    QJsonObject ollama {{"model"_L1, request.model}, {"messages"_L1, messages}, {"stream"_L1, true}};
     const QJsonObject options = mapOptions(body);
     if (!options.isEmpty())
-        ollama.insert(key("options"), options);
-    if (body.value(key("tools")).isArray())
-        ollama.insert(key("tools"), body.value(key("tools")));
-    const QJsonObject format = body.value(key("response_format")).toObject();
-    if (format.value(key("type")).toString() == QLatin1String("json_object"))
-        ollama.insert(key("format"), QStringLiteral("json"));
-    else if (format.value(key("type")).toString() == QLatin1String("json_schema"))
-        ollama.insert(key("format"), format.value(key("json_schema"))[key("schema")]);
+        ollama.insert("options"_L1, options);
+    if (body.value("tools"_L1).isArray())
+        ollama.insert("tools"_L1, body.value("tools"_L1));
+    const QJsonObject format = body.value("response_format"_L1).toObject();
+    if (format.value("type"_L1).toString() == QLatin1String("json_object"))
+        ollama.insert("format"_L1, QStringLiteral("json"));
+    else if (format.value("type"_L1).toString() == QLatin1String("json_schema"))
+        ollama.insert("format"_L1, format.value("json_schema"_L1)["schema"_L1]);
     // Thinking is asked for explicitly: sending think to a model without it is an error at Ollama.
-    if (body.contains(key("think")))
-        ollama.insert(key("think"), body.value(key("think")));
-    else if (body.value(key("reasoning_effort")).isString())
-        ollama.insert(key("think"), body.value(key("reasoning_effort")).toString() != QLatin1String("none"));
-    if (body.contains(key("keep_alive")))
-        ollama.insert(key("keep_alive"), body.value(key("keep_alive")));
+    if (body.contains("think"_L1))
+        ollama.insert("think"_L1, body.value("think"_L1));
+    else if (body.value("reasoning_effort"_L1).isString())
+        ollama.insert("think"_L1, body.value("reasoning_effort"_L1).toString() != QLatin1String("none"));
+    if (body.contains("keep_alive"_L1))
+        ollama.insert("keep_alive"_L1, body.value("keep_alive"_L1));
     return ollama;
 }

@@ -2,18 +2,15 @@
 
 #include <QJsonDocument>
 
-namespace {
+using namespace Qt::StringLiterals;
 
-QLatin1String key(const char *name)
-{
-    return QLatin1String(name);
-}
+namespace {
 
 std::optional<TokenUsage> usageFrom(const QJsonValue &usage)
 {
     if (!usage.isObject())
         return std::nullopt;
-    return TokenUsage {usage[key("prompt_tokens")].toInteger(), usage[key("completion_tokens")].toInteger()};
+    return TokenUsage {usage["prompt_tokens"_L1].toInteger(), usage["completion_tokens"_L1].toInteger()};
 }
 
 } // namespace
@@ -22,11 +19,11 @@ OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &requ
     : Generation(provider.name(), request.model, parent)
 {
     QJsonObject body = request.body;
-    body.insert(key("model"), request.model);
+    body.insert("model"_L1, request.model);
     // Always stream from the upstream, with usage: watchers see progress even when the client asked
     // for one whole answer, and the usage reported is the upstream's own count.
-    body.insert(key("stream"), true);
-    body.insert(key("stream_options"), QJsonObject {{key("include_usage"), true}});
+    body.insert("stream"_L1, true);
+    body.insert("stream_options"_L1, QJsonObject {{"include_usage"_L1, true}});
     HttpStreamClient::Request post = provider.request(
         "POST", QStringLiteral("/chat/completions"), QJsonDocument(body).toJson(QJsonDocument::Compact));
     post.headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
@@ -58,40 +55,40 @@ void OpenAiChat::readEvent(const QByteArray &data)
     if (chunk.isEmpty())
         return fail(UpstreamError::badGateway(
             QStringLiteral("upstream '%1' sent an event that is not a JSON object").arg(upstreamName())));
-    if (chunk.contains(key("error"))) {
-        const QJsonValue error = chunk.value(key("error"));
+    if (chunk.contains("error"_L1)) {
+        const QJsonValue error = chunk.value("error"_L1);
         const QString message
-            = error.isObject() ? error[key("message")].toString() : error.toVariant().toString();
+            = error.isObject() ? error["message"_L1].toString() : error.toVariant().toString();
         return fail(
             UpstreamError::badGateway(QStringLiteral("upstream '%1': %2").arg(upstreamName(), message)));
     }
-    if (auto usage = usageFrom(chunk.value(key("usage"))))
+    if (auto usage = usageFrom(chunk.value("usage"_L1)))
         m_usage = usage;
-    const QJsonArray choices = chunk.value(key("choices")).toArray();
+    const QJsonArray choices = chunk.value("choices"_L1).toArray();
     if (!choices.isEmpty())
         readChoice(choices.first().toObject(), false);
 }
 
 void OpenAiChat::readChoice(const QJsonObject &choice, bool whole)
 {
-    const QJsonObject delta = choice.value(whole ? key("message") : key("delta")).toObject();
+    const QJsonObject delta = choice.value(whole ? "message"_L1 : "delta"_L1).toObject();
     // llama.cpp and LM Studio say reasoning_content; Ollama's /v1 and gpt-oss servers say reasoning.
-    emitReasoning(delta.value(key("reasoning_content")).toString());
-    emitReasoning(delta.value(key("reasoning")).toString());
-    if (const QString content = delta.value(key("content")).toString(); !content.isEmpty())
+    emitReasoning(delta.value("reasoning_content"_L1).toString());
+    emitReasoning(delta.value("reasoning"_L1).toString());
+    if (const QString content = delta.value("content"_L1).toString(); !content.isEmpty())
         emitContent(content);
-    if (delta.value(key("tool_calls")).isArray()) {
-        QJsonArray fragments = delta.value(key("tool_calls")).toArray();
+    if (delta.value("tool_calls"_L1).isArray()) {
+        QJsonArray fragments = delta.value("tool_calls"_L1).toArray();
         for (qsizetype i = 0; i < fragments.size(); ++i) {
             QJsonObject fragment = fragments.at(i).toObject();
-            if (!fragment.contains(key("index")))
-                fragment.insert(key("index"), int(i));
+            if (!fragment.contains("index"_L1))
+                fragment.insert("index"_L1, int(i));
             fragments.replace(i, fragment);
         }
         emitToolCalls(fragments);
     }
-    if (choice.value(key("finish_reason")).isString())
-        m_finishReason = choice.value(key("finish_reason")).toString();
+    if (choice.value("finish_reason"_L1).isString())
+        m_finishReason = choice.value("finish_reason"_L1).toString();
 }
 
 void OpenAiChat::endOfBody()
@@ -100,12 +97,12 @@ void OpenAiChat::endOfBody()
         return;
     if (!m_eventStream) {
         const QJsonObject completion = QJsonDocument::fromJson(m_wholeBody).object();
-        if (completion.contains(key("error")) || !completion.value(key("choices")).isArray())
+        if (completion.contains("error"_L1) || !completion.value("choices"_L1).isArray())
             return fail(UpstreamError::badGateway(
                 QStringLiteral("upstream '%1' answered without choices: %2")
                     .arg(upstreamName(), UpstreamError::messageFromBody(m_wholeBody))));
-        m_usage = usageFrom(completion.value(key("usage")));
-        readChoice(completion.value(key("choices")).toArray().first().toObject(), true);
+        m_usage = usageFrom(completion.value("usage"_L1));
+        readChoice(completion.value("choices"_L1).toArray().first().toObject(), true);
         return finishWithWhatWasSaid();
     }
     // Some servers end without [DONE]; a stream that said how it finished is complete anyway.
@@ -138,9 +135,9 @@ void OpenAiProvider::listModels(ModelsDone done)
             if (!json)
                 return done(std::nullopt, error);
             QList<ModelInfo> models;
-            for (const QJsonValue &entry : json->value(key("data")).toArray()) {
-                ModelInfo model {entry[key("id")].toString(), entry[key("created")].toInteger(),
-                    entry[key("owned_by")].toString()};
+            for (const QJsonValue &entry : json->value("data"_L1).toArray()) {
+                ModelInfo model {entry["id"_L1].toString(), entry["created"_L1].toInteger(),
+                    entry["owned_by"_L1].toString()};
                 if (model.ownedBy.isEmpty())
                     model.ownedBy = name();
                 if (!model.id.isEmpty())

@@ -1,9 +1,9 @@
 // The pure parts of the chat pipeline: stream parsers at every chunk boundary, think-tag splitting,
 // reasoning steps, request validation and upstream error mapping.
 #include "chat/CompletionRequest.h"
-#include "chat/CompletionTranscript.h"
 #include "chat/ReasoningSegmenter.h"
 #include "secrets/SecretStore.h"
+#include "upstream/CompletionTranscript.h"
 #include "upstream/OllamaRequest.h"
 #include "upstream/SseParser.h"
 #include "upstream/ThinkTagSplitter.h"

@@ -1,4 +1,4 @@
-#include "chat/CompletionTranscript.h"
+#include "upstream/CompletionTranscript.h"
 
 void CompletionTranscript::addToolCallFragments(const QJsonArray &fragments)
 {

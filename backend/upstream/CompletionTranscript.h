@@ -1,5 +1,5 @@
-// Everything one completion said, assembled from its deltas: the non-streamed response and the
-// history row are built from it.
+// Everything one generation said, assembled from its deltas by the Generation itself: the non-streamed
+// response and the history row are both built from this one copy.
 #pragma once
 
 #include "upstream/ChatRequest.h"
@@ -13,7 +13,6 @@ struct CompletionTranscript
     QString content;
     QString reasoning;
     QMap<int, QJsonObject> toolCalls; // by index, fragments merged
-    qint64 deltas = 0; // content, reasoning and tool-call deltas received: tokens, near enough
 
     void addToolCallFragments(const QJsonArray &fragments);
     QJsonArray toolCallsJson() const;
