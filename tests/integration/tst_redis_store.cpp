@@ -27,6 +27,8 @@ private Q_SLOTS:
 private:
     ServerOptions redisOptions() const;
     static bool waitForHealth(BackendFixture &server, const QString &status);
+    // A backend on the test's Redis, started and reporting healthy; null if it did not get there.
+    std::unique_ptr<BackendFixture> startHealthy(const ServerOptions &options) const;
 
     std::unique_ptr<RedisServer> m_redis;
 };
@@ -63,11 +65,19 @@ bool RedisStoreTest::waitForHealth(BackendFixture &server, const QString &status
         20000);
 }
 
+std::unique_ptr<BackendFixture> RedisStoreTest::startHealthy(const ServerOptions &options) const
+{
+    auto server = std::make_unique<BackendFixture>(options);
+    if (!server->start() || !waitForHealth(*server, QStringLiteral("healthy")))
+        return nullptr;
+    return server;
+}
+
 void RedisStoreTest::eventIdsAreRedisStreamIds()
 {
-    BackendFixture server(redisOptions());
-    QVERIFY(server.start());
-    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    BackendFixture &server = *started;
     QVERIFY(server.createSession(QStringLiteral("ids")));
     const QString first = server.publishThinking(QStringLiteral("ids"), QStringLiteral("a"));
     const QString second = server.publishThinking(QStringLiteral("ids"), QStringLiteral("b"));
@@ -86,9 +96,9 @@ void RedisStoreTest::streamsAreTrimmedToTheHistoryLength()
 {
     ServerOptions options = redisOptions();
     options.storeLimits.historyLength = 10;
-    BackendFixture server(options);
-    QVERIFY(server.start());
-    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    const auto started = startHealthy(options);
+    QVERIFY(started);
+    BackendFixture &server = *started;
     QVERIFY(server.createSession(QStringLiteral("trim")));
     for (int i = 0; i < 400; ++i)
         QVERIFY(!server.publishProgress(QStringLiteral("trim"), QString::number(i)).isEmpty());
@@ -114,9 +124,9 @@ void RedisStoreTest::expiryIsCountedFromTheLastActivity()
 {
     ServerOptions options = redisOptions();
     options.storeLimits.idleExpirySeconds = 1000;
-    BackendFixture server(options);
-    QVERIFY(server.start());
-    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    const auto started = startHealthy(options);
+    QVERIFY(started);
+    BackendFixture &server = *started;
     QVERIFY(server.createSession(QStringLiteral("ttl")));
     QVERIFY(!server.publishThinking(QStringLiteral("ttl"), QStringLiteral("x")).isEmpty());
     // Pretend the session is old: its keys are about to expire...
@@ -164,9 +174,9 @@ void RedisStoreTest::twoBackendsShareSessionsLiveInOrderOnce()
 
 void RedisStoreTest::redisRestartMidSessionLosesNothingInTheBuffer()
 {
-    BackendFixture server(redisOptions());
-    QVERIFY(server.start());
-    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    BackendFixture &server = *started;
     QVERIFY(server.createSession(QStringLiteral("outage")));
     const QString before = server.publishThinking(QStringLiteral("outage"), QStringLiteral("before"));
     WebSocketTestClient watcher;
@@ -224,9 +234,9 @@ void RedisStoreTest::keysUseTheConfiguredPrefixAndAClusterHashTag()
 {
     ServerOptions options = redisOptions();
     options.redisKeyPrefix = QStringLiteral("team1");
-    BackendFixture server(options);
-    QVERIFY(server.start());
-    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    const auto started = startHealthy(options);
+    QVERIFY(started);
+    BackendFixture &server = *started;
     QVERIFY(server.createSession(QStringLiteral("k")));
     QVERIFY(!server.publishThinking(QStringLiteral("k"), QStringLiteral("x")).isEmpty());
     const QString keys = m_redis->cli({QStringLiteral("KEYS"), QStringLiteral("*")});

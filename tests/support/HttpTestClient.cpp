@@ -47,7 +47,8 @@ HttpTestReply HttpTestClient::send(
     return result;
 }
 
-QByteArray rawHttpExchange(const QUrl &server, const QByteArray &request, int quietMs)
+QByteArray rawHttpExchange(const QUrl &server, const QByteArray &request, int quietMs,
+    const std::function<bool(const QByteArray &)> &complete)
 {
     QTcpSocket socket;
     socket.connectToHost(server.host(), quint16(server.port()));
@@ -55,7 +56,7 @@ QByteArray rawHttpExchange(const QUrl &server, const QByteArray &request, int qu
         return {};
     socket.write(request);
     QByteArray received;
-    while (socket.state() == QAbstractSocket::ConnectedState) {
+    while (socket.state() == QAbstractSocket::ConnectedState && !(complete && complete(received))) {
         QSignalSpy ready(&socket, &QTcpSocket::readyRead);
         if (!ready.wait(quietMs) && socket.bytesAvailable() == 0)
             break;
@@ -130,21 +131,10 @@ RawHttpResponse rawPost(const QUrl &server, const QString &path, const QByteArra
     for (const auto &[name, value] : headers)
         request += name + ": " + value + "\r\n";
     request += "\r\n" + body;
-    QTcpSocket socket;
-    socket.connectToHost(server.host(), quint16(server.port()));
-    if (!socket.waitForConnected(ReplyDeadlineMs))
-        return {};
-    socket.write(request);
     // Read until the response is complete (the connection stays open: keep-alive) or goes quiet.
-    QByteArray received;
-    while (true) {
+    return parseRawResponse(rawHttpExchange(server, request, quietMs, [](const QByteArray &received) {
         const RawHttpResponse response = parseRawResponse(received);
         const QByteArray length = response.header("content-length");
-        if (response.chunkedComplete || (!length.isEmpty() && response.body.size() >= length.toLongLong()))
-            return response;
-        QSignalSpy ready(&socket, &QTcpSocket::readyRead);
-        if (socket.bytesAvailable() == 0 && !ready.wait(quietMs))
-            return parseRawResponse(received + socket.readAll());
-        received += socket.readAll();
-    }
+        return response.chunkedComplete || (!length.isEmpty() && response.body.size() >= length.toLongLong());
+    }));
 }

@@ -9,6 +9,8 @@
 #include <QPair>
 #include <QUrl>
 
+#include <functional>
+
 struct HttpTestReply
 {
     int status = 0; // 0: no HTTP answer at all
@@ -34,8 +36,10 @@ private:
 };
 
 // Sends raw bytes over a fresh TCP connection and returns everything received until the peer
-// closes or `quietMs` pass without data: for byte-level checks no HTTP client would let us make.
-QByteArray rawHttpExchange(const QUrl &server, const QByteArray &request, int quietMs = 500);
+// closes, `complete` says the response is whole, or `quietMs` pass without data: for byte-level checks
+// no HTTP client would let us make.
+QByteArray rawHttpExchange(const QUrl &server, const QByteArray &request, int quietMs = 500,
+    const std::function<bool(const QByteArray &)> &complete = {});
 
 // A raw HTTP/1.1 response taken apart: status, headers, and the body with chunked framing removed.
 struct RawHttpResponse
