@@ -12,8 +12,6 @@ class CompletionFormatter
 public:
     explicit CompletionFormatter(QString model);
 
-    QString id() const { return m_id; }
-
     // "data: {...}\n\n" events; the first chunk of a stream must be role().
     QByteArray role() const;
     QByteArray content(const QString &text) const;

@@ -148,7 +148,6 @@ void HttpStreamClient::onConnected()
     head += "\r\n";
     m_socket->write(head + m_request.body);
     m_socket->flush(); // now, not after the rest of this event-loop pass
-    Q_EMIT connected();
 }
 
 void HttpStreamClient::onReadyRead()

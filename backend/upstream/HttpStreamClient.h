@@ -58,7 +58,6 @@ public:
     QByteArray header(QByteArrayView name) const;
 
 Q_SIGNALS:
-    void connected();
     void responseStarted(int status);
     void bodyReceived(const QByteArray &data);
     void finished();

@@ -648,6 +648,24 @@ private Q_SLOTS:
         QCOMPARE(stored.at(3).content, QStringLiteral("Hello, world"));
         QCOMPARE(stored.at(3).promptTokens.value_or(-1), 11);
 
+        // What the window's sidebar will use: list, rename, delete (messages go with their conversation).
+        ConversationStore &history = *backend->backend().history();
+        QList<ConversationSummary> conversations;
+        history.conversations([&](const QList<ConversationSummary> &list) { conversations = list; });
+        QTRY_COMPARE(conversations.size(), 1);
+        QCOMPARE(conversations.first().title, QStringLiteral("Why is the sky blue?"));
+        QCOMPARE(conversations.first().messageCount, 4);
+        std::optional<bool> renamed;
+        history.rename(QStringLiteral("conv-1"), QStringLiteral("Sky"), [&](bool ok) { renamed = ok; });
+        QTRY_VERIFY(renamed.has_value());
+        QVERIFY(*renamed);
+        std::optional<bool> renamedMissing;
+        history.rename(QStringLiteral("nope"), QStringLiteral("x"), [&](bool ok) { renamedMissing = ok; });
+        QTRY_VERIFY(renamedMissing.has_value());
+        QVERIFY(!*renamedMissing);
+        history.conversations([&](const QList<ConversationSummary> &list) { conversations = list; });
+        QTRY_COMPARE(conversations.first().title, QStringLiteral("Sky"));
+
         // save_conversation: false leaves the database exactly as it was.
         QTest::qWait(300); // let SQLite settle its WAL before taking the "before" picture
         const QFileInfo before(database);
@@ -665,6 +683,13 @@ private Q_SLOTS:
         const QFileInfo after(database);
         QCOMPARE(after.size(), sizeBefore);
         QCOMPARE(after.lastModified(), modifiedBefore);
+
+        std::optional<bool> removed;
+        history.remove(QStringLiteral("conv-1"), [&](bool ok) { removed = ok; });
+        QTRY_VERIFY(removed.has_value());
+        QVERIFY(*removed);
+        QTRY_COMPARE(countRows(database, QStringLiteral("messages")), 0);
+        QCOMPARE(countRows(database, QStringLiteral("conversations")), 0);
 
         // Stateless mode: no database at all, while watchers still get the events.
         ServerOptions stateless;

@@ -368,8 +368,6 @@ private:
         if (!write.bytes.isEmpty())
             m_socket->write(write.bytes);
         if (write.close) {
-            if (m_chat)
-                ++m_fake.m_completed;
             m_writes.clear();
             m_socket->flush();
             ++m_served;

@@ -68,7 +68,6 @@ public:
     FakeRequest lastChatRequest() const;
     // Chat responses whose client closed the connection before the fake had finished writing.
     int abandonedResponses() const { return m_abandoned; }
-    int completedResponses() const { return m_completed; }
 
 private:
     class Connection;
@@ -80,5 +79,4 @@ private:
     int m_abandoned = 0;
     int m_connections = 0;
     bool m_hangUpOnReuse = false;
-    int m_completed = 0;
 };
