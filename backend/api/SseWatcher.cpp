@@ -48,8 +48,7 @@ void SseWatcher::start(StreamingHub &hub, const QString &sessionId, const Stream
 
 void SseWatcher::deliver(const StoredEvent &event)
 {
-    const QByteArray json = QJsonDocument(event.toMessage()).toJson(QJsonDocument::Compact);
-    write("id: " + event.id.toString().toLatin1() + "\ndata: " + json + "\n\n");
+    write("id: " + event.id.toString().toLatin1() + "\ndata: " + event.messageText().toUtf8() + "\n\n");
     if (event.isSessionEnd())
         close();
 }

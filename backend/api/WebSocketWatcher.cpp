@@ -54,10 +54,15 @@ void WebSocketWatcher::begin()
 
 void WebSocketWatcher::deliver(const StoredEvent &event)
 {
-    send(event.toMessage());
+    sendText(event.messageText());
 }
 
 void WebSocketWatcher::send(const QJsonObject &message)
+{
+    sendText(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+}
+
+void WebSocketWatcher::sendText(const QString &text)
 {
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         return;
@@ -66,9 +71,8 @@ void WebSocketWatcher::send(const QJsonObject &message)
                          << "bytes behind";
         return closeWith(TooSlow, QStringLiteral("client too slow: events were not being read"));
     }
-    const QByteArray text = QJsonDocument(message).toJson(QJsonDocument::Compact);
-    m_unsentBytes += text.size();
-    m_socket->sendTextMessage(QString::fromUtf8(text));
+    m_unsentBytes += text.size(); // characters: near enough to bytes for a backlog limit
+    m_socket->sendTextMessage(text);
     m_keepalive.start(); // keepalives only fill silence
 }
 

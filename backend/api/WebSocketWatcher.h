@@ -35,6 +35,7 @@ public:
 private:
     void begin();
     void send(const QJsonObject &message);
+    void sendText(const QString &text);
     void closeWith(int code, const QString &reason);
     void onTextMessage(const QString &text);
     void sendHistory();

@@ -65,7 +65,7 @@ void MemoryEventStore::append(
             {});
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    StoredEvent event {sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data};
+    StoredEvent event {sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data, {}};
     std::deque<StoredEvent> &stream = it->stream(kind);
     stream.push_back(event);
     while (stream.size() > size_t(std::max(1, m_limits.historyLength)))

@@ -40,7 +40,7 @@ std::optional<StoredEvent> parseEntry(const redisReply *entry, const QString &se
     const redisReply *fields = entry->element[1];
     if (!id || !fields || fields->type != REDIS_REPLY_ARRAY)
         return std::nullopt;
-    StoredEvent event {sessionId, kind, *id, {}, {}};
+    StoredEvent event {sessionId, kind, *id, {}, {}, {}};
     for (size_t i = 0; i + 1 < fields->elements; i += 2) {
         const QByteArray name = text(fields->element[i]);
         if (name == "type")
@@ -333,7 +333,7 @@ void RedisEventStore::endSession(const QString &id, Done done)
 void RedisEventStore::append(
     const QString &sessionId, EventKind kind, const QString &type, const QJsonObject &data, AppendDone done)
 {
-    const StoredEvent event {sessionId, kind, {}, type, data};
+    const StoredEvent event {sessionId, kind, {}, type, data, {}};
     if (m_healthy)
         return sendAppend(event, "*", std::move(done));
 

@@ -1,5 +1,7 @@
 #include "store/StoredEvent.h"
 
+#include <QJsonDocument>
+
 QJsonObject StoredEvent::toMessage() const
 {
     QJsonObject payload = data;
@@ -10,4 +12,11 @@ QJsonObject StoredEvent::toMessage() const
         {QStringLiteral("id"), id.toString()},
         {QStringLiteral("data"), payload},
     };
+}
+
+const QString &StoredEvent::messageText() const
+{
+    if (encodedMessage.isEmpty())
+        encodedMessage = QString::fromUtf8(QJsonDocument(toMessage()).toJson(QJsonDocument::Compact));
+    return encodedMessage;
 }

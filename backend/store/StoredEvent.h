@@ -13,9 +13,13 @@ struct StoredEvent
     StreamId id;
     QString type; // thinking_step | progress_update | session_end
     QJsonObject data;
+    mutable QString encodedMessage; // messageText()'s cache; empty until first asked for
 
     // {type, id, data}: the message WebSocket and SSE clients receive; data carries the id too.
     QJsonObject toMessage() const;
+    // toMessage() as compact JSON text, encoded on first use: the hub hands one StoredEvent to every
+    // watcher of a session, so an event is encoded once, not once per watcher.
+    const QString &messageText() const;
     bool isSessionEnd() const { return type == QLatin1String("session_end"); }
 };
 
