@@ -17,6 +17,7 @@ struct StreamingHub::Subscription
     bool endDelivered = false; // session_end sits on both streams; a watcher of both gets it once
     bool replaying = true;
     bool cancelled = false;
+    bool counted = false; // in m_watchCounts: the session was found and the store watches it
     QList<StoredEvent> liveDuringReplay;
 
     StreamId &last(EventKind kind) { return lastDelivered[kind == EventKind::Thinking ? 0 : 1]; }
@@ -75,16 +76,21 @@ void StreamingHub::subscribe(const QString &sessionId, const KindSet &kinds, Str
     for (EventKind kind : kinds)
         subscription->last(kind) = after;
 
+    // Known from the start, so unsubscribing before the store has answered (Redis answers later)
+    // cancels it instead of leaving a subscription to a watcher that is gone.
+    m_subscriptions.insert(watcher, subscription);
     std::weak_ptr<Subscription> weak = subscription;
     m_store->session(sessionId,
         [this, weak, subscription, started = std::move(started)](
             StoreStatus status, Session, SessionStats) mutable {
             if (subscription->cancelled)
                 return;
+            if (!status.ok() && m_subscriptions.value(subscription->watcher) == subscription)
+                m_subscriptions.remove(subscription->watcher);
             started(status);
             if (!status.ok() || subscription->cancelled)
                 return;
-            m_subscriptions.insert(subscription->watcher, subscription);
+            subscription->counted = true;
             const QString watchedId = subscription->sessionId;
             const bool firstWatcher = m_watchCounts[watchedId]++ == 0;
             auto replay = [this, weak] {
@@ -200,7 +206,8 @@ void StreamingHub::unsubscribe(EventWatcher *watcher)
     if (!subscription)
         return;
     subscription->cancelled = true;
-    releaseWatch(subscription->sessionId);
+    if (subscription->counted)
+        releaseWatch(subscription->sessionId);
 }
 
 void StreamingHub::releaseWatch(const QString &sessionId)
