@@ -152,18 +152,13 @@ bool CommandLine::readServerOptions()
 bool CommandLine::readChatOptions()
 {
     const QString openAiKey = qEnvironmentVariable("PONDER_OPENAI_API_KEY");
-    for (const QString &spec : m_parser.values(UpstreamOption)) {
-        auto upstream = UpstreamConfig::parse(spec, &m_error);
-        if (!upstream)
-            return false;
-        int sameKind = 1;
-        for (const UpstreamConfig &other : std::as_const(m_options.upstreams))
-            sameKind += other.kind == upstream->kind ? 1 : 0;
-        if (sameKind > 1)
-            upstream->name += QLatin1Char('-') + QString::number(sameKind);
-        if (upstream->kind == UpstreamConfig::Kind::OpenAi)
-            upstream->apiKey = openAiKey;
-        m_options.upstreams.append(*upstream);
+    const auto upstreams = UpstreamConfig::parseList(m_parser.values(UpstreamOption), &m_error);
+    if (!upstreams)
+        return false;
+    m_options.upstreams = *upstreams;
+    for (UpstreamConfig &upstream : m_options.upstreams) {
+        if (upstream.kind == UpstreamConfig::Kind::OpenAi)
+            upstream.apiKey = openAiKey;
     }
     if (m_options.upstreams.isEmpty())
         m_options.upstreams.append(UpstreamConfig::defaultOllama());
@@ -203,4 +198,11 @@ bool CommandLine::readChatOptions()
 QString CommandLine::helpText() const
 {
     return m_parser.helpText();
+}
+
+bool CommandLine::isSet(const QString &option) const
+{
+    if (option == ApiKeyOption && !m_options.access.apiKey.isEmpty())
+        return true;
+    return m_parser.isSet(option);
 }

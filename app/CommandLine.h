@@ -25,6 +25,8 @@ public:
     Action parse(const QStringList &arguments);
 
     const ServerOptions &serverOptions() const { return m_options; }
+    // Whether an option (by its long name) was given; an API key from PONDER_API_KEY counts as given.
+    bool isSet(const QString &option) const;
     QString error() const { return m_error; }
     // Needs a QCoreApplication instance (Qt takes the program name from it).
     QString helpText() const;

@@ -73,7 +73,7 @@ bool Backend::start(QString *error)
         return false;
     if (!m_options.redisUrl.isEmpty() && !RedisOptions::fromUrl(m_options.redisUrl, error))
         return false;
-    if (!m_http->listen(m_options.host, m_options.port, error))
+    if (m_options.listen && !m_http->listen(m_options.host, m_options.port, error))
         return false;
     if (m_redis)
         m_redis->start(); // connects in the background; /health says degraded until it is up
@@ -87,7 +87,10 @@ bool Backend::start(QString *error)
                                << (m_history ? m_history->databasePath() : QStringLiteral("off (stateless)"));
     if (!m_options.access.apiKey.isEmpty())
         qCInfo(lcServer).noquote() << "an API key is required on /v1, /api and /ws";
-    qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString();
+    if (m_options.listen)
+        qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString();
+    else
+        qCInfo(lcServer).noquote() << "the local endpoint is off: serving the window only";
     return true;
 }
 
@@ -111,7 +114,8 @@ void Backend::loadUpstreamKeys()
                     qCInfo(lcSecrets).noquote()
                         << "API key for upstream" << guard->name() << "read from the keychain";
                 } else {
-                    qCInfo(lcSecrets).noquote() << "no API key for upstream" << guard->name() << "-" << error;
+                    qCInfo(lcSecrets).noquote() << "no API key for upstream" << guard->name() << "-"
+                                                << (error.isEmpty() ? QStringLiteral("none saved") : error);
                 }
             });
     }
@@ -124,6 +128,8 @@ quint16 Backend::port() const
 
 QUrl Backend::baseUrl() const
 {
+    if (!m_options.listen)
+        return {};
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(m_http->address().toString());

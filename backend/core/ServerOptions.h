@@ -14,6 +14,7 @@ struct ServerOptions
 {
     static constexpr quint16 DefaultPort = 8009;
 
+    bool listen = true; // false: the window's backend serves only the window (no HTTP endpoint)
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = DefaultPort; // 0 picks a free port; the chosen one is logged
     QString dataDir; // empty: the platform's app-data folder

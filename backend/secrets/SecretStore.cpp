@@ -17,9 +17,9 @@ void SecretStore::read(const QString &key, ReadDone done)
         auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
         if (readJob->error() == QKeychain::NoError)
             return done(readJob->textData(), {});
-        const QString error = readJob->error() == QKeychain::EntryNotFound
-            ? QStringLiteral("no such entry in the keychain")
-            : QStringLiteral("the keychain is not available: %1").arg(readJob->errorString());
+        if (readJob->error() == QKeychain::EntryNotFound)
+            return done(std::nullopt, {});
+        const QString error = QStringLiteral("the keychain is not available: %1").arg(readJob->errorString());
         qCDebug(lcSecrets).noquote() << "reading" << readJob->key() << "failed:" << error;
         done(std::nullopt, error);
     });

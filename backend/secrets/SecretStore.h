@@ -16,6 +16,7 @@ class SecretStore : public QObject
     Q_OBJECT
 
 public:
+    // No value and no error: the keychain works but has no such entry.
     using ReadDone = std::function<void(std::optional<QString> value, QString error)>;
     using WriteDone = std::function<void(bool ok, QString error)>;
 

@@ -27,6 +27,23 @@ std::optional<UpstreamConfig> UpstreamConfig::parse(const QString &spec, QString
     return config;
 }
 
+std::optional<QList<UpstreamConfig>> UpstreamConfig::parseList(const QStringList &specs, QString *error)
+{
+    QList<UpstreamConfig> configs;
+    for (const QString &spec : specs) {
+        auto upstream = parse(spec, error);
+        if (!upstream)
+            return std::nullopt;
+        int sameKind = 1;
+        for (const UpstreamConfig &other : std::as_const(configs))
+            sameKind += other.kind == upstream->kind ? 1 : 0;
+        if (sameKind > 1)
+            upstream->name += QLatin1Char('-') + QString::number(sameKind);
+        configs.append(*upstream);
+    }
+    return configs;
+}
+
 UpstreamConfig UpstreamConfig::defaultOllama()
 {
     UpstreamConfig config;

@@ -1,7 +1,9 @@
 // Where one model server is and how to talk to it, as given by `--upstream KIND:URL`.
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -29,5 +31,7 @@ struct UpstreamConfig
     // "ollama:http://127.0.0.1:11434" or "openai:http://127.0.0.1:8080/v1"; a bare OpenAI server root gets
     // /v1.
     static std::optional<UpstreamConfig> parse(const QString &spec, QString *error);
+    // Several specs, named in order: the first of a kind gets the kind's name, later ones "-2", "-3"...
+    static std::optional<QList<UpstreamConfig>> parseList(const QStringList &specs, QString *error);
     static UpstreamConfig defaultOllama();
 };
