@@ -1,13 +1,14 @@
 #include "WindowCommand.h"
 
-#include "BackendHost.h"
-#include "EndpointStatus.h"
+#include "CommandLine.h"
+#include "MainWindow.h"
+#include "core/Logging.h"
+#include "secrets/SecretStore.h"
+#include "settings/Preferences.h"
 
+#include <QEventLoop>
 #include <QGuiApplication>
-#include <QLocale>
-#include <QQmlApplicationEngine>
-#include <QQuickStyle>
-#include <QTranslator>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -28,37 +29,39 @@ bool displayAvailable()
 
 namespace {
 
-// Follows the system language; English is the source language, so a missing file is harmless.
-void installTranslator(QTranslator &translator)
+// The local API token the settings keep in the keychain. Asked for before the backend starts, so the
+// endpoint is never open without it; a keychain that does not answer within seconds is skipped.
+QString localApiTokenFromKeychain()
 {
-    if (translator.load(QLocale(), QStringLiteral("ponder"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    SecretStore secrets;
+    QEventLoop loop;
+    QString token;
+    secrets.read(SecretStore::localApiTokenKey(), [&](std::optional<QString> value, const QString &error) {
+        if (value)
+            token = *value;
+        else if (!error.isEmpty())
+            qCInfo(lcSecrets).noquote() << "no local API token from the keychain:" << error;
+        loop.quit();
+    });
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return token;
 }
 
 } // namespace
 
-int runWindow(const ServerOptions &options)
+int runWindow(const CommandLine &commandLine, bool *restart)
 {
-    QTranslator translator;
-    installTranslator(translator);
-    if (QQuickStyle::name().isEmpty())
-        QQuickStyle::setStyle(QStringLiteral("Basic"));
+    Preferences preferences;
+    ServerOptions options = commandLine.serverOptions();
+    preferences.applyTo(options, [&](const QString &option) { return commandLine.isSet(option); });
+    if (options.access.apiKey.isEmpty())
+        options.access.apiKey = localApiTokenFromKeychain();
 
-    EndpointStatus status;
-    BackendHost backend(options);
-    QObject::connect(&backend, &BackendHost::started, &status, &EndpointStatus::setRunning);
-    QObject::connect(&backend, &BackendHost::failed, &status, &EndpointStatus::setFailed);
-
-    QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral(":/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("endpoint"), QVariant::fromValue(&status)}});
-    QObject::connect(
-        &engine, &QQmlApplicationEngine::objectCreationFailed, qApp, [] { QCoreApplication::exit(1); },
-        Qt::QueuedConnection);
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ponder/Main.qml")));
-    if (engine.rootObjects().isEmpty())
+    MainWindow window(options, preferences);
+    if (!window.show())
         return 1;
-
-    backend.start();
-    return QGuiApplication::exec();
+    const int code = QGuiApplication::exec();
+    *restart = preferences.restartRequested();
+    return code;
 }

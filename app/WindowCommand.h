@@ -1,8 +1,9 @@
 // `ponder` with no command: the desktop window, with the backend running inside it.
 #pragma once
 
-struct ServerOptions;
+class CommandLine;
 
 // Returns false (after telling the user) when there is no display to open a window on.
 bool displayAvailable();
-int runWindow(const ServerOptions &options);
+// Returns the exit code; sets *restart when the user asked Ponder to start again (to apply settings).
+int runWindow(const CommandLine &commandLine, bool *restart);

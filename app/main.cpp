@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QProcess>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -62,8 +63,18 @@ int main(int argc, char *argv[])
     case CommandLine::Action::RunWindow: {
         if (!displayAvailable())
             return 1;
-        QGuiApplication app(argc, argv);
-        return runWindow(commandLine.serverOptions());
+        bool restart = false;
+        int code = 0;
+        QString program;
+        {
+            QGuiApplication app(argc, argv);
+            program = QCoreApplication::applicationFilePath();
+            code = runWindow(commandLine, &restart);
+        }
+        // Started only now that the window's backend has let go of its port.
+        if (restart && !QProcess::startDetached(program, argumentsOf(argc, argv).mid(1)))
+            std::fprintf(stderr, "ponder: could not start again; start Ponder yourself\n");
+        return code;
     }
     }
     return 1;

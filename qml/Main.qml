@@ -6,46 +6,262 @@ import Ponder
 ApplicationWindow {
     id: window
 
+    required property BackendHost host
     required property EndpointStatus endpoint
+    required property Preferences preferences
+    property bool showInsights: preferences.debugMode
+    // The live session shown in the visualizer; empty: the chat is in front.
+    property string liveSessionId: ""
 
-    width: 1100
-    height: 720
+    width: 1280
+    height: 800
+    minimumWidth: 760
+    minimumHeight: 480
     visible: true
-    title: qsTr("Ponder")
+    title: chat.messages.count > 0 ? qsTr("Ponder — %1").arg(chat.model) : qsTr("Ponder")
+    color: Theme.background
 
-    ColumnLayout {
-        anchors.centerIn: parent
-        width: Math.min(parent.width - 48, 560)
-        spacing: 12
+    // Light or dark: the user's choice, else the system's (its window colour tells which it is).
+    SystemPalette { id: systemPalette }
+    Binding {
+        target: Theme
+        property: "dark"
+        value: window.preferences.theme === "dark"
+               || (window.preferences.theme === "system" && systemPalette.window.hslLightness < 0.5)
+    }
+    palette {
+        window: Theme.background
+        windowText: Theme.text
+        base: Theme.surface
+        alternateBase: Theme.sidebar
+        text: Theme.text
+        button: Theme.surface
+        buttonText: Theme.text
+        highlight: Theme.accent
+        highlightedText: "#ffffff"
+        placeholderText: Theme.mutedText
+        mid: Theme.border
+        light: Theme.surface
+        dark: Theme.border
+        toolTipBase: Theme.surface
+        toolTipText: Theme.text
+    }
 
-        Label {
-            Layout.fillWidth: true
-            text: qsTr("Ponder")
-            font.pixelSize: 32
-            font.bold: true
-            horizontalAlignment: Text.AlignHCenter
+    ChatController {
+        id: chat
+        objectName: "chatController"
+        host: window.host
+        model: window.preferences.model
+        onModelChanged: window.preferences.model = model
+        onExchangeEnded: conversations.refresh()
+    }
+    ModelCatalog {
+        id: catalog
+        objectName: "modelCatalog"
+        host: window.host
+    }
+    ConversationListModel {
+        id: conversations
+        host: window.host
+    }
+    LiveSessionModel {
+        id: liveSessions
+        objectName: "liveSessions"
+        host: window.host
+        active: window.visible
+    }
+    SessionView {
+        id: liveSession
+        objectName: "liveSession"
+        host: window.host
+        sessionId: window.liveSessionId
+    }
+
+    Connections {
+        target: catalog
+        function onChanged() {
+            if (catalog.models.length > 0 && catalog.models.indexOf(chat.model) < 0)
+                chat.model = catalog.models[0]
         }
-        Label {
-            Layout.fillWidth: true
-            text: qsTr("Watch language models think.")
-            opacity: 0.7
-            horizontalAlignment: Text.AlignHCenter
+    }
+    Connections {
+        target: window.endpoint
+        function onChanged() {
+            if (window.endpoint.state === EndpointStatus.Running)
+                catalog.refresh()
         }
-        Label {
-            objectName: "endpointLabel"
+    }
+
+    Shortcut {
+        sequence: StandardKey.New
+        onActivated: window.startNewChat()
+    }
+    Shortcut {
+        sequence: "Ctrl+N"
+        onActivated: window.startNewChat()
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: chat.busy
+        onActivated: chat.stop()
+    }
+    Shortcut {
+        sequence: "Ctrl+L"
+        onActivated: chatPage.focusComposer()
+    }
+    Shortcut {
+        sequence: "Ctrl+,"
+        onActivated: settings.open()
+    }
+
+    function startNewChat() {
+        window.liveSessionId = ""
+        chat.newConversation()
+        chatPage.focusComposer()
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Sidebar {
+            id: sidebar
+            Layout.fillHeight: true
+            Layout.preferredWidth: 270
+            conversations: conversations
+            liveSessions: liveSessions
+            showLiveSessions: window.preferences.debugMode
+            currentConversationId: window.liveSessionId === "" ? chat.conversationId : ""
+            currentLiveSessionId: window.liveSessionId
+            onNewChatRequested: window.startNewChat()
+            onConversationChosen: id => {
+                window.liveSessionId = ""
+                chat.openConversation(id)
+            }
+            onLiveSessionChosen: id => window.liveSessionId = id
+            onSettingsRequested: settings.open()
+        }
+
+        ColumnLayout {
             Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            horizontalAlignment: Text.AlignHCenter
-            text: {
-                switch (window.endpoint.state) {
-                case EndpointStatus.Running:
-                    return qsTr("Local endpoint: %1/v1").arg(window.endpoint.baseUrl)
-                case EndpointStatus.Failed:
-                    return qsTr("The local endpoint could not start: %1").arg(window.endpoint.error)
-                default:
-                    return qsTr("Starting the local endpoint…")
+            Layout.fillHeight: true
+            spacing: 0
+
+            // Header: model picker, endpoint, panel toggle.
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 56
+                color: Theme.surface
+                Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
+
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: 16
+                    anchors.rightMargin: 12
+                    spacing: 10
+
+                    ComboBox {
+                        id: modelPicker
+                        objectName: "modelPicker"
+                        visible: window.liveSessionId === ""
+                        Layout.preferredWidth: 280
+                        model: catalog.models
+                        currentIndex: catalog.models.indexOf(chat.model)
+                        displayText: chat.model !== "" ? chat.model : qsTr("No model")
+                        enabled: !chat.busy && catalog.models.length > 0
+                        onActivated: index => chat.model = catalog.models[index]
+                        Accessible.name: qsTr("Model")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("The model that answers")
+                    }
+                    ToolButton {
+                        visible: window.liveSessionId === ""
+                        text: "⟳"
+                        enabled: !catalog.loading
+                        onClicked: catalog.refresh()
+                        Accessible.name: qsTr("Refresh models")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Ask the upstreams for their models again")
+                    }
+                    Label {
+                        visible: window.liveSessionId !== ""
+                        text: qsTr("Live session")
+                        font.bold: true
+                        color: Theme.text
+                    }
+                    Item { Layout.fillWidth: true }
+                    Label {
+                        objectName: "endpointLabel"
+                        color: window.endpoint.state === EndpointStatus.Failed ? Theme.error : Theme.mutedText
+                        font.pixelSize: 12
+                        elide: Text.ElideMiddle
+                        Layout.maximumWidth: 320
+                        text: {
+                            switch (window.endpoint.state) {
+                            case EndpointStatus.Running:
+                                return qsTr("Local endpoint: %1/v1").arg(window.endpoint.baseUrl)
+                            case EndpointStatus.Failed:
+                                return qsTr("The local endpoint could not start: %1").arg(window.endpoint.error)
+                            default:
+                                return qsTr("Starting the local endpoint…")
+                            }
+                        }
+                        ToolTip.visible: endpointMouse.containsMouse
+                        ToolTip.text: text
+                        MouseArea { id: endpointMouse; anchors.fill: parent; hoverEnabled: true }
+                    }
+                    ToolButton {
+                        visible: window.liveSessionId === ""
+                        checkable: true
+                        checked: window.showInsights
+                        text: window.showInsights ? qsTr("Hide thinking") : qsTr("Show thinking")
+                        onToggled: window.showInsights = checked
+                        Accessible.name: text
+                    }
+                }
+            }
+
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: window.liveSessionId === "" ? 0 : 1
+
+                RowLayout {
+                    spacing: 0
+                    ChatPage {
+                        id: chatPage
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        chat: chat
+                        catalog: catalog
+                        onSettingsRequested: settings.open()
+                    }
+                    InsightPanel {
+                        objectName: "chatInsights"
+                        visible: window.showInsights
+                        Layout.preferredWidth: 360
+                        Layout.fillHeight: true
+                        session: chat.session
+                        reasoning: chat.reasoning
+                        thinking: chat.thinking
+                        thoughtMs: chat.thoughtMs
+                    }
+                }
+                LiveSessionPage {
+                    objectName: "livePage"
+                    session: liveSession
+                    title: liveSessions.revision, liveSessions.titleOf(window.liveSessionId)
                 }
             }
         }
+    }
+
+    SettingsDialog {
+        id: settings
+        anchors.centerIn: parent
+        preferences: window.preferences
+        host: window.host
+        catalog: catalog
+        endpoint: window.endpoint
     }
 }

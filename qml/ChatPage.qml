@@ -1,0 +1,101 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ponder
+
+// The conversation: messages streaming in, and the composer. Shows how to get going when no model
+// server answers.
+Item {
+    id: page
+
+    required property ChatController chat
+    required property ModelCatalog catalog
+
+    signal settingsRequested()
+
+    function focusComposer() { composer.focusInput() }
+
+    readonly property bool noUpstream: catalog.checked && catalog.models.length === 0
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        NoUpstreamPanel {
+            visible: page.noUpstream && page.chat.messages.count === 0
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            catalog: page.catalog
+            onSettingsRequested: page.settingsRequested()
+        }
+
+        // Empty state: a greeting instead of a blank page.
+        ColumnLayout {
+            visible: !page.noUpstream && page.chat.messages.count === 0
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Item { Layout.fillHeight: true }
+            Label {
+                Layout.alignment: Qt.AlignHCenter
+                text: qsTr("Watch language models think.")
+                font.pixelSize: 26
+                font.bold: true
+                color: Theme.text
+            }
+            Label {
+                Layout.alignment: Qt.AlignHCenter
+                Layout.maximumWidth: 520
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                text: qsTr("Ask anything. The answer streams in here; the model's reasoning and the request's progress appear beside it as they happen.")
+                color: Theme.mutedText
+            }
+            Item { Layout.fillHeight: true }
+        }
+
+        ListView {
+            id: messageList
+            objectName: "messageList"
+            visible: page.chat.messages.count > 0
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: page.chat.messages
+            spacing: 4
+            reuseItems: true
+            cacheBuffer: 1200
+            topMargin: 16
+            bottomMargin: 16
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {}
+
+            // Follow the stream while the user is at the bottom; leave them alone when they scrolled up.
+            property bool pinned: true
+            onMovementEnded: pinned = atYEnd
+            onCountChanged: if (pinned) Qt.callLater(positionViewAtEnd)
+            onContentHeightChanged: if (pinned && !moving) Qt.callLater(positionViewAtEnd)
+
+            delegate: MessageDelegate {
+                width: ListView.view.width
+                onCopyRequested: text => page.chat.copyToClipboard(text)
+                onRegenerateRequested: page.chat.regenerate()
+                canRegenerate: !page.chat.busy && index === ListView.view.count - 1
+            }
+        }
+
+        Composer {
+            id: composer
+            objectName: "composer"
+            Layout.fillWidth: true
+            busy: page.chat.busy
+            canSend: page.chat.model !== ""
+            onSendRequested: text => {
+                if (page.chat.send(text)) {
+                    messageList.pinned = true
+                    composer.clear()
+                }
+            }
+            onStopRequested: page.chat.stop()
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ponder
+
+// Where the user writes: Enter sends, Shift+Enter starts a new line; Stop (or Esc) while answering.
+Rectangle {
+    id: composer
+
+    property bool busy: false
+    property bool canSend: true
+
+    signal sendRequested(string text)
+    signal stopRequested()
+
+    function clear() { input.clear() }
+    function focusInput() { input.forceActiveFocus() }
+
+    implicitHeight: Math.min(row.implicitHeight, 240) + 24
+    color: Theme.background
+
+    Rectangle {
+        anchors.fill: parent
+        anchors.margins: 12
+        anchors.leftMargin: 24
+        anchors.rightMargin: 24
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: input.activeFocus ? Theme.accent : Theme.border
+
+        RowLayout {
+            id: row
+            anchors.fill: parent
+            anchors.margins: 6
+            spacing: 6
+
+            ScrollView {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                TextArea {
+                    id: input
+                    objectName: "composerInput"
+                    placeholderText: composer.canSend ? qsTr("Message the model (Enter to send, Shift+Enter for a new line)")
+                                                      : qsTr("No model to talk to yet")
+                    wrapMode: TextArea.Wrap
+                    background: null
+                    color: Theme.text
+                    font.pixelSize: 15
+                    focus: true
+                    Accessible.name: qsTr("Message")
+                    Keys.onPressed: event => {
+                        if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+                                && !(event.modifiers & Qt.ShiftModifier)) {
+                            event.accepted = true
+                            if (!composer.busy)
+                                composer.sendRequested(input.text)
+                        }
+                    }
+                }
+            }
+            Button {
+                objectName: "sendButton"
+                Layout.alignment: Qt.AlignBottom
+                text: composer.busy ? qsTr("Stop") : qsTr("Send")
+                highlighted: !composer.busy
+                enabled: composer.busy || (composer.canSend && input.text.trim() !== "")
+                onClicked: composer.busy ? composer.stopRequested() : composer.sendRequested(input.text)
+                Accessible.name: composer.busy ? qsTr("Stop the answer") : qsTr("Send the message")
+                ToolTip.visible: hovered
+                ToolTip.text: composer.busy ? qsTr("Stop (Esc)") : qsTr("Send (Enter)")
+            }
+        }
+    }
+}

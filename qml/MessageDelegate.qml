@@ -1,0 +1,173 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ponder
+
+// One message: the user's on the right, the model's on the left with its Markdown and code blocks,
+// its reasoning folded away behind "Thought for N s", and its state when it did not finish normally.
+Item {
+    id: message
+
+    required property int index
+    required property int messageId
+    required property int author
+    required property string content
+    required property var segments
+    required property string reasoning
+    required property int state
+    required property string error
+    required property string model
+    required property int thoughtMs
+    property bool canRegenerate: false
+
+    signal copyRequested(string text)
+    signal regenerateRequested()
+
+    readonly property bool fromUser: author === MessageModel.User
+    readonly property bool streaming: state === MessageModel.Streaming
+
+    implicitHeight: bubble.height + 12
+
+    HoverHandler { id: hover }
+    // The user's own message: copy appears beside it on hover, so the bubble stays compact.
+    ToolButton {
+        visible: message.fromUser && hover.hovered
+        anchors.right: bubble.left
+        anchors.rightMargin: 4
+        anchors.verticalCenter: bubble.verticalCenter
+        text: qsTr("Copy")
+        font.pixelSize: 12
+        onClicked: message.copyRequested(message.content)
+        Accessible.name: qsTr("Copy message")
+    }
+
+    ListView.onReused: reasoningShown = false
+    property bool reasoningShown: false
+
+    Rectangle {
+        id: bubble
+        anchors.top: parent.top
+        anchors.topMargin: 6
+        x: message.fromUser ? parent.width - width - 24 : 24
+        width: message.fromUser ? Math.min(Math.max(userTextWidth.advanceWidth, 60) + 32, parent.width * 0.7)
+                                : Math.min(parent.width - 48, 860)
+        TextMetrics {
+            id: userTextWidth
+            font.pixelSize: 15
+            text: message.fromUser ? message.content : ""
+        }
+        height: column.implicitHeight + 24
+        radius: Theme.radius
+        color: message.fromUser ? Theme.userBubble : "transparent"
+
+        ColumnLayout {
+            id: column
+            anchors.fill: parent
+            anchors.margins: 12
+            spacing: 8
+
+            Label {
+                visible: !message.fromUser
+                text: message.model
+                font.pixelSize: 11
+                font.bold: true
+                color: Theme.mutedText
+            }
+
+            // Reasoning, folded: the thinking panel shows it live; here it stays with the answer.
+            Label {
+                visible: !message.fromUser && message.reasoning !== ""
+                text: {
+                    if (message.thoughtMs < 0)
+                        return qsTr("Thinking…")
+                    const shown = message.reasoningShown ? "▾ " : "▸ "
+                    return shown + qsTr("Thought for %1 s").arg((message.thoughtMs / 1000).toFixed(1))
+                }
+                color: Theme.thinking
+                font.pixelSize: 12
+                MouseArea {
+                    anchors.fill: parent
+                    cursorShape: Qt.PointingHandCursor
+                    onClicked: message.reasoningShown = !message.reasoningShown
+                }
+                Accessible.role: Accessible.Button
+                Accessible.name: text
+            }
+            Label {
+                visible: message.reasoningShown && message.reasoning !== ""
+                Layout.fillWidth: true
+                text: message.reasoning
+                wrapMode: Text.Wrap
+                font.italic: true
+                color: Theme.mutedText
+                leftPadding: 10
+                Rectangle { width: 2; height: parent.height; color: Theme.thinking; opacity: 0.5 }
+            }
+
+            Repeater {
+                model: message.segments
+                delegate: Loader {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    sourceComponent: modelData.code ? codeComponent : proseComponent
+                    Component {
+                        id: proseComponent
+                        TextEdit {
+                            text: modelData.text
+                            textFormat: message.fromUser ? TextEdit.PlainText : TextEdit.MarkdownText
+                            wrapMode: Text.Wrap
+                            readOnly: true
+                            selectByMouse: true
+                            color: Theme.text
+                            selectionColor: Theme.accent
+                            font.pixelSize: 15
+                            onLinkActivated: link => Qt.openUrlExternally(link)
+                        }
+                    }
+                    Component {
+                        id: codeComponent
+                        CodeBlock {
+                            code: modelData.text
+                            language: modelData.language
+                            onCopyRequested: text => message.copyRequested(text)
+                        }
+                    }
+                }
+            }
+
+            BusyIndicator {
+                visible: message.streaming && message.content === ""
+                running: visible
+                Layout.preferredWidth: 28
+                Layout.preferredHeight: 28
+            }
+
+            Label {
+                visible: message.error !== "" || message.state === MessageModel.Stopped
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: message.state === MessageModel.Failed ? Theme.error : Theme.warning
+                text: message.state === MessageModel.Stopped ? qsTr("Stopped.")
+                                                             : message.error
+            }
+
+            RowLayout {
+                visible: !message.streaming && !message.fromUser
+                spacing: 4
+                ToolButton {
+                    text: qsTr("Copy")
+                    font.pixelSize: 12
+                    onClicked: message.copyRequested(message.content)
+                    Accessible.name: qsTr("Copy message")
+                }
+                ToolButton {
+                    visible: !message.fromUser && message.canRegenerate
+                    text: qsTr("Regenerate")
+                    font.pixelSize: 12
+                    onClicked: message.regenerateRequested()
+                    Accessible.name: qsTr("Regenerate the answer")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ponder
+
+// Settings: upstreams (with keys in the OS keychain), the local server, the event store, and how the
+// window looks. Server settings apply after a restart, which the dialog offers.
+Dialog {
+    id: dialog
+
+    required property Preferences preferences
+    required property BackendHost host
+    required property ModelCatalog catalog
+    required property EndpointStatus endpoint
+
+    title: qsTr("Settings")
+    modal: true
+    width: Math.min(parent ? parent.width - 80 : 720, 720)
+    height: Math.min(parent ? parent.height - 80 : 620, 620)
+    standardButtons: Dialog.Close
+    onOpened: secrets.loadLocalToken()
+
+    SecretEditor { id: secrets }
+    UpstreamProbe {
+        id: probe
+        host: dialog.host
+        onFinished: (ok, message) => {
+            probeResult.ok = ok
+            probeResult.text = message
+        }
+    }
+
+    component SectionTitle: Label {
+        font.bold: true
+        font.pixelSize: 15
+        color: Theme.text
+        topPadding: 8
+    }
+    component Hint: Label {
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        font.pixelSize: 12
+        color: Theme.mutedText
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            TabButton { text: qsTr("Models") }
+            TabButton { text: qsTr("Local server") }
+            TabButton { text: qsTr("Event store") }
+            TabButton { text: qsTr("Appearance") }
+        }
+
+        Rectangle {
+            visible: dialog.preferences.restartNeeded
+            Layout.fillWidth: true
+            implicitHeight: restartRow.implicitHeight + 16
+            radius: 6
+            color: Theme.tint(Theme.accent, 0.12)
+            RowLayout {
+                id: restartRow
+                anchors.fill: parent
+                anchors.margins: 8
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.text
+                    text: qsTr("Server settings changed. They take effect when Ponder restarts.")
+                }
+                Button {
+                    text: qsTr("Restart now")
+                    onClicked: dialog.preferences.restartApplication()
+                }
+            }
+        }
+
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: tabs.currentIndex
+
+            // Models: the upstreams.
+            ScrollView {
+                clip: true
+                ColumnLayout {
+                    width: dialog.availableWidth - 20
+                    spacing: 8
+                    SectionTitle { text: qsTr("Upstreams") }
+                    Hint { text: qsTr("The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.") }
+                    Repeater {
+                        model: dialog.preferences.upstreams
+                        RowLayout {
+                            required property string modelData
+                            required property int index
+                            Layout.fillWidth: true
+                            Label {
+                                Layout.fillWidth: true
+                                text: modelData
+                                font.family: Theme.monospace
+                                color: Theme.text
+                                elide: Text.ElideMiddle
+                            }
+                            Label {
+                                readonly property var status: dialog.catalog.upstreams[index]
+                                text: !status ? "" : status.reachable ? qsTr("reachable") : qsTr("not reachable")
+                                color: status && status.reachable ? Theme.success : Theme.error
+                                font.pixelSize: 12
+                            }
+                            Button {
+                                text: qsTr("Remove")
+                                flat: true
+                                onClicked: {
+                                    const list = dialog.preferences.upstreams.slice()
+                                    list.splice(index, 1)
+                                    dialog.preferences.upstreams = list
+                                }
+                            }
+                        }
+                    }
+                    SectionTitle { text: qsTr("Add an upstream") }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        ComboBox {
+                            id: kind
+                            model: ["ollama", "openai"]
+                            Accessible.name: qsTr("Kind of server")
+                        }
+                        TextField {
+                            id: url
+                            Layout.fillWidth: true
+                            placeholderText: kind.currentIndex === 0 ? "http://127.0.0.1:11434" : "http://127.0.0.1:8080/v1"
+                            Accessible.name: qsTr("Server URL")
+                        }
+                    }
+                    TextField {
+                        id: apiKey
+                        Layout.fillWidth: true
+                        visible: kind.currentIndex === 1
+                        echoMode: TextInput.Password
+                        placeholderText: qsTr("API key (optional; kept in the OS keychain)")
+                        Accessible.name: qsTr("API key")
+                    }
+                    RowLayout {
+                        Button {
+                            text: qsTr("Test connection")
+                            enabled: url.text !== "" && !probe.busy
+                            onClicked: probe.test(kind.currentText + ":" + url.text, apiKey.text)
+                        }
+                        Button {
+                            text: qsTr("Add")
+                            highlighted: true
+                            enabled: url.text !== ""
+                            onClicked: {
+                                const spec = kind.currentText + ":" + url.text.trim()
+                                const problem = dialog.preferences.checkUpstream(spec)
+                                if (problem !== "") {
+                                    probeResult.ok = false
+                                    probeResult.text = problem
+                                    return
+                                }
+                                const list = dialog.preferences.upstreams.slice()
+                                list.push(spec)
+                                const sameKind = list.filter(s => s.startsWith(kind.currentText + ":")).length
+                                const name = sameKind > 1 ? kind.currentText + "-" + sameKind : kind.currentText
+                                if (apiKey.text !== "")
+                                    secrets.saveUpstreamKey(name, apiKey.text)
+                                dialog.preferences.upstreams = list
+                                url.clear()
+                                apiKey.clear()
+                            }
+                        }
+                        BusyIndicator { running: probe.busy; visible: running; Layout.preferredHeight: 28; Layout.preferredWidth: 28 }
+                    }
+                    Label {
+                        id: probeResult
+                        property bool ok: true
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        visible: text !== ""
+                        color: ok ? Theme.success : Theme.error
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        visible: secrets.message !== ""
+                        text: secrets.message
+                        color: secrets.failed ? Theme.error : Theme.success
+                        font.pixelSize: 12
+                    }
+                }
+            }
+
+            // The local server.
+            ScrollView {
+                clip: true
+                ColumnLayout {
+                    width: dialog.availableWidth - 20
+                    spacing: 8
+                    SectionTitle { text: qsTr("Local endpoint") }
+                    Hint {
+                        text: dialog.endpoint.state === EndpointStatus.Running
+                              ? qsTr("Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.").arg(dialog.endpoint.baseUrl)
+                              : qsTr("Not running.")
+                    }
+                    Switch {
+                        text: qsTr("Serve the OpenAI-compatible and streaming APIs")
+                        checked: dialog.preferences.serverEnabled
+                        onToggled: dialog.preferences.serverEnabled = checked
+                    }
+                    GridLayout {
+                        columns: 2
+                        Layout.fillWidth: true
+                        Label { text: qsTr("Address"); color: Theme.text }
+                        TextField {
+                            Layout.fillWidth: true
+                            text: dialog.preferences.serverHost
+                            onEditingFinished: dialog.preferences.serverHost = text
+                            Accessible.name: qsTr("Address")
+                        }
+                        Label { text: qsTr("Port"); color: Theme.text }
+                        SpinBox {
+                            from: 1
+                            to: 65535
+                            editable: true
+                            value: dialog.preferences.serverPort
+                            onValueModified: dialog.preferences.serverPort = value
+                            textFromValue: (value, locale) => value.toString()
+                            Accessible.name: qsTr("Port")
+                        }
+                        Label { text: qsTr("Allowed origins"); color: Theme.text }
+                        TextField {
+                            Layout.fillWidth: true
+                            placeholderText: "https://chat.example.org"
+                            text: dialog.preferences.allowedOrigins.join(", ")
+                            onEditingFinished: dialog.preferences.allowedOrigins = text.split(",")
+                            Accessible.name: qsTr("Allowed origins")
+                        }
+                    }
+                    Hint { text: qsTr("Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.") }
+                    Switch {
+                        text: qsTr("Stateless: never write conversations to disk")
+                        checked: dialog.preferences.stateless
+                        onToggled: dialog.preferences.stateless = checked
+                    }
+                    SectionTitle { text: qsTr("API token") }
+                    Hint { text: qsTr("With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.") }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        TextField {
+                            id: tokenField
+                            Layout.fillWidth: true
+                            readOnly: true
+                            text: secrets.localToken
+                            placeholderText: qsTr("No token: zero-login")
+                            echoMode: showToken.checked ? TextInput.Normal : TextInput.Password
+                            font.family: Theme.monospace
+                            Accessible.name: qsTr("API token")
+                        }
+                        CheckBox { id: showToken; text: qsTr("Show") }
+                        Button {
+                            text: qsTr("Copy")
+                            enabled: secrets.localToken !== ""
+                            onClicked: {
+                                tokenField.selectAll()
+                                tokenField.copy()
+                                tokenField.deselect()
+                            }
+                        }
+                    }
+                    RowLayout {
+                        Button { text: qsTr("Generate new token"); onClicked: secrets.generateLocalToken() }
+                        Button { text: qsTr("Remove token"); enabled: secrets.localToken !== ""; onClicked: secrets.removeLocalToken() }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        visible: secrets.message !== ""
+                        text: secrets.message
+                        color: secrets.failed ? Theme.error : Theme.success
+                        font.pixelSize: 12
+                    }
+                }
+            }
+
+            // The event store.
+            ScrollView {
+                clip: true
+                ColumnLayout {
+                    width: dialog.availableWidth - 20
+                    spacing: 8
+                    SectionTitle { text: qsTr("Where thinking and progress events are kept") }
+                    RadioButton {
+                        id: inMemory
+                        text: qsTr("In memory (this Ponder only)")
+                        checked: dialog.preferences.redisUrl === ""
+                        onToggled: if (checked) dialog.preferences.redisUrl = ""
+                    }
+                    RadioButton {
+                        id: inRedis
+                        text: qsTr("Redis Streams (shared by several Ponder backends)")
+                        checked: dialog.preferences.redisUrl !== ""
+                    }
+                    TextField {
+                        id: redisField
+                        Layout.fillWidth: true
+                        enabled: inRedis.checked
+                        text: dialog.preferences.redisUrl
+                        placeholderText: "redis://127.0.0.1:6379/0"
+                        Accessible.name: qsTr("Redis URL")
+                        onEditingFinished: {
+                            redisProblem.text = dialog.preferences.checkRedisUrl(text)
+                            if (redisProblem.text === "")
+                                dialog.preferences.redisUrl = text
+                        }
+                    }
+                    Label { id: redisProblem; visible: text !== ""; color: Theme.error; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    EventStoreStatus { id: storeStatus; host: dialog.host }
+                    Hint {
+                        text: storeStatus.text
+                        Component.onCompleted: storeStatus.refresh()
+                    }
+                    Button { text: qsTr("Check now"); onClicked: storeStatus.refresh() }
+                }
+            }
+
+            // Appearance.
+            ScrollView {
+                clip: true
+                ColumnLayout {
+                    width: dialog.availableWidth - 20
+                    spacing: 8
+                    SectionTitle { text: qsTr("Debug mode") }
+                    Switch {
+                        text: qsTr("Show the thinking and progress panels and the Live sessions visualizer")
+                        checked: dialog.preferences.debugMode
+                        onToggled: dialog.preferences.debugMode = checked
+                    }
+                    SectionTitle { text: qsTr("Language") }
+                    ComboBox {
+                        id: languagePicker
+                        readonly property var codes: ["", "en", "de", "es"]
+                        model: [qsTr("System language"), "English", "Deutsch", "Español"]
+                        currentIndex: Math.max(0, codes.indexOf(dialog.preferences.language))
+                        onActivated: index => dialog.preferences.language = codes[index]
+                        Accessible.name: qsTr("Language")
+                    }
+                    SectionTitle { text: qsTr("Theme") }
+                    ComboBox {
+                        readonly property var choices: ["system", "light", "dark"]
+                        model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
+                        currentIndex: Math.max(0, choices.indexOf(dialog.preferences.theme))
+                        onActivated: index => dialog.preferences.theme = choices[index]
+                        Accessible.name: qsTr("Theme")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,265 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ponder
+
+// Conversations from history (new, search, rename, delete) and every live session in the hub.
+Rectangle {
+    id: sidebar
+
+    required property ConversationListModel conversations
+    required property LiveSessionModel liveSessions
+    property string currentConversationId
+    property string currentLiveSessionId
+    property bool showLiveSessions: true
+
+    signal newChatRequested()
+    signal conversationChosen(string id)
+    signal liveSessionChosen(string id)
+    signal settingsRequested()
+
+    // Choosing a live session from elsewhere shows it in its list too.
+    onCurrentLiveSessionIdChanged: if (currentLiveSessionId !== "") tabs.currentIndex = 1
+
+    color: Theme.sidebar
+    Rectangle { anchors.right: parent.right; width: 1; height: parent.height; color: Theme.border }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 12
+        spacing: 8
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("Ponder")
+                font.pixelSize: 20
+                font.bold: true
+                color: Theme.text
+                Layout.fillWidth: true
+            }
+            ToolButton {
+                text: "⚙"
+                font.pixelSize: 18
+                onClicked: sidebar.settingsRequested()
+                Accessible.name: qsTr("Settings")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Settings (Ctrl+,)")
+            }
+        }
+
+        Button {
+            objectName: "newChatButton"
+            Layout.fillWidth: true
+            text: qsTr("New chat")
+            highlighted: true
+            onClicked: sidebar.newChatRequested()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Start a new conversation (Ctrl+N)")
+        }
+
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            background: null
+            TabButton { text: qsTr("Chats") }
+            TabButton {
+                objectName: "liveTab"
+                visible: sidebar.showLiveSessions
+                width: visible ? implicitWidth : 0
+                text: sidebar.liveSessions.count > 0 ? qsTr("Live sessions (%1)").arg(sidebar.liveSessions.count)
+                                                     : qsTr("Live sessions")
+            }
+        }
+
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: tabs.currentIndex
+
+            ColumnLayout {
+                spacing: 6
+                TextField {
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Search conversations")
+                    enabled: sidebar.conversations.available
+                    onTextChanged: sidebar.conversations.filter = text
+                    Accessible.name: qsTr("Search conversations")
+                }
+                Label {
+                    visible: !sidebar.conversations.available || sidebar.conversations.count === 0
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.mutedText
+                    font.pixelSize: 12
+                    text: !sidebar.conversations.available
+                          ? qsTr("Stateless mode: conversations are not saved.")
+                          : sidebar.conversations.filter !== "" ? qsTr("No conversation matches.")
+                                                                : qsTr("Your conversations will appear here.")
+                }
+                ListView {
+                    id: conversationList
+                    objectName: "conversationList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: sidebar.conversations
+                    keyNavigationEnabled: true
+                    activeFocusOnTab: true
+                    reuseItems: true
+                    spacing: 2
+                    ScrollBar.vertical: ScrollBar {}
+                    Keys.onReturnPressed: if (currentItem) sidebar.conversationChosen(currentItem.conversationId)
+
+                    delegate: ItemDelegate {
+                        id: conversationItem
+                        required property string conversationId
+                        required property string title
+                        required property string model
+                        required property date updatedAt
+                        required property int index
+
+                        width: ListView.view.width
+                        highlighted: conversationId === sidebar.currentConversationId || ListView.isCurrentItem
+                        onClicked: {
+                            conversationList.currentIndex = index
+                            sidebar.conversationChosen(conversationId)
+                        }
+                        Accessible.name: title
+                        contentItem: ColumnLayout {
+                            spacing: 2
+                            Label {
+                                Layout.fillWidth: true
+                                text: conversationItem.title
+                                elide: Text.ElideRight
+                                color: conversationItem.highlighted ? conversationItem.palette.highlightedText : Theme.text
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: qsTr("%1 · %2").arg(conversationItem.model)
+                                          .arg(conversationItem.updatedAt.toLocaleString(Qt.locale(), Locale.ShortFormat))
+                                elide: Text.ElideRight
+                                font.pixelSize: 11
+                                color: conversationItem.highlighted ? conversationItem.palette.highlightedText : Theme.mutedText
+                                opacity: conversationItem.highlighted ? 0.85 : 1
+                            }
+                        }
+                        TapHandler {
+                            acceptedButtons: Qt.RightButton
+                            onTapped: conversationMenu.popup()
+                        }
+                        Menu {
+                            id: conversationMenu
+                            MenuItem {
+                                text: qsTr("Rename…")
+                                onTriggered: renameDialog.openFor(conversationItem.conversationId, conversationItem.title)
+                            }
+                            MenuItem {
+                                text: qsTr("Delete")
+                                onTriggered: {
+                                    if (conversationItem.conversationId === sidebar.currentConversationId)
+                                        sidebar.newChatRequested()
+                                    sidebar.conversations.remove(conversationItem.conversationId)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            ColumnLayout {
+                spacing: 6
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.mutedText
+                    font.pixelSize: 12
+                    text: sidebar.liveSessions.count === 0
+                          ? qsTr("No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.")
+                          : qsTr("Every session in the hub, from this window and from outside. Pick one to watch it think.")
+                }
+                ListView {
+                    id: liveList
+                    objectName: "liveSessionList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: sidebar.liveSessions
+                    keyNavigationEnabled: true
+                    activeFocusOnTab: true
+                    spacing: 2
+                    ScrollBar.vertical: ScrollBar {}
+                    Keys.onReturnPressed: if (currentItem) sidebar.liveSessionChosen(currentItem.sessionId)
+
+                    delegate: ItemDelegate {
+                        id: liveItem
+                        required property string sessionId
+                        required property string title
+                        required property string source
+                        required property bool active
+                        required property date lastActivity
+                        required property int index
+
+                        width: ListView.view.width
+                        highlighted: sessionId === sidebar.currentLiveSessionId
+                        onClicked: {
+                            liveList.currentIndex = index
+                            sidebar.liveSessionChosen(sessionId)
+                        }
+                        Accessible.name: title
+                        contentItem: RowLayout {
+                            spacing: 8
+                            Rectangle {
+                                width: 8; height: 8; radius: 4
+                                color: liveItem.active ? Theme.success : Theme.mutedText
+                            }
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 2
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: liveItem.title
+                                    elide: Text.ElideRight
+                                    color: liveItem.highlighted ? liveItem.palette.highlightedText : Theme.text
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: (liveItem.source === "chat_completion" ? qsTr("chat") : liveItem.source || qsTr("agent"))
+                                          + " · " + liveItem.lastActivity.toLocaleTimeString(Qt.locale(), Locale.ShortFormat)
+                                    elide: Text.ElideRight
+                                    font.pixelSize: 11
+                                    color: liveItem.highlighted ? liveItem.palette.highlightedText : Theme.mutedText
+                                    opacity: liveItem.highlighted ? 0.85 : 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: renameDialog
+        property string conversationId
+        function openFor(id, title) {
+            conversationId = id
+            renameField.text = title
+            open()
+            renameField.selectAll()
+            renameField.forceActiveFocus()
+        }
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Rename conversation")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        TextField {
+            id: renameField
+            width: 320
+            Accessible.name: qsTr("Title")
+            onAccepted: renameDialog.accept()
+        }
+        onAccepted: sidebar.conversations.rename(conversationId, renameField.text)
+    }
+}

@@ -1,0 +1,86 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ponder
+
+// One thinking step: its type, text, confidence when known, time, and its reasoning chain folded.
+Rectangle {
+    id: step
+
+    required property string stepType
+    required property string content
+    required property var reasoningChain
+    required property real confidence
+    required property date timestamp
+    property bool chainShown: false
+
+    ListView.onReused: chainShown = false
+
+    implicitHeight: layout.implicitHeight + 16
+    radius: 8
+    color: Theme.tint(Theme.stepColor(stepType), 0.08)
+    border.color: Theme.tint(Theme.stepColor(stepType), 0.3)
+
+    ColumnLayout {
+        id: layout
+        anchors.fill: parent
+        anchors.margins: 8
+        spacing: 4
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: step.stepType.replace(/_/g, " ")
+                font.pixelSize: 11
+                font.bold: true
+                font.capitalization: Font.AllUppercase
+                color: Theme.stepColor(step.stepType)
+            }
+            Label {
+                visible: step.confidence >= 0
+                text: qsTr("%1% sure").arg(Math.round(step.confidence * 100))
+                font.pixelSize: 11
+                color: Theme.mutedText
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: step.timestamp.toLocaleTimeString(Qt.locale(), "hh:mm:ss")
+                font.pixelSize: 11
+                color: Theme.mutedText
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            text: step.content
+            wrapMode: Text.Wrap
+            font.pixelSize: 13
+            color: Theme.text
+        }
+        Label {
+            visible: step.reasoningChain.length > 0
+            text: (step.chainShown ? "▾ " : "▸ ") + qsTr("Reasoning chain (%1)").arg(step.reasoningChain.length)
+            font.pixelSize: 11
+            color: Theme.thinking
+            MouseArea {
+                anchors.fill: parent
+                cursorShape: Qt.PointingHandCursor
+                onClicked: step.chainShown = !step.chainShown
+            }
+            Accessible.role: Accessible.Button
+            Accessible.name: text
+        }
+        Repeater {
+            model: step.chainShown ? step.reasoningChain : []
+            Label {
+                required property string modelData
+                required property int index
+                Layout.fillWidth: true
+                text: (index + 1) + ". " + modelData
+                wrapMode: Text.Wrap
+                font.pixelSize: 12
+                color: Theme.mutedText
+                leftPadding: 8
+            }
+        }
+    }
+}

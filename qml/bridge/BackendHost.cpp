@@ -1,0 +1,63 @@
+#include "BackendHost.h"
+
+#include "Backend.h"
+
+#include <QPointer>
+
+BackendHost::BackendHost(ServerOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_anchor(new QObject)
+{
+    m_thread.setObjectName(QStringLiteral("ponder-backend"));
+    m_anchor->moveToThread(&m_thread);
+    // The backend is built on its own thread, so every object it creates (parented or not) lives there.
+    QMetaObject::invokeMethod(m_anchor, [this] { m_backend = new Backend(m_options); });
+}
+
+BackendHost::~BackendHost()
+{
+    m_shuttingDown = true;
+    // The backend goes first, on its own thread, while its event loop still runs.
+    QMetaObject::invokeMethod(m_anchor, [this] {
+        delete m_backend;
+        m_backend = nullptr;
+        QThread::currentThread()->quit();
+    });
+    if (!m_thread.isRunning())
+        m_thread.start(); // never started: it still has to build and tear down the backend
+    m_thread.wait();
+    delete m_anchor;
+}
+
+void BackendHost::start()
+{
+    m_thread.start();
+    run(this, [this](Backend &backend, const ToGui &toGui) {
+        QString error;
+        const bool ok = backend.start(&error);
+        const QUrl url = backend.baseUrl();
+        // Signals of this object are emitted on the GUI thread, like every other notification.
+        toGui([this, url, ok, error] {
+            if (ok)
+                Q_EMIT started(url);
+            else
+                Q_EMIT failed(error);
+        });
+    });
+}
+
+void BackendHost::run(QObject *context, Work work)
+{
+    if (m_shuttingDown)
+        return;
+    QPointer<QObject> guard(context);
+    // The host outlives every piece of work: its destructor waits for the backend's thread to end.
+    const ToGui toGui = [this, guard](std::function<void()> fn) {
+        QMetaObject::invokeMethod(this, [guard, fn = std::move(fn)] {
+            if (guard)
+                fn();
+        });
+    };
+    QMetaObject::invokeMethod(m_anchor, [this, work = std::move(work), toGui] { work(*m_backend, toGui); });
+}

@@ -1,0 +1,49 @@
+// The models the configured upstreams offer, and whether each upstream answered, for the model picker
+// and the first-run panel. Asked for in the backend; nothing here waits on the network.
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+class BackendHost;
+
+class ModelCatalog : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(BackendHost *host READ host WRITE setHost NOTIFY hostChanged)
+    Q_PROPERTY(QStringList models READ models NOTIFY changed)
+    // [{name, kind, url, reachable, error}] per configured upstream, as of the last refresh.
+    Q_PROPERTY(QVariantList upstreams READ upstreams NOTIFY changed)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool checked READ checked NOTIFY changed) // at least one refresh has answered
+
+public:
+    using QObject::QObject;
+
+    BackendHost *host() const { return m_host; }
+    void setHost(BackendHost *host);
+    QStringList models() const { return m_models; }
+    QVariantList upstreams() const { return m_upstreams; }
+    bool loading() const { return m_loading; }
+    bool checked() const { return m_checked; }
+
+    Q_INVOKABLE void refresh();
+
+Q_SIGNALS:
+    void hostChanged();
+    void changed();
+    void loadingChanged();
+
+private:
+    void setLoading(bool loading);
+
+    QPointer<BackendHost> m_host;
+    QStringList m_models;
+    QVariantList m_upstreams;
+    bool m_loading = false;
+    bool m_checked = false;
+};

@@ -1,0 +1,115 @@
+#include "ConversationListModel.h"
+
+#include "Backend.h"
+#include "BackendHost.h"
+#include "history/ConversationStore.h"
+
+ConversationListModel::ConversationListModel(QObject *parent)
+    : KeyedListModel(parent)
+{
+    connect(this, &QAbstractItemModel::rowsInserted, this, &ConversationListModel::countChanged);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &ConversationListModel::countChanged);
+}
+
+QVariant ConversationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ConversationRow &row = m_rows.at(index.row());
+    switch (role) {
+    case IdRole:
+        return row.id;
+    case Qt::DisplayRole:
+    case TitleRole:
+        return row.title;
+    case ModelRole:
+        return row.model;
+    case UpdatedAtRole:
+        return row.updatedAt;
+    case MessageCountRole:
+        return row.messageCount;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationListModel::roleNames() const
+{
+    return {{IdRole, "conversationId"}, {TitleRole, "title"}, {ModelRole, "model"},
+        {UpdatedAtRole, "updatedAt"}, {MessageCountRole, "messageCount"}};
+}
+
+void ConversationListModel::setHost(BackendHost *host)
+{
+    if (m_host == host)
+        return;
+    m_host = host;
+    Q_EMIT hostChanged();
+    refresh();
+}
+
+void ConversationListModel::setFilter(const QString &filter)
+{
+    if (m_filter == filter)
+        return;
+    m_filter = filter;
+    Q_EMIT filterChanged();
+    show();
+}
+
+void ConversationListModel::refresh()
+{
+    if (!m_host)
+        return;
+    m_host->run(this, [this](Backend &backend, const BackendHost::ToGui &toGui) {
+        ConversationStore *history = backend.history();
+        if (!history) {
+            toGui([this] {
+                m_available = false;
+                Q_EMIT availableChanged();
+            });
+            return;
+        }
+        history->conversations([this, toGui](const QList<ConversationSummary> &summaries) {
+            QList<ConversationRow> rows;
+            for (const ConversationSummary &summary : summaries)
+                rows.append({summary.id, summary.title, summary.model, summary.updatedAt.toLocalTime(),
+                    summary.messageCount});
+            toGui([this, rows] {
+                m_all = rows;
+                show();
+            });
+        });
+    });
+}
+
+void ConversationListModel::show()
+{
+    QList<ConversationRow> shown;
+    for (const ConversationRow &row : std::as_const(m_all)) {
+        if (m_filter.isEmpty() || row.title.contains(m_filter, Qt::CaseInsensitive))
+            shown.append(row);
+    }
+    sync(shown);
+}
+
+void ConversationListModel::rename(const QString &id, const QString &title)
+{
+    const QString trimmed = title.trimmed();
+    if (!m_host || trimmed.isEmpty())
+        return;
+    m_host->run(this, [this, id, trimmed](Backend &backend, const BackendHost::ToGui &toGui) {
+        if (backend.history())
+            backend.history()->rename(id, trimmed, [this, toGui](bool) { toGui([this] { refresh(); }); });
+    });
+}
+
+void ConversationListModel::remove(const QString &id)
+{
+    if (!m_host)
+        return;
+    m_host->run(this, [this, id](Backend &backend, const BackendHost::ToGui &toGui) {
+        if (backend.history())
+            backend.history()->remove(id, [this, toGui](bool) { toGui([this] { refresh(); }); });
+    });
+}

@@ -1,0 +1,72 @@
+// Past conversations from the SQLite history, newest first, for the sidebar: search by title, rename
+// and delete. Every query runs in the history's own thread; the list updates row by row.
+#pragma once
+
+#include "models/KeyedListModel.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+class BackendHost;
+
+struct ConversationRow
+{
+    QString id;
+    QString title;
+    QString model;
+    QDateTime updatedAt;
+    qint64 messageCount = 0;
+
+    bool operator==(const ConversationRow &other) const = default;
+};
+
+class ConversationListModel : public KeyedListModel<ConversationRow>
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(BackendHost *host READ host WRITE setHost NOTIFY hostChanged)
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged) // matched against titles
+    Q_PROPERTY(bool available READ available NOTIFY availableChanged) // false in stateless mode
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        TitleRole,
+        ModelRole,
+        UpdatedAtRole,
+        MessageCountRole
+    };
+    Q_ENUM(Role)
+
+    explicit ConversationListModel(QObject *parent = nullptr);
+
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    BackendHost *host() const { return m_host; }
+    void setHost(BackendHost *host);
+    QString filter() const { return m_filter; }
+    void setFilter(const QString &filter);
+    bool available() const { return m_available; }
+
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void rename(const QString &id, const QString &title);
+    Q_INVOKABLE void remove(const QString &id);
+
+Q_SIGNALS:
+    void hostChanged();
+    void filterChanged();
+    void availableChanged();
+    void countChanged();
+
+private:
+    void show();
+
+    QPointer<BackendHost> m_host;
+    QList<ConversationRow> m_all;
+    QString m_filter;
+    bool m_available = true;
+};

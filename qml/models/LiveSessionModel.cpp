@@ -1,0 +1,111 @@
+#include "LiveSessionModel.h"
+
+#include "Backend.h"
+#include "BackendHost.h"
+#include "hub/StreamingHub.h"
+
+namespace {
+
+constexpr int RefreshMs = 1500;
+
+} // namespace
+
+LiveSessionModel::LiveSessionModel(QObject *parent)
+    : KeyedListModel(parent)
+{
+    m_timer.setInterval(RefreshMs);
+    connect(&m_timer, &QTimer::timeout, this, &LiveSessionModel::refresh);
+    connect(this, &QAbstractItemModel::rowsInserted, this, &LiveSessionModel::countChanged);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &LiveSessionModel::countChanged);
+}
+
+QVariant LiveSessionModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const LiveSessionRow &row = m_rows.at(index.row());
+    switch (role) {
+    case IdRole:
+        return row.id;
+    case Qt::DisplayRole:
+    case TitleRole:
+        return row.title;
+    case SourceRole:
+        return row.source;
+    case ModelRole:
+        return row.model;
+    case ActiveRole:
+        return row.active;
+    case LastActivityRole:
+        return row.lastActivity;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> LiveSessionModel::roleNames() const
+{
+    return {{IdRole, "sessionId"}, {TitleRole, "title"}, {SourceRole, "source"}, {ModelRole, "model"},
+        {ActiveRole, "active"}, {LastActivityRole, "lastActivity"}};
+}
+
+void LiveSessionModel::setHost(BackendHost *host)
+{
+    if (m_host == host)
+        return;
+    m_host = host;
+    Q_EMIT hostChanged();
+    refresh();
+}
+
+void LiveSessionModel::setActive(bool active)
+{
+    if (active == m_timer.isActive())
+        return;
+    if (active) {
+        m_timer.start();
+        refresh();
+    } else {
+        m_timer.stop();
+    }
+    Q_EMIT activeChanged();
+}
+
+void LiveSessionModel::refresh()
+{
+    if (!m_host || m_refreshing)
+        return;
+    m_refreshing = true;
+    m_host->run(this, [this](Backend &backend, const BackendHost::ToGui &toGui) {
+        backend.hub().store().sessions([this, toGui](StoreStatus status, QList<Session> sessions) {
+            QList<LiveSessionRow> rows;
+            for (const Session &session : std::as_const(sessions)) {
+                LiveSessionRow row;
+                row.id = session.id;
+                row.title
+                    = session.userRequest.isEmpty() ? session.id : session.userRequest.simplified().left(120);
+                row.source = session.systemContext.value(QLatin1String("source")).toString();
+                row.model = session.systemContext.value(QLatin1String("model")).toString();
+                row.active = session.active;
+                row.lastActivity = session.lastActivity.toLocalTime();
+                rows.append(row);
+            }
+            std::stable_sort(rows.begin(), rows.end(), [](const LiveSessionRow &a, const LiveSessionRow &b) {
+                return a.lastActivity > b.lastActivity;
+            });
+            toGui([this, rows, ok = status.ok()] {
+                m_refreshing = false;
+                if (ok)
+                    sync(rows);
+                ++m_revision;
+                Q_EMIT refreshed();
+            });
+        });
+    });
+}
+
+QString LiveSessionModel::titleOf(const QString &id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? id : m_rows.at(row).title;
+}

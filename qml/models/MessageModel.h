@@ -1,0 +1,89 @@
+// The messages of the conversation in front of the user. A streaming answer grows in place: its row
+// gets dataChanged on the roles that changed, never a reset, so delegates and scrolling stay put.
+#pragma once
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QtQml/qqmlregistration.h>
+
+class MessageModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by a ChatController")
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role
+    {
+        MessageIdRole = Qt::UserRole + 1,
+        AuthorRole,
+        ContentRole,
+        SegmentsRole, // the content split into prose and code blocks (MarkdownSegments)
+        ReasoningRole,
+        StateRole,
+        ErrorRole,
+        ModelRole,
+        ThoughtMsRole, // how long the model reasoned before answering; -1 when it did not
+        CreatedAtRole
+    };
+    Q_ENUM(Role)
+
+    enum class Author
+    {
+        User,
+        Assistant
+    };
+    Q_ENUM(Author)
+
+    enum class State
+    {
+        Complete,
+        Streaming,
+        Failed,
+        Stopped
+    };
+    Q_ENUM(State)
+
+    struct Message
+    {
+        int id = 0; // stable while the row exists; rows move, ids do not
+        Author author = Author::User;
+        QString content;
+        QString reasoning;
+        State state = State::Complete;
+        QString error;
+        QString model;
+        qint64 thoughtMs = -1;
+        QDateTime createdAt;
+    };
+
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Returns the new message's id.
+    int append(Message message);
+    // Appends streamed text to a message: one dataChanged for the roles it touches.
+    void appendText(int id, const QString &content, const QString &reasoning);
+    void finish(int id, State state, const QString &error = {});
+    void setThoughtMs(int id, qint64 ms);
+    void removeFrom(int id); // that message and every later one
+    // Replaces everything (opening another conversation).
+    void setMessages(const QList<Message> &messages);
+
+    const Message *find(int id) const;
+    const QList<Message> &messages() const { return m_messages; }
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    int rowOf(int id) const;
+    void changed(int row, const QList<int> &roles);
+
+    QList<Message> m_messages;
+    int m_nextId = 1;
+};

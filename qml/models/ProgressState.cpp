@@ -1,0 +1,75 @@
+#include "ProgressState.h"
+
+void ProgressState::apply(const QJsonObject &update)
+{
+    const QString activity = update.value(QLatin1String("current_activity")).toString();
+    const QString type = update.value(QLatin1String("update_type")).toString();
+    m_phase = phaseOf(activity, type, m_phase);
+    // Reasoning text is the thinking panel's; here it would only push the status line around.
+    if (type != QLatin1String("thinking_aloud"))
+        m_message = update.value(QLatin1String("message")).toString();
+    m_percentage = update.value(QLatin1String("progress_percentage")).toDouble(-1);
+    if (m_phase == Phase::Done)
+        m_percentage = 100;
+    m_currentStep = update.value(QLatin1String("current_step")).toInt(m_currentStep);
+    m_totalSteps = update.value(QLatin1String("total_steps")).toInt(m_totalSteps);
+    const QJsonObject metrics = update.value(QLatin1String("metrics")).toObject();
+    if (!metrics.isEmpty()) {
+        m_hasMetrics = true;
+        m_tokens = metrics.value(QLatin1String("tokens")).toInteger(m_tokens);
+        m_elapsedMs = metrics.value(QLatin1String("elapsed_ms")).toInteger(m_elapsedMs);
+        m_firstTokenMs = metrics.value(QLatin1String("ttft_ms")).toInteger(m_firstTokenMs);
+        m_tokensPerSecond = metrics.value(QLatin1String("tokens_per_second")).toDouble(m_tokensPerSecond);
+        if (metrics.contains(QLatin1String("completion_tokens")))
+            m_tokens = metrics.value(QLatin1String("completion_tokens")).toInteger();
+    }
+    ++m_updates;
+    Q_EMIT changed();
+}
+
+ProgressState::Phase ProgressState::phaseOf(const QString &activity, const QString &updateType, Phase current)
+{
+    if (activity == QLatin1String("received") || activity == QLatin1String("waiting"))
+        return Phase::Waiting;
+    if (activity == QLatin1String("generating") || activity == QLatin1String("thinking"))
+        return Phase::Working;
+    if (activity == QLatin1String("done") || updateType == QLatin1String("completion"))
+        return Phase::Done;
+    if (activity == QLatin1String("failed"))
+        return Phase::Failed;
+    if (activity == QLatin1String("aborted"))
+        return Phase::Stopped;
+    // An outside agent's own activity names: it is working unless it said it finished.
+    return current == Phase::Done ? Phase::Done : Phase::Working;
+}
+
+void ProgressState::begin(const QString &message)
+{
+    reset();
+    m_phase = Phase::Waiting;
+    m_message = message;
+    Q_EMIT changed();
+}
+
+void ProgressState::fail(const QString &message)
+{
+    m_phase = Phase::Failed;
+    m_message = message;
+    m_percentage = -1;
+    Q_EMIT changed();
+}
+
+void ProgressState::reset()
+{
+    m_phase = Phase::Idle;
+    m_message.clear();
+    m_percentage = -1;
+    m_currentStep = m_totalSteps = 0;
+    m_tokens = 0;
+    m_tokensPerSecond = -1;
+    m_firstTokenMs = -1;
+    m_elapsedMs = 0;
+    m_updates = 0;
+    m_hasMetrics = false;
+    Q_EMIT changed();
+}

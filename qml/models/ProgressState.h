@@ -1,0 +1,76 @@
+// What one request (or one watched agent) is doing right now, for the progress panel: built from the
+// hub's progress updates, so the window shows exactly what outside watchers of the session see.
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+class ProgressState : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by a SessionView")
+    Q_PROPERTY(Phase phase READ phase NOTIFY changed)
+    Q_PROPERTY(QString message READ message NOTIFY changed)
+    Q_PROPERTY(double percentage READ percentage NOTIFY changed) // -1: indeterminate
+    Q_PROPERTY(int currentStep READ currentStep NOTIFY changed)
+    Q_PROPERTY(int totalSteps READ totalSteps NOTIFY changed)
+    Q_PROPERTY(qint64 tokens READ tokens NOTIFY changed)
+    Q_PROPERTY(double tokensPerSecond READ tokensPerSecond NOTIFY changed) // -1: not yet known
+    Q_PROPERTY(qint64 firstTokenMs READ firstTokenMs NOTIFY changed) // -1: no token yet
+    Q_PROPERTY(qint64 elapsedMs READ elapsedMs NOTIFY changed)
+    Q_PROPERTY(int updates READ updates NOTIFY changed)
+    Q_PROPERTY(bool hasMetrics READ hasMetrics NOTIFY changed) // token figures from a model generation
+
+public:
+    enum class Phase
+    {
+        Idle,
+        Waiting, // sent; the upstream has not produced a token yet
+        Working, // tokens (or an agent's steps) are arriving
+        Done,
+        Failed,
+        Stopped
+    };
+    Q_ENUM(Phase)
+
+    using QObject::QObject;
+
+    Phase phase() const { return m_phase; }
+    QString message() const { return m_message; }
+    double percentage() const { return m_percentage; }
+    int currentStep() const { return m_currentStep; }
+    int totalSteps() const { return m_totalSteps; }
+    qint64 tokens() const { return m_tokens; }
+    double tokensPerSecond() const { return m_tokensPerSecond; }
+    qint64 firstTokenMs() const { return m_firstTokenMs; }
+    qint64 elapsedMs() const { return m_elapsedMs; }
+    int updates() const { return m_updates; }
+    bool hasMetrics() const { return m_hasMetrics; }
+
+    // A progress update in the streaming API's JSON shape (with Ponder's optional `metrics`).
+    void apply(const QJsonObject &update);
+    // The window's own view of a request before the hub has said anything about it.
+    void begin(const QString &message);
+    void fail(const QString &message);
+    void reset();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    static Phase phaseOf(const QString &activity, const QString &updateType, Phase current);
+
+    Phase m_phase = Phase::Idle;
+    QString m_message;
+    double m_percentage = -1;
+    int m_currentStep = 0;
+    int m_totalSteps = 0;
+    qint64 m_tokens = 0;
+    double m_tokensPerSecond = -1;
+    qint64 m_firstTokenMs = -1;
+    qint64 m_elapsedMs = 0;
+    int m_updates = 0;
+    bool m_hasMetrics = false;
+};

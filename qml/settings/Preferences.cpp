@@ -1,0 +1,229 @@
+#include "Preferences.h"
+
+#include "store/RedisEventStore.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+
+namespace {
+
+const QString UpstreamsKey = QStringLiteral("upstreams");
+const QString ServerEnabledKey = QStringLiteral("server/enabled");
+const QString ServerHostKey = QStringLiteral("server/host");
+const QString ServerPortKey = QStringLiteral("server/port");
+const QString AllowedOriginsKey = QStringLiteral("server/allowedOrigins");
+const QString StatelessKey = QStringLiteral("server/stateless");
+const QString RedisUrlKey = QStringLiteral("store/redisUrl");
+const QString DebugModeKey = QStringLiteral("window/debugMode");
+const QString LanguageKey = QStringLiteral("window/language");
+const QString ThemeKey = QStringLiteral("window/theme");
+const QString ModelKey = QStringLiteral("chat/model");
+
+QString defaultUpstream()
+{
+    const UpstreamConfig ollama = UpstreamConfig::defaultOllama();
+    return UpstreamConfig::kindName(ollama.kind) + QLatin1Char(':') + ollama.baseUrl.toString();
+}
+
+} // namespace
+
+Preferences::Preferences(QObject *parent)
+    : QObject(parent)
+{ }
+
+QStringList Preferences::upstreams() const
+{
+    return m_settings.value(UpstreamsKey, QStringList {defaultUpstream()}).toStringList();
+}
+
+void Preferences::setUpstreams(const QStringList &specs)
+{
+    if (specs != upstreams())
+        writeServerSetting(UpstreamsKey, specs);
+}
+
+bool Preferences::serverEnabled() const
+{
+    return m_settings.value(ServerEnabledKey, true).toBool();
+}
+
+void Preferences::setServerEnabled(bool enabled)
+{
+    if (enabled != serverEnabled())
+        writeServerSetting(ServerEnabledKey, enabled);
+}
+
+QString Preferences::serverHost() const
+{
+    return m_settings.value(ServerHostKey, QStringLiteral("127.0.0.1")).toString();
+}
+
+void Preferences::setServerHost(const QString &host)
+{
+    if (host != serverHost() && checkHost(host).isEmpty())
+        writeServerSetting(ServerHostKey, host.trimmed());
+}
+
+int Preferences::serverPort() const
+{
+    return m_settings.value(ServerPortKey, int(ServerOptions::DefaultPort)).toInt();
+}
+
+void Preferences::setServerPort(int port)
+{
+    if (port != serverPort() && port > 0 && port <= 65535)
+        writeServerSetting(ServerPortKey, port);
+}
+
+QStringList Preferences::allowedOrigins() const
+{
+    return m_settings.value(AllowedOriginsKey).toStringList();
+}
+
+void Preferences::setAllowedOrigins(const QStringList &origins)
+{
+    QStringList cleaned;
+    for (const QString &origin : origins) {
+        if (!origin.trimmed().isEmpty())
+            cleaned << origin.trimmed();
+    }
+    if (cleaned != allowedOrigins())
+        writeServerSetting(AllowedOriginsKey, cleaned);
+}
+
+bool Preferences::stateless() const
+{
+    return m_settings.value(StatelessKey, false).toBool();
+}
+
+void Preferences::setStateless(bool stateless)
+{
+    if (stateless != this->stateless())
+        writeServerSetting(StatelessKey, stateless);
+}
+
+QString Preferences::redisUrl() const
+{
+    return m_settings.value(RedisUrlKey).toString();
+}
+
+void Preferences::setRedisUrl(const QString &url)
+{
+    if (url.trimmed() != redisUrl() && checkRedisUrl(url).isEmpty())
+        writeServerSetting(RedisUrlKey, url.trimmed());
+}
+
+bool Preferences::debugMode() const
+{
+    return m_settings.value(DebugModeKey, true).toBool();
+}
+
+void Preferences::setDebugMode(bool on)
+{
+    if (on == debugMode())
+        return;
+    m_settings.setValue(DebugModeKey, on);
+    Q_EMIT debugModeChanged();
+}
+
+QString Preferences::language() const
+{
+    return m_settings.value(LanguageKey).toString();
+}
+
+void Preferences::setLanguage(const QString &language)
+{
+    if (language == this->language())
+        return;
+    m_settings.setValue(LanguageKey, language);
+    Q_EMIT languageChanged();
+}
+
+QString Preferences::theme() const
+{
+    return m_settings.value(ThemeKey, QStringLiteral("system")).toString();
+}
+
+void Preferences::setTheme(const QString &theme)
+{
+    if (theme == this->theme())
+        return;
+    m_settings.setValue(ThemeKey, theme);
+    Q_EMIT themeChanged();
+}
+
+QString Preferences::model() const
+{
+    return m_settings.value(ModelKey).toString();
+}
+
+void Preferences::setModel(const QString &model)
+{
+    if (model == this->model())
+        return;
+    m_settings.setValue(ModelKey, model);
+    Q_EMIT modelChanged();
+}
+
+QString Preferences::checkUpstream(const QString &spec) const
+{
+    QString error;
+    return UpstreamConfig::parse(spec.trimmed(), &error) ? QString() : error;
+}
+
+QString Preferences::checkRedisUrl(const QString &url) const
+{
+    QString error;
+    if (url.trimmed().isEmpty() || RedisOptions::fromUrl(url.trimmed(), &error))
+        return {};
+    return error;
+}
+
+QString Preferences::checkHost(const QString &host) const
+{
+    QHostAddress address;
+    if (address.setAddress(host.trimmed()))
+        return {};
+    return tr("'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)").arg(host);
+}
+
+void Preferences::applyTo(
+    ServerOptions &options, const std::function<bool(const QString &option)> &givenOnCommandLine) const
+{
+    if (!givenOnCommandLine(QStringLiteral("upstream"))) {
+        QString error;
+        if (auto configs = UpstreamConfig::parseList(upstreams(), &error); configs && !configs->isEmpty()) {
+            const QString openAiKey = qEnvironmentVariable("PONDER_OPENAI_API_KEY");
+            for (UpstreamConfig &config : *configs) {
+                config.idleTimeoutMs = options.upstreams.value(0).idleTimeoutMs;
+                if (config.kind == UpstreamConfig::Kind::OpenAi)
+                    config.apiKey = openAiKey;
+            }
+            options.upstreams = *configs;
+        }
+    }
+    if (!givenOnCommandLine(QStringLiteral("host")))
+        options.host = QHostAddress(serverHost());
+    if (!givenOnCommandLine(QStringLiteral("port")))
+        options.port = quint16(serverPort());
+    if (!givenOnCommandLine(QStringLiteral("redis")) && !redisUrl().isEmpty())
+        options.redisUrl = redisUrl();
+    if (!givenOnCommandLine(QStringLiteral("stateless")))
+        options.stateless = stateless();
+    if (!givenOnCommandLine(QStringLiteral("allowed-origin")))
+        options.access.allowedOrigins += allowedOrigins();
+    options.listen = serverEnabled();
+}
+
+void Preferences::restartApplication()
+{
+    m_restartRequested = true;
+    QCoreApplication::quit();
+}
+
+void Preferences::writeServerSetting(const QString &key, const QVariant &value)
+{
+    m_settings.setValue(key, value);
+    m_restartNeeded = true;
+    Q_EMIT serverSettingsChanged();
+}

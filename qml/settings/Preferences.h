@@ -1,0 +1,88 @@
+// The window's settings, kept with QSettings: upstreams, the local server, the event store, debug mode,
+// language and theme. Server settings take effect when the backend starts; options given on the
+// command line win over them.
+#pragma once
+
+#include "core/ServerOptions.h"
+
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+class Preferences : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by the application")
+    Q_PROPERTY(QStringList upstreams READ upstreams WRITE setUpstreams NOTIFY serverSettingsChanged)
+    Q_PROPERTY(bool serverEnabled READ serverEnabled WRITE setServerEnabled NOTIFY serverSettingsChanged)
+    Q_PROPERTY(QString serverHost READ serverHost WRITE setServerHost NOTIFY serverSettingsChanged)
+    Q_PROPERTY(int serverPort READ serverPort WRITE setServerPort NOTIFY serverSettingsChanged)
+    Q_PROPERTY(
+        QStringList allowedOrigins READ allowedOrigins WRITE setAllowedOrigins NOTIFY serverSettingsChanged)
+    Q_PROPERTY(bool stateless READ stateless WRITE setStateless NOTIFY serverSettingsChanged)
+    Q_PROPERTY(QString redisUrl READ redisUrl WRITE setRedisUrl NOTIFY serverSettingsChanged)
+    Q_PROPERTY(bool debugMode READ debugMode WRITE setDebugMode NOTIFY debugModeChanged)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged) // "": the system's
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged) // system | light | dark
+    Q_PROPERTY(QString model READ model WRITE setModel NOTIFY modelChanged) // the last one chosen
+    // Server settings were changed after the backend started: a restart applies them.
+    Q_PROPERTY(bool restartNeeded READ restartNeeded NOTIFY serverSettingsChanged)
+
+public:
+    explicit Preferences(QObject *parent = nullptr);
+
+    QStringList upstreams() const;
+    void setUpstreams(const QStringList &specs);
+    bool serverEnabled() const;
+    void setServerEnabled(bool enabled);
+    QString serverHost() const;
+    void setServerHost(const QString &host);
+    int serverPort() const;
+    void setServerPort(int port);
+    QStringList allowedOrigins() const;
+    void setAllowedOrigins(const QStringList &origins);
+    bool stateless() const;
+    void setStateless(bool stateless);
+    QString redisUrl() const;
+    void setRedisUrl(const QString &url);
+    bool debugMode() const;
+    void setDebugMode(bool on);
+    QString language() const;
+    void setLanguage(const QString &language);
+    QString theme() const;
+    void setTheme(const QString &theme);
+    QString model() const;
+    void setModel(const QString &model);
+    bool restartNeeded() const { return m_restartNeeded; }
+
+    // An error message for the user, or empty when the value is usable.
+    Q_INVOKABLE QString checkUpstream(const QString &spec) const;
+    Q_INVOKABLE QString checkRedisUrl(const QString &url) const;
+    Q_INVOKABLE QString checkHost(const QString &host) const;
+
+    // Fills in what the command line left at its default. `givenOnCommandLine` names an option.
+    void applyTo(
+        ServerOptions &options, const std::function<bool(const QString &option)> &givenOnCommandLine) const;
+
+    // Asks the application to start again once the window has closed (to apply server settings).
+    Q_INVOKABLE void restartApplication();
+    bool restartRequested() const { return m_restartRequested; }
+
+Q_SIGNALS:
+    void serverSettingsChanged();
+    void debugModeChanged();
+    void languageChanged();
+    void themeChanged();
+    void modelChanged();
+
+private:
+    void writeServerSetting(const QString &key, const QVariant &value);
+
+    QSettings m_settings;
+    bool m_restartNeeded = false;
+    bool m_restartRequested = false;
+};

@@ -1,0 +1,108 @@
+#include "SecretEditor.h"
+
+#include "secrets/SecretStore.h"
+
+#include <QPointer>
+#include <QRandomGenerator>
+
+SecretEditor::SecretEditor(QObject *parent)
+    : QObject(parent)
+    , m_store(new SecretStore(this))
+{ }
+
+QString SecretEditor::newToken()
+{
+    QByteArray bytes(24, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QStringLiteral("ponder-")
+        + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+void SecretEditor::saveUpstreamKey(const QString &upstreamName, const QString &key)
+{
+    if (key.trimmed().isEmpty())
+        return removeUpstreamKey(upstreamName);
+    begin();
+    m_store->write(SecretStore::upstreamKey(upstreamName), key.trimmed(),
+        [this, upstreamName](bool ok, const QString &error) {
+            report(ok,
+                tr("The key for %1 is saved in the keychain; it is used from the next start.")
+                    .arg(upstreamName),
+                error);
+        });
+}
+
+void SecretEditor::removeUpstreamKey(const QString &upstreamName)
+{
+    begin();
+    m_store->remove(
+        SecretStore::upstreamKey(upstreamName), [this, upstreamName](bool ok, const QString &error) {
+            report(ok, tr("The key for %1 is removed from the keychain.").arg(upstreamName), error);
+        });
+}
+
+void SecretEditor::loadLocalToken()
+{
+    begin();
+    m_store->read(
+        SecretStore::localApiTokenKey(), [this](std::optional<QString> value, const QString &error) {
+            if (value)
+                setLocalToken(*value);
+            // No token saved is not a failure: the endpoint simply needs no login.
+            report(error.isEmpty(), {}, error);
+        });
+}
+
+void SecretEditor::generateLocalToken()
+{
+    const QString token = newToken();
+    begin();
+    m_store->write(SecretStore::localApiTokenKey(), token, [this, token](bool ok, const QString &error) {
+        if (ok)
+            setLocalToken(token);
+        report(ok,
+            tr("A new API token is saved in the keychain; the local endpoint requires it from the next "
+               "start."),
+            error);
+    });
+}
+
+void SecretEditor::removeLocalToken()
+{
+    begin();
+    m_store->remove(SecretStore::localApiTokenKey(), [this](bool ok, const QString &error) {
+        if (ok)
+            setLocalToken({});
+        report(ok, tr("The API token is removed; from the next start the local endpoint needs no login."),
+            error);
+    });
+}
+
+void SecretEditor::report(bool ok, const QString &success, const QString &error)
+{
+    m_failed = !ok;
+    // Say plainly that there is no plaintext fallback, so nobody wonders where the key went.
+    m_message = ok ? success : tr("Keychain: %1. Nothing is stored in plain text instead.").arg(error);
+    Q_EMIT messageChanged();
+    end();
+}
+
+void SecretEditor::setLocalToken(const QString &token)
+{
+    if (m_localToken == token)
+        return;
+    m_localToken = token;
+    Q_EMIT localTokenChanged();
+}
+
+void SecretEditor::begin()
+{
+    if (m_busy++ == 0)
+        Q_EMIT busyChanged();
+}
+
+void SecretEditor::end()
+{
+    if (--m_busy == 0)
+        Q_EMIT busyChanged();
+}

@@ -1,0 +1,51 @@
+// The settings' door to the OS keychain: upstream API keys and the local API token. Nothing is ever
+// written anywhere else; when no keychain is reachable the message says so and nothing is saved.
+#pragma once
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+class SecretStore;
+
+class SecretEditor : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString localToken READ localToken NOTIFY localTokenChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(bool failed READ failed NOTIFY messageChanged) // the last operation failed
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+
+public:
+    explicit SecretEditor(QObject *parent = nullptr);
+
+    QString localToken() const { return m_localToken; }
+    QString message() const { return m_message; }
+    bool failed() const { return m_failed; }
+    bool busy() const { return m_busy > 0; }
+
+    Q_INVOKABLE void saveUpstreamKey(const QString &upstreamName, const QString &key);
+    Q_INVOKABLE void removeUpstreamKey(const QString &upstreamName);
+    Q_INVOKABLE void loadLocalToken();
+    Q_INVOKABLE void generateLocalToken();
+    Q_INVOKABLE void removeLocalToken();
+
+    static QString newToken();
+
+Q_SIGNALS:
+    void localTokenChanged();
+    void messageChanged();
+    void busyChanged();
+
+private:
+    void report(bool ok, const QString &success, const QString &error);
+    void setLocalToken(const QString &token);
+    void begin();
+    void end();
+
+    SecretStore *m_store;
+    QString m_localToken;
+    QString m_message;
+    bool m_failed = false;
+    int m_busy = 0;
+};

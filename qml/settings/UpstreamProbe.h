@@ -1,0 +1,36 @@
+// "Test connection" in the settings: asks one upstream (not yet saved) for its models, in the backend's
+// thread, and says what happened.
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+class BackendHost;
+
+class UpstreamProbe : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(BackendHost *host MEMBER m_host NOTIFY hostChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+
+public:
+    using QObject::QObject;
+
+    bool busy() const { return m_busy; }
+
+    // spec is "ollama:URL" or "openai:URL"; the key, if any, is sent as a Bearer token.
+    Q_INVOKABLE void test(const QString &spec, const QString &apiKey);
+
+Q_SIGNALS:
+    void hostChanged();
+    void busyChanged();
+    void finished(bool ok, const QString &message);
+
+private:
+    void setBusy(bool busy);
+
+    QPointer<BackendHost> m_host;
+    bool m_busy = false;
+};

@@ -1,0 +1,543 @@
+// The window's C++ models and controllers, each under QAbstractItemModelTester, against the real
+// in-process backend (on its own thread, as in the window) and the fake upstream.
+#include "BackendHost.h"
+#include "ChatController.h"
+#include "FakeUpstream.h"
+#include "HttpTestClient.h"
+#include "ModelCatalog.h"
+#include "models/ConversationListModel.h"
+#include "models/KeyedListModel.h"
+#include "models/LiveSessionModel.h"
+#include "models/MarkdownSegments.h"
+#include "models/MessageModel.h"
+#include "models/ProgressState.h"
+#include "models/SessionView.h"
+#include "models/ThinkingStepModel.h"
+#include "store/StoredEvent.h"
+
+#include <QAbstractItemModelTester>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Row
+{
+    QString id;
+    int value = 0;
+    bool operator==(const Row &other) const = default;
+};
+
+// KeyedListModel's diffing, exposed for the test.
+class RowModel : public KeyedListModel<Row>
+{
+public:
+    using KeyedListModel::KeyedListModel;
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (!index.isValid())
+            return {};
+        if (role == Qt::DisplayRole)
+            return m_rows.at(index.row()).id;
+        return role == Qt::UserRole ? QVariant(m_rows.at(index.row()).value) : QVariant();
+    }
+    void show(const QList<Row> &rows) { sync(rows); }
+};
+
+QList<int> rolesOf(const QList<QVariant> &dataChangedArguments)
+{
+    return dataChangedArguments.at(2).value<QList<int>>();
+}
+
+StoredEvent progressEvent(const QJsonObject &data)
+{
+    return {
+        QStringLiteral("s"), EventKind::Progress, StreamId(), QStringLiteral("progress_update"), data, {}};
+}
+
+StoredEvent thinkingEvent(const QString &content)
+{
+    return {QStringLiteral("s"), EventKind::Thinking, StreamId(), QStringLiteral("thinking_step"),
+        {{QStringLiteral("thinking_type"), QStringLiteral("analysis")}, {QStringLiteral("content"), content}},
+        {}};
+}
+
+} // namespace
+
+class WindowModelsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void messageModelGrowsARowInPlace();
+    void markdownSegmentsSplitCodeFences();
+    void keyedListModelSyncsWithoutResets();
+    void progressStateReadsHubUpdates();
+    void sessionViewShowsTheLatestRequest();
+
+    void chatStreamsCoalescedIntoTheMessageModel();
+    void chatThinkingStepsAndProgressArriveFromTheHub();
+    void stopAbortsTheUpstreamAtOnce();
+    void unknownModelFailsWithAPlainMessage();
+    void regenerateReplacesTheLastAnswer();
+    void historyListsRenamesDeletesAndReopens();
+    void liveSessionsListOutsideAgents();
+    void modelCatalogListsUpstreamModels();
+
+private:
+    std::unique_ptr<BackendHost> startHost();
+    void waitForAnswer(ChatController &chat);
+
+    FakeUpstream m_upstream;
+    std::unique_ptr<QTemporaryDir> m_dataDir;
+    std::unique_ptr<BackendHost> m_host;
+    QUrl m_baseUrl;
+};
+
+void WindowModelsTest::initTestCase()
+{
+    FakeScript thinker;
+    thinker.reasoning = {QStringLiteral("First, what is asked? The user wants a haiku.\n\n"),
+        QStringLiteral("Then I will choose an image of autumn.\n\n"),
+        QStringLiteral("I decide on falling leaves.")};
+    thinker.content
+        = {QStringLiteral("Leaves fall "), QStringLiteral("softly\n"), QStringLiteral("on the path")};
+    thinker.delayMs = 5;
+    m_upstream.setScript(QStringLiteral("thinker"), thinker);
+
+    FakeScript burst;
+    for (int i = 0; i < 2000; ++i)
+        burst.content << QStringLiteral("t%1 ").arg(i);
+    m_upstream.setScript(QStringLiteral("burst"), burst);
+
+    FakeScript slow;
+    for (int i = 0; i < 200; ++i)
+        slow.content << QStringLiteral("word ");
+    slow.delayMs = 50;
+    m_upstream.setScript(QStringLiteral("slow"), slow);
+    QVERIFY(m_upstream.start());
+}
+
+std::unique_ptr<BackendHost> WindowModelsTest::startHost()
+{
+    ServerOptions options;
+    options.port = 0;
+    options.dataDir = m_dataDir->path();
+    QString error;
+    options.upstreams = *UpstreamConfig::parseList({m_upstream.ollamaSpec()}, &error);
+    auto host = std::make_unique<BackendHost>(options);
+    QSignalSpy started(host.get(), &BackendHost::started);
+    host->start();
+    if (!started.wait(10000))
+        return nullptr;
+    m_baseUrl = started.first().first().toUrl();
+    return host;
+}
+
+void WindowModelsTest::init()
+{
+    m_dataDir = std::make_unique<QTemporaryDir>();
+    m_host = startHost();
+    QVERIFY(m_host);
+}
+
+void WindowModelsTest::cleanup()
+{
+    m_host.reset();
+    m_dataDir.reset();
+}
+
+void WindowModelsTest::waitForAnswer(ChatController &chat)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.busy(), 20000);
+}
+
+void WindowModelsTest::messageModelGrowsARowInPlace()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int question
+        = model.append({0, MessageModel::Author::User, QStringLiteral("hi"), {}, {}, {}, {}, {}, {}});
+    const int answer = model.append(
+        {0, MessageModel::Author::Assistant, {}, {}, MessageModel::State::Streaming, {}, {}, {}, {}});
+    QVERIFY(question != answer);
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.appendText(answer, QStringLiteral("Hel"), {});
+    model.appendText(answer, QStringLiteral("lo"), QStringLiteral("because"));
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+    QCOMPARE(rolesOf(changed.at(0)), (QList<int> {MessageModel::ContentRole, MessageModel::SegmentsRole}));
+    QCOMPARE(rolesOf(changed.at(1)),
+        (QList<int> {MessageModel::ContentRole, MessageModel::SegmentsRole, MessageModel::ReasoningRole}));
+    QCOMPARE(model.index(1).data(MessageModel::ContentRole).toString(), QStringLiteral("Hello"));
+    QCOMPARE(model.index(1).data(MessageModel::ReasoningRole).toString(), QStringLiteral("because"));
+    QCOMPARE(reset.size(), 0);
+
+    model.finish(answer, MessageModel::State::Failed, QStringLiteral("boom"));
+    QCOMPARE(model.index(1).data(MessageModel::StateRole).value<MessageModel::State>(),
+        MessageModel::State::Failed);
+    QCOMPARE(model.index(1).data(MessageModel::ErrorRole).toString(), QStringLiteral("boom"));
+    model.appendText(12345, QStringLiteral("nobody"), {}); // an id that is gone changes nothing
+    QCOMPARE(changed.size(), 3);
+    model.removeFrom(answer);
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(!model.find(answer));
+}
+
+void WindowModelsTest::markdownSegmentsSplitCodeFences()
+{
+    const auto segments = MarkdownSegments::split(QStringLiteral(
+        "Intro **bold**\n\n```python\nprint(1)\n\n```\nmiddle\n~~~\nraw ``` inside\n~~~\n```sh\nunfinished"));
+    QCOMPARE(segments.size(), 5);
+    QVERIFY(!segments[0].code);
+    QCOMPARE(segments[0].text, QStringLiteral("Intro **bold**\n"));
+    QVERIFY(segments[1].code);
+    QCOMPARE(segments[1].language, QStringLiteral("python"));
+    QCOMPARE(segments[1].text, QStringLiteral("print(1)\n"));
+    QCOMPARE(segments[2].text, QStringLiteral("middle"));
+    QVERIFY(segments[3].code);
+    QCOMPARE(segments[3].text, QStringLiteral("raw ``` inside")); // only the same fence closes a block
+    QVERIFY(segments[4].code); // still being written: a code block to the end
+    QCOMPARE(segments[4].text, QStringLiteral("unfinished"));
+    QCOMPARE(MarkdownSegments::split(QStringLiteral("    ```\nindented four: not a fence")).size(), 1);
+}
+
+void WindowModelsTest::keyedListModelSyncsWithoutResets()
+{
+    RowModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QRandomGenerator random(42);
+    QList<Row> pool;
+    for (int i = 0; i < 12; ++i)
+        pool.append({QStringLiteral("r%1").arg(i), 0});
+    for (int round = 0; round < 300; ++round) {
+        QList<Row> fresh;
+        for (const Row &row : std::as_const(pool)) {
+            if (random.bounded(3) != 0)
+                fresh.append({row.id, int(random.bounded(4))});
+        }
+        std::shuffle(fresh.begin(), fresh.end(), random);
+        model.show(fresh);
+        QCOMPARE(model.rows(), fresh);
+    }
+    QCOMPARE(reset.size(), 0);
+
+    // One changed item: one dataChanged, nothing inserted or removed.
+    QList<Row> current = model.rows();
+    QVERIFY(!current.isEmpty());
+    current[0].value += 10;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.show(current);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(inserted.size(), 0);
+}
+
+void WindowModelsTest::progressStateReadsHubUpdates()
+{
+    ProgressState progress;
+    progress.apply({{QStringLiteral("current_activity"), QStringLiteral("received")},
+        {QStringLiteral("message"), QStringLiteral("Request received")}});
+    QCOMPARE(progress.phase(), ProgressState::Phase::Waiting);
+    QCOMPARE(progress.percentage(), -1.0);
+    QVERIFY(!progress.hasMetrics());
+    progress.apply({{QStringLiteral("current_activity"), QStringLiteral("generating")},
+        {QStringLiteral("update_type"), QStringLiteral("progress")},
+        {QStringLiteral("message"), QStringLiteral("12 tokens")}, {QStringLiteral("current_step"), 3},
+        {QStringLiteral("total_steps"), 4},
+        {QStringLiteral("metrics"),
+            QJsonObject {{QStringLiteral("tokens"), 12}, {QStringLiteral("ttft_ms"), 80},
+                {QStringLiteral("tokens_per_second"), 41.5}, {QStringLiteral("elapsed_ms"), 400}}}});
+    QCOMPARE(progress.phase(), ProgressState::Phase::Working);
+    QCOMPARE(progress.tokens(), 12);
+    QCOMPARE(progress.firstTokenMs(), 80);
+    QCOMPARE(progress.tokensPerSecond(), 41.5);
+    QCOMPARE(progress.currentStep(), 3);
+    QVERIFY(progress.hasMetrics());
+    // Reasoning text does not push the status line around.
+    progress.apply({{QStringLiteral("current_activity"), QStringLiteral("thinking")},
+        {QStringLiteral("update_type"), QStringLiteral("thinking_aloud")},
+        {QStringLiteral("message"), QStringLiteral("hmm")}});
+    QCOMPARE(progress.message(), QStringLiteral("12 tokens"));
+    progress.apply({{QStringLiteral("current_activity"), QStringLiteral("done")},
+        {QStringLiteral("update_type"), QStringLiteral("completion")},
+        {QStringLiteral("metrics"), QJsonObject {{QStringLiteral("completion_tokens"), 30}}}});
+    QCOMPARE(progress.phase(), ProgressState::Phase::Done);
+    QCOMPARE(progress.percentage(), 100.0);
+    QCOMPARE(progress.tokens(), 30); // the upstream's own count wins
+    // An outside agent's own activity names mean it is working.
+    progress.reset();
+    progress.apply({{QStringLiteral("current_activity"), QStringLiteral("crawling")},
+        {QStringLiteral("progress_percentage"), 40}});
+    QCOMPARE(progress.phase(), ProgressState::Phase::Working);
+    QCOMPARE(progress.percentage(), 40.0);
+}
+
+void WindowModelsTest::sessionViewShowsTheLatestRequest()
+{
+    SessionView view;
+    QAbstractItemModelTester tester(view.steps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.apply({progressEvent({{QStringLiteral("current_activity"), QStringLiteral("received")}}),
+        thinkingEvent(QStringLiteral("old step")),
+        progressEvent({{QStringLiteral("current_activity"), QStringLiteral("thinking")},
+            {QStringLiteral("update_type"), QStringLiteral("thinking_aloud")},
+            {QStringLiteral("message"), QStringLiteral("old")}})});
+    QCOMPARE(view.steps()->rowCount(), 1);
+    QCOMPARE(view.reasoning(), QStringLiteral("old"));
+    // A second request in the same session: the panels start over.
+    view.apply({progressEvent({{QStringLiteral("current_activity"), QStringLiteral("received")}}),
+        thinkingEvent(QStringLiteral("new step")), thinkingEvent(QStringLiteral("another"))});
+    QCOMPARE(view.steps()->rowCount(), 2);
+    QCOMPARE(view.steps()->index(0, 0).data(ThinkingStepModel::ContentRole).toString(),
+        QStringLiteral("new step"));
+    QCOMPARE(view.reasoning(), QString());
+    QCOMPARE(view.progress()->phase(), ProgressState::Phase::Waiting);
+    StoredEvent end = thinkingEvent({});
+    end.type = QStringLiteral("session_end");
+    QSignalSpy ended(&view, &SessionView::endedChanged);
+    view.apply({end});
+    QVERIFY(view.ended());
+    QCOMPARE(ended.size(), 1);
+}
+
+void WindowModelsTest::chatStreamsCoalescedIntoTheMessageModel()
+{
+    ChatController chat;
+    QAbstractItemModelTester tester(chat.messages(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    chat.setHost(m_host.get());
+    chat.setModel(QStringLiteral("burst"));
+    QSignalSpy changed(chat.messages(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(chat.messages(), &QAbstractItemModel::modelReset);
+    QVERIFY(!chat.send(QStringLiteral("   "))); // blank: nothing is sent
+    QVERIFY(chat.send(QStringLiteral("Count to 2000")));
+    QVERIFY(chat.busy());
+    QVERIFY(!chat.send(QStringLiteral("again"))); // one answer at a time
+    waitForAnswer(chat);
+
+    QCOMPARE(chat.messages()->rowCount(), 2);
+    QString expected;
+    for (int i = 0; i < 2000; ++i)
+        expected += QStringLiteral("t%1 ").arg(i);
+    QCOMPARE(chat.messages()->index(1).data(MessageModel::ContentRole).toString(), expected);
+    QCOMPARE(chat.messages()->index(1).data(MessageModel::StateRole).value<MessageModel::State>(),
+        MessageModel::State::Complete);
+    QCOMPARE(reset.size(), 0);
+    int contentUpdates = 0;
+    for (const auto &arguments : std::as_const(changed)) {
+        QCOMPARE(arguments.at(0).toModelIndex().row(), 1); // only the answer's row ever changes
+        if (rolesOf(arguments).contains(MessageModel::ContentRole))
+            ++contentUpdates;
+    }
+    qInfo() << "2000 deltas arrived as" << contentUpdates << "content updates";
+    // Coalesced per frame: a burst of 2000 deltas cannot take 500 frames on any machine.
+    QVERIFY2(contentUpdates < 500, qPrintable(QString::number(contentUpdates)));
+}
+
+void WindowModelsTest::chatThinkingStepsAndProgressArriveFromTheHub()
+{
+    ChatController chat;
+    chat.setHost(m_host.get());
+    chat.setModel(QStringLiteral("thinker"));
+    QAbstractItemModelTester tester(
+        chat.session()->steps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy thinking(&chat, &ChatController::thinkingChanged);
+    QVERIFY(chat.send(QStringLiteral("A haiku, please")));
+    waitForAnswer(chat);
+    QCOMPARE(chat.messages()->index(1).data().toString(), QStringLiteral("Leaves fall softly\non the path"));
+    QVERIFY(chat.reasoning().startsWith(QStringLiteral("First, what is asked?")));
+    QVERIFY(chat.thoughtMs() >= 0);
+    QVERIFY(thinking.size() >= 2); // on while reasoning, off once the answer began
+    QVERIFY(!chat.thinking());
+    // Three paragraphs; the second is short, so it joins the third (ReasoningSegmenter's rule).
+    QTRY_COMPARE_WITH_TIMEOUT(chat.session()->steps()->rowCount(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(chat.session()->progress()->phase(), ProgressState::Phase::Done, 5000);
+    QCOMPARE(chat.session()->sessionId(), chat.conversationId());
+    QCOMPARE(chat.session()->steps()->index(0, 0).data(ThinkingStepModel::StepTypeRole).toString(),
+        QStringLiteral("initialization"));
+}
+
+void WindowModelsTest::stopAbortsTheUpstreamAtOnce()
+{
+    ChatController chat;
+    chat.setHost(m_host.get());
+    chat.setModel(QStringLiteral("slow"));
+    const int abandonedBefore = m_upstream.abandonedResponses();
+    QVERIFY(chat.send(QStringLiteral("Talk slowly")));
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.messages()->index(1).data().toString().isEmpty(), 10000);
+    chat.stop();
+    waitForAnswer(chat);
+    QCOMPARE(chat.messages()->index(1).data(MessageModel::StateRole).value<MessageModel::State>(),
+        MessageModel::State::Stopped);
+    QVERIFY(chat.messages()->index(1).data().toString().size() < 200 * 5);
+    // The fake saw its client hang up mid-answer: the model server stops generating.
+    QTRY_COMPARE_WITH_TIMEOUT(m_upstream.abandonedResponses(), abandonedBefore + 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(chat.session()->progress()->phase(), ProgressState::Phase::Stopped, 5000);
+}
+
+void WindowModelsTest::unknownModelFailsWithAPlainMessage()
+{
+    ChatController chat;
+    chat.setHost(m_host.get());
+    chat.setModel(QStringLiteral("no-such-model"));
+    QVERIFY(chat.send(QStringLiteral("Hello?")));
+    waitForAnswer(chat);
+    const QModelIndex answer = chat.messages()->index(1);
+    QCOMPARE(answer.data(MessageModel::StateRole).value<MessageModel::State>(), MessageModel::State::Failed);
+    const QString error = answer.data(MessageModel::ErrorRole).toString();
+    QVERIFY2(error.contains(QStringLiteral("no-such-model"))
+            && error.contains(QStringLiteral("Pick another model")),
+        qPrintable(error));
+    QCOMPARE(chat.session()->progress()->phase(), ProgressState::Phase::Failed);
+}
+
+void WindowModelsTest::regenerateReplacesTheLastAnswer()
+{
+    ChatController chat;
+    QAbstractItemModelTester tester(chat.messages(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    chat.setHost(m_host.get());
+    chat.setModel(QStringLiteral("thinker"));
+    QVERIFY(!chat.regenerate()); // nothing to regenerate yet
+    QVERIFY(chat.send(QStringLiteral("A haiku, please")));
+    waitForAnswer(chat);
+    const int firstAnswerId = chat.messages()->index(1).data(MessageModel::MessageIdRole).toInt();
+    QVERIFY(chat.regenerate());
+    waitForAnswer(chat);
+    QCOMPARE(chat.messages()->rowCount(), 2);
+    QVERIFY(chat.messages()->index(1).data(MessageModel::MessageIdRole).toInt() != firstAnswerId);
+    QCOMPARE(chat.messages()->index(1).data().toString(), QStringLiteral("Leaves fall softly\non the path"));
+    // The upstream got the conversation without the replaced answer.
+    const QJsonArray sent = m_upstream.lastChatRequest().body.value(QLatin1String("messages")).toArray();
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.at(0)[QLatin1String("role")].toString(), QStringLiteral("user"));
+}
+
+void WindowModelsTest::historyListsRenamesDeletesAndReopens()
+{
+    ConversationListModel history;
+    QAbstractItemModelTester tester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    history.setHost(m_host.get());
+    ChatController chat;
+    chat.setHost(m_host.get());
+    chat.setModel(QStringLiteral("thinker"));
+    connect(&chat, &ChatController::exchangeEnded, &history, &ConversationListModel::refresh);
+
+    QVERIFY(chat.send(QStringLiteral("First conversation")));
+    waitForAnswer(chat);
+    const QString first = chat.conversationId();
+    chat.newConversation();
+    QVERIFY(chat.conversationId() != first);
+    QCOMPARE(chat.messages()->rowCount(), 0);
+    QVERIFY(chat.send(QStringLiteral("Second conversation")));
+    waitForAnswer(chat);
+    QTRY_COMPARE_WITH_TIMEOUT(history.rowCount(), 2, 5000);
+
+    history.setFilter(QStringLiteral("first"));
+    QCOMPARE(history.rowCount(), 1);
+    QCOMPARE(history.index(0).data(ConversationListModel::IdRole).toString(), first);
+    history.setFilter({});
+    QCOMPARE(history.rowCount(), 2);
+
+    history.rename(first, QStringLiteral("Renamed"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        history.index(history.rowOf(first)).data(ConversationListModel::TitleRole).toString()
+            == QStringLiteral("Renamed"),
+        5000);
+
+    chat.openConversation(first);
+    QTRY_COMPARE_WITH_TIMEOUT(chat.messages()->rowCount(), 2, 5000);
+    QCOMPARE(chat.messages()->index(0).data().toString(), QStringLiteral("First conversation"));
+    QCOMPARE(chat.messages()->index(1).data().toString(), QStringLiteral("Leaves fall softly\non the path"));
+    QVERIFY(chat.messages()
+                ->index(1)
+                .data(MessageModel::ReasoningRole)
+                .toString()
+                .startsWith(QStringLiteral("First,")));
+    // Continuing it sends the whole conversation so far.
+    QVERIFY(chat.send(QStringLiteral("And another")));
+    waitForAnswer(chat);
+    QCOMPARE(m_upstream.lastChatRequest().body.value(QLatin1String("messages")).toArray().size(), 3);
+
+    history.remove(first);
+    QTRY_COMPARE_WITH_TIMEOUT(history.rowCount(), 1, 5000);
+    QVERIFY(history.rowOf(first) < 0);
+}
+
+void WindowModelsTest::liveSessionsListOutsideAgents()
+{
+    LiveSessionModel sessions;
+    QAbstractItemModelTester tester(&sessions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    sessions.setHost(m_host.get());
+    QSignalSpy refreshed(&sessions, &LiveSessionModel::refreshed);
+    QVERIFY(refreshed.wait(5000));
+    QCOMPARE(sessions.rowCount(), 0);
+
+    HttpTestClient client;
+    const QUrl sessionsUrl = m_baseUrl.resolved(QUrl(QStringLiteral("/api/streaming/sessions")));
+    const QByteArray body
+        = QJsonDocument(QJsonObject {{QStringLiteral("session_id"), QStringLiteral("agent-7")},
+                            {QStringLiteral("user_request"), QStringLiteral("Summarise the logs")}})
+              .toJson();
+    QCOMPARE(client.send("POST", sessionsUrl, body, {{"Content-Type", "application/json"}}).status, 201);
+    sessions.setActive(true);
+    QTRY_COMPARE_WITH_TIMEOUT(sessions.rowCount(), 1, 5000);
+    QCOMPARE(sessions.index(0).data(LiveSessionModel::IdRole).toString(), QStringLiteral("agent-7"));
+    QCOMPARE(sessions.titleOf(QStringLiteral("agent-7")), QStringLiteral("Summarise the logs"));
+    QVERIFY(sessions.index(0).data(LiveSessionModel::ActiveRole).toBool());
+
+    // Watching it: steps published over HTTP reach the view live.
+    SessionView view;
+    view.setHost(m_host.get());
+    view.setSessionId(QStringLiteral("agent-7"));
+    const QUrl thinkingUrl = m_baseUrl.resolved(QUrl(QStringLiteral("/api/streaming/thinking")));
+    const QByteArray step
+        = QJsonDocument(QJsonObject {{QStringLiteral("session_id"), QStringLiteral("agent-7")},
+                            {QStringLiteral("thinking_type"), QStringLiteral("analysis")},
+                            {QStringLiteral("content"), QStringLiteral("Reading the logs")}})
+              .toJson();
+    QCOMPARE(client.send("POST", thinkingUrl, step, {{"Content-Type", "application/json"}}).status, 201);
+    QTRY_COMPARE_WITH_TIMEOUT(view.steps()->rowCount(), 1, 5000);
+
+    // Ending it shows in both.
+    QCOMPARE(
+        client.send("DELETE", m_baseUrl.resolved(QUrl(QStringLiteral("/api/streaming/sessions/agent-7"))))
+            .status,
+        200);
+    QTRY_VERIFY_WITH_TIMEOUT(view.ended(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!sessions.index(0).data(LiveSessionModel::ActiveRole).toBool(), 5000);
+
+    // An id the hub does not know is reported, not a crash or a silent blank.
+    SessionView unknown;
+    unknown.setHost(m_host.get());
+    unknown.setSessionId(QStringLiteral("nobody-here"));
+    QTRY_VERIFY_WITH_TIMEOUT(!unknown.problem().isEmpty(), 5000);
+}
+
+void WindowModelsTest::modelCatalogListsUpstreamModels()
+{
+    ModelCatalog catalog;
+    catalog.setHost(m_host.get());
+    QTRY_VERIFY_WITH_TIMEOUT(catalog.checked(), 5000);
+    QVERIFY(catalog.models().contains(QStringLiteral("thinker")));
+    QCOMPARE(catalog.upstreams().size(), 1);
+    QVERIFY(catalog.upstreams().first().toMap().value(QStringLiteral("reachable")).toBool());
+}
+
+int main(int argc, char **argv)
+{
+    QGuiApplication app(argc, argv);
+    WindowModelsTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_window_models.moc"
