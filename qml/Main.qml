@@ -93,11 +93,7 @@ ApplicationWindow {
     }
 
     Shortcut {
-        sequence: StandardKey.New
-        onActivated: window.startNewChat()
-    }
-    Shortcut {
-        sequence: "Ctrl+N"
+        sequence: StandardKey.New // Ctrl+N (Cmd+N on macOS)
         onActivated: window.startNewChat()
     }
     Shortcut {

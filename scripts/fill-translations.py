@@ -14,7 +14,9 @@ glossary = {}
 with open(root / "glossary.tsv", newline="", encoding="utf-8") as f:
     for row in csv.reader(f, delimiter="\t"):
         if row and not row[0].startswith("#"):
-            glossary[row[0]] = {"de": row[1], "es": row[2]}
+            # "\\n" stands for a line break; "|" separates the plural forms of a %n message.
+            unescape = lambda text: text.replace("\\n", "\n")
+            glossary[unescape(row[0])] = {"de": unescape(row[1]), "es": unescape(row[2])}
 
 missing = 0
 for language in ("de", "es", "en"):
@@ -31,7 +33,15 @@ for language in ("de", "es", "en"):
             print(f"{path.name}: no translation for {source!r}")
             missing += 1
             continue
-        translation.text = text
         translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            forms = text.split("|") if language != "en" else [source.replace("(s)", ""), source.replace("(s)", "s")]
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+        else:
+            translation.text = text
     tree.write(path, encoding="utf-8", xml_declaration=True)
 sys.exit(1 if missing else 0)

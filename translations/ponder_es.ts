@@ -1,32 +1,820 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
-    <name>Main</name>
+    <name>ChatController</name>
     <message>
-        <location filename="../qml/Main.qml" line="14" />
-        <location filename="../qml/Main.qml" line="23" />
-        <source>Ponder</source>
-        <translation>Ponder</translation>
+        <location filename="../qml/chat/ChatController.cpp" line="109" />
+        <source>Sending to %1…</source>
+        <translation>Enviando a %1…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="30" />
+        <location filename="../qml/chat/ChatController.cpp" line="122" />
+        <source>The answer was cut off at the token limit.</source>
+        <translation>La respuesta se cortó en el límite de tokens.</translation>
+    </message>
+    <message>
+        <location filename="../qml/chat/ChatController.cpp" line="127" />
+        <source>%1 Pick another model.</source>
+        <translation>%1 Elige otro modelo.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPage</name>
+    <message>
+        <location filename="../qml/ChatPage.qml" line="40" />
         <source>Watch language models think.</source>
         <translation>Mira cómo piensan los modelos de lenguaje.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="42" />
+        <location filename="../qml/ChatPage.qml" line="50" />
+        <source>Ask anything. The answer streams in here; the model's reasoning and the request's progress appear beside it as they happen.</source>
+        <translation>Pregunta lo que quieras. La respuesta aparece aquí poco a poco; el razonamiento del modelo y el progreso de la petición se muestran al lado en directo.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="33" />
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="40" />
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="40" />
+        <location filename="../qml/CodeBlock.qml" line="47" />
+        <source>Copy code</source>
+        <translation>Copiar código</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../qml/Composer.qml" line="43" />
+        <source>Message the model (Enter to send, Shift+Enter for a new line)</source>
+        <translation>Mensaje al modelo (Intro para enviar, Mayús+Intro para una nueva línea)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="44" />
+        <source>No model to talk to yet</source>
+        <translation>Todavía no hay ningún modelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="50" />
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="64" />
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="64" />
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="68" />
+        <source>Stop the answer</source>
+        <translation>Detener la respuesta</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="68" />
+        <source>Send the message</source>
+        <translation>Enviar el mensaje</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="70" />
+        <source>Stop (Esc)</source>
+        <translation>Detener (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="70" />
+        <source>Send (Enter)</source>
+        <translation>Enviar (Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>EventStoreStatus</name>
+    <message>
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="19" />
+        <source>Now: in memory, healthy.</source>
+        <translation>Ahora: en memoria, correcto.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="25" />
+        <source>Now: Redis, connected.</source>
+        <translation>Ahora: Redis, conectado.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="26" />
+        <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
+        <translation>Ahora: Redis, degradado (%1). Los eventos se guardan en búfer hasta que vuelva.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSessionPage</name>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="30" />
+        <source>Session %1 · ended</source>
+        <translation>Sesión %1 · terminada</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="31" />
+        <source>Session %1 · watching live</source>
+        <translation>Sesión %1 · en directo</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="40" />
+        <source>This session cannot be watched: %1</source>
+        <translation>No se puede observar esta sesión: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="21" />
+        <source>Ponder</source>
+        <translation>Ponder</translation>
+    </message>
+    <message>
+        <source>Watch language models think.</source>
+        <translation>Mira cómo piensan los modelos de lenguaje.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="21" />
+        <source>Ponder — %1</source>
+        <translation>Ponder — %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="170" />
+        <source>No model</source>
+        <translation>Ningún modelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="173" />
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="175" />
+        <source>The model that answers</source>
+        <translation>El modelo que responde</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="182" />
+        <source>Refresh models</source>
+        <translation>Actualizar modelos</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="184" />
+        <source>Ask the upstreams for their models again</source>
+        <translation>Volver a pedir los modelos a los servidores</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="188" />
+        <source>Live session</source>
+        <translation>Sesión en directo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="202" />
         <source>Local endpoint: %1/v1</source>
         <translation>Punto de acceso local: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="44" />
+        <location filename="../qml/Main.qml" line="204" />
         <source>The local endpoint could not start: %1</source>
         <translation>No se pudo iniciar el punto de acceso local: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="46" />
+        <location filename="../qml/Main.qml" line="206" />
         <source>Starting the local endpoint…</source>
         <translation>Iniciando el punto de acceso local…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="217" />
+        <source>Hide thinking</source>
+        <translation>Ocultar razonamiento</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="217" />
+        <source>Show thinking</source>
+        <translation>Mostrar razonamiento</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="38" />
+        <location filename="../qml/MessageDelegate.qml" line="158" />
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="41" />
+        <location filename="../qml/MessageDelegate.qml" line="161" />
+        <source>Copy message</source>
+        <translation>Copiar mensaje</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="82" />
+        <source>Thinking…</source>
+        <translation>Pensando…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="84" />
+        <source>Thought for %1 s</source>
+        <translation>Pensó durante %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="150" />
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="165" />
+        <source>Regenerate</source>
+        <translation>Regenerar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="168" />
+        <source>Regenerate the answer</source>
+        <translation>Regenerar la respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>NoUpstreamPanel</name>
+    <message>
+        <location filename="../qml/NoUpstreamPanel.qml" line="22" />
+        <source>No model server is answering</source>
+        <translation>Ningún servidor de modelos responde</translation>
+    </message>
+    <message>
+        <location filename="../qml/NoUpstreamPanel.qml" line="32" />
+        <source>Ponder talks to a model server you run or use. It asked these and got no models:</source>
+        <translation>Ponder habla con un servidor de modelos que ejecutas o usas. Se consultaron estos y no devolvieron modelos:</translation>
+    </message>
+    <message>
+        <location filename="../qml/NoUpstreamPanel.qml" line="52" />
+        <source>To fix it, either:
+
+1. start **Ollama** (`ollama serve`) and pull a model (`ollama pull qwen3`), or
+2. add an **OpenAI-compatible** server (llama.cpp, vLLM, LM Studio, OpenAI) with its URL and key in Settings.</source>
+        <translation>Para solucionarlo:
+
+1. inicia **Ollama** (`ollama serve`) y descarga un modelo (`ollama pull qwen3`), o
+2. añade en Ajustes un servidor **compatible con OpenAI** (llama.cpp, vLLM, LM Studio, OpenAI) con su URL y clave.</translation>
+    </message>
+    <message>
+        <location filename="../qml/NoUpstreamPanel.qml" line="57" />
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../qml/NoUpstreamPanel.qml" line="63" />
+        <source>Open settings</source>
+        <translation>Abrir ajustes</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../qml/settings/Preferences.cpp" line="187" />
+        <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
+        <translation>'%1' no es una dirección IP (por ejemplo 127.0.0.1, o 0.0.0.0 para todas las interfaces)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="20" />
+        <source>Waiting for the model</source>
+        <translation>Esperando al modelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="21" />
+        <source>Generating</source>
+        <translation>Generando</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="22" />
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="23" />
+        <source>Failed</source>
+        <translation>Falló</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="24" />
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="25" />
+        <source>Idle</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="41" />
+        <location filename="../qml/ProgressPanel.qml" line="70" />
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="90" />
+        <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
+        <translation>Comprueba que el servidor de modelos está en marcha y que el modelo existe, y vuelve a intentarlo. Ajustes muestra los servidores y puede probarlos.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="109" />
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="111" />
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="114" />
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="116" />
+        <source>Tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="121" />
+        <source>First token</source>
+        <translation>Primer token</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="124" />
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="126" />
+        <source>Elapsed</source>
+        <translation>Transcurrido</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressPanel.qml" line="129" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>SecretEditor</name>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="29" />
+        <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
+        <translation>La clave de %1 se guardó en el llavero; se usará a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="40" />
+        <source>The key for %1 is removed from the keychain.</source>
+        <translation>La clave de %1 se eliminó del llavero.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="64" />
+        <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
+        <translation>Se guardó un nuevo token de API en el llavero; el punto de acceso local lo exigirá desde el próximo inicio.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="76" />
+        <source>The API token is removed; from the next start the local endpoint needs no login.</source>
+        <translation>Se eliminó el token de API; desde el próximo inicio el punto de acceso local no pedirá credenciales.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="85" />
+        <source>Keychain: %1. Nothing is stored in plain text instead.</source>
+        <translation>Llavero: %1. No se guarda nada en texto plano en su lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="16" />
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="53" />
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="54" />
+        <source>Local server</source>
+        <translation>Servidor local</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="55" />
+        <source>Event store</source>
+        <translation>Almacén de eventos</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="56" />
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="73" />
+        <source>Server settings changed. They take effect when Ponder restarts.</source>
+        <translation>Los ajustes del servidor cambiaron. Se aplicarán cuando Ponder se reinicie.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="76" />
+        <source>Restart now</source>
+        <translation>Reiniciar ahora</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="93" />
+        <source>Upstreams</source>
+        <translation>Servidores de modelos</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="94" />
+        <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
+        <translation>Los servidores de modelos con los que habla Ponder. Sus modelos aparecen juntos en el selector de modelos y en /v1/models.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="110" />
+        <source>reachable</source>
+        <translation>accesible</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="110" />
+        <source>not reachable</source>
+        <translation>no accesible</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="115" />
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="125" />
+        <source>Add an upstream</source>
+        <translation>Añadir un servidor</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="131" />
+        <source>Kind of server</source>
+        <translation>Tipo de servidor</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="137" />
+        <source>Server URL</source>
+        <translation>URL del servidor</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="145" />
+        <source>API key (optional; kept in the OS keychain)</source>
+        <translation>Clave de API (opcional; se guarda en el llavero del sistema)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="146" />
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="155" />
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="204" />
+        <source>Local endpoint</source>
+        <translation>Punto de acceso local</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="207" />
+        <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
+        <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="208" />
+        <source>Not running.</source>
+        <translation>No está en marcha.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="211" />
+        <source>Serve the OpenAI-compatible and streaming APIs</source>
+        <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="218" />
+        <location filename="../qml/SettingsDialog.qml" line="223" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="225" />
+        <location filename="../qml/SettingsDialog.qml" line="233" />
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="235" />
+        <location filename="../qml/SettingsDialog.qml" line="241" />
+        <source>Allowed origins</source>
+        <translation>Orígenes permitidos</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="244" />
+        <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
+        <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="246" />
+        <source>Stateless: never write conversations to disk</source>
+        <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="250" />
+        <location filename="../qml/SettingsDialog.qml" line="262" />
+        <source>API token</source>
+        <translation>Token de API</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="251" />
+        <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
+        <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="259" />
+        <source>No token: zero-login</source>
+        <translation>Sin token: sin credenciales</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="264" />
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="276" />
+        <source>Generate new token</source>
+        <translation>Generar un token nuevo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="277" />
+        <source>Remove token</source>
+        <translation>Quitar el token</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="296" />
+        <source>Where thinking and progress events are kept</source>
+        <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="299" />
+        <source>In memory (this Ponder only)</source>
+        <translation>En memoria (solo este Ponder)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="305" />
+        <source>Redis Streams (shared by several Ponder backends)</source>
+        <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="314" />
+        <source>Redis URL</source>
+        <translation>URL de Redis</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="327" />
+        <source>Check now</source>
+        <translation>Comprobar ahora</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="337" />
+        <source>Debug mode</source>
+        <translation>Modo de depuración</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="339" />
+        <source>Show the thinking and progress panels and the Live sessions visualizer</source>
+        <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="343" />
+        <location filename="../qml/SettingsDialog.qml" line="350" />
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="352" />
+        <location filename="../qml/SettingsDialog.qml" line="358" />
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="355" />
+        <source>Follow the system</source>
+        <translation>Según el sistema</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="355" />
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="355" />
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="35" />
+        <source>Ponder</source>
+        <translation>Ponder</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="45" />
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="47" />
+        <source>Settings (Ctrl+,)</source>
+        <translation>Ajustes (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="54" />
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="58" />
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Empezar una conversación nueva (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="65" />
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="70" />
+        <source>Live sessions (%1)</source>
+        <translation>En directo (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="71" />
+        <source>Live sessions</source>
+        <translation>En directo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="84" />
+        <location filename="../qml/Sidebar.qml" line="87" />
+        <source>Search conversations</source>
+        <translation>Buscar conversaciones</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="96" />
+        <source>Stateless mode: conversations are not saved.</source>
+        <translation>Modo sin estado: las conversaciones no se guardan.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="97" />
+        <source>No conversation matches.</source>
+        <translation>Ninguna conversación coincide.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="98" />
+        <source>Your conversations will appear here.</source>
+        <translation>Tus conversaciones aparecerán aquí.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="139" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="154" />
+        <source>Rename…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="158" />
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="178" />
+        <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
+        <translation>Todavía no hay sesiones. Aquí aparecen los chats de esta ventana, las peticiones al punto de acceso local y los agentes que publican en la API de streaming.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="179" />
+        <source>Every session in the hub, from this window and from outside. Pick one to watch it think.</source>
+        <translation>Todas las sesiones del hub, de esta ventana y de fuera. Elige una para verla pensar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="227" />
+        <source>chat</source>
+        <translation>chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="227" />
+        <source>agent</source>
+        <translation>agente</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="255" />
+        <source>Rename conversation</source>
+        <translation>Renombrar conversación</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="260" />
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingPanel</name>
+    <message>
+        <location filename="../qml/ThinkingPanel.qml" line="21" />
+        <source>Thinking</source>
+        <translation>Razonamiento</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingPanel.qml" line="31" />
+        <source>thinking…</source>
+        <translation>pensando…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingPanel.qml" line="32" />
+        <source>thought for %1 s</source>
+        <translation>pensó durante %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingPanel.qml" line="42" />
+        <source>Steps appear here while a model reasons. Models without reasoning answer straight away.</source>
+        <translation>Aquí aparecen los pasos mientras un modelo razona. Los modelos sin razonamiento responden directamente.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingPanel.qml" line="62" />
+        <source>Reasoning text</source>
+        <translation>Texto del razonamiento</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingPanel.qml" line="71" />
+        <source>Show or hide the reasoning text</source>
+        <translation>Mostrar u ocultar el texto del razonamiento</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingStepDelegate</name>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="41" />
+        <source>%1% sure</source>
+        <translation>%1 % de confianza</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="61" />
+        <source>Reasoning chain (%1)</source>
+        <translation>Cadena de razonamiento (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamProbe</name>
+    <message numerus="yes">
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="34" />
+        <source>Connected: %n model(s) available.</source>
+        <translation><numerusform>Conectado: %n modelo disponible.</numerusform><numerusform>Conectado: %n modelos disponibles.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="36" />
+        <source>No answer: %1</source>
+        <translation>Sin respuesta: %1</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
 #include "MainWindow.h"
+#include "models/MessageModel.h"
 #include "models/ProgressState.h"
 #include "settings/Preferences.h"
 
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void initTestCase();
     void chatStreamsWithThinkingAndProgress();
     void liveSessionShowsAnOutsideAgent();
+    void keyboardStopsAndStartsChats();
+    void languageSwitchesLive();
     void cleanupTestCase();
 
 private:
@@ -71,6 +74,11 @@ void WindowUiTest::initTestCase()
 {
     QVERIFY(m_dataDir.isValid());
     m_upstream.setScript(QStringLiteral("qwen3:8b"), thinkingModel());
+    FakeScript slow;
+    for (int i = 0; i < 200; ++i)
+        slow.content << QStringLiteral("slowly ");
+    slow.delayMs = 50;
+    m_upstream.setScript(QStringLiteral("slow"), slow);
     QVERIFY(m_upstream.start());
 
     QStandardPaths::setTestModeEnabled(true);
@@ -97,8 +105,11 @@ void WindowUiTest::chatStreamsWithThinkingAndProgress()
     QQuickWindow *window = m_window->window();
     QObject *chat = find(window, "chatController");
     QVERIFY(chat);
-    // The model picker fills from the upstream, and the first model is chosen.
-    QTRY_COMPARE_WITH_TIMEOUT(chat->property("model").toString(), QStringLiteral("qwen3:8b"), 10000);
+    // The model picker fills from the upstream, and a model is chosen.
+    QObject *catalog = find(window, "modelCatalog");
+    QTRY_COMPARE_WITH_TIMEOUT(catalog->property("models").toStringList().size(), 2, 10000);
+    QVERIFY(!chat->property("model").toString().isEmpty());
+    chat->setProperty("model", QStringLiteral("qwen3:8b"));
 
     auto *input = qobject_cast<QQuickItem *>(find(window, "composerInput"));
     QVERIFY(input);
@@ -214,6 +225,47 @@ void WindowUiTest::liveSessionShowsAnOutsideAgent()
     QTRY_COMPARE_WITH_TIMEOUT(viewSteps->rowCount(), 4, 5000);
     QTest::qWait(300);
     saveScreenshot(QStringLiteral("window-live-session.png"));
+}
+
+void WindowUiTest::keyboardStopsAndStartsChats()
+{
+    QQuickWindow *window = m_window->window();
+    window->setProperty("liveSessionId", QString());
+    QObject *chat = find(window, "chatController");
+    chat->setProperty("model", QStringLiteral("slow"));
+    auto *input = qobject_cast<QQuickItem *>(find(window, "composerInput"));
+    input->forceActiveFocus();
+    for (const char c : QByteArrayLiteral("Take your time"))
+        QTest::keyClick(window, c);
+    QTest::keyClick(window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(chat->property("busy").toBool(), 5000);
+    auto *messages = chat->property("messages").value<QAbstractItemModel *>();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !messages->index(messages->rowCount() - 1, 0).data().toString().isEmpty(), 10000);
+    QTest::keyClick(window, Qt::Key_Escape); // Esc stops the answer
+    QTRY_VERIFY_WITH_TIMEOUT(!chat->property("busy").toBool(), 5000);
+    QCOMPARE(messages->index(messages->rowCount() - 1, 0)
+                 .data(MessageModel::StateRole)
+                 .value<MessageModel::State>(),
+        MessageModel::State::Stopped);
+
+    const QString before = chat->property("conversationId").toString();
+    QTest::keyClick(window, Qt::Key_N, Qt::ControlModifier); // Ctrl+N: a new chat
+    QVERIFY(chat->property("conversationId").toString() != before);
+    QCOMPARE(messages->rowCount(), 0);
+    QTRY_VERIFY(input->hasActiveFocus()); // ready to type
+}
+
+void WindowUiTest::languageSwitchesLive()
+{
+    auto *newChat = find(m_window->window(), "newChatButton");
+    QCOMPARE(newChat->property("text").toString(), QStringLiteral("New chat"));
+    m_preferences->setLanguage(QStringLiteral("de"));
+    QTRY_COMPARE(newChat->property("text").toString(), QStringLiteral("Neuer Chat"));
+    m_preferences->setLanguage(QStringLiteral("es"));
+    QTRY_COMPARE(newChat->property("text").toString(), QStringLiteral("Nuevo chat"));
+    m_preferences->setLanguage(QStringLiteral("en"));
+    QTRY_COMPARE(newChat->property("text").toString(), QStringLiteral("New chat"));
 }
 
 void WindowUiTest::cleanupTestCase()
