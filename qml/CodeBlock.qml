@@ -48,24 +48,23 @@ Rectangle {
                 Timer { id: copiedTimer; interval: 1500; onTriggered: copyButton.copied = false }
             }
         }
-        ScrollView {
+        // Long lines wrap rather than scroll sideways: a plain TextEdit is much cheaper to create than a
+        // ScrollView, which matters when a long conversation scrolls past many code blocks.
+        TextEdit {
+            id: codeText
             Layout.fillWidth: true
-            Layout.preferredHeight: codeText.implicitHeight
-            ScrollBar.vertical.policy: ScrollBar.AlwaysOff
-            TextEdit {
-                id: codeText
-                leftPadding: 12
-                rightPadding: 12
-                bottomPadding: 10
-                text: block.code
-                readOnly: true
-                selectByMouse: true
-                textFormat: TextEdit.PlainText
-                font.family: Theme.monospace
-                font.pixelSize: 13
-                color: Theme.text
-                selectionColor: Theme.accent
-            }
+            leftPadding: 12
+            rightPadding: 12
+            bottomPadding: 10
+            text: block.code
+            readOnly: true
+            selectByMouse: true
+            textFormat: TextEdit.PlainText
+            wrapMode: TextEdit.WrapAnywhere
+            font.family: Theme.monospace
+            font.pixelSize: 13
+            color: Theme.text
+            selectionColor: Theme.accent
         }
     }
 }

@@ -23,6 +23,31 @@ Item {
     signal copyRequested(string text)
     signal regenerateRequested()
 
+    // The segments as a list model updated in place: a streaming answer changes its last paragraph and
+    // now and then adds one, so only that paragraph is laid out again. (A Repeater over a plain array or
+    // a count rebuilds every item whenever it changes.)
+    ListModel { id: parts }
+    function syncParts() {
+        const fresh = segments
+        while (parts.count > fresh.length)
+            parts.remove(parts.count - 1)
+        for (let i = 0; i < fresh.length; ++i) {
+            const part = fresh[i]
+            if (i >= parts.count) {
+                parts.append({ code: part.code, text: part.text, language: part.language })
+                continue
+            }
+            const shown = parts.get(i)
+            if (shown.code !== part.code)
+                parts.set(i, { code: part.code, text: part.text, language: part.language })
+            else if (shown.text !== part.text)
+                parts.setProperty(i, "text", part.text)
+        }
+    }
+    onSegmentsChanged: syncParts()
+    Component.onCompleted: syncParts()
+    ListView.onPooled: parts.clear()
+
     readonly property bool fromUser: author === MessageModel.User
     readonly property bool streaming: state === MessageModel.Streaming
 
@@ -104,16 +129,20 @@ Item {
                 Rectangle { width: 2; height: parent.height; color: Theme.thinking; opacity: 0.5 }
             }
 
+            // One item per paragraph or code block.
             Repeater {
-                model: message.segments
+                model: parts
                 delegate: Loader {
-                    required property var modelData
+                    id: segment
+                    required property bool code
+                    required property string text
+                    required property string language
                     Layout.fillWidth: true
-                    sourceComponent: modelData.code ? codeComponent : proseComponent
+                    sourceComponent: code ? codeComponent : proseComponent
                     Component {
                         id: proseComponent
                         TextEdit {
-                            text: modelData.text
+                            text: segment.text
                             textFormat: message.fromUser ? TextEdit.PlainText : TextEdit.MarkdownText
                             wrapMode: Text.Wrap
                             readOnly: true
@@ -127,8 +156,8 @@ Item {
                     Component {
                         id: codeComponent
                         CodeBlock {
-                            code: modelData.text
-                            language: modelData.language
+                            code: segment.text
+                            language: segment.language
                             onCopyRequested: text => message.copyRequested(text)
                         }
                     }

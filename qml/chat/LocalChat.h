@@ -33,6 +33,7 @@ Q_SIGNALS:
 
 private:
     struct Handle;
+    class Relay;
 
     BackendHost &m_host;
     std::shared_ptr<Handle> m_handle; // only touched on the backend's thread

@@ -39,6 +39,7 @@ QList<Segment> split(const QString &markdown)
     Segment current;
     QChar openChar;
     qsizetype openLength = 0;
+    int blankLines = 0; // seen in prose, not yet known to belong to the current paragraph
     auto flush = [&] {
         if (current.code || !current.text.trimmed().isEmpty()) {
             if (current.text.endsWith(u'\n'))
@@ -46,13 +47,21 @@ QList<Segment> split(const QString &markdown)
             segments.append(current);
         }
         current = Segment();
+        blankLines = 0;
     };
     for (QStringView line : QStringView(markdown).split(u'\n')) {
         QStringView info;
         QChar fenceChar;
         qsizetype fenceLength = 0;
         const bool fence = isFence(line, &info, &fenceChar, &fenceLength);
-        if (!current.code && fence) {
+        if (current.code) {
+            if (fence && fenceChar == openChar && fenceLength >= openLength && info.isEmpty())
+                flush();
+            else
+                current.text.append(line).append(u'\n');
+            continue;
+        }
+        if (fence) {
             flush();
             current.code = true;
             current.language = info.toString();
@@ -60,12 +69,19 @@ QList<Segment> split(const QString &markdown)
             openLength = fenceLength;
             continue;
         }
-        if (current.code && fence && fenceChar == openChar && fenceLength >= openLength && info.isEmpty()) {
-            flush();
+        if (line.trimmed().isEmpty()) {
+            ++blankLines;
             continue;
         }
-        current.text += line;
-        current.text += u'\n';
+        // A paragraph after a blank line starts a new segment, so a growing answer changes only its
+        // last segment and the view re-lays out one paragraph per update, not the whole answer.
+        // Indented lines continue the paragraph (list items, nested blocks).
+        const bool continues = line.startsWith(u' ') || line.startsWith(u'\t');
+        if (blankLines > 0 && !continues)
+            flush();
+        for (; blankLines > 0; --blankLines)
+            current.text += u'\n';
+        current.text.append(line).append(u'\n');
     }
     flush();
     return segments;

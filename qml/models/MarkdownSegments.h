@@ -1,6 +1,6 @@
-// Splits a message's Markdown into prose and fenced code blocks, so the view can give each code block
-// a monospace frame and its own copy button. An unclosed fence (the model is still writing the block)
-// is a code block that runs to the end.
+// Splits a message's Markdown into paragraphs and fenced code blocks, so the view can give each code
+// block a monospace frame and its own copy button, and a streaming answer re-renders only its last
+// paragraph. An unclosed fence (the model is still writing the block) is a code block to the end.
 #pragma once
 
 #include <QString>

@@ -193,7 +193,8 @@ private:
                 m_writes.append({script.delayMs, {}, true});
                 return writeNext();
             }
-            queue(delta <= 0 ? 0 : script.delayMs, chunkFrame(event), script.splitBytes);
+            const bool paced = delta > 0 && delta % std::max(1, script.deltasPerDelay) == 0;
+            queue(paced ? script.delayMs : 0, chunkFrame(event), script.splitBytes);
             ++delta;
         }
         m_writes.append({0, "0\r\n\r\n", true});

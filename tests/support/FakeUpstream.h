@@ -25,6 +25,7 @@ struct FakeScript
     int promptTokens = 11;
     int completionTokens = -1; // -1: the number of deltas
     int delayMs = 0; // between deltas
+    int deltasPerDelay = 1; // > 1: the delay comes after every this many deltas (2 and 1 ms: ~2,000/s)
     int firstByteDelayMs = 0; // before the response starts
     int splitBytes = 0; // > 0: every write goes out in pieces of this many bytes, a few ms apart
     int status = 200; // != 200: an error response in the API's own shape

@@ -200,7 +200,7 @@ void WindowModelsTest::markdownSegmentsSplitCodeFences()
         "Intro **bold**\n\n```python\nprint(1)\n\n```\nmiddle\n~~~\nraw ``` inside\n~~~\n```sh\nunfinished"));
     QCOMPARE(segments.size(), 5);
     QVERIFY(!segments[0].code);
-    QCOMPARE(segments[0].text, QStringLiteral("Intro **bold**\n"));
+    QCOMPARE(segments[0].text, QStringLiteral("Intro **bold**"));
     QVERIFY(segments[1].code);
     QCOMPARE(segments[1].language, QStringLiteral("python"));
     QCOMPARE(segments[1].text, QStringLiteral("print(1)\n"));
@@ -210,6 +210,13 @@ void WindowModelsTest::markdownSegmentsSplitCodeFences()
     QVERIFY(segments[4].code); // still being written: a code block to the end
     QCOMPARE(segments[4].text, QStringLiteral("unfinished"));
     QCOMPARE(MarkdownSegments::split(QStringLiteral("    ```\nindented four: not a fence")).size(), 1);
+    // Paragraphs are segments of their own; indented lines after a blank line continue a list item.
+    const auto prose = MarkdownSegments::split(
+        QStringLiteral("One.\n\nTwo, line a\nline b\n\n1. item\n\n   more of the item\n\n\nThree."));
+    QCOMPARE(prose.size(), 4);
+    QCOMPARE(prose[1].text, QStringLiteral("Two, line a\nline b"));
+    QCOMPARE(prose[2].text, QStringLiteral("1. item\n\n   more of the item"));
+    QCOMPARE(prose[3].text, QStringLiteral("Three."));
 }
 
 void WindowModelsTest::keyedListModelSyncsWithoutResets()

@@ -1,0 +1,322 @@
+// The window's speed, offscreen, with the real QML, models and in-process backend in front of the fake
+// upstream (on its own thread). Prints, in one run:
+//   1. a stream into the chat at about 2,000 tokens/s, and one that arrives all at once: deltas/s,
+//      model updates/s, and frame intervals and costs;
+//   2. the 2,000 tokens/s stream while 100 outside clients stream through the local endpoint;
+//   3. a 2,000-message conversation: time to the first frame after opening it, live delegates, and
+//      frame costs while scrolling through all of it.
+//
+// usage: view_bench [--quick]      (build with the release preset; see docs/benchmarks.md)
+#include "BenchSupport.h"
+#include "ChatController.h"
+#include "MainWindow.h"
+#include "StreamClient.h"
+#include "settings/Preferences.h"
+
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(PonderPlugin)
+
+namespace {
+
+// Words with a paragraph break now and then, like prose. StreamClient counts deltas that start with "tok".
+FakeScript tokens(int count, int delayMs, int deltasPerDelay = 1)
+{
+    FakeScript script;
+    script.deltasPerDelay = deltasPerDelay;
+    for (int i = 0; i < count; ++i)
+        script.content.append(
+            i % 40 == 39 ? QStringLiteral("tok%1\n\n").arg(i) : QStringLiteral("tok%1 ").arg(i));
+    script.delayMs = delayMs;
+    return script;
+}
+
+// Frame intervals (between swaps) and frame costs (synchronising to swap), in ms.
+class FrameRecorder : public QObject
+{
+public:
+    explicit FrameRecorder(QQuickWindow *window)
+    {
+        m_clock.start();
+        connect(
+            window, &QQuickWindow::beforeSynchronizing, this,
+            [this] { m_frameStartNs = m_clock.nsecsElapsed(); }, Qt::DirectConnection);
+        connect(
+            window, &QQuickWindow::frameSwapped, this,
+            [this] {
+                const qint64 now = m_clock.nsecsElapsed();
+                if (!m_recording)
+                    return;
+                if (m_lastSwapNs > 0)
+                    m_intervals.append(double(now - m_lastSwapNs) / 1e6);
+                m_costs.append(double(now - m_frameStartNs) / 1e6);
+                m_lastSwapNs = now;
+            },
+            Qt::DirectConnection);
+    }
+    void start()
+    {
+        m_intervals.clear();
+        m_costs.clear();
+        m_lastSwapNs = 0;
+        m_recording = true;
+    }
+    void stop() { m_recording = false; }
+    int frames() const { return int(m_costs.size()); }
+    QStringList figures() const
+    {
+        auto ms = [](double value) { return QString::number(value, 'f', 1); };
+        return {QString::number(frames()), ms(percentile(m_intervals, 50)), ms(percentile(m_intervals, 99)),
+            ms(percentile(m_intervals, 100)), ms(percentile(m_costs, 50)), ms(percentile(m_costs, 99))};
+    }
+
+private:
+    QElapsedTimer m_clock;
+    qint64 m_frameStartNs = 0;
+    qint64 m_lastSwapNs = 0;
+    bool m_recording = false;
+    QList<double> m_intervals;
+    QList<double> m_costs;
+};
+
+// Runs a real event loop (as the window's exec() does, deferred deletes included) until `done` holds.
+bool waitFor(const std::function<bool()> &done, int deadlineMs)
+{
+    if (done())
+        return true;
+    QElapsedTimer clock;
+    clock.start();
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(1);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done() || clock.elapsed() >= deadlineMs)
+            loop.quit();
+    });
+    poll.start();
+    loop.exec();
+    return done();
+}
+
+// Outside clients, on their own thread as another program would be: `count` streams at once.
+class LoadThread : public QThread
+{
+public:
+    LoadThread(quint16 port, int count)
+        : m_port(port)
+        , m_count(count)
+    { }
+    std::atomic<int> finished {0};
+    std::atomic<qint64> deltas {0};
+
+protected:
+    void run() override
+    {
+        QElapsedTimer clock;
+        clock.start();
+        const QByteArray body = QJsonDocument(
+            QJsonObject {{QStringLiteral("model"), QStringLiteral("load")}, {QStringLiteral("stream"), true},
+                {QStringLiteral("messages"),
+                    QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+                        {QStringLiteral("content"), QStringLiteral("go")}}}}})
+                                    .toJson(QJsonDocument::Compact);
+        std::vector<std::unique_ptr<StreamClient>> clients;
+        for (int i = 0; i < m_count; ++i) {
+            clients.push_back(std::make_unique<StreamClient>(m_port, "/v1/chat/completions", body, clock));
+            clients.back()->start();
+        }
+        runUntil(
+            clients,
+            [&] {
+                return std::all_of(
+                    clients.begin(), clients.end(), [](const auto &client) { return client->isDone(); });
+            },
+            120'000);
+        for (const auto &client : clients)
+            deltas += client->contentEvents();
+        finished = int(std::count_if(
+            clients.begin(), clients.end(), [](const auto &client) { return client->sawContent(); }));
+    }
+
+private:
+    quint16 m_port;
+    int m_count;
+};
+
+struct StreamRun
+{
+    qint64 deltas = 0;
+    qint64 updates = 0;
+    double seconds = 0;
+};
+
+StreamRun streamIntoChat(ChatController &chat, FrameRecorder &frames, const QString &model)
+{
+    StreamRun run;
+    const auto connection = QObject::connect(chat.messages(), &QAbstractItemModel::dataChanged,
+        chat.messages(), [&](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+            if (roles.contains(MessageModel::ContentRole))
+                ++run.updates;
+        });
+    chat.newConversation();
+    chat.setModel(model);
+    QElapsedTimer clock;
+    clock.start();
+    frames.start();
+    chat.send(QStringLiteral("Stream as fast as you can"));
+    waitFor([&] { return !chat.busy(); }, 120'000);
+    frames.stop();
+    run.seconds = double(clock.nsecsElapsed()) / 1e9;
+    run.deltas = chat.messages()->index(1).data().toString().count(QStringLiteral("tok"));
+    QObject::disconnect(connection);
+    return run;
+}
+
+QList<MessageModel::Message> longConversation(int count)
+{
+    QList<MessageModel::Message> messages;
+    for (int i = 0; i < count; ++i) {
+        MessageModel::Message message;
+        message.author = i % 2 == 0 ? MessageModel::Author::User : MessageModel::Author::Assistant;
+        message.model = QStringLiteral("qwen3:8b");
+        message.content = i % 2 == 0 ? QStringLiteral("Question %1: how does this part work?").arg(i)
+                                     : QStringLiteral("Answer %1 with **bold**, a list:\n\n1. one\n2. two\n\n"
+                                                      "```cpp\nint x = %1;\n```\n\nand a closing line.")
+                                           .arg(i);
+        messages.append(message);
+    }
+    return messages;
+}
+
+int liveDelegates(QQuickItem *list)
+{
+    auto *content = list->property("contentItem").value<QQuickItem *>();
+    int visible = 0;
+    for (QQuickItem *child : content->childItems())
+        visible += child->isVisible() ? 1 : 0;
+    return visible;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND"))
+        qputenv("QT_QUICK_BACKEND", "software"); // no GPU here: the CPU draws every frame
+    qputenv("QT_LOGGING_RULES", "ponder.*.info=false;qt.qpa.*=false");
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("PonderBench"));
+    QCoreApplication::setApplicationName(QStringLiteral("view_bench"));
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+    const int deltas = quick ? 2'000 : 6'000;
+    const int loadClients = 100;
+    const int messageCount = 2'000;
+
+    FakeUpstreamThread upstream([&](FakeUpstream &fake) {
+        fake.setScript(QStringLiteral("paced"), tokens(deltas, 1, 2));
+        fake.setScript(QStringLiteral("burst"), tokens(deltas, 0));
+        fake.setScript(QStringLiteral("load"), tokens(quick ? 300 : 1'000, 5));
+    });
+    QTemporaryDir dataDir;
+    Preferences preferences;
+    preferences.setLanguage(QStringLiteral("en"));
+    ServerOptions options;
+    options.port = 0;
+    options.dataDir = dataDir.path();
+    options.maxConcurrentGenerations = loadClients + 8;
+    QString error;
+    options.upstreams = *UpstreamConfig::parseList(
+        {QStringLiteral("ollama:http://127.0.0.1:%1").arg(upstream.port())}, &error);
+    MainWindow window(options, preferences);
+    if (!window.show())
+        return 1;
+    QQuickWindow *quickWindow = window.window();
+    quickWindow->resize(1280, 800);
+    if (!waitFor([&] { return window.endpoint().state() == EndpointStatus::State::Running; }, 10'000))
+        return 2;
+    auto *chat = quickWindow->findChild<ChatController *>(QStringLiteral("chatController"));
+    FrameRecorder frames(quickWindow);
+
+    const QStringList frameHeader {QStringLiteral("frames"), QStringLiteral("interval p50 ms"),
+        QStringLiteral("interval p99 ms"), QStringLiteral("interval max ms"),
+        QStringLiteral("frame cost p50 ms"), QStringLiteral("frame cost p99 ms")};
+
+    std::printf("\n## 1-2. %d deltas into the chat: paced, all at once, and beside %d outside streams\n\n",
+        deltas, loadClients);
+    const StreamRun paced = streamIntoChat(*chat, frames, QStringLiteral("paced"));
+    const QStringList pacedFrames = frames.figures();
+    const StreamRun burst = streamIntoChat(*chat, frames, QStringLiteral("burst"));
+    const QStringList burstFrames = frames.figures();
+
+    LoadThread load(window.endpoint().baseUrl().port(), loadClients);
+    load.start();
+    waitFor([] { return false; }, 500); // let the outside streams get going
+    const StreamRun loaded = streamIntoChat(*chat, frames, QStringLiteral("paced"));
+    const QStringList loadedFrames = frames.figures();
+    waitFor([&] { return load.isFinished(); }, 180'000);
+
+    auto streamRow = [&](const QString &name, const StreamRun &run, const QStringList &frameFigures) {
+        return QStringList {name, QString::number(run.deltas),
+                   QString::number(run.deltas / run.seconds, 'f', 0), QString::number(run.updates),
+                   QString::number(run.updates / run.seconds, 'f', 1)}
+        + frameFigures;
+    };
+    printTable(QStringList {QStringLiteral("run"), QStringLiteral("deltas"), QStringLiteral("deltas/s"),
+                   QStringLiteral("model updates"), QStringLiteral("updates/s")}
+            + frameHeader,
+        {streamRow(QStringLiteral("paced (~2,000/s)"), paced, pacedFrames),
+            streamRow(QStringLiteral("all at once"), burst, burstFrames),
+            streamRow(QStringLiteral("paced + %1 API streams").arg(loadClients), loaded, loadedFrames)});
+    std::printf("\nOutside streams: %d of %d got content, %lld deltas in all. RSS now: %lld MiB\n",
+        load.finished.load(), loadClients, static_cast<long long>(load.deltas.load()),
+        static_cast<long long>(rssKiB(QCoreApplication::applicationPid()) / 1024));
+
+    std::printf("\n## 3. A %d-message conversation\n\n", messageCount);
+    auto *list = quickWindow->findChild<QQuickItem *>(QStringLiteral("messageList"));
+    chat->newConversation();
+    waitFor([] { return false; }, 200);
+    frames.start();
+    QElapsedTimer open;
+    open.start();
+    chat->messages()->setMessages(longConversation(messageCount));
+    const int framesBefore = frames.frames();
+    waitFor([&] { return frames.frames() > framesBefore; }, 10'000);
+    const double openMs = double(open.nsecsElapsed()) / 1e6;
+    const int delegatesAfterOpen = liveDelegates(list);
+    // Scroll through all of it, one step per frame, as a fast flick would.
+    frames.start();
+    const double contentHeight = list->property("contentHeight").toDouble();
+    int maxDelegates = delegatesAfterOpen;
+    for (double y = 0; y < contentHeight; y += 120) {
+        const int before = frames.frames();
+        list->setProperty("contentY", y);
+        waitFor([&] { return frames.frames() > before; }, 1'000);
+        maxDelegates = std::max(maxDelegates, liveDelegates(list));
+    }
+    frames.stop();
+    printTable(QStringList {QStringLiteral("messages"), QStringLiteral("open to first frame ms"),
+                   QStringLiteral("live delegates (max while scrolling)")}
+            + frameHeader,
+        {QStringList {QString::number(messageCount), QString::number(openMs, 'f', 1),
+             QStringLiteral("%1 (%2)").arg(delegatesAfterOpen).arg(maxDelegates)}
+            + frames.figures()});
+    std::printf("\nRSS of this process at the end: %lld MiB\n",
+        static_cast<long long>(rssKiB(QCoreApplication::applicationPid()) / 1024));
+    return 0;
+}
