@@ -11,7 +11,8 @@ namespace {
 // without one (software rendering) and in offscreen screenshots; QT_QUICK_CONTROLS_STYLE still wins.
 bool chooseStyle()
 {
-    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+    static bool chosen = false; // once per process: Qt refuses to change it after QML has loaded
+    if (!std::exchange(chosen, true) && qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
     return true;
 }
@@ -42,6 +43,7 @@ bool MainWindow::show()
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ponder/Main.qml")));
     if (m_engine.rootObjects().isEmpty())
         return false;
+    m_preferences.markApplied();
     m_host.start();
     return true;
 }

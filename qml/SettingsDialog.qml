@@ -13,6 +13,8 @@ Dialog {
     required property ModelCatalog catalog
     required property EndpointStatus endpoint
 
+    objectName: "settingsDialog"
+    readonly property int upstreamCount: preferences.upstreams.length
     title: qsTr("Settings")
     modal: true
     width: Math.min(parent ? parent.width - 80 : 720, 720)
@@ -106,9 +108,16 @@ Dialog {
                                 elide: Text.ElideMiddle
                             }
                             Label {
-                                readonly property var status: dialog.catalog.upstreams[index]
-                                text: !status ? "" : status.reachable ? qsTr("reachable") : qsTr("not reachable")
-                                color: status && status.reachable ? Theme.success : Theme.error
+                                // The running upstream with this URL, if any: a saved one may only be used
+                                // from the next start, and the command line may have chosen others.
+                                readonly property var status: {
+                                    const url = modelData.substring(modelData.indexOf(":") + 1).replace(/\/+$/, "")
+                                    return dialog.catalog.upstreams.find(u => u.url === url
+                                                                         || u.url === url + "/v1")
+                                }
+                                text: !status ? qsTr("not in use yet")
+                                              : status.reachable ? qsTr("reachable") : qsTr("not reachable")
+                                color: !status ? Theme.mutedText : status.reachable ? Theme.success : Theme.error
                                 font.pixelSize: 12
                             }
                             Button {
@@ -187,7 +196,7 @@ Dialog {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        visible: secrets.message !== ""
+                        visible: secrets.message !== "" && secrets.topic === "upstream"
                         text: secrets.message
                         color: secrets.failed ? Theme.error : Theme.success
                         font.pixelSize: 12
@@ -279,7 +288,7 @@ Dialog {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        visible: secrets.message !== ""
+                        visible: secrets.message !== "" && secrets.topic === "token"
                         text: secrets.message
                         color: secrets.failed ? Theme.error : Theme.success
                         font.pixelSize: 12

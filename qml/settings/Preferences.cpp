@@ -215,6 +215,13 @@ void Preferences::applyTo(
     options.listen = serverEnabled();
 }
 
+void Preferences::markApplied()
+{
+    if (!std::exchange(m_restartNeeded, false))
+        return;
+    Q_EMIT serverSettingsChanged();
+}
+
 void Preferences::restartApplication()
 {
     m_restartRequested = true;

@@ -68,6 +68,9 @@ public:
     void applyTo(
         ServerOptions &options, const std::function<bool(const QString &option)> &givenOnCommandLine) const;
 
+    // The backend is starting with the current server settings: nothing waits for a restart.
+    void markApplied();
+
     // Asks the application to start again once the window has closed (to apply server settings).
     Q_INVOKABLE void restartApplication();
     bool restartRequested() const { return m_restartRequested; }

@@ -25,7 +25,7 @@ void SecretEditor::saveUpstreamKey(const QString &upstreamName, const QString &k
     begin();
     m_store->write(SecretStore::upstreamKey(upstreamName), key.trimmed(),
         [this, upstreamName](bool ok, const QString &error) {
-            report(ok,
+            report(QStringLiteral("upstream"), ok,
                 tr("The key for %1 is saved in the keychain; it is used from the next start.")
                     .arg(upstreamName),
                 error);
@@ -37,7 +37,8 @@ void SecretEditor::removeUpstreamKey(const QString &upstreamName)
     begin();
     m_store->remove(
         SecretStore::upstreamKey(upstreamName), [this, upstreamName](bool ok, const QString &error) {
-            report(ok, tr("The key for %1 is removed from the keychain.").arg(upstreamName), error);
+            report(QStringLiteral("upstream"), ok,
+                tr("The key for %1 is removed from the keychain.").arg(upstreamName), error);
         });
 }
 
@@ -49,7 +50,7 @@ void SecretEditor::loadLocalToken()
             if (value)
                 setLocalToken(*value);
             // No token saved is not a failure: the endpoint simply needs no login.
-            report(error.isEmpty(), {}, error);
+            report(QStringLiteral("token"), error.isEmpty(), {}, error);
         });
 }
 
@@ -60,7 +61,7 @@ void SecretEditor::generateLocalToken()
     m_store->write(SecretStore::localApiTokenKey(), token, [this, token](bool ok, const QString &error) {
         if (ok)
             setLocalToken(token);
-        report(ok,
+        report(QStringLiteral("token"), ok,
             tr("A new API token is saved in the keychain; the local endpoint requires it from the next "
                "start."),
             error);
@@ -73,13 +74,14 @@ void SecretEditor::removeLocalToken()
     m_store->remove(SecretStore::localApiTokenKey(), [this](bool ok, const QString &error) {
         if (ok)
             setLocalToken({});
-        report(ok, tr("The API token is removed; from the next start the local endpoint needs no login."),
-            error);
+        report(QStringLiteral("token"), ok,
+            tr("The API token is removed; from the next start the local endpoint needs no login."), error);
     });
 }
 
-void SecretEditor::report(bool ok, const QString &success, const QString &error)
+void SecretEditor::report(const QString &topic, bool ok, const QString &success, const QString &error)
 {
+    m_topic = topic;
     m_failed = !ok;
     // Say plainly that there is no plaintext fallback, so nobody wonders where the key went.
     m_message = ok ? success : tr("Keychain: %1. Nothing is stored in plain text instead.").arg(error);

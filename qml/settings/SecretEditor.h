@@ -14,6 +14,8 @@ class SecretEditor : public QObject
     Q_PROPERTY(QString localToken READ localToken NOTIFY localTokenChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool failed READ failed NOTIFY messageChanged) // the last operation failed
+    // What the message is about, so each settings page shows only its own: "upstream" or "token".
+    Q_PROPERTY(QString topic READ topic NOTIFY messageChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 
 public:
@@ -22,6 +24,7 @@ public:
     QString localToken() const { return m_localToken; }
     QString message() const { return m_message; }
     bool failed() const { return m_failed; }
+    QString topic() const { return m_topic; }
     bool busy() const { return m_busy > 0; }
 
     Q_INVOKABLE void saveUpstreamKey(const QString &upstreamName, const QString &key);
@@ -38,7 +41,7 @@ Q_SIGNALS:
     void busyChanged();
 
 private:
-    void report(bool ok, const QString &success, const QString &error);
+    void report(const QString &topic, bool ok, const QString &success, const QString &error);
     void setLocalToken(const QString &token);
     void begin();
     void end();
@@ -47,5 +50,6 @@ private:
     QString m_localToken;
     QString m_message;
     bool m_failed = false;
+    QString m_topic;
     int m_busy = 0;
 };

@@ -14,6 +14,7 @@
 #include <QQuickWindow>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
@@ -59,6 +60,8 @@ private Q_SLOTS:
     void liveSessionShowsAnOutsideAgent();
     void keyboardStopsAndStartsChats();
     void languageSwitchesLive();
+    void settingsOpenWithTheirPages();
+    void firstRunWithoutUpstreamSaysHowToFixIt();
     void cleanupTestCase();
 
 private:
@@ -86,11 +89,14 @@ void WindowUiTest::initTestCase()
     m_preferences = std::make_unique<Preferences>();
     m_preferences->setLanguage(QStringLiteral("en"));
 
+    // The upstream comes from the saved settings, as in the real window; the port from the "command line".
+    m_preferences->setUpstreams({m_upstream.ollamaSpec()});
     ServerOptions options;
     options.port = 0;
     options.dataDir = m_dataDir.path();
-    QString error;
-    options.upstreams = *UpstreamConfig::parseList({m_upstream.ollamaSpec()}, &error);
+    m_preferences->applyTo(options, [](const QString &option) { return option == QLatin1String("port"); });
+    QCOMPARE(options.upstreams.size(), 1);
+    QCOMPARE(options.upstreams.first().baseUrl.port(), m_upstream.port());
     m_window = std::make_unique<MainWindow>(options, *m_preferences);
     QVERIFY(m_window->show());
     QQuickWindow *window = m_window->window();
@@ -266,6 +272,52 @@ void WindowUiTest::languageSwitchesLive()
     QTRY_COMPARE(newChat->property("text").toString(), QStringLiteral("Nuevo chat"));
     m_preferences->setLanguage(QStringLiteral("en"));
     QTRY_COMPARE(newChat->property("text").toString(), QStringLiteral("New chat"));
+}
+
+void WindowUiTest::settingsOpenWithTheirPages()
+{
+    QQuickWindow *window = m_window->window();
+    QTest::keyClick(window, Qt::Key_Comma, Qt::ControlModifier);
+    QObject *settings = find(window, "settingsDialog");
+    QVERIFY(settings);
+    QTRY_VERIFY(settings->property("opened").toBool());
+    // The upstream list shows the configured one and whether it answered.
+    QTRY_COMPARE(settings->property("upstreamCount").toInt(), 1);
+    QVERIFY(!m_preferences->restartNeeded()); // the running backend uses what is saved
+    m_preferences->setStateless(true);
+    QVERIFY(m_preferences->restartNeeded());
+    m_preferences->setStateless(false);
+    m_preferences->markApplied();
+    QTest::qWait(300);
+    saveScreenshot(QStringLiteral("window-settings.png"));
+    QTest::keyClick(window, Qt::Key_Escape);
+    QTRY_VERIFY(!settings->property("visible").toBool());
+}
+
+void WindowUiTest::firstRunWithoutUpstreamSaysHowToFixIt()
+{
+    // A second window whose only upstream is a closed port, as on a first run without Ollama.
+    QTcpServer unused;
+    QVERIFY(unused.listen(QHostAddress::LocalHost));
+    const quint16 deadPort = unused.serverPort();
+    unused.close();
+    QTemporaryDir dataDir;
+    ServerOptions options;
+    options.port = 0;
+    options.dataDir = dataDir.path();
+    QString error;
+    options.upstreams
+        = *UpstreamConfig::parseList({QStringLiteral("ollama:http://127.0.0.1:%1").arg(deadPort)}, &error);
+    MainWindow firstRun(options, *m_preferences);
+    QVERIFY(firstRun.show());
+    firstRun.window()->resize(1100, 720);
+    QVERIFY(QTest::qWaitForWindowExposed(firstRun.window()));
+    auto *title = qobject_cast<QQuickItem *>(
+        firstRun.window()->findChild<QObject *>(QStringLiteral("noUpstreamTitle")));
+    QVERIFY(title);
+    QTRY_VERIFY_WITH_TIMEOUT(title->isVisible(), 10000);
+    auto *send = firstRun.window()->findChild<QObject *>(QStringLiteral("sendButton"));
+    QVERIFY(!send->property("enabled").toBool()); // nothing to send to
 }
 
 void WindowUiTest::cleanupTestCase()
