@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --preset release >/dev/null
-cmake --build --preset release --target ponder chat_bench hub_bench
+cmake --build --preset release --target ponder chat_bench hub_bench view_bench
 build/release/bench/chat_bench "$@"
 echo
 build/release/bench/hub_bench "$@"
+echo
+build/release/bench/view_bench "$@"
