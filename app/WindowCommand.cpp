@@ -52,6 +52,8 @@ QString localApiTokenFromKeychain()
 
 int runWindow(const CommandLine &commandLine, bool *restart)
 {
+    // Ties the window to its .desktop file (icon and name on Wayland, grouping in task bars).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.ponder_app.Ponder"));
     Preferences preferences;
     ServerOptions options = commandLine.serverOptions();
     preferences.applyTo(options, [&](const QString &option) { return commandLine.isSet(option); });

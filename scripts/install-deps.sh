@@ -17,6 +17,8 @@ packages=(
   qt6-l10n-tools qt6-tools-dev
   # tests: a real Redis, headless rendering, fonts for screenshots
   redis-server fonts-dejavu-core
+  # packaging tests: build the .deb and check it as installed
+  dpkg-dev lintian desktop-file-utils appstream curl
 )
 # The black-box tests run the official `openai` npm client. Node.js from any source will do (this
 # machine has NodeSource's); only when there is none at all is Debian's taken.
