@@ -18,14 +18,19 @@ BackendHost::BackendHost(ServerOptions options, QObject *parent)
 BackendHost::~BackendHost()
 {
     m_shuttingDown = true;
-    // The backend goes first, on its own thread, while its event loop still runs.
-    QMetaObject::invokeMethod(m_anchor, [this] {
-        delete m_backend;
-        m_backend = nullptr;
-        QThread::currentThread()->quit();
-    });
     if (!m_thread.isRunning())
         m_thread.start(); // never started: it still has to build and tear down the backend
+    // The backend goes first, on its own thread, while its event loop still runs; then the loop stops.
+    // (Asking the loop to quit from inside that same call was sometimes lost under load: the thread
+    // then idled forever and this destructor with it.)
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this] {
+            delete m_backend;
+            m_backend = nullptr;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
     m_thread.wait();
     delete m_anchor;
 }
