@@ -83,3 +83,12 @@ void ConversationStore::remove(const QString &conversationId, std::function<void
     run<bool>(
         [conversationId](ConversationStoreWorker &worker) { return worker.remove(conversationId); }, done);
 }
+
+void ConversationStore::forgetLastExchange(
+    const QString &conversationId, const QString &userText, std::function<void(bool)> done)
+{
+    run<bool>(
+        [conversationId, userText](
+            ConversationStoreWorker &worker) { return worker.forgetLastExchange(conversationId, userText); },
+        done);
+}

@@ -61,6 +61,10 @@ public:
     void messages(const QString &conversationId, std::function<void(QList<StoredMessage>)> done);
     void rename(const QString &conversationId, const QString &title, std::function<void(bool)> done = {});
     void remove(const QString &conversationId, std::function<void(bool)> done = {});
+    // Before an answer is regenerated: drops the last stored question and what follows it, if that
+    // question is `userText`, so the new exchange replaces the old one instead of repeating the question.
+    void forgetLastExchange(
+        const QString &conversationId, const QString &userText, std::function<void(bool)> done = {});
 
 private:
     template<typename Result>

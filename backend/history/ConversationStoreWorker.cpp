@@ -223,3 +223,24 @@ bool ConversationStoreWorker::remove(const QString &conversationId)
     query.addBindValue(conversationId);
     return query.exec() && query.numRowsAffected() == 1;
 }
+
+bool ConversationStoreWorker::forgetLastExchange(const QString &conversationId, const QString &userText)
+{
+    QString error;
+    if (!open(&error))
+        return false;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(
+        QStringLiteral("SELECT id, content FROM messages WHERE conversation_id = ? AND role = 'user'"
+                       " ORDER BY id DESC LIMIT 1"));
+    query.addBindValue(conversationId);
+    // Only when the stored question is the one being asked again: an answer that failed or was stopped
+    // was never stored, and then the last stored question belongs to an exchange that must stay.
+    if (!query.exec() || !query.next() || query.value(1).toString() != userText)
+        return false;
+    const qint64 firstId = query.value(0).toLongLong();
+    query.prepare(QStringLiteral("DELETE FROM messages WHERE conversation_id = ? AND id >= ?"));
+    query.addBindValue(conversationId);
+    query.addBindValue(firstId);
+    return query.exec() && query.numRowsAffected() > 0;
+}

@@ -18,6 +18,7 @@ public:
     QList<StoredMessage> messages(const QString &conversationId);
     bool rename(const QString &conversationId, const QString &title);
     bool remove(const QString &conversationId);
+    bool forgetLastExchange(const QString &conversationId, const QString &userText);
 
 private:
     bool open(QString *error);

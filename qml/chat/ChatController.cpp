@@ -82,6 +82,17 @@ bool ChatController::regenerate()
     if (all.isEmpty() || all.last().author != MessageModel::Author::Assistant)
         return false;
     m_messages.removeFrom(all.last().id);
+    // The history gets the new answer in place of the old one, not the question a second time. The
+    // history's thread runs this before it records the new exchange.
+    const QList<MessageModel::Message> &remaining = m_messages.messages();
+    if (!remaining.isEmpty() && remaining.last().author == MessageModel::Author::User) {
+        m_host->run(this,
+            [conversation = m_conversationId, question = remaining.last().content](
+                Backend &backend, const BackendHost::ToGui &) {
+                if (backend.history())
+                    backend.history()->forgetLastExchange(conversation, question);
+            });
+    }
     startAnswer();
     return true;
 }

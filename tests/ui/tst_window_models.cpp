@@ -410,7 +410,10 @@ void WindowModelsTest::unknownModelFailsWithAPlainMessage()
 
 void WindowModelsTest::regenerateReplacesTheLastAnswer()
 {
+    ConversationListModel history;
+    history.setHost(m_host.get());
     ChatController chat;
+    connect(&chat, &ChatController::exchangeEnded, &history, &ConversationListModel::refresh);
     QAbstractItemModelTester tester(chat.messages(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     chat.setHost(m_host.get());
     chat.setModel(QStringLiteral("thinker"));
@@ -427,6 +430,22 @@ void WindowModelsTest::regenerateReplacesTheLastAnswer()
     const QJsonArray sent = m_upstream.lastChatRequest().body.value(QLatin1String("messages")).toArray();
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.at(0)[QLatin1String("role")].toString(), QStringLiteral("user"));
+    // History holds the question once and the new answer in place of the old one.
+    QTRY_COMPARE_WITH_TIMEOUT(history.rowCount(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        history.index(0).data(ConversationListModel::MessageCountRole).toLongLong(), 2, 5000);
+    // A second turn, regenerated: the first exchange stays.
+    QVERIFY(chat.send(QStringLiteral("Another, please")));
+    waitForAnswer(chat);
+    QVERIFY(chat.regenerate());
+    waitForAnswer(chat);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        history.index(0).data(ConversationListModel::MessageCountRole).toLongLong(), 4, 5000);
+    const QString conversation = chat.conversationId();
+    chat.newConversation();
+    chat.openConversation(conversation);
+    QTRY_COMPARE_WITH_TIMEOUT(chat.messages()->rowCount(), 4, 5000);
+    QCOMPARE(chat.messages()->index(2).data().toString(), QStringLiteral("Another, please"));
 }
 
 void WindowModelsTest::historyListsRenamesDeletesAndReopens()
