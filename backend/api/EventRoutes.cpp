@@ -73,18 +73,31 @@ std::optional<StreamingHub::KindSet> readKinds(const HttpRequest &request, HttpR
 void EventRoutes::publishAll(
     EventKind kind, const QList<QPair<QString, QJsonObject>> &events, bool batch, HttpResponder &out)
 {
+    // A batch may name several sessions: each session's events go to the store together, in order.
+    QList<QString> sessions;
+    QHash<QString, QList<qsizetype>> positions;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (!positions.contains(events.at(i).first))
+            sessions.append(events.at(i).first);
+        positions[events.at(i).first].append(i);
+    }
     struct Progress
     {
-        QJsonArray ids;
-        qsizetype pending = 0;
+        QStringList ids;
+        qsizetype pendingSessions = 0;
         bool failed = false;
     };
     auto progress = std::make_shared<Progress>();
-    progress->pending = events.size();
+    progress->ids.resize(events.size());
+    progress->pendingSessions = sessions.size();
     QPointer<HttpResponder> responder(&out);
-    for (const auto &[sessionId, data] : events) {
-        m_hub.publish(sessionId, kind, data,
-            [responder, progress, batch](StoreStatus status, const StoredEvent &event) {
+    for (const QString &sessionId : std::as_const(sessions)) {
+        const QList<qsizetype> at = positions.value(sessionId);
+        QList<QJsonObject> data;
+        for (qsizetype i : at)
+            data.append(events.at(i).second);
+        m_hub.publishMany(sessionId, kind, data,
+            [responder, progress, batch, at](StoreStatus status, const QList<StoredEvent> &written) {
                 if (progress->failed)
                     return;
                 if (!status.ok()) {
@@ -93,12 +106,13 @@ void EventRoutes::publishAll(
                         sendStoreFailure(*responder, status);
                     return;
                 }
-                progress->ids.append(event.id.toString());
-                if (--progress->pending > 0 || !responder)
+                for (qsizetype i = 0; i < written.size(); ++i)
+                    progress->ids[at.at(i)] = written.at(i).id.toString();
+                if (--progress->pendingSessions > 0 || !responder)
                     return;
                 QJsonObject answer {{QStringLiteral("success"), true}};
                 if (batch)
-                    answer.insert(QStringLiteral("ids"), progress->ids);
+                    answer.insert(QStringLiteral("ids"), QJsonArray::fromStringList(progress->ids));
                 else
                     answer.insert(QStringLiteral("id"), progress->ids.first());
                 responder->sendJson(201, answer);

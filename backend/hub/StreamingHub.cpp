@@ -47,6 +47,12 @@ void StreamingHub::publish(
     m_store->append(sessionId, kind, messageTypeFor(kind), data, std::move(done));
 }
 
+void StreamingHub::publishMany(
+    const QString &sessionId, EventKind kind, const QList<QJsonObject> &data, EventStore::AppendManyDone done)
+{
+    m_store->appendMany(sessionId, kind, messageTypeFor(kind), data, std::move(done));
+}
+
 void StreamingHub::endSession(const QString &sessionId, EventStore::Done done)
 {
     const QJsonObject data {

@@ -29,6 +29,9 @@ public:
 
     void publish(
         const QString &sessionId, EventKind kind, const QJsonObject &data, EventStore::AppendDone done);
+    // Several events of one session and kind, in order, in as few store round trips as the store allows.
+    void publishMany(const QString &sessionId, EventKind kind, const QList<QJsonObject> &data,
+        EventStore::AppendManyDone done);
     // Publishes session_end on both streams, then marks the session ended.
     void endSession(const QString &sessionId, EventStore::Done done);
 

@@ -48,6 +48,7 @@ public:
     using SessionsDone = std::function<void(StoreStatus, QList<Session>)>;
     using AppendDone = std::function<void(StoreStatus, StoredEvent)>;
     using ReadDone = std::function<void(StoreStatus, QList<StoredEvent>)>;
+    using AppendManyDone = std::function<void(StoreStatus, QList<StoredEvent>)>;
 
     using QObject::QObject;
 
@@ -63,6 +64,11 @@ public:
     virtual void append(const QString &sessionId, EventKind kind, const QString &type,
         const QJsonObject &data, AppendDone done)
         = 0;
+    // Appends several events to one session's stream of `kind`, in order. The default appends them one by
+    // one; a store that can write them in one round trip does so. On failure, the events before the
+    // failing one may have been written.
+    virtual void appendMany(const QString &sessionId, EventKind kind, const QString &type,
+        const QList<QJsonObject> &data, AppendManyDone done);
     // Entries with an id greater than `after`, oldest first, at most `limit`.
     virtual void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) = 0;
 

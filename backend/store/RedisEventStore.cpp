@@ -349,7 +349,7 @@ void RedisEventStore::append(
     Q_EMIT eventAppended(buffered);
 }
 
-void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done)
+QList<QByteArray> RedisEventStore::statsArguments(const StoredEvent &event)
 {
     QByteArray countField;
     QByteArray typeField;
@@ -366,6 +366,12 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
         if (value.isDouble())
             confidence = QByteArray::number(value.toDouble());
     }
+    return {countField, typeField, confidence};
+}
+
+void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done)
+{
+    const QList<QByteArray> stats = statsArguments(event);
     const EventKind other = event.kind == EventKind::Thinking ? EventKind::Progress : EventKind::Thinking;
     const QByteArray now = QByteArray::number(nowMs());
     const bool sent = m_commands->command(
@@ -373,7 +379,7 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
             streamKey(event.sessionId, event.kind), streamKey(event.sessionId, other), id,
             QByteArray::number(std::max(1, m_limits.historyLength)),
             QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(),
-            QJsonDocument(event.data).toJson(QJsonDocument::Compact), countField, typeField, confidence},
+            QJsonDocument(event.data).toJson(QJsonDocument::Compact), stats.at(0), stats.at(1), stats.at(2)},
         [this, event, now, done](redisReply *reply, const QString &error) {
             StoredEvent written = event;
             if (!reply) {
@@ -405,6 +411,47 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
         });
     if (!sent && done)
         done(unavailable(), event);
+}
+
+void RedisEventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,
+    const QList<QJsonObject> &data, AppendManyDone done)
+{
+    if (!m_healthy || data.size() < 2)
+        return EventStore::appendMany(sessionId, kind, type, data, std::move(done));
+    const EventKind other = kind == EventKind::Thinking ? EventKind::Progress : EventKind::Thinking;
+    const QByteArray now = QByteArray::number(nowMs());
+    QList<QByteArray> command {"EVAL", RedisScripts::AppendMany, "3", sessionKey(sessionId),
+        streamKey(sessionId, kind), streamKey(sessionId, other),
+        QByteArray::number(std::max(1, m_limits.historyLength)),
+        QByteArray::number(m_limits.idleExpirySeconds), now, type.toUtf8()};
+    QList<StoredEvent> events;
+    for (const QJsonObject &object : data) {
+        const StoredEvent event {sessionId, kind, {}, type, object, {}};
+        command << QJsonDocument(object).toJson(QJsonDocument::Compact) << statsArguments(event);
+        events.append(event);
+    }
+    const bool sent = m_commands->command(
+        command, [this, events, now, done](redisReply *reply, const QString &error) {
+            const QString sessionId = events.first().sessionId;
+            if (!reply)
+                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
+            if (isError(reply, "NOSESSION"))
+                return done(StoreStatus::failure(StoreStatus::Code::NotFound,
+                                QStringLiteral("session '%1' not found").arg(sessionId)),
+                    {});
+            if (reply->type != REDIS_REPLY_ARRAY || reply->elements != size_t(events.size()))
+                return done(
+                    StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))), {});
+            QList<StoredEvent> written = events;
+            for (qsizetype i = 0; i < written.size(); ++i)
+                written[i].id
+                    = StreamId::parse(QString::fromLatin1(text(reply->element[i]))).value_or(StreamId {});
+            m_commands->command(
+                {"ZADD", indexKey(), now, sessionId.toUtf8()}, [](redisReply *, const QString &) {});
+            done(StoreStatus::success(), written);
+        });
+    if (!sent)
+        done(unavailable(), {});
 }
 
 void RedisEventStore::flushBuffer()

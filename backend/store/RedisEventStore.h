@@ -48,6 +48,9 @@ public:
     void endSession(const QString &id, Done done) override;
     void append(const QString &sessionId, EventKind kind, const QString &type, const QJsonObject &data,
         AppendDone done) override;
+    // One script call for the whole batch (while Redis is away, the events are buffered one by one).
+    void appendMany(const QString &sessionId, EventKind kind, const QString &type,
+        const QList<QJsonObject> &data, AppendManyDone done) override;
     void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) override;
     void watch(const QString &sessionId, std::function<void()> ready) override;
     void unwatch(const QString &sessionId) override;
@@ -71,6 +74,8 @@ private:
     void onConnected();
     void scheduleReconnect();
     void sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done);
+    // The stats fields an event increments, and its confidence: the Append scripts' per-event arguments.
+    static QList<QByteArray> statsArguments(const StoredEvent &event);
     void flushBuffer();
     void kickTail();
     void readTail();

@@ -38,6 +38,37 @@ if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ARGV[3]
 return id
 )lua";
 
+// Several events of one session and kind in one call: the same effects as Append once per event, with
+// the counters, the activity time and the expiry written once for all of them.
+// KEYS: session hash, the stream, the other stream. ARGV: maxlen, ttl (s), now (ms), type, then per event:
+// data, count field, type field, confidence (the last three may be empty). Returns the new ids in order.
+inline const QByteArray AppendMany = R"lua(
+if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
+local ids = {}
+local counts = {}
+local confidenceSum, confidenceCount = 0, 0
+for i = 5, #ARGV, 4 do
+  ids[#ids + 1] = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'type', ARGV[4], 'data', ARGV[i])
+  for _, field in ipairs({ARGV[i + 1], ARGV[i + 2]}) do
+    if field ~= '' then counts[field] = (counts[field] or 0) + 1 end
+  end
+  if ARGV[i + 3] ~= '' then
+    confidenceSum = confidenceSum + tonumber(ARGV[i + 3])
+    confidenceCount = confidenceCount + 1
+  end
+end
+for field, n in pairs(counts) do redis.call('HINCRBY', KEYS[1], field, n) end
+if confidenceCount > 0 then
+  redis.call('HINCRBYFLOAT', KEYS[1], 'conf_sum', confidenceSum)
+  redis.call('HINCRBY', KEYS[1], 'conf_n', confidenceCount)
+end
+redis.call('HSET', KEYS[1], 'last_activity', ARGV[3], 'last_updated', ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ARGV[2]) end
+return ids
+)lua";
+
 // KEYS: session hash, both streams. ARGV: now (ms), ttl (s).
 inline const QByteArray EndSession = R"lua(
 if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end

@@ -6,6 +6,7 @@
 #include "hub/StreamingHub.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTest>
 
 class RedisStoreTest : public QObject
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void redisRestartMidSessionLosesNothingInTheBuffer();
     void unreachableRedisStartsDegradedAndSaysWhy();
     void keysUseTheConfiguredPrefixAndAClusterHashTag();
+    void aBatchIsOneScriptCallPerSession();
 
 private:
     ServerOptions redisOptions() const;
@@ -244,6 +246,73 @@ void RedisStoreTest::keysUseTheConfiguredPrefixAndAClusterHashTag()
             && keys.contains(QLatin1String("team1:{k}:thinking"))
             && keys.contains(QLatin1String("team1:sessions")) && !keys.contains(QLatin1String("ponder:")),
         qPrintable(keys));
+}
+
+namespace {
+
+qint64 evalCalls(RedisServer &redis)
+{
+    const QString info = redis.cli({QStringLiteral("INFO"), QStringLiteral("commandstats")});
+    const QRegularExpression calls(QStringLiteral("cmdstat_eval:calls=(\\d+)"));
+    const auto match = calls.match(info);
+    return match.hasMatch() ? match.captured(1).toLongLong() : 0;
+}
+
+QJsonObject step(const QString &session, const QString &type, const QString &content, double confidence = -1)
+{
+    QJsonObject object {{QStringLiteral("session_id"), session}, {QStringLiteral("thinking_type"), type},
+        {QStringLiteral("content"), content}};
+    if (confidence >= 0)
+        object.insert(QStringLiteral("confidence_level"), confidence);
+    return object;
+}
+
+} // namespace
+
+void RedisStoreTest::aBatchIsOneScriptCallPerSession()
+{
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    QVERIFY(server.createSession(QStringLiteral("b1")));
+    QVERIFY(server.createSession(QStringLiteral("b2")));
+    const qint64 before = evalCalls(*m_redis);
+    const QJsonArray batch {
+        step(QStringLiteral("b1"), QStringLiteral("analysis"), QStringLiteral("one"), 0.5),
+        step(QStringLiteral("b2"), QStringLiteral("decision"), QStringLiteral("other")),
+        step(QStringLiteral("b1"), QStringLiteral("planning"), QStringLiteral("two"), 1.0),
+        step(QStringLiteral("b1"), QStringLiteral("analysis"), QStringLiteral("three"))};
+    const HttpTestReply reply = server.postRaw(QStringLiteral("/thinking"), QJsonDocument(batch).toJson());
+    QCOMPARE(reply.status, 201);
+    // Three events of b1 in one script call, b2's one in another.
+    QCOMPARE(evalCalls(*m_redis) - before, 2);
+
+    const QJsonArray ids = reply.json().object().value(QLatin1String("ids")).toArray();
+    QCOMPARE(ids.size(), 4);
+    const auto idAt = [&](int i) { return StreamId::parse(ids.at(i).toString()).value_or(StreamId {}); };
+    QVERIFY(idAt(0) < idAt(2) && idAt(2) < idAt(3)); // b1's, in the order sent
+    const QJsonArray history = server.get(QStringLiteral("/sessions/b1/events"))
+                                   .json()
+                                   .object()
+                                   .value(QLatin1String("events"))
+                                   .toArray();
+    QStringList contents;
+    for (const QJsonValue &event : history)
+        contents << event[QLatin1String("data")][QLatin1String("content")].toString();
+    QCOMPARE(contents, (QStringList {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")}));
+    QCOMPARE(history.at(0)[QLatin1String("id")].toString(), ids.at(0).toString());
+
+    const QJsonObject stats = server.get(QStringLiteral("/sessions/b1/stats")).json().object();
+    QCOMPARE(stats.value(QLatin1String("thinking_steps")).toInt(), 3);
+    const QJsonObject types = stats.value(QLatin1String("thinking_types_used")).toObject();
+    QCOMPARE(types.value(QLatin1String("analysis")).toInt(), 2);
+    QCOMPARE(types.value(QLatin1String("planning")).toInt(), 1);
+    QCOMPARE(stats.value(QLatin1String("average_confidence")).toDouble(), 0.75);
+
+    // A batch naming a session that does not exist is a 404.
+    const QJsonArray unknown {step(QStringLiteral("nope"), QStringLiteral("analysis"), QStringLiteral("x")),
+        step(QStringLiteral("nope"), QStringLiteral("analysis"), QStringLiteral("y"))};
+    QCOMPARE(server.postRaw(QStringLiteral("/thinking"), QJsonDocument(unknown).toJson()).status, 404);
 }
 
 QTEST_GUILESS_MAIN(RedisStoreTest)
