@@ -431,8 +431,7 @@ void RedisEventStore::appendMany(const QString &sessionId, EventKind kind, const
         events.append(event);
     }
     const bool sent = m_commands->command(
-        command, [this, events, now, done](redisReply *reply, const QString &error) {
-            const QString sessionId = events.first().sessionId;
+        command, [this, sessionId, events, now, done](redisReply *reply, const QString &error) {
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
             if (isError(reply, "NOSESSION"))
