@@ -23,7 +23,6 @@ void ProgressState::apply(const QJsonObject &update)
         if (metrics.contains(QLatin1String("completion_tokens")))
             m_tokens = metrics.value(QLatin1String("completion_tokens")).toInteger();
     }
-    ++m_updates;
     Q_EMIT changed();
 }
 
@@ -69,7 +68,6 @@ void ProgressState::reset()
     m_tokensPerSecond = -1;
     m_firstTokenMs = -1;
     m_elapsedMs = 0;
-    m_updates = 0;
     m_hasMetrics = false;
     Q_EMIT changed();
 }

@@ -20,7 +20,6 @@ class ProgressState : public QObject
     Q_PROPERTY(double tokensPerSecond READ tokensPerSecond NOTIFY changed) // -1: not yet known
     Q_PROPERTY(qint64 firstTokenMs READ firstTokenMs NOTIFY changed) // -1: no token yet
     Q_PROPERTY(qint64 elapsedMs READ elapsedMs NOTIFY changed)
-    Q_PROPERTY(int updates READ updates NOTIFY changed)
     Q_PROPERTY(bool hasMetrics READ hasMetrics NOTIFY changed) // token figures from a model generation
 
 public:
@@ -46,7 +45,6 @@ public:
     double tokensPerSecond() const { return m_tokensPerSecond; }
     qint64 firstTokenMs() const { return m_firstTokenMs; }
     qint64 elapsedMs() const { return m_elapsedMs; }
-    int updates() const { return m_updates; }
     bool hasMetrics() const { return m_hasMetrics; }
 
     // A progress update in the streaming API's JSON shape (with Ponder's optional `metrics`).
@@ -71,6 +69,5 @@ private:
     double m_tokensPerSecond = -1;
     qint64 m_firstTokenMs = -1;
     qint64 m_elapsedMs = 0;
-    int m_updates = 0;
     bool m_hasMetrics = false;
 };

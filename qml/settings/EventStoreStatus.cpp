@@ -14,7 +14,6 @@ void EventStoreStatus::refresh()
         const bool healthy = store.isHealthy();
         const QJsonObject details = store.healthDetails();
         toGui([this, name, healthy, details] {
-            m_healthy = healthy;
             if (name == QLatin1String("memory")) {
                 m_text = tr("Now: in memory, healthy.");
             } else {

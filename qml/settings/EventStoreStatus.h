@@ -13,13 +13,11 @@ class EventStoreStatus : public QObject
     QML_ELEMENT
     Q_PROPERTY(BackendHost *host MEMBER m_host NOTIFY hostChanged)
     Q_PROPERTY(QString text READ text NOTIFY changed)
-    Q_PROPERTY(bool healthy READ healthy NOTIFY changed)
 
 public:
     using QObject::QObject;
 
     QString text() const { return m_text; }
-    bool healthy() const { return m_healthy; }
 
     Q_INVOKABLE void refresh();
 
@@ -30,5 +28,4 @@ Q_SIGNALS:
 private:
     QPointer<BackendHost> m_host;
     QString m_text;
-    bool m_healthy = true;
 };

@@ -18,11 +18,6 @@ public:
     // Retranslates this engine's bindings whenever the language changes.
     void setEngine(QQmlEngine *engine) { m_engine = engine; }
 
-    static QStringList available()
-    {
-        return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("es")};
-    }
-
 private:
     QTranslator m_translator;
     bool m_installed = false;
