@@ -22,7 +22,7 @@ constexpr qsizetype MaxBatch = 1000;
 // Turns a validated event into its stored form; returns an error for an invalid or oversized one.
 template<typename Event>
 std::optional<ApiError> prepare(
-    const QJsonObject &body, qint64 maxEventBytes, QString *sessionId, QJsonObject *data)
+    const QJsonObject &body, qint64 maxEventBytes, QString *sessionId, EventData *data)
 {
     JsonFieldReader reader(body);
     Event event = Event::fromJson(body, reader);
@@ -30,11 +30,9 @@ std::optional<ApiError> prepare(
         return ApiError(400, reader.errorMessage(), reader.errorField());
     if (!Session::isValidId(event.sessionId))
         return ApiError(400, QStringLiteral("invalid session id"), QStringLiteral("session_id"));
-    event.id.clear(); // the store assigns ids; a client cannot choose one
     event.timestamp = QDateTime::currentDateTimeUtc();
-    *data = event.toJson();
-    data->remove(QStringLiteral("id"));
-    const qsizetype size = QJsonDocument(*data).toJson(QJsonDocument::Compact).size();
+    *data = event.toStoredData(); // without the client's id, if it sent one: the store assigns ids
+    const qsizetype size = data->text().size();
     if (size > maxEventBytes)
         return ApiError(
             413, QStringLiteral("event is %1 bytes; the limit is %2 bytes").arg(size).arg(maxEventBytes));
@@ -71,7 +69,7 @@ std::optional<StreamingHub::KindSet> readKinds(const HttpRequest &request, HttpR
 } // namespace
 
 void EventRoutes::publishAll(
-    EventKind kind, const QList<QPair<QString, QJsonObject>> &events, bool batch, HttpResponder &out)
+    EventKind kind, const QList<QPair<QString, EventData>> &events, bool batch, HttpResponder &out)
 {
     // A batch may name several sessions: each session's events go to the store together, in order.
     QList<QString> sessions;
@@ -93,7 +91,7 @@ void EventRoutes::publishAll(
     QPointer<HttpResponder> responder(&out);
     for (const QString &sessionId : std::as_const(sessions)) {
         const QList<qsizetype> at = positions.value(sessionId);
-        QList<QJsonObject> data;
+        QList<EventData> data;
         for (qsizetype i : at)
             data.append(events.at(i).second);
         m_hub.publishMany(sessionId, kind, data,
@@ -140,10 +138,10 @@ void EventRoutes::registerOn(Router &router)
                         QStringLiteral("a batch holds 1 to %1 events; this one has %2")
                             .arg(MaxBatch)
                             .arg(bodies.size())});
-            QList<QPair<QString, QJsonObject>> events;
+            QList<QPair<QString, EventData>> events;
             for (qsizetype i = 0; i < bodies.size(); ++i) {
                 QString sessionId;
-                QJsonObject data;
+                EventData data;
                 const QJsonObject body = bodies.at(i).toObject();
                 auto error = !bodies.at(i).isObject() ? std::optional<ApiError>(
                                  ApiError(400, QStringLiteral("each event must be a JSON object")))

@@ -2,9 +2,9 @@
 // SSE.
 #pragma once
 
+#include "events/EventData.h"
 #include "events/EventKind.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QPair>
 
@@ -22,7 +22,7 @@ public:
 
 private:
     void publishAll(
-        EventKind kind, const QList<QPair<QString, QJsonObject>> &events, bool batch, HttpResponder &out);
+        EventKind kind, const QList<QPair<QString, EventData>> &events, bool batch, HttpResponder &out);
 
     StreamingHub &m_hub;
 };

@@ -143,9 +143,8 @@ void GenerationReporter::publishThinking(const QString &text)
         {QStringLiteral("model"), m_context.model},
         {QStringLiteral("upstream"), m_generation ? m_generation->upstreamName() : QString()}};
     step.estimatedDuration = double(m_sinceStep.restart()) / 1000.0;
-    QJsonObject data = step.toJson();
-    data.remove(QStringLiteral("id"));
-    m_hub.publish(m_context.sessionId, EventKind::Thinking, data, [](StoreStatus, const StoredEvent &) {});
+    m_hub.publish(m_context.sessionId, EventKind::Thinking, step.toStoredData(),
+        [](StoreStatus, const StoredEvent &) {});
 }
 
 void GenerationReporter::publishThinkingAloud()
@@ -168,8 +167,7 @@ void GenerationReporter::publishProgress(const QString &type, const QString &mes
     update.currentStep = step;
     update.totalSteps = TotalSteps;
     update.currentActivity = activity;
-    QJsonObject data = update.toJson();
-    data.remove(QStringLiteral("id"));
+    QJsonObject data = update.toStoredData().object();
     if (figures.isEmpty())
         figures = metrics();
     data.insert(QStringLiteral("metrics"), figures);

@@ -3,6 +3,7 @@
 #include "events/EventJson.h"
 #include "events/EventTypes.h"
 #include "events/JsonFieldReader.h"
+#include "events/JsonWriter.h"
 
 ProgressUpdate ProgressUpdate::fromJson(const QJsonObject &json, JsonFieldReader &reader)
 {
@@ -27,18 +28,32 @@ ProgressUpdate ProgressUpdate::fromJson(const QJsonObject &json, JsonFieldReader
 
 QJsonObject ProgressUpdate::toJson() const
 {
-    return {
-        {QStringLiteral("session_id"), sessionId},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("timestamp"), EventJson::timestampText(timestamp)},
-        {QStringLiteral("update_type"), updateType},
-        {QStringLiteral("message"), message},
-        {QStringLiteral("progress_percentage"), EventJson::optionalValue(progressPercentage)},
-        {QStringLiteral("current_step"), EventJson::optionalValue(currentStep)},
-        {QStringLiteral("total_steps"), EventJson::optionalValue(totalSteps)},
-        {QStringLiteral("estimated_remaining"), EventJson::optionalValue(estimatedRemaining)},
-        {QStringLiteral("intermediate_findings"), QJsonArray::fromStringList(intermediateFindings)},
-        {QStringLiteral("current_activity"), currentActivity},
-        {QStringLiteral("confidence"), EventJson::optionalValue(confidence)},
-    };
+    return EventData::fromText(jsonText(true)).object();
+}
+
+EventData ProgressUpdate::toStoredData() const
+{
+    return EventData::fromText(jsonText(false));
+}
+
+QByteArray ProgressUpdate::jsonText(bool withId) const
+{
+    auto number
+        = [](const auto &value) { return value ? std::optional<double>(double(*value)) : std::nullopt; };
+    JsonWriter json;
+    json.beginObject().field(QLatin1StringView("session_id"), sessionId);
+    if (withId)
+        json.field(QLatin1StringView("id"), id);
+    return json.field(QLatin1StringView("timestamp"), EventJson::timestampText(timestamp))
+        .field(QLatin1StringView("update_type"), updateType)
+        .field(QLatin1StringView("message"), message)
+        .field(QLatin1StringView("progress_percentage"), progressPercentage)
+        .field(QLatin1StringView("current_step"), number(currentStep))
+        .field(QLatin1StringView("total_steps"), number(totalSteps))
+        .field(QLatin1StringView("estimated_remaining"), estimatedRemaining)
+        .field(QLatin1StringView("intermediate_findings"), intermediateFindings)
+        .field(QLatin1StringView("current_activity"), currentActivity)
+        .field(QLatin1StringView("confidence"), confidence)
+        .endObject()
+        .take();
 }

@@ -1,6 +1,8 @@
 // How far a request or agent has got, as published to a session's progress stream.
 #pragma once
 
+#include "events/EventData.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -26,4 +28,9 @@ struct ProgressUpdate
 
     static ProgressUpdate fromJson(const QJsonObject &json, JsonFieldReader &reader);
     QJsonObject toJson() const;
+    // The data a store keeps: everything but the id, which the store assigns.
+    EventData toStoredData() const;
+
+private:
+    QByteArray jsonText(bool withId) const;
 };

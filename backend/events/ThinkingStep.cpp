@@ -3,6 +3,7 @@
 #include "events/EventJson.h"
 #include "events/EventTypes.h"
 #include "events/JsonFieldReader.h"
+#include "events/JsonWriter.h"
 
 #include <QJsonArray>
 
@@ -26,17 +27,29 @@ ThinkingStep ThinkingStep::fromJson(const QJsonObject &json, JsonFieldReader &re
 
 QJsonObject ThinkingStep::toJson() const
 {
-    return {
-        {QStringLiteral("session_id"), sessionId},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("timestamp"), EventJson::timestampText(timestamp)},
-        {QStringLiteral("thinking_type"), thinkingType},
-        {QStringLiteral("content"), content},
-        {QStringLiteral("reasoning_chain"), QJsonArray::fromStringList(reasoningChain)},
-        {QStringLiteral("confidence_level"), EventJson::optionalValue(confidenceLevel)},
-        {QStringLiteral("alternatives_considered"), QJsonArray::fromStringList(alternativesConsidered)},
-        {QStringLiteral("decision_factors"), QJsonArray::fromStringList(decisionFactors)},
-        {QStringLiteral("context_used"), contextUsed},
-        {QStringLiteral("estimated_duration"), EventJson::optionalValue(estimatedDuration)},
-    };
+    return EventData::fromText(jsonText(true)).object();
+}
+
+EventData ThinkingStep::toStoredData() const
+{
+    return EventData::fromText(jsonText(false));
+}
+
+QByteArray ThinkingStep::jsonText(bool withId) const
+{
+    JsonWriter json;
+    json.beginObject().field(QLatin1StringView("session_id"), sessionId);
+    if (withId)
+        json.field(QLatin1StringView("id"), id);
+    return json.field(QLatin1StringView("timestamp"), EventJson::timestampText(timestamp))
+        .field(QLatin1StringView("thinking_type"), thinkingType)
+        .field(QLatin1StringView("content"), content)
+        .field(QLatin1StringView("reasoning_chain"), reasoningChain)
+        .field(QLatin1StringView("confidence_level"), confidenceLevel)
+        .field(QLatin1StringView("alternatives_considered"), alternativesConsidered)
+        .field(QLatin1StringView("decision_factors"), decisionFactors)
+        .field(QLatin1StringView("context_used"), contextUsed)
+        .field(QLatin1StringView("estimated_duration"), estimatedDuration)
+        .endObject()
+        .take();
 }

@@ -1,6 +1,8 @@
 // One step of an agent's or model's reasoning, as published to a session's thinking stream.
 #pragma once
 
+#include "events/EventData.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QStringList>
@@ -26,4 +28,9 @@ struct ThinkingStep
     // Reads a request body or a stored event; on a problem the reader names the field.
     static ThinkingStep fromJson(const QJsonObject &json, JsonFieldReader &reader);
     QJsonObject toJson() const;
+    // The data a store keeps: everything but the id, which the store assigns.
+    EventData toStoredData() const;
+
+private:
+    QByteArray jsonText(bool withId) const;
 };

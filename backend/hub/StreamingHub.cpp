@@ -42,13 +42,13 @@ StreamingHub::~StreamingHub()
 }
 
 void StreamingHub::publish(
-    const QString &sessionId, EventKind kind, const QJsonObject &data, EventStore::AppendDone done)
+    const QString &sessionId, EventKind kind, const EventData &data, EventStore::AppendDone done)
 {
     m_store->append(sessionId, kind, messageTypeFor(kind), data, std::move(done));
 }
 
 void StreamingHub::publishMany(
-    const QString &sessionId, EventKind kind, const QList<QJsonObject> &data, EventStore::AppendManyDone done)
+    const QString &sessionId, EventKind kind, const QList<EventData> &data, EventStore::AppendManyDone done)
 {
     m_store->appendMany(sessionId, kind, messageTypeFor(kind), data, std::move(done));
 }

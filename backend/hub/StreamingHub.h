@@ -28,9 +28,9 @@ public:
     const HubLimits &limits() const { return m_limits; }
 
     void publish(
-        const QString &sessionId, EventKind kind, const QJsonObject &data, EventStore::AppendDone done);
+        const QString &sessionId, EventKind kind, const EventData &data, EventStore::AppendDone done);
     // Several events of one session and kind, in order, in as few store round trips as the store allows.
-    void publishMany(const QString &sessionId, EventKind kind, const QList<QJsonObject> &data,
+    void publishMany(const QString &sessionId, EventKind kind, const QList<EventData> &data,
         EventStore::AppendManyDone done);
     // Publishes session_end on both streams, then marks the session ended.
     void endSession(const QString &sessionId, EventStore::Done done);

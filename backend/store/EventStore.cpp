@@ -3,7 +3,7 @@
 #include <memory>
 
 void EventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,
-    const QList<QJsonObject> &data, AppendManyDone done)
+    const QList<EventData> &data, AppendManyDone done)
 {
     struct Progress
     {

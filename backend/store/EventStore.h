@@ -4,6 +4,7 @@
 // the event loop when its reply arrives), so no caller ever blocks on storage.
 #pragma once
 
+#include "events/EventData.h"
 #include "events/Session.h"
 #include "store/StoredEvent.h"
 
@@ -61,14 +62,14 @@ public:
     virtual void endSession(const QString &id, Done done) = 0;
 
     // Appends to the session's stream of `kind`; the store assigns the entry id.
-    virtual void append(const QString &sessionId, EventKind kind, const QString &type,
-        const QJsonObject &data, AppendDone done)
+    virtual void append(
+        const QString &sessionId, EventKind kind, const QString &type, const EventData &data, AppendDone done)
         = 0;
     // Appends several events to one session's stream of `kind`, in order. The default appends them one by
     // one; a store that can write them in one round trip does so. On failure, the events before the
     // failing one may have been written.
     virtual void appendMany(const QString &sessionId, EventKind kind, const QString &type,
-        const QList<QJsonObject> &data, AppendManyDone done);
+        const QList<EventData> &data, AppendManyDone done);
     // Entries with an id greater than `after`, oldest first, at most `limit`.
     virtual void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) = 0;
 

@@ -56,7 +56,7 @@ void MemoryEventStore::endSession(const QString &id, Done done)
 }
 
 void MemoryEventStore::append(
-    const QString &sessionId, EventKind kind, const QString &type, const QJsonObject &data, AppendDone done)
+    const QString &sessionId, EventKind kind, const QString &type, const EventData &data, AppendDone done)
 {
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
@@ -65,14 +65,15 @@ void MemoryEventStore::append(
             {});
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    StoredEvent event {sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data, {}};
+    StoredEvent event {
+        sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data.object(), data.text(), {}};
     std::deque<StoredEvent> &stream = it->stream(kind);
     stream.push_back(event);
     while (stream.size() > size_t(std::max(1, m_limits.historyLength)))
         stream.pop_front();
     it->session.lastActivity = now;
     if (!event.isSessionEnd())
-        it->stats.record(kind, data);
+        it->stats.record(kind, data.object());
 
     done(StoreStatus::success(), event);
     Q_EMIT eventAppended(event);

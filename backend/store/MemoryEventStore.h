@@ -19,7 +19,7 @@ public:
     void session(const QString &id, SessionDone done) override;
     void sessions(SessionsDone done) override;
     void endSession(const QString &id, Done done) override;
-    void append(const QString &sessionId, EventKind kind, const QString &type, const QJsonObject &data,
+    void append(const QString &sessionId, EventKind kind, const QString &type, const EventData &data,
         AppendDone done) override;
     void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) override;
     void watch(const QString &sessionId, std::function<void()> ready) override;

@@ -40,13 +40,16 @@ std::optional<StoredEvent> parseEntry(const redisReply *entry, const QString &se
     const redisReply *fields = entry->element[1];
     if (!id || !fields || fields->type != REDIS_REPLY_ARRAY)
         return std::nullopt;
-    StoredEvent event {sessionId, kind, *id, {}, {}, {}};
+    StoredEvent event {sessionId, kind, *id, {}, {}, {}, {}};
     for (size_t i = 0; i + 1 < fields->elements; i += 2) {
         const QByteArray name = text(fields->element[i]);
-        if (name == "type")
+        if (name == "type") {
             event.type = QString::fromUtf8(text(fields->element[i + 1]));
-        else if (name == "data")
-            event.data = QJsonDocument::fromJson(text(fields->element[i + 1])).object();
+        } else if (name == "data") {
+            const EventData data = EventData::fromText(text(fields->element[i + 1]));
+            event.data = data.object();
+            event.dataText = data.text();
+        }
     }
     return event;
 }
@@ -331,9 +334,9 @@ void RedisEventStore::endSession(const QString &id, Done done)
 }
 
 void RedisEventStore::append(
-    const QString &sessionId, EventKind kind, const QString &type, const QJsonObject &data, AppendDone done)
+    const QString &sessionId, EventKind kind, const QString &type, const EventData &data, AppendDone done)
 {
-    const StoredEvent event {sessionId, kind, {}, type, data, {}};
+    const StoredEvent event {sessionId, kind, {}, type, data.object(), data.text(), {}};
     if (m_healthy)
         return sendAppend(event, "*", std::move(done));
 
@@ -379,7 +382,9 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
             streamKey(event.sessionId, event.kind), streamKey(event.sessionId, other), id,
             QByteArray::number(std::max(1, m_limits.historyLength)),
             QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(),
-            QJsonDocument(event.data).toJson(QJsonDocument::Compact), stats.at(0), stats.at(1), stats.at(2)},
+            event.dataText.isEmpty() ? QJsonDocument(event.data).toJson(QJsonDocument::Compact)
+                                     : event.dataText,
+            stats.at(0), stats.at(1), stats.at(2)},
         [this, event, now, done](redisReply *reply, const QString &error) {
             StoredEvent written = event;
             if (!reply) {
@@ -414,7 +419,7 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
 }
 
 void RedisEventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,
-    const QList<QJsonObject> &data, AppendManyDone done)
+    const QList<EventData> &data, AppendManyDone done)
 {
     if (!m_healthy || data.size() < 2)
         return EventStore::appendMany(sessionId, kind, type, data, std::move(done));
@@ -425,9 +430,9 @@ void RedisEventStore::appendMany(const QString &sessionId, EventKind kind, const
         QByteArray::number(std::max(1, m_limits.historyLength)),
         QByteArray::number(m_limits.idleExpirySeconds), now, type.toUtf8()};
     QList<StoredEvent> events;
-    for (const QJsonObject &object : data) {
-        const StoredEvent event {sessionId, kind, {}, type, object, {}};
-        command << QJsonDocument(object).toJson(QJsonDocument::Compact) << statsArguments(event);
+    for (const EventData &eventData : data) {
+        const StoredEvent event {sessionId, kind, {}, type, eventData.object(), eventData.text(), {}};
+        command << eventData.text() << statsArguments(event);
         events.append(event);
     }
     const bool sent = m_commands->command(

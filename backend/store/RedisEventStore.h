@@ -46,11 +46,11 @@ public:
     void session(const QString &id, SessionDone done) override;
     void sessions(SessionsDone done) override;
     void endSession(const QString &id, Done done) override;
-    void append(const QString &sessionId, EventKind kind, const QString &type, const QJsonObject &data,
+    void append(const QString &sessionId, EventKind kind, const QString &type, const EventData &data,
         AppendDone done) override;
     // One script call for the whole batch (while Redis is away, the events are buffered one by one).
     void appendMany(const QString &sessionId, EventKind kind, const QString &type,
-        const QList<QJsonObject> &data, AppendManyDone done) override;
+        const QList<EventData> &data, AppendManyDone done) override;
     void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) override;
     void watch(const QString &sessionId, std::function<void()> ready) override;
     void unwatch(const QString &sessionId) override;

@@ -1,5 +1,7 @@
 #include "store/StoredEvent.h"
 
+#include "events/JsonWriter.h"
+
 #include <QJsonDocument>
 
 QJsonObject StoredEvent::toMessage() const
@@ -16,7 +18,25 @@ QJsonObject StoredEvent::toMessage() const
 
 const QString &StoredEvent::messageText() const
 {
-    if (encodedMessage.isEmpty())
+    if (!encodedMessage.isEmpty())
+        return encodedMessage;
+    // The splice gives what toMessage() holds when data has the session id and no id of its own,
+    // which is how events are stored; anything else is encoded in full.
+    const bool spliceable = dataText.size() > 2 && dataText.startsWith('{')
+        && !data.contains(QLatin1String("id"))
+        && data.value(QLatin1String("session_id")).toString() == sessionId;
+    if (!spliceable) {
         encodedMessage = QString::fromUtf8(QJsonDocument(toMessage()).toJson(QJsonDocument::Compact));
+        return encodedMessage;
+    }
+    const QByteArray idText = id.toString().toLatin1(); // digits and a dash
+    QByteArray text;
+    text.reserve(dataText.size() + 2 * idText.size() + 64);
+    text += "{\"type\":";
+    JsonWriter::appendString(text, type);
+    text += ",\"id\":\"" + idText + "\",\"data\":{\"id\":\"" + idText + "\",";
+    text += QByteArrayView(dataText).sliced(1); // the data's members and its closing brace
+    text += '}';
+    encodedMessage = QString::fromUtf8(text);
     return encodedMessage;
 }

@@ -13,12 +13,14 @@ struct StoredEvent
     StreamId id;
     QString type; // thinking_step | progress_update | session_end
     QJsonObject data;
+    QByteArray dataText; // data as compact JSON when the store had it (EventData::text()); may be empty
     mutable QString encodedMessage; // messageText()'s cache; empty until first asked for
 
     // {type, id, data}: the message WebSocket and SSE clients receive; data carries the id too.
     QJsonObject toMessage() const;
-    // toMessage() as compact JSON text, encoded on first use: the hub hands one StoredEvent to every
-    // watcher of a session, so an event is encoded once, not once per watcher.
+    // toMessage() as compact JSON text, written on first use: the hub hands one StoredEvent to every
+    // watcher of a session, so an event is encoded once, not once per watcher. With dataText it is
+    // spliced together from that text instead of encoding the data again.
     const QString &messageText() const;
     bool isSessionEnd() const { return type == QLatin1String("session_end"); }
 };

@@ -1,5 +1,7 @@
-// The event model and the memory store: ids, JSON round trips, validation, stats, trimming, expiry.
+// The event model and the memory store: ids, JSON round trips and text, validation, stats, trimming, expiry.
+#include "events/EventJson.h"
 #include "events/JsonFieldReader.h"
+#include "events/JsonWriter.h"
 #include "events/ProgressUpdate.h"
 #include "events/Session.h"
 #include "events/StreamId.h"
@@ -7,6 +9,7 @@
 #include "store/MemoryEventStore.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -18,6 +21,12 @@ private Q_SLOTS:
     void streamIdsParseCompareAndPrint();
     void streamIdsStayMonotonicWhenTheClockGoesBack();
     void thinkingStepRoundTripsThroughJson();
+    void storedDataLeavesTheIdToTheStore();
+    void jsonWriterEscapesWhatJsonRequires();
+    void jsonWriterWritesNumbersAsQtDoes();
+    void timestampTextMatchesQtFormatting();
+    void messageTextIsTheMessageWhateverTheData_data();
+    void messageTextIsTheMessageWhateverTheData();
     void progressUpdateAcceptsItsAliases();
     void readerNamesTheFirstBadField();
     void sessionIdsAreValidated();
@@ -76,6 +85,112 @@ void EventModelTest::thinkingStepRoundTripsThroughJson()
     QCOMPARE(copy.reasoningChain, (QStringList {QStringLiteral("a"), QStringLiteral("b")}));
     QCOMPARE(*copy.confidenceLevel, 0.6);
     QCOMPARE(copy.contextUsed.value(QLatin1String("k")).toInt(), 1);
+}
+
+void EventModelTest::storedDataLeavesTheIdToTheStore()
+{
+    ThinkingStep step;
+    step.sessionId = QStringLiteral("s");
+    step.id = QStringLiteral("1-1");
+    step.thinkingType = QStringLiteral("analysis");
+    step.content = QStringLiteral("c");
+    const EventData stored = step.toStoredData();
+    QVERIFY(!stored.object().contains(QLatin1String("id")));
+    QCOMPARE(step.toJson().value(QLatin1String("id")).toString(), QStringLiteral("1-1"));
+    // The text and the object are the same data.
+    QCOMPARE(QJsonDocument::fromJson(stored.text()).object(), stored.object());
+    QJsonObject withoutId = step.toJson();
+    withoutId.remove(QStringLiteral("id"));
+    QCOMPARE(stored.object(), withoutId);
+}
+
+void EventModelTest::jsonWriterEscapesWhatJsonRequires()
+{
+    QString nasty = QStringLiteral("quote \" backslash \\ slash / newline \n tab \t return \r");
+    nasty += QStringLiteral(" bell ") + QChar(0x07) + QStringLiteral(" unit ") + QChar(0x1f)
+        + QStringLiteral(" nul ") + QChar(0) + QStringLiteral(" del ") + QChar(0x7f);
+    nasty += QStringLiteral(" é 漢 ") + QString::fromUcs4(U"\U0001F914") + QChar(0x2028);
+    const QStringList list {nasty, QString(), QStringLiteral("\"")};
+    const QJsonObject nested {{QStringLiteral("k"), nasty}};
+    const QByteArray text = JsonWriter()
+                                .beginObject()
+                                .field(QLatin1StringView("s"), nasty)
+                                .field(QLatin1StringView("l"), list)
+                                .field(QLatin1StringView("o"), nested)
+                                .field(QLatin1StringView("e"), QJsonObject())
+                                .endObject()
+                                .take();
+    QJsonParseError error;
+    const QJsonObject parsed = QJsonDocument::fromJson(text, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError,
+        qPrintable(error.errorString() + QLatin1Char(' ') + QString::fromUtf8(text)));
+    QCOMPARE(parsed.value(QLatin1String("s")).toString(), nasty);
+    QCOMPARE(parsed.value(QLatin1String("l")).toVariant().toStringList(), list);
+    QCOMPARE(parsed.value(QLatin1String("o")).toObject(), nested);
+    QCOMPARE(parsed.value(QLatin1String("e")).toObject(), QJsonObject());
+    QVERIFY(!text.contains('\n')); // control characters are escaped, never written raw
+}
+
+void EventModelTest::jsonWriterWritesNumbersAsQtDoes()
+{
+    auto written = [](std::optional<double> value) {
+        return JsonWriter().beginObject().field(QLatin1StringView("n"), value).endObject().take();
+    };
+    for (const double value : {0.0, 0.6, 1.0, 2.5, 1e9, 123456789.0, 0.1 + 0.2, 1e-7, 3.5e20, -4.0}) {
+        const QByteArray ours = written(value);
+        QCOMPARE(QJsonDocument::fromJson(ours).object().value(QLatin1String("n")).toDouble(), value);
+        // Integral values stay integers, as QJsonDocument writes them (clients print 5, not 5e+00).
+        if (value == std::trunc(value) && std::abs(value) < 1e15)
+            QCOMPARE(ours, QByteArray("{\"n\":" + QByteArray::number(qint64(value)) + "}"));
+    }
+    QCOMPARE(written(std::nullopt), QByteArray("{\"n\":null}"));
+}
+
+void EventModelTest::timestampTextMatchesQtFormatting()
+{
+    const QDateTime base
+        = QDateTime::fromString(QStringLiteral("2026-11-21T22:38:23.000Z"), Qt::ISODateWithMs);
+    // Forward and backward within a second, across seconds, days and years, before 1970, and a
+    // time given in another zone: the cached second must never leak into another one.
+    const QList<QDateTime> times {base, base.addMSecs(5), base.addMSecs(999), base.addMSecs(1000),
+        base.addMSecs(-1), base.addDays(40), base.addYears(-80).addMSecs(7), base.addMSecs(-999),
+        QDateTime(QDate(1999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC),
+        QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC),
+        QDateTime(QDate(2026, 6, 1), QTime(12, 0, 0, 42), Qt::OffsetFromUTC, 5 * 3600)};
+    for (const QDateTime &time : times)
+        QCOMPARE(EventJson::timestampText(time), time.toUTC().toString(Qt::ISODateWithMs));
+    QCOMPARE(EventJson::timestampText(QDateTime()), QString());
+}
+
+void EventModelTest::messageTextIsTheMessageWhateverTheData_data()
+{
+    QTest::addColumn<EventData>("data");
+    ThinkingStep step;
+    step.sessionId = QStringLiteral("s");
+    step.thinkingType = QStringLiteral("analysis");
+    step.content = QStringLiteral("a \"quoted\" line\n");
+    QTest::newRow("as published") << step.toStoredData();
+    QTest::newRow("no session id") << EventData(QJsonObject {{QStringLiteral("x"), 1}});
+    QTest::newRow("another session's id")
+        << EventData(QJsonObject {{QStringLiteral("session_id"), QStringLiteral("t")}});
+    QTest::newRow("an id of its own") << EventData(QJsonObject {
+        {QStringLiteral("session_id"), QStringLiteral("s")}, {QStringLiteral("id"), QStringLiteral("x")}});
+    QTest::newRow("empty") << EventData(QJsonObject());
+    QTest::newRow("object only") << EventData(); // no text: encoded in full
+}
+
+void EventModelTest::messageTextIsTheMessageWhateverTheData()
+{
+    QFETCH(EventData, data);
+    const StoredEvent event {QStringLiteral("s"), EventKind::Thinking,
+        *StreamId::parse(QStringLiteral("17-3")), QStringLiteral("thinking_step"), data.object(), data.text(),
+        {}};
+    QJsonParseError error;
+    const QJsonObject parsed = QJsonDocument::fromJson(event.messageText().toUtf8(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(event.messageText()));
+    QCOMPARE(parsed, event.toMessage());
+    QCOMPARE(parsed.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toString(),
+        QStringLiteral("17-3"));
 }
 
 void EventModelTest::progressUpdateAcceptsItsAliases()
@@ -157,7 +272,7 @@ void EventModelTest::memoryStoreTrimsEachStreamToTheHistoryLength()
     store.createSession(makeSession(QStringLiteral("s")), [](StoreStatus status) { QVERIFY(status.ok()); });
     for (int i = 0; i < 12; ++i)
         store.append(QStringLiteral("s"), EventKind::Thinking, QStringLiteral("thinking_step"),
-            {{QStringLiteral("n"), i}},
+            QJsonObject {{QStringLiteral("n"), i}},
             [](StoreStatus status, const StoredEvent &) { QVERIFY(status.ok()); });
     QList<StoredEvent> events;
     store.read(QStringLiteral("s"), EventKind::Thinking, {}, 100,
