@@ -12,6 +12,8 @@
 
 double percentile(QList<double> values, double p);
 qint64 rssKiB(qint64 pid); // VmRSS from /proc; -1 where there is no /proc
+// User plus system CPU time the process has used, from /proc; -1 where there is no /proc.
+double cpuSeconds(qint64 pid);
 
 // Prints rows as an aligned Markdown table (it goes into docs/ as it is).
 void printTable(const QStringList &header, const QList<QStringList> &rows);
