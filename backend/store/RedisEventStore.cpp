@@ -133,6 +133,7 @@ RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObje
     : EventStore(parent)
     , m_options(std::move(options))
     , m_limits(limits)
+    , m_pacer(limits.historyLength)
 {
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &RedisEventStore::connectBoth);
@@ -214,6 +215,7 @@ void RedisEventStore::onConnectionLost(const QString &reason)
     m_healthy = false;
     m_lastError = reason;
     m_tailReading = false;
+    m_pacer.releaseAll(); // buffered now, like any write while Redis is away
     scheduleReconnect();
 }
 
@@ -336,6 +338,18 @@ void RedisEventStore::endSession(const QString &id, Done done)
 void RedisEventStore::append(
     const QString &sessionId, EventKind kind, const QString &type, const EventData &data, AppendDone done)
 {
+    const QByteArray key = streamKey(sessionId, kind);
+    if (m_healthy && isTailed(key))
+        return m_pacer.whenRoom(
+            key, 1, [this, sessionId, kind, type, data, done = std::move(done)]() mutable {
+                appendNow(sessionId, kind, type, data, std::move(done));
+            });
+    appendNow(sessionId, kind, type, data, std::move(done));
+}
+
+void RedisEventStore::appendNow(
+    const QString &sessionId, EventKind kind, const QString &type, const EventData &data, AppendDone done)
+{
     const StoredEvent event {sessionId, kind, {}, type, data.object(), data.text(), {}};
     if (m_healthy)
         return sendAppend(event, "*", std::move(done));
@@ -377,6 +391,9 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
     const QList<QByteArray> stats = statsArguments(event);
     const EventKind other = event.kind == EventKind::Thinking ? EventKind::Progress : EventKind::Thinking;
     const QByteArray now = QByteArray::number(nowMs());
+    const QByteArray key = streamKey(event.sessionId, event.kind);
+    if (isTailed(key))
+        m_pacer.sent(key, 1);
     const bool sent = m_commands->command(
         {"EVAL", RedisScripts::Append, "3", sessionKey(event.sessionId),
             streamKey(event.sessionId, event.kind), streamKey(event.sessionId, other), id,
@@ -385,8 +402,12 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
             event.dataText.isEmpty() ? QJsonDocument(event.data).toJson(QJsonDocument::Compact)
                                      : event.dataText,
             stats.at(0), stats.at(1), stats.at(2)},
-        [this, event, now, done](redisReply *reply, const QString &error) {
+        [this, event, key, now, done](redisReply *reply, const QString &error) {
             StoredEvent written = event;
+            const bool ok = reply && reply->type != REDIS_REPLY_ERROR;
+            if (ok)
+                written.id = StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {});
+            ok ? m_pacer.written(key, 1, written.id) : m_pacer.failed(key, 1);
             if (!reply) {
                 if (done)
                     done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), written);
@@ -408,12 +429,13 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
                         written);
                 return;
             }
-            written.id = StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {});
             m_commands->command(
                 {"ZADD", indexKey(), now, event.sessionId.toUtf8()}, [](redisReply *, const QString &) {});
             if (done)
                 done(StoreStatus::success(), written);
         });
+    if (!sent)
+        m_pacer.failed(key, 1);
     if (!sent && done)
         done(unavailable(), event);
 }
@@ -421,8 +443,27 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
 void RedisEventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,
     const QList<EventData> &data, AppendManyDone done)
 {
-    if (!m_healthy || data.size() < 2)
+    if (data.isEmpty())
+        return done(StoreStatus::success(), {});
+    const QByteArray key = streamKey(sessionId, kind);
+    if (m_healthy && isTailed(key))
+        return m_pacer.whenRoom(
+            key, data.size(), [this, sessionId, kind, type, data, done = std::move(done)]() mutable {
+                appendManyNow(sessionId, kind, type, data, std::move(done));
+            });
+    appendManyNow(sessionId, kind, type, data, std::move(done));
+}
+
+void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, const QString &type,
+    const QList<EventData> &data, AppendManyDone done)
+{
+    if (!m_healthy) // buffered one by one; append() does not pace while Redis is away
         return EventStore::appendMany(sessionId, kind, type, data, std::move(done));
+    if (data.size() == 1)
+        return appendNow(sessionId, kind, type, data.first(),
+            [done = std::move(done)](StoreStatus status, const StoredEvent &event) {
+                done(status, status.ok() ? QList<StoredEvent> {event} : QList<StoredEvent> {});
+            });
     const EventKind other = kind == EventKind::Thinking ? EventKind::Progress : EventKind::Thinking;
     const QByteArray now = QByteArray::number(nowMs());
     QList<QByteArray> command {"EVAL", RedisScripts::AppendMany, "3", sessionKey(sessionId),
@@ -435,27 +476,37 @@ void RedisEventStore::appendMany(const QString &sessionId, EventKind kind, const
         command << eventData.text() << statsArguments(event);
         events.append(event);
     }
+    const QByteArray key = streamKey(sessionId, kind);
+    if (isTailed(key))
+        m_pacer.sent(key, events.size());
     const bool sent = m_commands->command(
-        command, [this, sessionId, events, now, done](redisReply *reply, const QString &error) {
+        command, [this, sessionId, key, events, now, done](redisReply *reply, const QString &error) {
+            const bool ok
+                = reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == size_t(events.size());
+            QList<StoredEvent> written = events;
+            if (ok) {
+                for (qsizetype i = 0; i < written.size(); ++i)
+                    written[i].id
+                        = StreamId::parse(QString::fromLatin1(text(reply->element[i]))).value_or(StreamId {});
+            }
+            ok ? m_pacer.written(key, events.size(), written.last().id) : m_pacer.failed(key, events.size());
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
             if (isError(reply, "NOSESSION"))
                 return done(StoreStatus::failure(StoreStatus::Code::NotFound,
                                 QStringLiteral("session '%1' not found").arg(sessionId)),
                     {});
-            if (reply->type != REDIS_REPLY_ARRAY || reply->elements != size_t(events.size()))
+            if (!ok)
                 return done(
                     StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))), {});
-            QList<StoredEvent> written = events;
-            for (qsizetype i = 0; i < written.size(); ++i)
-                written[i].id
-                    = StreamId::parse(QString::fromLatin1(text(reply->element[i]))).value_or(StreamId {});
             m_commands->command(
                 {"ZADD", indexKey(), now, sessionId.toUtf8()}, [](redisReply *, const QString &) {});
             done(StoreStatus::success(), written);
         });
-    if (!sent)
+    if (!sent) {
+        m_pacer.failed(key, events.size());
         done(unavailable(), {});
+    }
 }
 
 void RedisEventStore::flushBuffer()
@@ -514,8 +565,11 @@ void RedisEventStore::watch(const QString &sessionId, std::function<void()> read
                 QByteArray top = "0-0";
                 if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1)
                     top = text(reply->element[0]->element[0]);
-                if (m_streamKeys.contains(key))
+                if (m_streamKeys.contains(key)) {
                     m_tailFrom.insert(key, top);
+                    if (const auto position = StreamId::parse(QString::fromLatin1(top)))
+                        m_pacer.tailRead(key, *position);
+                }
                 if (--*remaining == 0) {
                     ready();
                     kickTail();
@@ -534,6 +588,7 @@ void RedisEventStore::unwatch(const QString &sessionId)
         const QByteArray key = streamKey(sessionId, kind);
         m_tailFrom.remove(key);
         m_streamKeys.remove(key);
+        m_pacer.release(key);
     }
     kickTail();
 }
@@ -575,6 +630,7 @@ void RedisEventStore::onTailReply(redisReply *reply)
     if (reply->type != REDIS_REPLY_ARRAY)
         return; // nil: timed out or unblocked
     QList<StoredEvent> arrived;
+    QList<QPair<QByteArray, StreamId>> positions;
     for (size_t i = 0; i < reply->elements; ++i) {
         const redisReply *stream = reply->element[i];
         if (stream->type != REDIS_REPLY_ARRAY || stream->elements != 2)
@@ -584,8 +640,10 @@ void RedisEventStore::onTailReply(redisReply *reply)
         if (info == m_streamKeys.cend())
             continue; // unwatched meanwhile
         const QList<StoredEvent> events = parseEntries(stream->element[1], info->sessionId, info->kind);
-        if (!events.isEmpty())
+        if (!events.isEmpty()) {
             m_tailFrom.insert(key, events.last().id.toString().toLatin1());
+            positions.append({key, events.last().id});
+        }
         arrived += events;
     }
     // A reply groups entries by stream; watchers of both streams want them in time order.
@@ -593,6 +651,9 @@ void RedisEventStore::onTailReply(redisReply *reply)
         [](const StoredEvent &a, const StoredEvent &b) { return a.id < b.id; });
     for (const StoredEvent &event : std::as_const(arrived))
         Q_EMIT eventAppended(event);
+    // Only now, with the events delivered, may the writes waiting for the tail go on.
+    for (const auto &[key, position] : std::as_const(positions))
+        m_pacer.tailRead(key, position);
 }
 
 void RedisEventStore::expireIdleSessions()
@@ -613,6 +674,7 @@ QJsonObject RedisEventStore::healthDetails() const
         {QStringLiteral("buffered_events"), qint64(m_buffer.size())},
         {QStringLiteral("dropped_events"), m_droppedEvents},
         {QStringLiteral("watched_sessions"), m_watched.size()},
+        {QStringLiteral("writes_waiting_for_tail"), m_pacer.waitingWrites()},
     };
     if (!m_healthy)
         details.insert(QStringLiteral("reason"), QStringLiteral("Redis unavailable: %1").arg(m_lastError));

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "store/EventStore.h"
+#include "store/TailPacer.h"
 
 #include <QHash>
 #include <QTimer>
@@ -73,6 +74,12 @@ private:
     void onConnectionLost(const QString &reason);
     void onConnected();
     void scheduleReconnect();
+    bool isTailed(const QByteArray &streamKey) const { return m_tailFrom.contains(streamKey); }
+    // append() and appendMany() once the pacer lets them go.
+    void appendNow(const QString &sessionId, EventKind kind, const QString &type, const EventData &data,
+        AppendDone done);
+    void appendManyNow(const QString &sessionId, EventKind kind, const QString &type,
+        const QList<EventData> &data, AppendManyDone done);
     void sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done);
     // The stats fields an event increments, and its confidence: the Append scripts' per-event arguments.
     static QList<QByteArray> statsArguments(const StoredEvent &event);
@@ -100,4 +107,5 @@ private:
     QHash<QString, int> m_watched; // session -> watch count
     QHash<QByteArray, QByteArray> m_tailFrom; // stream key -> last id read
     QHash<QByteArray, StreamKey> m_streamKeys; // stream key -> what it is
+    TailPacer m_pacer;
 };

@@ -1,11 +1,14 @@
 // The Redis Streams store against a real redis-server: ids, trimming, expiry on activity, two Ponder
-// backends sharing sessions, and Redis going away and coming back without losing buffered events.
+// backends sharing sessions, Redis going away and coming back without losing buffered events, and a
+// live watcher that is never outrun by trimming.
 #include "BackendFixture.h"
 #include "RedisServer.h"
 #include "WebSocketTestClient.h"
 #include "hub/StreamingHub.h"
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -25,6 +28,7 @@ private Q_SLOTS:
     void unreachableRedisStartsDegradedAndSaysWhy();
     void keysUseTheConfiguredPrefixAndAClusterHashTag();
     void aBatchIsOneScriptCallPerSession();
+    void publishersWaitForTheTailInsteadOfOutrunningTrimming();
 
 private:
     ServerOptions redisOptions() const;
@@ -313,6 +317,56 @@ void RedisStoreTest::aBatchIsOneScriptCallPerSession()
     const QJsonArray unknown {step(QStringLiteral("nope"), QStringLiteral("analysis"), QStringLiteral("x")),
         step(QStringLiteral("nope"), QStringLiteral("analysis"), QStringLiteral("y"))};
     QCOMPARE(server.postRaw(QStringLiteral("/thinking"), QJsonDocument(unknown).toJson()).status, 404);
+}
+
+void RedisStoreTest::publishersWaitForTheTailInsteadOfOutrunningTrimming()
+{
+    // Redis trims a stream on every XADD. Twenty batches of 100 sent at once to a stream that keeps 100
+    // used to be written before the tail read again, so the watcher silently missed most of them.
+    ServerOptions options = redisOptions();
+    options.storeLimits.historyLength = 100;
+    const auto started = startHealthy(options);
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    QVERIFY(server.createSession(QStringLiteral("fast")));
+    WebSocketTestClient watcher;
+    QVERIFY(watcher.open(server.webSocketUrl(QStringLiteral("/ws/thinking/fast"))));
+    QVERIFY(watcher.waitForMessages(1));
+
+    constexpr int Batches = 20;
+    constexpr int PerBatch = 100;
+    QNetworkAccessManager manager; // several connections, all requests in flight at once
+    QList<QNetworkReply *> replies;
+    for (int b = 0; b < Batches; ++b) {
+        QJsonArray batch;
+        for (int i = 0; i < PerBatch; ++i)
+            batch.append(step(
+                QStringLiteral("fast"), QStringLiteral("analysis"), QStringLiteral("%1-%2").arg(b).arg(i)));
+        QNetworkRequest request(server.url(QStringLiteral("/api/streaming/thinking")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        replies << manager.post(request, QJsonDocument(batch).toJson(QJsonDocument::Compact));
+    }
+    QVERIFY(QTest::qWaitFor(
+        [&] { return std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }); },
+        60'000));
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        reply->deleteLater();
+    }
+
+    QVERIFY2(watcher.waitForMessages(1 + Batches * PerBatch, 30'000),
+        qPrintable(QStringLiteral("the watcher got %1 of %2 events")
+                       .arg(watcher.eventIds().size())
+                       .arg(Batches * PerBatch)));
+    const QStringList ids = watcher.eventIds();
+    QCOMPARE(ids.size(), Batches * PerBatch);
+    for (qsizetype i = 1; i < ids.size(); ++i)
+        QVERIFY(StreamId::parse(ids.at(i - 1)).value_or(StreamId {})
+            < StreamId::parse(ids.at(i)).value_or(StreamId {}));
+    // The stream itself still keeps only about the history length.
+    QVERIFY(m_redis->cli({QStringLiteral("XLEN"), QStringLiteral("ponder:{fast}:thinking")}).toInt() < 400);
+    const QJsonObject health = server.get(QStringLiteral("/health")).json().object();
+    QCOMPARE(health.value(QLatin1String("writes_waiting_for_tail")).toInt(-1), 0);
 }
 
 QTEST_GUILESS_MAIN(RedisStoreTest)

@@ -7,6 +7,7 @@
 #include "events/StreamId.h"
 #include "events/ThinkingStep.h"
 #include "store/MemoryEventStore.h"
+#include "store/TailPacer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void messageTextIsTheMessageWhateverTheData_data();
     void messageTextIsTheMessageWhateverTheData();
     void progressUpdateAcceptsItsAliases();
+    void tailPacerKeepsWritesWithinTheWindowInOrder();
     void readerNamesTheFirstBadField();
     void sessionIdsAreValidated();
     void statsAverageOnlyKnownConfidences();
@@ -191,6 +193,46 @@ void EventModelTest::messageTextIsTheMessageWhateverTheData()
     QCOMPARE(parsed, event.toMessage());
     QCOMPARE(parsed.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toString(),
         QStringLiteral("17-3"));
+}
+
+void EventModelTest::tailPacerKeepsWritesWithinTheWindowInOrder()
+{
+    const QByteArray key = "k";
+    auto id = [](quint64 ms) { return StreamId {ms, 0}; };
+    TailPacer pacer(100);
+    QStringList ran;
+    auto write = [&](const QString &name, qsizetype count) {
+        pacer.whenRoom(key, count, [&, name, count] {
+            ran << name;
+            pacer.sent(key, count);
+        });
+    };
+    write(QStringLiteral("a"), 60);
+    write(QStringLiteral("b"), 60); // 120 unread would exceed the window: waits
+    write(QStringLiteral("c"), 10); // fits, but waits behind b to keep the order
+    QCOMPARE(ran, QStringList {QStringLiteral("a")});
+    pacer.written(key, 60, id(10));
+    QCOMPARE(ran.size(), 1); // written is not read
+    pacer.tailRead(key, id(10));
+    QCOMPARE(ran, (QStringList {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+
+    // A write larger than the window goes alone once nothing is outstanding.
+    pacer.written(key, 60, id(20));
+    pacer.written(key, 10, id(21));
+    write(QStringLiteral("huge"), 500);
+    QCOMPARE(ran.size(), 3);
+    pacer.tailRead(key, id(30)); // past both, as when entries were trimmed before the tail got there
+    QCOMPARE(ran.last(), QStringLiteral("huge"));
+
+    // A failed write is no longer outstanding; releasing runs what waits, at once and in order.
+    pacer.failed(key, 500);
+    write(QStringLiteral("d"), 100);
+    write(QStringLiteral("e"), 1);
+    QCOMPARE(ran.last(), QStringLiteral("d"));
+    QCOMPARE(pacer.waitingWrites(), 1);
+    pacer.release(key);
+    QCOMPARE(ran.last(), QStringLiteral("e"));
+    QCOMPARE(pacer.waitingWrites(), 0);
 }
 
 void EventModelTest::progressUpdateAcceptsItsAliases()
