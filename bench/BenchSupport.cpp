@@ -43,6 +43,35 @@ double cpuSeconds(qint64 pid)
     return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(ticks);
 }
 
+namespace {
+QList<qint64> systemCpuTicks()
+{
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    QList<qint64> ticks;
+    const QList<QByteArray> fields = stat.readLine().simplified().split(' ');
+    for (qsizetype i = 1; i < fields.size() && i <= 8; ++i)
+        ticks.append(fields.at(i).toLongLong());
+    return ticks;
+}
+} // namespace
+
+StealMeter::StealMeter()
+    : m_start(systemCpuTicks())
+{ }
+
+double StealMeter::percentSinceStart() const
+{
+    const QList<qint64> now = systemCpuTicks();
+    if (now.size() < 8 || m_start.size() < 8)
+        return -1;
+    qint64 total = 0;
+    for (qsizetype i = 0; i < 8; ++i)
+        total += now.at(i) - m_start.at(i);
+    return total > 0 ? 100.0 * double(now.at(7) - m_start.at(7)) / double(total) : 0;
+}
+
 void printTable(const QStringList &header, const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;

@@ -15,6 +15,18 @@ qint64 rssKiB(qint64 pid); // VmRSS from /proc; -1 where there is no /proc
 // User plus system CPU time the process has used, from /proc; -1 where there is no /proc.
 double cpuSeconds(qint64 pid);
 
+// The share of the machine's CPU time the hypervisor gave to others ("steal") between two readings, in
+// percent. On a shared VM it is what makes runs differ; a bench prints it beside its figures.
+class StealMeter
+{
+public:
+    StealMeter();
+    double percentSinceStart() const;
+
+private:
+    QList<qint64> m_start; // /proc/stat's first line: user nice system idle iowait irq softirq steal
+};
+
 // Prints rows as an aligned Markdown table (it goes into docs/ as it is).
 void printTable(const QStringList &header, const QList<QStringList> &rows);
 

@@ -186,11 +186,13 @@ struct ModeFigures
     double kibPerSession = 0;
     double kibPerClient = 0;
     qint64 lost = 0;
+    double stealPercent = 0;
 };
 
 ModeFigures measure(PonderProcess &ponder, bool quick)
 {
     ModeFigures figures;
+    const StealMeter steal;
     const quint16 port = quint16(ponder.baseUrl().port());
     const QString base = ponder.baseUrl().toString();
     auto wsUrl = [&](const QString &path) {
@@ -315,6 +317,7 @@ ModeFigures measure(PonderProcess &ponder, bool quick)
     subscribe(crowd, wsUrl(QStringLiteral("/ws/sessions/crowd")), clients);
     QTest::qWait(300);
     figures.kibPerClient = double(rssKiB(pid) - withSessions) / double(clients);
+    figures.stealPercent = steal.percentSinceStart();
     return figures;
 }
 
@@ -426,6 +429,8 @@ int main(int argc, char **argv)
         [](const ModeFigures &f) { return number(f.kibPerSession, 2); });
     row(QStringLiteral("RSS per WebSocket client, KiB"),
         [](const ModeFigures &f) { return number(f.kibPerClient, 1); });
+    row(QStringLiteral("CPU time taken by the hypervisor (steal) during the run, %"),
+        [](const ModeFigures &f) { return number(f.stealPercent, 1); });
     rows.append({QStringLiteral("redis-benchmark XADD on the same Redis (50 clients), requests/s"),
         QStringLiteral("-"), xadd});
     printTable({QStringLiteral("measure"), QStringLiteral("memory"), QStringLiteral("redis")}, rows);

@@ -14,9 +14,9 @@ SseWatcher::SseWatcher(StreamingHub &hub, HttpResponder &responder)
     : QObject(&responder) // dies with the connection
     , m_hub(&hub)
     , m_responder(&responder)
+    , m_keepalive(new SilenceTimer(
+          KeepaliveMs, [this] { write(QByteArrayLiteral(": keep-alive\n\n")); }, this))
 {
-    m_keepalive.setInterval(KeepaliveMs);
-    connect(&m_keepalive, &QTimer::timeout, this, [this] { write(QByteArrayLiteral(": keep-alive\n\n")); });
     connect(&responder, &HttpResponder::clientDisconnected, this, &QObject::deleteLater);
 }
 
@@ -42,7 +42,7 @@ void SseWatcher::start(StreamingHub &hub, const QString &sessionId, const Stream
         guard->m_responder->addHeader("X-Accel-Buffering", "no");
         guard->m_responder->beginStream(200, "text/event-stream");
         guard->write(QByteArrayLiteral("retry: 3000\n\n"));
-        guard->m_keepalive.start();
+        guard->m_keepalive->start();
     });
 }
 
@@ -64,12 +64,12 @@ void SseWatcher::write(const QByteArray &frame)
         return;
     }
     m_responder->writeChunk(frame);
-    m_keepalive.start(); // restart: keep-alives only fill silence
+    m_keepalive->activity();
 }
 
 void SseWatcher::close()
 {
-    m_keepalive.stop();
+    m_keepalive->stop();
     if (m_hub)
         m_hub->unsubscribe(this);
     if (m_responder)

@@ -2,12 +2,12 @@
 // session ends or the client leaves. Resumable: each event carries its id, sent back as Last-Event-ID.
 #pragma once
 
+#include "api/SilenceTimer.h"
 #include "hub/EventWatcher.h"
 #include "hub/StreamingHub.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 class HttpResponder;
 
@@ -29,5 +29,5 @@ private:
 
     QPointer<StreamingHub> m_hub;
     QPointer<HttpResponder> m_responder;
-    QTimer m_keepalive;
+    SilenceTimer *m_keepalive;
 };

@@ -13,16 +13,18 @@ WebSocketWatcher::WebSocketWatcher(
     , m_sessionId(std::move(sessionId))
     , m_kinds(std::move(kinds))
     , m_after(after)
+    , m_keepalive(new SilenceTimer(
+          hub.limits().keepaliveSeconds * 1000,
+          [this] {
+              send({{QStringLiteral("type"), QStringLiteral("keepalive")}});
+          },
+          this))
 {
     m_socket->setParent(this);
     connect(m_socket, &QWebSocket::disconnected, this, &QObject::deleteLater);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &WebSocketWatcher::onTextMessage);
     connect(m_socket, &QWebSocket::bytesWritten, this,
         [this](qint64 written) { m_unsentBytes = std::max<qint64>(0, m_unsentBytes - written); });
-    m_keepalive.setInterval(hub.limits().keepaliveSeconds * 1000);
-    connect(&m_keepalive, &QTimer::timeout, this, [this] {
-        send({{QStringLiteral("type"), QStringLiteral("keepalive")}});
-    });
     begin();
 }
 
@@ -48,7 +50,7 @@ void WebSocketWatcher::begin()
         guard->send({{QStringLiteral("type"), QStringLiteral("connection_established")},
             {QStringLiteral("session_id"), guard->m_sessionId}, {QStringLiteral("streams"), streams},
             {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
-        guard->m_keepalive.start();
+        guard->m_keepalive->start();
     });
 }
 
@@ -73,12 +75,12 @@ void WebSocketWatcher::sendText(const QString &text)
     }
     m_unsentBytes += text.size(); // characters: near enough to bytes for a backlog limit
     m_socket->sendTextMessage(text);
-    m_keepalive.start(); // keepalives only fill silence
+    m_keepalive->activity(); // keepalives only fill silence
 }
 
 void WebSocketWatcher::closeWith(int code, const QString &reason)
 {
-    m_keepalive.stop();
+    m_keepalive->stop();
     if (m_hub)
         m_hub->unsubscribe(this);
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);

@@ -2,12 +2,12 @@
 // answers ping, get_history and get_stats; dropped with a close reason when it falls too far behind.
 #pragma once
 
+#include "api/SilenceTimer.h"
 #include "hub/EventWatcher.h"
 #include "hub/StreamingHub.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 class QWebSocket;
 
@@ -47,5 +47,5 @@ private:
     StreamingHub::KindSet m_kinds;
     StreamId m_after;
     qint64 m_unsentBytes = 0;
-    QTimer m_keepalive;
+    SilenceTimer *m_keepalive;
 };

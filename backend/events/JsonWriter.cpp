@@ -37,6 +37,13 @@ JsonWriter &JsonWriter::field(QLatin1StringView fieldName, const QString &value)
     return *this;
 }
 
+JsonWriter &JsonWriter::field(QLatin1StringView fieldName, bool value)
+{
+    name(fieldName);
+    m_text += value ? "true" : "false";
+    return *this;
+}
+
 JsonWriter &JsonWriter::field(QLatin1StringView fieldName, std::optional<double> value)
 {
     name(fieldName);

@@ -19,6 +19,11 @@ public:
 
     // Members of the object being written; an empty optional is written as null.
     JsonWriter &field(QLatin1StringView name, const QString &value);
+    JsonWriter &field(QLatin1StringView name, bool value);
+    // Would silently convert to bool: pass a QString, or a std::optional<double> for numbers.
+    JsonWriter &field(QLatin1StringView name, const char *value) = delete;
+    JsonWriter &field(QLatin1StringView name, double value) = delete;
+    JsonWriter &field(QLatin1StringView name, int value) = delete;
     JsonWriter &field(QLatin1StringView name, std::optional<double> value);
     JsonWriter &field(QLatin1StringView name, const QStringList &values);
     JsonWriter &field(QLatin1StringView name, const QJsonObject &value);

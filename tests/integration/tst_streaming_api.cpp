@@ -39,6 +39,7 @@ private Q_SLOTS:
     void getHistoryAndGetStatsAnswer();
     void unknownWebSocketPathIsRefused();
     void slowClientIsDroppedWithoutSlowingOthers();
+    void keepalivesFillSilenceOnly();
 
     void sseStreamsHistoryThenLiveAndEndsWithTheSession();
     void sseResumesFromLastEventId();
@@ -553,6 +554,32 @@ void StreamingApiTest::slowClientIsDroppedWithoutSlowingOthers()
     QVERIFY2(server.backend().hub().watcherCount() == 1, "the stalled client was never dropped");
     QVERIFY(healthy.waitForMessages(1 + published, 60000));
     QVERIFY(!healthy.closed());
+}
+
+void StreamingApiTest::keepalivesFillSilenceOnly()
+{
+    ServerOptions options;
+    options.hubLimits.keepaliveSeconds = 2;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(server.createSession(QStringLiteral("quiet")));
+    WebSocketTestClient watcher;
+    QVERIFY(watcher.open(server.webSocketUrl(QStringLiteral("/ws/thinking/quiet"))));
+    QVERIFY(watcher.waitForMessages(1));
+    auto keepalives = [&] { return watcher.messagesOfType(QStringLiteral("keepalive")).size(); };
+
+    // Silence: a keepalive comes, and another after the next stretch of silence.
+    QVERIFY(QTest::qWaitFor([&] { return keepalives() == 1; }, 10'000));
+    QVERIFY(QTest::qWaitFor([&] { return keepalives() == 2; }, 10'000));
+
+    // Events every 200 ms for 3 s leave no silence of 2 s: no keepalive among them.
+    for (int i = 0; i < 15; ++i) {
+        QVERIFY(!server.publishThinking(QStringLiteral("quiet"), QString::number(i)).isEmpty());
+        QTest::qWait(200);
+    }
+    QVERIFY(watcher.waitForMessages(3 + 15));
+    QCOMPARE(keepalives(), 2);
+    QVERIFY(QTest::qWaitFor([&] { return keepalives() == 3; }, 10'000));
 }
 
 namespace {
