@@ -53,6 +53,13 @@ void SseWatcher::deliver(const StoredEvent &event)
         close();
 }
 
+void SseWatcher::missed(EventKind kind, qint64 count)
+{
+    // A named event: EventSource's own "error" event means the connection failed.
+    write("event: missed\ndata: "
+        + QJsonDocument(missedEventsMessage(kind, count)).toJson(QJsonDocument::Compact) + "\n\n");
+}
+
 void SseWatcher::write(const QByteArray &frame)
 {
     if (!m_hub || !m_responder || !m_responder->isStreaming())

@@ -21,6 +21,7 @@ public:
     ~SseWatcher() override;
 
     void deliver(const StoredEvent &event) override;
+    void missed(EventKind kind, qint64 count) override;
 
 private:
     SseWatcher(StreamingHub &hub, HttpResponder &responder);

@@ -59,6 +59,11 @@ void WebSocketWatcher::deliver(const StoredEvent &event)
     sendText(event.messageText());
 }
 
+void WebSocketWatcher::missed(EventKind kind, qint64 count)
+{
+    send(missedEventsMessage(kind, count));
+}
+
 void WebSocketWatcher::send(const QJsonObject &message)
 {
     sendText(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));

@@ -31,6 +31,7 @@ public:
     ~WebSocketWatcher() override;
 
     void deliver(const StoredEvent &event) override;
+    void missed(EventKind kind, qint64 count) override;
 
 private:
     void begin();

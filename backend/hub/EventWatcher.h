@@ -3,10 +3,23 @@
 
 #include "store/StoredEvent.h"
 
+#include <QJsonObject>
+
 class EventWatcher
 {
 public:
     virtual ~EventWatcher() = default;
     // Called in order, once per event, history first and live after.
     virtual void deliver(const StoredEvent &event) = 0;
+    // `count` live events of the stream were lost before they could be delivered (see
+    // EventStore::eventsMissed); what follows is delivered as usual. Watchers that can, say so.
+    virtual void missed(EventKind kind, qint64 count)
+    {
+        Q_UNUSED(kind);
+        Q_UNUSED(count);
+    }
 };
+
+// What WebSocket and SSE clients are told when live events were lost: {type: "error", code: "events_missed",
+// stream, missed_events, message}.
+QJsonObject missedEventsMessage(EventKind kind, qint64 count);

@@ -29,6 +29,7 @@ StreamingHub::StreamingHub(EventStore *store, HubLimits limits, QObject *parent)
     , m_limits(limits)
 {
     connect(m_store, &EventStore::eventAppended, this, &StreamingHub::onEventAppended);
+    connect(m_store, &EventStore::eventsMissed, this, &StreamingHub::onEventsMissed);
     connect(m_store, &EventStore::sessionRemoved, this, &StreamingHub::sessionRemoved);
     m_cleanup.setInterval(std::max(1, m_limits.cleanupIntervalSeconds) * 1000);
     connect(&m_cleanup, &QTimer::timeout, m_store, &EventStore::expireIdleSessions);
@@ -203,6 +204,21 @@ void StreamingHub::onEventAppended(const StoredEvent &event)
             subscription->liveDuringReplay << event;
         else
             deliverOnce(*subscription, event);
+    }
+}
+
+void StreamingHub::onEventsMissed(const QString &sessionId, EventKind kind, qint64 count)
+{
+    QList<std::shared_ptr<Subscription>> targets;
+    for (const auto &subscription : std::as_const(m_subscriptions)) {
+        // One still replaying reads history that may well hold the events the tail missed: not told.
+        if (subscription->sessionId == sessionId && subscription->kinds.contains(kind)
+            && !subscription->replaying)
+            targets << subscription;
+    }
+    for (const auto &subscription : std::as_const(targets)) {
+        if (!subscription->cancelled)
+            subscription->watcher->missed(kind, count);
     }
 }
 

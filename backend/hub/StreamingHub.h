@@ -52,6 +52,7 @@ private:
     struct Subscription;
 
     void onEventAppended(const StoredEvent &event);
+    void onEventsMissed(const QString &sessionId, EventKind kind, qint64 count);
     void finishReplay(const std::shared_ptr<Subscription> &subscription, const QList<StoredEvent> &history);
     static void deliverOnce(Subscription &subscription, const StoredEvent &event);
     void releaseWatch(const QString &sessionId);

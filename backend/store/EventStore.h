@@ -87,5 +87,8 @@ public:
 Q_SIGNALS:
     // Every event that becomes visible in a watched session, in order per stream.
     void eventAppended(const StoredEvent &event);
+    // A watched stream lost `count` events before they could be delivered (Redis trimmed them while
+    // this process's tail was behind writers elsewhere); they come just before the next eventAppended.
+    void eventsMissed(const QString &sessionId, EventKind kind, qint64 count);
     void sessionRemoved(const QString &sessionId);
 };

@@ -31,8 +31,9 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// One stream entry: [id, [field, value, ...]].
-std::optional<StoredEvent> parseEntry(const redisReply *entry, const QString &sessionId, EventKind kind)
+// One stream entry: [id, [field, value, ...]]. `number` gets the entry's n (0 where it has none).
+std::optional<StoredEvent> parseEntry(
+    const redisReply *entry, const QString &sessionId, EventKind kind, qint64 *number = nullptr)
 {
     if (!entry || entry->type != REDIS_REPLY_ARRAY || entry->elements != 2)
         return std::nullopt;
@@ -49,6 +50,8 @@ std::optional<StoredEvent> parseEntry(const redisReply *entry, const QString &se
             const EventData data = EventData::fromText(text(fields->element[i + 1]));
             event.data = data.object();
             event.dataText = data.text();
+        } else if (name == "n" && number) {
+            *number = text(fields->element[i + 1]).toLongLong();
         }
     }
     return event;
@@ -563,10 +566,14 @@ void RedisEventStore::watch(const QString &sessionId, std::function<void()> read
         m_commands->command({"XREVRANGE", key, "+", "-", "COUNT", "1"},
             [this, key, remaining, ready](redisReply *reply, const QString &) {
                 QByteArray top = "0-0";
-                if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1)
+                qint64 topNumber = 0;
+                if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1) {
                     top = text(reply->element[0]->element[0]);
+                    parseEntry(reply->element[0], {}, EventKind::Thinking, &topNumber);
+                }
                 if (m_streamKeys.contains(key)) {
                     m_tailFrom.insert(key, top);
+                    m_tailNumbers.insert(key, topNumber);
                     if (const auto position = StreamId::parse(QString::fromLatin1(top)))
                         m_pacer.tailRead(key, *position);
                 }
@@ -587,6 +594,7 @@ void RedisEventStore::unwatch(const QString &sessionId)
     for (EventKind kind : {EventKind::Thinking, EventKind::Progress}) {
         const QByteArray key = streamKey(sessionId, kind);
         m_tailFrom.remove(key);
+        m_tailNumbers.remove(key);
         m_streamKeys.remove(key);
         m_pacer.release(key);
     }
@@ -639,12 +647,34 @@ void RedisEventStore::onTailReply(redisReply *reply)
         const auto info = m_streamKeys.constFind(key);
         if (info == m_streamKeys.cend())
             continue; // unwatched meanwhile
-        const QList<StoredEvent> events = parseEntries(stream->element[1], info->sessionId, info->kind);
+        const redisReply *entries = stream->element[1];
+        if (entries->type != REDIS_REPLY_ARRAY)
+            continue;
+        QList<StoredEvent> events;
+        qint64 missed = 0;
+        qint64 &lastNumber = m_tailNumbers[key]; // 0: not known (the tail started at "$", or old entries)
+        for (size_t e = 0; e < entries->elements; ++e) {
+            qint64 number = 0;
+            auto event = parseEntry(entries->element[e], info->sessionId, info->kind, &number);
+            if (!event)
+                continue;
+            if (number > 0 && lastNumber > 0 && number > lastNumber + 1)
+                missed += number - lastNumber - 1;
+            if (number > 0)
+                lastNumber = number;
+            events << *event;
+        }
         if (!events.isEmpty()) {
             m_tailFrom.insert(key, events.last().id.toString().toLatin1());
             positions.append({key, events.last().id});
         }
         arrived += events;
+        if (missed > 0) {
+            // Written by other processes faster than this one read, and trimmed by MAXLEN meanwhile.
+            qCWarning(lcRedis) << "the tail missed" << missed << "entries of" << key
+                               << "trimmed before it read them";
+            Q_EMIT eventsMissed(info->sessionId, info->kind, missed);
+        }
     }
     // A reply groups entries by stream; watchers of both streams want them in time order.
     std::stable_sort(arrived.begin(), arrived.end(),

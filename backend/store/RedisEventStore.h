@@ -106,6 +106,7 @@ private:
 
     QHash<QString, int> m_watched; // session -> watch count
     QHash<QByteArray, QByteArray> m_tailFrom; // stream key -> last id read
+    QHash<QByteArray, qint64> m_tailNumbers; // stream key -> n of the last entry read, 0 if not known
     QHash<QByteArray, StreamKey> m_streamKeys; // stream key -> what it is
     TailPacer m_pacer;
 };

@@ -14,17 +14,24 @@ redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1
 )lua";
 
+// Every entry carries `n`, its number in its stream (counted in the session hash as seq:<stream>), so a
+// reader that finds numbers missing knows how many entries MAXLEN trimmed before it read them.
+
 // KEYS: session hash, this stream, the other stream.
 // ARGV: id (* or explicit), maxlen, ttl (s), now (ms), type, data, count field, type field, confidence.
 // Errors NOSESSION for an unknown session. An explicit id older than the stream's top falls back to *.
 inline const QByteArray Append = R"lua(
 if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
+local n = redis.call('HINCRBY', KEYS[1], 'seq:' .. string.match(KEYS[2], '[^:]+$'), 1)
 local id = nil
 if ARGV[1] ~= '*' then
-  local added = redis.pcall('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], ARGV[1], 'type', ARGV[5], 'data', ARGV[6])
+  local added = redis.pcall('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], ARGV[1],
+                            'type', ARGV[5], 'data', ARGV[6], 'n', n)
   if type(added) ~= 'table' then id = added end
 end
-if not id then id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', ARGV[5], 'data', ARGV[6]) end
+if not id then
+  id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', ARGV[5], 'data', ARGV[6], 'n', n)
+end
 if ARGV[7] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[7], 1) end
 if ARGV[8] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[8], 1) end
 if ARGV[9] ~= '' then
@@ -47,8 +54,12 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION')
 local ids = {}
 local counts = {}
 local confidenceSum, confidenceCount = 0, 0
+local events = (#ARGV - 4) / 4
+local n = redis.call('HINCRBY', KEYS[1], 'seq:' .. string.match(KEYS[2], '[^:]+$'), events) - events
 for i = 5, #ARGV, 4 do
-  ids[#ids + 1] = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'type', ARGV[4], 'data', ARGV[i])
+  n = n + 1
+  ids[#ids + 1] = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*',
+                             'type', ARGV[4], 'data', ARGV[i], 'n', n)
   for _, field in ipairs({ARGV[i + 1], ARGV[i + 2]}) do
     if field ~= '' then counts[field] = (counts[field] or 0) + 1 end
   end

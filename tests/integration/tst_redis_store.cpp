@@ -29,6 +29,7 @@ private Q_SLOTS:
     void keysUseTheConfiguredPrefixAndAClusterHashTag();
     void aBatchIsOneScriptCallPerSession();
     void publishersWaitForTheTailInsteadOfOutrunningTrimming();
+    void aTailOutrunByAnotherProcessSaysHowManyItMissed();
 
 private:
     ServerOptions redisOptions() const;
@@ -319,6 +320,45 @@ void RedisStoreTest::aBatchIsOneScriptCallPerSession()
     QCOMPARE(server.postRaw(QStringLiteral("/thinking"), QJsonDocument(unknown).toJson()).status, 404);
 }
 
+namespace {
+
+// Posts `batches` batches of `perBatch` thinking steps all at once (QNetworkAccessManager keeps several
+// connections busy); true when every one was answered 201.
+bool postBatchesAtOnce(BackendFixture &server, const QString &session, int batches, int perBatch)
+{
+    QNetworkAccessManager manager;
+    QList<QNetworkReply *> replies;
+    for (int b = 0; b < batches; ++b) {
+        QJsonArray batch;
+        for (int i = 0; i < perBatch; ++i)
+            batch.append(step(session, QStringLiteral("analysis"), QStringLiteral("%1-%2").arg(b).arg(i)));
+        QNetworkRequest request(server.url(QStringLiteral("/api/streaming/thinking")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        replies << manager.post(request, QJsonDocument(batch).toJson(QJsonDocument::Compact));
+    }
+    const bool finished = QTest::qWaitFor(
+        [&] { return std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }); },
+        60'000);
+    bool created = finished;
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        created = created && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201;
+        delete reply;
+    }
+    return created;
+}
+
+bool idsAscend(const QStringList &ids)
+{
+    for (qsizetype i = 1; i < ids.size(); ++i) {
+        if (!(StreamId::parse(ids.at(i - 1)).value_or(StreamId {})
+                < StreamId::parse(ids.at(i)).value_or(StreamId {})))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 void RedisStoreTest::publishersWaitForTheTailInsteadOfOutrunningTrimming()
 {
     // Redis trims a stream on every XADD. Twenty batches of 100 sent at once to a stream that keeps 100
@@ -335,24 +375,7 @@ void RedisStoreTest::publishersWaitForTheTailInsteadOfOutrunningTrimming()
 
     constexpr int Batches = 20;
     constexpr int PerBatch = 100;
-    QNetworkAccessManager manager; // several connections, all requests in flight at once
-    QList<QNetworkReply *> replies;
-    for (int b = 0; b < Batches; ++b) {
-        QJsonArray batch;
-        for (int i = 0; i < PerBatch; ++i)
-            batch.append(step(
-                QStringLiteral("fast"), QStringLiteral("analysis"), QStringLiteral("%1-%2").arg(b).arg(i)));
-        QNetworkRequest request(server.url(QStringLiteral("/api/streaming/thinking")));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        replies << manager.post(request, QJsonDocument(batch).toJson(QJsonDocument::Compact));
-    }
-    QVERIFY(QTest::qWaitFor(
-        [&] { return std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }); },
-        60'000));
-    for (QNetworkReply *reply : std::as_const(replies)) {
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
-        reply->deleteLater();
-    }
+    QVERIFY(postBatchesAtOnce(server, QStringLiteral("fast"), Batches, PerBatch));
 
     QVERIFY2(watcher.waitForMessages(1 + Batches * PerBatch, 30'000),
         qPrintable(QStringLiteral("the watcher got %1 of %2 events")
@@ -360,13 +383,48 @@ void RedisStoreTest::publishersWaitForTheTailInsteadOfOutrunningTrimming()
                        .arg(Batches * PerBatch)));
     const QStringList ids = watcher.eventIds();
     QCOMPARE(ids.size(), Batches * PerBatch);
-    for (qsizetype i = 1; i < ids.size(); ++i)
-        QVERIFY(StreamId::parse(ids.at(i - 1)).value_or(StreamId {})
-            < StreamId::parse(ids.at(i)).value_or(StreamId {}));
+    QVERIFY(idsAscend(ids));
+    QVERIFY(watcher.messagesOfType(QStringLiteral("error")).isEmpty());
     // The stream itself still keeps only about the history length.
     QVERIFY(m_redis->cli({QStringLiteral("XLEN"), QStringLiteral("ponder:{fast}:thinking")}).toInt() < 400);
     const QJsonObject health = server.get(QStringLiteral("/health")).json().object();
     QCOMPARE(health.value(QLatin1String("writes_waiting_for_tail")).toInt(-1), 0);
+}
+
+void RedisStoreTest::aTailOutrunByAnotherProcessSaysHowManyItMissed()
+{
+    // B watches; A, which nobody watches and so nothing paces, writes 2,000 events at once into a stream
+    // that keeps 100. B cannot read them all before they are trimmed; it must say how many it lost.
+    ServerOptions options = redisOptions();
+    options.storeLimits.historyLength = 100;
+    BackendFixture a(options);
+    BackendFixture b(options);
+    QVERIFY(a.start() && b.start());
+    QVERIFY(waitForHealth(a, QStringLiteral("healthy")) && waitForHealth(b, QStringLiteral("healthy")));
+    QVERIFY(a.createSession(QStringLiteral("burst")));
+    WebSocketTestClient onB;
+    QVERIFY(onB.open(b.webSocketUrl(QStringLiteral("/ws/thinking/burst"))));
+    QVERIFY(onB.waitForMessages(1));
+
+    constexpr int Total = 20 * 100;
+    QVERIFY(postBatchesAtOnce(a, QStringLiteral("burst"), 20, 100));
+    auto accounted = [&] {
+        qint64 missed = 0;
+        for (const QJsonObject &notice : onB.messagesOfType(QStringLiteral("error")))
+            missed += notice.value(QLatin1String("missed_events")).toInteger();
+        return onB.eventIds().size() + missed;
+    };
+    QVERIFY2(QTest::qWaitFor([&] { return accounted() >= Total; }, 30'000),
+        qPrintable(
+            QStringLiteral("%1 of %2 events delivered or reported missing").arg(accounted()).arg(Total)));
+    QTest::qWait(200); // a duplicate would arrive right behind
+    QCOMPARE(accounted(), Total);
+    const QList<QJsonObject> notices = onB.messagesOfType(QStringLiteral("error"));
+    QVERIFY2(!notices.isEmpty(), "the burst was expected to outrun B's tail");
+    QCOMPARE(notices.first().value(QLatin1String("code")).toString(), QStringLiteral("events_missed"));
+    QCOMPARE(notices.first().value(QLatin1String("stream")).toString(), QStringLiteral("thinking"));
+    QVERIFY(idsAscend(onB.eventIds()));
+    QVERIFY(!onB.closed());
 }
 
 QTEST_GUILESS_MAIN(RedisStoreTest)
