@@ -105,7 +105,7 @@ void Backend::loadUpstreamKeys()
         if (!m_secrets)
             m_secrets = new SecretStore(this);
         QPointer<UpstreamProvider> guard(upstream);
-        m_secrets->read(SecretStore::upstreamKey(upstream->name()),
+        m_secrets->read(SecretStore::upstreamKey(upstream->config().baseUrl),
             [guard](std::optional<QString> key, const QString &error) {
                 if (!guard)
                     return;

@@ -126,6 +126,9 @@ Dialog {
                                 onClicked: {
                                     const list = dialog.preferences.upstreams.slice()
                                     list.splice(index, 1)
+                                    // Its key goes too, unless another entry names the same server.
+                                    if (modelData.startsWith("openai:") && !list.includes(modelData))
+                                        secrets.removeUpstreamKey(modelData)
                                     dialog.preferences.upstreams = list
                                 }
                             }
@@ -174,10 +177,8 @@ Dialog {
                                 }
                                 const list = dialog.preferences.upstreams.slice()
                                 list.push(spec)
-                                const sameKind = list.filter(s => s.startsWith(kind.currentText + ":")).length
-                                const name = sameKind > 1 ? kind.currentText + "-" + sameKind : kind.currentText
                                 if (apiKey.text !== "")
-                                    secrets.saveUpstreamKey(name, apiKey.text)
+                                    secrets.saveUpstreamKey(spec, apiKey.text)
                                 dialog.preferences.upstreams = list
                                 url.clear()
                                 apiKey.clear()

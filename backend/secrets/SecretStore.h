@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
@@ -26,9 +27,11 @@ public:
     void write(const QString &key, const QString &value, WriteDone done);
     void remove(const QString &key, WriteDone done);
 
-    static QString upstreamKey(const QString &upstreamName)
+    // An upstream's API key belongs to its server, not to its place in the list: names such as
+    // "openai-2" follow the order, so keying by them handed a removed server's key to the next one.
+    static QString upstreamKey(const QUrl &baseUrl)
     {
-        return QStringLiteral("upstream/") + upstreamName;
+        return QStringLiteral("upstream/") + baseUrl.adjusted(QUrl::StripTrailingSlash).toString();
     }
     static QString localApiTokenKey() { return QStringLiteral("local-api-token"); }
     static QString serviceName() { return QStringLiteral("io.github.ponder_app.Ponder"); }

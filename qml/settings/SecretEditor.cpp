@@ -1,6 +1,7 @@
 #include "SecretEditor.h"
 
 #include "secrets/SecretStore.h"
+#include "upstream/UpstreamConfig.h"
 
 #include <QPointer>
 #include <QRandomGenerator>
@@ -18,28 +19,36 @@ QString SecretEditor::newToken()
         + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-void SecretEditor::saveUpstreamKey(const QString &upstreamName, const QString &key)
+void SecretEditor::saveUpstreamKey(const QString &upstreamSpec, const QString &key)
 {
     if (key.trimmed().isEmpty())
-        return removeUpstreamKey(upstreamName);
+        return removeUpstreamKey(upstreamSpec);
+    QString error;
+    const auto config = UpstreamConfig::parse(upstreamSpec.trimmed(), &error);
+    if (!config)
+        return report(QStringLiteral("upstream"), false, {}, error);
+    const QString server = config->baseUrl.toString();
     begin();
-    m_store->write(SecretStore::upstreamKey(upstreamName), key.trimmed(),
-        [this, upstreamName](bool ok, const QString &error) {
+    m_store->write(SecretStore::upstreamKey(config->baseUrl), key.trimmed(),
+        [this, server](bool ok, const QString &error) {
             report(QStringLiteral("upstream"), ok,
-                tr("The key for %1 is saved in the keychain; it is used from the next start.")
-                    .arg(upstreamName),
+                tr("The key for %1 is saved in the keychain; it is used from the next start.").arg(server),
                 error);
         });
 }
 
-void SecretEditor::removeUpstreamKey(const QString &upstreamName)
+void SecretEditor::removeUpstreamKey(const QString &upstreamSpec)
 {
+    QString error;
+    const auto config = UpstreamConfig::parse(upstreamSpec.trimmed(), &error);
+    if (!config)
+        return report(QStringLiteral("upstream"), false, {}, error);
+    const QString server = config->baseUrl.toString();
     begin();
-    m_store->remove(
-        SecretStore::upstreamKey(upstreamName), [this, upstreamName](bool ok, const QString &error) {
-            report(QStringLiteral("upstream"), ok,
-                tr("The key for %1 is removed from the keychain.").arg(upstreamName), error);
-        });
+    m_store->remove(SecretStore::upstreamKey(config->baseUrl), [this, server](bool ok, const QString &error) {
+        report(QStringLiteral("upstream"), ok, tr("The key for %1 is removed from the keychain.").arg(server),
+            error);
+    });
 }
 
 void SecretEditor::loadLocalToken()

@@ -27,8 +27,9 @@ public:
     QString topic() const { return m_topic; }
     bool busy() const { return m_busy > 0; }
 
-    Q_INVOKABLE void saveUpstreamKey(const QString &upstreamName, const QString &key);
-    Q_INVOKABLE void removeUpstreamKey(const QString &upstreamName);
+    // `upstreamSpec` as in the settings ("openai:http://host:8080/v1"): the key is the server's.
+    Q_INVOKABLE void saveUpstreamKey(const QString &upstreamSpec, const QString &key);
+    Q_INVOKABLE void removeUpstreamKey(const QString &upstreamSpec);
     Q_INVOKABLE void loadLocalToken();
     Q_INVOKABLE void generateLocalToken();
     Q_INVOKABLE void removeLocalToken();

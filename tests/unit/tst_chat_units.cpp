@@ -275,6 +275,27 @@ private Q_SLOTS:
         QVERIFY(!UpstreamConfig::parse(QStringLiteral("openai"), &error));
     }
 
+    void upstreamKeys_belongToTheServerNotToItsPlaceInTheList()
+    {
+        QString error;
+        const auto both = UpstreamConfig::parseList({QStringLiteral("openai:http://a.example:8080"),
+                                                        QStringLiteral("openai:http://b.example:8080/v1/")},
+            &error);
+        QVERIFY2(both, qPrintable(error));
+        const auto onlyB
+            = UpstreamConfig::parseList({QStringLiteral("openai:http://b.example:8080/v1")}, &error);
+        QVERIFY2(onlyB, qPrintable(error));
+        // Removing the first renames the second ("openai-2" becomes "openai")...
+        QCOMPARE(both->at(0).name, onlyB->at(0).name);
+        // ...but its key stays its own, and never becomes the removed server's.
+        QCOMPARE(
+            SecretStore::upstreamKey(onlyB->at(0).baseUrl), SecretStore::upstreamKey(both->at(1).baseUrl));
+        QVERIFY(
+            SecretStore::upstreamKey(onlyB->at(0).baseUrl) != SecretStore::upstreamKey(both->at(0).baseUrl));
+        QCOMPARE(SecretStore::upstreamKey(both->at(0).baseUrl),
+            QStringLiteral("upstream/http://a.example:8080/v1"));
+    }
+
     void secretStore_answersWithoutAKeychainInsteadOfHanging()
     {
         // Headless (no D-Bus) QtKeychain fails fast; with a keychain the entry does not exist. Either way:
