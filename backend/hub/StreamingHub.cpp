@@ -75,6 +75,7 @@ void StreamingHub::endSession(const QString &sessionId, EventStore::Done done)
 void StreamingHub::subscribe(const QString &sessionId, const KindSet &kinds, StreamId after,
     EventWatcher *watcher, std::function<void(StoreStatus)> started)
 {
+    unsubscribe(watcher); // a watcher has one subscription: a new one replaces it
     auto subscription = std::make_shared<Subscription>();
     subscription->sessionId = sessionId;
     subscription->kinds = kinds;
@@ -86,14 +87,15 @@ void StreamingHub::subscribe(const QString &sessionId, const KindSet &kinds, Str
     // Known from the start, so unsubscribing before the store has answered (Redis answers later)
     // cancels it instead of leaving a subscription to a watcher that is gone.
     m_subscriptions.insert(watcher, subscription);
+    m_bySession[sessionId].append(subscription);
     std::weak_ptr<Subscription> weak = subscription;
     m_store->session(sessionId,
         [this, weak, subscription, started = std::move(started)](
             StoreStatus status, Session, SessionStats) mutable {
             if (subscription->cancelled)
                 return;
-            if (!status.ok() && m_subscriptions.value(subscription->watcher) == subscription)
-                m_subscriptions.remove(subscription->watcher);
+            if (!status.ok())
+                forget(subscription);
             started(status);
             if (!status.ok() || subscription->cancelled)
                 return;
@@ -191,14 +193,11 @@ void StreamingHub::deliverOnce(Subscription &subscription, const StoredEvent &ev
 
 void StreamingHub::onEventAppended(const StoredEvent &event)
 {
-    // Copy first: a watcher may unsubscribe (or be dropped for being slow) while we deliver.
-    QList<std::shared_ptr<Subscription>> targets;
-    for (const auto &subscription : std::as_const(m_subscriptions)) {
-        if (subscription->sessionId == event.sessionId && subscription->kinds.contains(event.kind))
-            targets << subscription;
-    }
-    for (const auto &subscription : std::as_const(targets)) {
-        if (subscription->cancelled)
+    // A copy (implicitly shared, so cheap): a watcher may unsubscribe, or be dropped for being slow, while
+    // we deliver.
+    const QList<std::shared_ptr<Subscription>> targets = m_bySession.value(event.sessionId);
+    for (const auto &subscription : targets) {
+        if (subscription->cancelled || !subscription->kinds.contains(event.kind))
             continue;
         if (subscription->replaying)
             subscription->liveDuringReplay << event;
@@ -209,27 +208,35 @@ void StreamingHub::onEventAppended(const StoredEvent &event)
 
 void StreamingHub::onEventsMissed(const QString &sessionId, EventKind kind, qint64 count)
 {
-    QList<std::shared_ptr<Subscription>> targets;
-    for (const auto &subscription : std::as_const(m_subscriptions)) {
+    const QList<std::shared_ptr<Subscription>> targets = m_bySession.value(sessionId);
+    for (const auto &subscription : targets) {
         // One still replaying reads history that may well hold the events the tail missed: not told.
-        if (subscription->sessionId == sessionId && subscription->kinds.contains(kind)
-            && !subscription->replaying)
-            targets << subscription;
-    }
-    for (const auto &subscription : std::as_const(targets)) {
-        if (!subscription->cancelled)
+        if (!subscription->cancelled && !subscription->replaying && subscription->kinds.contains(kind))
             subscription->watcher->missed(kind, count);
     }
 }
 
 void StreamingHub::unsubscribe(EventWatcher *watcher)
 {
-    const auto subscription = m_subscriptions.take(watcher);
+    const auto subscription = m_subscriptions.value(watcher);
     if (!subscription)
         return;
+    forget(subscription);
     subscription->cancelled = true;
     if (subscription->counted)
         releaseWatch(subscription->sessionId);
+}
+
+void StreamingHub::forget(const std::shared_ptr<Subscription> &subscription)
+{
+    if (m_subscriptions.value(subscription->watcher) == subscription)
+        m_subscriptions.remove(subscription->watcher);
+    const auto it = m_bySession.find(subscription->sessionId);
+    if (it == m_bySession.end())
+        return;
+    it->removeOne(subscription);
+    if (it->isEmpty())
+        m_bySession.erase(it);
 }
 
 void StreamingHub::releaseWatch(const QString &sessionId)

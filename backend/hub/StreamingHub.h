@@ -51,6 +51,7 @@ Q_SIGNALS:
 private:
     struct Subscription;
 
+    void forget(const std::shared_ptr<Subscription> &subscription);
     void onEventAppended(const StoredEvent &event);
     void onEventsMissed(const QString &sessionId, EventKind kind, qint64 count);
     void finishReplay(const std::shared_ptr<Subscription> &subscription, const QList<StoredEvent> &history);
@@ -60,6 +61,8 @@ private:
     EventStore *m_store;
     HubLimits m_limits;
     QHash<EventWatcher *, std::shared_ptr<Subscription>> m_subscriptions;
+    // The same subscriptions by session: an event reaches its session's watchers without walking everyone's.
+    QHash<QString, QList<std::shared_ptr<Subscription>>> m_bySession;
     QHash<QString, int> m_watchCounts; // per session, to watch/unwatch the store once
     QTimer m_cleanup;
 };
