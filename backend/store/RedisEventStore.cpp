@@ -398,9 +398,8 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
     if (isTailed(key))
         m_pacer.sent(key, 1);
     const bool sent = m_commands->command(
-        {"EVAL", RedisScripts::Append, "3", sessionKey(event.sessionId),
-            streamKey(event.sessionId, event.kind), streamKey(event.sessionId, other), id,
-            QByteArray::number(std::max(1, m_limits.historyLength)),
+        {"EVAL", RedisScripts::Append, "3", sessionKey(event.sessionId), key,
+            streamKey(event.sessionId, other), id, QByteArray::number(std::max(1, m_limits.historyLength)),
             QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(),
             event.dataText.isEmpty() ? QJsonDocument(event.data).toJson(QJsonDocument::Compact)
                                      : event.dataText,
@@ -469,9 +468,9 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
             });
     const EventKind other = kind == EventKind::Thinking ? EventKind::Progress : EventKind::Thinking;
     const QByteArray now = QByteArray::number(nowMs());
-    QList<QByteArray> command {"EVAL", RedisScripts::AppendMany, "3", sessionKey(sessionId),
-        streamKey(sessionId, kind), streamKey(sessionId, other),
-        QByteArray::number(std::max(1, m_limits.historyLength)),
+    const QByteArray key = streamKey(sessionId, kind);
+    QList<QByteArray> command {"EVAL", RedisScripts::AppendMany, "3", sessionKey(sessionId), key,
+        streamKey(sessionId, other), QByteArray::number(std::max(1, m_limits.historyLength)),
         QByteArray::number(m_limits.idleExpirySeconds), now, type.toUtf8()};
     QList<StoredEvent> events;
     for (const EventData &eventData : data) {
@@ -479,7 +478,6 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
         command << eventData.text() << statsArguments(event);
         events.append(event);
     }
-    const QByteArray key = streamKey(sessionId, kind);
     if (isTailed(key))
         m_pacer.sent(key, events.size());
     const bool sent = m_commands->command(

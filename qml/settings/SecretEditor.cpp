@@ -19,35 +19,44 @@ QString SecretEditor::newToken()
         + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+std::optional<QUrl> SecretEditor::upstreamServer(const QString &upstreamSpec)
+{
+    QString error;
+    const auto config = UpstreamConfig::parse(upstreamSpec.trimmed(), &error);
+    if (!config) {
+        begin(); // report() ends what begin() started
+        report(QStringLiteral("upstream"), false, {}, error);
+        return std::nullopt;
+    }
+    return config->baseUrl;
+}
+
 void SecretEditor::saveUpstreamKey(const QString &upstreamSpec, const QString &key)
 {
     if (key.trimmed().isEmpty())
         return removeUpstreamKey(upstreamSpec);
-    QString error;
-    const auto config = UpstreamConfig::parse(upstreamSpec.trimmed(), &error);
-    if (!config)
-        return report(QStringLiteral("upstream"), false, {}, error);
-    const QString server = config->baseUrl.toString();
+    const auto server = upstreamServer(upstreamSpec);
+    if (!server)
+        return;
     begin();
-    m_store->write(SecretStore::upstreamKey(config->baseUrl), key.trimmed(),
-        [this, server](bool ok, const QString &error) {
+    m_store->write(
+        SecretStore::upstreamKey(*server), key.trimmed(), [this, server](bool ok, const QString &error) {
             report(QStringLiteral("upstream"), ok,
-                tr("The key for %1 is saved in the keychain; it is used from the next start.").arg(server),
+                tr("The key for %1 is saved in the keychain; it is used from the next start.")
+                    .arg(server->toString()),
                 error);
         });
 }
 
 void SecretEditor::removeUpstreamKey(const QString &upstreamSpec)
 {
-    QString error;
-    const auto config = UpstreamConfig::parse(upstreamSpec.trimmed(), &error);
-    if (!config)
-        return report(QStringLiteral("upstream"), false, {}, error);
-    const QString server = config->baseUrl.toString();
+    const auto server = upstreamServer(upstreamSpec);
+    if (!server)
+        return;
     begin();
-    m_store->remove(SecretStore::upstreamKey(config->baseUrl), [this, server](bool ok, const QString &error) {
-        report(QStringLiteral("upstream"), ok, tr("The key for %1 is removed from the keychain.").arg(server),
-            error);
+    m_store->remove(SecretStore::upstreamKey(*server), [this, server](bool ok, const QString &error) {
+        report(QStringLiteral("upstream"), ok,
+            tr("The key for %1 is removed from the keychain.").arg(server->toString()), error);
     });
 }
 

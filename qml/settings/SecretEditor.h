@@ -3,7 +3,10 @@
 #pragma once
 
 #include <QObject>
+#include <QUrl>
 #include <QtQml/qqmlregistration.h>
+
+#include <optional>
 
 class SecretStore;
 
@@ -43,6 +46,8 @@ Q_SIGNALS:
 
 private:
     void report(const QString &topic, bool ok, const QString &success, const QString &error);
+    // The server an upstream spec names, whose keychain entry holds its key; reports a bad spec.
+    std::optional<QUrl> upstreamServer(const QString &upstreamSpec);
     void setLocalToken(const QString &token);
     void begin();
     void end();
