@@ -73,12 +73,23 @@ void EventRoutes::publishAll(
     EventKind kind, const QList<QPair<QString, EventData>> &events, bool batch, HttpResponder &out)
 {
     // A batch may name several sessions: each session's events go to the store together, in order.
+    // Consecutive events of one session, the usual batch, skip the lookup.
     QList<QString> sessions;
-    QHash<QString, QList<qsizetype>> positions;
+    QList<QList<qsizetype>> positions; // per session, where its events are in the batch
+    QHash<QString, qsizetype> groupOf;
+    qsizetype group = -1;
     for (qsizetype i = 0; i < events.size(); ++i) {
-        if (!positions.contains(events.at(i).first))
-            sessions.append(events.at(i).first);
-        positions[events.at(i).first].append(i);
+        const QString &sessionId = events.at(i).first;
+        if (group < 0 || sessions.at(group) != sessionId) {
+            auto it = groupOf.constFind(sessionId);
+            if (it == groupOf.cend()) {
+                it = groupOf.insert(sessionId, sessions.size());
+                sessions.append(sessionId);
+                positions.append(QList<qsizetype>());
+            }
+            group = *it;
+        }
+        positions[group].append(i);
     }
     struct Progress
     {
@@ -90,9 +101,11 @@ void EventRoutes::publishAll(
     progress->ids.resize(events.size());
     progress->pendingSessions = sessions.size();
     QPointer<HttpResponder> responder(&out);
-    for (const QString &sessionId : std::as_const(sessions)) {
-        const QList<qsizetype> at = positions.value(sessionId);
+    for (qsizetype g = 0; g < sessions.size(); ++g) {
+        const QString &sessionId = sessions.at(g);
+        const QList<qsizetype> &at = positions.at(g);
         QList<EventData> data;
+        data.reserve(at.size());
         for (qsizetype i : at)
             data.append(events.at(i).second);
         m_hub.publishMany(sessionId, kind, data,

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 #include <QHttpHeaders>
 #endif
@@ -66,17 +68,20 @@ qint64 HttpResponder::pendingBytes() const
 
 QByteArray HttpResponder::headerBlock(int status, const QByteArray &contentType, qint64 contentLength) const
 {
-    QByteArray block = "HTTP/1.1 " + QByteArray::number(status) + ' ' + httpReasonPhrase(status) + "\r\n";
-    block += "Server: Ponder/" PONDER_VERSION_STRING "\r\n";
+    // Appended piece by piece into one buffer with room for the body too: every response comes here.
+    QByteArray block;
+    block.reserve(256 + std::max<qint64>(0, contentLength));
+    block.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(httpReasonPhrase(status));
+    block.append("\r\nServer: Ponder/" PONDER_VERSION_STRING "\r\n");
     if (!contentType.isEmpty())
-        block += "Content-Type: " + contentType + "\r\n";
+        block.append("Content-Type: ").append(contentType).append("\r\n");
     if (contentLength >= 0 && status != 204 && status != 304)
-        block += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+        block.append("Content-Length: ").append(QByteArray::number(contentLength)).append("\r\n");
     else
-        block += "Transfer-Encoding: chunked\r\n";
+        block.append("Transfer-Encoding: chunked\r\n");
     for (const auto &[name, value] : m_headers)
-        block += name + ": " + value + "\r\n";
-    block += "\r\n";
+        block.append(name).append(": ").append(value).append("\r\n");
+    block.append("\r\n");
     return block;
 }
 
@@ -87,7 +92,7 @@ void HttpResponder::send(int status, const QByteArray &body, const QByteArray &c
     m_state = State::Done;
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     if (m_socket)
-        m_socket->write(headerBlock(status, contentType, body.size()) + body);
+        m_socket->write(headerBlock(status, contentType, body.size()).append(body));
 #else
     QHttpHeaders headers;
     headers.append(QHttpHeaders::WellKnownHeader::ContentType, contentType);

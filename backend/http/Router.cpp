@@ -25,13 +25,16 @@ bool Router::matchSegments(const QStringList &pattern, const QStringList &path, 
 {
     if (pattern.size() != path.size())
         return false;
+    // Literal segments first: most routes fail there, before any parameter is decoded.
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        if (!isParameter(pattern[i]) && pattern[i] != path[i])
+            return false;
+    }
     RouteParams found;
     for (qsizetype i = 0; i < pattern.size(); ++i) {
         if (isParameter(pattern[i]))
             found.insert(
                 pattern[i].mid(1, pattern[i].size() - 2), QUrl::fromPercentEncoding(path[i].toUtf8()));
-        else if (pattern[i] != path[i])
-            return false;
     }
     *params = std::move(found);
     return true;

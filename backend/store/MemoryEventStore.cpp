@@ -23,13 +23,17 @@ void MemoryEventStore::createSession(const Session &session, Done done)
     done(StoreStatus::success());
 }
 
+StoreStatus MemoryEventStore::unknownSession(const QString &sessionId)
+{
+    return StoreStatus::failure(
+        StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(sessionId));
+}
+
 void MemoryEventStore::session(const QString &id, SessionDone done)
 {
     const auto it = m_sessions.constFind(id);
     if (it == m_sessions.cend())
-        return done(StoreStatus::failure(
-                        StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)),
-            {}, {});
+        return done(unknownSession(id), {}, {});
     done(StoreStatus::success(), it->session, it->stats);
 }
 
@@ -48,11 +52,26 @@ void MemoryEventStore::endSession(const QString &id, Done done)
 {
     const auto it = m_sessions.find(id);
     if (it == m_sessions.end())
-        return done(StoreStatus::failure(
-            StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)));
+        return done(unknownSession(id));
     it->session.active = false;
     it->session.lastActivity = QDateTime::currentDateTimeUtc();
     done(StoreStatus::success());
+}
+
+StoredEvent MemoryEventStore::appendTo(
+    Entry &entry, const QString &sessionId, EventKind kind, const QString &type, const EventData &data)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    StoredEvent event {
+        sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data.object(), data.text(), {}};
+    std::deque<StoredEvent> &stream = entry.stream(kind);
+    stream.push_back(event);
+    while (stream.size() > size_t(std::max(1, m_limits.historyLength)))
+        stream.pop_front();
+    entry.session.lastActivity = now;
+    if (!event.isSessionEnd())
+        entry.stats.record(kind, data.object());
+    return event;
 }
 
 void MemoryEventStore::append(
@@ -60,23 +79,25 @@ void MemoryEventStore::append(
 {
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
-        return done(StoreStatus::failure(
-                        StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(sessionId)),
-            {});
-
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    StoredEvent event {
-        sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data.object(), data.text(), {}};
-    std::deque<StoredEvent> &stream = it->stream(kind);
-    stream.push_back(event);
-    while (stream.size() > size_t(std::max(1, m_limits.historyLength)))
-        stream.pop_front();
-    it->session.lastActivity = now;
-    if (!event.isSessionEnd())
-        it->stats.record(kind, data.object());
-
+        return done(unknownSession(sessionId), {});
+    const StoredEvent event = appendTo(*it, sessionId, kind, type, data);
     done(StoreStatus::success(), event);
     Q_EMIT eventAppended(event);
+}
+
+void MemoryEventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,
+    const QList<EventData> &data, AppendManyDone done)
+{
+    const auto it = m_sessions.find(sessionId);
+    if (it == m_sessions.end())
+        return done(unknownSession(sessionId), {});
+    QList<StoredEvent> written;
+    written.reserve(data.size());
+    for (const EventData &one : data)
+        written << appendTo(*it, sessionId, kind, type, one);
+    done(StoreStatus::success(), written);
+    for (const StoredEvent &event : std::as_const(written))
+        Q_EMIT eventAppended(event);
 }
 
 void MemoryEventStore::read(
@@ -84,9 +105,7 @@ void MemoryEventStore::read(
 {
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
-        return done(StoreStatus::failure(
-                        StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(sessionId)),
-            {});
+        return done(unknownSession(sessionId), {});
     const std::deque<StoredEvent> &stream = it->stream(kind);
     auto first = std::upper_bound(stream.cbegin(), stream.cend(), after,
         [](const StreamId &id, const StoredEvent &event) { return id < event.id; });

@@ -21,6 +21,9 @@ public:
     void endSession(const QString &id, Done done) override;
     void append(const QString &sessionId, EventKind kind, const QString &type, const EventData &data,
         AppendDone done) override;
+    // One pass over the batch: no callback per event as the default has.
+    void appendMany(const QString &sessionId, EventKind kind, const QString &type,
+        const QList<EventData> &data, AppendManyDone done) override;
     void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) override;
     void watch(const QString &sessionId, std::function<void()> ready) override;
     void unwatch(const QString &sessionId) override;
@@ -40,6 +43,11 @@ private:
             return kind == EventKind::Thinking ? thinking : progress;
         }
     };
+
+    // Stores one event; the caller answers and emits eventAppended.
+    StoredEvent appendTo(
+        Entry &entry, const QString &sessionId, EventKind kind, const QString &type, const EventData &data);
+    static StoreStatus unknownSession(const QString &sessionId);
 
     StoreLimits m_limits;
     QHash<QString, Entry> m_sessions;

@@ -268,7 +268,13 @@ void EventModelTest::sessionIdsAreValidated()
     QVERIFY(!Session::isValidId(QString()));
     QVERIFY(!Session::isValidId(QStringLiteral("a/b")));
     QVERIFY(!Session::isValidId(QStringLiteral("a}b")));
+    QVERIFY(Session::isValidId(QString(128, QLatin1Char('z'))));
     QVERIFY(!Session::isValidId(QString(129, QLatin1Char('a'))));
+    QVERIFY(!Session::isValidId(QStringLiteral("a b")));
+    QVERIFY(!Session::isValidId(QStringLiteral("caf\u00e9"))); // letters, but not ASCII ones
+    QVERIFY(!Session::isValidId(QStringLiteral("a\u0000b")));
+    QVERIFY(!Session::isValidId(QStringLiteral("a@b")));
+    QVERIFY(!Session::isValidId(QStringLiteral("[x]")));
 }
 
 void EventModelTest::statsAverageOnlyKnownConfidences()
