@@ -3,15 +3,41 @@
 #include <QJsonDocument>
 
 EventData::EventData(QJsonObject object)
-    : m_object(std::move(object))
-    , m_text(QJsonDocument(m_object).toJson(QJsonDocument::Compact))
+    : m_text(QJsonDocument(object).toJson(QJsonDocument::Compact))
+    , m_object(std::move(object))
 { }
 
 EventData EventData::fromText(QByteArray text)
 {
-    // Parsing text is far cheaper than building a QJsonObject member by member.
     EventData data;
-    data.m_object = QJsonDocument::fromJson(text).object();
-    data.m_text = data.m_object.isEmpty() ? QByteArrayLiteral("{}") : std::move(text);
+    data.m_text = text.isEmpty() ? QByteArrayLiteral("{}") : std::move(text);
     return data;
+}
+
+EventData EventData::fromText(QByteArray text, EventFacts facts)
+{
+    EventData data = fromText(std::move(text));
+    data.m_facts = std::move(facts);
+    return data;
+}
+
+const QJsonObject &EventData::object() const
+{
+    if (!m_object)
+        m_object = QJsonDocument::fromJson(m_text).object();
+    return *m_object;
+}
+
+EventFacts EventData::facts(EventKind kind) const
+{
+    if (m_facts)
+        return *m_facts;
+    const QJsonObject &data = object();
+    const bool thinking = kind == EventKind::Thinking;
+    const QJsonValue confidence
+        = data.value(thinking ? QLatin1String("confidence_level") : QLatin1String("confidence"));
+    return {data.value(QLatin1String("session_id")).toString(),
+        data.value(thinking ? QLatin1String("thinking_type") : QLatin1String("update_type")).toString(),
+        confidence.isDouble() ? std::optional<double>(confidence.toDouble()) : std::nullopt,
+        data.contains(QLatin1String("id"))};
 }

@@ -1,9 +1,23 @@
-// An event's data: the object and its compact JSON text, kept together so that the text is written
-// once, where the event comes in, and reused by the Redis store and by every watcher's message.
+// An event's data: its compact JSON text and, read from it when first asked for, the object. The text is
+// written once, where the event comes in, and reused by the Redis store and by every watcher's message;
+// the object is only parsed when something reads the data member by member (history, the window).
 #pragma once
+
+#include "events/EventKind.h"
 
 #include <QByteArray>
 #include <QJsonObject>
+
+#include <optional>
+
+// What the hub reads of every event: for a session's statistics and to splice the text into messages.
+struct EventFacts
+{
+    QString sessionId;
+    QString type; // thinking_type or update_type, as the event's kind has it
+    std::optional<double> confidence; // confidence_level or confidence, likewise
+    bool hasOwnId = false; // the data carries an "id" member
+};
 
 class EventData
 {
@@ -11,13 +25,18 @@ public:
     EventData() = default;
     // Encodes the object (implicit: the hub takes plain objects from callers that build them).
     EventData(QJsonObject object); // NOLINT(google-explicit-constructor)
-    // Parses compact JSON text that Ponder wrote (JsonWriter, or Redis giving back what was stored).
+    // Compact JSON text that Ponder wrote (JsonWriter, or Redis giving back what was stored); parsed on
+    // first use. With `facts`, text written from a validated event whose facts are known without parsing.
     static EventData fromText(QByteArray text);
+    static EventData fromText(QByteArray text, EventFacts facts);
 
-    const QJsonObject &object() const { return m_object; }
+    const QJsonObject &object() const;
     const QByteArray &text() const { return m_text; }
+    EventFacts facts(EventKind kind) const;
 
 private:
-    QJsonObject m_object;
     QByteArray m_text;
+    std::optional<EventFacts> m_facts; // when the writer knew them
+    // Filled on first use; each copy fills its own, so copies handed to another thread stay independent.
+    mutable std::optional<QJsonObject> m_object;
 };

@@ -33,7 +33,7 @@ QJsonObject ProgressUpdate::toJson() const
 
 EventData ProgressUpdate::toStoredData() const
 {
-    return EventData::fromText(jsonText(false));
+    return EventData::fromText(jsonText(false), {sessionId, updateType, confidence, false});
 }
 
 QByteArray ProgressUpdate::jsonText(bool withId) const

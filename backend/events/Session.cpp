@@ -51,20 +51,18 @@ QString Session::generateId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-void SessionStats::record(EventKind kind, const QJsonObject &eventData)
+void SessionStats::record(EventKind kind, const EventData &eventData)
 {
-    QJsonValue confidence;
+    const EventFacts facts = eventData.facts(kind);
     if (kind == EventKind::Thinking) {
         ++thinkingSteps;
-        ++thinkingTypesUsed[eventData.value(QLatin1String("thinking_type")).toString()];
-        confidence = eventData.value(QLatin1String("confidence_level"));
+        ++thinkingTypesUsed[facts.type];
     } else {
         ++progressUpdates;
-        ++progressTypesUsed[eventData.value(QLatin1String("update_type")).toString()];
-        confidence = eventData.value(QLatin1String("confidence"));
+        ++progressTypesUsed[facts.type];
     }
-    if (confidence.isDouble()) {
-        confidenceSum += confidence.toDouble();
+    if (facts.confidence) {
+        confidenceSum += *facts.confidence;
         ++confidenceCount;
     }
     lastUpdated = QDateTime::currentDateTimeUtc();

@@ -1,6 +1,7 @@
 // A session: one request or agent run whose thinking and progress clients can watch.
 #pragma once
 
+#include "events/EventData.h"
 #include "events/EventKind.h"
 
 #include <QDateTime>
@@ -37,6 +38,6 @@ struct SessionStats
     QMap<QString, qint64> progressTypesUsed;
     QDateTime lastUpdated;
 
-    void record(EventKind kind, const QJsonObject &eventData);
+    void record(EventKind kind, const EventData &eventData);
     QJsonObject toJson(const Session &session) const;
 };

@@ -32,7 +32,7 @@ QJsonObject ThinkingStep::toJson() const
 
 EventData ThinkingStep::toStoredData() const
 {
-    return EventData::fromText(jsonText(false));
+    return EventData::fromText(jsonText(false), {sessionId, thinkingType, confidenceLevel, false});
 }
 
 QByteArray ThinkingStep::jsonText(bool withId) const

@@ -62,15 +62,14 @@ StoredEvent MemoryEventStore::appendTo(
     Entry &entry, const QString &sessionId, EventKind kind, const QString &type, const EventData &data)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    StoredEvent event {
-        sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data.object(), data.text(), {}};
+    StoredEvent event {sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data, {}};
     std::deque<StoredEvent> &stream = entry.stream(kind);
     stream.push_back(event);
     while (stream.size() > size_t(std::max(1, m_limits.historyLength)))
         stream.pop_front();
     entry.session.lastActivity = now;
     if (!event.isSessionEnd())
-        entry.stats.record(kind, data.object());
+        entry.stats.record(kind, data);
     return event;
 }
 

@@ -41,20 +41,24 @@ std::optional<StoredEvent> parseEntry(
     const redisReply *fields = entry->element[1];
     if (!id || !fields || fields->type != REDIS_REPLY_ARRAY)
         return std::nullopt;
-    StoredEvent event {sessionId, kind, *id, {}, {}, {}, {}};
+    StoredEvent event {sessionId, kind, *id, {}, {}, {}};
     for (size_t i = 0; i + 1 < fields->elements; i += 2) {
         const QByteArray name = text(fields->element[i]);
         if (name == "type") {
             event.type = QString::fromUtf8(text(fields->element[i + 1]));
         } else if (name == "data") {
-            const EventData data = EventData::fromText(text(fields->element[i + 1]));
-            event.data = data.object();
-            event.dataText = data.text();
+            event.data = EventData::fromText(text(fields->element[i + 1]));
         } else if (name == "n" && number) {
             *number = text(fields->element[i + 1]).toLongLong();
         }
     }
     return event;
+}
+
+// A default EventData has no text: Redis keeps an empty object for it.
+QByteArray storedText(const EventData &data)
+{
+    return data.text().isEmpty() ? QByteArrayLiteral("{}") : data.text();
 }
 
 QList<StoredEvent> parseEntries(const redisReply *entries, const QString &sessionId, EventKind kind)
@@ -353,7 +357,7 @@ void RedisEventStore::append(
 void RedisEventStore::appendNow(
     const QString &sessionId, EventKind kind, const QString &type, const EventData &data, AppendDone done)
 {
-    const StoredEvent event {sessionId, kind, {}, type, data.object(), data.text(), {}};
+    const StoredEvent event {sessionId, kind, {}, type, data, {}};
     if (m_healthy)
         return sendAppend(event, "*", std::move(done));
 
@@ -377,14 +381,10 @@ QList<QByteArray> RedisEventStore::statsArguments(const StoredEvent &event)
     if (!event.isSessionEnd()) {
         const bool thinking = event.kind == EventKind::Thinking;
         countField = thinking ? "thinking_count" : "progress_count";
-        typeField = (thinking ? "tt:" : "pt:")
-            + event.data.value(thinking ? QLatin1String("thinking_type") : QLatin1String("update_type"))
-                  .toString()
-                  .toUtf8();
-        const QJsonValue value
-            = event.data.value(thinking ? QLatin1String("confidence_level") : QLatin1String("confidence"));
-        if (value.isDouble())
-            confidence = QByteArray::number(value.toDouble());
+        const EventFacts facts = event.data.facts(event.kind);
+        typeField = (thinking ? "tt:" : "pt:") + facts.type.toUtf8();
+        if (facts.confidence)
+            confidence = QByteArray::number(*facts.confidence);
     }
     return {countField, typeField, confidence};
 }
@@ -400,9 +400,7 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
     const bool sent = m_commands->command(
         {"EVAL", RedisScripts::Append, "3", sessionKey(event.sessionId), key,
             streamKey(event.sessionId, other), id, QByteArray::number(std::max(1, m_limits.historyLength)),
-            QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(),
-            event.dataText.isEmpty() ? QJsonDocument(event.data).toJson(QJsonDocument::Compact)
-                                     : event.dataText,
+            QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(), storedText(event.data),
             stats.at(0), stats.at(1), stats.at(2)},
         [this, event, key, now, done](redisReply *reply, const QString &error) {
             StoredEvent written = event;
@@ -474,8 +472,8 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
         QByteArray::number(m_limits.idleExpirySeconds), now, type.toUtf8()};
     QList<StoredEvent> events;
     for (const EventData &eventData : data) {
-        const StoredEvent event {sessionId, kind, {}, type, eventData.object(), eventData.text(), {}};
-        command << eventData.text() << statsArguments(event);
+        const StoredEvent event {sessionId, kind, {}, type, eventData, {}};
+        command << storedText(eventData) << statsArguments(event);
         events.append(event);
     }
     if (isTailed(key))

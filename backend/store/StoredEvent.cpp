@@ -6,7 +6,7 @@
 
 QJsonObject StoredEvent::toMessage() const
 {
-    QJsonObject payload = data;
+    QJsonObject payload = data.object();
     payload.insert(QStringLiteral("id"), id.toString());
     payload.insert(QStringLiteral("session_id"), sessionId);
     return {
@@ -22,9 +22,10 @@ const QString &StoredEvent::messageText() const
         return encodedMessage;
     // The splice gives what toMessage() holds when data has the session id and no id of its own,
     // which is how events are stored; anything else is encoded in full.
-    const bool spliceable = dataText.size() > 2 && dataText.startsWith('{')
-        && !data.contains(QLatin1String("id"))
-        && data.value(QLatin1String("session_id")).toString() == sessionId;
+    const QByteArray &dataText = data.text();
+    const EventFacts facts = data.facts(kind);
+    const bool spliceable
+        = dataText.size() > 2 && dataText.startsWith('{') && !facts.hasOwnId && facts.sessionId == sessionId;
     if (!spliceable) {
         encodedMessage = QString::fromUtf8(QJsonDocument(toMessage()).toJson(QJsonDocument::Compact));
         return encodedMessage;

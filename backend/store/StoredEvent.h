@@ -1,6 +1,7 @@
 // One entry of a session's thinking or progress stream, as stores keep it and watchers receive it.
 #pragma once
 
+#include "events/EventData.h"
 #include "events/EventKind.h"
 #include "events/StreamId.h"
 
@@ -12,15 +13,14 @@ struct StoredEvent
     EventKind kind = EventKind::Thinking;
     StreamId id;
     QString type; // thinking_step | progress_update | session_end
-    QJsonObject data;
-    QByteArray dataText; // data as compact JSON when the store had it (EventData::text()); may be empty
+    EventData data;
     mutable QString encodedMessage; // messageText()'s cache; empty until first asked for
 
     // {type, id, data}: the message WebSocket and SSE clients receive; data carries the id too.
     QJsonObject toMessage() const;
     // toMessage() as compact JSON text, written on first use: the hub hands one StoredEvent to every
-    // watcher of a session, so an event is encoded once, not once per watcher. With dataText it is
-    // spliced together from that text instead of encoding the data again.
+    // watcher of a session, so an event is encoded once, not once per watcher. It is spliced together
+    // from the data's text, without parsing it when the data's facts are known.
     const QString &messageText() const;
     bool isSessionEnd() const { return type == QLatin1String("session_end"); }
 };

@@ -58,11 +58,12 @@ void SessionView::apply(const QList<StoredEvent> &events)
             ended = true;
             continue;
         }
+        const QJsonObject &data = event.data.object();
         if (event.kind == EventKind::Thinking) {
-            newSteps.append(event.data);
+            newSteps.append(data);
             continue;
         }
-        const QString activity = event.data.value(QLatin1String("current_activity")).toString();
+        const QString activity = data.value(QLatin1String("current_activity")).toString();
         if (activity == QLatin1String("received")) {
             // A new request: what the panels showed belongs to the previous one.
             newSteps.clear();
@@ -70,9 +71,9 @@ void SessionView::apply(const QList<StoredEvent> &events)
             reasoning.clear();
             m_progress.reset();
         }
-        if (event.data.value(QLatin1String("update_type")).toString() == QLatin1String("thinking_aloud"))
-            reasoning += event.data.value(QLatin1String("message")).toString();
-        m_progress.apply(event.data);
+        if (data.value(QLatin1String("update_type")).toString() == QLatin1String("thinking_aloud"))
+            reasoning += data.value(QLatin1String("message")).toString();
+        m_progress.apply(data);
     }
     m_steps.append(newSteps);
     if (reasoning != m_reasoning) {

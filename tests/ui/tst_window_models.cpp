@@ -55,15 +55,16 @@ QList<int> rolesOf(const QList<QVariant> &dataChangedArguments)
 
 StoredEvent progressEvent(const QJsonObject &data)
 {
-    return {QStringLiteral("s"), EventKind::Progress, StreamId(), QStringLiteral("progress_update"), data, {},
-        {}};
+    return {
+        QStringLiteral("s"), EventKind::Progress, StreamId(), QStringLiteral("progress_update"), data, {}};
 }
 
 StoredEvent thinkingEvent(const QString &content)
 {
     return {QStringLiteral("s"), EventKind::Thinking, StreamId(), QStringLiteral("thinking_step"),
-        {{QStringLiteral("thinking_type"), QStringLiteral("analysis")}, {QStringLiteral("content"), content}},
-        {}, {}};
+        QJsonObject {{QStringLiteral("thinking_type"), QStringLiteral("analysis")},
+            {QStringLiteral("content"), content}},
+        {}};
 }
 
 } // namespace

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void tailPacerKeepsWritesWithinTheWindowInOrder();
     void readerNamesTheFirstBadField();
     void sessionIdsAreValidated();
+    void writtenFactsAreWhatTheTextSays();
     void statsAverageOnlyKnownConfidences();
     void memoryStoreTrimsEachStreamToTheHistoryLength();
     void memoryStoreReadsAfterAnId();
@@ -179,14 +180,42 @@ void EventModelTest::messageTextIsTheMessageWhateverTheData_data()
         {QStringLiteral("session_id"), QStringLiteral("s")}, {QStringLiteral("id"), QStringLiteral("x")}});
     QTest::newRow("empty") << EventData(QJsonObject());
     QTest::newRow("object only") << EventData(); // no text: encoded in full
+    QTest::newRow("text alone, as Redis gives it back") << EventData::fromText(step.toStoredData().text());
+    // Never spliced into a message as it is: the facts come from parsing, which fails.
+    QTest::newRow("broken text naming the session") << EventData::fromText("{\"session_id\":\"s\",\"x\":");
+}
+
+void EventModelTest::writtenFactsAreWhatTheTextSays()
+{
+    // Published events carry the facts their writer knew; they must be what parsing the text would find,
+    // or statistics and the messages spliced from the text would go wrong.
+    auto check = [](const EventData &written, EventKind kind) {
+        const EventFacts known = written.facts(kind);
+        const EventFacts parsed = EventData::fromText(written.text()).facts(kind);
+        QCOMPARE(known.sessionId, parsed.sessionId);
+        QCOMPARE(known.type, parsed.type);
+        QCOMPARE(known.confidence, parsed.confidence);
+        QCOMPARE(known.hasOwnId, parsed.hasOwnId);
+    };
+    ThinkingStep step;
+    step.sessionId = QStringLiteral("s-1");
+    step.thinkingType = QStringLiteral("analysis");
+    check(step.toStoredData(), EventKind::Thinking);
+    step.confidenceLevel = 0.1;
+    check(step.toStoredData(), EventKind::Thinking);
+    ProgressUpdate update;
+    update.sessionId = QStringLiteral("s-2");
+    update.updateType = QStringLiteral("milestone");
+    check(update.toStoredData(), EventKind::Progress);
+    update.confidence = 1.0 / 3;
+    check(update.toStoredData(), EventKind::Progress);
 }
 
 void EventModelTest::messageTextIsTheMessageWhateverTheData()
 {
     QFETCH(EventData, data);
     const StoredEvent event {QStringLiteral("s"), EventKind::Thinking,
-        *StreamId::parse(QStringLiteral("17-3")), QStringLiteral("thinking_step"), data.object(), data.text(),
-        {}};
+        *StreamId::parse(QStringLiteral("17-3")), QStringLiteral("thinking_step"), data, {}};
     QJsonParseError error;
     const QJsonObject parsed = QJsonDocument::fromJson(event.messageText().toUtf8(), &error).object();
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(event.messageText()));
@@ -281,11 +310,13 @@ void EventModelTest::statsAverageOnlyKnownConfidences()
 {
     SessionStats stats;
     stats.record(EventKind::Thinking,
-        {{QStringLiteral("thinking_type"), QStringLiteral("analysis")},
+        QJsonObject {{QStringLiteral("thinking_type"), QStringLiteral("analysis")},
             {QStringLiteral("confidence_level"), 0.2}});
-    stats.record(EventKind::Thinking, {{QStringLiteral("thinking_type"), QStringLiteral("analysis")}});
+    // Text alone: the facts come from parsing it.
+    stats.record(EventKind::Thinking, EventData::fromText("{\"thinking_type\":\"analysis\"}"));
     stats.record(EventKind::Progress,
-        {{QStringLiteral("update_type"), QStringLiteral("completion")}, {QStringLiteral("confidence"), 0.6}});
+        QJsonObject {{QStringLiteral("update_type"), QStringLiteral("completion")},
+            {QStringLiteral("confidence"), 0.6}});
     Session session;
     session.createdAt = QDateTime::currentDateTimeUtc().addSecs(-10);
     session.lastActivity = QDateTime::currentDateTimeUtc();
@@ -326,8 +357,8 @@ void EventModelTest::memoryStoreTrimsEachStreamToTheHistoryLength()
     store.read(QStringLiteral("s"), EventKind::Thinking, {}, 100,
         [&](StoreStatus, const QList<StoredEvent> &read) { events = read; });
     QCOMPARE(events.size(), 5);
-    QCOMPARE(events.first().data.value(QLatin1String("n")).toInt(), 7);
-    QCOMPARE(events.last().data.value(QLatin1String("n")).toInt(), 11);
+    QCOMPARE(events.first().data.object().value(QLatin1String("n")).toInt(), 7);
+    QCOMPARE(events.last().data.object().value(QLatin1String("n")).toInt(), 11);
 }
 
 void EventModelTest::memoryStoreReadsAfterAnId()
