@@ -14,15 +14,46 @@ redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1
 )lua";
 
-// Every entry carries `n`, its number in its stream (counted in the session hash as seq:<stream>), so a
-// reader that finds numbers missing knows how many entries MAXLEN trimmed before it read them.
-
-// KEYS: session hash, this stream, the other stream.
-// ARGV: id (* or explicit), maxlen, ttl (s), now (ms), type, data, count field, type field, confidence.
-// Errors NOSESSION for an unknown session. An explicit id older than the stream's top falls back to *.
-inline const QByteArray Append = R"lua(
+// What both appends share. KEYS: session hash, this stream, the other stream. Errors NOSESSION for an unknown
+// session. Every entry carries `n`, its number in its stream (counted in the session hash as seq:<stream>),
+// so a reader that finds numbers missing knows how many entries MAXLEN trimmed before it read them.
+inline const QByteArray AppendCommon = R"lua(
 if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
-local n = redis.call('HINCRBY', KEYS[1], 'seq:' .. string.match(KEYS[2], '[^:]+$'), 1)
+-- Reserves `count` entry numbers; returns the first.
+local function reserveNumbers(count)
+  return redis.call('HINCRBY', KEYS[1], 'seq:' .. string.match(KEYS[2], '[^:]+$'), count) - count + 1
+end
+-- counts: field -> increment (thinking_count, tt:<type>, ...); confidences: sum and how many.
+local function addStats(counts, confidenceSum, confidenceCount)
+  for field, n in pairs(counts) do redis.call('HINCRBY', KEYS[1], field, n) end
+  if confidenceCount > 0 then
+    redis.call('HINCRBYFLOAT', KEYS[1], 'conf_sum', confidenceSum)
+    redis.call('HINCRBY', KEYS[1], 'conf_n', confidenceCount)
+  end
+end
+-- Activity time, and expiry counted from the last activity for the session and both its streams.
+local function touch(now, ttl)
+  redis.call('HSET', KEYS[1], 'last_activity', now, 'last_updated', now)
+  redis.call('EXPIRE', KEYS[1], ttl)
+  redis.call('EXPIRE', KEYS[2], ttl)
+  if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ttl) end
+end
+-- Per event: its count field and type field (either may be empty) and its confidence (may be empty).
+local function tally(counts, countField, typeField, confidence, sums)
+  for _, field in ipairs({countField, typeField}) do
+    if field ~= '' then counts[field] = (counts[field] or 0) + 1 end
+  end
+  if confidence ~= '' then
+    sums[1] = sums[1] + tonumber(confidence)
+    sums[2] = sums[2] + 1
+  end
+end
+)lua";
+
+// ARGV: id (* or explicit), maxlen, ttl (s), now (ms), type, data, count field, type field, confidence.
+// An explicit id older than the stream's top falls back to *.
+inline const QByteArray Append = AppendCommon + R"lua(
+local n = reserveNumbers(1)
 local id = nil
 if ARGV[1] ~= '*' then
   local added = redis.pcall('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], ARGV[1],
@@ -32,51 +63,29 @@ end
 if not id then
   id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', ARGV[5], 'data', ARGV[6], 'n', n)
 end
-if ARGV[7] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[7], 1) end
-if ARGV[8] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[8], 1) end
-if ARGV[9] ~= '' then
-  redis.call('HINCRBYFLOAT', KEYS[1], 'conf_sum', ARGV[9])
-  redis.call('HINCRBY', KEYS[1], 'conf_n', 1)
-end
-redis.call('HSET', KEYS[1], 'last_activity', ARGV[4], 'last_updated', ARGV[4])
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-redis.call('EXPIRE', KEYS[2], ARGV[3])
-if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ARGV[3]) end
+local counts, sums = {}, {0, 0}
+tally(counts, ARGV[7], ARGV[8], ARGV[9], sums)
+addStats(counts, sums[1], sums[2])
+touch(ARGV[4], ARGV[3])
 return id
 )lua";
 
 // Several events of one session and kind in one call: the same effects as Append once per event, with
 // the counters, the activity time and the expiry written once for all of them.
-// KEYS: session hash, the stream, the other stream. ARGV: maxlen, ttl (s), now (ms), type, then per event:
-// data, count field, type field, confidence (the last three may be empty). Returns the new ids in order.
-inline const QByteArray AppendMany = R"lua(
-if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
+// ARGV: maxlen, ttl (s), now (ms), type, then per event: data, count field, type field, confidence (the
+// last three may be empty). Returns the new ids in order.
+inline const QByteArray AppendMany = AppendCommon + R"lua(
 local ids = {}
-local counts = {}
-local confidenceSum, confidenceCount = 0, 0
-local events = (#ARGV - 4) / 4
-local n = redis.call('HINCRBY', KEYS[1], 'seq:' .. string.match(KEYS[2], '[^:]+$'), events) - events
+local counts, sums = {}, {0, 0}
+local n = reserveNumbers((#ARGV - 4) / 4)
 for i = 5, #ARGV, 4 do
-  n = n + 1
   ids[#ids + 1] = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*',
                              'type', ARGV[4], 'data', ARGV[i], 'n', n)
-  for _, field in ipairs({ARGV[i + 1], ARGV[i + 2]}) do
-    if field ~= '' then counts[field] = (counts[field] or 0) + 1 end
-  end
-  if ARGV[i + 3] ~= '' then
-    confidenceSum = confidenceSum + tonumber(ARGV[i + 3])
-    confidenceCount = confidenceCount + 1
-  end
+  n = n + 1
+  tally(counts, ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], sums)
 end
-for field, n in pairs(counts) do redis.call('HINCRBY', KEYS[1], field, n) end
-if confidenceCount > 0 then
-  redis.call('HINCRBYFLOAT', KEYS[1], 'conf_sum', confidenceSum)
-  redis.call('HINCRBY', KEYS[1], 'conf_n', confidenceCount)
-end
-redis.call('HSET', KEYS[1], 'last_activity', ARGV[3], 'last_updated', ARGV[3])
-redis.call('EXPIRE', KEYS[1], ARGV[2])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ARGV[2]) end
+addStats(counts, sums[1], sums[2])
+touch(ARGV[3], ARGV[2])
 return ids
 )lua";
 

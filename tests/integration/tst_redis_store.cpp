@@ -222,6 +222,14 @@ void RedisStoreTest::redisRestartMidSessionLosesNothingInTheBuffer()
     for (const QJsonValue &event : stored)
         storedIds << event.toObject().value(QLatin1String("id")).toString();
     QCOMPARE(storedIds, QStringList {before} + during + QStringList {after});
+    // The buffered events went through the single-event script: counted, and numbered without a gap.
+    const QJsonObject stats = server.get(QStringLiteral("/sessions/outage/stats")).json().object();
+    QCOMPARE(stats.value(QLatin1String("thinking_steps")).toInt(), 22);
+    QCOMPARE(m_redis
+                 ->cli({QStringLiteral("HGET"), QStringLiteral("ponder:{outage}:session"),
+                     QStringLiteral("seq:thinking")})
+                 .trimmed(),
+        QStringLiteral("22"));
 }
 
 void RedisStoreTest::unreachableRedisStartsDegradedAndSaysWhy()
