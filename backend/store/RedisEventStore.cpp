@@ -200,6 +200,13 @@ void RedisEventStore::onConnected()
     const QByteArray db = QByteArray::number(m_options.database);
     m_commands->command({"SELECT", db}, [](redisReply *, const QString &) {});
     m_tail->command({"SELECT", db}, [](redisReply *, const QString &) {});
+    // Loaded before anything else is sent on the connection, so every call after this finds them.
+    for (const RedisScript *script : RedisScripts::All) {
+        m_commands->command({"SCRIPT", "LOAD", script->text}, [](redisReply *reply, const QString &) {
+            if (isError(reply))
+                qCWarning(lcRedis).noquote() << "Redis refused to load a script:" << text(reply);
+        });
+    }
     m_tail->command({"CLIENT", "ID"}, [this](redisReply *reply, const QString &) {
         if (reply && reply->type == REDIS_REPLY_INTEGER)
             m_tailClientId = reply->integer;
@@ -243,7 +250,7 @@ void RedisEventStore::createSession(const Session &session, Done done)
     if (!m_healthy)
         return done(unavailable());
     const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);
-    m_commands->command({"ZCOUNT", indexKey(), cutoff, "+inf"},
+    const bool asked = m_commands->command({"ZCOUNT", indexKey(), cutoff, "+inf"},
         [this, session, done](redisReply *count, const QString &error) {
             if (!count)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
@@ -252,44 +259,48 @@ void RedisEventStore::createSession(const Session &session, Done done)
                     QStringLiteral("the session limit (%1) is reached").arg(m_limits.maxSessions)));
             const QByteArray now = QByteArray::number(nowMs());
             const QByteArray json = QJsonDocument(session.toJson()).toJson(QJsonDocument::Compact);
-            const bool sent
-                = m_commands->command({"EVAL", RedisScripts::CreateSession, "1", sessionKey(session.id), json,
-                                          now, QByteArray::number(m_limits.idleExpirySeconds)},
-                    [this, session, now, done](redisReply *reply, const QString &failure) {
-                        if (!reply)
-                            return done(StoreStatus::failure(StoreStatus::Code::Unavailable, failure));
-                        if (isError(reply, "EXISTS"))
-                            return done(StoreStatus::failure(StoreStatus::Code::Conflict,
-                                QStringLiteral("session '%1' already exists").arg(session.id)));
-                        if (isError(reply))
-                            return done(StoreStatus::failure(
-                                StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))));
-                        m_commands->command({"ZADD", indexKey(), now, session.id.toUtf8()},
-                            [](redisReply *, const QString &) {});
-                        done(StoreStatus::success());
-                    });
+            const bool sent = runScript(RedisScripts::CreateSession,
+                {"1", sessionKey(session.id), json, now, QByteArray::number(m_limits.idleExpirySeconds)},
+                [this, session, now, done](redisReply *reply, const QString &failure) {
+                    if (!reply)
+                        return done(StoreStatus::failure(StoreStatus::Code::Unavailable, failure));
+                    if (isError(reply, "EXISTS"))
+                        return done(StoreStatus::failure(StoreStatus::Code::Conflict,
+                            QStringLiteral("session '%1' already exists").arg(session.id)));
+                    if (isError(reply))
+                        return done(StoreStatus::failure(
+                            StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))));
+                    m_commands->command(
+                        {"ZADD", indexKey(), now, session.id.toUtf8()}, [](redisReply *, const QString &) {});
+                    done(StoreStatus::success());
+                });
             if (!sent)
                 done(unavailable());
         });
+    if (!asked)
+        done(unavailable());
 }
 
 void RedisEventStore::session(const QString &id, SessionDone done)
 {
     if (!m_healthy)
         return done(unavailable(), {}, {});
-    m_commands->command({"HGETALL", sessionKey(id)}, [id, done](redisReply *reply, const QString &error) {
-        if (!reply)
-            return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {}, {});
-        const auto hash = parseHash(reply);
-        if (!hash.contains("data"))
-            return done(StoreStatus::failure(
-                            StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)),
-                {}, {});
-        Session session;
-        SessionStats stats;
-        parseSession(hash, &session, &stats);
-        done(StoreStatus::success(), session, stats);
-    });
+    const bool sent = m_commands->command(
+        {"HGETALL", sessionKey(id)}, [id, done](redisReply *reply, const QString &error) {
+            if (!reply)
+                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {}, {});
+            const auto hash = parseHash(reply);
+            if (!hash.contains("data"))
+                return done(StoreStatus::failure(StoreStatus::Code::NotFound,
+                                QStringLiteral("session '%1' not found").arg(id)),
+                    {}, {});
+            Session session;
+            SessionStats stats;
+            parseSession(hash, &session, &stats);
+            done(StoreStatus::success(), session, stats);
+        });
+    if (!sent)
+        done(unavailable(), {}, {});
 }
 
 void RedisEventStore::sessions(SessionsDone done)
@@ -297,7 +308,7 @@ void RedisEventStore::sessions(SessionsDone done)
     if (!m_healthy)
         return done(unavailable(), {});
     const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);
-    m_commands->command(
+    const bool sent = m_commands->command(
         {"ZRANGEBYSCORE", indexKey(), cutoff, "+inf"}, [this, done](redisReply *reply, const QString &error) {
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
@@ -309,29 +320,33 @@ void RedisEventStore::sessions(SessionsDone done)
             auto found = std::make_shared<QList<Session>>();
             auto remaining = std::make_shared<int>(int(ids.size()));
             for (const QString &id : std::as_const(ids)) {
-                m_commands->command(
-                    {"HGETALL", sessionKey(id)}, [found, remaining, done](redisReply *hash, const QString &) {
-                        const auto fields = parseHash(hash);
-                        if (fields.contains("data")) {
-                            Session session;
-                            SessionStats stats;
-                            parseSession(fields, &session, &stats);
-                            *found << session;
-                        }
-                        if (--*remaining == 0)
-                            done(StoreStatus::success(), *found);
-                    });
+                const auto collect = [found, remaining, done](redisReply *hash, const QString &) {
+                    const auto fields = parseHash(hash);
+                    if (fields.contains("data")) {
+                        Session session;
+                        SessionStats stats;
+                        parseSession(fields, &session, &stats);
+                        *found << session;
+                    }
+                    if (--*remaining == 0)
+                        done(StoreStatus::success(), *found);
+                };
+                // Not sent (the connection just went): the session is left out, as one that expired is.
+                if (!m_commands->command({"HGETALL", sessionKey(id)}, collect))
+                    collect(nullptr, {});
             }
         });
+    if (!sent)
+        done(unavailable(), {});
 }
 
 void RedisEventStore::endSession(const QString &id, Done done)
 {
     if (!m_healthy)
         return done(unavailable());
-    m_commands->command({"EVAL", RedisScripts::EndSession, "3", sessionKey(id),
-                            streamKey(id, EventKind::Thinking), streamKey(id, EventKind::Progress),
-                            QByteArray::number(nowMs()), QByteArray::number(m_limits.idleExpirySeconds)},
+    const bool sent = runScript(RedisScripts::EndSession,
+        {"3", sessionKey(id), streamKey(id, EventKind::Thinking), streamKey(id, EventKind::Progress),
+            QByteArray::number(nowMs()), QByteArray::number(m_limits.idleExpirySeconds)},
         [id, done](redisReply *reply, const QString &error) {
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
@@ -340,6 +355,8 @@ void RedisEventStore::endSession(const QString &id, Done done)
                     StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)));
             done(StoreStatus::success());
         });
+    if (!sent)
+        done(unavailable());
 }
 
 void RedisEventStore::append(
@@ -397,9 +414,9 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
     const QByteArray key = streamKey(event.sessionId, event.kind);
     if (isTailed(key))
         m_pacer.sent(key, 1);
-    const bool sent = m_commands->command(
-        {"EVAL", RedisScripts::Append, "3", sessionKey(event.sessionId), key,
-            streamKey(event.sessionId, other), id, QByteArray::number(std::max(1, m_limits.historyLength)),
+    const bool sent = runScript(RedisScripts::Append,
+        {"3", sessionKey(event.sessionId), key, streamKey(event.sessionId, other), id,
+            QByteArray::number(std::max(1, m_limits.historyLength)),
             QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(), storedText(event.data),
             stats.at(0), stats.at(1), stats.at(2)},
         [this, event, key, now, done](redisReply *reply, const QString &error) {
@@ -467,19 +484,19 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
     const EventKind other = kind == EventKind::Thinking ? EventKind::Progress : EventKind::Thinking;
     const QByteArray now = QByteArray::number(nowMs());
     const QByteArray key = streamKey(sessionId, kind);
-    QList<QByteArray> command {"EVAL", RedisScripts::AppendMany, "3", sessionKey(sessionId), key,
-        streamKey(sessionId, other), QByteArray::number(std::max(1, m_limits.historyLength)),
+    QList<QByteArray> arguments {"3", sessionKey(sessionId), key, streamKey(sessionId, other),
+        QByteArray::number(std::max(1, m_limits.historyLength)),
         QByteArray::number(m_limits.idleExpirySeconds), now, type.toUtf8()};
     QList<StoredEvent> events;
     for (const EventData &eventData : data) {
         const StoredEvent event {sessionId, kind, {}, type, eventData, {}};
-        command << storedText(eventData) << statsArguments(event);
+        arguments << storedText(eventData) << statsArguments(event);
         events.append(event);
     }
     if (isTailed(key))
         m_pacer.sent(key, events.size());
-    const bool sent = m_commands->command(
-        command, [this, sessionId, key, events, now, done](redisReply *reply, const QString &error) {
+    const bool sent = runScript(RedisScripts::AppendMany, arguments,
+        [this, sessionId, key, events, now, done](redisReply *reply, const QString &error) {
             const bool ok
                 = reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == size_t(events.size());
             QList<StoredEvent> written = events;
@@ -508,6 +525,24 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
     }
 }
 
+bool RedisEventStore::runScript(
+    const RedisScript &script, const QByteArrayList &keysAndArguments, RedisConnection::ReplyHandler handler)
+{
+    QByteArrayList command {"EVALSHA", script.sha1};
+    command += keysAndArguments;
+    return m_commands->command(
+        command, [this, handler = std::move(handler)](redisReply *reply, const QString &error) {
+            // Redis lost the scripts loaded on connect (SCRIPT FLUSH, a failover). This call fails, like any
+            // while Redis is away, and connecting again loads them again. Sending it again in full instead
+            // could put it behind appends sent after it, and a stream's order is promised.
+            if (isError(reply, "NOSCRIPT")) {
+                qCWarning(lcRedis) << "Redis no longer has Ponder's scripts; connecting again to load them";
+                m_commands->close();
+            }
+            handler(reply, error);
+        });
+}
+
 void RedisEventStore::flushBuffer()
 {
     if (m_buffer.empty())
@@ -528,8 +563,8 @@ void RedisEventStore::read(const QString &sessionId, EventKind kind, StreamId af
     m_commands->command({"EXISTS", sessionKey(sessionId)}, [exists](redisReply *reply, const QString &) {
         *exists = reply && reply->type == REDIS_REPLY_INTEGER && reply->integer == 1;
     });
-    m_commands->command({"XRANGE", streamKey(sessionId, kind), exclusiveStart(after), "+", "COUNT",
-                            QByteArray::number(std::max(1, limit))},
+    const bool sent = m_commands->command({"XRANGE", streamKey(sessionId, kind), exclusiveStart(after), "+",
+                                              "COUNT", QByteArray::number(std::max(1, limit))},
         [sessionId, kind, exists, done](redisReply *reply, const QString &error) {
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
@@ -539,6 +574,8 @@ void RedisEventStore::read(const QString &sessionId, EventKind kind, StreamId af
                     {});
             done(StoreStatus::success(), parseEntries(reply, sessionId, kind));
         });
+    if (!sent)
+        done(unavailable(), {});
 }
 
 void RedisEventStore::watch(const QString &sessionId, std::function<void()> ready)
@@ -559,25 +596,27 @@ void RedisEventStore::watch(const QString &sessionId, std::function<void()> read
     for (EventKind kind : {EventKind::Thinking, EventKind::Progress}) {
         const QByteArray key = streamKey(sessionId, kind);
         m_streamKeys.insert(key, {sessionId, kind});
-        m_commands->command({"XREVRANGE", key, "+", "-", "COUNT", "1"},
-            [this, key, remaining, ready](redisReply *reply, const QString &) {
-                QByteArray top = "0-0";
-                qint64 topNumber = 0;
-                if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1) {
-                    top = text(reply->element[0]->element[0]);
-                    parseEntry(reply->element[0], {}, EventKind::Thinking, &topNumber);
-                }
-                if (m_streamKeys.contains(key)) {
-                    m_tailFrom.insert(key, top);
-                    m_tailNumbers.insert(key, topNumber);
-                    if (const auto position = StreamId::parse(QString::fromLatin1(top)))
-                        m_pacer.tailRead(key, *position);
-                }
-                if (--*remaining == 0) {
-                    ready();
-                    kickTail();
-                }
-            });
+        const auto startAtTop = [this, key, remaining, ready](redisReply *reply, const QString &) {
+            QByteArray top = "0-0";
+            qint64 topNumber = 0;
+            if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1) {
+                top = text(reply->element[0]->element[0]);
+                parseEntry(reply->element[0], {}, EventKind::Thinking, &topNumber);
+            }
+            if (m_streamKeys.contains(key)) {
+                m_tailFrom.insert(key, top);
+                m_tailNumbers.insert(key, topNumber);
+                if (const auto position = StreamId::parse(QString::fromLatin1(top)))
+                    m_pacer.tailRead(key, *position);
+            }
+            if (--*remaining == 0) {
+                ready();
+                kickTail();
+            }
+        };
+        // Not sent (the connection just went): started as when the reply is lost, so `ready` still comes.
+        if (!m_commands->command({"XREVRANGE", key, "+", "-", "COUNT", "1"}, startAtTop))
+            startAtTop(nullptr, {});
     }
 }
 

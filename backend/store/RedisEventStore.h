@@ -8,6 +8,7 @@
 #pragma once
 
 #include "store/EventStore.h"
+#include "store/RedisConnection.h"
 #include "store/TailPacer.h"
 
 #include <QHash>
@@ -16,7 +17,7 @@
 
 #include <deque>
 
-class RedisConnection;
+struct RedisScript;
 struct redisReply;
 
 struct RedisOptions
@@ -81,6 +82,9 @@ private:
     void appendManyNow(const QString &sessionId, EventKind kind, const QString &type,
         const QList<EventData> &data, AppendManyDone done);
     void sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done);
+    // EVALSHA on the commands connection; false (without calling `handler`) when not connected.
+    bool runScript(const RedisScript &script, const QByteArrayList &keysAndArguments,
+        RedisConnection::ReplyHandler handler);
     // The stats fields an event increments, and its confidence: the Append scripts' per-event arguments.
     static QList<QByteArray> statsArguments(const StoredEvent &event);
     void flushBuffer();

@@ -6,6 +6,7 @@
 #include "WebSocketTestClient.h"
 #include "hub/StreamingHub.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void aBatchIsOneScriptCallPerSession();
     void publishersWaitForTheTailInsteadOfOutrunningTrimming();
     void aTailOutrunByAnotherProcessSaysHowManyItMissed();
+    void scriptsRedisLostAreLoadedAgain();
 
 private:
     ServerOptions redisOptions() const;
@@ -263,12 +265,18 @@ void RedisStoreTest::keysUseTheConfiguredPrefixAndAClusterHashTag()
 
 namespace {
 
-qint64 evalCalls(RedisServer &redis)
+// Calls of a command so far, from Redis's own statistics ("eval", "evalsha").
+qint64 calls(RedisServer &redis, const QString &command)
 {
     const QString info = redis.cli({QStringLiteral("INFO"), QStringLiteral("commandstats")});
-    const QRegularExpression calls(QStringLiteral("cmdstat_eval:calls=(\\d+)"));
-    const auto match = calls.match(info);
+    const QRegularExpression pattern(QStringLiteral("cmdstat_%1:calls=(\\d+)").arg(command));
+    const auto match = pattern.match(info);
     return match.hasMatch() ? match.captured(1).toLongLong() : 0;
+}
+
+qint64 scriptCalls(RedisServer &redis)
+{
+    return calls(redis, QStringLiteral("eval")) + calls(redis, QStringLiteral("evalsha"));
 }
 
 QJsonObject step(const QString &session, const QString &type, const QString &content, double confidence = -1)
@@ -289,7 +297,8 @@ void RedisStoreTest::aBatchIsOneScriptCallPerSession()
     BackendFixture &server = *started;
     QVERIFY(server.createSession(QStringLiteral("b1")));
     QVERIFY(server.createSession(QStringLiteral("b2")));
-    const qint64 before = evalCalls(*m_redis);
+    const qint64 before = scriptCalls(*m_redis);
+    const qint64 fullTextBefore = calls(*m_redis, QStringLiteral("eval"));
     const QJsonArray batch {
         step(QStringLiteral("b1"), QStringLiteral("analysis"), QStringLiteral("one"), 0.5),
         step(QStringLiteral("b2"), QStringLiteral("decision"), QStringLiteral("other")),
@@ -298,7 +307,9 @@ void RedisStoreTest::aBatchIsOneScriptCallPerSession()
     const HttpTestReply reply = server.postRaw(QStringLiteral("/thinking"), QJsonDocument(batch).toJson());
     QCOMPARE(reply.status, 201);
     // Three events of b1 in one script call, b2's one in another.
-    QCOMPARE(evalCalls(*m_redis) - before, 2);
+    QCOMPARE(scriptCalls(*m_redis) - before, 2);
+    // By digest: the scripts' text (2 KB) was loaded once, on connect, not sent with every call.
+    QCOMPARE(calls(*m_redis, QStringLiteral("eval")), fullTextBefore);
 
     const QJsonArray ids = reply.json().object().value(QLatin1String("ids")).toArray();
     QCOMPARE(ids.size(), 4);
@@ -436,4 +447,42 @@ void RedisStoreTest::aTailOutrunByAnotherProcessSaysHowManyItMissed()
 }
 
 QTEST_GUILESS_MAIN(RedisStoreTest)
+void RedisStoreTest::scriptsRedisLostAreLoadedAgain()
+{
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    QVERIFY(server.createSession(QStringLiteral("flush")));
+    QVERIFY(!server.publishThinking(QStringLiteral("flush"), QStringLiteral("first")).isEmpty());
+
+    QCOMPARE(
+        m_redis->cli({QStringLiteral("SCRIPT"), QStringLiteral("FLUSH")}).trimmed(), QStringLiteral("OK"));
+    // The next call finds its script gone: it fails as calls do while Redis is away, and the store connects
+    // again, which loads the scripts again.
+    const HttpTestReply lost = server.postRaw(QStringLiteral("/thinking"),
+        QJsonDocument(step(QStringLiteral("flush"), QStringLiteral("analysis"), QStringLiteral("lost")))
+            .toJson());
+    QCOMPARE(lost.status, 503);
+    // Until the old connection has closed, calls fail as that one did; from then on they are buffered, then
+    // sent once the scripts are loaded. (A loop, not QTRY_VERIFY: that evaluates its expression again.)
+    QDeadlineTimer deadline(10000);
+    while (server.publishThinking(QStringLiteral("flush"), QStringLiteral("again")).isEmpty()) {
+        QVERIFY(!deadline.hasExpired());
+        QTest::qWait(20);
+    }
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    QVERIFY(!server.publishThinking(QStringLiteral("flush"), QStringLiteral("last")).isEmpty());
+
+    const QJsonArray history = server.get(QStringLiteral("/sessions/flush/events"))
+                                   .json()
+                                   .object()
+                                   .value(QLatin1String("events"))
+                                   .toArray();
+    QStringList contents;
+    for (const QJsonValue &event : history)
+        contents << event[QLatin1String("data")][QLatin1String("content")].toString();
+    QCOMPARE(
+        contents, (QStringList {QStringLiteral("first"), QStringLiteral("again"), QStringLiteral("last")}));
+}
+
 #include "tst_redis_store.moc"
