@@ -265,6 +265,24 @@ void RedisStoreTest::keysUseTheConfiguredPrefixAndAClusterHashTag()
 
 namespace {
 
+// A session's stored events, oldest first, and the content of each.
+QJsonArray storedEvents(BackendFixture &server, const QString &session)
+{
+    return server.get(QStringLiteral("/sessions/%1/events").arg(session))
+        .json()
+        .object()
+        .value(QLatin1String("events"))
+        .toArray();
+}
+
+QStringList contentsOf(const QJsonArray &events)
+{
+    QStringList contents;
+    for (const QJsonValue &event : events)
+        contents << event[QLatin1String("data")][QLatin1String("content")].toString();
+    return contents;
+}
+
 // Calls of a command so far, from Redis's own statistics ("eval", "evalsha").
 qint64 calls(RedisServer &redis, const QString &command)
 {
@@ -315,15 +333,9 @@ void RedisStoreTest::aBatchIsOneScriptCallPerSession()
     QCOMPARE(ids.size(), 4);
     const auto idAt = [&](int i) { return StreamId::parse(ids.at(i).toString()).value_or(StreamId {}); };
     QVERIFY(idAt(0) < idAt(2) && idAt(2) < idAt(3)); // b1's, in the order sent
-    const QJsonArray history = server.get(QStringLiteral("/sessions/b1/events"))
-                                   .json()
-                                   .object()
-                                   .value(QLatin1String("events"))
-                                   .toArray();
-    QStringList contents;
-    for (const QJsonValue &event : history)
-        contents << event[QLatin1String("data")][QLatin1String("content")].toString();
-    QCOMPARE(contents, (QStringList {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")}));
+    const QJsonArray history = storedEvents(server, QStringLiteral("b1"));
+    QCOMPARE(contentsOf(history),
+        (QStringList {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")}));
     QCOMPARE(history.at(0)[QLatin1String("id")].toString(), ids.at(0).toString());
 
     const QJsonObject stats = server.get(QStringLiteral("/sessions/b1/stats")).json().object();
@@ -473,16 +485,8 @@ void RedisStoreTest::scriptsRedisLostAreLoadedAgain()
     QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
     QVERIFY(!server.publishThinking(QStringLiteral("flush"), QStringLiteral("last")).isEmpty());
 
-    const QJsonArray history = server.get(QStringLiteral("/sessions/flush/events"))
-                                   .json()
-                                   .object()
-                                   .value(QLatin1String("events"))
-                                   .toArray();
-    QStringList contents;
-    for (const QJsonValue &event : history)
-        contents << event[QLatin1String("data")][QLatin1String("content")].toString();
-    QCOMPARE(
-        contents, (QStringList {QStringLiteral("first"), QStringLiteral("again"), QStringLiteral("last")}));
+    QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("flush"))),
+        (QStringList {QStringLiteral("first"), QStringLiteral("again"), QStringLiteral("last")}));
 }
 
 #include "tst_redis_store.moc"
