@@ -6,6 +6,7 @@
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
+#include <memory>
 #include <vector>
 
 RedisConnection::RedisConnection(QString host, int port, QObject *parent)
@@ -60,8 +61,12 @@ void RedisConnection::close()
 
 bool RedisConnection::command(const QByteArrayList &arguments, ReplyHandler handler)
 {
-    if (!m_context || !m_connected)
+    const auto notSent = [this, &handler] {
+        handler(nullptr, QStringLiteral("not connected to Redis at %1:%2").arg(m_host).arg(m_port));
         return false;
+    };
+    if (!m_context || !m_connected)
+        return notSent();
     std::vector<const char *> argv;
     std::vector<size_t> lengths;
     argv.reserve(size_t(arguments.size()));
@@ -70,13 +75,14 @@ bool RedisConnection::command(const QByteArrayList &arguments, ReplyHandler hand
         argv.push_back(argument.constData());
         lengths.push_back(size_t(argument.size()));
     }
-    auto *owned = new ReplyHandler(std::move(handler));
+    auto owned = std::make_unique<ReplyHandler>(std::move(handler));
     if (redisAsyncCommandArgv(
-            m_context, &RedisConnection::onReply, owned, int(argv.size()), argv.data(), lengths.data())
+            m_context, &RedisConnection::onReply, owned.get(), int(argv.size()), argv.data(), lengths.data())
         != REDIS_OK) {
-        delete owned;
-        return false;
+        handler = std::move(*owned);
+        return notSent();
     }
+    owned.release(); // hiredis owns it now, until onReply
     return true;
 }
 

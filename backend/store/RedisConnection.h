@@ -28,7 +28,8 @@ public:
     void close();
     bool isConnected() const { return m_connected; }
 
-    // Sends a command; returns false (without calling the handler) when not connected.
+    // Sends a command. The handler is called exactly once: with the reply, or with null and the reason; at
+    // once, before this returns false, when the command cannot be sent (not connected, or closing).
     bool command(const QByteArrayList &arguments, ReplyHandler handler);
 
 Q_SIGNALS:

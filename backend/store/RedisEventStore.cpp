@@ -250,7 +250,7 @@ void RedisEventStore::createSession(const Session &session, Done done)
     if (!m_healthy)
         return done(unavailable());
     const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);
-    const bool asked = m_commands->command({"ZCOUNT", indexKey(), cutoff, "+inf"},
+    m_commands->command({"ZCOUNT", indexKey(), cutoff, "+inf"},
         [this, session, done](redisReply *count, const QString &error) {
             if (!count)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
@@ -259,7 +259,7 @@ void RedisEventStore::createSession(const Session &session, Done done)
                     QStringLiteral("the session limit (%1) is reached").arg(m_limits.maxSessions)));
             const QByteArray now = QByteArray::number(nowMs());
             const QByteArray json = QJsonDocument(session.toJson()).toJson(QJsonDocument::Compact);
-            const bool sent = runScript(RedisScripts::CreateSession,
+            runScript(RedisScripts::CreateSession,
                 {"1", sessionKey(session.id), json, now, QByteArray::number(m_limits.idleExpirySeconds)},
                 [this, session, now, done](redisReply *reply, const QString &failure) {
                     if (!reply)
@@ -274,33 +274,26 @@ void RedisEventStore::createSession(const Session &session, Done done)
                         {"ZADD", indexKey(), now, session.id.toUtf8()}, [](redisReply *, const QString &) {});
                     done(StoreStatus::success());
                 });
-            if (!sent)
-                done(unavailable());
         });
-    if (!asked)
-        done(unavailable());
 }
 
 void RedisEventStore::session(const QString &id, SessionDone done)
 {
     if (!m_healthy)
         return done(unavailable(), {}, {});
-    const bool sent = m_commands->command(
-        {"HGETALL", sessionKey(id)}, [id, done](redisReply *reply, const QString &error) {
-            if (!reply)
-                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {}, {});
-            const auto hash = parseHash(reply);
-            if (!hash.contains("data"))
-                return done(StoreStatus::failure(StoreStatus::Code::NotFound,
-                                QStringLiteral("session '%1' not found").arg(id)),
-                    {}, {});
-            Session session;
-            SessionStats stats;
-            parseSession(hash, &session, &stats);
-            done(StoreStatus::success(), session, stats);
-        });
-    if (!sent)
-        done(unavailable(), {}, {});
+    m_commands->command({"HGETALL", sessionKey(id)}, [id, done](redisReply *reply, const QString &error) {
+        if (!reply)
+            return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {}, {});
+        const auto hash = parseHash(reply);
+        if (!hash.contains("data"))
+            return done(StoreStatus::failure(
+                            StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)),
+                {}, {});
+        Session session;
+        SessionStats stats;
+        parseSession(hash, &session, &stats);
+        done(StoreStatus::success(), session, stats);
+    });
 }
 
 void RedisEventStore::sessions(SessionsDone done)
@@ -308,7 +301,7 @@ void RedisEventStore::sessions(SessionsDone done)
     if (!m_healthy)
         return done(unavailable(), {});
     const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);
-    const bool sent = m_commands->command(
+    m_commands->command(
         {"ZRANGEBYSCORE", indexKey(), cutoff, "+inf"}, [this, done](redisReply *reply, const QString &error) {
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
@@ -320,31 +313,28 @@ void RedisEventStore::sessions(SessionsDone done)
             auto found = std::make_shared<QList<Session>>();
             auto remaining = std::make_shared<int>(int(ids.size()));
             for (const QString &id : std::as_const(ids)) {
-                const auto collect = [found, remaining, done](redisReply *hash, const QString &) {
-                    const auto fields = parseHash(hash);
-                    if (fields.contains("data")) {
-                        Session session;
-                        SessionStats stats;
-                        parseSession(fields, &session, &stats);
-                        *found << session;
-                    }
-                    if (--*remaining == 0)
-                        done(StoreStatus::success(), *found);
-                };
-                // Not sent (the connection just went): the session is left out, as one that expired is.
-                if (!m_commands->command({"HGETALL", sessionKey(id)}, collect))
-                    collect(nullptr, {});
+                // Not answered (the connection went): the session is left out, as one that expired is.
+                m_commands->command(
+                    {"HGETALL", sessionKey(id)}, [found, remaining, done](redisReply *hash, const QString &) {
+                        const auto fields = parseHash(hash);
+                        if (fields.contains("data")) {
+                            Session session;
+                            SessionStats stats;
+                            parseSession(fields, &session, &stats);
+                            *found << session;
+                        }
+                        if (--*remaining == 0)
+                            done(StoreStatus::success(), *found);
+                    });
             }
         });
-    if (!sent)
-        done(unavailable(), {});
 }
 
 void RedisEventStore::endSession(const QString &id, Done done)
 {
     if (!m_healthy)
         return done(unavailable());
-    const bool sent = runScript(RedisScripts::EndSession,
+    runScript(RedisScripts::EndSession,
         {"3", sessionKey(id), streamKey(id, EventKind::Thinking), streamKey(id, EventKind::Progress),
             QByteArray::number(nowMs()), QByteArray::number(m_limits.idleExpirySeconds)},
         [id, done](redisReply *reply, const QString &error) {
@@ -355,8 +345,6 @@ void RedisEventStore::endSession(const QString &id, Done done)
                     StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)));
             done(StoreStatus::success());
         });
-    if (!sent)
-        done(unavailable());
 }
 
 void RedisEventStore::append(
@@ -414,7 +402,7 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
     const QByteArray key = streamKey(event.sessionId, event.kind);
     if (isTailed(key))
         m_pacer.sent(key, 1);
-    const bool sent = runScript(RedisScripts::Append,
+    runScript(RedisScripts::Append,
         {"3", sessionKey(event.sessionId), key, streamKey(event.sessionId, other), id,
             QByteArray::number(std::max(1, m_limits.historyLength)),
             QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(), storedText(event.data),
@@ -451,10 +439,6 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
             if (done)
                 done(StoreStatus::success(), written);
         });
-    if (!sent)
-        m_pacer.failed(key, 1);
-    if (!sent && done)
-        done(unavailable(), event);
 }
 
 void RedisEventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,
@@ -495,7 +479,7 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
     }
     if (isTailed(key))
         m_pacer.sent(key, events.size());
-    const bool sent = runScript(RedisScripts::AppendMany, arguments,
+    runScript(RedisScripts::AppendMany, arguments,
         [this, sessionId, key, events, now, done](redisReply *reply, const QString &error) {
             const bool ok
                 = reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == size_t(events.size());
@@ -519,18 +503,14 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
                 {"ZADD", indexKey(), now, sessionId.toUtf8()}, [](redisReply *, const QString &) {});
             done(StoreStatus::success(), written);
         });
-    if (!sent) {
-        m_pacer.failed(key, events.size());
-        done(unavailable(), {});
-    }
 }
 
-bool RedisEventStore::runScript(
+void RedisEventStore::runScript(
     const RedisScript &script, const QByteArrayList &keysAndArguments, RedisConnection::ReplyHandler handler)
 {
     QByteArrayList command {"EVALSHA", script.sha1};
     command += keysAndArguments;
-    return m_commands->command(
+    m_commands->command(
         command, [this, handler = std::move(handler)](redisReply *reply, const QString &error) {
             // Redis lost the scripts loaded on connect (SCRIPT FLUSH, a failover). This call fails, like any
             // while Redis is away, and connecting again loads them again. Sending it again in full instead
@@ -563,8 +543,8 @@ void RedisEventStore::read(const QString &sessionId, EventKind kind, StreamId af
     m_commands->command({"EXISTS", sessionKey(sessionId)}, [exists](redisReply *reply, const QString &) {
         *exists = reply && reply->type == REDIS_REPLY_INTEGER && reply->integer == 1;
     });
-    const bool sent = m_commands->command({"XRANGE", streamKey(sessionId, kind), exclusiveStart(after), "+",
-                                              "COUNT", QByteArray::number(std::max(1, limit))},
+    m_commands->command({"XRANGE", streamKey(sessionId, kind), exclusiveStart(after), "+", "COUNT",
+                            QByteArray::number(std::max(1, limit))},
         [sessionId, kind, exists, done](redisReply *reply, const QString &error) {
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
@@ -574,8 +554,6 @@ void RedisEventStore::read(const QString &sessionId, EventKind kind, StreamId af
                     {});
             done(StoreStatus::success(), parseEntries(reply, sessionId, kind));
         });
-    if (!sent)
-        done(unavailable(), {});
 }
 
 void RedisEventStore::watch(const QString &sessionId, std::function<void()> ready)
@@ -596,27 +574,26 @@ void RedisEventStore::watch(const QString &sessionId, std::function<void()> read
     for (EventKind kind : {EventKind::Thinking, EventKind::Progress}) {
         const QByteArray key = streamKey(sessionId, kind);
         m_streamKeys.insert(key, {sessionId, kind});
-        const auto startAtTop = [this, key, remaining, ready](redisReply *reply, const QString &) {
-            QByteArray top = "0-0";
-            qint64 topNumber = 0;
-            if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1) {
-                top = text(reply->element[0]->element[0]);
-                parseEntry(reply->element[0], {}, EventKind::Thinking, &topNumber);
-            }
-            if (m_streamKeys.contains(key)) {
-                m_tailFrom.insert(key, top);
-                m_tailNumbers.insert(key, topNumber);
-                if (const auto position = StreamId::parse(QString::fromLatin1(top)))
-                    m_pacer.tailRead(key, *position);
-            }
-            if (--*remaining == 0) {
-                ready();
-                kickTail();
-            }
-        };
-        // Not sent (the connection just went): started as when the reply is lost, so `ready` still comes.
-        if (!m_commands->command({"XREVRANGE", key, "+", "-", "COUNT", "1"}, startAtTop))
-            startAtTop(nullptr, {});
+        // A lost reply (the connection went) starts the tail from the beginning, so `ready` still comes.
+        m_commands->command({"XREVRANGE", key, "+", "-", "COUNT", "1"},
+            [this, key, remaining, ready](redisReply *reply, const QString &) {
+                QByteArray top = "0-0";
+                qint64 topNumber = 0;
+                if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1) {
+                    top = text(reply->element[0]->element[0]);
+                    parseEntry(reply->element[0], {}, EventKind::Thinking, &topNumber);
+                }
+                if (m_streamKeys.contains(key)) {
+                    m_tailFrom.insert(key, top);
+                    m_tailNumbers.insert(key, topNumber);
+                    if (const auto position = StreamId::parse(QString::fromLatin1(top)))
+                        m_pacer.tailRead(key, *position);
+                }
+                if (--*remaining == 0) {
+                    ready();
+                    kickTail();
+                }
+            });
     }
 }
 

@@ -82,8 +82,8 @@ private:
     void appendManyNow(const QString &sessionId, EventKind kind, const QString &type,
         const QList<EventData> &data, AppendManyDone done);
     void sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done);
-    // EVALSHA on the commands connection; false (without calling `handler`) when not connected.
-    bool runScript(const RedisScript &script, const QByteArrayList &keysAndArguments,
+    // EVALSHA on the commands connection; `handler` is answered as by RedisConnection::command.
+    void runScript(const RedisScript &script, const QByteArrayList &keysAndArguments,
         RedisConnection::ReplyHandler handler);
     // The stats fields an event increments, and its confidence: the Append scripts' per-event arguments.
     static QList<QByteArray> statsArguments(const StoredEvent &event);
