@@ -29,6 +29,9 @@ public:
     void deliver(const StoredEvent &event) override
     {
         m_pending.append(event);
+        // The window reads the data member by member: parse it here, on the backend's thread, not on the
+        // GUI's.
+        m_pending.last().data.object();
         if (!m_flush.isActive())
             m_flush.start();
     }
