@@ -21,6 +21,13 @@ EventData EventData::fromText(QByteArray text, EventFacts facts)
     return data;
 }
 
+EventData EventData::fromStreamText(QByteArray text, QString sessionId)
+{
+    EventData data = fromText(std::move(text));
+    data.m_streamSessionId = std::move(sessionId);
+    return data;
+}
+
 const QJsonObject &EventData::object() const
 {
     if (!m_object)
@@ -40,4 +47,14 @@ EventFacts EventData::facts(EventKind kind) const
         data.value(thinking ? QLatin1String("thinking_type") : QLatin1String("update_type")).toString(),
         confidence.isDouble() ? std::optional<double>(confidence.toDouble()) : std::nullopt,
         data.contains(QLatin1String("id"))};
+}
+
+bool EventData::isMessageShapedFor(const QString &sessionId, EventKind kind) const
+{
+    if (m_text.size() <= 2 || !m_text.startsWith('{'))
+        return false;
+    if (!m_streamSessionId.isEmpty())
+        return m_streamSessionId == sessionId;
+    const EventFacts known = facts(kind);
+    return !known.hasOwnId && known.sessionId == sessionId;
 }

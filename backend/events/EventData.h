@@ -29,14 +29,21 @@ public:
     // first use. With `facts`, text written from a validated event whose facts are known without parsing.
     static EventData fromText(QByteArray text);
     static EventData fromText(QByteArray text, EventFacts facts);
+    // Text a Ponder store wrote into `sessionId`'s stream, which it writes in the shape messages show:
+    // an object with that session's id and no id of its own. Spliced into messages without parsing.
+    static EventData fromStreamText(QByteArray text, QString sessionId);
 
     const QJsonObject &object() const;
     const QByteArray &text() const { return m_text; }
     EventFacts facts(EventKind kind) const;
+    // Whether the text can be spliced into a message of `sessionId`'s as it is: an object that carries
+    // that session's id and no id of its own, which is what StoredEvent::toMessage() makes of it.
+    bool isMessageShapedFor(const QString &sessionId, EventKind kind) const;
 
 private:
     QByteArray m_text;
     std::optional<EventFacts> m_facts; // when the writer knew them
+    QString m_streamSessionId; // fromStreamText's session: the text is known to be message-shaped for it
     // Filled on first use; each copy fills its own, so copies handed to another thread stay independent.
     mutable std::optional<QJsonObject> m_object;
 };

@@ -42,23 +42,37 @@ std::optional<StoredEvent> parseEntry(
     if (!id || !fields || fields->type != REDIS_REPLY_ARRAY)
         return std::nullopt;
     StoredEvent event {sessionId, kind, *id, {}, {}, {}};
+    QByteArray dataText;
+    bool writtenByPonder = false; // only Ponder's append scripts number entries
     for (size_t i = 0; i + 1 < fields->elements; i += 2) {
         const QByteArray name = text(fields->element[i]);
         if (name == "type") {
             event.type = QString::fromUtf8(text(fields->element[i + 1]));
         } else if (name == "data") {
-            event.data = EventData::fromText(text(fields->element[i + 1]));
-        } else if (name == "n" && number) {
-            *number = text(fields->element[i + 1]).toLongLong();
+            dataText = text(fields->element[i + 1]);
+        } else if (name == "n") {
+            writtenByPonder = true;
+            if (number)
+                *number = text(fields->element[i + 1]).toLongLong();
         }
     }
+    // What Ponder wrote is message-shaped (storedText): messages are spliced from it without parsing it.
+    event.data = writtenByPonder ? EventData::fromStreamText(std::move(dataText), sessionId)
+                                 : EventData::fromText(std::move(dataText));
     return event;
 }
 
-// A default EventData has no text: Redis keeps an empty object for it.
-QByteArray storedText(const EventData &data)
+// An event's data as its entry keeps it: in the shape its messages show, with its session's id and no id
+// of its own, so that tails (this process's and others') can splice it into messages without parsing it.
+// Data in another shape (only Ponder's own code could hand over such data) loses what no message shows.
+QByteArray storedText(const StoredEvent &event)
 {
-    return data.text().isEmpty() ? QByteArrayLiteral("{}") : data.text();
+    if (event.data.isMessageShapedFor(event.sessionId, event.kind))
+        return event.data.text();
+    QJsonObject shaped = event.data.object();
+    shaped.remove(QLatin1String("id"));
+    shaped.insert(QLatin1String("session_id"), event.sessionId);
+    return QJsonDocument(shaped).toJson(QJsonDocument::Compact);
 }
 
 QList<StoredEvent> parseEntries(const redisReply *entries, const QString &sessionId, EventKind kind)
@@ -405,7 +419,7 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
     runScript(RedisScripts::Append,
         {"3", sessionKey(event.sessionId), key, streamKey(event.sessionId, other), id,
             QByteArray::number(std::max(1, m_limits.historyLength)),
-            QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(), storedText(event.data),
+            QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(), storedText(event),
             stats.at(0), stats.at(1), stats.at(2)},
         [this, event, key, now, done](redisReply *reply, const QString &error) {
             StoredEvent written = event;
@@ -474,7 +488,7 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
     QList<StoredEvent> events;
     for (const EventData &eventData : data) {
         const StoredEvent event {sessionId, kind, {}, type, eventData, {}};
-        arguments << storedText(eventData) << statsArguments(event);
+        arguments << storedText(event) << statsArguments(event);
         events.append(event);
     }
     if (isTailed(key))

@@ -22,14 +22,11 @@ const QString &StoredEvent::messageText() const
         return encodedMessage;
     // The splice gives what toMessage() holds when data has the session id and no id of its own,
     // which is how events are stored; anything else is encoded in full.
-    const QByteArray &dataText = data.text();
-    const EventFacts facts = data.facts(kind);
-    const bool spliceable
-        = dataText.size() > 2 && dataText.startsWith('{') && !facts.hasOwnId && facts.sessionId == sessionId;
-    if (!spliceable) {
+    if (!data.isMessageShapedFor(sessionId, kind)) {
         encodedMessage = QString::fromUtf8(QJsonDocument(toMessage()).toJson(QJsonDocument::Compact));
         return encodedMessage;
     }
+    const QByteArray &dataText = data.text();
     const QByteArray idText = id.toString().toLatin1(); // digits and a dash
     QByteArray text;
     text.reserve(dataText.size() + 2 * idText.size() + 64);

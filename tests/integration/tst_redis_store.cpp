@@ -32,6 +32,7 @@ private Q_SLOTS:
     void publishersWaitForTheTailInsteadOfOutrunningTrimming();
     void aTailOutrunByAnotherProcessSaysHowManyItMissed();
     void scriptsRedisLostAreLoadedAgain();
+    void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
 
 private:
     ServerOptions redisOptions() const;
@@ -487,6 +488,48 @@ void RedisStoreTest::scriptsRedisLostAreLoadedAgain()
 
     QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("flush"))),
         (QStringList {QStringLiteral("first"), QStringLiteral("again"), QStringLiteral("last")}));
+}
+
+void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
+{
+    // Tails splice what Ponder wrote into messages without parsing it, so the store writes data in the shape
+    // messages show: here, data with an id of its own and another session's id, handed to the hub directly
+    // (published requests never carry them), must reach live watchers and history with neither.
+    BackendFixture a(redisOptions());
+    BackendFixture b(redisOptions());
+    QVERIFY(a.start() && b.start());
+    QVERIFY(waitForHealth(a, QStringLiteral("healthy")) && waitForHealth(b, QStringLiteral("healthy")));
+    QVERIFY(a.createSession(QStringLiteral("shape")));
+    WebSocketTestClient onA, onB;
+    QVERIFY(onA.open(a.webSocketUrl(QStringLiteral("/ws/thinking/shape"))));
+    QVERIFY(onB.open(b.webSocketUrl(QStringLiteral("/ws/thinking/shape"))));
+    QVERIFY(onA.waitForMessages(1) && onB.waitForMessages(1));
+
+    const QJsonObject odd {{QStringLiteral("id"), QStringLiteral("its-own")},
+        {QStringLiteral("session_id"), QStringLiteral("another")},
+        {QStringLiteral("thinking_type"), QStringLiteral("analysis")},
+        {QStringLiteral("content"), QStringLiteral("odd")}};
+    StreamId written;
+    a.backend().hub().publish(
+        QStringLiteral("shape"), EventKind::Thinking, odd, [&](StoreStatus status, const StoredEvent &event) {
+            QVERIFY(status.ok());
+            written = event.id;
+        });
+    QVERIFY(QTest::qWaitFor([&] { return !written.isNull(); }, 10000));
+    QVERIFY(onA.waitForMessages(2) && onB.waitForMessages(2));
+
+    auto check = [&](const QJsonObject &message) {
+        const QJsonObject data = message.value(QLatin1String("data")).toObject();
+        QCOMPARE(message.value(QLatin1String("id")).toString(), written.toString());
+        QCOMPARE(data.value(QLatin1String("id")).toString(), written.toString());
+        QCOMPARE(data.value(QLatin1String("session_id")).toString(), QStringLiteral("shape"));
+        QCOMPARE(data.value(QLatin1String("content")).toString(), QStringLiteral("odd"));
+    };
+    check(onA.messages().last());
+    check(onB.messages().last());
+    const QJsonArray history = storedEvents(b, QStringLiteral("shape"));
+    QCOMPARE(history.size(), 1);
+    check(history.first().toObject());
 }
 
 #include "tst_redis_store.moc"

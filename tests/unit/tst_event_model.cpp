@@ -181,6 +181,10 @@ void EventModelTest::messageTextIsTheMessageWhateverTheData_data()
     QTest::newRow("empty") << EventData(QJsonObject());
     QTest::newRow("object only") << EventData(); // no text: encoded in full
     QTest::newRow("text alone, as Redis gives it back") << EventData::fromText(step.toStoredData().text());
+    QTest::newRow("text Ponder wrote into the session's stream")
+        << EventData::fromStreamText(step.toStoredData().text(), QStringLiteral("s"));
+    QTest::newRow("text Ponder wrote into another session's stream")
+        << EventData::fromStreamText(step.toStoredData().text(), QStringLiteral("t"));
     // Never spliced into a message as it is: the facts come from parsing, which fails.
     QTest::newRow("broken text naming the session") << EventData::fromText("{\"session_id\":\"s\",\"x\":");
 }
