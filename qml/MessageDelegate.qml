@@ -25,7 +25,8 @@ Item {
 
     // The segments as a list model updated in place: a streaming answer changes its last paragraph and
     // now and then adds one, so only that paragraph is laid out again. (A Repeater over a plain array or
-    // a count rebuilds every item whenever it changes.)
+    // a count rebuilds every item whenever it changes.) A recycled delegate keeps its parts and turns them
+    // into the next message's the same way: creating them again was most of a fast scroll's cost.
     ListModel { id: parts }
     function syncParts() {
         const fresh = segments
@@ -43,10 +44,13 @@ Item {
             else if (shown.text !== part.text)
                 parts.setProperty(i, "text", part.text)
         }
+        // Columns and layouts place their children when next polished; the list needs this message's
+        // height now, or it takes a new message for shorter than it is and creates more than fit.
+        partColumn.forceLayout()
+        column.ensurePolished()
     }
     onSegmentsChanged: syncParts()
     Component.onCompleted: syncParts()
-    ListView.onPooled: parts.clear()
 
     readonly property bool fromUser: author === MessageModel.User
     readonly property bool streaming: state === MessageModel.Streaming
@@ -129,36 +133,46 @@ Item {
                 Rectangle { width: 2; height: parent.height; color: Theme.thinking; opacity: 0.5 }
             }
 
-            // One item per paragraph or code block.
-            Repeater {
-                model: parts
-                delegate: Loader {
-                    id: segment
-                    required property bool code
-                    required property string text
-                    required property string language
-                    Layout.fillWidth: true
-                    sourceComponent: code ? codeComponent : proseComponent
-                    Component {
-                        id: proseComponent
-                        TextEdit {
-                            text: segment.text
-                            textFormat: message.fromUser ? TextEdit.PlainText : TextEdit.MarkdownText
-                            wrapMode: Text.Wrap
-                            readOnly: true
-                            selectByMouse: true
-                            color: Theme.text
-                            selectionColor: Theme.accent
-                            font.pixelSize: 15
-                            onLinkActivated: link => Qt.openUrlExternally(link)
+            // One item per paragraph or code block, in a Column rather than straight in the ColumnLayout:
+            // on Qt 6.4 a Quick Layout whose Repeater removes items can reach a deleted one and crash
+            // (QQuickLayout::effectiveSizePolicy_helper), which scrolling a long conversation did.
+            Column {
+                id: partColumn
+                Layout.fillWidth: true
+                visible: parts.count > 0
+                spacing: 8
+                Repeater {
+                    model: parts
+                    delegate: Loader {
+                        id: segment
+                        required property bool code
+                        required property string text
+                        required property string language
+                        width: parent ? parent.width : 0
+                        sourceComponent: code ? codeComponent : proseComponent
+                        Component {
+                            id: proseComponent
+                            TextEdit {
+                                width: segment.width // from the start: laid out once, at its width
+                                text: segment.text
+                                textFormat: message.fromUser ? TextEdit.PlainText : TextEdit.MarkdownText
+                                wrapMode: Text.Wrap
+                                readOnly: true
+                                selectByMouse: true
+                                color: Theme.text
+                                selectionColor: Theme.accent
+                                font.pixelSize: 15
+                                onLinkActivated: link => Qt.openUrlExternally(link)
+                            }
                         }
-                    }
-                    Component {
-                        id: codeComponent
-                        CodeBlock {
-                            code: segment.text
-                            language: segment.language
-                            onCopyRequested: text => message.copyRequested(text)
+                        Component {
+                            id: codeComponent
+                            CodeBlock {
+                                width: segment.width
+                                code: segment.text
+                                language: segment.language
+                                onCopyRequested: text => message.copyRequested(text)
+                            }
                         }
                     }
                 }

@@ -31,17 +31,22 @@ Item {
             color: Theme.mutedText
             text: qsTr("Ponder talks to a model server you run or use. It asked these and got no models:")
         }
-        Repeater {
-            model: panel.catalog.upstreams
-            Label {
-                required property var modelData
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
-                font.family: Theme.monospace
-                font.pixelSize: 12
-                color: Theme.text
-                text: "• " + modelData.name + " — " + modelData.url
-                      + (modelData.error ? "\n   " + modelData.error : "")
+        // In a Column, not straight in the layout: see MessageDelegate (Qt 6.4 layouts and changing Repeaters).
+        Column {
+            Layout.fillWidth: true
+            spacing: 14
+            Repeater {
+                model: panel.catalog.upstreams
+                Label {
+                    required property var modelData
+                    width: parent ? parent.width : 0
+                    wrapMode: Text.Wrap
+                    font.family: Theme.monospace
+                    font.pixelSize: 12
+                    color: Theme.text
+                    text: "• " + modelData.name + " — " + modelData.url
+                          + (modelData.error ? "\n   " + modelData.error : "")
+                }
             }
         }
         Label {

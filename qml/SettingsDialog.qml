@@ -94,42 +94,48 @@ Dialog {
                     spacing: 8
                     SectionTitle { text: qsTr("Upstreams") }
                     Hint { text: qsTr("The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.") }
-                    Repeater {
-                        model: dialog.preferences.upstreams
-                        RowLayout {
-                            required property string modelData
-                            required property int index
-                            Layout.fillWidth: true
-                            Label {
-                                Layout.fillWidth: true
-                                text: modelData
-                                font.family: Theme.monospace
-                                color: Theme.text
-                                elide: Text.ElideMiddle
-                            }
-                            Label {
-                                // The running upstream with this URL, if any: a saved one may only be used
-                                // from the next start, and the command line may have chosen others.
-                                readonly property var status: {
-                                    const url = modelData.substring(modelData.indexOf(":") + 1).replace(/\/+$/, "")
-                                    return dialog.catalog.upstreams.find(u => u.url === url
-                                                                         || u.url === url + "/v1")
+                    // In a Column, not straight in the layout: see MessageDelegate (Qt 6.4 layouts and changing
+                    // Repeaters; removing an upstream changes this one).
+                    Column {
+                        Layout.fillWidth: true
+                        spacing: 8
+                        Repeater {
+                            model: dialog.preferences.upstreams
+                            RowLayout {
+                                required property string modelData
+                                required property int index
+                                width: parent ? parent.width : 0
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: modelData
+                                    font.family: Theme.monospace
+                                    color: Theme.text
+                                    elide: Text.ElideMiddle
                                 }
-                                text: !status ? qsTr("not in use yet")
-                                              : status.reachable ? qsTr("reachable") : qsTr("not reachable")
-                                color: !status ? Theme.mutedText : status.reachable ? Theme.success : Theme.error
-                                font.pixelSize: 12
-                            }
-                            Button {
-                                text: qsTr("Remove")
-                                flat: true
-                                onClicked: {
-                                    const list = dialog.preferences.upstreams.slice()
-                                    list.splice(index, 1)
-                                    // Its key goes too, unless another entry names the same server.
-                                    if (modelData.startsWith("openai:") && !list.includes(modelData))
-                                        secrets.removeUpstreamKey(modelData)
-                                    dialog.preferences.upstreams = list
+                                Label {
+                                    // The running upstream with this URL, if any: a saved one may only be used
+                                    // from the next start, and the command line may have chosen others.
+                                    readonly property var status: {
+                                        const url = modelData.substring(modelData.indexOf(":") + 1).replace(/\/+$/, "")
+                                        return dialog.catalog.upstreams.find(u => u.url === url
+                                                                             || u.url === url + "/v1")
+                                    }
+                                    text: !status ? qsTr("not in use yet")
+                                                  : status.reachable ? qsTr("reachable") : qsTr("not reachable")
+                                    color: !status ? Theme.mutedText : status.reachable ? Theme.success : Theme.error
+                                    font.pixelSize: 12
+                                }
+                                Button {
+                                    text: qsTr("Remove")
+                                    flat: true
+                                    onClicked: {
+                                        const list = dialog.preferences.upstreams.slice()
+                                        list.splice(index, 1)
+                                        // Its key goes too, unless another entry names the same server.
+                                        if (modelData.startsWith("openai:") && !list.includes(modelData))
+                                            secrets.removeUpstreamKey(modelData)
+                                        dialog.preferences.upstreams = list
+                                    }
                                 }
                             }
                         }

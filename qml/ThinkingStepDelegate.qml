@@ -69,17 +69,23 @@ Rectangle {
             Accessible.role: Accessible.Button
             Accessible.name: text
         }
-        Repeater {
-            model: step.chainShown ? step.reasoningChain : []
-            Label {
-                required property string modelData
-                required property int index
-                Layout.fillWidth: true
-                text: (index + 1) + ". " + modelData
-                wrapMode: Text.Wrap
-                font.pixelSize: 12
-                color: Theme.mutedText
-                leftPadding: 8
+        // In a Column, not straight in the layout: see MessageDelegate (Qt 6.4 layouts and changing Repeaters).
+        Column {
+            Layout.fillWidth: true
+            visible: step.chainShown && step.reasoningChain.length > 0
+            spacing: 4
+            Repeater {
+                model: step.chainShown ? step.reasoningChain : []
+                Label {
+                    required property string modelData
+                    required property int index
+                    width: parent ? parent.width : 0
+                    text: (index + 1) + ". " + modelData
+                    wrapMode: Text.Wrap
+                    font.pixelSize: 12
+                    color: Theme.mutedText
+                    leftPadding: 8
+                }
             }
         }
     }

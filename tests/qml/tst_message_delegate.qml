@@ -56,6 +56,45 @@ Item {
             compare(findAll(failed, item => item.text === "The model server is down").length, 1)
         }
 
+        // The list places messages by their heights as it creates them: one that reported less than it takes
+        // would make the list create more than fit and shift the view as it grew.
+        function test_aNewMessageKnowsItsHeightAtOnce() {
+            const message = make({ content: "x", segments: [{ code: false, text: "Answer with **bold**, a list:", language: "" },
+                                                            { code: false, text: "1. one\n2. two", language: "" },
+                                                            { code: true, text: "int x = 1;", language: "cpp" },
+                                                            { code: false, text: "A closing line.", language: "" }] })
+            const atOnce = message.height
+            wait(50)
+            compare(atOnce, message.height)
+            verify(message.height > 150)
+        }
+
+        // A recycled delegate gets another message's parts, often fewer, while its width changes. On Qt 6.4 a
+        // Quick Layout whose Repeater has just removed items can reach a deleted one (a use-after-free inside
+        // Qt, so the sanitizer build does not see it; this crashed every time), as scrolling a long
+        // conversation did.
+        function test_partsShrinkAndGrowWhileTheWidthChanges() {
+            const many = [{ code: false, text: "One **bold** line.", language: "" },
+                          { code: false, text: "1. one\n2. two", language: "" },
+                          { code: true, text: "int x = 1;", language: "cpp" },
+                          { code: false, text: "A closing line.", language: "" }]
+            const few = [{ code: false, text: "Just this.", language: "" }]
+            const message = make({ content: "x", segments: many })
+            for (let i = 0; i < 40; ++i) {
+                message.segments = i % 2 ? many : few
+                message.width = 600 + (i % 7) * 40
+                wait(0)
+            }
+            message.segments = few
+            message.width = 700
+            wait(0)
+            const prose = findAll(message, item => item.hasOwnProperty("textFormat") && item.hasOwnProperty("selectByMouse"))
+            compare(prose.length, 1)
+            verify(prose[0].text.startsWith("Just this."))
+            compare(prose[0].width, 700 - 48 - 24) // the bubble's margins and padding
+            verify(message.height > prose[0].height)
+        }
+
         // Every item under `parent` (depth first) for which `accept` is true.
         function findAll(parent, accept) {
             let found = []
