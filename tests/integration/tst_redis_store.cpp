@@ -39,6 +39,8 @@ private:
     static bool waitForHealth(BackendFixture &server, const QString &status);
     // A backend on the test's Redis, started and reporting healthy; null if it did not get there.
     std::unique_ptr<BackendFixture> startHealthy(const ServerOptions &options) const;
+    // Two backends sharing the test's Redis: both started and reporting healthy.
+    static bool startBothHealthy(BackendFixture &a, BackendFixture &b);
 
     std::unique_ptr<RedisServer> m_redis;
 };
@@ -81,6 +83,12 @@ std::unique_ptr<BackendFixture> RedisStoreTest::startHealthy(const ServerOptions
     if (!server->start() || !waitForHealth(*server, QStringLiteral("healthy")))
         return nullptr;
     return server;
+}
+
+bool RedisStoreTest::startBothHealthy(BackendFixture &a, BackendFixture &b)
+{
+    return a.start() && b.start() && waitForHealth(a, QStringLiteral("healthy"))
+        && waitForHealth(b, QStringLiteral("healthy"));
 }
 
 void RedisStoreTest::eventIdsAreRedisStreamIds()
@@ -156,8 +164,7 @@ void RedisStoreTest::twoBackendsShareSessionsLiveInOrderOnce()
 {
     BackendFixture a(redisOptions());
     BackendFixture b(redisOptions());
-    QVERIFY(a.start() && b.start());
-    QVERIFY(waitForHealth(a, QStringLiteral("healthy")) && waitForHealth(b, QStringLiteral("healthy")));
+    QVERIFY(startBothHealthy(a, b));
     QVERIFY(a.createSession(QStringLiteral("shared")));
     QCOMPARE(b.get(QStringLiteral("/sessions/shared")).status, 200);
 
@@ -431,8 +438,7 @@ void RedisStoreTest::aTailOutrunByAnotherProcessSaysHowManyItMissed()
     options.storeLimits.historyLength = 100;
     BackendFixture a(options);
     BackendFixture b(options);
-    QVERIFY(a.start() && b.start());
-    QVERIFY(waitForHealth(a, QStringLiteral("healthy")) && waitForHealth(b, QStringLiteral("healthy")));
+    QVERIFY(startBothHealthy(a, b));
     QVERIFY(a.createSession(QStringLiteral("burst")));
     WebSocketTestClient onB;
     QVERIFY(onB.open(b.webSocketUrl(QStringLiteral("/ws/thinking/burst"))));
@@ -497,8 +503,7 @@ void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
     // (published requests never carry them), must reach live watchers and history with neither.
     BackendFixture a(redisOptions());
     BackendFixture b(redisOptions());
-    QVERIFY(a.start() && b.start());
-    QVERIFY(waitForHealth(a, QStringLiteral("healthy")) && waitForHealth(b, QStringLiteral("healthy")));
+    QVERIFY(startBothHealthy(a, b));
     QVERIFY(a.createSession(QStringLiteral("shape")));
     WebSocketTestClient onA, onB;
     QVERIFY(onA.open(a.webSocketUrl(QStringLiteral("/ws/thinking/shape"))));
