@@ -30,6 +30,10 @@ struct StoreStatus
     bool ok() const { return code == Code::Ok; }
     static StoreStatus success() { return {}; }
     static StoreStatus failure(Code code, QString message) { return {code, std::move(message)}; }
+    static StoreStatus sessionNotFound(const QString &sessionId)
+    {
+        return failure(Code::NotFound, QStringLiteral("session '%1' not found").arg(sessionId));
+    }
 };
 
 struct StoreLimits

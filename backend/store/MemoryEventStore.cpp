@@ -23,17 +23,11 @@ void MemoryEventStore::createSession(const Session &session, Done done)
     done(StoreStatus::success());
 }
 
-StoreStatus MemoryEventStore::unknownSession(const QString &sessionId)
-{
-    return StoreStatus::failure(
-        StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(sessionId));
-}
-
 void MemoryEventStore::session(const QString &id, SessionDone done)
 {
     const auto it = m_sessions.constFind(id);
     if (it == m_sessions.cend())
-        return done(unknownSession(id), {}, {});
+        return done(StoreStatus::sessionNotFound(id), {}, {});
     done(StoreStatus::success(), it->session, it->stats);
 }
 
@@ -52,7 +46,7 @@ void MemoryEventStore::endSession(const QString &id, Done done)
 {
     const auto it = m_sessions.find(id);
     if (it == m_sessions.end())
-        return done(unknownSession(id));
+        return done(StoreStatus::sessionNotFound(id));
     it->session.active = false;
     it->session.lastActivity = QDateTime::currentDateTimeUtc();
     done(StoreStatus::success());
@@ -78,7 +72,7 @@ void MemoryEventStore::append(
 {
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
-        return done(unknownSession(sessionId), {});
+        return done(StoreStatus::sessionNotFound(sessionId), {});
     const StoredEvent event = appendTo(*it, sessionId, kind, type, data);
     done(StoreStatus::success(), event);
     Q_EMIT eventAppended(event);
@@ -89,7 +83,7 @@ void MemoryEventStore::appendMany(const QString &sessionId, EventKind kind, cons
 {
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
-        return done(unknownSession(sessionId), {});
+        return done(StoreStatus::sessionNotFound(sessionId), {});
     QList<StoredEvent> written;
     written.reserve(data.size());
     for (const EventData &one : data)
@@ -104,7 +98,7 @@ void MemoryEventStore::read(
 {
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
-        return done(unknownSession(sessionId), {});
+        return done(StoreStatus::sessionNotFound(sessionId), {});
     const std::deque<StoredEvent> &stream = it->stream(kind);
     auto first = std::upper_bound(stream.cbegin(), stream.cend(), after,
         [](const StreamId &id, const StoredEvent &event) { return id < event.id; });

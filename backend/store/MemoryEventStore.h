@@ -47,7 +47,6 @@ private:
     // Stores one event; the caller answers and emits eventAppended.
     StoredEvent appendTo(
         Entry &entry, const QString &sessionId, EventKind kind, const QString &type, const EventData &data);
-    static StoreStatus unknownSession(const QString &sessionId);
 
     StoreLimits m_limits;
     QHash<QString, Entry> m_sessions;

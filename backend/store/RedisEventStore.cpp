@@ -300,9 +300,7 @@ void RedisEventStore::session(const QString &id, SessionDone done)
             return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {}, {});
         const auto hash = parseHash(reply);
         if (!hash.contains("data"))
-            return done(StoreStatus::failure(
-                            StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)),
-                {}, {});
+            return done(StoreStatus::sessionNotFound(id), {}, {});
         Session session;
         SessionStats stats;
         parseSession(hash, &session, &stats);
@@ -355,8 +353,7 @@ void RedisEventStore::endSession(const QString &id, Done done)
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
             if (isError(reply, "NOSESSION"))
-                return done(StoreStatus::failure(
-                    StoreStatus::Code::NotFound, QStringLiteral("session '%1' not found").arg(id)));
+                return done(StoreStatus::sessionNotFound(id));
             done(StoreStatus::success());
         });
 }
@@ -434,9 +431,7 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
             }
             if (isError(reply, "NOSESSION")) {
                 if (done)
-                    done(StoreStatus::failure(StoreStatus::Code::NotFound,
-                             QStringLiteral("session '%1' not found").arg(event.sessionId)),
-                        written);
+                    done(StoreStatus::sessionNotFound(event.sessionId), written);
                 else
                     qCWarning(lcRedis)
                         << "a buffered event of" << event.sessionId << "was dropped: session gone";
@@ -507,9 +502,7 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
             if (isError(reply, "NOSESSION"))
-                return done(StoreStatus::failure(StoreStatus::Code::NotFound,
-                                QStringLiteral("session '%1' not found").arg(sessionId)),
-                    {});
+                return done(StoreStatus::sessionNotFound(sessionId), {});
             if (!ok)
                 return done(
                     StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))), {});
@@ -563,9 +556,7 @@ void RedisEventStore::read(const QString &sessionId, EventKind kind, StreamId af
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
             if (!*exists)
-                return done(StoreStatus::failure(StoreStatus::Code::NotFound,
-                                QStringLiteral("session '%1' not found").arg(sessionId)),
-                    {});
+                return done(StoreStatus::sessionNotFound(sessionId), {});
             done(StoreStatus::success(), parseEntries(reply, sessionId, kind));
         });
 }
