@@ -12,6 +12,9 @@
 
 namespace {
 
+// Events grouped into one AppendMany call at most: a script blocks Redis while it runs (about 3 µs an event).
+constexpr qsizetype MaxEventsPerScript = 500;
+
 QByteArray text(const redisReply *reply)
 {
     return reply
@@ -155,6 +158,9 @@ RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObje
     , m_options(std::move(options))
     , m_limits(limits)
     , m_pacer(limits.historyLength)
+    , m_writes(MaxEventsPerScript, [this](const QByteArray &key, QList<GroupedWrites::Write> writes) {
+        sendWrites(key, std::move(writes));
+    })
 {
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &RedisEventStore::connectBoth);
@@ -373,12 +379,15 @@ void RedisEventStore::append(
 void RedisEventStore::appendNow(
     const QString &sessionId, EventKind kind, const QString &type, const EventData &data, AppendDone done)
 {
-    const StoredEvent event {sessionId, kind, {}, type, data, {}};
     if (m_healthy)
-        return sendAppend(event, "*", std::move(done));
+        return appendManyNow(sessionId, kind, type, {data},
+            [done = std::move(done)](StoreStatus status, const QList<StoredEvent> &written) {
+                if (done)
+                    done(status, written.value(0));
+            });
 
     // Redis is away: keep the event (bounded), answer at once, and let local watchers see it now.
-    StoredEvent buffered = event;
+    StoredEvent buffered {sessionId, kind, {}, type, data, {}};
     buffered.id = m_provisionalIds.next(quint64(nowMs()));
     if (int(m_buffer.size()) >= m_options.maxBufferedEvents) {
         m_buffer.pop_front();
@@ -469,27 +478,32 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
 {
     if (!m_healthy) // buffered one by one; append() does not pace while Redis is away
         return EventStore::appendMany(sessionId, kind, type, data, std::move(done));
-    if (data.size() == 1)
-        return appendNow(sessionId, kind, type, data.first(),
-            [done = std::move(done)](StoreStatus status, const StoredEvent &event) {
-                done(status, status.ok() ? QList<StoredEvent> {event} : QList<StoredEvent> {});
-            });
+    const QByteArray key = streamKey(sessionId, kind);
+    if (isTailed(key))
+        m_pacer.sent(key, data.size()); // counted from now, so the pacer sees writes that wait their turn
+    m_writes.submit(key, {sessionId, kind, type, data, std::move(done)});
+}
+
+void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Write> writes)
+{
+    const QString sessionId = writes.first().sessionId;
+    const EventKind kind = writes.first().kind;
+    const QString type = writes.first().type;
     const EventKind other = kind == EventKind::Thinking ? EventKind::Progress : EventKind::Thinking;
     const QByteArray now = QByteArray::number(nowMs());
-    const QByteArray key = streamKey(sessionId, kind);
     QList<QByteArray> arguments {"3", sessionKey(sessionId), key, streamKey(sessionId, other),
         QByteArray::number(std::max(1, m_limits.historyLength)),
         QByteArray::number(m_limits.idleExpirySeconds), now, type.toUtf8()};
     QList<StoredEvent> events;
-    for (const EventData &eventData : data) {
-        const StoredEvent event {sessionId, kind, {}, type, eventData, {}};
-        arguments << storedText(event) << statsArguments(event);
-        events.append(event);
+    for (const GroupedWrites::Write &write : std::as_const(writes)) {
+        for (const EventData &eventData : write.data) {
+            const StoredEvent event {sessionId, kind, {}, type, eventData, {}};
+            arguments << storedText(event) << statsArguments(event);
+            events.append(event);
+        }
     }
-    if (isTailed(key))
-        m_pacer.sent(key, events.size());
     runScript(RedisScripts::AppendMany, arguments,
-        [this, sessionId, key, events, now, done](redisReply *reply, const QString &error) {
+        [this, sessionId, key, writes, events, now](redisReply *reply, const QString &error) {
             const bool ok
                 = reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == size_t(events.size());
             QList<StoredEvent> written = events;
@@ -499,16 +513,28 @@ void RedisEventStore::appendManyNow(const QString &sessionId, EventKind kind, co
                         = StreamId::parse(QString::fromLatin1(text(reply->element[i]))).value_or(StreamId {});
             }
             ok ? m_pacer.written(key, events.size(), written.last().id) : m_pacer.failed(key, events.size());
+            StoreStatus status = StoreStatus::success();
             if (!reply)
-                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
-            if (isError(reply, "NOSESSION"))
-                return done(StoreStatus::sessionNotFound(sessionId), {});
-            if (!ok)
-                return done(
-                    StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))), {});
-            m_commands->command(
-                {"ZADD", indexKey(), now, sessionId.toUtf8()}, [](redisReply *, const QString &) {});
-            done(StoreStatus::success(), written);
+                status = StoreStatus::failure(StoreStatus::Code::Unavailable, error);
+            else if (isError(reply, "NOSESSION"))
+                status = StoreStatus::sessionNotFound(sessionId);
+            else if (!ok)
+                status = StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply)));
+            if (ok)
+                m_commands->command(
+                    {"ZADD", indexKey(), now, sessionId.toUtf8()}, [](redisReply *, const QString &) {});
+            qsizetype at = 0;
+            for (const GroupedWrites::Write &write : writes) {
+                write.done(status, ok ? written.mid(at, write.data.size()) : QList<StoredEvent> {});
+                at += write.data.size();
+            }
+            if (reply)
+                return m_writes.finished(key);
+            // The connection went: what waited for this call would go down it too.
+            for (const GroupedWrites::Write &write : m_writes.abandoned(key)) {
+                m_pacer.failed(key, write.data.size());
+                write.done(status, {});
+            }
         });
 }
 
@@ -722,6 +748,7 @@ QJsonObject RedisEventStore::healthDetails() const
         {QStringLiteral("dropped_events"), m_droppedEvents},
         {QStringLiteral("watched_sessions"), m_watched.size()},
         {QStringLiteral("writes_waiting_for_tail"), m_pacer.waitingWrites()},
+        {QStringLiteral("writes_waiting_for_previous_call"), m_writes.waitingWrites()},
     };
     if (!m_healthy)
         details.insert(QStringLiteral("reason"), QStringLiteral("Redis unavailable: %1").arg(m_lastError));

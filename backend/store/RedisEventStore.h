@@ -8,6 +8,7 @@
 #pragma once
 
 #include "store/EventStore.h"
+#include "store/GroupedWrites.h"
 #include "store/RedisConnection.h"
 #include "store/TailPacer.h"
 
@@ -50,7 +51,8 @@ public:
     void endSession(const QString &id, Done done) override;
     void append(const QString &sessionId, EventKind kind, const QString &type, const EventData &data,
         AppendDone done) override;
-    // One script call for the whole batch (while Redis is away, the events are buffered one by one).
+    // One script call for the whole batch, and for what other requests publish to the stream meanwhile
+    // (while Redis is away, the events are buffered one by one).
     void appendMany(const QString &sessionId, EventKind kind, const QString &type,
         const QList<EventData> &data, AppendManyDone done) override;
     void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) override;
@@ -81,6 +83,9 @@ private:
         AppendDone done);
     void appendManyNow(const QString &sessionId, EventKind kind, const QString &type,
         const QList<EventData> &data, AppendManyDone done);
+    // One AppendMany call for writes GroupedWrites put together.
+    void sendWrites(const QByteArray &key, QList<GroupedWrites::Write> writes);
+    // One event with an explicit id: buffered events, written on reconnect.
     void sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done);
     // EVALSHA on the commands connection; `handler` is answered as by RedisConnection::command.
     void runScript(const RedisScript &script, const QByteArrayList &keysAndArguments,
@@ -113,4 +118,5 @@ private:
     QHash<QByteArray, qint64> m_tailNumbers; // stream key -> n of the last entry read, 0 if not known
     QHash<QByteArray, StreamKey> m_streamKeys; // stream key -> what it is
     TailPacer m_pacer;
+    GroupedWrites m_writes;
 };

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void unreachableRedisStartsDegradedAndSaysWhy();
     void keysUseTheConfiguredPrefixAndAClusterHashTag();
     void aBatchIsOneScriptCallPerSession();
+    void eventsPublishedAtOnceShareScriptCalls();
     void publishersWaitForTheTailInsteadOfOutrunningTrimming();
     void aTailOutrunByAnotherProcessSaysHowManyItMissed();
     void scriptsRedisLostAreLoadedAgain();
@@ -361,29 +362,41 @@ void RedisStoreTest::aBatchIsOneScriptCallPerSession()
 
 namespace {
 
-// Posts `batches` batches of `perBatch` thinking steps all at once (QNetworkAccessManager keeps several
-// connections busy); true when every one was answered 201.
-bool postBatchesAtOnce(BackendFixture &server, const QString &session, int batches, int perBatch)
+// Posts every body to /thinking at once (QNetworkAccessManager keeps several connections busy). The
+// answers in the order of the bodies, or none unless every one was answered 201.
+QList<QJsonObject> postAllAtOnce(BackendFixture &server, const QList<QByteArray> &bodies)
 {
     QNetworkAccessManager manager;
     QList<QNetworkReply *> replies;
-    for (int b = 0; b < batches; ++b) {
-        QJsonArray batch;
-        for (int i = 0; i < perBatch; ++i)
-            batch.append(step(session, QStringLiteral("analysis"), QStringLiteral("%1-%2").arg(b).arg(i)));
+    for (const QByteArray &body : bodies) {
         QNetworkRequest request(server.url(QStringLiteral("/api/streaming/thinking")));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        replies << manager.post(request, QJsonDocument(batch).toJson(QJsonDocument::Compact));
+        replies << manager.post(request, body);
     }
     const bool finished = QTest::qWaitFor(
         [&] { return std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }); },
         60'000);
     bool created = finished;
+    QList<QJsonObject> answers;
     for (QNetworkReply *reply : std::as_const(replies)) {
         created = created && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201;
+        answers << QJsonDocument::fromJson(reply->readAll()).object();
         delete reply;
     }
-    return created;
+    return created ? answers : QList<QJsonObject> {};
+}
+
+// Posts `batches` batches of `perBatch` thinking steps all at once; true when every one was answered 201.
+bool postBatchesAtOnce(BackendFixture &server, const QString &session, int batches, int perBatch)
+{
+    QList<QByteArray> bodies;
+    for (int b = 0; b < batches; ++b) {
+        QJsonArray batch;
+        for (int i = 0; i < perBatch; ++i)
+            batch.append(step(session, QStringLiteral("analysis"), QStringLiteral("%1-%2").arg(b).arg(i)));
+        bodies << QJsonDocument(batch).toJson(QJsonDocument::Compact);
+    }
+    return !postAllAtOnce(server, bodies).isEmpty();
 }
 
 bool idsAscend(const QStringList &ids)
@@ -428,6 +441,57 @@ void RedisStoreTest::publishersWaitForTheTailInsteadOfOutrunningTrimming()
     QVERIFY(m_redis->cli({QStringLiteral("XLEN"), QStringLiteral("ponder:{fast}:thinking")}).toInt() < 400);
     const QJsonObject health = server.get(QStringLiteral("/health")).json().object();
     QCOMPARE(health.value(QLatin1String("writes_waiting_for_tail")).toInt(-1), 0);
+}
+
+void RedisStoreTest::eventsPublishedAtOnceShareScriptCalls()
+{
+    // Requests that arrive while their stream's last call is in flight go to Redis together, in one call.
+    // Each must still get its own event, id and stats, and watchers each event once, in order.
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    QVERIFY(server.createSession(QStringLiteral("busy")));
+    WebSocketTestClient watcher;
+    QVERIFY(watcher.open(server.webSocketUrl(QStringLiteral("/ws/thinking/busy"))));
+    QVERIFY(watcher.waitForMessages(1));
+
+    constexpr int Events = 60;
+    QList<QByteArray> bodies;
+    for (int i = 0; i < Events; ++i) {
+        const QString type = i % 3 == 0 ? QStringLiteral("planning") : QStringLiteral("analysis");
+        bodies << QJsonDocument(step(QStringLiteral("busy"), type, QString::number(i), i % 2 ? 1.0 : 0.5))
+                      .toJson(QJsonDocument::Compact);
+    }
+    const qint64 before = scriptCalls(*m_redis);
+    const QList<QJsonObject> answers = postAllAtOnce(server, bodies);
+    QCOMPARE(answers.size(), Events);
+    const qint64 used = scriptCalls(*m_redis) - before;
+    QVERIFY2(
+        used < Events, qPrintable(QStringLiteral("%1 script calls for %2 events").arg(used).arg(Events)));
+
+    // Every answer names the event its own request published.
+    const QJsonArray history = storedEvents(server, QStringLiteral("busy"));
+    QCOMPARE(history.size(), Events);
+    QHash<QString, QString> contentById;
+    QStringList historyIds;
+    for (const QJsonValue &event : history) {
+        historyIds << event[QLatin1String("id")].toString();
+        contentById.insert(
+            historyIds.last(), event[QLatin1String("data")][QLatin1String("content")].toString());
+    }
+    QVERIFY(idsAscend(historyIds));
+    for (int i = 0; i < Events; ++i)
+        QCOMPARE(contentById.value(answers.at(i).value(QLatin1String("id")).toString()), QString::number(i));
+
+    const QJsonObject stats = server.get(QStringLiteral("/sessions/busy/stats")).json().object();
+    QCOMPARE(stats.value(QLatin1String("thinking_steps")).toInt(), Events);
+    const QJsonObject types = stats.value(QLatin1String("thinking_types_used")).toObject();
+    QCOMPARE(types.value(QLatin1String("planning")).toInt(), Events / 3);
+    QCOMPARE(types.value(QLatin1String("analysis")).toInt(), Events - Events / 3);
+    QCOMPARE(stats.value(QLatin1String("average_confidence")).toDouble(), 0.75);
+
+    QVERIFY(watcher.waitForMessages(1 + Events));
+    QCOMPARE(watcher.eventIds(), historyIds);
 }
 
 void RedisStoreTest::aTailOutrunByAnotherProcessSaysHowManyItMissed()

@@ -6,6 +6,7 @@
 #include "events/Session.h"
 #include "events/StreamId.h"
 #include "events/ThinkingStep.h"
+#include "store/GroupedWrites.h"
 #include "store/MemoryEventStore.h"
 #include "store/TailPacer.h"
 
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void messageTextIsTheMessageWhateverTheData();
     void progressUpdateAcceptsItsAliases();
     void tailPacerKeepsWritesWithinTheWindowInOrder();
+    void writesThatWaitForTheCallInFlightGoTogether();
     void readerNamesTheFirstBadField();
     void sessionIdsAreValidated();
     void writtenFactsAreWhatTheTextSays();
@@ -266,6 +268,74 @@ void EventModelTest::tailPacerKeepsWritesWithinTheWindowInOrder()
     pacer.release(key);
     QCOMPARE(ran.last(), QStringLiteral("e"));
     QCOMPARE(pacer.waitingWrites(), 0);
+}
+
+void EventModelTest::writesThatWaitForTheCallInFlightGoTogether()
+{
+    // Each call is recorded as the events it carries, e.g. "b c" for a call carrying b and c.
+    QList<QPair<QByteArray, QString>> calls;
+    GroupedWrites writes(3, [&](const QByteArray &key, QList<GroupedWrites::Write> call) {
+        QStringList names;
+        for (const GroupedWrites::Write &write : call) {
+            for (const EventData &data : write.data)
+                names << data.object().value(QLatin1String("name")).toString();
+        }
+        calls.append({key, names.join(QLatin1Char(' '))});
+    });
+    auto write = [](const QString &type, const QStringList &names) {
+        GroupedWrites::Write w;
+        w.type = type;
+        for (const QString &name : names)
+            w.data.append(EventData(QJsonObject {{QStringLiteral("name"), name}}));
+        return w;
+    };
+    const QString step = QStringLiteral("thinking_step");
+    const QString end = QStringLiteral("session_end");
+
+    writes.submit("k", write(step, {QStringLiteral("a")}));
+    QCOMPARE(calls.size(), 1); // nothing in flight: it goes at once
+    writes.submit("k", write(step, {QStringLiteral("b")}));
+    writes.submit("k", write(step, {QStringLiteral("c")}));
+    writes.submit("other", write(step, {QStringLiteral("x")})); // another stream does not wait
+    writes.submit("k", write(end, {QStringLiteral("e")}));
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(writes.waitingWrites(), 3);
+
+    writes.finished("k");
+    QCOMPARE(
+        calls.last(), qMakePair(QByteArray("k"), QStringLiteral("b c"))); // together; the other type waits
+    writes.finished("k");
+    QCOMPARE(calls.last(), qMakePair(QByteArray("k"), QStringLiteral("e")));
+
+    // No more events in a call than the limit, unless one write alone has more.
+    writes.submit("k", write(step, {QStringLiteral("f"), QStringLiteral("g")}));
+    writes.submit("k", write(step, {QStringLiteral("h"), QStringLiteral("i")}));
+    writes.submit("k",
+        write(step, {QStringLiteral("j"), QStringLiteral("k"), QStringLiteral("l"), QStringLiteral("m")}));
+    writes.finished("k");
+    QCOMPARE(calls.last().second, QStringLiteral("f g"));
+    writes.finished("k");
+    QCOMPARE(calls.last().second, QStringLiteral("h i"));
+    writes.finished("k");
+    QCOMPARE(calls.last().second, QStringLiteral("j k l m"));
+
+    // A call that was not answered hands back what waited, in order; the stream starts afresh.
+    writes.submit("k", write(step, {QStringLiteral("n")}));
+    writes.submit("k", write(step, {QStringLiteral("o")}));
+    const QList<GroupedWrites::Write> unsent = writes.abandoned("k");
+    QCOMPARE(unsent.size(), 2);
+    QCOMPARE(unsent.at(1).data.first().object().value(QLatin1String("name")).toString(), QStringLiteral("o"));
+    const qsizetype before = calls.size();
+    writes.submit("k", write(step, {QStringLiteral("p")}));
+    QCOMPARE(calls.size(), before + 1);
+    QCOMPARE(calls.last().second, QStringLiteral("p"));
+
+    // Once a call returns with nothing waiting, the next write goes at once.
+    writes.finished("k");
+    writes.finished("other");
+    QCOMPARE(writes.waitingWrites(), 0);
+    writes.submit("other", write(step, {QStringLiteral("y")}));
+    QCOMPARE(calls.last(), qMakePair(QByteArray("other"), QStringLiteral("y")));
 }
 
 void EventModelTest::progressUpdateAcceptsItsAliases()
