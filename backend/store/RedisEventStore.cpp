@@ -609,14 +609,22 @@ void RedisEventStore::watch(const QString &sessionId, std::function<void()> read
         m_commands->command({"XREVRANGE", key, "+", "-", "COUNT", "1"},
             [this, key, remaining, ready](redisReply *reply, const QString &) {
                 QByteArray top = "0-0";
-                qint64 topNumber = 0;
-                if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1) {
+                std::optional<qint64> topNumber;
+                if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 0) {
+                    topNumber = 0; // empty: Ponder numbers a stream's entries from 1
+                } else if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1) {
                     top = text(reply->element[0]->element[0]);
-                    parseEntry(reply->element[0], {}, EventKind::Thinking, &topNumber);
+                    qint64 number = 0;
+                    parseEntry(reply->element[0], {}, EventKind::Thinking, &number);
+                    if (number > 0)
+                        topNumber = number;
                 }
                 if (m_streamKeys.contains(key)) {
                     m_tailFrom.insert(key, top);
-                    m_tailNumbers.insert(key, topNumber);
+                    if (topNumber)
+                        m_tailNumbers.insert(key, *topNumber);
+                    else
+                        m_tailNumbers.remove(key);
                     if (const auto position = StreamId::parse(QString::fromLatin1(top)))
                         m_pacer.tailRead(key, *position);
                 }
@@ -695,18 +703,21 @@ void RedisEventStore::onTailReply(redisReply *reply)
             continue;
         QList<StoredEvent> events;
         qint64 missed = 0;
-        qint64 &lastNumber = m_tailNumbers[key]; // 0: not known (the tail started at "$", or old entries)
+        // -1: not known (the tail started at "$", or at an entry another writer added)
+        qint64 lastNumber = m_tailNumbers.value(key, -1);
         for (size_t e = 0; e < entries->elements; ++e) {
             qint64 number = 0;
             auto event = parseEntry(entries->element[e], info->sessionId, info->kind, &number);
             if (!event)
                 continue;
-            if (number > 0 && lastNumber > 0 && number > lastNumber + 1)
+            if (number > 0 && lastNumber >= 0 && number > lastNumber + 1)
                 missed += number - lastNumber - 1;
             if (number > 0)
                 lastNumber = number;
             events << *event;
         }
+        if (lastNumber >= 0)
+            m_tailNumbers.insert(key, lastNumber);
         if (!events.isEmpty()) {
             m_tailFrom.insert(key, events.last().id.toString().toLatin1());
             positions.append({key, events.last().id});
