@@ -2,7 +2,8 @@
 //
 // Keys carry a Redis Cluster hash tag: <prefix>:{<session>}:session | :thinking | :progress, plus an index
 // <prefix>:sessions (sorted by last activity). Appends run as one Lua script (session check, XADD MAXLEN ~,
-// stats, expiry refreshed on every activity). Live events come from XREAD BLOCK on a second connection.
+// stats, expiry refreshed on every activity); what a stream's publishers send while its last append is in
+// flight goes as one call (GroupedWrites). Live events come from XREAD BLOCK on a second connection.
 // When Redis goes away, writes are buffered (bounded; the oldest are dropped and counted), local watchers
 // keep receiving them, and the buffer is flushed on reconnect.
 #pragma once
@@ -115,7 +116,7 @@ private:
 
     QHash<QString, int> m_watched; // session -> watch count
     QHash<QByteArray, QByteArray> m_tailFrom; // stream key -> last id read
-    QHash<QByteArray, qint64> m_tailNumbers; // stream key -> n of the last entry read, 0 if not known
+    QHash<QByteArray, qint64> m_tailNumbers; // stream key -> n of the last entry read (0: none yet), if known
     QHash<QByteArray, StreamKey> m_streamKeys; // stream key -> what it is
     TailPacer m_pacer;
     GroupedWrites m_writes;
