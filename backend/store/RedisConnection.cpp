@@ -130,11 +130,15 @@ void RedisConnection::onReply(redisAsyncContext *context, void *reply, void *han
     (*owned)(typed, {});
 }
 
+// hiredis asks for read and write interest many times a second (for every command written): the notifiers
+// are made once per connection and then only enabled and disabled.
 void RedisConnection::addRead(void *data)
 {
     auto *self = static_cast<RedisConnection *>(data);
-    if (self->m_read || !self->m_context)
+    if (!self->m_context)
         return;
+    if (self->m_read)
+        return self->m_read->setEnabled(true);
     self->m_read = new QSocketNotifier(self->m_context->c.fd, QSocketNotifier::Read);
     connect(self->m_read, &QSocketNotifier::activated, self, [self] {
         if (self->m_context)
@@ -145,18 +149,17 @@ void RedisConnection::addRead(void *data)
 void RedisConnection::delRead(void *data)
 {
     auto *self = static_cast<RedisConnection *>(data);
-    if (self->m_read) {
+    if (self->m_read)
         self->m_read->setEnabled(false);
-        self->m_read->deleteLater();
-        self->m_read = nullptr;
-    }
 }
 
 void RedisConnection::addWrite(void *data)
 {
     auto *self = static_cast<RedisConnection *>(data);
-    if (self->m_write || !self->m_context)
+    if (!self->m_context)
         return;
+    if (self->m_write)
+        return self->m_write->setEnabled(true);
     self->m_write = new QSocketNotifier(self->m_context->c.fd, QSocketNotifier::Write);
     connect(self->m_write, &QSocketNotifier::activated, self, [self] {
         if (self->m_context)
@@ -167,15 +170,18 @@ void RedisConnection::addWrite(void *data)
 void RedisConnection::delWrite(void *data)
 {
     auto *self = static_cast<RedisConnection *>(data);
-    if (self->m_write) {
+    if (self->m_write)
         self->m_write->setEnabled(false);
-        self->m_write->deleteLater();
-        self->m_write = nullptr;
-    }
 }
 
 void RedisConnection::cleanup(void *data)
 {
-    delRead(data);
-    delWrite(data);
+    auto *self = static_cast<RedisConnection *>(data);
+    for (QSocketNotifier **notifier : {&self->m_read, &self->m_write}) {
+        if (*notifier) {
+            (*notifier)->setEnabled(false);
+            (*notifier)->deleteLater(); // may run inside the notifier's own signal
+            *notifier = nullptr;
+        }
+    }
 }
