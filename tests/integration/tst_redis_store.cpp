@@ -362,6 +362,13 @@ void RedisStoreTest::aBatchIsOneScriptCallPerSession()
 
 namespace {
 
+// Has `watcher` watch `session`'s thinking stream on `server`, past the greeting.
+bool watchThinking(WebSocketTestClient &watcher, BackendFixture &server, const QString &session)
+{
+    return watcher.open(server.webSocketUrl(QStringLiteral("/ws/thinking/") + session))
+        && watcher.waitForMessages(1);
+}
+
 // Posts every body to /thinking at once (QNetworkAccessManager keeps several connections busy). The
 // answers in the order of the bodies, or none unless every one was answered 201.
 QList<QJsonObject> postAllAtOnce(BackendFixture &server, const QList<QByteArray> &bodies)
@@ -422,8 +429,7 @@ void RedisStoreTest::publishersWaitForTheTailInsteadOfOutrunningTrimming()
     BackendFixture &server = *started;
     QVERIFY(server.createSession(QStringLiteral("fast")));
     WebSocketTestClient watcher;
-    QVERIFY(watcher.open(server.webSocketUrl(QStringLiteral("/ws/thinking/fast"))));
-    QVERIFY(watcher.waitForMessages(1));
+    QVERIFY(watchThinking(watcher, server, QStringLiteral("fast")));
 
     constexpr int Batches = 20;
     constexpr int PerBatch = 100;
@@ -452,8 +458,7 @@ void RedisStoreTest::eventsPublishedAtOnceShareScriptCalls()
     BackendFixture &server = *started;
     QVERIFY(server.createSession(QStringLiteral("busy")));
     WebSocketTestClient watcher;
-    QVERIFY(watcher.open(server.webSocketUrl(QStringLiteral("/ws/thinking/busy"))));
-    QVERIFY(watcher.waitForMessages(1));
+    QVERIFY(watchThinking(watcher, server, QStringLiteral("busy")));
 
     constexpr int Events = 60;
     QList<QByteArray> bodies;
@@ -505,8 +510,7 @@ void RedisStoreTest::aTailOutrunByAnotherProcessSaysHowManyItMissed()
     QVERIFY(startBothHealthy(a, b));
     QVERIFY(a.createSession(QStringLiteral("burst")));
     WebSocketTestClient onB;
-    QVERIFY(onB.open(b.webSocketUrl(QStringLiteral("/ws/thinking/burst"))));
-    QVERIFY(onB.waitForMessages(1));
+    QVERIFY(watchThinking(onB, b, QStringLiteral("burst")));
 
     // First one batch of 500 into the empty stream: one script call, trimmed before B's first read, so B
     // must know that the stream's numbering starts at 1. Then 20 of 100 at once.
@@ -573,9 +577,8 @@ void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
     QVERIFY(startBothHealthy(a, b));
     QVERIFY(a.createSession(QStringLiteral("shape")));
     WebSocketTestClient onA, onB;
-    QVERIFY(onA.open(a.webSocketUrl(QStringLiteral("/ws/thinking/shape"))));
-    QVERIFY(onB.open(b.webSocketUrl(QStringLiteral("/ws/thinking/shape"))));
-    QVERIFY(onA.waitForMessages(1) && onB.waitForMessages(1));
+    QVERIFY(watchThinking(onA, a, QStringLiteral("shape")));
+    QVERIFY(watchThinking(onB, b, QStringLiteral("shape")));
 
     const QJsonObject odd {{QStringLiteral("id"), QStringLiteral("its-own")},
         {QStringLiteral("session_id"), QStringLiteral("another")},
