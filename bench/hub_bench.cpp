@@ -1,7 +1,8 @@
 // The streaming hub under load, in memory mode and in Redis mode, in one run: events/s published over
 // HTTP keep-alive, events/s delivered to 1, 10 and 100 WebSocket subscribers, publish-to-receive
-// latency at a fixed 10k events/s, RSS per idle session and per WebSocket client, and
-// redis-benchmark's XADD rate on the same Redis as the ceiling.
+// latency at a fixed 10k events/s, the CPU each of Ponder, the bench and redis-server spends per event,
+// RSS per idle session and per WebSocket client, and redis-benchmark's XADD rate on the same Redis as the
+// ceiling.
 //
 // usage: hub_bench [--quick]      (build with the release preset; see docs/benchmarks.md)
 #include "BenchSupport.h"
@@ -162,28 +163,46 @@ void subscribe(Subscribers &subscribers, const QUrl &url, int count)
     spinUntil([&] { return subscribers.established >= qint64(subscribers.sockets.size()); }, 60'000);
 }
 
-// CPU time Ponder and the bench use over a stretch, per event: on 2 shared cores, what each side costs
-// says more about Ponder's capacity than the wall-clock rate, which the bench's own work bounds too.
+// CPU time Ponder, the bench and redis-server use over a stretch, per event: on 2 shared cores, what each
+// costs says more about Ponder's capacity than the wall-clock rate, which the other two bound too.
+struct CpuShare
+{
+    double ponder = 0; // µs per event
+    double bench = 0;
+    double redis = 0;
+};
+
+// The processes measured: Ponder and redis-server (idle in memory mode, so it shows as 0 there).
+struct Processes
+{
+    qint64 ponder = 0;
+    qint64 redis = 0;
+};
+
 class CpuPerEvent
 {
 public:
-    explicit CpuPerEvent(qint64 ponderPid)
-        : m_ponderPid(ponderPid)
-        , m_ponderStart(cpuSeconds(ponderPid))
-        , m_benchStart(cpuSeconds(QCoreApplication::applicationPid()))
+    explicit CpuPerEvent(Processes processes)
+        : m_processes(processes)
+        , m_start(sample())
     { }
-    // Microseconds of CPU per event since construction: {ponder, bench}.
-    QPair<double, double> per(qint64 events) const
+    CpuShare per(qint64 events) const
     {
-        const double ponder = cpuSeconds(m_ponderPid) - m_ponderStart;
-        const double bench = cpuSeconds(QCoreApplication::applicationPid()) - m_benchStart;
-        return {ponder * 1e6 / double(events), bench * 1e6 / double(events)};
+        const CpuShare now = sample();
+        const double scale = 1e6 / double(std::max<qint64>(1, events));
+        return {(now.ponder - m_start.ponder) * scale, (now.bench - m_start.bench) * scale,
+            (now.redis - m_start.redis) * scale};
     }
 
 private:
-    qint64 m_ponderPid;
-    double m_ponderStart;
-    double m_benchStart;
+    CpuShare sample() const // seconds so far
+    {
+        return {cpuSeconds(m_processes.ponder), cpuSeconds(QCoreApplication::applicationPid()),
+            cpuSeconds(m_processes.redis)};
+    }
+
+    Processes m_processes;
+    CpuShare m_start;
 };
 
 struct Latency
@@ -191,10 +210,11 @@ struct Latency
     double p50 = 0;
     double p99 = 0;
     double achievedRate = 0;
+    CpuShare cpu; // per event received
 };
 
 // Events are stamped when they are due and published at a fixed 10k/s, paced by a 1 ms timer.
-Latency measureLatency(quint16 port, const QString &base, bool quick, bool batched)
+Latency measureLatency(quint16 port, const QString &base, Processes processes, bool quick, bool batched)
 {
     const QString session = batched ? QStringLiteral("latency-batched") : QStringLiteral("latency");
     QUrl wsUrl(base + QStringLiteral("/ws/thinking/") + session);
@@ -217,6 +237,7 @@ Latency measureLatency(quint16 port, const QString &base, bool quick, bool batch
     const double rate = 10'000;
     const qint64 total = quick ? 10'000 : 30'000;
     qint64 sent = 0;
+    const CpuPerEvent cpu(processes);
     const qint64 start = clock.nsecsElapsed();
     QTimer tick;
     tick.setTimerType(Qt::PreciseTimer);
@@ -246,7 +267,7 @@ Latency measureLatency(quint16 port, const QString &base, bool quick, bool batch
     tick.start();
     spinUntil([&] { return latencies.size() >= total; }, 120'000);
     return {percentile(latencies, 50), percentile(latencies, 99),
-        double(latencies.size()) / (double(clock.nsecsElapsed() - start) / 1e9)};
+        double(latencies.size()) / (double(clock.nsecsElapsed() - start) / 1e9), cpu.per(latencies.size())};
 }
 
 struct ModeFigures
@@ -254,9 +275,9 @@ struct ModeFigures
     double publishRate = 0;
     double batchPublishRate = 0;
     QList<QPair<int, double>> fanOut; // subscribers, delivered events/s
-    QPair<double, double> publishCpu; // µs of CPU per event published one per request: ponder, bench
-    QPair<double, double> batchCpu; // the same, published in batches
-    QList<QPair<double, double>> fanOutCpu; // the same per delivered event, for each fan-out
+    CpuShare publishCpu; // per event published one per request
+    CpuShare batchCpu; // per event published in batches
+    QList<CpuShare> fanOutCpu; // per delivered event, for each fan-out
     Latency latency; // one event per request
     Latency batchedLatency; // each millisecond's events in one request
     double kibPerSession = 0;
@@ -265,7 +286,7 @@ struct ModeFigures
     double stealPercent = 0;
 };
 
-ModeFigures measure(PonderProcess &ponder, bool quick)
+ModeFigures measure(PonderProcess &ponder, qint64 redisPid, bool quick)
 {
     ModeFigures figures;
     const StealMeter steal;
@@ -285,8 +306,8 @@ ModeFigures measure(PonderProcess &ponder, bool quick)
     // 1. Publish rate over keep-alive connections.
     createSession(QStringLiteral("publish"));
     const qint64 publishCount = quick ? 5'000 : 30'000;
-    const qint64 pid = ponder.process().processId();
-    const CpuPerEvent publishCpu(pid);
+    const Processes processes {ponder.process().processId(), redisPid};
+    const CpuPerEvent publishCpu(processes);
     const double seconds = sendAll(publishers, publishCount, [](qint64 i) {
         return qMakePair(
             QByteArray("/api/streaming/thinking"), thinking(QStringLiteral("publish"), QString::number(i)));
@@ -294,7 +315,7 @@ ModeFigures measure(PonderProcess &ponder, bool quick)
     figures.publishRate = double(publishCount) / seconds;
     figures.publishCpu = publishCpu.per(publishCount);
     const qint64 batches = publishCount / BatchSize;
-    const CpuPerEvent batchCpu(pid);
+    const CpuPerEvent batchCpu(processes);
     const double batchSeconds = sendAll(publishers, batches, [](qint64 i) {
         return qMakePair(QByteArray("/api/streaming/thinking"),
             thinkingBatch(QStringLiteral("publish"), i * BatchSize, BatchSize));
@@ -310,7 +331,7 @@ ModeFigures measure(PonderProcess &ponder, bool quick)
         subscribe(subscribers, wsUrl(QStringLiteral("/ws/thinking/") + session), count);
         // Published in batches, so the publishing side is not what is measured.
         const qint64 events = quick ? 2'000 : (count == 100 ? 5'000 : 20'000);
-        const CpuPerEvent fanOutCpu(pid);
+        const CpuPerEvent fanOutCpu(processes);
         QElapsedTimer timer;
         timer.start();
         sendAll(publishers, events / BatchSize, [&](qint64 i) {
@@ -334,26 +355,26 @@ ModeFigures measure(PonderProcess &ponder, bool quick)
 
     // 3. Publish-to-receive latency at a fixed 10k events/s: each event in its own request, then each
     // millisecond's events in one request, as an agent that sends what it has would.
-    figures.latency = measureLatency(port, base, quick, false);
-    figures.batchedLatency = measureLatency(port, base, quick, true);
+    figures.latency = measureLatency(port, base, processes, quick, false);
+    figures.batchedLatency = measureLatency(port, base, processes, quick, true);
 
     // 4. Memory: idle sessions, then WebSocket clients.
     QTest::qWait(300);
-    const qint64 before = rssKiB(pid);
+    const qint64 before = rssKiB(processes.ponder);
     const qint64 sessions = quick ? 2'000 : 10'000;
     sendAll(publishers, sessions, [](qint64 i) {
         return qMakePair(
             QByteArray("/api/streaming/sessions"), sessionBody(QStringLiteral("idle-%1").arg(i)));
     });
     QTest::qWait(300);
-    const qint64 withSessions = rssKiB(pid);
+    const qint64 withSessions = rssKiB(processes.ponder);
     figures.kibPerSession = double(withSessions - before) / double(sessions);
     createSession(QStringLiteral("crowd"));
     Subscribers crowd;
     const int clients = quick ? 200 : 1'000;
     subscribe(crowd, wsUrl(QStringLiteral("/ws/sessions/crowd")), clients);
     QTest::qWait(300);
-    figures.kibPerClient = double(rssKiB(pid) - withSessions) / double(clients);
+    figures.kibPerClient = double(rssKiB(processes.ponder) - withSessions) / double(clients);
     figures.stealPercent = steal.percentSinceStart();
     return figures;
 }
@@ -418,8 +439,8 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "hub_bench: ponder did not start:\n%s\n", qPrintable(ponder.output()));
             return 1;
         }
-        results.append(
-            {useRedis ? QStringLiteral("redis") : QStringLiteral("memory"), measure(ponder, quick)});
+        results.append({useRedis ? QStringLiteral("redis") : QStringLiteral("memory"),
+            measure(ponder, redis.processId(), quick)});
         ponder.stop(SIGTERM);
     }
     const QString xadd = redisBenchmarkXadd(redisPort, quick);
@@ -442,15 +463,16 @@ int main(int argc, char **argv)
                 .arg(results.at(0).second.fanOut.at(i).first),
             [i](const ModeFigures &f) { return number(f.fanOut.at(i).second); });
     }
-    auto cpu = [](const QPair<double, double> &perEvent) {
-        return QStringLiteral("%1 / %2").arg(number(perEvent.first, 1), number(perEvent.second, 1));
+    auto cpu = [](const CpuShare &perEvent) {
+        return QStringLiteral("%1 / %2 / %3")
+            .arg(number(perEvent.ponder, 1), number(perEvent.bench, 1), number(perEvent.redis, 1));
     };
-    row(QStringLiteral("CPU µs per event published one per request: ponder / bench"),
+    row(QStringLiteral("CPU µs per event published one per request: ponder / bench / redis"),
         [&](const ModeFigures &f) { return cpu(f.publishCpu); });
-    row(QStringLiteral("CPU µs per event published in batches: ponder / bench"),
+    row(QStringLiteral("CPU µs per event published in batches: ponder / bench / redis"),
         [&](const ModeFigures &f) { return cpu(f.batchCpu); });
     for (int i = 0; i < 3; ++i) {
-        row(QStringLiteral("CPU µs per event delivered to %1: ponder / bench")
+        row(QStringLiteral("CPU µs per event delivered to %1: ponder / bench / redis")
                 .arg(results.at(0).second.fanOut.at(i).first),
             [&, i](const ModeFigures &f) { return cpu(f.fanOutCpu.at(i)); });
     }
@@ -462,6 +484,8 @@ int main(int argc, char **argv)
         });
     row(QStringLiteral("rate reached with one event per request, events/s"),
         [](const ModeFigures &f) { return number(f.latency.achievedRate); });
+    row(QStringLiteral("CPU µs per event at 10k/s, one per request: ponder / bench / redis"),
+        [&](const ModeFigures &f) { return cpu(f.latency.cpu); });
     row(QStringLiteral("publish-to-receive latency p50 / p99 at 10k/s, each ms in one request, ms"),
         [](const ModeFigures &f) {
             return number(f.batchedLatency.p50, 2) + QStringLiteral(" / ") + number(f.batchedLatency.p99, 2);
