@@ -1,12 +1,13 @@
 // The streaming hub under load, in memory mode and in Redis mode, in one run: events/s published over
 // HTTP keep-alive, events/s delivered to 1, 10 and 100 WebSocket subscribers, publish-to-receive
-// latency at a fixed 10k events/s, the CPU each of Ponder, the bench and redis-server spends per event,
-// RSS per idle session and per WebSocket client, and redis-benchmark's XADD rate on the same Redis as the
-// ceiling.
+// latency at a fixed 10k events/s (in 1 ms bursts and evenly spaced), the CPU each of Ponder, the bench and
+// redis-server spends per event, RSS per idle session and per WebSocket client, and redis-benchmark's XADD
+// rate on the same Redis as the ceiling.
 //
 // usage: hub_bench [--quick]      (build with the release preset; see docs/benchmarks.md)
 #include "BenchSupport.h"
 #include "HttpPublisher.h"
+#include "PacedSender.h"
 #include "PonderProcess.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -213,10 +215,21 @@ struct Latency
     CpuShare cpu; // per event received
 };
 
-// Events are stamped when they are due and published at a fixed 10k/s, paced by a 1 ms timer.
-Latency measureLatency(quint16 port, const QString &base, Processes processes, bool quick, bool batched)
+// How the latency runs publish their fixed 10k events/s.
+enum class Pacing
 {
-    const QString session = batched ? QStringLiteral("latency-batched") : QStringLiteral("latency");
+    Bursts, // a 1 ms timer sends the events due, one request each, as a burst
+    BatchedBursts, // the same, with each millisecond's events in one request
+    Even, // one request every 100 µs, from a thread of its own (PacedSender)
+};
+
+// Each event is stamped as it is sent; the subscriber's clock is the same.
+Latency measureLatency(quint16 port, const QString &base, Processes processes, bool quick, Pacing pacing)
+{
+    const bool batched = pacing == Pacing::BatchedBursts;
+    const QString session = pacing == Pacing::Bursts ? QStringLiteral("latency")
+        : batched                                    ? QStringLiteral("latency-batched")
+                                                     : QStringLiteral("latency-even");
     QUrl wsUrl(base + QStringLiteral("/ws/thinking/") + session);
     wsUrl.setScheme(QStringLiteral("ws"));
     Publishers paced = connectPublishers(port, batched ? 4 : 32);
@@ -264,8 +277,20 @@ Latency measureLatency(quint16 port, const QString &base, Processes processes, b
             p->post("/api/streaming/thinking", body + ']');
         }
     });
-    tick.start();
+    PacedSender even;
+    std::thread evenThread;
+    if (pacing != Pacing::Even) {
+        tick.start();
+    } else if (even.connect(port, 32)) {
+        evenThread = std::thread([&] {
+            even.run("/api/streaming/thinking", total, rate, [&] {
+                return thinking(session, QStringLiteral("t=") + QString::number(clock.nsecsElapsed()));
+            });
+        });
+    }
     spinUntil([&] { return latencies.size() >= total; }, 120'000);
+    if (evenThread.joinable())
+        evenThread.join();
     return {percentile(latencies, 50), percentile(latencies, 99),
         double(latencies.size()) / (double(clock.nsecsElapsed() - start) / 1e9), cpu.per(latencies.size())};
 }
@@ -278,8 +303,9 @@ struct ModeFigures
     CpuShare publishCpu; // per event published one per request
     CpuShare batchCpu; // per event published in batches
     QList<CpuShare> fanOutCpu; // per delivered event, for each fan-out
-    Latency latency; // one event per request
+    Latency latency; // one event per request, sent in 1 ms bursts
     Latency batchedLatency; // each millisecond's events in one request
+    Latency evenLatency; // one event per request, one request every 100 µs
     double kibPerSession = 0;
     double kibPerClient = 0;
     qint64 lost = 0;
@@ -353,10 +379,12 @@ ModeFigures measure(PonderProcess &ponder, qint64 redisPid, bool quick)
         figures.fanOutCpu.append(fanOutCpu.per(delivered));
     }
 
-    // 3. Publish-to-receive latency at a fixed 10k events/s: each event in its own request, then each
-    // millisecond's events in one request, as an agent that sends what it has would.
-    figures.latency = measureLatency(port, base, processes, quick, false);
-    figures.batchedLatency = measureLatency(port, base, processes, quick, true);
+    // 3. Publish-to-receive latency at a fixed 10k events/s: each event in its own request (sent in 1 ms
+    // bursts), each millisecond's events in one request (as an agent that sends what it has would), and
+    // each event in its own request, evenly spaced.
+    figures.latency = measureLatency(port, base, processes, quick, Pacing::Bursts);
+    figures.batchedLatency = measureLatency(port, base, processes, quick, Pacing::BatchedBursts);
+    figures.evenLatency = measureLatency(port, base, processes, quick, Pacing::Even);
 
     // 4. Memory: idle sessions, then WebSocket clients.
     QTest::qWait(300);
@@ -486,6 +514,12 @@ int main(int argc, char **argv)
         [](const ModeFigures &f) { return number(f.latency.achievedRate); });
     row(QStringLiteral("CPU µs per event at 10k/s, one per request: ponder / bench / redis"),
         [&](const ModeFigures &f) { return cpu(f.latency.cpu); });
+    row(QStringLiteral("publish-to-receive latency p50 / p99 at 10k/s, one request every 100 µs, ms"),
+        [](const ModeFigures &f) {
+            return number(f.evenLatency.p50, 2) + QStringLiteral(" / ") + number(f.evenLatency.p99, 2);
+        });
+    row(QStringLiteral("CPU µs per event at 10k/s, one request every 100 µs: ponder / bench / redis"),
+        [&](const ModeFigures &f) { return cpu(f.evenLatency.cpu); });
     row(QStringLiteral("publish-to-receive latency p50 / p99 at 10k/s, each ms in one request, ms"),
         [](const ModeFigures &f) {
             return number(f.batchedLatency.p50, 2) + QStringLiteral(" / ") + number(f.batchedLatency.p99, 2);
