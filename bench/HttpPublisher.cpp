@@ -1,5 +1,7 @@
 #include "HttpPublisher.h"
 
+#include "HttpWire.h"
+
 HttpPublisher::HttpPublisher(quint16 port)
 {
     connect(&m_socket, &QTcpSocket::connected, this, [this] {
@@ -14,28 +16,18 @@ HttpPublisher::HttpPublisher(quint16 port)
 void HttpPublisher::post(const QByteArray &path, const QByteArray &body)
 {
     m_idle = false;
-    m_socket.write("POST " + path
-        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    m_socket.write(postRequest(path, body));
     m_socket.flush();
 }
 
 void HttpPublisher::onReadyRead()
 {
     m_buffer += m_socket.readAll();
-    while (true) {
-        const qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0)
-            return;
-        const qsizetype lengthAt = m_buffer.indexOf("Content-Length: ");
-        const qsizetype length = lengthAt >= 0 && lengthAt < headEnd
-            ? m_buffer.mid(lengthAt + 16, m_buffer.indexOf("\r\n", lengthAt) - lengthAt - 16).toLongLong()
-            : 0;
-        if (m_buffer.size() < headEnd + 4 + length)
-            return;
-        if (!m_buffer.startsWith("HTTP/1.1 2"))
+    for (qsizetype length = completeAnswerLength(m_buffer); length >= 0;
+         length = completeAnswerLength(m_buffer)) {
+        if (!isSuccess(m_buffer))
             ++m_failures;
-        m_buffer.remove(0, headEnd + 4 + length);
+        m_buffer.remove(0, length);
         ++m_answered;
         m_idle = true;
         Q_EMIT answeredOne();

@@ -1,5 +1,7 @@
 #include "PacedSender.h"
 
+#include "HttpWire.h"
+
 #include <algorithm>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -41,6 +43,10 @@ void PacedSender::run(
 {
     // The kernel may otherwise wake a sleeping thread up to 50 µs late, half the interval at 10k/s.
     ::prctl(PR_SET_TIMERSLACK, 1UL);
+    const auto firstIdle = [this] {
+        return std::find_if(
+            m_connections.begin(), m_connections.end(), [](const Connection &c) { return !c.busy; });
+    };
     const qint64 intervalNs = qint64(1e9 / rate);
     timespec due {};
     ::clock_gettime(CLOCK_MONOTONIC, &due);
@@ -52,19 +58,12 @@ void PacedSender::run(
         }
         ::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &due, nullptr);
         readAnswers(0);
-        auto idle = std::find_if(
-            m_connections.begin(), m_connections.end(), [](const Connection &c) { return !c.busy; });
-        if (idle == m_connections.end())
-            ++m_late;
+        auto idle = firstIdle();
         while (idle == m_connections.end()) {
             readAnswers(100);
-            idle = std::find_if(
-                m_connections.begin(), m_connections.end(), [](const Connection &c) { return !c.busy; });
+            idle = firstIdle();
         }
-        const QByteArray content = body();
-        const QByteArray request = "POST " + path
-            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(content.size()) + "\r\n\r\n" + content;
+        const QByteArray request = postRequest(path, body());
         idle->busy = true;
         if (::send(idle->fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL)
             != ssize_t(request.size()))
@@ -98,19 +97,10 @@ void PacedSender::readFrom(Connection &connection)
     if (got <= 0)
         return;
     connection.buffer.append(chunk, got);
-    const qsizetype headEnd = connection.buffer.indexOf("\r\n\r\n");
-    if (headEnd < 0)
+    if (completeAnswerLength(connection.buffer) < 0)
         return;
-    const qsizetype lengthAt = connection.buffer.indexOf("Content-Length: ");
-    const qsizetype length = lengthAt >= 0 && lengthAt < headEnd
-        ? connection.buffer.mid(lengthAt + 16, connection.buffer.indexOf("\r\n", lengthAt) - lengthAt - 16)
-              .toLongLong()
-        : 0;
-    if (connection.buffer.size() < headEnd + 4 + length)
-        return;
-    if (!connection.buffer.startsWith("HTTP/1.1 2"))
+    if (!isSuccess(connection.buffer))
         ++m_failures;
     connection.buffer.clear(); // one request outstanding per connection: nothing follows the answer
     connection.busy = false;
-    ++m_answered;
 }

@@ -22,9 +22,7 @@ public:
     // passed); `body` is called at each send, on the calling thread.
     void run(const QByteArray &path, qint64 total, double rate, const std::function<QByteArray()> &body);
 
-    qint64 answered() const { return m_answered; }
     qint64 failures() const { return m_failures; }
-    qint64 late() const { return m_late; } // sends that found every connection busy and had to wait
 
 private:
     struct Connection
@@ -38,7 +36,5 @@ private:
     void readFrom(Connection &connection);
 
     std::vector<Connection> m_connections;
-    qint64 m_answered = 0;
     qint64 m_failures = 0;
-    qint64 m_late = 0;
 };

@@ -291,6 +291,8 @@ Latency measureLatency(quint16 port, const QString &base, Processes processes, b
     spinUntil([&] { return latencies.size() >= total; }, 120'000);
     if (evenThread.joinable())
         evenThread.join();
+    if (even.failures() > 0)
+        std::fprintf(stderr, "hub_bench: %lld evenly spaced requests failed\n", even.failures());
     return {percentile(latencies, 50), percentile(latencies, 99),
         double(latencies.size()) / (double(clock.nsecsElapsed() - start) / 1e9), cpu.per(latencies.size())};
 }
