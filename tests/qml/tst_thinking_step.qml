@@ -46,7 +46,8 @@ Item {
             const lines = findAll(step, item => item.text !== undefined && /^[0-9]+\. /.test(String(item.text)))
             compare(lines.length, 3)
             compare(lines[2].text, "3. three")
-            verify(lines[0].width > 0 && lines[0].width <= 360)
+            // The width comes from the layout's next polish, not at once.
+            tryVerify(() => lines[0].width > 0 && lines[0].width <= 360)
         }
 
         function findAll(parent, accept) {
