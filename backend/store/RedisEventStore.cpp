@@ -414,7 +414,7 @@ QList<QByteArray> RedisEventStore::statsArguments(const StoredEvent &event)
     return {countField, typeField, confidence};
 }
 
-void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done)
+void RedisEventStore::sendBuffered(const StoredEvent &event)
 {
     const QList<QByteArray> stats = statsArguments(event);
     const EventKind other = event.kind == EventKind::Thinking ? EventKind::Progress : EventKind::Thinking;
@@ -422,40 +422,22 @@ void RedisEventStore::sendAppend(const StoredEvent &event, const QByteArray &id,
     const QByteArray key = streamKey(event.sessionId, event.kind);
     if (isTailed(key))
         m_pacer.sent(key, 1);
+    // Explicit ids keep what local watchers already saw; Redis falls back to * if one is too old.
     runScript(RedisScripts::Append,
-        {"3", sessionKey(event.sessionId), key, streamKey(event.sessionId, other), id,
-            QByteArray::number(std::max(1, m_limits.historyLength)),
+        {"3", sessionKey(event.sessionId), key, streamKey(event.sessionId, other),
+            event.id.toString().toLatin1(), QByteArray::number(std::max(1, m_limits.historyLength)),
             QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(), storedText(event),
             stats.at(0), stats.at(1), stats.at(2)},
-        [this, event, key, now, done](redisReply *reply, const QString &error) {
-            StoredEvent written = event;
+        [this, event, key, now](redisReply *reply, const QString &) {
             const bool ok = reply && reply->type != REDIS_REPLY_ERROR;
+            ok ? m_pacer.written(
+                key, 1, StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {}))
+               : m_pacer.failed(key, 1);
+            if (isError(reply, "NOSESSION"))
+                qCWarning(lcRedis) << "a buffered event of" << event.sessionId << "was dropped: session gone";
             if (ok)
-                written.id = StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {});
-            ok ? m_pacer.written(key, 1, written.id) : m_pacer.failed(key, 1);
-            if (!reply) {
-                if (done)
-                    done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), written);
-                return;
-            }
-            if (isError(reply, "NOSESSION")) {
-                if (done)
-                    done(StoreStatus::sessionNotFound(event.sessionId), written);
-                else
-                    qCWarning(lcRedis)
-                        << "a buffered event of" << event.sessionId << "was dropped: session gone";
-                return;
-            }
-            if (isError(reply)) {
-                if (done)
-                    done(StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))),
-                        written);
-                return;
-            }
-            m_commands->command(
-                {"ZADD", indexKey(), now, event.sessionId.toUtf8()}, [](redisReply *, const QString &) {});
-            if (done)
-                done(StoreStatus::success(), written);
+                m_commands->command({"ZADD", indexKey(), now, event.sessionId.toUtf8()},
+                    [](redisReply *, const QString &) {});
         });
 }
 
@@ -561,9 +543,8 @@ void RedisEventStore::flushBuffer()
     if (m_buffer.empty())
         return;
     qCInfo(lcRedis) << "flushing" << m_buffer.size() << "buffered events";
-    // Explicit ids keep what local watchers already saw; Redis falls back to * if one is too old.
     for (const StoredEvent &event : m_buffer)
-        sendAppend(event, event.id.toString().toLatin1(), {});
+        sendBuffered(event);
     m_buffer.clear();
 }
 

@@ -86,8 +86,8 @@ private:
         const QList<EventData> &data, AppendManyDone done);
     // One AppendMany call for writes GroupedWrites put together.
     void sendWrites(const QByteArray &key, QList<GroupedWrites::Write> writes);
-    // One event with an explicit id: buffered events, written on reconnect.
-    void sendAppend(const StoredEvent &event, const QByteArray &id, AppendDone done);
+    // One event buffered while Redis was away, written on reconnect with the id local watchers saw.
+    void sendBuffered(const StoredEvent &event);
     // EVALSHA on the commands connection; `handler` is answered as by RedisConnection::command.
     void runScript(const RedisScript &script, const QByteArrayList &keysAndArguments,
         RedisConnection::ReplyHandler handler);
