@@ -232,7 +232,8 @@ void RedisEventStore::onConnected()
             m_tailClientId = reply->integer;
     });
     qCInfo(lcRedis).noquote() << "connected to" << m_options.url();
-    m_backoffMs = 100;
+    if (m_buffer.empty())
+        m_backoffMs = 100; // else once Redis takes them: while it refuses them, reconnecting backs off
     flushBuffer(); // before anything new, so the buffered events keep their order
     m_healthy = true;
     m_lastError.clear();
@@ -241,13 +242,14 @@ void RedisEventStore::onConnected()
 
 void RedisEventStore::onConnectionLost(const QString &reason)
 {
+    const QString closedBecause = std::exchange(m_closeReason, {});
     if (m_reconnect.isActive())
         return;
-    if (m_healthy)
+    if (m_healthy && closedBecause.isEmpty())
         qCWarning(lcRedis).noquote() << "lost Redis at" << m_options.url() << "(" << reason
                                      << "); buffering writes and retrying";
     m_healthy = false;
-    m_lastError = reason;
+    m_lastError = closedBecause.isEmpty() ? reason : closedBecause;
     m_tailReading = false;
     m_pacer.releaseAll(); // buffered now, like any write while Redis is away
     scheduleReconnect();
@@ -429,16 +431,46 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
             QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(), storedText(event),
             stats.at(0), stats.at(1), stats.at(2)},
         [this, event, key, now](redisReply *reply, const QString &) {
-            const bool ok = reply && reply->type != REDIS_REPLY_ERROR;
-            ok ? m_pacer.written(
-                key, 1, StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {}))
-               : m_pacer.failed(key, 1);
-            if (isError(reply, "NOSESSION"))
-                qCWarning(lcRedis) << "a buffered event of" << event.sessionId << "was dropped: session gone";
-            if (ok)
+            if (reply && reply->type != REDIS_REPLY_ERROR) {
+                m_pacer.written(
+                    key, 1, StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {}));
+                m_backoffMs = 100;
                 m_commands->command({"ZADD", indexKey(), now, event.sessionId.toUtf8()},
                     [](redisReply *, const QString &) {});
+                return;
+            }
+            m_pacer.failed(key, 1);
+            if (isError(reply, "NOSESSION")) {
+                qCWarning(lcRedis) << "a buffered event of" << event.sessionId << "was dropped: session gone";
+                return;
+            }
+            // Its publisher was answered long ago: it waits for the next connection. (Lost with the
+            // connection, it may have been written; sent again with its id, it is not written twice.)
+            keepBuffered(event);
+            if (reply) // Redis refused it (still loading its data, short of replicas, out of memory...)
+                reconnectBecause(
+                    QStringLiteral("Redis refused buffered events: %1").arg(QString::fromUtf8(text(reply))));
         });
+}
+
+void RedisEventStore::keepBuffered(const StoredEvent &event)
+{
+    // In id order: what was buffered since (ids are never reused) comes after it.
+    const auto at = std::upper_bound(m_buffer.begin(), m_buffer.end(), event,
+        [](const StoredEvent &a, const StoredEvent &b) { return a.id < b.id; });
+    m_buffer.insert(at, event);
+    if (int(m_buffer.size()) > m_options.maxBufferedEvents) {
+        m_buffer.pop_front();
+        ++m_droppedEvents;
+    }
+}
+
+void RedisEventStore::reconnectBecause(const QString &reason)
+{
+    if (m_closeReason.isEmpty())
+        qCWarning(lcRedis).noquote() << reason << "- connecting again";
+    m_closeReason = reason;
+    m_commands->close();
 }
 
 void RedisEventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,
@@ -530,10 +562,8 @@ void RedisEventStore::runScript(
             // Redis lost the scripts loaded on connect (SCRIPT FLUSH, a failover). This call fails, like any
             // while Redis is away, and connecting again loads them again. Sending it again in full instead
             // could put it behind appends sent after it, and a stream's order is promised.
-            if (isError(reply, "NOSCRIPT")) {
-                qCWarning(lcRedis) << "Redis no longer has Ponder's scripts; connecting again to load them";
-                m_commands->close();
-            }
+            if (isError(reply, "NOSCRIPT"))
+                reconnectBecause(QStringLiteral("Redis no longer has Ponder's scripts"));
             handler(reply, error);
         });
 }

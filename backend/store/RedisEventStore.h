@@ -88,6 +88,10 @@ private:
     void sendWrites(const QByteArray &key, QList<GroupedWrites::Write> writes);
     // One event buffered while Redis was away, written on reconnect with the id local watchers saw.
     void sendBuffered(const StoredEvent &event);
+    // Back into the buffer, for the next flush: a buffered event Redis did not take.
+    void keepBuffered(const StoredEvent &event);
+    // Closes the commands connection; the reconnect that follows gives `reason` in /health meanwhile.
+    void reconnectBecause(const QString &reason);
     // EVALSHA on the commands connection; `handler` is answered as by RedisConnection::command.
     void runScript(const RedisScript &script, const QByteArrayList &keysAndArguments,
         RedisConnection::ReplyHandler handler);
@@ -105,6 +109,7 @@ private:
     RedisConnection *m_tail = nullptr;
     bool m_healthy = false;
     QString m_lastError = QStringLiteral("connecting");
+    QString m_closeReason; // why this process closed the connection itself, if it did
     QTimer m_reconnect;
     int m_backoffMs = 100;
     qint64 m_tailClientId = -1;

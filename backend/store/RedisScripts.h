@@ -46,8 +46,16 @@ if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ttl) en
 )lua";
 
 // ARGV: id (* or explicit), maxlen, ttl (s), now (ms), type, data, count field, type field, confidence.
-// An explicit id older than the stream's top falls back to *.
-inline const RedisScript Append {"local count, ttl, now = 1, ARGV[3], ARGV[4]" + AppendStart + R"lua(
+// An explicit id older than the stream's top falls back to *. An explicit id whose entry is there with this
+// data already is a buffered event sent again (its first answer was lost): it is answered, not added twice.
+inline const RedisScript Append {R"lua(
+if ARGV[1] ~= '*' then
+  local found = redis.call('XRANGE', KEYS[2], ARGV[1], ARGV[1])
+  if #found == 1 and found[1][2][4] == ARGV[6] then return ARGV[1] end
+end
+local count, ttl, now = 1, ARGV[3], ARGV[4]
+)lua"
+    + AppendStart + R"lua(
 local id = nil
 if ARGV[1] ~= '*' then
   local added = redis.pcall('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], ARGV[1],

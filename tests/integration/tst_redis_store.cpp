@@ -5,6 +5,7 @@
 #include "RedisServer.h"
 #include "WebSocketTestClient.h"
 #include "hub/StreamingHub.h"
+#include "store/RedisScripts.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>
@@ -33,6 +34,8 @@ private Q_SLOTS:
     void publishersWaitForTheTailInsteadOfOutrunningTrimming();
     void aTailOutrunByAnotherProcessSaysHowManyItMissed();
     void scriptsRedisLostAreLoadedAgain();
+    void bufferedEventsRedisRefusesWaitForTheNextConnection();
+    void aBufferedEventSentAgainIsStoredOnce();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
 
 private:
@@ -565,6 +568,95 @@ void RedisStoreTest::scriptsRedisLostAreLoadedAgain()
 
     QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("flush"))),
         (QStringList {QStringLiteral("first"), QStringLiteral("again"), QStringLiteral("last")}));
+}
+
+namespace {
+
+QStringList idsOf(const QJsonArray &events)
+{
+    QStringList ids;
+    for (const QJsonValue &event : events)
+        ids << event[QLatin1String("id")].toString();
+    return ids;
+}
+
+QJsonObject health(BackendFixture &server)
+{
+    return server.get(QStringLiteral("/health")).json().object();
+}
+
+} // namespace
+
+void RedisStoreTest::bufferedEventsRedisRefusesWaitForTheNextConnection()
+{
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    const QString session = QStringLiteral("refused");
+    QVERIFY(server.createSession(session));
+    WebSocketTestClient watcher;
+    QVERIFY(watchThinking(watcher, server, session));
+    QStringList all {server.publishThinking(session, QStringLiteral("before"))};
+    m_redis->stop();
+    QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
+    for (int i = 0; i < 5; ++i)
+        all << server.publishThinking(session, QStringLiteral("during %1").arg(i));
+
+    // Redis is back but refuses writes, as it does while it loads its data or lacks the replicas it needs.
+    // The events it refused were answered 201 long ago: they wait for the next connection, and /health
+    // says why.
+    QVERIFY(m_redis->start({QStringLiteral("--min-replicas-to-write"), QStringLiteral("1")}));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const QJsonObject now = health(server);
+            return now.value(QLatin1String("reason")).toString().contains(QLatin1String("NOREPLICAS"))
+                && now.value(QLatin1String("buffered_events")).toInt() == 5;
+        },
+        20000));
+    m_redis->cli({QStringLiteral("CONFIG"), QStringLiteral("SET"), QStringLiteral("min-replicas-to-write"),
+        QStringLiteral("0")});
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const QJsonObject now = health(server);
+            return now.value(QLatin1String("status")).toString() == QLatin1String("healthy")
+                && now.value(QLatin1String("buffered_events")).toInt() == 0;
+        },
+        20000));
+    all << server.publishThinking(session, QStringLiteral("after"));
+
+    QVERIFY(watcher.waitForMessages(1 + int(all.size())));
+    QTest::qWait(200); // a duplicate would arrive right behind
+    QCOMPARE(watcher.eventIds(), all);
+    QCOMPARE(idsOf(storedEvents(server, session)), all);
+    const QJsonObject stats = server.get(QStringLiteral("/sessions/refused/stats")).json().object();
+    QCOMPARE(stats.value(QLatin1String("thinking_steps")).toInt(), 7);
+}
+
+void RedisStoreTest::aBufferedEventSentAgainIsStoredOnce()
+{
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    QVERIFY(server.createSession(QStringLiteral("twice")));
+
+    // A flush whose connection drops before the answer cannot know whether Redis wrote the event, so it
+    // sends it again on the next connection, with the same id.
+    const QStringList call {QStringLiteral("EVAL"), QString::fromUtf8(RedisScripts::Append.text),
+        QStringLiteral("3"), QStringLiteral("ponder:{twice}:session"),
+        QStringLiteral("ponder:{twice}:thinking"), QStringLiteral("ponder:{twice}:progress"),
+        QStringLiteral("1700000000000-0"), QStringLiteral("1000"), QStringLiteral("86400"),
+        QStringLiteral("1700000000000"), QStringLiteral("analysis"),
+        QStringLiteral("{\"session_id\":\"twice\",\"thinking_type\":\"analysis\",\"content\":\"once\"}"),
+        QStringLiteral("thinking_count"), QStringLiteral("tt:analysis"), QString()};
+    QCOMPARE(m_redis->cli(call), QStringLiteral("1700000000000-0"));
+    QCOMPARE(m_redis->cli(call), QStringLiteral("1700000000000-0"));
+
+    QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("twice"))), QStringList {QStringLiteral("once")});
+    const QJsonObject stats = server.get(QStringLiteral("/sessions/twice/stats")).json().object();
+    QCOMPARE(stats.value(QLatin1String("thinking_steps")).toInt(), 1);
+    QCOMPARE(m_redis->cli({QStringLiteral("HGET"), QStringLiteral("ponder:{twice}:session"),
+                 QStringLiteral("seq:thinking")}),
+        QStringLiteral("1"));
 }
 
 void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()

@@ -22,14 +22,14 @@ RedisServer::~RedisServer()
     stop();
 }
 
-bool RedisServer::start()
+bool RedisServer::start(const QStringList &extraArguments)
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.start(QStringLiteral("redis-server"),
-        {QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
-            QStringLiteral("127.0.0.1"), QStringLiteral("--dir"), m_dir.path(), QStringLiteral("--save"),
-            QString(), QStringLiteral("--appendonly"), QStringLiteral("yes"), QStringLiteral("--appendfsync"),
-            QStringLiteral("always")});
+    const QStringList arguments {QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
+        QStringLiteral("127.0.0.1"), QStringLiteral("--dir"), m_dir.path(), QStringLiteral("--save"),
+        QString(), QStringLiteral("--appendonly"), QStringLiteral("yes"), QStringLiteral("--appendfsync"),
+        QStringLiteral("always")};
+    m_process.start(QStringLiteral("redis-server"), arguments + extraArguments);
     if (!m_process.waitForStarted(15000))
         return false;
     return QTest::qWaitFor([this] { return cli({QStringLiteral("PING")}) == QLatin1String("PONG"); }, 15000);

@@ -11,7 +11,8 @@ public:
     RedisServer();
     ~RedisServer();
 
-    bool start();
+    // `extraArguments` are added to redis-server's command line (e.g. a setting that makes it refuse writes).
+    bool start(const QStringList &extraArguments = {});
     void stop();
     int port() const { return m_port; }
     QString url() const { return QStringLiteral("redis://127.0.0.1:%1/0").arg(m_port); }
