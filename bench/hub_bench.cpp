@@ -232,7 +232,10 @@ Latency measureLatency(quint16 port, const QString &base, Processes processes, b
                                                      : QStringLiteral("latency-even");
     QUrl wsUrl(base + QStringLiteral("/ws/thinking/") + session);
     wsUrl.setScheme(QStringLiteral("ws"));
-    Publishers paced = connectPublishers(port, batched ? 4 : 32);
+    // Evenly spaced requests go out on PacedSender's own connections; this one only creates the session.
+    // (Idle connections are not free: every pass of Ponder's event loop polls each of them.)
+    const int connections = pacing == Pacing::Even ? 1 : batched ? 4 : 32;
+    Publishers paced = connectPublishers(port, connections);
     sendAll(paced, 1,
         [&](qint64) { return qMakePair(QByteArray("/api/streaming/sessions"), sessionBody(session)); });
     Subscribers subscribers;
