@@ -39,7 +39,7 @@ PacedSender::~PacedSender()
 }
 
 void PacedSender::run(
-    const QByteArray &path, qint64 total, double rate, const std::function<QByteArray()> &body)
+    const QByteArray &path, qint64 total, double rate, int burst, const std::function<QByteArray()> &body)
 {
     // The kernel may otherwise wake a sleeping thread up to 50 µs late, half the interval at 10k/s.
     ::prctl(PR_SET_TIMERSLACK, 1UL);
@@ -47,10 +47,11 @@ void PacedSender::run(
         return std::find_if(
             m_connections.begin(), m_connections.end(), [](const Connection &c) { return !c.busy; });
     };
-    const qint64 intervalNs = qint64(1e9 / rate);
+    burst = std::max(1, burst);
+    const qint64 intervalNs = qint64(1e9 * burst / rate);
     timespec due {};
     ::clock_gettime(CLOCK_MONOTONIC, &due);
-    for (qint64 sent = 0; sent < total; ++sent) {
+    for (qint64 sent = 0; sent < total;) {
         due.tv_nsec += intervalNs;
         while (due.tv_nsec >= 1'000'000'000) {
             due.tv_nsec -= 1'000'000'000;
@@ -58,16 +59,18 @@ void PacedSender::run(
         }
         ::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &due, nullptr);
         readAnswers(0);
-        auto idle = firstIdle();
-        while (idle == m_connections.end()) {
-            readAnswers(100);
-            idle = firstIdle();
+        for (int i = 0; i < burst && sent < total; ++i, ++sent) {
+            auto idle = firstIdle();
+            while (idle == m_connections.end()) {
+                readAnswers(100);
+                idle = firstIdle();
+            }
+            const QByteArray request = postRequest(path, body());
+            idle->busy = true;
+            if (::send(idle->fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL)
+                != ssize_t(request.size()))
+                ++m_failures;
         }
-        const QByteArray request = postRequest(path, body());
-        idle->busy = true;
-        if (::send(idle->fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL)
-            != ssize_t(request.size()))
-            ++m_failures;
     }
     QElapsedTimer waited;
     waited.start();

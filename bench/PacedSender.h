@@ -1,7 +1,7 @@
-// Publishes requests at evenly spaced instants (every 100 µs at 10k/s), from a thread of its own, over
-// several keep-alive HTTP connections with one request outstanding on each. A Qt timer cannot tick faster
-// than once a millisecond, so a publisher on the event loop sends each millisecond's events as a burst;
-// this one sends them as a steady stream.
+// Publishes requests at fixed instants from a thread of its own, over several keep-alive HTTP connections
+// with one request outstanding on each: one request every 100 µs at 10k/s, or the same rate as bursts (ten
+// requests every millisecond). A publisher on the bench's event loop would share its thread with the
+// subscriber whose receive times are measured, and a Qt timer cannot tick faster than once a millisecond.
 #pragma once
 
 #include <QByteArray>
@@ -18,9 +18,10 @@ public:
     bool connect(quint16 port, int connections);
     ~PacedSender();
 
-    // Sends `total` POSTs to `path` at `rate` per second, blocking until all are answered (or 60 s have
-    // passed); `body` is called at each send, on the calling thread.
-    void run(const QByteArray &path, qint64 total, double rate, const std::function<QByteArray()> &body);
+    // Sends `total` POSTs to `path` at `rate` per second, `burst` at a time, blocking until all are answered
+    // (or 60 s have passed); `body` is called at each send, on the calling thread.
+    void run(const QByteArray &path, qint64 total, double rate, int burst,
+        const std::function<QByteArray()> &body);
 
     qint64 failures() const { return m_failures; }
 

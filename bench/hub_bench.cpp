@@ -218,8 +218,8 @@ struct Latency
 // How the latency runs publish their fixed 10k events/s.
 enum class Pacing
 {
-    Bursts, // a 1 ms timer sends the events due, one request each, as a burst
-    BatchedBursts, // the same, with each millisecond's events in one request
+    Bursts, // ten requests of one event every millisecond, from a thread of its own (PacedSender)
+    BatchedBursts, // each millisecond's events in one request, sent by a 1 ms timer on the event loop
     Even, // one request every 100 µs, from a thread of its own (PacedSender)
 };
 
@@ -232,10 +232,9 @@ Latency measureLatency(quint16 port, const QString &base, Processes processes, b
                                                      : QStringLiteral("latency-even");
     QUrl wsUrl(base + QStringLiteral("/ws/thinking/") + session);
     wsUrl.setScheme(QStringLiteral("ws"));
-    // Evenly spaced requests go out on PacedSender's own connections; this one only creates the session.
+    // Single-event requests go out on PacedSender's own connections; then this one only creates the session.
     // (Idle connections are not free: every pass of Ponder's event loop polls each of them.)
-    const int connections = pacing == Pacing::Even ? 1 : batched ? 4 : 32;
-    Publishers paced = connectPublishers(port, connections);
+    Publishers paced = connectPublishers(port, batched ? 4 : 1);
     sendAll(paced, 1,
         [&](qint64) { return qMakePair(QByteArray("/api/streaming/sessions"), sessionBody(session)); });
     Subscribers subscribers;
@@ -266,11 +265,6 @@ Latency measureLatency(quint16 port, const QString &base, Processes processes, b
             if (!p->isIdle())
                 continue;
             const QByteArray stamp = "t=" + QByteArray::number(clock.nsecsElapsed());
-            if (!batched) {
-                p->post("/api/streaming/thinking", thinking(session, QString::fromLatin1(stamp)));
-                ++sent;
-                continue;
-            }
             QByteArray body = "[";
             for (; sent < due; ++sent) {
                 if (body.size() > 1)
@@ -280,22 +274,22 @@ Latency measureLatency(quint16 port, const QString &base, Processes processes, b
             p->post("/api/streaming/thinking", body + ']');
         }
     });
-    PacedSender even;
-    std::thread evenThread;
-    if (pacing != Pacing::Even) {
+    PacedSender sender;
+    std::thread senderThread;
+    if (batched) {
         tick.start();
-    } else if (even.connect(port, 32)) {
-        evenThread = std::thread([&] {
-            even.run("/api/streaming/thinking", total, rate, [&] {
+    } else if (sender.connect(port, 32)) {
+        senderThread = std::thread([&] {
+            sender.run("/api/streaming/thinking", total, rate, pacing == Pacing::Even ? 1 : 10, [&] {
                 return thinking(session, QStringLiteral("t=") + QString::number(clock.nsecsElapsed()));
             });
         });
     }
     spinUntil([&] { return latencies.size() >= total; }, 120'000);
-    if (evenThread.joinable())
-        evenThread.join();
-    if (even.failures() > 0)
-        std::fprintf(stderr, "hub_bench: %lld evenly spaced requests failed\n", even.failures());
+    if (senderThread.joinable())
+        senderThread.join();
+    if (sender.failures() > 0)
+        std::fprintf(stderr, "hub_bench: %lld single-event requests failed\n", sender.failures());
     return {percentile(latencies, 50), percentile(latencies, 99),
         double(latencies.size()) / (double(clock.nsecsElapsed() - start) / 1e9), cpu.per(latencies.size())};
 }
