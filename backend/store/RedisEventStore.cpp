@@ -175,6 +175,10 @@ RedisEventStore::~RedisEventStore()
     m_commands = nullptr;
     delete m_tail;
     m_tail = nullptr;
+    // Their publishers were answered 201: say so rather than lose them without a word.
+    if (!m_buffer.empty())
+        qCWarning(lcRedis).noquote()
+            << m_buffer.size() << "buffered events were never written to Redis: it was away until shutdown";
 }
 
 QByteArray RedisEventStore::sessionKey(const QString &id) const

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void scriptsRedisLostAreLoadedAgain();
     void bufferedEventsRedisRefusesWaitForTheNextConnection();
     void aBufferedEventSentAgainIsStoredOnce();
+    void eventsStillBufferedAtShutdownAreReported();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
 
 private:
@@ -657,6 +658,21 @@ void RedisStoreTest::aBufferedEventSentAgainIsStoredOnce()
     QCOMPARE(m_redis->cli({QStringLiteral("HGET"), QStringLiteral("ponder:{twice}:session"),
                  QStringLiteral("seq:thinking")}),
         QStringLiteral("1"));
+}
+
+void RedisStoreTest::eventsStillBufferedAtShutdownAreReported()
+{
+    auto server = startHealthy(redisOptions());
+    QVERIFY(server);
+    QVERIFY(server->createSession(QStringLiteral("unsaved")));
+    m_redis->stop();
+    QVERIFY(waitForHealth(*server, QStringLiteral("degraded")));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!server->publishThinking(QStringLiteral("unsaved"), QString::number(i)).isEmpty());
+
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("^3 buffered events were never written to Redis")));
+    server.reset();
 }
 
 void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
