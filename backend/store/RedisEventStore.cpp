@@ -438,13 +438,14 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
             if (reply && reply->type != REDIS_REPLY_ERROR) {
                 m_pacer.written(
                     key, 1, StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {}));
-                m_backoffMs = 100;
+                m_backoffMs = 100; // Redis takes writes again
                 m_commands->command({"ZADD", indexKey(), now, event.sessionId.toUtf8()},
                     [](redisReply *, const QString &) {});
                 return;
             }
             m_pacer.failed(key, 1);
             if (isError(reply, "NOSESSION")) {
+                m_backoffMs = 100; // Redis took the call: the session is what is gone
                 qCWarning(lcRedis) << "a buffered event of" << event.sessionId << "was dropped: session gone";
                 return;
             }
