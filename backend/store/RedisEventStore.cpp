@@ -224,17 +224,35 @@ void RedisEventStore::onConnected()
     const QByteArray db = QByteArray::number(m_options.database);
     m_commands->command({"SELECT", db}, [](redisReply *, const QString &) {});
     m_tail->command({"SELECT", db}, [](redisReply *, const QString &) {});
-    // Loaded before anything else is sent on the connection, so every call after this finds them.
-    for (const RedisScript *script : RedisScripts::All) {
-        m_commands->command({"SCRIPT", "LOAD", script->text}, [](redisReply *reply, const QString &) {
-            if (isError(reply))
-                qCWarning(lcRedis).noquote() << "Redis refused to load a script:" << text(reply);
-        });
-    }
     m_tail->command({"CLIENT", "ID"}, [this](redisReply *reply, const QString &) {
         if (reply && reply->type == REDIS_REPLY_INTEGER)
             m_tailClientId = reply->integer;
     });
+    // Loaded before anything else is sent on the connection, so every call after this finds them. Until they
+    // are, writes are buffered as while Redis is away: a Redis still loading its data answers every write
+    // with an error (LOADING), for as long as loading takes.
+    auto pending = std::make_shared<int>(int(std::size(RedisScripts::All)));
+    auto loading = std::make_shared<bool>(false);
+    for (const RedisScript *script : RedisScripts::All) {
+        m_commands->command(
+            {"SCRIPT", "LOAD", script->text}, [this, pending, loading](redisReply *reply, const QString &) {
+                if (!reply)
+                    return; // the connection went: connecting again starts over
+                if (isError(reply, "LOADING"))
+                    *loading = true;
+                else if (isError(reply))
+                    qCWarning(lcRedis).noquote() << "Redis refused to load a script:" << text(reply);
+                if (--*pending > 0)
+                    return;
+                if (*loading)
+                    return reconnectBecause(QStringLiteral("Redis is still loading its data"));
+                onReady();
+            });
+    }
+}
+
+void RedisEventStore::onReady()
+{
     qCInfo(lcRedis).noquote() << "connected to" << m_options.url();
     if (m_buffer.empty())
         m_backoffMs = 100; // else once Redis takes them: while it refuses them, reconnecting backs off

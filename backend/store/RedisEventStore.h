@@ -77,6 +77,8 @@ private:
     void connectBoth();
     void onConnectionLost(const QString &reason);
     void onConnected();
+    // Both connections are up and the scripts loaded: flush what was buffered and take writes again.
+    void onReady();
     void scheduleReconnect();
     bool isTailed(const QByteArray &streamKey) const { return m_tailFrom.contains(streamKey); }
     // append() and appendMany() once the pacer lets them go.

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void bufferedEventsRedisRefusesWaitForTheNextConnection();
     void aBufferedEventSentAgainIsStoredOnce();
     void eventsStillBufferedAtShutdownAreReported();
+    void aRedisStillLoadingItsDataCountsAsAway();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
 
 private:
@@ -673,6 +674,45 @@ void RedisStoreTest::eventsStillBufferedAtShutdownAreReported()
     QTest::ignoreMessage(
         QtWarningMsg, QRegularExpression(QStringLiteral("^3 buffered events were never written to Redis")));
     server.reset();
+}
+
+void RedisStoreTest::aRedisStillLoadingItsDataCountsAsAway()
+{
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    const QString session = QStringLiteral("loading");
+    QVERIFY(server.createSession(session));
+    WebSocketTestClient watcher;
+    QVERIFY(watchThinking(watcher, server, session));
+    QStringList all {server.publishThinking(session, QStringLiteral("before"))};
+    // Enough commands in the append-only file that replaying them 0.5 ms apart on restart (key-load-delay)
+    // takes four seconds or more. Redis serves clients every 1,024 of them, answering writes with LOADING.
+    QByteArray fillers;
+    for (int i = 0; i < 8000; ++i)
+        fillers += "SET filler:" + QByteArray::number(i) + " x\n";
+    m_redis->cli({}, fillers);
+    m_redis->stop();
+    QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
+    QVERIFY(m_redis->start({QStringLiteral("--key-load-delay"), QStringLiteral("500")}));
+
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return health(server)
+                .value(QLatin1String("reason"))
+                .toString()
+                .contains(QLatin1String("loading"));
+        },
+        20000));
+    all << server.publishThinking(session, QStringLiteral("while Redis loads")); // buffered, not refused
+    QVERIFY(!all.last().isEmpty());
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    all << server.publishThinking(session, QStringLiteral("after"));
+
+    QVERIFY(watcher.waitForMessages(1 + int(all.size())));
+    QTest::qWait(200); // a duplicate would arrive right behind
+    QCOMPARE(watcher.eventIds(), all);
+    QCOMPARE(idsOf(storedEvents(server, session)), all);
 }
 
 void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()

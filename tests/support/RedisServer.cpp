@@ -46,11 +46,13 @@ void RedisServer::stop()
     }
 }
 
-QString RedisServer::cli(const QStringList &arguments) const
+QString RedisServer::cli(const QStringList &arguments, const QByteArray &input) const
 {
     QProcess process;
     process.start(
         QStringLiteral("redis-cli"), QStringList {QStringLiteral("-p"), QString::number(m_port)} + arguments);
+    process.write(input);
+    process.closeWriteChannel();
     process.waitForFinished(15000);
     return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
 }

@@ -16,8 +16,9 @@ public:
     void stop();
     int port() const { return m_port; }
     QString url() const { return QStringLiteral("redis://127.0.0.1:%1/0").arg(m_port); }
-    // Runs redis-cli against this server and returns its trimmed output.
-    QString cli(const QStringList &arguments) const;
+    // Runs redis-cli against this server and returns its trimmed output. Without arguments, redis-cli runs
+    // the commands in `input`, one per line, each on its own.
+    QString cli(const QStringList &arguments, const QByteArray &input = {}) const;
 
 private:
     QTemporaryDir m_dir;
