@@ -164,6 +164,8 @@ RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObje
 {
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &RedisEventStore::connectBoth);
+    m_tailRetry.setSingleShot(true);
+    connect(&m_tailRetry, &QTimer::timeout, this, &RedisEventStore::readTail);
 }
 
 RedisEventStore::~RedisEventStore()
@@ -713,9 +715,38 @@ void RedisEventStore::readTail()
         m_tailReading = false;
         if (!reply)
             return; // connection lost (or closing): reconnect restarts the tail from m_tailFrom
+        if (reply->type == REDIS_REPLY_ERROR)
+            return onTailError(QString::fromUtf8(text(reply)));
+        m_tailRetryMs = TailRetryFirstMs;
         onTailReply(reply);
         readTail();
     });
+}
+
+void RedisEventStore::onTailError(const QString &error)
+{
+    // One XREAD reads every tailed stream, and Redis fails it as a whole, so a key another program put where
+    // a stream belongs would stop live events for every session. Such keys are left out of the tail; whatever
+    // the error, the read is tried again after a pause, never in a tight loop.
+    qCWarning(lcRedis).noquote() << "the live tail's read failed:" << error;
+    const int delay = std::exchange(m_tailRetryMs, std::min(m_tailRetryMs * 2, TailRetryLastMs));
+    const QList<QByteArray> keys = m_tailFrom.keys();
+    if (keys.isEmpty())
+        return m_tailRetry.start(delay);
+    auto remaining = std::make_shared<qsizetype>(keys.size());
+    for (const QByteArray &key : keys) {
+        m_commands->command({"TYPE", key}, [this, key, remaining, delay](redisReply *reply, const QString &) {
+            const QByteArray type = reply && reply->type == REDIS_REPLY_STATUS ? text(reply) : "none";
+            if (type != "stream" && type != "none" && m_tailFrom.remove(key)) {
+                qCWarning(lcRedis) << key << "holds a" << type
+                                   << "where a stream belongs: its watchers get no live events from it";
+                m_tailNumbers.remove(key);
+                m_pacer.release(key);
+            }
+            if (--*remaining == 0)
+                m_tailRetry.start(delay);
+        });
+    }
 }
 
 void RedisEventStore::onTailReply(redisReply *reply)

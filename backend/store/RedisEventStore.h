@@ -103,6 +103,7 @@ private:
     void kickTail();
     void readTail();
     void onTailReply(redisReply *reply);
+    void onTailError(const QString &error);
     StoreStatus unavailable() const;
 
     RedisOptions m_options;
@@ -116,6 +117,10 @@ private:
     int m_backoffMs = 100;
     qint64 m_tailClientId = -1;
     bool m_tailReading = false;
+    static constexpr int TailRetryFirstMs = 100;
+    static constexpr int TailRetryLastMs = 5000;
+    QTimer m_tailRetry; // a failed read is tried again after a pause
+    int m_tailRetryMs = TailRetryFirstMs; // doubling while reads keep failing
 
     std::deque<StoredEvent> m_buffer; // answered at once; written on reconnect
     qint64 m_droppedEvents = 0;

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void aBufferedEventSentAgainIsStoredOnce();
     void eventsStillBufferedAtShutdownAreReported();
     void aRedisStillLoadingItsDataCountsAsAway();
+    void aStreamKeyOfAnotherTypeDoesNotStopTheTail();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
 
 private:
@@ -302,6 +303,15 @@ qint64 calls(RedisServer &redis, const QString &command)
 {
     const QString info = redis.cli({QStringLiteral("INFO"), QStringLiteral("commandstats")});
     const QRegularExpression pattern(QStringLiteral("cmdstat_%1:calls=(\\d+)").arg(command));
+    const auto match = pattern.match(info);
+    return match.hasMatch() ? match.captured(1).toLongLong() : 0;
+}
+
+// Calls of a command that failed so far, from Redis's own statistics.
+qint64 failedCalls(RedisServer &redis, const QString &command)
+{
+    const QString info = redis.cli({QStringLiteral("INFO"), QStringLiteral("commandstats")});
+    const QRegularExpression pattern(QStringLiteral("cmdstat_%1:.*failed_calls=(\\d+)").arg(command));
     const auto match = pattern.match(info);
     return match.hasMatch() ? match.captured(1).toLongLong() : 0;
 }
@@ -713,6 +723,32 @@ void RedisStoreTest::aRedisStillLoadingItsDataCountsAsAway()
     QTest::qWait(200); // a duplicate would arrive right behind
     QCOMPARE(watcher.eventIds(), all);
     QCOMPARE(idsOf(storedEvents(server, session)), all);
+}
+
+void RedisStoreTest::aStreamKeyOfAnotherTypeDoesNotStopTheTail()
+{
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    QVERIFY(server.createSession(QStringLiteral("good")));
+    QVERIFY(server.createSession(QStringLiteral("bad")));
+    // Another program wrote a string where a session's stream belongs. One XREAD reads every tailed stream,
+    // and Redis fails it as a whole (WRONGTYPE).
+    m_redis->cli({QStringLiteral("SET"), QStringLiteral("ponder:{bad}:thinking"), QStringLiteral("oops")});
+    WebSocketTestClient onBad;
+    QVERIFY(watchThinking(onBad, server, QStringLiteral("bad")));
+    WebSocketTestClient onGood;
+    QVERIFY(watchThinking(onGood, server, QStringLiteral("good")));
+
+    const QString id = server.publishThinking(QStringLiteral("good"), QStringLiteral("still live"));
+    QVERIFY(onGood.waitForMessages(2));
+    QCOMPARE(onGood.eventIds(), QStringList {id});
+    // Tried again after a pause, not in a tight loop.
+    const qint64 failedBefore = failedCalls(*m_redis, QStringLiteral("xread"));
+    QTest::qWait(500);
+    QVERIFY2(failedCalls(*m_redis, QStringLiteral("xread")) - failedBefore < 20,
+        qPrintable(QStringLiteral("%1 failed XREADs in half a second")
+                       .arg(failedCalls(*m_redis, QStringLiteral("xread")) - failedBefore)));
 }
 
 void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
