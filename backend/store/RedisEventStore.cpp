@@ -619,6 +619,9 @@ void RedisEventStore::read(const QString &sessionId, EventKind kind, StreamId af
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {});
             if (!*exists)
                 return done(StoreStatus::sessionNotFound(sessionId), {});
+            if (reply->type == REDIS_REPLY_ERROR) // e.g. another program's key where the stream belongs
+                return done(
+                    StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))), {});
             done(StoreStatus::success(), parseEntries(reply, sessionId, kind));
         });
 }

@@ -749,6 +749,10 @@ void RedisStoreTest::aStreamKeyOfAnotherTypeDoesNotStopTheTail()
     QVERIFY2(failedCalls(*m_redis, QStringLiteral("xread")) - failedBefore < 20,
         qPrintable(QStringLiteral("%1 failed XREADs in half a second")
                        .arg(failedCalls(*m_redis, QStringLiteral("xread")) - failedBefore)));
+    // Its history cannot be read either: an error that says why, not an empty history.
+    const HttpTestReply history = server.get(QStringLiteral("/sessions/bad/events?kind=thinking"));
+    QCOMPARE(history.status, 503);
+    QVERIFY2(history.body.contains("WRONGTYPE"), history.body.constData());
 }
 
 void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
