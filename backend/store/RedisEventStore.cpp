@@ -232,22 +232,24 @@ void RedisEventStore::onConnected()
     });
     // Loaded before anything else is sent on the connection, so every call after this finds them. Until they
     // are, writes are buffered as while Redis is away: a Redis still loading its data answers every write
-    // with an error (LOADING), for as long as loading takes.
+    // with LOADING for as long as loading takes, and one that refuses the scripts (a password Ponder was not
+    // given, scripting disabled) would refuse every write.
     auto pending = std::make_shared<int>(int(std::size(RedisScripts::All)));
-    auto loading = std::make_shared<bool>(false);
+    auto refusal = std::make_shared<QString>();
     for (const RedisScript *script : RedisScripts::All) {
         m_commands->command(
-            {"SCRIPT", "LOAD", script->text}, [this, pending, loading](redisReply *reply, const QString &) {
+            {"SCRIPT", "LOAD", script->text}, [this, pending, refusal](redisReply *reply, const QString &) {
                 if (!reply)
                     return; // the connection went: connecting again starts over
-                if (isError(reply, "LOADING"))
-                    *loading = true;
-                else if (isError(reply))
-                    qCWarning(lcRedis).noquote() << "Redis refused to load a script:" << text(reply);
+                if (isError(reply) && refusal->isEmpty())
+                    *refusal = isError(reply, "LOADING")
+                        ? QStringLiteral("Redis is still loading its data")
+                        : QStringLiteral("Redis refused Ponder's scripts: %1")
+                              .arg(QString::fromUtf8(text(reply)));
                 if (--*pending > 0)
                     return;
-                if (*loading)
-                    return reconnectBecause(QStringLiteral("Redis is still loading its data"));
+                if (!refusal->isEmpty())
+                    return reconnectBecause(*refusal);
                 onReady();
             });
     }

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void eventsStillBufferedAtShutdownAreReported();
     void aRedisStillLoadingItsDataCountsAsAway();
     void aStreamKeyOfAnotherTypeDoesNotStopTheTail();
+    void aRedisThatRefusesPondersScriptsIsNotHealthy();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
 
 private:
@@ -753,6 +754,22 @@ void RedisStoreTest::aStreamKeyOfAnotherTypeDoesNotStopTheTail()
     const HttpTestReply history = server.get(QStringLiteral("/sessions/bad/events?kind=thinking"));
     QCOMPARE(history.status, 503);
     QVERIFY2(history.body.contains("WRONGTYPE"), history.body.constData());
+}
+
+void RedisStoreTest::aRedisThatRefusesPondersScriptsIsNotHealthy()
+{
+    // A password Ponder was not given: Redis accepts the connection and refuses every command with NOAUTH.
+    m_redis->cli({QStringLiteral("CONFIG"), QStringLiteral("SET"), QStringLiteral("requirepass"),
+        QStringLiteral("not-given")});
+    BackendFixture server(redisOptions());
+    QVERIFY(server.start());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return health(server).value(QLatin1String("reason")).toString().contains(QLatin1String("NOAUTH"));
+        },
+        20000));
+    QCOMPARE(health(server).value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
+    QCOMPARE(server.post(QStringLiteral("/sessions"), {}).status, 503);
 }
 
 void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
