@@ -49,6 +49,15 @@ private:
     std::unique_ptr<BackendFixture> startHealthy(const ServerOptions &options) const;
     // Two backends sharing the test's Redis: both started and reporting healthy.
     static bool startBothHealthy(BackendFixture &a, BackendFixture &b);
+    // Where the outage tests start: a healthy backend with a session, watched on /ws/thinking, and one event
+    // published into it ("before").
+    struct WatchedSession
+    {
+        std::unique_ptr<BackendFixture> server;
+        WebSocketTestClient watcher;
+        QStringList published; // ids, in order
+    };
+    bool startWatchedSession(const QString &session, WatchedSession &started) const;
 
     std::unique_ptr<RedisServer> m_redis;
 };
@@ -600,20 +609,26 @@ QJsonObject health(BackendFixture &server)
 
 } // namespace
 
+bool RedisStoreTest::startWatchedSession(const QString &session, WatchedSession &started) const
+{
+    started.server = startHealthy(redisOptions());
+    if (!started.server || !started.server->createSession(session)
+        || !watchThinking(started.watcher, *started.server, session))
+        return false;
+    started.published << started.server->publishThinking(session, QStringLiteral("before"));
+    return !started.published.last().isEmpty();
+}
+
 void RedisStoreTest::bufferedEventsRedisRefusesWaitForTheNextConnection()
 {
-    const auto started = startHealthy(redisOptions());
-    QVERIFY(started);
-    BackendFixture &server = *started;
     const QString session = QStringLiteral("refused");
-    QVERIFY(server.createSession(session));
-    WebSocketTestClient watcher;
-    QVERIFY(watchThinking(watcher, server, session));
-    QStringList all {server.publishThinking(session, QStringLiteral("before"))};
+    WatchedSession started;
+    QVERIFY(startWatchedSession(session, started));
+    BackendFixture &server = *started.server;
     m_redis->stop();
     QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
     for (int i = 0; i < 5; ++i)
-        all << server.publishThinking(session, QStringLiteral("during %1").arg(i));
+        started.published << server.publishThinking(session, QStringLiteral("during %1").arg(i));
 
     // Redis is back but refuses writes, as it does while it loads its data or lacks the replicas it needs.
     // The events it refused were answered 201 long ago: they wait for the next connection, and /health
@@ -635,12 +650,12 @@ void RedisStoreTest::bufferedEventsRedisRefusesWaitForTheNextConnection()
                 && now.value(QLatin1String("buffered_events")).toInt() == 0;
         },
         20000));
-    all << server.publishThinking(session, QStringLiteral("after"));
+    started.published << server.publishThinking(session, QStringLiteral("after"));
 
-    QVERIFY(watcher.waitForMessages(1 + int(all.size())));
+    QVERIFY(started.watcher.waitForMessages(1 + int(started.published.size())));
     QTest::qWait(200); // a duplicate would arrive right behind
-    QCOMPARE(watcher.eventIds(), all);
-    QCOMPARE(idsOf(storedEvents(server, session)), all);
+    QCOMPARE(started.watcher.eventIds(), started.published);
+    QCOMPARE(idsOf(storedEvents(server, session)), started.published);
     const QJsonObject stats = server.get(QStringLiteral("/sessions/refused/stats")).json().object();
     QCOMPARE(stats.value(QLatin1String("thinking_steps")).toInt(), 7);
 }
@@ -689,14 +704,10 @@ void RedisStoreTest::eventsStillBufferedAtShutdownAreReported()
 
 void RedisStoreTest::aRedisStillLoadingItsDataCountsAsAway()
 {
-    const auto started = startHealthy(redisOptions());
-    QVERIFY(started);
-    BackendFixture &server = *started;
     const QString session = QStringLiteral("loading");
-    QVERIFY(server.createSession(session));
-    WebSocketTestClient watcher;
-    QVERIFY(watchThinking(watcher, server, session));
-    QStringList all {server.publishThinking(session, QStringLiteral("before"))};
+    WatchedSession started;
+    QVERIFY(startWatchedSession(session, started));
+    BackendFixture &server = *started.server;
     // Enough commands in the append-only file that replaying them 0.5 ms apart on restart (key-load-delay)
     // takes four seconds or more. Redis serves clients every 1,024 of them, answering writes with LOADING.
     QByteArray fillers;
@@ -715,15 +726,16 @@ void RedisStoreTest::aRedisStillLoadingItsDataCountsAsAway()
                 .contains(QLatin1String("loading"));
         },
         20000));
-    all << server.publishThinking(session, QStringLiteral("while Redis loads")); // buffered, not refused
-    QVERIFY(!all.last().isEmpty());
+    started.published << server.publishThinking(
+        session, QStringLiteral("while Redis loads")); // buffered, not refused
+    QVERIFY(!started.published.last().isEmpty());
     QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
-    all << server.publishThinking(session, QStringLiteral("after"));
+    started.published << server.publishThinking(session, QStringLiteral("after"));
 
-    QVERIFY(watcher.waitForMessages(1 + int(all.size())));
+    QVERIFY(started.watcher.waitForMessages(1 + int(started.published.size())));
     QTest::qWait(200); // a duplicate would arrive right behind
-    QCOMPARE(watcher.eventIds(), all);
-    QCOMPARE(idsOf(storedEvents(server, session)), all);
+    QCOMPARE(started.watcher.eventIds(), started.published);
+    QCOMPARE(idsOf(storedEvents(server, session)), started.published);
 }
 
 void RedisStoreTest::aStreamKeyOfAnotherTypeDoesNotStopTheTail()
