@@ -466,9 +466,12 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
                 return;
             }
             m_pacer.failed(key, 1);
-            if (isError(reply, "NOSESSION")) {
-                m_backoffMs = 100; // Redis took the call: the session is what is gone
-                qCWarning(lcRedis) << "a buffered event of" << event.sessionId << "was dropped: session gone";
+            // Redis took the call; what is wrong is this event's session (gone, or another program's key
+            // where its stream belongs), and trying again would not mend it.
+            if (isError(reply, "NOSESSION") || isError(reply, "WRONGTYPE")) {
+                m_backoffMs = 100;
+                qCWarning(lcRedis).noquote()
+                    << "a buffered event of" << event.sessionId << "was dropped:" << text(reply);
                 return;
             }
             // Its publisher was answered long ago: it waits for the next connection. (Lost with the

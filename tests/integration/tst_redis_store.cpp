@@ -39,6 +39,7 @@ private Q_SLOTS:
     void eventsStillBufferedAtShutdownAreReported();
     void aRedisStillLoadingItsDataCountsAsAway();
     void aStreamKeyOfAnotherTypeDoesNotStopTheTail();
+    void aBufferedEventWhoseStreamKeyHasAnotherTypeIsDropped();
     void aRedisThatRefusesPondersScriptsIsNotHealthy();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
 
@@ -766,6 +767,36 @@ void RedisStoreTest::aStreamKeyOfAnotherTypeDoesNotStopTheTail()
     const HttpTestReply history = server.get(QStringLiteral("/sessions/bad/events?kind=thinking"));
     QCOMPARE(history.status, 503);
     QVERIFY2(history.body.contains("WRONGTYPE"), history.body.constData());
+}
+
+void RedisStoreTest::aBufferedEventWhoseStreamKeyHasAnotherTypeIsDropped()
+{
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    QVERIFY(server.createSession(QStringLiteral("good")));
+    QVERIFY(server.createSession(QStringLiteral("bad")));
+    m_redis->cli({QStringLiteral("SET"), QStringLiteral("ponder:{bad}:thinking"), QStringLiteral("oops")});
+    m_redis->stop();
+    QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
+    QVERIFY(!server.publishThinking(QStringLiteral("bad"), QStringLiteral("cannot be stored")).isEmpty());
+    QVERIFY(!server.publishThinking(QStringLiteral("good"), QStringLiteral("stored")).isEmpty());
+
+    // Trying the first again would fail again, forever: it is dropped (with a warning), and the rest go on.
+    QVERIFY(m_redis->start());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const QJsonObject now = health(server);
+            return now.value(QLatin1String("status")).toString() == QLatin1String("healthy")
+                && now.value(QLatin1String("buffered_events")).toInt() == 0;
+        },
+        20000));
+    const qint64 failedBefore = failedCalls(*m_redis, QStringLiteral("evalsha"));
+    QTest::qWait(1000);
+    QCOMPARE(failedCalls(*m_redis, QStringLiteral("evalsha")), failedBefore); // not sent again and again
+    QCOMPARE(health(server).value(QLatin1String("status")).toString(), QStringLiteral("healthy"));
+    QCOMPARE(
+        contentsOf(storedEvents(server, QStringLiteral("good"))), QStringList {QStringLiteral("stored")});
 }
 
 void RedisStoreTest::aRedisThatRefusesPondersScriptsIsNotHealthy()
