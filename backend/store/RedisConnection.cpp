@@ -13,7 +13,10 @@ RedisConnection::RedisConnection(QString host, int port, QObject *parent)
     : QObject(parent)
     , m_host(std::move(host))
     , m_port(port)
-{ }
+{
+    m_clock.start();
+    connect(&m_watchdog, &QTimer::timeout, this, &RedisConnection::checkReplyTimeout);
+}
 
 RedisConnection::~RedisConnection()
 {
@@ -83,6 +86,9 @@ bool RedisConnection::command(const QByteArrayList &arguments, ReplyHandler hand
         return notSent();
     }
     owned.release(); // hiredis owns it now, until onReply
+    m_sentAt.push_back(m_clock.elapsed());
+    if (m_replyTimeoutMs > 0 && !m_watchdog.isActive())
+        m_watchdog.start(std::max(100, m_replyTimeoutMs / 4));
     return true;
 }
 
@@ -113,14 +119,33 @@ void RedisConnection::onDisconnect(const redisAsyncContext *context, int status)
 void RedisConnection::lost(const QString &reason)
 {
     m_connected = false;
+    m_sentAt.clear();
+    m_watchdog.stop();
     cleanup(this); // may run inside a notifier's own signal: deleteLater, never delete
     QMetaObject::invokeMethod(
         this, [this, reason] { Q_EMIT disconnected(reason); }, Qt::QueuedConnection);
 }
 
+void RedisConnection::checkReplyTimeout()
+{
+    if (m_sentAt.empty() || !m_context)
+        return m_watchdog.stop();
+    if (m_clock.elapsed() - m_sentAt.front() < m_replyTimeoutMs)
+        return;
+    // Not redisAsyncDisconnect: that waits for the replies that are not coming. Freeing the context fails
+    // every pending handler at once; this object reports the loss itself, with the reason.
+    redisAsyncContext *context = std::exchange(m_context, nullptr);
+    context->data = nullptr;
+    m_sentAt.clear();
+    redisAsyncFree(context);
+    lost(QStringLiteral("Redis did not answer within %1 s").arg(m_replyTimeoutMs / 1000.0));
+}
+
 void RedisConnection::onReply(redisAsyncContext *context, void *reply, void *handler)
 {
     std::unique_ptr<ReplyHandler> owned(static_cast<ReplyHandler *>(handler));
+    if (auto *self = static_cast<RedisConnection *>(context->data); self && !self->m_sentAt.empty())
+        self->m_sentAt.pop_front();
     auto *typed = static_cast<redisReply *>(reply);
     if (!typed) {
         (*owned)(nullptr,

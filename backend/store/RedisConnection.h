@@ -5,8 +5,11 @@
 #pragma once
 
 #include <QByteArrayList>
+#include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 
+#include <deque>
 #include <functional>
 
 struct redisAsyncContext;
@@ -27,6 +30,10 @@ public:
     void open();
     void close();
     bool isConnected() const { return m_connected; }
+    // A Redis that keeps a command unanswered this long is treated as gone (a frozen host, a network
+    // partition that leaves the socket open): the connection is dropped and its pending handlers get null. 0:
+    // never.
+    void setReplyTimeout(int milliseconds) { m_replyTimeoutMs = milliseconds; }
 
     // Sends a command. The handler is called exactly once: with the reply, or with null and the reason; at
     // once, before this returns false, when the command cannot be sent (not connected, or closing).
@@ -47,6 +54,7 @@ private:
     static void cleanup(void *self);
 
     void lost(const QString &reason);
+    void checkReplyTimeout();
 
     QString m_host;
     int m_port;
@@ -54,4 +62,8 @@ private:
     QSocketNotifier *m_read = nullptr;
     QSocketNotifier *m_write = nullptr;
     bool m_connected = false;
+    int m_replyTimeoutMs = 0;
+    QElapsedTimer m_clock;
+    std::deque<qint64> m_sentAt; // when each unanswered command was sent (m_clock), oldest first
+    QTimer m_watchdog;
 };

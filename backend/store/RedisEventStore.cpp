@@ -212,6 +212,8 @@ void RedisEventStore::connectBoth()
     m_tailClientId = -1;
     m_commands = new RedisConnection(m_options.host, m_options.port, this);
     m_tail = new RedisConnection(m_options.host, m_options.port, this);
+    m_commands->setReplyTimeout(ReplyTimeoutMs);
+    m_tail->setReplyTimeout(TailBlockMs + ReplyTimeoutMs); // its reads wait up to TailBlockMs on purpose
     for (RedisConnection *connection : {m_commands, m_tail}) {
         connect(connection, &RedisConnection::connected, this, &RedisEventStore::onConnected);
         connect(connection, &RedisConnection::disconnected, this, &RedisEventStore::onConnectionLost);
@@ -712,7 +714,7 @@ void RedisEventStore::readTail()
 {
     if (!m_healthy || m_tailReading || m_tailFrom.isEmpty())
         return;
-    QByteArrayList command {"XREAD", "COUNT", "1000", "BLOCK", "5000", "STREAMS"};
+    QByteArrayList command {"XREAD", "COUNT", "1000", "BLOCK", QByteArray::number(TailBlockMs), "STREAMS"};
     QByteArrayList ids;
     for (auto it = m_tailFrom.cbegin(); it != m_tailFrom.cend(); ++it) {
         command << it.key();

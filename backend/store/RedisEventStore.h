@@ -117,6 +117,8 @@ private:
     int m_backoffMs = 100;
     qint64 m_tailClientId = -1;
     bool m_tailReading = false;
+    static constexpr int ReplyTimeoutMs = 5000; // unanswered this long, Redis counts as gone
+    static constexpr int TailBlockMs = 5000; // how long one XREAD waits for new entries
     static constexpr int TailRetryFirstMs = 100;
     static constexpr int TailRetryLastMs = 5000;
     QTimer m_tailRetry; // a failed read is tried again after a pause

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void aBufferedEventSentAgainIsStoredOnce();
     void eventsStillBufferedAtShutdownAreReported();
     void aRedisStillLoadingItsDataCountsAsAway();
+    void aRedisThatStopsAnsweringCountsAsAway();
     void aStreamKeyOfAnotherTypeDoesNotStopTheTail();
     void aBufferedEventWhoseStreamKeyHasAnotherTypeIsDropped();
     void aRedisThatRefusesPondersScriptsIsNotHealthy();
@@ -737,6 +738,40 @@ void RedisStoreTest::aRedisStillLoadingItsDataCountsAsAway()
     QTest::qWait(200); // a duplicate would arrive right behind
     QCOMPARE(started.watcher.eventIds(), started.published);
     QCOMPARE(idsOf(storedEvents(server, session)), started.published);
+}
+
+void RedisStoreTest::aRedisThatStopsAnsweringCountsAsAway()
+{
+    const QString session = QStringLiteral("frozen");
+    WatchedSession started;
+    QVERIFY(startWatchedSession(session, started));
+    BackendFixture &server = *started.server;
+
+    // Connections stay open but nothing answers. The publish in flight fails after the store's reply timeout
+    // (Redis may still write it once it wakes up); after that Redis counts as away, and publishes are
+    // buffered.
+    m_redis->freeze();
+    QCOMPARE(server
+                 .postRaw(QStringLiteral("/thinking"),
+                     QJsonDocument(step(session, QStringLiteral("analysis"), QStringLiteral("in flight")))
+                         .toJson())
+                 .status,
+        503);
+    QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
+    QVERIFY2(
+        health(server).value(QLatin1String("reason")).toString().contains(QLatin1String("did not answer")),
+        qPrintable(health(server).value(QLatin1String("reason")).toString()));
+    QVERIFY(!server.publishThinking(session, QStringLiteral("while frozen")).isEmpty());
+
+    m_redis->thaw();
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    const QString after = server.publishThinking(session, QStringLiteral("after"));
+    QVERIFY(QTest::qWaitFor([&] { return started.watcher.eventIds().contains(after); }, 20000));
+    // Ids are not compared: the call that timed out reached Redis when it woke, and took a newer id than the
+    // buffered event had been given, so the buffered one was stored under a new id.
+    const QStringList contents = contentsOf(storedEvents(server, session));
+    QVERIFY2(contents.contains(QLatin1String("while frozen")) && contents.endsWith(QLatin1String("after")),
+        qPrintable(contents.join(u',')));
 }
 
 void RedisStoreTest::aStreamKeyOfAnotherTypeDoesNotStopTheTail()

@@ -4,6 +4,8 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <csignal>
+
 namespace {
 int freePort()
 {
@@ -44,6 +46,16 @@ void RedisServer::stop()
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+void RedisServer::freeze()
+{
+    ::kill(pid_t(m_process.processId()), SIGSTOP);
+}
+
+void RedisServer::thaw()
+{
+    ::kill(pid_t(m_process.processId()), SIGCONT);
 }
 
 QString RedisServer::cli(const QStringList &arguments, const QByteArray &input) const

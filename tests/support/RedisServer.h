@@ -14,6 +14,10 @@ public:
     // `extraArguments` are added to redis-server's command line (e.g. a setting that makes it refuse writes).
     bool start(const QStringList &extraArguments = {});
     void stop();
+    // Freezes the server (SIGSTOP) with its connections open, as a hung host or a network partition would,
+    // and lets it go on (SIGCONT).
+    void freeze();
+    void thaw();
     int port() const { return m_port; }
     QString url() const { return QStringLiteral("redis://127.0.0.1:%1/0").arg(m_port); }
     // Runs redis-cli against this server and returns its trimmed output. Without arguments, redis-cli runs
