@@ -718,7 +718,7 @@ void RedisStoreTest::aRedisStillLoadingItsDataCountsAsAway()
     m_redis->cli({}, fillers);
     m_redis->stop();
     QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
-    QVERIFY(m_redis->start({QStringLiteral("--key-load-delay"), QStringLiteral("500")}));
+    QVERIFY(m_redis->start({QStringLiteral("--key-load-delay"), QStringLiteral("500")}, false));
 
     QVERIFY(QTest::qWaitFor(
         [&] {

@@ -12,7 +12,9 @@ public:
     ~RedisServer();
 
     // `extraArguments` are added to redis-server's command line (e.g. a setting that makes it refuse writes).
-    bool start(const QStringList &extraArguments = {});
+    // Waits until the server answers PING, unless `waitForPing` is false: a test that wants the time while
+    // the server loads its data must keep its event loop (and the backend's) running.
+    bool start(const QStringList &extraArguments = {}, bool waitForPing = true);
     void stop();
     // Freezes the server (SIGSTOP) with its connections open, as a hung host or a network partition would,
     // and lets it go on (SIGCONT).
