@@ -60,6 +60,9 @@ private:
         QStringList published; // ids, in order
     };
     bool startWatchedSession(const QString &session, WatchedSession &started) const;
+    // A healthy backend with the sessions "good" and "bad", where another program has put a string at "bad"'s
+    // thinking stream key.
+    std::unique_ptr<BackendFixture> startWithABadStreamKey() const;
 
     std::unique_ptr<RedisServer> m_redis;
 };
@@ -774,16 +777,22 @@ void RedisStoreTest::aRedisThatStopsAnsweringCountsAsAway()
         qPrintable(contents.join(u',')));
 }
 
+std::unique_ptr<BackendFixture> RedisStoreTest::startWithABadStreamKey() const
+{
+    auto server = startHealthy(redisOptions());
+    if (!server || !server->createSession(QStringLiteral("good"))
+        || !server->createSession(QStringLiteral("bad")))
+        return nullptr;
+    m_redis->cli({QStringLiteral("SET"), QStringLiteral("ponder:{bad}:thinking"), QStringLiteral("oops")});
+    return server;
+}
+
 void RedisStoreTest::aStreamKeyOfAnotherTypeDoesNotStopTheTail()
 {
-    const auto started = startHealthy(redisOptions());
+    // One XREAD reads every tailed stream, and Redis fails it as a whole (WRONGTYPE).
+    const auto started = startWithABadStreamKey();
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("good")));
-    QVERIFY(server.createSession(QStringLiteral("bad")));
-    // Another program wrote a string where a session's stream belongs. One XREAD reads every tailed stream,
-    // and Redis fails it as a whole (WRONGTYPE).
-    m_redis->cli({QStringLiteral("SET"), QStringLiteral("ponder:{bad}:thinking"), QStringLiteral("oops")});
     WebSocketTestClient onBad;
     QVERIFY(watchThinking(onBad, server, QStringLiteral("bad")));
     WebSocketTestClient onGood;
@@ -806,12 +815,9 @@ void RedisStoreTest::aStreamKeyOfAnotherTypeDoesNotStopTheTail()
 
 void RedisStoreTest::aBufferedEventWhoseStreamKeyHasAnotherTypeIsDropped()
 {
-    const auto started = startHealthy(redisOptions());
+    const auto started = startWithABadStreamKey();
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("good")));
-    QVERIFY(server.createSession(QStringLiteral("bad")));
-    m_redis->cli({QStringLiteral("SET"), QStringLiteral("ponder:{bad}:thinking"), QStringLiteral("oops")});
     m_redis->stop();
     QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
     QVERIFY(!server.publishThinking(QStringLiteral("bad"), QStringLiteral("cannot be stored")).isEmpty());
