@@ -51,14 +51,16 @@ private:
     std::unique_ptr<BackendFixture> startHealthy(const ServerOptions &options) const;
     // Two backends sharing the test's Redis: both started and reporting healthy.
     static bool startBothHealthy(BackendFixture &a, BackendFixture &b);
-    // Where the outage tests start: a healthy backend with a session, watched on /ws/thinking, and one event
-    // published into it ("before").
+    // A healthy backend with a session watched on /ws/thinking, and the ids of what the test published to it.
     struct WatchedSession
     {
         std::unique_ptr<BackendFixture> server;
         WebSocketTestClient watcher;
         QStringList published; // ids, in order
     };
+    // Nothing published yet.
+    bool startWatching(const ServerOptions &options, const QString &session, WatchedSession &started) const;
+    // Where the outage tests start: one event ("before") published.
     bool startWatchedSession(const QString &session, WatchedSession &started) const;
     // A healthy backend with the sessions "good" and "bad", where another program has put a string at "bad"'s
     // thinking stream key.
@@ -448,18 +450,24 @@ bool idsAscend(const QStringList &ids)
 
 } // namespace
 
+bool RedisStoreTest::startWatching(
+    const ServerOptions &options, const QString &session, WatchedSession &started) const
+{
+    started.server = startHealthy(options);
+    return started.server && started.server->createSession(session)
+        && watchThinking(started.watcher, *started.server, session);
+}
+
 void RedisStoreTest::publishersWaitForTheTailInsteadOfOutrunningTrimming()
 {
     // Redis trims a stream on every XADD. Twenty batches of 100 sent at once to a stream that keeps 100
     // used to be written before the tail read again, so the watcher silently missed most of them.
     ServerOptions options = redisOptions();
     options.storeLimits.historyLength = 100;
-    const auto started = startHealthy(options);
-    QVERIFY(started);
-    BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("fast")));
-    WebSocketTestClient watcher;
-    QVERIFY(watchThinking(watcher, server, QStringLiteral("fast")));
+    WatchedSession started;
+    QVERIFY(startWatching(options, QStringLiteral("fast"), started));
+    BackendFixture &server = *started.server;
+    WebSocketTestClient &watcher = started.watcher;
 
     constexpr int Batches = 20;
     constexpr int PerBatch = 100;
@@ -483,12 +491,10 @@ void RedisStoreTest::eventsPublishedAtOnceShareScriptCalls()
 {
     // Requests that arrive while their stream's last call is in flight go to Redis together, in one call.
     // Each must still get its own event, id and stats, and watchers each event once, in order.
-    const auto started = startHealthy(redisOptions());
-    QVERIFY(started);
-    BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("busy")));
-    WebSocketTestClient watcher;
-    QVERIFY(watchThinking(watcher, server, QStringLiteral("busy")));
+    WatchedSession started;
+    QVERIFY(startWatching(redisOptions(), QStringLiteral("busy"), started));
+    BackendFixture &server = *started.server;
+    WebSocketTestClient &watcher = started.watcher;
 
     constexpr int Events = 60;
     QList<QByteArray> bodies;
@@ -616,9 +622,7 @@ QJsonObject health(BackendFixture &server)
 
 bool RedisStoreTest::startWatchedSession(const QString &session, WatchedSession &started) const
 {
-    started.server = startHealthy(redisOptions());
-    if (!started.server || !started.server->createSession(session)
-        || !watchThinking(started.watcher, *started.server, session))
+    if (!startWatching(redisOptions(), session, started))
         return false;
     started.published << started.server->publishThinking(session, QStringLiteral("before"));
     return !started.published.last().isEmpty();
