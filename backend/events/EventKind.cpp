@@ -1,8 +1,13 @@
 #include "events/EventKind.h"
 
+QLatin1String streamNameLatin1(EventKind kind)
+{
+    return kind == EventKind::Thinking ? QLatin1String("thinking") : QLatin1String("progress");
+}
+
 QString streamName(EventKind kind)
 {
-    return kind == EventKind::Thinking ? QStringLiteral("thinking") : QStringLiteral("progress");
+    return streamNameLatin1(kind);
 }
 
 std::optional<EventKind> eventKindFromName(QStringView name)

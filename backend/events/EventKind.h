@@ -12,4 +12,5 @@ enum class EventKind
 };
 
 QString streamName(EventKind kind); // "thinking" | "progress"
+QLatin1String streamNameLatin1(EventKind kind); // the same, without a conversion (Redis keys)
 std::optional<EventKind> eventKindFromName(QStringView name);

@@ -4,10 +4,45 @@
 
 #include <QSocketNotifier>
 
+#include <charconv>
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 #include <memory>
-#include <vector>
+
+namespace {
+
+// Writes "<marker><length>\r\n" at `out` and returns the position after it.
+char *writeLength(char *out, char marker, qsizetype length)
+{
+    *out++ = marker;
+    out = std::to_chars(out, out + 20, length).ptr;
+    *out++ = '\r';
+    *out++ = '\n';
+    return out;
+}
+
+// A command in Redis's wire format (RESP), written in one pass into a buffer sized once: hiredis 0.14
+// formats arguments through a printf-like routine, and QByteArray's appends check for aliasing on every
+// call; either cost more than everything else Ponder does to send an event.
+QByteArray encodeCommand(const QByteArrayList &arguments)
+{
+    constexpr qsizetype Framing = 24; // marker, up to 20 digits, CRLF; CRLF after the argument
+    qsizetype room = Framing;
+    for (const QByteArray &argument : arguments)
+        room += argument.size() + Framing;
+    QByteArray encoded(room, Qt::Uninitialized);
+    char *out = writeLength(encoded.data(), '*', arguments.size());
+    for (const QByteArray &argument : arguments) {
+        out = writeLength(out, '$', argument.size());
+        out = std::copy_n(argument.constData(), argument.size(), out);
+        *out++ = '\r';
+        *out++ = '\n';
+    }
+    encoded.truncate(out - encoded.constData());
+    return encoded;
+}
+
+} // namespace
 
 RedisConnection::RedisConnection(QString host, int port, QObject *parent)
     : QObject(parent)
@@ -70,17 +105,10 @@ bool RedisConnection::command(const QByteArrayList &arguments, ReplyHandler hand
     };
     if (!m_context || !m_connected)
         return notSent();
-    std::vector<const char *> argv;
-    std::vector<size_t> lengths;
-    argv.reserve(size_t(arguments.size()));
-    lengths.reserve(size_t(arguments.size()));
-    for (const QByteArray &argument : arguments) {
-        argv.push_back(argument.constData());
-        lengths.push_back(size_t(argument.size()));
-    }
+    const QByteArray encoded = encodeCommand(arguments);
     auto owned = std::make_unique<ReplyHandler>(std::move(handler));
-    if (redisAsyncCommandArgv(
-            m_context, &RedisConnection::onReply, owned.get(), int(argv.size()), argv.data(), lengths.data())
+    if (redisAsyncFormattedCommand(
+            m_context, &RedisConnection::onReply, owned.get(), encoded.constData(), size_t(encoded.size()))
         != REDIS_OK) {
         handler = std::move(*owned);
         return notSent();

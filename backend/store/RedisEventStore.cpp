@@ -119,6 +119,19 @@ void parseSession(const QHash<QByteArray, QByteArray> &hash, Session *session, S
     }
 }
 
+// Keys are built several times for every event: one allocation, where QByteArray's + makes one a part.
+QByteArray joined(std::initializer_list<QByteArrayView> parts)
+{
+    qsizetype size = 0;
+    for (const QByteArrayView part : parts)
+        size += part.size();
+    QByteArray result(size, Qt::Uninitialized);
+    char *out = result.data();
+    for (const QByteArrayView part : parts)
+        out = std::copy_n(part.data(), part.size(), out);
+    return result;
+}
+
 QByteArray exclusiveStart(StreamId after)
 {
     return after.isNull() ? QByteArray("-") : "(" + after.toString().toLatin1();
@@ -156,6 +169,7 @@ QString RedisOptions::url() const
 RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObject *parent)
     : EventStore(parent)
     , m_options(std::move(options))
+    , m_keyPrefix(m_options.keyPrefix.toUtf8())
     , m_limits(limits)
     , m_pacer(limits.historyLength)
     , m_writes(MaxEventsPerScript, [this](const QByteArray &key, QList<GroupedWrites::Write> writes) {
@@ -183,20 +197,21 @@ RedisEventStore::~RedisEventStore()
             << m_buffer.size() << "buffered events were never written to Redis: it was away until shutdown";
 }
 
+// "<prefix>:{<session>}:<name>": the braces are a Redis Cluster hash tag, so a session's keys share a slot.
 QByteArray RedisEventStore::sessionKey(const QString &id) const
 {
-    return (m_options.keyPrefix + QStringLiteral(":{") + id + QStringLiteral("}:session")).toUtf8();
+    return joined({m_keyPrefix, ":{", id.toUtf8(), "}:session"});
 }
 
 QByteArray RedisEventStore::streamKey(const QString &id, EventKind kind) const
 {
-    return (m_options.keyPrefix + QStringLiteral(":{") + id + QStringLiteral("}:") + streamName(kind))
-        .toUtf8();
+    const QLatin1String name = streamNameLatin1(kind);
+    return joined({m_keyPrefix, ":{", id.toUtf8(), "}:", QByteArrayView(name.data(), name.size())});
 }
 
 QByteArray RedisEventStore::indexKey() const
 {
-    return (m_options.keyPrefix + QStringLiteral(":sessions")).toUtf8();
+    return m_keyPrefix + ":sessions";
 }
 
 void RedisEventStore::start()
@@ -587,7 +602,7 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
 void RedisEventStore::runScript(
     const RedisScript &script, const QByteArrayList &keysAndArguments, RedisConnection::ReplyHandler handler)
 {
-    QByteArrayList command {"EVALSHA", script.sha1};
+    QByteArrayList command {QByteArrayLiteral("EVALSHA"), script.sha1};
     command += keysAndArguments;
     m_commands->command(
         command, [this, handler = std::move(handler)](redisReply *reply, const QString &error) {
@@ -714,7 +729,11 @@ void RedisEventStore::readTail()
 {
     if (!m_healthy || m_tailReading || m_tailFrom.isEmpty())
         return;
-    QByteArrayList command {"XREAD", "COUNT", "1000", "BLOCK", QByteArray::number(TailBlockMs), "STREAMS"};
+    // Literals, not char arrays: this is sent after every delivery, and each char array would be a copy.
+    QByteArrayList command {QByteArrayLiteral("XREAD"), QByteArrayLiteral("COUNT"), QByteArrayLiteral("1000"),
+        QByteArrayLiteral("BLOCK"), QByteArrayLiteral("5000"), QByteArrayLiteral("STREAMS")};
+    static_assert(TailBlockMs == 5000);
+    command.reserve(command.size() + 2 * m_tailFrom.size());
     QByteArrayList ids;
     for (auto it = m_tailFrom.cbegin(); it != m_tailFrom.cend(); ++it) {
         command << it.key();

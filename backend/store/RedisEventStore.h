@@ -107,6 +107,7 @@ private:
     StoreStatus unavailable() const;
 
     RedisOptions m_options;
+    QByteArray m_keyPrefix; // m_options.keyPrefix in UTF-8: keys are built for every event
     StoreLimits m_limits;
     RedisConnection *m_commands = nullptr;
     RedisConnection *m_tail = nullptr;
