@@ -478,8 +478,7 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
                 m_pacer.written(
                     key, 1, StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {}));
                 m_backoffMs = 100; // Redis takes writes again
-                m_commands->command({"ZADD", indexKey(), now, event.sessionId.toUtf8()},
-                    [](redisReply *, const QString &) {});
+                touchIndex(event.sessionId, now.toLongLong());
                 return;
             }
             m_pacer.failed(key, 1);
@@ -582,8 +581,7 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
             else if (!ok)
                 status = StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply)));
             if (ok)
-                m_commands->command(
-                    {"ZADD", indexKey(), now, sessionId.toUtf8()}, [](redisReply *, const QString &) {});
+                touchIndex(sessionId, now.toLongLong());
             qsizetype at = 0;
             for (const GroupedWrites::Write &write : writes) {
                 write.done(status, ok ? written.mid(at, write.data.size()) : QList<StoredEvent> {});
@@ -834,8 +832,27 @@ void RedisEventStore::onTailReply(redisReply *reply)
         m_pacer.tailRead(key, position);
 }
 
+qint64 RedisEventStore::indexRefreshMs() const
+{
+    // A score this much behind the last activity takes a session off the list this much before its keys
+    // expire: a second at most, and a tenth of a short expiry.
+    return std::min<qint64>(1000, qint64(m_limits.idleExpirySeconds) * 100);
+}
+
+void RedisEventStore::touchIndex(const QString &sessionId, qint64 now)
+{
+    qint64 &touched = m_indexTouched[sessionId];
+    if (touched != 0 && now - touched < indexRefreshMs())
+        return;
+    touched = now;
+    m_commands->command({QByteArrayLiteral("ZADD"), indexKey(), QByteArray::number(now), sessionId.toUtf8()},
+        [](redisReply *, const QString &) {});
+}
+
 void RedisEventStore::expireIdleSessions()
 {
+    const qint64 forgetBefore = nowMs() - indexRefreshMs();
+    m_indexTouched.removeIf([forgetBefore](const auto &touched) { return touched.value() < forgetBefore; });
     if (!m_healthy)
         return;
     const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);

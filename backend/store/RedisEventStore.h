@@ -99,6 +99,11 @@ private:
         RedisConnection::ReplyHandler handler);
     // The stats fields an event increments, and its confidence: the Append scripts' per-event arguments.
     static QList<QByteArray> statsArguments(const StoredEvent &event);
+    // Moves the session up in the index of live sessions (its score: last activity), at most once per
+    // indexRefreshMs() for each session from this process: a ZADD after every append was one more command
+    // for each event, for Ponder and for Redis.
+    void touchIndex(const QString &sessionId, qint64 now);
+    qint64 indexRefreshMs() const;
     void flushBuffer();
     void kickTail();
     void readTail();
@@ -129,6 +134,7 @@ private:
     qint64 m_droppedEvents = 0;
     StreamIdGenerator m_provisionalIds;
 
+    QHash<QString, qint64> m_indexTouched; // session -> when this process last refreshed its index score
     QHash<QString, int> m_watched; // session -> watch count
     QHash<QByteArray, QByteArray> m_tailFrom; // stream key -> last id read
     QHash<QByteArray, qint64> m_tailNumbers; // stream key -> n of the last entry read (0: none yet), if known

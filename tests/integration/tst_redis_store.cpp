@@ -25,6 +25,7 @@ private Q_SLOTS:
     void eventIdsAreRedisStreamIds();
     void streamsAreTrimmedToTheHistoryLength();
     void expiryIsCountedFromTheLastActivity();
+    void aSessionInUseStaysListed();
     void twoBackendsShareSessionsLiveInOrderOnce();
     void redisRestartMidSessionLosesNothingInTheBuffer();
     void unreachableRedisStartsDegradedAndSaysWhy();
@@ -182,6 +183,32 @@ void RedisStoreTest::expiryIsCountedFromTheLastActivity()
         const int ttl = m_redis->cli({QStringLiteral("TTL"), key}).toInt();
         QVERIFY2(ttl > 900, qPrintable(key + QLatin1Char('=') + QString::number(ttl)));
     }
+}
+
+void RedisStoreTest::aSessionInUseStaysListed()
+{
+    // Sessions are listed from an index scored by their last activity. The score is refreshed at most every
+    // tenth of the expiry, not on every event: one its publisher keeps busy stays listed past the expiry,
+    // one left idle drops off.
+    ServerOptions options = redisOptions();
+    options.storeLimits.idleExpirySeconds = 2;
+    const auto started = startHealthy(options);
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    QVERIFY(server.createSession(QStringLiteral("busy")));
+    QVERIFY(server.createSession(QStringLiteral("idle")));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (elapsed.elapsed() < 2'500) {
+        QVERIFY(!server.publishThinking(QStringLiteral("busy"), QStringLiteral("step")).isEmpty());
+        QTest::qWait(50);
+    }
+    QStringList listed;
+    const QJsonArray sessions
+        = server.get(QStringLiteral("/sessions")).json().object().value(QLatin1String("sessions")).toArray();
+    for (const QJsonValue &session : sessions)
+        listed << session.toObject().value(QLatin1String("session_id")).toString();
+    QCOMPARE(listed, QStringList {QStringLiteral("busy")});
 }
 
 void RedisStoreTest::twoBackendsShareSessionsLiveInOrderOnce()
