@@ -45,7 +45,8 @@ CommandLine::CommandLine()
             QStringLiteral("Folder for settings and history (default: the platform's app data folder)."),
             QStringLiteral("dir")},
         {RedisOption,
-            QStringLiteral("Keep events in Redis Streams at redis://HOST[:PORT][/DB] (default: in memory)."),
+            QStringLiteral("Keep events in Redis Streams at redis://[[USER]:PASSWORD@]HOST[:PORT][/DB] "
+                           "(default: in memory). The password may instead come from PONDER_REDIS_PASSWORD."),
             QStringLiteral("url")},
         {RedisPrefixOption, QStringLiteral("Prefix of Ponder's Redis keys (default ponder)."),
             QStringLiteral("prefix")},
@@ -128,6 +129,7 @@ bool CommandLine::readServerOptions()
             return false;
         }
     }
+    m_options.redisPassword = qEnvironmentVariable("PONDER_REDIS_PASSWORD");
     if (m_parser.isSet(RedisOption)) {
         m_options.redisUrl = m_parser.value(RedisOption);
         QString error;

@@ -30,6 +30,8 @@ Backend::Backend(ServerOptions options, QObject *parent)
         QString error;
         RedisOptions redis = RedisOptions::fromUrl(m_options.redisUrl, &error).value_or(RedisOptions {});
         redis.keyPrefix = m_options.redisKeyPrefix;
+        if (redis.password.isEmpty())
+            redis.password = m_options.redisPassword;
         m_redis = new RedisEventStore(redis, m_options.storeLimits, this);
         m_store = m_redis;
     }

@@ -19,6 +19,7 @@ struct ServerOptions
     quint16 port = DefaultPort; // 0 picks a free port; the chosen one is logged
     QString dataDir; // empty: the platform's app-data folder
     QString redisUrl; // empty: events stay in memory
+    QString redisPassword; // used when redisUrl has none: kept out of the command line, which others can read
     QString redisKeyPrefix = QStringLiteral("ponder");
     StoreLimits storeLimits;
     HubLimits hubLimits;

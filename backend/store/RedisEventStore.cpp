@@ -142,19 +142,43 @@ QByteArray exclusiveStart(StreamId after)
 std::optional<RedisOptions> RedisOptions::fromUrl(const QString &url, QString *error)
 {
     const QUrl parsed(url, QUrl::StrictMode);
-    if (!parsed.isValid() || parsed.scheme() != QLatin1String("redis") || parsed.host().isEmpty()) {
-        *error = QStringLiteral("invalid Redis URL '%1': expected redis://HOST[:PORT][/DB]").arg(url);
+    // Messages quote the URL without its password: they end up in terminals, logs and dialogs.
+    const QString expected = QStringLiteral("expected redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]");
+    if (!parsed.isValid()) {
+        *error = QStringLiteral("invalid Redis URL: %1").arg(expected);
+        return std::nullopt;
+    }
+    const QString shown
+        = parsed.toString(parsed.userName().isEmpty() ? QUrl::RemoveUserInfo : QUrl::RemovePassword);
+    if (parsed.scheme() == QLatin1String("rediss")) {
+        *error = QStringLiteral("invalid Redis URL '%1': TLS (rediss://) is not supported; use redis://, "
+                                "through a TLS tunnel if Redis is not on this machine")
+                     .arg(shown);
+        return std::nullopt;
+    }
+    if (parsed.scheme() != QLatin1String("redis") || parsed.host().isEmpty()) {
+        *error = QStringLiteral("invalid Redis URL '%1': %2").arg(shown, expected);
         return std::nullopt;
     }
     RedisOptions options;
     options.host = parsed.host();
     options.port = parsed.port(6379);
+    options.username = parsed.userName(QUrl::FullyDecoded);
+    options.password = parsed.password(QUrl::FullyDecoded);
+    if (!options.username.isEmpty() && options.password.isEmpty()) {
+        // redis://NAME@HOST is ambiguous: Redis's own tools read NAME as the password.
+        *error
+            = QStringLiteral("invalid Redis URL '%1': a user needs a password (redis://USER:PASSWORD@HOST), "
+                             "and a password alone is written redis://:PASSWORD@HOST")
+                  .arg(shown);
+        return std::nullopt;
+    }
     const QString db = parsed.path().mid(1);
     if (!db.isEmpty()) {
         bool ok = false;
         options.database = db.toInt(&ok);
         if (!ok || options.database < 0) {
-            *error = QStringLiteral("invalid Redis database '%1' in '%2'").arg(db, url);
+            *error = QStringLiteral("invalid Redis database '%1' in '%2'").arg(db, shown);
             return std::nullopt;
         }
     }
@@ -163,7 +187,10 @@ std::optional<RedisOptions> RedisOptions::fromUrl(const QString &url, QString *e
 
 QString RedisOptions::url() const
 {
-    return QStringLiteral("redis://%1:%2/%3").arg(host).arg(port).arg(database);
+    const QString credentials = password.isEmpty()
+        ? QString()
+        : QStringLiteral("%1:***@").arg(QString::fromUtf8(QUrl::toPercentEncoding(username)));
+    return QStringLiteral("redis://%1%2:%3/%4").arg(credentials, host).arg(port).arg(database);
 }
 
 RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObject *parent)
@@ -240,6 +267,34 @@ void RedisEventStore::onConnected()
 {
     if (!m_commands->isConnected() || !m_tail->isConnected())
         return;
+    if (m_options.password.isEmpty())
+        return prepareConnections();
+    // AUTH alone first: anything sent behind a refused password is refused too (NOAUTH), which would hide
+    // Redis's answer to the password itself.
+    QByteArrayList auth {QByteArrayLiteral("AUTH")};
+    if (!m_options.username.isEmpty())
+        auth << m_options.username.toUtf8();
+    auth << m_options.password.toUtf8();
+    auto pending = std::make_shared<int>(2);
+    auto refusal = std::make_shared<QString>();
+    for (RedisConnection *connection : {m_commands, m_tail}) {
+        connection->command(auth, [this, pending, refusal](redisReply *reply, const QString &) {
+            if (!reply)
+                return; // the connection went: connecting again starts over
+            if (isError(reply) && refusal->isEmpty())
+                *refusal = QStringLiteral("Redis refused Ponder's password: %1")
+                               .arg(QString::fromUtf8(text(reply)));
+            if (--*pending > 0)
+                return;
+            if (!refusal->isEmpty())
+                return reconnectBecause(*refusal);
+            prepareConnections();
+        });
+    }
+}
+
+void RedisEventStore::prepareConnections()
+{
     const QByteArray db = QByteArray::number(m_options.database);
     m_commands->command({"SELECT", db}, [](redisReply *, const QString &) {});
     m_tail->command({"SELECT", db}, [](redisReply *, const QString &) {});
@@ -259,8 +314,11 @@ void RedisEventStore::onConnected()
                 if (!reply)
                     return; // the connection went: connecting again starts over
                 if (isError(reply) && refusal->isEmpty())
-                    *refusal = isError(reply, "LOADING")
-                        ? QStringLiteral("Redis is still loading its data")
+                    *refusal = isError(reply, "LOADING") ? QStringLiteral("Redis is still loading its data")
+                        : isError(reply, "NOAUTH")
+                        ? QStringLiteral("Redis wants a password (%1): give it in the URL, "
+                                         "redis://:PASSWORD@HOST, or in PONDER_REDIS_PASSWORD")
+                              .arg(QString::fromUtf8(text(reply)))
                         : QStringLiteral("Redis refused Ponder's scripts: %1")
                               .arg(QString::fromUtf8(text(reply)));
                 if (--*pending > 0)

@@ -29,9 +29,14 @@ struct RedisOptions
     int database = 0;
     QString keyPrefix = QStringLiteral("ponder");
     int maxBufferedEvents = 10'000;
+    // Sent with AUTH on every connection when not empty: a Redis with requirepass, or an ACL user.
+    QString username;
+    QString password;
 
-    // Accepts redis://HOST[:PORT][/DB]; returns an error message for anything else.
+    // Accepts redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]; returns an error message for anything else. The
+    // message never repeats a password.
     static std::optional<RedisOptions> fromUrl(const QString &url, QString *error);
+    // For logs and /health: the password shows as "***".
     QString url() const;
 };
 
@@ -77,6 +82,8 @@ private:
     void connectBoth();
     void onConnectionLost(const QString &reason);
     void onConnected();
+    // Selects the database, learns the tail's client id and loads the scripts; then the store is ready.
+    void prepareConnections();
     // Both connections are up and the scripts loaded: flush what was buffered and take writes again.
     void onReady();
     void scheduleReconnect();

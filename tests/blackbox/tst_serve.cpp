@@ -62,6 +62,17 @@ void ServeTest::badArgumentsFailWithAMessage_data()
                                    << QStringLiteral("Missing value after '--port'");
     QTest::newRow("redis url scheme") << QStringList {QStringLiteral("serve"), QStringLiteral("--redis"),
         QStringLiteral("http://x")} << QStringLiteral("invalid Redis URL 'http://x'");
+    // The message names what is wrong without repeating the password: it goes to terminals and logs.
+    QTest::newRow("redis database, password not repeated")
+        << QStringList {QStringLiteral("serve"), QStringLiteral("--redis"),
+               QStringLiteral("redis://:hunter2@localhost/x")}
+        << QStringLiteral("invalid Redis database 'x' in 'redis://localhost/x'");
+    QTest::newRow("redis user without password") << QStringList {QStringLiteral("serve"),
+        QStringLiteral("--redis"), QStringLiteral("redis://agent@localhost")}
+                                                 << QStringLiteral("a user needs a password");
+    QTest::newRow("redis over tls") << QStringList {QStringLiteral("serve"), QStringLiteral("--redis"),
+        QStringLiteral("rediss://localhost")}
+                                    << QStringLiteral("TLS (rediss://) is not supported");
     QTest::newRow("redis prefix") << QStringList {QStringLiteral("serve"), QStringLiteral("--redis-prefix"),
         QStringLiteral("a b")} << QStringLiteral("invalid --redis-prefix 'a b'");
     QTest::newRow("extra argument") << QStringList {QStringLiteral("serve"), QStringLiteral("now")}

@@ -43,6 +43,8 @@ private Q_SLOTS:
     void aStreamKeyOfAnotherTypeDoesNotStopTheTail();
     void aBufferedEventWhoseStreamKeyHasAnotherTypeIsDropped();
     void aRedisThatRefusesPondersScriptsIsNotHealthy();
+    void aRedisWithAPasswordIsUsedWithoutShowingIt();
+    void aWrongRedisPasswordIsReportedWithoutRepeatingIt();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
 
 private:
@@ -884,6 +886,61 @@ void RedisStoreTest::aRedisThatRefusesPondersScriptsIsNotHealthy()
         },
         20000));
     QCOMPARE(health(server).value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
+    QCOMPARE(server.post(QStringLiteral("/sessions"), {}).status, 503);
+}
+
+void RedisStoreTest::aRedisWithAPasswordIsUsedWithoutShowingIt()
+{
+    // The default user's password (requirepass) and an ACL user's, in the URL; and the password given apart
+    // from the URL, as PONDER_REDIS_PASSWORD does for `ponder serve`.
+    m_redis->cli(
+        {QStringLiteral("ACL"), QStringLiteral("SETUSER"), QStringLiteral("agent"), QStringLiteral("on"),
+            QStringLiteral(">agent-secret"), QStringLiteral("~*"), QStringLiteral("+@all")});
+    m_redis->cli({QStringLiteral("CONFIG"), QStringLiteral("SET"), QStringLiteral("requirepass"),
+        QStringLiteral("default-secret")});
+    const QString plain = m_redis->url();
+    const QString withCredentials
+        = QString(plain).replace(QLatin1String("redis://"), QLatin1String("redis://%1@"));
+    const QList<QPair<QString, QString>> ways {{withCredentials.arg(QLatin1String(":default-secret")), {}},
+        {withCredentials.arg(QLatin1String("agent:agent-secret")), {}},
+        {plain, QStringLiteral("default-secret")}};
+    for (qsizetype i = 0; i < ways.size(); ++i) {
+        ServerOptions options;
+        options.redisUrl = ways.at(i).first;
+        options.redisPassword = ways.at(i).second;
+        const auto started = startHealthy(options);
+        QVERIFY2(started, qPrintable(QString::number(i)));
+        const QString session = QStringLiteral("locked-%1").arg(i);
+        QVERIFY(started->createSession(session));
+        QVERIFY(!started->publishThinking(session, QStringLiteral("through AUTH")).isEmpty());
+        QCOMPARE(contentsOf(storedEvents(*started, session)), QStringList {QStringLiteral("through AUTH")});
+        const QByteArray shown = started->get(QStringLiteral("/health")).body;
+        QVERIFY2(!shown.contains("secret") && (i == 2 || shown.contains(":***@")), shown.constData());
+    }
+}
+
+void RedisStoreTest::aWrongRedisPasswordIsReportedWithoutRepeatingIt()
+{
+    m_redis->cli({QStringLiteral("CONFIG"), QStringLiteral("SET"), QStringLiteral("requirepass"),
+        QStringLiteral("the-right-one")});
+    ServerOptions options = redisOptions();
+    options.redisUrl.replace(QLatin1String("redis://"), QLatin1String("redis://:a-wrong-guess@"));
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return health(server)
+                .value(QLatin1String("reason"))
+                .toString()
+                .contains(QLatin1String("WRONGPASS"));
+        },
+        20000));
+    const QJsonObject now = health(server);
+    QCOMPARE(now.value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
+    QVERIFY2(
+        now.value(QLatin1String("reason")).toString().contains(QLatin1String("refused Ponder's password")),
+        qPrintable(now.value(QLatin1String("reason")).toString()));
+    QVERIFY(!server.get(QStringLiteral("/health")).body.contains("a-wrong-guess"));
     QCOMPARE(server.post(QStringLiteral("/sessions"), {}).status, 503);
 }
 
