@@ -29,23 +29,24 @@ bool displayAvailable()
 
 namespace {
 
-// The local API token the settings keep in the keychain. Asked for before the backend starts, so the
-// endpoint is never open without it; a keychain that does not answer within seconds is skipped.
-QString localApiTokenFromKeychain()
+// A secret the settings keep in the keychain (the local API token, the Redis password). Asked for before
+// the backend starts, so the endpoint is never open without its token and Redis is not first tried without
+// its password; a keychain that does not answer within seconds is skipped.
+QString secretFromKeychain(const QString &key, const char *what)
 {
     SecretStore secrets;
     QEventLoop loop;
-    QString token;
-    secrets.read(SecretStore::localApiTokenKey(), [&](std::optional<QString> value, const QString &error) {
+    QString secret;
+    secrets.read(key, [&](std::optional<QString> value, const QString &error) {
         if (value)
-            token = *value;
+            secret = *value;
         else if (!error.isEmpty())
-            qCInfo(lcSecrets).noquote() << "no local API token from the keychain:" << error;
+            qCInfo(lcSecrets).noquote() << "no" << what << "from the keychain:" << error;
         loop.quit();
     });
     QTimer::singleShot(5000, &loop, &QEventLoop::quit);
     loop.exec();
-    return token;
+    return secret;
 }
 
 } // namespace
@@ -58,7 +59,11 @@ int runWindow(const CommandLine &commandLine, bool *restart)
     ServerOptions options = commandLine.serverOptions();
     preferences.applyTo(options, [&](const QString &option) { return commandLine.isSet(option); });
     if (options.access.apiKey.isEmpty())
-        options.access.apiKey = localApiTokenFromKeychain();
+        options.access.apiKey = secretFromKeychain(SecretStore::localApiTokenKey(), "local API token");
+    // PONDER_REDIS_PASSWORD or a password in a --redis URL come first; the settings' URL never holds one.
+    const QUrl redisUrl(options.redisUrl);
+    if (!options.redisUrl.isEmpty() && options.redisPassword.isEmpty() && redisUrl.password().isEmpty())
+        options.redisPassword = secretFromKeychain(SecretStore::redisPasswordKey(redisUrl), "Redis password");
 
     MainWindow window(options, preferences);
     if (!window.show())

@@ -335,6 +335,35 @@ Dialog {
                         }
                     }
                     Label { id: redisProblem; visible: text !== ""; color: Theme.error; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    // The password goes to the keychain, never into the URL kept in the settings file.
+                    RowLayout {
+                        Layout.fillWidth: true
+                        enabled: inRedis.checked && redisField.text !== "" && redisProblem.text === ""
+                        TextField {
+                            id: redisPassword
+                            Layout.fillWidth: true
+                            echoMode: TextInput.Password
+                            placeholderText: qsTr("Password, if Redis needs one (kept in the keychain)")
+                            Accessible.name: qsTr("Redis password")
+                        }
+                        Button {
+                            text: qsTr("Save password")
+                            enabled: redisPassword.text !== ""
+                            onClicked: {
+                                secrets.saveRedisPassword(redisField.text, redisPassword.text)
+                                redisPassword.text = ""
+                            }
+                        }
+                        Button { text: qsTr("Remove password"); onClicked: secrets.removeRedisPassword(redisField.text) }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        visible: secrets.message !== "" && secrets.topic === "redis"
+                        text: secrets.message
+                        color: secrets.failed ? Theme.error : Theme.success
+                        font.pixelSize: 12
+                    }
                     EventStoreStatus { id: storeStatus; host: dialog.host }
                     Hint {
                         text: storeStatus.text

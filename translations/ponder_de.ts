@@ -3,17 +3,17 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="109" />
+        <location filename="../qml/chat/ChatController.cpp" line="120" />
         <source>Sending to %1…</source>
         <translation>Wird an %1 gesendet…</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="122" />
+        <location filename="../qml/chat/ChatController.cpp" line="133" />
         <source>The answer was cut off at the token limit.</source>
         <translation>Die Antwort wurde am Token-Limit abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="127" />
+        <location filename="../qml/chat/ChatController.cpp" line="138" />
         <source>%1 Pick another model.</source>
         <translation>%1 Wähle ein anderes Modell.</translation>
     </message>
@@ -101,17 +101,17 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="19" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="18" />
         <source>Now: in memory, healthy.</source>
         <translation>Aktuell: im Arbeitsspeicher, in Ordnung.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="25" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="24" />
         <source>Now: Redis, connected.</source>
         <translation>Aktuell: Redis, verbunden.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="26" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="25" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Aktuell: Redis, eingeschränkt (%1). Ereignisse werden gepuffert, bis es wieder da ist.</translation>
     </message>
@@ -209,39 +209,39 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="63" />
-        <location filename="../qml/MessageDelegate.qml" line="187" />
+        <location filename="../qml/MessageDelegate.qml" line="67" />
+        <location filename="../qml/MessageDelegate.qml" line="201" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="66" />
-        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <location filename="../qml/MessageDelegate.qml" line="70" />
+        <location filename="../qml/MessageDelegate.qml" line="204" />
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="107" />
+        <location filename="../qml/MessageDelegate.qml" line="111" />
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="109" />
+        <location filename="../qml/MessageDelegate.qml" line="113" />
         <source>Thought for %1 s</source>
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="179" />
+        <location filename="../qml/MessageDelegate.qml" line="193" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="194" />
+        <location filename="../qml/MessageDelegate.qml" line="208" />
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="197" />
+        <location filename="../qml/MessageDelegate.qml" line="211" />
         <source>Regenerate the answer</source>
         <translation>Antwort neu erzeugen</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Ponder spricht mit einem Modellserver, den du betreibst oder nutzt. Diese wurden gefragt und lieferten keine Modelle:</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="52" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="57" />
         <source>To fix it, either:
 
 1. start **Ollama** (`ollama serve`) and pull a model (`ollama pull qwen3`), or
@@ -270,12 +270,12 @@
 2. füge in den Einstellungen einen **OpenAI-kompatiblen** Server (llama.cpp, vLLM, LM Studio, OpenAI) mit URL und Schlüssel hinzu.</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="57" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="62" />
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="63" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="68" />
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
@@ -283,7 +283,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="187" />
+        <location filename="../qml/settings/Preferences.cpp" line="183" />
+        <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
+        <translation>Lass das Passwort aus der URL weg und speichere es im Passwortfeld: Die URL wird im Klartext gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/Preferences.cpp" line="193" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' ist keine IP-Adresse (zum Beispiel 127.0.0.1, oder 0.0.0.0 für alle Schnittstellen)</translation>
     </message>
@@ -375,27 +380,37 @@
 <context>
     <name>SecretEditor</name>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="29" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="45" />
         <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>Der Schlüssel für %1 ist im Schlüsselbund gespeichert; er gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="40" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="59" />
         <source>The key for %1 is removed from the keychain.</source>
         <translation>Der Schlüssel für %1 wurde aus dem Schlüsselbund entfernt.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="64" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="83" />
         <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
         <translation>Ein neues API-Token ist im Schlüsselbund gespeichert; der lokale Endpunkt verlangt es ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="76" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="96" />
         <source>The API token is removed; from the next start the local endpoint needs no login.</source>
         <translation>Das API-Token wurde entfernt; ab dem nächsten Start braucht der lokale Endpunkt keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="86" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="108" />
+        <source>The password for %1 is saved in the keychain; it is used from the next start.</source>
+        <translation>Das Passwort für %1 ist im Schlüsselbund gespeichert; es wird ab dem nächsten Start verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="120" />
+        <source>The password for %1 is removed from the keychain.</source>
+        <translation>Das Passwort für %1 ist aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="129" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Schlüsselbund: %1. Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
@@ -448,208 +463,228 @@
         <translation>Die Modellserver, mit denen Ponder spricht. Ihre Modelle erscheinen gemeinsam in der Modellauswahl und unter /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="118" />
+        <location filename="../qml/SettingsDialog.qml" line="123" />
         <source>not in use yet</source>
         <translation>noch nicht in Gebrauch</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119" />
+        <location filename="../qml/SettingsDialog.qml" line="124" />
         <source>reachable</source>
         <translation>erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119" />
+        <location filename="../qml/SettingsDialog.qml" line="124" />
         <source>not reachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="129" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="134" />
+        <location filename="../qml/SettingsDialog.qml" line="143" />
         <source>Add an upstream</source>
         <translation>Upstream hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="140" />
+        <location filename="../qml/SettingsDialog.qml" line="149" />
         <source>Kind of server</source>
         <translation>Art des Servers</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="146" />
+        <location filename="../qml/SettingsDialog.qml" line="155" />
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="154" />
+        <location filename="../qml/SettingsDialog.qml" line="163" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API-Schlüssel (optional; im Schlüsselbund des Systems gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="155" />
+        <location filename="../qml/SettingsDialog.qml" line="164" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="159" />
+        <location filename="../qml/SettingsDialog.qml" line="168" />
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164" />
+        <location filename="../qml/SettingsDialog.qml" line="173" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="213" />
+        <location filename="../qml/SettingsDialog.qml" line="220" />
         <source>Local endpoint</source>
         <translation>Lokaler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216" />
+        <location filename="../qml/SettingsDialog.qml" line="223" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Läuft unter %1. Open WebUI, Editoren und die openai-SDKs können %1/v1 nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="217" />
+        <location filename="../qml/SettingsDialog.qml" line="224" />
         <source>Not running.</source>
         <translation>Läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <location filename="../qml/SettingsDialog.qml" line="227" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Die OpenAI-kompatible und die Streaming-API anbieten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="227" />
-        <location filename="../qml/SettingsDialog.qml" line="232" />
+        <location filename="../qml/SettingsDialog.qml" line="234" />
+        <location filename="../qml/SettingsDialog.qml" line="239" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="234" />
-        <location filename="../qml/SettingsDialog.qml" line="242" />
+        <location filename="../qml/SettingsDialog.qml" line="241" />
+        <location filename="../qml/SettingsDialog.qml" line="249" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="244" />
-        <location filename="../qml/SettingsDialog.qml" line="250" />
+        <location filename="../qml/SettingsDialog.qml" line="251" />
+        <location filename="../qml/SettingsDialog.qml" line="257" />
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="253" />
+        <location filename="../qml/SettingsDialog.qml" line="260" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Behalte die Adresse 127.0.0.1, außer andere Rechner müssen Ponder erreichen. Browserseiten anderer Origins werden abgewiesen, außer sie stehen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="255" />
+        <location filename="../qml/SettingsDialog.qml" line="262" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Zustandslos: Unterhaltungen nie auf die Festplatte schreiben</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="259" />
-        <location filename="../qml/SettingsDialog.qml" line="271" />
+        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <location filename="../qml/SettingsDialog.qml" line="278" />
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <location filename="../qml/SettingsDialog.qml" line="267" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Mit Token müssen Clients es mitschicken (Authorization: Bearer …). Ohne Token brauchen lokale Programme keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="268" />
+        <location filename="../qml/SettingsDialog.qml" line="275" />
         <source>No token: zero-login</source>
         <translation>Kein Token: ohne Anmeldung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="273" />
+        <location filename="../qml/SettingsDialog.qml" line="280" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="275" />
+        <location filename="../qml/SettingsDialog.qml" line="282" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="285" />
+        <location filename="../qml/SettingsDialog.qml" line="292" />
         <source>Generate new token</source>
         <translation>Neues Token erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="286" />
+        <location filename="../qml/SettingsDialog.qml" line="293" />
         <source>Remove token</source>
         <translation>Token entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="305" />
+        <location filename="../qml/SettingsDialog.qml" line="312" />
         <source>Where thinking and progress events are kept</source>
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="308" />
+        <location filename="../qml/SettingsDialog.qml" line="315" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="314" />
+        <location filename="../qml/SettingsDialog.qml" line="321" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="323" />
+        <location filename="../qml/SettingsDialog.qml" line="330" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="336" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <source>Password, if Redis needs one (kept in the keychain)</source>
+        <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <source>Redis password</source>
+        <translation>Redis-Passwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="350" />
+        <source>Save password</source>
+        <translation>Passwort speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <source>Remove password</source>
+        <translation>Passwort entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="372" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="382" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="348" />
+        <location filename="../qml/SettingsDialog.qml" line="384" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="352" />
-        <location filename="../qml/SettingsDialog.qml" line="359" />
+        <location filename="../qml/SettingsDialog.qml" line="388" />
+        <location filename="../qml/SettingsDialog.qml" line="395" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="356" />
+        <location filename="../qml/SettingsDialog.qml" line="392" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="361" />
-        <location filename="../qml/SettingsDialog.qml" line="367" />
+        <location filename="../qml/SettingsDialog.qml" line="397" />
+        <location filename="../qml/SettingsDialog.qml" line="403" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>

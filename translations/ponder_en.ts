@@ -3,17 +3,17 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="109" />
+        <location filename="../qml/chat/ChatController.cpp" line="120" />
         <source>Sending to %1…</source>
         <translation>Sending to %1…</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="122" />
+        <location filename="../qml/chat/ChatController.cpp" line="133" />
         <source>The answer was cut off at the token limit.</source>
         <translation>The answer was cut off at the token limit.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="127" />
+        <location filename="../qml/chat/ChatController.cpp" line="138" />
         <source>%1 Pick another model.</source>
         <translation>%1 Pick another model.</translation>
     </message>
@@ -101,17 +101,17 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="19" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="18" />
         <source>Now: in memory, healthy.</source>
         <translation>Now: in memory, healthy.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="25" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="24" />
         <source>Now: Redis, connected.</source>
         <translation>Now: Redis, connected.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="26" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="25" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Now: Redis, degraded (%1). Events are buffered until it is back.</translation>
     </message>
@@ -209,39 +209,39 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="63" />
-        <location filename="../qml/MessageDelegate.qml" line="187" />
+        <location filename="../qml/MessageDelegate.qml" line="67" />
+        <location filename="../qml/MessageDelegate.qml" line="201" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="66" />
-        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <location filename="../qml/MessageDelegate.qml" line="70" />
+        <location filename="../qml/MessageDelegate.qml" line="204" />
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="107" />
+        <location filename="../qml/MessageDelegate.qml" line="111" />
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="109" />
+        <location filename="../qml/MessageDelegate.qml" line="113" />
         <source>Thought for %1 s</source>
         <translation>Thought for %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="179" />
+        <location filename="../qml/MessageDelegate.qml" line="193" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="194" />
+        <location filename="../qml/MessageDelegate.qml" line="208" />
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="197" />
+        <location filename="../qml/MessageDelegate.qml" line="211" />
         <source>Regenerate the answer</source>
         <translation>Regenerate the answer</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Ponder talks to a model server you run or use. It asked these and got no models:</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="52" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="57" />
         <source>To fix it, either:
 
 1. start **Ollama** (`ollama serve`) and pull a model (`ollama pull qwen3`), or
@@ -270,12 +270,12 @@
 2. add an **OpenAI-compatible** server (llama.cpp, vLLM, LM Studio, OpenAI) with its URL and key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="57" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="62" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="63" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="68" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
@@ -283,7 +283,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="187" />
+        <location filename="../qml/settings/Preferences.cpp" line="183" />
+        <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
+        <translation>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/Preferences.cpp" line="193" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</translation>
     </message>
@@ -375,27 +380,37 @@
 <context>
     <name>SecretEditor</name>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="29" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="45" />
         <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>The key for %1 is saved in the keychain; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="40" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="59" />
         <source>The key for %1 is removed from the keychain.</source>
         <translation>The key for %1 is removed from the keychain.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="64" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="83" />
         <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
         <translation>A new API token is saved in the keychain; the local endpoint requires it from the next start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="76" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="96" />
         <source>The API token is removed; from the next start the local endpoint needs no login.</source>
         <translation>The API token is removed; from the next start the local endpoint needs no login.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="86" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="108" />
+        <source>The password for %1 is saved in the keychain; it is used from the next start.</source>
+        <translation>The password for %1 is saved in the keychain; it is used from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="120" />
+        <source>The password for %1 is removed from the keychain.</source>
+        <translation>The password for %1 is removed from the keychain.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="129" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Keychain: %1. Nothing is stored in plain text instead.</translation>
     </message>
@@ -448,208 +463,228 @@
         <translation>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="118" />
+        <location filename="../qml/SettingsDialog.qml" line="123" />
         <source>not in use yet</source>
         <translation>not in use yet</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119" />
+        <location filename="../qml/SettingsDialog.qml" line="124" />
         <source>reachable</source>
         <translation>reachable</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119" />
+        <location filename="../qml/SettingsDialog.qml" line="124" />
         <source>not reachable</source>
         <translation>not reachable</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="129" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="134" />
+        <location filename="../qml/SettingsDialog.qml" line="143" />
         <source>Add an upstream</source>
         <translation>Add an upstream</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="140" />
+        <location filename="../qml/SettingsDialog.qml" line="149" />
         <source>Kind of server</source>
         <translation>Kind of server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="146" />
+        <location filename="../qml/SettingsDialog.qml" line="155" />
         <source>Server URL</source>
         <translation>Server URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="154" />
+        <location filename="../qml/SettingsDialog.qml" line="163" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API key (optional; kept in the OS keychain)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="155" />
+        <location filename="../qml/SettingsDialog.qml" line="164" />
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="159" />
+        <location filename="../qml/SettingsDialog.qml" line="168" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164" />
+        <location filename="../qml/SettingsDialog.qml" line="173" />
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="213" />
+        <location filename="../qml/SettingsDialog.qml" line="220" />
         <source>Local endpoint</source>
         <translation>Local endpoint</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216" />
+        <location filename="../qml/SettingsDialog.qml" line="223" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="217" />
+        <location filename="../qml/SettingsDialog.qml" line="224" />
         <source>Not running.</source>
         <translation>Not running.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <location filename="../qml/SettingsDialog.qml" line="227" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Serve the OpenAI-compatible and streaming APIs</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="227" />
-        <location filename="../qml/SettingsDialog.qml" line="232" />
+        <location filename="../qml/SettingsDialog.qml" line="234" />
+        <location filename="../qml/SettingsDialog.qml" line="239" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="234" />
-        <location filename="../qml/SettingsDialog.qml" line="242" />
+        <location filename="../qml/SettingsDialog.qml" line="241" />
+        <location filename="../qml/SettingsDialog.qml" line="249" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="244" />
-        <location filename="../qml/SettingsDialog.qml" line="250" />
+        <location filename="../qml/SettingsDialog.qml" line="251" />
+        <location filename="../qml/SettingsDialog.qml" line="257" />
         <source>Allowed origins</source>
         <translation>Allowed origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="253" />
+        <location filename="../qml/SettingsDialog.qml" line="260" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="255" />
+        <location filename="../qml/SettingsDialog.qml" line="262" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Stateless: never write conversations to disk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="259" />
-        <location filename="../qml/SettingsDialog.qml" line="271" />
+        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <location filename="../qml/SettingsDialog.qml" line="278" />
         <source>API token</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <location filename="../qml/SettingsDialog.qml" line="267" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="268" />
+        <location filename="../qml/SettingsDialog.qml" line="275" />
         <source>No token: zero-login</source>
         <translation>No token: zero-login</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="273" />
+        <location filename="../qml/SettingsDialog.qml" line="280" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="275" />
+        <location filename="../qml/SettingsDialog.qml" line="282" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="285" />
+        <location filename="../qml/SettingsDialog.qml" line="292" />
         <source>Generate new token</source>
         <translation>Generate new token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="286" />
+        <location filename="../qml/SettingsDialog.qml" line="293" />
         <source>Remove token</source>
         <translation>Remove token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="305" />
+        <location filename="../qml/SettingsDialog.qml" line="312" />
         <source>Where thinking and progress events are kept</source>
         <translation>Where thinking and progress events are kept</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="308" />
+        <location filename="../qml/SettingsDialog.qml" line="315" />
         <source>In memory (this Ponder only)</source>
         <translation>In memory (this Ponder only)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="314" />
+        <location filename="../qml/SettingsDialog.qml" line="321" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (shared by several Ponder backends)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="323" />
+        <location filename="../qml/SettingsDialog.qml" line="330" />
         <source>Redis URL</source>
         <translation>Redis URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="336" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <source>Password, if Redis needs one (kept in the keychain)</source>
+        <translation>Password, if Redis needs one (kept in the keychain)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <source>Redis password</source>
+        <translation>Redis password</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="350" />
+        <source>Save password</source>
+        <translation>Save password</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <source>Remove password</source>
+        <translation>Remove password</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="372" />
         <source>Check now</source>
         <translation>Check now</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="382" />
         <source>Debug mode</source>
         <translation>Debug mode</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="348" />
+        <location filename="../qml/SettingsDialog.qml" line="384" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Show the thinking and progress panels and the Live sessions visualizer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="352" />
-        <location filename="../qml/SettingsDialog.qml" line="359" />
+        <location filename="../qml/SettingsDialog.qml" line="388" />
+        <location filename="../qml/SettingsDialog.qml" line="395" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="356" />
+        <location filename="../qml/SettingsDialog.qml" line="392" />
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="361" />
-        <location filename="../qml/SettingsDialog.qml" line="367" />
+        <location filename="../qml/SettingsDialog.qml" line="397" />
+        <location filename="../qml/SettingsDialog.qml" line="403" />
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>

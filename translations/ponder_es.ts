@@ -3,17 +3,17 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="109" />
+        <location filename="../qml/chat/ChatController.cpp" line="120" />
         <source>Sending to %1…</source>
         <translation>Enviando a %1…</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="122" />
+        <location filename="../qml/chat/ChatController.cpp" line="133" />
         <source>The answer was cut off at the token limit.</source>
         <translation>La respuesta se cortó en el límite de tokens.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="127" />
+        <location filename="../qml/chat/ChatController.cpp" line="138" />
         <source>%1 Pick another model.</source>
         <translation>%1 Elige otro modelo.</translation>
     </message>
@@ -101,17 +101,17 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="19" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="18" />
         <source>Now: in memory, healthy.</source>
         <translation>Ahora: en memoria, correcto.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="25" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="24" />
         <source>Now: Redis, connected.</source>
         <translation>Ahora: Redis, conectado.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="26" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="25" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Ahora: Redis, degradado (%1). Los eventos se guardan en búfer hasta que vuelva.</translation>
     </message>
@@ -209,39 +209,39 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="63" />
-        <location filename="../qml/MessageDelegate.qml" line="187" />
+        <location filename="../qml/MessageDelegate.qml" line="67" />
+        <location filename="../qml/MessageDelegate.qml" line="201" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="66" />
-        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <location filename="../qml/MessageDelegate.qml" line="70" />
+        <location filename="../qml/MessageDelegate.qml" line="204" />
         <source>Copy message</source>
         <translation>Copiar mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="107" />
+        <location filename="../qml/MessageDelegate.qml" line="111" />
         <source>Thinking…</source>
         <translation>Pensando…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="109" />
+        <location filename="../qml/MessageDelegate.qml" line="113" />
         <source>Thought for %1 s</source>
         <translation>Pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="179" />
+        <location filename="../qml/MessageDelegate.qml" line="193" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="194" />
+        <location filename="../qml/MessageDelegate.qml" line="208" />
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="197" />
+        <location filename="../qml/MessageDelegate.qml" line="211" />
         <source>Regenerate the answer</source>
         <translation>Regenerar la respuesta</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Ponder habla con un servidor de modelos que ejecutas o usas. Se consultaron estos y no devolvieron modelos:</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="52" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="57" />
         <source>To fix it, either:
 
 1. start **Ollama** (`ollama serve`) and pull a model (`ollama pull qwen3`), or
@@ -270,12 +270,12 @@
 2. añade en Ajustes un servidor **compatible con OpenAI** (llama.cpp, vLLM, LM Studio, OpenAI) con su URL y clave.</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="57" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="62" />
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="63" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="68" />
         <source>Open settings</source>
         <translation>Abrir ajustes</translation>
     </message>
@@ -283,7 +283,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="187" />
+        <location filename="../qml/settings/Preferences.cpp" line="183" />
+        <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
+        <translation>Deja la contraseña fuera de la URL y guárdala en el campo de contraseña: la URL se guarda en texto plano.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/Preferences.cpp" line="193" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' no es una dirección IP (por ejemplo 127.0.0.1, o 0.0.0.0 para todas las interfaces)</translation>
     </message>
@@ -375,27 +380,37 @@
 <context>
     <name>SecretEditor</name>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="29" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="45" />
         <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>La clave de %1 se guardó en el llavero; se usará a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="40" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="59" />
         <source>The key for %1 is removed from the keychain.</source>
         <translation>La clave de %1 se eliminó del llavero.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="64" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="83" />
         <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
         <translation>Se guardó un nuevo token de API en el llavero; el punto de acceso local lo exigirá desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="76" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="96" />
         <source>The API token is removed; from the next start the local endpoint needs no login.</source>
         <translation>Se eliminó el token de API; desde el próximo inicio el punto de acceso local no pedirá credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="86" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="108" />
+        <source>The password for %1 is saved in the keychain; it is used from the next start.</source>
+        <translation>La contraseña de %1 está guardada en el llavero; se usará a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="120" />
+        <source>The password for %1 is removed from the keychain.</source>
+        <translation>La contraseña de %1 se ha quitado del llavero.</translation>
+    </message>
+    <message>
+        <location filename="../qml/settings/SecretEditor.cpp" line="129" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Llavero: %1. No se guarda nada en texto plano en su lugar.</translation>
     </message>
@@ -448,208 +463,228 @@
         <translation>Los servidores de modelos con los que habla Ponder. Sus modelos aparecen juntos en el selector de modelos y en /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="118" />
+        <location filename="../qml/SettingsDialog.qml" line="123" />
         <source>not in use yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119" />
+        <location filename="../qml/SettingsDialog.qml" line="124" />
         <source>reachable</source>
         <translation>accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119" />
+        <location filename="../qml/SettingsDialog.qml" line="124" />
         <source>not reachable</source>
         <translation>no accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="129" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="134" />
+        <location filename="../qml/SettingsDialog.qml" line="143" />
         <source>Add an upstream</source>
         <translation>Añadir un servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="140" />
+        <location filename="../qml/SettingsDialog.qml" line="149" />
         <source>Kind of server</source>
         <translation>Tipo de servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="146" />
+        <location filename="../qml/SettingsDialog.qml" line="155" />
         <source>Server URL</source>
         <translation>URL del servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="154" />
+        <location filename="../qml/SettingsDialog.qml" line="163" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>Clave de API (opcional; se guarda en el llavero del sistema)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="155" />
+        <location filename="../qml/SettingsDialog.qml" line="164" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="159" />
+        <location filename="../qml/SettingsDialog.qml" line="168" />
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164" />
+        <location filename="../qml/SettingsDialog.qml" line="173" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="213" />
+        <location filename="../qml/SettingsDialog.qml" line="220" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216" />
+        <location filename="../qml/SettingsDialog.qml" line="223" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="217" />
+        <location filename="../qml/SettingsDialog.qml" line="224" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <location filename="../qml/SettingsDialog.qml" line="227" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="227" />
-        <location filename="../qml/SettingsDialog.qml" line="232" />
+        <location filename="../qml/SettingsDialog.qml" line="234" />
+        <location filename="../qml/SettingsDialog.qml" line="239" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="234" />
-        <location filename="../qml/SettingsDialog.qml" line="242" />
+        <location filename="../qml/SettingsDialog.qml" line="241" />
+        <location filename="../qml/SettingsDialog.qml" line="249" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="244" />
-        <location filename="../qml/SettingsDialog.qml" line="250" />
+        <location filename="../qml/SettingsDialog.qml" line="251" />
+        <location filename="../qml/SettingsDialog.qml" line="257" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="253" />
+        <location filename="../qml/SettingsDialog.qml" line="260" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="255" />
+        <location filename="../qml/SettingsDialog.qml" line="262" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="259" />
-        <location filename="../qml/SettingsDialog.qml" line="271" />
+        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <location filename="../qml/SettingsDialog.qml" line="278" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <location filename="../qml/SettingsDialog.qml" line="267" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="268" />
+        <location filename="../qml/SettingsDialog.qml" line="275" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="273" />
+        <location filename="../qml/SettingsDialog.qml" line="280" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="275" />
+        <location filename="../qml/SettingsDialog.qml" line="282" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="285" />
+        <location filename="../qml/SettingsDialog.qml" line="292" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="286" />
+        <location filename="../qml/SettingsDialog.qml" line="293" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="305" />
+        <location filename="../qml/SettingsDialog.qml" line="312" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="308" />
+        <location filename="../qml/SettingsDialog.qml" line="315" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="314" />
+        <location filename="../qml/SettingsDialog.qml" line="321" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="323" />
+        <location filename="../qml/SettingsDialog.qml" line="330" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="336" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <source>Password, if Redis needs one (kept in the keychain)</source>
+        <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <source>Redis password</source>
+        <translation>Contraseña de Redis</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="350" />
+        <source>Save password</source>
+        <translation>Guardar contraseña</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <source>Remove password</source>
+        <translation>Quitar contraseña</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="372" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="382" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="348" />
+        <location filename="../qml/SettingsDialog.qml" line="384" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="352" />
-        <location filename="../qml/SettingsDialog.qml" line="359" />
+        <location filename="../qml/SettingsDialog.qml" line="388" />
+        <location filename="../qml/SettingsDialog.qml" line="395" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="356" />
+        <location filename="../qml/SettingsDialog.qml" line="392" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="361" />
-        <location filename="../qml/SettingsDialog.qml" line="367" />
+        <location filename="../qml/SettingsDialog.qml" line="397" />
+        <location filename="../qml/SettingsDialog.qml" line="403" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>

@@ -34,5 +34,13 @@ public:
         return QStringLiteral("upstream/") + baseUrl.adjusted(QUrl::StripTrailingSlash).toString();
     }
     static QString localApiTokenKey() { return QStringLiteral("local-api-token"); }
+    // A Redis password belongs to its server and user: "redis/[USER@]HOST:PORT".
+    static QString redisPasswordKey(const QUrl &redisUrl)
+    {
+        const QString user = redisUrl.userName();
+        return QStringLiteral("redis/%1%2:%3")
+            .arg(user.isEmpty() ? QString() : user + QLatin1Char('@'), redisUrl.host())
+            .arg(redisUrl.port(6379));
+    }
     static QString serviceName() { return QStringLiteral("io.github.ponder_app.Ponder"); }
 };

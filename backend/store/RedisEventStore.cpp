@@ -165,14 +165,6 @@ std::optional<RedisOptions> RedisOptions::fromUrl(const QString &url, QString *e
     options.port = parsed.port(6379);
     options.username = parsed.userName(QUrl::FullyDecoded);
     options.password = parsed.password(QUrl::FullyDecoded);
-    if (!options.username.isEmpty() && options.password.isEmpty()) {
-        // redis://NAME@HOST is ambiguous: Redis's own tools read NAME as the password.
-        *error
-            = QStringLiteral("invalid Redis URL '%1': a user needs a password (redis://USER:PASSWORD@HOST), "
-                             "and a password alone is written redis://:PASSWORD@HOST")
-                  .arg(shown);
-        return std::nullopt;
-    }
     const QString db = parsed.path().mid(1);
     if (!db.isEmpty()) {
         bool ok = false;

@@ -174,9 +174,15 @@ QString Preferences::checkUpstream(const QString &spec) const
 QString Preferences::checkRedisUrl(const QString &url) const
 {
     QString error;
-    if (url.trimmed().isEmpty() || RedisOptions::fromUrl(url.trimmed(), &error))
-        return {};
-    return error;
+    const auto options = url.trimmed().isEmpty() ? std::optional<RedisOptions>(RedisOptions {})
+                                                 : RedisOptions::fromUrl(url.trimmed(), &error);
+    if (!options)
+        return error;
+    // The URL is kept in the plain settings file: a password goes to the keychain instead.
+    if (!options->password.isEmpty())
+        return tr("Leave the password out of the URL and save it in the password field: the URL is kept in "
+                  "plain text.");
+    return {};
 }
 
 QString Preferences::checkHost(const QString &host) const

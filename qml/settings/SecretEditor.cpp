@@ -97,6 +97,30 @@ void SecretEditor::removeLocalToken()
     });
 }
 
+void SecretEditor::saveRedisPassword(const QString &redisUrl, const QString &password)
+{
+    if (password.isEmpty())
+        return removeRedisPassword(redisUrl);
+    const QUrl url(redisUrl.trimmed());
+    begin();
+    m_store->write(SecretStore::redisPasswordKey(url), password, [this, url](bool ok, const QString &error) {
+        report(QStringLiteral("redis"), ok,
+            tr("The password for %1 is saved in the keychain; it is used from the next start.")
+                .arg(url.host()),
+            error);
+    });
+}
+
+void SecretEditor::removeRedisPassword(const QString &redisUrl)
+{
+    const QUrl url(redisUrl.trimmed());
+    begin();
+    m_store->remove(SecretStore::redisPasswordKey(url), [this, url](bool ok, const QString &error) {
+        report(QStringLiteral("redis"), ok,
+            tr("The password for %1 is removed from the keychain.").arg(url.host()), error);
+    });
+}
+
 void SecretEditor::report(const QString &topic, bool ok, const QString &success, const QString &error)
 {
     m_topic = topic;

@@ -17,7 +17,7 @@ class SecretEditor : public QObject
     Q_PROPERTY(QString localToken READ localToken NOTIFY localTokenChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool failed READ failed NOTIFY messageChanged) // the last operation failed
-    // What the message is about, so each settings page shows only its own: "upstream" or "token".
+    // What the message is about, so each settings page shows only its own: "upstream", "token" or "redis".
     Q_PROPERTY(QString topic READ topic NOTIFY messageChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 
@@ -36,6 +36,9 @@ public:
     Q_INVOKABLE void loadLocalToken();
     Q_INVOKABLE void generateLocalToken();
     Q_INVOKABLE void removeLocalToken();
+    // `redisUrl` as in the settings (without a password): the password is its server's and user's.
+    Q_INVOKABLE void saveRedisPassword(const QString &redisUrl, const QString &password);
+    Q_INVOKABLE void removeRedisPassword(const QString &redisUrl);
 
     static QString newToken();
 

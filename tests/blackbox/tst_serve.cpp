@@ -67,9 +67,6 @@ void ServeTest::badArgumentsFailWithAMessage_data()
         << QStringList {QStringLiteral("serve"), QStringLiteral("--redis"),
                QStringLiteral("redis://:hunter2@localhost/x")}
         << QStringLiteral("invalid Redis database 'x' in 'redis://localhost/x'");
-    QTest::newRow("redis user without password") << QStringList {QStringLiteral("serve"),
-        QStringLiteral("--redis"), QStringLiteral("redis://agent@localhost")}
-                                                 << QStringLiteral("a user needs a password");
     QTest::newRow("redis over tls") << QStringList {QStringLiteral("serve"), QStringLiteral("--redis"),
         QStringLiteral("rediss://localhost")}
                                     << QStringLiteral("TLS (rediss://) is not supported");

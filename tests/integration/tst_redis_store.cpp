@@ -891,8 +891,8 @@ void RedisStoreTest::aRedisThatRefusesPondersScriptsIsNotHealthy()
 
 void RedisStoreTest::aRedisWithAPasswordIsUsedWithoutShowingIt()
 {
-    // The default user's password (requirepass) and an ACL user's, in the URL; and the password given apart
-    // from the URL, as PONDER_REDIS_PASSWORD does for `ponder serve`.
+    // The default user's password (requirepass) and an ACL user's, in the URL; and each password given apart
+    // from the URL, as PONDER_REDIS_PASSWORD and the window's keychain entry do.
     m_redis->cli(
         {QStringLiteral("ACL"), QStringLiteral("SETUSER"), QStringLiteral("agent"), QStringLiteral("on"),
             QStringLiteral(">agent-secret"), QStringLiteral("~*"), QStringLiteral("+@all")});
@@ -903,7 +903,8 @@ void RedisStoreTest::aRedisWithAPasswordIsUsedWithoutShowingIt()
         = QString(plain).replace(QLatin1String("redis://"), QLatin1String("redis://%1@"));
     const QList<QPair<QString, QString>> ways {{withCredentials.arg(QLatin1String(":default-secret")), {}},
         {withCredentials.arg(QLatin1String("agent:agent-secret")), {}},
-        {plain, QStringLiteral("default-secret")}};
+        {plain, QStringLiteral("default-secret")},
+        {withCredentials.arg(QLatin1String("agent")), QStringLiteral("agent-secret")}};
     for (qsizetype i = 0; i < ways.size(); ++i) {
         ServerOptions options;
         options.redisUrl = ways.at(i).first;

@@ -13,6 +13,8 @@
 #include "models/ProgressState.h"
 #include "models/SessionView.h"
 #include "models/ThinkingStepModel.h"
+#include "secrets/SecretStore.h"
+#include "settings/Preferences.h"
 #include "store/StoredEvent.h"
 
 #include <QAbstractItemModelTester>
@@ -92,6 +94,7 @@ private Q_SLOTS:
     void historyListsRenamesDeletesAndReopens();
     void liveSessionsListOutsideAgents();
     void modelCatalogListsUpstreamModels();
+    void aRedisPasswordNeverGoesIntoTheSettingsFile();
 
 private:
     std::unique_ptr<BackendHost> startHost();
@@ -565,6 +568,23 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     WindowModelsTest test;
     return QTest::qExec(&test, argc, argv);
+}
+
+void WindowModelsTest::aRedisPasswordNeverGoesIntoTheSettingsFile()
+{
+    // The settings keep the Redis URL in plain text, so the dialog refuses one with a password in it; the
+    // password field saves it in the keychain under its server and user instead.
+    const Preferences preferences;
+    QVERIFY(preferences.checkRedisUrl(QStringLiteral("redis://:hunter2@10.0.0.5"))
+                .contains(QLatin1String("plain text")));
+    QVERIFY(preferences.checkRedisUrl(QStringLiteral("redis://agent:hunter2@10.0.0.5"))
+                .contains(QLatin1String("plain text")));
+    QCOMPARE(preferences.checkRedisUrl(QStringLiteral("redis://agent@10.0.0.5:7000/2")), QString());
+    QCOMPARE(preferences.checkRedisUrl(QStringLiteral("redis://10.0.0.5")), QString());
+    QCOMPARE(SecretStore::redisPasswordKey(QUrl(QStringLiteral("redis://agent@10.0.0.5:7000/2"))),
+        QStringLiteral("redis/agent@10.0.0.5:7000"));
+    QCOMPARE(SecretStore::redisPasswordKey(QUrl(QStringLiteral("redis://10.0.0.5/1"))),
+        QStringLiteral("redis/10.0.0.5:6379"));
 }
 
 #include "tst_window_models.moc"
