@@ -34,9 +34,16 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// One stream entry: [id, [field, value, ...]]. `number` gets the entry's n (0 where it has none).
+// What an entry says besides its event.
+struct EntryFacts
+{
+    qint64 number = 0; // its n, its number in its stream (0: none, not written by Ponder)
+    QByteArray was; // the provisional id it was first shown under, if it had to take another (Append)
+};
+
+// One stream entry: [id, [field, value, ...]].
 std::optional<StoredEvent> parseEntry(
-    const redisReply *entry, const QString &sessionId, EventKind kind, qint64 *number = nullptr)
+    const redisReply *entry, const QString &sessionId, EventKind kind, EntryFacts *facts = nullptr)
 {
     if (!entry || entry->type != REDIS_REPLY_ARRAY || entry->elements != 2)
         return std::nullopt;
@@ -55,8 +62,10 @@ std::optional<StoredEvent> parseEntry(
             dataText = text(fields->element[i + 1]);
         } else if (name == "n") {
             writtenByPonder = true;
-            if (number)
-                *number = text(fields->element[i + 1]).toLongLong();
+            if (facts)
+                facts->number = text(fields->element[i + 1]).toLongLong();
+        } else if (name == "was" && facts) {
+            facts->was = text(fields->element[i + 1]);
         }
     }
     // What Ponder wrote is message-shaped (storedText): messages are spliced from it without parsing it.
@@ -484,11 +493,10 @@ void RedisEventStore::appendNow(
     // Redis is away: keep the event (bounded), answer at once, and let local watchers see it now.
     StoredEvent buffered {sessionId, kind, {}, type, data, {}};
     buffered.id = m_provisionalIds.next(quint64(nowMs()));
-    if (int(m_buffer.size()) >= m_options.maxBufferedEvents) {
-        m_buffer.pop_front();
-        ++m_droppedEvents;
-    }
+    if (int(m_buffer.size()) >= m_options.maxBufferedEvents)
+        dropOldestBuffered();
     m_buffer.push_back(buffered);
+    m_shownProvisionally.insert(buffered.id.toString().toLatin1(), streamKey(sessionId, kind));
     done(StoreStatus::success(), buffered);
     Q_EMIT eventAppended(buffered);
 }
@@ -524,7 +532,12 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
             QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(), storedText(event),
             stats.at(0), stats.at(1), stats.at(2)},
         [this, event, key, now](redisReply *reply, const QString &) {
+            const QByteArray provisionalId = event.id.toString().toLatin1();
             if (reply && reply->type != REDIS_REPLY_ERROR) {
+                // Stored under another id (Redis had newer entries), it reaches this process's tail again,
+                // marked with the id its watchers saw: the tail leaves it out then.
+                if (text(reply) == provisionalId || !isTailed(key))
+                    m_shownProvisionally.remove(provisionalId);
                 m_pacer.written(
                     key, 1, StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {}));
                 m_backoffMs = 100; // Redis takes writes again
@@ -536,6 +549,7 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
             // where its stream belongs), and trying again would not mend it.
             if (isError(reply, "NOSESSION") || isError(reply, "WRONGTYPE")) {
                 m_backoffMs = 100;
+                m_shownProvisionally.remove(provisionalId);
                 qCWarning(lcRedis).noquote()
                     << "a buffered event of" << event.sessionId << "was dropped:" << text(reply);
                 return;
@@ -555,10 +569,15 @@ void RedisEventStore::keepBuffered(const StoredEvent &event)
     const auto at = std::upper_bound(m_buffer.begin(), m_buffer.end(), event,
         [](const StoredEvent &a, const StoredEvent &b) { return a.id < b.id; });
     m_buffer.insert(at, event);
-    if (int(m_buffer.size()) > m_options.maxBufferedEvents) {
-        m_buffer.pop_front();
-        ++m_droppedEvents;
-    }
+    if (int(m_buffer.size()) > m_options.maxBufferedEvents)
+        dropOldestBuffered();
+}
+
+void RedisEventStore::dropOldestBuffered()
+{
+    m_shownProvisionally.remove(m_buffer.front().id.toString().toLatin1());
+    m_buffer.pop_front();
+    ++m_droppedEvents;
 }
 
 void RedisEventStore::reconnectBecause(const QString &reason)
@@ -723,10 +742,10 @@ void RedisEventStore::watch(const QString &sessionId, std::function<void()> read
                     topNumber = 0; // empty: Ponder numbers a stream's entries from 1
                 } else if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1) {
                     top = text(reply->element[0]->element[0]);
-                    qint64 number = 0;
-                    parseEntry(reply->element[0], {}, EventKind::Thinking, &number);
-                    if (number > 0)
-                        topNumber = number;
+                    EntryFacts facts;
+                    parseEntry(reply->element[0], {}, EventKind::Thinking, &facts);
+                    if (facts.number > 0)
+                        topNumber = facts.number;
                 }
                 if (m_streamKeys.contains(key)) {
                     m_tailFrom.insert(key, top);
@@ -757,6 +776,7 @@ void RedisEventStore::unwatch(const QString &sessionId)
         m_tailNumbers.remove(key);
         m_streamKeys.remove(key);
         m_pacer.release(key);
+        m_shownProvisionally.removeIf([&key](const auto &shown) { return shown.value() == key; });
     }
     kickTail();
 }
@@ -843,28 +863,31 @@ void RedisEventStore::onTailReply(redisReply *reply)
         const redisReply *entries = stream->element[1];
         if (entries->type != REDIS_REPLY_ARRAY)
             continue;
-        QList<StoredEvent> events;
+        std::optional<StreamId> lastRead;
         qint64 missed = 0;
         // -1: not known (the tail started at "$", or at an entry another writer added)
         qint64 lastNumber = m_tailNumbers.value(key, -1);
         for (size_t e = 0; e < entries->elements; ++e) {
-            qint64 number = 0;
-            auto event = parseEntry(entries->element[e], info->sessionId, info->kind, &number);
+            EntryFacts facts;
+            auto event = parseEntry(entries->element[e], info->sessionId, info->kind, &facts);
             if (!event)
                 continue;
-            if (number > 0 && lastNumber >= 0 && number > lastNumber + 1)
-                missed += number - lastNumber - 1;
-            if (number > 0)
-                lastNumber = number;
-            events << *event;
+            if (facts.number > 0 && lastNumber >= 0 && facts.number > lastNumber + 1)
+                missed += facts.number - lastNumber - 1;
+            if (facts.number > 0)
+                lastNumber = facts.number;
+            lastRead = event->id;
+            // Buffered here while Redis was away, and already shown to this process's watchers.
+            if (!facts.was.isEmpty() && m_shownProvisionally.remove(facts.was))
+                continue;
+            arrived << *event;
         }
         if (lastNumber >= 0)
             m_tailNumbers.insert(key, lastNumber);
-        if (!events.isEmpty()) {
-            m_tailFrom.insert(key, events.last().id.toString().toLatin1());
-            positions.append({key, events.last().id});
+        if (lastRead) {
+            m_tailFrom.insert(key, lastRead->toString().toLatin1());
+            positions.append({key, *lastRead});
         }
-        arrived += events;
         if (missed > 0) {
             // Written by other processes faster than this one read, and trimmed by MAXLEN meanwhile.
             qCWarning(lcRedis) << "the tail missed" << missed << "entries of" << key

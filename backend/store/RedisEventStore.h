@@ -101,6 +101,7 @@ private:
     void sendBuffered(const StoredEvent &event);
     // Back into the buffer, for the next flush: a buffered event Redis did not take.
     void keepBuffered(const StoredEvent &event);
+    void dropOldestBuffered();
     // Closes the commands connection; the reconnect that follows gives `reason` in /health meanwhile.
     void reconnectBecause(const QString &reason);
     // EVALSHA on the commands connection; `handler` is answered as by RedisConnection::command.
@@ -140,6 +141,9 @@ private:
     int m_tailRetryMs = TailRetryFirstMs; // doubling while reads keep failing
 
     std::deque<StoredEvent> m_buffer; // answered at once; written on reconnect
+    // Buffered events this process's watchers saw under their provisional ids, by that id (-> stream key),
+    // until Redis has kept that id or the tail has read the entry it got instead.
+    QHash<QByteArray, QByteArray> m_shownProvisionally;
     qint64 m_droppedEvents = 0;
     StreamIdGenerator m_provisionalIds;
 

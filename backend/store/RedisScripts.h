@@ -46,8 +46,10 @@ if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ttl) en
 )lua";
 
 // ARGV: id (* or explicit), maxlen, ttl (s), now (ms), type, data, count field, type field, confidence.
-// An explicit id older than the stream's top falls back to *. An explicit id whose entry is there with this
-// data already is a buffered event sent again (its first answer was lost): it is answered, not added twice.
+// An explicit id older than the stream's top falls back to *, and the entry keeps the explicit id as `was`:
+// the process that buffered the event showed it under that id already. An explicit id whose entry is there
+// with this data already is a buffered event sent again (its first answer was lost): it is answered, not
+// added twice.
 inline const RedisScript Append {R"lua(
 if ARGV[1] ~= '*' then
   local found = redis.call('XRANGE', KEYS[2], ARGV[1], ARGV[1])
@@ -61,6 +63,10 @@ if ARGV[1] ~= '*' then
   local added = redis.pcall('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], ARGV[1],
                             'type', ARGV[5], 'data', ARGV[6], 'n', n)
   if type(added) ~= 'table' then id = added end
+end
+if not id and ARGV[1] ~= '*' then
+  id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', ARGV[5], 'data', ARGV[6], 'n', n,
+                  'was', ARGV[1])
 end
 if not id then
   id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', ARGV[5], 'data', ARGV[6], 'n', n)

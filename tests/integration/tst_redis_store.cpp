@@ -808,6 +808,12 @@ void RedisStoreTest::aRedisThatStopsAnsweringCountsAsAway()
     const QStringList contents = contentsOf(storedEvents(server, session));
     QVERIFY2(contents.contains(QLatin1String("while frozen")) && contents.endsWith(QLatin1String("after")),
         qPrintable(contents.join(u',')));
+    // The watcher saw the buffered event at once, under the id it was first given; the entry stored under its
+    // new id is the same event, not another one.
+    QStringList watched;
+    for (const QJsonObject &message : started.watcher.messagesOfType(QStringLiteral("thinking_step")))
+        watched << message.value(QLatin1String("data")).toObject().value(QLatin1String("content")).toString();
+    QCOMPARE(watched.count(QLatin1String("while frozen")), 1);
 }
 
 std::unique_ptr<BackendFixture> RedisStoreTest::startWithABadStreamKey() const
