@@ -10,3 +10,9 @@ echo
 build/release/bench/hub_bench "$@"
 echo
 build/release/bench/view_bench "$@"
+echo
+if command -v valgrind >/dev/null; then
+    bench/cost_per_event.py build/release/app/ponder
+else
+    echo "cost_per_event skipped: it needs valgrind (apt-get install valgrind)"
+fi
