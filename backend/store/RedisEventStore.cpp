@@ -208,6 +208,8 @@ RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObje
     connect(&m_reconnect, &QTimer::timeout, this, &RedisEventStore::connectBoth);
     m_tailRetry.setSingleShot(true);
     connect(&m_tailRetry, &QTimer::timeout, this, &RedisEventStore::readTail);
+    m_excludedCheck.setInterval(ExcludedCheckMs);
+    connect(&m_excludedCheck, &QTimer::timeout, this, &RedisEventStore::recheckExcludedKeys);
 }
 
 RedisEventStore::~RedisEventStore()
@@ -777,8 +779,30 @@ void RedisEventStore::unwatch(const QString &sessionId)
         m_streamKeys.remove(key);
         m_pacer.release(key);
         m_shownProvisionally.removeIf([&key](const auto &shown) { return shown.value() == key; });
+        m_tailExcluded.remove(key);
     }
     kickTail();
+}
+
+void RedisEventStore::recheckExcludedKeys()
+{
+    if (m_tailExcluded.isEmpty())
+        return m_excludedCheck.stop();
+    if (!m_healthy)
+        return;
+    for (auto it = m_tailExcluded.cbegin(); it != m_tailExcluded.cend(); ++it) {
+        m_commands->command({"TYPE", it.key()}, [this, key = it.key()](redisReply *reply, const QString &) {
+            if (!reply || reply->type != REDIS_REPLY_STATUS)
+                return;
+            const QByteArray type = text(reply);
+            if ((type != "stream" && type != "none") || !m_tailExcluded.contains(key))
+                return;
+            // Mended (or gone, and a stream again with the next append): read on from where the tail was.
+            qCInfo(lcRedis) << key << "is a stream again: its watchers get live events from it";
+            m_tailFrom.insert(key, m_tailExcluded.take(key));
+            kickTail();
+        });
+    }
 }
 
 void RedisEventStore::kickTail()
@@ -834,11 +858,15 @@ void RedisEventStore::onTailError(const QString &error)
     for (const QByteArray &key : keys) {
         m_commands->command({"TYPE", key}, [this, key, remaining, delay](redisReply *reply, const QString &) {
             const QByteArray type = reply && reply->type == REDIS_REPLY_STATUS ? text(reply) : "none";
-            if (type != "stream" && type != "none" && m_tailFrom.remove(key)) {
+            if (type != "stream" && type != "none" && m_tailFrom.contains(key)) {
                 qCWarning(lcRedis) << key << "holds a" << type
-                                   << "where a stream belongs: its watchers get no live events from it";
+                                   << "where a stream belongs: its watchers get no live events from it until "
+                                      "it is a stream again";
+                m_tailExcluded.insert(key, m_tailFrom.take(key));
                 m_tailNumbers.remove(key);
                 m_pacer.release(key);
+                if (!m_excludedCheck.isActive())
+                    m_excludedCheck.start();
             }
             if (--*remaining == 0)
                 m_tailRetry.start(delay);
@@ -944,6 +972,8 @@ QJsonObject RedisEventStore::healthDetails() const
         {QStringLiteral("watched_sessions"), m_watched.size()},
         {QStringLiteral("writes_waiting_for_tail"), m_pacer.waitingWrites()},
         {QStringLiteral("writes_waiting_for_previous_call"), m_writes.waitingWrites()},
+        // Watched streams whose key holds another type (another program's): no live events until mended.
+        {QStringLiteral("streams_left_out_of_tail"), m_tailExcluded.size()},
     };
     if (!m_healthy)
         details.insert(QStringLiteral("reason"), QStringLiteral("Redis unavailable: %1").arg(m_lastError));

@@ -119,6 +119,7 @@ private:
     void readTail();
     void onTailReply(redisReply *reply);
     void onTailError(const QString &error);
+    void recheckExcludedKeys();
     StoreStatus unavailable() const;
 
     RedisOptions m_options;
@@ -138,6 +139,8 @@ private:
     static constexpr int TailRetryFirstMs = 100;
     static constexpr int TailRetryLastMs = 5000;
     QTimer m_tailRetry; // a failed read is tried again after a pause
+    static constexpr int ExcludedCheckMs = 2000;
+    QTimer m_excludedCheck; // runs while keys are left out of the tail, to take them back once mended
     int m_tailRetryMs = TailRetryFirstMs; // doubling while reads keep failing
 
     std::deque<StoredEvent> m_buffer; // answered at once; written on reconnect
@@ -150,6 +153,7 @@ private:
     QHash<QString, qint64> m_indexTouched; // session -> when this process last refreshed its index score
     QHash<QString, int> m_watched; // session -> watch count
     QHash<QByteArray, QByteArray> m_tailFrom; // stream key -> last id read
+    QHash<QByteArray, QByteArray> m_tailExcluded; // watched keys of another type: key -> last id read
     QHash<QByteArray, qint64> m_tailNumbers; // stream key -> n of the last entry read (0: none yet), if known
     QHash<QByteArray, StreamKey> m_streamKeys; // stream key -> what it is
     TailPacer m_pacer;

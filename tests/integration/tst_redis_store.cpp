@@ -41,6 +41,7 @@ private Q_SLOTS:
     void aRedisStillLoadingItsDataCountsAsAway();
     void aRedisThatStopsAnsweringCountsAsAway();
     void aStreamKeyOfAnotherTypeDoesNotStopTheTail();
+    void aStreamKeyMendedIsTailedAgain();
     void aBufferedEventWhoseStreamKeyHasAnotherTypeIsDropped();
     void aRedisThatRefusesPondersScriptsIsNotHealthy();
     void aRedisWithAPasswordIsUsedWithoutShowingIt();
@@ -850,6 +851,27 @@ void RedisStoreTest::aStreamKeyOfAnotherTypeDoesNotStopTheTail()
     const HttpTestReply history = server.get(QStringLiteral("/sessions/bad/events?kind=thinking"));
     QCOMPARE(history.status, 503);
     QVERIFY2(history.body.contains("WRONGTYPE"), history.body.constData());
+}
+
+void RedisStoreTest::aStreamKeyMendedIsTailedAgain()
+{
+    // Left out of the tail while another program's key sat where its stream belongs; once that key is gone,
+    // the session's watchers get its live events again, without watching it afresh.
+    const auto started = startWithABadStreamKey();
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    WebSocketTestClient onBad;
+    QVERIFY(watchThinking(onBad, server, QStringLiteral("bad")));
+    const auto leftOut
+        = [&] { return health(server).value(QLatin1String("streams_left_out_of_tail")).toInt(); };
+    QVERIFY(QTest::qWaitFor([&] { return leftOut() == 1; }, 10000));
+
+    m_redis->cli({QStringLiteral("DEL"), QStringLiteral("ponder:{bad}:thinking")});
+    const QString id = server.publishThinking(QStringLiteral("bad"), QStringLiteral("mended"));
+    QVERIFY(!id.isEmpty());
+    QVERIFY(onBad.waitForMessages(2, 10000));
+    QCOMPARE(onBad.eventIds(), QStringList {id});
+    QCOMPARE(leftOut(), 0);
 }
 
 void RedisStoreTest::aBufferedEventWhoseStreamKeyHasAnotherTypeIsDropped()
