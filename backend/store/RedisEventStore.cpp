@@ -278,21 +278,30 @@ void RedisEventStore::onConnected()
     if (!m_options.username.isEmpty())
         auth << m_options.username.toUtf8();
     auth << m_options.password.toUtf8();
-    auto pending = std::make_shared<int>(2);
+    const auto refusal = [](const redisReply *reply) {
+        return QStringLiteral("Redis refused Ponder's password: %1").arg(QString::fromUtf8(text(reply)));
+    };
+    whenAllAccepted({{m_commands, auth}, {m_tail, auth}}, refusal, [this] { prepareConnections(); });
+}
+
+void RedisEventStore::whenAllAccepted(const QList<std::pair<RedisConnection *, QByteArrayList>> &commands,
+    const std::function<QString(const redisReply *)> &refusalReason, const std::function<void()> &next)
+{
+    auto pending = std::make_shared<qsizetype>(commands.size());
     auto refusal = std::make_shared<QString>();
-    for (RedisConnection *connection : {m_commands, m_tail}) {
-        connection->command(auth, [this, pending, refusal](redisReply *reply, const QString &) {
-            if (!reply)
-                return; // the connection went: connecting again starts over
-            if (isError(reply) && refusal->isEmpty())
-                *refusal = QStringLiteral("Redis refused Ponder's password: %1")
-                               .arg(QString::fromUtf8(text(reply)));
-            if (--*pending > 0)
-                return;
-            if (!refusal->isEmpty())
-                return reconnectBecause(*refusal);
-            prepareConnections();
-        });
+    for (const auto &[connection, command] : commands) {
+        connection->command(
+            command, [this, pending, refusal, refusalReason, next](redisReply *reply, const QString &) {
+                if (!reply)
+                    return; // the connection went: connecting again starts over
+                if (isError(reply) && refusal->isEmpty())
+                    *refusal = refusalReason(reply);
+                if (--*pending > 0)
+                    return;
+                if (!refusal->isEmpty())
+                    return reconnectBecause(*refusal);
+                next();
+            });
     }
 }
 
@@ -309,28 +318,20 @@ void RedisEventStore::prepareConnections()
     // are, writes are buffered as while Redis is away: a Redis still loading its data answers every write
     // with LOADING for as long as loading takes, and one that refuses the scripts (a password Ponder was not
     // given, scripting disabled) would refuse every write.
-    auto pending = std::make_shared<int>(int(std::size(RedisScripts::All)));
-    auto refusal = std::make_shared<QString>();
-    for (const RedisScript *script : RedisScripts::All) {
-        m_commands->command(
-            {"SCRIPT", "LOAD", script->text}, [this, pending, refusal](redisReply *reply, const QString &) {
-                if (!reply)
-                    return; // the connection went: connecting again starts over
-                if (isError(reply) && refusal->isEmpty())
-                    *refusal = isError(reply, "LOADING") ? QStringLiteral("Redis is still loading its data")
-                        : isError(reply, "NOAUTH")
-                        ? QStringLiteral("Redis wants a password (%1): give it in the URL, "
-                                         "redis://:PASSWORD@HOST, or in PONDER_REDIS_PASSWORD")
-                              .arg(QString::fromUtf8(text(reply)))
-                        : QStringLiteral("Redis refused Ponder's scripts: %1")
-                              .arg(QString::fromUtf8(text(reply)));
-                if (--*pending > 0)
-                    return;
-                if (!refusal->isEmpty())
-                    return reconnectBecause(*refusal);
-                onReady();
-            });
-    }
+    QList<std::pair<RedisConnection *, QByteArrayList>> loads;
+    for (const RedisScript *script : RedisScripts::All)
+        loads.append({m_commands, {"SCRIPT", "LOAD", script->text}});
+    const auto refusal = [](const redisReply *reply) {
+        const QString answer = QString::fromUtf8(text(reply));
+        if (isError(reply, "LOADING"))
+            return QStringLiteral("Redis is still loading its data");
+        if (isError(reply, "NOAUTH"))
+            return QStringLiteral("Redis wants a password (%1): give it in the URL, redis://:PASSWORD@HOST, "
+                                  "or in PONDER_REDIS_PASSWORD")
+                .arg(answer);
+        return QStringLiteral("Redis refused Ponder's scripts: %1").arg(answer);
+    };
+    whenAllAccepted(loads, refusal, [this] { onReady(); });
 }
 
 void RedisEventStore::onReady()

@@ -86,6 +86,10 @@ private:
     void onConnected();
     // Selects the database, learns the tail's client id and loads the scripts; then the store is ready.
     void prepareConnections();
+    // Sends the commands; once all are answered, connects again with the first refusal's reason, or runs
+    // `next`. A connection lost meanwhile answers nothing: connecting again starts over.
+    void whenAllAccepted(const QList<std::pair<RedisConnection *, QByteArrayList>> &commands,
+        const std::function<QString(const redisReply *)> &refusalReason, const std::function<void()> &next);
     // Both connections are up and the scripts loaded: flush what was buffered and take writes again.
     void onReady();
     void scheduleReconnect();
