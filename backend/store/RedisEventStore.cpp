@@ -326,8 +326,9 @@ void RedisEventStore::prepareConnections()
         if (isError(reply, "LOADING"))
             return QStringLiteral("Redis is still loading its data");
         if (isError(reply, "NOAUTH"))
-            return QStringLiteral("Redis wants a password (%1): give it in the URL, redis://:PASSWORD@HOST, "
-                                  "or in PONDER_REDIS_PASSWORD")
+            return QStringLiteral(
+                "Redis wants a password (%1): give it in the URL (redis://:PASSWORD@HOST), in "
+                "PONDER_REDIS_PASSWORD, or in the window's settings")
                 .arg(answer);
         return QStringLiteral("Redis refused Ponder's scripts: %1").arg(answer);
     };
