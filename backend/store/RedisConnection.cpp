@@ -15,7 +15,7 @@ namespace {
 char *writeLength(char *out, char marker, qsizetype length)
 {
     *out++ = marker;
-    out = std::to_chars(out, out + 20, length).ptr;
+    out = std::to_chars(out, out + 19, length).ptr; // a qsizetype has at most 19 digits
     *out++ = '\r';
     *out++ = '\n';
     return out;
@@ -26,7 +26,7 @@ char *writeLength(char *out, char marker, qsizetype length)
 // call; either cost more than everything else Ponder does to send an event.
 QByteArray encodeCommand(const QByteArrayList &arguments)
 {
-    constexpr qsizetype Framing = 24; // marker, up to 20 digits, CRLF; CRLF after the argument
+    constexpr qsizetype Framing = 24; // marker, up to 19 digits, CRLF; CRLF after the argument
     qsizetype room = Framing;
     for (const QByteArray &argument : arguments)
         room += argument.size() + Framing;
