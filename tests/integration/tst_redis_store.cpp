@@ -47,6 +47,7 @@ private Q_SLOTS:
     void aRedisWithAPasswordIsUsedWithoutShowingIt();
     void aWrongRedisPasswordIsReportedWithoutRepeatingIt();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
+    void textInAnyScriptArrivesByteForByte();
 
 private:
     ServerOptions redisOptions() const;
@@ -1011,6 +1012,30 @@ void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
     const QJsonArray history = storedEvents(b, QStringLiteral("shape"));
     QCOMPARE(history.size(), 1);
     check(history.first().toObject());
+}
+
+void RedisStoreTest::textInAnyScriptArrivesByteForByte()
+{
+    // Ponder writes Redis's wire format itself, where every argument is preceded by its length in bytes:
+    // text whose characters take 2, 3 and 4 bytes, and a line break, must reach another process's watcher
+    // and the history unchanged.
+    BackendFixture a(redisOptions());
+    BackendFixture b(redisOptions());
+    QVERIFY(startBothHealthy(a, b));
+    QVERIFY(a.createSession(QStringLiteral("scripts")));
+    WebSocketTestClient onB;
+    QVERIFY(watchThinking(onB, b, QStringLiteral("scripts")));
+    const QString text = QStringLiteral("Überlegung – 思考 🤔\nnext line");
+    QVERIFY(!a.publishThinking(QStringLiteral("scripts"), text).isEmpty());
+    QVERIFY(onB.waitForMessages(2));
+    QCOMPARE(onB.messagesOfType(QStringLiteral("thinking_step"))
+                 .value(0)
+                 .value(QLatin1String("data"))
+                 .toObject()
+                 .value(QLatin1String("content"))
+                 .toString(),
+        text);
+    QCOMPARE(contentsOf(storedEvents(b, QStringLiteral("scripts"))), QStringList {text});
 }
 
 #include "tst_redis_store.moc"
