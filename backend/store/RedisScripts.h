@@ -46,14 +46,20 @@ if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ttl) en
 )lua";
 
 // ARGV: id (* or explicit), maxlen, ttl (s), now (ms), type, data, count field, type field, confidence.
-// An explicit id older than the stream's top falls back to *, and the entry keeps the explicit id as `was`:
-// the process that buffered the event showed it under that id already. An explicit id whose entry is there
-// with this data already is a buffered event sent again (its first answer was lost): it is answered, not
-// added twice.
+// An explicit id older than the stream's top falls back to *: the entry keeps the explicit id as `was` (the
+// process that buffered the event showed it under that id already), and the session hash maps it to the new
+// id (field was:<stream>:<id>). A buffered event sent again (its first answer was lost) whose entry is there
+// with this data already, under its id or the one it was mapped to, is answered, not added twice.
 inline const RedisScript Append {R"lua(
+local replacedField = 'was:' .. string.match(KEYS[2], '[^:]+$') .. ':' .. ARGV[1]
 if ARGV[1] ~= '*' then
   local found = redis.call('XRANGE', KEYS[2], ARGV[1], ARGV[1])
   if #found == 1 and found[1][2][4] == ARGV[6] then return ARGV[1] end
+  local replaced = redis.call('HGET', KEYS[1], replacedField)
+  if replaced then
+    found = redis.call('XRANGE', KEYS[2], replaced, replaced)
+    if #found == 1 and found[1][2][4] == ARGV[6] then return replaced end
+  end
 end
 local count, ttl, now = 1, ARGV[3], ARGV[4]
 )lua"
@@ -67,6 +73,7 @@ end
 if not id and ARGV[1] ~= '*' then
   id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', ARGV[5], 'data', ARGV[6], 'n', n,
                   'was', ARGV[1])
+  redis.call('HSET', KEYS[1], replacedField, id)
 end
 if not id then
   id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', ARGV[5], 'data', ARGV[6], 'n', n)

@@ -725,6 +725,25 @@ void RedisStoreTest::aBufferedEventSentAgainIsStoredOnce()
     QCOMPARE(m_redis->cli({QStringLiteral("HGET"), QStringLiteral("ponder:{twice}:session"),
                  QStringLiteral("seq:thinking")}),
         QStringLiteral("1"));
+
+    // The same when the stream had newer entries by then, so the event was stored under a new id (a call
+    // that timed out was carried out when Redis woke up): the retry is answered with that id.
+    QStringList late = call;
+    late[11]
+        = QStringLiteral("{\"session_id\":\"twice\",\"thinking_type\":\"analysis\",\"content\":\"late\"}");
+    late[6] = QStringLiteral("1700000000001-0"); // older than what the publish below gets
+    QVERIFY(!server.publishThinking(QStringLiteral("twice"), QStringLiteral("meanwhile")).isEmpty());
+    const QString storedAs = m_redis->cli(late);
+    QVERIFY2(storedAs != late[6] && storedAs.contains(u'-'), qPrintable(storedAs));
+    QCOMPARE(m_redis->cli(late), storedAs);
+    QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("twice"))),
+        (QStringList {QStringLiteral("once"), QStringLiteral("meanwhile"), QStringLiteral("late")}));
+    QCOMPARE(server.get(QStringLiteral("/sessions/twice/stats"))
+                 .json()
+                 .object()
+                 .value(QLatin1String("thinking_steps"))
+                 .toInt(),
+        3);
 }
 
 void RedisStoreTest::eventsStillBufferedAtShutdownAreReported()
