@@ -54,6 +54,9 @@ private:
     static bool waitForHealth(BackendFixture &server, const QString &status);
     // A backend on the test's Redis, started and reporting healthy; null if it did not get there.
     std::unique_ptr<BackendFixture> startHealthy(const ServerOptions &options) const;
+    // The same, with `session` created; null if either did not happen.
+    std::unique_ptr<BackendFixture> startWithSession(
+        const ServerOptions &options, const QString &session) const;
     // Two backends sharing the test's Redis: both started and reporting healthy.
     static bool startBothHealthy(BackendFixture &a, BackendFixture &b);
     // A healthy backend with a session watched on /ws/thinking, and the ids of what the test published to it.
@@ -114,6 +117,15 @@ std::unique_ptr<BackendFixture> RedisStoreTest::startHealthy(const ServerOptions
     return server;
 }
 
+std::unique_ptr<BackendFixture> RedisStoreTest::startWithSession(
+    const ServerOptions &options, const QString &session) const
+{
+    auto server = startHealthy(options);
+    if (!server || !server->createSession(session))
+        return nullptr;
+    return server;
+}
+
 bool RedisStoreTest::startBothHealthy(BackendFixture &a, BackendFixture &b)
 {
     return a.start() && b.start() && waitForHealth(a, QStringLiteral("healthy"))
@@ -122,10 +134,9 @@ bool RedisStoreTest::startBothHealthy(BackendFixture &a, BackendFixture &b)
 
 void RedisStoreTest::eventIdsAreRedisStreamIds()
 {
-    const auto started = startHealthy(redisOptions());
+    const auto started = startWithSession(redisOptions(), QStringLiteral("ids"));
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("ids")));
     const QString first = server.publishThinking(QStringLiteral("ids"), QStringLiteral("a"));
     const QString second = server.publishThinking(QStringLiteral("ids"), QStringLiteral("b"));
     QVERIFY(!first.isEmpty() && !second.isEmpty());
@@ -143,10 +154,9 @@ void RedisStoreTest::streamsAreTrimmedToTheHistoryLength()
 {
     ServerOptions options = redisOptions();
     options.storeLimits.historyLength = 10;
-    const auto started = startHealthy(options);
+    const auto started = startWithSession(options, QStringLiteral("trim"));
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("trim")));
     for (int i = 0; i < 400; ++i)
         QVERIFY(!server.publishProgress(QStringLiteral("trim"), QString::number(i)).isEmpty());
     // MAXLEN ~ trims whole radix-tree nodes (100 entries by default), so "about" the limit.
@@ -171,10 +181,9 @@ void RedisStoreTest::expiryIsCountedFromTheLastActivity()
 {
     ServerOptions options = redisOptions();
     options.storeLimits.idleExpirySeconds = 1000;
-    const auto started = startHealthy(options);
+    const auto started = startWithSession(options, QStringLiteral("ttl"));
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("ttl")));
     QVERIFY(!server.publishThinking(QStringLiteral("ttl"), QStringLiteral("x")).isEmpty());
     // Pretend the session is old: its keys are about to expire...
     for (const QString &key :
@@ -196,10 +205,9 @@ void RedisStoreTest::aSessionInUseStaysListed()
     // one left idle drops off.
     ServerOptions options = redisOptions();
     options.storeLimits.idleExpirySeconds = 2;
-    const auto started = startHealthy(options);
+    const auto started = startWithSession(options, QStringLiteral("busy"));
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("busy")));
     QVERIFY(server.createSession(QStringLiteral("idle")));
     QElapsedTimer elapsed;
     elapsed.start();
@@ -246,10 +254,9 @@ void RedisStoreTest::twoBackendsShareSessionsLiveInOrderOnce()
 
 void RedisStoreTest::redisRestartMidSessionLosesNothingInTheBuffer()
 {
-    const auto started = startHealthy(redisOptions());
+    const auto started = startWithSession(redisOptions(), QStringLiteral("outage"));
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("outage")));
     const QString before = server.publishThinking(QStringLiteral("outage"), QStringLiteral("before"));
     WebSocketTestClient watcher;
     QVERIFY(watcher.open(server.webSocketUrl(QStringLiteral("/ws/thinking/outage"))));
@@ -314,10 +321,9 @@ void RedisStoreTest::keysUseTheConfiguredPrefixAndAClusterHashTag()
 {
     ServerOptions options = redisOptions();
     options.redisKeyPrefix = QStringLiteral("team1");
-    const auto started = startHealthy(options);
+    const auto started = startWithSession(options, QStringLiteral("k"));
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("k")));
     QVERIFY(!server.publishThinking(QStringLiteral("k"), QStringLiteral("x")).isEmpty());
     const QString keys = m_redis->cli({QStringLiteral("KEYS"), QStringLiteral("*")});
     QVERIFY2(keys.contains(QLatin1String("team1:{k}:session"))
@@ -382,10 +388,9 @@ QJsonObject step(const QString &session, const QString &type, const QString &con
 
 void RedisStoreTest::aBatchIsOneScriptCallPerSession()
 {
-    const auto started = startHealthy(redisOptions());
+    const auto started = startWithSession(redisOptions(), QStringLiteral("b1"));
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("b1")));
     QVERIFY(server.createSession(QStringLiteral("b2")));
     const qint64 before = scriptCalls(*m_redis);
     const qint64 fullTextBefore = calls(*m_redis, QStringLiteral("eval"));
@@ -484,9 +489,8 @@ bool idsAscend(const QStringList &ids)
 bool RedisStoreTest::startWatching(
     const ServerOptions &options, const QString &session, WatchedSession &started) const
 {
-    started.server = startHealthy(options);
-    return started.server && started.server->createSession(session)
-        && watchThinking(started.watcher, *started.server, session);
+    started.server = startWithSession(options, session);
+    return started.server && watchThinking(started.watcher, *started.server, session);
 }
 
 void RedisStoreTest::publishersWaitForTheTailInsteadOfOutrunningTrimming()
@@ -606,10 +610,9 @@ void RedisStoreTest::aTailOutrunByAnotherProcessSaysHowManyItMissed()
 QTEST_GUILESS_MAIN(RedisStoreTest)
 void RedisStoreTest::scriptsRedisLostAreLoadedAgain()
 {
-    const auto started = startHealthy(redisOptions());
+    const auto started = startWithSession(redisOptions(), QStringLiteral("flush"));
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("flush")));
     QVERIFY(!server.publishThinking(QStringLiteral("flush"), QStringLiteral("first")).isEmpty());
 
     QCOMPARE(
@@ -702,10 +705,9 @@ void RedisStoreTest::bufferedEventsRedisRefusesWaitForTheNextConnection()
 
 void RedisStoreTest::aBufferedEventSentAgainIsStoredOnce()
 {
-    const auto started = startHealthy(redisOptions());
+    const auto started = startWithSession(redisOptions(), QStringLiteral("twice"));
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(server.createSession(QStringLiteral("twice")));
 
     // A flush whose connection drops before the answer cannot know whether Redis wrote the event, so it
     // sends it again on the next connection, with the same id.
@@ -839,9 +841,8 @@ void RedisStoreTest::aRedisThatStopsAnsweringCountsAsAway()
 
 std::unique_ptr<BackendFixture> RedisStoreTest::startWithABadStreamKey() const
 {
-    auto server = startHealthy(redisOptions());
-    if (!server || !server->createSession(QStringLiteral("good"))
-        || !server->createSession(QStringLiteral("bad")))
+    auto server = startWithSession(redisOptions(), QStringLiteral("good"));
+    if (!server || !server->createSession(QStringLiteral("bad")))
         return nullptr;
     m_redis->cli({QStringLiteral("SET"), QStringLiteral("ponder:{bad}:thinking"), QStringLiteral("oops")});
     return server;
