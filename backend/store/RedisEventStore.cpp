@@ -637,15 +637,20 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
     }
     runScript(RedisScripts::AppendMany, arguments,
         [this, sessionId, key, writes, events, now](redisReply *reply, const QString &error) {
+            // The new ids in order, then the first one's number in the stream.
             const bool ok
-                = reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == size_t(events.size());
+                = reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == size_t(events.size()) + 1;
             QList<StoredEvent> written = events;
             if (ok) {
                 for (qsizetype i = 0; i < written.size(); ++i)
                     written[i].id
                         = StreamId::parse(QString::fromLatin1(text(reply->element[i]))).value_or(StreamId {});
+                m_pacer.written(key, events.size(), written.last().id);
+                const redisReply *first = reply->element[events.size()];
+                showWritten(key, written, first->type == REDIS_REPLY_INTEGER ? first->integer : 0);
+            } else {
+                m_pacer.failed(key, events.size());
             }
-            ok ? m_pacer.written(key, events.size(), written.last().id) : m_pacer.failed(key, events.size());
             StoreStatus status = StoreStatus::success();
             if (!reply)
                 status = StoreStatus::failure(StoreStatus::Code::Unavailable, error);
@@ -668,6 +673,24 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
                 write.done(status, {});
             }
         });
+}
+
+void RedisEventStore::showWritten(
+    const QByteArray &key, const QList<StoredEvent> &written, qint64 firstNumber)
+{
+    // Only when the tail has read every entry before these: another process's entry in between must be
+    // shown first, and the tail brings them all in order.
+    const auto lastNumber = m_tailNumbers.constFind(key);
+    if (lastNumber == m_tailNumbers.cend() || *lastNumber != firstNumber - 1)
+        return;
+    const auto position = StreamId::parse(QString::fromLatin1(m_tailFrom.value(key)));
+    if (!position || !(*position < written.first().id))
+        return;
+    m_tailNumbers.insert(key, firstNumber + written.size() - 1);
+    m_tailFrom.insert(key, written.last().id.toString().toLatin1());
+    for (const StoredEvent &event : written)
+        Q_EMIT eventAppended(event);
+    m_pacer.tailRead(key, written.last().id);
 }
 
 void RedisEventStore::runScript(
@@ -893,6 +916,9 @@ void RedisEventStore::onTailReply(redisReply *reply)
         const redisReply *entries = stream->element[1];
         if (entries->type != REDIS_REPLY_ARRAY)
             continue;
+        // Where the tail was when this read went out, or further on: this process's own writes are shown
+        // as Redis answers them when the tail had read up to them (showWritten).
+        const std::optional<StreamId> shownUpTo = StreamId::parse(QString::fromLatin1(m_tailFrom.value(key)));
         std::optional<StreamId> lastRead;
         qint64 missed = 0;
         // -1: not known (the tail started at "$", or at an entry another writer added)
@@ -901,6 +927,8 @@ void RedisEventStore::onTailReply(redisReply *reply)
             EntryFacts facts;
             auto event = parseEntry(entries->element[e], info->sessionId, info->kind, &facts);
             if (!event)
+                continue;
+            if (shownUpTo && !(*shownUpTo < event->id))
                 continue;
             if (facts.number > 0 && lastNumber >= 0 && facts.number > lastNumber + 1)
                 missed += facts.number - lastNumber - 1;

@@ -3,7 +3,9 @@
 // Keys carry a Redis Cluster hash tag: <prefix>:{<session>}:session | :thinking | :progress, plus an index
 // <prefix>:sessions (sorted by last activity). Appends run as one Lua script (session check, XADD MAXLEN ~,
 // stats, expiry refreshed on every activity); what a stream's publishers send while its last append is in
-// flight goes as one call (GroupedWrites). Live events come from XREAD BLOCK on a second connection.
+// flight goes as one call (GroupedWrites). Live events come from XREAD BLOCK on a second connection; this
+// process's own appends are shown as Redis answers them, when the tail had read all before them, and the
+// tail leaves them out when it reads them.
 // When Redis goes away, writes are buffered (bounded; the oldest are dropped and counted), local watchers
 // keep receiving them, and the buffer is flushed on reconnect.
 #pragma once
@@ -122,6 +124,8 @@ private:
     void kickTail();
     void readTail();
     void onTailReply(redisReply *reply);
+    // Shows this process's written events at once, when the tail has read everything before them.
+    void showWritten(const QByteArray &key, const QList<StoredEvent> &written, qint64 firstNumber);
     void onTailError(const QString &error);
     void recheckExcludedKeys();
     StoreStatus unavailable() const;

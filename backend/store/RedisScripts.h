@@ -90,9 +90,10 @@ end
 // Several events of one session and kind in one call: the same effects as Append once per event, with
 // the counters, the activity time and the expiry written once for all of them.
 // ARGV: maxlen, ttl (s), now (ms), type, then per event: data, count field, type field, confidence (the
-// last three may be empty). Returns the new ids in order.
+// last three may be empty). Returns the new ids in order, then the first one's n.
 inline const RedisScript AppendMany {"local count, ttl, now = (#ARGV - 4) / 4, ARGV[2], ARGV[3]" + AppendStart
     + R"lua(
+local first = n
 local ids = {}
 local counts = {}
 local confidenceSum, confidenceCount = 0, 0
@@ -114,7 +115,7 @@ if confidenceCount > 0 then
   redis.call('HINCRBY', KEYS[1], 'conf_n', confidenceCount)
 end
 )lua"
-    + AppendEnd + "return ids\n"};
+    + AppendEnd + "ids[#ids + 1] = first\nreturn ids\n"};
 
 // KEYS: session hash, both streams. ARGV: now (ms), ttl (s).
 inline const RedisScript EndSession {R"lua(

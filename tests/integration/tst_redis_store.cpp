@@ -27,6 +27,7 @@ private Q_SLOTS:
     void expiryIsCountedFromTheLastActivity();
     void aSessionInUseStaysListed();
     void twoBackendsShareSessionsLiveInOrderOnce();
+    void ownEventsAreShownOnceRedisHasThemButNeverAheadOfOthers();
     void redisRestartMidSessionLosesNothingInTheBuffer();
     void unreachableRedisStartsDegradedAndSaysWhy();
     void keysUseTheConfiguredPrefixAndAClusterHashTag();
@@ -992,6 +993,50 @@ void RedisStoreTest::aWrongRedisPasswordIsReportedWithoutRepeatingIt()
         qPrintable(now.value(QLatin1String("reason")).toString()));
     QVERIFY(!server.get(QStringLiteral("/health")).body.contains("a-wrong-guess"));
     QCOMPARE(server.post(QStringLiteral("/sessions"), {}).status, 503);
+}
+
+void RedisStoreTest::ownEventsAreShownOnceRedisHasThemButNeverAheadOfOthers()
+{
+    // A's watcher gets what A publishes as soon as Redis has stored it, without waiting for A's live tail;
+    // but an event B published first comes only with the tail, and nothing of A's may jump ahead of it.
+    QStringList passedOn; // by A's store to its hub (declared first: it outlives the backends)
+    BackendFixture a(redisOptions());
+    BackendFixture b(redisOptions());
+    QVERIFY(startBothHealthy(a, b));
+    QVERIFY(a.createSession(QStringLiteral("mine")));
+    WebSocketTestClient onA;
+    QVERIFY(watchThinking(onA, a, QStringLiteral("mine")));
+    connect(&a.backend().hub().store(), &EventStore::eventAppended, this,
+        [&](const StoredEvent &event) { passedOn << event.id.toString(); });
+
+    // From now on Redis refuses the tail's reads.
+    QCOMPARE(m_redis->cli({QStringLiteral("ACL"), QStringLiteral("SETUSER"), QStringLiteral("default"),
+                 QStringLiteral("-xread")}),
+        QStringLiteral("OK"));
+    QStringList published;
+    for (int i = 0; i < 3; ++i)
+        published << a.publishThinking(QStringLiteral("mine"), QStringLiteral("own %1").arg(i));
+    QVERIFY(onA.waitForMessages(1 + 3));
+    QCOMPARE(onA.eventIds(), published);
+
+    published << b.publishThinking(QStringLiteral("mine"), QStringLiteral("theirs"));
+    published << a.publishThinking(QStringLiteral("mine"), QStringLiteral("own after theirs"));
+    QTest::qWait(300);
+    QCOMPARE(onA.eventIds().size(), 3);
+
+    // The tail reads again (its retries back off to a few seconds) and brings both, in order, once.
+    QCOMPARE(m_redis->cli({QStringLiteral("ACL"), QStringLiteral("SETUSER"), QStringLiteral("default"),
+                 QStringLiteral("+xread")}),
+        QStringLiteral("OK"));
+    QVERIFY(onA.waitForMessages(1 + 5));
+
+    // The tail reads A's own events too, after they were shown: the store passes each on once.
+    for (int i = 0; i < 3; ++i)
+        published << a.publishThinking(QStringLiteral("mine"), QStringLiteral("own, tail reading %1").arg(i));
+    QVERIFY(onA.waitForMessages(1 + 8));
+    QTest::qWait(200); // a duplicate would arrive right behind
+    QCOMPARE(onA.eventIds(), published);
+    QCOMPARE(passedOn, published);
 }
 
 void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
