@@ -42,12 +42,19 @@ struct EntryFacts
 };
 
 // One stream entry: [id, [field, value, ...]].
-std::optional<StoredEvent> parseEntry(
-    const redisReply *entry, const QString &sessionId, EventKind kind, EntryFacts *facts = nullptr)
+std::optional<StreamId> entryId(const redisReply *entry)
 {
     if (!entry || entry->type != REDIS_REPLY_ARRAY || entry->elements != 2)
         return std::nullopt;
-    const auto id = StreamId::parse(QString::fromLatin1(text(entry->element[0])));
+    return StreamId::parse(QString::fromLatin1(text(entry->element[0])));
+}
+
+std::optional<StoredEvent> parseEntry(
+    const redisReply *entry, const QString &sessionId, EventKind kind, EntryFacts *facts = nullptr)
+{
+    const auto id = entryId(entry);
+    if (!id)
+        return std::nullopt;
     const redisReply *fields = entry->element[1];
     if (!id || !fields || fields->type != REDIS_REPLY_ARRAY)
         return std::nullopt;
@@ -924,11 +931,13 @@ void RedisEventStore::onTailReply(redisReply *reply)
         // -1: not known (the tail started at "$", or at an entry another writer added)
         qint64 lastNumber = m_tailNumbers.value(key, -1);
         for (size_t e = 0; e < entries->elements; ++e) {
+            // Checked before the entry is parsed: under a steady stream of this process's own writes, that
+            // is most of what the tail reads.
+            if (const auto id = entryId(entries->element[e]); shownUpTo && id && !(*shownUpTo < *id))
+                continue;
             EntryFacts facts;
             auto event = parseEntry(entries->element[e], info->sessionId, info->kind, &facts);
             if (!event)
-                continue;
-            if (shownUpTo && !(*shownUpTo < event->id))
                 continue;
             if (facts.number > 0 && lastNumber >= 0 && facts.number > lastNumber + 1)
                 missed += facts.number - lastNumber - 1;
