@@ -697,7 +697,8 @@ void RedisEventStore::showWritten(
     m_tailFrom.insert(key, written.last().id.toString().toLatin1());
     for (const StoredEvent &event : written)
         Q_EMIT eventAppended(event);
-    m_pacer.tailRead(key, written.last().id);
+    if (isTailed(key)) // a watcher dropped while these were delivered may have been the last
+        m_pacer.tailRead(key, written.last().id);
 }
 
 void RedisEventStore::runScript(
@@ -968,8 +969,10 @@ void RedisEventStore::onTailReply(redisReply *reply)
     for (const StoredEvent &event : std::as_const(arrived))
         Q_EMIT eventAppended(event);
     // Only now, with the events delivered, may the writes waiting for the tail go on.
-    for (const auto &[key, position] : std::as_const(positions))
-        m_pacer.tailRead(key, position);
+    for (const auto &[key, position] : std::as_const(positions)) {
+        if (isTailed(key)) // see showWritten
+            m_pacer.tailRead(key, position);
+    }
 }
 
 qint64 RedisEventStore::indexRefreshMs() const
