@@ -60,6 +60,8 @@ private:
         const ServerOptions &options, const QString &session) const;
     // Two backends sharing the test's Redis: both started and reporting healthy.
     static bool startBothHealthy(BackendFixture &a, BackendFixture &b);
+    // Both healthy, and `session` created on a.
+    static bool startBothWithSession(BackendFixture &a, BackendFixture &b, const QString &session);
     // A healthy backend with a session watched on /ws/thinking, and the ids of what the test published to it.
     struct WatchedSession
     {
@@ -131,6 +133,11 @@ bool RedisStoreTest::startBothHealthy(BackendFixture &a, BackendFixture &b)
 {
     return a.start() && b.start() && waitForHealth(a, QStringLiteral("healthy"))
         && waitForHealth(b, QStringLiteral("healthy"));
+}
+
+bool RedisStoreTest::startBothWithSession(BackendFixture &a, BackendFixture &b, const QString &session)
+{
+    return startBothHealthy(a, b) && a.createSession(session);
 }
 
 void RedisStoreTest::eventIdsAreRedisStreamIds()
@@ -228,8 +235,7 @@ void RedisStoreTest::twoBackendsShareSessionsLiveInOrderOnce()
 {
     BackendFixture a(redisOptions());
     BackendFixture b(redisOptions());
-    QVERIFY(startBothHealthy(a, b));
-    QVERIFY(a.createSession(QStringLiteral("shared")));
+    QVERIFY(startBothWithSession(a, b, QStringLiteral("shared")));
     QCOMPARE(b.get(QStringLiteral("/sessions/shared")).status, 200);
 
     WebSocketTestClient onB, alsoOnB;
@@ -579,8 +585,7 @@ void RedisStoreTest::aTailOutrunByAnotherProcessSaysHowManyItMissed()
     options.storeLimits.historyLength = 100;
     BackendFixture a(options);
     BackendFixture b(options);
-    QVERIFY(startBothHealthy(a, b));
-    QVERIFY(a.createSession(QStringLiteral("burst")));
+    QVERIFY(startBothWithSession(a, b, QStringLiteral("burst")));
     WebSocketTestClient onB;
     QVERIFY(watchThinking(onB, b, QStringLiteral("burst")));
 
@@ -1002,8 +1007,7 @@ void RedisStoreTest::ownEventsAreShownOnceRedisHasThemButNeverAheadOfOthers()
     QStringList passedOn; // by A's store to its hub (declared first: it outlives the backends)
     BackendFixture a(redisOptions());
     BackendFixture b(redisOptions());
-    QVERIFY(startBothHealthy(a, b));
-    QVERIFY(a.createSession(QStringLiteral("mine")));
+    QVERIFY(startBothWithSession(a, b, QStringLiteral("mine")));
     WebSocketTestClient onA;
     QVERIFY(watchThinking(onA, a, QStringLiteral("mine")));
     connect(&a.backend().hub().store(), &EventStore::eventAppended, this,
@@ -1046,8 +1050,7 @@ void RedisStoreTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
     // (published requests never carry them), must reach live watchers and history with neither.
     BackendFixture a(redisOptions());
     BackendFixture b(redisOptions());
-    QVERIFY(startBothHealthy(a, b));
-    QVERIFY(a.createSession(QStringLiteral("shape")));
+    QVERIFY(startBothWithSession(a, b, QStringLiteral("shape")));
     WebSocketTestClient onA, onB;
     QVERIFY(watchThinking(onA, a, QStringLiteral("shape")));
     QVERIFY(watchThinking(onB, b, QStringLiteral("shape")));
@@ -1086,8 +1089,7 @@ void RedisStoreTest::textInAnyScriptArrivesByteForByte()
     // and the history unchanged.
     BackendFixture a(redisOptions());
     BackendFixture b(redisOptions());
-    QVERIFY(startBothHealthy(a, b));
-    QVERIFY(a.createSession(QStringLiteral("scripts")));
+    QVERIFY(startBothWithSession(a, b, QStringLiteral("scripts")));
     WebSocketTestClient onB;
     QVERIFY(watchThinking(onB, b, QStringLiteral("scripts")));
     const QString text = QStringLiteral("Überlegung – 思考 🤔\nnext line");
