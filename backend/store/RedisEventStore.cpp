@@ -41,7 +41,7 @@ struct EntryFacts
     QByteArray was; // the provisional id it was first shown under, if it had to take another (Append)
 };
 
-// One stream entry: [id, [field, value, ...]].
+// A stream entry is [id, [field, value, ...]].
 std::optional<StreamId> entryId(const redisReply *entry)
 {
     if (!entry || entry->type != REDIS_REPLY_ARRAY || entry->elements != 2)
@@ -56,7 +56,7 @@ std::optional<StoredEvent> parseEntry(
     if (!id)
         return std::nullopt;
     const redisReply *fields = entry->element[1];
-    if (!id || !fields || fields->type != REDIS_REPLY_ARRAY)
+    if (!fields || fields->type != REDIS_REPLY_ARRAY)
         return std::nullopt;
     StoredEvent event {sessionId, kind, *id, {}, {}, {}};
     QByteArray dataText;
