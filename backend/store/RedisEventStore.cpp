@@ -686,7 +686,9 @@ void RedisEventStore::showWritten(
     const QByteArray &key, const QList<StoredEvent> &written, qint64 firstNumber)
 {
     // Only when the tail has read every entry before these: another process's entry in between must be
-    // shown first, and the tail brings them all in order.
+    // shown first, and the tail brings them all in order. (Only Ponder's scripts number entries: one another
+    // program XADDs in between goes unnoticed, and unseen; docs/streaming-api.md says to write through
+    // Ponder.)
     const auto lastNumber = m_tailNumbers.constFind(key);
     if (lastNumber == m_tailNumbers.cend() || *lastNumber != firstNumber - 1)
         return;
