@@ -7,7 +7,8 @@ keep-alive connection to a session one WebSocket watches, and prints:
 
 - the instructions Ponder executes per event (user space only; the kernel's share is not counted), from
   two runs of different lengths, so start-up and shutdown cancel out;
-- in Redis mode, Redis's own figures for the same load without callgrind (INFO commandstats): calls per
+- in Redis mode, the instructions redis-server executes per event (it runs under callgrind instead, the same
+  two lengths), and Redis's own figures for the same load without callgrind (INFO commandstats): calls per
   event and microseconds per call of each command, the Lua scripts included.
 
 usage: bench/cost_per_event.py [PATH_TO_PONDER]   (default build/release/app/ponder; needs valgrind,
@@ -150,6 +151,26 @@ def instructions_per_event(ponder, redis_url, workdir):
     return (long - short) / (LONG - SHORT)
 
 
+def redis_instructions_per_event(ponder, workdir):
+    """redis-server under callgrind while Ponder (not under callgrind) publishes: Redis's whole cost per event,
+    the append script, the live tail's reads and its network handling together."""
+    totals = []
+    for events in (SHORT, LONG):
+        port = free_port()
+        out = os.path.join(workdir, f"redis-callgrind.{port}")
+        redis = subprocess.Popen(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "redis-server",
+                                  "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                                  "--dir", workdir], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_for_port(port)
+            run_ponder(ponder, f"redis://127.0.0.1:{port}/0", events, workdir, False)
+        finally:
+            subprocess.run(["redis-cli", "-p", str(port), "SHUTDOWN", "NOSAVE"], capture_output=True)
+            redis.wait(timeout=120)
+        totals.append(int(re.search(r"^summary: (\d+)", pathlib.Path(out).read_text(), re.M).group(1)))
+    return (totals[1] - totals[0]) / (LONG - SHORT)
+
+
 def main():
     ponder = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "build/release/app/ponder")
     for tool in ("valgrind", "redis-server", "redis-cli"):
@@ -164,6 +185,7 @@ def main():
             redis_url = f"redis://127.0.0.1:{redis_port}/0"
             memory = instructions_per_event(ponder, None, workdir)
             in_redis = instructions_per_event(ponder, redis_url, workdir)
+            redis_itself = redis_instructions_per_event(ponder, workdir)
             subprocess.run(["redis-cli", "-p", str(redis_port), "CONFIG", "RESETSTAT"], capture_output=True)
             run_ponder(ponder, redis_url, REDIS_EVENTS, workdir, False)
             stats = subprocess.run(["redis-cli", "-p", str(redis_port), "INFO", "commandstats"],
@@ -174,6 +196,7 @@ def main():
     print("| measure | memory | redis |")
     print("| --- | --- | --- |")
     print(f"| Ponder's instructions per event (callgrind, user space) | {memory / 1000:.1f}k | {in_redis / 1000:.1f}k |")
+    print(f"| Redis's instructions per event (callgrind on redis-server) | - | {redis_itself / 1000:.1f}k |")
     for name, calls, usec in sorted(re.findall(r"cmdstat_([a-z|]+):calls=(\d+),usec=(\d+)", stats)):
         per_event = int(calls) / REDIS_EVENTS
         if per_event >= 0.01:
