@@ -19,6 +19,8 @@
 
 #include <QPointer>
 
+#include <algorithm>
+
 Backend::Backend(ServerOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -44,6 +46,9 @@ Backend::Backend(ServerOptions options, QObject *parent)
             DataLocations(m_options.dataDir).dataDir() + QStringLiteral("/history.sqlite"), this);
     m_chat = new ChatService(*m_hub, *m_upstreams, m_history, m_options.maxConcurrentGenerations, this);
 
+    HttpLimits httpLimits;
+    httpLimits.maxBodyBytes = std::max(m_options.hubLimits.maxBodyBytes, m_options.chatLimits.maxBodyBytes);
+    m_http->setLimits(httpLimits);
     m_access = std::make_unique<AccessPolicy>(m_options.access, m_options.host);
     m_http->addRequestFilter(
         [access = m_access.get()](const HttpRequest &request) { return access->check(request); });

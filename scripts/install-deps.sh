@@ -7,7 +7,7 @@ packages=(
   # build
   cmake ninja-build ccache g++ pkg-config clang-format
   # Qt 6 and the backend's libraries
-  qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
+  qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
   libhiredis-dev qtkeychain-qt6-dev libsecret-1-0
   # QML window
   qt6-declarative-dev qt6-declarative-dev-tools qml6-module-qtquick qml6-module-qtquick-controls

@@ -1,4 +1,4 @@
-// A copy of one HTTP request that outlives Qt's request object, so handlers can answer later.
+// One HTTP request as HttpConnection read it; handlers may keep a copy and answer later.
 #pragma once
 
 #include <QByteArray>
@@ -8,8 +8,6 @@
 #include <QString>
 #include <QUrlQuery>
 
-class QHttpServerRequest;
-
 struct HttpRequest
 {
     QByteArray method; // upper case, e.g. "GET"
@@ -18,8 +16,6 @@ struct HttpRequest
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress remoteAddress;
-
-    static HttpRequest fromQt(const QHttpServerRequest &request);
 
     // Header names are case-insensitive (RFC 9110); the first occurrence wins.
     QByteArray header(QByteArrayView name) const;

@@ -11,10 +11,7 @@
 #include <QPointer>
 #include <QtGlobal>
 
-#include <memory>
-
 class QJsonObject;
-class QHttpServerResponder;
 class QTcpSocket;
 
 class HttpResponder : public QObject
@@ -22,11 +19,14 @@ class HttpResponder : public QObject
     Q_OBJECT
 
 public:
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-    explicit HttpResponder(QTcpSocket *socket);
-#else
-    HttpResponder(QHttpServerResponder &&responder, QObject *parent);
-#endif
+    // How the request that this answers lets the response be framed.
+    struct Framing
+    {
+        bool headersOnly = false; // HEAD: the headers a GET would get, no body
+        bool chunked = true; // HTTP/1.0 clients know no chunks: a stream is the raw bytes, ended by closing
+    };
+
+    HttpResponder(QTcpSocket *socket, Framing framing);
     ~HttpResponder() override;
 
     // Adds a header to the response; call before send() or beginStream().
@@ -40,20 +40,16 @@ public:
     bool writeChunk(const QByteArray &data);
     void endStream();
 
-    bool hasResponded() const
-    {
-        return m_state != State::Idle;
-    }
-    bool isStreaming() const
-    {
-        return m_state == State::Streaming;
-    }
+    bool hasResponded() const { return m_state != State::Idle; }
+    bool isStreaming() const { return m_state == State::Streaming; }
     bool isConnected() const;
     // Bytes written but not yet taken by the kernel: how far behind a slow client is.
     qint64 pendingBytes() const;
 
 Q_SIGNALS:
     void clientDisconnected();
+    // The whole response is written: the connection may read its next request.
+    void complete();
 
 private:
     enum class State
@@ -68,9 +64,6 @@ private:
 
     QList<QPair<QByteArray, QByteArray>> m_headers;
     State m_state = State::Idle;
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    Framing m_framing;
     QPointer<QTcpSocket> m_socket;
-#else
-    std::unique_ptr<QHttpServerResponder> m_responder;
-#endif
 };

@@ -4,26 +4,29 @@
 #include "http/HttpResponder.h"
 #include "http/LowDelayTcpServer.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QTcpSocket>
 #include <QWebSocket>
 
-#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0) && QT_VERSION < QT_VERSION_CHECK(6, 8, 1)
-#error "Qt 6.5 to 6.8.0 break WebSocket client messages on QHttpServer (QTBUG-129798): use Qt 6.4 or >= 6.8.1"
-#endif
-
 HttpServer::HttpServer(QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
+    , m_webSockets(QStringLiteral("Ponder"), QWebSocketServer::NonSecureMode)
 {
-    connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &HttpServer::takePendingWebSockets);
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &qtRequest) {
-        const HttpRequest request = HttpRequest::fromQt(qtRequest);
-        return acceptsWebSocket(request) ? QHttpServerWebSocketUpgradeResponse::accept()
-                                         : QHttpServerWebSocketUpgradeResponse::deny();
-    });
-#endif
+    m_connectionHandlers.acceptsUpgrade
+        = [this](const HttpRequest &request) { return acceptsWebSocket(request); };
+    m_connectionHandlers.upgrade = [this](QTcpSocket *socket) {
+        m_webSockets.handleConnection(socket);
+        // The handshake is in the socket already: no readyRead of its own would tell QWebSocketServer.
+        Q_EMIT socket->readyRead();
+    };
+    m_connectionHandlers.dispatch
+        = [this](const HttpRequest &request, HttpResponder &responder) { dispatch(request, responder); };
+    connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpServer::takePendingWebSockets);
+}
+
+HttpServer::~HttpServer()
+{
+    // Connections hold references to the limits and handlers: they go first.
+    delete m_tcpServer;
 }
 
 void HttpServer::addRequestFilter(RequestFilter filter)
@@ -41,6 +44,11 @@ void HttpServer::setWebSocketPathFilter(WebSocketPathFilter filter)
     m_webSocketPaths = std::move(filter);
 }
 
+void HttpServer::setLimits(const HttpLimits &limits)
+{
+    m_limits = limits;
+}
+
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
     auto tcpServer = std::make_unique<LowDelayTcpServer>();
@@ -54,7 +62,8 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
         return false;
     }
     m_tcpServer = tcpServer.release();
-    bind(m_tcpServer); // parents the TCP server to this
+    m_tcpServer->setParent(this);
+    connect(m_tcpServer, &QTcpServer::newConnection, this, &HttpServer::acceptConnections);
     return true;
 }
 
@@ -92,7 +101,9 @@ void HttpServer::dispatch(const HttpRequest &request, HttpResponder &responder)
     if (m_decorator)
         m_decorator(request, responder);
 
-    const Router::Match match = m_router.match(request.method, request.path);
+    // HEAD is GET without the body (RFC 9110 §9.3.2); HttpResponder leaves the body out.
+    const Router::Match match
+        = m_router.match(request.method == "HEAD" ? QByteArray("GET") : request.method, request.path);
     if (request.method == "OPTIONS" && !match.handler && !match.allowedMethods.isEmpty())
         return answerOptions(request, match.allowedMethods, responder);
     if (match.handler) {
@@ -130,47 +141,16 @@ void HttpServer::answerOptions(
     responder.send(204, {}, {});
 }
 
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-
-bool HttpServer::handleRequest(const QHttpServerRequest &qtRequest, QTcpSocket *socket)
+void HttpServer::acceptConnections()
 {
-    const HttpRequest request = HttpRequest::fromQt(qtRequest);
-    // Qt 6.4 upgrades the connection when this returns true for an upgrade request, so an accepted
-    // upgrade must write nothing; a refused one is answered below like any other request.
-    if (request.isWebSocketUpgrade() && acceptsWebSocket(request))
-        return true;
-    dispatch(request, *new HttpResponder(socket));
-    return true;
+    while (QTcpSocket *socket = m_tcpServer->nextPendingConnection())
+        new HttpConnection(socket, m_limits, m_connectionHandlers);
 }
-
-void HttpServer::missingHandler(const QHttpServerRequest &qtRequest, QTcpSocket *socket)
-{
-    auto *responder = new HttpResponder(socket);
-    sendApiError(*responder, {404, QStringLiteral("no route for %1").arg(qtRequest.url().path())});
-}
-
-#else
-
-bool HttpServer::handleRequest(const QHttpServerRequest &qtRequest, QHttpServerResponder &qtResponder)
-{
-    dispatch(HttpRequest::fromQt(qtRequest), *new HttpResponder(std::move(qtResponder), this));
-    return true;
-}
-
-void HttpServer::missingHandler(const QHttpServerRequest &qtRequest, QHttpServerResponder &qtResponder)
-{
-    auto *responder = new HttpResponder(std::move(qtResponder), this);
-    sendApiError(*responder, {404, QStringLiteral("no route for %1").arg(qtRequest.url().path())});
-}
-
-#endif
 
 void HttpServer::takePendingWebSockets()
 {
-    while (hasPendingWebSocketConnections()) {
-        std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
-        if (!socket)
-            break;
-        Q_EMIT webSocketConnected(socket.release());
+    while (QWebSocket *socket = m_webSockets.nextPendingConnection()) {
+        socket->setParent(nullptr);
+        Q_EMIT webSocketConnected(socket);
     }
 }

@@ -1,13 +1,19 @@
 // Ponder's HTTP/WebSocket front door on one port: runs request filters (Host, Origin, token),
 // dispatches to the router, and hands accepted WebSocket upgrades to whoever serves them.
+//
+// HTTP/1.1 is read by HttpConnection rather than by Qt 6.4's QAbstractHttpServer, which buffers a
+// body or header of any size before anyone can refuse it and reads request heads a byte per call
+// (docs/architecture.md). The WebSocket handshake and frames stay with QWebSocketServer.
 #pragma once
 
 #include "http/ApiError.h"
+#include "http/HttpConnection.h"
+#include "http/HttpRequestParser.h"
 #include "http/Router.h"
 
-#include <QAbstractHttpServer>
 #include <QHostAddress>
 #include <QPointer>
+#include <QWebSocketServer>
 
 #include <functional>
 #include <optional>
@@ -15,7 +21,7 @@
 class QWebSocket;
 class LowDelayTcpServer;
 
-class HttpServer : public QAbstractHttpServer
+class HttpServer : public QObject
 {
     Q_OBJECT
 
@@ -29,11 +35,14 @@ public:
     using WebSocketPathFilter = std::function<bool(const QString &path)>;
 
     explicit HttpServer(QObject *parent = nullptr);
+    ~HttpServer() override;
 
     Router &router() { return m_router; }
     void addRequestFilter(RequestFilter filter);
     void setResponseDecorator(ResponseDecorator decorator);
     void setWebSocketPathFilter(WebSocketPathFilter filter);
+    // Heads and bodies over these are refused before they are read (431, 413).
+    void setLimits(const HttpLimits &limits);
 
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const;
@@ -43,25 +52,20 @@ Q_SIGNALS:
     // The receiver takes ownership of the socket.
     void webSocketConnected(QWebSocket *socket);
 
-protected:
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-#else
-    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
-    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
-#endif
-
 private:
     std::optional<ApiError> refusal(const HttpRequest &request) const;
     bool acceptsWebSocket(const HttpRequest &request) const;
     void dispatch(const HttpRequest &request, HttpResponder &responder);
     void answerOptions(const HttpRequest &request, const QByteArrayList &methods, HttpResponder &responder);
+    void acceptConnections();
     void takePendingWebSockets();
 
     Router m_router;
     std::vector<RequestFilter> m_filters;
     ResponseDecorator m_decorator;
     WebSocketPathFilter m_webSocketPaths;
+    HttpLimits m_limits;
+    HttpConnection::Handlers m_connectionHandlers;
+    QWebSocketServer m_webSockets;
     QPointer<LowDelayTcpServer> m_tcpServer;
 };

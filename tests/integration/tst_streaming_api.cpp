@@ -4,6 +4,7 @@
 #include "hub/StreamingHub.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -44,6 +45,11 @@ private Q_SLOTS:
     void sseStreamsHistoryThenLiveAndEndsWithTheSession();
     void sseResumesFromLastEventId();
     void sseForUnknownSessionIs404();
+
+    void oversizedRequestsAreRefusedBeforeTheyAreRead();
+    void pipelinedRequestsAreAnsweredInOrder();
+    void chunkedBodiesAndExpectContinueAreRead();
+    void headAndHttp10AreFramedForTheirClients();
 
 private:
     std::unique_ptr<BackendFixture> m_server;
@@ -650,6 +656,233 @@ void StreamingApiTest::sseForUnknownSessionIs404()
     const HttpTestReply reply
         = m_server->get(QStringLiteral("/sessions/ghost/events"), {{"Accept", "text/event-stream"}});
     QCOMPARE(reply.status, 404);
+}
+
+namespace {
+
+// One raw keep-alive connection, for what HTTP clients do not let a test do (pipelining, half-sent
+// requests, HTTP/1.0).
+class RawConnection
+{
+public:
+    explicit RawConnection(const QUrl &server)
+    {
+        m_socket.connectToHost(server.host(), quint16(server.port()));
+        m_socket.waitForConnected(15000);
+    }
+
+    void send(const QByteArray &bytes)
+    {
+        m_socket.write(bytes);
+        m_socket.flush();
+    }
+
+    // Waits until `received` holds `count` whole responses (or 15 s pass), and returns them.
+    QList<RawHttpResponse> responses(int count)
+    {
+        QList<RawHttpResponse> whole;
+        (void)QTest::qWaitFor(
+            [&] {
+                m_received += m_socket.readAll();
+                whole = split(m_received);
+                return whole.size() >= count;
+            },
+            15000);
+        return whole;
+    }
+
+    QByteArray received()
+    {
+        m_received += m_socket.readAll();
+        return m_received;
+    }
+
+    bool waitForClose()
+    {
+        return QTest::qWaitFor(
+            [&] {
+                m_received += m_socket.readAll();
+                return m_socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            15000);
+    }
+
+private:
+    // Takes Content-Length-framed responses apart.
+    static QList<RawHttpResponse> split(const QByteArray &raw)
+    {
+        QList<RawHttpResponse> responses;
+        qsizetype position = 0;
+        while (true) {
+            const qsizetype headEnd = raw.indexOf("\r\n\r\n", position);
+            if (headEnd < 0)
+                return responses;
+            RawHttpResponse response = parseRawResponse(raw.mid(position, headEnd + 4 - position));
+            const qsizetype length
+                = response.status == 100 ? 0 : response.header("content-length").toLongLong();
+            if (raw.size() < headEnd + 4 + length)
+                return responses;
+            response.body = raw.mid(headEnd + 4, length);
+            responses.append(response);
+            position = headEnd + 4 + length;
+        }
+    }
+
+    QTcpSocket m_socket;
+    QByteArray m_received;
+};
+
+QByteArray postRequest(const QByteArray &path, const QByteArray &body, const QByteArray &extraHeaders = {})
+{
+    return "POST " + path
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
+}
+
+QByteArray thinkingBody(const QByteArray &session, const QByteArray &content)
+{
+    return "{\"session_id\":\"" + session + "\",\"thinking_type\":\"analysis\",\"content\":\"" + content
+        + "\"}";
+}
+
+} // namespace
+
+void StreamingApiTest::oversizedRequestsAreRefusedBeforeTheyAreRead()
+{
+    // Qt 6.4's server read all of these into memory before any route could refuse them.
+    RawConnection body(m_server->url({}));
+    body.send("POST /api/streaming/thinking HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              "Content-Length: 4000000000\r\n\r\n{\"session_id\":");
+    const QList<RawHttpResponse> refused = body.responses(1);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.at(0).status, 413);
+    QCOMPARE(refused.at(0).header("connection"), QByteArray("close"));
+    const QJsonObject error
+        = QJsonDocument::fromJson(refused.at(0).body).object().value(QLatin1String("error")).toObject();
+    QVERIFY2(error.value(QLatin1String("message")).toString().contains(QLatin1String("4000000000 bytes")),
+        refused.at(0).body.constData());
+    QCOMPARE(error.value(QLatin1String("type")).toString(), QStringLiteral("request_too_large"));
+    QVERIFY(body.waitForClose());
+
+    RawConnection head(m_server->url({}));
+    head.send(
+        "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + QByteArray(100 * 1024, 'a'));
+    const QList<RawHttpResponse> tooLong = head.responses(1);
+    QCOMPARE(tooLong.size(), 1);
+    QCOMPARE(tooLong.at(0).status, 431);
+    QVERIFY(head.waitForClose());
+
+    RawConnection smuggled(m_server->url({}));
+    smuggled.send("POST /api/streaming/thinking HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+    const QList<RawHttpResponse> ambiguous = smuggled.responses(1);
+    QCOMPARE(ambiguous.size(), 1);
+    QCOMPARE(ambiguous.at(0).status, 400);
+    QVERIFY(smuggled.waitForClose());
+
+    QCOMPARE(m_server->get(QStringLiteral("/health")).status, 200); // the server goes on serving
+}
+
+void StreamingApiTest::pipelinedRequestsAreAnsweredInOrder()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("pipe")));
+    RawConnection connection(m_server->url({}));
+    connection.send(postRequest("/api/streaming/thinking", thinkingBody("pipe", "first"))
+        + "GET /api/streaming/sessions/ghost HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        + postRequest("/api/streaming/thinking", thinkingBody("pipe", "second"))
+        + "GET /api/streaming/sessions/pipe/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        + "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    const QList<RawHttpResponse> responses = connection.responses(5);
+    QCOMPARE(responses.size(), 5);
+    QList<int> statuses;
+    for (const RawHttpResponse &response : responses)
+        statuses << response.status;
+    QCOMPARE(statuses, (QList<int> {201, 404, 201, 200, 200}));
+    // The history request was read only after both publishes were answered.
+    const QByteArray history = responses.at(3).body;
+    QVERIFY2(history.indexOf("first") > 0 && history.indexOf("second") > history.indexOf("first"),
+        history.constData());
+    QCOMPARE(responses.at(4).header("connection"), QByteArray("close"));
+    QVERIFY(connection.waitForClose());
+
+    // A request behind a stream waits for the stream to end, however long that takes.
+    RawConnection streaming(m_server->url({}));
+    streaming.send("GET /api/streaming/sessions/pipe/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                   "Accept: text/event-stream\r\n\r\n"
+                   "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QVERIFY(QTest::qWaitFor([&] { return streaming.received().contains("second"); }, 15000));
+    QTest::qWait(200);
+    QVERIFY(!streaming.received().contains("\"status\""));
+    QCOMPARE(m_server->del(QStringLiteral("/sessions/pipe")).status, 200);
+    QVERIFY(QTest::qWaitFor([&] { return streaming.received().contains("\"status\":\"healthy\""); }, 15000));
+    const QByteArray both = streaming.received();
+    QVERIFY2(both.indexOf("0\r\n\r\nHTTP/1.1 200") > both.indexOf("session_end"), both.constData());
+}
+
+void StreamingApiTest::chunkedBodiesAndExpectContinueAreRead()
+{
+    RawConnection chunked(m_server->url({}));
+    chunked.send(
+        "POST /api/streaming/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n"
+        "8\r\n{\"sessio\r\n"
+        "f;ext=1\r\nn_id\":\"chunks\"}\r\n"
+        "0\r\n\r\n");
+    const QList<RawHttpResponse> created = chunked.responses(1);
+    QCOMPARE(created.size(), 1);
+    QVERIFY2(created.at(0).status == 201, created.at(0).body.constData());
+    QCOMPARE(m_server->get(QStringLiteral("/sessions/chunks")).status, 200);
+
+    // The go-ahead comes before the body is sent, and the body is read after it.
+    RawConnection expecting(m_server->url({}));
+    const QByteArray body = thinkingBody("chunks", "waited");
+    expecting.send(
+        "POST /api/streaming/thinking HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Expect: 100-continue\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n");
+    QList<RawHttpResponse> answers = expecting.responses(1);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.at(0).status, 100);
+    expecting.send(body);
+    answers = expecting.responses(2);
+    QCOMPARE(answers.size(), 2);
+    QCOMPARE(answers.at(1).status, 201);
+
+    // A body over the limit is refused at once: the client never sends it.
+    RawConnection refused(m_server->url({}));
+    refused.send("POST /api/streaming/thinking HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+                 "Content-Length: 999999999\r\n\r\n");
+    answers = refused.responses(1);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.at(0).status, 413);
+}
+
+void StreamingApiTest::headAndHttp10AreFramedForTheirClients()
+{
+    // HEAD gets GET's headers, Content-Length included, and no body: the next response must follow at once.
+    RawConnection connection(m_server->url({}));
+    connection.send("HEAD /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QVERIFY(QTest::qWaitFor([&] { return connection.received().contains("\"status\":\"healthy\""); }, 15000));
+    const QByteArray raw = connection.received();
+    const qsizetype firstEnd = raw.indexOf("\r\n\r\n");
+    QVERIFY2(raw.startsWith("HTTP/1.1 200"), raw.constData());
+    QVERIFY(raw.left(firstEnd).contains("Content-Length: "));
+    QVERIFY2(raw.mid(firstEnd + 4).startsWith("HTTP/1.1 200"), raw.constData()); // no body in between
+    QVERIFY(raw.mid(firstEnd + 4).contains("\"status\":\"healthy\""));
+
+    // HTTP/1.0 knows no chunks and no keep-alive by default: a whole response, then the connection closes.
+    QVERIFY(m_server->createSession(QStringLiteral("old")));
+    m_server->publishThinking(QStringLiteral("old"), QStringLiteral("one"));
+    RawConnection old(m_server->url({}));
+    old.send("GET /api/streaming/sessions/old/events HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: "
+             "keep-alive\r\n\r\n");
+    QVERIFY(old.waitForClose());
+    const RawHttpResponse response = parseRawResponse(old.received());
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.header("connection"), QByteArray("close"));
+    QVERIFY(response.header("transfer-encoding").isEmpty());
+    QVERIFY(response.body.contains("\"one\""));
 }
 
 QTEST_GUILESS_MAIN(StreamingApiTest)

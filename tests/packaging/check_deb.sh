@@ -34,7 +34,7 @@ for path in ./usr/bin/ponder \
   grep -q " $path\$" <<<"$contents" || fail "the .deb lacks $path"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for package in libqt6core6 libqt6quick6 libqt6httpserver6 libqt6websockets6 libhiredis libqt6keychain1 \
+for package in libqt6core6 libqt6quick6 libqt6websockets6 libhiredis libqt6keychain1 \
   libsecret-1-0 libqt6sql6-sqlite qml6-module-qtquick-controls; do
   grep -q "$package" <<<"$depends" || fail "Depends does not name $package: $depends"
 done

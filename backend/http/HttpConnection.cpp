@@ -1,0 +1,154 @@
+#include "http/HttpConnection.h"
+
+#include "core/Logging.h"
+#include "http/HttpResponder.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <utility>
+
+namespace {
+
+// How long a connection refused mid-request keeps reading (and dropping) what the client still sends
+// before closing: closing with unread bytes makes the kernel reset the connection, and a client still
+// writing its body would then lose the answer that says why.
+constexpr int LingerMs = 1000;
+
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, const Handlers &handlers)
+    : QObject(socket)
+    , m_socket(socket)
+    , m_limits(limits)
+    , m_handlers(handlers)
+{
+    socket->setReadBufferSize(ReadBufferBytes);
+    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readRequests);
+    connect(socket, &QTcpSocket::disconnected, this, [socket] { socket->deleteLater(); });
+}
+
+void HttpConnection::readRequests()
+{
+    if (m_reading) {
+        m_readAgain = true;
+        return;
+    }
+    m_reading = true;
+    do {
+        m_readAgain = false;
+        while (m_state == State::Head ? readHead() : m_state == State::Body && readBody()) { }
+        if (m_state == State::Closing)
+            m_socket->skip(m_socket->bytesAvailable());
+    } while (m_readAgain);
+    m_reading = false;
+}
+
+bool HttpConnection::readHead()
+{
+    const qint64 available = m_socket->bytesAvailable();
+    if (available == 0)
+        return false;
+    // Peeked, not read: an upgrade must leave the socket with its request for QWebSocketServer.
+    HeadParse parse
+        = parseRequestHead(m_socket->peek(qMin<qint64>(available, m_limits.maxHeadBytes)), m_limits);
+    if (parse.status == HeadParse::Status::Incomplete)
+        return false;
+    if (parse.status == HeadParse::Status::Invalid) {
+        respondAndClose(*parse.error);
+        return false;
+    }
+    m_head = std::move(parse.head);
+    m_head.request.remoteAddress = m_socket->peerAddress();
+    if (m_head.request.isWebSocketUpgrade()) {
+        if (m_head.request.method == "GET" && m_handlers.acceptsUpgrade(m_head.request)) {
+            disconnect(m_socket, nullptr, this, nullptr);
+            setParent(nullptr);
+            deleteLater();
+            m_state = State::Upgraded;
+            m_handlers.upgrade(m_socket);
+            return false;
+        }
+        // A refused upgrade is answered like any request, then closed: its client speaks no more HTTP.
+        m_head.keepAlive = false;
+    }
+    m_socket->skip(m_head.length);
+    if (m_head.body == HttpRequestHead::Body::None) {
+        dispatchRequest();
+        return m_state == State::Head;
+    }
+    if (m_head.expectsContinue)
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    if (m_head.body == HttpRequestHead::Body::Chunked)
+        m_chunks.emplace(m_limits.maxBodyBytes);
+    else
+        m_chunks.reset();
+    m_state = State::Body;
+    return true;
+}
+
+bool HttpConnection::readBody()
+{
+    const qint64 available = m_socket->bytesAvailable();
+    if (available == 0)
+        return false;
+    QByteArray &body = m_head.request.body;
+    if (m_chunks) {
+        const qsizetype used = m_chunks->decode(m_socket->peek(available), body);
+        m_socket->skip(used);
+        if (m_chunks->error()) {
+            respondAndClose(*m_chunks->error());
+            return false;
+        }
+        if (!m_chunks->isComplete())
+            return false;
+    } else {
+        const qsizetype before = body.size();
+        const qint64 take = qMin(available, m_head.contentLength - before);
+        body.resize(before + take);
+        m_socket->read(body.data() + before, take);
+        if (body.size() < m_head.contentLength)
+            return false;
+    }
+    dispatchRequest();
+    return m_state == State::Head;
+}
+
+void HttpConnection::dispatchRequest()
+{
+    m_state = State::Responding;
+    HttpResponder::Framing framing;
+    framing.headersOnly = m_head.request.method == "HEAD";
+    framing.chunked = !m_head.http10;
+    auto *responder = new HttpResponder(m_socket, framing);
+    if (!m_head.keepAlive)
+        responder->addHeader("Connection", "close");
+    m_keepAlive = m_head.keepAlive;
+    connect(responder, &HttpResponder::complete, this, &HttpConnection::onResponseComplete);
+    const HttpRequest request = std::exchange(m_head, {}).request;
+    m_handlers.dispatch(request, *responder);
+}
+
+void HttpConnection::onResponseComplete()
+{
+    if (m_state != State::Responding)
+        return;
+    if (!m_keepAlive) {
+        m_state = State::Closing;
+        m_socket->disconnectFromHost(); // after what is still to be written
+        return;
+    }
+    m_state = State::Head;
+    readRequests();
+}
+
+void HttpConnection::respondAndClose(const ApiError &error)
+{
+    qCInfo(lcHttp).noquote() << "refused a request from" << m_socket->peerAddress().toString() << "-"
+                             << error.status << error.message;
+    m_state = State::Closing;
+    auto *responder = new HttpResponder(m_socket, {});
+    responder->addHeader("Connection", "close");
+    sendApiError(*responder, error);
+    QTimer::singleShot(LingerMs, m_socket, [socket = m_socket] { socket->disconnectFromHost(); });
+}

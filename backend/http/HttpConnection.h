@@ -1,0 +1,62 @@
+// One client's TCP connection, speaking HTTP/1.1: reads its requests one at a time, hands each to the
+// server with a responder, and reads the next once that one is answered, so pipelined requests are
+// answered in order. Memory stays bounded whatever the client sends: the socket buffers at most
+// ReadBufferBytes, a head over the limit gets 431 and a body over it 413 before it is read.
+//
+// A WebSocket upgrade the server accepts leaves with its head unread, for QWebSocketServer to answer.
+#pragma once
+
+#include "http/HttpRequestParser.h"
+
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class HttpResponder;
+class QTcpSocket;
+
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Handlers
+    {
+        std::function<bool(const HttpRequest &)> acceptsUpgrade;
+        std::function<void(QTcpSocket *)> upgrade; // takes the socket, its upgrade request still unread
+        std::function<void(const HttpRequest &, HttpResponder &)> dispatch;
+    };
+
+    static constexpr qint64 ReadBufferBytes = 256 * 1024;
+
+    // Lives as the socket's child; `limits` and `handlers` belong to the server, which outlives it.
+    HttpConnection(QTcpSocket *socket, const HttpLimits &limits, const Handlers &handlers);
+
+private:
+    enum class State
+    {
+        Head,
+        Body,
+        Responding, // a handler has the request; what the client sends next waits in the socket
+        Closing, // refused: what the client still sends is dropped until the connection closes
+        Upgraded // the socket belongs to QWebSocketServer now
+    };
+
+    void readRequests();
+    bool readHead();
+    bool readBody();
+    void dispatchRequest();
+    void respondAndClose(const ApiError &error);
+    void onResponseComplete();
+
+    QTcpSocket *m_socket;
+    const HttpLimits &m_limits;
+    const Handlers &m_handlers;
+    State m_state = State::Head;
+    HttpRequestHead m_head;
+    std::optional<ChunkedBodyDecoder> m_chunks;
+    bool m_keepAlive = true; // of the request being answered
+    bool m_reading = false; // readRequests() is on the stack: a response completing inside it
+    bool m_readAgain = false; // ... asks it to go on rather than calling it again
+};

@@ -1,0 +1,233 @@
+// The HTTP/1.1 request parser: what it accepts, what it refuses (with which status), and that a body
+// arriving in pieces decodes the same as one arriving at once.
+#include "http/HttpRequestParser.h"
+
+#include <QTest>
+
+class HttpParserTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsRequestLineHeadersAndFraming();
+    void waitsForTheWholeHead();
+    void acceptsBareLineFeedsAndLeadingBlankLines();
+    void connectionAndExpectHeaders_data();
+    void connectionAndExpectHeaders();
+    void refusesMalformedOrOversizedHeads_data();
+    void refusesMalformedOrOversizedHeads();
+    void decodesChunkedBodiesWhateverTheirPieces();
+    void refusesMalformedOrOversizedChunkedBodies_data();
+    void refusesMalformedOrOversizedChunkedBodies();
+};
+
+namespace {
+
+HttpLimits smallLimits()
+{
+    HttpLimits limits;
+    limits.maxHeadBytes = 1024;
+    limits.maxBodyBytes = 100;
+    return limits;
+}
+
+} // namespace
+
+void HttpParserTest::readsRequestLineHeadersAndFraming()
+{
+    const QByteArray head = "POST /api/streaming/thinking?since=1-0&kind=thinking HTTP/1.1\r\n"
+                            "Host: 127.0.0.1:8009\r\n"
+                            "Content-Type:application/json \r\n"
+                            "Content-Length: 12\r\n\r\n";
+    const HeadParse parse = parseRequestHead(head + "{\"a\":\"body\"}GET / HTTP/1.1\r\n", HttpLimits {});
+    QCOMPARE(parse.status, HeadParse::Status::Complete);
+    const HttpRequestHead &result = parse.head;
+    QCOMPARE(result.length, head.size()); // the body and the next request are left alone
+    QCOMPARE(result.request.method, QByteArray("POST"));
+    QCOMPARE(result.request.path, QStringLiteral("/api/streaming/thinking"));
+    QCOMPARE(result.request.query.queryItemValue(QStringLiteral("since")), QStringLiteral("1-0"));
+    QCOMPARE(result.request.query.queryItemValue(QStringLiteral("kind")), QStringLiteral("thinking"));
+    QCOMPARE(result.request.headers.size(), 3);
+    QCOMPARE(result.request.header("content-type"), QByteArray("application/json")); // spaces trimmed
+    QCOMPARE(result.request.header("HOST"), QByteArray("127.0.0.1:8009"));
+    QCOMPARE(result.body, HttpRequestHead::Body::Length);
+    QCOMPARE(result.contentLength, 12);
+    QVERIFY(result.keepAlive);
+
+    const HeadParse chunked
+        = parseRequestHead("POST /x HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n", HttpLimits {});
+    QCOMPARE(chunked.status, HeadParse::Status::Complete);
+    QCOMPARE(chunked.head.body, HttpRequestHead::Body::Chunked);
+
+    const HeadParse bodyless = parseRequestHead("GET /%7Euser/a%2Fb HTTP/1.1\r\n\r\n", HttpLimits {});
+    QCOMPARE(bodyless.status, HeadParse::Status::Complete);
+    QCOMPARE(bodyless.head.body, HttpRequestHead::Body::None);
+    QCOMPARE(
+        bodyless.head.request.path, QStringLiteral("/%7Euser/a%2Fb")); // still encoded: the router decodes
+    QVERIFY(bodyless.head.request.query.isEmpty());
+}
+
+void HttpParserTest::waitsForTheWholeHead()
+{
+    const QByteArray head = "GET /api/streaming/health HTTP/1.1\r\nHost: x\r\nAccept: */*\r\n\r\n";
+    for (qsizetype cut = 0; cut < head.size(); ++cut)
+        QCOMPARE(parseRequestHead(head.first(cut), HttpLimits {}).status, HeadParse::Status::Incomplete);
+    QCOMPARE(parseRequestHead(head, HttpLimits {}).status, HeadParse::Status::Complete);
+}
+
+void HttpParserTest::acceptsBareLineFeedsAndLeadingBlankLines()
+{
+    const QByteArray head = "\r\n\nGET /x HTTP/1.1\nHost: y\n\n";
+    const HeadParse parse = parseRequestHead(head, HttpLimits {});
+    QCOMPARE(parse.status, HeadParse::Status::Complete);
+    QCOMPARE(parse.head.length, head.size());
+    QCOMPARE(parse.head.request.header("host"), QByteArray("y"));
+}
+
+void HttpParserTest::connectionAndExpectHeaders_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("keepAlive");
+    QTest::addColumn<bool>("expectsContinue");
+    QTest::addColumn<bool>("http10");
+
+    QTest::newRow("1.1 keeps the connection")
+        << QByteArray("GET / HTTP/1.1\r\n\r\n") << true << false << false;
+    QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nConnection: keep-alive, Close\r\n\r\n")
+                               << false << false << false;
+    QTest::newRow("1.0 always closes")
+        << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << false << false << true;
+    QTest::newRow("expect with a body")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-Continue\r\n\r\n") << true << true
+        << false;
+    QTest::newRow("expect without a body")
+        << QByteArray("POST / HTTP/1.1\r\nExpect: 100-continue\r\n\r\n") << true << false << false;
+}
+
+void HttpParserTest::connectionAndExpectHeaders()
+{
+    QFETCH(QByteArray, head);
+    const HeadParse parse = parseRequestHead(head, HttpLimits {});
+    QCOMPARE(parse.status, HeadParse::Status::Complete);
+    QTEST(parse.head.keepAlive, "keepAlive");
+    QTEST(parse.head.expectsContinue, "expectsContinue");
+    QTEST(parse.head.http10, "http10");
+}
+
+void HttpParserTest::refusesMalformedOrOversizedHeads_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("mentions");
+
+    QTest::newRow("no version") << QByteArray("GET /x\r\n\r\n") << 400 << "request line";
+    QTest::newRow("space in target") << QByteArray("GET /a b HTTP/1.1\r\n\r\n") << 400 << "request line";
+    QTest::newRow("HTTP/2") << QByteArray("GET / HTTP/2.0\r\n\r\n") << 505 << "HTTP/2.0";
+    QTest::newRow("not HTTP") << QByteArray("GET / FTP/1.1\r\n\r\n") << 400 << "version";
+    QTest::newRow("absolute target") << QByteArray("GET http://evil.test/ HTTP/1.1\r\n\r\n") << 400 << "path";
+    QTest::newRow("control in target") << QByteArray("GET /a\x01 HTTP/1.1\r\n\r\n") << 400 << "path";
+    QTest::newRow("bad method") << QByteArray("G(T / HTTP/1.1\r\n\r\n") << 400 << "method";
+    QTest::newRow("no colon") << QByteArray("GET / HTTP/1.1\r\nHost\r\n\r\n") << 400 << "header";
+    QTest::newRow("space before colon")
+        << QByteArray("GET / HTTP/1.1\r\nHost : x\r\n\r\n") << 400 << "header";
+    QTest::newRow("folded line") << QByteArray("GET / HTTP/1.1\r\nA: b\r\n c\r\n\r\n") << 400 << "header";
+    QTest::newRow("control in value") << QByteArray("GET / HTTP/1.1\r\nA: b") + '\0' + "c\r\n\r\n"
+                                      << 400 << "control character";
+    QTest::newRow("length and chunked")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n") << 400
+        << "both";
+    QTest::newRow("two lengths") << QByteArray(
+        "POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n")
+                                 << 400 << "conflicting";
+    QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400
+                                     << "Content-Length";
+    QTest::newRow("signed length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: +5\r\n\r\n") << 400
+                                   << "Content-Length";
+    QTest::newRow("huge length") << QByteArray(
+        "POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n")
+                                 << 400 << "Content-Length";
+    QTest::newRow("gzip coding") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n")
+                                 << 501 << "gzip";
+    QTest::newRow("chunked on 1.0") << QByteArray("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                    << 400 << "HTTP/1.1";
+    // Refused from the head alone: the 101 bytes are never read.
+    QTest::newRow("body over the limit")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n") << 413 << "the limit is 100 bytes";
+    QTest::newRow("head over the limit")
+        << QByteArray("GET / HTTP/1.1\r\nX-Long: ") + QByteArray(1100, 'a') << 431 << "1024 bytes";
+    QTest::newRow("endless blank lines") << QByteArray(2000, '\n') << 431 << "1024 bytes";
+    QByteArray manyHeaders = "GET / HTTP/1.1\r\n";
+    for (int i = 0; i < 101; ++i)
+        manyHeaders += "A: b\r\n";
+    QTest::newRow("too many headers") << manyHeaders + "\r\n" << 431 << "100 request headers";
+}
+
+void HttpParserTest::refusesMalformedOrOversizedHeads()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(int, status);
+    QFETCH(QString, mentions);
+    HttpLimits limits = smallLimits();
+    limits.maxHeadBytes = QTest::currentDataTag() == QByteArray("too many headers") ? 4096 : 1024;
+    const HeadParse parse = parseRequestHead(head, limits);
+    QCOMPARE(parse.status, HeadParse::Status::Invalid);
+    QVERIFY(parse.error);
+    QCOMPARE(parse.error->status, status);
+    QVERIFY2(parse.error->message.contains(mentions), qPrintable(parse.error->message));
+}
+
+void HttpParserTest::decodesChunkedBodiesWhateverTheirPieces()
+{
+    const QByteArray encoded
+        = "5;name=value\r\nhello\r\n7\r\n, world\r\n0\r\nTrailer: ignored\r\n\r\nGET /next";
+    const qsizetype bodyEnd = encoded.indexOf("GET /next");
+
+    ChunkedBodyDecoder atOnce(100);
+    QByteArray body;
+    QCOMPARE(atOnce.decode(encoded, body), bodyEnd); // the next request is not touched
+    QVERIFY(atOnce.isComplete());
+    QCOMPARE(body, QByteArray("hello, world"));
+
+    // Byte by byte, as a slow client sends it: each byte that completes nothing stays for the next call.
+    ChunkedBodyDecoder pieces(100);
+    QByteArray pieceBody;
+    QByteArray pending;
+    for (qsizetype i = 0; i < bodyEnd; ++i) {
+        QVERIFY(!pieces.isComplete());
+        pending.append(encoded.at(i));
+        pending.remove(0, pieces.decode(pending, pieceBody));
+        QVERIFY(!pieces.error());
+    }
+    QVERIFY(pieces.isComplete());
+    QVERIFY(pending.isEmpty());
+    QCOMPARE(pieceBody, QByteArray("hello, world"));
+}
+
+void HttpParserTest::refusesMalformedOrOversizedChunkedBodies_data()
+{
+    QTest::addColumn<QByteArray>("encoded");
+    QTest::addColumn<int>("status");
+
+    QTest::newRow("size not hex") << QByteArray("zz\r\nhello\r\n") << 400;
+    QTest::newRow("empty size") << QByteArray("\r\nhello\r\n") << 400;
+    QTest::newRow("data longer than size") << QByteArray("2\r\nhello\r\n") << 400;
+    QTest::newRow("over the limit in one chunk") << QByteArray("65\r\n") << 413; // 101 bytes
+    QTest::newRow("over the limit in total") << QByteArray("32\r\n") + QByteArray(50, 'a') + "\r\n33\r\n"
+                                             << 413;
+    QTest::newRow("endless size line") << QByteArray(2000, '1') << 400;
+}
+
+void HttpParserTest::refusesMalformedOrOversizedChunkedBodies()
+{
+    QFETCH(QByteArray, encoded);
+    ChunkedBodyDecoder decoder(100);
+    QByteArray body;
+    decoder.decode(encoded, body);
+    QVERIFY(!decoder.isComplete());
+    QVERIFY(decoder.error());
+    QTEST(decoder.error()->status, "status");
+    QVERIFY(body.size() <= 100);
+}
+
+QTEST_GUILESS_MAIN(HttpParserTest)
+#include "tst_http_parser.moc"
