@@ -2,6 +2,7 @@
 // arriving in pieces decodes the same as one arriving at once.
 #include "http/HttpRequestParser.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 class HttpParserTest : public QObject
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void decodesChunkedBodiesWhateverTheirPieces();
     void refusesMalformedOrOversizedChunkedBodies_data();
     void refusesMalformedOrOversizedChunkedBodies();
+    void mangledRequestsAreAnsweredNeverOverrun();
 };
 
 namespace {
@@ -227,6 +229,65 @@ void HttpParserTest::refusesMalformedOrOversizedChunkedBodies()
     QVERIFY(decoder.error());
     QTEST(decoder.error()->status, "status");
     QVERIFY(body.size() <= 100);
+}
+
+// Valid requests with bytes flipped, dropped and inserted at random (a fixed seed, so a failure
+// repeats): every one is Incomplete, Complete within the bytes given, or Invalid with a 4xx/5xx status.
+// Run under the asan preset this is also a check that no byte outside the input is ever read.
+void HttpParserTest::mangledRequestsAreAnsweredNeverOverrun()
+{
+    const QList<QByteArray> seeds {
+        "POST /api/streaming/thinking?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+        "12\r\n\r\n{\"a\":\"body\"}",
+        "GET /ws/thinking/s HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
+        "POST /v1/chat/completions HTTP/1.1\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n",
+    };
+    const QByteArray chunked = "5\r\nhello\r\n3;x\r\nabc\r\n0\r\nT: v\r\n\r\n";
+    const QByteArray interesting = QByteArray("\r\n :;\t") + '\0'
+        + "\x7f"
+          "\xff"
+          "0fF-+/?%";
+    QRandomGenerator random(20261122);
+    HttpLimits limits = smallLimits();
+    limits.maxHeadBytes = 200;
+    for (int round = 0; round < 20000; ++round) {
+        QByteArray bytes = round % 4 == 3 ? chunked : seeds.at(round % seeds.size());
+        const int edits = 1 + int(random.bounded(6));
+        for (int e = 0; e < edits && !bytes.isEmpty(); ++e) {
+            const qsizetype at = random.bounded(bytes.size());
+            const char byte = random.bounded(2) ? interesting.at(random.bounded(interesting.size()))
+                                                : char(random.bounded(256));
+            switch (random.bounded(3)) {
+            case 0:
+                bytes[at] = byte;
+                break;
+            case 1:
+                bytes.remove(at, 1 + random.bounded(4));
+                break;
+            default:
+                bytes.insert(at, byte);
+            }
+        }
+        if (round % 4 == 3) {
+            ChunkedBodyDecoder decoder(limits.maxBodyBytes);
+            QByteArray body;
+            const qsizetype used = decoder.decode(bytes, body);
+            QVERIFY(used >= 0 && used <= bytes.size());
+            QVERIFY(body.size() <= limits.maxBodyBytes);
+            if (decoder.error())
+                QVERIFY(decoder.error()->status == 400 || decoder.error()->status == 413);
+            continue;
+        }
+        const HeadParse parse = parseRequestHead(bytes, limits);
+        if (parse.status == HeadParse::Status::Complete) {
+            QVERIFY2(parse.head.length > 0 && parse.head.length <= bytes.size(),
+                bytes.toPercentEncoding().constData());
+            QVERIFY(parse.head.request.path.startsWith(QLatin1Char('/')));
+            QVERIFY(parse.head.contentLength >= 0 && parse.head.contentLength <= limits.maxBodyBytes);
+        } else if (parse.status == HeadParse::Status::Invalid) {
+            QVERIFY(parse.error && parse.error->status >= 400 && parse.error->status < 600);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(HttpParserTest)
