@@ -48,6 +48,7 @@ Backend::Backend(ServerOptions options, QObject *parent)
 
     HttpLimits httpLimits;
     httpLimits.maxBodyBytes = std::max(m_options.hubLimits.maxBodyBytes, m_options.chatLimits.maxBodyBytes);
+    httpLimits.requestTimeoutMs = m_options.requestTimeoutMs;
     m_http->setLimits(httpLimits);
     m_access = std::make_unique<AccessPolicy>(m_options.access, m_options.host);
     m_http->addRequestFilter(

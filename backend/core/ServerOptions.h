@@ -21,6 +21,7 @@ struct ServerOptions
     QString redisUrl; // empty: events stay in memory
     QString redisPassword; // used when redisUrl has none: kept out of the command line, which others can read
     QString redisKeyPrefix = QStringLiteral("ponder");
+    int requestTimeoutMs = 60'000; // a request begun and not whole by then gets 408
     StoreLimits storeLimits;
     HubLimits hubLimits;
 

@@ -5,6 +5,7 @@
 
 #include <QTcpSocket>
 #include <QTimer>
+#include <QTimerEvent>
 
 #include <utility>
 
@@ -42,6 +43,29 @@ void HttpConnection::readRequests()
             m_socket->skip(m_socket->bytesAvailable());
     } while (m_readAgain);
     m_reading = false;
+    // Only a request cut short starts the clock: one that arrives whole (the usual case) costs no timer.
+    watchForStall(m_state == State::Body || (m_state == State::Head && m_socket->bytesAvailable() > 0));
+}
+
+void HttpConnection::watchForStall(bool requestUnderway)
+{
+    if (requestUnderway && m_stallTimer == 0) {
+        m_stallTimer = startTimer(m_limits.requestTimeoutMs);
+    } else if (!requestUnderway && m_stallTimer != 0) {
+        killTimer(m_stallTimer);
+        m_stallTimer = 0;
+    }
+}
+
+void HttpConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_stallTimer)
+        return QObject::timerEvent(event);
+    watchForStall(false);
+    if (m_state == State::Head || m_state == State::Body)
+        respondAndClose({408,
+            QStringLiteral("the request did not arrive whole within %1 s")
+                .arg(m_limits.requestTimeoutMs / 1000.0)});
 }
 
 bool HttpConnection::readHead()
@@ -117,6 +141,7 @@ bool HttpConnection::readBody()
 void HttpConnection::dispatchRequest()
 {
     m_state = State::Responding;
+    watchForStall(false);
     HttpResponder::Framing framing;
     framing.headersOnly = m_head.request.method == "HEAD";
     framing.chunked = !m_head.http10;

@@ -1,7 +1,8 @@
 // One client's TCP connection, speaking HTTP/1.1: reads its requests one at a time, hands each to the
 // server with a responder, and reads the next once that one is answered, so pipelined requests are
 // answered in order. Memory stays bounded whatever the client sends: the socket buffers at most
-// ReadBufferBytes, a head over the limit gets 431 and a body over it 413 before it is read.
+// ReadBufferBytes, a head over the limit gets 431 and a body over it 413 before it is read. A request
+// begun and not finished within the timeout gets 408, so stalled clients do not hold connections open.
 //
 // A WebSocket upgrade the server accepts leaves with its head unread, for QWebSocketServer to answer.
 #pragma once
@@ -33,6 +34,9 @@ public:
     // Lives as the socket's child; `limits` and `handlers` belong to the server, which outlives it.
     HttpConnection(QTcpSocket *socket, const HttpLimits &limits, const Handlers &handlers);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     enum class State
     {
@@ -49,6 +53,7 @@ private:
     void dispatchRequest();
     void respondAndClose(const ApiError &error);
     void onResponseComplete();
+    void watchForStall(bool requestUnderway);
 
     QTcpSocket *m_socket;
     const HttpLimits &m_limits;
@@ -57,6 +62,7 @@ private:
     HttpRequestHead m_head;
     std::optional<ChunkedBodyDecoder> m_chunks;
     bool m_keepAlive = true; // of the request being answered
+    int m_stallTimer = 0; // runs while a request has begun to arrive and is not whole yet
     bool m_reading = false; // readRequests() is on the stack: a response completing inside it
     bool m_readAgain = false; // ... asks it to go on rather than calling it again
 };

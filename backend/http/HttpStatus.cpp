@@ -23,12 +23,16 @@ QByteArray httpReasonPhrase(int status)
         return "Method Not Allowed";
     case 406:
         return "Not Acceptable";
+    case 408:
+        return "Request Timeout";
     case 409:
         return "Conflict";
     case 413:
         return "Content Too Large";
     case 415:
         return "Unsupported Media Type";
+    case 431:
+        return "Request Header Fields Too Large";
     case 429:
         return "Too Many Requests";
     case 500:
@@ -37,8 +41,12 @@ QByteArray httpReasonPhrase(int status)
         return "Bad Gateway";
     case 503:
         return "Service Unavailable";
+    case 501:
+        return "Not Implemented";
     case 504:
         return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
     default:
         return "Status";
     }

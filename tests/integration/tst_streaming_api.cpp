@@ -50,6 +50,7 @@ private Q_SLOTS:
     void pipelinedRequestsAreAnsweredInOrder();
     void chunkedBodiesAndExpectContinueAreRead();
     void headAndHttp10AreFramedForTheirClients();
+    void stalledRequestsTimeOutIdleConnectionsDoNot();
 
 private:
     std::unique_ptr<BackendFixture> m_server;
@@ -883,6 +884,38 @@ void StreamingApiTest::headAndHttp10AreFramedForTheirClients()
     QCOMPARE(response.header("connection"), QByteArray("close"));
     QVERIFY(response.header("transfer-encoding").isEmpty());
     QVERIFY(response.body.contains("\"one\""));
+}
+
+void StreamingApiTest::stalledRequestsTimeOutIdleConnectionsDoNot()
+{
+    ServerOptions options;
+    options.requestTimeoutMs = 300;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    const QByteArray health = "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+    RawConnection idle(server.url({}));
+    idle.send(health);
+    QCOMPARE(idle.responses(1).size(), 1);
+    QTest::qWait(900); // three timeouts with nothing underway: the connection stays
+    idle.send(health);
+    QCOMPARE(idle.responses(2).size(), 2);
+
+    RawConnection stalledHead(server.url({}));
+    stalledHead.send("GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    QList<RawHttpResponse> answers = stalledHead.responses(1);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.at(0).status, 408);
+    QVERIFY(stalledHead.waitForClose());
+
+    RawConnection stalledBody(server.url({}));
+    stalledBody.send(
+        health + "POST /api/streaming/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{");
+    answers = stalledBody.responses(2);
+    QCOMPARE(answers.size(), 2);
+    QCOMPARE(answers.at(0).status, 200);
+    QCOMPARE(answers.at(1).status, 408);
+    QVERIFY(stalledBody.waitForClose());
 }
 
 QTEST_GUILESS_MAIN(StreamingApiTest)
