@@ -39,6 +39,7 @@ private Q_SLOTS:
     void badClientMessagesGetAnErrorAndTheSocketStaysOpen();
     void getHistoryAndGetStatsAnswer();
     void unknownWebSocketPathIsRefused();
+    void closedWebSocketsLeaveNoSocketBehind();
     void slowClientIsDroppedWithoutSlowingOthers();
     void keepalivesFillSilenceOnly();
 
@@ -916,6 +917,31 @@ void StreamingApiTest::stalledRequestsTimeOutIdleConnectionsDoNot()
     QCOMPARE(answers.at(0).status, 200);
     QCOMPARE(answers.at(1).status, 408);
     QVERIFY(stalledBody.waitForClose());
+}
+
+void StreamingApiTest::closedWebSocketsLeaveNoSocketBehind()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("gone")));
+    const auto socketsLeft = [&] { return m_server->backend().findChildren<QTcpSocket *>().size(); };
+    const qsizetype before = socketsLeft();
+    {
+        std::vector<std::unique_ptr<WebSocketTestClient>> clients;
+        for (int i = 0; i < 5; ++i) {
+            clients.push_back(std::make_unique<WebSocketTestClient>());
+            QVERIFY(clients.back()->open(m_server->webSocketUrl(QStringLiteral("/ws/sessions/gone"))));
+        }
+        WebSocketTestClient refused; // closed by the server: the session does not exist
+        QVERIFY(refused.open(m_server->webSocketUrl(QStringLiteral("/ws/sessions/nobody"))));
+        QVERIFY(QTest::qWaitFor([&] { return refused.closed(); }, 15000));
+        // Passes Ponder's checks, fails QWebSocketServer's handshake (no key): it closes the socket.
+        RawConnection keyless(m_server->url({}));
+        keyless.send("GET /ws/sessions/gone HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                     "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QVERIFY(keyless.waitForClose());
+        QVERIFY(QTest::qWaitFor([&] { return socketsLeft() == before + 5; }, 15000));
+    } // the clients close their sockets
+    QVERIFY2(QTest::qWaitFor([&] { return socketsLeft() == before; }, 15000),
+        qPrintable(QStringLiteral("%1 sockets left, %2 before").arg(socketsLeft()).arg(before)));
 }
 
 QTEST_GUILESS_MAIN(StreamingApiTest)
