@@ -36,6 +36,9 @@ void HttpConnection::readRequests()
         return;
     }
     m_reading = true;
+    // QAbstractSocket stops reading from the kernel once its buffer holds ReadBufferBytes (a client
+    // pipelining while a response is under way), and starts again only when asked for more than it holds.
+    m_socketPaused = m_socketPaused || m_socket->bytesAvailable() >= ReadBufferBytes;
     do {
         m_readAgain = false;
         while (m_state == State::Head ? readHead() : m_state == State::Body && readBody()) { }
@@ -43,6 +46,11 @@ void HttpConnection::readRequests()
             m_socket->skip(m_socket->bytesAvailable());
     } while (m_readAgain);
     m_reading = false;
+    const bool waitingForMore = m_state == State::Head || m_state == State::Body;
+    if (m_socketPaused && waitingForMore) {
+        m_socketPaused = false;
+        m_socket->peek(m_socket->bytesAvailable() + 1); // asks for more: reading resumes
+    }
     // Only a request cut short starts the clock: one that arrives whole (the usual case) costs no timer.
     watchForStall(m_state == State::Body || (m_state == State::Head && m_socket->bytesAvailable() > 0));
 }
@@ -118,8 +126,7 @@ bool HttpConnection::readBody()
         return false;
     QByteArray &body = m_head.request.body;
     if (m_chunks) {
-        const qsizetype used = m_chunks->decode(m_socket->peek(available), body);
-        m_socket->skip(used);
+        m_socket->skip(m_chunks->decode(m_socket->peek(available), body));
         if (m_chunks->error()) {
             respondAndClose(*m_chunks->error());
             return false;

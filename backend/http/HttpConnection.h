@@ -63,6 +63,7 @@ private:
     std::optional<ChunkedBodyDecoder> m_chunks;
     bool m_keepAlive = true; // of the request being answered
     int m_stallTimer = 0; // runs while a request has begun to arrive and is not whole yet
+    bool m_socketPaused = false; // the socket's buffer was full: it reads no more until asked
     bool m_reading = false; // readRequests() is on the stack: a response completing inside it
     bool m_readAgain = false; // ... asks it to go on rather than calling it again
 };
