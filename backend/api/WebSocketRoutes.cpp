@@ -32,6 +32,10 @@ bool WebSocketRoutes::isWebSocketPath(const QString &path)
 
 void WebSocketRoutes::accept(QWebSocket *socket)
 {
+    // Clients send commands of a few bytes (ping, get_history, get_stats); anything much larger is closed
+    // with 1009 rather than buffered whole.
+    socket->setMaxAllowedIncomingFrameSize(MaxClientMessageBytes);
+    socket->setMaxAllowedIncomingMessageSize(MaxClientMessageBytes);
     const QUrl url = socket->requestUrl();
     const QRegularExpressionMatch match = pathPattern().match(url.path(QUrl::FullyEncoded));
     const QString stream = match.captured(1);

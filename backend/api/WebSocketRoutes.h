@@ -12,6 +12,8 @@ class WebSocketRoutes : public QObject
     Q_OBJECT
 
 public:
+    static constexpr quint64 MaxClientMessageBytes = 64 * 1024;
+
     WebSocketRoutes(StreamingHub &hub, HttpServer &server);
 
     static bool isWebSocketPath(const QString &path);

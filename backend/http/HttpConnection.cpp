@@ -98,6 +98,9 @@ bool HttpConnection::readHead()
             setParent(nullptr);
             deleteLater();
             m_state = State::Upgraded;
+            // QWebSocket bounds what it takes by its message size limits (WebSocketRoutes), and would stall
+            // on a frame cut short at the end of a full buffer: it reads as Qt's default lets it.
+            m_socket->setReadBufferSize(0);
             m_handlers.upgrade(m_socket);
             return false;
         }

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void sinceResumesAfterTheGivenId();
     void unknownSessionIsClosedWithAReason();
     void badClientMessagesGetAnErrorAndTheSocketStaysOpen();
+    void oversizedClientMessageClosesTheSocket();
     void getHistoryAndGetStatsAnswer();
     void unknownWebSocketPathIsRefused();
     void closedWebSocketsLeaveNoSocketBehind();
@@ -501,6 +502,17 @@ void StreamingApiTest::badClientMessagesGetAnErrorAndTheSocketStaysOpen()
     QVERIFY(client.waitForMessages(5));
     QCOMPARE(client.messages().last().value(QLatin1String("type")).toString(), QStringLiteral("pong"));
     QVERIFY(!client.closed());
+}
+
+void StreamingApiTest::oversizedClientMessageClosesTheSocket()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("big")));
+    WebSocketTestClient client;
+    QVERIFY(client.open(m_server->webSocketUrl(QStringLiteral("/ws/sessions/big"))));
+    client.socket().sendTextMessage(QString(100 * 1024, QLatin1Char('x')));
+    QVERIFY(QTest::qWaitFor([&] { return client.closed(); }, 15000));
+    QCOMPARE(client.closeCode(), int(QWebSocketProtocol::CloseCodeTooMuchData));
+    QCOMPARE(m_server->get(QStringLiteral("/health")).status, 200);
 }
 
 void StreamingApiTest::getHistoryAndGetStatsAnswer()
