@@ -760,40 +760,44 @@ QByteArray thinkingBody(const QByteArray &session, const QByteArray &content)
         + "\"}";
 }
 
+// Sends `request` on a fresh connection and returns the one answer, if the server then closes the
+// connection (a status of 0 if it did not).
+RawHttpResponse answerThenClose(const QUrl &server, const QByteArray &request)
+{
+    RawConnection connection(server);
+    connection.send(request);
+    const QList<RawHttpResponse> answers = connection.responses(1);
+    if (answers.size() != 1 || !connection.waitForClose())
+        return {};
+    return answers.first();
+}
+
 } // namespace
 
 void StreamingApiTest::oversizedRequestsAreRefusedBeforeTheyAreRead()
 {
     // Qt 6.4's server read all of these into memory before any route could refuse them.
-    RawConnection body(m_server->url({}));
-    body.send("POST /api/streaming/thinking HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              "Content-Length: 4000000000\r\n\r\n{\"session_id\":");
-    const QList<RawHttpResponse> refused = body.responses(1);
-    QCOMPARE(refused.size(), 1);
-    QCOMPARE(refused.at(0).status, 413);
-    QCOMPARE(refused.at(0).header("connection"), QByteArray("close"));
+    const RawHttpResponse refused = answerThenClose(m_server->url({}),
+        "POST /api/streaming/thinking HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Content-Length: 4000000000\r\n\r\n{\"session_id\":");
+    QCOMPARE(refused.status, 413);
+    QCOMPARE(refused.header("connection"), QByteArray("close"));
     const QJsonObject error
-        = QJsonDocument::fromJson(refused.at(0).body).object().value(QLatin1String("error")).toObject();
+        = QJsonDocument::fromJson(refused.body).object().value(QLatin1String("error")).toObject();
     QVERIFY2(error.value(QLatin1String("message")).toString().contains(QLatin1String("4000000000 bytes")),
-        refused.at(0).body.constData());
+        refused.body.constData());
     QCOMPARE(error.value(QLatin1String("type")).toString(), QStringLiteral("request_too_large"));
-    QVERIFY(body.waitForClose());
 
-    RawConnection head(m_server->url({}));
-    head.send(
-        "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + QByteArray(100 * 1024, 'a'));
-    const QList<RawHttpResponse> tooLong = head.responses(1);
-    QCOMPARE(tooLong.size(), 1);
-    QCOMPARE(tooLong.at(0).status, 431);
-    QVERIFY(head.waitForClose());
-
-    RawConnection smuggled(m_server->url({}));
-    smuggled.send("POST /api/streaming/thinking HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n"
-                  "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
-    const QList<RawHttpResponse> ambiguous = smuggled.responses(1);
-    QCOMPARE(ambiguous.size(), 1);
-    QCOMPARE(ambiguous.at(0).status, 400);
-    QVERIFY(smuggled.waitForClose());
+    const QByteArray filler(100 * 1024, 'a');
+    QCOMPARE(answerThenClose(m_server->url({}),
+                 "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + filler)
+                 .status,
+        431);
+    QCOMPARE(answerThenClose(m_server->url({}),
+                 "POST /api/streaming/thinking HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n"
+                 "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                 .status,
+        400);
 
     QCOMPARE(m_server->get(QStringLiteral("/health")).status, 200); // the server goes on serving
 }
@@ -922,17 +926,14 @@ void StreamingApiTest::stalledRequestsTimeOutIdleConnectionsDoNot()
     idle.send(health);
     QCOMPARE(idle.responses(2).size(), 2);
 
-    RawConnection stalledHead(server.url({}));
-    stalledHead.send("GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-    QList<RawHttpResponse> answers = stalledHead.responses(1);
-    QCOMPARE(answers.size(), 1);
-    QCOMPARE(answers.at(0).status, 408);
-    QVERIFY(stalledHead.waitForClose());
+    QCOMPARE(
+        answerThenClose(server.url({}), "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n").status,
+        408);
 
     RawConnection stalledBody(server.url({}));
     stalledBody.send(
         health + "POST /api/streaming/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{");
-    answers = stalledBody.responses(2);
+    const QList<RawHttpResponse> answers = stalledBody.responses(2);
     QCOMPARE(answers.size(), 2);
     QCOMPARE(answers.at(0).status, 200);
     QCOMPARE(answers.at(1).status, 408);
