@@ -8,6 +8,7 @@
 #include "chat/ChatService.h"
 #include "core/DataLocations.h"
 #include "core/Logging.h"
+#include "core/OpenFileLimit.h"
 #include "history/ConversationStore.h"
 #include "http/HttpServer.h"
 #include "hub/StreamingHub.h"
@@ -20,6 +21,19 @@
 #include <QPointer>
 
 #include <algorithm>
+
+namespace {
+
+// Past the open-file limit accept() fails, and Qt's server retries it at once, for ever, on a full core.
+// Connections stop short of it, leaving room for Redis, SQLite, upstream requests and Qt's own files.
+int connectionsAllowedBy(qint64 openFileLimit)
+{
+    if (openFileLimit < 0)
+        return 10'000;
+    return int(std::clamp<qint64>(openFileLimit - 128, 16, 100'000));
+}
+
+} // namespace
 
 Backend::Backend(ServerOptions options, QObject *parent)
     : QObject(parent)
@@ -49,6 +63,8 @@ Backend::Backend(ServerOptions options, QObject *parent)
     HttpLimits httpLimits;
     httpLimits.maxBodyBytes = std::max(m_options.hubLimits.maxBodyBytes, m_options.chatLimits.maxBodyBytes);
     httpLimits.requestTimeoutMs = m_options.requestTimeoutMs;
+    httpLimits.maxConnections = m_options.maxConnections > 0 ? m_options.maxConnections
+                                                             : connectionsAllowedBy(OpenFileLimit::raise());
     m_http->setLimits(httpLimits);
     m_access = std::make_unique<AccessPolicy>(m_options.access, m_options.host);
     m_http->addRequestFilter(

@@ -22,6 +22,7 @@ struct ServerOptions
     QString redisPassword; // used when redisUrl has none: kept out of the command line, which others can read
     QString redisKeyPrefix = QStringLiteral("ponder");
     int requestTimeoutMs = 60'000; // a request begun and not whole by then gets 408
+    int maxConnections = 0; // HTTP and WebSocket connections open at once; 0: from the open-file limit
     StoreLimits storeLimits;
     HubLimits hubLimits;
 

@@ -13,11 +13,8 @@ HttpServer::HttpServer(QObject *parent)
 {
     m_connectionHandlers.acceptsUpgrade
         = [this](const HttpRequest &request) { return acceptsWebSocket(request); };
-    m_connectionHandlers.upgrade = [this](QTcpSocket *socket) {
-        m_webSockets.handleConnection(socket);
-        // The handshake is in the socket already: no readyRead of its own would tell QWebSocketServer.
-        Q_EMIT socket->readyRead();
-    };
+    // QWebSocketServer reads the handshake from the socket itself: it is still there, peeked, not read.
+    m_connectionHandlers.upgrade = [this](QTcpSocket *socket) { m_webSockets.handleConnection(socket); };
     m_connectionHandlers.dispatch
         = [this](const HttpRequest &request, HttpResponder &responder) { dispatch(request, responder); };
     connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpServer::takePendingWebSockets);
@@ -143,8 +140,39 @@ void HttpServer::answerOptions(
 
 void HttpServer::acceptConnections()
 {
-    while (QTcpSocket *socket = m_tcpServer->nextPendingConnection())
+    while (m_openConnections < m_limits.maxConnections) {
+        QTcpSocket *socket = m_tcpServer->nextPendingConnection();
+        if (!socket)
+            return;
+        if (socket->state() != QAbstractSocket::ConnectedState) {
+            // Its client left while it waited in the TCP server's queue: its disconnected() went unheard.
+            socket->deleteLater();
+            continue;
+        }
+        ++m_openConnections;
+        // Counted until the socket goes (an upgraded one lives on in its QWebSocket). The TCP server as the
+        // context: no count is kept while it is being deleted with its sockets.
+        connect(socket, &QObject::destroyed, m_tcpServer, [this] { onConnectionClosed(); });
         new HttpConnection(socket, m_limits, m_connectionHandlers);
+    }
+    if (!m_acceptingPaused) {
+        m_acceptingPaused = true;
+        m_tcpServer->pauseAccepting();
+        if (m_nextLimitWarning.hasExpired()) { // at the limit, every close and accept pauses again
+            qCWarning(lcHttp) << m_openConnections << "connections open, the most allowed: new ones wait";
+            m_nextLimitWarning.setRemainingTime(60'000);
+        }
+    }
+}
+
+void HttpServer::onConnectionClosed()
+{
+    --m_openConnections;
+    if (m_acceptingPaused && m_openConnections < m_limits.maxConnections) {
+        m_acceptingPaused = false;
+        m_tcpServer->resumeAccepting();
+        acceptConnections(); // those the TCP server had taken before it paused
+    }
 }
 
 void HttpServer::takePendingWebSockets()

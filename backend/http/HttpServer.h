@@ -11,6 +11,7 @@
 #include "http/HttpRequestParser.h"
 #include "http/Router.h"
 
+#include <QDeadlineTimer>
 #include <QHostAddress>
 #include <QPointer>
 #include <QWebSocketServer>
@@ -41,7 +42,8 @@ public:
     void addRequestFilter(RequestFilter filter);
     void setResponseDecorator(ResponseDecorator decorator);
     void setWebSocketPathFilter(WebSocketPathFilter filter);
-    // Heads and bodies over these are refused before they are read (431, 413).
+    // Heads and bodies over these are refused before they are read (431, 413); past maxConnections, new
+    // connections wait in the kernel's queue.
     void setLimits(const HttpLimits &limits);
 
     bool listen(const QHostAddress &address, quint16 port, QString *error);
@@ -58,6 +60,7 @@ private:
     void dispatch(const HttpRequest &request, HttpResponder &responder);
     void answerOptions(const HttpRequest &request, const QByteArrayList &methods, HttpResponder &responder);
     void acceptConnections();
+    void onConnectionClosed();
     void takePendingWebSockets();
 
     Router m_router;
@@ -68,4 +71,7 @@ private:
     HttpConnection::Handlers m_connectionHandlers;
     QWebSocketServer m_webSockets;
     QPointer<LowDelayTcpServer> m_tcpServer;
+    int m_openConnections = 0;
+    bool m_acceptingPaused = false;
+    QDeadlineTimer m_nextLimitWarning {0};
 };

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void chunkedBodiesAndExpectContinueAreRead();
     void headAndHttp10AreFramedForTheirClients();
     void stalledRequestsTimeOutIdleConnectionsDoNot();
+    void connectionsPastTheLimitWaitForOneToClose();
 
 private:
     std::unique_ptr<BackendFixture> m_server;
@@ -938,6 +939,34 @@ void StreamingApiTest::stalledRequestsTimeOutIdleConnectionsDoNot()
     QCOMPARE(answers.at(0).status, 200);
     QCOMPARE(answers.at(1).status, 408);
     QVERIFY(stalledBody.waitForClose());
+}
+
+void StreamingApiTest::connectionsPastTheLimitWaitForOneToClose()
+{
+    ServerOptions options;
+    options.maxConnections = 2;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    const QByteArray health = "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    auto first = std::make_unique<RawConnection>(server.url({}));
+    first->send(health);
+    QCOMPARE(first->responses(1).size(), 1);
+    WebSocketTestClient second; // a WebSocket holds its place as long as an HTTP connection does
+    QVERIFY(second.open(server.webSocketUrl(QStringLiteral("/ws/sessions/any"))));
+
+    auto third = std::make_unique<RawConnection>(server.url({})); // queued: nothing is read from it yet
+    third->send(health);
+    auto fourth = std::make_unique<RawConnection>(server.url({}));
+    QTest::qWait(300);
+    QVERIFY(third->received().isEmpty());
+    fourth.reset(); // leaves while queued: it must not hold a place once taken
+    first.reset();
+    QCOMPARE(third->responses(1).size(), 1);
+    third.reset();
+
+    RawConnection fifth(server.url({}));
+    fifth.send(health);
+    QCOMPARE(fifth.responses(1).size(), 1);
 }
 
 void StreamingApiTest::closedWebSocketsLeaveNoSocketBehind()
