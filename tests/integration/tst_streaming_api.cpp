@@ -761,6 +761,8 @@ QByteArray thinkingBody(const QByteArray &session, const QByteArray &content)
         + "\"}";
 }
 
+const QByteArray HealthRequest = "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
 // Sends `request` on a fresh connection and returns the one answer, if the server then closes the
 // connection (a status of 0 if it did not).
 RawHttpResponse answerThenClose(const QUrl &server, const QByteArray &request)
@@ -890,8 +892,7 @@ void StreamingApiTest::headAndHttp10AreFramedForTheirClients()
 {
     // HEAD gets GET's headers, Content-Length included, and no body: the next response must follow at once.
     RawConnection connection(m_server->url({}));
-    connection.send("HEAD /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                    "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    connection.send("HEAD /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + HealthRequest);
     QVERIFY(QTest::qWaitFor([&] { return connection.received().contains("\"status\":\"healthy\""); }, 15000));
     const QByteArray raw = connection.received();
     const qsizetype firstEnd = raw.indexOf("\r\n\r\n");
@@ -920,13 +921,12 @@ void StreamingApiTest::stalledRequestsTimeOutIdleConnectionsDoNot()
     options.requestTimeoutMs = 300;
     BackendFixture server(options);
     QVERIFY(server.start());
-    const QByteArray health = "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 
     RawConnection idle(server.url({}));
-    idle.send(health);
+    idle.send(HealthRequest);
     QCOMPARE(idle.responses(1).size(), 1);
     QTest::qWait(900); // three timeouts with nothing underway: the connection stays
-    idle.send(health);
+    idle.send(HealthRequest);
     QCOMPARE(idle.responses(2).size(), 2);
 
     QCOMPARE(
@@ -934,8 +934,8 @@ void StreamingApiTest::stalledRequestsTimeOutIdleConnectionsDoNot()
         408);
 
     RawConnection stalledBody(server.url({}));
-    stalledBody.send(
-        health + "POST /api/streaming/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{");
+    stalledBody.send(HealthRequest
+        + "POST /api/streaming/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{");
     const QList<RawHttpResponse> answers = stalledBody.responses(2);
     QCOMPARE(answers.size(), 2);
     QCOMPARE(answers.at(0).status, 200);
@@ -949,15 +949,14 @@ void StreamingApiTest::connectionsPastTheLimitWaitForOneToClose()
     options.maxConnections = 2;
     BackendFixture server(options);
     QVERIFY(server.start());
-    const QByteArray health = "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     auto first = std::make_unique<RawConnection>(server.url({}));
-    first->send(health);
+    first->send(HealthRequest);
     QCOMPARE(first->responses(1).size(), 1);
     WebSocketTestClient second; // a WebSocket holds its place as long as an HTTP connection does
     QVERIFY(second.open(server.webSocketUrl(QStringLiteral("/ws/sessions/any"))));
 
     auto third = std::make_unique<RawConnection>(server.url({})); // queued: nothing is read from it yet
-    third->send(health);
+    third->send(HealthRequest);
     auto fourth = std::make_unique<RawConnection>(server.url({}));
     QTest::qWait(300);
     QVERIFY(third->received().isEmpty());
@@ -967,7 +966,7 @@ void StreamingApiTest::connectionsPastTheLimitWaitForOneToClose()
     third.reset();
 
     RawConnection fifth(server.url({}));
-    fifth.send(health);
+    fifth.send(HealthRequest);
     QCOMPARE(fifth.responses(1).size(), 1);
 }
 
