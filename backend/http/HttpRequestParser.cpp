@@ -50,12 +50,15 @@ bool isOriginForm(QByteArrayView target)
     return true;
 }
 
-bool isDigits(QByteArrayView text)
+// A number with no sign, space or prefix, short enough not to overflow a qint64 (18 decimal digits,
+// 15 hexadecimal), which is more than QByteArrayView::toLongLong() checks.
+bool isNumeral(QByteArrayView text, int base)
 {
-    if (text.isEmpty() || text.size() > 18) // 18 digits cannot overflow a qint64
+    const QByteArrayView digits = base == 16 ? QByteArrayView("0123456789abcdefABCDEF") : "0123456789";
+    if (text.isEmpty() || text.size() > (base == 16 ? 15 : 18))
         return false;
     for (char c : text) {
-        if (c < '0' || c > '9')
+        if (!digits.contains(c))
             return false;
     }
     return true;
@@ -148,7 +151,7 @@ std::optional<HeadParse> readFraming(HttpRequestHead &head, const HttpLimits &li
             return invalid(400, QStringLiteral("chunked transfer coding needs HTTP/1.1"));
         head.body = HttpRequestHead::Body::Chunked;
     } else if (!contentLength.isNull()) {
-        if (!isDigits(contentLength))
+        if (!isNumeral(contentLength, 10))
             return invalid(400, QStringLiteral("Content-Length must be a number of bytes"));
         head.contentLength = contentLength.toLongLong();
         if (head.contentLength > limits.maxBodyBytes)
@@ -257,10 +260,7 @@ qsizetype ChunkedBodyDecoder::decode(QByteArrayView data, QByteArray &body)
             } else {
                 const qsizetype extension = line.indexOf(';');
                 const QByteArrayView digits = (extension < 0 ? line : line.first(extension)).trimmed();
-                bool ok = !digits.isEmpty() && digits.size() <= 15;
-                for (char c : digits)
-                    ok = ok && QByteArrayView("0123456789abcdefABCDEF").contains(c);
-                if (!ok)
+                if (!isNumeral(digits, 16))
                     return fail({400, QStringLiteral("malformed chunked body: bad chunk size")});
                 m_chunkLeft = digits.toLongLong(nullptr, 16);
                 if (body.size() + m_chunkLeft > m_maxBodyBytes)

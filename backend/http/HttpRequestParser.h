@@ -4,19 +4,12 @@
 #pragma once
 
 #include "http/ApiError.h"
+#include "http/HttpLimits.h"
 #include "http/HttpRequest.h"
 
 #include <QByteArrayView>
 
 #include <optional>
-
-struct HttpLimits
-{
-    qsizetype maxHeadBytes = 64 * 1024; // request line and headers; past it: 431
-    qint64 maxBodyBytes = 32 * 1024 * 1024; // past it: 413, before the body is read
-    int requestTimeoutMs = 60'000; // from a request's first byte to its last; past it: 408
-    int maxConnections = 10'000; // open at once; more wait in the kernel's queue until one closes
-};
 
 // What a request's head says about the rest of the exchange.
 struct HttpRequestHead

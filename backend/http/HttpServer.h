@@ -8,7 +8,7 @@
 
 #include "http/ApiError.h"
 #include "http/HttpConnection.h"
-#include "http/HttpRequestParser.h"
+#include "http/HttpLimits.h"
 #include "http/Router.h"
 
 #include <QDeadlineTimer>

@@ -143,6 +143,8 @@ void HttpParserTest::refusesMalformedOrOversizedHeads_data()
                                  << 400 << "conflicting";
     QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400
                                      << "Content-Length";
+    QTest::newRow("empty length") << QByteArray("POST / HTTP/1.1\r\nContent-Length:\r\n\r\n") << 400
+                                  << "Content-Length";
     QTest::newRow("signed length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: +5\r\n\r\n") << 400
                                    << "Content-Length";
     QTest::newRow("huge length") << QByteArray(
