@@ -540,8 +540,8 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
     runScript(RedisScripts::Append,
         {"3", sessionKey(event.sessionId), key, streamKey(event.sessionId, other),
             event.id.toString().toLatin1(), QByteArray::number(std::max(1, m_limits.historyLength)),
-            QByteArray::number(m_limits.idleExpirySeconds), now, event.type.toUtf8(), storedText(event),
-            stats.at(0), stats.at(1), stats.at(2)},
+            appendTtlMs(), now, event.type.toUtf8(), storedText(event), stats.at(0), stats.at(1),
+            stats.at(2)},
         [this, event, key, now](redisReply *reply, const QString &) {
             const QByteArray provisionalId = event.id.toString().toLatin1();
             if (reply && reply->type != REDIS_REPLY_ERROR) {
@@ -552,7 +552,8 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
                 m_pacer.written(
                     key, 1, StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {}));
                 m_backoffMs = 100; // Redis takes writes again
-                touchIndex(event.sessionId, now.toLongLong());
+                if (activityRefreshDue(event.sessionId, now.toLongLong())) // Append refreshed the expiry
+                    activityRefreshed(event.sessionId, now.toLongLong());
                 return;
             }
             m_pacer.failed(key, 1);
@@ -630,10 +631,13 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
     const EventKind kind = writes.first().kind;
     const QString type = writes.first().type;
     const EventKind other = kind == EventKind::Thinking ? EventKind::Progress : EventKind::Thinking;
-    const QByteArray now = QByteArray::number(nowMs());
+    const qint64 nowValue = nowMs();
+    const QByteArray now = QByteArray::number(nowValue);
+    const bool refresh = activityRefreshDue(sessionId, nowValue);
     QList<QByteArray> arguments {"3", sessionKey(sessionId), key, streamKey(sessionId, other),
-        QByteArray::number(std::max(1, m_limits.historyLength)),
-        QByteArray::number(m_limits.idleExpirySeconds), now, type.toUtf8()};
+        QByteArray::number(std::max(1, m_limits.historyLength)), appendTtlMs(), now, type.toUtf8(),
+        kind == EventKind::Thinking ? QByteArrayLiteral("seq:thinking") : QByteArrayLiteral("seq:progress"),
+        refresh ? QByteArrayLiteral("1") : QByteArrayLiteral("0")};
     QList<StoredEvent> events;
     for (const GroupedWrites::Write &write : std::as_const(writes)) {
         for (const EventData &eventData : write.data) {
@@ -643,7 +647,7 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
         }
     }
     runScript(RedisScripts::AppendMany, arguments,
-        [this, sessionId, key, writes, events, now](redisReply *reply, const QString &error) {
+        [this, sessionId, key, writes, events, nowValue, refresh](redisReply *reply, const QString &error) {
             // The new ids in order, then the first one's number in the stream.
             const bool ok
                 = reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == size_t(events.size()) + 1;
@@ -665,8 +669,8 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
                 status = StoreStatus::sessionNotFound(sessionId);
             else if (!ok)
                 status = StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply)));
-            if (ok)
-                touchIndex(sessionId, now.toLongLong());
+            if (ok && refresh)
+                activityRefreshed(sessionId, nowValue);
             qsizetype at = 0;
             for (const GroupedWrites::Write &write : writes) {
                 write.done(status, ok ? written.mid(at, write.data.size()) : QList<StoredEvent> {});
@@ -977,27 +981,37 @@ void RedisEventStore::onTailReply(redisReply *reply)
     }
 }
 
-qint64 RedisEventStore::indexRefreshMs() const
+qint64 RedisEventStore::activityRefreshMs() const
 {
     // A score this much behind the last activity takes a session off the list this much before its keys
     // expire: a second at most, and a tenth of a short expiry.
     return std::min<qint64>(1000, qint64(m_limits.idleExpirySeconds) * 100);
 }
 
-void RedisEventStore::touchIndex(const QString &sessionId, qint64 now)
+QByteArray RedisEventStore::appendTtlMs() const
 {
-    qint64 &touched = m_indexTouched[sessionId];
-    if (touched != 0 && now - touched < indexRefreshMs())
-        return;
-    touched = now;
+    return QByteArray::number(qint64(m_limits.idleExpirySeconds) * 1000 + activityRefreshMs());
+}
+
+bool RedisEventStore::activityRefreshDue(const QString &sessionId, qint64 now) const
+{
+    const qint64 refreshed = m_activityRefreshed.value(sessionId);
+    return refreshed == 0 || now - refreshed >= activityRefreshMs();
+}
+
+void RedisEventStore::activityRefreshed(const QString &sessionId, qint64 now)
+{
+    qint64 &refreshed = m_activityRefreshed[sessionId];
+    refreshed = std::max(refreshed, now);
     m_commands->command({QByteArrayLiteral("ZADD"), indexKey(), QByteArray::number(now), sessionId.toUtf8()},
         [](redisReply *, const QString &) {});
 }
 
 void RedisEventStore::expireIdleSessions()
 {
-    const qint64 forgetBefore = nowMs() - indexRefreshMs();
-    m_indexTouched.removeIf([forgetBefore](const auto &touched) { return touched.value() < forgetBefore; });
+    const qint64 forgetBefore = nowMs() - activityRefreshMs();
+    m_activityRefreshed.removeIf(
+        [forgetBefore](const auto &refreshed) { return refreshed.value() < forgetBefore; });
     if (!m_healthy)
         return;
     const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);

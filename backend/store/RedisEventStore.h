@@ -2,12 +2,12 @@
 //
 // Keys carry a Redis Cluster hash tag: <prefix>:{<session>}:session | :thinking | :progress, plus an index
 // <prefix>:sessions (sorted by last activity). Appends run as one Lua script (session check, XADD MAXLEN ~,
-// stats, expiry refreshed on every activity); what a stream's publishers send while its last append is in
-// flight goes as one call (GroupedWrites). Live events come from XREAD BLOCK on a second connection; this
-// process's own appends are shown as Redis answers them, when the tail had read all before them, and the
-// tail leaves them out when it reads them.
-// When Redis goes away, writes are buffered (bounded; the oldest are dropped and counted), local watchers
-// keep receiving them, and the buffer is flushed on reconnect.
+// stats; expiry refreshed at most once a second, counted from the last activity); what a stream's
+// publishers send while its last append is in flight goes as one call (GroupedWrites). Live events come from
+// XREAD BLOCK on a second connection; this process's own appends are shown as Redis answers them, when the
+// tail had read all before them, and the tail leaves them out when it reads them. When Redis goes away,
+// writes are buffered (bounded; the oldest are dropped and counted), local watchers keep receiving them, and
+// the buffer is flushed on reconnect.
 #pragma once
 
 #include "store/EventStore.h"
@@ -115,11 +115,16 @@ private:
         RedisConnection::ReplyHandler handler);
     // The stats fields an event increments, and its confidence: the Append scripts' per-event arguments.
     static QList<QByteArray> statsArguments(const StoredEvent &event);
-    // Moves the session up in the index of live sessions (its score: last activity), at most once per
-    // indexRefreshMs() for each session from this process: a ZADD after every append was one more command
-    // for each event, for Ponder and for Redis.
-    void touchIndex(const QString &sessionId, qint64 now);
-    qint64 indexRefreshMs() const;
+    // A session's marks of activity outside its hash, its score in the index of live sessions and its keys'
+    // expiry, are refreshed at most once per activityRefreshMs() for each session from this process: a ZADD
+    // and three PEXPIREs for every event were a third of what an append cost Redis.
+    bool activityRefreshDue(const QString &sessionId, qint64 now) const;
+    // An append that refreshed the keys' expiry was answered: moves the session up in the index too.
+    void activityRefreshed(const QString &sessionId, qint64 now);
+    qint64 activityRefreshMs() const;
+    // What the append scripts set the keys' expiry to: the idle expiry, plus the refresh interval, since the
+    // next refresh may come that much after the last activity.
+    QByteArray appendTtlMs() const;
     void flushBuffer();
     void kickTail();
     void readTail();
@@ -158,7 +163,8 @@ private:
     qint64 m_droppedEvents = 0;
     StreamIdGenerator m_provisionalIds;
 
-    QHash<QString, qint64> m_indexTouched; // session -> when this process last refreshed its index score
+    QHash<QString, qint64>
+        m_activityRefreshed; // session -> when this process last refreshed its index score and expiry
     QHash<QString, int> m_watched; // session -> watch count
     QHash<QByteArray, QByteArray> m_tailFrom; // stream key -> last id read
     QHash<QByteArray, QByteArray> m_tailExcluded; // watched keys of another type: key -> last id read

@@ -27,31 +27,21 @@ redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1
 )lua"};
 
-// What both appends share, as straight-line Lua pasted into each (helper functions and tables made every
-// call measurably slower). KEYS: session hash, this stream, the other stream. Errors NOSESSION for an
-// unknown session. Every entry carries `n`, its number in its stream (counted in the session hash as
-// seq:<stream>), so a reader that finds numbers missing knows how many entries MAXLEN trimmed before it read
-// them. The start expects a local `count` (entries to number) and sets `n` to the first of them.
-inline const QByteArray AppendStart = R"lua(
-if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
-local n = redis.call('HINCRBY', KEYS[1], 'seq:' .. string.match(KEYS[2], '[^:]+$'), count) - count + 1
-)lua";
-// Activity time, and expiry counted from the last activity for the session and both its streams. Expects the
-// locals `now` and `ttl`.
-inline const QByteArray AppendEnd = R"lua(
-redis.call('HSET', KEYS[1], 'last_activity', now, 'last_updated', now)
-redis.call('EXPIRE', KEYS[1], ttl)
-redis.call('EXPIRE', KEYS[2], ttl)
-if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ttl) end
-)lua";
+// Both appends number every entry with `n`, its number in its stream (counted in the session hash as
+// seq:<kind>), so a reader that finds numbers missing knows how many entries MAXLEN trimmed before it read
+// them. Both error NOSESSION for an unknown session, and set the session's activity time. Expiry (`ttl`, in
+// ms) is counted from the last activity for the session and both its streams.
 
-// ARGV: id (* or explicit), maxlen, ttl (s), now (ms), type, data, count field, type field, confidence.
+// One event buffered while Redis was away, sent with the id local watchers saw. ARGV: id (* or explicit),
+// maxlen, ttl (ms), now (ms), type, data, count field, type field, confidence. It refreshes expiry every
+// time: buffered events are few.
 // An explicit id older than the stream's top falls back to *: the entry keeps the explicit id as `was` (the
 // process that buffered the event showed it under that id already), and the session hash maps it to the new
 // id (field was:<stream>:<id>). A buffered event sent again (its first answer was lost) whose entry is there
 // with this data already, under its id or the one it was mapped to, is answered, not added twice.
 inline const RedisScript Append {R"lua(
-local replacedField = 'was:' .. string.match(KEYS[2], '[^:]+$') .. ':' .. ARGV[1]
+local kind = string.match(KEYS[2], '[^:]+$')
+local replacedField = 'was:' .. kind .. ':' .. ARGV[1]
 if ARGV[1] ~= '*' then
   local found = redis.call('XRANGE', KEYS[2], ARGV[1], ARGV[1])
   if #found == 1 and found[1][2][4] == ARGV[6] then return ARGV[1] end
@@ -61,9 +51,8 @@ if ARGV[1] ~= '*' then
     if #found == 1 and found[1][2][4] == ARGV[6] then return replaced end
   end
 end
-local count, ttl, now = 1, ARGV[3], ARGV[4]
-)lua"
-    + AppendStart + R"lua(
+if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
+local n = redis.call('HINCRBY', KEYS[1], 'seq:' .. kind, 1)
 local id = nil
 if ARGV[1] ~= '*' then
   local added = redis.pcall('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], ARGV[1],
@@ -84,26 +73,35 @@ if ARGV[9] ~= '' then
   redis.call('HINCRBYFLOAT', KEYS[1], 'conf_sum', ARGV[9])
   redis.call('HINCRBY', KEYS[1], 'conf_n', 1)
 end
-)lua"
-    + AppendEnd + "return id\n"};
+redis.call('HSET', KEYS[1], 'last_activity', ARGV[4], 'last_updated', ARGV[4])
+for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+return id
+)lua"};
 
-// Several events of one session and kind in one call: the same effects as Append once per event, with
-// the counters, the activity time and the expiry written once for all of them.
-// ARGV: maxlen, ttl (s), now (ms), type, then per event: data, count field, type field, confidence (the
-// last three may be empty). Returns the new ids in order, then the first one's n.
-inline const RedisScript AppendMany {"local count, ttl, now = (#ARGV - 4) / 4, ARGV[2], ARGV[3]" + AppendStart
-    + R"lua(
-local first = n
+// Events of one session and kind, the hot path: what a stream's publishers sent while its last call was in
+// flight goes as one call. ARGV: maxlen, ttl (ms), now (ms), type, the stream's seq field, '1' to refresh
+// expiry, then per event: data, count field, type field, confidence (the last three may be empty). Returns
+// the new ids in order, then the first one's n.
+// Lean on purpose: Redis spends more on a script's calls and its Lua than on the XADD. The caller passes
+// the seq field rather than the script deriving it, counters are written once per call, and expiry is
+// refreshed only when the caller asks (at most once per refresh interval for each session and process; the
+// ttl it passes covers the interval) or when the stream is new, so that no stream is ever left without one.
+inline const RedisScript AppendMany {R"lua(
+if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
+local count = (#ARGV - 6) / 4
+local first = redis.call('HINCRBY', KEYS[1], ARGV[5], count) - count + 1
 local ids = {}
 local counts = {}
 local confidenceSum, confidenceCount = 0, 0
-for i = 5, #ARGV, 4 do
+local n = first
+for i = 7, #ARGV, 4 do
   ids[#ids + 1] = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*',
                              'type', ARGV[4], 'data', ARGV[i], 'n', n)
   n = n + 1
-  for _, field in ipairs({ARGV[i + 1], ARGV[i + 2]}) do
-    if field ~= '' then counts[field] = (counts[field] or 0) + 1 end
-  end
+  local field = ARGV[i + 1]
+  if field ~= '' then counts[field] = (counts[field] or 0) + 1 end
+  field = ARGV[i + 2]
+  if field ~= '' then counts[field] = (counts[field] or 0) + 1 end
   if ARGV[i + 3] ~= '' then
     confidenceSum = confidenceSum + tonumber(ARGV[i + 3])
     confidenceCount = confidenceCount + 1
@@ -114,8 +112,13 @@ if confidenceCount > 0 then
   redis.call('HINCRBYFLOAT', KEYS[1], 'conf_sum', confidenceSum)
   redis.call('HINCRBY', KEYS[1], 'conf_n', confidenceCount)
 end
-)lua"
-    + AppendEnd + "ids[#ids + 1] = first\nreturn ids\n"};
+redis.call('HSET', KEYS[1], 'last_activity', ARGV[3], 'last_updated', ARGV[3])
+if ARGV[6] == '1' or first == 1 then
+  for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+end
+ids[#ids + 1] = first
+return ids
+)lua"};
 
 // KEYS: session hash, both streams. ARGV: now (ms), ttl (s).
 inline const RedisScript EndSession {R"lua(
