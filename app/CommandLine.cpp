@@ -18,6 +18,7 @@ const QString AllowedHostOption = QStringLiteral("allowed-host");
 const QString AllowedOriginOption = QStringLiteral("allowed-origin");
 const QString MaxGenerationsOption = QStringLiteral("max-generations");
 const QString UpstreamTimeoutOption = QStringLiteral("upstream-timeout");
+const QString MaxConnectionsOption = QStringLiteral("max-connections");
 const QString HelpOption = QStringLiteral("help");
 const QString VersionOption = QStringLiteral("version");
 
@@ -66,6 +67,10 @@ CommandLine::CommandLine()
                 "Also allow this browser origin, e.g. https://chat.example (repeatable; * allows any)."),
             QStringLiteral("origin")},
         {MaxGenerationsOption, QStringLiteral("Most generations running at once; more get 429 (default 64)."),
+            QStringLiteral("n")},
+        {MaxConnectionsOption,
+            QStringLiteral("Most HTTP and WebSocket connections open at once; more wait until one closes "
+                           "(default: what the open-file limit allows)."),
             QStringLiteral("n")},
         {UpstreamTimeoutOption,
             QStringLiteral(
@@ -147,6 +152,16 @@ bool CommandLine::readServerOptions()
                           .arg(m_options.redisKeyPrefix);
             return false;
         }
+    }
+    if (m_parser.isSet(MaxConnectionsOption)) {
+        bool ok = false;
+        const int count = m_parser.value(MaxConnectionsOption).toInt(&ok);
+        if (!ok || count < 1) {
+            m_error = QStringLiteral("invalid --max-connections '%1': expected a number of at least 1")
+                          .arg(m_parser.value(MaxConnectionsOption));
+            return false;
+        }
+        m_options.maxConnections = count;
     }
     return readChatOptions();
 }

@@ -63,8 +63,12 @@ Backend::Backend(ServerOptions options, QObject *parent)
     HttpLimits httpLimits;
     httpLimits.maxBodyBytes = std::max(m_options.hubLimits.maxBodyBytes, m_options.chatLimits.maxBodyBytes);
     httpLimits.requestTimeoutMs = m_options.requestTimeoutMs;
-    httpLimits.maxConnections = m_options.maxConnections > 0 ? m_options.maxConnections
-                                                             : connectionsAllowedBy(OpenFileLimit::raise());
+    const int allowed = connectionsAllowedBy(OpenFileLimit::raise());
+    httpLimits.maxConnections
+        = m_options.maxConnections > 0 ? std::min(m_options.maxConnections, allowed) : allowed;
+    if (m_options.maxConnections > allowed)
+        qCWarning(lcServer) << "at most" << allowed << "connections fit the open-file limit, not"
+                            << m_options.maxConnections << "- raise it (ulimit -n) for more";
     m_http->setLimits(httpLimits);
     m_access = std::make_unique<AccessPolicy>(m_options.access, m_options.host);
     m_http->addRequestFilter(

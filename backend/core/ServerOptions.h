@@ -22,7 +22,9 @@ struct ServerOptions
     QString redisPassword; // used when redisUrl has none: kept out of the command line, which others can read
     QString redisKeyPrefix = QStringLiteral("ponder");
     int requestTimeoutMs = 60'000; // a request begun and not whole by then gets 408
-    int maxConnections = 0; // HTTP and WebSocket connections open at once; 0: from the open-file limit
+    // HTTP and WebSocket connections open at once (--max-connections); more wait in the kernel's queue until
+    // one closes. 0: as many as the open-file limit allows, less 128; a larger number is lowered to that.
+    int maxConnections = 0;
     StoreLimits storeLimits;
     HubLimits hubLimits;
 

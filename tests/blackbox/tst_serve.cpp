@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QJsonObject>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void stopsCleanlyOnSignal_data();
     void stopsCleanlyOnSignal();
     void portInUseFailsWithAMessage();
+    void maxConnectionsHoldsBackTheRest();
 };
 
 void ServeTest::versionPrintsTheProjectVersion()
@@ -72,6 +74,9 @@ void ServeTest::badArgumentsFailWithAMessage_data()
                                     << QStringLiteral("TLS (rediss://) is not supported");
     QTest::newRow("redis prefix") << QStringList {QStringLiteral("serve"), QStringLiteral("--redis-prefix"),
         QStringLiteral("a b")} << QStringLiteral("invalid --redis-prefix 'a b'");
+    QTest::newRow("max connections zero")
+        << QStringList {QStringLiteral("serve"), QStringLiteral("--max-connections=0")}
+        << QStringLiteral("invalid --max-connections '0'");
     QTest::newRow("extra argument") << QStringList {QStringLiteral("serve"), QStringLiteral("now")}
                                     << QStringLiteral("unexpected argument 'now'");
 }
@@ -181,6 +186,32 @@ void ServeTest::portInUseFailsWithAMessage()
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(
         result.standardError.contains(QLatin1String("already in use")), qPrintable(result.standardError));
+}
+
+void ServeTest::maxConnectionsHoldsBackTheRest()
+{
+    QTemporaryDir dataDir;
+    PonderProcess ponder;
+    QVERIFY2(ponder.startServe({QStringLiteral("--max-connections"), QStringLiteral("1")}, dataDir.path()),
+        qPrintable(ponder.output()));
+    const QByteArray request = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    const auto connected = [&](QTcpSocket &socket) {
+        socket.connectToHost(QHostAddress::LocalHost, quint16(ponder.baseUrl().port()));
+        return socket.waitForConnected(5000);
+    };
+    const auto answered = [](QTcpSocket &socket, int timeoutMs) {
+        return QTest::qWaitFor([&] { return socket.peek(16).startsWith("HTTP/1.1 200"); }, timeoutMs);
+    };
+    auto first = std::make_unique<QTcpSocket>();
+    QVERIFY(connected(*first));
+    first->write(request);
+    QVERIFY(answered(*first, 5000)); // and kept open (keep-alive)
+    QTcpSocket second; // the kernel accepts it; Ponder does not take it while the first is open
+    QVERIFY(connected(second));
+    second.write(request);
+    QVERIFY(!answered(second, 500));
+    first.reset();
+    QVERIFY(answered(second, 5000));
 }
 
 QTEST_GUILESS_MAIN(ServeTest)
