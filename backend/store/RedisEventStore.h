@@ -117,7 +117,7 @@ private:
     static QList<QByteArray> statsArguments(const StoredEvent &event);
     // A session's marks of activity outside its hash, its score in the index of live sessions and its keys'
     // expiry, are refreshed at most once per activityRefreshMs() for each session from this process: a ZADD
-    // and three PEXPIREs for every event were a third of what an append cost Redis.
+    // per event was one more command each time, and the three PEXPIREs an eighth of the append script.
     bool activityRefreshDue(const QString &sessionId, qint64 now) const;
     // An append that refreshed the keys' expiry was answered: moves the session up in the index too.
     void activityRefreshed(const QString &sessionId, qint64 now);
@@ -163,8 +163,8 @@ private:
     qint64 m_droppedEvents = 0;
     StreamIdGenerator m_provisionalIds;
 
-    QHash<QString, qint64>
-        m_activityRefreshed; // session -> when this process last refreshed its index score and expiry
+    // session -> when this process last refreshed its index score and its keys' expiry
+    QHash<QString, qint64> m_activityRefreshed;
     QHash<QString, int> m_watched; // session -> watch count
     QHash<QByteArray, QByteArray> m_tailFrom; // stream key -> last id read
     QHash<QByteArray, QByteArray> m_tailExcluded; // watched keys of another type: key -> last id read
