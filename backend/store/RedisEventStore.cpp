@@ -469,7 +469,7 @@ void RedisEventStore::endSession(const QString &id, Done done)
         return done(unavailable());
     runScript(RedisScripts::EndSession,
         {"3", sessionKey(id), streamKey(id, EventKind::Thinking), streamKey(id, EventKind::Progress),
-            QByteArray::number(nowMs()), QByteArray::number(m_limits.idleExpirySeconds)},
+            QByteArray::number(nowMs()), activityTtlMs()},
         [id, done](redisReply *reply, const QString &error) {
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
@@ -540,7 +540,7 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
     runScript(RedisScripts::Append,
         {"3", sessionKey(event.sessionId), key, streamKey(event.sessionId, other),
             event.id.toString().toLatin1(), QByteArray::number(std::max(1, m_limits.historyLength)),
-            appendTtlMs(), now, event.type.toUtf8(), storedText(event), stats.at(0), stats.at(1),
+            activityTtlMs(), now, event.type.toUtf8(), storedText(event), stats.at(0), stats.at(1),
             stats.at(2)},
         [this, event, key, now](redisReply *reply, const QString &) {
             const QByteArray provisionalId = event.id.toString().toLatin1();
@@ -635,7 +635,7 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
     const QByteArray now = QByteArray::number(nowValue);
     const bool refresh = activityRefreshDue(sessionId, nowValue);
     QList<QByteArray> arguments {"3", sessionKey(sessionId), key, streamKey(sessionId, other),
-        QByteArray::number(std::max(1, m_limits.historyLength)), appendTtlMs(), now, type.toUtf8(),
+        QByteArray::number(std::max(1, m_limits.historyLength)), activityTtlMs(), now, type.toUtf8(),
         kind == EventKind::Thinking ? QByteArrayLiteral("seq:thinking") : QByteArrayLiteral("seq:progress"),
         refresh ? QByteArrayLiteral("1") : QByteArrayLiteral("0")};
     QList<StoredEvent> events;
@@ -988,7 +988,7 @@ qint64 RedisEventStore::activityRefreshMs() const
     return std::min<qint64>(1000, qint64(m_limits.idleExpirySeconds) * 100);
 }
 
-QByteArray RedisEventStore::appendTtlMs() const
+QByteArray RedisEventStore::activityTtlMs() const
 {
     return QByteArray::number(qint64(m_limits.idleExpirySeconds) * 1000 + activityRefreshMs());
 }

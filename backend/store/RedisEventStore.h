@@ -122,9 +122,9 @@ private:
     // An append that refreshed the keys' expiry was answered: moves the session up in the index too.
     void activityRefreshed(const QString &sessionId, qint64 now);
     qint64 activityRefreshMs() const;
-    // What the append scripts set the keys' expiry to: the idle expiry, plus the refresh interval, since the
-    // next refresh may come that much after the last activity.
-    QByteArray appendTtlMs() const;
+    // What the scripts set the keys' expiry to on activity: the idle expiry, plus the refresh interval, since
+    // the next refresh may come that much after the last activity.
+    QByteArray activityTtlMs() const;
     void flushBuffer();
     void kickTail();
     void readTail();

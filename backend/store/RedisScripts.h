@@ -120,11 +120,11 @@ ids[#ids + 1] = first
 return ids
 )lua"};
 
-// KEYS: session hash, both streams. ARGV: now (ms), ttl (s).
+// KEYS: session hash, both streams. ARGV: now (ms), ttl (ms, as the appends').
 inline const RedisScript EndSession {R"lua(
 if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
 redis.call('HSET', KEYS[1], 'active', '0', 'last_activity', ARGV[1])
-for i = 1, 3 do if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('EXPIRE', KEYS[i], ARGV[2]) end end
+for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
 return 1
 )lua"};
 

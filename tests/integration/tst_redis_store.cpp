@@ -218,6 +218,11 @@ void RedisStoreTest::expiryIsCountedFromTheLastActivity()
     QTest::qWait(1100);
     QVERIFY(!server.publishThinking(QStringLiteral("ttl"), QStringLiteral("later")).isEmpty());
     QCOMPARE(expiresLate(), QString());
+    // Ending a session is activity too: its history stays for the expiry after that.
+    for (const QString &key : keys)
+        QCOMPARE(m_redis->cli({QStringLiteral("EXPIRE"), key, QStringLiteral("5")}), QStringLiteral("1"));
+    QCOMPARE(server.del(QStringLiteral("/sessions/ttl")).status, 200);
+    QCOMPARE(expiresLate(), QString());
 }
 
 void RedisStoreTest::aSessionInUseStaysListed()
