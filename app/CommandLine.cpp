@@ -153,17 +153,24 @@ bool CommandLine::readServerOptions()
             return false;
         }
     }
-    if (m_parser.isSet(MaxConnectionsOption)) {
-        bool ok = false;
-        const int count = m_parser.value(MaxConnectionsOption).toInt(&ok);
-        if (!ok || count < 1) {
-            m_error = QStringLiteral("invalid --max-connections '%1': expected a number of at least 1")
-                          .arg(m_parser.value(MaxConnectionsOption));
-            return false;
-        }
-        m_options.maxConnections = count;
-    }
+    if (!readCount(MaxConnectionsOption, &m_options.maxConnections))
+        return false;
     return readChatOptions();
+}
+
+bool CommandLine::readCount(const QString &option, int *count)
+{
+    if (!m_parser.isSet(option))
+        return true;
+    bool ok = false;
+    const int value = m_parser.value(option).toInt(&ok);
+    if (!ok || value < 1) {
+        m_error = QStringLiteral("invalid --%1 '%2': expected a number of at least 1")
+                      .arg(option, m_parser.value(option));
+        return false;
+    }
+    *count = value;
+    return true;
 }
 
 bool CommandLine::readChatOptions()
@@ -190,16 +197,8 @@ bool CommandLine::readChatOptions()
         for (UpstreamConfig &upstream : m_options.upstreams)
             upstream.idleTimeoutMs = int(seconds * 1000);
     }
-    if (m_parser.isSet(MaxGenerationsOption)) {
-        bool ok = false;
-        const int count = m_parser.value(MaxGenerationsOption).toInt(&ok);
-        if (!ok || count < 1) {
-            m_error = QStringLiteral("invalid --max-generations '%1': expected a number of at least 1")
-                          .arg(m_parser.value(MaxGenerationsOption));
-            return false;
-        }
-        m_options.maxConcurrentGenerations = count;
-    }
+    if (!readCount(MaxGenerationsOption, &m_options.maxConcurrentGenerations))
+        return false;
     m_options.stateless = m_parser.isSet(StatelessOption);
     m_options.access.apiKey = m_parser.isSet(ApiKeyOption) ? m_parser.value(ApiKeyOption)
                                                            : qEnvironmentVariable("PONDER_API_KEY");

@@ -34,6 +34,8 @@ public:
 private:
     bool readServerOptions();
     bool readChatOptions();
+    // An option whose value is a whole number of at least 1, if given; otherwise `count` is left as it is.
+    bool readCount(const QString &option, int *count);
 
     QCommandLineParser m_parser;
     ServerOptions m_options;

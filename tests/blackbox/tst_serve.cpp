@@ -77,6 +77,9 @@ void ServeTest::badArgumentsFailWithAMessage_data()
     QTest::newRow("max connections zero")
         << QStringList {QStringLiteral("serve"), QStringLiteral("--max-connections=0")}
         << QStringLiteral("invalid --max-connections '0'");
+    QTest::newRow("max generations not a number")
+        << QStringList {QStringLiteral("serve"), QStringLiteral("--max-generations"), QStringLiteral("many")}
+        << QStringLiteral("invalid --max-generations 'many'");
     QTest::newRow("extra argument") << QStringList {QStringLiteral("serve"), QStringLiteral("now")}
                                     << QStringLiteral("unexpected argument 'now'");
 }
