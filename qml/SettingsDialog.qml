@@ -22,7 +22,11 @@ Dialog {
     standardButtons: Dialog.Close
     onOpened: secrets.loadLocalToken()
 
-    SecretEditor { id: secrets }
+    SecretEditor {
+        id: secrets
+        objectName: "secretEditor"
+        onServerSecretChanged: dialog.preferences.requireRestart()
+    }
     UpstreamProbe {
         id: probe
         host: dialog.host

@@ -234,9 +234,14 @@ void Preferences::restartApplication()
     QCoreApplication::quit();
 }
 
+void Preferences::requireRestart()
+{
+    m_restartNeeded = true;
+    Q_EMIT serverSettingsChanged();
+}
+
 void Preferences::writeServerSetting(const QString &key, const QVariant &value)
 {
     m_settings.setValue(key, value);
-    m_restartNeeded = true;
-    Q_EMIT serverSettingsChanged();
+    requireRestart();
 }

@@ -71,6 +71,10 @@ public:
     // The backend is starting with the current server settings: nothing waits for a restart.
     void markApplied();
 
+    // Something the backend reads at start changed outside these settings (a secret in the keychain): the
+    // window offers a restart, as it does for server settings.
+    Q_INVOKABLE void requireRestart();
+
     // Asks the application to start again once the window has closed (to apply server settings).
     Q_INVOKABLE void restartApplication();
     bool restartRequested() const { return m_restartRequested; }

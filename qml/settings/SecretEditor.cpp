@@ -41,7 +41,7 @@ void SecretEditor::saveUpstreamKey(const QString &upstreamSpec, const QString &k
     begin();
     m_store->write(
         SecretStore::upstreamKey(*server), key.trimmed(), [this, server](bool ok, const QString &error) {
-            report(QStringLiteral("upstream"), ok,
+            reportChange(QStringLiteral("upstream"), ok,
                 tr("The key for %1 is saved in the keychain; it is used from the next start.")
                     .arg(server->toString()),
                 error);
@@ -55,7 +55,7 @@ void SecretEditor::removeUpstreamKey(const QString &upstreamSpec)
         return;
     begin();
     m_store->remove(SecretStore::upstreamKey(*server), [this, server](bool ok, const QString &error) {
-        report(QStringLiteral("upstream"), ok,
+        reportChange(QStringLiteral("upstream"), ok,
             tr("The key for %1 is removed from the keychain.").arg(server->toString()), error);
     });
 }
@@ -79,7 +79,7 @@ void SecretEditor::generateLocalToken()
     m_store->write(SecretStore::localApiTokenKey(), token, [this, token](bool ok, const QString &error) {
         if (ok)
             setLocalToken(token);
-        report(QStringLiteral("token"), ok,
+        reportChange(QStringLiteral("token"), ok,
             tr("A new API token is saved in the keychain; the local endpoint requires it from the next "
                "start."),
             error);
@@ -92,7 +92,7 @@ void SecretEditor::removeLocalToken()
     m_store->remove(SecretStore::localApiTokenKey(), [this](bool ok, const QString &error) {
         if (ok)
             setLocalToken({});
-        report(QStringLiteral("token"), ok,
+        reportChange(QStringLiteral("token"), ok,
             tr("The API token is removed; from the next start the local endpoint needs no login."), error);
     });
 }
@@ -104,7 +104,7 @@ void SecretEditor::saveRedisPassword(const QString &redisUrl, const QString &pas
     const QUrl url(redisUrl.trimmed());
     begin();
     m_store->write(SecretStore::redisPasswordKey(url), password, [this, url](bool ok, const QString &error) {
-        report(QStringLiteral("redis"), ok,
+        reportChange(QStringLiteral("redis"), ok,
             tr("The password for %1 is saved in the keychain; it is used from the next start.")
                 .arg(url.host()),
             error);
@@ -116,7 +116,7 @@ void SecretEditor::removeRedisPassword(const QString &redisUrl)
     const QUrl url(redisUrl.trimmed());
     begin();
     m_store->remove(SecretStore::redisPasswordKey(url), [this, url](bool ok, const QString &error) {
-        report(QStringLiteral("redis"), ok,
+        reportChange(QStringLiteral("redis"), ok,
             tr("The password for %1 is removed from the keychain.").arg(url.host()), error);
     });
 }
@@ -129,6 +129,13 @@ void SecretEditor::report(const QString &topic, bool ok, const QString &success,
     m_message = ok ? success : tr("Keychain: %1. Nothing is stored in plain text instead.").arg(error);
     Q_EMIT messageChanged();
     end();
+}
+
+void SecretEditor::reportChange(const QString &topic, bool ok, const QString &success, const QString &error)
+{
+    if (ok)
+        Q_EMIT serverSecretChanged();
+    report(topic, ok, success, error);
 }
 
 void SecretEditor::setLocalToken(const QString &token)

@@ -43,12 +43,17 @@ public:
     static QString newToken();
 
 Q_SIGNALS:
+    // A secret the backend reads when it starts (an upstream key, the API token, the Redis password) was
+    // saved or removed: a restart applies it.
+    void serverSecretChanged();
     void localTokenChanged();
     void messageChanged();
     void busyChanged();
 
 private:
     void report(const QString &topic, bool ok, const QString &success, const QString &error);
+    // report(), for an operation that saves or removes a server secret.
+    void reportChange(const QString &topic, bool ok, const QString &success, const QString &error);
     // The server an upstream spec names, whose keychain entry holds its key; reports a bad spec.
     std::optional<QUrl> upstreamServer(const QString &upstreamSpec);
     void setLocalToken(const QString &token);
