@@ -123,6 +123,11 @@ class Publisher:
             sys.exit(f"cost_per_event: the watcher got {self.received} of {count} events")
 
 
+def callgrind_total(path):
+    """The instructions a callgrind output file counted in all."""
+    return int(re.search(r"^summary: (\d+)", pathlib.Path(path).read_text(), re.M).group(1))
+
+
 def run_ponder(ponder, redis_url, events, workdir, callgrind):
     port = free_port()
     arguments = [ponder, "serve", "--stateless", "--port", str(port), "--data-dir", workdir]
@@ -141,8 +146,7 @@ def run_ponder(ponder, redis_url, events, workdir, callgrind):
         process.wait(timeout=120)
     if not callgrind:
         return None
-    summary = re.search(r"^summary: (\d+)", pathlib.Path(out).read_text(), re.M)
-    return int(summary.group(1))
+    return callgrind_total(out)
 
 
 def instructions_per_event(ponder, redis_url, workdir):
@@ -167,7 +171,7 @@ def redis_instructions_per_event(ponder, workdir):
         finally:
             subprocess.run(["redis-cli", "-p", str(port), "SHUTDOWN", "NOSAVE"], capture_output=True)
             redis.wait(timeout=120)
-        totals.append(int(re.search(r"^summary: (\d+)", pathlib.Path(out).read_text(), re.M).group(1)))
+        totals.append(callgrind_total(out))
     return (totals[1] - totals[0]) / (LONG - SHORT)
 
 

@@ -31,18 +31,18 @@ QByteArray httpReasonPhrase(int status)
         return "Content Too Large";
     case 415:
         return "Unsupported Media Type";
-    case 431:
-        return "Request Header Fields Too Large";
     case 429:
         return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
     case 502:
         return "Bad Gateway";
     case 503:
         return "Service Unavailable";
-    case 501:
-        return "Not Implemented";
     case 504:
         return "Gateway Timeout";
     case 505:
