@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
 
@@ -39,6 +40,12 @@ void describeApplication()
 
 int main(int argc, char *argv[])
 {
+#ifdef Q_OS_UNIX
+    // hiredis writes to Redis with plain write(): a Redis that went away must be an error hiredis reports
+    // (EPIPE), so that Ponder buffers and reconnects, not a signal that ends the process. (Qt's own sockets
+    // send with MSG_NOSIGNAL.)
+    std::signal(SIGPIPE, SIG_IGN);
+#endif
     describeApplication();
     CommandLine commandLine;
     const CommandLine::Action action = commandLine.parse(argumentsOf(argc, argv));

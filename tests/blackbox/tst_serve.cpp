@@ -28,6 +28,7 @@ private Q_SLOTS:
     void stopsCleanlyOnSignal_data();
     void stopsCleanlyOnSignal();
     void portInUseFailsWithAMessage();
+    void aBrokenPipeDoesNotEndIt();
     void maxConnectionsHoldsBackTheRest();
 };
 
@@ -176,6 +177,18 @@ void ServeTest::stopsCleanlyOnSignal()
     QCOMPARE(ponder.process().exitStatus(), QProcess::NormalExit);
     QCOMPARE(ponder.process().exitCode(), 0);
     QVERIFY2(ponder.output().contains(QLatin1String("shutting down")), qPrintable(ponder.output()));
+}
+
+void ServeTest::aBrokenPipeDoesNotEndIt()
+{
+    // What a write to a Redis that has gone raises: it must stay an error Ponder handles, not end it.
+    QTemporaryDir dataDir;
+    PonderProcess ponder;
+    QVERIFY2(ponder.startServe({}, dataDir.path()), qPrintable(ponder.output()));
+    ::kill(pid_t(ponder.process().processId()), SIGPIPE);
+    HttpTestClient client;
+    QCOMPARE(client.get(ponder.baseUrl().resolved(QUrl(QStringLiteral("/health")))).status, 200);
+    QCOMPARE(ponder.process().state(), QProcess::Running);
 }
 
 void ServeTest::portInUseFailsWithAMessage()
