@@ -2,6 +2,7 @@
 
 #include "core/Logging.h"
 
+#include <QPointer>
 #include <QSocketNotifier>
 
 #include <charconv>
@@ -107,9 +108,11 @@ bool RedisConnection::command(const QByteArrayList &arguments, ReplyHandler hand
         return notSent();
     const QByteArray encoded = encodeCommand(arguments);
     auto owned = std::make_unique<ReplyHandler>(std::move(handler));
-    if (redisAsyncFormattedCommand(
-            m_context, &RedisConnection::onReply, owned.get(), encoded.constData(), size_t(encoded.size()))
-        != REDIS_OK) {
+    const bool holding = std::exchange(m_holdingWrites, true);
+    const int queued = redisAsyncFormattedCommand(
+        m_context, &RedisConnection::onReply, owned.get(), encoded.constData(), size_t(encoded.size()));
+    m_holdingWrites = holding;
+    if (queued != REDIS_OK) {
         handler = std::move(*owned);
         return notSent();
     }
@@ -117,7 +120,26 @@ bool RedisConnection::command(const QByteArrayList &arguments, ReplyHandler hand
     m_sentAt.push_back(m_clock.elapsed());
     if (m_replyTimeoutMs > 0 && !m_watchdog.isActive())
         m_watchdog.start(std::max(100, m_replyTimeoutMs / 4));
+    if (!m_holdingWrites)
+        writeQueued();
     return true;
+}
+
+void RedisConnection::writeQueued()
+{
+    if (!m_writeQueued || !m_context)
+        return;
+    // hiredis's plain buffer write: on an error it only records it, so no handler runs from here (a
+    // handler calling command() could not cope). The write notifier then meets the error in hiredis's
+    // own write handling, which fails the pending handlers on the loop's next pass.
+    int done = 0;
+    if (redisBufferWrite(&m_context->c, &done) == REDIS_OK && done) {
+        m_writeQueued = false;
+        setWriteNotifier(false); // on if an earlier write had to wait for room
+        addRead(this); // as hiredis's own write handling asks, for the replies
+        return;
+    }
+    setWriteNotifier(true); // the socket's buffer is full, or the write failed
 }
 
 void RedisConnection::onConnect(const redisAsyncContext *context, int status)
@@ -194,8 +216,17 @@ void RedisConnection::addRead(void *data)
         return self->m_read->setEnabled(true);
     self->m_read = new QSocketNotifier(self->m_context->c.fd, QSocketNotifier::Read);
     connect(self->m_read, &QSocketNotifier::activated, self, [self] {
-        if (self->m_context)
-            redisAsyncHandleRead(self->m_context);
+        if (!self->m_context)
+            return;
+        // Commands the reply handlers send go out together once hiredis is done with what it read: hiredis
+        // must not meet a write error while it is still handing out replies.
+        const QPointer<RedisConnection> guard(self); // a handler may delete this connection
+        self->m_holdingWrites = true;
+        redisAsyncHandleRead(self->m_context);
+        if (!guard)
+            return;
+        self->m_holdingWrites = false;
+        self->writeQueued();
     });
 }
 
@@ -206,30 +237,45 @@ void RedisConnection::delRead(void *data)
         self->m_read->setEnabled(false);
 }
 
+// A command is written at once when it is sent, or when hiredis has handed out the replies it read, not
+// when a write notifier fires on the loop's next pass: that pass would add its wait to every command's
+// round trip, and enabling and disabling the notifier each wake the loop (GLib's dispatcher signals its
+// wake-up descriptor on every change). The notifier is only needed while the socket cannot take more, and
+// to learn that a connection attempt has finished.
 void RedisConnection::addWrite(void *data)
 {
     auto *self = static_cast<RedisConnection *>(data);
     if (!self->m_context)
         return;
-    if (self->m_write)
-        return self->m_write->setEnabled(true);
-    self->m_write = new QSocketNotifier(self->m_context->c.fd, QSocketNotifier::Write);
-    connect(self->m_write, &QSocketNotifier::activated, self, [self] {
-        if (self->m_context)
-            redisAsyncHandleWrite(self->m_context);
-    });
+    self->m_writeQueued = true;
+    if (!self->m_holdingWrites)
+        self->setWriteNotifier(true);
 }
 
 void RedisConnection::delWrite(void *data)
 {
     auto *self = static_cast<RedisConnection *>(data);
-    if (self->m_write)
-        self->m_write->setEnabled(false);
+    self->m_writeQueued = false;
+    self->setWriteNotifier(false);
+}
+
+void RedisConnection::setWriteNotifier(bool enabled)
+{
+    if (m_write)
+        return m_write->setEnabled(enabled);
+    if (!enabled || !m_context)
+        return;
+    m_write = new QSocketNotifier(m_context->c.fd, QSocketNotifier::Write);
+    connect(m_write, &QSocketNotifier::activated, this, [this] {
+        if (m_context)
+            redisAsyncHandleWrite(m_context);
+    });
 }
 
 void RedisConnection::cleanup(void *data)
 {
     auto *self = static_cast<RedisConnection *>(data);
+    self->m_writeQueued = false;
     for (QSocketNotifier **notifier : {&self->m_read, &self->m_write}) {
         if (*notifier) {
             (*notifier)->setEnabled(false);

@@ -55,6 +55,9 @@ private:
 
     void lost(const QString &reason);
     void checkReplyTimeout();
+    // Writes what hiredis has queued now, rather than on the loop's next pass: see addWrite.
+    void writeQueued();
+    void setWriteNotifier(bool enabled);
 
     QString m_host;
     int m_port;
@@ -62,6 +65,8 @@ private:
     QSocketNotifier *m_read = nullptr;
     QSocketNotifier *m_write = nullptr;
     bool m_connected = false;
+    bool m_holdingWrites = false; // in command() or in hiredis's read handling: writeQueued() follows
+    bool m_writeQueued = false; // hiredis has bytes to write
     int m_replyTimeoutMs = 0;
     QElapsedTimer m_clock;
     std::deque<qint64> m_sentAt; // when each unanswered command was sent (m_clock), oldest first

@@ -5,6 +5,7 @@
 #include "RedisServer.h"
 #include "WebSocketTestClient.h"
 #include "hub/StreamingHub.h"
+#include "store/RedisConnection.h"
 #include "store/RedisScripts.h"
 
 #include <QDeadlineTimer>
@@ -12,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 class RedisStoreTest : public QObject
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void aWrongRedisPasswordIsReportedWithoutRepeatingIt();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
     void textInAnyScriptArrivesByteForByte();
+    void commandsLeaveWithoutWaitingForTheLoop();
 
 private:
     ServerOptions redisOptions() const;
@@ -1122,6 +1125,32 @@ void RedisStoreTest::textInAnyScriptArrivesByteForByte()
                  .toString(),
         text);
     QCOMPARE(contentsOf(storedEvents(b, QStringLiteral("scripts"))), QStringList {text});
+}
+
+void RedisStoreTest::commandsLeaveWithoutWaitingForTheLoop()
+{
+    // A command goes to Redis when it is sent, and one sent from a reply handler once hiredis has handed out
+    // what it read: not on a later pass of the event loop, whose wait would add to every round trip.
+    RedisConnection connection(QStringLiteral("127.0.0.1"), m_redis->port());
+    QSignalSpy connected(&connection, &RedisConnection::connected);
+    connection.open();
+    QVERIFY(connected.wait(10000));
+
+    bool answered = false;
+    connection.command({"SET", "sent-at-once", "1"}, [&](redisReply *reply, const QString &) {
+        answered = reply != nullptr;
+        connection.command({"SET", "sent-from-a-handler", "1"}, [](redisReply *, const QString &) {});
+    });
+    // redis-cli is waited for on its own: this test's event loop does not run meanwhile.
+    QCOMPARE(m_redis->cli({QStringLiteral("GET"), QStringLiteral("sent-at-once")}), QStringLiteral("1"));
+
+    // One pass of the loop at a time, up to the one that handed out the reply.
+    const QDeadlineTimer deadline(10000);
+    while (!answered && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    QVERIFY(answered);
+    QCOMPARE(
+        m_redis->cli({QStringLiteral("GET"), QStringLiteral("sent-from-a-handler")}), QStringLiteral("1"));
 }
 
 #include "tst_redis_store.moc"
