@@ -71,7 +71,9 @@ void HttpResponder::send(int status, const QByteArray &body, const QByteArray &c
         QByteArray response = headerBlock(status, contentType, body.size());
         if (!m_framing.headersOnly)
             response.append(body);
+        // Now rather than on the loop's next pass: the client waits for nothing else.
         m_socket->write(response);
+        m_socket->flush();
     }
     finish();
 }

@@ -2,11 +2,13 @@
 #include "BackendFixture.h"
 #include "WebSocketTestClient.h"
 #include "http/HttpConnection.h"
+#include "http/HttpResponder.h"
 #include "hub/StreamingHub.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void getHistoryAndGetStatsAnswer();
     void unknownWebSocketPathIsRefused();
     void closedWebSocketsLeaveNoSocketBehind();
+    void anAnswerLeavesWithoutWaitingForTheLoop();
     void slowClientIsDroppedWithoutSlowingOthers();
     void keepalivesFillSilenceOnly();
 
@@ -993,6 +996,27 @@ void StreamingApiTest::closedWebSocketsLeaveNoSocketBehind()
     } // the clients close their sockets
     QVERIFY2(QTest::qWaitFor([&] { return socketsLeft() == before; }, 15000),
         qPrintable(QStringLiteral("%1 sockets left, %2 before").arg(socketsLeft()).arg(before)));
+}
+
+void StreamingApiTest::anAnswerLeavesWithoutWaitingForTheLoop()
+{
+    // A response goes to the client when it is sent, not on a later pass of the server's event loop.
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+    QVERIFY(listener.waitForNewConnection(15000));
+    QTcpSocket *server = listener.nextPendingConnection();
+    QVERIFY(client.waitForConnected(15000));
+
+    auto *responder = new HttpResponder(server, {});
+    responder->send(200, "sent at once", "text/plain");
+    // Waiting on the client's socket alone runs no event loop: only what was already written arrives.
+    QByteArray received;
+    while (!received.contains("sent at once") && client.waitForReadyRead(5000))
+        received += client.readAll();
+    QVERIFY2(received.startsWith("HTTP/1.1 200"), received.constData());
+    QVERIFY(received.endsWith("sent at once"));
 }
 
 QTEST_GUILESS_MAIN(StreamingApiTest)
