@@ -73,22 +73,28 @@ void EventRoutes::publishAll(
     EventKind kind, const QList<QPair<QString, EventData>> &events, bool batch, HttpResponder &out)
 {
     // A batch may name several sessions: each session's events go to the store together, in order.
-    // Consecutive events of one session, the usual batch, skip the lookup.
+    // Consecutive events of one session, the usual batch, skip the lookup, and the hash is only built once a
+    // second session appears: for a single event it cost more than any other step here.
     QList<QString> sessions;
     QList<QList<qsizetype>> positions; // per session, where its events are in the batch
     QHash<QString, qsizetype> groupOf;
+    const auto groupFor = [&](const QString &sessionId) -> qsizetype {
+        if (!sessions.isEmpty()) {
+            if (groupOf.isEmpty())
+                groupOf.insert(sessions.first(), 0);
+            if (const auto it = groupOf.constFind(sessionId); it != groupOf.cend())
+                return *it;
+            groupOf.insert(sessionId, sessions.size());
+        }
+        sessions.append(sessionId);
+        positions.append(QList<qsizetype>());
+        return sessions.size() - 1;
+    };
     qsizetype group = -1;
     for (qsizetype i = 0; i < events.size(); ++i) {
         const QString &sessionId = events.at(i).first;
-        if (group < 0 || sessions.at(group) != sessionId) {
-            auto it = groupOf.constFind(sessionId);
-            if (it == groupOf.cend()) {
-                it = groupOf.insert(sessionId, sessions.size());
-                sessions.append(sessionId);
-                positions.append(QList<qsizetype>());
-            }
-            group = *it;
-        }
+        if (group < 0 || sessions.at(group) != sessionId)
+            group = groupFor(sessionId);
         positions[group].append(i);
     }
     struct Progress

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void oversizedBodyAndEventAre413();
     void aliasesAreAccepted();
     void batchesArePublishedInOrderOrNotAtAll();
+    void aBatchMayInterleaveSessions();
     void statsAreFilledIn();
     void historyMergesBothStreamsInIdOrder();
     void deleteEndsTheSessionAndPublishesSessionEnd();
@@ -276,6 +277,41 @@ void StreamingApiTest::batchesArePublishedInOrderOrNotAtAll()
     QCOMPARE(m_server->postRaw(QStringLiteral("/thinking"), "[]").status, 400);
     QCOMPARE(m_server->postRaw(QStringLiteral("/thinking"), "[1]").status, 400);
     QCOMPARE(m_server->postRaw(QStringLiteral("/thinking"), "\"text\"").status, 400);
+}
+
+void StreamingApiTest::aBatchMayInterleaveSessions()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("x")));
+    QVERIFY(m_server->createSession(QStringLiteral("y")));
+    const QStringList sessionOf {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("x"),
+        QStringLiteral("y"), QStringLiteral("x")};
+    QJsonArray batch;
+    for (int i = 0; i < sessionOf.size(); ++i)
+        batch.append(QJsonObject {{QStringLiteral("session_id"), sessionOf.at(i)},
+            {QStringLiteral("thinking_type"), QStringLiteral("analysis")},
+            {QStringLiteral("content"), QString::number(i)}});
+    const HttpTestReply reply = m_server->postRaw(QStringLiteral("/thinking"), QJsonDocument(batch).toJson());
+    QCOMPARE(reply.status, 201);
+    const QJsonArray ids = reply.json()[QLatin1String("ids")].toArray();
+    QCOMPARE(ids.size(), sessionOf.size());
+    // Each session holds its own events in the batch's order, under the ids answered at their places.
+    for (const QString &session : {QStringLiteral("x"), QStringLiteral("y")}) {
+        const QJsonArray events = m_server->get(QStringLiteral("/sessions/%1/events").arg(session))
+                                      .json()[QLatin1String("events")]
+                                      .toArray();
+        QList<int> expected;
+        for (int i = 0; i < sessionOf.size(); ++i) {
+            if (sessionOf.at(i) == session)
+                expected.append(i);
+        }
+        QCOMPARE(events.size(), expected.size());
+        for (qsizetype at = 0; at < events.size(); ++at) {
+            const int i = expected.at(at);
+            QCOMPARE(events.at(at)[QLatin1String("id")], ids.at(i));
+            QCOMPARE(events.at(at)[QLatin1String("data")][QLatin1String("content")].toString(),
+                QString::number(i));
+        }
+    }
 }
 
 void StreamingApiTest::aliasesAreAccepted()
