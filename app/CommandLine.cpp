@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <limits>
+
 namespace {
 
 const QString HostOption = QStringLiteral("host");
@@ -19,6 +21,11 @@ const QString AllowedOriginOption = QStringLiteral("allowed-origin");
 const QString MaxGenerationsOption = QStringLiteral("max-generations");
 const QString UpstreamTimeoutOption = QStringLiteral("upstream-timeout");
 const QString MaxConnectionsOption = QStringLiteral("max-connections");
+const QString MaxSessionsOption = QStringLiteral("max-sessions");
+const QString HistoryLengthOption = QStringLiteral("history-length");
+const QString SessionExpiryOption = QStringLiteral("session-expiry");
+const QString MaxEventBytesOption = QStringLiteral("max-event-bytes");
+const QString MaxBodyBytesOption = QStringLiteral("max-body-bytes");
 const QString HelpOption = QStringLiteral("help");
 const QString VersionOption = QStringLiteral("version");
 
@@ -72,6 +79,28 @@ CommandLine::CommandLine()
             QStringLiteral("Most HTTP and WebSocket connections open at once; more wait until one closes "
                            "(default: what the open-file limit allows)."),
             QStringLiteral("n")},
+        {MaxSessionsOption,
+            QStringLiteral("Most streaming sessions at once; more get 429 (default %1).")
+                .arg(StoreLimits {}.maxSessions),
+            QStringLiteral("n")},
+        {HistoryLengthOption,
+            QStringLiteral("Events kept per session and stream, the oldest dropped first (default %1).")
+                .arg(StoreLimits {}.historyLength),
+            QStringLiteral("n")},
+        {SessionExpiryOption,
+            QStringLiteral("Seconds after its last activity that a session and its events are removed "
+                           "(default %1).")
+                .arg(StoreLimits {}.idleExpirySeconds),
+            QStringLiteral("seconds")},
+        {MaxEventBytesOption,
+            QStringLiteral("Largest streaming event, as JSON; larger get 413 (default %1).")
+                .arg(HubLimits {}.maxEventBytes),
+            QStringLiteral("bytes")},
+        {MaxBodyBytesOption,
+            QStringLiteral("Largest request body on /api/streaming, a batch of events; larger get 413 "
+                           "(default %1).")
+                .arg(HubLimits {}.maxBodyBytes),
+            QStringLiteral("bytes")},
         {UpstreamTimeoutOption,
             QStringLiteral(
                 "Seconds an upstream may stay silent before the request fails with 504 (default 300)."),
@@ -155,21 +184,47 @@ bool CommandLine::readServerOptions()
     }
     if (!readCount(MaxConnectionsOption, &m_options.maxConnections))
         return false;
-    return readChatOptions();
+    return readStreamingLimits() && readChatOptions();
 }
 
-bool CommandLine::readCount(const QString &option, int *count)
+bool CommandLine::readStreamingLimits()
+{
+    constexpr qint64 MaxBytes = 1 << 30; // bodies and events are held in memory whole
+    StoreLimits &store = m_options.storeLimits;
+    HubLimits &hub = m_options.hubLimits;
+    int expirySeconds = int(store.idleExpirySeconds);
+    if (!readCount(MaxSessionsOption, &store.maxSessions)
+        || !readCount(HistoryLengthOption, &store.historyLength)
+        || !readCount(SessionExpiryOption, &expirySeconds)
+        || !readCount(MaxEventBytesOption, &hub.maxEventBytes, MaxBytes)
+        || !readCount(MaxBodyBytesOption, &hub.maxBodyBytes, MaxBytes))
+        return false;
+    store.idleExpirySeconds = expirySeconds;
+    return true;
+}
+
+bool CommandLine::readCount(const QString &option, qint64 *count, qint64 most)
 {
     if (!m_parser.isSet(option))
         return true;
     bool ok = false;
-    const int value = m_parser.value(option).toInt(&ok);
-    if (!ok || value < 1) {
-        m_error = QStringLiteral("invalid --%1 '%2': expected a number of at least 1")
-                      .arg(option, m_parser.value(option));
+    const qint64 value = m_parser.value(option).toLongLong(&ok);
+    if (!ok || value < 1 || value > most) {
+        m_error = QStringLiteral("invalid --%1 '%2': expected a number from 1 to %3")
+                      .arg(option, m_parser.value(option))
+                      .arg(most);
         return false;
     }
     *count = value;
+    return true;
+}
+
+bool CommandLine::readCount(const QString &option, int *count)
+{
+    qint64 value = *count;
+    if (!readCount(option, &value, std::numeric_limits<int>::max()))
+        return false;
+    *count = int(value);
     return true;
 }
 

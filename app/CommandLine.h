@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
+
 class CommandLine
 {
 public:
@@ -34,7 +36,10 @@ public:
 private:
     bool readServerOptions();
     bool readChatOptions();
-    // An option whose value is a whole number of at least 1, if given; otherwise `count` is left as it is.
+    // The streaming API's caps: sessions, history, expiry, event and body sizes.
+    bool readStreamingLimits();
+    // An option whose value is a whole number from 1 to `most`, if given; otherwise `count` is left as it is.
+    bool readCount(const QString &option, qint64 *count, qint64 most = std::numeric_limits<qint64>::max());
     bool readCount(const QString &option, int *count);
 
     QCommandLineParser m_parser;

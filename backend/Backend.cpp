@@ -51,7 +51,11 @@ Backend::Backend(ServerOptions options, QObject *parent)
         m_redis = new RedisEventStore(redis, m_options.storeLimits, this);
         m_store = m_redis;
     }
-    m_hub = new StreamingHub(m_store, m_options.hubLimits, this);
+    HubLimits hubLimits = m_options.hubLimits;
+    // Idle sessions are removed within a tenth of their expiry after it passes (and within the interval set).
+    hubLimits.cleanupIntervalSeconds = int(std::clamp<qint64>(
+        m_options.storeLimits.idleExpirySeconds / 10, 1, std::max(1, hubLimits.cleanupIntervalSeconds)));
+    m_hub = new StreamingHub(m_store, hubLimits, this);
     if (m_options.upstreams.isEmpty())
         m_options.upstreams.append(UpstreamConfig::defaultOllama());
     m_upstreams = new UpstreamRegistry(m_options.upstreams, this);

@@ -3,6 +3,7 @@
 #include "PonderProcess.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void portInUseFailsWithAMessage();
     void aBrokenPipeDoesNotEndIt();
     void maxConnectionsHoldsBackTheRest();
+    void streamingLimitsAreSetFromTheCommandLine();
 };
 
 void ServeTest::versionPrintsTheProjectVersion()
@@ -81,6 +83,15 @@ void ServeTest::badArgumentsFailWithAMessage_data()
     QTest::newRow("max generations not a number")
         << QStringList {QStringLiteral("serve"), QStringLiteral("--max-generations"), QStringLiteral("many")}
         << QStringLiteral("invalid --max-generations 'many'");
+    QTest::newRow("history of none") << QStringList {QStringLiteral("serve"),
+        QStringLiteral("--history-length"), QStringLiteral("0")}
+                                     << QStringLiteral("invalid --history-length '0'");
+    QTest::newRow("expiry in words") << QStringList {QStringLiteral("serve"),
+        QStringLiteral("--session-expiry"), QStringLiteral("soon")}
+                                     << QStringLiteral("invalid --session-expiry 'soon'");
+    QTest::newRow("event larger than memory should hold") << QStringList {QStringLiteral("serve"),
+        QStringLiteral("--max-event-bytes"),
+        QStringLiteral("4294967296")} << QStringLiteral("expected a number from 1 to 1073741824");
     QTest::newRow("extra argument") << QStringList {QStringLiteral("serve"), QStringLiteral("now")}
                                     << QStringLiteral("unexpected argument 'now'");
 }
@@ -231,4 +242,47 @@ void ServeTest::maxConnectionsHoldsBackTheRest()
 }
 
 QTEST_GUILESS_MAIN(ServeTest)
+void ServeTest::streamingLimitsAreSetFromTheCommandLine()
+{
+    QTemporaryDir dataDir;
+    PonderProcess ponder;
+    QVERIFY2(ponder.startServe(
+                 {QStringLiteral("--max-sessions"), QStringLiteral("1"), QStringLiteral("--history-length"),
+                     QStringLiteral("3"), QStringLiteral("--max-event-bytes"), QStringLiteral("300"),
+                     QStringLiteral("--max-body-bytes"), QStringLiteral("2000"),
+                     QStringLiteral("--session-expiry"), QStringLiteral("2")},
+                 dataDir.path()),
+        qPrintable(ponder.output()));
+    HttpTestClient client;
+    const auto api = [&](const QString &path) {
+        return ponder.baseUrl().resolved(QUrl(QStringLiteral("/api/streaming") + path));
+    };
+    const auto post = [&](const QString &path, const QByteArray &body) {
+        return client.send("POST", api(path), body, {{"Content-Type", "application/json"}}).status;
+    };
+    const auto thinking = [](const QByteArray &content) {
+        return "{\"session_id\":\"a\",\"thinking_type\":\"analysis\",\"content\":\"" + content + "\"}";
+    };
+
+    QCOMPARE(post(QStringLiteral("/sessions"), "{\"session_id\":\"a\"}"), 201);
+    QCOMPARE(post(QStringLiteral("/sessions"), "{\"session_id\":\"b\"}"), 429);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(post(QStringLiteral("/thinking"), thinking(QByteArray::number(i))), 201);
+    const QJsonArray kept = client.get(api(QStringLiteral("/sessions/a/events")))
+                                .json()
+                                .object()
+                                .value(QLatin1String("events"))
+                                .toArray();
+    QCOMPARE(kept.size(), 3);
+    QCOMPARE(kept.first()[QLatin1String("data")][QLatin1String("content")].toString(), QStringLiteral("2"));
+    QCOMPARE(post(QStringLiteral("/thinking"), thinking(QByteArray(400, 'x'))), 413);
+    QCOMPARE(
+        post(QStringLiteral("/thinking"), "[" + thinking("a").repeated(40).replace("}{", "},{") + "]"), 413);
+
+    // Idle for its expiry, the session goes, and with it its place under the cap.
+    QVERIFY(
+        QTest::qWaitFor([&] { return client.get(api(QStringLiteral("/sessions/a"))).status == 404; }, 20000));
+    QCOMPARE(post(QStringLiteral("/sessions"), "{\"session_id\":\"b\"}"), 201);
+}
+
 #include "tst_serve.moc"
