@@ -13,6 +13,7 @@ const QString PortOption = QStringLiteral("port");
 const QString DataDirOption = QStringLiteral("data-dir");
 const QString RedisOption = QStringLiteral("redis");
 const QString RedisPrefixOption = QStringLiteral("redis-prefix");
+const QString RedisBufferOption = QStringLiteral("redis-buffer");
 const QString UpstreamOption = QStringLiteral("upstream");
 const QString StatelessOption = QStringLiteral("stateless");
 const QString ApiKeyOption = QStringLiteral("api-key");
@@ -58,6 +59,11 @@ CommandLine::CommandLine()
             QStringLiteral("url")},
         {RedisPrefixOption, QStringLiteral("Prefix of Ponder's Redis keys (default ponder)."),
             QStringLiteral("prefix")},
+        {RedisBufferOption,
+            QStringLiteral("Events kept while Redis is away, written when it is back; past it the oldest are "
+                           "dropped and counted in /health (default %1).")
+                .arg(ServerOptions {}.redisBufferedEvents),
+            QStringLiteral("n")},
         {UpstreamOption,
             QStringLiteral("A model server: ollama:URL or openai:URL (repeatable; default "
                            "ollama:http://127.0.0.1:11434). OpenAI keys come from PONDER_OPENAI_API_KEY."),
@@ -182,7 +188,8 @@ bool CommandLine::readServerOptions()
             return false;
         }
     }
-    if (!readCount(MaxConnectionsOption, &m_options.maxConnections))
+    if (!readCount(MaxConnectionsOption, &m_options.maxConnections)
+        || !readCount(RedisBufferOption, &m_options.redisBufferedEvents))
         return false;
     return readStreamingLimits() && readChatOptions();
 }

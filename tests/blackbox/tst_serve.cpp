@@ -83,6 +83,8 @@ void ServeTest::badArgumentsFailWithAMessage_data()
     QTest::newRow("max generations not a number")
         << QStringList {QStringLiteral("serve"), QStringLiteral("--max-generations"), QStringLiteral("many")}
         << QStringLiteral("invalid --max-generations 'many'");
+    QTest::newRow("no buffer") << QStringList {QStringLiteral("serve"), QStringLiteral("--redis-buffer"),
+        QStringLiteral("0")} << QStringLiteral("invalid --redis-buffer '0'");
     QTest::newRow("history of none") << QStringList {QStringLiteral("serve"),
         QStringLiteral("--history-length"), QStringLiteral("0")}
                                      << QStringLiteral("invalid --history-length '0'");

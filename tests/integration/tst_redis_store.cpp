@@ -31,6 +31,7 @@ private Q_SLOTS:
     void twoBackendsShareSessionsLiveInOrderOnce();
     void ownEventsAreShownOnceRedisHasThemButNeverAheadOfOthers();
     void redisRestartMidSessionLosesNothingInTheBuffer();
+    void aFullBufferDropsTheOldestAndCountsThem();
     void unreachableRedisStartsDegradedAndSaysWhy();
     void keysUseTheConfiguredPrefixAndAClusterHashTag();
     void aBatchIsOneScriptCallPerSession();
@@ -1151,6 +1152,28 @@ void RedisStoreTest::commandsLeaveWithoutWaitingForTheLoop()
     QVERIFY(answered);
     QCOMPARE(
         m_redis->cli({QStringLiteral("GET"), QStringLiteral("sent-from-a-handler")}), QStringLiteral("1"));
+}
+
+void RedisStoreTest::aFullBufferDropsTheOldestAndCountsThem()
+{
+    ServerOptions options = redisOptions();
+    options.redisBufferedEvents = 3;
+    const auto started = startWithSession(options, QStringLiteral("full"));
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    m_redis->stop();
+    QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(!server.publishThinking(QStringLiteral("full"), QString::number(i)).isEmpty());
+    const QJsonObject away = server.get(QStringLiteral("/health")).json().object();
+    QCOMPARE(away.value(QLatin1String("buffered_events")).toInt(), 3);
+    QCOMPARE(away.value(QLatin1String("dropped_events")).toInt(), 2);
+
+    QVERIFY(m_redis->start());
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    QVERIFY(QTest::qWaitFor([&] { return storedEvents(server, QStringLiteral("full")).size() == 3; }, 10000));
+    QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("full"))),
+        (QStringList {QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}));
 }
 
 #include "tst_redis_store.moc"
