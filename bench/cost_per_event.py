@@ -10,9 +10,11 @@ keep-alive connection to a session one WebSocket watches, and prints:
 - in Redis mode, the instructions redis-server executes per event (it runs under callgrind instead, the same
   two lengths), and Redis's own figures for the same load without callgrind (INFO commandstats): calls per
   event and microseconds per call of each command, the Lua scripts included.
+- with strace installed, the system calls Ponder makes per event (strace -c attached while it publishes, the
+  same two lengths): kernel work callgrind does not see, such as socket writes and event-loop wake-ups.
 
 usage: bench/cost_per_event.py [PATH_TO_PONDER]   (default build/release/app/ponder; needs valgrind,
-redis-server and redis-cli)
+redis-server and redis-cli; strace for the system calls)
 """
 import base64
 import http.client
@@ -128,22 +130,39 @@ def callgrind_total(path):
     return int(re.search(r"^summary: (\d+)", pathlib.Path(path).read_text(), re.M).group(1))
 
 
-def run_ponder(ponder, redis_url, events, workdir, callgrind):
+def strace_total(path):
+    """The system calls an `strace -c` summary counted in all (its last line, "total")."""
+    total = pathlib.Path(path).read_text().strip().splitlines()[-1].split()
+    return int(total[3])
+
+
+def run_ponder(ponder, redis_url, events, workdir, callgrind, strace=False):
     port = free_port()
     arguments = [ponder, "serve", "--stateless", "--port", str(port), "--data-dir", workdir]
     if redis_url:
         arguments += ["--redis", redis_url]
-    out = os.path.join(workdir, f"callgrind.{port}")
+    out = os.path.join(workdir, f"{'strace' if strace else 'callgrind'}.{port}")
     if callgrind:
         arguments = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + arguments
     process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tracer = None
     try:
         wait_for_port(port)
         wait_until_healthy(port)
-        Publisher(port).publish(events, 0.004 if callgrind else 0.0005)
+        publisher = Publisher(port)
+        if strace:
+            # Attached, not starting Ponder: strace ends, and writes its summary, when Ponder does.
+            tracer = subprocess.Popen(["strace", "-c", "-f", "-o", out, "-p", str(process.pid)],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            tracer.stderr.readline()  # "Process N attached"
+        publisher.publish(events, 0.004 if callgrind else 0.0005)
     finally:
         process.terminate()
         process.wait(timeout=120)
+        if tracer:
+            tracer.wait(timeout=120)
+    if strace:
+        return strace_total(out)
     if not callgrind:
         return None
     return callgrind_total(out)
@@ -152,6 +171,12 @@ def run_ponder(ponder, redis_url, events, workdir, callgrind):
 def instructions_per_event(ponder, redis_url, workdir):
     short = run_ponder(ponder, redis_url, SHORT, workdir, True)
     long = run_ponder(ponder, redis_url, LONG, workdir, True)
+    return (long - short) / (LONG - SHORT)
+
+
+def system_calls_per_event(ponder, redis_url, workdir):
+    short = run_ponder(ponder, redis_url, SHORT, workdir, False, strace=True)
+    long = run_ponder(ponder, redis_url, LONG, workdir, False, strace=True)
     return (long - short) / (LONG - SHORT)
 
 
@@ -190,6 +215,10 @@ def main():
             memory = instructions_per_event(ponder, None, workdir)
             in_redis = instructions_per_event(ponder, redis_url, workdir)
             redis_itself = redis_instructions_per_event(ponder, workdir)
+            calls = None
+            if shutil.which("strace"):
+                calls = (system_calls_per_event(ponder, None, workdir),
+                         system_calls_per_event(ponder, redis_url, workdir))
             subprocess.run(["redis-cli", "-p", str(redis_port), "CONFIG", "RESETSTAT"], capture_output=True)
             run_ponder(ponder, redis_url, REDIS_EVENTS, workdir, False)
             stats = subprocess.run(["redis-cli", "-p", str(redis_port), "INFO", "commandstats"],
@@ -201,6 +230,8 @@ def main():
     print("| --- | --- | --- |")
     print(f"| Ponder's instructions per event (callgrind, user space) | {memory / 1000:.1f}k | {in_redis / 1000:.1f}k |")
     print(f"| Redis's instructions per event (callgrind on redis-server) | - | {redis_itself / 1000:.1f}k |")
+    if calls:
+        print(f"| Ponder's system calls per event (strace -c) | {calls[0]:.1f} | {calls[1]:.1f} |")
     for name, calls, usec in sorted(re.findall(r"cmdstat_([a-z|]+):calls=(\d+),usec=(\d+)", stats)):
         per_event = int(calls) / REDIS_EVENTS
         if per_event >= 0.01:
