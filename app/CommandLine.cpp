@@ -62,7 +62,7 @@ CommandLine::CommandLine()
         {RedisBufferOption,
             QStringLiteral("Events kept while Redis is away, written when it is back; past it the oldest are "
                            "dropped and counted in /health (default %1).")
-                .arg(ServerOptions {}.redisBufferedEvents),
+                .arg(StoreLimits {}.maxBufferedEvents),
             QStringLiteral("n")},
         {UpstreamOption,
             QStringLiteral("A model server: ollama:URL or openai:URL (repeatable; default "
@@ -188,8 +188,7 @@ bool CommandLine::readServerOptions()
             return false;
         }
     }
-    if (!readCount(MaxConnectionsOption, &m_options.maxConnections)
-        || !readCount(RedisBufferOption, &m_options.redisBufferedEvents))
+    if (!readCount(MaxConnectionsOption, &m_options.maxConnections))
         return false;
     return readStreamingLimits() && readChatOptions();
 }
@@ -203,6 +202,7 @@ bool CommandLine::readStreamingLimits()
     if (!readCount(MaxSessionsOption, &store.maxSessions)
         || !readCount(HistoryLengthOption, &store.historyLength)
         || !readCount(SessionExpiryOption, &expirySeconds)
+        || !readCount(RedisBufferOption, &store.maxBufferedEvents)
         || !readCount(MaxEventBytesOption, &hub.maxEventBytes, MaxBytes)
         || !readCount(MaxBodyBytesOption, &hub.maxBodyBytes, MaxBytes))
         return false;

@@ -46,7 +46,6 @@ Backend::Backend(ServerOptions options, QObject *parent)
         QString error;
         RedisOptions redis = RedisOptions::fromUrl(m_options.redisUrl, &error).value_or(RedisOptions {});
         redis.keyPrefix = m_options.redisKeyPrefix;
-        redis.maxBufferedEvents = m_options.redisBufferedEvents;
         if (redis.password.isEmpty())
             redis.password = m_options.redisPassword;
         m_redis = new RedisEventStore(redis, m_options.storeLimits, this);

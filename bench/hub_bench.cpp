@@ -128,6 +128,28 @@ double sendAll(
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
+void createSession(Publishers &publishers, const QString &id)
+{
+    sendAll(publishers, 1,
+        [&](qint64) { return qMakePair(QByteArray("/api/streaming/sessions"), sessionBody(id)); });
+}
+
+// `base` is Ponder's http:// URL.
+QUrl webSocketUrl(const QString &base, const QString &path)
+{
+    QUrl url(base + path);
+    url.setScheme(QStringLiteral("ws"));
+    return url;
+}
+
+bool startPonder(PonderProcess &ponder, const QStringList &arguments, const QTemporaryDir &dataDir)
+{
+    if (ponder.startServe(arguments, dataDir.path()))
+        return true;
+    std::fprintf(stderr, "hub_bench: ponder did not start:\n%s\n", qPrintable(ponder.output()));
+    return false;
+}
+
 struct Subscribers
 {
     std::vector<std::unique_ptr<QWebSocket>> sockets;
@@ -234,13 +256,10 @@ Latency measureLatency(
                                     : batched         ? QStringLiteral("latency-batched-")
                                                       : QStringLiteral("latency-even-"))
         + QString::number(run);
-    QUrl wsUrl(base + QStringLiteral("/ws/thinking/") + session);
-    wsUrl.setScheme(QStringLiteral("ws"));
     // Single-event requests go out on PacedSender's own connections; then this one only creates the session.
     // (Idle connections are not free: every pass of Ponder's event loop polls each of them.)
     Publishers paced = connectPublishers(port, batched ? 4 : 1);
-    sendAll(paced, 1,
-        [&](qint64) { return qMakePair(QByteArray("/api/streaming/sessions"), sessionBody(session)); });
+    createSession(paced, session);
     Subscribers subscribers;
     QElapsedTimer clock;
     clock.start();
@@ -252,7 +271,7 @@ Latency measureLatency(
                                  - message.mid(at + 2, 20).split(QLatin1Char('"')).first().toLongLong())
                 / 1e6);
     };
-    subscribe(subscribers, wsUrl, 1);
+    subscribe(subscribers, webSocketUrl(base, QStringLiteral("/ws/thinking/") + session), 1);
     const double rate = 10'000;
     const qint64 total = quick ? 10'000 : 30'000;
     qint64 sent = 0;
@@ -341,19 +360,10 @@ ModeFigures measure(PonderProcess &ponder, qint64 redisPid, bool quick)
     const StealMeter steal;
     const quint16 port = quint16(ponder.baseUrl().port());
     const QString base = ponder.baseUrl().toString();
-    auto wsUrl = [&](const QString &path) {
-        QUrl url(base + path);
-        url.setScheme(QStringLiteral("ws"));
-        return url;
-    };
     Publishers publishers = connectPublishers(port, 4);
-    auto createSession = [&](const QString &id) {
-        sendAll(publishers, 1,
-            [&](qint64) { return qMakePair(QByteArray("/api/streaming/sessions"), sessionBody(id)); });
-    };
 
     // 1. Publish rate over keep-alive connections.
-    createSession(QStringLiteral("publish"));
+    createSession(publishers, QStringLiteral("publish"));
     const qint64 publishCount = quick ? 5'000 : 30'000;
     const Processes processes {ponder.process().processId(), redisPid};
     const CpuPerEvent publishCpu(processes);
@@ -375,9 +385,9 @@ ModeFigures measure(PonderProcess &ponder, qint64 redisPid, bool quick)
     // 2. Fan-out to 1, 10 and 100 subscribers.
     for (const int count : {1, 10, 100}) {
         const QString session = QStringLiteral("fan-%1").arg(count);
-        createSession(session);
+        createSession(publishers, session);
         Subscribers subscribers;
-        subscribe(subscribers, wsUrl(QStringLiteral("/ws/thinking/") + session), count);
+        subscribe(subscribers, webSocketUrl(base, QStringLiteral("/ws/thinking/") + session), count);
         // Published in batches, so the publishing side is not what is measured.
         const qint64 events = quick ? 2'000 : (count == 100 ? 5'000 : 20'000);
         const CpuPerEvent fanOutCpu(processes);
@@ -419,10 +429,8 @@ void measureMemory(const QStringList &arguments, bool quick, ModeFigures *figure
 {
     QTemporaryDir dataDir;
     PonderProcess ponder;
-    if (!ponder.startServe(arguments, dataDir.path())) {
-        std::fprintf(stderr, "hub_bench: ponder did not start:\n%s\n", qPrintable(ponder.output()));
+    if (!startPonder(ponder, arguments, dataDir))
         return;
-    }
     const qint64 pid = ponder.process().processId();
     Publishers publishers = connectPublishers(quint16(ponder.baseUrl().port()), 4);
     QTest::qWait(300);
@@ -435,14 +443,11 @@ void measureMemory(const QStringList &arguments, bool quick, ModeFigures *figure
     QTest::qWait(300);
     const qint64 withSessions = rssKiB(pid);
     figures->kibPerSession = double(withSessions - before) / double(sessions);
-    sendAll(publishers, 1, [](qint64) {
-        return qMakePair(QByteArray("/api/streaming/sessions"), sessionBody(QStringLiteral("crowd")));
-    });
-    QUrl url(ponder.baseUrl().toString() + QStringLiteral("/ws/sessions/crowd"));
-    url.setScheme(QStringLiteral("ws"));
+    createSession(publishers, QStringLiteral("crowd"));
     Subscribers crowd;
     const int clients = quick ? 200 : 1'000;
-    subscribe(crowd, url, clients);
+    subscribe(
+        crowd, webSocketUrl(ponder.baseUrl().toString(), QStringLiteral("/ws/sessions/crowd")), clients);
     QTest::qWait(300);
     figures->kibPerClient = double(rssKiB(pid) - withSessions) / double(clients);
     ponder.stop(SIGTERM);
@@ -504,10 +509,8 @@ int main(int argc, char **argv)
         QStringList arguments {QStringLiteral("--stateless")};
         if (useRedis)
             arguments << QStringLiteral("--redis") << QStringLiteral("redis://127.0.0.1:%1/0").arg(redisPort);
-        if (!ponder.startServe(arguments, dataDir.path())) {
-            std::fprintf(stderr, "hub_bench: ponder did not start:\n%s\n", qPrintable(ponder.output()));
+        if (!startPonder(ponder, arguments, dataDir))
             return 1;
-        }
         ModeFigures figures = measure(ponder, redis.processId(), quick);
         ponder.stop(SIGTERM);
         measureMemory(arguments, quick, &figures);

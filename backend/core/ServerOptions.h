@@ -21,7 +21,6 @@ struct ServerOptions
     QString redisUrl; // empty: events stay in memory
     QString redisPassword; // used when redisUrl has none: kept out of the command line, which others can read
     QString redisKeyPrefix = QStringLiteral("ponder");
-    int redisBufferedEvents = 10'000; // kept while Redis is away; past it the oldest are dropped and counted
     int requestTimeoutMs = 60'000; // a request begun and not whole by then gets 408
     // HTTP and WebSocket connections open at once (--max-connections); more wait in the kernel's queue until
     // one closes. 0: as many as the open-file limit allows, less 128; a larger number is lowered to that.

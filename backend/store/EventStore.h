@@ -41,6 +41,8 @@ struct StoreLimits
     int maxSessions = 10'000;
     int historyLength = 1'000; // entries kept per stream (Redis: MAXLEN ~)
     qint64 idleExpirySeconds = 24 * 3600; // counted from the last activity
+    int maxBufferedEvents
+        = 10'000; // Redis: kept while it is away; past it the oldest are dropped and counted
 };
 
 class EventStore : public QObject

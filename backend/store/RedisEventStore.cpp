@@ -504,7 +504,7 @@ void RedisEventStore::appendNow(
     // Redis is away: keep the event (bounded), answer at once, and let local watchers see it now.
     StoredEvent buffered {sessionId, kind, {}, type, data, {}};
     buffered.id = m_provisionalIds.next(quint64(nowMs()));
-    if (int(m_buffer.size()) >= m_options.maxBufferedEvents)
+    if (int(m_buffer.size()) >= m_limits.maxBufferedEvents)
         dropOldestBuffered();
     m_buffer.push_back(buffered);
     m_shownProvisionally.insert(buffered.id.toString().toLatin1(), streamKey(sessionId, kind));
@@ -581,7 +581,7 @@ void RedisEventStore::keepBuffered(const StoredEvent &event)
     const auto at = std::upper_bound(m_buffer.begin(), m_buffer.end(), event,
         [](const StoredEvent &a, const StoredEvent &b) { return a.id < b.id; });
     m_buffer.insert(at, event);
-    if (int(m_buffer.size()) > m_options.maxBufferedEvents)
+    if (int(m_buffer.size()) > m_limits.maxBufferedEvents)
         dropOldestBuffered();
 }
 

@@ -30,7 +30,6 @@ struct RedisOptions
     int port = 6379;
     int database = 0;
     QString keyPrefix = QStringLiteral("ponder");
-    int maxBufferedEvents = 10'000;
     // Sent with AUTH on every connection when the password is not empty: a Redis with requirepass, or an ACL
     // user. redis://USER@HOST names a user whose password is given apart from the URL (the keychain,
     // PONDER_REDIS_PASSWORD); a password alone is written redis://:PASSWORD@HOST.

@@ -1157,7 +1157,7 @@ void RedisStoreTest::commandsLeaveWithoutWaitingForTheLoop()
 void RedisStoreTest::aFullBufferDropsTheOldestAndCountsThem()
 {
     ServerOptions options = redisOptions();
-    options.redisBufferedEvents = 3;
+    options.storeLimits.maxBufferedEvents = 3;
     const auto started = startWithSession(options, QStringLiteral("full"));
     QVERIFY(started);
     BackendFixture &server = *started;
