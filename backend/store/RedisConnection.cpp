@@ -125,6 +125,31 @@ bool RedisConnection::command(const QByteArrayList &arguments, ReplyHandler hand
     return true;
 }
 
+bool RedisConnection::subscribe(
+    const QByteArray &channel, std::function<void()> subscribed, MessageHandler message)
+{
+    if (!m_context || !m_connected)
+        return false;
+    // hiredis keeps the callback for as long as the subscription lasts, calls it for the confirmation and
+    // every message, and once more with no reply when the connection is freed: the handlers stay here, and
+    // hiredis is given none of its own to free.
+    m_subscribed = std::move(subscribed);
+    m_message = std::move(message);
+    const QByteArray encoded = encodeCommand({QByteArrayLiteral("SUBSCRIBE"), channel});
+    const bool holding = std::exchange(m_holdingWrites, true);
+    const int queued = redisAsyncFormattedCommand(m_context, &RedisConnection::onSubscriptionReply, nullptr,
+        encoded.constData(), size_t(encoded.size()));
+    m_holdingWrites = holding;
+    if (queued != REDIS_OK)
+        return false;
+    m_sentAt.push_back(m_clock.elapsed()); // until the confirmation
+    if (m_replyTimeoutMs > 0 && !m_watchdog.isActive())
+        m_watchdog.start(std::max(100, m_replyTimeoutMs / 4));
+    if (!m_holdingWrites)
+        writeQueued();
+    return true;
+}
+
 void RedisConnection::writeQueued()
 {
     if (!m_writeQueued || !m_context)
@@ -203,6 +228,26 @@ void RedisConnection::onReply(redisAsyncContext *context, void *reply, void *han
         return;
     }
     (*owned)(typed, {});
+}
+
+void RedisConnection::onSubscriptionReply(redisAsyncContext *context, void *reply, void *)
+{
+    auto *self = static_cast<RedisConnection *>(context->data);
+    const auto *typed = static_cast<const redisReply *>(reply);
+    // No reply: the connection is being freed, and its loss is reported apart from this.
+    if (!self || !typed || typed->type != REDIS_REPLY_ARRAY || typed->elements < 3
+        || typed->element[0]->type != REDIS_REPLY_STRING)
+        return;
+    const QByteArrayView kind(typed->element[0]->str, qsizetype(typed->element[0]->len));
+    const redisReply *payload = typed->element[2];
+    if (kind == "subscribe") {
+        if (!self->m_sentAt.empty())
+            self->m_sentAt.pop_front();
+        if (self->m_subscribed)
+            self->m_subscribed();
+    } else if (kind == "message" && payload->type == REDIS_REPLY_STRING && self->m_message) {
+        self->m_message(QByteArray(payload->str, qsizetype(payload->len)));
+    }
 }
 
 // hiredis asks for read and write interest many times a second (for every command written): the notifiers

@@ -39,6 +39,12 @@ public:
     // once, before this returns false, when the command cannot be sent (not connected, or closing).
     bool command(const QByteArrayList &arguments, ReplyHandler handler);
 
+    // Subscribes to `channel` (SUBSCRIBE): `subscribed` runs once Redis confirms, then `message` gets each
+    // message's payload for as long as the connection lasts. The connection takes no other command after
+    // this. A lost connection is reported by `disconnected` alone.
+    using MessageHandler = std::function<void(const QByteArray &payload)>;
+    bool subscribe(const QByteArray &channel, std::function<void()> subscribed, MessageHandler message);
+
 Q_SIGNALS:
     void connected();
     void disconnected(const QString &reason);
@@ -47,6 +53,7 @@ private:
     static void onConnect(const redisAsyncContext *context, int status);
     static void onDisconnect(const redisAsyncContext *context, int status);
     static void onReply(redisAsyncContext *context, void *reply, void *handler);
+    static void onSubscriptionReply(redisAsyncContext *context, void *reply, void *);
     static void addRead(void *self);
     static void delRead(void *self);
     static void addWrite(void *self);
@@ -70,5 +77,7 @@ private:
     int m_replyTimeoutMs = 0;
     QElapsedTimer m_clock;
     std::deque<qint64> m_sentAt; // when each unanswered command was sent (m_clock), oldest first
+    std::function<void()> m_subscribed;
+    MessageHandler m_message;
     QTimer m_watchdog;
 };

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 #include <algorithm>
 #include <hiredis/hiredis.h>
@@ -217,6 +218,14 @@ RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObje
     connect(&m_tailRetry, &QTimer::timeout, this, &RedisEventStore::readTail);
     m_excludedCheck.setInterval(ExcludedCheckMs);
     connect(&m_excludedCheck, &QTimer::timeout, this, &RedisEventStore::recheckExcludedKeys);
+    // Channels are not per database, and several processes may share a prefix: a random name of its own.
+    m_channel = m_keyPrefix + ":notify:" + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
+    m_heartbeat.setInterval(ReplyTimeoutMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        if (m_healthy)
+            m_commands->command({QByteArrayLiteral("PING")}, [](redisReply *, const QString &) {});
+    });
+    m_heartbeat.start();
 }
 
 RedisEventStore::~RedisEventStore()
@@ -226,8 +235,8 @@ RedisEventStore::~RedisEventStore()
     m_healthy = false;
     delete m_commands;
     m_commands = nullptr;
-    delete m_tail;
-    m_tail = nullptr;
+    delete m_announcements;
+    m_announcements = nullptr;
     // Their publishers were answered 201: say so rather than lose them without a word.
     if (!m_buffer.empty())
         qCWarning(lcRedis).noquote()
@@ -251,6 +260,11 @@ QByteArray RedisEventStore::indexKey() const
     return m_keyPrefix + ":sessions";
 }
 
+QByteArray RedisEventStore::watchersKey(const QString &id) const
+{
+    return joined({m_keyPrefix, ":{", id.toUtf8(), "}:watchers"});
+}
+
 void RedisEventStore::start()
 {
     connectBoth();
@@ -259,14 +273,13 @@ void RedisEventStore::start()
 void RedisEventStore::connectBoth()
 {
     delete m_commands;
-    delete m_tail;
+    delete m_announcements;
     m_tailReading = false;
-    m_tailClientId = -1;
     m_commands = new RedisConnection(m_options.host, m_options.port, this);
-    m_tail = new RedisConnection(m_options.host, m_options.port, this);
+    m_announcements = new RedisConnection(m_options.host, m_options.port, this);
     m_commands->setReplyTimeout(ReplyTimeoutMs);
-    m_tail->setReplyTimeout(TailBlockMs + ReplyTimeoutMs); // its reads wait up to TailBlockMs on purpose
-    for (RedisConnection *connection : {m_commands, m_tail}) {
+    m_announcements->setReplyTimeout(ReplyTimeoutMs);
+    for (RedisConnection *connection : {m_commands, m_announcements}) {
         connect(connection, &RedisConnection::connected, this, &RedisEventStore::onConnected);
         connect(connection, &RedisConnection::disconnected, this, &RedisEventStore::onConnectionLost);
         connection->open();
@@ -275,7 +288,7 @@ void RedisEventStore::connectBoth()
 
 void RedisEventStore::onConnected()
 {
-    if (!m_commands->isConnected() || !m_tail->isConnected())
+    if (!m_commands->isConnected() || !m_announcements->isConnected())
         return;
     if (m_options.password.isEmpty())
         return prepareConnections();
@@ -288,7 +301,7 @@ void RedisEventStore::onConnected()
     const auto refusal = [](const redisReply *reply) {
         return QStringLiteral("Redis refused Ponder's password: %1").arg(QString::fromUtf8(text(reply)));
     };
-    whenAllAccepted({{m_commands, auth}, {m_tail, auth}}, refusal, [this] { prepareConnections(); });
+    whenAllAccepted({{m_commands, auth}, {m_announcements, auth}}, refusal, [this] { prepareConnections(); });
 }
 
 void RedisEventStore::whenAllAccepted(const QList<std::pair<RedisConnection *, QByteArrayList>> &commands,
@@ -316,11 +329,6 @@ void RedisEventStore::prepareConnections()
 {
     const QByteArray db = QByteArray::number(m_options.database);
     m_commands->command({"SELECT", db}, [](redisReply *, const QString &) {});
-    m_tail->command({"SELECT", db}, [](redisReply *, const QString &) {});
-    m_tail->command({"CLIENT", "ID"}, [this](redisReply *reply, const QString &) {
-        if (reply && reply->type == REDIS_REPLY_INTEGER)
-            m_tailClientId = reply->integer;
-    });
     // Loaded before anything else is sent on the connection, so every call after this finds them. Until they
     // are, writes are buffered as while Redis is away: a Redis still loading its data answers every write
     // with LOADING for as long as loading takes, and one that refuses the scripts (a password Ponder was not
@@ -339,7 +347,15 @@ void RedisEventStore::prepareConnections()
                 .arg(answer);
         return QStringLiteral("Redis refused Ponder's scripts: %1").arg(answer);
     };
-    whenAllAccepted(loads, refusal, [this] { onReady(); });
+    // Subscribed last: from the confirmation on, this process hears of every append by another one.
+    whenAllAccepted(loads, refusal, [this] {
+        m_announcements->subscribe(
+            m_channel, [this] { onReady(); },
+            [this](const QByteArray &key) {
+                if (isTailed(key))
+                    markUnread(key);
+            });
+    });
 }
 
 void RedisEventStore::onReady()
@@ -350,6 +366,19 @@ void RedisEventStore::onReady()
     flushBuffer(); // before anything new, so the buffered events keep their order
     m_healthy = true;
     m_lastError.clear();
+    // Watching again: Redis may have lost this process's place in the watchers sets. Then every tailed
+    // stream is read for what was written meanwhile, the flushed events among them.
+    for (auto it = m_watched.cbegin(); it != m_watched.cend(); ++it)
+        registerWatcher(it.key());
+    QList<QByteArray> startsUnknown; // watched while Redis was away
+    for (auto it = m_tailFrom.cbegin(); it != m_tailFrom.cend(); ++it) {
+        if (it.value() == "$")
+            startsUnknown << it.key();
+        else
+            m_unread.insert(it.key());
+    }
+    for (const QByteArray &key : std::as_const(startsUnknown))
+        startTailAtTop(key, [this, key] { markUnread(key); });
     readTail();
 }
 
@@ -363,6 +392,11 @@ void RedisEventStore::onConnectionLost(const QString &reason)
                                      << "); buffering writes and retrying";
     m_healthy = false;
     m_lastError = closedBecause.isEmpty() ? reason : closedBecause;
+    // Refusing the announcements' SUBSCRIBE is the one refusal that comes as a closed connection.
+    if (m_lastError.startsWith(QLatin1String("NOPERM")))
+        m_lastError = QStringLiteral("Redis refused Ponder's channel %1 (%2): Ponder's Redis user needs "
+                                     "&%3:notify:* among its ACL rules")
+                          .arg(QString::fromUtf8(m_channel), m_lastError, m_options.keyPrefix);
     m_tailReading = false;
     m_pacer.releaseAll(); // buffered now, like any write while Redis is away
     scheduleReconnect();
@@ -468,8 +502,8 @@ void RedisEventStore::endSession(const QString &id, Done done)
     if (!m_healthy)
         return done(unavailable());
     runScript(RedisScripts::EndSession,
-        {"3", sessionKey(id), streamKey(id, EventKind::Thinking), streamKey(id, EventKind::Progress),
-            QByteArray::number(nowMs()), activityTtlMs()},
+        {"4", sessionKey(id), streamKey(id, EventKind::Thinking), streamKey(id, EventKind::Progress),
+            watchersKey(id), QByteArray::number(nowMs()), activityTtlMs()},
         [id, done](redisReply *reply, const QString &error) {
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
@@ -538,10 +572,10 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
         m_pacer.sent(key, 1);
     // Explicit ids keep what local watchers already saw; Redis falls back to * if one is too old.
     runScript(RedisScripts::Append,
-        {"3", sessionKey(event.sessionId), key, streamKey(event.sessionId, other),
-            event.id.toString().toLatin1(), QByteArray::number(std::max(1, m_limits.historyLength)),
-            activityTtlMs(), now, event.type.toUtf8(), storedText(event), stats.at(0), stats.at(1),
-            stats.at(2)},
+        {"4", sessionKey(event.sessionId), key, streamKey(event.sessionId, other),
+            watchersKey(event.sessionId), event.id.toString().toLatin1(),
+            QByteArray::number(std::max(1, m_limits.historyLength)), activityTtlMs(), now,
+            event.type.toUtf8(), storedText(event), stats.at(0), stats.at(1), stats.at(2), m_channel},
         [this, event, key, now](redisReply *reply, const QString &) {
             const QByteArray provisionalId = event.id.toString().toLatin1();
             if (reply && reply->type != REDIS_REPLY_ERROR) {
@@ -634,10 +668,11 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
     const qint64 nowValue = nowMs();
     const QByteArray now = QByteArray::number(nowValue);
     const bool refresh = activityRefreshDue(sessionId, nowValue);
-    QList<QByteArray> arguments {"3", sessionKey(sessionId), key, streamKey(sessionId, other),
-        QByteArray::number(std::max(1, m_limits.historyLength)), activityTtlMs(), now, type.toUtf8(),
+    QList<QByteArray> arguments {"4", sessionKey(sessionId), key, streamKey(sessionId, other),
+        watchersKey(sessionId), QByteArray::number(std::max(1, m_limits.historyLength)), activityTtlMs(), now,
+        type.toUtf8(),
         kind == EventKind::Thinking ? QByteArrayLiteral("seq:thinking") : QByteArrayLiteral("seq:progress"),
-        refresh ? QByteArrayLiteral("1") : QByteArrayLiteral("0")};
+        refresh ? QByteArrayLiteral("1") : QByteArrayLiteral("0"), m_channel};
     QList<StoredEvent> events;
     for (const GroupedWrites::Write &write : std::as_const(writes)) {
         for (const EventData &eventData : write.data) {
@@ -690,15 +725,17 @@ void RedisEventStore::showWritten(
     const QByteArray &key, const QList<StoredEvent> &written, qint64 firstNumber)
 {
     // Only when the tail has read every entry before these: another process's entry in between must be
-    // shown first, and the tail brings them all in order. (Only Ponder's scripts number entries: one another
-    // program XADDs in between goes unnoticed, and unseen; docs/streaming-api.md says to write through
-    // Ponder.)
+    // shown first, and the tail brings them all in order; it reads now, whether or not that process's
+    // announcement has come. (Only Ponder's scripts number entries and announce them: one another program
+    // XADDs is neither noticed nor read; docs/streaming-api.md says to write through Ponder.)
     const auto lastNumber = m_tailNumbers.constFind(key);
-    if (lastNumber == m_tailNumbers.cend() || *lastNumber != firstNumber - 1)
-        return;
     const auto position = StreamId::parse(QString::fromLatin1(m_tailFrom.value(key)));
-    if (!position || !(*position < written.first().id))
+    if (lastNumber == m_tailNumbers.cend() || *lastNumber != firstNumber - 1 || !position
+        || !(*position < written.first().id)) {
+        if (isTailed(key))
+            markUnread(key);
         return;
+    }
     m_tailNumbers.insert(key, firstNumber + written.size() - 1);
     m_tailFrom.insert(key, written.last().id.toString().toLatin1());
     for (const StoredEvent &event : written)
@@ -768,41 +805,57 @@ void RedisEventStore::watch(const QString &sessionId, std::function<void()> read
         }
         return ready();
     }
-    // Start the tail at each stream's current top, read before `ready`: anything after it reaches the tail,
-    // anything before it is in the history the caller reads next.
+    // Registered before the tops are read, down the same connection: what is written after them is
+    // announced, what is written before them is in the history the caller reads next. An announcement may
+    // still beat the tops' replies here, so each stream is read once they are in.
+    registerWatcher(sessionId);
     auto remaining = std::make_shared<int>(2);
     for (EventKind kind : {EventKind::Thinking, EventKind::Progress}) {
         const QByteArray key = streamKey(sessionId, kind);
         m_streamKeys.insert(key, {sessionId, kind});
-        // A lost reply (the connection went) starts the tail from the beginning, so `ready` still comes.
-        m_commands->command({"XREVRANGE", key, "+", "-", "COUNT", "1"},
-            [this, key, remaining, ready](redisReply *reply, const QString &) {
-                QByteArray top = "0-0";
-                std::optional<qint64> topNumber;
-                if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 0) {
-                    topNumber = 0; // empty: Ponder numbers a stream's entries from 1
-                } else if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1) {
-                    top = text(reply->element[0]->element[0]);
-                    EntryFacts facts;
-                    parseEntry(reply->element[0], {}, EventKind::Thinking, &facts);
-                    if (facts.number > 0)
-                        topNumber = facts.number;
-                }
-                if (m_streamKeys.contains(key)) {
-                    m_tailFrom.insert(key, top);
-                    if (topNumber)
-                        m_tailNumbers.insert(key, *topNumber);
-                    else
-                        m_tailNumbers.remove(key);
-                    if (const auto position = StreamId::parse(QString::fromLatin1(top)))
-                        m_pacer.tailRead(key, *position);
-                }
-                if (--*remaining == 0) {
-                    ready();
-                    kickTail();
-                }
-            });
+        startTailAtTop(key, [this, key, remaining, ready] {
+            markUnread(key);
+            if (--*remaining == 0)
+                ready();
+        });
     }
+}
+
+void RedisEventStore::registerWatcher(const QString &sessionId)
+{
+    const QByteArray key = watchersKey(sessionId);
+    m_commands->command({"SADD", key, m_channel}, [](redisReply *, const QString &) {});
+    // Gone with the session when nothing happens in it; the appends refresh it with the session's keys.
+    m_commands->command({"PEXPIRE", key, activityTtlMs()}, [](redisReply *, const QString &) {});
+}
+
+void RedisEventStore::startTailAtTop(const QByteArray &key, std::function<void()> done)
+{
+    // A lost reply (the connection went) starts the tail from the beginning, so `done` still comes.
+    m_commands->command(
+        {"XREVRANGE", key, "+", "-", "COUNT", "1"}, [this, key, done](redisReply *reply, const QString &) {
+            QByteArray top = "0-0";
+            std::optional<qint64> topNumber;
+            if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 0) {
+                topNumber = 0; // empty: Ponder numbers a stream's entries from 1
+            } else if (reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == 1) {
+                top = text(reply->element[0]->element[0]);
+                EntryFacts facts;
+                parseEntry(reply->element[0], {}, EventKind::Thinking, &facts);
+                if (facts.number > 0)
+                    topNumber = facts.number;
+            }
+            if (m_streamKeys.contains(key)) {
+                m_tailFrom.insert(key, top);
+                if (topNumber)
+                    m_tailNumbers.insert(key, *topNumber);
+                else
+                    m_tailNumbers.remove(key);
+                if (const auto position = StreamId::parse(QString::fromLatin1(top)))
+                    m_pacer.tailRead(key, *position);
+            }
+            done();
+        });
 }
 
 void RedisEventStore::unwatch(const QString &sessionId)
@@ -811,16 +864,19 @@ void RedisEventStore::unwatch(const QString &sessionId)
     if (it == m_watched.end() || --*it > 0)
         return;
     m_watched.erase(it);
+    if (m_healthy)
+        m_commands->command(
+            {"SREM", watchersKey(sessionId), m_channel}, [](redisReply *, const QString &) {});
     for (EventKind kind : {EventKind::Thinking, EventKind::Progress}) {
         const QByteArray key = streamKey(sessionId, kind);
         m_tailFrom.remove(key);
         m_tailNumbers.remove(key);
         m_streamKeys.remove(key);
+        m_unread.remove(key);
         m_pacer.release(key);
         m_shownProvisionally.removeIf([&key](const auto &shown) { return shown.value() == key; });
         m_tailExcluded.remove(key);
     }
-    kickTail();
 }
 
 void RedisEventStore::recheckExcludedKeys()
@@ -839,45 +895,62 @@ void RedisEventStore::recheckExcludedKeys()
             // Mended (or gone, and a stream again with the next append): read on from where the tail was.
             qCInfo(lcRedis) << key << "is a stream again: its watchers get live events from it";
             m_tailFrom.insert(key, m_tailExcluded.take(key));
-            kickTail();
+            markUnread(key);
         });
     }
 }
 
-void RedisEventStore::kickTail()
+void RedisEventStore::markUnread(const QByteArray &key)
 {
-    if (!m_healthy)
-        return;
-    if (!m_tailReading)
-        return readTail();
-    // Interrupt the blocking read so it starts again with the new set of streams.
-    if (m_tailClientId >= 0)
-        m_commands->command(
-            {"CLIENT", "UNBLOCK", QByteArray::number(m_tailClientId)}, [](redisReply *, const QString &) {});
+    m_unread.insert(key);
+    readTail();
 }
 
 void RedisEventStore::readTail()
 {
-    if (!m_healthy || m_tailReading || m_tailFrom.isEmpty())
+    // One read at a time, and none while a failed one waits to be tried again (onTailError).
+    if (!m_healthy || m_tailReading || m_unread.isEmpty() || m_tailRetry.isActive())
         return;
-    // Literals, not char arrays: this is sent after every delivery, and each char array would be a copy.
-    QByteArrayList command {QByteArrayLiteral("XREAD"), QByteArrayLiteral("COUNT"), QByteArrayLiteral("1000"),
-        QByteArrayLiteral("BLOCK"), QByteArrayLiteral("5000"), QByteArrayLiteral("STREAMS")};
-    static_assert(TailBlockMs == 5000);
-    command.reserve(command.size() + 2 * m_tailFrom.size());
+    QByteArrayList keys;
     QByteArrayList ids;
-    for (auto it = m_tailFrom.cbegin(); it != m_tailFrom.cend(); ++it) {
-        command << it.key();
-        ids << it.value();
+    for (auto it = m_unread.begin(); it != m_unread.end();) {
+        const auto from = m_tailFrom.constFind(*it);
+        if (from != m_tailFrom.cend() && *from == "$") { // its start is not known yet: read once it is
+            ++it;
+            continue;
+        }
+        if (from != m_tailFrom.cend()) { // else no longer tailed, or left out (onTailError)
+            keys << *it;
+            ids << *from;
+        }
+        it = m_unread.erase(it);
     }
+    if (keys.isEmpty())
+        return;
+    // Literals, not char arrays: this is sent for every announcement, and each char array would be a copy.
+    QByteArrayList command {QByteArrayLiteral("XREAD"), QByteArrayLiteral("COUNT"), QByteArrayLiteral("1000"),
+        QByteArrayLiteral("STREAMS")};
+    static_assert(TailReadCount == 1000);
+    command += keys;
     command += ids;
-    m_tailReading = m_tail->command(command, [this](redisReply *reply, const QString &) {
+    m_tailReading = m_commands->command(command, [this, keys](redisReply *reply, const QString &) {
         m_tailReading = false;
         if (!reply)
-            return; // connection lost (or closing): reconnect restarts the tail from m_tailFrom
-        if (reply->type == REDIS_REPLY_ERROR)
+            return; // connection lost (or closing): once back, every tailed stream is read (onReady)
+        if (reply->type == REDIS_REPLY_ERROR) {
+            for (const QByteArray &key : keys)
+                m_unread.insert(key);
             return onTailError(QString::fromUtf8(text(reply)));
+        }
         m_tailRetryMs = TailRetryFirstMs;
+        // A stream that filled its share of the read may hold more.
+        for (size_t i = 0; reply->type == REDIS_REPLY_ARRAY && i < reply->elements; ++i) {
+            const redisReply *stream = reply->element[i];
+            if (stream->type == REDIS_REPLY_ARRAY && stream->elements == 2
+                && stream->element[1]->type == REDIS_REPLY_ARRAY
+                && stream->element[1]->elements >= size_t(TailReadCount))
+                m_unread.insert(text(stream->element[0]));
+        }
         onTailReply(reply);
         readTail();
     });

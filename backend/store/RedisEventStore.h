@@ -3,11 +3,13 @@
 // Keys carry a Redis Cluster hash tag: <prefix>:{<session>}:session | :thinking | :progress, plus an index
 // <prefix>:sessions (sorted by last activity). Appends run as one Lua script (session check, XADD MAXLEN ~,
 // stats; expiry refreshed at most once a second, counted from the last activity); what a stream's
-// publishers send while its last append is in flight goes as one call (GroupedWrites). Live events come from
-// XREAD BLOCK on a second connection; this process's own appends are shown as Redis answers them, when the
-// tail had read all before them, and the tail leaves them out when it reads them. When Redis goes away,
-// writes are buffered (bounded; the oldest are dropped and counted), local watchers keep receiving them, and
-// the buffer is flushed on reconnect.
+// publishers send while its last append is in flight goes as one call (GroupedWrites). Live events: this
+// process's own appends are shown as Redis answers them, when the tail had read all before them. Another
+// process's appends are announced on this process's own channel (a second connection, subscribed), which
+// each watched session's set <prefix>:{<session>}:watchers names; the tail then reads the stream with XREAD.
+// A blocking XREAD would wake for every entry, this process's own too: a seventh of Ponder's instructions per
+// event and a fifth of Redis's. When Redis goes away, writes are buffered (bounded; the oldest are dropped
+// and counted), local watchers keep receiving them, and the buffer is flushed on reconnect.
 #pragma once
 
 #include "store/EventStore.h"
@@ -16,6 +18,7 @@
 #include "store/TailPacer.h"
 
 #include <QHash>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -81,6 +84,7 @@ private:
     QByteArray sessionKey(const QString &id) const;
     QByteArray streamKey(const QString &id, EventKind kind) const;
     QByteArray indexKey() const;
+    QByteArray watchersKey(const QString &id) const;
 
     void connectBoth();
     void onConnectionLost(const QString &reason);
@@ -125,7 +129,14 @@ private:
     // the next refresh may come that much after the last activity.
     QByteArray activityTtlMs() const;
     void flushBuffer();
-    void kickTail();
+    // Puts this process's channel in the session's watchers set, so that other processes announce their
+    // appends to it.
+    void registerWatcher(const QString &sessionId);
+    // Starts the key's tail at the stream's current top, then runs `done`.
+    void startTailAtTop(const QByteArray &key, std::function<void()> done);
+    // Another process appended to the stream (its announcement), or this one's writes were not all shown.
+    void markUnread(const QByteArray &key);
+    // Reads the tailed streams marked unread, from where the tail is in each.
     void readTail();
     void onTailReply(redisReply *reply);
     // Shows this process's written events at once, when the tail has read everything before them.
@@ -138,16 +149,20 @@ private:
     QByteArray m_keyPrefix; // m_options.keyPrefix in UTF-8: keys are built for every event
     StoreLimits m_limits;
     RedisConnection *m_commands = nullptr;
-    RedisConnection *m_tail = nullptr;
+    RedisConnection *m_announcements = nullptr; // subscribed to m_channel
     bool m_healthy = false;
     QString m_lastError = QStringLiteral("connecting");
     QString m_closeReason; // why this process closed the connection itself, if it did
     QTimer m_reconnect;
     int m_backoffMs = 100;
-    qint64 m_tailClientId = -1;
+    QByteArray m_channel; // this process's: other processes announce their appends to it
     bool m_tailReading = false;
+    QSet<QByteArray> m_unread; // tailed streams with entries the tail has not read
     static constexpr int ReplyTimeoutMs = 5000; // unanswered this long, Redis counts as gone
-    static constexpr int TailBlockMs = 5000; // how long one XREAD waits for new entries
+    static constexpr int TailReadCount = 1000; // entries one read takes from each stream
+    // Nothing else may be sent for long: a PING this often lets the reply timeout notice a Redis that
+    // stopped.
+    QTimer m_heartbeat;
     static constexpr int TailRetryFirstMs = 100;
     static constexpr int TailRetryLastMs = 5000;
     QTimer m_tailRetry; // a failed read is tried again after a pause

@@ -27,13 +27,18 @@ redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1
 )lua"};
 
+// Both appends tell every other process watching the session (the channels in its watchers set) which
+// stream has new entries: a process's live tail reads when told, and is never woken by its own writes, which
+// it shows as Redis answers them.
+
 // Both appends number every entry with `n`, its number in its stream (counted in the session hash as
 // seq:<kind>), so a reader that finds numbers missing knows how many entries MAXLEN trimmed before it read
 // them. Both error NOSESSION for an unknown session, and set the session's activity time. Expiry (`ttl`, in
 // ms) is counted from the last activity for the session and both its streams.
 
-// One event buffered while Redis was away, sent with the id local watchers saw. ARGV: id (* or explicit),
-// maxlen, ttl (ms), now (ms), type, data, count field, type field, confidence. It refreshes expiry every
+// One event buffered while Redis was away, sent with the id local watchers saw. KEYS: session hash, the
+// stream, the other stream, the watchers set. ARGV: id (* or explicit), maxlen, ttl (ms), now (ms), type,
+// data, count field, type field, confidence, the caller's own channel. It refreshes expiry every
 // time: buffered events are few.
 // An explicit id older than the stream's top falls back to *: the entry keeps the explicit id as `was` (the
 // process that buffered the event showed it under that id already), and the session hash maps it to the new
@@ -74,27 +79,30 @@ if ARGV[9] ~= '' then
   redis.call('HINCRBY', KEYS[1], 'conf_n', 1)
 end
 redis.call('HSET', KEYS[1], 'last_activity', ARGV[4], 'last_updated', ARGV[4])
-for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+for _, channel in ipairs(redis.call('SMEMBERS', KEYS[4])) do
+  if channel ~= ARGV[10] then redis.call('PUBLISH', channel, KEYS[2]) end
+end
 return id
 )lua"};
 
 // Events of one session and kind, the hot path: what a stream's publishers sent while its last call was in
-// flight goes as one call. ARGV: maxlen, ttl (ms), now (ms), type, the stream's seq field, '1' to refresh
-// expiry, then per event: data, count field, type field, confidence (the last three may be empty). Returns
-// the new ids in order, then the first one's n.
+// flight goes as one call. KEYS as Append's. ARGV: maxlen, ttl (ms), now (ms), type, the stream's seq field,
+// '1' to refresh expiry, the caller's own channel, then per event: data, count field, type field, confidence
+// (the last three may be empty). Returns the new ids in order, then the first one's n.
 // Lean on purpose: Redis spends more on a script's calls and its Lua than on the XADD. The caller passes
 // the seq field rather than the script deriving it, counters are written once per call, and expiry is
 // refreshed only when the caller asks (at most once per refresh interval for each session and process; the
 // ttl it passes covers the interval) or when the stream is new, so that no stream is ever left without one.
 inline const RedisScript AppendMany {R"lua(
 if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
-local count = (#ARGV - 6) / 4
+local count = (#ARGV - 7) / 4
 local first = redis.call('HINCRBY', KEYS[1], ARGV[5], count) - count + 1
 local ids = {}
 local counts = {}
 local confidenceSum, confidenceCount = 0, 0
 local n = first
-for i = 7, #ARGV, 4 do
+for i = 8, #ARGV, 4 do
   ids[#ids + 1] = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*',
                              'type', ARGV[4], 'data', ARGV[i], 'n', n)
   n = n + 1
@@ -114,17 +122,20 @@ if confidenceCount > 0 then
 end
 redis.call('HSET', KEYS[1], 'last_activity', ARGV[3], 'last_updated', ARGV[3])
 if ARGV[6] == '1' or first == 1 then
-  for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+  for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+end
+for _, channel in ipairs(redis.call('SMEMBERS', KEYS[4])) do
+  if channel ~= ARGV[7] then redis.call('PUBLISH', channel, KEYS[2]) end
 end
 ids[#ids + 1] = first
 return ids
 )lua"};
 
-// KEYS: session hash, both streams. ARGV: now (ms), ttl (ms, as the appends').
+// KEYS: session hash, both streams, the watchers set. ARGV: now (ms), ttl (ms, as the appends').
 inline const RedisScript EndSession {R"lua(
 if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('NOSESSION') end
 redis.call('HSET', KEYS[1], 'active', '0', 'last_activity', ARGV[1])
-for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
 return 1
 )lua"};
 

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void keysUseTheConfiguredPrefixAndAClusterHashTag();
     void aBatchIsOneScriptCallPerSession();
     void eventsPublishedAtOnceShareScriptCalls();
+    void onlyOtherProcessesEventsWakeTheTail();
     void publishersWaitForTheTailInsteadOfOutrunningTrimming();
     void aTailOutrunByAnotherProcessSaysHowManyItMissed();
     void scriptsRedisLostAreLoadedAgain();
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void aRedisThatRefusesPondersScriptsIsNotHealthy();
     void aRedisWithAPasswordIsUsedWithoutShowingIt();
     void aWrongRedisPasswordIsReportedWithoutRepeatingIt();
+    void aUserWithoutPondersChannelsIsToldWhatItNeeds();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
     void textInAnyScriptArrivesByteForByte();
     void commandsLeaveWithoutWaitingForTheLoop();
@@ -523,6 +525,30 @@ bool RedisStoreTest::startWatching(
     return started.server && watchThinking(started.watcher, *started.server, session);
 }
 
+void RedisStoreTest::onlyOtherProcessesEventsWakeTheTail()
+{
+    // A process shows its own events as Redis answers its appends. Its tail used to read each of them back
+    // as well, a seventh of Ponder's work per event; now only other processes' appends are announced to
+    // it, and only those are read.
+    WatchedSession started;
+    QVERIFY(startWatching(redisOptions(), QStringLiteral("alone"), started));
+    BackendFixture &server = *started.server;
+    constexpr int Events = 50;
+    const qint64 readsBefore = calls(*m_redis, QStringLiteral("xread"));
+    for (int i = 0; i < Events; ++i)
+        started.published << server.publishThinking(QStringLiteral("alone"), QString::number(i));
+    QVERIFY(started.watcher.waitForMessages(1 + Events));
+    QCOMPARE(started.watcher.eventIds(), started.published);
+    // At most the reads that starting to watch asks for, which may land after the count above.
+    QCOMPARE_LE(calls(*m_redis, QStringLiteral("xread")) - readsBefore, 2);
+
+    const auto other = startHealthy(redisOptions());
+    QVERIFY(other);
+    started.published << other->publishThinking(QStringLiteral("alone"), QStringLiteral("from elsewhere"));
+    QVERIFY(started.watcher.waitForMessages(1 + Events + 1));
+    QCOMPARE(started.watcher.eventIds(), started.published);
+}
+
 void RedisStoreTest::publishersWaitForTheTailInsteadOfOutrunningTrimming()
 {
     // Redis trims a stream on every XADD. Twenty batches of 100 sent at once to a stream that keeps 100
@@ -741,12 +767,13 @@ void RedisStoreTest::aBufferedEventSentAgainIsStoredOnce()
     // A flush whose connection drops before the answer cannot know whether Redis wrote the event, so it
     // sends it again on the next connection, with the same id.
     const QStringList call {QStringLiteral("EVAL"), QString::fromUtf8(RedisScripts::Append.text),
-        QStringLiteral("3"), QStringLiteral("ponder:{twice}:session"),
+        QStringLiteral("4"), QStringLiteral("ponder:{twice}:session"),
         QStringLiteral("ponder:{twice}:thinking"), QStringLiteral("ponder:{twice}:progress"),
-        QStringLiteral("1700000000000-0"), QStringLiteral("1000"), QStringLiteral("86400000"),
-        QStringLiteral("1700000000000"), QStringLiteral("analysis"),
+        QStringLiteral("ponder:{twice}:watchers"), QStringLiteral("1700000000000-0"), QStringLiteral("1000"),
+        QStringLiteral("86400000"), QStringLiteral("1700000000000"), QStringLiteral("analysis"),
         QStringLiteral("{\"session_id\":\"twice\",\"thinking_type\":\"analysis\",\"content\":\"once\"}"),
-        QStringLiteral("thinking_count"), QStringLiteral("tt:analysis"), QString()};
+        QStringLiteral("thinking_count"), QStringLiteral("tt:analysis"), QString(),
+        QStringLiteral("ponder:notify:test")};
     QCOMPARE(m_redis->cli(call), QStringLiteral("1700000000000-0"));
     QCOMPARE(m_redis->cli(call), QStringLiteral("1700000000000-0"));
 
@@ -760,12 +787,12 @@ void RedisStoreTest::aBufferedEventSentAgainIsStoredOnce()
     // The same when the stream had newer entries by then, so the event was stored under a new id (a call
     // that timed out was carried out when Redis woke up): the retry is answered with that id.
     QStringList late = call;
-    late[11]
+    late[12]
         = QStringLiteral("{\"session_id\":\"twice\",\"thinking_type\":\"analysis\",\"content\":\"late\"}");
-    late[6] = QStringLiteral("1700000000001-0"); // older than what the publish below gets
+    late[7] = QStringLiteral("1700000000001-0"); // older than what the publish below gets
     QVERIFY(!server.publishThinking(QStringLiteral("twice"), QStringLiteral("meanwhile")).isEmpty());
     const QString storedAs = m_redis->cli(late);
-    QVERIFY2(storedAs != late[6] && storedAs.contains(u'-'), qPrintable(storedAs));
+    QVERIFY2(storedAs != late[7] && storedAs.contains(u'-'), qPrintable(storedAs));
     QCOMPARE(m_redis->cli(late), storedAs);
     QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("twice"))),
         (QStringList {QStringLiteral("once"), QStringLiteral("meanwhile"), QStringLiteral("late")}));
@@ -971,9 +998,9 @@ void RedisStoreTest::aRedisWithAPasswordIsUsedWithoutShowingIt()
 {
     // The default user's password (requirepass) and an ACL user's, in the URL; and each password given apart
     // from the URL, as PONDER_REDIS_PASSWORD and the window's keychain entry do.
-    m_redis->cli(
-        {QStringLiteral("ACL"), QStringLiteral("SETUSER"), QStringLiteral("agent"), QStringLiteral("on"),
-            QStringLiteral(">agent-secret"), QStringLiteral("~*"), QStringLiteral("+@all")});
+    m_redis->cli({QStringLiteral("ACL"), QStringLiteral("SETUSER"), QStringLiteral("agent"),
+        QStringLiteral("on"), QStringLiteral(">agent-secret"), QStringLiteral("~*"),
+        QStringLiteral("&ponder:notify:*"), QStringLiteral("+@all")});
     m_redis->cli({QStringLiteral("CONFIG"), QStringLiteral("SET"), QStringLiteral("requirepass"),
         QStringLiteral("default-secret")});
     const QString plain = m_redis->url();
@@ -1021,6 +1048,26 @@ void RedisStoreTest::aWrongRedisPasswordIsReportedWithoutRepeatingIt()
         qPrintable(now.value(QLatin1String("reason")).toString()));
     QVERIFY(!server.get(QStringLiteral("/health")).body.contains("a-wrong-guess"));
     QCOMPARE(server.post(QStringLiteral("/sessions"), {}).status, 503);
+}
+
+void RedisStoreTest::aUserWithoutPondersChannelsIsToldWhatItNeeds()
+{
+    // Redis 7 gives a new ACL user no channels: Ponder could write, but would never hear other processes.
+    m_redis->cli({QStringLiteral("ACL"), QStringLiteral("SETUSER"), QStringLiteral("keys-only"),
+        QStringLiteral("on"), QStringLiteral(">keys-secret"), QStringLiteral("~*"), QStringLiteral("+@all")});
+    ServerOptions options = redisOptions();
+    options.redisUrl.replace(QLatin1String("redis://"), QLatin1String("redis://keys-only:keys-secret@"));
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return health(server).value(QLatin1String("reason")).toString().contains(QLatin1String("NOPERM"));
+        },
+        20000));
+    const QJsonObject now = health(server);
+    QCOMPARE(now.value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
+    QVERIFY2(now.value(QLatin1String("reason")).toString().contains(QLatin1String("&ponder:notify:*")),
+        qPrintable(now.value(QLatin1String("reason")).toString()));
 }
 
 void RedisStoreTest::ownEventsAreShownOnceRedisHasThemButNeverAheadOfOthers()
