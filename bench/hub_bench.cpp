@@ -25,6 +25,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -348,6 +349,7 @@ struct ModeFigures
     Latency latency; // one event per request, sent in 1 ms bursts
     Latency batchedLatency; // each millisecond's events in one request
     Latency evenLatency; // one event per request, one request every 100 µs
+    std::optional<Latency> otherProcessLatency; // bursts, watched on a second Ponder (Redis mode)
     double kibPerSession = 0;
     double kibPerClient = 0;
     qint64 lost = 0;
@@ -512,6 +514,17 @@ int main(int argc, char **argv)
         if (!startPonder(ponder, arguments, dataDir))
             return 1;
         ModeFigures figures = measure(ponder, redis.processId(), quick);
+        if (useRedis) {
+            // Sessions shared through Redis: published to this Ponder, watched on another one.
+            QTemporaryDir otherDataDir;
+            PonderProcess other;
+            if (!startPonder(other, arguments, otherDataDir))
+                return 1;
+            figures.otherProcessLatency
+                = medianLatency(quint16(ponder.baseUrl().port()), other.baseUrl().toString(),
+                    {ponder.process().processId(), redis.processId()}, quick, Pacing::Bursts);
+            other.stop(SIGTERM);
+        }
         ponder.stop(SIGTERM);
         measureMemory(arguments, quick, &figures);
         results.append({useRedis ? QStringLiteral("redis") : QStringLiteral("memory"), figures});
@@ -570,6 +583,11 @@ int main(int argc, char **argv)
         [&](const ModeFigures &f) { return cpu(f.evenLatency.cpu); });
     row(QStringLiteral("publish-to-receive latency p50 / p99 at 10k/s, each ms in one request, ms"),
         [&](const ModeFigures &f) { return latency(f.batchedLatency); });
+    row(QStringLiteral("publish-to-receive latency p50 / p99 at 10k/s, one event per request, watched on a "
+                       "second Ponder, ms"),
+        [&](const ModeFigures &f) {
+            return f.otherProcessLatency ? latency(*f.otherProcessLatency) : QStringLiteral("-");
+        });
     row(QStringLiteral("RSS per idle session, KiB"),
         [](const ModeFigures &f) { return number(f.kibPerSession, 2); });
     row(QStringLiteral("RSS per WebSocket client, KiB"),
