@@ -45,6 +45,7 @@ private Q_SLOTS:
     void eventsStillBufferedAtShutdownAreReported();
     void aRedisStillLoadingItsDataCountsAsAway();
     void aRedisThatStopsAnsweringCountsAsAway();
+    void anIdleProcessNoticesARedisThatStopsAnswering();
     void aStreamKeyOfAnotherTypeDoesNotStopTheTail();
     void aStreamKeyMendedIsTailedAgain();
     void aBufferedEventWhoseStreamKeyHasAnotherTypeIsDropped();
@@ -893,6 +894,20 @@ void RedisStoreTest::aRedisThatStopsAnsweringCountsAsAway()
     for (const QJsonObject &message : started.watcher.messagesOfType(QStringLiteral("thinking_step")))
         watched << message.value(QLatin1String("data")).toObject().value(QLatin1String("content")).toString();
     QCOMPARE(watched.count(QLatin1String("while frozen")), 1);
+}
+
+void RedisStoreTest::anIdleProcessNoticesARedisThatStopsAnswering()
+{
+    // Nothing published and nothing watched: no command waits for an answer but the store's own PING.
+    const auto server = startHealthy(redisOptions());
+    QVERIFY(server);
+    m_redis->freeze();
+    QVERIFY(waitForHealth(*server, QStringLiteral("degraded")));
+    QVERIFY2(
+        health(*server).value(QLatin1String("reason")).toString().contains(QLatin1String("did not answer")),
+        qPrintable(health(*server).value(QLatin1String("reason")).toString()));
+    m_redis->thaw();
+    QVERIFY(waitForHealth(*server, QStringLiteral("healthy")));
 }
 
 std::unique_ptr<BackendFixture> RedisStoreTest::startWithABadStreamKey() const
