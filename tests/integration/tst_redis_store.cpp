@@ -708,6 +708,17 @@ QJsonObject health(BackendFixture &server)
     return server.get(QStringLiteral("/health")).json().object();
 }
 
+QString healthReason(BackendFixture &server)
+{
+    return health(server).value(QLatin1String("reason")).toString();
+}
+
+// Waits until /health's reason mentions `part` (Redis's answer, usually).
+bool waitForReason(BackendFixture &server, QLatin1String part)
+{
+    return QTest::qWaitFor([&] { return healthReason(server).contains(part); }, 20000);
+}
+
 } // namespace
 
 bool RedisStoreTest::startWatchedSession(const QString &session, WatchedSession &started) const
@@ -875,8 +886,7 @@ void RedisStoreTest::aRedisThatStopsAnsweringCountsAsAway()
         503);
     QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
     QVERIFY2(
-        health(server).value(QLatin1String("reason")).toString().contains(QLatin1String("did not answer")),
-        qPrintable(health(server).value(QLatin1String("reason")).toString()));
+        healthReason(server).contains(QLatin1String("did not answer")), qPrintable(healthReason(server)));
     QVERIFY(!server.publishThinking(session, QStringLiteral("while frozen")).isEmpty());
 
     m_redis->thaw();
@@ -902,10 +912,7 @@ void RedisStoreTest::anIdleProcessNoticesARedisThatStopsAnswering()
     const auto server = startHealthy(redisOptions());
     QVERIFY(server);
     m_redis->freeze();
-    QVERIFY(waitForHealth(*server, QStringLiteral("degraded")));
-    QVERIFY2(
-        health(*server).value(QLatin1String("reason")).toString().contains(QLatin1String("did not answer")),
-        qPrintable(health(*server).value(QLatin1String("reason")).toString()));
+    QVERIFY(waitForReason(*server, QLatin1String("did not answer")));
     m_redis->thaw();
     QVERIFY(waitForHealth(*server, QStringLiteral("healthy")));
 }
@@ -1000,11 +1007,7 @@ void RedisStoreTest::aRedisThatRefusesPondersScriptsIsNotHealthy()
         QStringLiteral("not-given")});
     BackendFixture server(redisOptions());
     QVERIFY(server.start());
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            return health(server).value(QLatin1String("reason")).toString().contains(QLatin1String("NOAUTH"));
-        },
-        20000));
+    QVERIFY(waitForReason(server, QLatin1String("NOAUTH")));
     QCOMPARE(health(server).value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
     QCOMPARE(server.post(QStringLiteral("/sessions"), {}).status, 503);
 }
@@ -1048,14 +1051,7 @@ void RedisStoreTest::aWrongRedisPasswordIsReportedWithoutRepeatingIt()
     options.redisUrl.replace(QLatin1String("redis://"), QLatin1String("redis://:a-wrong-guess@"));
     BackendFixture server(options);
     QVERIFY(server.start());
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            return health(server)
-                .value(QLatin1String("reason"))
-                .toString()
-                .contains(QLatin1String("WRONGPASS"));
-        },
-        20000));
+    QVERIFY(waitForReason(server, QLatin1String("WRONGPASS")));
     const QJsonObject now = health(server);
     QCOMPARE(now.value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
     QVERIFY2(
@@ -1074,15 +1070,10 @@ void RedisStoreTest::aUserWithoutPondersChannelsIsToldWhatItNeeds()
     options.redisUrl.replace(QLatin1String("redis://"), QLatin1String("redis://keys-only:keys-secret@"));
     BackendFixture server(options);
     QVERIFY(server.start());
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            return health(server).value(QLatin1String("reason")).toString().contains(QLatin1String("NOPERM"));
-        },
-        20000));
-    const QJsonObject now = health(server);
-    QCOMPARE(now.value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
-    QVERIFY2(now.value(QLatin1String("reason")).toString().contains(QLatin1String("&ponder:notify:*")),
-        qPrintable(now.value(QLatin1String("reason")).toString()));
+    QVERIFY(waitForReason(server, QLatin1String("NOPERM")));
+    QCOMPARE(health(server).value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
+    QVERIFY2(
+        healthReason(server).contains(QLatin1String("&ponder:notify:*")), qPrintable(healthReason(server)));
 }
 
 void RedisStoreTest::ownEventsAreShownOnceRedisHasThemButNeverAheadOfOthers()
