@@ -160,8 +160,7 @@ private:
     QSet<QByteArray> m_unread; // tailed streams with entries the tail has not read
     static constexpr int ReplyTimeoutMs = 5000; // unanswered this long, Redis counts as gone
     static constexpr int TailReadCount = 1000; // entries one read takes from each stream
-    // Nothing else may be sent for long: a PING this often lets the reply timeout notice a Redis that
-    // stopped.
+    // A PING this often: with nothing else waiting for an answer, nothing would notice a Redis that stopped.
     QTimer m_heartbeat;
     static constexpr int TailRetryFirstMs = 100;
     static constexpr int TailRetryLastMs = 5000;
