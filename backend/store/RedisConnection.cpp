@@ -106,22 +106,12 @@ bool RedisConnection::command(const QByteArrayList &arguments, ReplyHandler hand
     };
     if (!m_context || !m_connected)
         return notSent();
-    const QByteArray encoded = encodeCommand(arguments);
     auto owned = std::make_unique<ReplyHandler>(std::move(handler));
-    const bool holding = std::exchange(m_holdingWrites, true);
-    const int queued = redisAsyncFormattedCommand(
-        m_context, &RedisConnection::onReply, owned.get(), encoded.constData(), size_t(encoded.size()));
-    m_holdingWrites = holding;
-    if (queued != REDIS_OK) {
+    if (!send(encodeCommand(arguments), &RedisConnection::onReply, owned.get())) {
         handler = std::move(*owned);
         return notSent();
     }
     owned.release(); // hiredis owns it now, until onReply
-    m_sentAt.push_back(m_clock.elapsed());
-    if (m_replyTimeoutMs > 0 && !m_watchdog.isActive())
-        m_watchdog.start(std::max(100, m_replyTimeoutMs / 4));
-    if (!m_holdingWrites)
-        writeQueued();
     return true;
 }
 
@@ -135,14 +125,19 @@ bool RedisConnection::subscribe(
     // hiredis is given none of its own to free.
     m_subscribed = std::move(subscribed);
     m_message = std::move(message);
-    const QByteArray encoded = encodeCommand({QByteArrayLiteral("SUBSCRIBE"), channel});
+    return send(encodeCommand({QByteArrayLiteral("SUBSCRIBE"), channel}),
+        &RedisConnection::onSubscriptionReply, nullptr);
+}
+
+bool RedisConnection::send(const QByteArray &encoded, ReplyCallback callback, void *privateData)
+{
     const bool holding = std::exchange(m_holdingWrites, true);
-    const int queued = redisAsyncFormattedCommand(m_context, &RedisConnection::onSubscriptionReply, nullptr,
-        encoded.constData(), size_t(encoded.size()));
+    const int queued = redisAsyncFormattedCommand(
+        m_context, callback, privateData, encoded.constData(), size_t(encoded.size()));
     m_holdingWrites = holding;
     if (queued != REDIS_OK)
         return false;
-    m_sentAt.push_back(m_clock.elapsed()); // until the confirmation
+    m_sentAt.push_back(m_clock.elapsed()); // until its reply (for SUBSCRIBE, the confirmation)
     if (m_replyTimeoutMs > 0 && !m_watchdog.isActive())
         m_watchdog.start(std::max(100, m_replyTimeoutMs / 4));
     if (!m_holdingWrites)

@@ -60,6 +60,10 @@ private:
     static void delWrite(void *self);
     static void cleanup(void *self);
 
+    using ReplyCallback = void (*)(redisAsyncContext *context, void *reply, void *privateData);
+    // Hands a command in Redis's wire format to hiredis, and writes it unless writes are being held; false
+    // if hiredis refused it.
+    bool send(const QByteArray &encoded, ReplyCallback callback, void *privateData);
     void lost(const QString &reason);
     void checkReplyTimeout();
     // Writes what hiredis has queued now, rather than on the loop's next pass: see addWrite.
