@@ -2,6 +2,8 @@
 // plus FastAPI's "detail" so clients of the earlier streaming service keep reading errors.
 #pragma once
 
+#include "core/ClippedText.h" // error messages quote what clients sent, clipped
+
 #include <QJsonObject>
 #include <QString>
 

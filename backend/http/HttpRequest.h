@@ -11,7 +11,9 @@
 struct HttpRequest
 {
     QByteArray method; // upper case, e.g. "GET"
-    QString path; // percent-encoded path without the query; the router decodes each segment
+    // Without the query, normalised once by the parser (normaliseRequestPath) for every check and the router
+    // alike; still percent-encoded where it must be: the router decodes each segment.
+    QString path;
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;

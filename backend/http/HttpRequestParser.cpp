@@ -1,5 +1,7 @@
 #include "http/HttpRequestParser.h"
 
+#include "http/RequestPath.h"
+
 #include <QUrlQuery>
 
 namespace {
@@ -116,9 +118,29 @@ std::optional<HeadParse> parseRequestLine(QByteArrayView line, HttpRequestHead &
     head.http10 = version == "HTTP/1.0";
     head.request.method = method.toByteArray();
     const qsizetype question = target.indexOf('?');
-    head.request.path = QString::fromLatin1(question < 0 ? target : target.first(question));
+    // Normalised here, once, before anything looks at it: every check and the router see the same path.
+    auto path = normaliseRequestPath(question < 0 ? target : target.first(question));
+    if (const auto *error = std::get_if<ApiError>(&path))
+        return invalid(error->status, error->message);
+    head.request.path = std::get<QString>(std::move(path));
     if (question >= 0)
         head.request.query = QUrlQuery(QString::fromLatin1(target.sliced(question + 1)));
+    return std::nullopt;
+}
+
+// One Host header, which HTTP/1.1 requires (RFC 9112 §3.2): with two, one check could read one and
+// another check the other; HTTP/1.0 clients need not send one.
+std::optional<HeadParse> checkHost(const HttpRequestHead &head)
+{
+    int count = 0;
+    for (const auto &header : head.request.headers) {
+        if (header.first.compare("host", Qt::CaseInsensitive) == 0)
+            ++count;
+    }
+    if (count > 1)
+        return invalid(400, QStringLiteral("a request may have only one Host header"));
+    if (count == 0 && !head.http10)
+        return invalid(400, QStringLiteral("an HTTP/1.1 request needs a Host header"));
     return std::nullopt;
 }
 
@@ -146,7 +168,7 @@ std::optional<HeadParse> readFraming(HttpRequestHead &head, const HttpLimits &li
         if (transferEncoding.trimmed().compare("chunked", Qt::CaseInsensitive) != 0)
             return invalid(501,
                 QStringLiteral("transfer coding \"%1\" is not supported; use chunked or Content-Length")
-                    .arg(QString::fromLatin1(transferEncoding)));
+                    .arg(clippedForMessage(QString::fromLatin1(transferEncoding))));
         if (head.http10)
             return invalid(400, QStringLiteral("chunked transfer coding needs HTTP/1.1"));
         head.body = HttpRequestHead::Body::Chunked;
@@ -208,11 +230,14 @@ HeadParse parseRequestHead(QByteArrayView data, const HttpLimits &limits)
         const QByteArrayView value = line.sliced(colon + 1).trimmed();
         if (!isFieldValue(value))
             return invalid(400,
-                QStringLiteral("header %1 holds a control character").arg(QLatin1String(line.first(colon))));
+                QStringLiteral("header %1 holds a control character")
+                    .arg(clippedForMessage(QString::fromLatin1(line.first(colon)))));
         head.request.headers.append({line.first(colon).toByteArray(), value.toByteArray()});
     }
     head.length = position;
     if (auto failure = readFraming(head, limits))
+        return *failure;
+    if (auto failure = checkHost(head))
         return *failure;
     HeadParse result;
     result.status = HeadParse::Status::Complete;

@@ -17,6 +17,9 @@ private Q_SLOTS:
     void connectionAndExpectHeaders();
     void refusesMalformedOrOversizedHeads_data();
     void refusesMalformedOrOversizedHeads();
+    void normalisesThePathOnce_data();
+    void normalisesThePathOnce();
+    void http10NeedsNoHost();
     void decodesChunkedBodiesWhateverTheirPieces();
     void refusesMalformedOrOversizedChunkedBodies_data();
     void refusesMalformedOrOversizedChunkedBodies();
@@ -56,16 +59,17 @@ void HttpParserTest::readsRequestLineHeadersAndFraming()
     QCOMPARE(result.contentLength, 12);
     QVERIFY(result.keepAlive);
 
-    const HeadParse chunked
-        = parseRequestHead("POST /x HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n", HttpLimits {});
+    const HeadParse chunked = parseRequestHead(
+        "POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: Chunked\r\n\r\n", HttpLimits {});
     QCOMPARE(chunked.status, HeadParse::Status::Complete);
     QCOMPARE(chunked.head.body, HttpRequestHead::Body::Chunked);
 
-    const HeadParse bodyless = parseRequestHead("GET /%7Euser/a%2Fb HTTP/1.1\r\n\r\n", HttpLimits {});
+    const HeadParse bodyless
+        = parseRequestHead("GET /%7Euser/a%3ab HTTP/1.1\r\nHost: h\r\n\r\n", HttpLimits {});
     QCOMPARE(bodyless.status, HeadParse::Status::Complete);
     QCOMPARE(bodyless.head.body, HttpRequestHead::Body::None);
-    QCOMPARE(
-        bodyless.head.request.path, QStringLiteral("/%7Euser/a%2Fb")); // still encoded: the router decodes
+    // Normalised: unreserved characters decoded, the rest still encoded for the router to decode.
+    QCOMPARE(bodyless.head.request.path, QStringLiteral("/~user/a%3Ab"));
     QVERIFY(bodyless.head.request.query.isEmpty());
 }
 
@@ -94,16 +98,17 @@ void HttpParserTest::connectionAndExpectHeaders_data()
     QTest::addColumn<bool>("http10");
 
     QTest::newRow("1.1 keeps the connection")
-        << QByteArray("GET / HTTP/1.1\r\n\r\n") << true << false << false;
-    QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nConnection: keep-alive, Close\r\n\r\n")
+        << QByteArray("GET / HTTP/1.1\r\nHost: h\r\n\r\n") << true << false << false;
+    QTest::newRow("1.1 close") << QByteArray(
+        "GET / HTTP/1.1\r\nHost: h\r\nConnection: keep-alive, Close\r\n\r\n")
                                << false << false << false;
     QTest::newRow("1.0 always closes")
         << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << false << false << true;
     QTest::newRow("expect with a body")
-        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-Continue\r\n\r\n") << true << true
-        << false;
+        << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nExpect: 100-Continue\r\n\r\n")
+        << true << true << false;
     QTest::newRow("expect without a body")
-        << QByteArray("POST / HTTP/1.1\r\nExpect: 100-continue\r\n\r\n") << true << false << false;
+        << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\n\r\n") << true << false << false;
 }
 
 void HttpParserTest::connectionAndExpectHeaders()
@@ -164,6 +169,15 @@ void HttpParserTest::refusesMalformedOrOversizedHeads_data()
     for (int i = 0; i < 101; ++i)
         manyHeaders += "A: b\r\n";
     QTest::newRow("too many headers") << manyHeaders + "\r\n" << 431 << "100 request headers";
+    // One Host, which HTTP/1.1 requires: with two, one check could read one and another check the other.
+    QTest::newRow("two Host headers")
+        << QByteArray("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n") << 400
+        << "only one Host";
+    QTest::newRow("1.1 without Host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400 << "needs a Host";
+    QTest::newRow("broken encoding") << QByteArray("GET /%1%1%1 HTTP/1.1\r\nHost: h\r\n\r\n") << 400
+                                     << "percent-encoding";
+    QTest::newRow("encoding cut short")
+        << QByteArray("GET /a%4 HTTP/1.1\r\nHost: h\r\n\r\n") << 400 << "percent-encoding";
 }
 
 void HttpParserTest::refusesMalformedOrOversizedHeads()
@@ -178,6 +192,48 @@ void HttpParserTest::refusesMalformedOrOversizedHeads()
     QVERIFY(parse.error);
     QCOMPARE(parse.error->status, status);
     QVERIFY2(parse.error->message.contains(mentions), qPrintable(parse.error->message));
+}
+
+void HttpParserTest::normalisesThePathOnce_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QString>("path");
+
+    // What an attacker spells to reach a route past a check that reads the path differently.
+    QTest::newRow("leading //") << QByteArray("//v1/chat/completions") << "/v1/chat/completions";
+    QTest::newRow("leading ///") << QByteArray("///v1/models") << "/v1/models";
+    QTest::newRow("inner //") << QByteArray("/api//streaming///sessions") << "/api/streaming/sessions";
+    QTest::newRow("trailing /") << QByteArray("/v1/models/") << "/v1/models";
+    QTest::newRow("dot") << QByteArray("/./v1/./models") << "/v1/models";
+    QTest::newRow("dot dot") << QByteArray("/health/../v1/models") << "/v1/models";
+    QTest::newRow("dot dot above the root") << QByteArray("/../../v1/models") << "/v1/models";
+    QTest::newRow("encoded dots") << QByteArray("/x/%2e%2E/v1/models") << "/v1/models";
+    QTest::newRow("half-encoded dots") << QByteArray("/x/.%2e/v1/%2E/models") << "/v1/models";
+    QTest::newRow("encoded letters") << QByteArray("/%76%31/%6dodels") << "/v1/models";
+    QTest::newRow("dots inside a name") << QByteArray("/s/a..b/.c") << "/s/a..b/.c";
+    QTest::newRow("other encodings kept, upper case") << QByteArray("/s/a%3a%20b") << "/s/a%3A%20b";
+    QTest::newRow("root") << QByteArray("/") << "/";
+    QTest::newRow("only slashes and dots") << QByteArray("//./..//") << "/";
+    // An encoded '/' is data in its segment for every component, never a separator.
+    QTest::newRow("encoded slash kept")
+        << QByteArray("/v1/models/openai%2fplain") << "/v1/models/openai%2Fplain";
+    QTest::newRow("encoded slash between dots") << QByteArray("/a/..%2F..%2Fv1") << "/a/..%2F..%2Fv1";
+    QTest::newRow("query left alone") << QByteArray("//ws/sessions/x?since=1-0&a=%2F") << "/ws/sessions/x";
+}
+
+void HttpParserTest::normalisesThePathOnce()
+{
+    QFETCH(QByteArray, target);
+    const HeadParse parse = parseRequestHead("GET " + target + " HTTP/1.1\r\nHost: h\r\n\r\n", HttpLimits {});
+    QCOMPARE(parse.status, HeadParse::Status::Complete);
+    QTEST(parse.head.request.path, "path");
+}
+
+void HttpParserTest::http10NeedsNoHost()
+{
+    const HeadParse parse = parseRequestHead("GET /health HTTP/1.0\r\n\r\n", HttpLimits {});
+    QCOMPARE(parse.status, HeadParse::Status::Complete);
+    QVERIFY(!parse.head.request.hasHeader("host"));
 }
 
 void HttpParserTest::decodesChunkedBodiesWhateverTheirPieces()
@@ -241,8 +297,9 @@ void HttpParserTest::mangledRequestsAreAnsweredNeverOverrun()
     const QList<QByteArray> seeds {
         "POST /api/streaming/thinking?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
         "12\r\n\r\n{\"a\":\"body\"}",
-        "GET /ws/thinking/s HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
-        "POST /v1/chat/completions HTTP/1.1\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n",
+        "GET /ws/thinking/s HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
+        "POST /v1/chat/../chat//completions HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nExpect: "
+        "100-continue\r\n\r\n",
     };
     const QByteArray chunked = "5\r\nhello\r\n3;x\r\nabc\r\n0\r\nT: v\r\n\r\n";
     const QByteArray interesting = QByteArray("\r\n :;\t") + '\0'
