@@ -70,8 +70,8 @@ CommandLine::CommandLine()
             QStringLiteral("kind:url")},
         {StatelessOption, QStringLiteral("Write no conversation history to disk.")},
         {ApiKeyOption,
-            QStringLiteral("Require this key on /v1, /api and /ws (Authorization: Bearer, or X-Api-Key). "
-                           "Also read from PONDER_API_KEY."),
+            QStringLiteral("Require this key on every route but /health (Authorization: Bearer, or "
+                           "X-Api-Key). Also read from PONDER_API_KEY."),
             QStringLiteral("key")},
         {AllowedHostOption, QStringLiteral("Also answer requests for this Host name (repeatable)."),
             QStringLiteral("name")},

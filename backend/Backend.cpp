@@ -118,7 +118,7 @@ bool Backend::start(QString *error)
     qCInfo(lcServer).noquote() << "history:"
                                << (m_history ? m_history->databasePath() : QStringLiteral("off (stateless)"));
     if (!m_options.access.apiKey.isEmpty())
-        qCInfo(lcServer).noquote() << "an API key is required on /v1, /api and /ws";
+        qCInfo(lcServer).noquote() << "an API key is required on every route but /health";
     if (m_options.listen)
         qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString();
     else

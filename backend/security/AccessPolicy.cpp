@@ -25,10 +25,22 @@ QString hostWithoutPort(const QString &host)
     return colon >= 0 && host.indexOf(QLatin1Char(':')) == colon ? host.left(colon) : host;
 }
 
-bool needsToken(const QString &path)
+// The routes anyone may reach when a key is set: a liveness check, for monitors and service managers.
+// Every other path needs the key, known or not, so a route added later is protected without being listed.
+// The path is normalised (normaliseRequestPath): "//health" and "/x/../health" are "/health" here too.
+bool isPublic(const HttpRequest &request)
 {
-    return path.startsWith(QLatin1String("/v1/")) || path == QLatin1String("/v1")
-        || path.startsWith(QLatin1String("/api/")) || path.startsWith(QLatin1String("/ws/"));
+    return request.path == QLatin1String("/health");
+}
+
+// The credentials of "Authorization: Bearer <token>"; the scheme is case-insensitive (RFC 9110 §11.1).
+QByteArray bearerToken(const QByteArray &authorization)
+{
+    const QByteArray trimmed = authorization.trimmed();
+    const qsizetype space = trimmed.indexOf(' ');
+    if (space < 0 || trimmed.first(space).compare("bearer", Qt::CaseInsensitive) != 0)
+        return {};
+    return trimmed.sliced(space + 1).trimmed();
 }
 
 } // namespace
@@ -78,9 +90,8 @@ bool AccessPolicy::tokenValid(const HttpRequest &request) const
 {
     const QByteArray expected = m_options.apiKey.toUtf8();
     QByteArray given = request.header("x-api-key");
-    const QByteArray authorization = request.header("authorization");
-    if (given.isEmpty() && authorization.startsWith("Bearer "))
-        given = authorization.mid(7).trimmed();
+    if (given.isEmpty())
+        given = bearerToken(request.header("authorization"));
     // Browsers cannot set headers on a WebSocket: a query parameter stands in for them there.
     if (given.isEmpty() && request.isWebSocketUpgrade())
         given = request.query.queryItemValue(QStringLiteral("api_key"), QUrl::FullyDecoded).toUtf8();
@@ -93,16 +104,16 @@ std::optional<ApiError> AccessPolicy::check(const HttpRequest &request) const
         return ApiError(403,
             QStringLiteral(
                 "Host '%1' is not allowed: Ponder answers local names only (add it with --allowed-host)")
-                .arg(QString::fromLatin1(request.header("host"))),
+                .arg(clippedForMessage(QString::fromLatin1(request.header("host")))),
             {}, QStringLiteral("permission_error"));
     const QByteArray origin = request.header("origin");
     if (!origin.isEmpty() && !originAllowed(origin))
         return ApiError(403,
             QStringLiteral("Origin '%1' is not allowed (add it with --allowed-origin)")
-                .arg(QString::fromLatin1(origin)),
+                .arg(clippedForMessage(QString::fromLatin1(origin))),
             {}, QStringLiteral("permission_error"));
     // A CORS preflight never carries credentials; the request that follows it does.
-    if (!m_options.apiKey.isEmpty() && request.method != "OPTIONS" && needsToken(request.path)
+    if (!m_options.apiKey.isEmpty() && request.method != "OPTIONS" && !isPublic(request)
         && !tokenValid(request)) {
         ApiError error(401,
             QStringLiteral(

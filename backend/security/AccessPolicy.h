@@ -2,7 +2,9 @@
 // reach 127.0.0.1 too, so every request is checked for
 //  - its Host: only local names or configured ones (defeats DNS rebinding);
 //  - its Origin, when a browser sends one: only the allow-list (by default pages served from loopback);
-//  - the API token, when one is set, on /v1, /api and the WebSockets.
+//  - the API token, when one is set, on every route but /health (default-deny: a new route needs no
+//    listing to be protected).
+// It sees the request's head only, with its path normalised, before any body is read.
 #pragma once
 
 #include "http/ApiError.h"
