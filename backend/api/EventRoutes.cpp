@@ -183,8 +183,9 @@ void EventRoutes::registerOn(Router &router)
             publishAll(kind, events, batch, out);
         };
     };
-    router.add("POST", Prefix + QStringLiteral("/thinking"), publishRoute(EventKind::Thinking));
-    router.add("POST", Prefix + QStringLiteral("/progress"), publishRoute(EventKind::Progress));
+    const qint64 maxBody = m_hub.limits().maxBodyBytes;
+    router.add("POST", Prefix + QStringLiteral("/thinking"), publishRoute(EventKind::Thinking), maxBody);
+    router.add("POST", Prefix + QStringLiteral("/progress"), publishRoute(EventKind::Progress), maxBody);
 
     router.add("GET", Prefix + QStringLiteral("/sessions/{id}/events"),
         [this](const HttpRequest &request, const RouteParams &params, HttpResponder &out) {

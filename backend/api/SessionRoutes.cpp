@@ -41,7 +41,8 @@ bool checkSessionId(const QString &id, HttpResponder &out)
 
 void SessionRoutes::registerOn(Router &router)
 {
-    router.add("POST", Prefix + QStringLiteral("/sessions"),
+    router.add(
+        "POST", Prefix + QStringLiteral("/sessions"),
         [this](const HttpRequest &request, const RouteParams &, HttpResponder &out) {
             const auto body = readJsonBody(request, m_hub.limits().maxBodyBytes, out);
             if (!body)
@@ -71,7 +72,8 @@ void SessionRoutes::registerOn(Router &router)
                         {QStringLiteral("websocket_urls"), urls},
                         {QStringLiteral("session"), session.toJson()}});
             });
-        });
+        },
+        m_hub.limits().maxBodyBytes);
 
     router.add("GET", Prefix + QStringLiteral("/sessions"),
         [this](const HttpRequest &, const RouteParams &, HttpResponder &out) {

@@ -1,10 +1,10 @@
 #include "api/WebSocketRoutes.h"
 
 #include "api/WebSocketWatcher.h"
+#include "http/HttpRequest.h"
 #include "http/HttpServer.h"
 
 #include <QRegularExpression>
-#include <QUrlQuery>
 #include <QWebSocket>
 
 namespace {
@@ -30,14 +30,14 @@ bool WebSocketRoutes::isWebSocketPath(const QString &path)
     return pathPattern().match(path).hasMatch();
 }
 
-void WebSocketRoutes::accept(QWebSocket *socket)
+void WebSocketRoutes::accept(QWebSocket *socket, const HttpRequest &request)
 {
     // Clients send commands of a few bytes (ping, get_history, get_stats); anything much larger is closed
     // with 1009 rather than buffered whole.
     socket->setMaxAllowedIncomingFrameSize(MaxClientMessageBytes);
     socket->setMaxAllowedIncomingMessageSize(MaxClientMessageBytes);
-    const QUrl url = socket->requestUrl();
-    const QRegularExpressionMatch match = pathPattern().match(url.path(QUrl::FullyEncoded));
+    // The path and query the server admitted (path normalised), not the socket's own copy of the request.
+    const QRegularExpressionMatch match = pathPattern().match(request.path);
     const QString stream = match.captured(1);
     const QString sessionId = QUrl::fromPercentEncoding(match.captured(2).toUtf8());
     StreamingHub::KindSet kinds;
@@ -48,7 +48,7 @@ void WebSocketRoutes::accept(QWebSocket *socket)
     else
         kinds = {EventKind::Thinking, EventKind::Progress};
 
-    const QString sinceText = QUrlQuery(url).queryItemValue(QStringLiteral("since"));
+    const QString sinceText = request.query.queryItemValue(QStringLiteral("since"));
     const auto since
         = sinceText.isEmpty() ? std::optional<StreamId>(StreamId {}) : StreamId::parse(sinceText);
     if (!match.hasMatch() || !Session::isValidId(sessionId) || !since) {

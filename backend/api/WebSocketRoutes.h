@@ -5,6 +5,7 @@
 
 class HttpServer;
 class QWebSocket;
+struct HttpRequest;
 class StreamingHub;
 
 class WebSocketRoutes : public QObject
@@ -19,7 +20,7 @@ public:
     static bool isWebSocketPath(const QString &path);
 
 private:
-    void accept(QWebSocket *socket);
+    void accept(QWebSocket *socket, const HttpRequest &request);
 
     StreamingHub &m_hub;
 };

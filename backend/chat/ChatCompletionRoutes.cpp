@@ -50,14 +50,16 @@ void ChatCompletionRoutes::registerOn(Router &router)
                         if (listed.id == id)
                             return responder->sendJson(200, modelJson(listed));
                     }
-                    ApiError missing(404, QStringLiteral("the model '%1' does not exist").arg(id),
+                    ApiError missing(404,
+                        QStringLiteral("the model '%1' does not exist").arg(clippedForMessage(id)),
                         QStringLiteral("model"));
                     missing.code = QStringLiteral("model_not_found");
                     sendApiError(*responder, missing);
                 });
         });
 
-    router.add("POST", QStringLiteral("/v1/chat/completions"),
+    router.add(
+        "POST", QStringLiteral("/v1/chat/completions"),
         [this](const HttpRequest &request, const RouteParams &, HttpResponder &out) {
             const auto body = readJsonBody(request, m_limits.maxBodyBytes, out);
             if (!body)
@@ -79,5 +81,6 @@ void ChatCompletionRoutes::registerOn(Router &router)
                         return response->fail(*error);
                     response->attach(generation);
                 });
-        });
+        },
+        m_limits.maxBodyBytes);
 }

@@ -106,13 +106,31 @@ bool HttpConnection::readHead()
             // QWebSocket bounds what it takes by its message size limits (WebSocketRoutes), and would stall
             // on a frame cut short at the end of a full buffer: it reads as Qt's default lets it.
             m_socket->setReadBufferSize(0);
-            m_handlers.upgrade(m_socket);
+            m_handlers.upgrade(m_socket, m_head.request);
             return false;
         }
         // A refused upgrade is answered like any request, then closed: its client speaks no more HTTP.
         m_head.keepAlive = false;
     }
     m_socket->skip(m_head.length);
+    // Decided from the head alone: a request that is refused (or whose body is too large for its route)
+    // has its body neither read nor invited with 100 Continue.
+    m_admission = m_handlers.admit(m_head);
+    if (!m_admission.refused && m_head.body == HttpRequestHead::Body::Length
+        && m_head.contentLength > m_admission.maxBodyBytes) {
+        const ApiError tooLarge(413,
+            QStringLiteral("request body is %1 bytes; the limit is %2 bytes")
+                .arg(m_head.contentLength)
+                .arg(m_admission.maxBodyBytes));
+        m_admission.refused = true;
+        m_admission.respond = [tooLarge](const HttpRequest &, HttpResponder &responder) {
+            sendApiError(responder, tooLarge);
+        };
+    }
+    if (m_admission.refused) {
+        refuseRequest();
+        return m_state == State::Head;
+    }
     if (m_head.body == HttpRequestHead::Body::None) {
         dispatchRequest();
         return m_state == State::Head;
@@ -120,7 +138,7 @@ bool HttpConnection::readHead()
     if (m_head.expectsContinue)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     if (m_head.body == HttpRequestHead::Body::Chunked)
-        m_chunks.emplace(m_limits.maxBodyBytes);
+        m_chunks.emplace(m_admission.maxBodyBytes);
     else
         m_chunks.reset();
     m_state = State::Body;
@@ -166,7 +184,17 @@ void HttpConnection::dispatchRequest()
     m_keepAlive = m_head.keepAlive;
     connect(responder, &HttpResponder::complete, this, &HttpConnection::onResponseComplete);
     const HttpRequest request = std::exchange(m_head, {}).request;
-    m_handlers.dispatch(request, *responder);
+    const HttpAdmission admission = std::exchange(m_admission, {});
+    admission.respond(request, *responder);
+}
+
+void HttpConnection::refuseRequest()
+{
+    // A body that will never be read cannot be skipped to find the next request: the connection closes.
+    m_unreadBody = m_head.body != HttpRequestHead::Body::None;
+    if (m_unreadBody)
+        m_head.keepAlive = false;
+    dispatchRequest();
 }
 
 void HttpConnection::onResponseComplete()
@@ -175,7 +203,10 @@ void HttpConnection::onResponseComplete()
         return;
     if (!m_keepAlive) {
         m_state = State::Closing;
-        m_socket->disconnectFromHost(); // after what is still to be written
+        if (m_unreadBody)
+            lingerAndClose();
+        else
+            m_socket->disconnectFromHost(); // after what is still to be written
         return;
     }
     m_state = State::Head;
@@ -190,5 +221,10 @@ void HttpConnection::respondAndClose(const ApiError &error)
     auto *responder = new HttpResponder(m_socket, {});
     responder->addHeader("Connection", "close");
     sendApiError(*responder, error);
+    lingerAndClose();
+}
+
+void HttpConnection::lingerAndClose()
+{
     QTimer::singleShot(LingerMs, m_socket, [socket = m_socket] { socket->disconnectFromHost(); });
 }

@@ -1,8 +1,10 @@
 // One client's TCP connection, speaking HTTP/1.1: reads its requests one at a time, hands each to the
 // server with a responder, and reads the next once that one is answered, so pipelined requests are
 // answered in order. Memory stays bounded whatever the client sends: the socket buffers at most
-// ReadBufferBytes, a head over the limit gets 431 and a body over it 413 before it is read. A request
-// begun and not finished within the timeout gets 408, so stalled clients do not hold connections open.
+// ReadBufferBytes, a head over the limit gets 431, and the server admits or refuses each request from its
+// head (Host, Origin, key, route, body size) before a byte of its body is read or 100 Continue is sent.
+// A request begun and not finished within the timeout gets 408, so stalled clients do not hold
+// connections open.
 //
 // A WebSocket upgrade the server accepts leaves with its head unread, for QWebSocketServer to answer.
 #pragma once
@@ -17,6 +19,17 @@
 class HttpResponder;
 class QTcpSocket;
 
+// What the server makes of a request from its head alone.
+struct HttpAdmission
+{
+    // Answers the request once its body has arrived (at once if it has none).
+    std::function<void(const HttpRequest &, HttpResponder &)> respond;
+    // `respond` refuses the request: its body is never read, and a connection that has one coming is
+    // answered and closed.
+    bool refused = false;
+    qint64 maxBodyBytes = 0; // a declared body over this is refused with 413 before it is read
+};
+
 class HttpConnection : public QObject
 {
     Q_OBJECT
@@ -25,8 +38,9 @@ public:
     struct Handlers
     {
         std::function<bool(const HttpRequest &)> acceptsUpgrade;
-        std::function<void(QTcpSocket *)> upgrade; // takes the socket, its upgrade request still unread
-        std::function<void(const HttpRequest &, HttpResponder &)> dispatch;
+        // Takes the socket, its upgrade request still unread, and the request as parsed (normalised path).
+        std::function<void(QTcpSocket *, const HttpRequest &)> upgrade;
+        std::function<HttpAdmission(const HttpRequestHead &)> admit;
     };
 
     static constexpr qint64 ReadBufferBytes = 256 * 1024;
@@ -51,7 +65,10 @@ private:
     bool readHead();
     bool readBody();
     void dispatchRequest();
+    // Answers a request refused from its head, whose body (if any) will never be read.
+    void refuseRequest();
     void respondAndClose(const ApiError &error);
+    void lingerAndClose();
     void onResponseComplete();
     void watchForStall(bool requestUnderway);
 
@@ -60,8 +77,10 @@ private:
     const Handlers &m_handlers;
     State m_state = State::Head;
     HttpRequestHead m_head;
+    HttpAdmission m_admission; // of the request being read
     std::optional<ChunkedBodyDecoder> m_chunks;
     bool m_keepAlive = true; // of the request being answered
+    bool m_unreadBody = false; // the request being answered was refused with its body still to come
     int m_stallTimer = 0; // runs while a request has begun to arrive and is not whole yet
     bool m_socketPaused = false; // the socket's buffer was full: it reads no more until asked
     bool m_reading = false; // readRequests() is on the stack: a response completing inside it

@@ -13,10 +13,9 @@ HttpServer::HttpServer(QObject *parent)
 {
     m_connectionHandlers.acceptsUpgrade
         = [this](const HttpRequest &request) { return acceptsWebSocket(request); };
-    // QWebSocketServer reads the handshake from the socket itself: it is still there, peeked, not read.
-    m_connectionHandlers.upgrade = [this](QTcpSocket *socket) { m_webSockets.handleConnection(socket); };
-    m_connectionHandlers.dispatch
-        = [this](const HttpRequest &request, HttpResponder &responder) { dispatch(request, responder); };
+    m_connectionHandlers.upgrade
+        = [this](QTcpSocket *socket, const HttpRequest &request) { upgrade(socket, request); };
+    m_connectionHandlers.admit = [this](const HttpRequestHead &head) { return admit(head); };
     connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpServer::takePendingWebSockets);
 }
 
@@ -49,13 +48,12 @@ void HttpServer::setLimits(const HttpLimits &limits)
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
     auto tcpServer = std::make_unique<LowDelayTcpServer>();
+    tcpServer->setListenBacklogSize(ListenBacklog); // the kernel caps it at net.core.somaxconn
     if (!tcpServer->listen(address, port)) {
         *error = tcpServer->serverError() == QAbstractSocket::AddressInUseError
             ? QStringLiteral("port %1 on %2 is already in use").arg(port).arg(address.toString())
             : QStringLiteral("cannot listen on %1:%2: %3")
-                  .arg(address.toString())
-                  .arg(port)
-                  .arg(tcpServer->errorString());
+                  .arg(address.toString(), QString::number(port), tcpServer->errorString());
         return false;
     }
     m_tcpServer = tcpServer.release();
@@ -88,38 +86,61 @@ bool HttpServer::acceptsWebSocket(const HttpRequest &request) const
     return m_webSocketPaths && m_webSocketPaths(request.path) && !refusal(request);
 }
 
-void HttpServer::dispatch(const HttpRequest &request, HttpResponder &responder)
+HttpAdmission HttpServer::admit(const HttpRequestHead &head)
 {
+    const HttpRequest &request = head.request;
+    HttpAdmission admission;
     if (auto error = refusal(request)) {
-        qCInfo(lcHttp) << request.method << request.path << "refused:" << error->message;
-        sendApiError(responder, *error);
-        return;
+        qCInfo(lcHttp).noquote() << request.method << clippedForMessage(request.path)
+                                 << "refused:" << error->message;
+        admission.refused = true;
+        admission.respond
+            = [error = *error](const HttpRequest &, HttpResponder &out) { sendApiError(out, error); };
+        return admission;
     }
-    if (m_decorator)
-        m_decorator(request, responder);
-
     // HEAD is GET without the body (RFC 9110 §9.3.2); HttpResponder leaves the body out.
-    const Router::Match match
+    Router::Match match
         = m_router.match(request.method == "HEAD" ? QByteArray("GET") : request.method, request.path);
-    if (request.method == "OPTIONS" && !match.handler && !match.allowedMethods.isEmpty())
-        return answerOptions(request, match.allowedMethods, responder);
-    if (match.handler) {
-        (*match.handler)(request, match.params, responder);
-        return;
+    if (!match.handler) {
+        // 404, 405 or a CORS preflight: none of them reads a body, so one that comes is not waited for.
+        admission.refused = true;
+        admission.respond = [this, allowed = match.allowedMethods](const HttpRequest &whole,
+                                HttpResponder &out) { answerUnrouted(whole, allowed, out); };
+        return admission;
     }
-    if (!match.allowedMethods.isEmpty()) {
-        responder.addHeader("Allow", match.allowedMethods.join(", "));
-        sendApiError(responder,
+    admission.maxBodyBytes = std::min(match.maxBodyBytes, m_limits.maxBodyBytes);
+    admission.respond = [this, handler = *match.handler, params = std::move(match.params)](
+                            const HttpRequest &whole, HttpResponder &out) {
+        if (m_decorator)
+            m_decorator(whole, out);
+        handler(whole, params, out);
+    };
+    return admission;
+}
+
+void HttpServer::answerUnrouted(
+    const HttpRequest &request, const QByteArrayList &allowedMethods, HttpResponder &out)
+{
+    if (m_decorator)
+        m_decorator(request, out);
+    if (request.method == "OPTIONS" && !allowedMethods.isEmpty())
+        return answerOptions(request, allowedMethods, out);
+    // The path is an argument, never part of the format: '%1' in a path must stay as it is. And it is cut
+    // short, so the answer stays small whatever the path.
+    const QString path = clippedForMessage(request.path);
+    const QString method = clippedForMessage(QString::fromLatin1(request.method));
+    if (!allowedMethods.isEmpty()) {
+        out.addHeader("Allow", allowedMethods.join(", "));
+        sendApiError(out,
             {405,
                 QStringLiteral("method %1 is not allowed on %2; allowed: %3")
-                    .arg(QString::fromLatin1(request.method), request.path,
-                        QString::fromLatin1(match.allowedMethods.join(", ")))});
+                    .arg(method, path, QString::fromLatin1(allowedMethods.join(", ")))});
         return;
     }
-    const QString what = request.isWebSocketUpgrade()
-        ? QStringLiteral("no WebSocket endpoint at %1")
-        : QStringLiteral("no route for %1 %2").arg(QString::fromLatin1(request.method), request.path);
-    sendApiError(responder, {404, what.arg(request.path)});
+    sendApiError(out,
+        {404,
+            request.isWebSocketUpgrade() ? QStringLiteral("no WebSocket endpoint at %1").arg(path)
+                                         : QStringLiteral("no route for %1 %2").arg(method, path)});
 }
 
 void HttpServer::answerOptions(
@@ -134,8 +155,29 @@ void HttpServer::answerOptions(
         responder.addHeader("Access-Control-Allow-Headers",
             headers.isEmpty() ? QByteArray("Authorization, Content-Type, X-Api-Key, X-Session-Id") : headers);
         responder.addHeader("Access-Control-Max-Age", "600");
+        // Chrome's Private Network Access: a public page may reach a loopback server only if the server
+        // says so in the preflight. The origin is an allowed one, or the filters would have refused it.
+        if (request.header("access-control-request-private-network").compare("true", Qt::CaseInsensitive)
+            == 0)
+            responder.addHeader("Access-Control-Allow-Private-Network", "true");
     }
     responder.send(204, {}, {});
+}
+
+void HttpServer::upgrade(QTcpSocket *socket, const HttpRequest &request)
+{
+    // QWebSocketServer reads the handshake from the socket itself (it is still there, peeked, not read) and
+    // answers later. Its QWebSocket is matched to this request by the client's address and port, which
+    // are unique among open connections to this server.
+    const PeerKey key {socket->peerAddress(), socket->peerPort()};
+    m_pendingUpgrades.insert(key, {socket, request});
+    // A handshake QWebSocketServer refuses ends with the socket: its entry goes with it.
+    connect(socket, &QObject::destroyed, this, [this, key, socket] {
+        const auto it = m_pendingUpgrades.find(key);
+        if (it != m_pendingUpgrades.end() && it->socket == socket)
+            m_pendingUpgrades.erase(it);
+    });
+    m_webSockets.handleConnection(socket);
 }
 
 void HttpServer::acceptConnections()
@@ -179,6 +221,15 @@ void HttpServer::takePendingWebSockets()
 {
     while (QWebSocket *socket = m_webSockets.nextPendingConnection()) {
         socket->setParent(nullptr);
-        Q_EMIT webSocketConnected(socket);
+        const auto it = m_pendingUpgrades.find(PeerKey {socket->peerAddress(), socket->peerPort()});
+        if (it == m_pendingUpgrades.end()) { // not one this server admitted: never served
+            qCWarning(lcHttp) << "a WebSocket arrived without the upgrade request it was admitted by";
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        const HttpRequest request = std::move(it->request);
+        m_pendingUpgrades.erase(it);
+        Q_EMIT webSocketConnected(socket, request);
     }
 }

@@ -16,9 +16,9 @@ bool isParameter(const QString &segment)
 
 } // namespace
 
-void Router::add(const QByteArray &method, const QString &pattern, RouteHandler handler)
+void Router::add(const QByteArray &method, const QString &pattern, RouteHandler handler, qint64 maxBodyBytes)
 {
-    m_routes.push_back({method, splitPath(pattern), std::move(handler)});
+    m_routes.push_back({method, splitPath(pattern), std::move(handler), maxBodyBytes});
 }
 
 bool Router::matchSegments(const QStringList &pattern, const QStringList &path, RouteParams *params)
@@ -51,6 +51,7 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
         if (route.method == method) {
             result.handler = &route.handler;
             result.params = std::move(params);
+            result.maxBodyBytes = route.maxBodyBytes;
             result.allowedMethods.clear();
             return result;
         }

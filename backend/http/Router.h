@@ -18,15 +18,23 @@ using RouteHandler = std::function<void(const HttpRequest &, const RouteParams &
 class Router
 {
 public:
-    // pattern: segments separated by '/'; "{name}" matches one non-empty segment.
-    void add(const QByteArray &method, const QString &pattern, RouteHandler handler);
+    // What a route takes when it says nothing: a body has no use on GET or DELETE, and a small one does no
+    // harm; routes that read a body give their own limit.
+    static constexpr qint64 DefaultMaxBodyBytes = 64 * 1024;
+
+    // pattern: segments separated by '/'; "{name}" matches one non-empty segment. A request whose declared
+    // body is over maxBodyBytes gets 413 from its head, before the body is read.
+    void add(const QByteArray &method, const QString &pattern, RouteHandler handler,
+        qint64 maxBodyBytes = DefaultMaxBodyBytes);
 
     struct Match
     {
         const RouteHandler *handler = nullptr;
         RouteParams params;
+        qint64 maxBodyBytes = 0; // of the route matched
         QByteArrayList allowedMethods; // filled when the path exists but not for this method
     };
+    // `path` is normalised (normaliseRequestPath): its segments are split at '/' and each decoded alone.
     Match match(const QByteArray &method, const QString &path) const;
 
 private:
@@ -35,6 +43,7 @@ private:
         QByteArray method;
         QStringList segments;
         RouteHandler handler;
+        qint64 maxBodyBytes;
     };
     static bool matchSegments(const QStringList &pattern, const QStringList &path, RouteParams *params);
 

@@ -1,5 +1,6 @@
 // The streaming API over real sockets: REST (every route's bad inputs too), WebSocket and SSE.
 #include "BackendFixture.h"
+#include "RawHttpConnection.h"
 #include "WebSocketTestClient.h"
 #include "http/HttpConnection.h"
 #include "http/HttpResponder.h"
@@ -715,77 +716,7 @@ void StreamingApiTest::sseForUnknownSessionIs404()
 
 namespace {
 
-// One raw keep-alive connection, for what HTTP clients do not let a test do (pipelining, half-sent
-// requests, HTTP/1.0).
-class RawConnection
-{
-public:
-    explicit RawConnection(const QUrl &server)
-    {
-        m_socket.connectToHost(server.host(), quint16(server.port()));
-        m_socket.waitForConnected(15000);
-    }
-
-    void send(const QByteArray &bytes)
-    {
-        m_socket.write(bytes);
-        m_socket.flush();
-    }
-
-    // Waits until `received` holds `count` whole responses (or 15 s pass), and returns them.
-    QList<RawHttpResponse> responses(int count)
-    {
-        QList<RawHttpResponse> whole;
-        (void)QTest::qWaitFor(
-            [&] {
-                m_received += m_socket.readAll();
-                whole = split(m_received);
-                return whole.size() >= count;
-            },
-            15000);
-        return whole;
-    }
-
-    QByteArray received()
-    {
-        m_received += m_socket.readAll();
-        return m_received;
-    }
-
-    bool waitForClose()
-    {
-        return QTest::qWaitFor(
-            [&] {
-                m_received += m_socket.readAll();
-                return m_socket.state() == QAbstractSocket::UnconnectedState;
-            },
-            15000);
-    }
-
-private:
-    // Takes Content-Length-framed responses apart.
-    static QList<RawHttpResponse> split(const QByteArray &raw)
-    {
-        QList<RawHttpResponse> responses;
-        qsizetype position = 0;
-        while (true) {
-            const qsizetype headEnd = raw.indexOf("\r\n\r\n", position);
-            if (headEnd < 0)
-                return responses;
-            RawHttpResponse response = parseRawResponse(raw.mid(position, headEnd + 4 - position));
-            const qsizetype length
-                = response.status == 100 ? 0 : response.header("content-length").toLongLong();
-            if (raw.size() < headEnd + 4 + length)
-                return responses;
-            response.body = raw.mid(headEnd + 4, length);
-            responses.append(response);
-            position = headEnd + 4 + length;
-        }
-    }
-
-    QTcpSocket m_socket;
-    QByteArray m_received;
-};
+using RawConnection = RawHttpConnection;
 
 QByteArray postRequest(const QByteArray &path, const QByteArray &body, const QByteArray &extraHeaders = {})
 {
@@ -801,18 +732,6 @@ QByteArray thinkingBody(const QByteArray &session, const QByteArray &content)
 }
 
 const QByteArray HealthRequest = "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-
-// Sends `request` on a fresh connection and returns the one answer, if the server then closes the
-// connection (a status of 0 if it did not).
-RawHttpResponse answerThenClose(const QUrl &server, const QByteArray &request)
-{
-    RawConnection connection(server);
-    connection.send(request);
-    const QList<RawHttpResponse> answers = connection.responses(1);
-    if (answers.size() != 1 || !connection.waitForClose())
-        return {};
-    return answers.first();
-}
 
 } // namespace
 
