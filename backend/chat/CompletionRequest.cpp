@@ -2,6 +2,9 @@
 
 #include "events/Session.h"
 
+#include <cmath>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -25,16 +28,33 @@ std::optional<ApiError> checkNumber(const QJsonObject &body, const char *name, d
     return std::nullopt;
 }
 
-std::optional<ApiError> checkInteger(const QJsonObject &body, const char *name, qint64 low)
+// A whole number in [low, high]. The range is checked on the double, before any conversion: casting a
+// double outside qint64's range (1e300) to an integer is undefined behaviour.
+std::optional<ApiError> checkInteger(const QJsonObject &body, const char *name, qint64 low, qint64 high)
 {
     const QJsonValue value = body.value(QLatin1String(name));
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
     const double number = value.toDouble();
-    if (!value.isDouble() || number != double(qint64(number)) || number < double(low))
+    // 2^63 is the first double past qint64; every double below it and at least -2^63 converts exactly.
+    const bool inRange = value.isDouble() && std::isfinite(number) && number >= double(low)
+        && number < 9223372036854775808.0 && number <= double(high) && std::trunc(number) == number;
+    if (!inRange)
         return invalid(QLatin1String(name),
-            QStringLiteral("'%1' must be an integer of at least %2").arg(QLatin1String(name)).arg(low));
+            QStringLiteral("'%1' must be a whole number from %2 to %3")
+                .arg(QLatin1String(name))
+                .arg(low)
+                .arg(high));
     return std::nullopt;
+}
+
+// A session id given in the body must be a string: a number or an object is a client's mistake, not a
+// request for a new session.
+std::optional<ApiError> checkOptionalString(const QJsonValue &value, const QString &param)
+{
+    if (value.isUndefined() || value.isNull() || value.isString())
+        return std::nullopt;
+    return invalid(param, QStringLiteral("'%1' must be a string").arg(param));
 }
 
 std::optional<ApiError> checkMessages(const QJsonValue &value)
@@ -117,10 +137,11 @@ std::variant<CompletionRequest, ApiError> CompletionRequest::fromJson(
             return *error;
     }
     for (const char *name : {"max_tokens", "max_completion_tokens"}) {
-        if (auto error = checkInteger(body, name, 1))
+        if (auto error = checkInteger(body, name, 1, std::numeric_limits<qint64>::max()))
             return *error;
     }
-    if (auto error = checkInteger(body, "seed", std::numeric_limits<qint64>::min()))
+    if (auto error
+        = checkInteger(body, "seed", std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()))
         return *error;
     if (auto error = checkStop(body.value("stop"_L1)))
         return *error;
@@ -140,6 +161,11 @@ std::variant<CompletionRequest, ApiError> CompletionRequest::fromJson(
             return invalid(
                 QLatin1String(name), QStringLiteral("'%1' must be an object").arg(QLatin1String(name)));
     }
+    if (auto error = checkOptionalString(body.value("session_id"_L1), QStringLiteral("session_id")))
+        return *error;
+    if (auto error = checkOptionalString(
+            body.value("metadata"_L1)["session_id"_L1], QStringLiteral("metadata.session_id")))
+        return *error;
     const QJsonValue tools = body.value("tools"_L1);
     if (!tools.isUndefined() && !tools.isNull() && !tools.isArray())
         return invalid(

@@ -1,5 +1,7 @@
 #include "events/JsonFieldReader.h"
 
+#include "core/ClippedText.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -54,7 +56,7 @@ QString JsonFieldReader::requiredChoice(const QStringList &names, const QStringL
     if (ok() && !allowed.contains(value)) {
         fail(present(names),
             QStringLiteral("'%1' must be one of: %2 (got '%3')")
-                .arg(present(names), allowed.join(QLatin1String(", ")), value));
+                .arg(present(names), allowed.join(QLatin1String(", ")), clippedForMessage(value)));
         return {};
     }
     return value;
@@ -88,8 +90,10 @@ std::optional<qint64> JsonFieldReader::optionalInteger(const QString &name, qint
     const std::optional<double> number = optionalNumber({name}, double(min), double(max));
     if (!number)
         return std::nullopt;
-    if (std::floor(*number) != *number) {
-        fail(name, QStringLiteral("'%1' must be a whole number").arg(name));
+    // Converted only once it is known to fit: a double outside qint64 (a max near 2^63 rounds up to it)
+    // cast to an integer is undefined behaviour.
+    if (std::floor(*number) != *number || *number >= 9223372036854775808.0) {
+        fail(name, QStringLiteral("'%1' must be a whole number from %2 to %3").arg(name).arg(min).arg(max));
         return std::nullopt;
     }
     return qint64(*number);

@@ -537,6 +537,16 @@ private Q_SLOTS:
             QJsonDocument::fromJson(badField.body)[QLatin1String("error")][QLatin1String("param")].toString(),
             QStringLiteral("temperature"));
         QCOMPARE(rawPost(base, path, "[1,2]").status, 400);
+        // Numbers past any integer (undefined behaviour to convert once), and a session id that is no string.
+        for (const auto &[field, value] : {std::pair {"max_tokens", QJsonValue(1e300)},
+                 std::pair {"seed", QJsonValue(-1e300)}, std::pair {"session_id", QJsonValue(7)}}) {
+            const RawHttpResponse refused = rawPost(
+                base, path, chatBody(QStringLiteral("plain"), false, {{QLatin1String(field), value}}));
+            QCOMPARE(refused.status, 400);
+            const QJsonValue error = QJsonDocument::fromJson(refused.body)[QLatin1String("error")];
+            QCOMPARE(error[QLatin1String("param")].toString(), QLatin1String(field));
+            QCOMPARE(error[QLatin1String("type")].toString(), QStringLiteral("invalid_request_error"));
+        }
         QCOMPARE(m_fake->requests().size(), 0); // nothing reached the upstream
     }
 

@@ -163,6 +163,22 @@ private Q_SLOTS:
                                << QStringLiteral("tools");
         QTest::newRow("session id") << ("{\"model\":\"m\",\"session_id\":\"a b\"," + messages + "}")
                                     << QStringLiteral("session_id");
+        // Numbers no integer type holds: converting them was undefined behaviour (UBSan float-cast-overflow).
+        QTest::newRow("max_tokens 1e300")
+            << ("{\"model\":\"m\",\"max_tokens\":1e300," + messages + "}") << QStringLiteral("max_tokens");
+        QTest::newRow("max_completion_tokens 2^63")
+            << ("{\"model\":\"m\",\"max_completion_tokens\":9223372036854775808," + messages + "}")
+            << QStringLiteral("max_completion_tokens");
+        QTest::newRow("seed 1e300") << ("{\"model\":\"m\",\"seed\":1e300," + messages + "}")
+                                    << QStringLiteral("seed");
+        QTest::newRow("seed -1e300") << ("{\"model\":\"m\",\"seed\":-1e300," + messages + "}")
+                                     << QStringLiteral("seed");
+        // A session id that is not a string is a mistake to report, not a request for a new session.
+        QTest::newRow("session id a number")
+            << ("{\"model\":\"m\",\"session_id\":7," + messages + "}") << QStringLiteral("session_id");
+        QTest::newRow("metadata session id a number")
+            << ("{\"model\":\"m\",\"metadata\":{\"session_id\":7}," + messages + "}")
+            << QStringLiteral("metadata.session_id");
     }
 
     void completionRequest_rejectsWithTheFieldNamed()
@@ -174,6 +190,19 @@ private Q_SLOTS:
         QVERIFY(error);
         QCOMPARE(error->status, 400);
         QCOMPARE(error->param, param);
+        QVERIFY2(error->message.contains(QLatin1Char('\'') + param + QLatin1Char('\'')),
+            qPrintable(error->message));
+    }
+
+    void completionRequest_acceptsIntegersAtTheirLimits()
+    {
+        const auto parsed = CompletionRequest::fromJson(
+            object("{\"model\":\"m\",\"max_tokens\":4096,\"seed\":-9223372036854775808,"
+                   "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
+            {});
+        const CompletionRequest *request = std::get_if<CompletionRequest>(&parsed);
+        QVERIFY(request);
+        QCOMPARE(request->maxTokens, std::optional<qint64>(4096));
     }
 
     void completionRequest_keepsUnknownFieldsAndDropsPondersOwn()
