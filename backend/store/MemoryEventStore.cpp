@@ -16,11 +16,32 @@ void MemoryEventStore::createSession(const Session &session, Done done)
     if (m_sessions.contains(session.id))
         return done(StoreStatus::failure(
             StoreStatus::Code::Conflict, QStringLiteral("session '%1' already exists").arg(session.id)));
-    if (m_sessions.size() >= m_limits.maxSessions)
+    if (m_sessions.size() >= m_limits.maxSessions && !removeLongestEnded())
         return done(StoreStatus::failure(StoreStatus::Code::LimitReached,
-            QStringLiteral("the session limit (%1) is reached").arg(m_limits.maxSessions)));
-    m_sessions.insert(session.id, Entry {session, {}, {}, {}});
+            QStringLiteral("the session limit (%1) is reached: end a session to make room")
+                .arg(m_limits.maxSessions)));
+    m_sessions.insert(session.id, Entry {session, {}, {}, {}, 0});
     done(StoreStatus::success());
+}
+
+bool MemoryEventStore::removeLongestEnded()
+{
+    if (m_ended.empty())
+        return false;
+    const QString id = m_ended.begin()->second;
+    qCInfo(lcStore) << "session" << id
+                    << "removed to make room: it had ended, and the session limit is reached";
+    remove(m_sessions.find(id));
+    return true;
+}
+
+void MemoryEventStore::remove(QHash<QString, Entry>::iterator it)
+{
+    const QString id = it.key();
+    if (it->endedAs != 0)
+        m_ended.erase(it->endedAs);
+    m_sessions.erase(it);
+    Q_EMIT sessionRemoved(id);
 }
 
 void MemoryEventStore::session(const QString &id, SessionDone done)
@@ -49,6 +70,10 @@ void MemoryEventStore::endSession(const QString &id, Done done)
         return done(StoreStatus::sessionNotFound(id));
     it->session.active = false;
     it->session.lastActivity = QDateTime::currentDateTimeUtc();
+    if (it->endedAs == 0) {
+        it->endedAs = ++m_endCount;
+        m_ended.emplace(it->endedAs, id);
+    }
     done(StoreStatus::success());
 }
 
@@ -118,15 +143,14 @@ void MemoryEventStore::unwatch(const QString &) { }
 void MemoryEventStore::expireIdleSessions()
 {
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-m_limits.idleExpirySeconds);
-    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (it->session.lastActivity < cutoff) {
-            const QString id = it.key();
-            it = m_sessions.erase(it);
-            qCInfo(lcStore) << "session" << id << "expired after being idle";
-            Q_EMIT sessionRemoved(id);
-        } else {
-            ++it;
-        }
+    QStringList expired;
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
+        if (it->session.lastActivity < cutoff)
+            expired << it.key();
+    }
+    for (const QString &id : std::as_const(expired)) {
+        qCInfo(lcStore) << "session" << id << "expired after being idle";
+        remove(m_sessions.find(id));
     }
 }
 

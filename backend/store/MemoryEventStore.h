@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <deque>
+#include <map>
 
 class MemoryEventStore : public EventStore
 {
@@ -38,6 +39,7 @@ private:
         SessionStats stats;
         std::deque<StoredEvent> thinking;
         std::deque<StoredEvent> progress;
+        quint64 endedAs = 0; // its place in m_ended; 0 while the session is active
         std::deque<StoredEvent> &stream(EventKind kind)
         {
             return kind == EventKind::Thinking ? thinking : progress;
@@ -48,7 +50,15 @@ private:
     StoredEvent appendTo(
         Entry &entry, const QString &sessionId, EventKind kind, const QString &type, const EventData &data);
 
+    // Removes the session that ended longest ago, to make room for a new one; false if none has ended.
+    bool removeLongestEnded();
+    void remove(QHash<QString, Entry>::iterator it);
+
     StoreLimits m_limits;
     QHash<QString, Entry> m_sessions;
+    // Ended sessions in the order they ended. They stay readable until they expire, but no longer hold a
+    // place under the session cap: at the cap, the one that ended first is removed to make room.
+    std::map<quint64, QString> m_ended;
+    quint64 m_endCount = 0;
     StreamIdGenerator m_ids;
 };

@@ -260,6 +260,12 @@ QByteArray RedisEventStore::indexKey() const
     return m_keyPrefix + ":sessions";
 }
 
+// Ended sessions scored by when they ended: they no longer hold a place under the session cap.
+QByteArray RedisEventStore::endedKey() const
+{
+    return m_keyPrefix + ":ended";
+}
+
 QByteArray RedisEventStore::watchersKey(const QString &id) const
 {
     return joined({m_keyPrefix, ":{", id.toUtf8(), "}:watchers"});
@@ -424,8 +430,7 @@ void RedisEventStore::createSession(const Session &session, Done done)
             if (!count)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
             if (count->type == REDIS_REPLY_INTEGER && count->integer >= m_limits.maxSessions)
-                return done(StoreStatus::failure(StoreStatus::Code::LimitReached,
-                    QStringLiteral("the session limit (%1) is reached").arg(m_limits.maxSessions)));
+                return makeRoomFor(session, done);
             const QByteArray now = QByteArray::number(nowMs());
             const QByteArray json = QJsonDocument(session.toJson()).toJson(QJsonDocument::Compact);
             runScript(RedisScripts::CreateSession,
@@ -442,6 +447,34 @@ void RedisEventStore::createSession(const Session &session, Done done)
                     m_commands->command(
                         {"ZADD", indexKey(), now, session.id.toUtf8()}, [](redisReply *, const QString &) {});
                     done(StoreStatus::success());
+                });
+        });
+}
+
+void RedisEventStore::makeRoomFor(const Session &session, Done done)
+{
+    m_commands->command(
+        {"ZPOPMIN", endedKey()}, [this, session, done](redisReply *ended, const QString &error) {
+            if (!ended)
+                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
+            if (ended->type != REDIS_REPLY_ARRAY || ended->elements < 1)
+                return done(StoreStatus::failure(StoreStatus::Code::LimitReached,
+                    QStringLiteral("the session limit (%1) is reached: end a session to make room")
+                        .arg(m_limits.maxSessions)));
+            const QString id = QString::fromUtf8(text(ended->element[0]));
+            qCInfo(lcRedis) << "session" << id
+                            << "removed to make room: it had ended, and the session limit is reached";
+            // Its keys share a hash slot (one DEL); the index is a key of its own (Redis Cluster).
+            m_commands->command({"DEL", sessionKey(id), streamKey(id, EventKind::Thinking),
+                                    streamKey(id, EventKind::Progress), watchersKey(id)},
+                [](redisReply *, const QString &) {});
+            m_commands->command({"ZREM", indexKey(), id.toUtf8()},
+                [this, id, session, done](redisReply *removed, const QString &failure) {
+                    if (!removed)
+                        return done(StoreStatus::failure(StoreStatus::Code::Unavailable, failure));
+                    Q_EMIT sessionRemoved(id);
+                    // Counted again: an entry for a session that had expired meanwhile made no room.
+                    createSession(session, done);
                 });
         });
 }
@@ -504,12 +537,18 @@ void RedisEventStore::endSession(const QString &id, Done done)
     runScript(RedisScripts::EndSession,
         {"4", sessionKey(id), streamKey(id, EventKind::Thinking), streamKey(id, EventKind::Progress),
             watchersKey(id), QByteArray::number(nowMs()), activityTtlMs()},
-        [id, done](redisReply *reply, const QString &error) {
+        [this, id, done](redisReply *reply, const QString &error) {
             if (!reply)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
             if (isError(reply, "NOSESSION"))
                 return done(StoreStatus::sessionNotFound(id));
-            done(StoreStatus::success());
+            // Its place under the session cap is free from now on (NX: ending twice keeps the first time).
+            m_commands->command({"ZADD", endedKey(), "NX", QByteArray::number(nowMs()), id.toUtf8()},
+                [id, done](redisReply *added, const QString &failure) {
+                    if (!added)
+                        return done(StoreStatus::failure(StoreStatus::Code::Unavailable, failure));
+                    done(StoreStatus::success());
+                });
         });
 }
 
@@ -1090,6 +1129,8 @@ void RedisEventStore::expireIdleSessions()
     const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);
     m_commands->command(
         {"ZREMRANGEBYSCORE", indexKey(), "-inf", "(" + cutoff}, [](redisReply *, const QString &) {});
+    m_commands->command(
+        {"ZREMRANGEBYSCORE", endedKey(), "-inf", "(" + cutoff}, [](redisReply *, const QString &) {});
 }
 
 QJsonObject RedisEventStore::healthDetails() const

@@ -84,7 +84,11 @@ private:
     QByteArray sessionKey(const QString &id) const;
     QByteArray streamKey(const QString &id, EventKind kind) const;
     QByteArray indexKey() const;
+    QByteArray endedKey() const;
     QByteArray watchersKey(const QString &id) const;
+    // At the session cap: removes the session that ended longest ago (its keys and its place in the index)
+    // and tries the creation again; refuses it with 429 when no session has ended.
+    void makeRoomFor(const Session &session, Done done);
 
     void connectBoth();
     void onConnectionLost(const QString &reason);

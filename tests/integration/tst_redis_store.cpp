@@ -28,6 +28,7 @@ private Q_SLOTS:
     void streamsAreTrimmedToTheHistoryLength();
     void expiryIsCountedFromTheLastActivity();
     void aSessionInUseStaysListed();
+    void deletingASessionFreesItsPlaceUnderTheCap();
     void twoBackendsShareSessionsLiveInOrderOnce();
     void ownEventsAreShownOnceRedisHasThemButNeverAheadOfOthers();
     void redisRestartMidSessionLosesNothingInTheBuffer();
@@ -255,6 +256,33 @@ void RedisStoreTest::aSessionInUseStaysListed()
     for (const QJsonValue &session : sessions)
         listed << session.toObject().value(QLatin1String("session_id")).toString();
     QCOMPARE(listed, QStringList {QStringLiteral("busy")});
+}
+
+void RedisStoreTest::deletingASessionFreesItsPlaceUnderTheCap()
+{
+    // Ended sessions once held their place in the index until their keys expired (24 h).
+    ServerOptions options = redisOptions();
+    options.storeLimits.maxSessions = 2;
+    const auto started = startWithSession(options, QStringLiteral("a"));
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    auto create = [&](const char *id) {
+        return server.post(QStringLiteral("/sessions"), {{QStringLiteral("session_id"), QLatin1String(id)}})
+            .status;
+    };
+    QVERIFY(!server.publishThinking(QStringLiteral("a"), QStringLiteral("step")).isEmpty());
+    QCOMPARE(create("b"), 201);
+    QCOMPARE(create("c"), 429);
+    QCOMPARE(server.del(QStringLiteral("/sessions/a")).status, 200);
+    QCOMPARE(create("c"), 201);
+    // The session that ended made room: its keys are gone with it.
+    QCOMPARE(server.get(QStringLiteral("/sessions/a")).status, 404);
+    QCOMPARE(m_redis
+                 ->cli({QStringLiteral("EXISTS"), QStringLiteral("ponder:{a}:session"),
+                     QStringLiteral("ponder:{a}:thinking")})
+                 .trimmed(),
+        QStringLiteral("0"));
+    QCOMPARE(create("d"), 429); // b and c are active
 }
 
 void RedisStoreTest::twoBackendsShareSessionsLiveInOrderOnce()

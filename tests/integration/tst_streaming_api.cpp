@@ -33,6 +33,7 @@ private Q_SLOTS:
     void statsAreFilledIn();
     void historyMergesBothStreamsInIdOrder();
     void deleteEndsTheSessionAndPublishesSessionEnd();
+    void deletingASessionFreesItsPlaceUnderTheCap();
     void healthAndSelfTest();
 
     void webSocketGetsEstablishedThenHistoryThenLive();
@@ -419,6 +420,31 @@ void StreamingApiTest::deleteEndsTheSessionAndPublishesSessionEnd()
     QCOMPARE(watcher.messagesOfType(QStringLiteral("session_end")).size(), 1);
     const QJsonObject session = m_server->get(QStringLiteral("/sessions/end")).json().object();
     QCOMPARE(session.value(QLatin1String("active")).toBool(), false);
+}
+
+void StreamingApiTest::deletingASessionFreesItsPlaceUnderTheCap()
+{
+    // Ended sessions once held their place until they expired (24 h): anyone could fill the cap for a day.
+    ServerOptions options;
+    options.storeLimits.maxSessions = 2;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    auto create = [&](const char *id) {
+        return server.post(QStringLiteral("/sessions"), {{QStringLiteral("session_id"), QLatin1String(id)}})
+            .status;
+    };
+    QCOMPARE(create("a"), 201);
+    QCOMPARE(create("b"), 201);
+    QCOMPARE(create("c"), 429);
+    QCOMPARE(server.del(QStringLiteral("/sessions/a")).status, 200);
+    QCOMPARE(server.get(QStringLiteral("/sessions/a")).status, 200); // readable until room is needed
+    QCOMPARE(create("c"), 201);
+    QCOMPARE(server.get(QStringLiteral("/sessions/a")).status, 404); // the one that ended made room
+    QCOMPARE(create("d"), 429); // b and c are active
+    // The self-test ends its own session, so it never uses up the cap either.
+    QCOMPARE(server.del(QStringLiteral("/sessions/b")).status, 200);
+    QCOMPARE(server.get(QStringLiteral("/test")).status, 200);
+    QCOMPARE(create("d"), 201);
 }
 
 void StreamingApiTest::healthAndSelfTest()
