@@ -27,6 +27,7 @@ const QString HistoryLengthOption = QStringLiteral("history-length");
 const QString SessionExpiryOption = QStringLiteral("session-expiry");
 const QString MaxEventBytesOption = QStringLiteral("max-event-bytes");
 const QString MaxBodyBytesOption = QStringLiteral("max-body-bytes");
+const QString MaxQueuedWatcherBytesOption = QStringLiteral("max-queued-watcher-bytes");
 const QString HelpOption = QStringLiteral("help");
 const QString VersionOption = QStringLiteral("version");
 
@@ -106,6 +107,11 @@ CommandLine::CommandLine()
             QStringLiteral("Largest request body on /api/streaming, a batch of events; larger get 413 "
                            "(default %1).")
                 .arg(HubLimits {}.maxBodyBytes),
+            QStringLiteral("bytes")},
+        {MaxQueuedWatcherBytesOption,
+            QStringLiteral("Most bytes queued for slow WebSocket and SSE watchers, all together; past it the "
+                           "watchers furthest behind are dropped and counted in /health (default %1).")
+                .arg(HubLimits {}.maxQueuedWatcherBytes),
             QStringLiteral("bytes")},
         {UpstreamTimeoutOption,
             QStringLiteral(
@@ -204,7 +210,8 @@ bool CommandLine::readStreamingLimits()
         || !readCount(SessionExpiryOption, &expirySeconds)
         || !readCount(RedisBufferOption, &store.maxBufferedEvents)
         || !readCount(MaxEventBytesOption, &hub.maxEventBytes, MaxBytes)
-        || !readCount(MaxBodyBytesOption, &hub.maxBodyBytes, MaxBytes))
+        || !readCount(MaxBodyBytesOption, &hub.maxBodyBytes, MaxBytes)
+        || !readCount(MaxQueuedWatcherBytesOption, &hub.maxQueuedWatcherBytes, qint64(1) << 40))
         return false;
     store.idleExpirySeconds = expirySeconds;
     return true;

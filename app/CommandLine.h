@@ -36,7 +36,8 @@ public:
 private:
     bool readServerOptions();
     bool readChatOptions();
-    // The streaming API's caps: sessions, history, expiry, the Redis outage buffer, event and body sizes.
+    // The streaming API's caps: sessions, history, expiry, the Redis outage buffer, event and body sizes,
+    // and the bytes queued for slow watchers.
     bool readStreamingLimits();
     // An option whose value is a whole number from 1 to `most`, if given; otherwise `count` is left as it is.
     bool readCount(const QString &option, qint64 *count, qint64 most = std::numeric_limits<qint64>::max());

@@ -28,6 +28,10 @@ QJsonObject HealthRoutes::report() const
         {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
         {QStringLiteral("store"), m_hub.store().name()},
         {QStringLiteral("watchers"), m_hub.watcherCount()},
+        // Bytes written to WebSocket and SSE watchers that they have not read yet, and how many watchers
+        // were dropped because all of them together were over --max-queued-watcher-bytes.
+        {QStringLiteral("queued_watcher_bytes"), m_hub.backlogBudget().queuedBytes()},
+        {QStringLiteral("dropped_watchers"), m_hub.backlogBudget().droppedWatchers()},
     };
     const QJsonObject details = m_hub.store().healthDetails();
     for (auto it = details.begin(); it != details.end(); ++it)

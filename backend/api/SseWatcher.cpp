@@ -14,10 +14,13 @@ SseWatcher::SseWatcher(StreamingHub &hub, HttpResponder &responder)
     : QObject(&responder) // dies with the connection
     , m_hub(&hub)
     , m_responder(&responder)
+    , m_backlog(hub.backlogBudget(), [this] { drop("the queued bytes of all watchers are over budget"); })
     , m_keepalive(new SilenceTimer(
           KeepaliveMs, [this] { write(QByteArrayLiteral(": keep-alive\n\n")); }, this))
 {
     connect(&responder, &HttpResponder::clientDisconnected, this, &QObject::deleteLater);
+    connect(&responder, &HttpResponder::bytesWritten, this,
+        [this] { m_backlog.setQueuedBytes(m_responder ? m_responder->pendingBytes() : 0); });
 }
 
 SseWatcher::~SseWatcher()
@@ -64,14 +67,23 @@ void SseWatcher::write(const QByteArray &frame)
 {
     if (!m_hub || !m_responder || !m_responder->isStreaming())
         return;
-    if (m_responder->pendingBytes() > m_hub->limits().maxWatcherBacklogBytes) {
-        qCWarning(lcHub) << "dropping an SSE client that fell" << m_responder->pendingBytes()
-                         << "bytes behind";
-        close();
-        return;
-    }
+    if (m_responder->pendingBytes() > m_hub->limits().maxWatcherBacklogBytes)
+        return drop("its own backlog passed the limit");
     m_responder->writeChunk(frame);
     m_keepalive->activity();
+    m_backlog.setQueuedBytes(m_responder->pendingBytes()); // last: it may drop this watcher
+}
+
+void SseWatcher::drop(const char *why)
+{
+    qCWarning(lcHub).noquote() << "dropping an SSE client that fell"
+                               << (m_responder ? m_responder->pendingBytes() : 0) << "bytes behind:" << why;
+    m_keepalive->stop();
+    if (m_hub)
+        m_hub->unsubscribe(this);
+    // Not ended with a last chunk: it would wait behind the backlog, which is the memory to free.
+    if (m_responder)
+        m_responder->abortConnection();
 }
 
 void SseWatcher::close()

@@ -27,8 +27,11 @@ private:
     SseWatcher(StreamingHub &hub, HttpResponder &responder);
     void write(const QByteArray &frame);
     void close();
+    // Ends the connection without waiting for what is queued: the client is too far behind.
+    void drop(const char *why);
 
     QPointer<StreamingHub> m_hub;
     QPointer<HttpResponder> m_responder;
+    WatcherBacklogBudget::Account m_backlog; // what the responder has queued, counted against the budget
     SilenceTimer *m_keepalive;
 };

@@ -13,6 +13,7 @@ WebSocketWatcher::WebSocketWatcher(
     , m_sessionId(std::move(sessionId))
     , m_kinds(std::move(kinds))
     , m_after(after)
+    , m_backlog(hub.backlogBudget(), [this] { dropForBudget(); })
     , m_keepalive(new SilenceTimer(
           hub.limits().keepaliveSeconds * 1000,
           [this] {
@@ -23,8 +24,10 @@ WebSocketWatcher::WebSocketWatcher(
     m_socket->setParent(this);
     connect(m_socket, &QWebSocket::disconnected, this, &QObject::deleteLater);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &WebSocketWatcher::onTextMessage);
-    connect(m_socket, &QWebSocket::bytesWritten, this,
-        [this](qint64 written) { m_unsentBytes = std::max<qint64>(0, m_unsentBytes - written); });
+    connect(m_socket, &QWebSocket::bytesWritten, this, [this](qint64 written) {
+        m_unsentBytes = std::max<qint64>(0, m_unsentBytes - written);
+        m_backlog.setQueuedBytes(m_unsentBytes);
+    });
     begin();
 }
 
@@ -81,6 +84,7 @@ void WebSocketWatcher::sendText(const QString &text)
     m_unsentBytes += text.size(); // characters: near enough to bytes for a backlog limit
     m_socket->sendTextMessage(text);
     m_keepalive->activity(); // keepalives only fill silence
+    m_backlog.setQueuedBytes(m_unsentBytes); // last: it may drop this watcher
 }
 
 void WebSocketWatcher::closeWith(int code, const QString &reason)
@@ -89,6 +93,17 @@ void WebSocketWatcher::closeWith(int code, const QString &reason)
     if (m_hub)
         m_hub->unsubscribe(this);
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+}
+
+void WebSocketWatcher::dropForBudget()
+{
+    qCWarning(lcHub) << "dropping a WebSocket client of" << m_sessionId << "that fell" << m_unsentBytes
+                     << "bytes behind: the queued bytes of all watchers are over budget";
+    m_keepalive->stop();
+    if (m_hub)
+        m_hub->unsubscribe(this);
+    // Aborted, not closed: a close frame would wait behind the backlog, which is the memory to free.
+    m_socket->abort();
 }
 
 void WebSocketWatcher::onTextMessage(const QString &text)

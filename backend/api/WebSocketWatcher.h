@@ -38,6 +38,8 @@ private:
     void send(const QJsonObject &message);
     void sendText(const QString &text);
     void closeWith(int code, const QString &reason);
+    // The process's queued watcher bytes are over budget and this one is among the furthest behind.
+    void dropForBudget();
     void onTextMessage(const QString &text);
     void sendHistory();
     void sendStats();
@@ -48,5 +50,6 @@ private:
     StreamingHub::KindSet m_kinds;
     StreamId m_after;
     qint64 m_unsentBytes = 0;
+    WatcherBacklogBudget::Account m_backlog; // m_unsentBytes, counted against the process's budget
     SilenceTimer *m_keepalive;
 };

@@ -24,6 +24,7 @@ HttpResponder::HttpResponder(QTcpSocket *socket, Framing framing)
     , m_socket(socket)
 {
     connect(socket, &QTcpSocket::disconnected, this, &HttpResponder::clientDisconnected);
+    connect(socket, &QTcpSocket::bytesWritten, this, &HttpResponder::bytesWritten);
 }
 
 HttpResponder::~HttpResponder() = default;
@@ -41,6 +42,12 @@ bool HttpResponder::isConnected() const
 qint64 HttpResponder::pendingBytes() const
 {
     return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void HttpResponder::abortConnection()
+{
+    if (m_socket)
+        m_socket->abort();
 }
 
 QByteArray HttpResponder::headerBlock(int status, const QByteArray &contentType, qint64 contentLength) const

@@ -45,9 +45,14 @@ public:
     bool isConnected() const;
     // Bytes written but not yet taken by the kernel: how far behind a slow client is.
     qint64 pendingBytes() const;
+    // Ends the connection at once, discarding what was not sent yet: for a client so far behind that
+    // what it has not read is the memory to free.
+    void abortConnection();
 
 Q_SIGNALS:
     void clientDisconnected();
+    // The kernel took some of what was written: pendingBytes() went down.
+    void bytesWritten();
     // The whole response is written: the connection may read its next request.
     void complete();
 

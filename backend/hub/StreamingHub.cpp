@@ -27,6 +27,7 @@ StreamingHub::StreamingHub(EventStore *store, HubLimits limits, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_limits(limits)
+    , m_backlogBudget(limits.maxQueuedWatcherBytes)
 {
     connect(m_store, &EventStore::eventAppended, this, &StreamingHub::onEventAppended);
     connect(m_store, &EventStore::eventsMissed, this, &StreamingHub::onEventsMissed);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "hub/HubLimits.h"
+#include "hub/WatcherBacklogBudget.h"
 #include "store/EventStore.h"
 
 #include <QHash>
@@ -26,6 +27,9 @@ public:
 
     EventStore &store() { return *m_store; }
     const HubLimits &limits() const { return m_limits; }
+    // What every WebSocket and SSE watcher of this process has queued, under one budget.
+    WatcherBacklogBudget &backlogBudget() { return m_backlogBudget; }
+    const WatcherBacklogBudget &backlogBudget() const { return m_backlogBudget; }
 
     void publish(
         const QString &sessionId, EventKind kind, const EventData &data, EventStore::AppendDone done);
@@ -60,6 +64,7 @@ private:
 
     EventStore *m_store;
     HubLimits m_limits;
+    WatcherBacklogBudget m_backlogBudget;
     QHash<EventWatcher *, std::shared_ptr<Subscription>> m_subscriptions;
     // The same subscriptions by session: an event reaches its session's watchers without walking everyone's.
     QHash<QString, QList<std::shared_ptr<Subscription>>> m_bySession;

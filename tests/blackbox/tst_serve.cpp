@@ -32,6 +32,7 @@ private Q_SLOTS:
     void aBrokenPipeDoesNotEndIt();
     void maxConnectionsHoldsBackTheRest();
     void streamingLimitsAreSetFromTheCommandLine();
+    void theApiKeyHoldsHoweverThePathIsSpelled();
 };
 
 void ServeTest::versionPrintsTheProjectVersion()
@@ -94,6 +95,9 @@ void ServeTest::badArgumentsFailWithAMessage_data()
     QTest::newRow("event larger than memory should hold") << QStringList {QStringLiteral("serve"),
         QStringLiteral("--max-event-bytes"),
         QStringLiteral("4294967296")} << QStringLiteral("expected a number from 1 to 1073741824");
+    QTest::newRow("no budget for watchers") << QStringList {QStringLiteral("serve"),
+        QStringLiteral("--max-queued-watcher-bytes"), QStringLiteral("0")}
+                                            << QStringLiteral("invalid --max-queued-watcher-bytes '0'");
     QTest::newRow("extra argument") << QStringList {QStringLiteral("serve"), QStringLiteral("now")}
                                     << QStringLiteral("unexpected argument 'now'");
 }
@@ -285,6 +289,35 @@ void ServeTest::streamingLimitsAreSetFromTheCommandLine()
     QVERIFY(
         QTest::qWaitFor([&] { return client.get(api(QStringLiteral("/sessions/a"))).status == 404; }, 20000));
     QCOMPARE(post(QStringLiteral("/sessions"), "{\"session_id\":\"b\"}"), 201);
+}
+
+void ServeTest::theApiKeyHoldsHoweverThePathIsSpelled()
+{
+    QTemporaryDir dataDir;
+    PonderProcess ponder;
+    QVERIFY2(ponder.startServe({QStringLiteral("--api-key"), QStringLiteral("k3y"),
+                                   QStringLiteral("--max-queued-watcher-bytes"), QStringLiteral("1048576")},
+                 dataDir.path()),
+        qPrintable(ponder.output()));
+    const auto status = [&](const QByteArray &request) {
+        return parseRawResponse(rawHttpExchange(ponder.baseUrl(), request)).status;
+    };
+    // What curl --path-as-is sends: once answered 200 without the key.
+    const QByteArray body = "{\"session_id\":\"sneaked-in\"}";
+    QCOMPARE(status("POST //api/streaming/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n" + body),
+        401);
+    QCOMPARE(status("GET ///v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), 401);
+    QCOMPARE(
+        status(
+            "GET //api/streaming/sessions/sneaked-in HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: k3y\r\n\r\n"),
+        404);
+    const RawHttpResponse health = parseRawResponse(
+        rawHttpExchange(ponder.baseUrl(), "GET //health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    QCOMPARE(health.status, 200);
+    const QJsonObject report = QJsonDocument::fromJson(health.body).object();
+    QCOMPARE(report.value(QLatin1String("dropped_watchers")).toInt(-1), 0);
+    QCOMPARE(report.value(QLatin1String("queued_watcher_bytes")).toInt(-1), 0);
 }
 
 #include "tst_serve.moc"

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void closedWebSocketsLeaveNoSocketBehind();
     void anAnswerLeavesWithoutWaitingForTheLoop();
     void slowClientIsDroppedWithoutSlowingOthers();
+    void watchersTogetherStayWithinTheBudget();
     void keepalivesFillSilenceOnly();
 
     void sseStreamsHistoryThenLiveAndEndsWithTheSession();
@@ -640,6 +641,53 @@ void StreamingApiTest::slowClientIsDroppedWithoutSlowingOthers()
     for (; published < 400 && server.backend().hub().watcherCount() == 2; ++published)
         QVERIFY(!server.publishThinking(QStringLiteral("slow"), chunk).isEmpty());
     QVERIFY2(server.backend().hub().watcherCount() == 1, "the stalled client was never dropped");
+    QVERIFY(healthy.waitForMessages(1 + published, 60000));
+    QVERIFY(!healthy.closed());
+}
+
+void StreamingApiTest::watchersTogetherStayWithinTheBudget()
+{
+    // Each watcher alone may fall far behind; all of them together may not: hundreds of clients that never
+    // read once held their own cap each (300 x 8 MiB).
+    ServerOptions options;
+    options.hubLimits.maxWatcherBacklogBytes = 64 << 20;
+    options.hubLimits.maxQueuedWatcherBytes = 1 << 20;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(server.createSession(QStringLiteral("crowd")));
+
+    // Clients that subscribe and never read, with small kernel buffers, so what they leave unread queues in
+    // Ponder: three WebSockets and one SSE stream.
+    std::vector<std::unique_ptr<QTcpSocket>> stalled;
+    auto stall = [&](const QByteArray &request) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->setReadBufferSize(1);
+        socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8192);
+        socket->connectToHost(server.url({}).host(), quint16(server.url({}).port()));
+        QVERIFY(socket->waitForConnected(15000));
+        socket->write(request);
+        socket->flush();
+        stalled.push_back(std::move(socket));
+    };
+    for (int i = 0; i < 3; ++i)
+        stall("GET /ws/thinking/crowd HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+              "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+              "Sec-WebSocket-Version: 13\r\n\r\n");
+    stall("GET /api/streaming/sessions/crowd/events?kind=thinking HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          "Accept: text/event-stream\r\n\r\n");
+    WebSocketTestClient healthy;
+    QVERIFY(healthy.open(server.webSocketUrl(QStringLiteral("/ws/thinking/crowd"))));
+    QVERIFY(QTest::qWaitFor([&] { return server.backend().hub().watcherCount() == 5; }, 15000));
+
+    const QString chunk(100 * 1024, QLatin1Char('z'));
+    int published = 0;
+    for (; published < 400 && server.backend().hub().watcherCount() > 1; ++published)
+        QVERIFY(!server.publishThinking(QStringLiteral("crowd"), chunk).isEmpty());
+    QVERIFY2(server.backend().hub().watcherCount() == 1, "the stalled clients were never dropped");
+
+    const QJsonObject health = server.get(QStringLiteral("/health")).json().object();
+    QCOMPARE(health.value(QLatin1String("dropped_watchers")).toInt(), 4);
+    QVERIFY(health.value(QLatin1String("queued_watcher_bytes")).toInteger() <= 1 << 20);
     QVERIFY(healthy.waitForMessages(1 + published, 60000));
     QVERIFY(!healthy.closed());
 }
