@@ -11,6 +11,8 @@ build/release/bench/hub_bench "$@"
 echo
 build/release/bench/view_bench "$@"
 echo
+bench/flood_bench.py build/release/app/ponder "$@"
+echo
 if command -v valgrind >/dev/null; then
     bench/cost_per_event.py build/release/app/ponder
 else
