@@ -245,71 +245,18 @@ HeadParse parseRequestHead(QByteArrayView data, const HttpLimits &limits)
     return result;
 }
 
-qsizetype ChunkedBodyDecoder::fail(ApiError error)
-{
-    m_state = State::Failed;
-    m_error = std::move(error);
-    return 0;
-}
+ChunkedBodyDecoder::ChunkedBodyDecoder(qint64 maxBodyBytes)
+    : m_decoder(ChunkedDecoder::Limits {MaxChunkSizeLine, MaxTrailerBytes, maxBodyBytes})
+{ }
 
 qsizetype ChunkedBodyDecoder::decode(QByteArrayView data, QByteArray &body)
 {
-    qsizetype used = 0;
-    while (used < data.size()) {
-        const QByteArrayView rest = data.sliced(used);
-        switch (m_state) {
-        case State::Size:
-        case State::DataEnd:
-        case State::Trailer: {
-            const qsizetype newline = rest.indexOf('\n');
-            const qsizetype limit
-                = m_state == State::Trailer ? MaxTrailerBytes - m_trailerBytes : MaxChunkSizeLine;
-            if (newline < 0 || newline >= limit) {
-                if (rest.size() >= limit)
-                    return fail({400, QStringLiteral("malformed chunked body: a line is too long")});
-                return used;
-            }
-            QByteArrayView line = rest.first(newline);
-            if (line.endsWith('\r'))
-                line.chop(1);
-            used += newline + 1;
-            if (m_state == State::DataEnd) {
-                if (!line.isEmpty())
-                    return fail(
-                        {400, QStringLiteral("malformed chunked body: chunk data longer than its size")});
-                m_state = State::Size;
-            } else if (m_state == State::Trailer) {
-                m_trailerBytes += newline + 1;
-                if (line.isEmpty())
-                    m_state = State::Done;
-            } else {
-                const qsizetype extension = line.indexOf(';');
-                const QByteArrayView digits = (extension < 0 ? line : line.first(extension)).trimmed();
-                if (!isNumeral(digits, 16))
-                    return fail({400, QStringLiteral("malformed chunked body: bad chunk size")});
-                m_chunkLeft = digits.toLongLong(nullptr, 16);
-                if (body.size() + m_chunkLeft > m_maxBodyBytes)
-                    return fail({413,
-                        QStringLiteral("request body is over the limit of %1 bytes").arg(m_maxBodyBytes)});
-                m_state = m_chunkLeft == 0 ? State::Trailer : State::Data;
-            }
-            break;
-        }
-        case State::Data: {
-            const qsizetype take = qsizetype(qMin<qint64>(m_chunkLeft, rest.size()));
-            body.append(rest.first(take));
-            m_chunkLeft -= take;
-            used += take;
-            if (m_chunkLeft == 0)
-                m_state = State::DataEnd;
-            break;
-        }
-        case State::Done:
-        case State::Failed:
-            return used;
-        }
-        if (m_state == State::Done)
-            return used;
-    }
+    const qsizetype used = m_decoder.decode(data, body);
+    if (m_decoder.hasFailed() && !m_error)
+        m_error = m_decoder.error() == ChunkedDecoder::Error::BodyTooLarge
+            ? ApiError(413,
+                QStringLiteral("request body is over the limit of %1 bytes")
+                    .arg(m_decoder.limits().maxBodyBytes))
+            : ApiError(400, m_decoder.errorMessage());
     return used;
 }

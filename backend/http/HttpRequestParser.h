@@ -4,6 +4,7 @@
 #pragma once
 
 #include "http/ApiError.h"
+#include "http/ChunkedDecoder.h"
 #include "http/HttpLimits.h"
 #include "http/HttpRequest.h"
 
@@ -48,37 +49,21 @@ struct HeadParse
 // pipelined requests); only the head's bytes are looked at.
 HeadParse parseRequestHead(QByteArrayView data, const HttpLimits &limits);
 
-// Decodes a chunked request body piece by piece, as its bytes arrive.
+// Decodes a chunked request body piece by piece, as its bytes arrive (ChunkedDecoder, the one chunked
+// decoder), with its errors as the server answers them: 413 past the body limit, 400 for the rest.
 class ChunkedBodyDecoder
 {
 public:
-    explicit ChunkedBodyDecoder(qint64 maxBodyBytes)
-        : m_maxBodyBytes(maxBodyBytes)
-    { }
+    explicit ChunkedBodyDecoder(qint64 maxBodyBytes);
 
     // Appends the chunk data found in `data` to `body` and returns how many bytes of `data` it used;
     // the rest waits for more bytes (a chunk-size line or CRLF cut in two).
     qsizetype decode(QByteArrayView data, QByteArray &body);
 
-    bool isComplete() const { return m_state == State::Done; }
+    bool isComplete() const { return m_decoder.isComplete(); }
     const std::optional<ApiError> &error() const { return m_error; }
 
 private:
-    enum class State
-    {
-        Size,
-        Data,
-        DataEnd,
-        Trailer,
-        Done,
-        Failed
-    };
-
-    qsizetype fail(ApiError error);
-
-    State m_state = State::Size;
-    qint64 m_chunkLeft = 0;
-    qsizetype m_trailerBytes = 0;
-    qint64 m_maxBodyBytes;
+    ChunkedDecoder m_decoder;
     std::optional<ApiError> m_error;
 };
