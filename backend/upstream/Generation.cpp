@@ -1,6 +1,7 @@
 #include "upstream/Generation.h"
 
 #include "core/Logging.h"
+#include "upstream/UpstreamLimits.h"
 
 #include <QTimer>
 
@@ -16,9 +17,11 @@ Generation::Generation(QString upstreamName, QString model, QObject *parent)
     });
     connect(m_client, &HttpStreamClient::bodyReceived, this, [this](const QByteArray &bytes) {
         if (m_client->status() / 100 == 2)
-            readBody(bytes);
-        else if (m_errorBody.size() < 64 * 1024)
-            m_errorBody += bytes;
+            return readBody(bytes);
+        // An error answer is read for its message, and no further: one that does not end is not waited for.
+        m_errorBody += bytes.left(UpstreamLimits::MaxErrorBodyBytes - m_errorBody.size());
+        if (m_errorBody.size() >= UpstreamLimits::MaxErrorBodyBytes)
+            fail(UpstreamError::fromHttpStatus(m_client->status(), m_errorBody, m_upstreamName));
     });
     connect(m_client, &HttpStreamClient::finished, this, [this] {
         if (m_client->status() / 100 == 2)

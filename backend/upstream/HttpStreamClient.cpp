@@ -3,8 +3,37 @@
 #include "core/Version.h"
 #include "upstream/ConnectionPool.h"
 
+#include <QNetworkProxy>
 #include <QSslSocket>
 #include <QTcpSocket>
+
+namespace {
+
+quint16 portOf(const QUrl &url)
+{
+    return quint16(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
+// Connections are pooled per server and per way there.
+QString poolKey(const HttpStreamClient &client, const QUrl &proxy)
+{
+    const QUrl &url = client.url();
+    QString key
+        = url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':') + QString::number(portOf(url));
+    if (!proxy.isEmpty())
+        key += QStringLiteral(" via ") + proxy.toString(QUrl::FullyEncoded);
+    return key;
+}
+
+// The URL's authority without any user info, as Host and absolute-form targets want it.
+QByteArray hostAndPort(const QUrl &url)
+{
+    QUrl bare = url;
+    bare.setUserInfo({});
+    return bare.authority(QUrl::FullyEncoded).toLatin1();
+}
+
+} // namespace
 
 HttpStreamClient::HttpStreamClient(QObject *parent)
     : QObject(parent)
@@ -13,10 +42,9 @@ HttpStreamClient::HttpStreamClient(QObject *parent)
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         fail(Failure::Timeout,
             m_state == State::Connecting
-                ? QStringLiteral("timed out connecting to %1").arg(m_request.url.toDisplayString())
+                ? QStringLiteral("timed out connecting to %1").arg(where())
                 : QStringLiteral("%1 sent nothing for %2 s")
-                      .arg(m_request.url.toDisplayString())
-                      .arg(m_request.idleTimeoutMs / 1000.0));
+                      .arg(where(), QString::number(m_request.idleTimeoutMs / 1000.0)));
     });
 }
 
@@ -25,36 +53,28 @@ HttpStreamClient::~HttpStreamClient()
     closeSocket();
 }
 
-QByteArray HttpStreamClient::header(QByteArrayView name) const
+QString HttpStreamClient::where() const
 {
-    for (const auto &[key, value] : m_responseHeaders) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    QString text = m_request.url.toDisplayString();
+    if (!m_request.proxy.isEmpty())
+        text += QStringLiteral(" (through the proxy %1)")
+                    .arg(m_request.proxy.toDisplayString(QUrl::RemoveUserInfo));
+    return text;
 }
-
-namespace {
-
-QString poolKey(const QUrl &url)
-{
-    return url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':')
-        + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
-}
-
-} // namespace
 
 void HttpStreamClient::start(const Request &request)
 {
     m_request = request;
     m_state = State::Connecting;
+    m_parser = HttpResponseParser();
+    m_parser.setHeadRequest(request.method == "HEAD");
+    m_forwardToProxy
+        = request.proxy.scheme() == QLatin1String("http") && request.url.scheme() != QLatin1String("https");
     if (request.pool) {
-        if (QTcpSocket *socket = request.pool->take(poolKey(request.url), this)) {
+        if (QTcpSocket *socket = request.pool->take(poolKey(*this, request.proxy), this)) {
             m_socket = socket;
             m_reused = true;
-            connect(socket, &QTcpSocket::readyRead, this, &HttpStreamClient::onReadyRead);
-            connect(socket, &QTcpSocket::disconnected, this, &HttpStreamClient::onDisconnected);
-            connect(socket, &QTcpSocket::errorOccurred, this, &HttpStreamClient::onSocketError);
+            watch(socket);
             onConnected();
             return;
         }
@@ -62,30 +82,69 @@ void HttpStreamClient::start(const Request &request)
     connectFresh();
 }
 
-void HttpStreamClient::connectFresh()
+void HttpStreamClient::watch(QTcpSocket *socket)
 {
-    const bool tls = m_request.url.scheme() == QLatin1String("https");
-    if (tls && !QSslSocket::supportsSsl()) {
-        QMetaObject::invokeMethod(
-            this, [this] { fail(Failure::Unreachable, QStringLiteral("TLS is not available")); },
-            Qt::QueuedConnection);
-        return;
-    }
-    QTcpSocket *socket = tls ? new QSslSocket(this) : new QTcpSocket(this);
-    m_socket = socket;
-    m_reused = false;
     connect(socket, &QTcpSocket::readyRead, this, &HttpStreamClient::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &HttpStreamClient::onDisconnected);
     connect(socket, &QTcpSocket::errorOccurred, this, &HttpStreamClient::onSocketError);
+}
+
+void HttpStreamClient::connectFresh()
+{
+    const bool tls = m_request.url.scheme() == QLatin1String("https");
+    const auto failSoon = [this](Failure failure, const QString &message) {
+        QMetaObject::invokeMethod(
+            this, [this, failure, message] { fail(failure, message); }, Qt::QueuedConnection);
+    };
+    if (tls && !QSslSocket::supportsSsl())
+        return failSoon(Failure::Tls, QStringLiteral("TLS is not available on this system (no OpenSSL)"));
+
+    // A proxy, if any: the socket's own for CONNECT and SOCKS5, or the server this client talks to when
+    // an http:// request is handed to an HTTP proxy whole.
+    QNetworkProxy socketProxy(QNetworkProxy::NoProxy);
+    QString host = m_request.url.host();
+    quint16 port = portOf(m_request.url);
+    const QUrl &proxy = m_request.proxy;
+    if (!proxy.isEmpty()) {
+        const QString scheme = proxy.scheme().toLower();
+        const QString user = proxy.userName(QUrl::FullyDecoded);
+        const QString password = proxy.password(QUrl::FullyDecoded);
+        if (m_forwardToProxy) {
+            host = proxy.host();
+            port = quint16(proxy.port(1080));
+        } else if (scheme == QLatin1String("http")) {
+            socketProxy = QNetworkProxy(
+                QNetworkProxy::HttpProxy, proxy.host(), quint16(proxy.port(1080)), user, password);
+        } else if (scheme == QLatin1String("socks5") || scheme == QLatin1String("socks5h")) {
+            socketProxy = QNetworkProxy(
+                QNetworkProxy::Socks5Proxy, proxy.host(), quint16(proxy.port(1080)), user, password);
+        } else {
+            return failSoon(Failure::Unreachable,
+                QStringLiteral("the proxy %1 (from the environment) is not supported: use an http:// or "
+                               "socks5:// proxy, or name the upstream's host in no_proxy")
+                    .arg(proxy.toDisplayString(QUrl::RemoveUserInfo)));
+        }
+    }
+
+    QTcpSocket *socket = tls ? new QSslSocket(this) : new QTcpSocket(this);
+    m_socket = socket;
+    m_reused = false;
+    socket->setProxy(socketProxy);
+    watch(socket);
     m_timeout.start(m_request.connectTimeoutMs);
-    const quint16 port = quint16(m_request.url.port(tls ? 443 : 80));
     if (tls) {
         auto *ssl = static_cast<QSslSocket *>(socket);
+        connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            QStringList found;
+            for (const QSslError &error : errors)
+                found << error.errorString();
+            m_tlsErrors = found.join(QStringLiteral("; "));
+        });
         connect(ssl, &QSslSocket::encrypted, this, &HttpStreamClient::onConnected);
-        ssl->connectToHostEncrypted(m_request.url.host(), port);
+        ssl->connectToHostEncrypted(host, port);
     } else {
         connect(socket, &QTcpSocket::connected, this, &HttpStreamClient::onConnected);
-        socket->connectToHost(m_request.url.host(), port);
+        socket->connectToHost(host, port);
     }
 }
 
@@ -93,7 +152,7 @@ void HttpStreamClient::connectFresh()
 // was not processed, so it is sent again once on a new connection.
 bool HttpStreamClient::retryOnFreshConnection()
 {
-    if (!m_reused || m_state != State::StatusAndHeaders || !m_buffer.isEmpty())
+    if (!m_reused || m_state != State::Reading || m_received)
         return false;
     closeSocket();
     m_state = State::Connecting;
@@ -123,187 +182,117 @@ void HttpStreamClient::releaseWhenDone(int graceMs)
     });
 }
 
-void HttpStreamClient::onConnected()
+QByteArray HttpStreamClient::requestHead() const
 {
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_state = State::StatusAndHeaders;
-    m_timeout.start(m_request.idleTimeoutMs);
+    const QUrl &url = m_request.url;
+    QByteArray target;
+    if (m_forwardToProxy) {
+        // Absolute-form (RFC 9112 §3.2.2): the proxy learns the server from the target.
+        target = url.scheme().toLatin1() + "://" + hostAndPort(url);
+    }
+    QByteArray path = url.path(QUrl::FullyEncoded).toLatin1();
+    target += path.isEmpty() ? QByteArray("/") : path;
+    if (url.hasQuery())
+        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
 
-    QByteArray target = m_request.url.path(QUrl::FullyEncoded).toLatin1();
-    if (target.isEmpty())
-        target = "/";
-    if (m_request.url.hasQuery())
-        target += '?' + m_request.url.query(QUrl::FullyEncoded).toLatin1();
     QByteArray head = m_request.method + ' ' + target + " HTTP/1.1\r\n";
-    head += "Host: " + m_request.url.authority(QUrl::FullyEncoded).toLatin1() + "\r\n";
+    head += "Host: " + hostAndPort(url) + "\r\n";
     head += "User-Agent: Ponder/" PONDER_VERSION_STRING "\r\n";
+    if (m_forwardToProxy && !m_request.proxy.userName().isEmpty()) {
+        const QByteArray credentials = m_request.proxy.userName(QUrl::FullyDecoded).toUtf8() + ':'
+            + m_request.proxy.password(QUrl::FullyDecoded).toUtf8();
+        head += "Proxy-Authorization: Basic " + credentials.toBase64() + "\r\n";
+    }
     // Without a pool, one request per connection. With one, abort() still closes the connection, which
     // ends exactly this request at the server.
     if (!m_request.pool)
         head += "Connection: close\r\n";
-    if (!m_request.body.isEmpty() || m_request.method == "POST")
+    if (!m_request.body.isEmpty() || m_request.method == "POST" || m_request.method == "PUT")
         head += "Content-Length: " + QByteArray::number(m_request.body.size()) + "\r\n";
     for (const auto &[name, value] : m_request.headers)
         head += name + ": " + value + "\r\n";
     head += "\r\n";
-    m_socket->write(head + m_request.body);
+    return head;
+}
+
+void HttpStreamClient::onConnected()
+{
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_state = State::Reading;
+    m_timeout.start(m_request.idleTimeoutMs);
+    m_socket->write(requestHead() + m_request.body);
     m_socket->flush(); // now, not after the rest of this event-loop pass
 }
 
 void HttpStreamClient::onReadyRead()
 {
-    if (!m_socket || m_state == State::Done)
+    if (!m_socket || m_state != State::Reading)
         return;
-    m_buffer += m_socket->readAll();
     m_timeout.start(m_request.idleTimeoutMs);
-    if (m_state == State::StatusAndHeaders && !parseHead())
-        return;
-    if (m_state == State::Body)
-        parseBody();
+    read(m_socket->readAll());
 }
 
-bool HttpStreamClient::parseHead()
+void HttpStreamClient::read(const QByteArray &bytes)
 {
-    const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-    if (end < 0) {
-        if (m_buffer.size() > 64 * 1024)
-            fail(Failure::Broken, QStringLiteral("the upstream's response headers are too large"));
-        return false;
-    }
-    const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-    m_buffer.remove(0, end + 4);
-    const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
-    bool ok = false;
-    m_status = statusLine.size() >= 2 && statusLine.first().startsWith("HTTP/1.")
-        ? statusLine.at(1).toInt(&ok)
-        : 0;
-    if (!ok || m_status < 100) {
-        fail(Failure::Broken, QStringLiteral("the upstream did not answer with HTTP/1.x"));
-        return false;
-    }
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines.at(i).indexOf(':');
-        if (colon > 0)
-            m_responseHeaders.append(
-                {lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
-    }
-    if (header("transfer-encoding").toLower().contains("chunked")) {
-        m_framing = Framing::Chunked;
-    } else if (const QByteArray length = header("content-length"); !length.isEmpty()) {
-        m_framing = Framing::Length;
-        m_remaining = length.toLongLong();
-    } else {
-        m_framing = Framing::UntilClose;
-    }
-    m_state = State::Body;
-    Q_EMIT responseStarted(m_status);
-    return m_state == State::Body; // a receiver may have aborted
-}
-
-void HttpStreamClient::parseBody()
-{
-    switch (m_framing) {
-    case Framing::Chunked:
-        parseChunked();
+    if (bytes.isEmpty())
         return;
-    case Framing::Length: {
-        const QByteArray data = m_buffer.left(m_remaining);
-        m_buffer.remove(0, data.size());
-        m_remaining -= data.size();
-        if (!data.isEmpty())
-            Q_EMIT bodyReceived(data);
-        if (m_state == State::Body && m_remaining == 0)
-            complete();
-        return;
+    m_received = true;
+    const bool hadHead = m_parser.hasHead();
+    const QByteArray body = m_parser.feed(bytes);
+    // Each signal's receiver may abort this client: nothing more is said once it has.
+    if (!hadHead && m_parser.hasHead()) {
+        Q_EMIT responseStarted(m_parser.head().status);
+        if (m_state != State::Reading)
+            return;
     }
-    case Framing::UntilClose:
-        if (!m_buffer.isEmpty())
-            Q_EMIT bodyReceived(std::exchange(m_buffer, {}));
-        return;
+    if (!body.isEmpty()) {
+        Q_EMIT bodyReceived(body);
+        if (m_state != State::Reading)
+            return;
     }
-}
-
-bool HttpStreamClient::parseChunked()
-{
-    // Hand each chunk's data over as soon as any of it is here: a model's delta must not wait for the
-    // rest of a TCP read.
-    while (m_state == State::Body) {
-        if (m_inChunkData) {
-            if (m_remaining > 0) {
-                if (m_buffer.isEmpty())
-                    return true;
-                const QByteArray data = m_buffer.left(m_remaining);
-                m_buffer.remove(0, data.size());
-                m_remaining -= data.size();
-                Q_EMIT bodyReceived(data);
-                continue;
-            }
-            if (m_buffer.size() < 2)
-                return true;
-            m_buffer.remove(0, 2); // the CRLF after the chunk's data
-            m_inChunkData = false;
-            continue;
-        }
-        const qsizetype lineEnd = m_buffer.indexOf("\r\n");
-        if (lineEnd < 0)
-            return true;
-        QByteArray sizeField = m_buffer.left(lineEnd);
-        if (const qsizetype extension = sizeField.indexOf(';'); extension >= 0)
-            sizeField.truncate(extension);
-        bool ok = false;
-        const qint64 size = sizeField.trimmed().toLongLong(&ok, 16);
-        if (!ok || size < 0) {
-            fail(Failure::Broken, QStringLiteral("the upstream sent a malformed chunked body"));
-            return false;
-        }
-        if (size == 0) {
-            // The last chunk, then optional trailer lines and an empty line: consume it all, so the
-            // connection is clean for the next request.
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n", lineEnd);
-            if (end < 0)
-                return true;
-            m_buffer.remove(0, end + 4);
-            complete();
-            return true;
-        }
-        m_buffer.remove(0, lineEnd + 2);
-        m_remaining = size;
-        m_inChunkData = true;
-    }
-    return true;
+    if (m_parser.hasFailed())
+        fail(Failure::Broken, QStringLiteral("invalid HTTP response: %1").arg(m_parser.error()));
+    else if (m_parser.isComplete())
+        complete();
 }
 
 void HttpStreamClient::onDisconnected()
 {
-    if (m_state == State::Done || retryOnFreshConnection())
+    if (m_state != State::Reading || retryOnFreshConnection())
         return;
-    if (m_state == State::Body && m_framing == Framing::UntilClose) {
-        onReadyRead();
-        complete();
-        return;
+    if (m_socket && m_socket->bytesAvailable() > 0) {
+        read(m_socket->readAll());
+        if (m_state != State::Reading)
+            return;
     }
-    fail(Failure::Broken,
-        m_state == State::Body
-            ? QStringLiteral("the upstream closed the connection in the middle of the response")
-            : QStringLiteral("the upstream closed the connection without answering"));
+    if (!m_received)
+        return fail(Failure::Broken, QStringLiteral("the upstream closed the connection without answering"));
+    m_parser.endOfInput();
+    if (m_parser.isComplete())
+        return complete();
+    fail(Failure::Broken, QStringLiteral("the response ended early: %1").arg(m_parser.error()));
 }
 
 void HttpStreamClient::onSocketError()
 {
-    if (m_state == State::Done || !m_socket)
+    if (m_state == State::Done || m_state == State::Idle || !m_socket)
         return;
     const QAbstractSocket::SocketError error = m_socket->error();
     if (error == QAbstractSocket::RemoteHostClosedError)
         return; // disconnected() decides whether the response was complete
     if (retryOnFreshConnection())
         return;
+    const QString reason = m_socket->errorString();
+    if (error == QAbstractSocket::SslHandshakeFailedError || !m_tlsErrors.isEmpty()) {
+        // Which server, and what was wrong with it: "TLS handshake failed" alone sends people looking.
+        return fail(Failure::Tls,
+            QStringLiteral("TLS with %1:%2 failed: %3")
+                .arg(m_request.url.host(), QString::number(portOf(m_request.url)),
+                    m_tlsErrors.isEmpty() ? reason : m_tlsErrors));
+    }
     if (m_state == State::Connecting)
-        fail(Failure::Unreachable,
-            QStringLiteral("cannot reach %1: %2")
-                .arg(m_request.url.toDisplayString(), m_socket->errorString()));
-    else
-        fail(Failure::Broken,
-            QStringLiteral("connection to the upstream failed: %1").arg(m_socket->errorString()));
+        return fail(Failure::Unreachable, QStringLiteral("cannot reach %1: %2").arg(where(), reason));
+    fail(Failure::Broken, QStringLiteral("connection to the upstream failed: %1").arg(reason));
 }
 
 void HttpStreamClient::complete()
@@ -312,13 +301,13 @@ void HttpStreamClient::complete()
         return;
     m_state = State::Done;
     m_timeout.stop();
-    const bool reusable = m_request.pool && m_socket && m_framing != Framing::UntilClose && m_buffer.isEmpty()
-        && header("connection").toLower() != "close" && m_socket->state() == QAbstractSocket::ConnectedState;
+    const bool reusable = m_request.pool && m_socket && m_parser.canReuseConnection()
+        && m_socket->bytesAvailable() == 0 && m_socket->state() == QAbstractSocket::ConnectedState;
     if (reusable) {
         QTcpSocket *socket = m_socket;
         m_socket = nullptr;
         socket->disconnect(this);
-        m_request.pool->giveBack(poolKey(m_request.url), socket);
+        m_request.pool->giveBack(poolKey(*this, m_request.proxy), socket);
     } else {
         closeSocket();
     }

@@ -3,7 +3,13 @@
 // Why not QNetworkAccessManager: on Qt 6.4 it runs at most 6 connections per host and queues the rest,
 // with no way to raise the limit, and a gateway must hold hundreds of concurrent streams to one upstream.
 // It also makes abort() exact: closing our own socket is what the upstream sees.
+//
+// The response is read by HttpResponseParser (interim 1xx responses skipped, no body after HEAD, 204 or
+// 304, Content-Length checked, every line bounded). A request can go through an HTTP proxy (absolute-form
+// requests for http://, CONNECT for https://) or a SOCKS5 one (ProxyRules decides which).
 #pragma once
+
+#include "http/HttpResponseParser.h"
 
 #include <QByteArray>
 #include <QList>
@@ -34,13 +40,16 @@ public:
         int idleTimeoutMs = 300'000;
         // Keeps the connection for the next request when the response ends cleanly; null: one per request.
         ConnectionPool *pool = nullptr;
+        // The proxy to go through (http://, socks5:// or socks5h://); empty: connect directly.
+        QUrl proxy;
     };
 
     enum class Failure
     {
-        Unreachable, // could not connect
+        Unreachable, // could not connect (or the proxy would not)
         Timeout, // no connection or no data within the limits
-        Broken, // the connection ended before the response was complete, or the response was not HTTP
+        Broken, // the connection ended before the response was complete, or the response was not valid HTTP
+        Tls, // the TLS handshake failed (an untrusted certificate, another host's name, ...)
     };
     Q_ENUM(Failure)
 
@@ -54,8 +63,9 @@ public:
     // most `graceMs`, then delete this client. It stops being a child of its owner.
     void releaseWhenDone(int graceMs);
 
-    int status() const { return m_status; }
-    QByteArray header(QByteArrayView name) const;
+    int status() const { return m_parser.head().status; }
+    QByteArray header(QByteArrayView name) const { return m_parser.head().header(name); }
+    const QUrl &url() const { return m_request.url; }
 
 Q_SIGNALS:
     void responseStarted(int status);
@@ -68,26 +78,20 @@ private:
     {
         Idle,
         Connecting,
-        StatusAndHeaders,
-        Body,
+        Reading, // the request is sent; the response is read
         Done
-    };
-    enum class Framing
-    {
-        Chunked,
-        Length,
-        UntilClose
     };
 
     void connectFresh();
+    void watch(QTcpSocket *socket);
     void onConnected();
+    QByteArray requestHead() const;
     bool retryOnFreshConnection();
     void onReadyRead();
+    void read(const QByteArray &bytes);
     void onDisconnected();
     void onSocketError();
-    bool parseHead();
-    void parseBody();
-    bool parseChunked();
+    QString where() const;
     void complete();
     void fail(Failure failure, const QString &message);
     void closeSocket();
@@ -96,11 +100,9 @@ private:
     QPointer<QTcpSocket> m_socket;
     QTimer m_timeout;
     State m_state = State::Idle;
-    Framing m_framing = Framing::UntilClose;
-    QByteArray m_buffer;
-    int m_status = 0;
-    Headers m_responseHeaders;
-    qint64 m_remaining = 0; // Length: body bytes still due; Chunked: bytes left in the current chunk
-    bool m_inChunkData = false;
+    HttpResponseParser m_parser;
+    bool m_received = false; // a byte of the response arrived
     bool m_reused = false; // the connection came from the pool (the server may have closed it meanwhile)
+    bool m_forwardToProxy = false; // http:// through an HTTP proxy: absolute-form requests to the proxy
+    QString m_tlsErrors; // what the TLS handshake found wrong, for the message
 };

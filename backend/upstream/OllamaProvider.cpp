@@ -20,6 +20,9 @@ void OllamaChat::readBody(const QByteArray &bytes)
             return;
         readLine(line);
     }
+    if (m_lines.hasFailed())
+        fail(UpstreamError::badGateway(
+            QStringLiteral("upstream '%1' sent %2").arg(upstreamName(), m_lines.error())));
 }
 
 void OllamaChat::endOfBody()

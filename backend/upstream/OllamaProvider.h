@@ -2,7 +2,7 @@
 #pragma once
 
 #include "upstream/Generation.h"
-#include "upstream/SseParser.h"
+#include "upstream/LineSplitter.h"
 #include "upstream/UpstreamProvider.h"
 
 class OllamaChat : public Generation

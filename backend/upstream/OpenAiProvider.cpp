@@ -35,6 +35,10 @@ void OpenAiChat::readBody(const QByteArray &bytes)
     // A server that ignores stream:true answers with one JSON document.
     m_eventStream = !responseHeader("content-type").contains("application/json");
     if (!m_eventStream) {
+        if (m_wholeBody.size() + bytes.size() > UpstreamLimits::MaxWholeBodyBytes)
+            return fail(UpstreamError::badGateway(QStringLiteral("upstream '%1' sent an answer over %2 bytes")
+                                                      .arg(upstreamName())
+                                                      .arg(UpstreamLimits::MaxWholeBodyBytes)));
         m_wholeBody += bytes;
         return;
     }
@@ -43,6 +47,9 @@ void OpenAiChat::readBody(const QByteArray &bytes)
             return;
         readEvent(event.data);
     }
+    if (m_events.hasFailed())
+        fail(UpstreamError::badGateway(
+            QStringLiteral("upstream '%1' sent %2").arg(upstreamName(), m_events.error())));
 }
 
 void OpenAiChat::readEvent(const QByteArray &data)

@@ -1,29 +1,48 @@
 #include "upstream/SseParser.h"
 
-QList<SseEvent> SseParser::feed(const QByteArray &bytes)
+QList<SseEvent> SseParser::feed(QByteArrayView bytes)
 {
     QList<SseEvent> events;
-    for (const char byte : bytes) {
-        if (m_skipLineFeed) {
-            m_skipLineFeed = false;
-            if (byte == '\n')
-                continue;
+    qsizetype at = 0;
+    while (at < bytes.size() && !hasFailed()) {
+        if (std::exchange(m_skipLineFeed, false) && bytes[at] == '\n') {
+            ++at;
+            continue;
         }
-        if (byte == '\n' || byte == '\r') {
-            m_skipLineFeed = byte == '\r';
-            takeLine(std::exchange(m_line, {}), events);
+        qsizetype end = at;
+        while (end < bytes.size() && bytes[end] != '\n' && bytes[end] != '\r')
+            ++end;
+        const QByteArrayView piece = bytes.sliced(at, end - at);
+        if (m_line.size() + piece.size() > m_maxLineBytes) {
+            m_error = QStringLiteral("a line over %1 bytes").arg(m_maxLineBytes);
+            break;
+        }
+        if (end == bytes.size()) { // the line goes on in the next bytes
+            m_line.append(piece);
+            break;
+        }
+        if (m_line.isEmpty()) {
+            takeLine(piece, events);
         } else {
-            m_line += byte;
+            m_line.append(piece);
+            takeLine(m_line, events);
+            m_line.clear();
         }
+        m_skipLineFeed = bytes[end] == '\r';
+        at = end + 1;
+    }
+    if (hasFailed()) {
+        m_line.clear();
+        m_current = {};
     }
     return events;
 }
 
-void SseParser::takeLine(const QByteArray &line, QList<SseEvent> &out)
+void SseParser::takeLine(QByteArrayView line, QList<SseEvent> &out)
 {
     if (line.isEmpty()) { // a blank line dispatches the event
         if (m_hasData)
-            out.append(m_current);
+            out.append(std::exchange(m_current, {}));
         m_current = {};
         m_hasData = false;
         return;
@@ -31,34 +50,23 @@ void SseParser::takeLine(const QByteArray &line, QList<SseEvent> &out)
     if (line.startsWith(':'))
         return;
     const qsizetype colon = line.indexOf(':');
-    const QByteArray field = colon < 0 ? line : line.left(colon);
-    QByteArray value = colon < 0 ? QByteArray() : line.mid(colon + 1);
+    const QByteArrayView field = colon < 0 ? line : line.first(colon);
+    QByteArrayView value = colon < 0 ? QByteArrayView() : line.sliced(colon + 1);
     if (value.startsWith(' '))
-        value.remove(0, 1);
+        value = value.sliced(1);
     if (field == "data") {
+        // Many data lines make one event's data: it is bounded like a line.
+        if (m_current.data.size() + value.size() + 1 > m_maxLineBytes) {
+            m_error = QStringLiteral("an event over %1 bytes").arg(m_maxLineBytes);
+            return;
+        }
         if (m_hasData)
             m_current.data += '\n';
         m_current.data += value;
         m_hasData = true;
     } else if (field == "event") {
-        m_current.event = value;
+        m_current.event = value.toByteArray();
     } else if (field == "id") {
-        m_current.id = value;
+        m_current.id = value.toByteArray();
     }
-}
-
-QList<QByteArray> LineSplitter::feed(const QByteArray &bytes)
-{
-    QList<QByteArray> lines;
-    m_partial += bytes;
-    qsizetype start = 0;
-    for (qsizetype newline = m_partial.indexOf('\n'); newline >= 0;
-         newline = m_partial.indexOf('\n', start)) {
-        const QByteArray line = m_partial.mid(start, newline - start).trimmed();
-        if (!line.isEmpty())
-            lines.append(line);
-        start = newline + 1;
-    }
-    m_partial.remove(0, start);
-    return lines;
 }

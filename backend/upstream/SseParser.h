@@ -1,9 +1,15 @@
 // Incremental text/event-stream parser: bytes in, whole events out, whatever the TCP chunk boundaries.
 // Follows the WHATWG rules: LF, CRLF or CR end a line; ':' starts a comment; data lines are joined with LF.
+// A line or an event's data over the bound fails the parser (an upstream that never ends a line must not
+// make Ponder hold the whole of it); work is linear in the bytes fed, however they are cut.
 #pragma once
 
+#include "upstream/UpstreamLimits.h"
+
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
+#include <QString>
 
 struct SseEvent
 {
@@ -15,25 +21,24 @@ struct SseEvent
 class SseParser
 {
 public:
-    QList<SseEvent> feed(const QByteArray &bytes);
+    explicit SseParser(qsizetype maxLineBytes = UpstreamLimits::MaxLineBytes)
+        : m_maxLineBytes(maxLineBytes)
+    { }
+
+    // The events completed by these bytes; once failed, none.
+    QList<SseEvent> feed(QByteArrayView bytes);
+
+    bool hasFailed() const { return !m_error.isEmpty(); }
+    // What went over the bound, e.g. "a line over 8388608 bytes".
+    const QString &error() const { return m_error; }
 
 private:
-    void takeLine(const QByteArray &line, QList<SseEvent> &out);
+    void takeLine(QByteArrayView line, QList<SseEvent> &out);
 
-    QByteArray m_line;
+    qsizetype m_maxLineBytes;
+    QByteArray m_line; // a line cut by the end of a feed
     bool m_skipLineFeed = false; // the last byte was a CR: a following LF belongs to it
     SseEvent m_current;
     bool m_hasData = false;
-};
-
-// Splits newline-delimited JSON (Ollama's stream) into lines, across chunk boundaries.
-class LineSplitter
-{
-public:
-    QList<QByteArray> feed(const QByteArray &bytes);
-    // The last line when the stream ended without a newline.
-    QByteArray rest() { return std::exchange(m_partial, {}); }
-
-private:
-    QByteArray m_partial;
+    QString m_error;
 };

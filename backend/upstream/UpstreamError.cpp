@@ -59,6 +59,8 @@ UpstreamError UpstreamError::fromFailure(HttpStreamClient::Failure failure, cons
         return {502, message, QStringLiteral("upstream_unreachable"), {}};
     case HttpStreamClient::Failure::Timeout:
         return {504, message, QStringLiteral("upstream_timeout"), {}};
+    case HttpStreamClient::Failure::Tls:
+        return {502, message, QStringLiteral("upstream_tls_error"), {}};
     case HttpStreamClient::Failure::Broken:
         break;
     }

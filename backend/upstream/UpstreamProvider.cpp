@@ -1,9 +1,32 @@
 #include "upstream/UpstreamProvider.h"
 
+#include "core/Logging.h"
 #include "upstream/OllamaProvider.h"
 #include "upstream/OpenAiProvider.h"
+#include "upstream/ProxyRules.h"
+#include "upstream/UpstreamLimits.h"
 
 #include <QJsonDocument>
+
+namespace {
+
+// Where a 301, 302, 303, 307 or 308 answer sends the request (resolved against its URL), or empty.
+QUrl redirectTarget(const HttpStreamClient &client)
+{
+    const int status = client.status();
+    if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)
+        return {};
+    const QByteArray location = client.header("location");
+    if (location.isEmpty())
+        return {};
+    const QUrl target = client.url().resolved(QUrl::fromEncoded(location));
+    if (!target.isValid()
+        || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")))
+        return {};
+    return target;
+}
+
+} // namespace
 
 std::unique_ptr<UpstreamProvider> UpstreamProvider::create(const UpstreamConfig &config)
 {
@@ -29,6 +52,7 @@ HttpStreamClient::Request UpstreamProvider::request(
     request.connectTimeoutMs = m_config.connectTimeoutMs;
     request.idleTimeoutMs = m_config.idleTimeoutMs;
     request.pool = m_pool;
+    request.proxy = ProxyRules::fromEnvironment().proxyFor(request.url);
     if (!body.isEmpty())
         request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     if (!m_config.apiKey.isEmpty())
@@ -39,38 +63,78 @@ HttpStreamClient::Request UpstreamProvider::request(
 void UpstreamProvider::fetchJson(
     const QString &path, std::function<void(std::optional<QJsonObject>, UpstreamError)> done)
 {
+    HttpStreamClient::Request get = request("GET", path);
+    get.idleTimeoutMs
+        = std::min(get.idleTimeoutMs, 10'000); // listing models is quick, or the server is stuck
+    fetchJson(get, 1, std::move(done));
+}
+
+void UpstreamProvider::fetchJson(const HttpStreamClient::Request &get, int redirectsLeft,
+    std::function<void(std::optional<QJsonObject>, UpstreamError)> done)
+{
     auto *client = new HttpStreamClient(this);
     auto body = std::make_shared<QByteArray>();
     auto answered = std::make_shared<bool>(false);
     auto answer = [client, done, answered](std::optional<QJsonObject> json, UpstreamError error) {
         if (std::exchange(*answered, true))
             return;
+        client->abort();
         client->deleteLater();
         done(std::move(json), std::move(error));
     };
-    connect(client, &HttpStreamClient::bodyReceived, client, [body](const QByteArray &bytes) {
-        if (body->size() < 16 * 1024 * 1024)
-            *body += bytes;
-    });
     const QString upstream = name();
-    connect(client, &HttpStreamClient::finished, client, [client, body, answer, upstream] {
-        if (client->status() / 100 != 2)
-            return answer(std::nullopt, UpstreamError::fromHttpStatus(client->status(), *body, upstream));
-        const QJsonDocument document = QJsonDocument::fromJson(*body);
-        if (!document.isObject())
-            return answer(std::nullopt,
-                UpstreamError::badGateway(
-                    QStringLiteral("upstream '%1' answered with something that is not JSON").arg(upstream)));
-        answer(document.object(), {});
-    });
+    connect(
+        client, &HttpStreamClient::bodyReceived, client, [body, answer, upstream](const QByteArray &bytes) {
+            if (body->size() + bytes.size() <= UpstreamLimits::MaxWholeBodyBytes) {
+                body->append(bytes);
+                return;
+            }
+            answer(std::nullopt,
+                UpstreamError::badGateway(QStringLiteral("upstream '%1' sent an answer over %2 bytes")
+                                              .arg(upstream)
+                                              .arg(UpstreamLimits::MaxWholeBodyBytes)));
+        });
+    connect(client, &HttpStreamClient::finished, client,
+        [this, client, body, answer, answered, done, upstream, get, redirectsLeft] {
+            const int status = client->status();
+            if (const QUrl target = redirectTarget(*client); !target.isEmpty()) {
+                if (redirectsLeft == 0)
+                    return answer(std::nullopt,
+                        UpstreamError::badGateway(
+                            QStringLiteral("upstream '%1' redirected %2 more than once (HTTP %3 to %4)")
+                                .arg(upstream, get.url.toDisplayString(), QString::number(status),
+                                    target.toDisplayString())));
+                // Followed once: a server that moved its model list (or wants a trailing slash) still
+                // answers. The key goes along only to the same server, as curl does.
+                qCInfo(lcUpstream).noquote() << "upstream" << upstream << "redirected"
+                                             << get.url.toDisplayString() << "to" << target.toDisplayString();
+                HttpStreamClient::Request next = get;
+                next.url = target;
+                next.proxy = ProxyRules::fromEnvironment().proxyFor(target);
+                if (target.scheme() != get.url.scheme() || target.host() != get.url.host()
+                    || target.port() != get.url.port())
+                    next.headers.removeIf([](const auto &header) {
+                        return header.first.compare("authorization", Qt::CaseInsensitive) == 0;
+                    });
+                *answered = true;
+                client->deleteLater();
+                return fetchJson(next, redirectsLeft - 1, done);
+            }
+            if (status / 100 != 2)
+                return answer(std::nullopt, UpstreamError::fromHttpStatus(status, *body, upstream));
+            const QJsonDocument document = QJsonDocument::fromJson(*body);
+            if (!document.isObject())
+                return answer(std::nullopt,
+                    UpstreamError::badGateway(
+                        QStringLiteral("upstream '%1' answered with something that is not JSON")
+                            .arg(upstream)));
+            answer(document.object(), {});
+        });
     connect(client, &HttpStreamClient::failed, client,
         [answer, upstream](HttpStreamClient::Failure failure, const QString &message) {
             answer(std::nullopt,
                 UpstreamError::fromFailure(
                     failure, QStringLiteral("upstream '%1': %2").arg(upstream, message)));
         });
-    HttpStreamClient::Request get = request("GET", path);
-    get.idleTimeoutMs
-        = std::min(get.idleTimeoutMs, 10'000); // listing models is quick, or the server is stuck
     client->start(get);
 }

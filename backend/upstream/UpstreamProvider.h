@@ -50,9 +50,13 @@ protected:
     { }
 
     // GETs a JSON document; `done` gets it, or the error as Ponder would answer it.
+    // A redirect (a model list that moved, or wants a trailing slash) is followed once.
     void fetchJson(const QString &path, std::function<void(std::optional<QJsonObject>, UpstreamError)> done);
 
 private:
+    void fetchJson(const HttpStreamClient::Request &get, int redirectsLeft,
+        std::function<void(std::optional<QJsonObject>, UpstreamError)> done);
+
     UpstreamConfig m_config;
     ConnectionPool *m_pool;
 };

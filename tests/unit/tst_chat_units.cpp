@@ -4,7 +4,9 @@
 #include "chat/ReasoningSegmenter.h"
 #include "secrets/SecretStore.h"
 #include "upstream/CompletionTranscript.h"
+#include "upstream/LineSplitter.h"
 #include "upstream/OllamaRequest.h"
+#include "upstream/ProxyRules.h"
 #include "upstream/SseParser.h"
 #include "upstream/ThinkTagSplitter.h"
 #include "upstream/UpstreamConfig.h"
@@ -66,6 +68,69 @@ private Q_SLOTS:
         QCOMPARE(lines.feed("{\"a\"").size(), 0);
         QCOMPARE(lines.feed(":1}\n{\"b\":2}\n\n{\"c\""), (QList<QByteArray> {"{\"a\":1}", "{\"b\":2}"}));
         QCOMPARE(lines.rest(), QByteArray("{\"c\""));
+    }
+
+    void streamSplitters_failPastTheirBound()
+    {
+        // An upstream that never ends a line: the splitters hold up to the bound, then fail and say so.
+        LineSplitter lines(100);
+        QVERIFY(lines.feed(QByteArray(60, 'a')).isEmpty());
+        QVERIFY(!lines.hasFailed());
+        QVERIFY(lines.feed(QByteArray(60, 'a')).isEmpty());
+        QVERIFY(lines.hasFailed());
+        QCOMPARE(lines.error(), QStringLiteral("a line over 100 bytes"));
+        QVERIFY(lines.rest().isEmpty()); // nothing kept
+
+        SseParser line(100);
+        QVERIFY(line.feed("data: " + QByteArray(200, 'x')).isEmpty());
+        QCOMPARE(line.error(), QStringLiteral("a line over 100 bytes"));
+        // Many short data lines make one event, bounded the same way.
+        SseParser event(100);
+        QVERIFY(event.feed(QByteArray("data: 0123456789\n").repeated(20)).isEmpty());
+        QCOMPARE(event.error(), QStringLiteral("an event over 100 bytes"));
+        // Within the bound, events before the failure still come out.
+        SseParser partly(100);
+        QCOMPARE(partly.feed("data: ok\n\ndata: " + QByteArray(200, 'x')).size(), 1);
+        QVERIFY(partly.hasFailed());
+    }
+
+    void proxyRules_followCurlsConventions()
+    {
+        const auto rules
+            = [](QHash<QString, QString> variables) { return ProxyRules::fromVariables(variables); };
+        const QUrl http(QStringLiteral("http://models.example:8080/v1"));
+        const QUrl https(QStringLiteral("https://api.example.com/v1"));
+        // http_proxy for http://, https_proxy for https://, all_proxy for both; no scheme is http://, no
+        // port 1080.
+        const ProxyRules both = rules({{QStringLiteral("http_proxy"), QStringLiteral("proxy.local:3128")},
+            {QStringLiteral("HTTPS_PROXY"), QStringLiteral("http://user:pw@secure.local")}});
+        QCOMPARE(both.proxyFor(http), QUrl(QStringLiteral("http://proxy.local:3128")));
+        QCOMPARE(both.proxyFor(https), QUrl(QStringLiteral("http://user:pw@secure.local:1080")));
+        // HTTP_PROXY in capitals is not read (a CGI program's can come from a request's Proxy header).
+        QVERIFY(rules({{QStringLiteral("HTTP_PROXY"), QStringLiteral("evil:1")}}).proxyFor(http).isEmpty());
+        const ProxyRules all
+            = rules({{QStringLiteral("ALL_PROXY"), QStringLiteral("socks5h://tunnel:1080")}});
+        QCOMPARE(all.proxyFor(http).scheme(), QStringLiteral("socks5h"));
+        QCOMPARE(all.proxyFor(https).scheme(), QStringLiteral("socks5h"));
+        // no_proxy: names with their subdomains, addresses, ranges, and * for everything.
+        const ProxyRules except = rules({{QStringLiteral("http_proxy"), QStringLiteral("proxy:3128")},
+            {QStringLiteral("https_proxy"), QStringLiteral("proxy:3128")},
+            {QStringLiteral("no_proxy"), QStringLiteral(" .example.com, 10.0.0.0/8,192.168.1.5,[fd00::1]")}});
+        QVERIFY(except.proxyFor(https).isEmpty());
+        QVERIFY(except.proxyFor(QUrl(QStringLiteral("http://example.com"))).isEmpty());
+        QVERIFY(!except.proxyFor(QUrl(QStringLiteral("http://notexample.com"))).isEmpty());
+        QVERIFY(except.proxyFor(QUrl(QStringLiteral("http://10.1.2.3:11434"))).isEmpty());
+        QVERIFY(!except.proxyFor(QUrl(QStringLiteral("http://11.1.2.3"))).isEmpty());
+        QVERIFY(except.proxyFor(QUrl(QStringLiteral("http://192.168.1.5"))).isEmpty());
+        QVERIFY(except.proxyFor(QUrl(QStringLiteral("http://[fd00::1]:8000"))).isEmpty());
+        QVERIFY(!except.proxyFor(http).isEmpty());
+        QVERIFY(rules({{QStringLiteral("http_proxy"), QStringLiteral("proxy:1")},
+                          {QStringLiteral("NO_PROXY"), QStringLiteral("*")}})
+                    .proxyFor(http)
+                    .isEmpty());
+        // This machine is never reached through a proxy: a proxy would reach its own loopback instead.
+        for (const char *local : {"http://localhost:11434", "http://127.0.0.1:8080", "http://[::1]:8080"})
+            QVERIFY2(both.proxyFor(QUrl(QString::fromLatin1(local))).isEmpty(), local);
     }
 
     void thinkTags_splitAtEveryPosition_data()

@@ -1,0 +1,415 @@
+// Ponder in front of an upstream that misbehaves on purpose (HostileUpstream): lines, events, chunk-size
+// lines, trailers, heads and error bodies that never end; interim answers, bodies shorter or longer than
+// declared, redirects, and the way through a proxy. Each is met with a clear answer in OpenAI's error shape
+// (a 502, or the stream's error event once it has begun), and what Ponder reads of the upstream is bounded:
+// the fake writes only as fast as Ponder reads, so what it wrote is what Ponder took.
+#include "BackendFixture.h"
+#include "HostileUpstream.h"
+#include "HttpTestClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+namespace {
+
+constexpr qint64 MiB = 1024 * 1024;
+
+QByteArray chatBody(const QString &model, bool stream)
+{
+    return QJsonDocument(QJsonObject {{QStringLiteral("model"), model}, {QStringLiteral("stream"), stream},
+                             {QStringLiteral("messages"),
+                                 QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+                                     {QStringLiteral("content"), QStringLiteral("hi")}}}}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QByteArray chunk(const QByteArray &data)
+{
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
+QByteArray sseEvent(const QJsonObject &delta)
+{
+    return "data: "
+        + QJsonDocument(
+            QJsonObject {{QStringLiteral("choices"),
+                QJsonArray {QJsonObject {{QStringLiteral("index"), 0}, {QStringLiteral("delta"), delta}}}}})
+              .toJson(QJsonDocument::Compact)
+        + "\n\n";
+}
+
+const QByteArray SseHead
+    = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+// `total` bytes of `byte` as 64 KiB chunks of a chunked body, never built whole.
+HostileUpstream::Piece endlessChunks(char byte, qint64 total)
+{
+    return {chunk(QByteArray(64 * 1024, byte)), total / (64 * 1024)};
+}
+
+QByteArray modelList(const QString &id)
+{
+    const QByteArray body
+        = "{\"object\":\"list\",\"data\":[{\"id\":\"" + id.toUtf8() + "\",\"object\":\"model\"}]}";
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+QString errorMessage(const HttpTestReply &reply)
+{
+    return reply.json().object().value(QLatin1String("error"))[QLatin1String("message")].toString();
+}
+
+} // namespace
+
+class HostileUpstreamTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void anSseLineThatNeverEndsIsA502();
+    void anSseLineThatNeverEndsMidStreamIsTheStreamsError();
+    void anNdjsonLineThatNeverEndsIsA502();
+    void chunkSizeLinesTrailersAndHeadsAreBounded_data();
+    void chunkSizeLinesTrailersAndHeadsAreBounded();
+    void anErrorBodyThatNeverEndsIsNotWaitedFor();
+    void interimResponsesAreSkipped();
+    void aBodyLongerOrShorterThanDeclaredIsAnError_data();
+    void aBodyLongerOrShorterThanDeclaredIsAnError();
+    void aNoContentAnswerHasNoBody();
+    void aModelListRedirectIsFollowedOnce();
+    void theKeyIsNotSentToAnotherServer();
+    void httpUpstreamsGoThroughAnHttpProxyInAbsoluteForm();
+    void httpsUpstreamsGoThroughAConnectTunnelAndTlsErrorsSayWhat();
+
+private:
+    // A backend whose one upstream is `spec` (openai:URL or ollama:URL), with the given key.
+    std::unique_ptr<BackendFixture> startBackend(const QString &spec, const QString &key = {});
+    // The /health entry of the backend's one upstream, once it has been asked.
+    QJsonObject upstreamHealth(BackendFixture &backend);
+
+    std::unique_ptr<HostileUpstream> m_hostile;
+    HttpTestClient m_client;
+};
+
+void HostileUpstreamTest::init()
+{
+    m_hostile = std::make_unique<HostileUpstream>();
+    QVERIFY(m_hostile->start());
+}
+
+void HostileUpstreamTest::cleanup()
+{
+    m_hostile.reset();
+    for (const char *name : {"http_proxy", "https_proxy", "no_proxy"})
+        qunsetenv(name);
+}
+
+std::unique_ptr<BackendFixture> HostileUpstreamTest::startBackend(const QString &spec, const QString &key)
+{
+    ServerOptions options;
+    QString error;
+    auto config = UpstreamConfig::parse(spec, &error);
+    if (!config)
+        return nullptr;
+    config->idleTimeoutMs = 30'000;
+    config->apiKey = key;
+    options.upstreams.append(*config);
+    auto backend = std::make_unique<BackendFixture>(options);
+    return backend->start() ? std::move(backend) : nullptr;
+}
+
+QJsonObject HostileUpstreamTest::upstreamHealth(BackendFixture &backend)
+{
+    return backend.get(QStringLiteral("/health"))
+        .json()
+        .object()
+        .value(QLatin1String("upstreams"))[0]
+        .toObject();
+}
+
+void HostileUpstreamTest::anSseLineThatNeverEndsIsA502()
+{
+    // 64 MiB offered as one line: Ponder takes up to its bound (8 MiB), answers, and closes.
+    m_hostile->answer("/v1/chat/completions",
+        {{{SseHead + chunk("data: {\"choices\":[{\"delta\":{\"content\":\""), 1},
+             endlessChunks('x', 64 * MiB)},
+            false, false});
+    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(backend);
+    const HttpTestReply reply = m_client.send("POST", backend->url(QStringLiteral("/v1/chat/completions")),
+        chatBody(QStringLiteral("m"), false), {{"Content-Type", "application/json"}});
+    QCOMPARE(reply.status, 502);
+    QCOMPARE(reply.json().object().value(QLatin1String("error"))[QLatin1String("type")].toString(),
+        QStringLiteral("server_error"));
+    QVERIFY2(errorMessage(reply).contains(QLatin1String("sent a line over 8388608 bytes")),
+        qPrintable(errorMessage(reply)));
+    QTRY_COMPARE(m_hostile->connectionsClosedByClients(), 1);
+    QVERIFY2(m_hostile->bytesWritten() < 24 * MiB, qPrintable(QString::number(m_hostile->bytesWritten())));
+}
+
+void HostileUpstreamTest::anSseLineThatNeverEndsMidStreamIsTheStreamsError()
+{
+    m_hostile->answer("/v1/chat/completions",
+        {{{SseHead
+                  + chunk(sseEvent({{QStringLiteral("role"), QStringLiteral("assistant")}})
+                      + sseEvent({{QStringLiteral("content"), QStringLiteral("Hel")}}))
+                  + chunk("data: "),
+              1},
+             endlessChunks('x', 64 * MiB)},
+            false, false});
+    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(backend);
+    const RawHttpResponse response = rawPost(backend->url(QStringLiteral("/")),
+        QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("m"), true));
+    QCOMPARE(response.status, 200); // the stream had begun
+    QVERIFY(response.chunkedComplete);
+    const QList<QByteArray> events = response.sseData();
+    QVERIFY(events.size() >= 2);
+    QVERIFY(events.first().contains("\"role\":\"assistant\""));
+    const QJsonObject error
+        = QJsonDocument::fromJson(events.last()).object().value(QLatin1String("error")).toObject();
+    QVERIFY2(
+        error.value(QLatin1String("message")).toString().contains(QLatin1String("a line over 8388608 bytes")),
+        events.last().constData());
+    QVERIFY(m_hostile->bytesWritten() < 24 * MiB);
+}
+
+void HostileUpstreamTest::anNdjsonLineThatNeverEndsIsA502()
+{
+    m_hostile->answer("/api/chat",
+        {{{"HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n", 1},
+             endlessChunks('{', 64 * MiB)},
+            false, false});
+    const auto backend = startBackend(QStringLiteral("ollama:") + m_hostile->url());
+    QVERIFY(backend);
+    const HttpTestReply reply = m_client.send("POST", backend->url(QStringLiteral("/v1/chat/completions")),
+        chatBody(QStringLiteral("m"), false), {{"Content-Type", "application/json"}});
+    QCOMPARE(reply.status, 502);
+    QVERIFY2(errorMessage(reply).contains(QLatin1String("sent a line over 8388608 bytes")),
+        qPrintable(errorMessage(reply)));
+    QTRY_COMPARE(m_hostile->connectionsClosedByClients(), 1);
+    QVERIFY(m_hostile->bytesWritten() < 24 * MiB);
+}
+
+void HostileUpstreamTest::chunkSizeLinesTrailersAndHeadsAreBounded_data()
+{
+    QTest::addColumn<QByteArray>("start");
+    QTest::addColumn<QByteArray>("endless"); // repeated after `start`, 64 MiB of it
+    QTest::addColumn<QString>("mentions");
+
+    QTest::newRow("chunk-size line") << SseHead << QByteArray(4096, '1')
+                                     << QStringLiteral(
+                                            "invalid HTTP response: malformed chunked body: a chunk-size "
+                                            "line over 1024 bytes");
+    QTest::newRow("trailers") << SseHead + chunk(sseEvent({{QStringLiteral("content"), QStringLiteral("a")}}))
+            + "0\r\n" << QByteArray("X-Trailer: more\r\n").repeated(256)
+                              << QStringLiteral("malformed chunked body: trailers over 8192 bytes");
+    QTest::newRow("head") << QByteArray("HTTP/1.1 200 OK\r\n")
+                          << QByteArray("X-Header: value\r\n").repeated(256)
+                          << QStringLiteral("invalid HTTP response: more than 256 response headers");
+    QTest::newRow("one header line") << QByteArray("HTTP/1.1 200 OK\r\nX-Header: ") << QByteArray(4096, 'h')
+                                     << QStringLiteral(
+                                            "invalid HTTP response: response headers over 65536 bytes");
+}
+
+void HostileUpstreamTest::chunkSizeLinesTrailersAndHeadsAreBounded()
+{
+    QFETCH(QByteArray, start);
+    QFETCH(QByteArray, endless);
+    QFETCH(QString, mentions);
+    m_hostile->answer(
+        "/v1/chat/completions", {{{start, 1}, {endless, 64 * MiB / endless.size()}}, false, false});
+    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(backend);
+    const HttpTestReply reply = m_client.send("POST", backend->url(QStringLiteral("/v1/chat/completions")),
+        chatBody(QStringLiteral("m"), false), {{"Content-Type", "application/json"}});
+    QCOMPARE(reply.status, 502);
+    QVERIFY2(errorMessage(reply).contains(mentions), qPrintable(errorMessage(reply)));
+    QTRY_COMPARE(m_hostile->connectionsClosedByClients(), 1);
+    QVERIFY(m_hostile->bytesWritten() < 8 * MiB);
+}
+
+void HostileUpstreamTest::anErrorBodyThatNeverEndsIsNotWaitedFor()
+{
+    // A 500 announcing a gigabyte: its first 64 KiB say enough, and the rest is not read.
+    m_hostile->answer("/v1/chat/completions",
+        {{{"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: "
+           "1073741824\r\n\r\n"
+           "the model server fell over ",
+              1},
+             {QByteArray(64 * 1024, 'e'), 1024}},
+            false, false});
+    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(backend);
+    const HttpTestReply reply = m_client.send("POST", backend->url(QStringLiteral("/v1/chat/completions")),
+        chatBody(QStringLiteral("m"), false), {{"Content-Type", "application/json"}});
+    QCOMPARE(reply.status, 502);
+    QVERIFY2(errorMessage(reply).contains(QLatin1String("the model server fell over")),
+        qPrintable(errorMessage(reply)));
+    QTRY_COMPARE(m_hostile->connectionsClosedByClients(), 1);
+    QVERIFY(m_hostile->bytesWritten() < 8 * MiB);
+}
+
+void HostileUpstreamTest::interimResponsesAreSkipped()
+{
+    const QByteArray events = sseEvent({{QStringLiteral("role"), QStringLiteral("assistant")}})
+        + sseEvent({{QStringLiteral("content"), QStringLiteral("Hello")}})
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+    m_hostile->answer("/v1/chat/completions",
+        HostileUpstream::whole(
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </style.css>\r\n\r\n" + SseHead
+            + chunk(events) + "0\r\n\r\n"));
+    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(backend);
+    const HttpTestReply reply = m_client.send("POST", backend->url(QStringLiteral("/v1/chat/completions")),
+        chatBody(QStringLiteral("m"), false), {{"Content-Type", "application/json"}});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json()
+                 .object()
+                 .value(QLatin1String("choices"))[0][QLatin1String("message")][QLatin1String("content")]
+                 .toString(),
+        QStringLiteral("Hello"));
+}
+
+void HostileUpstreamTest::aBodyLongerOrShorterThanDeclaredIsAnError_data()
+{
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<QString>("mentions");
+    const QByteArray list = "{\"object\":\"list\",\"data\":[{\"id\":\"m\",\"object\":\"model\"}]}";
+    // The declared length covers a whole JSON document: taking it and dropping the rest would list a model.
+    QTest::newRow("longer") << "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(list.size()) + "\r\n\r\n" + list
+            + "{\"more\":1}" << QStringLiteral("longer than its Content-Length");
+    QTest::newRow("shorter") << "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(list.size() + 10) + "\r\n\r\n"
+            + list << QStringLiteral("the connection closed after");
+}
+
+void HostileUpstreamTest::aBodyLongerOrShorterThanDeclaredIsAnError()
+{
+    QFETCH(QByteArray, response);
+    QFETCH(QString, mentions);
+    m_hostile->answer("/v1/models", HostileUpstream::whole(response));
+    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(backend);
+    const QJsonObject health = upstreamHealth(*backend);
+    QCOMPARE(health.value(QLatin1String("reachable")).toBool(true), false);
+    QVERIFY2(health.value(QLatin1String("error")).toString().contains(mentions),
+        qPrintable(health.value(QLatin1String("error")).toString()));
+}
+
+void HostileUpstreamTest::aNoContentAnswerHasNoBody()
+{
+    // A 204 whose headers promise a body, on a connection held open: there is nothing to wait for.
+    m_hostile->answer(
+        "/v1/models", {{{"HTTP/1.1 204 No Content\r\nContent-Length: 100\r\n\r\n", 1}}, false, false});
+    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(backend);
+    const QJsonObject health = upstreamHealth(*backend);
+    QVERIFY2(health.value(QLatin1String("error")).toString().contains(QLatin1String("not JSON")),
+        qPrintable(health.value(QLatin1String("error")).toString()));
+}
+
+void HostileUpstreamTest::aModelListRedirectIsFollowedOnce()
+{
+    // Followed once, with the key (the same server): the model list is there.
+    m_hostile->answer("/v1/models",
+        HostileUpstream::whole(
+            "HTTP/1.1 307 Temporary Redirect\r\nLocation: /v2/models\r\nContent-Length: 0\r\n\r\n"));
+    m_hostile->answer("/v2/models", HostileUpstream::whole(modelList(QStringLiteral("moved-model"))));
+    {
+        const auto backend = startBackend(
+            QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"), QStringLiteral("k1"));
+        QVERIFY(backend);
+        const HttpTestReply models = m_client.get(backend->url(QStringLiteral("/v1/models")));
+        QCOMPARE(models.status, 200);
+        QCOMPARE(models.json().object().value(QLatin1String("data"))[0][QLatin1String("id")].toString(),
+            QStringLiteral("moved-model"));
+        QCOMPARE(m_hostile->requests().last().target, QByteArray("/v2/models"));
+        QCOMPARE(m_hostile->requests().last().header("authorization"), QByteArray("Bearer k1"));
+    }
+    // Not twice: a loop ends with an error that says so.
+    m_hostile->answer("/v2/models",
+        HostileUpstream::whole("HTTP/1.1 302 Found\r\nLocation: /v1/models\r\nContent-Length: 0\r\n\r\n"));
+    const auto looping = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(looping);
+    const QString error = upstreamHealth(*looping).value(QLatin1String("error")).toString();
+    QVERIFY2(error.contains(QLatin1String("more than once")), qPrintable(error));
+}
+
+void HostileUpstreamTest::theKeyIsNotSentToAnotherServer()
+{
+    HostileUpstream other;
+    QVERIFY(other.start());
+    other.answer("/v1/models", HostileUpstream::whole(modelList(QStringLiteral("elsewhere"))));
+    m_hostile->answer("/v1/models",
+        HostileUpstream::whole("HTTP/1.1 301 Moved Permanently\r\nLocation: " + other.url().toUtf8()
+            + "/v1/models\r\nContent-Length: 0\r\n\r\n"));
+    const auto backend = startBackend(
+        QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"), QStringLiteral("secret"));
+    QVERIFY(backend);
+    QCOMPARE(m_client.get(backend->url(QStringLiteral("/v1/models")))
+                 .json()
+                 .object()
+                 .value(QLatin1String("data"))[0][QLatin1String("id")]
+                 .toString(),
+        QStringLiteral("elsewhere"));
+    QCOMPARE(m_hostile->requests().first().header("authorization"), QByteArray("Bearer secret"));
+    QCOMPARE(other.requests().size(), 1);
+    QVERIFY(other.requests().first().header("authorization").isEmpty());
+}
+
+void HostileUpstreamTest::httpUpstreamsGoThroughAnHttpProxyInAbsoluteForm()
+{
+    // The upstream's name does not resolve here: only the proxy can reach it, so it must be asked.
+    qputenv("http_proxy",
+        QStringLiteral("http://user:pa%20ss@127.0.0.1:%1").arg(m_hostile->serverPort()).toUtf8());
+    m_hostile->answer("/v1/models", HostileUpstream::whole(modelList(QStringLiteral("proxied-model"))));
+    const auto backend = startBackend(QStringLiteral("openai:http://upstream.invalid:8080/v1"));
+    QVERIFY(backend);
+    QCOMPARE(m_client.get(backend->url(QStringLiteral("/v1/models")))
+                 .json()
+                 .object()
+                 .value(QLatin1String("data"))[0][QLatin1String("id")]
+                 .toString(),
+        QStringLiteral("proxied-model"));
+    const HostileUpstream::Request request = m_hostile->requests().first();
+    QCOMPARE(request.target, QByteArray("http://upstream.invalid:8080/v1/models"));
+    QCOMPARE(request.header("host"), QByteArray("upstream.invalid:8080"));
+    QCOMPARE(request.header("proxy-authorization"), "Basic " + QByteArray("user:pa ss").toBase64());
+
+    // no_proxy names the ones reached directly.
+    qputenv("no_proxy", "upstream.invalid");
+    const auto direct = startBackend(QStringLiteral("openai:http://upstream.invalid:8080/v1"));
+    QVERIFY(direct);
+    const QString error = upstreamHealth(*direct).value(QLatin1String("error")).toString();
+    QVERIFY2(error.contains(QLatin1String("cannot reach")), qPrintable(error));
+    QCOMPARE(m_hostile->requests().size(), 1);
+}
+
+void HostileUpstreamTest::httpsUpstreamsGoThroughAConnectTunnelAndTlsErrorsSayWhat()
+{
+    qputenv("https_proxy", m_hostile->url().toUtf8());
+    m_hostile->answer("CONNECT", {{{"HTTP/1.1 200 Connection established\r\n\r\n", 1}}, false, true});
+    const auto backend = startBackend(QStringLiteral("openai:https://upstream.invalid/v1"));
+    QVERIFY(backend);
+    const HttpTestReply reply = m_client.send("POST", backend->url(QStringLiteral("/v1/chat/completions")),
+        chatBody(QStringLiteral("m"), false), {{"Content-Type", "application/json"}});
+    QCOMPARE(m_hostile->requests().first().method, QByteArray("CONNECT"));
+    QCOMPARE(m_hostile->requests().first().target, QByteArray("upstream.invalid:443"));
+    // The certificate is self-signed and names another host: which host, and what was wrong.
+    QCOMPARE(reply.status, 502);
+    QCOMPARE(reply.json().object().value(QLatin1String("error"))[QLatin1String("code")].toString(),
+        QStringLiteral("upstream_tls_error"));
+    const QString message = errorMessage(reply);
+    QVERIFY2(message.contains(QLatin1String("TLS with upstream.invalid:443 failed")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("self-signed"), Qt::CaseInsensitive), qPrintable(message));
+}
+
+QTEST_GUILESS_MAIN(HostileUpstreamTest)
+#include "tst_hostile_upstream.moc"
