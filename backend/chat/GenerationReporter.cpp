@@ -9,6 +9,9 @@ namespace {
 
 constexpr qint64 ProgressIntervalMs = 250; // "at most a few per second"
 constexpr int TotalSteps = 4; // received, upstream answered, generating, done
+// The reasoning text one thinking_aloud update carries at most: its JSON stays under the streaming
+// API's default event limit (256 KiB) even if every character had to be escaped. More goes in more updates.
+constexpr qsizetype MaxAloudChars = 32 * 1024;
 
 } // namespace
 
@@ -95,9 +98,16 @@ void GenerationReporter::onDelta()
 void GenerationReporter::onReasoning(const QString &text)
 {
     ++m_deltas;
-    m_unpublishedReasoning += text;
     for (const QString &step : m_segmenter.feed(text))
         publishThinking(step);
+    // Held for the next update, which goes at once when it is full.
+    for (qsizetype at = 0; at < text.size();) {
+        const qsizetype take = std::min(text.size() - at, MaxAloudChars - m_unpublishedReasoning.size());
+        m_unpublishedReasoning += QStringView(text).sliced(at, take);
+        at += take;
+        if (m_unpublishedReasoning.size() == MaxAloudChars)
+            publishThinkingAloud();
+    }
     if (m_sinceProgress.elapsed() >= ProgressIntervalMs) {
         m_sinceProgress.restart();
         publishThinkingAloud();
@@ -137,11 +147,14 @@ void GenerationReporter::publishThinking(const QString &text)
     ThinkingStep step;
     step.sessionId = m_context.sessionId;
     step.timestamp = QDateTime::currentDateTimeUtc();
-    step.thinkingType = ReasoningSegmenter::classify(text, m_steps++ == 0);
+    // Neutral unless the step's own opening label names its kind: a guess from a word inside it would
+    // show the first paragraph of every answer as a risk.
+    step.thinkingType = ReasoningSegmenter::typeNamedBy(text);
     step.content = text;
     step.contextUsed = {{QStringLiteral("source"), QStringLiteral("model_reasoning")},
         {QStringLiteral("model"), m_context.model},
-        {QStringLiteral("upstream"), m_generation ? m_generation->upstreamName() : QString()}};
+        {QStringLiteral("upstream"), m_generation ? m_generation->upstreamName() : QString()},
+        {QStringLiteral("step"), ++m_steps}};
     step.estimatedDuration = double(m_sinceStep.restart()) / 1000.0;
     m_hub.publish(m_context.sessionId, EventKind::Thinking, step.toStoredData(),
         [](StoreStatus, const StoredEvent &) {});

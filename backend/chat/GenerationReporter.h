@@ -1,6 +1,8 @@
 // Makes a completion visible in the streaming hub while it runs: progress updates (received, upstream
-// answered, first token, tokens/s, done or failed) and thinking steps cut from the model's reasoning,
-// plus the live reasoning text as `thinking_aloud` updates. Publishes at most a few updates per second.
+// answered, first token, tokens/s, done or failed) and thinking steps cut from the model's reasoning
+// (numbered, typed "reasoning" unless a step's own label names its kind), plus the live reasoning text as
+// `thinking_aloud` updates. Publishes at most a few progress updates per second; what it holds between
+// them is bounded, and work on a delta is linear in its size.
 #pragma once
 
 #include "chat/ReasoningSegmenter.h"
@@ -52,6 +54,6 @@ private:
     QElapsedTimer m_sinceStep;
     qint64 m_firstTokenMs = -1;
     qint64 m_deltas = 0;
-    int m_steps = 0;
+    int m_steps = 0; // published so far; the next one's number is one more
     QString m_unpublishedReasoning;
 };

@@ -15,6 +15,8 @@ const QStringList &thinkingTypes()
         QStringLiteral("workflow_generation"),
         QStringLiteral("execution_planning"),
         QStringLiteral("result_analysis"),
+        // A step of a model's reasoning whose kind nobody named: shown as a neutral, numbered step.
+        QStringLiteral("reasoning"),
     };
     return types;
 }

@@ -4,31 +4,31 @@ void CompletionTranscript::addToolCallFragments(const QJsonArray &fragments)
 {
     for (const QJsonValue &value : fragments) {
         const QJsonObject fragment = value.toObject();
-        const int index = fragment.value(QLatin1String("index")).toInt();
-        QJsonObject call = toolCalls.value(index);
+        ToolCall &call = m_toolCalls[fragment.value(QLatin1String("index")).toInt()];
         for (const char *field : {"id", "type"}) {
             if (fragment.value(QLatin1String(field)).isString())
-                call.insert(QLatin1String(field), fragment.value(QLatin1String(field)));
+                call.fields.insert(QLatin1String(field), fragment.value(QLatin1String(field)));
         }
-        QJsonObject function = call.value(QLatin1String("function")).toObject();
         const QJsonObject part = fragment.value(QLatin1String("function")).toObject();
         if (part.value(QLatin1String("name")).isString())
-            function.insert(QStringLiteral("name"), part.value(QLatin1String("name")));
-        function.insert(QStringLiteral("arguments"),
-            function.value(QLatin1String("arguments")).toString()
-                + part.value(QLatin1String("arguments")).toString());
-        call.insert(QStringLiteral("function"), function);
-        if (!call.contains(QLatin1String("type")))
-            call.insert(QStringLiteral("type"), QStringLiteral("function"));
-        toolCalls.insert(index, call);
+            call.name = part.value(QLatin1String("name"));
+        call.arguments += part.value(QLatin1String("arguments")).toString();
     }
 }
 
 QJsonArray CompletionTranscript::toolCallsJson() const
 {
     QJsonArray list;
-    for (const QJsonObject &call : toolCalls)
-        list.append(call);
+    for (const ToolCall &call : m_toolCalls) {
+        QJsonObject json = call.fields;
+        if (!json.contains(QLatin1String("type")))
+            json.insert(QStringLiteral("type"), QStringLiteral("function"));
+        QJsonObject function {{QStringLiteral("arguments"), call.arguments}};
+        if (!call.name.isUndefined())
+            function.insert(QStringLiteral("name"), call.name);
+        json.insert(QStringLiteral("function"), function);
+        list.append(json);
+    }
     return list;
 }
 
@@ -36,10 +36,10 @@ QJsonObject CompletionTranscript::message() const
 {
     QJsonObject message {{QStringLiteral("role"), QStringLiteral("assistant")},
         {QStringLiteral("content"),
-            content.isEmpty() && !toolCalls.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(content)}};
+            content.isEmpty() && hasToolCalls() ? QJsonValue(QJsonValue::Null) : QJsonValue(content)}};
     if (!reasoning.isEmpty())
         message.insert(QStringLiteral("reasoning_content"), reasoning);
-    if (!toolCalls.isEmpty())
+    if (hasToolCalls())
         message.insert(QStringLiteral("tool_calls"), toolCallsJson());
     return message;
 }

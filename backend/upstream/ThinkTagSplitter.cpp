@@ -44,8 +44,12 @@ void ThinkTagSplitter::feedStart(QList<Piece> &out)
     while (first < m_pending.size() && m_pending.at(first).isSpace())
         ++first;
     const QString start = m_pending.mid(first); // leading whitespace only: a trailing space is reasoning
-    if (start.isEmpty())
+    if (start.isEmpty() && m_pending.size() <= MaxHeldBack)
         return; // only whitespace so far: the tag may still come
+    if (first > MaxHeldBack) { // that much whitespace first: no think block opens this answer
+        m_state = State::Content;
+        return;
+    }
     for (const QString &name : TagNames) {
         const QString open = QLatin1Char('<') + name + QLatin1Char('>');
         if (start.startsWith(open, Qt::CaseInsensitive)) {

@@ -3,6 +3,10 @@
 //
 // Only a block that opens the answer counts: text such as "wrap it in a <think> tag" later in an
 // answer stays content.
+//
+// What it holds back is bounded: inside a block, no more than a closing tag's length; before one, at most
+// MaxHeldBack characters of leading whitespace (past them, no block opens this answer and the text is
+// content). Work on a delta is linear in its size.
 #pragma once
 
 #include <QList>
@@ -11,6 +15,8 @@
 class ThinkTagSplitter
 {
 public:
+    static constexpr qsizetype MaxHeldBack = 4096;
+
     struct Piece
     {
         bool reasoning = false;
@@ -20,6 +26,7 @@ public:
     QList<Piece> feed(const QString &delta);
     // The stream ended: whatever was held back while waiting for a tag to complete.
     QList<Piece> flush();
+    qsizetype heldBack() const { return m_pending.size(); }
 
 private:
     enum class State

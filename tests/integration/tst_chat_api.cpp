@@ -603,6 +603,7 @@ private Q_SLOTS:
 
         QStringList activities;
         QStringList thinkingTypes;
+        QList<int> stepNumbers;
         QString thinkingText;
         for (const QJsonObject &message : seen) {
             const QJsonObject data = message[QLatin1String("data")].toObject();
@@ -610,6 +611,7 @@ private Q_SLOTS:
                 activities.append(data[QLatin1String("current_activity")].toString());
             if (message[QLatin1String("type")].toString() == QLatin1String("thinking_step")) {
                 thinkingTypes.append(data[QLatin1String("thinking_type")].toString());
+                stepNumbers.append(data[QLatin1String("context_used")][QLatin1String("step")].toInt());
                 thinkingText += data[QLatin1String("content")].toString();
             }
         }
@@ -618,7 +620,10 @@ private Q_SLOTS:
         QVERIFY(activities.contains(QStringLiteral("generating")));
         QVERIFY(activities.contains(QStringLiteral("thinking")));
         QCOMPARE(activities.last(), QStringLiteral("done"));
-        QCOMPARE(thinkingTypes, (QStringList {QStringLiteral("initialization"), QStringLiteral("decision")}));
+        // Neutral, numbered steps: nothing in the model's words names a kind ("So the answer is" is no
+        // label).
+        QCOMPARE(thinkingTypes, (QStringList {QStringLiteral("reasoning"), QStringLiteral("reasoning")}));
+        QCOMPARE(stepNumbers, (QList<int> {1, 2}));
         QVERIFY(thinkingText.contains(QLatin1String("Rayleigh scattering of short wavelengths")));
         const QJsonObject completion = seen.last()[QLatin1String("data")].toObject();
         QCOMPARE(completion[QLatin1String("metrics")][QLatin1String("prompt_tokens")].toInt(), 11);

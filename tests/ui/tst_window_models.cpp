@@ -375,7 +375,7 @@ void WindowModelsTest::chatThinkingStepsAndProgressArriveFromTheHub()
     QTRY_COMPARE_WITH_TIMEOUT(chat.session()->progress()->phase(), ProgressState::Phase::Done, 5000);
     QCOMPARE(chat.session()->sessionId(), chat.conversationId());
     QCOMPARE(chat.session()->steps()->index(0, 0).data(ThinkingStepModel::StepTypeRole).toString(),
-        QStringLiteral("initialization"));
+        QStringLiteral("reasoning"));
 }
 
 void WindowModelsTest::stopAbortsTheUpstreamAtOnce()

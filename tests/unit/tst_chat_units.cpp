@@ -94,6 +94,20 @@ private Q_SLOTS:
         QVERIFY(partly.hasFailed());
     }
 
+    void thinkTags_leadingWhitespaceIsHeldBackBoundedly()
+    {
+        ThinkTagSplitter splitter;
+        QVERIFY(splitter.feed(QString(100, QLatin1Char(' '))).isEmpty()); // a tag may still come
+        QVERIFY(splitter.heldBack() == 100);
+        // Past the bound no think block opens this answer: the text is content, and nothing is held.
+        const QList<ThinkTagSplitter::Piece> pieces = splitter.feed(
+            QString(ThinkTagSplitter::MaxHeldBack, QLatin1Char('\n')) + QStringLiteral("<think>x"));
+        QCOMPARE(pieces.size(), 1);
+        QVERIFY(!pieces.first().reasoning);
+        QVERIFY(pieces.first().text.endsWith(QLatin1String("<think>x")));
+        QCOMPARE(splitter.heldBack(), 0);
+    }
+
     void proxyRules_followCurlsConventions()
     {
         const auto rules
@@ -177,12 +191,69 @@ private Q_SLOTS:
         steps = segmenter.feed(second.mid(10));
         QVERIFY(steps.isEmpty());
         QCOMPARE(segmenter.flush(), QStringList {QStringLiteral("short\n\n") + second});
-        QCOMPARE(ReasoningSegmenter::classify(first, true), QStringLiteral("initialization"));
-        QCOMPARE(ReasoningSegmenter::classify(second, false), QStringLiteral("evaluation"));
-        QCOMPARE(ReasoningSegmenter::classify(QStringLiteral("So the answer is Paris."), false),
-            QStringLiteral("decision"));
-        QCOMPARE(ReasoningSegmenter::classify(QStringLiteral("Paris has been it since 987."), false),
-            QStringLiteral("analysis"));
+    }
+
+    void reasoningSegmenter_typesOnlyWhatALabelNames_data()
+    {
+        QTest::addColumn<QString>("step");
+        QTest::addColumn<QString>("type");
+        // Words inside a step name nothing: this one once made every answer open with a red "risk" card.
+        QTest::newRow("risk words inside")
+            << QStringLiteral("The user asks about edge cases; I must be careful with the risk here.")
+            << QStringLiteral("reasoning");
+        QTest::newRow("wait, check") << QStringLiteral(
+            "Wait, let me check whether they mean the current one.")
+                                     << QStringLiteral("reasoning");
+        QTest::newRow("so the answer")
+            << QStringLiteral("So the answer is Paris.") << QStringLiteral("reasoning");
+        QTest::newRow("label with a colon")
+            << QStringLiteral("Plan: first read, then answer.") << QStringLiteral("planning");
+        QTest::newRow("Markdown heading")
+            << QStringLiteral("## Risks\nThe data may be stale.") << QStringLiteral("risk_assessment");
+        QTest::newRow("bold label") << QStringLiteral("**Decision:** Paris.") << QStringLiteral("decision");
+        QTest::newRow("label alone on its line")
+            << QStringLiteral("Verification\n2 + 2 = 4, as said.") << QStringLiteral("evaluation");
+        QTest::newRow("heading naming nothing")
+            << QStringLiteral("**Analyzing the request**\nThey want X.") << QStringLiteral("reasoning");
+        QTest::newRow("label word opening a sentence")
+            << QStringLiteral("Plan the trip around the weather.") << QStringLiteral("reasoning");
+    }
+
+    void reasoningSegmenter_typesOnlyWhatALabelNames()
+    {
+        QFETCH(QString, step);
+        QTEST(ReasoningSegmenter::typeNamedBy(step), "type");
+    }
+
+    void reasoningSegmenter_sameStepsWhereverTheDeltasAreCut()
+    {
+        // Paragraphs long and short, runs of blank lines, and a long stretch with no break at all.
+        QString text;
+        for (int i = 0; i < 40; ++i) {
+            text += QStringLiteral("Paragraph %1 says something about the question at hand. ")
+                        .arg(i)
+                        .repeated(1 + i % 5);
+            text += i % 7 == 0 ? QStringLiteral("\n\n\n\nok\n\n") : QStringLiteral("\n\n");
+        }
+        text += QStringLiteral("no break ").repeated(400) + QStringLiteral("end. ").repeated(300);
+        ReasoningSegmenter whole;
+        QStringList expected = whole.feed(text);
+        expected += whole.flush();
+        QVERIFY(expected.size() > 40);
+        for (const QString &step : expected) {
+            QVERIFY(step.size() <= ReasoningSegmenter::MaxStepLength + 1);
+            QVERIFY(step == step.trimmed() && !step.isEmpty());
+        }
+        for (qsizetype piece : {1, 2, 3, 7, 64, 1000, 1201, 5000}) {
+            ReasoningSegmenter segmenter;
+            QStringList steps;
+            for (qsizetype at = 0; at < text.size(); at += piece) {
+                steps += segmenter.feed(text.mid(at, piece));
+                QVERIFY(segmenter.heldBack() <= ReasoningSegmenter::MaxStepLength + 2);
+            }
+            steps += segmenter.flush();
+            QCOMPARE(steps, expected);
+        }
     }
 
     void reasoningSegmenter_longTextWithoutBreaksIsCut()
@@ -407,6 +478,27 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(answered, 30000);
         QVERIFY(!value);
         QVERIFY(!error.isEmpty());
+    }
+
+    void transcript_assemblesManyFragmentsInPlace()
+    {
+        // A call's arguments in 20,000 fragments: appended where they belong, not copied into a new JSON
+        // object each time.
+        CompletionTranscript transcript;
+        const QJsonArray first = QJsonDocument::fromJson("[{\"index\":1,\"id\":\"c1\",\"type\":\"function\","
+                                                         "\"function\":{\"name\":\"f\",\"arguments\":\"\"}}]")
+                                     .array();
+        transcript.addToolCallFragments(first);
+        const QJsonArray more
+            = QJsonDocument::fromJson("[{\"index\":1,\"function\":{\"arguments\":\"abcde\"}}]").array();
+        for (int i = 0; i < 20000; ++i)
+            transcript.addToolCallFragments(more);
+        const QJsonArray calls = transcript.toolCallsJson();
+        QCOMPARE(calls.size(), 1);
+        QCOMPARE(calls[0][QLatin1String("function")][QLatin1String("arguments")].toString(),
+            QStringLiteral("abcde").repeated(20000));
+        QCOMPARE(calls[0][QLatin1String("function")][QLatin1String("name")].toString(), QStringLiteral("f"));
+        QCOMPARE(calls[0][QLatin1String("type")].toString(), QStringLiteral("function"));
     }
 
     void transcript_mergesToolCallFragments()

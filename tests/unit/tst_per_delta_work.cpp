@@ -1,0 +1,150 @@
+// Work on one delta is linear in its size, on every path a delta takes (reasoning steps, think tags,
+// NDJSON lines, tool-call fragments, the hub's reporter): each case below feeds tens of megabytes in the
+// shape that made the earlier code quadratic. That code needed from ten minutes to days for them (a 4 MiB
+// reasoning delta alone blocked the event loop for 9 s); now all of them together take seconds. No case
+// times itself: this binary's ctest timeout (120 s, tests/CMakeLists.txt) is what fails the quadratic code,
+// and the cases check what came out.
+#include "chat/GenerationReporter.h"
+#include "chat/ReasoningSegmenter.h"
+#include "hub/StreamingHub.h"
+#include "store/MemoryEventStore.h"
+#include "upstream/CompletionTranscript.h"
+#include "upstream/LineSplitter.h"
+#include "upstream/ThinkTagSplitter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+namespace {
+
+// Sentences with no paragraph break: every step is cut at a sentence, MaxStepLength at most.
+QString sentences(qsizetype characters)
+{
+    const QString sentence = QStringLiteral("The model keeps thinking about the same thing. ");
+    return sentence.repeated(characters / sentence.size());
+}
+
+// A Generation the test drives by hand: deltas go out as an upstream's would.
+class ScriptedGeneration : public Generation
+{
+public:
+    ScriptedGeneration()
+        : Generation(QStringLiteral("scripted"), QStringLiteral("model"), nullptr)
+    { }
+    void reason(const QString &text) { emitReasoning(text); }
+
+protected:
+    void readBody(const QByteArray &) override { }
+    void endOfBody() override { }
+};
+
+} // namespace
+
+class PerDeltaWorkTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aHugeReasoningDeltaIsCutInOnePass();
+    void theReporterPublishesAHugeDeltaInBoundedEvents();
+    void whitespaceBeforeAThinkTagIsNotScannedAgainAndAgain();
+    void anNdjsonLineInTinyPiecesIsNotScannedAgainAndAgain();
+    void toolCallArgumentsInManyFragmentsAreAppendedInPlace();
+};
+
+void PerDeltaWorkTest::aHugeReasoningDeltaIsCutInOnePass()
+{
+    const QString text = sentences(16 * 1024 * 1024); // 32 MiB of UTF-16
+    ReasoningSegmenter segmenter;
+    const QStringList steps = segmenter.feed(text);
+    QVERIFY(steps.size() > text.size() / ReasoningSegmenter::MaxStepLength);
+    qsizetype characters = 0;
+    for (const QString &step : steps) {
+        QVERIFY(step.size() <= ReasoningSegmenter::MaxStepLength + 1);
+        characters += step.size();
+    }
+    QVERIFY(segmenter.heldBack() <= ReasoningSegmenter::MaxStepLength + 2);
+    QVERIFY(
+        characters + segmenter.heldBack() >= text.size() - steps.size()); // only spaces between steps dropped
+}
+
+void PerDeltaWorkTest::theReporterPublishesAHugeDeltaInBoundedEvents()
+{
+    MemoryEventStore store(StoreLimits {});
+    StreamingHub hub(&store, HubLimits {});
+    Session session;
+    session.id = QStringLiteral("huge");
+    bool created = false;
+    store.createSession(session, [&](StoreStatus status) { created = status.ok(); });
+    QTRY_VERIFY(created);
+    qsizetype steps = 0;
+    qsizetype aloud = 0;
+    qsizetype largestAloud = 0;
+    QList<int> numbers;
+    connect(&store, &EventStore::eventAppended, this, [&](const StoredEvent &event) {
+        const QJsonObject data = event.data.object();
+        if (event.kind == EventKind::Thinking) {
+            ++steps;
+            if (numbers.size() < 3)
+                numbers << data[QLatin1String("context_used")][QLatin1String("step")].toInt();
+            QCOMPARE(data[QLatin1String("thinking_type")].toString(), QStringLiteral("reasoning"));
+        } else if (data[QLatin1String("update_type")].toString() == QLatin1String("thinking_aloud")) {
+            ++aloud;
+            largestAloud = std::max(largestAloud, data[QLatin1String("message")].toString().size());
+        }
+    });
+    GenerationReporter reporter(hub, {session.id, QStringLiteral("model"), std::nullopt}, nullptr);
+    ScriptedGeneration generation;
+    reporter.attach(&generation);
+    const QString text = sentences(16 * 1024 * 1024);
+    generation.reason(text);
+    QVERIFY(steps > text.size() / ReasoningSegmenter::MaxStepLength);
+    QCOMPARE(numbers, (QList<int> {1, 2, 3}));
+    // The live text went out in pieces no larger than the streaming API's events may be.
+    QVERIFY(aloud >= text.size() / (32 * 1024));
+    QVERIFY(largestAloud <= 32 * 1024);
+}
+
+void PerDeltaWorkTest::whitespaceBeforeAThinkTagIsNotScannedAgainAndAgain()
+{
+    // Two million deltas of one space: each used to search all the spaces before it for a <think> tag.
+    ThinkTagSplitter splitter;
+    qsizetype content = 0;
+    for (int i = 0; i < 2 * 1024 * 1024; ++i) {
+        for (const ThinkTagSplitter::Piece &piece : splitter.feed(QStringLiteral(" ")))
+            content += piece.reasoning ? 0 : piece.text.size();
+        if (splitter.heldBack() > ThinkTagSplitter::MaxHeldBack)
+            QFAIL("held back more than its bound");
+    }
+    QCOMPARE(content, 2 * 1024 * 1024);
+}
+
+void PerDeltaWorkTest::anNdjsonLineInTinyPiecesIsNotScannedAgainAndAgain()
+{
+    // One 4 MiB line a byte at a time: each byte used to search the whole line so far for its end.
+    LineSplitter lines;
+    const QByteArray line = "{\"message\":{\"thinking\":\"" + QByteArray(4 * 1024 * 1024, 'x') + "\"}}";
+    for (char byte : line)
+        QVERIFY(lines.feed(QByteArrayView(&byte, 1)).isEmpty());
+    const QList<QByteArray> complete = lines.feed("\n");
+    QCOMPARE(complete.size(), 1);
+    QCOMPARE(complete.first().size(), line.size());
+}
+
+void PerDeltaWorkTest::toolCallArgumentsInManyFragmentsAreAppendedInPlace()
+{
+    // 256 Ki fragments of 64 characters: each used to copy all the arguments so far into a new object.
+    CompletionTranscript transcript;
+    const QString piece = QStringLiteral("0123456789abcdef").repeated(4);
+    const QJsonArray fragment {QJsonObject {{QStringLiteral("index"), 0},
+        {QStringLiteral("function"), QJsonObject {{QStringLiteral("arguments"), piece}}}}};
+    for (int i = 0; i < 256 * 1024; ++i)
+        transcript.addToolCallFragments(fragment);
+    const QString arguments
+        = transcript.toolCallsJson()[0][QLatin1String("function")][QLatin1String("arguments")].toString();
+    QCOMPARE(arguments.size(), piece.size() * 256 * 1024);
+}
+
+QTEST_GUILESS_MAIN(PerDeltaWorkTest)
+#include "tst_per_delta_work.moc"
