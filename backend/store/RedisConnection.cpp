@@ -2,6 +2,7 @@
 
 #include "core/Logging.h"
 
+#include <QHostInfo>
 #include <QPointer>
 #include <QSocketNotifier>
 
@@ -67,16 +68,38 @@ RedisConnection::~RedisConnection()
 
 void RedisConnection::open()
 {
-    if (m_context)
+    if (m_context || m_resolving)
         return;
-    m_context = redisAsyncConnect(m_host.toUtf8().constData(), m_port);
+    const QHostAddress literal(m_host);
+    if (!literal.isNull()) {
+        m_addresses = {literal};
+        return connectNext();
+    }
+    // hiredis would resolve the name itself with getaddrinfo(), which blocks this thread (the server's)
+    // for as long as DNS takes to answer: Qt resolves it on a thread of its own.
+    m_resolving = true;
+    QHostInfo::lookupHost(m_host, this, [this](const QHostInfo &info) {
+        m_resolving = false;
+        if (m_closed)
+            return;
+        m_addresses = info.addresses();
+        if (info.error() != QHostInfo::NoError || m_addresses.isEmpty())
+            return lost(QStringLiteral("cannot resolve %1: %2").arg(m_host, info.errorString()));
+        connectNext();
+    });
+}
+
+void RedisConnection::connectNext()
+{
+    const QHostAddress address = m_addresses.value(m_nextAddress++);
+    m_context = redisAsyncConnect(address.toString().toUtf8().constData(), m_port);
     if (!m_context || m_context->err) {
         const QString reason
             = m_context ? QString::fromUtf8(m_context->errstr) : QStringLiteral("out of memory");
         if (m_context)
             redisAsyncFree(m_context);
         m_context = nullptr;
-        // Report on the next loop turn, like every other outcome, so callers never see re-entrant signals.
+        // Reported on the next loop turn, like every other outcome, so callers never see re-entrant signals.
         QMetaObject::invokeMethod(
             this, [this, reason] { Q_EMIT disconnected(reason); }, Qt::QueuedConnection);
         return;
@@ -94,6 +117,7 @@ void RedisConnection::open()
 
 void RedisConnection::close()
 {
+    m_closed = true; // a name still being resolved is not connected to
     if (m_context)
         redisAsyncDisconnect(m_context); // pending replies are failed, then onDisconnect runs
 }
@@ -170,6 +194,13 @@ void RedisConnection::onConnect(const redisAsyncContext *context, int status)
     if (status != REDIS_OK) {
         // hiredis frees the context after this callback.
         self->m_context = nullptr;
+        if (self->m_nextAddress < self->m_addresses.size() && !self->m_closed) {
+            // The name has another address (IPv4 after IPv6, say): tried once hiredis has let go of this one.
+            self->cleanup(self);
+            QMetaObject::invokeMethod(
+                self, [self] { self->connectNext(); }, Qt::QueuedConnection);
+            return;
+        }
         self->lost(QString::fromUtf8(context->errstr));
         return;
     }

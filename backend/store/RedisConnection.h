@@ -1,4 +1,5 @@
-// One asynchronous hiredis connection driven by the Qt event loop (never a blocking call).
+// One asynchronous hiredis connection driven by the Qt event loop (never a blocking call: a host name is
+// resolved by QHostInfo, on a thread of its own, and hiredis is given an address).
 //
 // hiredis's own Qt adapter connects to a Qt 5 signal signature that Qt 6 no longer has, so this class hooks
 // hiredis's event callbacks to QSocketNotifiers itself.
@@ -6,6 +7,7 @@
 
 #include <QByteArrayList>
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QTimer>
 
@@ -64,6 +66,8 @@ private:
     // Hands a command in Redis's wire format to hiredis, and writes it unless writes are being held; false
     // if hiredis refused it.
     bool send(const QByteArray &encoded, ReplyCallback callback, void *privateData);
+    // Connects to the next address the host has (one, unless a name has several).
+    void connectNext();
     void lost(const QString &reason);
     void checkReplyTimeout();
     // Writes what hiredis has queued now, rather than on the loop's next pass: see addWrite.
@@ -72,6 +76,10 @@ private:
 
     QString m_host;
     int m_port;
+    QList<QHostAddress> m_addresses;
+    qsizetype m_nextAddress = 0;
+    bool m_resolving = false;
+    bool m_closed = false;
     redisAsyncContext *m_context = nullptr;
     QSocketNotifier *m_read = nullptr;
     QSocketNotifier *m_write = nullptr;

@@ -207,6 +207,7 @@ RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObje
     , m_options(std::move(options))
     , m_keyPrefix(m_options.keyPrefix.toUtf8())
     , m_limits(limits)
+    , m_recovery(limits.historyLength)
     , m_pacer(limits.historyLength)
     , m_writes(MaxEventsPerScript, [this](const QByteArray &key, QList<GroupedWrites::Write> writes) {
         sendWrites(key, std::move(writes));
@@ -222,8 +223,10 @@ RedisEventStore::RedisEventStore(RedisOptions options, StoreLimits limits, QObje
     m_channel = m_keyPrefix + ":notify:" + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
     m_heartbeat.setInterval(ReplyTimeoutMs);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        // Reading the marker is the PING: it also notices a Redis emptied under an open connection
+        // (FLUSHALL, FLUSHDB).
         if (m_healthy)
-            m_commands->command({QByteArrayLiteral("PING")}, [](redisReply *, const QString &) {});
+            checkForLostData([] {});
     });
     m_heartbeat.start();
 }
@@ -269,6 +272,11 @@ QByteArray RedisEventStore::endedKey() const
 QByteArray RedisEventStore::watchersKey(const QString &id) const
 {
     return joined({m_keyPrefix, ":{", id.toUtf8(), "}:watchers"});
+}
+
+QByteArray RedisEventStore::epochKey() const
+{
+    return m_keyPrefix + ":epoch";
 }
 
 void RedisEventStore::start()
@@ -353,15 +361,67 @@ void RedisEventStore::prepareConnections()
                 .arg(answer);
         return QStringLiteral("Redis refused Ponder's scripts: %1").arg(answer);
     };
+    // Then whether Redis still has Ponder's data: what it lost is written again before the buffer is flushed.
     // Subscribed last: from the confirmation on, this process hears of every append by another one.
     whenAllAccepted(loads, refusal, [this] {
-        m_announcements->subscribe(
-            m_channel, [this] { onReady(); },
-            [this](const QByteArray &key) {
-                if (isTailed(key))
-                    markUnread(key);
-            });
+        checkForLostData([this] {
+            m_announcements->subscribe(
+                m_channel, [this] { onReady(); },
+                [this](const QByteArray &key) {
+                    if (isTailed(key))
+                        markUnread(key);
+                });
+        });
     });
+}
+
+void RedisEventStore::checkForLostData(std::function<void()> next)
+{
+    // Down one connection, so the GET answers after the SET: with the marker there, the SET does nothing.
+    m_commands->command(
+        {"SET", epochKey(), RedisRecovery::newEpoch(), "NX"}, [](redisReply *, const QString &) {});
+    m_commands->command({"GET", epochKey()}, [this, next](redisReply *reply, const QString &) {
+        if (!reply)
+            return; // the connection went: connecting again starts over
+        if (reply->type == REDIS_REPLY_ERROR)
+            return reconnectBecause(QStringLiteral("Redis refused to read Ponder's marker: %1")
+                                        .arg(QString::fromUtf8(text(reply))));
+        if (m_recovery.lostSince(text(reply)))
+            restoreLostData();
+        next();
+    });
+}
+
+void RedisEventStore::restoreLostData()
+{
+    const QList<RedisRecovery::Restore> sessions = m_recovery.recordLoss();
+    const QString message = QStringLiteral("Redis at %1 came back without Ponder's data (restarted without "
+                                           "persistence, a failover to an empty replica, or flushed). Events "
+                                           "this process had written there, now lost: %2. Sessions it knows, "
+                                           "written again: %3.");
+    qCWarning(lcRedis).noquote() << message.arg(m_options.url(), QString::number(m_recovery.lastEventsLost()),
+        QString::number(sessions.size())); // one pass: a URL may hold a "%2"
+    // Sent before anything that would write to them: the buffer's flush follows down the same connection.
+    const QByteArray now = QByteArray::number(nowMs());
+    for (const RedisRecovery::Restore &session : sessions) {
+        runScript(RedisScripts::RestoreSession,
+            {"1", sessionKey(session.id), session.json, session.active ? "1" : "0", now, activityTtlMs()},
+            [](redisReply *, const QString &) {});
+        m_commands->command(
+            {"ZADD", indexKey(), now, session.id.toUtf8()}, [](redisReply *, const QString &) {});
+        if (!session.active) // ended, so it holds no place under the session cap
+            m_commands->command(
+                {"ZADD", endedKey(), "NX", now, session.id.toUtf8()}, [](redisReply *, const QString &) {});
+    }
+    m_activityRefreshed.clear();
+    // The streams start again from nothing: tails read them from their start, numbered from 1 again.
+    for (auto it = m_tailFrom.begin(); it != m_tailFrom.end(); ++it) {
+        if (it.value() != "$") {
+            it.value() = "0-0";
+            m_tailNumbers.insert(it.key(), 0);
+            markUnread(it.key());
+        }
+    }
 }
 
 void RedisEventStore::onReady()
@@ -446,6 +506,7 @@ void RedisEventStore::createSession(const Session &session, Done done)
                             StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))));
                     m_commands->command(
                         {"ZADD", indexKey(), now, session.id.toUtf8()}, [](redisReply *, const QString &) {});
+                    m_recovery.created(session);
                     done(StoreStatus::success());
                 });
         });
@@ -462,6 +523,7 @@ void RedisEventStore::makeRoomFor(const Session &session, Done done)
                     QStringLiteral("the session limit (%1) is reached: end a session to make room")
                         .arg(m_limits.maxSessions)));
             const QString id = QString::fromUtf8(text(ended->element[0]));
+            m_recovery.forget(id); // removed on purpose: not one to give back should Redis lose its data
             qCInfo(lcRedis) << "session" << id
                             << "removed to make room: it had ended, and the session limit is reached";
             // Its keys share a hash slot (one DEL); the index is a key of its own (Redis Cluster).
@@ -542,6 +604,7 @@ void RedisEventStore::endSession(const QString &id, Done done)
                 return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
             if (isError(reply, "NOSESSION"))
                 return done(StoreStatus::sessionNotFound(id));
+            m_recovery.ended(id);
             // Its place under the session cap is free from now on (NX: ending twice keeps the first time).
             m_commands->command({"ZADD", endedKey(), "NX", QByteArray::number(nowMs()), id.toUtf8()},
                 [id, done](redisReply *added, const QString &failure) {
@@ -625,6 +688,7 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
                 m_pacer.written(
                     key, 1, StreamId::parse(QString::fromLatin1(text(reply))).value_or(StreamId {}));
                 m_backoffMs = 100; // Redis takes writes again
+                m_recovery.wrote(event.sessionId, event.kind, 1);
                 if (activityRefreshDue(event.sessionId, now.toLongLong())) // Append refreshed the expiry
                     activityRefreshed(event.sessionId, now.toLongLong());
                 return;
@@ -635,6 +699,7 @@ void RedisEventStore::sendBuffered(const StoredEvent &event)
             if (isError(reply, "NOSESSION") || isError(reply, "WRONGTYPE")) {
                 m_backoffMs = 100;
                 m_shownProvisionally.remove(provisionalId);
+                ++m_droppedEvents; // its publisher was answered 201: the drop is counted, not only logged
                 qCWarning(lcRedis).noquote()
                     << "a buffered event of" << event.sessionId << "was dropped:" << text(reply);
                 return;
@@ -721,7 +786,8 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
         }
     }
     runScript(RedisScripts::AppendMany, arguments,
-        [this, sessionId, key, writes, events, nowValue, refresh](redisReply *reply, const QString &error) {
+        [this, sessionId, kind, key, writes, events, nowValue, refresh](
+            redisReply *reply, const QString &error) {
             // The new ids in order, then the first one's number in the stream.
             const bool ok
                 = reply && reply->type == REDIS_REPLY_ARRAY && reply->elements == size_t(events.size()) + 1;
@@ -745,6 +811,8 @@ void RedisEventStore::sendWrites(const QByteArray &key, QList<GroupedWrites::Wri
                 status = StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply)));
             if (ok && refresh)
                 activityRefreshed(sessionId, nowValue);
+            if (ok)
+                m_recovery.wrote(sessionId, kind, events.size());
             qsizetype at = 0;
             for (const GroupedWrites::Write &write : writes) {
                 write.done(status, ok ? written.mid(at, write.data.size()) : QList<StoredEvent> {});
@@ -834,6 +902,7 @@ void RedisEventStore::read(const QString &sessionId, EventKind kind, StreamId af
 
 void RedisEventStore::watch(const QString &sessionId, std::function<void()> ready)
 {
+    m_recovery.touched(sessionId);
     if (m_watched[sessionId]++ > 0 || !m_healthy) {
         // Already tailed; or Redis is away, and the tail will start from the top once it is back.
         for (EventKind kind : {EventKind::Thinking, EventKind::Progress}) {
@@ -1124,6 +1193,7 @@ void RedisEventStore::expireIdleSessions()
     const qint64 forgetBefore = nowMs() - activityRefreshMs();
     m_activityRefreshed.removeIf(
         [forgetBefore](const auto &refreshed) { return refreshed.value() < forgetBefore; });
+    m_recovery.forgetIdleBefore(nowMs() - m_limits.idleExpirySeconds * 1000);
     if (!m_healthy)
         return;
     const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);
@@ -1149,5 +1219,8 @@ QJsonObject RedisEventStore::healthDetails() const
     };
     if (!m_healthy)
         details.insert(QStringLiteral("reason"), QStringLiteral("Redis unavailable: %1").arg(m_lastError));
+    const QJsonObject losses = m_recovery.healthDetails();
+    for (auto it = losses.begin(); it != losses.end(); ++it)
+        details.insert(it.key(), it.value());
     return details;
 }

@@ -9,12 +9,15 @@
 // each watched session's set <prefix>:{<session>}:watchers names; the tail then reads the stream with XREAD.
 // A blocking XREAD would wake for every entry, this process's own too: a seventh of Ponder's instructions per
 // event and a fifth of Redis's. When Redis goes away, writes are buffered (bounded; the oldest are dropped
-// and counted), local watchers keep receiving them, and the buffer is flushed on reconnect.
+// and counted), local watchers keep receiving them, and the buffer is flushed on reconnect. A Redis that
+// comes back without Ponder's data is noticed by a marker key, and is given back the sessions this process
+// knows before the buffer is flushed (RedisRecovery).
 #pragma once
 
 #include "store/EventStore.h"
 #include "store/GroupedWrites.h"
 #include "store/RedisConnection.h"
+#include "store/RedisRecovery.h"
 #include "store/TailPacer.h"
 
 #include <QHash>
@@ -86,6 +89,7 @@ private:
     QByteArray indexKey() const;
     QByteArray endedKey() const;
     QByteArray watchersKey(const QString &id) const;
+    QByteArray epochKey() const;
     // At the session cap: removes the session that ended longest ago (its keys and its place in the index)
     // and tries the creation again; refuses it with 429 when no session has ended.
     void makeRoomFor(const Session &session, Done done);
@@ -99,6 +103,12 @@ private:
     // `next`. A connection lost meanwhile answers nothing: connecting again starts over.
     void whenAllAccepted(const QList<std::pair<RedisConnection *, QByteArrayList>> &commands,
         const std::function<QString(const redisReply *)> &refusalReason, const std::function<void()> &next);
+    // Reads Ponder's marker (setting one if Redis has none), gives Redis back what it lost if the marker is
+    // not the one this process saw, then runs `next`.
+    void checkForLostData(std::function<void()> next);
+    // Redis came back without Ponder's data: writes the sessions this process knows again, says so in the
+    // log and /health, and reads the tailed streams again from their start.
+    void restoreLostData();
     // Both connections are up and the scripts loaded: flush what was buffered and take writes again.
     void onReady();
     void scheduleReconnect();
@@ -178,6 +188,7 @@ private:
     // until Redis has kept that id or the tail has read the entry it got instead.
     QHash<QByteArray, QByteArray> m_shownProvisionally;
     qint64 m_droppedEvents = 0;
+    RedisRecovery m_recovery;
     StreamIdGenerator m_provisionalIds;
 
     // session -> when this process last refreshed its index score and its keys' expiry

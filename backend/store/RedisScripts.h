@@ -139,7 +139,18 @@ for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
 return 1
 )lua"};
 
+// A session this process knew, written again after Redis lost its data; left as it is if it is there (another
+// process wrote it again first, or a client made it anew). Its counts start again from nothing, like its
+// streams. KEYS: session hash. ARGV: session JSON, active ('1' or '0'), now (ms), ttl (ms).
+inline const RedisScript RestoreSession {R"lua(
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'data', ARGV[1], 'active', ARGV[2], 'last_activity', ARGV[3],
+           'thinking_count', '0', 'progress_count', '0')
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 1
+)lua"};
+
 // Every script, for loading them all on a new connection.
-inline const RedisScript *const All[] = {&CreateSession, &Append, &AppendMany, &EndSession};
+inline const RedisScript *const All[] = {&CreateSession, &Append, &AppendMany, &EndSession, &RestoreSession};
 
 } // namespace RedisScripts

@@ -1,5 +1,6 @@
 #include "RedisServer.h"
 
+#include <QDir>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -47,6 +48,12 @@ void RedisServer::stop()
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+void RedisServer::wipeData()
+{
+    QDir(m_dir.path()).removeRecursively();
+    QDir().mkpath(m_dir.path());
 }
 
 void RedisServer::freeze()

@@ -16,6 +16,9 @@ public:
     // the server loads its data must keep its event loop (and the backend's) running.
     bool start(const QStringList &extraArguments = {}, bool waitForPing = true);
     void stop();
+    // Deletes what a stopped server persisted, so that it starts empty: a restart without persistence, or
+    // a failover to an empty replica.
+    void wipeData();
     // Freezes the server (SIGSTOP) with its connections open, as a hung host or a network partition would,
     // and lets it go on (SIGCONT).
     void freeze();
