@@ -1,17 +1,29 @@
 #include "upstream/SseParser.h"
 
+#include <cstring>
+
 QList<SseEvent> SseParser::feed(QByteArrayView bytes)
 {
     QList<SseEvent> events;
     qsizetype at = 0;
+    const char *lineFeed = nullptr;
+    bool lineFeedSearched = false;
     while (at < bytes.size() && !hasFailed()) {
         if (std::exchange(m_skipLineFeed, false) && bytes[at] == '\n') {
             ++at;
             continue;
         }
-        qsizetype end = at;
-        while (end < bytes.size() && bytes[end] != '\n' && bytes[end] != '\r')
-            ++end;
+        // The line's end: the first LF, or a CR before it. The next LF is looked for again only once the
+        // lines passed it, so lines ended by CR alone do not each search the rest: each byte is read at most
+        // twice.
+        const char *start = bytes.data() + at;
+        if (!lineFeedSearched || (lineFeed && lineFeed < start)) {
+            lineFeed = static_cast<const char *>(std::memchr(start, '\n', size_t(bytes.size() - at)));
+            lineFeedSearched = true;
+        }
+        const qsizetype searched = lineFeed ? lineFeed - start : bytes.size() - at;
+        const auto *carriageReturn = static_cast<const char *>(std::memchr(start, '\r', size_t(searched)));
+        const qsizetype end = at + (carriageReturn ? carriageReturn - start : searched);
         const QByteArrayView piece = bytes.sliced(at, end - at);
         if (m_line.size() + piece.size() > m_maxLineBytes) {
             m_error = QStringLiteral("a line over %1 bytes").arg(m_maxLineBytes);
