@@ -23,6 +23,7 @@ QStringList ReasoningSegmenter::feed(const QString &delta)
         m_lastText = -1;
         m_afterLineFeed = false;
     };
+    const QChar *chars = text.constData();
     while (i < text.size()) {
         // Read past the longest a step may be, and no blank line ended it: end it at a sentence.
         if (i - start > MaxStepLength + 1) {
@@ -34,7 +35,7 @@ QStringList ReasoningSegmenter::feed(const QString &delta)
             endStep(start + length, start + length);
             continue;
         }
-        const QChar c = text.at(i);
+        const QChar c = chars[i];
         if (c == QLatin1Char('\n') && m_afterLineFeed && m_firstText >= 0
             && m_lastText - m_firstText + 1 >= MinStepLength) {
             endStep(i - 1, i + 1); // a blank line after enough text

@@ -1,15 +1,17 @@
 // Work on one delta is linear in its size, on every path a delta takes (reasoning steps, think tags,
-// NDJSON lines, tool-call fragments, the hub's reporter): each case below feeds tens of megabytes in the
-// shape that made the earlier code quadratic. That code needed from ten minutes to days for them (a 4 MiB
-// reasoning delta alone blocked the event loop for 9 s); now all of them together take seconds. No case
-// times itself: this binary's ctest timeout (120 s, tests/CMakeLists.txt) is what fails the quadratic code,
-// and the cases check what came out.
+// NDJSON lines, SSE lines, tool-call fragments, the hub's reporter): each case feeds megabytes in the shape
+// that made the earlier code quadratic. Measured on main in the debug build: a 2 MiB reasoning delta took
+// 10 s and each doubling four times as long (the 64 MiB here: hours); an NDJSON line of 2 MiB sent a byte at
+// a time took 125 s (8 MiB: over half an hour); 32 Ki tool-call fragments more than 200 s (256 Ki: days).
+// Now each case takes seconds. No case times itself: each runs as a ctest of its own with a timeout of
+// 300 s (tests/CMakeLists.txt), which is what fails quadratic code, and each checks what came out.
 #include "chat/GenerationReporter.h"
 #include "chat/ReasoningSegmenter.h"
 #include "hub/StreamingHub.h"
 #include "store/MemoryEventStore.h"
 #include "upstream/CompletionTranscript.h"
 #include "upstream/LineSplitter.h"
+#include "upstream/SseParser.h"
 #include "upstream/ThinkTagSplitter.h"
 
 #include <QJsonArray>
@@ -50,12 +52,13 @@ private Q_SLOTS:
     void theReporterPublishesAHugeDeltaInBoundedEvents();
     void whitespaceBeforeAThinkTagIsNotScannedAgainAndAgain();
     void anNdjsonLineInTinyPiecesIsNotScannedAgainAndAgain();
+    void sseLinesEndedByCarriageReturnsAreReadOnce();
     void toolCallArgumentsInManyFragmentsAreAppendedInPlace();
 };
 
 void PerDeltaWorkTest::aHugeReasoningDeltaIsCutInOnePass()
 {
-    const QString text = sentences(16 * 1024 * 1024); // 32 MiB of UTF-16
+    const QString text = sentences(32 * 1024 * 1024); // 64 MiB of UTF-16
     ReasoningSegmenter segmenter;
     const QStringList steps = segmenter.feed(text);
     QVERIFY(steps.size() > text.size() / ReasoningSegmenter::MaxStepLength);
@@ -122,14 +125,25 @@ void PerDeltaWorkTest::whitespaceBeforeAThinkTagIsNotScannedAgainAndAgain()
 
 void PerDeltaWorkTest::anNdjsonLineInTinyPiecesIsNotScannedAgainAndAgain()
 {
-    // One 4 MiB line a byte at a time: each byte used to search the whole line so far for its end.
+    // A line just under the bound (8 MiB) a byte at a time: each byte used to search the whole line so far
+    // for its end.
     LineSplitter lines;
-    const QByteArray line = "{\"message\":{\"thinking\":\"" + QByteArray(4 * 1024 * 1024, 'x') + "\"}}";
+    const QByteArray line = "{\"message\":{\"thinking\":\"" + QByteArray(8 * 1024 * 1024 - 64, 'x') + "\"}}";
     for (char byte : line)
         QVERIFY(lines.feed(QByteArrayView(&byte, 1)).isEmpty());
     const QList<QByteArray> complete = lines.feed("\n");
     QCOMPARE(complete.size(), 1);
     QCOMPARE(complete.first().size(), line.size());
+}
+
+void PerDeltaWorkTest::sseLinesEndedByCarriageReturnsAreReadOnce()
+{
+    // A million lines ended by CR alone, in one read: looking for each line's LF in all the rest would be
+    // quadratic.
+    SseParser parser;
+    const QList<SseEvent> events = parser.feed(QByteArray("data: x\r\r").repeated(1024 * 1024));
+    QCOMPARE(events.size(), 1024 * 1024);
+    QCOMPARE(events.last().data, QByteArray("x"));
 }
 
 void PerDeltaWorkTest::toolCallArgumentsInManyFragmentsAreAppendedInPlace()
