@@ -57,9 +57,22 @@ void Generation::emitContent(const QString &text)
     deliver(m_tags.feed(text));
 }
 
+bool Generation::keep(qsizetype characters)
+{
+    // The transcript keeps the whole answer (for a non-streamed response and the history): an upstream
+    // that never stops must not make it grow for ever.
+    m_answerCharacters += characters;
+    if (m_answerCharacters <= UpstreamLimits::MaxAnswerCharacters)
+        return true;
+    fail(UpstreamError::badGateway(
+        QStringLiteral("upstream '%1' sent an answer over %2 characters")
+            .arg(m_upstreamName, QString::number(UpstreamLimits::MaxAnswerCharacters))));
+    return false;
+}
+
 void Generation::emitReasoning(const QString &text)
 {
-    if (text.isEmpty() || !isRunning())
+    if (text.isEmpty() || !isRunning() || !keep(text.size()))
         return;
     setStage(Stage::Generating);
     m_transcript.reasoning += text;
@@ -70,6 +83,11 @@ void Generation::emitToolCalls(const QJsonArray &fragments)
 {
     if (fragments.isEmpty() || !isRunning())
         return;
+    qsizetype characters = 0;
+    for (const QJsonValue &fragment : fragments)
+        characters += fragment[QLatin1String("function")][QLatin1String("arguments")].toString().size();
+    if (!keep(characters))
+        return;
     setStage(Stage::Generating);
     m_transcript.addToolCallFragments(fragments);
     Q_EMIT toolCallsDelta(fragments);
@@ -78,7 +96,7 @@ void Generation::emitToolCalls(const QJsonArray &fragments)
 void Generation::deliver(const QList<ThinkTagSplitter::Piece> &pieces)
 {
     for (const ThinkTagSplitter::Piece &piece : pieces) {
-        if (!isRunning())
+        if (!isRunning() || !keep(piece.text.size()))
             return;
         setStage(Stage::Generating);
         (piece.reasoning ? m_transcript.reasoning : m_transcript.content) += piece.text;

@@ -70,6 +70,8 @@ protected:
 
 private:
     void setStage(Stage stage);
+    // Counts characters of the answer; past UpstreamLimits::MaxAnswerCharacters, fails and returns false.
+    bool keep(qsizetype characters);
     void deliver(const QList<ThinkTagSplitter::Piece> &pieces);
 
     QString m_upstreamName;
@@ -79,4 +81,5 @@ private:
     ThinkTagSplitter m_tags;
     CompletionTranscript m_transcript;
     QByteArray m_errorBody;
+    qsizetype m_answerCharacters = 0;
 };

@@ -11,6 +11,9 @@ namespace UpstreamLimits {
 inline constexpr qsizetype MaxLineBytes = 8 * 1024 * 1024;
 // A JSON answer read whole: a model list, or a completion from a server that ignored stream:true.
 inline constexpr qsizetype MaxWholeBodyBytes = 16 * 1024 * 1024;
+// One answer, reasoning, content and tool-call arguments together, as the transcript keeps it: a model
+// writing at a hundred tokens a second needs days for this, an upstream that never stops does not.
+inline constexpr qsizetype MaxAnswerCharacters = 32 * 1024 * 1024;
 // An error answer: its message is all Ponder passes on, and that fits in far less.
 inline constexpr qsizetype MaxErrorBodyBytes = 64 * 1024;
 

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void anSseLineThatNeverEndsIsA502();
     void anSseLineThatNeverEndsMidStreamIsTheStreamsError();
     void anNdjsonLineThatNeverEndsIsA502();
+    void anAnswerThatNeverEndsIsA502();
     void chunkSizeLinesTrailersAndHeadsAreBounded_data();
     void chunkSizeLinesTrailersAndHeadsAreBounded();
     void anErrorBodyThatNeverEndsIsNotWaitedFor();
@@ -194,6 +195,24 @@ void HostileUpstreamTest::anNdjsonLineThatNeverEndsIsA502()
         qPrintable(errorMessage(reply)));
     QTRY_COMPARE(m_hostile->connectionsClosedByClients(), 1);
     QVERIFY(m_hostile->bytesWritten() < 24 * MiB);
+}
+
+void HostileUpstreamTest::anAnswerThatNeverEndsIsA502()
+{
+    // Well-formed deltas of 64 Ki characters, 128 Mi characters of them: the answer the transcript keeps
+    // (for a non-streamed response and the history) stops at 32 Mi.
+    const QByteArray delta
+        = chunk(sseEvent({{QStringLiteral("content"), QString(64 * 1024, QLatin1Char('a'))}}));
+    m_hostile->answer("/v1/chat/completions", {{{SseHead, 1}, {delta, 2048}}, false, false});
+    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(backend);
+    const HttpTestReply reply = m_client.send("POST", backend->url(QStringLiteral("/v1/chat/completions")),
+        chatBody(QStringLiteral("m"), false), {{"Content-Type", "application/json"}});
+    QCOMPARE(reply.status, 502);
+    QVERIFY2(errorMessage(reply).contains(QLatin1String("sent an answer over 33554432 characters")),
+        qPrintable(errorMessage(reply)));
+    QTRY_COMPARE(m_hostile->connectionsClosedByClients(), 1);
+    QVERIFY(m_hostile->bytesWritten() < 48 * MiB);
 }
 
 void HostileUpstreamTest::chunkSizeLinesTrailersAndHeadsAreBounded_data()
