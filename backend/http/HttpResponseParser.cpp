@@ -1,5 +1,7 @@
 #include "http/HttpResponseParser.h"
 
+#include <algorithm>
+
 namespace {
 
 bool isTokenChar(char c)
@@ -217,11 +219,15 @@ bool HttpResponseParser::finishHead()
     if (!decideFraming())
         return false;
     m_closeAfter = m_closeAfter || m_head.http10;
-    eachListElement(m_head.header("connection"), [this](QByteArrayView option) {
-        if (option.compare("close", Qt::CaseInsensitive) == 0)
-            m_closeAfter = true;
-        return true;
-    });
+    for (const auto &[name, value] : std::as_const(m_head.headers)) {
+        if (name.compare("connection", Qt::CaseInsensitive) != 0)
+            continue;
+        eachListElement(value, [this](QByteArrayView option) {
+            if (option.compare("close", Qt::CaseInsensitive) == 0)
+                m_closeAfter = true;
+            return true;
+        });
+    }
     if (m_framing == Framing::None || (m_framing == Framing::Length && *m_contentLength == 0))
         complete();
     else

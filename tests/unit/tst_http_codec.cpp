@@ -145,6 +145,9 @@ void HttpCodecTest::responsesAreTheSameInAnyPieces_data()
     QTest::newRow("connection close")
         << QByteArray("HTTP/1.1 200 OK\r\nConnection: keep-alive, close\r\nContent-Length: 2\r\n\r\nhi")
         << false << 200 << QByteArray("hi") << false;
+    QTest::newRow("close in a second Connection header") << QByteArray(
+        "HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nConnection: close\r\nContent-Length: 2\r\n\r\nhi")
+                                                         << false << 200 << QByteArray("hi") << false;
     QTest::newRow("bare line feeds, no reason, blank lines first")
         << QByteArray("\r\n\nHTTP/1.1 404\nContent-Length: 2\n\nno") << false << 404 << QByteArray("no")
         << true;
