@@ -150,13 +150,15 @@ bool CommandLine::readServerOptions()
 {
     if (m_parser.isSet(HostOption)) {
         const QString host = m_parser.value(HostOption).trimmed();
+        QHostAddress address;
         if (host == QLatin1String("localhost")) {
-            m_options.host = QHostAddress::LocalHost;
-        } else if (!m_options.host.setAddress(host)) {
+            address = QHostAddress::LocalHost;
+        } else if (!address.setAddress(host)) {
             m_error = QStringLiteral("invalid --host '%1': expected an IP address such as 127.0.0.1 or ::1")
                           .arg(host);
             return false;
         }
+        m_layer.host = address;
     }
     if (m_parser.isSet(PortOption)) {
         bool ok = false;
@@ -166,7 +168,7 @@ bool CommandLine::readServerOptions()
                           .arg(m_parser.value(PortOption));
             return false;
         }
-        m_options.port = quint16(port);
+        m_layer.port = quint16(port);
     }
     if (m_parser.isSet(DataDirOption)) {
         m_options.dataDir = m_parser.value(DataDirOption);
@@ -175,11 +177,10 @@ bool CommandLine::readServerOptions()
             return false;
         }
     }
-    m_options.redisPassword = qEnvironmentVariable("PONDER_REDIS_PASSWORD");
     if (m_parser.isSet(RedisOption)) {
-        m_options.redisUrl = m_parser.value(RedisOption);
+        m_layer.redisUrl = m_parser.value(RedisOption);
         QString error;
-        if (!RedisOptions::fromUrl(m_options.redisUrl, &error)) {
+        if (!RedisOptions::fromUrl(*m_layer.redisUrl, &error)) {
             m_error = error;
             return false;
         }
@@ -244,17 +245,12 @@ bool CommandLine::readCount(const QString &option, int *count)
 
 bool CommandLine::readChatOptions()
 {
-    const QString openAiKey = qEnvironmentVariable("PONDER_OPENAI_API_KEY");
-    const auto upstreams = UpstreamConfig::parseList(m_parser.values(UpstreamOption), &m_error);
-    if (!upstreams)
-        return false;
-    m_options.upstreams = *upstreams;
-    for (UpstreamConfig &upstream : m_options.upstreams) {
-        if (upstream.kind == UpstreamConfig::Kind::OpenAi)
-            upstream.apiKey = openAiKey;
+    if (m_parser.isSet(UpstreamOption)) {
+        const auto upstreams = UpstreamConfig::parseList(m_parser.values(UpstreamOption), &m_error);
+        if (!upstreams)
+            return false;
+        m_layer.upstreams = *upstreams;
     }
-    if (m_options.upstreams.isEmpty())
-        m_options.upstreams.append(UpstreamConfig::defaultOllama());
     if (m_parser.isSet(UpstreamTimeoutOption)) {
         bool ok = false;
         const double seconds = m_parser.value(UpstreamTimeoutOption).toDouble(&ok);
@@ -263,31 +259,26 @@ bool CommandLine::readChatOptions()
                           .arg(m_parser.value(UpstreamTimeoutOption));
             return false;
         }
-        for (UpstreamConfig &upstream : m_options.upstreams)
-            upstream.idleTimeoutMs = int(seconds * 1000);
+        m_layer.upstreamTimeoutMs = int(seconds * 1000);
     }
     if (!readCount(MaxGenerationsOption, &m_options.maxConcurrentGenerations))
         return false;
-    m_options.stateless = m_parser.isSet(StatelessOption);
-    m_options.access.apiKey = m_parser.isSet(ApiKeyOption) ? m_parser.value(ApiKeyOption)
-                                                           : qEnvironmentVariable("PONDER_API_KEY");
-    if (m_parser.isSet(ApiKeyOption) && m_options.access.apiKey.trimmed().isEmpty()) {
-        m_error = QStringLiteral("--api-key needs a non-empty key");
-        return false;
+    if (m_parser.isSet(StatelessOption))
+        m_layer.stateless = true;
+    if (m_parser.isSet(ApiKeyOption)) {
+        m_layer.apiKey = m_parser.value(ApiKeyOption);
+        if (m_layer.apiKey->trimmed().isEmpty()) {
+            m_error = QStringLiteral("--api-key needs a non-empty key");
+            return false;
+        }
     }
     m_options.access.allowedHosts = m_parser.values(AllowedHostOption);
-    m_options.access.allowedOrigins = m_parser.values(AllowedOriginOption);
+    if (m_parser.isSet(AllowedOriginOption))
+        m_layer.allowedOrigins = m_parser.values(AllowedOriginOption);
     return true;
 }
 
 QString CommandLine::helpText() const
 {
     return m_parser.helpText();
-}
-
-bool CommandLine::isSet(const QString &option) const
-{
-    if (option == ApiKeyOption && !m_options.access.apiKey.isEmpty())
-        return true;
-    return m_parser.isSet(option);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/ServerOptions.h"
+#include "options/OptionLayer.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -26,9 +27,10 @@ public:
     // Needs no QCoreApplication, so the caller can pick the application type from the result.
     Action parse(const QStringList &arguments);
 
+    // What only the command line decides (limits, the data folder, ...); see ServerOptionsBuilder.
     const ServerOptions &serverOptions() const { return m_options; }
-    // Whether an option (by its long name) was given; an API key from PONDER_API_KEY counts as given.
-    bool isSet(const QString &option) const;
+    // The options other sources may also give (upstreams, address, port, ...), as far as given here.
+    const OptionLayer &layer() const { return m_layer; }
     QString error() const { return m_error; }
     // Needs a QCoreApplication instance (Qt takes the program name from it).
     QString helpText() const;
@@ -45,5 +47,6 @@ private:
 
     QCommandLineParser m_parser;
     ServerOptions m_options;
+    OptionLayer m_layer;
     QString m_error;
 };

@@ -1,6 +1,7 @@
 // `ponder serve`: the backend without a window, until SIGINT/SIGTERM.
 #pragma once
 
-struct ServerOptions;
+class ServerOptionsBuilder;
 
-int runServe(const ServerOptions &options);
+// The options come from `builder`; keys it wants from the keychain are read first (asynchronously).
+int runServe(ServerOptionsBuilder builder);

@@ -3,6 +3,7 @@
 #include "ServeCommand.h"
 #include "WindowCommand.h"
 #include "core/Version.h"
+#include "options/ServerOptionsBuilder.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -36,6 +37,15 @@ void describeApplication()
             "%{if-critical}critical%{endif}%{if-debug}debug%{endif} %{category}: %{message}"));
 }
 
+// The command line over the environment; the keychain is asked later, and only for what is missing.
+ServerOptionsBuilder optionsFrom(const CommandLine &commandLine)
+{
+    ServerOptionsBuilder builder(commandLine.serverOptions());
+    builder.setCommandLine(commandLine.layer());
+    builder.setEnvironment(OptionLayer::fromEnvironment(QProcessEnvironment::systemEnvironment()));
+    return builder;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -65,7 +75,7 @@ int main(int argc, char *argv[])
         return 2;
     case CommandLine::Action::Serve: {
         QCoreApplication app(argc, argv);
-        return runServe(commandLine.serverOptions());
+        return runServe(optionsFrom(commandLine));
     }
     case CommandLine::Action::RunWindow: {
         if (!displayAvailable())
@@ -76,7 +86,7 @@ int main(int argc, char *argv[])
         {
             QGuiApplication app(argc, argv);
             program = QCoreApplication::applicationFilePath();
-            code = runWindow(commandLine, &restart);
+            code = runWindow(optionsFrom(commandLine), &restart);
         }
         // Started only now that the window's backend has let go of its port.
         if (restart && !QProcess::startDetached(program, argumentsOf(argc, argv).mid(1)))

@@ -12,13 +12,10 @@
 #include "history/ConversationStore.h"
 #include "http/HttpServer.h"
 #include "hub/StreamingHub.h"
-#include "secrets/SecretStore.h"
 #include "security/AccessPolicy.h"
 #include "store/MemoryEventStore.h"
 #include "store/RedisEventStore.h"
 #include "upstream/UpstreamRegistry.h"
-
-#include <QPointer>
 
 #include <algorithm>
 
@@ -109,7 +106,6 @@ bool Backend::start(QString *error)
         return false;
     if (m_redis)
         m_redis->start(); // connects in the background; /health says degraded until it is up
-    loadUpstreamKeys();
     qCInfo(lcServer).noquote() << "data directory:" << locations.dataDir();
     qCInfo(lcServer).noquote() << "event store:" << m_store->name();
     for (int i = 0; i < m_upstreams->size(); ++i)
@@ -124,33 +120,6 @@ bool Backend::start(QString *error)
     else
         qCInfo(lcServer).noquote() << "the local endpoint is off: serving the window only";
     return true;
-}
-
-// Keys for OpenAI-style upstreams that were not given (PONDER_OPENAI_API_KEY) come from the keychain,
-// where the window's settings put them. Headless there is usually no keychain: that is fine, and logged.
-void Backend::loadUpstreamKeys()
-{
-    for (int i = 0; i < m_upstreams->size(); ++i) {
-        UpstreamProvider *upstream = m_upstreams->at(i);
-        if (upstream->config().kind != UpstreamConfig::Kind::OpenAi || !upstream->config().apiKey.isEmpty())
-            continue;
-        if (!m_secrets)
-            m_secrets = new SecretStore(this);
-        QPointer<UpstreamProvider> guard(upstream);
-        m_secrets->read(SecretStore::upstreamKey(upstream->config().baseUrl),
-            [guard](std::optional<QString> key, const QString &error) {
-                if (!guard)
-                    return;
-                if (key) {
-                    guard->setApiKey(*key);
-                    qCInfo(lcSecrets).noquote()
-                        << "API key for upstream" << guard->name() << "read from the keychain";
-                } else {
-                    qCInfo(lcSecrets).noquote() << "no API key for upstream" << guard->name() << "-"
-                                                << (error.isEmpty() ? QStringLiteral("none saved") : error);
-                }
-            });
-    }
 }
 
 quint16 Backend::port() const

@@ -21,7 +21,6 @@ class ChatCompletionRoutes;
 class ChatService;
 class ConversationStore;
 class UpstreamRegistry;
-class SecretStore;
 
 class Backend : public QObject
 {
@@ -42,8 +41,6 @@ public:
     ConversationStore *history() const { return m_history; }
 
 private:
-    void loadUpstreamKeys();
-
     ServerOptions m_options;
     HttpServer *m_http = nullptr;
     EventStore *m_store = nullptr;
@@ -57,5 +54,4 @@ private:
     ChatService *m_chat = nullptr;
     std::unique_ptr<AccessPolicy> m_access;
     std::unique_ptr<ChatCompletionRoutes> m_chatRoutes;
-    SecretStore *m_secrets = nullptr;
 };

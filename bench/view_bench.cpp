@@ -11,6 +11,8 @@
 #include "ChatController.h"
 #include "MainWindow.h"
 #include "StreamClient.h"
+#include "options/ServerOptionsBuilder.h"
+#include "secrets/Keychain.h"
 #include "settings/Preferences.h"
 
 #include <QGuiApplication>
@@ -236,16 +238,22 @@ int main(int argc, char **argv)
     QTemporaryDir dataDir;
     Preferences preferences;
     preferences.setLanguage(QStringLiteral("en"));
-    ServerOptions options;
-    options.port = 0;
-    options.dataDir = dataDir.path();
-    options.maxConcurrentGenerations = loadClients + 8;
+    ServerOptions base;
+    base.dataDir = dataDir.path();
+    base.maxConcurrentGenerations = loadClients + 8;
+    ServerOptionsBuilder options(base);
+    OptionLayer commandLine;
+    commandLine.port = 0;
+    commandLine.apiKey = QString(); // never the user's own token from the keychain
     QString error;
-    options.upstreams = *UpstreamConfig::parseList(
+    commandLine.upstreams = *UpstreamConfig::parseList(
         {QStringLiteral("ollama:http://127.0.0.1:%1").arg(upstream.port())}, &error);
-    MainWindow window(options, preferences);
+    options.setCommandLine(commandLine);
+    Keychain keychain;
+    MainWindow window(preferences, keychain);
     if (!window.show())
         return 1;
+    window.start(options);
     QQuickWindow *quickWindow = window.window();
     quickWindow->resize(1280, 800);
     if (!waitFor([&] { return window.endpoint().state() == EndpointStatus::State::Running; }, 10'000))

@@ -9,6 +9,7 @@ ApplicationWindow {
     required property BackendHost host
     required property EndpointStatus endpoint
     required property Preferences preferences
+    required property SecretEditor secrets
     property bool showInsights: preferences.debugMode
     // The live session shown in the visualizer; empty: the chat is in front.
     property string liveSessionId: ""
@@ -195,9 +196,12 @@ ApplicationWindow {
                         text: {
                             switch (window.endpoint.state) {
                             case EndpointStatus.Running:
-                                return qsTr("Local endpoint: %1/v1").arg(window.endpoint.baseUrl)
+                                return window.endpoint.listening ? qsTr("Local endpoint: %1/v1").arg(window.endpoint.baseUrl)
+                                                                 : qsTr("Local endpoint: off")
                             case EndpointStatus.Failed:
                                 return qsTr("The local endpoint could not start: %1").arg(window.endpoint.error)
+                            case EndpointStatus.ReadingKeychain:
+                                return qsTr("Reading the keychain…")
                             default:
                                 return qsTr("Starting the local endpoint…")
                             }
@@ -256,6 +260,7 @@ ApplicationWindow {
         id: settings
         anchors.centerIn: parent
         preferences: window.preferences
+        secrets: window.secrets
         host: window.host
         catalog: catalog
         endpoint: window.endpoint

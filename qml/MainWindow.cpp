@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "options/ServerOptionsBuilder.h"
+#include "secrets/Keychain.h"
 #include "settings/Preferences.h"
 
 #include <QQuickStyle>
@@ -17,15 +19,31 @@ bool chooseStyle()
     return true;
 }
 
+EndpointStatus::PortSource portSourceOf(ServerOptionsBuilder::Source source)
+{
+    switch (source) {
+    case ServerOptionsBuilder::Source::CommandLine:
+    case ServerOptionsBuilder::Source::Environment:
+        return EndpointStatus::PortSource::CommandLine;
+    case ServerOptionsBuilder::Source::Settings:
+        return EndpointStatus::PortSource::Settings;
+    default:
+        return EndpointStatus::PortSource::Default;
+    }
+}
+
 } // namespace
 
-MainWindow::MainWindow(ServerOptions options, Preferences &preferences)
+MainWindow::MainWindow(Preferences &preferences, Keychain &keychain)
     : m_styleChosen(chooseStyle())
     , m_preferences(preferences)
-    , m_host(std::move(options))
+    , m_keychain(keychain)
+    , m_secrets(keychain)
 {
     QObject::connect(&m_host, &BackendHost::started, &m_endpoint, &EndpointStatus::setRunning);
     QObject::connect(&m_host, &BackendHost::failed, &m_endpoint, &EndpointStatus::setFailed);
+    QObject::connect(
+        &m_secrets, &SecretEditor::serverSecretChanged, &m_preferences, &Preferences::requireRestart);
     m_translations.setEngine(&m_engine);
     m_translations.apply(preferences.language());
     QObject::connect(&preferences, &Preferences::languageChanged, &m_translations,
@@ -39,13 +57,24 @@ bool MainWindow::show()
     m_engine.addImportPath(QStringLiteral(":/qt/qml"));
     m_engine.setInitialProperties({{QStringLiteral("host"), QVariant::fromValue(&m_host)},
         {QStringLiteral("endpoint"), QVariant::fromValue(&m_endpoint)},
-        {QStringLiteral("preferences"), QVariant::fromValue(&m_preferences)}});
+        {QStringLiteral("preferences"), QVariant::fromValue(&m_preferences)},
+        {QStringLiteral("secrets"), QVariant::fromValue(&m_secrets)}});
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ponder/Main.qml")));
-    if (m_engine.rootObjects().isEmpty())
-        return false;
-    m_preferences.markApplied();
-    m_host.start();
-    return true;
+    return !m_engine.rootObjects().isEmpty();
+}
+
+void MainWindow::start(ServerOptionsBuilder builder)
+{
+    m_endpoint.setReadingKeychain();
+    const QStringList wanted = builder.keychainKeysWanted(ServerOptionsBuilder::Secrets::Window);
+    // The window object outlives the answer or drops it: the endpoint status is the context.
+    m_keychain.readAll(wanted, &m_endpoint, [this, builder](const QHash<QString, QString> &secrets) mutable {
+        builder.setKeychain(secrets);
+        const ServerOptions options = builder.build();
+        m_endpoint.setConfiguration(options.listen, portSourceOf(builder.portSource()));
+        m_preferences.markApplied();
+        m_host.start(options);
+    });
 }
 
 QQuickWindow *MainWindow::window() const

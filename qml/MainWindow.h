@@ -4,31 +4,42 @@
 
 #include "BackendHost.h"
 #include "EndpointStatus.h"
+#include "settings/SecretEditor.h"
 #include "settings/Translations.h"
 
 #include <QQmlApplicationEngine>
 
+class Keychain;
 class Preferences;
 class QQuickWindow;
+class ServerOptionsBuilder;
 
 class MainWindow
 {
 public:
-    MainWindow(ServerOptions options, Preferences &preferences);
+    // `keychain` is the process's one Keychain; it outlives the window.
+    MainWindow(Preferences &preferences, Keychain &keychain);
     ~MainWindow();
 
-    // Loads the QML and starts the backend; false (with warnings logged) when the QML cannot load.
+    // Loads the QML; false (with warnings logged) when it cannot load. The window shows at once; the
+    // backend starts with start().
     bool show();
+    // Reads what the options want from the keychain (asynchronously: the window stays responsive), then
+    // starts the backend with them, so the local endpoint never opens without its token.
+    void start(ServerOptionsBuilder builder);
 
     QQuickWindow *window() const;
     BackendHost &host() { return m_host; }
     EndpointStatus &endpoint() { return m_endpoint; }
+    SecretEditor &secrets() { return m_secrets; }
 
 private:
     bool m_styleChosen; // first: the style is set before the engine exists
     Preferences &m_preferences;
+    Keychain &m_keychain;
     Translations m_translations;
     EndpointStatus m_endpoint;
+    SecretEditor m_secrets;
     BackendHost m_host; // declared before the engine: QML objects go first, then the backend
     QQmlApplicationEngine m_engine;
 };

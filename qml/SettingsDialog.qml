@@ -9,6 +9,7 @@ Dialog {
     id: dialog
 
     required property Preferences preferences
+    required property SecretEditor secrets
     required property BackendHost host
     required property ModelCatalog catalog
     required property EndpointStatus endpoint
@@ -20,13 +21,7 @@ Dialog {
     width: Math.min(parent ? parent.width - 80 : 720, 720)
     height: Math.min(parent ? parent.height - 80 : 620, 620)
     standardButtons: Dialog.Close
-    onOpened: secrets.loadLocalToken()
-
-    SecretEditor {
-        id: secrets
-        objectName: "secretEditor"
-        onServerSecretChanged: dialog.preferences.requireRestart()
-    }
+    onOpened: dialog.secrets.loadLocalToken()
     UpstreamProbe {
         id: probe
         host: dialog.host
@@ -137,7 +132,7 @@ Dialog {
                                         list.splice(index, 1)
                                         // Its key goes too, unless another entry names the same server.
                                         if (modelData.startsWith("openai:") && !list.includes(modelData))
-                                            secrets.removeUpstreamKey(modelData)
+                                            dialog.secrets.removeUpstreamKey(modelData)
                                         dialog.preferences.upstreams = list
                                     }
                                 }
@@ -188,7 +183,7 @@ Dialog {
                                 const list = dialog.preferences.upstreams.slice()
                                 list.push(spec)
                                 if (apiKey.text !== "")
-                                    secrets.saveUpstreamKey(spec, apiKey.text)
+                                    dialog.secrets.saveUpstreamKey(spec, apiKey.text)
                                 dialog.preferences.upstreams = list
                                 url.clear()
                                 apiKey.clear()
@@ -204,12 +199,18 @@ Dialog {
                         visible: text !== ""
                         color: ok ? Theme.success : Theme.error
                     }
+                    Hint {
+                        objectName: "keychainProblem"
+                        visible: dialog.secrets.keychainProblem !== ""
+                        color: Theme.warning
+                        text: qsTr("No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.").arg(dialog.secrets.keychainProblem)
+                    }
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        visible: secrets.message !== "" && secrets.topic === "upstream"
-                        text: secrets.message
-                        color: secrets.failed ? Theme.error : Theme.success
+                        visible: dialog.secrets.message !== "" && dialog.secrets.topic === "upstream"
+                        text: dialog.secrets.message
+                        color: dialog.secrets.failed ? Theme.error : Theme.success
                         font.pixelSize: 12
                     }
                 }
@@ -252,6 +253,17 @@ Dialog {
                             textFromValue: (value, locale) => value.toString()
                             Accessible.name: qsTr("Port")
                         }
+                        Item { width: 1; height: 1; visible: portNote.visible }
+                        Hint {
+                            id: portNote
+                            objectName: "portNote"
+                            readonly property int inUse: dialog.endpoint.port
+                            visible: dialog.endpoint.state === EndpointStatus.Running && dialog.endpoint.listening
+                                     && inUse !== dialog.preferences.serverPort
+                            text: dialog.endpoint.portSource === EndpointStatus.CommandLine
+                                  ? qsTr("In use now: %1, given on the command line (--port), which wins over the saved port.").arg(inUse)
+                                  : qsTr("In use now: %1. The saved port applies from the next start.").arg(inUse)
+                        }
                         Label { text: qsTr("Allowed origins"); color: Theme.text }
                         TextField {
                             Layout.fillWidth: true
@@ -275,7 +287,7 @@ Dialog {
                             id: tokenField
                             Layout.fillWidth: true
                             readOnly: true
-                            text: secrets.localToken
+                            text: dialog.secrets.localToken
                             placeholderText: qsTr("No token: zero-login")
                             echoMode: showToken.checked ? TextInput.Normal : TextInput.Password
                             font.family: Theme.monospace
@@ -284,7 +296,7 @@ Dialog {
                         CheckBox { id: showToken; text: qsTr("Show") }
                         Button {
                             text: qsTr("Copy")
-                            enabled: secrets.localToken !== ""
+                            enabled: dialog.secrets.localToken !== ""
                             onClicked: {
                                 tokenField.selectAll()
                                 tokenField.copy()
@@ -293,15 +305,15 @@ Dialog {
                         }
                     }
                     RowLayout {
-                        Button { text: qsTr("Generate new token"); onClicked: secrets.generateLocalToken() }
-                        Button { text: qsTr("Remove token"); enabled: secrets.localToken !== ""; onClicked: secrets.removeLocalToken() }
+                        Button { text: qsTr("Generate new token"); onClicked: dialog.secrets.generateLocalToken() }
+                        Button { text: qsTr("Remove token"); enabled: dialog.secrets.localToken !== ""; onClicked: dialog.secrets.removeLocalToken() }
                     }
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        visible: secrets.message !== "" && secrets.topic === "token"
-                        text: secrets.message
-                        color: secrets.failed ? Theme.error : Theme.success
+                        visible: dialog.secrets.message !== "" && dialog.secrets.topic === "token"
+                        text: dialog.secrets.message
+                        color: dialog.secrets.failed ? Theme.error : Theme.success
                         font.pixelSize: 12
                     }
                 }
@@ -354,18 +366,18 @@ Dialog {
                             text: qsTr("Save password")
                             enabled: redisPassword.text !== ""
                             onClicked: {
-                                secrets.saveRedisPassword(redisField.text, redisPassword.text)
+                                dialog.secrets.saveRedisPassword(redisField.text, redisPassword.text)
                                 redisPassword.text = ""
                             }
                         }
-                        Button { text: qsTr("Remove password"); onClicked: secrets.removeRedisPassword(redisField.text) }
+                        Button { text: qsTr("Remove password"); onClicked: dialog.secrets.removeRedisPassword(redisField.text) }
                     }
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        visible: secrets.message !== "" && secrets.topic === "redis"
-                        text: secrets.message
-                        color: secrets.failed ? Theme.error : Theme.success
+                        visible: dialog.secrets.message !== "" && dialog.secrets.topic === "redis"
+                        text: dialog.secrets.message
+                        color: dialog.secrets.failed ? Theme.error : Theme.success
                         font.pixelSize: 12
                     }
                     EventStoreStatus { id: storeStatus; host: dialog.host }

@@ -17,6 +17,8 @@ packages=(
   qt6-l10n-tools qt6-tools-dev
   # tests: a real Redis, headless rendering, fonts for screenshots
   redis-server fonts-dejavu-core
+  # keychain tests: a private D-Bus session, and a real Secret Service on it
+  dbus gnome-keyring
   # packaging tests: build the .deb and check it as installed
   dpkg-dev lintian desktop-file-utils appstream curl
 )

@@ -4,22 +4,19 @@
 
 #include <QPointer>
 
-BackendHost::BackendHost(ServerOptions options, QObject *parent)
+BackendHost::BackendHost(QObject *parent)
     : QObject(parent)
-    , m_options(std::move(options))
     , m_anchor(new QObject)
 {
     m_thread.setObjectName(QStringLiteral("ponder-backend"));
     m_anchor->moveToThread(&m_thread);
-    // The backend is built on its own thread, so every object it creates (parented or not) lives there.
-    QMetaObject::invokeMethod(m_anchor, [this] { m_backend = new Backend(m_options); });
 }
 
 BackendHost::~BackendHost()
 {
     m_shuttingDown = true;
     if (!m_thread.isRunning())
-        m_thread.start(); // never started: it still has to build and tear down the backend
+        m_thread.start(); // never started: the thread still has to delete its anchor's work
     // The backend goes first, on its own thread, while its event loop still runs; then the loop stops.
     // (Asking the loop to quit from inside that same call was sometimes lost under load: the thread
     // then idled forever and this destructor with it.)
@@ -35,9 +32,17 @@ BackendHost::~BackendHost()
     delete m_anchor;
 }
 
-void BackendHost::start()
+void BackendHost::start(ServerOptions options)
 {
+    if (m_started)
+        return;
+    m_options = std::move(options);
     m_thread.start();
+    // The backend is built on its own thread, so every object it creates (parented or not) lives there.
+    QMetaObject::invokeMethod(m_anchor, [this] { m_backend = new Backend(m_options); });
+    m_started = true;
+    for (const auto &post : std::exchange(m_waiting, {}))
+        post();
     run(this, [this](Backend &backend, const ToGui &toGui) {
         QString error;
         const bool ok = backend.start(&error);
@@ -64,5 +69,11 @@ void BackendHost::run(QObject *context, Work work)
                 fn();
         });
     };
-    QMetaObject::invokeMethod(m_anchor, [this, work = std::move(work), toGui] { work(*m_backend, toGui); });
+    auto post = [this, work = std::move(work), toGui] {
+        QMetaObject::invokeMethod(m_anchor, [this, work, toGui] { work(*m_backend, toGui); });
+    };
+    if (m_started)
+        post();
+    else
+        m_waiting.append(post);
 }

@@ -25,11 +25,12 @@ public:
     using ToGui = std::function<void(std::function<void()> fn)>;
     using Work = std::function<void(Backend &backend, const ToGui &toGui)>;
 
-    explicit BackendHost(ServerOptions options, QObject *parent = nullptr);
+    explicit BackendHost(QObject *parent = nullptr);
     ~BackendHost() override;
 
     const ServerOptions &options() const { return m_options; }
-    void start();
+    // Builds and starts the backend; work asked for before runs after it, in order.
+    void start(ServerOptions options);
 
     // Runs `work` on the backend's thread (in order with other work). Work that was queued after the
     // host began shutting down is dropped.
@@ -45,4 +46,6 @@ private:
     QObject *m_anchor; // lives on m_thread: work is queued to it
     Backend *m_backend = nullptr; // built, used and deleted on m_thread only
     bool m_shuttingDown = false;
+    bool m_started = false;
+    QList<std::function<void()>> m_waiting; // work asked for before start()
 };

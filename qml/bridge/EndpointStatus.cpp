@@ -1,5 +1,19 @@
 #include "EndpointStatus.h"
 
+void EndpointStatus::setReadingKeychain()
+{
+    m_state = State::ReadingKeychain;
+    Q_EMIT changed();
+}
+
+void EndpointStatus::setConfiguration(bool listening, PortSource source)
+{
+    m_state = State::Starting;
+    m_listening = listening;
+    m_portSource = source;
+    Q_EMIT changed();
+}
+
 void EndpointStatus::setRunning(const QUrl &baseUrl)
 {
     if (m_state == State::Running && m_baseUrl == baseUrl)

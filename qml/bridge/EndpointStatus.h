@@ -1,4 +1,5 @@
-// What the window shows about the local endpoint: starting, running at a URL, or failed and why.
+// What the window shows about the local endpoint: waiting for the keychain, starting, running at a URL
+// (or switched off), or failed and why; and where its port came from, for Settings.
 #pragma once
 
 #include <QObject>
@@ -11,24 +12,40 @@ class EndpointStatus : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("Provided by the application")
     Q_PROPERTY(State state READ state NOTIFY changed)
-    Q_PROPERTY(QUrl baseUrl READ baseUrl NOTIFY changed)
+    Q_PROPERTY(QUrl baseUrl READ baseUrl NOTIFY changed) // empty when the endpoint is switched off
     Q_PROPERTY(QString error READ error NOTIFY changed)
+    Q_PROPERTY(bool listening READ listening NOTIFY changed)
+    Q_PROPERTY(int port READ port NOTIFY changed) // in use; 0 until running
+    Q_PROPERTY(PortSource portSource READ portSource NOTIFY changed)
 
 public:
     enum class State
     {
+        ReadingKeychain, // the backend waits for its secrets (the local API token first of all)
         Starting,
         Running,
         Failed
     };
     Q_ENUM(State)
+    enum class PortSource
+    {
+        Default,
+        CommandLine, // --port (which wins over the saved one)
+        Settings
+    };
+    Q_ENUM(PortSource)
 
     using QObject::QObject;
 
     State state() const { return m_state; }
     QUrl baseUrl() const { return m_baseUrl; }
     QString error() const { return m_error; }
+    bool listening() const { return m_listening; }
+    int port() const { return m_baseUrl.port(0); }
+    PortSource portSource() const { return m_portSource; }
 
+    void setReadingKeychain();
+    void setConfiguration(bool listening, PortSource portSource);
     void setRunning(const QUrl &baseUrl);
     void setFailed(const QString &error);
 
@@ -39,4 +56,6 @@ private:
     State m_state = State::Starting;
     QUrl m_baseUrl;
     QString m_error;
+    bool m_listening = true;
+    PortSource m_portSource = PortSource::Default;
 };

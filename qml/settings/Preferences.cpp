@@ -193,32 +193,26 @@ QString Preferences::checkHost(const QString &host) const
     return tr("'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)").arg(host);
 }
 
-void Preferences::applyTo(
-    ServerOptions &options, const std::function<bool(const QString &option)> &givenOnCommandLine) const
+OptionLayer Preferences::layer() const
 {
-    if (!givenOnCommandLine(QStringLiteral("upstream"))) {
+    OptionLayer layer;
+    if (m_settings.contains(UpstreamsKey)) {
         QString error;
-        if (auto configs = UpstreamConfig::parseList(upstreams(), &error); configs && !configs->isEmpty()) {
-            const QString openAiKey = qEnvironmentVariable("PONDER_OPENAI_API_KEY");
-            for (UpstreamConfig &config : *configs) {
-                config.idleTimeoutMs = options.upstreams.value(0).idleTimeoutMs;
-                if (config.kind == UpstreamConfig::Kind::OpenAi)
-                    config.apiKey = openAiKey;
-            }
-            options.upstreams = *configs;
-        }
+        if (auto configs = UpstreamConfig::parseList(upstreams(), &error); configs && !configs->isEmpty())
+            layer.upstreams = *configs;
     }
-    if (!givenOnCommandLine(QStringLiteral("host")))
-        options.host = QHostAddress(serverHost());
-    if (!givenOnCommandLine(QStringLiteral("port")))
-        options.port = quint16(serverPort());
-    if (!givenOnCommandLine(QStringLiteral("redis")) && !redisUrl().isEmpty())
-        options.redisUrl = redisUrl();
-    if (!givenOnCommandLine(QStringLiteral("stateless")))
-        options.stateless = stateless();
-    if (!givenOnCommandLine(QStringLiteral("allowed-origin")))
-        options.access.allowedOrigins += allowedOrigins();
-    options.listen = serverEnabled();
+    if (m_settings.contains(ServerHostKey))
+        layer.host = QHostAddress(serverHost());
+    if (m_settings.contains(ServerPortKey))
+        layer.port = quint16(serverPort());
+    if (!redisUrl().isEmpty())
+        layer.redisUrl = redisUrl();
+    if (m_settings.contains(StatelessKey))
+        layer.stateless = stateless();
+    if (!allowedOrigins().isEmpty())
+        layer.allowedOrigins = allowedOrigins();
+    layer.listen = serverEnabled();
+    return layer;
 }
 
 void Preferences::markApplied()

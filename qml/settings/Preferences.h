@@ -1,16 +1,15 @@
 // The window's settings, kept with QSettings: upstreams, the local server, the event store, debug mode,
 // language and theme. Server settings take effect when the backend starts; options given on the
-// command line win over them.
+// command line or in the environment win over them (ServerOptionsBuilder).
 #pragma once
 
 #include "core/ServerOptions.h"
+#include "options/OptionLayer.h"
 
 #include <QObject>
 #include <QSettings>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
-
-#include <functional>
 
 class Preferences : public QObject
 {
@@ -64,9 +63,9 @@ public:
     Q_INVOKABLE QString checkRedisUrl(const QString &url) const;
     Q_INVOKABLE QString checkHost(const QString &host) const;
 
-    // Fills in what the command line left at its default. `givenOnCommandLine` names an option.
-    void applyTo(
-        ServerOptions &options, const std::function<bool(const QString &option)> &givenOnCommandLine) const;
+    // The server settings saved here, for ServerOptionsBuilder (which ranks them below the command line
+    // and the environment). Only what was saved is set, so the builder's defaults stay in one place.
+    OptionLayer layer() const;
 
     // The backend is starting with the current server settings: nothing waits for a restart.
     void markApplied();

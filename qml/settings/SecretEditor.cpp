@@ -1,15 +1,22 @@
 #include "SecretEditor.h"
 
-#include "secrets/SecretStore.h"
+#include "secrets/Keychain.h"
 #include "upstream/UpstreamConfig.h"
 
 #include <QPointer>
 #include <QRandomGenerator>
 
-SecretEditor::SecretEditor(QObject *parent)
+SecretEditor::SecretEditor(Keychain &keychain, QObject *parent)
     : QObject(parent)
-    , m_store(new SecretStore(this))
-{ }
+    , m_keychain(keychain)
+{
+    connect(&m_keychain, &Keychain::problemChanged, this, &SecretEditor::keychainProblemChanged);
+}
+
+QString SecretEditor::keychainProblem() const
+{
+    return m_keychain.problem();
+}
 
 QString SecretEditor::newToken()
 {
@@ -39,8 +46,8 @@ void SecretEditor::saveUpstreamKey(const QString &upstreamSpec, const QString &k
     if (!server)
         return;
     begin();
-    m_store->write(
-        SecretStore::upstreamKey(*server), key.trimmed(), [this, server](bool ok, const QString &error) {
+    m_keychain.write(
+        Keychain::upstreamKey(*server), key.trimmed(), this, [this, server](bool ok, const QString &error) {
             reportChange(QStringLiteral("upstream"), ok,
                 tr("The key for %1 is saved in the keychain; it is used from the next start.")
                     .arg(server->toString()),
@@ -54,7 +61,7 @@ void SecretEditor::removeUpstreamKey(const QString &upstreamSpec)
     if (!server)
         return;
     begin();
-    m_store->remove(SecretStore::upstreamKey(*server), [this, server](bool ok, const QString &error) {
+    m_keychain.remove(Keychain::upstreamKey(*server), this, [this, server](bool ok, const QString &error) {
         reportChange(QStringLiteral("upstream"), ok,
             tr("The key for %1 is removed from the keychain.").arg(server->toString()), error);
     });
@@ -63,8 +70,8 @@ void SecretEditor::removeUpstreamKey(const QString &upstreamSpec)
 void SecretEditor::loadLocalToken()
 {
     begin();
-    m_store->read(
-        SecretStore::localApiTokenKey(), [this](std::optional<QString> value, const QString &error) {
+    m_keychain.read(
+        Keychain::localApiTokenKey(), this, [this](std::optional<QString> value, const QString &error) {
             if (value)
                 setLocalToken(*value);
             // No token saved is not a failure: the endpoint simply needs no login.
@@ -76,7 +83,7 @@ void SecretEditor::generateLocalToken()
 {
     const QString token = newToken();
     begin();
-    m_store->write(SecretStore::localApiTokenKey(), token, [this, token](bool ok, const QString &error) {
+    m_keychain.write(Keychain::localApiTokenKey(), token, this, [this, token](bool ok, const QString &error) {
         if (ok)
             setLocalToken(token);
         reportChange(QStringLiteral("token"), ok,
@@ -89,7 +96,7 @@ void SecretEditor::generateLocalToken()
 void SecretEditor::removeLocalToken()
 {
     begin();
-    m_store->remove(SecretStore::localApiTokenKey(), [this](bool ok, const QString &error) {
+    m_keychain.remove(Keychain::localApiTokenKey(), this, [this](bool ok, const QString &error) {
         if (ok)
             setLocalToken({});
         reportChange(QStringLiteral("token"), ok,
@@ -103,19 +110,20 @@ void SecretEditor::saveRedisPassword(const QString &redisUrl, const QString &pas
         return removeRedisPassword(redisUrl);
     const QUrl url(redisUrl.trimmed());
     begin();
-    m_store->write(SecretStore::redisPasswordKey(url), password, [this, url](bool ok, const QString &error) {
-        reportChange(QStringLiteral("redis"), ok,
-            tr("The password for %1 is saved in the keychain; it is used from the next start.")
-                .arg(url.host()),
-            error);
-    });
+    m_keychain.write(
+        Keychain::redisPasswordKey(url), password, this, [this, url](bool ok, const QString &error) {
+            reportChange(QStringLiteral("redis"), ok,
+                tr("The password for %1 is saved in the keychain; it is used from the next start.")
+                    .arg(url.host()),
+                error);
+        });
 }
 
 void SecretEditor::removeRedisPassword(const QString &redisUrl)
 {
     const QUrl url(redisUrl.trimmed());
     begin();
-    m_store->remove(SecretStore::redisPasswordKey(url), [this, url](bool ok, const QString &error) {
+    m_keychain.remove(Keychain::redisPasswordKey(url), this, [this, url](bool ok, const QString &error) {
         reportChange(QStringLiteral("redis"), ok,
             tr("The password for %1 is removed from the keychain.").arg(url.host()), error);
     });

@@ -1,5 +1,6 @@
-// The settings' door to the OS keychain: upstream API keys and the local API token. Nothing is ever
-// written anywhere else; when no keychain is reachable the message says so and nothing is saved.
+// What the settings do with the OS keychain: upstream API keys, the local API token and Redis passwords,
+// through the application's one Keychain. Nothing is ever written anywhere else; when no keychain is
+// reachable the message says so and nothing is saved.
 #pragma once
 
 #include <QObject>
@@ -8,27 +9,31 @@
 
 #include <optional>
 
-class SecretStore;
+class Keychain;
 
 class SecretEditor : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    QML_UNCREATABLE("Provided by the application")
     Q_PROPERTY(QString localToken READ localToken NOTIFY localTokenChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool failed READ failed NOTIFY messageChanged) // the last operation failed
     // What the message is about, so each settings page shows only its own: "upstream", "token" or "redis".
     Q_PROPERTY(QString topic READ topic NOTIFY messageChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    // Why the keychain cannot be used, as it said the last time it was asked; empty while it works.
+    Q_PROPERTY(QString keychainProblem READ keychainProblem NOTIFY keychainProblemChanged)
 
 public:
-    explicit SecretEditor(QObject *parent = nullptr);
+    explicit SecretEditor(Keychain &keychain, QObject *parent = nullptr);
 
     QString localToken() const { return m_localToken; }
     QString message() const { return m_message; }
     bool failed() const { return m_failed; }
     QString topic() const { return m_topic; }
     bool busy() const { return m_busy > 0; }
+    QString keychainProblem() const;
 
     // `upstreamSpec` as in the settings ("openai:http://host:8080/v1"): the key is the server's.
     Q_INVOKABLE void saveUpstreamKey(const QString &upstreamSpec, const QString &key);
@@ -49,6 +54,7 @@ Q_SIGNALS:
     void localTokenChanged();
     void messageChanged();
     void busyChanged();
+    void keychainProblemChanged();
 
 private:
     void report(const QString &topic, bool ok, const QString &success, const QString &error);
@@ -60,7 +66,7 @@ private:
     void begin();
     void end();
 
-    SecretStore *m_store;
+    Keychain &m_keychain;
     QString m_localToken;
     QString m_message;
     bool m_failed = false;

@@ -13,7 +13,7 @@
 #include "models/ProgressState.h"
 #include "models/SessionView.h"
 #include "models/ThinkingStepModel.h"
-#include "secrets/SecretStore.h"
+#include "secrets/Keychain.h"
 #include "settings/Preferences.h"
 #include "store/StoredEvent.h"
 
@@ -137,9 +137,9 @@ std::unique_ptr<BackendHost> WindowModelsTest::startHost()
     options.dataDir = m_dataDir->path();
     QString error;
     options.upstreams = *UpstreamConfig::parseList({m_upstream.ollamaSpec()}, &error);
-    auto host = std::make_unique<BackendHost>(options);
+    auto host = std::make_unique<BackendHost>();
     QSignalSpy started(host.get(), &BackendHost::started);
-    host->start();
+    host->start(options);
     if (!started.wait(10000))
         return nullptr;
     m_baseUrl = started.first().first().toUrl();
@@ -581,9 +581,9 @@ void WindowModelsTest::aRedisPasswordNeverGoesIntoTheSettingsFile()
                 .contains(QLatin1String("plain text")));
     QCOMPARE(preferences.checkRedisUrl(QStringLiteral("redis://agent@10.0.0.5:7000/2")), QString());
     QCOMPARE(preferences.checkRedisUrl(QStringLiteral("redis://10.0.0.5")), QString());
-    QCOMPARE(SecretStore::redisPasswordKey(QUrl(QStringLiteral("redis://agent@10.0.0.5:7000/2"))),
+    QCOMPARE(Keychain::redisPasswordKey(QUrl(QStringLiteral("redis://agent@10.0.0.5:7000/2"))),
         QStringLiteral("redis/agent@10.0.0.5:7000"));
-    QCOMPARE(SecretStore::redisPasswordKey(QUrl(QStringLiteral("redis://10.0.0.5/1"))),
+    QCOMPARE(Keychain::redisPasswordKey(QUrl(QStringLiteral("redis://10.0.0.5/1"))),
         QStringLiteral("redis/10.0.0.5:6379"));
 }
 

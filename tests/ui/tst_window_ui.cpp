@@ -6,6 +6,8 @@
 #include "MainWindow.h"
 #include "models/MessageModel.h"
 #include "models/ProgressState.h"
+#include "options/ServerOptionsBuilder.h"
+#include "secrets/Keychain.h"
 #include "settings/Preferences.h"
 
 #include <QJsonArray>
@@ -68,6 +70,7 @@ private:
     void saveScreenshot(const QString &name);
 
     QTemporaryDir m_dataDir;
+    Keychain m_keychain;
     FakeUpstream m_upstream;
     std::unique_ptr<Preferences> m_preferences;
     std::unique_ptr<MainWindow> m_window;
@@ -91,14 +94,19 @@ void WindowUiTest::initTestCase()
 
     // The upstream comes from the saved settings, as in the real window; the port from the "command line".
     m_preferences->setUpstreams({m_upstream.ollamaSpec()});
-    ServerOptions options;
-    options.port = 0;
-    options.dataDir = m_dataDir.path();
-    m_preferences->applyTo(options, [](const QString &option) { return option == QLatin1String("port"); });
-    QCOMPARE(options.upstreams.size(), 1);
-    QCOMPARE(options.upstreams.first().baseUrl.port(), m_upstream.port());
-    m_window = std::make_unique<MainWindow>(options, *m_preferences);
+    ServerOptions base;
+    base.dataDir = m_dataDir.path();
+    ServerOptionsBuilder builder(base);
+    OptionLayer commandLine;
+    commandLine.port = 0;
+    commandLine.apiKey = QString(); // given, and empty: never a token from the keychain of whoever runs this
+    builder.setCommandLine(commandLine);
+    builder.setSettings(m_preferences->layer());
+    QCOMPARE(builder.build().upstreams.size(), 1);
+    QCOMPARE(builder.build().upstreams.first().baseUrl.port(), m_upstream.port());
+    m_window = std::make_unique<MainWindow>(*m_preferences, m_keychain);
     QVERIFY(m_window->show());
+    m_window->start(builder);
     QQuickWindow *window = m_window->window();
     QVERIFY(window);
     window->resize(1360, 840);
@@ -290,9 +298,7 @@ void WindowUiTest::settingsOpenWithTheirPages()
     m_preferences->markApplied();
     // A key, token or password saved in the keychain is read at start too: the dialog offers the restart.
     // (A keychain is seldom reachable in tests, so the editor's signal stands in for a successful save.)
-    QObject *secrets = find(window, "secretEditor");
-    QVERIFY(secrets);
-    QVERIFY(QMetaObject::invokeMethod(secrets, "serverSecretChanged"));
+    QVERIFY(QMetaObject::invokeMethod(&m_window->secrets(), "serverSecretChanged"));
     QVERIFY(m_preferences->restartNeeded());
     m_preferences->markApplied();
     QTest::qWait(300);
@@ -309,14 +315,19 @@ void WindowUiTest::firstRunWithoutUpstreamSaysHowToFixIt()
     const quint16 deadPort = unused.serverPort();
     unused.close();
     QTemporaryDir dataDir;
-    ServerOptions options;
-    options.port = 0;
-    options.dataDir = dataDir.path();
+    ServerOptions base;
+    base.dataDir = dataDir.path();
+    ServerOptionsBuilder builder(base);
+    OptionLayer commandLine;
+    commandLine.port = 0;
+    commandLine.apiKey = QString();
     QString error;
-    options.upstreams
+    commandLine.upstreams
         = *UpstreamConfig::parseList({QStringLiteral("ollama:http://127.0.0.1:%1").arg(deadPort)}, &error);
-    MainWindow firstRun(options, *m_preferences);
+    builder.setCommandLine(commandLine);
+    MainWindow firstRun(*m_preferences, m_keychain);
     QVERIFY(firstRun.show());
+    firstRun.start(builder);
     firstRun.window()->resize(1100, 720);
     QVERIFY(QTest::qWaitForWindowExposed(firstRun.window()));
     auto *title = qobject_cast<QQuickItem *>(

@@ -2,7 +2,7 @@
 // reasoning steps, request validation and upstream error mapping.
 #include "chat/CompletionRequest.h"
 #include "chat/ReasoningSegmenter.h"
-#include "secrets/SecretStore.h"
+#include "secrets/Keychain.h"
 #include "upstream/CompletionTranscript.h"
 #include "upstream/LineSplitter.h"
 #include "upstream/OllamaRequest.h"
@@ -453,31 +453,10 @@ private Q_SLOTS:
         // Removing the first renames the second ("openai-2" becomes "openai")...
         QCOMPARE(both->at(0).name, onlyB->at(0).name);
         // ...but its key stays its own, and never becomes the removed server's.
+        QCOMPARE(Keychain::upstreamKey(onlyB->at(0).baseUrl), Keychain::upstreamKey(both->at(1).baseUrl));
+        QVERIFY(Keychain::upstreamKey(onlyB->at(0).baseUrl) != Keychain::upstreamKey(both->at(0).baseUrl));
         QCOMPARE(
-            SecretStore::upstreamKey(onlyB->at(0).baseUrl), SecretStore::upstreamKey(both->at(1).baseUrl));
-        QVERIFY(
-            SecretStore::upstreamKey(onlyB->at(0).baseUrl) != SecretStore::upstreamKey(both->at(0).baseUrl));
-        QCOMPARE(SecretStore::upstreamKey(both->at(0).baseUrl),
-            QStringLiteral("upstream/http://a.example:8080/v1"));
-    }
-
-    void secretStore_answersWithoutAKeychainInsteadOfHanging()
-    {
-        // Headless (no D-Bus) QtKeychain fails fast; with a keychain the entry does not exist. Either way:
-        // no value, a message, and an answer, never a hang or a plaintext fallback.
-        SecretStore secrets;
-        bool answered = false;
-        std::optional<QString> value;
-        QString error;
-        secrets.read(QStringLiteral("ponder-test-") + QString::number(QDateTime::currentMSecsSinceEpoch()),
-            [&](std::optional<QString> v, const QString &e) {
-                answered = true;
-                value = v;
-                error = e;
-            });
-        QTRY_VERIFY_WITH_TIMEOUT(answered, 30000);
-        QVERIFY(!value);
-        QVERIFY(!error.isEmpty());
+            Keychain::upstreamKey(both->at(0).baseUrl), QStringLiteral("upstream/http://a.example:8080/v1"));
     }
 
     void transcript_assemblesManyFragmentsInPlace()
