@@ -3,14 +3,13 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Ponder
 
-// Beside the chat: what the request is doing (progress) and what the model is thinking.
+// Beside the chat: what the request is doing (progress) and what the model is thinking, all from one
+// feed: the conversation's hub session, as any outside watcher of it sees it.
 Rectangle {
     id: panel
 
     required property SessionView session
-    property string reasoning
-    property bool thinking: false
-    property int thoughtMs: -1
+    property int thoughtMs: -1 // the answer's, as measured with it
 
     color: Theme.surface
     Rectangle { anchors.left: parent.left; width: 1; height: parent.height; color: Theme.border }
@@ -29,8 +28,8 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             steps: panel.session.steps
-            reasoning: panel.reasoning
-            thinking: panel.thinking
+            reasoning: panel.session.reasoning
+            thinking: panel.session.thinking
             thoughtMs: panel.thoughtMs
         }
     }

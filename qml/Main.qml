@@ -6,7 +6,7 @@ import Ponder
 ApplicationWindow {
     id: window
 
-    required property BackendHost host
+    required property BackendGateway gateway
     required property EndpointStatus endpoint
     required property Preferences preferences
     required property SecretEditor secrets
@@ -51,7 +51,7 @@ ApplicationWindow {
     ChatController {
         id: chat
         objectName: "chatController"
-        host: window.host
+        gateway: window.gateway
         model: window.preferences.model
         onModelChanged: window.preferences.model = model
         onExchangeEnded: conversations.refresh()
@@ -59,22 +59,22 @@ ApplicationWindow {
     ModelCatalog {
         id: catalog
         objectName: "modelCatalog"
-        host: window.host
+        gateway: window.gateway
     }
     ConversationListModel {
         id: conversations
-        host: window.host
+        gateway: window.gateway
     }
     LiveSessionModel {
         id: liveSessions
         objectName: "liveSessions"
-        host: window.host
+        gateway: window.gateway
         active: window.visible
     }
     SessionView {
         id: liveSession
         objectName: "liveSession"
-        host: window.host
+        gateway: window.gateway
         sessionId: window.liveSessionId
     }
 
@@ -242,8 +242,6 @@ ApplicationWindow {
                         Layout.preferredWidth: 360
                         Layout.fillHeight: true
                         session: chat.session
-                        reasoning: chat.reasoning
-                        thinking: chat.thinking
                         thoughtMs: chat.thoughtMs
                     }
                 }
@@ -261,7 +259,7 @@ ApplicationWindow {
         anchors.centerIn: parent
         preferences: window.preferences
         secrets: window.secrets
-        host: window.host
+        gateway: window.gateway
         catalog: catalog
         endpoint: window.endpoint
     }

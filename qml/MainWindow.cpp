@@ -40,8 +40,8 @@ MainWindow::MainWindow(Preferences &preferences, Keychain &keychain)
     , m_keychain(keychain)
     , m_secrets(keychain)
 {
-    QObject::connect(&m_host, &BackendHost::started, &m_endpoint, &EndpointStatus::setRunning);
-    QObject::connect(&m_host, &BackendHost::failed, &m_endpoint, &EndpointStatus::setFailed);
+    QObject::connect(&m_gateway, &BackendGateway::running, &m_endpoint, &EndpointStatus::setRunning);
+    QObject::connect(&m_gateway, &BackendGateway::failed, &m_endpoint, &EndpointStatus::setFailed);
     QObject::connect(
         &m_secrets, &SecretEditor::serverSecretChanged, &m_preferences, &Preferences::requireRestart);
     m_translations.setEngine(&m_engine);
@@ -55,7 +55,7 @@ MainWindow::~MainWindow() = default;
 bool MainWindow::show()
 {
     m_engine.addImportPath(QStringLiteral(":/qt/qml"));
-    m_engine.setInitialProperties({{QStringLiteral("host"), QVariant::fromValue(&m_host)},
+    m_engine.setInitialProperties({{QStringLiteral("gateway"), QVariant::fromValue(&m_gateway)},
         {QStringLiteral("endpoint"), QVariant::fromValue(&m_endpoint)},
         {QStringLiteral("preferences"), QVariant::fromValue(&m_preferences)},
         {QStringLiteral("secrets"), QVariant::fromValue(&m_secrets)}});
@@ -73,7 +73,7 @@ void MainWindow::start(ServerOptionsBuilder builder)
         const ServerOptions options = builder.build();
         m_endpoint.setConfiguration(options.listen, portSourceOf(builder.portSource()));
         m_preferences.markApplied();
-        m_host.start(options);
+        m_gateway.start(options);
     });
 }
 

@@ -2,7 +2,7 @@
 // offscreen. Owns the backend's thread, the QML engine and the objects QML is given.
 #pragma once
 
-#include "BackendHost.h"
+#include "BackendGateway.h"
 #include "EndpointStatus.h"
 #include "settings/SecretEditor.h"
 #include "settings/Translations.h"
@@ -29,7 +29,7 @@ public:
     void start(ServerOptionsBuilder builder);
 
     QQuickWindow *window() const;
-    BackendHost &host() { return m_host; }
+    BackendGateway &gateway() { return m_gateway; }
     EndpointStatus &endpoint() { return m_endpoint; }
     SecretEditor &secrets() { return m_secrets; }
 
@@ -40,6 +40,6 @@ private:
     Translations m_translations;
     EndpointStatus m_endpoint;
     SecretEditor m_secrets;
-    BackendHost m_host; // declared before the engine: QML objects go first, then the backend
+    BackendGateway m_gateway; // declared before the engine: QML objects go first, then the backend
     QQmlApplicationEngine m_engine;
 };

@@ -10,7 +10,7 @@ Dialog {
 
     required property Preferences preferences
     required property SecretEditor secrets
-    required property BackendHost host
+    required property BackendGateway gateway
     required property ModelCatalog catalog
     required property EndpointStatus endpoint
 
@@ -24,7 +24,7 @@ Dialog {
     onOpened: dialog.secrets.loadLocalToken()
     UpstreamProbe {
         id: probe
-        host: dialog.host
+        gateway: dialog.gateway
         onFinished: (ok, message) => {
             probeResult.ok = ok
             probeResult.text = message
@@ -380,7 +380,7 @@ Dialog {
                         color: dialog.secrets.failed ? Theme.error : Theme.success
                         font.pixelSize: 12
                     }
-                    EventStoreStatus { id: storeStatus; host: dialog.host }
+                    EventStoreStatus { id: storeStatus; gateway: dialog.gateway }
                     Hint {
                         text: storeStatus.text
                         Component.onCompleted: storeStatus.refresh()

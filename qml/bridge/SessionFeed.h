@@ -1,28 +1,22 @@
-// Watches one hub session from the GUI thread: its retained history, then its live events, in order.
-//
-// Events are gathered on the backend's thread and handed over at most once per frame, so a publisher
-// sending thousands of events per second costs the GUI thread sixty small batches, not thousands of calls.
+// One watched hub session as the window sees it, on the GUI thread: its retained history, then its live
+// events (thinking steps, reasoning text and progress), in order, at most one batch per frame. Made by
+// BackendGateway::watch; deleting it stops watching.
 #pragma once
 
 #include "store/StoredEvent.h"
 
 #include <QObject>
+#include <QPointer>
 
-#include <memory>
-
-class BackendHost;
+class BackendGateway;
 
 class SessionFeed : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit SessionFeed(BackendHost &host, QObject *parent = nullptr);
     ~SessionFeed() override;
 
-    // Stops watching the previous session, if any, and starts on this one.
-    void watch(const QString &sessionId);
-    void stop();
     QString sessionId() const { return m_sessionId; }
 
 Q_SIGNALS:
@@ -31,10 +25,10 @@ Q_SIGNALS:
     void unavailable(const QString &reason);
 
 private:
-    class Forwarder;
-    struct Handle;
+    friend class BackendGateway;
+    SessionFeed(BackendGateway &gateway, int id, QString sessionId, QObject *parent);
 
-    BackendHost &m_host;
-    QString m_sessionId;
-    std::shared_ptr<Handle> m_handle; // only touched on the backend's thread
+    QPointer<BackendGateway> m_gateway;
+    const int m_id;
+    const QString m_sessionId;
 };

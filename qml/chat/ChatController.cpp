@@ -1,19 +1,13 @@
 #include "ChatController.h"
 
-#include "Backend.h"
-#include "BackendHost.h"
-#include "LocalChat.h"
-#include "chat/CompletionRequest.h"
+#include "BackendGateway.h"
+#include "ChatRun.h"
 #include "events/Session.h"
-#include "history/ConversationStore.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
-#include <QJsonArray>
 
 namespace {
-
-constexpr int FrameMs = 16;
 
 QString roleName(MessageModel::Author author)
 {
@@ -25,21 +19,18 @@ QString roleName(MessageModel::Author author)
 ChatController::ChatController(QObject *parent)
     : QObject(parent)
 {
-    m_frame.setSingleShot(true);
-    m_frame.setInterval(FrameMs);
-    connect(&m_frame, &QTimer::timeout, this, &ChatController::flushPending);
     newConversation();
 }
 
 ChatController::~ChatController() = default;
 
-void ChatController::setHost(BackendHost *host)
+void ChatController::setGateway(BackendGateway *gateway)
 {
-    if (m_host == host)
+    if (m_gateway == gateway)
         return;
-    m_host = host;
-    m_session.setHost(host);
-    Q_EMIT hostChanged();
+    m_gateway = gateway;
+    m_session.setGateway(gateway);
+    Q_EMIT gatewayChanged();
 }
 
 void ChatController::setModel(const QString &model)
@@ -50,12 +41,6 @@ void ChatController::setModel(const QString &model)
     Q_EMIT modelChanged();
 }
 
-QString ChatController::reasoning() const
-{
-    const MessageModel::Message *answer = m_messages.find(m_answerId);
-    return answer ? answer->reasoning : QString();
-}
-
 qint64 ChatController::thoughtMs() const
 {
     const MessageModel::Message *answer = m_messages.find(m_answerId);
@@ -64,187 +49,151 @@ qint64 ChatController::thoughtMs() const
 
 bool ChatController::send(const QString &text)
 {
-    if (text.trimmed().isEmpty() || busy() || m_model.isEmpty() || !m_host)
+    if (text.trimmed().isEmpty() || busy() || m_model.isEmpty() || !m_gateway)
         return false;
     MessageModel::Message question;
     question.author = MessageModel::Author::User;
     question.content = text.trimmed();
     m_messages.append(question);
-    startAnswer();
+    startAnswer(false);
     return true;
 }
 
 bool ChatController::regenerate()
 {
-    if (busy() || m_model.isEmpty() || !m_host)
+    if (busy() || m_model.isEmpty() || !m_gateway)
         return false;
     const QList<MessageModel::Message> &all = m_messages.messages();
     if (all.isEmpty() || all.last().author != MessageModel::Author::Assistant)
         return false;
     m_messages.removeFrom(all.last().id);
-    // The history gets the new answer in place of the old one, not the question a second time. The
-    // history's thread runs this before it records the new exchange.
-    const QList<MessageModel::Message> &remaining = m_messages.messages();
-    if (!remaining.isEmpty() && remaining.last().author == MessageModel::Author::User) {
-        m_host->run(this,
-            [conversation = m_conversationId, question = remaining.last().content](
-                Backend &backend, const BackendHost::ToGui &) {
-                if (backend.history())
-                    backend.history()->forgetLastExchange(conversation, question);
-            });
-    }
-    startAnswer();
+    startAnswer(true);
     return true;
 }
 
-void ChatController::startAnswer()
+void ChatController::startAnswer(bool replacesLastAnswer)
 {
-    QJsonArray history;
+    ChatTurn turn;
+    turn.conversationId = m_conversationId;
+    turn.model = m_model;
+    turn.replacesLastAnswer = replacesLastAnswer;
     for (const MessageModel::Message &message : m_messages.messages()) {
         if (message.state == MessageModel::State::Failed || message.content.isEmpty())
             continue;
-        history.append(QJsonObject {{QStringLiteral("role"), roleName(message.author)},
-            {QStringLiteral("content"), message.content}});
+        turn.messages.append({roleName(message.author), message.content});
     }
-    const QJsonObject body {{QStringLiteral("model"), m_model}, {QStringLiteral("stream"), true},
-        {QStringLiteral("messages"), history}};
 
     MessageModel::Message answer;
     answer.author = MessageModel::Author::Assistant;
     answer.state = MessageModel::State::Streaming;
     answer.model = m_model;
     m_answerId = m_messages.append(answer);
-    m_reasoningStartMs = -1;
-    m_sinceSend.start();
-    Q_EMIT reasoningChanged();
     m_session.progress()->begin(tr("Sending to %1…").arg(m_model));
 
-    auto parsed = CompletionRequest::fromJson(body, m_conversationId);
-    if (auto *error = std::get_if<ApiError>(&parsed)) {
-        endAnswer(MessageModel::State::Failed, error->message);
-        return;
-    }
-    m_chat = new LocalChat(*m_host, this);
-    connect(m_chat, &LocalChat::accepted, this, [this] { m_session.setSessionId(m_conversationId); });
-    connect(m_chat, &LocalChat::contentDelta, this, &ChatController::onContent);
-    connect(m_chat, &LocalChat::reasoningDelta, this, &ChatController::onReasoning);
-    connect(m_chat, &LocalChat::finished, this, [this](const QString &reason) {
-        endAnswer(MessageModel::State::Complete,
-            reason == QLatin1String("length") ? tr("The answer was cut off at the token limit.") : QString());
-    });
-    connect(m_chat, &LocalChat::failed, this, [this](int status, const QString &message) {
-        m_session.progress()->fail(message);
-        endAnswer(
-            MessageModel::State::Failed, status == 404 ? tr("%1 Pick another model.").arg(message) : message);
-    });
-    connect(m_chat, &LocalChat::stopped, this, [this] { endAnswer(MessageModel::State::Stopped, {}); });
-    m_chat->start(std::get<CompletionRequest>(parsed));
+    m_run = m_gateway->startChat(turn, this);
+    connect(m_run, &ChatRun::accepted, this, [this] { m_session.setSessionId(m_conversationId); });
+    connect(m_run, &ChatRun::progressed, this, &ChatController::onProgress);
+    connect(m_run, &ChatRun::ended, this, &ChatController::onEnded);
     Q_EMIT busyChanged();
+    Q_EMIT thinkingChanged();
 }
 
-void ChatController::onContent(const QString &text)
+void ChatController::onProgress(const ChatBatch &batch)
 {
-    if (m_thinking || (m_reasoningStartMs >= 0 && thoughtMs() < 0))
-        m_messages.setThoughtMs(m_answerId, m_sinceSend.elapsed() - m_reasoningStartMs);
-    setThinking(false);
-    m_pendingContent += text;
-    if (!m_frame.isActive())
-        m_frame.start();
+    if (batch.thoughtMs >= 0)
+        m_messages.setThoughtMs(m_answerId, batch.thoughtMs);
+    m_messages.appendText(m_answerId, batch.content, batch.reasoning);
+    if (!batch.content.isEmpty())
+        setThinking(false);
+    else if (!batch.reasoning.isEmpty())
+        setThinking(true);
 }
 
-void ChatController::onReasoning(const QString &text)
+void ChatController::onEnded(const ChatOutcome &outcome)
 {
-    if (m_reasoningStartMs < 0)
-        m_reasoningStartMs = m_sinceSend.elapsed();
-    setThinking(true);
-    m_pendingReasoning += text;
-    if (!m_frame.isActive())
-        m_frame.start();
-}
-
-void ChatController::flushPending()
-{
-    const bool reasoningGrew = !m_pendingReasoning.isEmpty();
-    m_messages.appendText(
-        m_answerId, std::exchange(m_pendingContent, {}), std::exchange(m_pendingReasoning, {}));
-    if (reasoningGrew)
-        Q_EMIT reasoningChanged();
-}
-
-void ChatController::endAnswer(MessageModel::State state, const QString &error)
-{
-    m_frame.stop();
-    flushPending();
-    if (m_thinking)
-        m_messages.setThoughtMs(m_answerId, m_sinceSend.elapsed() - m_reasoningStartMs);
-    setThinking(false);
-    m_messages.finish(m_answerId, state, error);
-    Q_EMIT reasoningChanged();
-    if (m_chat) {
-        m_chat->disconnect(this);
-        m_chat->deleteLater();
-        m_chat = nullptr;
-        Q_EMIT busyChanged();
-        Q_EMIT exchangeEnded();
+    m_messages.setThoughtMs(m_answerId, outcome.metrics.thoughtMs);
+    switch (outcome.state) {
+    case ChatOutcome::State::Complete:
+        m_messages.finish(m_answerId, MessageModel::State::Complete,
+            outcome.finishReason == QLatin1String("length") ? tr("The answer was cut off at the token limit.")
+                                                            : QString());
+        break;
+    case ChatOutcome::State::Stopped:
+        m_messages.finish(m_answerId, MessageModel::State::Stopped);
+        break;
+    case ChatOutcome::State::Failed: {
+        const ChatError &error = outcome.error;
+        m_session.progress()->fail(error.message);
+        m_messages.finish(m_answerId, MessageModel::State::Failed,
+            error.kind == ChatError::Kind::ModelNotFound ? tr("%1 Pick another model.").arg(error.message)
+                                                         : error.message);
+        break;
     }
+    }
+    setThinking(false);
+    dropRun();
+    Q_EMIT exchangeEnded();
+}
+
+void ChatController::dropRun()
+{
+    if (!m_run)
+        return;
+    m_run->disconnect(this);
+    m_run->deleteLater();
+    m_run = nullptr;
+    Q_EMIT busyChanged();
 }
 
 void ChatController::stop()
 {
-    if (m_chat)
-        m_chat->abort(); // stopped() follows once the backend has closed the upstream connection
+    if (m_run)
+        m_run->stop(); // ended() follows once the backend has closed the upstream connection
 }
 
 void ChatController::newConversation()
 {
-    if (m_chat) {
-        stop();
-        endAnswer(MessageModel::State::Stopped, {});
+    if (m_run) {
+        m_run->stop();
+        m_messages.finish(m_answerId, MessageModel::State::Stopped);
+        dropRun();
     }
+    setThinking(false);
     m_messages.setMessages({});
     m_answerId = 0;
     m_conversationId = Session::generateId();
     m_session.setSessionId({});
     m_session.clear();
     Q_EMIT conversationChanged();
-    Q_EMIT reasoningChanged();
 }
 
 void ChatController::openConversation(const QString &conversationId)
 {
-    if (!m_host || conversationId == m_conversationId)
+    if (!m_gateway || conversationId == m_conversationId)
         return;
     newConversation();
     m_conversationId = conversationId;
     Q_EMIT conversationChanged();
     m_session.setSessionId(conversationId);
-    m_host->run(this, [this, conversationId](Backend &backend, const BackendHost::ToGui &toGui) {
-        if (!backend.history())
+    m_gateway->conversation(conversationId, this, [this, conversationId](const QList<StoredMessage> &stored) {
+        if (conversationId != m_conversationId || busy())
             return;
-        backend.history()->messages(
-            conversationId, [this, toGui, conversationId](const QList<StoredMessage> &stored) {
-                toGui([this, stored, conversationId] {
-                    if (conversationId != m_conversationId || busy())
-                        return;
-                    QList<MessageModel::Message> messages;
-                    for (const StoredMessage &message : stored) {
-                        if (message.role != QLatin1String("user")
-                            && message.role != QLatin1String("assistant"))
-                            continue;
-                        MessageModel::Message row;
-                        row.author = message.role == QLatin1String("user") ? MessageModel::Author::User
-                                                                           : MessageModel::Author::Assistant;
-                        row.content = message.content;
-                        row.reasoning = message.reasoning;
-                        row.model = message.model;
-                        row.createdAt = message.createdAt.toLocalTime();
-                        messages.append(row);
-                    }
-                    m_messages.setMessages(messages);
-                    if (!messages.isEmpty() && !messages.last().model.isEmpty())
-                        setModel(messages.last().model);
-                });
-            });
+        QList<MessageModel::Message> messages;
+        for (const StoredMessage &message : stored) {
+            if (message.role != QLatin1String("user") && message.role != QLatin1String("assistant"))
+                continue;
+            MessageModel::Message row;
+            row.author = message.role == QLatin1String("user") ? MessageModel::Author::User
+                                                               : MessageModel::Author::Assistant;
+            row.content = message.content;
+            row.reasoning = message.reasoning;
+            row.model = message.model;
+            row.createdAt = message.createdAt.toLocalTime();
+            messages.append(row);
+        }
+        m_messages.setMessages(messages);
+        if (!messages.isEmpty() && !messages.last().model.isEmpty())
+            setModel(messages.last().model);
     });
 }
 

@@ -1,43 +1,38 @@
 #include "ModelCatalog.h"
 
-#include "Backend.h"
-#include "BackendHost.h"
-#include "chat/ChatService.h"
-#include "upstream/UpstreamRegistry.h"
+#include "BackendGateway.h"
 
-#include <QJsonArray>
-
-void ModelCatalog::setHost(BackendHost *host)
+void ModelCatalog::setGateway(BackendGateway *gateway)
 {
-    if (m_host == host)
+    if (m_gateway == gateway)
         return;
-    m_host = host;
-    Q_EMIT hostChanged();
+    m_gateway = gateway;
+    Q_EMIT gatewayChanged();
     refresh();
 }
 
 void ModelCatalog::refresh()
 {
-    if (!m_host || m_loading)
+    if (!m_gateway || m_loading)
         return;
     setLoading(true);
-    m_host->run(this, [this](Backend &backend, const BackendHost::ToGui &toGui) {
-        UpstreamRegistry &registry = backend.chat().upstreams();
-        registry.listModels([this, toGui, &registry](const QList<UpstreamRegistry::ListedModel> &listed) {
-            QStringList ids;
-            for (const auto &model : listed)
-                ids << model.id;
-            // Listing just asked every upstream, so this answers from what it learned.
-            registry.reachability([this, toGui, ids](const QJsonArray &status) {
-                toGui([this, ids, status] {
-                    m_models = ids;
-                    m_upstreams = status.toVariantList();
-                    m_checked = true;
-                    setLoading(false);
-                    Q_EMIT changed();
-                });
-            });
-        });
+    m_gateway->listModels(this, [this](const ModelListing &listing) {
+        m_models.clear();
+        for (const ListedModel &model : listing.models)
+            m_models << model.id;
+        m_upstreams.clear();
+        for (const UpstreamState &upstream : listing.upstreams) {
+            QVariantMap entry {{QStringLiteral("name"), upstream.name},
+                {QStringLiteral("kind"), upstream.kind}, {QStringLiteral("url"), upstream.url},
+                {QStringLiteral("reachable"), upstream.reachable},
+                {QStringLiteral("models"), upstream.models}};
+            if (!upstream.error.isEmpty())
+                entry.insert(QStringLiteral("error"), upstream.error);
+            m_upstreams.append(entry);
+        }
+        m_checked = true;
+        setLoading(false);
+        Q_EMIT changed();
     });
 }
 

@@ -8,13 +8,13 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
-class BackendHost;
+class BackendGateway;
 
 class ModelCatalog : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(BackendHost *host READ host WRITE setHost NOTIFY hostChanged)
+    Q_PROPERTY(BackendGateway *gateway READ gateway WRITE setGateway NOTIFY gatewayChanged)
     Q_PROPERTY(QStringList models READ models NOTIFY changed)
     // [{name, kind, url, reachable, error}] per configured upstream, as of the last refresh.
     Q_PROPERTY(QVariantList upstreams READ upstreams NOTIFY changed)
@@ -24,8 +24,8 @@ class ModelCatalog : public QObject
 public:
     using QObject::QObject;
 
-    BackendHost *host() const { return m_host; }
-    void setHost(BackendHost *host);
+    BackendGateway *gateway() const { return m_gateway; }
+    void setGateway(BackendGateway *gateway);
     QStringList models() const { return m_models; }
     QVariantList upstreams() const { return m_upstreams; }
     bool loading() const { return m_loading; }
@@ -34,14 +34,14 @@ public:
     Q_INVOKABLE void refresh();
 
 Q_SIGNALS:
-    void hostChanged();
+    void gatewayChanged();
     void changed();
     void loadingChanged();
 
 private:
     void setLoading(bool loading);
 
-    QPointer<BackendHost> m_host;
+    QPointer<BackendGateway> m_gateway;
     QStringList m_models;
     QVariantList m_upstreams;
     bool m_loading = false;

@@ -1,8 +1,6 @@
 #include "ConversationListModel.h"
 
-#include "Backend.h"
-#include "BackendHost.h"
-#include "history/ConversationStore.h"
+#include "BackendGateway.h"
 
 ConversationListModel::ConversationListModel(QObject *parent)
     : KeyedListModel(parent)
@@ -39,12 +37,12 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         {UpdatedAtRole, "updatedAt"}, {MessageCountRole, "messageCount"}};
 }
 
-void ConversationListModel::setHost(BackendHost *host)
+void ConversationListModel::setGateway(BackendGateway *gateway)
 {
-    if (m_host == host)
+    if (m_gateway == gateway)
         return;
-    m_host = host;
-    Q_EMIT hostChanged();
+    m_gateway = gateway;
+    Q_EMIT gatewayChanged();
     refresh();
 }
 
@@ -59,27 +57,20 @@ void ConversationListModel::setFilter(const QString &filter)
 
 void ConversationListModel::refresh()
 {
-    if (!m_host)
+    if (!m_gateway)
         return;
-    m_host->run(this, [this](Backend &backend, const BackendHost::ToGui &toGui) {
-        ConversationStore *history = backend.history();
-        if (!history) {
-            toGui([this] {
-                m_available = false;
-                Q_EMIT availableChanged();
-            });
+    m_gateway->conversations(this, [this](const std::optional<QList<ConversationSummary>> &summaries) {
+        if (!summaries) {
+            m_available = false;
+            Q_EMIT availableChanged();
             return;
         }
-        history->conversations([this, toGui](const QList<ConversationSummary> &summaries) {
-            QList<ConversationRow> rows;
-            for (const ConversationSummary &summary : summaries)
-                rows.append({summary.id, summary.title, summary.model, summary.updatedAt.toLocalTime(),
-                    summary.messageCount});
-            toGui([this, rows] {
-                m_all = rows;
-                show();
-            });
-        });
+        QList<ConversationRow> rows;
+        for (const ConversationSummary &summary : *summaries)
+            rows.append({summary.id, summary.title, summary.model, summary.updatedAt.toLocalTime(),
+                summary.messageCount});
+        m_all = rows;
+        show();
     });
 }
 
@@ -96,20 +87,14 @@ void ConversationListModel::show()
 void ConversationListModel::rename(const QString &id, const QString &title)
 {
     const QString trimmed = title.trimmed();
-    if (!m_host || trimmed.isEmpty())
+    if (!m_gateway || trimmed.isEmpty())
         return;
-    m_host->run(this, [this, id, trimmed](Backend &backend, const BackendHost::ToGui &toGui) {
-        if (backend.history())
-            backend.history()->rename(id, trimmed, [this, toGui](bool) { toGui([this] { refresh(); }); });
-    });
+    m_gateway->renameConversation(id, trimmed, this, [this](bool) { refresh(); });
 }
 
 void ConversationListModel::remove(const QString &id)
 {
-    if (!m_host)
+    if (!m_gateway)
         return;
-    m_host->run(this, [this, id](Backend &backend, const BackendHost::ToGui &toGui) {
-        if (backend.history())
-            backend.history()->remove(id, [this, toGui](bool) { toGui([this] { refresh(); }); });
-    });
+    m_gateway->removeConversation(id, this, [this](bool) { refresh(); });
 }

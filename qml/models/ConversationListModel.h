@@ -8,7 +8,7 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
-class BackendHost;
+class BackendGateway;
 
 struct ConversationRow
 {
@@ -25,7 +25,7 @@ class ConversationListModel : public KeyedListModel<ConversationRow>
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(BackendHost *host READ host WRITE setHost NOTIFY hostChanged)
+    Q_PROPERTY(BackendGateway *gateway READ gateway WRITE setGateway NOTIFY gatewayChanged)
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged) // matched against titles
     Q_PROPERTY(bool available READ available NOTIFY availableChanged) // false in stateless mode
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
@@ -46,8 +46,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    BackendHost *host() const { return m_host; }
-    void setHost(BackendHost *host);
+    BackendGateway *gateway() const { return m_gateway; }
+    void setGateway(BackendGateway *gateway);
     QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
     bool available() const { return m_available; }
@@ -57,7 +57,7 @@ public:
     Q_INVOKABLE void remove(const QString &id);
 
 Q_SIGNALS:
-    void hostChanged();
+    void gatewayChanged();
     void filterChanged();
     void availableChanged();
     void countChanged();
@@ -65,7 +65,7 @@ Q_SIGNALS:
 private:
     void show();
 
-    QPointer<BackendHost> m_host;
+    QPointer<BackendGateway> m_gateway;
     QList<ConversationRow> m_all;
     QString m_filter;
     bool m_available = true;

@@ -1,8 +1,6 @@
 #include "LiveSessionModel.h"
 
-#include "Backend.h"
-#include "BackendHost.h"
-#include "hub/StreamingHub.h"
+#include "BackendGateway.h"
 
 namespace {
 
@@ -49,12 +47,12 @@ QHash<int, QByteArray> LiveSessionModel::roleNames() const
         {ActiveRole, "active"}, {LastActivityRole, "lastActivity"}};
 }
 
-void LiveSessionModel::setHost(BackendHost *host)
+void LiveSessionModel::setGateway(BackendGateway *gateway)
 {
-    if (m_host == host)
+    if (m_gateway == gateway)
         return;
-    m_host = host;
-    Q_EMIT hostChanged();
+    m_gateway = gateway;
+    Q_EMIT gatewayChanged();
     refresh();
 }
 
@@ -73,13 +71,14 @@ void LiveSessionModel::setActive(bool active)
 
 void LiveSessionModel::refresh()
 {
-    if (!m_host || m_refreshing)
+    if (!m_gateway || m_refreshing)
         return;
     m_refreshing = true;
-    m_host->run(this, [this](Backend &backend, const BackendHost::ToGui &toGui) {
-        backend.hub().store().sessions([this, toGui](StoreStatus status, QList<Session> sessions) {
+    m_gateway->liveSessions(this, [this](const std::optional<QList<Session>> &sessions) {
+        m_refreshing = false;
+        if (sessions) {
             QList<LiveSessionRow> rows;
-            for (const Session &session : std::as_const(sessions)) {
+            for (const Session &session : *sessions) {
                 LiveSessionRow row;
                 row.id = session.id;
                 row.title
@@ -93,14 +92,10 @@ void LiveSessionModel::refresh()
             std::stable_sort(rows.begin(), rows.end(), [](const LiveSessionRow &a, const LiveSessionRow &b) {
                 return a.lastActivity > b.lastActivity;
             });
-            toGui([this, rows, ok = status.ok()] {
-                m_refreshing = false;
-                if (ok)
-                    sync(rows);
-                ++m_revision;
-                Q_EMIT refreshed();
-            });
-        });
+            sync(rows);
+        }
+        ++m_revision;
+        Q_EMIT refreshed();
     });
 }
 

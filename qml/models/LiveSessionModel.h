@@ -10,7 +10,7 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
-class BackendHost;
+class BackendGateway;
 
 struct LiveSessionRow
 {
@@ -28,7 +28,7 @@ class LiveSessionModel : public KeyedListModel<LiveSessionRow>
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(BackendHost *host READ host WRITE setHost NOTIFY hostChanged)
+    Q_PROPERTY(BackendGateway *gateway READ gateway WRITE setGateway NOTIFY gatewayChanged)
     Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int revision READ revision NOTIFY refreshed) // for bindings that read titleOf()
@@ -50,8 +50,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    BackendHost *host() const { return m_host; }
-    void setHost(BackendHost *host);
+    BackendGateway *gateway() const { return m_gateway; }
+    void setGateway(BackendGateway *gateway);
     bool active() const { return m_timer.isActive(); }
     void setActive(bool active);
 
@@ -62,13 +62,13 @@ public:
     Q_INVOKABLE QString titleOf(const QString &id) const;
 
 Q_SIGNALS:
-    void hostChanged();
+    void gatewayChanged();
     void activeChanged();
     void countChanged();
     void refreshed();
 
 private:
-    QPointer<BackendHost> m_host;
+    QPointer<BackendGateway> m_gateway;
     QTimer m_timer;
     bool m_refreshing = false;
     int m_revision = 0;

@@ -1,6 +1,6 @@
 #include "SessionView.h"
 
-#include "BackendHost.h"
+#include "BackendGateway.h"
 #include "SessionFeed.h"
 
 SessionView::SessionView(QObject *parent)
@@ -9,12 +9,12 @@ SessionView::SessionView(QObject *parent)
 
 SessionView::~SessionView() = default;
 
-void SessionView::setHost(BackendHost *host)
+void SessionView::setGateway(BackendGateway *gateway)
 {
-    if (m_host == host)
+    if (m_gateway == gateway)
         return;
-    m_host = host;
-    Q_EMIT hostChanged();
+    m_gateway = gateway;
+    Q_EMIT gatewayChanged();
     restart();
 }
 
@@ -40,12 +40,11 @@ void SessionView::restart()
         m_ended = false;
         Q_EMIT endedChanged();
     }
-    if (!m_host || m_sessionId.isEmpty())
+    if (!m_gateway || m_sessionId.isEmpty())
         return;
-    m_feed = new SessionFeed(*m_host, this);
+    m_feed = m_gateway->watch(m_sessionId, this);
     connect(m_feed, &SessionFeed::eventsArrived, this, &SessionView::apply);
     connect(m_feed, &SessionFeed::unavailable, this, &SessionView::setProblem);
-    m_feed->watch(m_sessionId);
 }
 
 void SessionView::apply(const QList<StoredEvent> &events)
@@ -53,6 +52,7 @@ void SessionView::apply(const QList<StoredEvent> &events)
     QList<QJsonObject> newSteps;
     QString reasoning = m_reasoning;
     bool ended = m_ended;
+    bool thinking = m_thinking;
     for (const StoredEvent &event : events) {
         if (event.isSessionEnd()) {
             ended = true;
@@ -71,8 +71,12 @@ void SessionView::apply(const QList<StoredEvent> &events)
             reasoning.clear();
             m_progress.reset();
         }
-        if (data.value(QLatin1String("update_type")).toString() == QLatin1String("thinking_aloud"))
+        const bool aloud
+            = data.value(QLatin1String("update_type")).toString() == QLatin1String("thinking_aloud");
+        if (aloud)
             reasoning += data.value(QLatin1String("message")).toString();
+        // Reasoning text comes as thinking_aloud updates; any other update (answer tokens, the end) ends it.
+        thinking = aloud;
         m_progress.apply(data);
     }
     m_steps.append(newSteps);
@@ -84,10 +88,12 @@ void SessionView::apply(const QList<StoredEvent> &events)
         m_ended = ended;
         Q_EMIT endedChanged();
     }
+    setThinking(thinking);
 }
 
 void SessionView::clear()
 {
+    setThinking(false);
     m_steps.clear();
     m_progress.reset();
     if (!m_reasoning.isEmpty()) {
@@ -102,4 +108,12 @@ void SessionView::setProblem(const QString &problem)
         return;
     m_problem = problem;
     Q_EMIT problemChanged();
+}
+
+void SessionView::setThinking(bool thinking)
+{
+    if (m_thinking == thinking)
+        return;
+    m_thinking = thinking;
+    Q_EMIT thinkingChanged();
 }

@@ -13,7 +13,7 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
-class BackendHost;
+class BackendGateway;
 class SessionFeed;
 struct StoredEvent;
 
@@ -21,11 +21,13 @@ class SessionView : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(BackendHost *host READ host WRITE setHost NOTIFY hostChanged)
+    Q_PROPERTY(BackendGateway *gateway READ gateway WRITE setGateway NOTIFY gatewayChanged)
     Q_PROPERTY(QString sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
     Q_PROPERTY(ThinkingStepModel *steps READ steps CONSTANT)
     Q_PROPERTY(ProgressState *progress READ progress CONSTANT)
     Q_PROPERTY(QString reasoning READ reasoning NOTIFY reasoningChanged)
+    // The model is reasoning right now (its latest update was reasoning text, and it has not finished).
+    Q_PROPERTY(bool thinking READ thinking NOTIFY thinkingChanged)
     Q_PROPERTY(bool ended READ ended NOTIFY endedChanged)
     Q_PROPERTY(QString problem READ problem NOTIFY problemChanged)
 
@@ -33,14 +35,15 @@ public:
     explicit SessionView(QObject *parent = nullptr);
     ~SessionView() override;
 
-    BackendHost *host() const { return m_host; }
-    void setHost(BackendHost *host);
+    BackendGateway *gateway() const { return m_gateway; }
+    void setGateway(BackendGateway *gateway);
     QString sessionId() const { return m_sessionId; }
     void setSessionId(const QString &sessionId);
 
     ThinkingStepModel *steps() { return &m_steps; }
     ProgressState *progress() { return &m_progress; }
     QString reasoning() const { return m_reasoning; }
+    bool thinking() const { return m_thinking; }
     bool ended() const { return m_ended; }
     QString problem() const { return m_problem; }
 
@@ -50,22 +53,25 @@ public:
     void clear();
 
 Q_SIGNALS:
-    void hostChanged();
+    void gatewayChanged();
     void sessionIdChanged();
     void reasoningChanged();
+    void thinkingChanged();
     void endedChanged();
     void problemChanged();
 
 private:
     void restart();
     void setProblem(const QString &problem);
+    void setThinking(bool thinking);
 
-    QPointer<BackendHost> m_host;
+    QPointer<BackendGateway> m_gateway;
     QString m_sessionId;
     SessionFeed *m_feed = nullptr;
     ThinkingStepModel m_steps;
     ProgressState m_progress;
     QString m_reasoning;
+    bool m_thinking = false;
     bool m_ended = false;
     QString m_problem;
 };

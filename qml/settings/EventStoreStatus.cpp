@@ -1,30 +1,19 @@
 #include "EventStoreStatus.h"
 
-#include "Backend.h"
-#include "BackendHost.h"
-#include "hub/StreamingHub.h"
+#include "BackendGateway.h"
 
 void EventStoreStatus::refresh()
 {
-    if (!m_host)
+    if (!m_gateway)
         return;
-    m_host->run(this, [this](Backend &backend, const BackendHost::ToGui &toGui) {
-        EventStore &store = backend.hub().store();
-        const QString name = store.name();
-        const bool healthy = store.isHealthy();
-        const QJsonObject details = store.healthDetails();
-        toGui([this, name, healthy, details] {
-            if (name == QLatin1String("memory")) {
-                m_text = tr("Now: in memory, healthy.");
-            } else {
-                const QString reason
-                    = details.value(QLatin1String("reason"))
-                          .toString(details.value(QLatin1String("redis_connection")).toString());
-                m_text = healthy
-                    ? tr("Now: Redis, connected.")
-                    : tr("Now: Redis, degraded (%1). Events are buffered until it is back.").arg(reason);
-            }
-            Q_EMIT changed();
-        });
+    m_gateway->storeHealth(this, [this](const StoreHealth &health) {
+        if (health.name == QLatin1String("memory"))
+            m_text = tr("Now: in memory, healthy.");
+        else if (health.healthy)
+            m_text = tr("Now: Redis, connected.");
+        else
+            m_text
+                = tr("Now: Redis, degraded (%1). Events are buffered until it is back.").arg(health.reason);
+        Q_EMIT changed();
     });
 }

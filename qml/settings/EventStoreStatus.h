@@ -5,13 +5,13 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
-class BackendHost;
+class BackendGateway;
 
 class EventStoreStatus : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(BackendHost *host MEMBER m_host NOTIFY hostChanged)
+    Q_PROPERTY(BackendGateway *gateway MEMBER m_gateway NOTIFY gatewayChanged)
     Q_PROPERTY(QString text READ text NOTIFY changed)
 
 public:
@@ -22,10 +22,10 @@ public:
     Q_INVOKABLE void refresh();
 
 Q_SIGNALS:
-    void hostChanged();
+    void gatewayChanged();
     void changed();
 
 private:
-    QPointer<BackendHost> m_host;
+    QPointer<BackendGateway> m_gateway;
     QString m_text;
 };

@@ -6,13 +6,13 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
-class BackendHost;
+class BackendGateway;
 
 class UpstreamProbe : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(BackendHost *host MEMBER m_host NOTIFY hostChanged)
+    Q_PROPERTY(BackendGateway *gateway MEMBER m_gateway NOTIFY gatewayChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 
 public:
@@ -24,13 +24,13 @@ public:
     Q_INVOKABLE void test(const QString &spec, const QString &apiKey);
 
 Q_SIGNALS:
-    void hostChanged();
+    void gatewayChanged();
     void busyChanged();
     void finished(bool ok, const QString &message);
 
 private:
     void setBusy(bool busy);
 
-    QPointer<BackendHost> m_host;
+    QPointer<BackendGateway> m_gateway;
     bool m_busy = false;
 };

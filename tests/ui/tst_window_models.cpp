@@ -1,6 +1,6 @@
 // The window's C++ models and controllers, each under QAbstractItemModelTester, against the real
 // in-process backend (on its own thread, as in the window) and the fake upstream.
-#include "BackendHost.h"
+#include "BackendGateway.h"
 #include "ChatController.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
@@ -97,12 +97,12 @@ private Q_SLOTS:
     void aRedisPasswordNeverGoesIntoTheSettingsFile();
 
 private:
-    std::unique_ptr<BackendHost> startHost();
+    std::unique_ptr<BackendGateway> startGateway();
     void waitForAnswer(ChatController &chat);
 
     FakeUpstream m_upstream;
     std::unique_ptr<QTemporaryDir> m_dataDir;
-    std::unique_ptr<BackendHost> m_host;
+    std::unique_ptr<BackendGateway> m_gateway;
     QUrl m_baseUrl;
 };
 
@@ -130,32 +130,32 @@ void WindowModelsTest::initTestCase()
     QVERIFY(m_upstream.start());
 }
 
-std::unique_ptr<BackendHost> WindowModelsTest::startHost()
+std::unique_ptr<BackendGateway> WindowModelsTest::startGateway()
 {
     ServerOptions options;
     options.port = 0;
     options.dataDir = m_dataDir->path();
     QString error;
     options.upstreams = *UpstreamConfig::parseList({m_upstream.ollamaSpec()}, &error);
-    auto host = std::make_unique<BackendHost>();
-    QSignalSpy started(host.get(), &BackendHost::started);
-    host->start(options);
+    auto gateway = std::make_unique<BackendGateway>();
+    QSignalSpy started(gateway.get(), &BackendGateway::running);
+    gateway->start(options);
     if (!started.wait(10000))
         return nullptr;
     m_baseUrl = started.first().first().toUrl();
-    return host;
+    return gateway;
 }
 
 void WindowModelsTest::init()
 {
     m_dataDir = std::make_unique<QTemporaryDir>();
-    m_host = startHost();
-    QVERIFY(m_host);
+    m_gateway = startGateway();
+    QVERIFY(m_gateway);
 }
 
 void WindowModelsTest::cleanup()
 {
-    m_host.reset();
+    m_gateway.reset();
     m_dataDir.reset();
 }
 
@@ -326,7 +326,7 @@ void WindowModelsTest::chatStreamsCoalescedIntoTheMessageModel()
 {
     ChatController chat;
     QAbstractItemModelTester tester(chat.messages(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    chat.setHost(m_host.get());
+    chat.setGateway(m_gateway.get());
     chat.setModel(QStringLiteral("burst"));
     QSignalSpy changed(chat.messages(), &QAbstractItemModel::dataChanged);
     QSignalSpy reset(chat.messages(), &QAbstractItemModel::modelReset);
@@ -358,7 +358,7 @@ void WindowModelsTest::chatStreamsCoalescedIntoTheMessageModel()
 void WindowModelsTest::chatThinkingStepsAndProgressArriveFromTheHub()
 {
     ChatController chat;
-    chat.setHost(m_host.get());
+    chat.setGateway(m_gateway.get());
     chat.setModel(QStringLiteral("thinker"));
     QAbstractItemModelTester tester(
         chat.session()->steps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -366,7 +366,7 @@ void WindowModelsTest::chatThinkingStepsAndProgressArriveFromTheHub()
     QVERIFY(chat.send(QStringLiteral("A haiku, please")));
     waitForAnswer(chat);
     QCOMPARE(chat.messages()->index(1).data().toString(), QStringLiteral("Leaves fall softly\non the path"));
-    QVERIFY(chat.reasoning().startsWith(QStringLiteral("First, what is asked?")));
+    QTRY_VERIFY(chat.session()->reasoning().startsWith(QStringLiteral("First, what is asked?")));
     QVERIFY(chat.thoughtMs() >= 0);
     QVERIFY(thinking.size() >= 2); // on while reasoning, off once the answer began
     QVERIFY(!chat.thinking());
@@ -381,7 +381,7 @@ void WindowModelsTest::chatThinkingStepsAndProgressArriveFromTheHub()
 void WindowModelsTest::stopAbortsTheUpstreamAtOnce()
 {
     ChatController chat;
-    chat.setHost(m_host.get());
+    chat.setGateway(m_gateway.get());
     chat.setModel(QStringLiteral("slow"));
     const int abandonedBefore = m_upstream.abandonedResponses();
     QVERIFY(chat.send(QStringLiteral("Talk slowly")));
@@ -399,7 +399,7 @@ void WindowModelsTest::stopAbortsTheUpstreamAtOnce()
 void WindowModelsTest::unknownModelFailsWithAPlainMessage()
 {
     ChatController chat;
-    chat.setHost(m_host.get());
+    chat.setGateway(m_gateway.get());
     chat.setModel(QStringLiteral("no-such-model"));
     QVERIFY(chat.send(QStringLiteral("Hello?")));
     waitForAnswer(chat);
@@ -415,11 +415,11 @@ void WindowModelsTest::unknownModelFailsWithAPlainMessage()
 void WindowModelsTest::regenerateReplacesTheLastAnswer()
 {
     ConversationListModel history;
-    history.setHost(m_host.get());
+    history.setGateway(m_gateway.get());
     ChatController chat;
     connect(&chat, &ChatController::exchangeEnded, &history, &ConversationListModel::refresh);
     QAbstractItemModelTester tester(chat.messages(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    chat.setHost(m_host.get());
+    chat.setGateway(m_gateway.get());
     chat.setModel(QStringLiteral("thinker"));
     QVERIFY(!chat.regenerate()); // nothing to regenerate yet
     QVERIFY(chat.send(QStringLiteral("A haiku, please")));
@@ -456,9 +456,9 @@ void WindowModelsTest::historyListsRenamesDeletesAndReopens()
 {
     ConversationListModel history;
     QAbstractItemModelTester tester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    history.setHost(m_host.get());
+    history.setGateway(m_gateway.get());
     ChatController chat;
-    chat.setHost(m_host.get());
+    chat.setGateway(m_gateway.get());
     chat.setModel(QStringLiteral("thinker"));
     connect(&chat, &ChatController::exchangeEnded, &history, &ConversationListModel::refresh);
 
@@ -507,7 +507,7 @@ void WindowModelsTest::liveSessionsListOutsideAgents()
 {
     LiveSessionModel sessions;
     QAbstractItemModelTester tester(&sessions, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    sessions.setHost(m_host.get());
+    sessions.setGateway(m_gateway.get());
     QSignalSpy refreshed(&sessions, &LiveSessionModel::refreshed);
     QVERIFY(refreshed.wait(5000));
     QCOMPARE(sessions.rowCount(), 0);
@@ -527,7 +527,7 @@ void WindowModelsTest::liveSessionsListOutsideAgents()
 
     // Watching it: steps published over HTTP reach the view live.
     SessionView view;
-    view.setHost(m_host.get());
+    view.setGateway(m_gateway.get());
     view.setSessionId(QStringLiteral("agent-7"));
     const QUrl thinkingUrl = m_baseUrl.resolved(QUrl(QStringLiteral("/api/streaming/thinking")));
     const QByteArray step
@@ -548,7 +548,7 @@ void WindowModelsTest::liveSessionsListOutsideAgents()
 
     // An id the hub does not know is reported, not a crash or a silent blank.
     SessionView unknown;
-    unknown.setHost(m_host.get());
+    unknown.setGateway(m_gateway.get());
     unknown.setSessionId(QStringLiteral("nobody-here"));
     QTRY_VERIFY_WITH_TIMEOUT(!unknown.problem().isEmpty(), 5000);
 }
@@ -556,7 +556,7 @@ void WindowModelsTest::liveSessionsListOutsideAgents()
 void WindowModelsTest::modelCatalogListsUpstreamModels()
 {
     ModelCatalog catalog;
-    catalog.setHost(m_host.get());
+    catalog.setGateway(m_gateway.get());
     QTRY_VERIFY_WITH_TIMEOUT(catalog.checked(), 5000);
     QVERIFY(catalog.models().contains(QStringLiteral("thinker")));
     QCOMPARE(catalog.upstreams().size(), 1);

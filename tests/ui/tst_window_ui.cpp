@@ -151,7 +151,7 @@ void WindowUiTest::chatStreamsWithThinkingAndProgress()
     QVERIFY(progress->tokens() > 0);
     QVERIFY(progress->firstTokenMs() >= 0);
     QVERIFY(chat->property("thoughtMs").toLongLong() >= 0);
-    QVERIFY(!chat->property("reasoning").toString().isEmpty());
+    QTRY_VERIFY(!session->property("reasoning").toString().isEmpty());
 
     // The conversation was saved and is listed in the sidebar.
     auto *history = qobject_cast<QAbstractItemModel *>(

@@ -1,0 +1,249 @@
+#include "BackendGateway.h"
+
+#include "Backend.h"
+#include "BackendSide.h"
+#include "ChatRun.h"
+#include "SessionFeed.h"
+#include "chat/ChatService.h"
+#include "hub/StreamingHub.h"
+#include "upstream/UpstreamRegistry.h"
+
+#include <QJsonArray>
+
+BackendGateway::BackendGateway(QObject *parent)
+    : QObject(parent)
+    , m_side(new BackendSide(this))
+{
+    m_thread.setObjectName(QStringLiteral("ponder-backend"));
+    m_side->moveToThread(&m_thread);
+}
+
+BackendGateway::~BackendGateway()
+{
+    if (!m_thread.isRunning())
+        m_thread.start(); // never started: its side still has to go on its own thread
+    // The backend goes first, on its own thread, while its event loop still runs; then the loop stops.
+    // (Asking the loop to quit from inside that same call was sometimes lost under load: the thread
+    // then idled forever and this destructor with it.) What it posted here meanwhile dies with this.
+    QMetaObject::invokeMethod(
+        m_side, [side = m_side] { delete side; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void BackendGateway::start(const ServerOptions &options)
+{
+    if (m_started)
+        return;
+    m_thread.start();
+    QMetaObject::invokeMethod(m_side, [side = m_side, options] { side->start(options); });
+    m_started = true;
+    for (auto &work : std::exchange(m_waiting, {}))
+        post(std::move(work));
+}
+
+void BackendGateway::post(std::function<void(BackendSide &side)> work)
+{
+    if (!m_started) {
+        m_waiting.append(std::move(work));
+        return;
+    }
+    QMetaObject::invokeMethod(m_side, [side = m_side, work = std::move(work)] { work(*side); });
+}
+
+template<typename Result>
+void BackendGateway::ask(QObject *context, std::function<void(Result)> done,
+    std::function<void(Backend &backend, std::function<void(Result)> reply)> work)
+{
+    const quint64 request = ++m_nextRequest;
+    // The callback stays here, on this thread; only the request's number crosses over and back.
+    m_pending.insert(request, {context, [done = std::move(done)](std::any &result) {
+                                   done(std::any_cast<Result>(std::move(result)));
+                               }});
+    post([request, work = std::move(work)](BackendSide &side) {
+        work(side.backend(), [&side, request](Result result) { side.answer(request, std::move(result)); });
+    });
+}
+
+void BackendGateway::answer(quint64 request, std::any result)
+{
+    Pending pending = m_pending.take(request);
+    if (pending.done && pending.context)
+        pending.done(result);
+}
+
+ChatRun *BackendGateway::startChat(const ChatTurn &turn, QObject *parent)
+{
+    const int id = ++m_nextId;
+    auto *run = new ChatRun(*this, id, parent);
+    m_runs.insert(id, run);
+    post([id, turn](BackendSide &side) { side.startChat(id, turn); });
+    return run;
+}
+
+void BackendGateway::stopChat(int id)
+{
+    post([id](BackendSide &side) { side.stopChat(id); });
+}
+
+SessionFeed *BackendGateway::watch(const QString &sessionId, QObject *parent)
+{
+    const int id = ++m_nextId;
+    auto *feed = new SessionFeed(*this, id, sessionId, parent);
+    m_feeds.insert(id, feed);
+    post([id, sessionId](BackendSide &side) { side.watch(id, sessionId); });
+    return feed;
+}
+
+void BackendGateway::unwatch(int id)
+{
+    m_feeds.remove(id);
+    post([id](BackendSide &side) { side.unwatch(id); });
+}
+
+void BackendGateway::onStarted(bool ok, const QUrl &baseUrl, const QString &error)
+{
+    if (ok)
+        Q_EMIT running(baseUrl);
+    else
+        Q_EMIT failed(error);
+}
+
+void BackendGateway::deliverAccepted(int id, const QString &upstream)
+{
+    if (ChatRun *run = m_runs.value(id))
+        Q_EMIT run->accepted(upstream);
+}
+
+void BackendGateway::deliverBatch(int id, const ChatBatch &batch)
+{
+    if (ChatRun *run = m_runs.value(id))
+        Q_EMIT run->progressed(batch);
+}
+
+void BackendGateway::deliverEnd(int id, const ChatOutcome &outcome)
+{
+    if (ChatRun *run = m_runs.take(id))
+        run->end(outcome);
+}
+
+void BackendGateway::deliverEvents(int id, const QList<StoredEvent> &events)
+{
+    if (SessionFeed *feed = m_feeds.value(id))
+        Q_EMIT feed->eventsArrived(events);
+}
+
+void BackendGateway::deliverUnavailable(int id, const QString &reason)
+{
+    if (SessionFeed *feed = m_feeds.value(id))
+        Q_EMIT feed->unavailable(reason);
+}
+
+void BackendGateway::listModels(QObject *context, std::function<void(ModelListing)> done)
+{
+    ask<ModelListing>(
+        context, std::move(done), [](Backend &backend, std::function<void(ModelListing)> reply) {
+            UpstreamRegistry &registry = backend.chat().upstreams();
+            registry.listModels([&registry, reply](const QList<UpstreamRegistry::ListedModel> &listed) {
+                ModelListing listing;
+                for (const UpstreamRegistry::ListedModel &model : listed)
+                    listing.models.append({model.id, model.upstream->name(),
+                        UpstreamConfig::kindName(model.upstream->config().kind), {}, {}, {}});
+                // Listing just asked every upstream, so this answers from what it learned.
+                registry.reachability([listing, reply](const QJsonArray &status) mutable {
+                    for (const QJsonValue &entry : status) {
+                        UpstreamState upstream;
+                        upstream.name = entry[QLatin1String("name")].toString();
+                        upstream.kind = entry[QLatin1String("kind")].toString();
+                        upstream.url = entry[QLatin1String("url")].toString();
+                        upstream.checked = entry[QLatin1String("reachable")].isBool();
+                        upstream.reachable = entry[QLatin1String("reachable")].toBool();
+                        upstream.error = entry[QLatin1String("error")].toString();
+                        upstream.models = entry[QLatin1String("models")].toInt();
+                        listing.upstreams.append(upstream);
+                    }
+                    reply(listing);
+                });
+            });
+        });
+}
+
+void BackendGateway::conversations(
+    QObject *context, std::function<void(std::optional<QList<ConversationSummary>>)> done)
+{
+    using Answer = std::optional<QList<ConversationSummary>>;
+    ask<Answer>(context, std::move(done), [](Backend &backend, std::function<void(Answer)> reply) {
+        if (!backend.history())
+            return reply(std::nullopt);
+        backend.history()->conversations([reply](const QList<ConversationSummary> &list) { reply(list); });
+    });
+}
+
+void BackendGateway::conversation(
+    const QString &conversationId, QObject *context, std::function<void(QList<StoredMessage>)> done)
+{
+    ask<QList<StoredMessage>>(context, std::move(done),
+        [conversationId](Backend &backend, std::function<void(QList<StoredMessage>)> reply) {
+            if (!backend.history())
+                return reply({});
+            backend.history()->messages(conversationId, reply);
+        });
+}
+
+void BackendGateway::renameConversation(
+    const QString &conversationId, const QString &title, QObject *context, std::function<void(bool)> done)
+{
+    ask<bool>(
+        context, std::move(done), [conversationId, title](Backend &backend, std::function<void(bool)> reply) {
+            if (!backend.history())
+                return reply(false);
+            backend.history()->rename(conversationId, title, reply);
+        });
+}
+
+void BackendGateway::removeConversation(
+    const QString &conversationId, QObject *context, std::function<void(bool)> done)
+{
+    ask<bool>(context, std::move(done), [conversationId](Backend &backend, std::function<void(bool)> reply) {
+        if (!backend.history())
+            return reply(false);
+        backend.history()->remove(conversationId, reply);
+    });
+}
+
+void BackendGateway::liveSessions(QObject *context, std::function<void(std::optional<QList<Session>>)> done)
+{
+    using Answer = std::optional<QList<Session>>;
+    ask<Answer>(context, std::move(done), [](Backend &backend, std::function<void(Answer)> reply) {
+        backend.hub().store().sessions([reply](StoreStatus status, QList<Session> sessions) {
+            reply(status.ok() ? Answer(std::move(sessions)) : std::nullopt);
+        });
+    });
+}
+
+void BackendGateway::storeHealth(QObject *context, std::function<void(StoreHealth)> done)
+{
+    ask<StoreHealth>(context, std::move(done), [](Backend &backend, std::function<void(StoreHealth)> reply) {
+        EventStore &store = backend.hub().store();
+        const QJsonObject details = store.healthDetails();
+        reply({store.name(), store.isHealthy(),
+            details.value(QLatin1String("reason"))
+                .toString(details.value(QLatin1String("redis_connection")).toString())});
+    });
+}
+
+void BackendGateway::probeUpstream(
+    const UpstreamConfig &config, QObject *context, std::function<void(ProbeResult)> done)
+{
+    ask<ProbeResult>(context, std::move(done), [config](Backend &, std::function<void(ProbeResult)> reply) {
+        auto *registry = new UpstreamRegistry({config});
+        registry->listModels([registry, reply](const QList<UpstreamRegistry::ListedModel> &models) {
+            registry->reachability([registry, reply, count = int(models.size())](const QJsonArray &status) {
+                const QJsonObject upstream = status.at(0).toObject();
+                registry->deleteLater();
+                reply({upstream.value(QLatin1String("reachable")).toBool(),
+                    upstream.value(QLatin1String("error")).toString(), count});
+            });
+        });
+    });
+}

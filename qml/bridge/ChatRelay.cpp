@@ -1,0 +1,170 @@
+#include "ChatRelay.h"
+
+#include "Backend.h"
+#include "BackendSide.h"
+#include "chat/ChatService.h"
+#include "chat/CompletionRequest.h"
+#include "history/ConversationStore.h"
+#include "upstream/Generation.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+ChatRelay::ChatRelay(BackendSide &side, int id, ChatTurn turn)
+    : m_side(side)
+    , m_id(id)
+    , m_turn(std::move(turn))
+{ }
+
+CompletionRequest ChatRelay::requestFor(const ChatTurn &turn)
+{
+    CompletionRequest request;
+    request.model = turn.model;
+    request.stream = true;
+    request.sessionId = turn.conversationId;
+    QJsonArray messages;
+    for (const ChatMessage &message : turn.messages)
+        messages.append(QJsonObject {{"role"_L1, message.role}, {"content"_L1, message.content}});
+    QJsonObject body {{"messages"_L1, messages}};
+    // Ollama takes `think` (true, false or a level); OpenAI-compatible servers take `reasoning_effort`.
+    const bool ollama = turn.upstreamKind == QLatin1String("ollama");
+    switch (turn.think.mode) {
+    case ThinkSetting::Mode::Default:
+        break;
+    case ThinkSetting::Mode::Off:
+        if (ollama)
+            body.insert("think"_L1, false);
+        break;
+    case ThinkSetting::Mode::On:
+        if (ollama)
+            body.insert("think"_L1, true);
+        else
+            body.insert("reasoning_effort"_L1, QStringLiteral("medium"));
+        break;
+    case ThinkSetting::Mode::Level:
+        body.insert(ollama ? "think"_L1 : "reasoning_effort"_L1, turn.think.level);
+        break;
+    }
+    request.upstream.body = body;
+    return request;
+}
+
+void ChatRelay::start()
+{
+    m_clock.start();
+    ConversationStore *history = m_side.backend().history();
+    if (m_turn.replacesLastAnswer && history && !m_turn.messages.isEmpty()) {
+        // The history gets the new answer in place of the old one, not the question a second time. The
+        // history's thread runs this before it records the new exchange.
+        history->forgetLastExchange(m_turn.conversationId, m_turn.messages.last().content);
+    }
+    m_side.backend().chat().start(
+        requestFor(m_turn), this, [this](Generation *generation, std::optional<ApiError> error) {
+            if (!generation)
+                return onFailed(ChatError::fromApi(*error));
+            onStarted(generation);
+        });
+}
+
+void ChatRelay::onStarted(Generation *generation)
+{
+    m_generation = generation;
+    m_side.chatAccepted(m_id, generation->upstreamName());
+    connect(generation, &Generation::contentDelta, this, &ChatRelay::onContent);
+    connect(generation, &Generation::reasoningDelta, this, &ChatRelay::onReasoning);
+    connect(generation, &Generation::finished, this, &ChatRelay::onFinished);
+    connect(generation, &Generation::failed, this,
+        [this](const UpstreamError &error) { onFailed(ChatError::fromUpstream(error)); });
+    if (m_stopRequested)
+        stop();
+}
+
+void ChatRelay::stop()
+{
+    m_stopRequested = true;
+    if (!m_generation || !m_generation->isRunning())
+        return; // not started yet: it stops as soon as it does
+    m_generation->abort();
+    ChatOutcome outcome;
+    outcome.state = ChatOutcome::State::Stopped;
+    end(outcome);
+}
+
+void ChatRelay::noteToken()
+{
+    ++m_deltas;
+    if (m_firstTokenMs < 0)
+        m_firstTokenMs = m_clock.elapsed();
+}
+
+void ChatRelay::onContent(const QString &text)
+{
+    noteToken();
+    if (m_firstReasoningMs >= 0 && m_thoughtMs < 0) {
+        m_thoughtMs = m_clock.elapsed() - m_firstReasoningMs;
+        m_pending.thoughtMs = m_thoughtMs;
+    }
+    m_pending.content += text;
+    m_side.coalescer().schedule(this);
+}
+
+void ChatRelay::onReasoning(const QString &text)
+{
+    noteToken();
+    if (m_firstReasoningMs < 0)
+        m_firstReasoningMs = m_clock.elapsed();
+    m_pending.reasoning += text;
+    m_side.coalescer().schedule(this);
+}
+
+void ChatRelay::onFinished(const GenerationOutcome &outcome)
+{
+    ChatOutcome ended;
+    ended.state = ChatOutcome::State::Complete;
+    ended.finishReason = outcome.finishReason;
+    ended.metrics = metrics(outcome.usage ? outcome.usage->completionTokens : -1);
+    end(ended);
+}
+
+void ChatRelay::onFailed(const ChatError &error)
+{
+    ChatOutcome outcome;
+    outcome.state = ChatOutcome::State::Failed;
+    outcome.error = error;
+    end(outcome);
+}
+
+ChatMetrics ChatRelay::metrics(qint64 upstreamTokens) const
+{
+    ChatMetrics figures;
+    figures.elapsedMs = m_clock.elapsed();
+    figures.firstTokenMs = m_firstTokenMs;
+    // Reasoning alone until the end: all of that time was thinking.
+    figures.thoughtMs = m_thoughtMs >= 0
+        ? m_thoughtMs
+        : (m_firstReasoningMs >= 0 ? figures.elapsedMs - m_firstReasoningMs : -1);
+    figures.tokens = upstreamTokens >= 0 ? upstreamTokens : m_deltas;
+    const qint64 generatingMs = figures.elapsedMs - m_firstTokenMs;
+    if (m_firstTokenMs >= 0 && generatingMs > 0 && figures.tokens > 1)
+        figures.tokensPerSecond = double(figures.tokens - 1) * 1000.0 / double(generatingMs);
+    return figures;
+}
+
+void ChatRelay::end(ChatOutcome outcome)
+{
+    if (std::exchange(m_ended, true))
+        return;
+    if (outcome.state != ChatOutcome::State::Complete)
+        outcome.metrics = metrics();
+    m_side.coalescer().flushNow(this); // what streamed before comes before the end
+    m_side.chatEnded(m_id, outcome);
+    deleteLater();
+}
+
+void ChatRelay::flushFrame()
+{
+    if (m_pending.content.isEmpty() && m_pending.reasoning.isEmpty() && m_pending.thoughtMs < 0)
+        return;
+    m_side.chatBatch(m_id, std::exchange(m_pending, {}));
+}

@@ -1,0 +1,56 @@
+// One chat turn on the backend's thread: starts it through the same ChatService and Generation the HTTP
+// API uses, measures it, gathers its deltas for the frame coalescer and reports how it ended. Its
+// counterpart on the GUI thread is a ChatRun; the two only ever exchange values, through the gateway.
+#pragma once
+
+#include "ChatTypes.h"
+#include "FrameCoalescer.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+class BackendSide;
+class Generation;
+struct CompletionRequest;
+struct GenerationOutcome;
+struct UpstreamError;
+
+class ChatRelay : public QObject, public FrameCoalescer::Client
+{
+public:
+    ChatRelay(BackendSide &side, int id, ChatTurn turn);
+
+    void start();
+    // Closes the upstream connection (so the model server stops too); ends the turn as stopped.
+    void stop();
+
+    // The chat request exactly as the window means it: built here, not as JSON parsed back through the
+    // HTTP API's validator.
+    static CompletionRequest requestFor(const ChatTurn &turn);
+
+private:
+    void onStarted(Generation *generation);
+    void onContent(const QString &text);
+    void onReasoning(const QString &text);
+    void onFinished(const GenerationOutcome &outcome);
+    void onFailed(const ChatError &error);
+    void end(ChatOutcome outcome);
+    void flushFrame() override;
+    void noteToken();
+    ChatMetrics metrics(qint64 upstreamTokens = -1) const;
+
+    BackendSide &m_side;
+    const int m_id;
+    const ChatTurn m_turn;
+    QPointer<Generation> m_generation;
+    bool m_stopRequested = false;
+    bool m_ended = false;
+
+    QElapsedTimer m_clock;
+    qint64 m_firstTokenMs = -1;
+    qint64 m_firstReasoningMs = -1;
+    qint64 m_thoughtMs = -1;
+    qint64 m_deltas = 0;
+    ChatBatch m_pending;
+};

@@ -1,0 +1,107 @@
+// What the window and the backend's thread say to each other about one chat turn: the turn asked for,
+// the answer's pieces as they stream, and how it ended (with domain errors: what went wrong in words
+// the window can give advice for, never an HTTP status).
+#pragma once
+
+#include <QJsonValue>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QUrl>
+
+struct ApiError;
+struct UpstreamError;
+
+struct ChatMessage
+{
+    QString role; // user | assistant
+    QString content;
+};
+
+// How much a model should think before it answers.
+struct ThinkSetting
+{
+    enum class Mode
+    {
+        Default, // send nothing: the model decides
+        Off,
+        On,
+        Level // Low, Medium or High (`level`)
+    };
+    Mode mode = Mode::Default;
+    QString level; // low | medium | high, for Mode::Level
+};
+
+struct ChatTurn
+{
+    QString conversationId; // also the hub session the panels watch
+    QString model; // as the catalog lists it
+    QString upstreamKind; // ollama | openai, when known: think maps to `think` or `reasoning_effort`
+    QList<ChatMessage> messages; // the conversation so far, the new question last
+    ThinkSetting think;
+    bool replacesLastAnswer = false; // Regenerate and retries: the stored answer makes way for this one
+};
+
+// How the turn went, measured once on the backend's thread: what the window shows live and what history
+// keeps are the same figures.
+struct ChatMetrics
+{
+    qint64 firstTokenMs = -1; // from sending to the first token (of reasoning or answer)
+    qint64 thoughtMs = -1; // from the first reasoning token to the first answer token; -1: no reasoning
+    qint64 tokens = 0; // the upstream's count when it gave one, else the deltas received
+    double tokensPerSecond = -1;
+    qint64 elapsedMs = 0;
+};
+
+struct ChatError
+{
+    Q_GADGET
+
+public:
+    enum class Kind
+    {
+        None,
+        ModelNotFound, // the upstream does not have the model
+        RateLimited, // 429: wait (retryAfterSeconds) and try again
+        Unreachable, // connection refused, no route, DNS: the server is not running or the URL is wrong
+        Timeout, // the server went silent
+        CutOff, // the stream broke off before the answer was done
+        Rejected, // the upstream refused Ponder's API key
+        Busy, // Ponder runs as many generations as it allows
+        Invalid, // the request was refused as malformed (a model that cannot think, say)
+        Upstream // anything else the upstream said
+    };
+    Q_ENUM(Kind)
+
+    Kind kind = Kind::None;
+    QString message; // the backend's own words, for details
+    int retryAfterSeconds = -1; // from the upstream's Retry-After, for RateLimited
+    QString upstream; // the upstream's name, when one was chosen
+    QString upstreamKind; // ollama | openai
+    QUrl upstreamUrl;
+
+    static ChatError fromApi(const ApiError &error);
+    static ChatError fromUpstream(const UpstreamError &error);
+};
+
+struct ChatOutcome
+{
+    enum class State
+    {
+        Complete,
+        Stopped,
+        Failed
+    };
+    State state = State::Complete;
+    QString finishReason; // stop | length | tool_calls | content_filter, when complete
+    ChatError error;
+    ChatMetrics metrics;
+};
+
+// The answer's text gathered during one frame.
+struct ChatBatch
+{
+    QString content;
+    QString reasoning;
+    qint64 thoughtMs = -1; // set once the answer began after reasoning
+};
