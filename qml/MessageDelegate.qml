@@ -12,7 +12,6 @@ Item {
     required property int messageId
     required property int author
     required property string content
-    required property var segments
     required property string reasoning
     required property int state
     required property string error
@@ -23,33 +22,19 @@ Item {
     signal copyRequested(string text)
     signal regenerateRequested()
 
-    // The segments as a list model updated in place: a streaming answer changes its last paragraph and
-    // now and then adds one, so only that paragraph is laid out again. (A Repeater over a plain array or
-    // a count rebuilds every item whenever it changes.) A recycled delegate keeps its parts and turns them
-    // into the next message's the same way: creating them again was most of a fast scroll's cost.
-    ListModel { id: parts }
+    // The content's Markdown blocks, a C++ model that follows the content incrementally: a streaming answer
+    // changes its last block and now and then adds one, so only that block is laid out again. A recycled
+    // delegate keeps its model and its items, which turn into the next message's blocks in place (creating
+    // them again was most of a fast scroll's cost).
+    MessageBlocks { id: parts }
     function syncParts() {
-        const fresh = segments
-        while (parts.count > fresh.length)
-            parts.remove(parts.count - 1)
-        for (let i = 0; i < fresh.length; ++i) {
-            const part = fresh[i]
-            if (i >= parts.count) {
-                parts.append({ code: part.code, text: part.text, language: part.language })
-                continue
-            }
-            const shown = parts.get(i)
-            if (shown.code !== part.code)
-                parts.set(i, { code: part.code, text: part.text, language: part.language })
-            else if (shown.text !== part.text)
-                parts.setProperty(i, "text", part.text)
-        }
+        parts.markdown = content
         // Columns and layouts place their children when next polished; the list needs this message's
         // height now, or it takes a new message for shorter than it is and creates more than fit.
         partColumn.forceLayout()
         column.ensurePolished()
     }
-    onSegmentsChanged: syncParts()
+    onContentChanged: syncParts()
     Component.onCompleted: syncParts()
 
     readonly property bool fromUser: author === MessageModel.User

@@ -1,7 +1,5 @@
 #include "MarkdownSegments.h"
 
-#include <QVariantMap>
-
 namespace MarkdownSegments {
 
 namespace {
@@ -33,13 +31,14 @@ bool isFence(QStringView line, QStringView *info, QChar *fenceChar, qsizetype *f
 
 } // namespace
 
-QList<Segment> split(const QString &markdown)
+QList<Segment> split(QStringView markdown, qsizetype offset)
 {
     QList<Segment> segments;
     Segment current;
     QChar openChar;
     qsizetype openLength = 0;
     int blankLines = 0; // seen in prose, not yet known to belong to the current paragraph
+    qsizetype blankStart = 0; // where the first of them starts
     auto flush = [&] {
         if (current.code || !current.text.trimmed().isEmpty()) {
             if (current.text.endsWith(u'\n'))
@@ -49,7 +48,9 @@ QList<Segment> split(const QString &markdown)
         current = Segment();
         blankLines = 0;
     };
-    for (QStringView line : QStringView(markdown).split(u'\n')) {
+    qsizetype lineStart = offset;
+    for (QStringView line : markdown.split(u'\n')) {
+        const qsizetype at = std::exchange(lineStart, lineStart + line.size() + 1);
         QStringView info;
         QChar fenceChar;
         qsizetype fenceLength = 0;
@@ -63,6 +64,7 @@ QList<Segment> split(const QString &markdown)
         }
         if (fence) {
             flush();
+            current.start = at;
             current.code = true;
             current.language = info.toString();
             openChar = fenceChar;
@@ -70,7 +72,8 @@ QList<Segment> split(const QString &markdown)
             continue;
         }
         if (line.trimmed().isEmpty()) {
-            ++blankLines;
+            if (blankLines++ == 0)
+                blankStart = at;
             continue;
         }
         // A paragraph after a blank line starts a new segment, so a growing answer changes only its
@@ -79,22 +82,14 @@ QList<Segment> split(const QString &markdown)
         const bool continues = line.startsWith(u' ') || line.startsWith(u'\t');
         if (blankLines > 0 && !continues)
             flush();
+        if (current.text.isEmpty())
+            current.start = blankLines > 0 ? blankStart : at; // leading blank lines are part of its text
         for (; blankLines > 0; --blankLines)
             current.text += u'\n';
         current.text.append(line).append(u'\n');
     }
     flush();
     return segments;
-}
-
-QVariantList toVariantList(const QList<Segment> &segments)
-{
-    QVariantList list;
-    list.reserve(segments.size());
-    for (const Segment &segment : segments)
-        list.append(QVariantMap {{QStringLiteral("code"), segment.code},
-            {QStringLiteral("text"), segment.text}, {QStringLiteral("language"), segment.language}});
-    return list;
 }
 
 } // namespace MarkdownSegments

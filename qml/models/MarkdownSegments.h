@@ -3,8 +3,8 @@
 // paragraph. An unclosed fence (the model is still writing the block) is a code block to the end.
 #pragma once
 
+#include <QList>
 #include <QString>
-#include <QVariantList>
 
 namespace MarkdownSegments {
 
@@ -13,10 +13,13 @@ struct Segment
     bool code = false;
     QString text;
     QString language; // the fence's info string, for code
+    qsizetype start = 0; // where its first line (a fence line, for code) starts in the text split
+
+    bool operator==(const Segment &other) const = default;
 };
 
-QList<Segment> split(const QString &markdown);
-// [{code: bool, text, language}] for QML.
-QVariantList toVariantList(const QList<Segment> &segments);
+// Splitting again from the start of a text's last segment gives what splitting the whole would, for any
+// text that text grows into: MessageBlocks re-splits only that much as an answer streams in.
+QList<Segment> split(QStringView markdown, qsizetype offset = 0);
 
 } // namespace MarkdownSegments

@@ -1,7 +1,5 @@
 #include "MessageModel.h"
 
-#include "MarkdownSegments.h"
-
 int MessageModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_messages.size());
@@ -20,8 +18,6 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case ContentRole:
         return message.content;
-    case SegmentsRole:
-        return MarkdownSegments::toVariantList(MarkdownSegments::split(message.content));
     case ReasoningRole:
         return message.reasoning;
     case StateRole:
@@ -42,8 +38,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> MessageModel::roleNames() const
 {
     return {{MessageIdRole, "messageId"}, {AuthorRole, "author"}, {ContentRole, "content"},
-        {SegmentsRole, "segments"}, {ReasoningRole, "reasoning"}, {StateRole, "state"}, {ErrorRole, "error"},
-        {ModelRole, "model"}, {ThoughtMsRole, "thoughtMs"}, {CreatedAtRole, "createdAt"}};
+        {ReasoningRole, "reasoning"}, {StateRole, "state"}, {ErrorRole, "error"}, {ModelRole, "model"},
+        {ThoughtMsRole, "thoughtMs"}, {CreatedAtRole, "createdAt"}};
 }
 
 int MessageModel::append(Message message)
@@ -68,7 +64,7 @@ void MessageModel::appendText(int id, const QString &content, const QString &rea
     QList<int> roles;
     if (!content.isEmpty()) {
         message.content += content;
-        roles << ContentRole << SegmentsRole;
+        roles << ContentRole;
     }
     if (!reasoning.isEmpty()) {
         message.reasoning += reasoning;

@@ -1,5 +1,6 @@
 // The messages of the conversation in front of the user. A streaming answer grows in place: its row
-// gets dataChanged on the roles that changed, never a reset, so delegates and scrolling stay put.
+// gets dataChanged on the roles that changed, never a reset, so delegates and scrolling stay put. Each
+// delegate shows its content's Markdown through a MessageBlocks model, which follows it incrementally.
 #pragma once
 
 #include <QAbstractListModel>
@@ -19,7 +20,6 @@ public:
         MessageIdRole = Qt::UserRole + 1,
         AuthorRole,
         ContentRole,
-        SegmentsRole, // the content split into prose and code blocks (MarkdownSegments)
         ReasoningRole,
         StateRole,
         ErrorRole,

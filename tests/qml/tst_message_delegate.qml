@@ -17,7 +17,7 @@ Item {
         when: windowShown
 
         function make(properties) {
-            const defaults = { index: 0, messageId: 1, author: MessageModel.Assistant, content: "", segments: [],
+            const defaults = { index: 0, messageId: 1, author: MessageModel.Assistant, content: "",
                                reasoning: "", state: MessageModel.Complete, error: "", model: "qwen3", thoughtMs: -1 }
             for (const key in properties)
                 defaults[key] = properties[key]
@@ -25,9 +25,7 @@ Item {
         }
 
         function test_codeBlocksHaveACopyButton() {
-            const message = make({ content: "Look:\n```js\nlet a = 1\n```",
-                                   segments: [{ code: false, text: "Look:", language: "" },
-                                              { code: true, text: "let a = 1", language: "js" }] })
+            const message = make({ content: "Look:\n```js\nlet a = 1\n```" })
             const copies = signalSpy.createObject(message, { target: message, signalName: "copyRequested" })
             verify(message.height > 0)
             let codeBlock = null
@@ -42,8 +40,7 @@ Item {
         }
 
         function test_reasoningIsFoldedBehindThoughtFor() {
-            const message = make({ content: "Answer", segments: [{ code: false, text: "Answer", language: "" }],
-                                   reasoning: "Because.", thoughtMs: 2500 })
+            const message = make({ content: "Answer", reasoning: "Because.", thoughtMs: 2500 })
             const label = findAll(message, item => item.text !== undefined && String(item.text).indexOf("Thought for 2.5 s") >= 0)
             compare(label.length, 1)
             verify(!message.reasoningShown)
@@ -59,10 +56,7 @@ Item {
         // The list places messages by their heights as it creates them: one that reported less than it takes
         // would make the list create more than fit and shift the view as it grew.
         function test_aNewMessageKnowsItsHeightAtOnce() {
-            const message = make({ content: "x", segments: [{ code: false, text: "Answer with **bold**, a list:", language: "" },
-                                                            { code: false, text: "1. one\n2. two", language: "" },
-                                                            { code: true, text: "int x = 1;", language: "cpp" },
-                                                            { code: false, text: "A closing line.", language: "" }] })
+            const message = make({ content: "Answer with **bold**, a list:\n\n1. one\n2. two\n\n```cpp\nint x = 1;\n```\nA closing line." })
             const atOnce = message.height
             wait(50)
             compare(atOnce, message.height)
@@ -74,18 +68,15 @@ Item {
         // Qt, so the sanitizer build does not see it; this crashed every time), as scrolling a long
         // conversation did.
         function test_partsShrinkAndGrowWhileTheWidthChanges() {
-            const many = [{ code: false, text: "One **bold** line.", language: "" },
-                          { code: false, text: "1. one\n2. two", language: "" },
-                          { code: true, text: "int x = 1;", language: "cpp" },
-                          { code: false, text: "A closing line.", language: "" }]
-            const few = [{ code: false, text: "Just this.", language: "" }]
-            const message = make({ content: "x", segments: many })
+            const many = "One **bold** line.\n\n1. one\n2. two\n\n```cpp\nint x = 1;\n```\nA closing line."
+            const few = "Just this."
+            const message = make({ content: many })
             for (let i = 0; i < 40; ++i) {
-                message.segments = i % 2 ? many : few
+                message.content = i % 2 ? many : few
                 message.width = 600 + (i % 7) * 40
                 wait(0)
             }
-            message.segments = few
+            message.content = few
             message.width = 700
             wait(0)
             const prose = findAll(message, item => item.hasOwnProperty("textFormat") && item.hasOwnProperty("selectByMouse"))

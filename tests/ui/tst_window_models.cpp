@@ -9,6 +9,7 @@
 #include "models/KeyedListModel.h"
 #include "models/LiveSessionModel.h"
 #include "models/MarkdownSegments.h"
+#include "models/MessageBlocks.h"
 #include "models/MessageModel.h"
 #include "models/ProgressState.h"
 #include "models/SessionView.h"
@@ -82,6 +83,7 @@ private Q_SLOTS:
 
     void messageModelGrowsARowInPlace();
     void markdownSegmentsSplitCodeFences();
+    void messageBlocksFollowAStreamIncrementally();
     void keyedListModelSyncsWithoutResets();
     void progressStateReadsHubUpdates();
     void sessionViewShowsTheLatestRequest();
@@ -180,9 +182,8 @@ void WindowModelsTest::messageModelGrowsARowInPlace()
     model.appendText(answer, QStringLiteral("lo"), QStringLiteral("because"));
     QCOMPARE(changed.size(), 2);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
-    QCOMPARE(rolesOf(changed.at(0)), (QList<int> {MessageModel::ContentRole, MessageModel::SegmentsRole}));
-    QCOMPARE(rolesOf(changed.at(1)),
-        (QList<int> {MessageModel::ContentRole, MessageModel::SegmentsRole, MessageModel::ReasoningRole}));
+    QCOMPARE(rolesOf(changed.at(0)), (QList<int> {MessageModel::ContentRole}));
+    QCOMPARE(rolesOf(changed.at(1)), (QList<int> {MessageModel::ContentRole, MessageModel::ReasoningRole}));
     QCOMPARE(model.index(1).data(MessageModel::ContentRole).toString(), QStringLiteral("Hello"));
     QCOMPARE(model.index(1).data(MessageModel::ReasoningRole).toString(), QStringLiteral("because"));
     QCOMPARE(reset.size(), 0);
@@ -221,6 +222,48 @@ void WindowModelsTest::markdownSegmentsSplitCodeFences()
     QCOMPARE(prose[1].text, QStringLiteral("Two, line a\nline b"));
     QCOMPARE(prose[2].text, QStringLiteral("1. item\n\n   more of the item"));
     QCOMPARE(prose[3].text, QStringLiteral("Three."));
+}
+
+void WindowModelsTest::messageBlocksFollowAStreamIncrementally()
+{
+    const QString answer = QStringLiteral(
+        "Intro with **bold**.\n\n1. a list\n\n   continued item\n\n```python\nprint(1)\n\nprint(2)\n```\n"
+        "After the code.\n\n  \n    indented after blanks\n~~~\nraw ``` inside\n~~~\nTail paragraph, still "
+        "going");
+    QRandomGenerator random(7);
+    for (int round = 0; round < 40; ++round) {
+        MessageBlocks blocks;
+        QAbstractItemModelTester tester(&blocks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&blocks, &QAbstractItemModel::modelReset);
+        QSignalSpy removed(&blocks, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&blocks, &QAbstractItemModel::dataChanged);
+        QString shown;
+        while (shown.size() < answer.size()) {
+            shown += answer.mid(shown.size(), 1 + random.bounded(12));
+            const int rowsBefore = blocks.rowCount();
+            changed.clear();
+            blocks.setMarkdown(shown);
+            // However the text was cut, the blocks are those of the whole text so far...
+            QCOMPARE(blocks.blocks(), MarkdownSegments::split(shown));
+            // ...and only the last block before the update, or new ones, changed.
+            for (const auto &arguments : std::as_const(changed))
+                QVERIFY(arguments.at(0).toModelIndex().row() >= rowsBefore - 1);
+        }
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(removed.size(), 0);
+    }
+
+    // Another text altogether (a recycled delegate): the rows turn into the new blocks in place.
+    MessageBlocks blocks;
+    QAbstractItemModelTester tester(&blocks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    blocks.setMarkdown(answer);
+    const int before = blocks.rowCount();
+    QSignalSpy inserted(&blocks, &QAbstractItemModel::rowsInserted);
+    blocks.setMarkdown(QStringLiteral("Just one paragraph."));
+    QCOMPARE(blocks.rowCount(), 1);
+    QCOMPARE(blocks.index(0).data(MessageBlocks::TextRole).toString(), QStringLiteral("Just one paragraph."));
+    QCOMPARE(inserted.size(), 0);
+    QVERIFY(before > 4);
 }
 
 void WindowModelsTest::keyedListModelSyncsWithoutResets()

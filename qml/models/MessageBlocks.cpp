@@ -1,0 +1,77 @@
+#include "MessageBlocks.h"
+
+int MessageBlocks::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_blocks.size());
+}
+
+QVariant MessageBlocks::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const MarkdownSegments::Segment &block = m_blocks.at(index.row());
+    switch (role) {
+    case CodeRole:
+        return block.code;
+    case Qt::DisplayRole:
+    case TextRole:
+        return block.text;
+    case LanguageRole:
+        return block.language;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageBlocks::roleNames() const
+{
+    return {{CodeRole, "code"}, {TextRole, "text"}, {LanguageRole, "language"}};
+}
+
+void MessageBlocks::setMarkdown(const QString &markdown)
+{
+    if (markdown == m_markdown)
+        return;
+    const bool grew = !m_blocks.isEmpty() && markdown.startsWith(m_markdown);
+    m_markdown = markdown;
+    if (grew) {
+        // Everything before the last block stays as it is, whatever follows.
+        const qsizetype from = m_blocks.last().start;
+        replaceFrom(
+            int(m_blocks.size()) - 1, MarkdownSegments::split(QStringView(m_markdown).mid(from), from));
+    } else {
+        replaceFrom(0, MarkdownSegments::split(m_markdown));
+    }
+    Q_EMIT markdownChanged();
+}
+
+void MessageBlocks::replaceFrom(int first, const QList<MarkdownSegments::Segment> &fresh)
+{
+    const int kept = std::min(int(m_blocks.size()) - first, int(fresh.size()));
+    for (int i = 0; i < kept; ++i) {
+        MarkdownSegments::Segment &shown = m_blocks[first + i];
+        const MarkdownSegments::Segment &next = fresh.at(i);
+        QList<int> roles;
+        if (shown.code != next.code)
+            roles << CodeRole;
+        if (shown.text != next.text)
+            roles << TextRole;
+        if (shown.language != next.language)
+            roles << LanguageRole;
+        shown = next; // the start offset too, which no role shows
+        if (!roles.isEmpty())
+            Q_EMIT dataChanged(index(first + i), index(first + i), roles);
+    }
+    const int end = first + kept;
+    if (end < m_blocks.size()) {
+        beginRemoveRows({}, end, int(m_blocks.size()) - 1);
+        m_blocks.resize(end);
+        endRemoveRows();
+        Q_EMIT countChanged();
+    } else if (kept < fresh.size()) {
+        beginInsertRows({}, end, end + int(fresh.size()) - kept - 1);
+        m_blocks.append(fresh.mid(kept));
+        endInsertRows();
+        Q_EMIT countChanged();
+    }
+}

@@ -1,0 +1,51 @@
+// One message's Markdown as blocks (paragraphs and fenced code blocks), a list model for the message
+// delegate: code blocks get a monospace frame and a copy button, and a streaming answer re-lays out only
+// the block that grew.
+//
+// Updated incrementally: when the text grows, only its last block is split again (and rows change from
+// there on); when it is another text altogether (a recycled delegate), the rows change in place to the new
+// blocks, so the items showing them are reused rather than created again.
+#pragma once
+
+#include "models/MarkdownSegments.h"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+class MessageBlocks : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString markdown READ markdown WRITE setMarkdown NOTIFY markdownChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role
+    {
+        CodeRole = Qt::UserRole + 1,
+        TextRole,
+        LanguageRole
+    };
+    Q_ENUM(Role)
+
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString markdown() const { return m_markdown; }
+    void setMarkdown(const QString &markdown);
+    const QList<MarkdownSegments::Segment> &blocks() const { return m_blocks; }
+
+Q_SIGNALS:
+    void markdownChanged();
+    void countChanged();
+
+private:
+    // Rows from `first` on become `fresh`.
+    void replaceFrom(int first, const QList<MarkdownSegments::Segment> &fresh);
+
+    QString m_markdown;
+    QList<MarkdownSegments::Segment> m_blocks;
+};
