@@ -17,7 +17,14 @@ Item {
     required property string error
     required property string model
     required property int thoughtMs
+    required property int errorKind
+    required property string finishReason
+    required property int tokens
+    required property real tokensPerSecond
+    required property int firstTokenMs
     property bool canRegenerate: false
+    // Seconds until the automatic retry after a rate limit (the last answer only); -1: none coming.
+    property int retryCountdown: -1
 
     signal copyRequested(string text)
     signal regenerateRequested()
@@ -92,10 +99,12 @@ Item {
             Label {
                 visible: !message.fromUser && message.reasoning !== ""
                 text: {
-                    if (message.thoughtMs < 0)
+                    if (message.streaming && message.content === "")
                         return qsTr("Thinking…")
                     const shown = message.reasoningShown ? "▾ " : "▸ "
-                    return shown + qsTr("Thought for %1 s").arg((message.thoughtMs / 1000).toFixed(1))
+                    // Answers kept before thinking time was measured have none.
+                    return shown + (message.thoughtMs < 0 ? qsTr("Reasoning")
+                                                          : qsTr("Thought for %1 s").arg((message.thoughtMs / 1000).toFixed(1)))
                 }
                 color: Theme.thinking
                 font.pixelSize: 12
@@ -170,13 +179,50 @@ Item {
                 Layout.preferredHeight: 28
             }
 
+            // How it ended, when not as planned: stopped, cut at the token limit, or failed with advice.
             Label {
-                visible: message.error !== "" || message.state === MessageModel.Stopped
+                objectName: "answerState"
+                visible: text !== ""
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 color: message.state === MessageModel.Failed ? Theme.error : Theme.warning
-                text: message.state === MessageModel.Stopped ? qsTr("Stopped.")
-                                                             : message.error
+                text: {
+                    if (message.state === MessageModel.Stopped)
+                        return qsTr("Stopped.")
+                    if (message.state === MessageModel.Failed)
+                        return message.retryCountdown >= 0
+                                ? ChatAdvice.advice(message.errorKind) + " "
+                                  + qsTr("Trying again in %n s…", "", message.retryCountdown)
+                                : ChatAdvice.advice(message.errorKind)
+                    if (message.finishReason === "length")
+                        return qsTr("The answer was cut off at the token limit.")
+                    return ""
+                }
+            }
+            Label {
+                objectName: "answerError"
+                visible: message.state === MessageModel.Failed && message.error !== ""
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                font.pixelSize: 12
+                color: Theme.mutedText
+                text: message.error
+            }
+
+            // How it went: what a reopened chat shows too, measured once while it ran.
+            Label {
+                objectName: "answerFigures"
+                visible: !message.fromUser && !message.streaming && message.tokens > 0
+                font.pixelSize: 11
+                color: Theme.mutedText
+                text: {
+                    let parts = [qsTr("%n token(s)", "", message.tokens)]
+                    if (message.tokensPerSecond >= 0)
+                        parts.push(qsTr("%1 tokens/s").arg(message.tokensPerSecond.toFixed(1)))
+                    if (message.firstTokenMs >= 0)
+                        parts.push(qsTr("first token after %1 s").arg((message.firstTokenMs / 1000).toFixed(1)))
+                    return parts.join(" · ")
+                }
             }
 
             RowLayout {
@@ -189,8 +235,9 @@ Item {
                     Accessible.name: qsTr("Copy message")
                 }
                 ToolButton {
-                    visible: !message.fromUser && message.canRegenerate
-                    text: qsTr("Regenerate")
+                    objectName: "regenerateButton"
+                    visible: !message.fromUser && message.canRegenerate && message.retryCountdown < 0
+                    text: message.state === MessageModel.Complete ? qsTr("Regenerate") : qsTr("Retry")
                     font.pixelSize: 12
                     onClicked: message.regenerateRequested()
                     Accessible.name: qsTr("Regenerate the answer")

@@ -84,11 +84,27 @@ void ConversationStore::remove(const QString &conversationId, std::function<void
         [conversationId](ConversationStoreWorker &worker) { return worker.remove(conversationId); }, done);
 }
 
-void ConversationStore::forgetLastExchange(
-    const QString &conversationId, const QString &userText, std::function<void(bool)> done)
+void ConversationStore::recordQuestion(const QString &conversationId, const QString &model,
+    const StoredMessage &question, std::function<void(bool)> done)
 {
     run<bool>(
-        [conversationId, userText](
-            ConversationStoreWorker &worker) { return worker.forgetLastExchange(conversationId, userText); },
+        [conversationId, model, question](ConversationStoreWorker &worker) {
+            return worker.recordQuestion(conversationId, model, question);
+        },
+        done);
+}
+
+void ConversationStore::recordAnswer(
+    const QString &conversationId, const StoredMessage &answer, std::function<void(bool)> done)
+{
+    run<bool>([conversationId, answer](
+                  ConversationStoreWorker &worker) { return worker.recordAnswer(conversationId, answer); },
+        done);
+}
+
+void ConversationStore::forgetLastAnswer(const QString &conversationId, std::function<void(bool)> done)
+{
+    run<bool>(
+        [conversationId](ConversationStoreWorker &worker) { return worker.forgetLastAnswer(conversationId); },
         done);
 }

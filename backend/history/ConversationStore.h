@@ -14,13 +14,21 @@
 struct StoredMessage
 {
     QString role;
-    QString content;
+    QString content; // what was said, also of an answer that was stopped or failed
     QString reasoning;
     QString model;
     std::optional<qint64> promptTokens;
     std::optional<qint64> completionTokens;
     QString finishReason;
     QDateTime createdAt;
+    // How an answer ended: empty or "complete", "stopped", or "failed" (with the error and its kind).
+    QString outcome;
+    QString error;
+    QString errorKind;
+    // As measured when it was given, so a reopened answer shows what was shown.
+    std::optional<qint64> thoughtMs;
+    std::optional<qint64> firstTokenMs;
+    std::optional<double> tokensPerSecond;
 };
 
 struct ConversationSummary
@@ -61,10 +69,14 @@ public:
     void messages(const QString &conversationId, std::function<void(QList<StoredMessage>)> done);
     void rename(const QString &conversationId, const QString &title, std::function<void(bool)> done = {});
     void remove(const QString &conversationId, std::function<void(bool)> done = {});
-    // Before an answer is regenerated: drops the last stored question and what follows it, if that
-    // question is `userText`, so the new exchange replaces the old one instead of repeating the question.
-    void forgetLastExchange(
-        const QString &conversationId, const QString &userText, std::function<void(bool)> done = {});
+    // One turn as the window keeps it: the question when it is asked (the conversation is created with
+    // it, titled after it), the answer when it ends, however it ended.
+    void recordQuestion(const QString &conversationId, const QString &model, const StoredMessage &question,
+        std::function<void(bool)> done = {});
+    void recordAnswer(
+        const QString &conversationId, const StoredMessage &answer, std::function<void(bool)> done = {});
+    // Before an answer is given again (Regenerate, a retry): drops what follows the last question.
+    void forgetLastAnswer(const QString &conversationId, std::function<void(bool)> done = {});
 
 private:
     template<typename Result>

@@ -20,7 +20,17 @@ const char *const Schema[] = {
     " role TEXT NOT NULL, content TEXT NOT NULL, reasoning TEXT, model TEXT,"
     " prompt_tokens INTEGER, completion_tokens INTEGER, finish_reason TEXT, created_at TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id)",
-    "PRAGMA user_version=1",
+};
+
+// Version 2: how an answer ended and how it went, so a reopened chat shows what was shown.
+const char *const MigrationTo2[] = {
+    "ALTER TABLE messages ADD COLUMN outcome TEXT",
+    "ALTER TABLE messages ADD COLUMN error TEXT",
+    "ALTER TABLE messages ADD COLUMN error_kind TEXT",
+    "ALTER TABLE messages ADD COLUMN thought_ms INTEGER",
+    "ALTER TABLE messages ADD COLUMN first_token_ms INTEGER",
+    "ALTER TABLE messages ADD COLUMN tokens_per_second REAL",
+    "PRAGMA user_version=2",
 };
 
 QString iso(const QDateTime &time)
@@ -28,9 +38,15 @@ QString iso(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QVariant optionalInteger(const std::optional<qint64> &value)
+template<typename Number>
+QVariant optional(const std::optional<Number> &value)
 {
     return value ? QVariant(*value) : QVariant();
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
 QString titleFrom(const QList<StoredMessage> &messages)
@@ -77,8 +93,31 @@ bool ConversationStoreWorker::open(QString *error)
             return false;
         }
     }
+    if (!migrate(error))
+        return false;
     m_open = true;
     return true;
+}
+
+bool ConversationStoreWorker::migrate(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        *error = QStringLiteral("cannot read the version of %1: %2").arg(m_path, query.lastError().text());
+        return false;
+    }
+    if (query.value(0).toInt() >= 2)
+        return true;
+    db.transaction();
+    for (const char *statement : MigrationTo2) {
+        if (!query.exec(QLatin1String(statement))) {
+            *error = QStringLiteral("cannot update %1: %2").arg(m_path, query.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
 }
 
 bool ConversationStoreWorker::insertMessage(
@@ -87,18 +126,26 @@ bool ConversationStoreWorker::insertMessage(
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(QStringLiteral("INSERT INTO messages (conversation_id, role, content, reasoning, model, "
                                  "prompt_tokens, completion_tokens,"
-                                 " finish_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 " finish_reason, created_at, outcome, error, error_kind, thought_ms, "
+                                 "first_token_ms, tokens_per_second)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(conversationId);
     query.addBindValue(message.role);
     query.addBindValue(
         message.content.isNull() ? QStringLiteral("") : message.content); // a tool-call answer has none
-    query.addBindValue(message.reasoning.isEmpty() ? QVariant() : QVariant(message.reasoning));
-    query.addBindValue(message.model.isEmpty() ? QVariant() : QVariant(message.model));
-    query.addBindValue(optionalInteger(message.promptTokens));
-    query.addBindValue(optionalInteger(message.completionTokens));
-    query.addBindValue(message.finishReason.isEmpty() ? QVariant() : QVariant(message.finishReason));
+    query.addBindValue(textOrNull(message.reasoning));
+    query.addBindValue(textOrNull(message.model));
+    query.addBindValue(optional(message.promptTokens));
+    query.addBindValue(optional(message.completionTokens));
+    query.addBindValue(textOrNull(message.finishReason));
     query.addBindValue(
         iso(message.createdAt.isValid() ? message.createdAt : QDateTime::currentDateTimeUtc()));
+    query.addBindValue(textOrNull(message.outcome));
+    query.addBindValue(textOrNull(message.error));
+    query.addBindValue(textOrNull(message.errorKind));
+    query.addBindValue(optional(message.thoughtMs));
+    query.addBindValue(optional(message.firstTokenMs));
+    query.addBindValue(optional(message.tokensPerSecond));
     if (!query.exec()) {
         *error = query.lastError().text();
         return false;
@@ -112,23 +159,12 @@ bool ConversationStoreWorker::record(const Exchange &exchange, QString *error)
         return false;
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    const QString now = iso(QDateTime::currentDateTimeUtc());
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE conversation_id = ?"));
     query.addBindValue(exchange.conversationId);
     const bool continuing = query.exec() && query.next() && query.value(0).toLongLong() > 0;
 
-    query.prepare(QStringLiteral(
-        "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT(id) DO UPDATE SET model = excluded.model, updated_at = excluded.updated_at"));
-    query.addBindValue(exchange.conversationId);
-    query.addBindValue(titleFrom(exchange.requestMessages));
-    query.addBindValue(exchange.model);
-    query.addBindValue(now);
-    query.addBindValue(now);
-    bool ok = query.exec();
-    if (!ok)
-        *error = query.lastError().text();
+    bool ok = touchConversation(exchange.conversationId, exchange.model, exchange.requestMessages, error);
 
     // The client sends the whole history every time; what is new is what follows its last answer.
     qsizetype first = 0;
@@ -178,9 +214,10 @@ QList<StoredMessage> ConversationStoreWorker::messages(const QString &conversati
     if (!open(&error))
         return {};
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(
-        QStringLiteral("SELECT role, content, reasoning, model, prompt_tokens, completion_tokens,"
-                       " finish_reason, created_at FROM messages WHERE conversation_id = ? ORDER BY id"));
+    query.prepare(QStringLiteral(
+        "SELECT role, content, reasoning, model, prompt_tokens, completion_tokens, finish_reason, created_at,"
+        " outcome, error, error_kind, thought_ms, first_token_ms, tokens_per_second"
+        " FROM messages WHERE conversation_id = ? ORDER BY id"));
     query.addBindValue(conversationId);
     query.exec();
     QList<StoredMessage> list;
@@ -196,6 +233,15 @@ QList<StoredMessage> ConversationStoreWorker::messages(const QString &conversati
             message.completionTokens = query.value(5).toLongLong();
         message.finishReason = query.value(6).toString();
         message.createdAt = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
+        message.outcome = query.value(8).toString();
+        message.error = query.value(9).toString();
+        message.errorKind = query.value(10).toString();
+        if (!query.value(11).isNull())
+            message.thoughtMs = query.value(11).toLongLong();
+        if (!query.value(12).isNull())
+            message.firstTokenMs = query.value(12).toLongLong();
+        if (!query.value(13).isNull())
+            message.tokensPerSecond = query.value(13).toDouble();
         list.append(message);
     }
     return list;
@@ -224,23 +270,69 @@ bool ConversationStoreWorker::remove(const QString &conversationId)
     return query.exec() && query.numRowsAffected() == 1;
 }
 
-bool ConversationStoreWorker::forgetLastExchange(const QString &conversationId, const QString &userText)
+bool ConversationStoreWorker::touchConversation(const QString &conversationId, const QString &model,
+    const QList<StoredMessage> &firstMessages, QString *error)
+{
+    const QString now = iso(QDateTime::currentDateTimeUtc());
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral(
+        "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET model = COALESCE(excluded.model, conversations.model),"
+        " updated_at = excluded.updated_at"));
+    query.addBindValue(conversationId);
+    query.addBindValue(titleFrom(firstMessages));
+    query.addBindValue(textOrNull(model));
+    query.addBindValue(now);
+    query.addBindValue(now);
+    if (query.exec())
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+bool ConversationStoreWorker::recordQuestion(
+    const QString &conversationId, const QString &model, const StoredMessage &question)
+{
+    QString error;
+    if (!open(&error))
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    if (!touchConversation(conversationId, model, {question}, &error)
+        || !insertMessage(conversationId, question, &error)) {
+        db.rollback();
+        qCWarning(lcHistory).noquote() << "could not save a question in" << conversationId << "-" << error;
+        return false;
+    }
+    return db.commit();
+}
+
+bool ConversationStoreWorker::recordAnswer(const QString &conversationId, const StoredMessage &answer)
+{
+    QString error;
+    if (!open(&error))
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    if (!touchConversation(conversationId, answer.model, {}, &error)
+        || !insertMessage(conversationId, answer, &error)) {
+        db.rollback();
+        qCWarning(lcHistory).noquote() << "could not save an answer in" << conversationId << "-" << error;
+        return false;
+    }
+    return db.commit();
+}
+
+bool ConversationStoreWorker::forgetLastAnswer(const QString &conversationId)
 {
     QString error;
     if (!open(&error))
         return false;
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(
-        QStringLiteral("SELECT id, content FROM messages WHERE conversation_id = ? AND role = 'user'"
-                       " ORDER BY id DESC LIMIT 1"));
+    query.prepare(QStringLiteral(
+        "DELETE FROM messages WHERE conversation_id = ? AND id > "
+        "(SELECT COALESCE(MAX(id), 0) FROM messages WHERE conversation_id = ? AND role = 'user')"));
     query.addBindValue(conversationId);
-    // Only when the stored question is the one being asked again: an answer that failed or was stopped
-    // was never stored, and then the last stored question belongs to an exchange that must stay.
-    if (!query.exec() || !query.next() || query.value(1).toString() != userText)
-        return false;
-    const qint64 firstId = query.value(0).toLongLong();
-    query.prepare(QStringLiteral("DELETE FROM messages WHERE conversation_id = ? AND id >= ?"));
     query.addBindValue(conversationId);
-    query.addBindValue(firstId);
-    return query.exec() && query.numRowsAffected() > 0;
+    return query.exec();
 }

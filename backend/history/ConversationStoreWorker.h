@@ -18,10 +18,16 @@ public:
     QList<StoredMessage> messages(const QString &conversationId);
     bool rename(const QString &conversationId, const QString &title);
     bool remove(const QString &conversationId);
-    bool forgetLastExchange(const QString &conversationId, const QString &userText);
+    bool recordQuestion(const QString &conversationId, const QString &model, const StoredMessage &question);
+    bool recordAnswer(const QString &conversationId, const StoredMessage &answer);
+    bool forgetLastAnswer(const QString &conversationId);
 
 private:
     bool open(QString *error);
+    bool migrate(QString *error);
+    // Creates the conversation, titled after `firstMessages`, or marks it updated (and its model).
+    bool touchConversation(const QString &conversationId, const QString &model,
+        const QList<StoredMessage> &firstMessages, QString *error);
     bool insertMessage(const QString &conversationId, const StoredMessage &message, QString *error);
 
     QString m_path;

@@ -7,6 +7,7 @@
 #include "history/ConversationStore.h"
 #include "upstream/Generation.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -47,18 +48,14 @@ CompletionRequest ChatRelay::requestFor(const ChatTurn &turn)
         break;
     }
     request.upstream.body = body;
+    request.saveConversation = false; // the relay keeps the turn itself, however it ends
     return request;
 }
 
 void ChatRelay::start()
 {
     m_clock.start();
-    ConversationStore *history = m_side.backend().history();
-    if (m_turn.replacesLastAnswer && history && !m_turn.messages.isEmpty()) {
-        // The history gets the new answer in place of the old one, not the question a second time. The
-        // history's thread runs this before it records the new exchange.
-        history->forgetLastExchange(m_turn.conversationId, m_turn.messages.last().content);
-    }
+    recordQuestion();
     m_side.backend().chat().start(
         requestFor(m_turn), this, [this](Generation *generation, std::optional<ApiError> error) {
             if (!generation)
@@ -106,6 +103,7 @@ void ChatRelay::onContent(const QString &text)
         m_pending.thoughtMs = m_thoughtMs;
     }
     m_pending.content += text;
+    m_content += text;
     m_side.coalescer().schedule(this);
 }
 
@@ -115,6 +113,7 @@ void ChatRelay::onReasoning(const QString &text)
     if (m_firstReasoningMs < 0)
         m_firstReasoningMs = m_clock.elapsed();
     m_pending.reasoning += text;
+    m_reasoning += text;
     m_side.coalescer().schedule(this);
 }
 
@@ -124,6 +123,8 @@ void ChatRelay::onFinished(const GenerationOutcome &outcome)
     ended.state = ChatOutcome::State::Complete;
     ended.finishReason = outcome.finishReason;
     ended.metrics = metrics(outcome.usage ? outcome.usage->completionTokens : -1);
+    if (outcome.usage)
+        m_promptTokens = outcome.usage->promptTokens;
     end(ended);
 }
 
@@ -158,6 +159,7 @@ void ChatRelay::end(ChatOutcome outcome)
     if (outcome.state != ChatOutcome::State::Complete)
         outcome.metrics = metrics();
     m_side.coalescer().flushNow(this); // what streamed before comes before the end
+    recordAnswer(outcome);
     m_side.chatEnded(m_id, outcome);
     deleteLater();
 }
@@ -167,4 +169,51 @@ void ChatRelay::flushFrame()
     if (m_pending.content.isEmpty() && m_pending.reasoning.isEmpty() && m_pending.thoughtMs < 0)
         return;
     m_side.chatBatch(m_id, std::exchange(m_pending, {}));
+}
+
+void ChatRelay::recordQuestion()
+{
+    ConversationStore *history = m_side.backend().history();
+    if (!history || m_turn.messages.isEmpty())
+        return; // stateless: nothing is written, anywhere
+    // The history's thread runs these in order, before it records this turn's answer.
+    if (m_turn.replacesLastAnswer) {
+        history->forgetLastAnswer(m_turn.conversationId);
+        return;
+    }
+    StoredMessage question;
+    question.role = QStringLiteral("user");
+    question.content = m_turn.messages.last().content;
+    question.createdAt = QDateTime::currentDateTimeUtc();
+    history->recordQuestion(m_turn.conversationId, m_turn.model, question);
+}
+
+void ChatRelay::recordAnswer(const ChatOutcome &outcome)
+{
+    ConversationStore *history = m_side.backend().history();
+    if (!history)
+        return;
+    StoredMessage answer;
+    answer.role = QStringLiteral("assistant");
+    answer.content = m_content;
+    answer.reasoning = m_reasoning;
+    answer.model = m_turn.model;
+    answer.createdAt = QDateTime::currentDateTimeUtc();
+    answer.finishReason = outcome.finishReason;
+    answer.promptTokens = m_promptTokens;
+    const ChatMetrics &figures = outcome.metrics;
+    if (figures.tokens > 0)
+        answer.completionTokens = figures.tokens;
+    if (figures.thoughtMs >= 0)
+        answer.thoughtMs = figures.thoughtMs;
+    if (figures.firstTokenMs >= 0)
+        answer.firstTokenMs = figures.firstTokenMs;
+    if (figures.tokensPerSecond >= 0)
+        answer.tokensPerSecond = figures.tokensPerSecond;
+    answer.outcome = ChatOutcome::stateName(outcome.state);
+    if (outcome.state == ChatOutcome::State::Failed) {
+        answer.error = outcome.error.message;
+        answer.errorKind = ChatError::kindName(outcome.error.kind);
+    }
+    history->recordAnswer(m_turn.conversationId, answer);
 }

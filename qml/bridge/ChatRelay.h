@@ -1,6 +1,9 @@
 // One chat turn on the backend's thread: starts it through the same ChatService and Generation the HTTP
 // API uses, measures it, gathers its deltas for the frame coalescer and reports how it ended. Its
 // counterpart on the GUI thread is a ChatRun; the two only ever exchange values, through the gateway.
+//
+// It keeps the turn, too (unless stateless): the question when it is sent, the answer when it ends,
+// however it ends (complete, stopped, or failed with its error), with what was said and how it went.
 #pragma once
 
 #include "ChatTypes.h"
@@ -9,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+
+#include <optional>
 
 class BackendSide;
 class Generation;
@@ -39,6 +44,8 @@ private:
     void flushFrame() override;
     void noteToken();
     ChatMetrics metrics(qint64 upstreamTokens = -1) const;
+    void recordQuestion();
+    void recordAnswer(const ChatOutcome &outcome);
 
     BackendSide &m_side;
     const int m_id;
@@ -53,4 +60,7 @@ private:
     qint64 m_thoughtMs = -1;
     qint64 m_deltas = 0;
     ChatBatch m_pending;
+    QString m_content; // all of it so far, for history
+    QString m_reasoning;
+    std::optional<qint64> m_promptTokens;
 };

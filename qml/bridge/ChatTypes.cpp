@@ -3,6 +3,8 @@
 #include "http/ApiError.h"
 #include "upstream/UpstreamError.h"
 
+#include <QMetaEnum>
+
 namespace {
 
 // The backend speaks HTTP to its clients; the window speaks of what happened.
@@ -26,6 +28,40 @@ ChatError::Kind kindOf(int status, const QString &code)
 }
 
 } // namespace
+
+QString ChatError::kindName(Kind kind)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<ChatFailure::Kind>().valueToKey(int(kind)));
+}
+
+ChatError::Kind ChatError::kindNamed(const QString &name)
+{
+    bool ok = false;
+    const int value = QMetaEnum::fromType<ChatFailure::Kind>().keyToValue(name.toLatin1().constData(), &ok);
+    return ok ? Kind(value) : Kind::Upstream;
+}
+
+QString ChatOutcome::stateName(State state)
+{
+    switch (state) {
+    case State::Stopped:
+        return QStringLiteral("stopped");
+    case State::Failed:
+        return QStringLiteral("failed");
+    case State::Complete:
+        break;
+    }
+    return QStringLiteral("complete");
+}
+
+ChatOutcome::State ChatOutcome::stateNamed(const QString &name)
+{
+    if (name == QLatin1String("stopped"))
+        return State::Stopped;
+    if (name == QLatin1String("failed"))
+        return State::Failed;
+    return State::Complete;
+}
 
 ChatError ChatError::fromApi(const ApiError &error)
 {

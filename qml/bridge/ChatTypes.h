@@ -7,7 +7,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
-#include <QUrl>
+#include <QtQml/qqmlregistration.h>
 
 struct ApiError;
 struct UpstreamError;
@@ -53,32 +53,39 @@ struct ChatMetrics
     qint64 elapsedMs = 0;
 };
 
+// What went wrong with a turn, as the window gives advice for it (QML: ChatFailure.RateLimited, ...).
+namespace ChatFailure {
+Q_NAMESPACE
+QML_ELEMENT
+
+enum class Kind
+{
+    None,
+    ModelNotFound, // the upstream does not have the model
+    RateLimited, // 429: wait (retryAfterSeconds) and try again
+    Unreachable, // connection refused, no route, DNS: the server is not running or the URL is wrong
+    Timeout, // the server went silent
+    CutOff, // the stream broke off before the answer was done
+    Rejected, // the upstream refused Ponder's API key
+    Busy, // Ponder runs as many generations as it allows
+    Invalid, // the request was refused as malformed (a model that cannot think, say)
+    Upstream // anything else the upstream said
+};
+Q_ENUM_NS(Kind)
+
+} // namespace ChatFailure
+
 struct ChatError
 {
-    Q_GADGET
-
-public:
-    enum class Kind
-    {
-        None,
-        ModelNotFound, // the upstream does not have the model
-        RateLimited, // 429: wait (retryAfterSeconds) and try again
-        Unreachable, // connection refused, no route, DNS: the server is not running or the URL is wrong
-        Timeout, // the server went silent
-        CutOff, // the stream broke off before the answer was done
-        Rejected, // the upstream refused Ponder's API key
-        Busy, // Ponder runs as many generations as it allows
-        Invalid, // the request was refused as malformed (a model that cannot think, say)
-        Upstream // anything else the upstream said
-    };
-    Q_ENUM(Kind)
+    using Kind = ChatFailure::Kind;
 
     Kind kind = Kind::None;
     QString message; // the backend's own words, for details
     int retryAfterSeconds = -1; // from the upstream's Retry-After, for RateLimited
-    QString upstream; // the upstream's name, when one was chosen
-    QString upstreamKind; // ollama | openai
-    QUrl upstreamUrl;
+
+    // As history keeps it: "RateLimited", ...; unknown names are Kind::Upstream.
+    static QString kindName(Kind kind);
+    static Kind kindNamed(const QString &name);
 
     static ChatError fromApi(const ApiError &error);
     static ChatError fromUpstream(const UpstreamError &error);
@@ -92,6 +99,10 @@ struct ChatOutcome
         Stopped,
         Failed
     };
+    // As history keeps it: "complete", "stopped" or "failed" (an empty one is complete).
+    static QString stateName(State state);
+    static State stateNamed(const QString &name);
+
     State state = State::Complete;
     QString finishReason; // stop | length | tool_calls | content_filter, when complete
     ChatError error;

@@ -14,6 +14,37 @@ QString roleName(MessageModel::Author author)
     return author == MessageModel::Author::User ? QStringLiteral("user") : QStringLiteral("assistant");
 }
 
+// A stored message as it was shown when it was given: how it ended, and how it went.
+MessageModel::Message shownAs(const StoredMessage &stored)
+{
+    MessageModel::Message row;
+    row.author
+        = stored.role == QLatin1String("user") ? MessageModel::Author::User : MessageModel::Author::Assistant;
+    row.content = stored.content;
+    row.reasoning = stored.reasoning;
+    row.model = stored.model;
+    row.createdAt = stored.createdAt.toLocalTime();
+    row.finishReason = stored.finishReason;
+    switch (ChatOutcome::stateNamed(stored.outcome)) {
+    case ChatOutcome::State::Complete:
+        row.state = MessageModel::State::Complete;
+        break;
+    case ChatOutcome::State::Stopped:
+        row.state = MessageModel::State::Stopped;
+        break;
+    case ChatOutcome::State::Failed:
+        row.state = MessageModel::State::Failed;
+        row.errorKind = ChatError::kindNamed(stored.errorKind);
+        row.error = stored.error;
+        break;
+    }
+    row.thoughtMs = stored.thoughtMs.value_or(-1);
+    row.tokens = stored.completionTokens.value_or(0);
+    row.tokensPerSecond = stored.tokensPerSecond.value_or(-1);
+    row.firstTokenMs = stored.firstTokenMs.value_or(-1);
+    return row;
+}
+
 } // namespace
 
 ChatController::ChatController(QObject *parent)
@@ -111,24 +142,19 @@ void ChatController::onProgress(const ChatBatch &batch)
 
 void ChatController::onEnded(const ChatOutcome &outcome)
 {
-    m_messages.setThoughtMs(m_answerId, outcome.metrics.thoughtMs);
+    m_messages.setMetrics(m_answerId, outcome.metrics);
     switch (outcome.state) {
     case ChatOutcome::State::Complete:
-        m_messages.finish(m_answerId, MessageModel::State::Complete,
-            outcome.finishReason == QLatin1String("length") ? tr("The answer was cut off at the token limit.")
-                                                            : QString());
+        m_messages.finish(
+            m_answerId, MessageModel::State::Complete, ChatFailure::Kind::None, {}, outcome.finishReason);
         break;
     case ChatOutcome::State::Stopped:
         m_messages.finish(m_answerId, MessageModel::State::Stopped);
         break;
-    case ChatOutcome::State::Failed: {
-        const ChatError &error = outcome.error;
-        m_session.progress()->fail(error.message);
-        m_messages.finish(m_answerId, MessageModel::State::Failed,
-            error.kind == ChatError::Kind::ModelNotFound ? tr("%1 Pick another model.").arg(error.message)
-                                                         : error.message);
+    case ChatOutcome::State::Failed:
+        m_session.progress()->fail(outcome.error.message);
+        m_messages.finish(m_answerId, MessageModel::State::Failed, outcome.error.kind, outcome.error.message);
         break;
-    }
     }
     setThinking(false);
     dropRun();
@@ -182,14 +208,7 @@ void ChatController::openConversation(const QString &conversationId)
         for (const StoredMessage &message : stored) {
             if (message.role != QLatin1String("user") && message.role != QLatin1String("assistant"))
                 continue;
-            MessageModel::Message row;
-            row.author = message.role == QLatin1String("user") ? MessageModel::Author::User
-                                                               : MessageModel::Author::Assistant;
-            row.content = message.content;
-            row.reasoning = message.reasoning;
-            row.model = message.model;
-            row.createdAt = message.createdAt.toLocalTime();
-            messages.append(row);
+            messages.append(shownAs(message));
         }
         m_messages.setMessages(messages);
         if (!messages.isEmpty() && !messages.last().model.isEmpty())

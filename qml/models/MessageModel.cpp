@@ -30,6 +30,16 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.thoughtMs;
     case CreatedAtRole:
         return message.createdAt;
+    case ErrorKindRole:
+        return QVariant::fromValue(message.errorKind);
+    case FinishReasonRole:
+        return message.finishReason;
+    case TokensRole:
+        return message.tokens;
+    case TokensPerSecondRole:
+        return message.tokensPerSecond;
+    case FirstTokenMsRole:
+        return message.firstTokenMs;
     default:
         return {};
     }
@@ -39,7 +49,9 @@ QHash<int, QByteArray> MessageModel::roleNames() const
 {
     return {{MessageIdRole, "messageId"}, {AuthorRole, "author"}, {ContentRole, "content"},
         {ReasoningRole, "reasoning"}, {StateRole, "state"}, {ErrorRole, "error"}, {ModelRole, "model"},
-        {ThoughtMsRole, "thoughtMs"}, {CreatedAtRole, "createdAt"}};
+        {ThoughtMsRole, "thoughtMs"}, {CreatedAtRole, "createdAt"}, {ErrorKindRole, "errorKind"},
+        {FinishReasonRole, "finishReason"}, {TokensRole, "tokens"}, {TokensPerSecondRole, "tokensPerSecond"},
+        {FirstTokenMsRole, "firstTokenMs"}};
 }
 
 int MessageModel::append(Message message)
@@ -73,14 +85,31 @@ void MessageModel::appendText(int id, const QString &content, const QString &rea
     changed(row, roles);
 }
 
-void MessageModel::finish(int id, State state, const QString &error)
+void MessageModel::finish(
+    int id, State state, ChatFailure::Kind errorKind, const QString &error, const QString &finishReason)
 {
     const int row = rowOf(id);
     if (row < 0)
         return;
-    m_messages[row].state = state;
-    m_messages[row].error = error;
-    changed(row, {StateRole, ErrorRole});
+    Message &message = m_messages[row];
+    message.state = state;
+    message.errorKind = errorKind;
+    message.error = error;
+    message.finishReason = finishReason;
+    changed(row, {StateRole, ErrorKindRole, ErrorRole, FinishReasonRole});
+}
+
+void MessageModel::setMetrics(int id, const ChatMetrics &metrics)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    Message &message = m_messages[row];
+    message.tokens = metrics.tokens;
+    message.tokensPerSecond = metrics.tokensPerSecond;
+    message.firstTokenMs = metrics.firstTokenMs;
+    message.thoughtMs = metrics.thoughtMs;
+    changed(row, {TokensRole, TokensPerSecondRole, FirstTokenMsRole, ThoughtMsRole});
 }
 
 void MessageModel::setThoughtMs(int id, qint64 ms)

@@ -3,6 +3,8 @@
 // delegate shows its content's Markdown through a MessageBlocks model, which follows it incrementally.
 #pragma once
 
+#include "ChatTypes.h"
+
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <QtQml/qqmlregistration.h>
@@ -25,7 +27,12 @@ public:
         ErrorRole,
         ModelRole,
         ThoughtMsRole, // how long the model reasoned before answering; -1 when it did not
-        CreatedAtRole
+        CreatedAtRole,
+        ErrorKindRole, // ChatFailure::Kind, for a failed answer
+        FinishReasonRole, // stop | length | ..., for a complete answer
+        TokensRole, // 0 while unknown
+        TokensPerSecondRole, // -1 while unknown
+        FirstTokenMsRole // -1 while unknown
     };
     Q_ENUM(Role)
 
@@ -56,6 +63,11 @@ public:
         QString model;
         qint64 thoughtMs = -1;
         QDateTime createdAt;
+        ChatFailure::Kind errorKind = ChatFailure::Kind::None;
+        QString finishReason;
+        qint64 tokens = 0;
+        double tokensPerSecond = -1;
+        qint64 firstTokenMs = -1;
     };
 
     using QAbstractListModel::QAbstractListModel;
@@ -68,8 +80,11 @@ public:
     int append(Message message);
     // Appends streamed text to a message: one dataChanged for the roles it touches.
     void appendText(int id, const QString &content, const QString &reasoning);
-    void finish(int id, State state, const QString &error = {});
+    void finish(int id, State state, ChatFailure::Kind errorKind = ChatFailure::Kind::None,
+        const QString &error = {}, const QString &finishReason = {});
     void setThoughtMs(int id, qint64 ms);
+    // How the answer went (tokens, tokens/s, first token, thinking time).
+    void setMetrics(int id, const ChatMetrics &metrics);
     void removeFrom(int id); // that message and every later one
     // Replaces everything (opening another conversation).
     void setMessages(const QList<Message> &messages);

@@ -18,7 +18,9 @@ Item {
 
         function make(properties) {
             const defaults = { index: 0, messageId: 1, author: MessageModel.Assistant, content: "",
-                               reasoning: "", state: MessageModel.Complete, error: "", model: "qwen3", thoughtMs: -1 }
+                               reasoning: "", state: MessageModel.Complete, error: "", model: "qwen3", thoughtMs: -1,
+                               errorKind: ChatFailure.None, finishReason: "stop", tokens: 0, tokensPerSecond: -1,
+                               firstTokenMs: -1 }
             for (const key in properties)
                 defaults[key] = properties[key]
             return createTemporaryObject(delegateComponent, root, defaults)
@@ -39,6 +41,15 @@ Item {
             compare(copies.signalArguments[0][0], "let a = 1")
         }
 
+        function test_figuresAreShownUnderAFinishedAnswer() {
+            const message = make({ content: "Answer", tokens: 120, tokensPerSecond: 42.25, firstTokenMs: 800 })
+            const figures = findAll(message, item => item.objectName === "answerFigures")
+            compare(figures.length, 1)
+            verify(figures[0].visible)
+            verify(figures[0].text.indexOf("120 token") === 0)
+            verify(figures[0].text.indexOf("42.3 tokens/s · first token after 0.8 s") > 0)
+        }
+
         function test_reasoningIsFoldedBehindThoughtFor() {
             const message = make({ content: "Answer", reasoning: "Because.", thoughtMs: 2500 })
             const label = findAll(message, item => item.text !== undefined && String(item.text).indexOf("Thought for 2.5 s") >= 0)
@@ -49,8 +60,20 @@ Item {
         function test_stoppedAndFailedSayWhatHappened() {
             const stopped = make({ state: MessageModel.Stopped })
             compare(findAll(stopped, item => item.text === "Stopped.").length, 1)
-            const failed = make({ state: MessageModel.Failed, error: "The model server is down" })
-            compare(findAll(failed, item => item.text === "The model server is down").length, 1)
+            const failed = make({ state: MessageModel.Failed, errorKind: ChatFailure.Unreachable,
+                                  error: "upstream 'ollama': cannot reach http://127.0.0.1:11434: Connection refused" })
+            compare(findAll(failed, item => item.text === ChatAdvice.advice(ChatFailure.Unreachable)).length, 1)
+            compare(findAll(failed, item => String(item.text).indexOf("Connection refused") >= 0).length, 1)
+            // A rate limit counts down to the automatic retry; meanwhile there is no Retry button.
+            const limited = make({ state: MessageModel.Failed, errorKind: ChatFailure.RateLimited, canRegenerate: true,
+                                   retryCountdown: 7 })
+            compare(findAll(limited, item => String(item.text).indexOf("Trying again in 7 s") >= 0).length, 1)
+            compare(findAll(limited, item => item.objectName === "regenerateButton" && item.visible).length, 0)
+            limited.retryCountdown = -1
+            const retry = findAll(limited, item => item.objectName === "regenerateButton")
+            compare(retry.length, 1)
+            verify(retry[0].visible)
+            compare(retry[0].text, "Retry")
         }
 
         // The list places messages by their heights as it creates them: one that reported less than it takes
