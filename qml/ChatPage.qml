@@ -80,6 +80,7 @@ Item {
                 onCopyRequested: text => page.chat.copyToClipboard(text)
                 onRegenerateRequested: page.chat.regenerate()
                 canRegenerate: !page.chat.busy && index === ListView.view.count - 1
+                retryCountdown: index === ListView.view.count - 1 ? page.chat.retryInSeconds : -1
             }
         }
 

@@ -10,6 +10,7 @@ Rectangle {
 
     required property SessionView session
     property int thoughtMs: -1 // the answer's, as measured with it
+    property int failure: ChatFailure.None // the answer's, for advice
 
     color: Theme.surface
     Rectangle { anchors.left: parent.left; width: 1; height: parent.height; color: Theme.border }
@@ -22,6 +23,7 @@ Rectangle {
         ProgressPanel {
             Layout.fillWidth: true
             progress: panel.session.progress
+            failure: panel.failure
         }
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
         ThinkingPanel {

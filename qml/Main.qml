@@ -172,13 +172,34 @@ ApplicationWindow {
                         ToolTip.text: qsTr("The model that answers")
                     }
                     ToolButton {
+                        objectName: "refreshModels"
                         visible: window.liveSessionId === ""
                         text: "⟳"
                         enabled: !catalog.loading
-                        onClicked: catalog.refresh()
+                        onClicked: {
+                            catalog.refresh()
+                            refreshFound.shown = true
+                        }
                         Accessible.name: qsTr("Refresh models")
                         ToolTip.visible: hovered
-                        ToolTip.text: qsTr("Ask the upstreams for their models again")
+                        ToolTip.text: catalog.summary !== "" ? catalog.summary : qsTr("Ask the upstreams for their models again")
+                    }
+                    // What ⟳ found, for a few seconds after it was pressed.
+                    Label {
+                        id: refreshFound
+                        objectName: "refreshSummary"
+                        property bool shown: false
+                        visible: shown && window.liveSessionId === ""
+                        Layout.maximumWidth: 360
+                        elide: Text.ElideRight
+                        font.pixelSize: 12
+                        color: catalog.loading ? Theme.mutedText : Theme.text
+                        text: catalog.loading ? qsTr("Asking the upstreams…") : catalog.summary
+                        Timer {
+                            running: refreshFound.shown && !catalog.loading
+                            interval: 8000
+                            onTriggered: refreshFound.shown = false
+                        }
                     }
                     Label {
                         visible: window.liveSessionId !== ""
@@ -243,6 +264,7 @@ ApplicationWindow {
                         Layout.fillHeight: true
                         session: chat.session
                         thoughtMs: chat.thoughtMs
+                        failure: chat.failure
                     }
                 }
                 LiveSessionPage {

@@ -9,6 +9,8 @@ ColumnLayout {
     id: panel
 
     required property ProgressState progress
+    // What went wrong with the window's own last answer, for advice; None for other sessions.
+    property int failure: ChatFailure.None
 
     readonly property bool waiting: progress.phase === ProgressState.Waiting
     readonly property bool working: progress.phase === ProgressState.Working
@@ -87,7 +89,9 @@ ColumnLayout {
         wrapMode: Text.Wrap
         font.pixelSize: 12
         color: Theme.text
-        text: qsTr("Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.")
+        text: panel.failure !== ChatFailure.None
+              ? ChatAdvice.advice(panel.failure)
+              : qsTr("Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.")
     }
 
     GridLayout {

@@ -27,15 +27,32 @@ Generation::Generation(QString upstreamName, QString model, QObject *parent)
         if (m_client->status() / 100 == 2)
             endOfBody();
         else
-            fail(UpstreamError::fromHttpStatus(m_client->status(), m_errorBody, m_upstreamName));
+            fail(statusError());
     });
     connect(m_client, &HttpStreamClient::failed, this,
         [this](HttpStreamClient::Failure failure, const QString &message) {
             if (m_client->status() != 0 && m_client->status() / 100 != 2)
-                return fail(UpstreamError::fromHttpStatus(m_client->status(), m_errorBody, m_upstreamName));
-            fail(UpstreamError::fromFailure(
-                failure, QStringLiteral("upstream '%1': %2").arg(m_upstreamName, message)));
+                return fail(statusError());
+            UpstreamError error = UpstreamError::fromFailure(
+                failure, QStringLiteral("upstream '%1': %2").arg(m_upstreamName, message));
+            error.cutOff = failure == HttpStreamClient::Failure::Broken && m_client->status() / 100 == 2;
+            fail(error);
         });
+}
+
+UpstreamError Generation::statusError() const
+{
+    UpstreamError error = UpstreamError::fromHttpStatus(m_client->status(), m_errorBody, m_upstreamName);
+    error.retryAfterSeconds
+        = UpstreamError::parseRetryAfter(m_client->header("retry-after"), QDateTime::currentDateTimeUtc());
+    return error;
+}
+
+UpstreamError Generation::cutOff(const QString &message) const
+{
+    UpstreamError error = UpstreamError::badGateway(message);
+    error.cutOff = true;
+    return error;
 }
 
 void Generation::start(const HttpStreamClient::Request &request)

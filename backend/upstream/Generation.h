@@ -67,11 +67,15 @@ protected:
     void emitToolCalls(const QJsonArray &fragments);
     void finish(const GenerationOutcome &outcome);
     void fail(const UpstreamError &error);
+    // The stream ended (or broke) before the upstream said it was done.
+    UpstreamError cutOff(const QString &message) const;
 
 private:
     void setStage(Stage stage);
     // Counts characters of the answer; past UpstreamLimits::MaxAnswerCharacters, fails and returns false.
     bool keep(qsizetype characters);
+    // A non-2xx answer, with its Retry-After.
+    UpstreamError statusError() const;
     void deliver(const QList<ThinkTagSplitter::Piece> &pieces);
 
     QString m_upstreamName;

@@ -30,8 +30,7 @@ void OllamaChat::endOfBody()
     if (const QByteArray last = m_lines.rest().trimmed(); !last.isEmpty())
         readLine(last);
     if (isRunning())
-        fail(UpstreamError::badGateway(
-            QStringLiteral("upstream '%1' ended the stream before it was done").arg(upstreamName())));
+        fail(cutOff(QStringLiteral("upstream '%1' ended the stream before it was done").arg(upstreamName())));
 }
 
 void OllamaChat::readLine(const QByteArray &line)

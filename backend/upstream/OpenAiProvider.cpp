@@ -115,8 +115,7 @@ void OpenAiChat::endOfBody()
     // Some servers end without [DONE]; a stream that said how it finished is complete anyway.
     if (m_finishReason)
         return finishWithWhatWasSaid();
-    fail(UpstreamError::badGateway(
-        QStringLiteral("upstream '%1' ended the stream before it was done").arg(upstreamName())));
+    fail(cutOff(QStringLiteral("upstream '%1' ended the stream before it was done").arg(upstreamName())));
 }
 
 void OpenAiChat::finishWithWhatWasSaid()

@@ -73,3 +73,23 @@ ApiError UpstreamError::toApiError() const
     error.code = code;
     return error;
 }
+
+int UpstreamError::parseRetryAfter(const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return -1;
+    bool ok = false;
+    const int seconds = trimmed.toInt(&ok);
+    if (ok)
+        return seconds >= 0 ? seconds : -1;
+    // An HTTP date (RFC 9110: IMF-fixdate), "Wed, 21 Oct 2015 07:28:00 GMT"; Qt 6.4 reads RFC 2822 dates
+    // with a numeric offset only.
+    QString date = QString::fromLatin1(trimmed);
+    if (date.endsWith(QLatin1String(" GMT")))
+        date = date.chopped(3) + QLatin1String("+0000");
+    const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return int(std::max<qint64>(0, now.secsTo(when)));
+}

@@ -5,6 +5,7 @@
 #include "http/ApiError.h"
 #include "upstream/HttpStreamClient.h"
 
+#include <QDateTime>
 #include <QString>
 
 struct UpstreamError
@@ -13,6 +14,12 @@ struct UpstreamError
     QString message;
     QString code;
     QString param;
+    // Not part of Ponder's own answer (its status and code say enough to its clients); the window uses them.
+    int retryAfterSeconds = -1; // the upstream's Retry-After, when it gave one
+    bool cutOff = false; // the response had begun, and its stream broke off before the end
+
+    // Retry-After in seconds: a number of seconds, or an HTTP date; -1 when absent or unreadable.
+    static int parseRetryAfter(const QByteArray &value, const QDateTime &now);
 
     static UpstreamError fromHttpStatus(int upstreamStatus, const QByteArray &body, const QString &upstream);
     static UpstreamError fromFailure(HttpStreamClient::Failure failure, const QString &message);

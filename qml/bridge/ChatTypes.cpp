@@ -74,7 +74,8 @@ ChatError ChatError::fromApi(const ApiError &error)
 ChatError ChatError::fromUpstream(const UpstreamError &error)
 {
     ChatError chat;
-    chat.kind = kindOf(error.status, error.code);
+    chat.kind = error.cutOff ? Kind::CutOff : kindOf(error.status, error.code);
     chat.message = error.message;
+    chat.retryAfterSeconds = error.retryAfterSeconds;
     return chat;
 }

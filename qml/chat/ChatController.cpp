@@ -9,6 +9,9 @@
 
 namespace {
 
+constexpr int DefaultRetrySeconds = 10; // a 429 without Retry-After
+constexpr int LongestRetrySeconds = 300; // longer waits are the user's to decide on
+
 QString roleName(MessageModel::Author author)
 {
     return author == MessageModel::Author::User ? QStringLiteral("user") : QStringLiteral("assistant");
@@ -50,6 +53,8 @@ MessageModel::Message shownAs(const StoredMessage &stored)
 ChatController::ChatController(QObject *parent)
     : QObject(parent)
 {
+    m_retryTick.setInterval(1000);
+    connect(&m_retryTick, &QTimer::timeout, this, &ChatController::tickRetry);
     newConversation();
 }
 
@@ -82,6 +87,8 @@ bool ChatController::send(const QString &text)
 {
     if (text.trimmed().isEmpty() || busy() || m_model.isEmpty() || !m_gateway)
         return false;
+    cancelRetry();
+    m_retriedOnce = false; // a new question gets its own retry
     MessageModel::Message question;
     question.author = MessageModel::Author::User;
     question.content = text.trimmed();
@@ -97,6 +104,7 @@ bool ChatController::regenerate()
     const QList<MessageModel::Message> &all = m_messages.messages();
     if (all.isEmpty() || all.last().author != MessageModel::Author::Assistant)
         return false;
+    cancelRetry();
     m_messages.removeFrom(all.last().id);
     startAnswer(true);
     return true;
@@ -119,6 +127,7 @@ void ChatController::startAnswer(bool replacesLastAnswer)
     answer.state = MessageModel::State::Streaming;
     answer.model = m_model;
     m_answerId = m_messages.append(answer);
+    setFailure(ChatFailure::Kind::None);
     m_session.progress()->begin(tr("Sending to %1…").arg(m_model));
 
     m_run = m_gateway->startChat(turn, this);
@@ -154,6 +163,9 @@ void ChatController::onEnded(const ChatOutcome &outcome)
     case ChatOutcome::State::Failed:
         m_session.progress()->fail(outcome.error.message);
         m_messages.finish(m_answerId, MessageModel::State::Failed, outcome.error.kind, outcome.error.message);
+        setFailure(outcome.error.kind);
+        if (outcome.error.kind == ChatFailure::Kind::RateLimited && !m_retriedOnce)
+            scheduleRetry(outcome.error.retryAfterSeconds);
         break;
     }
     setThinking(false);
@@ -173,6 +185,7 @@ void ChatController::dropRun()
 
 void ChatController::stop()
 {
+    cancelRetry(); // Esc during the countdown: no retry
     if (m_run)
         m_run->stop(); // ended() follows once the backend has closed the upstream connection
 }
@@ -185,6 +198,9 @@ void ChatController::newConversation()
         dropRun();
     }
     setThinking(false);
+    cancelRetry();
+    m_retriedOnce = false;
+    setFailure(ChatFailure::Kind::None);
     m_messages.setMessages({});
     m_answerId = 0;
     m_conversationId = Session::generateId();
@@ -228,4 +244,40 @@ void ChatController::setThinking(bool thinking)
         return;
     m_thinking = thinking;
     Q_EMIT thinkingChanged();
+}
+
+void ChatController::setFailure(ChatFailure::Kind failure)
+{
+    if (m_failure == failure)
+        return;
+    m_failure = failure;
+    Q_EMIT failureChanged();
+}
+
+void ChatController::scheduleRetry(int retryAfterSeconds)
+{
+    m_retryIn
+        = retryAfterSeconds < 0 ? DefaultRetrySeconds : std::clamp(retryAfterSeconds, 1, LongestRetrySeconds);
+    m_retryTick.start();
+    Q_EMIT retryChanged();
+}
+
+void ChatController::cancelRetry()
+{
+    if (m_retryIn < 0)
+        return;
+    m_retryTick.stop();
+    m_retryIn = -1;
+    Q_EMIT retryChanged();
+}
+
+void ChatController::tickRetry()
+{
+    if (--m_retryIn > 0) {
+        Q_EMIT retryChanged();
+        return;
+    }
+    cancelRetry();
+    m_retriedOnce = true;
+    regenerate();
 }

@@ -11,6 +11,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class BackendGateway;
@@ -30,6 +31,10 @@ class ChatController : public QObject
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool thinking READ thinking NOTIFY thinkingChanged) // reasoning, no answer text yet
     Q_PROPERTY(qint64 thoughtMs READ thoughtMs NOTIFY thinkingChanged) // the current answer's; -1: unknown
+    // What went wrong with the last answer (ChatFailure::Kind::None when nothing did).
+    Q_PROPERTY(ChatFailure::Kind failure READ failure NOTIFY failureChanged)
+    // Seconds until the one automatic retry after a rate limit; -1 when none is coming.
+    Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY retryChanged)
 
 public:
     explicit ChatController(QObject *parent = nullptr);
@@ -45,6 +50,8 @@ public:
     bool busy() const { return m_run != nullptr; }
     bool thinking() const { return m_thinking; }
     qint64 thoughtMs() const;
+    ChatFailure::Kind failure() const { return m_failure; }
+    int retryInSeconds() const { return m_retryIn; }
 
     // False (and nothing sent) for blank text, while busy, or without a model.
     Q_INVOKABLE bool send(const QString &text);
@@ -60,6 +67,8 @@ Q_SIGNALS:
     void modelChanged();
     void busyChanged();
     void thinkingChanged();
+    void failureChanged();
+    void retryChanged();
     // An answer ended and (unless stateless) was saved: the history list may have changed.
     void exchangeEnded();
 
@@ -68,7 +77,12 @@ private:
     void onProgress(const ChatBatch &batch);
     void onEnded(const ChatOutcome &outcome);
     void setThinking(bool thinking);
+    void setFailure(ChatFailure::Kind failure);
     void dropRun();
+    // A rate limit: count down what the upstream asked for (or a default), then retry once.
+    void scheduleRetry(int retryAfterSeconds);
+    void cancelRetry();
+    void tickRetry();
 
     QPointer<BackendGateway> m_gateway;
     MessageModel m_messages;
@@ -79,4 +93,8 @@ private:
     ChatRun *m_run = nullptr; // the running answer, if any
     int m_answerId = 0;
     bool m_thinking = false;
+    ChatFailure::Kind m_failure = ChatFailure::Kind::None;
+    QTimer m_retryTick;
+    int m_retryIn = -1;
+    bool m_retriedOnce = false; // the automatic retry for this question was used
 };

@@ -21,7 +21,13 @@ void ModelCatalog::refresh()
         for (const ListedModel &model : listing.models)
             m_models << model.id;
         m_upstreams.clear();
+        QStringList found;
+        QStringList silent;
         for (const UpstreamState &upstream : listing.upstreams) {
+            if (upstream.reachable)
+                found << tr("%n model(s) at %1", nullptr, upstream.models).arg(upstream.name);
+            else
+                silent << upstream.name;
             QVariantMap entry {{QStringLiteral("name"), upstream.name},
                 {QStringLiteral("kind"), upstream.kind}, {QStringLiteral("url"), upstream.url},
                 {QStringLiteral("reachable"), upstream.reachable},
@@ -30,6 +36,10 @@ void ModelCatalog::refresh()
                 entry.insert(QStringLiteral("error"), upstream.error);
             m_upstreams.append(entry);
         }
+        m_summary = found.isEmpty() ? tr("No upstream answered.")
+                                    : tr("Found %1.").arg(found.join(QStringLiteral(", ")));
+        if (!silent.isEmpty())
+            m_summary += QLatin1Char(' ') + tr("Not answering: %1.").arg(silent.join(QStringLiteral(", ")));
         m_checked = true;
         setLoading(false);
         Q_EMIT changed();

@@ -20,6 +20,8 @@ class ModelCatalog : public QObject
     Q_PROPERTY(QVariantList upstreams READ upstreams NOTIFY changed)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool checked READ checked NOTIFY changed) // at least one refresh has answered
+    // What the last refresh found, in a sentence for the header: models per upstream, and who was silent.
+    Q_PROPERTY(QString summary READ summary NOTIFY changed)
 
 public:
     using QObject::QObject;
@@ -30,6 +32,7 @@ public:
     QVariantList upstreams() const { return m_upstreams; }
     bool loading() const { return m_loading; }
     bool checked() const { return m_checked; }
+    QString summary() const { return m_summary; }
 
     Q_INVOKABLE void refresh();
 
@@ -46,4 +49,5 @@ private:
     QVariantList m_upstreams;
     bool m_loading = false;
     bool m_checked = false;
+    QString m_summary;
 };

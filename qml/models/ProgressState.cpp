@@ -1,5 +1,35 @@
 #include "ProgressState.h"
 
+namespace {
+
+constexpr int TickMs = 100; // a tenth of a second is what the panel shows
+
+} // namespace
+
+ProgressState::ProgressState(QObject *parent)
+    : QObject(parent)
+{
+    m_tick.setInterval(TickMs);
+    connect(&m_tick, &QTimer::timeout, this, &ProgressState::elapsedChanged);
+}
+
+qint64 ProgressState::elapsedMs() const
+{
+    return running() && m_sinceUpdate.isValid() ? m_elapsedMs + m_sinceUpdate.elapsed() : m_elapsedMs;
+}
+
+void ProgressState::followPhase()
+{
+    if (running()) {
+        m_sinceUpdate.start();
+        if (!m_tick.isActive())
+            m_tick.start();
+    } else {
+        m_tick.stop();
+    }
+    Q_EMIT elapsedChanged();
+}
+
 void ProgressState::apply(const QJsonObject &update)
 {
     const QString activity = update.value(QLatin1String("current_activity")).toString();
@@ -8,6 +38,9 @@ void ProgressState::apply(const QJsonObject &update)
     // Reasoning text is the thinking panel's; here it would only push the status line around.
     if (type != QLatin1String("thinking_aloud"))
         m_message = update.value(QLatin1String("message")).toString();
+    // Whoever stopped it (the user, or a client that went away), stopped is what it is.
+    if (m_phase == Phase::Stopped)
+        m_message = tr("Stopped.");
     m_percentage = update.value(QLatin1String("progress_percentage")).toDouble(-1);
     if (m_phase == Phase::Done)
         m_percentage = 100;
@@ -23,6 +56,7 @@ void ProgressState::apply(const QJsonObject &update)
         if (metrics.contains(QLatin1String("completion_tokens")))
             m_tokens = metrics.value(QLatin1String("completion_tokens")).toInteger();
     }
+    followPhase();
     Q_EMIT changed();
 }
 
@@ -47,14 +81,17 @@ void ProgressState::begin(const QString &message)
     reset();
     m_phase = Phase::Waiting;
     m_message = message;
+    followPhase();
     Q_EMIT changed();
 }
 
 void ProgressState::fail(const QString &message)
 {
+    m_elapsedMs = elapsedMs();
     m_phase = Phase::Failed;
     m_message = message;
     m_percentage = -1;
+    followPhase();
     Q_EMIT changed();
 }
 
@@ -69,5 +106,7 @@ void ProgressState::reset()
     m_firstTokenMs = -1;
     m_elapsedMs = 0;
     m_hasMetrics = false;
+    m_sinceUpdate.invalidate();
+    followPhase();
     Q_EMIT changed();
 }

@@ -2,8 +2,10 @@
 // hub's progress updates, so the window shows exactly what outside watchers of the session see.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class ProgressState : public QObject
@@ -19,7 +21,8 @@ class ProgressState : public QObject
     Q_PROPERTY(qint64 tokens READ tokens NOTIFY changed)
     Q_PROPERTY(double tokensPerSecond READ tokensPerSecond NOTIFY changed) // -1: not yet known
     Q_PROPERTY(qint64 firstTokenMs READ firstTokenMs NOTIFY changed) // -1: no token yet
-    Q_PROPERTY(qint64 elapsedMs READ elapsedMs NOTIFY changed)
+    // Ticks while the request runs, between the updates that bring the backend's own figure.
+    Q_PROPERTY(qint64 elapsedMs READ elapsedMs NOTIFY elapsedChanged)
     Q_PROPERTY(bool hasMetrics READ hasMetrics NOTIFY changed) // token figures from a model generation
 
 public:
@@ -34,7 +37,7 @@ public:
     };
     Q_ENUM(Phase)
 
-    using QObject::QObject;
+    explicit ProgressState(QObject *parent = nullptr);
 
     Phase phase() const { return m_phase; }
     QString message() const { return m_message; }
@@ -44,7 +47,7 @@ public:
     qint64 tokens() const { return m_tokens; }
     double tokensPerSecond() const { return m_tokensPerSecond; }
     qint64 firstTokenMs() const { return m_firstTokenMs; }
-    qint64 elapsedMs() const { return m_elapsedMs; }
+    qint64 elapsedMs() const;
     bool hasMetrics() const { return m_hasMetrics; }
 
     // A progress update in the streaming API's JSON shape (with Ponder's optional `metrics`).
@@ -56,9 +59,13 @@ public:
 
 Q_SIGNALS:
     void changed();
+    void elapsedChanged();
 
 private:
     static Phase phaseOf(const QString &activity, const QString &updateType, Phase current);
+    bool running() const { return m_phase == Phase::Waiting || m_phase == Phase::Working; }
+    // Starts or stops the clock between updates, as the phase says.
+    void followPhase();
 
     Phase m_phase = Phase::Idle;
     QString m_message;
@@ -68,6 +75,8 @@ private:
     qint64 m_tokens = 0;
     double m_tokensPerSecond = -1;
     qint64 m_firstTokenMs = -1;
-    qint64 m_elapsedMs = 0;
+    qint64 m_elapsedMs = 0; // as of the last update that said
+    QElapsedTimer m_sinceUpdate; // since that update, while running
+    QTimer m_tick;
     bool m_hasMetrics = false;
 };

@@ -162,16 +162,20 @@ private:
                                {QStringLiteral("code"), QStringLiteral("model_not_found")}}}}));
         }
         const FakeScript script = m_fake.m_scripts.value(model);
-        if (script.status != 200) {
+        const int attempt = m_fake.m_chatsByModel[model]++;
+        if (script.status != 200 && (script.failTimes < 0 || attempt < script.failTimes)) {
             const QByteArray body = ollama
                 ? json({{QStringLiteral("error"), script.errorMessage}})
                 : json({{QStringLiteral("error"),
                     QJsonObject {{QStringLiteral("message"), script.errorMessage},
                         {QStringLiteral("type"), QStringLiteral("server_error")}}}});
+            const QByteArray retryAfter = script.retryAfterSeconds < 0
+                ? QByteArray()
+                : "Retry-After: " + QByteArray::number(script.retryAfterSeconds) + "\r\n";
             m_writes.append({script.firstByteDelayMs,
-                "HTTP/1.1 " + QByteArray::number(script.status)
-                    + " X\r\nContent-Type: application/json\r\nContent-Length: "
-                    + QByteArray::number(body.size()) + "\r\n\r\n" + body,
+                "HTTP/1.1 " + QByteArray::number(script.status) + " X\r\n" + retryAfter
+                    + "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+                    + "\r\n\r\n" + body,
                 true});
             return writeNext();
         }

@@ -32,6 +32,10 @@ struct FakeScript
     QString errorMessage = QStringLiteral("something went wrong upstream");
     int errorAfterDeltas = -1; // >= 0: an error event/line after this many deltas, then the end
     int breakAfterDeltas = -1; // >= 0: the connection is cut after this many deltas
+
+    // The window's scenarios (kept together, apart from the rest).
+    int failTimes = -1; // with `status`: only the first this many chat requests fail; -1: all of them
+    int retryAfterSeconds = -1; // >= 0: an error response says Retry-After
 };
 
 struct FakeRequest
@@ -77,6 +81,7 @@ private:
     QHash<QString, FakeScript> m_scripts;
     QByteArray m_requiredKey;
     QList<FakeRequest> m_requests;
+    QHash<QString, int> m_chatsByModel; // chat requests per model, for FakeScript::failTimes
     int m_abandoned = 0;
     int m_connections = 0;
     bool m_hangUpOnReuse = false;

@@ -28,6 +28,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -99,6 +100,9 @@ private Q_SLOTS:
     void unknownModelFailsWithAPlainMessage();
     void regenerateReplacesTheLastAnswer();
     void everyTurnIsKeptHoweverItEnds();
+    void aRateLimitCountsDownAndRetriesOnce();
+    void failuresAreKindsTheWindowCanAdviseOn();
+    void elapsedTimeTicksWhileARequestRuns();
     void statelessKeepsNothing();
     void historyKeptBeforeOutcomesOpensAndGrows();
     void historyListsRenamesDeletesAndReopens();
@@ -137,6 +141,19 @@ void WindowModelsTest::initTestCase()
         slow.content << QStringLiteral("word ");
     slow.delayMs = 50;
     m_upstream.setScript(QStringLiteral("slow"), slow);
+
+    FakeScript limited = thinker;
+    limited.status = 429;
+    limited.errorMessage = QStringLiteral("Rate limit reached; try again in a second");
+    limited.retryAfterSeconds = 1;
+    limited.failTimes = 1; // the retry gets through
+    m_upstream.setScript(QStringLiteral("limited"), limited);
+    FakeScript alwaysLimited = limited;
+    alwaysLimited.failTimes = -1;
+    m_upstream.setScript(QStringLiteral("always-limited"), alwaysLimited);
+    FakeScript sleepy = thinker;
+    sleepy.firstByteDelayMs = 5000;
+    m_upstream.setScript(QStringLiteral("sleepy"), sleepy);
 
     FakeScript broken = thinker;
     broken.breakAfterDeltas = 4; // three of reasoning, one of the answer, then the connection is cut
@@ -587,6 +604,101 @@ void WindowModelsTest::everyTurnIsKeptHoweverItEnds()
     QTRY_COMPARE_WITH_TIMEOUT(chat.messages()->rowCount(), 2, 5000);
     QCOMPARE(chat.messages()->index(1).data(MessageModel::StateRole).value<MessageModel::State>(),
         MessageModel::State::Complete);
+}
+
+void WindowModelsTest::aRateLimitCountsDownAndRetriesOnce()
+{
+    ChatController chat;
+    QAbstractItemModelTester tester(chat.messages(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    chat.setGateway(m_gateway.get());
+    chat.setModel(QStringLiteral("limited"));
+    QList<int> countdown;
+    connect(&chat, &ChatController::retryChanged, this, [&] { countdown << chat.retryInSeconds(); });
+    QSignalSpy ended(&chat, &ChatController::exchangeEnded);
+    QVERIFY(chat.send(QStringLiteral("Are you busy?")));
+    // The 429 said Retry-After: 1; the window counts that down, then tries once more, and gets through.
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 10000);
+    QCOMPARE(chat.failure(), ChatFailure::Kind::RateLimited);
+    QCOMPARE(chat.retryInSeconds(), 1);
+    QCOMPARE(chat.messages()->index(1).data(MessageModel::StateRole).value<MessageModel::State>(),
+        MessageModel::State::Failed);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 2, 10000); // the retry
+    QCOMPARE(countdown, (QList<int> {1, -1}));
+    QCOMPARE(chat.messages()->rowCount(), 2);
+    QCOMPARE(chat.messages()->index(1).data(MessageModel::StateRole).value<MessageModel::State>(),
+        MessageModel::State::Complete);
+    QCOMPARE(chat.failure(), ChatFailure::Kind::None);
+
+    // One automatic retry per question: a second 429 waits for the user.
+    chat.setModel(QStringLiteral("always-limited"));
+    QVERIFY(chat.send(QStringLiteral("Still busy?")));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 4, 10000);
+    QCOMPARE(chat.failure(), ChatFailure::Kind::RateLimited);
+    QCOMPARE(chat.retryInSeconds(), -1); // decided when the answer ended: no countdown started
+    // Esc during a countdown cancels the retry.
+    QVERIFY(chat.send(QStringLiteral("And now?")));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 5, 10000);
+    QCOMPARE(chat.retryInSeconds(), 1);
+    chat.stop();
+    QCOMPARE(chat.retryInSeconds(), -1);
+}
+
+void WindowModelsTest::failuresAreKindsTheWindowCanAdviseOn()
+{
+    ChatController chat;
+    chat.setGateway(m_gateway.get());
+    chat.setModel(QStringLiteral("broken"));
+    QVERIFY(chat.send(QStringLiteral("Break, please")));
+    waitForAnswer(chat);
+    QCOMPARE(chat.failure(), ChatFailure::Kind::CutOff);
+
+    // An upstream that is not there.
+    QTcpServer unused;
+    QVERIFY(unused.listen(QHostAddress::LocalHost));
+    const quint16 deadPort = unused.serverPort();
+    unused.close();
+    QTemporaryDir dataDir;
+    ServerOptions options;
+    options.port = 0;
+    options.dataDir = dataDir.path();
+    QString error;
+    options.upstreams
+        = *UpstreamConfig::parseList({QStringLiteral("ollama:http://127.0.0.1:%1").arg(deadPort)}, &error);
+    BackendGateway gateway;
+    QSignalSpy running(&gateway, &BackendGateway::running);
+    gateway.start(options);
+    QVERIFY(running.wait(10000));
+    ChatController lonely;
+    lonely.setGateway(&gateway);
+    lonely.setModel(QStringLiteral("qwen3"));
+    QVERIFY(lonely.send(QStringLiteral("Anyone there?")));
+    waitForAnswer(lonely);
+    QCOMPARE(lonely.failure(), ChatFailure::Kind::Unreachable);
+    QCOMPARE(lonely.messages()->index(1).data(MessageModel::ErrorKindRole).value<ChatFailure::Kind>(),
+        ChatFailure::Kind::Unreachable);
+}
+
+void WindowModelsTest::elapsedTimeTicksWhileARequestRuns()
+{
+    ChatController chat;
+    chat.setGateway(m_gateway.get());
+    chat.setModel(QStringLiteral("sleepy")); // answers after five seconds
+    ProgressState *progress = chat.session()->progress();
+    QSignalSpy updates(progress, &ProgressState::changed);
+    QVERIFY(chat.send(QStringLiteral("Take your time")));
+    QTRY_VERIFY_WITH_TIMEOUT(progress->hasMetrics(), 5000); // the hub's "received"
+    const qint64 atUpdate = progress->elapsedMs();
+    const qsizetype updatesSoFar = updates.size();
+    // Elapsed time grows between updates: no update has come since, yet it went on counting.
+    QTRY_VERIFY_WITH_TIMEOUT(progress->elapsedMs() >= atUpdate + 300, 4000);
+    QCOMPARE(updates.size(), updatesSoFar);
+    QCOMPARE(progress->phase(), ProgressState::Phase::Waiting);
+    chat.stop();
+    waitForAnswer(chat);
+    QTRY_COMPARE_WITH_TIMEOUT(progress->phase(), ProgressState::Phase::Stopped, 5000);
+    QCOMPARE(progress->message(), QStringLiteral("Stopped."));
+    const qint64 stoppedAt = progress->elapsedMs();
+    QCOMPARE(progress->elapsedMs(), stoppedAt); // the clock stops with the request
 }
 
 void WindowModelsTest::statelessKeepsNothing()

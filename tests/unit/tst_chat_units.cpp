@@ -14,6 +14,7 @@
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 
@@ -438,6 +439,18 @@ private Q_SLOTS:
         QVERIFY(error.contains(QLatin1String("ollama:URL")));
         QVERIFY(!UpstreamConfig::parse(QStringLiteral("openai:ftp://x"), &error));
         QVERIFY(!UpstreamConfig::parse(QStringLiteral("openai"), &error));
+    }
+
+    void retryAfter_readsSecondsAndHttpDates()
+    {
+        const QDateTime now = QDateTime(QDate(2015, 10, 21), QTime(7, 28), QTimeZone::utc());
+        QCOMPARE(UpstreamError::parseRetryAfter("12", now), 12);
+        QCOMPARE(UpstreamError::parseRetryAfter(" 0 ", now), 0);
+        QCOMPARE(UpstreamError::parseRetryAfter("Wed, 21 Oct 2015 07:28:30 GMT", now), 30);
+        QCOMPARE(UpstreamError::parseRetryAfter("Wed, 21 Oct 2015 07:27:00 GMT", now), 0); // already past
+        QCOMPARE(UpstreamError::parseRetryAfter("", now), -1);
+        QCOMPARE(UpstreamError::parseRetryAfter("soon", now), -1);
+        QCOMPARE(UpstreamError::parseRetryAfter("-5", now), -1);
     }
 
     void upstreamKeys_belongToTheServerNotToItsPlaceInTheList()
