@@ -90,6 +90,9 @@ Item {
             Layout.fillWidth: true
             busy: page.chat.busy
             canSend: page.chat.model !== ""
+            thinkOptions: page.chat.thinkOptions
+            think: page.chat.think
+            onThinkChosen: choice => page.chat.think = choice
             onSendRequested: text => {
                 if (page.chat.send(text)) {
                     messageList.pinned = true

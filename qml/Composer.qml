@@ -9,9 +9,25 @@ Rectangle {
 
     property bool busy: false
     property bool canSend: true
+    // How much the model thinks: the choices for the current model (none: it cannot think) and the one
+    // in force, remembered per model.
+    property var thinkOptions: []
+    property string think: ""
 
     signal sendRequested(string text)
     signal stopRequested()
+    signal thinkChosen(string choice)
+
+    function thinkLabel(choice) {
+        switch (choice) {
+        case "off": return qsTr("Think: off")
+        case "on": return qsTr("Think: on")
+        case "low": return qsTr("Think: low")
+        case "medium": return qsTr("Think: medium")
+        case "high": return qsTr("Think: high")
+        default: return qsTr("Think: auto")
+        }
+    }
 
     function clear() { input.clear() }
     function focusInput() { input.forceActiveFocus() }
@@ -57,6 +73,18 @@ Rectangle {
                         }
                     }
                 }
+            }
+            ComboBox {
+                id: thinkPicker
+                objectName: "thinkPicker"
+                visible: composer.thinkOptions.length > 0
+                Layout.alignment: Qt.AlignBottom
+                model: composer.thinkOptions.map(choice => composer.thinkLabel(choice))
+                currentIndex: composer.thinkOptions.indexOf(composer.think)
+                onActivated: index => composer.thinkChosen(composer.thinkOptions[index])
+                Accessible.name: qsTr("How much the model thinks")
+                ToolTip.visible: hovered && !popup.visible
+                ToolTip.text: qsTr("How much the model reasons before it answers; remembered for this model")
             }
             Button {
                 objectName: "sendButton"

@@ -52,6 +52,8 @@ ApplicationWindow {
         id: chat
         objectName: "chatController"
         gateway: window.gateway
+        catalog: catalog
+        preferences: window.preferences
         model: window.preferences.model
         onModelChanged: window.preferences.model = model
         onExchangeEnded: conversations.refresh()
@@ -157,19 +159,80 @@ ApplicationWindow {
                     anchors.rightMargin: 12
                     spacing: 10
 
+                    // Every model of every upstream, grouped by upstream, with what each can do.
                     ComboBox {
                         id: modelPicker
                         objectName: "modelPicker"
                         visible: window.liveSessionId === ""
                         Layout.preferredWidth: 280
-                        model: catalog.models
+                        model: catalog.list
+                        textRole: "modelId"
+                        valueRole: "modelId"
                         currentIndex: catalog.models.indexOf(chat.model)
                         displayText: chat.model !== "" ? chat.model : qsTr("No model")
                         enabled: !chat.busy && catalog.models.length > 0
                         onActivated: index => chat.model = catalog.models[index]
                         Accessible.name: qsTr("Model")
-                        ToolTip.visible: hovered
+                        ToolTip.visible: hovered && !popup.visible
                         ToolTip.text: qsTr("The model that answers")
+
+                        delegate: ItemDelegate {
+                            id: modelItem
+                            required property int index
+                            required property string modelId
+                            required property bool thinks
+                            required property bool tools
+                            required property bool vision
+                            required property string parameterSize
+                            width: ListView.view ? ListView.view.width : modelPicker.width
+                            highlighted: modelPicker.highlightedIndex === index
+                            Accessible.name: modelId
+                            contentItem: RowLayout {
+                                spacing: 6
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: modelItem.modelId
+                                    elide: Text.ElideRight
+                                    color: modelItem.highlighted ? modelItem.palette.highlightedText : Theme.text
+                                }
+                                Badge { visible: modelItem.thinks; text: qsTr("thinks"); tone: Theme.thinking }
+                                Badge { visible: modelItem.tools; text: qsTr("tools"); tone: Theme.planning }
+                                Badge { visible: modelItem.vision; text: qsTr("vision"); tone: Theme.resultAnalysis }
+                                Badge { visible: modelItem.parameterSize !== ""; text: modelItem.parameterSize; tone: Theme.mutedText }
+                            }
+                        }
+                        popup: Popup {
+                            y: modelPicker.height
+                            width: Math.max(modelPicker.width, 400)
+                            implicitHeight: Math.min(contentItem.implicitHeight + 2, window.height * 0.6)
+                            padding: 1
+                            contentItem: ListView {
+                                objectName: "modelList"
+                                clip: true
+                                implicitHeight: contentHeight
+                                model: modelPicker.popup.visible ? modelPicker.delegateModel : null
+                                currentIndex: modelPicker.highlightedIndex
+                                section.property: "upstream"
+                                section.delegate: Label {
+                                    required property string section
+                                    width: ListView.view ? ListView.view.width : 0
+                                    text: section
+                                    leftPadding: 10
+                                    topPadding: 6
+                                    bottomPadding: 2
+                                    font.pixelSize: 11
+                                    font.bold: true
+                                    font.capitalization: Font.AllUppercase
+                                    color: Theme.mutedText
+                                }
+                                ScrollIndicator.vertical: ScrollIndicator {}
+                            }
+                            background: Rectangle {
+                                color: Theme.surface
+                                border.color: Theme.border
+                                radius: 6
+                            }
+                        }
                     }
                     ToolButton {
                         objectName: "refreshModels"

@@ -3,6 +3,7 @@
 #include "upstream/OllamaRequest.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -98,9 +99,32 @@ void OllamaProvider::listModels(ModelsDone done)
                     entry[QLatin1String("modified_at")].toString(), Qt::ISODateWithMs);
                 model.created = modified.isValid() ? modified.toSecsSinceEpoch() : 0;
                 model.ownedBy = QStringLiteral("ollama");
+                const QJsonObject details = entry[QLatin1String("details")].toObject();
+                model.parameterSize = details.value(QLatin1String("parameter_size")).toString();
+                model.family = details.value(QLatin1String("family")).toString();
                 if (!model.id.isEmpty())
                     models.append(model);
             }
             done(models, {});
+        });
+}
+
+void OllamaProvider::describeModel(
+    const QString &model, std::function<void(std::optional<ModelCapabilities>)> done)
+{
+    if (const auto known = m_described.constFind(model); known != m_described.cend())
+        return done(*known);
+    fetchJson("POST", QStringLiteral("/api/show"), {{QStringLiteral("model"), model}},
+        [this, model, done](std::optional<QJsonObject> json, const UpstreamError &) {
+            if (!json)
+                return done(std::nullopt); // an older Ollama, or the model went: nothing to say
+            ModelCapabilities described;
+            for (const QJsonValue &capability : json->value(QLatin1String("capabilities")).toArray())
+                described.capabilities << capability.toString();
+            const QJsonObject details = json->value(QLatin1String("details")).toObject();
+            described.parameterSize = details.value(QLatin1String("parameter_size")).toString();
+            described.family = details.value(QLatin1String("family")).toString();
+            m_described.insert(model, described);
+            done(described);
         });
 }

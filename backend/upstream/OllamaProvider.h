@@ -1,9 +1,12 @@
-// Ollama's native API: POST /api/chat (NDJSON stream, with `thinking`), GET /api/tags.
+// Ollama's native API: POST /api/chat (NDJSON stream, with `thinking`), GET /api/tags, and POST /api/show
+// for what a model can do (cached per model: it changes only when the model is pulled again).
 #pragma once
 
 #include "upstream/Generation.h"
 #include "upstream/LineSplitter.h"
 #include "upstream/UpstreamProvider.h"
+
+#include <QHash>
 
 class OllamaChat : public Generation
 {
@@ -34,4 +37,9 @@ public:
 
     Generation *startChat(const ChatRequest &request, QObject *parent) override;
     void listModels(ModelsDone done) override;
+    void describeModel(
+        const QString &model, std::function<void(std::optional<ModelCapabilities>)> done) override;
+
+private:
+    QHash<QString, ModelCapabilities> m_described;
 };

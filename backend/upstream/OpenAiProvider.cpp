@@ -142,8 +142,10 @@ void OpenAiProvider::listModels(ModelsDone done)
                 return done(std::nullopt, error);
             QList<ModelInfo> models;
             for (const QJsonValue &entry : json->value("data"_L1).toArray()) {
-                ModelInfo model {entry["id"_L1].toString(), entry["created"_L1].toInteger(),
-                    entry["owned_by"_L1].toString()};
+                ModelInfo model;
+                model.id = entry["id"_L1].toString();
+                model.created = entry["created"_L1].toInteger();
+                model.ownedBy = entry["owned_by"_L1].toString();
                 if (model.ownedBy.isEmpty())
                     model.ownedBy = name();
                 if (!model.id.isEmpty())

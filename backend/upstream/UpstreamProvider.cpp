@@ -69,6 +69,15 @@ void UpstreamProvider::fetchJson(
     fetchJson(get, 1, std::move(done));
 }
 
+void UpstreamProvider::fetchJson(const QByteArray &method, const QString &path, const QJsonObject &payload,
+    std::function<void(std::optional<QJsonObject>, UpstreamError)> done)
+{
+    HttpStreamClient::Request ask = request(method, path,
+        payload.isEmpty() ? QByteArray() : QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    ask.idleTimeoutMs = std::min(ask.idleTimeoutMs, 10'000); // describing a model is quick, or it is stuck
+    fetchJson(ask, 0, std::move(done)); // a body is not sent again to wherever a redirect points
+}
+
 void UpstreamProvider::fetchJson(const HttpStreamClient::Request &get, int redirectsLeft,
     std::function<void(std::optional<QJsonObject>, UpstreamError)> done)
 {

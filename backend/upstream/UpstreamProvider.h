@@ -18,6 +18,16 @@ struct ModelInfo
     QString id; // the upstream's own name
     qint64 created = 0; // seconds since the epoch, 0 when unknown
     QString ownedBy;
+    QString parameterSize; // "8.2B", when the listing says (Ollama's does)
+    QString family; // "qwen3", when the listing says
+};
+
+// What a model can do, as its server says (Ollama's POST /api/show).
+struct ModelCapabilities
+{
+    QStringList capabilities; // completion, thinking, tools, vision, embedding, insert, ...
+    QString parameterSize;
+    QString family;
 };
 
 class UpstreamProvider : public QObject
@@ -35,6 +45,13 @@ public:
     // Starts streaming a completion; the caller owns the returned generation.
     virtual Generation *startChat(const ChatRequest &request, QObject *parent) = 0;
     virtual void listModels(ModelsDone done) = 0;
+    // What `model` can do, when the server can say (Ollama); no answer from servers that cannot.
+    virtual void describeModel(
+        const QString &model, std::function<void(std::optional<ModelCapabilities>)> done)
+    {
+        Q_UNUSED(model);
+        done(std::nullopt);
+    }
 
     static std::unique_ptr<UpstreamProvider> create(const UpstreamConfig &config);
 
@@ -52,6 +69,9 @@ protected:
     // GETs a JSON document; `done` gets it, or the error as Ponder would answer it.
     // A redirect (a model list that moved, or wants a trailing slash) is followed once.
     void fetchJson(const QString &path, std::function<void(std::optional<QJsonObject>, UpstreamError)> done);
+    // The same for any method, with a JSON body.
+    void fetchJson(const QByteArray &method, const QString &path, const QJsonObject &payload,
+        std::function<void(std::optional<QJsonObject>, UpstreamError)> done);
 
 private:
     void fetchJson(const HttpStreamClient::Request &get, int redirectsLeft,

@@ -139,30 +139,69 @@ void BackendGateway::deliverUnavailable(int id, const QString &reason)
         Q_EMIT feed->unavailable(reason);
 }
 
+namespace {
+
+// Each model's listing, with what its server says it can do (asked of each model once; Ollama's answers
+// are cached by the provider).
+void describeAll(
+    const QList<UpstreamRegistry::ListedModel> &listed, std::function<void(QList<ListedModel>)> done)
+{
+    auto models = std::make_shared<QList<ListedModel>>();
+    auto waiting = std::make_shared<qsizetype>(listed.size());
+    for (const UpstreamRegistry::ListedModel &entry : listed) {
+        models->append(
+            {entry.id, entry.upstream->name(), UpstreamConfig::kindName(entry.upstream->config().kind), {},
+                entry.model.parameterSize, entry.model.family});
+    }
+    if (listed.isEmpty())
+        return done({});
+    for (qsizetype i = 0; i < listed.size(); ++i) {
+        listed.at(i).upstream->describeModel(
+            listed.at(i).model.id, [models, waiting, done, i](std::optional<ModelCapabilities> described) {
+                if (described) {
+                    ListedModel &model = (*models)[i];
+                    model.capabilities = described->capabilities;
+                    if (!described->parameterSize.isEmpty())
+                        model.parameterSize = described->parameterSize;
+                    if (!described->family.isEmpty())
+                        model.family = described->family;
+                }
+                if (--*waiting == 0)
+                    done(*models);
+            });
+    }
+}
+
+UpstreamState upstreamState(const QJsonValue &entry)
+{
+    UpstreamState upstream;
+    upstream.name = entry[QLatin1String("name")].toString();
+    upstream.kind = entry[QLatin1String("kind")].toString();
+    upstream.url = entry[QLatin1String("url")].toString();
+    upstream.checked = entry[QLatin1String("reachable")].isBool();
+    upstream.reachable = entry[QLatin1String("reachable")].toBool();
+    upstream.error = entry[QLatin1String("error")].toString();
+    upstream.models = entry[QLatin1String("models")].toInt();
+    return upstream;
+}
+
+} // namespace
+
 void BackendGateway::listModels(QObject *context, std::function<void(ModelListing)> done)
 {
     ask<ModelListing>(
         context, std::move(done), [](Backend &backend, std::function<void(ModelListing)> reply) {
             UpstreamRegistry &registry = backend.chat().upstreams();
             registry.listModels([&registry, reply](const QList<UpstreamRegistry::ListedModel> &listed) {
-                ModelListing listing;
-                for (const UpstreamRegistry::ListedModel &model : listed)
-                    listing.models.append({model.id, model.upstream->name(),
-                        UpstreamConfig::kindName(model.upstream->config().kind), {}, {}, {}});
-                // Listing just asked every upstream, so this answers from what it learned.
-                registry.reachability([listing, reply](const QJsonArray &status) mutable {
-                    for (const QJsonValue &entry : status) {
-                        UpstreamState upstream;
-                        upstream.name = entry[QLatin1String("name")].toString();
-                        upstream.kind = entry[QLatin1String("kind")].toString();
-                        upstream.url = entry[QLatin1String("url")].toString();
-                        upstream.checked = entry[QLatin1String("reachable")].isBool();
-                        upstream.reachable = entry[QLatin1String("reachable")].toBool();
-                        upstream.error = entry[QLatin1String("error")].toString();
-                        upstream.models = entry[QLatin1String("models")].toInt();
-                        listing.upstreams.append(upstream);
-                    }
-                    reply(listing);
+                describeAll(listed, [&registry, reply](const QList<ListedModel> &models) {
+                    // Listing just asked every upstream, so this answers from what it learned.
+                    registry.reachability([models, reply](const QJsonArray &status) {
+                        ModelListing listing;
+                        listing.models = models;
+                        for (const QJsonValue &entry : status)
+                            listing.upstreams.append(upstreamState(entry));
+                        reply(listing);
+                    });
                 });
             });
         });

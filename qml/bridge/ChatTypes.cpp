@@ -29,6 +29,18 @@ ChatError::Kind kindOf(int status, const QString &code)
 
 } // namespace
 
+ThinkSetting ThinkSetting::from(const QString &choice)
+{
+    if (choice == QLatin1String("off"))
+        return {Mode::Off, {}};
+    if (choice == QLatin1String("on"))
+        return {Mode::On, {}};
+    if (choice == QLatin1String("low") || choice == QLatin1String("medium")
+        || choice == QLatin1String("high"))
+        return {Mode::Level, choice};
+    return {};
+}
+
 QString ChatError::kindName(Kind kind)
 {
     return QString::fromLatin1(QMetaEnum::fromType<ChatFailure::Kind>().valueToKey(int(kind)));

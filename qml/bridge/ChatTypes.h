@@ -30,6 +30,9 @@ struct ThinkSetting
     };
     Mode mode = Mode::Default;
     QString level; // low | medium | high, for Mode::Level
+
+    // From the Think control's choice: "", "off", "on", "low", "medium" or "high".
+    static ThinkSetting from(const QString &choice);
 };
 
 struct ChatTurn

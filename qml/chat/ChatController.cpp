@@ -2,7 +2,9 @@
 
 #include "BackendGateway.h"
 #include "ChatRun.h"
+#include "ModelCatalog.h"
 #include "events/Session.h"
+#include "settings/Preferences.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -75,6 +77,64 @@ void ChatController::setModel(const QString &model)
         return;
     m_model = model;
     Q_EMIT modelChanged();
+    Q_EMIT thinkChanged();
+}
+
+ModelCatalog *ChatController::catalog() const
+{
+    return m_catalog;
+}
+
+Preferences *ChatController::preferences() const
+{
+    return m_preferences;
+}
+
+void ChatController::setCatalog(ModelCatalog *catalog)
+{
+    if (m_catalog == catalog)
+        return;
+    if (m_catalog)
+        m_catalog->disconnect(this);
+    m_catalog = catalog;
+    if (catalog)
+        connect(catalog, &ModelCatalog::changed, this, &ChatController::thinkChanged);
+    Q_EMIT catalogChanged();
+    Q_EMIT thinkChanged();
+}
+
+void ChatController::setPreferences(Preferences *preferences)
+{
+    if (m_preferences == preferences)
+        return;
+    m_preferences = preferences;
+    Q_EMIT catalogChanged();
+    Q_EMIT thinkChanged();
+}
+
+QStringList ChatController::thinkOptions() const
+{
+    const ModelRow *row = m_catalog ? m_catalog->find(m_model) : nullptr;
+    return row ? row->thinkOptions : QStringList();
+}
+
+QString ChatController::think() const
+{
+    const ModelRow *row = m_catalog ? m_catalog->find(m_model) : nullptr;
+    if (!row || row->thinkOptions.isEmpty())
+        return {};
+    const QString chosen
+        = m_preferences ? m_preferences->thinkFor(m_model, row->defaultThink) : row->defaultThink;
+    return row->thinkOptions.contains(chosen) ? chosen : row->defaultThink;
+}
+
+void ChatController::setThink(const QString &think)
+{
+    if (think == this->think() || !thinkOptions().contains(think))
+        return;
+    if (m_preferences)
+        m_preferences->setThinkFor(m_model, think);
+    Q_EMIT thinkChanged();
 }
 
 qint64 ChatController::thoughtMs() const
@@ -116,6 +176,10 @@ void ChatController::startAnswer(bool replacesLastAnswer)
     turn.conversationId = m_conversationId;
     turn.model = m_model;
     turn.replacesLastAnswer = replacesLastAnswer;
+    if (const ModelRow *row = m_catalog ? m_catalog->find(m_model) : nullptr) {
+        turn.upstreamKind = row->upstreamKind;
+        turn.think = ThinkSetting::from(think());
+    }
     for (const MessageModel::Message &message : m_messages.messages()) {
         if (message.state == MessageModel::State::Failed || message.content.isEmpty())
             continue;

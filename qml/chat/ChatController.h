@@ -16,18 +16,29 @@
 
 class BackendGateway;
 class ChatRun;
+class ModelCatalog;
+class Preferences;
 struct ChatBatch;
 struct ChatOutcome;
 
 class ChatController : public QObject
 {
     Q_OBJECT
+    Q_MOC_INCLUDE("ModelCatalog.h")
+    Q_MOC_INCLUDE("settings/Preferences.h")
     QML_ELEMENT
     Q_PROPERTY(BackendGateway *gateway READ gateway WRITE setGateway NOTIFY gatewayChanged)
     Q_PROPERTY(MessageModel *messages READ messages CONSTANT)
     Q_PROPERTY(SessionView *session READ session CONSTANT)
     Q_PROPERTY(QString conversationId READ conversationId NOTIFY conversationChanged)
     Q_PROPERTY(QString model READ model WRITE setModel NOTIFY modelChanged)
+    // Where the model's upstream and abilities come from, and where the Think choice is remembered.
+    Q_PROPERTY(ModelCatalog *catalog READ catalog WRITE setCatalog NOTIFY catalogChanged)
+    Q_PROPERTY(Preferences *preferences READ preferences WRITE setPreferences NOTIFY catalogChanged)
+    // The Think control for the current model: its choices (empty: the model cannot think) and the one
+    // chosen, remembered per model.
+    Q_PROPERTY(QStringList thinkOptions READ thinkOptions NOTIFY thinkChanged)
+    Q_PROPERTY(QString think READ think WRITE setThink NOTIFY thinkChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool thinking READ thinking NOTIFY thinkingChanged) // reasoning, no answer text yet
     Q_PROPERTY(qint64 thoughtMs READ thoughtMs NOTIFY thinkingChanged) // the current answer's; -1: unknown
@@ -47,6 +58,13 @@ public:
     QString conversationId() const { return m_conversationId; }
     QString model() const { return m_model; }
     void setModel(const QString &model);
+    ModelCatalog *catalog() const;
+    void setCatalog(ModelCatalog *catalog);
+    Preferences *preferences() const;
+    void setPreferences(Preferences *preferences);
+    QStringList thinkOptions() const;
+    QString think() const;
+    void setThink(const QString &think);
     bool busy() const { return m_run != nullptr; }
     bool thinking() const { return m_thinking; }
     qint64 thoughtMs() const;
@@ -65,6 +83,8 @@ Q_SIGNALS:
     void gatewayChanged();
     void conversationChanged();
     void modelChanged();
+    void catalogChanged();
+    void thinkChanged();
     void busyChanged();
     void thinkingChanged();
     void failureChanged();
@@ -85,6 +105,8 @@ private:
     void tickRetry();
 
     QPointer<BackendGateway> m_gateway;
+    QPointer<ModelCatalog> m_catalog;
+    QPointer<Preferences> m_preferences;
     MessageModel m_messages;
     SessionView m_session;
     QString m_conversationId;

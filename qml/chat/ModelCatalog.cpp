@@ -18,8 +18,12 @@ void ModelCatalog::refresh()
     setLoading(true);
     m_gateway->listModels(this, [this](const ModelListing &listing) {
         m_models.clear();
-        for (const ListedModel &model : listing.models)
+        QList<ModelRow> rows;
+        for (const ListedModel &model : listing.models) {
             m_models << model.id;
+            rows << ModelRow::from(model);
+        }
+        m_list.show(rows);
         m_upstreams.clear();
         QStringList found;
         QStringList silent;

@@ -2,6 +2,8 @@
 // and the first-run panel. Asked for in the backend; nothing here waits on the network.
 #pragma once
 
+#include "models/ModelListModel.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -16,6 +18,8 @@ class ModelCatalog : public QObject
     QML_ELEMENT
     Q_PROPERTY(BackendGateway *gateway READ gateway WRITE setGateway NOTIFY gatewayChanged)
     Q_PROPERTY(QStringList models READ models NOTIFY changed)
+    // The same models with what each can do, grouped by upstream, for the picker.
+    Q_PROPERTY(ModelListModel *list READ list CONSTANT)
     // [{name, kind, url, reachable, error}] per configured upstream, as of the last refresh.
     Q_PROPERTY(QVariantList upstreams READ upstreams NOTIFY changed)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -29,6 +33,9 @@ public:
     BackendGateway *gateway() const { return m_gateway; }
     void setGateway(BackendGateway *gateway);
     QStringList models() const { return m_models; }
+    ModelListModel *list() { return &m_list; }
+    // The listed model `id`, or null.
+    const ModelRow *find(const QString &id) const { return m_list.find(id); }
     QVariantList upstreams() const { return m_upstreams; }
     bool loading() const { return m_loading; }
     bool checked() const { return m_checked; }
@@ -46,6 +53,7 @@ private:
 
     QPointer<BackendGateway> m_gateway;
     QStringList m_models;
+    ModelListModel m_list;
     QVariantList m_upstreams;
     bool m_loading = false;
     bool m_checked = false;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QUrl>
 
 namespace {
 
@@ -18,6 +19,13 @@ const QString DebugModeKey = QStringLiteral("window/debugMode");
 const QString LanguageKey = QStringLiteral("window/language");
 const QString ThemeKey = QStringLiteral("window/theme");
 const QString ModelKey = QStringLiteral("chat/model");
+const QString ThinkGroup = QStringLiteral("chat/think/");
+
+// Model ids hold ':' and '/', which QSettings reads as separators.
+QString thinkKey(const QString &model)
+{
+    return ThinkGroup + QString::fromLatin1(QUrl::toPercentEncoding(model));
+}
 
 QString defaultUpstream()
 {
@@ -163,6 +171,16 @@ void Preferences::setModel(const QString &model)
         return;
     m_settings.setValue(ModelKey, model);
     Q_EMIT modelChanged();
+}
+
+QString Preferences::thinkFor(const QString &model, const QString &fallback) const
+{
+    return m_settings.value(thinkKey(model), fallback).toString();
+}
+
+void Preferences::setThinkFor(const QString &model, const QString &think)
+{
+    m_settings.setValue(thinkKey(model), think);
 }
 
 QString Preferences::checkUpstream(const QString &spec) const

@@ -58,6 +58,10 @@ public:
     void setModel(const QString &model);
     bool restartNeeded() const { return m_restartNeeded; }
 
+    // How much `model` should think (ModelRow::thinkOptions), as last chosen for it; `fallback` if never.
+    Q_INVOKABLE QString thinkFor(const QString &model, const QString &fallback) const;
+    Q_INVOKABLE void setThinkFor(const QString &model, const QString &think);
+
     // An error message for the user, or empty when the value is usable.
     Q_INVOKABLE QString checkUpstream(const QString &spec) const;
     Q_INVOKABLE QString checkRedisUrl(const QString &url) const;

@@ -110,6 +110,8 @@ private:
             return whole(200, R"({"version":"0.12.0"})");
         if (request.method == "GET" && path == "/v1/models")
             return whole(200, json(openAiModels()));
+        if (request.method == "POST" && path == "/api/show")
+            return showModel(request);
         if (request.method == "POST" && (path == "/api/chat" || path == "/v1/chat/completions")) {
             m_chat = true;
             return chat(request, path == "/api/chat");
@@ -125,8 +127,44 @@ private:
                 {QStringLiteral("modified_at"), QStringLiteral("2025-05-01T10:00:00.000000Z")},
                 {QStringLiteral("size"), 1234}, {QStringLiteral("digest"), QStringLiteral("abc")},
                 {QStringLiteral("details"),
-                    QJsonObject {{QStringLiteral("family"), QStringLiteral("fake")}}}});
+                    QJsonObject {{QStringLiteral("family"), m_fake.m_scripts.value(name).family},
+                        {QStringLiteral("parameter_size"), m_fake.m_scripts.value(name).parameterSize}}}});
         return {{QStringLiteral("models"), models}};
+    }
+
+    // POST /api/show: {capabilities, details, model_info}, or 404 for a model Ollama does not have.
+    void showModel(const FakeRequest &request)
+    {
+        const QString model = request.body.value(QLatin1String("model")).toString();
+        if (!m_fake.m_scripts.contains(model))
+            return whole(
+                404, json({{QStringLiteral("error"), QStringLiteral("model '%1' not found").arg(model)}}));
+        const FakeScript script = m_fake.m_scripts.value(model);
+        whole(200,
+            json({{QStringLiteral("capabilities"), QJsonArray::fromStringList(script.capabilities)},
+                {QStringLiteral("details"),
+                    QJsonObject {{QStringLiteral("family"), script.family},
+                        {QStringLiteral("parameter_size"), script.parameterSize},
+                        {QStringLiteral("format"), QStringLiteral("gguf")}}},
+                {QStringLiteral("model_info"), QJsonObject {}}}));
+    }
+
+    // Ollama refuses `think` for a model that cannot think, and leaves reasoning out with `think: false`.
+    bool thinkAsOllamaWould(const FakeRequest &request, FakeScript &script)
+    {
+        const QJsonValue think = request.body.value(QLatin1String("think"));
+        if (think.isUndefined())
+            return true;
+        if (!script.capabilities.isEmpty() && !script.capabilities.contains(QLatin1String("thinking"))) {
+            whole(400,
+                json({{QStringLiteral("error"),
+                    QStringLiteral("\"%1\" does not support thinking")
+                        .arg(request.body.value(QLatin1String("model")).toString())}}));
+            return false;
+        }
+        if (think.isBool() && !think.toBool())
+            script.reasoning.clear();
+        return true;
     }
 
     QJsonObject openAiModels() const
@@ -161,7 +199,9 @@ private:
                                {QStringLiteral("type"), QStringLiteral("invalid_request_error")},
                                {QStringLiteral("code"), QStringLiteral("model_not_found")}}}}));
         }
-        const FakeScript script = m_fake.m_scripts.value(model);
+        FakeScript script = m_fake.m_scripts.value(model);
+        if (ollama && !thinkAsOllamaWould(request, script))
+            return;
         const int attempt = m_fake.m_chatsByModel[model]++;
         if (script.status != 200 && (script.failTimes < 0 || attempt < script.failTimes)) {
             const QByteArray body = ollama

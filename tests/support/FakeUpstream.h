@@ -36,6 +36,11 @@ struct FakeScript
     // The window's scenarios (kept together, apart from the rest).
     int failTimes = -1; // with `status`: only the first this many chat requests fail; -1: all of them
     int retryAfterSeconds = -1; // >= 0: an error response says Retry-After
+    // What POST /api/show says the model can do, as Ollama does. A model that has capabilities but not
+    // "thinking" refuses `think` with a 400, as Ollama does; `think: false` turns its reasoning off.
+    QStringList capabilities;
+    QString parameterSize;
+    QString family = QStringLiteral("fake");
 };
 
 struct FakeRequest

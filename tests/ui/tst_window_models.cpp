@@ -11,6 +11,7 @@
 #include "models/MarkdownSegments.h"
 #include "models/MessageBlocks.h"
 #include "models/MessageModel.h"
+#include "models/ModelListModel.h"
 #include "models/ProgressState.h"
 #include "models/SessionView.h"
 #include "models/ThinkingStepModel.h"
@@ -24,10 +25,12 @@
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -108,6 +111,8 @@ private Q_SLOTS:
     void historyListsRenamesDeletesAndReopens();
     void liveSessionsListOutsideAgents();
     void modelCatalogListsUpstreamModels();
+    void thinkingIsAskedForWhereTheModelCanThink();
+    void openAiUpstreamsGetReasoningEffort();
     void aRedisPasswordNeverGoesIntoTheSettingsFile();
 
 private:
@@ -154,6 +159,22 @@ void WindowModelsTest::initTestCase()
     FakeScript sleepy = thinker;
     sleepy.firstByteDelayMs = 5000;
     m_upstream.setScript(QStringLiteral("sleepy"), sleepy);
+
+    // Models that say what they can do (POST /api/show), as Ollama's do.
+    FakeScript qwen = thinker;
+    qwen.capabilities = {QStringLiteral("completion"), QStringLiteral("thinking"), QStringLiteral("tools")};
+    qwen.parameterSize = QStringLiteral("8.2B");
+    qwen.family = QStringLiteral("qwen3");
+    m_upstream.setScript(QStringLiteral("qwen3:8b"), qwen);
+    FakeScript oss = qwen;
+    oss.family = QStringLiteral("gptoss");
+    oss.parameterSize = QStringLiteral("20.9B");
+    m_upstream.setScript(QStringLiteral("gpt-oss:20b"), oss);
+    FakeScript llama = thinker;
+    llama.reasoning.clear();
+    llama.capabilities = {QStringLiteral("completion"), QStringLiteral("tools"), QStringLiteral("vision")};
+    llama.parameterSize = QStringLiteral("3.2B");
+    m_upstream.setScript(QStringLiteral("llama3.2"), llama);
 
     FakeScript broken = thinker;
     broken.breakAfterDeltas = 4; // three of reasoning, one of the answer, then the connection is cut
@@ -897,6 +918,121 @@ void WindowModelsTest::modelCatalogListsUpstreamModels()
     QVERIFY(catalog.models().contains(QStringLiteral("thinker")));
     QCOMPARE(catalog.upstreams().size(), 1);
     QVERIFY(catalog.upstreams().first().toMap().value(QStringLiteral("reachable")).toBool());
+}
+
+void WindowModelsTest::thinkingIsAskedForWhereTheModelCanThink()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    Preferences preferences;
+    ModelCatalog catalog;
+    QAbstractItemModelTester tester(catalog.list(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    catalog.setGateway(m_gateway.get());
+    QTRY_VERIFY_WITH_TIMEOUT(catalog.checked(), 10000);
+    const ModelListModel *list = catalog.list();
+    const int qwen = list->rowOf(QStringLiteral("qwen3:8b"));
+    QVERIFY(qwen >= 0);
+    QVERIFY(list->index(qwen).data(ModelListModel::ThinksRole).toBool());
+    QVERIFY(list->index(qwen).data(ModelListModel::ToolsRole).toBool());
+    QVERIFY(!list->index(qwen).data(ModelListModel::VisionRole).toBool());
+    QCOMPARE(list->index(qwen).data(ModelListModel::ParameterSizeRole).toString(), QStringLiteral("8.2B"));
+    QCOMPARE(list->index(qwen).data(ModelListModel::UpstreamRole).toString(), QStringLiteral("ollama"));
+    const int llama = list->rowOf(QStringLiteral("llama3.2"));
+    QVERIFY(!list->index(llama).data(ModelListModel::ThinksRole).toBool());
+    QVERIFY(list->index(llama).data(ModelListModel::VisionRole).toBool());
+
+    ChatController chat;
+    chat.setGateway(m_gateway.get());
+    chat.setCatalog(&catalog);
+    chat.setPreferences(&preferences);
+    QAbstractItemModelTester steps(
+        chat.session()->steps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    // A thinking model thinks: think is sent, and its steps arrive.
+    chat.setModel(QStringLiteral("qwen3:8b"));
+    QCOMPARE(chat.thinkOptions(), (QStringList {QStringLiteral("off"), QStringLiteral("on")}));
+    QCOMPARE(chat.think(), QStringLiteral("on"));
+    QVERIFY(chat.send(QStringLiteral("Think about it")));
+    waitForAnswer(chat);
+    QCOMPARE(m_upstream.lastChatRequest().body.value(QLatin1String("think")), QJsonValue(true));
+    QVERIFY(!chat.messages()->index(1).data(MessageModel::ReasoningRole).toString().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(chat.session()->steps()->rowCount() >= 1, 5000);
+
+    // Off is off, and remembered for this model.
+    chat.setThink(QStringLiteral("off"));
+    QVERIFY(chat.send(QStringLiteral("Now without thinking")));
+    waitForAnswer(chat);
+    QCOMPARE(m_upstream.lastChatRequest().body.value(QLatin1String("think")), QJsonValue(false));
+    QVERIFY(chat.messages()->index(3).data(MessageModel::ReasoningRole).toString().isEmpty());
+    ChatController later;
+    later.setCatalog(&catalog);
+    later.setPreferences(&preferences);
+    later.setModel(QStringLiteral("qwen3:8b"));
+    QCOMPARE(later.think(), QStringLiteral("off"));
+
+    // gpt-oss thinks at a level.
+    chat.setModel(QStringLiteral("gpt-oss:20b"));
+    QCOMPARE(chat.thinkOptions(),
+        (QStringList {QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")}));
+    chat.setThink(QStringLiteral("high"));
+    QVERIFY(chat.send(QStringLiteral("Think hard")));
+    waitForAnswer(chat);
+    QCOMPARE(
+        m_upstream.lastChatRequest().body.value(QLatin1String("think")), QJsonValue(QStringLiteral("high")));
+
+    // A model that cannot think is not asked to (Ollama would refuse the request).
+    chat.setModel(QStringLiteral("llama3.2"));
+    QVERIFY(chat.thinkOptions().isEmpty());
+    QVERIFY(chat.send(QStringLiteral("Just answer")));
+    waitForAnswer(chat);
+    QVERIFY(!m_upstream.lastChatRequest().body.contains(QLatin1String("think")));
+    QCOMPARE(chat.messages()
+                 ->index(chat.messages()->rowCount() - 1)
+                 .data(MessageModel::StateRole)
+                 .value<MessageModel::State>(),
+        MessageModel::State::Complete);
+}
+
+void WindowModelsTest::openAiUpstreamsGetReasoningEffort()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    FakeUpstream openAi;
+    FakeScript thinker;
+    thinker.reasoning = {QStringLiteral("Weighing it up.\n\n")};
+    thinker.content = {QStringLiteral("Done.")};
+    openAi.setScript(QStringLiteral("o4-mini"), thinker);
+    QVERIFY(openAi.start());
+    QTemporaryDir dataDir;
+    ServerOptions options;
+    options.port = 0;
+    options.dataDir = dataDir.path();
+    QString error;
+    options.upstreams = *UpstreamConfig::parseList({m_upstream.ollamaSpec(), openAi.openAiSpec()}, &error);
+    BackendGateway gateway;
+    QSignalSpy running(&gateway, &BackendGateway::running);
+    gateway.start(options);
+    QVERIFY(running.wait(10000));
+    Preferences preferences;
+    ModelCatalog catalog;
+    catalog.setGateway(&gateway);
+    QTRY_VERIFY_WITH_TIMEOUT(catalog.checked(), 10000);
+    QCOMPARE(catalog.find(QStringLiteral("o4-mini"))->upstream, QStringLiteral("openai"));
+    ChatController chat;
+    chat.setGateway(&gateway);
+    chat.setCatalog(&catalog);
+    chat.setPreferences(&preferences);
+    chat.setModel(QStringLiteral("o4-mini"));
+    QCOMPARE(chat.think(), QString()); // auto: nothing is sent unless chosen
+    QVERIFY(chat.send(QStringLiteral("Hello")));
+    waitForAnswer(chat);
+    QVERIFY(!openAi.lastChatRequest().body.contains(QLatin1String("reasoning_effort")));
+    chat.setThink(QStringLiteral("low"));
+    QVERIFY(chat.send(QStringLiteral("Briefly")));
+    waitForAnswer(chat);
+    QCOMPARE(openAi.lastChatRequest().body.value(QLatin1String("reasoning_effort")).toString(),
+        QStringLiteral("low"));
+    QVERIFY(!openAi.lastChatRequest().body.contains(QLatin1String("think")));
 }
 
 int main(int argc, char **argv)
