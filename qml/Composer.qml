@@ -70,6 +70,14 @@ Rectangle {
                             event.accepted = true
                             if (!composer.busy)
                                 composer.sendRequested(input.text)
+                        } else if (event.key === Qt.Key_Tab || event.key === Qt.Key_Backtab) {
+                            // Tab moves on, as everywhere else: a message needs no tab characters, and
+                            // keyboard users must not be trapped here.
+                            event.accepted = true
+                            const forward = event.key === Qt.Key_Tab && !(event.modifiers & Qt.ShiftModifier)
+                            const next = input.nextItemInFocusChain(forward)
+                            if (next)
+                                next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
                         }
                     }
                 }

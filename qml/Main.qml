@@ -115,6 +115,7 @@ ApplicationWindow {
 
     function startNewChat() {
         window.liveSessionId = ""
+        sidebar.forgetKeyboardRow()
         chat.newConversation()
         chatPage.focusComposer()
     }

@@ -18,6 +18,9 @@ Rectangle {
     signal liveSessionChosen(string id)
     signal settingsRequested()
 
+    // A new chat is open: no row of the list stands for it, not even the keyboard's.
+    function forgetKeyboardRow() { conversationList.currentIndex = -1 }
+
     // Choosing a live session from elsewhere shows it in its list too.
     onCurrentLiveSessionIdChanged: if (currentLiveSessionId !== "") tabs.currentIndex = 1
 
@@ -109,7 +112,9 @@ Rectangle {
                     reuseItems: true
                     spacing: 2
                     ScrollBar.vertical: ScrollBar {}
+                    currentIndex: -1
                     Keys.onReturnPressed: if (currentItem) sidebar.conversationChosen(currentItem.conversationId)
+                    Keys.onDeletePressed: if (currentItem) sidebar.deleteConversation(currentItem.conversationId)
 
                     delegate: ItemDelegate {
                         id: conversationItem
@@ -120,7 +125,9 @@ Rectangle {
                         required property int index
 
                         width: ListView.view.width
-                        highlighted: conversationId === sidebar.currentConversationId || ListView.isCurrentItem
+                        // One highlight: the open chat. The keyboard's row gets a focus ring instead.
+                        highlighted: conversationId === sidebar.currentConversationId
+                        FocusRing { visible: conversationItem.ListView.isCurrentItem && conversationList.activeFocus }
                         onClicked: {
                             conversationList.currentIndex = index
                             sidebar.conversationChosen(conversationId)
@@ -156,11 +163,7 @@ Rectangle {
                             }
                             MenuItem {
                                 text: qsTr("Delete")
-                                onTriggered: {
-                                    if (conversationItem.conversationId === sidebar.currentConversationId)
-                                        sidebar.newChatRequested()
-                                    sidebar.conversations.remove(conversationItem.conversationId)
-                                }
+                                onTriggered: sidebar.deleteConversation(conversationItem.conversationId)
                             }
                         }
                     }
@@ -202,6 +205,7 @@ Rectangle {
 
                         width: ListView.view.width
                         highlighted: sessionId === sidebar.currentLiveSessionId
+                        FocusRing { visible: liveItem.ListView.isCurrentItem && liveList.activeFocus }
                         onClicked: {
                             liveList.currentIndex = index
                             sidebar.liveSessionChosen(sessionId)
@@ -235,6 +239,47 @@ Rectangle {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    function deleteConversation(id) {
+        if (id === sidebar.currentConversationId)
+            sidebar.newChatRequested()
+        sidebar.conversations.remove(id)
+    }
+
+    // Deleting can be undone for a few seconds.
+    Rectangle {
+        id: undoBar
+        objectName: "undoDelete"
+        visible: sidebar.conversations.removedTitle !== ""
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: 10
+        height: undoRow.implicitHeight + 12
+        radius: 6
+        color: Theme.text
+        RowLayout {
+            id: undoRow
+            anchors.fill: parent
+            anchors.leftMargin: 10
+            anchors.rightMargin: 4
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Deleted “%1”").arg(sidebar.conversations.removedTitle)
+                elide: Text.ElideRight
+                color: Theme.background
+                font.pixelSize: 12
+            }
+            Button {
+                objectName: "undoButton"
+                text: qsTr("Undo")
+                flat: true
+                palette.buttonText: Theme.background
+                onClicked: sidebar.conversations.undoRemove()
+                Accessible.name: qsTr("Undo deleting the chat")
             }
         }
     }

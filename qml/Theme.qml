@@ -26,12 +26,16 @@ QtObject {
     readonly property color planning: dark ? "#6cb6ff" : "#1565c0"
     readonly property color resultAnalysis: dark ? "#4dd0e1" : "#00838f"
 
+    // Red only for risks and warnings; a model's own reasoning steps are neutral.
     function stepColor(type) {
         switch (type) {
+        case "":
+        case "reasoning": return mutedText
         case "decision": return success
         case "evaluation": return warning
         case "planning": return planning
-        case "risk_assessment": return error
+        case "risk_assessment":
+        case "warning": return error
         case "result_analysis": return resultAnalysis
         default: return thinking
         }

@@ -3,10 +3,12 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Ponder
 
-// One thinking step: its type, text, confidence when known, time, and its reasoning chain folded.
+// One thinking step: its number, its type only when its publisher gave one (a step cut from a model's
+// reasoning is a plain, neutral "Step N"), text, confidence when known, time, and its reasoning chain.
 Rectangle {
     id: step
 
+    required property int number
     required property string stepType
     required property string content
     required property var reasoningChain
@@ -15,6 +17,23 @@ Rectangle {
     property bool chainShown: false
 
     ListView.onReused: chainShown = false
+
+    readonly property bool typed: stepType !== "" && stepType !== "reasoning"
+    function typeName(type) {
+        switch (type) {
+        case "initialization": return qsTr("Initialization")
+        case "analysis": return qsTr("Analysis")
+        case "decision": return qsTr("Decision")
+        case "planning": return qsTr("Planning")
+        case "evaluation": return qsTr("Evaluation")
+        case "risk_assessment": return qsTr("Risk assessment")
+        case "service_selection": return qsTr("Service selection")
+        case "workflow_generation": return qsTr("Workflow generation")
+        case "execution_planning": return qsTr("Execution planning")
+        case "result_analysis": return qsTr("Result analysis")
+        default: return type.replace(/_/g, " ")
+        }
+    }
 
     implicitHeight: layout.implicitHeight + 16
     radius: 8
@@ -30,10 +49,12 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Label {
-                text: step.stepType.replace(/_/g, " ")
+                objectName: "stepLabel"
+                text: step.typed ? qsTr("%1 · %2").arg(step.number).arg(step.typeName(step.stepType))
+                                 : qsTr("Step %1").arg(step.number)
                 font.pixelSize: 11
                 font.bold: true
-                font.capitalization: Font.AllUppercase
+                font.capitalization: step.typed ? Font.AllUppercase : Font.MixedCase
                 color: Theme.stepColor(step.stepType)
             }
             Label {

@@ -2,11 +2,35 @@
 
 #include "BackendGateway.h"
 
+namespace {
+
+constexpr int UndoMs = 6000;
+
+} // namespace
+
 ConversationListModel::ConversationListModel(QObject *parent)
     : KeyedListModel(parent)
 {
+    m_undo.setSingleShot(true);
+    m_undo.setInterval(UndoMs);
+    connect(&m_undo, &QTimer::timeout, this, &ConversationListModel::commitRemoval);
     connect(this, &QAbstractItemModel::rowsInserted, this, &ConversationListModel::countChanged);
     connect(this, &QAbstractItemModel::rowsRemoved, this, &ConversationListModel::countChanged);
+}
+
+ConversationListModel::~ConversationListModel()
+{
+    // Closing the window is not Undo.
+    if (!m_removed.id.isEmpty() && m_gateway)
+        m_gateway->removeConversation(m_removed.id, nullptr, [](bool) {});
+}
+
+void ConversationListModel::setUndoMs(int ms)
+{
+    if (ms == m_undo.interval())
+        return;
+    m_undo.setInterval(ms);
+    Q_EMIT removalChanged();
 }
 
 QVariant ConversationListModel::data(const QModelIndex &index, int role) const
@@ -78,6 +102,8 @@ void ConversationListModel::show()
 {
     QList<ConversationRow> shown;
     for (const ConversationRow &row : std::as_const(m_all)) {
+        if (row.id == m_removed.id)
+            continue;
         if (m_filter.isEmpty() || row.title.contains(m_filter, Qt::CaseInsensitive))
             shown.append(row);
     }
@@ -96,5 +122,37 @@ void ConversationListModel::remove(const QString &id)
 {
     if (!m_gateway)
         return;
-    m_gateway->removeConversation(id, this, [this](bool) { refresh(); });
+    commitRemoval(); // one Undo at a time
+    const auto row
+        = std::find_if(m_all.cbegin(), m_all.cend(), [&](const ConversationRow &r) { return r.id == id; });
+    if (row == m_all.cend())
+        return;
+    m_removed = *row;
+    m_undo.start();
+    show();
+    Q_EMIT removalChanged();
+}
+
+void ConversationListModel::undoRemove()
+{
+    if (m_removed.id.isEmpty())
+        return;
+    m_undo.stop();
+    m_removed = {};
+    show();
+    Q_EMIT removalChanged();
+}
+
+void ConversationListModel::commitRemoval()
+{
+    if (m_removed.id.isEmpty())
+        return;
+    m_undo.stop();
+    const QString id = std::exchange(m_removed, {}).id;
+    m_all.erase(
+        std::remove_if(m_all.begin(), m_all.end(), [&](const ConversationRow &r) { return r.id == id; }),
+        m_all.end());
+    if (m_gateway)
+        m_gateway->removeConversation(id, this, [this](bool) { refresh(); });
+    Q_EMIT removalChanged();
 }

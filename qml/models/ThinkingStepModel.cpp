@@ -28,6 +28,8 @@ QVariant ThinkingStepModel::data(const QModelIndex &index, int role) const
         return step.timestamp;
     case DurationRole:
         return step.duration;
+    case NumberRole:
+        return step.number;
     default:
         return {};
     }
@@ -36,7 +38,8 @@ QVariant ThinkingStepModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ThinkingStepModel::roleNames() const
 {
     return {{StepTypeRole, "stepType"}, {ContentRole, "content"}, {ReasoningChainRole, "reasoningChain"},
-        {ConfidenceRole, "confidence"}, {TimestampRole, "timestamp"}, {DurationRole, "duration"}};
+        {ConfidenceRole, "confidence"}, {TimestampRole, "timestamp"}, {DurationRole, "duration"},
+        {NumberRole, "number"}};
 }
 
 void ThinkingStepModel::append(const QList<QJsonObject> &steps)
@@ -54,6 +57,8 @@ void ThinkingStepModel::append(const QList<QJsonObject> &steps)
         step.confidence = json.value(QLatin1String("confidence_level")).toDouble(-1);
         step.timestamp = EventJson::parseTimestamp(json.value(QLatin1String("timestamp")));
         step.duration = json.value(QLatin1String("estimated_duration")).toDouble(-1);
+        step.number
+            = json.value(QLatin1String("context_used"))[QLatin1String("step")].toInt(int(m_steps.size()) + 1);
         m_steps.append(step);
     }
     endInsertRows();

@@ -1,4 +1,6 @@
 // The thinking steps of one answer or one watched session, in arrival order, for the thinking panel.
+// Each is numbered (as its publisher numbered it, else by arrival), and typed only as its publisher typed
+// it: a step cut from a model's reasoning is a plain "reasoning" step unless it named its own kind.
 #pragma once
 
 #include <QAbstractListModel>
@@ -21,7 +23,8 @@ public:
         ReasoningChainRole,
         ConfidenceRole, // -1 when the publisher gave none
         TimestampRole,
-        DurationRole // seconds, -1 when unknown
+        DurationRole, // seconds, -1 when unknown
+        NumberRole // 1, 2, 3, ... in the request
     };
     Q_ENUM(Role)
 
@@ -47,6 +50,7 @@ private:
         double confidence = -1;
         QDateTime timestamp;
         double duration = -1;
+        int number = 0;
     };
 
     QList<Step> m_steps;

@@ -18,7 +18,7 @@ Item {
 
         function test_chainUnfoldsAndConfidenceShows() {
             const step = createTemporaryObject(stepComponent, root, {
-                stepType: "decision", content: "Use slicing", reasoningChain: ["copies", "keeps the original"],
+                number: 3, stepType: "decision", content: "Use slicing", reasoningChain: ["copies", "keeps the original"],
                 confidence: 0.8, timestamp: new Date()
             })
             const collapsedHeight = step.height
@@ -28,11 +28,31 @@ Item {
             compare(Theme.stepColor("decision"), Theme.success)
         }
 
+        // A step cut from a model's reasoning is a neutral, numbered step; only a typed one says its type,
+        // and only risks and warnings are red.
+        function test_modelReasoningStepsAreNeutralAndNumbered() {
+            const plain = createTemporaryObject(stepComponent, root, {
+                number: 2, stepType: "reasoning", content: "Let me be careful here.", reasoningChain: [],
+                confidence: -1, timestamp: new Date()
+            })
+            compare(findAll(plain, item => item.objectName === "stepLabel")[0].text, "Step 2")
+            compare(Theme.stepColor("reasoning"), Theme.mutedText)
+            verify(Theme.stepColor("reasoning") !== Theme.error)
+            const typed = createTemporaryObject(stepComponent, root, {
+                number: 4, stepType: "planning", content: "Plan: three steps.", reasoningChain: [],
+                confidence: -1, timestamp: new Date()
+            })
+            compare(findAll(typed, item => item.objectName === "stepLabel")[0].text, "4 · Planning")
+            compare(Theme.stepColor("risk_assessment"), Theme.error)
+            for (const type of ["analysis", "decision", "planning", "evaluation", "initialization", "result_analysis"])
+                verify(Theme.stepColor(type) !== Theme.error)
+        }
+
         // Folding the chain removes its Repeater's items; with the width changing meanwhile, a Qt 6.4 layout
         // holding them directly reached a deleted one and crashed (see MessageDelegate's test).
         function test_chainFoldsAndUnfoldsWhileTheWidthChanges() {
             const step = createTemporaryObject(stepComponent, root, {
-                stepType: "analysis", content: "Weigh it", reasoningChain: ["one", "two", "three"],
+                number: 1, stepType: "analysis", content: "Weigh it", reasoningChain: ["one", "two", "three"],
                 confidence: 0.5, timestamp: new Date()
             })
             for (let i = 0; i < 40; ++i) {

@@ -855,9 +855,27 @@ void WindowModelsTest::historyListsRenamesDeletesAndReopens()
     waitForAnswer(chat);
     QCOMPARE(m_upstream.lastChatRequest().body.value(QLatin1String("messages")).toArray().size(), 3);
 
+    // Deleting leaves the list at once; Undo brings it back, and history never lost it.
+    QSignalSpy removal(&history, &ConversationListModel::removalChanged);
     history.remove(first);
-    QTRY_COMPARE_WITH_TIMEOUT(history.rowCount(), 1, 5000);
+    QCOMPARE(history.rowCount(), 1);
     QVERIFY(history.rowOf(first) < 0);
+    QCOMPARE(history.removedTitle(), QStringLiteral("Renamed"));
+    history.undoRemove();
+    QCOMPARE(history.rowCount(), 2);
+    QVERIFY(history.removedTitle().isEmpty());
+    history.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(history.rowCount(), 2, 5000);
+
+    // Without Undo, it is deleted from history once the time is up.
+    history.setUndoMs(50);
+    removal.clear();
+    history.remove(first);
+    QTRY_VERIFY_WITH_TIMEOUT(history.removedTitle().isEmpty(), 5000);
+    ConversationListModel fresh;
+    fresh.setGateway(m_gateway.get());
+    QTRY_COMPARE_WITH_TIMEOUT(fresh.rowCount(), 1, 5000);
+    QVERIFY(fresh.rowOf(first) < 0);
 }
 
 void WindowModelsTest::liveSessionsListOutsideAgents()
