@@ -15,6 +15,7 @@ Dialog {
     required property EndpointStatus endpoint
 
     objectName: "settingsDialog"
+    property alias page: tabs.currentIndex
     readonly property int upstreamCount: preferences.upstreams.length
     title: qsTr("Settings")
     modal: true

@@ -21,8 +21,8 @@ Rectangle {
     // A new chat is open: no row of the list stands for it, not even the keyboard's.
     function forgetKeyboardRow() { conversationList.currentIndex = -1 }
 
-    // Choosing a live session from elsewhere shows it in its list too.
-    onCurrentLiveSessionIdChanged: if (currentLiveSessionId !== "") tabs.currentIndex = 1
+    // Choosing a live session from elsewhere shows it in its list too; leaving it for a chat shows Chats.
+    onCurrentLiveSessionIdChanged: tabs.currentIndex = currentLiveSessionId !== "" ? 1 : 0
 
     color: Theme.sidebar
     Rectangle { anchors.right: parent.right; width: 1; height: parent.height; color: Theme.border }

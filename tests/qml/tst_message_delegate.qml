@@ -110,6 +110,22 @@ Item {
             tryVerify(() => message.height > prose[0].height)
         }
 
+        // A delegate recycled from a long answer for a one-line question is as tall as that one line.
+        function test_aRecycledDelegateFitsItsNewMessage() {
+            const fresh = make({ author: MessageModel.User, content: "How do I reverse a list in Python?" })
+            tryVerify(() => fresh.height > 0)
+            const oneLine = fresh.height
+            const message = make({ content: "One **bold** line.\n\n1. one\n2. two\n\n```cpp\nint x = 1;\n```\nA closing line.",
+                                   reasoning: "Because.", thoughtMs: 1200, tokens: 12, tokensPerSecond: 20 })
+            tryVerify(() => message.height > oneLine * 2)
+            message.author = MessageModel.User
+            message.reasoning = ""
+            message.thoughtMs = -1
+            message.tokens = 0
+            message.content = "How do I reverse a list in Python?"
+            tryCompare(message, "height", oneLine)
+        }
+
         // Every item under `parent` (depth first) for which `accept` is true.
         function findAll(parent, accept) {
             let found = []
