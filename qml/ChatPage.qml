@@ -89,7 +89,7 @@ Item {
             objectName: "composer"
             Layout.fillWidth: true
             busy: page.chat.busy
-            canSend: page.chat.model !== ""
+            canSend: page.chat.model !== "" && !page.noUpstream
             thinkOptions: page.chat.thinkOptions
             think: page.chat.think
             onThinkChosen: choice => page.chat.think = choice

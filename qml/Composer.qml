@@ -32,27 +32,30 @@ Rectangle {
     function clear() { input.clear() }
     function focusInput() { input.forceActiveFocus() }
 
-    implicitHeight: Math.min(row.implicitHeight, 240) + 24
+    implicitHeight: frame.height + 24
     color: Theme.background
 
+    // The text on top, at the composer's full width; below it the Think control and Send.
     Rectangle {
-        anchors.fill: parent
-        anchors.margins: 12
-        anchors.leftMargin: 24
-        anchors.rightMargin: 24
+        id: frame
+        x: 24
+        y: 12
+        width: parent.width - 48
+        height: content.height + 12
         radius: Theme.radius
         color: Theme.surface
         border.color: input.activeFocus ? Theme.accent : Theme.border
 
-        RowLayout {
-            id: row
-            anchors.fill: parent
-            anchors.margins: 6
-            spacing: 6
+        Column {
+            id: content
+            x: 6
+            y: 6
+            width: parent.width - 12
+            spacing: 2
 
             ScrollView {
-                Layout.fillWidth: true
-                Layout.fillHeight: true
+                width: parent.width
+                height: Math.min(Math.max(input.implicitHeight, 40), 200)
                 TextArea {
                     id: input
                     objectName: "composerInput"
@@ -82,28 +85,43 @@ Rectangle {
                     }
                 }
             }
-            ComboBox {
-                id: thinkPicker
-                objectName: "thinkPicker"
-                visible: composer.thinkOptions.length > 0
-                Layout.alignment: Qt.AlignBottom
-                model: composer.thinkOptions.map(choice => composer.thinkLabel(choice))
-                currentIndex: composer.thinkOptions.indexOf(composer.think)
-                onActivated: index => composer.thinkChosen(composer.thinkOptions[index])
-                Accessible.name: qsTr("How much the model thinks")
-                ToolTip.visible: hovered && !popup.visible
-                ToolTip.text: qsTr("How much the model reasons before it answers; remembered for this model")
-            }
-            Button {
-                objectName: "sendButton"
-                Layout.alignment: Qt.AlignBottom
-                text: composer.busy ? qsTr("Stop") : qsTr("Send")
-                highlighted: !composer.busy
-                enabled: composer.busy || (composer.canSend && input.text.trim() !== "")
-                onClicked: composer.busy ? composer.stopRequested() : composer.sendRequested(input.text)
-                Accessible.name: composer.busy ? qsTr("Stop the answer") : qsTr("Send the message")
-                ToolTip.visible: hovered
-                ToolTip.text: composer.busy ? qsTr("Stop (Esc)") : qsTr("Send (Enter)")
+            RowLayout {
+                width: parent.width
+                spacing: 6
+                ComboBox {
+                    id: thinkPicker
+                    objectName: "thinkPicker"
+                    visible: composer.thinkOptions.length > 0
+                    flat: true
+                    font.pixelSize: 12
+                    // The choices themselves, not their translated labels: a model that changed with the language
+                    // would reset the selection.
+                    model: composer.thinkOptions
+                    currentIndex: composer.thinkOptions.indexOf(composer.think)
+                    displayText: composer.thinkLabel(composer.think)
+                    delegate: ItemDelegate {
+                        required property string modelData
+                        required property int index
+                        width: ListView.view ? ListView.view.width : implicitWidth
+                        text: composer.thinkLabel(modelData)
+                        highlighted: thinkPicker.highlightedIndex === index
+                    }
+                    onActivated: index => composer.thinkChosen(composer.thinkOptions[index])
+                    Accessible.name: qsTr("How much the model thinks")
+                    ToolTip.visible: hovered && !popup.visible
+                    ToolTip.text: qsTr("How much the model reasons before it answers; remembered for this model")
+                }
+                Item { Layout.fillWidth: true }
+                Button {
+                    objectName: "sendButton"
+                    text: composer.busy ? qsTr("Stop") : qsTr("Send")
+                    highlighted: !composer.busy
+                    enabled: composer.busy || (composer.canSend && input.text.trim() !== "")
+                    onClicked: composer.busy ? composer.stopRequested() : composer.sendRequested(input.text)
+                    Accessible.name: composer.busy ? qsTr("Stop the answer") : qsTr("Send the message")
+                    ToolTip.visible: hovered
+                    ToolTip.text: composer.busy ? qsTr("Stop (Esc)") : qsTr("Send (Enter)")
+                }
             }
         }
     }

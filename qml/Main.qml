@@ -127,7 +127,8 @@ ApplicationWindow {
         Sidebar {
             id: sidebar
             Layout.fillHeight: true
-            Layout.preferredWidth: 270
+            // Narrower windows give the chat what they can spare from the sides.
+            Layout.preferredWidth: Math.round(Math.min(270, Math.max(210, window.width * 0.22)))
             conversations: conversations
             liveSessions: liveSessions
             showLiveSessions: window.preferences.debugMode
@@ -170,7 +171,9 @@ ApplicationWindow {
                         textRole: "modelId"
                         valueRole: "modelId"
                         currentIndex: catalog.models.indexOf(chat.model)
-                        displayText: chat.model !== "" ? chat.model : qsTr("No model")
+                        // The last model chosen may not be offered by the upstreams answering now.
+                        displayText: catalog.models.indexOf(chat.model) >= 0 || !catalog.checked ? chat.model || qsTr("No model")
+                                                                                              : qsTr("No model")
                         enabled: !chat.busy && catalog.models.length > 0
                         onActivated: index => chat.model = catalog.models[index]
                         Accessible.name: qsTr("Model")
@@ -254,7 +257,8 @@ ApplicationWindow {
                         objectName: "refreshSummary"
                         property bool shown: false
                         visible: shown && window.liveSessionId === ""
-                        Layout.maximumWidth: 360
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: 420
                         elide: Text.ElideRight
                         font.pixelSize: 12
                         color: catalog.loading ? Theme.mutedText : Theme.text
@@ -273,10 +277,15 @@ ApplicationWindow {
                     }
                     Item { Layout.fillWidth: true }
                     Label {
+                        id: endpointText
                         objectName: "endpointLabel"
                         color: window.endpoint.state === EndpointStatus.Failed ? Theme.error : Theme.mutedText
                         font.pixelSize: 12
+                        // Makes room for what ⟳ found while that is shown.
+                        visible: !refreshFound.visible
                         elide: Text.ElideMiddle
+                        horizontalAlignment: Text.AlignRight
+                        Layout.fillWidth: true
                         Layout.maximumWidth: 320
                         text: {
                             switch (window.endpoint.state) {
@@ -324,7 +333,7 @@ ApplicationWindow {
                     InsightPanel {
                         objectName: "chatInsights"
                         visible: window.showInsights
-                        Layout.preferredWidth: 360
+                        Layout.preferredWidth: Math.round(Math.min(360, Math.max(260, window.width * 0.28)))
                         Layout.fillHeight: true
                         session: chat.session
                         thoughtMs: chat.thoughtMs

@@ -70,21 +70,27 @@ Item {
         anchors.top: parent.top
         anchors.topMargin: 6
         x: message.fromUser ? parent.width - width - 24 : 24
-        width: message.fromUser ? Math.min(Math.max(userTextWidth.advanceWidth, 60) + 32, parent.width * 0.7)
+        // A user's short message gets a bubble just wide enough, with a few pixels to spare: at the exact
+        // width the text layout sometimes wrapped its last word and kept the height of two lines.
+        width: message.fromUser ? Math.min(Math.ceil(Math.max(userTextWidth.advanceWidth, 60)) + 36, parent.width * 0.7)
                                 : Math.min(parent.width - 48, 860)
         TextMetrics {
             id: userTextWidth
             font.pixelSize: 15
             text: message.fromUser ? message.content : ""
         }
-        height: column.implicitHeight + 24
+        height: column.height + 24
         radius: Theme.radius
         color: message.fromUser ? Theme.userBubble : "transparent"
 
-        ColumnLayout {
+        // A Column, not a ColumnLayout: on Qt 6.4 a layout misses a child's new height when the child
+        // changes it while the layout places it (text re-wrapped at its width), and a reopened chat's
+        // messages kept the heights of a narrower first pass until the view was scrolled.
+        Column {
             id: column
-            anchors.fill: parent
-            anchors.margins: 12
+            x: 12
+            y: 12
+            width: parent.width - 24
             spacing: 8
 
             Label {
@@ -118,7 +124,7 @@ Item {
             }
             Label {
                 visible: message.reasoningShown && message.reasoning !== ""
-                Layout.fillWidth: true
+                width: parent.width
                 text: message.reasoning
                 wrapMode: Text.Wrap
                 font.italic: true
@@ -127,12 +133,12 @@ Item {
                 Rectangle { width: 2; height: parent.height; color: Theme.thinking; opacity: 0.5 }
             }
 
-            // One item per paragraph or code block, in a Column rather than straight in the ColumnLayout:
-            // on Qt 6.4 a Quick Layout whose Repeater removes items can reach a deleted one and crash
+            // One item per paragraph or code block. Never straight in a Quick Layout: on Qt 6.4 a layout
+            // whose Repeater removes items can reach a deleted one and crash
             // (QQuickLayout::effectiveSizePolicy_helper), which scrolling a long conversation did.
             Column {
                 id: partColumn
-                Layout.fillWidth: true
+                width: parent.width
                 visible: parts.count > 0
                 spacing: 8
                 Repeater {
@@ -175,15 +181,15 @@ Item {
             BusyIndicator {
                 visible: message.streaming && message.content === ""
                 running: visible
-                Layout.preferredWidth: 28
-                Layout.preferredHeight: 28
+                width: 28
+                height: 28
             }
 
             // How it ended, when not as planned: stopped, cut at the token limit, or failed with advice.
             Label {
                 objectName: "answerState"
                 visible: text !== ""
-                Layout.fillWidth: true
+                width: parent.width
                 wrapMode: Text.Wrap
                 color: message.state === MessageModel.Failed ? Theme.error : Theme.warning
                 text: {
@@ -202,7 +208,7 @@ Item {
             Label {
                 objectName: "answerError"
                 visible: message.state === MessageModel.Failed && message.error !== ""
-                Layout.fillWidth: true
+                width: parent.width
                 wrapMode: Text.Wrap
                 font.pixelSize: 12
                 color: Theme.mutedText

@@ -65,6 +65,7 @@ ColumnLayout {
 
     ProgressBar {
         Layout.fillWidth: true
+        visible: panel.progress.phase !== ProgressState.Idle
         from: 0
         to: 100
         indeterminate: panel.waiting || (panel.working && panel.progress.percentage < 0)

@@ -405,17 +405,51 @@ Dialog {
                     SectionTitle { text: qsTr("Language") }
                     ComboBox {
                         id: languagePicker
+                        // Codes as the model, names as the text: a model of translated names changes with the
+                        // language, and a changed model resets the selection.
                         readonly property var codes: ["", "en", "de", "es"]
-                        model: [qsTr("System language"), "English", "Deutsch", "Español"]
+                        function nameOf(code) {
+                            switch (code) {
+                            case "en": return "English"
+                            case "de": return "Deutsch"
+                            case "es": return "Español"
+                            default: return qsTr("System language")
+                            }
+                        }
+                        model: codes
                         currentIndex: Math.max(0, codes.indexOf(dialog.preferences.language))
+                        displayText: nameOf(dialog.preferences.language)
+                        delegate: ItemDelegate {
+                            required property string modelData
+                            required property int index
+                            width: ListView.view ? ListView.view.width : implicitWidth
+                            text: languagePicker.nameOf(modelData)
+                            highlighted: languagePicker.highlightedIndex === index
+                        }
                         onActivated: index => dialog.preferences.language = codes[index]
                         Accessible.name: qsTr("Language")
                     }
                     SectionTitle { text: qsTr("Theme") }
                     ComboBox {
+                        id: themePicker
                         readonly property var choices: ["system", "light", "dark"]
-                        model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
+                        function nameOf(choice) {
+                            switch (choice) {
+                            case "light": return qsTr("Light")
+                            case "dark": return qsTr("Dark")
+                            default: return qsTr("Follow the system")
+                            }
+                        }
+                        model: choices
                         currentIndex: Math.max(0, choices.indexOf(dialog.preferences.theme))
+                        displayText: nameOf(dialog.preferences.theme)
+                        delegate: ItemDelegate {
+                            required property string modelData
+                            required property int index
+                            width: ListView.view ? ListView.view.width : implicitWidth
+                            text: themePicker.nameOf(modelData)
+                            highlighted: themePicker.highlightedIndex === index
+                        }
                         onActivated: index => dialog.preferences.theme = choices[index]
                         Accessible.name: qsTr("Theme")
                     }

@@ -1,19 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChatAdvice</name>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="11" />
+        <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
+        <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="13" />
+        <source>The model server is rate limiting Ponder and asked it to wait.</source>
+        <translation>Der Modellserver begrenzt Ponders Anfragen und bittet zu warten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="15" />
+        <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
+        <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="17" />
+        <source>The model server went silent. It may still be loading the model: try again.</source>
+        <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="19" />
+        <source>The answer broke off before it was done. Retry to get it whole.</source>
+        <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="21" />
+        <source>The model server refused Ponder's API key. Check the key in Settings.</source>
+        <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="23" />
+        <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
+        <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="25" />
+        <source>The model server refused the request.</source>
+        <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="27" />
+        <source>The model server reported an error.</source>
+        <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
+    </message>
+</context>
+<context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="120" />
+        <location filename="../qml/chat/ChatController.cpp" line="195" />
         <source>Sending to %1…</source>
         <translation>Wird an %1 gesendet…</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="133" />
         <source>The answer was cut off at the token limit.</source>
         <translation>Die Antwort wurde am Token-Limit abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="138" />
         <source>%1 Pick another model.</source>
         <translation>%1 Wähle ein anderes Modell.</translation>
     </message>
@@ -53,47 +99,87 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="43" />
+        <location filename="../qml/Composer.qml" line="23" />
+        <source>Think: off</source>
+        <translation>Denken: aus</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="24" />
+        <source>Think: on</source>
+        <translation>Denken: an</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="25" />
+        <source>Think: low</source>
+        <translation>Denken: wenig</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="26" />
+        <source>Think: medium</source>
+        <translation>Denken: mittel</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="27" />
+        <source>Think: high</source>
+        <translation>Denken: viel</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="28" />
+        <source>Think: auto</source>
+        <translation>Denken: automatisch</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="62" />
         <source>Message the model (Enter to send, Shift+Enter for a new line)</source>
         <translation>Nachricht an das Modell (Enter sendet, Umschalt+Enter für eine neue Zeile)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="44" />
+        <location filename="../qml/Composer.qml" line="63" />
         <source>No model to talk to yet</source>
         <translation>Noch kein Modell verfügbar</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="50" />
+        <location filename="../qml/Composer.qml" line="69" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="64" />
+        <location filename="../qml/Composer.qml" line="100" />
+        <source>How much the model thinks</source>
+        <translation>Wie viel das Modell nachdenkt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="102" />
+        <source>How much the model reasons before it answers; remembered for this model</source>
+        <translation>Wie viel das Modell vor der Antwort nachdenkt; für dieses Modell gemerkt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="107" />
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="64" />
+        <location filename="../qml/Composer.qml" line="107" />
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="68" />
+        <location filename="../qml/Composer.qml" line="111" />
         <source>Stop the answer</source>
         <translation>Antwort anhalten</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="68" />
+        <location filename="../qml/Composer.qml" line="111" />
         <source>Send the message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="70" />
+        <location filename="../qml/Composer.qml" line="113" />
         <source>Stop (Esc)</source>
         <translation>Stopp (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="70" />
+        <location filename="../qml/Composer.qml" line="113" />
         <source>Send (Enter)</source>
         <translation>Senden (Enter)</translation>
     </message>
@@ -101,17 +187,17 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="18" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="11" />
         <source>Now: in memory, healthy.</source>
         <translation>Aktuell: im Arbeitsspeicher, in Ordnung.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="24" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="13" />
         <source>Now: Redis, connected.</source>
         <translation>Aktuell: Redis, verbunden.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="25" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="16" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Aktuell: Redis, eingeschränkt (%1). Ereignisse werden gepuffert, bis es wieder da ist.</translation>
     </message>
@@ -137,7 +223,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="21" />
+        <location filename="../qml/Main.qml" line="22" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
@@ -146,62 +232,92 @@
         <translation>Sieh Sprachmodellen beim Denken zu.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="21" />
+        <location filename="../qml/Main.qml" line="22" />
         <source>Ponder — %1</source>
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="166" />
+        <location filename="../qml/Main.qml" line="174" />
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="169" />
+        <location filename="../qml/Main.qml" line="177" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="171" />
+        <location filename="../qml/Main.qml" line="179" />
         <source>The model that answers</source>
         <translation>Das Modell, das antwortet</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="178" />
+        <location filename="../qml/Main.qml" line="200" />
+        <source>thinks</source>
+        <translation>denkt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="201" />
+        <source>tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="202" />
+        <source>vision</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="248" />
         <source>Refresh models</source>
         <translation>Modelle aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="180" />
+        <location filename="../qml/Main.qml" line="250" />
         <source>Ask the upstreams for their models again</source>
         <translation>Die Upstreams erneut nach ihren Modellen fragen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="184" />
+        <location filename="../qml/Main.qml" line="263" />
+        <source>Asking the upstreams…</source>
+        <translation>Frage die Upstreams…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="272" />
         <source>Live session</source>
         <translation>Live-Sitzung</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="198" />
+        <location filename="../qml/Main.qml" line="291" />
         <source>Local endpoint: %1/v1</source>
         <translation>Lokaler Endpunkt: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="200" />
+        <location filename="../qml/Main.qml" line="292" />
+        <source>Local endpoint: off</source>
+        <translation>Lokaler Endpunkt: aus</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="294" />
         <source>The local endpoint could not start: %1</source>
         <translation>Der lokale Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202" />
+        <location filename="../qml/Main.qml" line="296" />
+        <source>Reading the keychain…</source>
+        <translation>Lese den Schlüsselbund…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="298" />
         <source>Starting the local endpoint…</source>
         <translation>Lokaler Endpunkt wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="213" />
+        <location filename="../qml/Main.qml" line="309" />
         <source>Hide thinking</source>
         <translation>Denken ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="213" />
+        <location filename="../qml/Main.qml" line="309" />
         <source>Show thinking</source>
         <translation>Denken einblenden</translation>
     </message>
@@ -209,21 +325,26 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="67" />
-        <location filename="../qml/MessageDelegate.qml" line="201" />
+        <location filename="../qml/MessageDelegate.qml" line="59" />
+        <location filename="../qml/MessageDelegate.qml" line="238" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="70" />
-        <location filename="../qml/MessageDelegate.qml" line="204" />
+        <location filename="../qml/MessageDelegate.qml" line="62" />
+        <location filename="../qml/MessageDelegate.qml" line="241" />
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="111" />
+        <location filename="../qml/MessageDelegate.qml" line="109" />
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="112" />
+        <source>Reasoning</source>
+        <translation>Überlegungen</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="113" />
@@ -231,19 +352,72 @@
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="193" />
+        <location filename="../qml/MessageDelegate.qml" line="197" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/MessageDelegate.qml" line="201" />
+        <source>Trying again in %n s…</source>
+        <translation><numerusform>Neuer Versuch in %n s…</numerusform><numerusform>Neuer Versuch in %n s…</numerusform></translation>
+    </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="208" />
+        <location filename="../qml/MessageDelegate.qml" line="204" />
+        <source>The answer was cut off at the token limit.</source>
+        <translation>Die Antwort wurde am Token-Limit abgeschnitten.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/MessageDelegate.qml" line="225" />
+        <source>%n token(s)</source>
+        <translation><numerusform>%n Token</numerusform><numerusform>%n Tokens</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="227" />
+        <source>%1 tokens/s</source>
+        <translation>%1 Tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="229" />
+        <source>first token after %1 s</source>
+        <translation>erstes Token nach %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="246" />
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="211" />
+        <location filename="../qml/MessageDelegate.qml" line="246" />
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="249" />
         <source>Regenerate the answer</source>
         <translation>Antwort neu erzeugen</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCatalog</name>
+    <message numerus="yes">
+        <location filename="../qml/chat/ModelCatalog.cpp" line="32" />
+        <source>%n model(s) at %1</source>
+        <translation><numerusform>%n Modell bei %1</numerusform><numerusform>%n Modelle bei %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/chat/ModelCatalog.cpp" line="43" />
+        <source>No upstream answered.</source>
+        <translation>Kein Upstream hat geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/chat/ModelCatalog.cpp" line="44" />
+        <source>Found %1.</source>
+        <translation>Gefunden: %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/chat/ModelCatalog.cpp" line="46" />
+        <source>Not answering: %1.</source>
+        <translation>Antwortet nicht: %1.</translation>
     </message>
 </context>
 <context>
@@ -283,12 +457,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="183" />
+        <location filename="../qml/settings/Preferences.cpp" line="201" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Lass das Passwort aus der URL weg und speichere es im Passwortfeld: Die URL wird im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="193" />
+        <location filename="../qml/settings/Preferences.cpp" line="211" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' ist keine IP-Adresse (zum Beispiel 127.0.0.1, oder 0.0.0.0 für alle Schnittstellen)</translation>
     </message>
@@ -296,121 +470,129 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="20" />
+        <location filename="../qml/ProgressPanel.qml" line="22" />
         <source>Waiting for the model</source>
         <translation>Warte auf das Modell</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="21" />
+        <location filename="../qml/ProgressPanel.qml" line="23" />
         <source>Generating</source>
         <translation>Erzeugt</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="22" />
+        <location filename="../qml/ProgressPanel.qml" line="24" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="23" />
+        <location filename="../qml/ProgressPanel.qml" line="25" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="24" />
+        <location filename="../qml/ProgressPanel.qml" line="26" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="25" />
+        <location filename="../qml/ProgressPanel.qml" line="27" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="41" />
-        <location filename="../qml/ProgressPanel.qml" line="70" />
+        <location filename="../qml/ProgressPanel.qml" line="43" />
+        <location filename="../qml/ProgressPanel.qml" line="72" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="90" />
+        <location filename="../qml/ProgressPanel.qml" line="94" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Prüfe, ob der Modellserver läuft und das Modell existiert, und versuche es erneut. Die Einstellungen listen die Upstreams und können sie testen.</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="109" />
+        <location filename="../qml/ProgressPanel.qml" line="113" />
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="111" />
+        <location filename="../qml/ProgressPanel.qml" line="115" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="114" />
+        <location filename="../qml/ProgressPanel.qml" line="118" />
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="116" />
+        <location filename="../qml/ProgressPanel.qml" line="120" />
         <source>Tokens/s</source>
         <translation>Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="121" />
+        <location filename="../qml/ProgressPanel.qml" line="125" />
         <source>First token</source>
         <translation>Erstes Token</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="124" />
+        <location filename="../qml/ProgressPanel.qml" line="128" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="126" />
+        <location filename="../qml/ProgressPanel.qml" line="130" />
         <source>Elapsed</source>
         <translation>Vergangen</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="129" />
+        <location filename="../qml/ProgressPanel.qml" line="133" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
 </context>
 <context>
+    <name>ProgressState</name>
+    <message>
+        <location filename="../qml/models/ProgressState.cpp" line="43" />
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+</context>
+<context>
     <name>SecretEditor</name>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="45" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="52" />
         <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>Der Schlüssel für %1 ist im Schlüsselbund gespeichert; er gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="59" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="66" />
         <source>The key for %1 is removed from the keychain.</source>
         <translation>Der Schlüssel für %1 wurde aus dem Schlüsselbund entfernt.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="83" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="90" />
         <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
         <translation>Ein neues API-Token ist im Schlüsselbund gespeichert; der lokale Endpunkt verlangt es ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="96" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="103" />
         <source>The API token is removed; from the next start the local endpoint needs no login.</source>
         <translation>Das API-Token wurde entfernt; ab dem nächsten Start braucht der lokale Endpunkt keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="108" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="116" />
         <source>The password for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>Das Passwort für %1 ist im Schlüsselbund gespeichert; es wird ab dem nächsten Start verwendet.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="120" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="128" />
         <source>The password for %1 is removed from the keychain.</source>
         <translation>Das Passwort für %1 ist aus dem Schlüsselbund entfernt.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="129" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="137" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Schlüsselbund: %1. Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
@@ -418,7 +600,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="18" />
+        <location filename="../qml/SettingsDialog.qml" line="20" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -518,173 +700,188 @@
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <location filename="../qml/SettingsDialog.qml" line="207" />
+        <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
+        <translation>Kein Schlüsselbund antwortet (%1). API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="226" />
         <source>Local endpoint</source>
         <translation>Lokaler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="223" />
+        <location filename="../qml/SettingsDialog.qml" line="229" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Läuft unter %1. Open WebUI, Editoren und die openai-SDKs können %1/v1 nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="224" />
+        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>Not running.</source>
         <translation>Läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="227" />
+        <location filename="../qml/SettingsDialog.qml" line="233" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Die OpenAI-kompatible und die Streaming-API anbieten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="234" />
-        <location filename="../qml/SettingsDialog.qml" line="239" />
+        <location filename="../qml/SettingsDialog.qml" line="240" />
+        <location filename="../qml/SettingsDialog.qml" line="245" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="241" />
-        <location filename="../qml/SettingsDialog.qml" line="249" />
+        <location filename="../qml/SettingsDialog.qml" line="247" />
+        <location filename="../qml/SettingsDialog.qml" line="255" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="251" />
-        <location filename="../qml/SettingsDialog.qml" line="257" />
+        <location filename="../qml/SettingsDialog.qml" line="265" />
+        <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
+        <translation>Jetzt in Gebrauch: %1, auf der Kommandozeile angegeben (--port), was Vorrang vor dem gespeicherten Port hat.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <source>In use now: %1. The saved port applies from the next start.</source>
+        <translation>Jetzt in Gebrauch: %1. Der gespeicherte Port gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="268" />
+        <location filename="../qml/SettingsDialog.qml" line="274" />
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <location filename="../qml/SettingsDialog.qml" line="277" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Behalte die Adresse 127.0.0.1, außer andere Rechner müssen Ponder erreichen. Browserseiten anderer Origins werden abgewiesen, außer sie stehen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="262" />
+        <location filename="../qml/SettingsDialog.qml" line="279" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Zustandslos: Unterhaltungen nie auf die Festplatte schreiben</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="266" />
-        <location filename="../qml/SettingsDialog.qml" line="278" />
+        <location filename="../qml/SettingsDialog.qml" line="283" />
+        <location filename="../qml/SettingsDialog.qml" line="295" />
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="267" />
+        <location filename="../qml/SettingsDialog.qml" line="284" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Mit Token müssen Clients es mitschicken (Authorization: Bearer …). Ohne Token brauchen lokale Programme keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="275" />
+        <location filename="../qml/SettingsDialog.qml" line="292" />
         <source>No token: zero-login</source>
         <translation>Kein Token: ohne Anmeldung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="280" />
+        <location filename="../qml/SettingsDialog.qml" line="297" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="282" />
+        <location filename="../qml/SettingsDialog.qml" line="299" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="292" />
+        <location filename="../qml/SettingsDialog.qml" line="309" />
         <source>Generate new token</source>
         <translation>Neues Token erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="293" />
+        <location filename="../qml/SettingsDialog.qml" line="310" />
         <source>Remove token</source>
         <translation>Token entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="312" />
+        <location filename="../qml/SettingsDialog.qml" line="329" />
         <source>Where thinking and progress events are kept</source>
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="315" />
+        <location filename="../qml/SettingsDialog.qml" line="332" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="321" />
+        <location filename="../qml/SettingsDialog.qml" line="338" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="330" />
+        <location filename="../qml/SettingsDialog.qml" line="347" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="363" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Redis password</source>
         <translation>Redis-Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="350" />
+        <location filename="../qml/SettingsDialog.qml" line="367" />
         <source>Save password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <location filename="../qml/SettingsDialog.qml" line="374" />
         <source>Remove password</source>
         <translation>Passwort entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="372" />
+        <location filename="../qml/SettingsDialog.qml" line="389" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="382" />
+        <location filename="../qml/SettingsDialog.qml" line="399" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="384" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="388" />
-        <location filename="../qml/SettingsDialog.qml" line="395" />
+        <location filename="../qml/SettingsDialog.qml" line="405" />
+        <location filename="../qml/SettingsDialog.qml" line="412" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="392" />
+        <location filename="../qml/SettingsDialog.qml" line="409" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="397" />
-        <location filename="../qml/SettingsDialog.qml" line="403" />
+        <location filename="../qml/SettingsDialog.qml" line="414" />
+        <location filename="../qml/SettingsDialog.qml" line="420" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="400" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="400" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="400" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
@@ -692,108 +889,123 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="35" />
+        <location filename="../qml/Sidebar.qml" line="38" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="45" />
+        <location filename="../qml/Sidebar.qml" line="48" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="47" />
+        <location filename="../qml/Sidebar.qml" line="50" />
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Strg+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="54" />
+        <location filename="../qml/Sidebar.qml" line="57" />
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="58" />
+        <location filename="../qml/Sidebar.qml" line="61" />
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Neue Unterhaltung beginnen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="65" />
+        <location filename="../qml/Sidebar.qml" line="68" />
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="70" />
+        <location filename="../qml/Sidebar.qml" line="73" />
         <source>Live sessions (%1)</source>
         <translation>Live-Sitzungen (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="71" />
+        <location filename="../qml/Sidebar.qml" line="74" />
         <source>Live sessions</source>
         <translation>Live-Sitzungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="84" />
         <location filename="../qml/Sidebar.qml" line="87" />
+        <location filename="../qml/Sidebar.qml" line="90" />
         <source>Search conversations</source>
         <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="96" />
+        <location filename="../qml/Sidebar.qml" line="99" />
         <source>Stateless mode: conversations are not saved.</source>
         <translation>Zustandsloser Modus: Unterhaltungen werden nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="97" />
+        <location filename="../qml/Sidebar.qml" line="100" />
         <source>No conversation matches.</source>
         <translation>Keine Unterhaltung passt.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="98" />
+        <location filename="../qml/Sidebar.qml" line="101" />
         <source>Your conversations will appear here.</source>
         <translation>Deine Unterhaltungen erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="139" />
+        <location filename="../qml/Sidebar.qml" line="146" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="154" />
+        <location filename="../qml/Sidebar.qml" line="161" />
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="158" />
+        <location filename="../qml/Sidebar.qml" line="165" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="178" />
+        <location filename="../qml/Sidebar.qml" line="181" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Noch keine Sitzung. Chats aus diesem Fenster, Anfragen an den lokalen Endpunkt und Agenten, die an die Streaming-API senden, erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="179" />
+        <location filename="../qml/Sidebar.qml" line="182" />
         <source>Every session in the hub, from this window and from outside. Pick one to watch it think.</source>
         <translation>Alle Sitzungen im Hub, aus diesem Fenster und von außen. Wähle eine, um ihr beim Denken zuzusehen.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="227" />
+        <location filename="../qml/Sidebar.qml" line="231" />
         <source>chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="227" />
+        <location filename="../qml/Sidebar.qml" line="231" />
         <source>agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="255" />
+        <location filename="../qml/Sidebar.qml" line="271" />
+        <source>Deleted “%1”</source>
+        <translation>„%1“ gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="278" />
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="282" />
+        <source>Undo deleting the chat</source>
+        <translation>Löschen des Chats rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="300" />
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="260" />
+        <location filename="../qml/Sidebar.qml" line="305" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -834,12 +1046,72 @@
 <context>
     <name>ThinkingStepDelegate</name>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="41" />
+        <location filename="../qml/ThinkingStepDelegate.qml" line="24" />
+        <source>Initialization</source>
+        <translation>Einstieg</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="25" />
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="26" />
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="27" />
+        <source>Planning</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="28" />
+        <source>Evaluation</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="29" />
+        <source>Risk assessment</source>
+        <translation>Risikobewertung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="30" />
+        <source>Service selection</source>
+        <translation>Dienstauswahl</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="31" />
+        <source>Workflow generation</source>
+        <translation>Ablauferstellung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="32" />
+        <source>Execution planning</source>
+        <translation>Ausführungsplanung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="33" />
+        <source>Result analysis</source>
+        <translation>Ergebnisanalyse</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="53" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="54" />
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="62" />
         <source>%1% sure</source>
         <translation>%1 % sicher</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="61" />
+        <location filename="../qml/ThinkingStepDelegate.qml" line="82" />
         <source>Reasoning chain (%1)</source>
         <translation>Gedankenkette (%1)</translation>
     </message>
@@ -847,12 +1119,12 @@
 <context>
     <name>UpstreamProbe</name>
     <message numerus="yes">
-        <location filename="../qml/settings/UpstreamProbe.cpp" line="34" />
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="22" />
         <source>Connected: %n model(s) available.</source>
         <translation><numerusform>Verbunden: %n Modell verfügbar.</numerusform><numerusform>Verbunden: %n Modelle verfügbar.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/settings/UpstreamProbe.cpp" line="36" />
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="24" />
         <source>No answer: %1</source>
         <translation>Keine Antwort: %1</translation>
     </message>

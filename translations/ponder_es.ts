@@ -1,19 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ChatAdvice</name>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="11" />
+        <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
+        <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="13" />
+        <source>The model server is rate limiting Ponder and asked it to wait.</source>
+        <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="15" />
+        <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
+        <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="17" />
+        <source>The model server went silent. It may still be loading the model: try again.</source>
+        <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="19" />
+        <source>The answer broke off before it was done. Retry to get it whole.</source>
+        <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="21" />
+        <source>The model server refused Ponder's API key. Check the key in Settings.</source>
+        <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="23" />
+        <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
+        <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="25" />
+        <source>The model server refused the request.</source>
+        <translation>El servidor de modelos rechazó la petición.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatAdvice.qml" line="27" />
+        <source>The model server reported an error.</source>
+        <translation>El servidor de modelos informó de un error.</translation>
+    </message>
+</context>
+<context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="120" />
+        <location filename="../qml/chat/ChatController.cpp" line="195" />
         <source>Sending to %1…</source>
         <translation>Enviando a %1…</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="133" />
         <source>The answer was cut off at the token limit.</source>
         <translation>La respuesta se cortó en el límite de tokens.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="138" />
         <source>%1 Pick another model.</source>
         <translation>%1 Elige otro modelo.</translation>
     </message>
@@ -53,47 +99,87 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="43" />
+        <location filename="../qml/Composer.qml" line="23" />
+        <source>Think: off</source>
+        <translation>Pensar: no</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="24" />
+        <source>Think: on</source>
+        <translation>Pensar: sí</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="25" />
+        <source>Think: low</source>
+        <translation>Pensar: poco</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="26" />
+        <source>Think: medium</source>
+        <translation>Pensar: medio</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="27" />
+        <source>Think: high</source>
+        <translation>Pensar: mucho</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="28" />
+        <source>Think: auto</source>
+        <translation>Pensar: automático</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="62" />
         <source>Message the model (Enter to send, Shift+Enter for a new line)</source>
         <translation>Mensaje al modelo (Intro para enviar, Mayús+Intro para una nueva línea)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="44" />
+        <location filename="../qml/Composer.qml" line="63" />
         <source>No model to talk to yet</source>
         <translation>Todavía no hay ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="50" />
+        <location filename="../qml/Composer.qml" line="69" />
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="64" />
+        <location filename="../qml/Composer.qml" line="100" />
+        <source>How much the model thinks</source>
+        <translation>Cuánto piensa el modelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="102" />
+        <source>How much the model reasons before it answers; remembered for this model</source>
+        <translation>Cuánto razona el modelo antes de responder; se recuerda para este modelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="107" />
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="64" />
+        <location filename="../qml/Composer.qml" line="107" />
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="68" />
+        <location filename="../qml/Composer.qml" line="111" />
         <source>Stop the answer</source>
         <translation>Detener la respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="68" />
+        <location filename="../qml/Composer.qml" line="111" />
         <source>Send the message</source>
         <translation>Enviar el mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="70" />
+        <location filename="../qml/Composer.qml" line="113" />
         <source>Stop (Esc)</source>
         <translation>Detener (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="70" />
+        <location filename="../qml/Composer.qml" line="113" />
         <source>Send (Enter)</source>
         <translation>Enviar (Intro)</translation>
     </message>
@@ -101,17 +187,17 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="18" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="11" />
         <source>Now: in memory, healthy.</source>
         <translation>Ahora: en memoria, correcto.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="24" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="13" />
         <source>Now: Redis, connected.</source>
         <translation>Ahora: Redis, conectado.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="25" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="16" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Ahora: Redis, degradado (%1). Los eventos se guardan en búfer hasta que vuelva.</translation>
     </message>
@@ -137,7 +223,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="21" />
+        <location filename="../qml/Main.qml" line="22" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
@@ -146,62 +232,92 @@
         <translation>Mira cómo piensan los modelos de lenguaje.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="21" />
+        <location filename="../qml/Main.qml" line="22" />
         <source>Ponder — %1</source>
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="166" />
+        <location filename="../qml/Main.qml" line="174" />
         <source>No model</source>
         <translation>Ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="169" />
+        <location filename="../qml/Main.qml" line="177" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="171" />
+        <location filename="../qml/Main.qml" line="179" />
         <source>The model that answers</source>
         <translation>El modelo que responde</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="178" />
+        <location filename="../qml/Main.qml" line="200" />
+        <source>thinks</source>
+        <translation>piensa</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="201" />
+        <source>tools</source>
+        <translation>herramientas</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="202" />
+        <source>vision</source>
+        <translation>visión</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="248" />
         <source>Refresh models</source>
         <translation>Actualizar modelos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="180" />
+        <location filename="../qml/Main.qml" line="250" />
         <source>Ask the upstreams for their models again</source>
         <translation>Volver a pedir los modelos a los servidores</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="184" />
+        <location filename="../qml/Main.qml" line="263" />
+        <source>Asking the upstreams…</source>
+        <translation>Preguntando a los upstreams…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="272" />
         <source>Live session</source>
         <translation>Sesión en directo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="198" />
+        <location filename="../qml/Main.qml" line="291" />
         <source>Local endpoint: %1/v1</source>
         <translation>Punto de acceso local: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="200" />
+        <location filename="../qml/Main.qml" line="292" />
+        <source>Local endpoint: off</source>
+        <translation>Endpoint local: desactivado</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="294" />
         <source>The local endpoint could not start: %1</source>
         <translation>No se pudo iniciar el punto de acceso local: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202" />
+        <location filename="../qml/Main.qml" line="296" />
+        <source>Reading the keychain…</source>
+        <translation>Leyendo el llavero…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="298" />
         <source>Starting the local endpoint…</source>
         <translation>Iniciando el punto de acceso local…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="213" />
+        <location filename="../qml/Main.qml" line="309" />
         <source>Hide thinking</source>
         <translation>Ocultar razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="213" />
+        <location filename="../qml/Main.qml" line="309" />
         <source>Show thinking</source>
         <translation>Mostrar razonamiento</translation>
     </message>
@@ -209,21 +325,26 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="67" />
-        <location filename="../qml/MessageDelegate.qml" line="201" />
+        <location filename="../qml/MessageDelegate.qml" line="59" />
+        <location filename="../qml/MessageDelegate.qml" line="238" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="70" />
-        <location filename="../qml/MessageDelegate.qml" line="204" />
+        <location filename="../qml/MessageDelegate.qml" line="62" />
+        <location filename="../qml/MessageDelegate.qml" line="241" />
         <source>Copy message</source>
         <translation>Copiar mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="111" />
+        <location filename="../qml/MessageDelegate.qml" line="109" />
         <source>Thinking…</source>
         <translation>Pensando…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="112" />
+        <source>Reasoning</source>
+        <translation>Razonamiento</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="113" />
@@ -231,19 +352,72 @@
         <translation>Pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="193" />
+        <location filename="../qml/MessageDelegate.qml" line="197" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/MessageDelegate.qml" line="201" />
+        <source>Trying again in %n s…</source>
+        <translation><numerusform>Nuevo intento en %n s…</numerusform><numerusform>Nuevo intento en %n s…</numerusform></translation>
+    </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="208" />
+        <location filename="../qml/MessageDelegate.qml" line="204" />
+        <source>The answer was cut off at the token limit.</source>
+        <translation>La respuesta se cortó en el límite de tokens.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/MessageDelegate.qml" line="225" />
+        <source>%n token(s)</source>
+        <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="227" />
+        <source>%1 tokens/s</source>
+        <translation>%1 tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="229" />
+        <source>first token after %1 s</source>
+        <translation>primer token tras %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="246" />
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="211" />
+        <location filename="../qml/MessageDelegate.qml" line="246" />
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="249" />
         <source>Regenerate the answer</source>
         <translation>Regenerar la respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCatalog</name>
+    <message numerus="yes">
+        <location filename="../qml/chat/ModelCatalog.cpp" line="32" />
+        <source>%n model(s) at %1</source>
+        <translation><numerusform>%n modelo en %1</numerusform><numerusform>%n modelos en %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/chat/ModelCatalog.cpp" line="43" />
+        <source>No upstream answered.</source>
+        <translation>Ningún upstream respondió.</translation>
+    </message>
+    <message>
+        <location filename="../qml/chat/ModelCatalog.cpp" line="44" />
+        <source>Found %1.</source>
+        <translation>Encontrado: %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/chat/ModelCatalog.cpp" line="46" />
+        <source>Not answering: %1.</source>
+        <translation>No responde: %1.</translation>
     </message>
 </context>
 <context>
@@ -283,12 +457,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="183" />
+        <location filename="../qml/settings/Preferences.cpp" line="201" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Deja la contraseña fuera de la URL y guárdala en el campo de contraseña: la URL se guarda en texto plano.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="193" />
+        <location filename="../qml/settings/Preferences.cpp" line="211" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' no es una dirección IP (por ejemplo 127.0.0.1, o 0.0.0.0 para todas las interfaces)</translation>
     </message>
@@ -296,121 +470,129 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="20" />
+        <location filename="../qml/ProgressPanel.qml" line="22" />
         <source>Waiting for the model</source>
         <translation>Esperando al modelo</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="21" />
+        <location filename="../qml/ProgressPanel.qml" line="23" />
         <source>Generating</source>
         <translation>Generando</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="22" />
+        <location filename="../qml/ProgressPanel.qml" line="24" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="23" />
+        <location filename="../qml/ProgressPanel.qml" line="25" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="24" />
+        <location filename="../qml/ProgressPanel.qml" line="26" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="25" />
+        <location filename="../qml/ProgressPanel.qml" line="27" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="41" />
-        <location filename="../qml/ProgressPanel.qml" line="70" />
+        <location filename="../qml/ProgressPanel.qml" line="43" />
+        <location filename="../qml/ProgressPanel.qml" line="72" />
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="90" />
+        <location filename="../qml/ProgressPanel.qml" line="94" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Comprueba que el servidor de modelos está en marcha y que el modelo existe, y vuelve a intentarlo. Ajustes muestra los servidores y puede probarlos.</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="109" />
+        <location filename="../qml/ProgressPanel.qml" line="113" />
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="111" />
+        <location filename="../qml/ProgressPanel.qml" line="115" />
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="114" />
+        <location filename="../qml/ProgressPanel.qml" line="118" />
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="116" />
+        <location filename="../qml/ProgressPanel.qml" line="120" />
         <source>Tokens/s</source>
         <translation>Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="121" />
+        <location filename="../qml/ProgressPanel.qml" line="125" />
         <source>First token</source>
         <translation>Primer token</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="124" />
+        <location filename="../qml/ProgressPanel.qml" line="128" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="126" />
+        <location filename="../qml/ProgressPanel.qml" line="130" />
         <source>Elapsed</source>
         <translation>Transcurrido</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="129" />
+        <location filename="../qml/ProgressPanel.qml" line="133" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
 </context>
 <context>
+    <name>ProgressState</name>
+    <message>
+        <location filename="../qml/models/ProgressState.cpp" line="43" />
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
+    </message>
+</context>
+<context>
     <name>SecretEditor</name>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="45" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="52" />
         <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>La clave de %1 se guardó en el llavero; se usará a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="59" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="66" />
         <source>The key for %1 is removed from the keychain.</source>
         <translation>La clave de %1 se eliminó del llavero.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="83" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="90" />
         <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
         <translation>Se guardó un nuevo token de API en el llavero; el punto de acceso local lo exigirá desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="96" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="103" />
         <source>The API token is removed; from the next start the local endpoint needs no login.</source>
         <translation>Se eliminó el token de API; desde el próximo inicio el punto de acceso local no pedirá credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="108" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="116" />
         <source>The password for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>La contraseña de %1 está guardada en el llavero; se usará a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="120" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="128" />
         <source>The password for %1 is removed from the keychain.</source>
         <translation>La contraseña de %1 se ha quitado del llavero.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="129" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="137" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Llavero: %1. No se guarda nada en texto plano en su lugar.</translation>
     </message>
@@ -418,7 +600,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="18" />
+        <location filename="../qml/SettingsDialog.qml" line="20" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
@@ -518,173 +700,188 @@
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <location filename="../qml/SettingsDialog.qml" line="207" />
+        <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
+        <translation>Ningún llavero responde (%1). No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="226" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="223" />
+        <location filename="../qml/SettingsDialog.qml" line="229" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="224" />
+        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="227" />
+        <location filename="../qml/SettingsDialog.qml" line="233" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="234" />
-        <location filename="../qml/SettingsDialog.qml" line="239" />
+        <location filename="../qml/SettingsDialog.qml" line="240" />
+        <location filename="../qml/SettingsDialog.qml" line="245" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="241" />
-        <location filename="../qml/SettingsDialog.qml" line="249" />
+        <location filename="../qml/SettingsDialog.qml" line="247" />
+        <location filename="../qml/SettingsDialog.qml" line="255" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="251" />
-        <location filename="../qml/SettingsDialog.qml" line="257" />
+        <location filename="../qml/SettingsDialog.qml" line="265" />
+        <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
+        <translation>En uso ahora: %1, indicado en la línea de órdenes (--port), que prevalece sobre el puerto guardado.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <source>In use now: %1. The saved port applies from the next start.</source>
+        <translation>En uso ahora: %1. El puerto guardado se aplica desde el próximo inicio.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="268" />
+        <location filename="../qml/SettingsDialog.qml" line="274" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <location filename="../qml/SettingsDialog.qml" line="277" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="262" />
+        <location filename="../qml/SettingsDialog.qml" line="279" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="266" />
-        <location filename="../qml/SettingsDialog.qml" line="278" />
+        <location filename="../qml/SettingsDialog.qml" line="283" />
+        <location filename="../qml/SettingsDialog.qml" line="295" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="267" />
+        <location filename="../qml/SettingsDialog.qml" line="284" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="275" />
+        <location filename="../qml/SettingsDialog.qml" line="292" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="280" />
+        <location filename="../qml/SettingsDialog.qml" line="297" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="282" />
+        <location filename="../qml/SettingsDialog.qml" line="299" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="292" />
+        <location filename="../qml/SettingsDialog.qml" line="309" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="293" />
+        <location filename="../qml/SettingsDialog.qml" line="310" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="312" />
+        <location filename="../qml/SettingsDialog.qml" line="329" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="315" />
+        <location filename="../qml/SettingsDialog.qml" line="332" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="321" />
+        <location filename="../qml/SettingsDialog.qml" line="338" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="330" />
+        <location filename="../qml/SettingsDialog.qml" line="347" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="363" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="350" />
+        <location filename="../qml/SettingsDialog.qml" line="367" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <location filename="../qml/SettingsDialog.qml" line="374" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="372" />
+        <location filename="../qml/SettingsDialog.qml" line="389" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="382" />
+        <location filename="../qml/SettingsDialog.qml" line="399" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="384" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="388" />
-        <location filename="../qml/SettingsDialog.qml" line="395" />
+        <location filename="../qml/SettingsDialog.qml" line="405" />
+        <location filename="../qml/SettingsDialog.qml" line="412" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="392" />
+        <location filename="../qml/SettingsDialog.qml" line="409" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="397" />
-        <location filename="../qml/SettingsDialog.qml" line="403" />
+        <location filename="../qml/SettingsDialog.qml" line="414" />
+        <location filename="../qml/SettingsDialog.qml" line="420" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="400" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="400" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="400" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
@@ -692,108 +889,123 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="35" />
+        <location filename="../qml/Sidebar.qml" line="38" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="45" />
+        <location filename="../qml/Sidebar.qml" line="48" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="47" />
+        <location filename="../qml/Sidebar.qml" line="50" />
         <source>Settings (Ctrl+,)</source>
         <translation>Ajustes (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="54" />
+        <location filename="../qml/Sidebar.qml" line="57" />
         <source>New chat</source>
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="58" />
+        <location filename="../qml/Sidebar.qml" line="61" />
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Empezar una conversación nueva (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="65" />
+        <location filename="../qml/Sidebar.qml" line="68" />
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="70" />
+        <location filename="../qml/Sidebar.qml" line="73" />
         <source>Live sessions (%1)</source>
         <translation>En directo (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="71" />
+        <location filename="../qml/Sidebar.qml" line="74" />
         <source>Live sessions</source>
         <translation>En directo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="84" />
         <location filename="../qml/Sidebar.qml" line="87" />
+        <location filename="../qml/Sidebar.qml" line="90" />
         <source>Search conversations</source>
         <translation>Buscar conversaciones</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="96" />
+        <location filename="../qml/Sidebar.qml" line="99" />
         <source>Stateless mode: conversations are not saved.</source>
         <translation>Modo sin estado: las conversaciones no se guardan.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="97" />
+        <location filename="../qml/Sidebar.qml" line="100" />
         <source>No conversation matches.</source>
         <translation>Ninguna conversación coincide.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="98" />
+        <location filename="../qml/Sidebar.qml" line="101" />
         <source>Your conversations will appear here.</source>
         <translation>Tus conversaciones aparecerán aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="139" />
+        <location filename="../qml/Sidebar.qml" line="146" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="154" />
+        <location filename="../qml/Sidebar.qml" line="161" />
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="158" />
+        <location filename="../qml/Sidebar.qml" line="165" />
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="178" />
+        <location filename="../qml/Sidebar.qml" line="181" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Todavía no hay sesiones. Aquí aparecen los chats de esta ventana, las peticiones al punto de acceso local y los agentes que publican en la API de streaming.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="179" />
+        <location filename="../qml/Sidebar.qml" line="182" />
         <source>Every session in the hub, from this window and from outside. Pick one to watch it think.</source>
         <translation>Todas las sesiones del hub, de esta ventana y de fuera. Elige una para verla pensar.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="227" />
+        <location filename="../qml/Sidebar.qml" line="231" />
         <source>chat</source>
         <translation>chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="227" />
+        <location filename="../qml/Sidebar.qml" line="231" />
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="255" />
+        <location filename="../qml/Sidebar.qml" line="271" />
+        <source>Deleted “%1”</source>
+        <translation>«%1» eliminado</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="278" />
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="282" />
+        <source>Undo deleting the chat</source>
+        <translation>Deshacer la eliminación del chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="300" />
         <source>Rename conversation</source>
         <translation>Renombrar conversación</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="260" />
+        <location filename="../qml/Sidebar.qml" line="305" />
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -834,12 +1046,72 @@
 <context>
     <name>ThinkingStepDelegate</name>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="41" />
+        <location filename="../qml/ThinkingStepDelegate.qml" line="24" />
+        <source>Initialization</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="25" />
+        <source>Analysis</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="26" />
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="27" />
+        <source>Planning</source>
+        <translation>Planificación</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="28" />
+        <source>Evaluation</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="29" />
+        <source>Risk assessment</source>
+        <translation>Evaluación de riesgos</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="30" />
+        <source>Service selection</source>
+        <translation>Selección de servicio</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="31" />
+        <source>Workflow generation</source>
+        <translation>Generación de flujo</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="32" />
+        <source>Execution planning</source>
+        <translation>Planificación de la ejecución</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="33" />
+        <source>Result analysis</source>
+        <translation>Análisis de resultados</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="53" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="54" />
+        <source>Step %1</source>
+        <translation>Paso %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingStepDelegate.qml" line="62" />
         <source>%1% sure</source>
         <translation>%1 % de confianza</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="61" />
+        <location filename="../qml/ThinkingStepDelegate.qml" line="82" />
         <source>Reasoning chain (%1)</source>
         <translation>Cadena de razonamiento (%1)</translation>
     </message>
@@ -847,12 +1119,12 @@
 <context>
     <name>UpstreamProbe</name>
     <message numerus="yes">
-        <location filename="../qml/settings/UpstreamProbe.cpp" line="34" />
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="22" />
         <source>Connected: %n model(s) available.</source>
         <translation><numerusform>Conectado: %n modelo disponible.</numerusform><numerusform>Conectado: %n modelos disponibles.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/settings/UpstreamProbe.cpp" line="36" />
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="24" />
         <source>No answer: %1</source>
         <translation>Sin respuesta: %1</translation>
     </message>

@@ -139,8 +139,13 @@ void ChatController::setThink(const QString &think)
 
 qint64 ChatController::thoughtMs() const
 {
-    const MessageModel::Message *answer = m_messages.find(m_answerId);
-    return answer ? answer->thoughtMs : -1;
+    // The last answer's, whether it streamed here or was reopened.
+    const QList<MessageModel::Message> &all = m_messages.messages();
+    for (auto message = all.crbegin(); message != all.crend(); ++message) {
+        if (message->author == MessageModel::Author::Assistant)
+            return message->thoughtMs;
+    }
+    return -1;
 }
 
 bool ChatController::send(const QString &text)
@@ -271,6 +276,7 @@ void ChatController::newConversation()
     m_session.setSessionId({});
     m_session.clear();
     Q_EMIT conversationChanged();
+    Q_EMIT thinkingChanged(); // thoughtMs: no answer, no thinking time
 }
 
 void ChatController::openConversation(const QString &conversationId)
@@ -293,6 +299,7 @@ void ChatController::openConversation(const QString &conversationId)
         m_messages.setMessages(messages);
         if (!messages.isEmpty() && !messages.last().model.isEmpty())
             setModel(messages.last().model);
+        Q_EMIT thinkingChanged();
     });
 }
 

@@ -41,7 +41,7 @@ class ChatController : public QObject
     Q_PROPERTY(QString think READ think WRITE setThink NOTIFY thinkChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool thinking READ thinking NOTIFY thinkingChanged) // reasoning, no answer text yet
-    Q_PROPERTY(qint64 thoughtMs READ thoughtMs NOTIFY thinkingChanged) // the current answer's; -1: unknown
+    Q_PROPERTY(qint64 thoughtMs READ thoughtMs NOTIFY thinkingChanged) // the last answer's; -1: unknown
     // What went wrong with the last answer (ChatFailure::Kind::None when nothing did).
     Q_PROPERTY(ChatFailure::Kind failure READ failure NOTIFY failureChanged)
     // Seconds until the one automatic retry after a rate limit; -1 when none is coming.

@@ -126,6 +126,30 @@ Item {
             tryCompare(message, "height", oneLine)
         }
 
+        // Squeezed and widened again (a window resized), a one-line question is one line tall again.
+        function test_aQuestionShrinksBackWhenTheWindowWidens() {
+            const message = make({ author: MessageModel.User, content: "How do I reverse a list in Python?" })
+            tryVerify(() => message.height > 0)
+            const oneLine = message.height
+            message.width = 200
+            tryVerify(() => message.height > oneLine)
+            message.width = 900
+            tryCompare(message, "height", oneLine)
+            // Squeezed and widened in one go, as a layout settling on a new window size does.
+            for (let i = 0; i < 20; ++i) {
+                message.width = 150 + i * 10
+                message.width = 900
+            }
+            tryCompare(message, "height", oneLine)
+            for (let i = 0; i < 20; ++i) {
+                message.width = 150 + i * 10
+                wait(0)
+                message.width = 900
+                wait(0)
+            }
+            tryCompare(message, "height", oneLine)
+        }
+
         // Every item under `parent` (depth first) for which `accept` is true.
         function findAll(parent, accept) {
             let found = []
