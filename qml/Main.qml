@@ -199,10 +199,15 @@ ApplicationWindow {
                                     elide: Text.ElideRight
                                     color: modelItem.highlighted ? modelItem.palette.highlightedText : Theme.text
                                 }
-                                Badge { visible: modelItem.thinks; text: qsTr("thinks"); tone: Theme.thinking }
-                                Badge { visible: modelItem.tools; text: qsTr("tools"); tone: Theme.planning }
-                                Badge { visible: modelItem.vision; text: qsTr("vision"); tone: Theme.resultAnalysis }
-                                Badge { visible: modelItem.parameterSize !== ""; text: modelItem.parameterSize; tone: Theme.mutedText }
+                                // On the highlighted row, white: coloured tags on the accent were hard to read.
+                                Badge { visible: modelItem.thinks; text: qsTr("thinks"); tone: modelItem.highlighted ? "#ffffff" : Theme.thinking }
+                                Badge { visible: modelItem.tools; text: qsTr("tools"); tone: modelItem.highlighted ? "#ffffff" : Theme.planning }
+                                Badge { visible: modelItem.vision; text: qsTr("vision"); tone: modelItem.highlighted ? "#ffffff" : Theme.resultAnalysis }
+                                Badge {
+                                    visible: modelItem.parameterSize !== ""
+                                    text: modelItem.parameterSize
+                                    tone: modelItem.highlighted ? "#ffffff" : Theme.mutedText
+                                }
                             }
                         }
                         popup: Popup {
@@ -348,6 +353,8 @@ ApplicationWindow {
             }
         }
     }
+
+    KeyboardFocusRing { window: window }
 
     SettingsDialog {
         id: settings

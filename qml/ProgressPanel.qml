@@ -65,7 +65,8 @@ ColumnLayout {
 
     ProgressBar {
         Layout.fillWidth: true
-        visible: panel.progress.phase !== ProgressState.Idle
+        // Only while it has something to say: an empty box at rest, stopped or failed said nothing.
+        visible: panel.waiting || panel.working || panel.progress.phase === ProgressState.Done
         from: 0
         to: 100
         indeterminate: panel.waiting || (panel.working && panel.progress.percentage < 0)
@@ -100,7 +101,8 @@ ColumnLayout {
         columns: 2
         columnSpacing: 12
         rowSpacing: 4
-        visible: panel.progress.phase !== ProgressState.Idle
+        // Only while it has something to say: an empty box at rest, stopped or failed said nothing.
+        visible: panel.waiting || panel.working || panel.progress.phase === ProgressState.Done
 
         component Figure: Label { font.pixelSize: 12; color: Theme.mutedText }
         component Value: Label {

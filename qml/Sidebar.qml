@@ -151,12 +151,16 @@ Rectangle {
                                 opacity: conversationItem.highlighted ? 0.85 : 1
                             }
                         }
-                        TapHandler {
+                        // Takes the right button only, so a right-click opens the menu without opening the chat
+                        // (a TapHandler beside the delegate let the delegate see the click too).
+                        MouseArea {
+                            anchors.fill: parent
                             acceptedButtons: Qt.RightButton
-                            onTapped: conversationMenu.popup()
+                            onClicked: conversationMenu.popup()
                         }
                         Menu {
                             id: conversationMenu
+                            objectName: "conversationMenu"
                             MenuItem {
                                 text: qsTr("Rename…")
                                 onTriggered: renameDialog.openFor(conversationItem.conversationId, conversationItem.title)

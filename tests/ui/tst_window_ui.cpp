@@ -365,8 +365,16 @@ void WindowUiTest::keyboardMovesOnAndHighlightsOneChat()
     m_driver->key(Qt::Key_Tab);
     QVERIFY(!input->hasActiveFocus());
     QCOMPARE(input->property("text").toString(), QStringLiteral("draft"));
+    // Where the keyboard went is ringed.
+    QQuickItem *ring = m_driver->item("keyboardFocusRing");
+    QVERIFY(ring);
+    QTRY_VERIFY(ring->isVisible());
+    QQuickItem *focused = m_driver->window()->activeFocusItem();
+    const QPointF corner = focused->mapToItem(ring->parentItem(), QPointF(0, 0));
+    QTRY_COMPARE(ring->x(), corner.x() - 3);
     m_driver->key(Qt::Key_Backtab, Qt::ShiftModifier);
     QTRY_VERIFY(input->hasActiveFocus());
+    QTRY_VERIFY(!ring->isVisible()); // the composer's frame shows its focus itself
     input->setProperty("text", QString());
 
     // One highlight: the open chat; a new chat has none, whatever the keyboard did before.
@@ -408,6 +416,16 @@ void WindowUiTest::deletingAChatCanBeUndone()
     QTRY_VERIFY(!undo->isVisible());
     QCOMPARE(history()->rowCount(), before);
     QVERIFY(history()->match(history()->index(0, 0), Qt::UserRole + 1, doomed).size() == 1);
+
+    // A right-click offers Rename and Delete, and does not open the chat it was on.
+    const QString open = chat()->property("conversationId").toString();
+    QQuickItem *other = m_driver->delegateAt(list, 1);
+    QVERIFY(other->property("conversationId").toString() != open);
+    const QPointF centre = other->mapToScene(QPointF(other->width() / 2, other->height() / 2));
+    QTest::mouseClick(m_driver->window(), Qt::RightButton, Qt::NoModifier, centre.toPoint());
+    QTRY_VERIFY(other->findChild<QObject *>(QStringLiteral("conversationMenu"))->property("opened").toBool());
+    QCOMPARE(chat()->property("conversationId").toString(), open);
+    m_driver->key(Qt::Key_Escape);
 }
 
 void WindowUiTest::liveSessionShowsAnOutsideAgent()
