@@ -63,6 +63,7 @@ class WindowUiTest : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanup();
     void startsWithTwoUpstreamsAndNoKeychain();
     void thePickerGroupsModelsByUpstreamWithBadges();
     void aThinkingModelShowsItsStepsAsTheyArrive();
@@ -163,6 +164,14 @@ void WindowUiTest::initTestCase()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->endpoint().state(), EndpointStatus::State::Running, 15000);
 }
 
+// A test that failed half-way leaves no popup open for the next one.
+void WindowUiTest::cleanup()
+{
+    QMetaObject::invokeMethod(m_driver->item("modelPicker")->property("popup").value<QObject *>(), "close");
+    QMetaObject::invokeMethod(m_driver->object("settingsDialog"), "close");
+    m_window->window()->setProperty("liveSessionId", QString());
+}
+
 void WindowUiTest::newChat(const QString &model)
 {
     m_driver->key(Qt::Key_N, Qt::ControlModifier);
@@ -216,17 +225,20 @@ void WindowUiTest::thePickerGroupsModelsByUpstreamWithBadges()
     // Sections by upstream: "ollama" first, then "openai".
     QCOMPARE(list->property("section").value<QObject *>()->property("property").toString(),
         QStringLiteral("upstream"));
-    // The thinking model says so, with its size.
-    QStringList badges;
-    for (QQuickItem *item : list->property("contentItem").value<QQuickItem *>()->childItems()) {
-        if (item->property("modelId").toString() != QLatin1String("qwen3:8b"))
-            continue;
-        for (QQuickItem *badge : item->findChildren<QQuickItem *>())
-            if (badge->isVisible() && badge->property("tone").isValid()) // a Badge
-                badges << badge->property("text").toString();
-    }
-    QCOMPARE(
-        badges, (QStringList {QStringLiteral("thinks"), QStringLiteral("tools"), QStringLiteral("8.2B")}));
+    // The thinking model says so, with its size (once the list has made its delegates).
+    const auto badgesOf = [&](const QString &model) {
+        QStringList badges;
+        for (QQuickItem *item : list->property("contentItem").value<QQuickItem *>()->childItems()) {
+            if (item->property("modelId").toString() != model)
+                continue;
+            for (QQuickItem *badge : item->findChildren<QQuickItem *>())
+                if (badge->isVisible() && badge->property("tone").isValid()) // a Badge
+                    badges << badge->property("text").toString();
+        }
+        return badges;
+    };
+    QTRY_COMPARE(badgesOf(QStringLiteral("qwen3:8b")),
+        (QStringList {QStringLiteral("thinks"), QStringLiteral("tools"), QStringLiteral("8.2B")}));
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-model-picker.png")).isEmpty());
     m_driver->key(Qt::Key_Escape);
     QTRY_VERIFY(!popup->property("visible").toBool());
