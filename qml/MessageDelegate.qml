@@ -225,8 +225,10 @@ Item {
                     let parts = [qsTr("%n token(s)", "", message.tokens)]
                     if (message.tokensPerSecond >= 0)
                         parts.push(qsTr("%1 tokens/s").arg(message.tokensPerSecond.toFixed(1)))
-                    if (message.firstTokenMs >= 0)
+                    if (message.firstTokenMs >= 1000)
                         parts.push(qsTr("first token after %1 s").arg((message.firstTokenMs / 1000).toFixed(1)))
+                    else if (message.firstTokenMs >= 0)
+                        parts.push(qsTr("first token after %1 ms").arg(message.firstTokenMs))
                     return parts.join(" · ")
                 }
             }

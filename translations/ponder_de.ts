@@ -51,7 +51,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="195" />
+        <location filename="../qml/chat/ChatController.cpp" line="200" />
         <source>Sending to %1…</source>
         <translation>Wird an %1 gesendet…</translation>
     </message>
@@ -144,42 +144,42 @@
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="100" />
+        <location filename="../qml/Composer.qml" line="110" />
         <source>How much the model thinks</source>
         <translation>Wie viel das Modell nachdenkt</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="102" />
+        <location filename="../qml/Composer.qml" line="112" />
         <source>How much the model reasons before it answers; remembered for this model</source>
         <translation>Wie viel das Modell vor der Antwort nachdenkt; für dieses Modell gemerkt</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="107" />
+        <location filename="../qml/Composer.qml" line="117" />
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="107" />
+        <location filename="../qml/Composer.qml" line="117" />
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="111" />
+        <location filename="../qml/Composer.qml" line="121" />
         <source>Stop the answer</source>
         <translation>Antwort anhalten</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="111" />
+        <location filename="../qml/Composer.qml" line="121" />
         <source>Send the message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="113" />
+        <location filename="../qml/Composer.qml" line="123" />
         <source>Stop (Esc)</source>
         <translation>Stopp (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="113" />
+        <location filename="../qml/Composer.qml" line="123" />
         <source>Send (Enter)</source>
         <translation>Senden (Enter)</translation>
     </message>
@@ -237,87 +237,88 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="174" />
+        <location filename="../qml/Main.qml" line="175" />
+        <location filename="../qml/Main.qml" line="176" />
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="177" />
+        <location filename="../qml/Main.qml" line="179" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179" />
+        <location filename="../qml/Main.qml" line="181" />
         <source>The model that answers</source>
         <translation>Das Modell, das antwortet</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="200" />
+        <location filename="../qml/Main.qml" line="203" />
         <source>thinks</source>
         <translation>denkt</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="201" />
+        <location filename="../qml/Main.qml" line="204" />
         <source>tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202" />
+        <location filename="../qml/Main.qml" line="205" />
         <source>vision</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="248" />
+        <location filename="../qml/Main.qml" line="255" />
         <source>Refresh models</source>
         <translation>Modelle aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="250" />
+        <location filename="../qml/Main.qml" line="257" />
         <source>Ask the upstreams for their models again</source>
         <translation>Die Upstreams erneut nach ihren Modellen fragen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="263" />
+        <location filename="../qml/Main.qml" line="270" />
         <source>Asking the upstreams…</source>
         <translation>Frage die Upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="272" />
+        <location filename="../qml/Main.qml" line="279" />
         <source>Live session</source>
         <translation>Live-Sitzung</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="291" />
+        <location filename="../qml/Main.qml" line="298" />
         <source>Local endpoint: %1/v1</source>
         <translation>Lokaler Endpunkt: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="292" />
+        <location filename="../qml/Main.qml" line="299" />
         <source>Local endpoint: off</source>
         <translation>Lokaler Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="294" />
+        <location filename="../qml/Main.qml" line="301" />
         <source>The local endpoint could not start: %1</source>
         <translation>Der lokale Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="296" />
+        <location filename="../qml/Main.qml" line="303" />
         <source>Reading the keychain…</source>
         <translation>Lese den Schlüsselbund…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="298" />
+        <location filename="../qml/Main.qml" line="305" />
         <source>Starting the local endpoint…</source>
         <translation>Lokaler Endpunkt wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="309" />
+        <location filename="../qml/Main.qml" line="316" />
         <source>Hide thinking</source>
         <translation>Denken ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="309" />
+        <location filename="../qml/Main.qml" line="316" />
         <source>Show thinking</source>
         <translation>Denken einblenden</translation>
     </message>
@@ -326,13 +327,13 @@
     <name>MessageDelegate</name>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="59" />
-        <location filename="../qml/MessageDelegate.qml" line="238" />
+        <location filename="../qml/MessageDelegate.qml" line="240" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="62" />
-        <location filename="../qml/MessageDelegate.qml" line="241" />
+        <location filename="../qml/MessageDelegate.qml" line="243" />
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
@@ -382,17 +383,22 @@
         <translation>erstes Token nach %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="246" />
+        <location filename="../qml/MessageDelegate.qml" line="231" />
+        <source>first token after %1 ms</source>
+        <translation>erstes Token nach %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="248" />
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="246" />
+        <location filename="../qml/MessageDelegate.qml" line="248" />
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="249" />
+        <location filename="../qml/MessageDelegate.qml" line="251" />
         <source>Regenerate the answer</source>
         <translation>Antwort neu erzeugen</translation>
     </message>
@@ -501,52 +507,52 @@
     </message>
     <message>
         <location filename="../qml/ProgressPanel.qml" line="43" />
-        <location filename="../qml/ProgressPanel.qml" line="72" />
+        <location filename="../qml/ProgressPanel.qml" line="74" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="94" />
+        <location filename="../qml/ProgressPanel.qml" line="96" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Prüfe, ob der Modellserver läuft und das Modell existiert, und versuche es erneut. Die Einstellungen listen die Upstreams und können sie testen.</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="113" />
+        <location filename="../qml/ProgressPanel.qml" line="116" />
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="115" />
+        <location filename="../qml/ProgressPanel.qml" line="118" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="118" />
+        <location filename="../qml/ProgressPanel.qml" line="121" />
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="120" />
+        <location filename="../qml/ProgressPanel.qml" line="123" />
         <source>Tokens/s</source>
         <translation>Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="125" />
+        <location filename="../qml/ProgressPanel.qml" line="128" />
         <source>First token</source>
         <translation>Erstes Token</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="128" />
+        <location filename="../qml/ProgressPanel.qml" line="131" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="130" />
+        <location filename="../qml/ProgressPanel.qml" line="133" />
         <source>Elapsed</source>
         <translation>Vergangen</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="133" />
+        <location filename="../qml/ProgressPanel.qml" line="136" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -855,33 +861,33 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="405" />
-        <location filename="../qml/SettingsDialog.qml" line="412" />
+        <location filename="../qml/SettingsDialog.qml" line="430" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="409" />
+        <location filename="../qml/SettingsDialog.qml" line="416" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="414" />
-        <location filename="../qml/SettingsDialog.qml" line="420" />
+        <location filename="../qml/SettingsDialog.qml" line="432" />
+        <location filename="../qml/SettingsDialog.qml" line="454" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="417" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="417" />
+        <location filename="../qml/SettingsDialog.qml" line="438" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="417" />
+        <location filename="../qml/SettingsDialog.qml" line="439" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
@@ -955,57 +961,57 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="161" />
+        <location filename="../qml/Sidebar.qml" line="165" />
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="165" />
+        <location filename="../qml/Sidebar.qml" line="169" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="181" />
+        <location filename="../qml/Sidebar.qml" line="185" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Noch keine Sitzung. Chats aus diesem Fenster, Anfragen an den lokalen Endpunkt und Agenten, die an die Streaming-API senden, erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="182" />
+        <location filename="../qml/Sidebar.qml" line="186" />
         <source>Every session in the hub, from this window and from outside. Pick one to watch it think.</source>
         <translation>Alle Sitzungen im Hub, aus diesem Fenster und von außen. Wähle eine, um ihr beim Denken zuzusehen.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="231" />
+        <location filename="../qml/Sidebar.qml" line="235" />
         <source>chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="231" />
+        <location filename="../qml/Sidebar.qml" line="235" />
         <source>agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="271" />
+        <location filename="../qml/Sidebar.qml" line="275" />
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="278" />
+        <location filename="../qml/Sidebar.qml" line="282" />
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="282" />
+        <location filename="../qml/Sidebar.qml" line="286" />
         <source>Undo deleting the chat</source>
         <translation>Löschen des Chats rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="300" />
+        <location filename="../qml/Sidebar.qml" line="304" />
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="305" />
+        <location filename="../qml/Sidebar.qml" line="309" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>

@@ -47,7 +47,9 @@ Item {
             compare(figures.length, 1)
             verify(figures[0].visible)
             verify(figures[0].text.indexOf("120 token") === 0)
-            verify(figures[0].text.indexOf("42.3 tokens/s · first token after 0.8 s") > 0)
+            verify(figures[0].text.indexOf("42.3 tokens/s · first token after 800 ms") > 0)
+            message.firstTokenMs = 2500
+            verify(figures[0].text.indexOf("first token after 2.5 s") > 0)
         }
 
         function test_reasoningIsFoldedBehindThoughtFor() {
