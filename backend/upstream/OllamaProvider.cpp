@@ -1,5 +1,6 @@
 #include "upstream/OllamaProvider.h"
 
+#include "upstream/OllamaChunk.h"
 #include "upstream/OllamaRequest.h"
 
 #include <QDateTime>
@@ -36,45 +37,36 @@ void OllamaChat::endOfBody()
 
 void OllamaChat::readLine(const QByteArray &line)
 {
-    const QJsonObject chunk = QJsonDocument::fromJson(line).object();
-    if (chunk.isEmpty())
+    const OllamaChunk chunk = OllamaChunk::fromLine(line);
+    if (!chunk.isObject)
         return fail(UpstreamError::badGateway(
             QStringLiteral("upstream '%1' sent a line that is not a JSON object").arg(upstreamName())));
-    if (chunk.contains(QLatin1String("error")))
+    if (chunk.isError)
         return fail(UpstreamError::badGateway(
             QStringLiteral("upstream '%1': %2").arg(upstreamName(), UpstreamError::messageFromBody(line))));
 
-    const QJsonObject message = chunk.value(QLatin1String("message")).toObject();
-    emitReasoning(message.value(QLatin1String("thinking")).toString());
-    if (const QString content = message.value(QLatin1String("content")).toString(); !content.isEmpty())
-        emitContent(content);
+    emitReasoning(chunk.thinking);
+    if (!chunk.content.isEmpty())
+        emitContent(chunk.content);
     QJsonArray fragments;
-    for (const QJsonValue &call : message.value(QLatin1String("tool_calls")).toArray()) {
-        const QJsonObject function = call[QLatin1String("function")].toObject();
-        const QJsonValue arguments = function.value(QLatin1String("arguments"));
-        const QString argumentText = arguments.isString()
-            ? arguments.toString()
-            : QString::fromUtf8(QJsonDocument(arguments.toObject()).toJson(QJsonDocument::Compact));
+    for (const OllamaChunk::ToolCall &call : chunk.toolCalls) {
         fragments.append(QJsonObject {{QStringLiteral("index"), m_toolCalls++},
             {QStringLiteral("id"),
                 QStringLiteral("call_") + QUuid::createUuid().toString(QUuid::Id128).left(24)},
             {QStringLiteral("type"), QStringLiteral("function")},
             {QStringLiteral("function"),
-                QJsonObject {{QStringLiteral("name"), function.value(QLatin1String("name"))},
-                    {QStringLiteral("arguments"), argumentText}}}});
+                QJsonObject {
+                    {QStringLiteral("name"), call.name}, {QStringLiteral("arguments"), call.arguments}}}});
     }
     emitToolCalls(fragments);
 
-    if (!chunk.value(QLatin1String("done")).toBool())
+    if (!chunk.done)
         return;
     GenerationOutcome outcome;
-    const QString reason = chunk.value(QLatin1String("done_reason")).toString();
-    outcome.finishReason = m_toolCalls > 0  ? QStringLiteral("tool_calls")
-        : reason == QLatin1String("length") ? QStringLiteral("length")
-                                            : QStringLiteral("stop");
-    if (chunk.contains(QLatin1String("eval_count")) || chunk.contains(QLatin1String("prompt_eval_count")))
-        outcome.usage = TokenUsage {chunk.value(QLatin1String("prompt_eval_count")).toInteger(),
-            chunk.value(QLatin1String("eval_count")).toInteger()};
+    outcome.finishReason = m_toolCalls > 0            ? QStringLiteral("tool_calls")
+        : chunk.doneReason == QLatin1String("length") ? QStringLiteral("length")
+                                                      : QStringLiteral("stop");
+    outcome.usage = chunk.usage;
     finish(outcome);
 }
 

@@ -1,19 +1,10 @@
 #include "upstream/OpenAiProvider.h"
 
+#include "upstream/OpenAiChunk.h"
+
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-std::optional<TokenUsage> usageFrom(const QJsonValue &usage)
-{
-    if (!usage.isObject())
-        return std::nullopt;
-    return TokenUsage {usage["prompt_tokens"_L1].toInteger(), usage["completion_tokens"_L1].toInteger()};
-}
-
-} // namespace
 
 OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
     : Generation(provider.name(), request.model, parent)
@@ -54,48 +45,35 @@ void OpenAiChat::readBody(const QByteArray &bytes)
 
 void OpenAiChat::readEvent(const QByteArray &data)
 {
-    if (data.trimmed() == "[DONE]") {
+    const OpenAiChunk chunk = OpenAiChunk::fromEvent(data);
+    switch (chunk.kind) {
+    case OpenAiChunk::Kind::Done:
         m_finishReason = m_finishReason.value_or(QStringLiteral("stop"));
         return finishWithWhatWasSaid();
-    }
-    const QJsonObject chunk = QJsonDocument::fromJson(data).object();
-    if (chunk.isEmpty())
+    case OpenAiChunk::Kind::NotAnObject:
         return fail(UpstreamError::badGateway(
             QStringLiteral("upstream '%1' sent an event that is not a JSON object").arg(upstreamName())));
-    if (chunk.contains("error"_L1)) {
-        const QJsonValue error = chunk.value("error"_L1);
-        const QString message
-            = error.isObject() ? error["message"_L1].toString() : error.toVariant().toString();
-        return fail(
-            UpstreamError::badGateway(QStringLiteral("upstream '%1': %2").arg(upstreamName(), message)));
+    case OpenAiChunk::Kind::Error:
+        return fail(UpstreamError::badGateway(
+            QStringLiteral("upstream '%1': %2").arg(upstreamName(), chunk.errorMessage)));
+    case OpenAiChunk::Kind::Delta:
+        break;
     }
-    if (auto usage = usageFrom(chunk.value("usage"_L1)))
-        m_usage = usage;
-    const QJsonArray choices = chunk.value("choices"_L1).toArray();
-    if (!choices.isEmpty())
-        readChoice(choices.first().toObject(), false);
+    if (chunk.usage)
+        m_usage = chunk.usage;
+    readChoice(chunk);
 }
 
-void OpenAiChat::readChoice(const QJsonObject &choice, bool whole)
+void OpenAiChat::readChoice(const OpenAiChunk &chunk)
 {
-    const QJsonObject delta = choice.value(whole ? "message"_L1 : "delta"_L1).toObject();
-    // llama.cpp and LM Studio say reasoning_content; Ollama's /v1 and gpt-oss servers say reasoning.
-    emitReasoning(delta.value("reasoning_content"_L1).toString());
-    emitReasoning(delta.value("reasoning"_L1).toString());
-    if (const QString content = delta.value("content"_L1).toString(); !content.isEmpty())
-        emitContent(content);
-    if (delta.value("tool_calls"_L1).isArray()) {
-        QJsonArray fragments = delta.value("tool_calls"_L1).toArray();
-        for (qsizetype i = 0; i < fragments.size(); ++i) {
-            QJsonObject fragment = fragments.at(i).toObject();
-            if (!fragment.contains("index"_L1))
-                fragment.insert("index"_L1, int(i));
-            fragments.replace(i, fragment);
-        }
-        emitToolCalls(fragments);
-    }
-    if (choice.value("finish_reason"_L1).isString())
-        m_finishReason = choice.value("finish_reason"_L1).toString();
+    emitReasoning(chunk.reasoningContent);
+    emitReasoning(chunk.reasoning);
+    if (!chunk.content.isEmpty())
+        emitContent(chunk.content);
+    if (chunk.toolCalls)
+        emitToolCalls(*chunk.toolCalls);
+    if (chunk.finishReason)
+        m_finishReason = chunk.finishReason;
 }
 
 void OpenAiChat::endOfBody()
@@ -103,13 +81,13 @@ void OpenAiChat::endOfBody()
     if (!isRunning())
         return;
     if (!m_eventStream) {
-        const QJsonObject completion = QJsonDocument::fromJson(m_wholeBody).object();
-        if (completion.contains("error"_L1) || !completion.value("choices"_L1).isArray())
+        const OpenAiChunk completion = OpenAiChunk::fromCompletion(m_wholeBody);
+        if (completion.kind != OpenAiChunk::Kind::Delta)
             return fail(UpstreamError::badGateway(
                 QStringLiteral("upstream '%1' answered without choices: %2")
                     .arg(upstreamName(), UpstreamError::messageFromBody(m_wholeBody))));
-        m_usage = usageFrom(completion.value("usage"_L1));
-        readChoice(completion.value("choices"_L1).toArray().first().toObject(), true);
+        m_usage = completion.usage;
+        readChoice(completion);
         return finishWithWhatWasSaid();
     }
     // Some servers end without [DONE]; a stream that said how it finished is complete anyway.

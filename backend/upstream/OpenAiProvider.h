@@ -6,6 +6,8 @@
 #include "upstream/SseParser.h"
 #include "upstream/UpstreamProvider.h"
 
+struct OpenAiChunk;
+
 class OpenAiChat : public Generation
 {
     Q_OBJECT
@@ -19,7 +21,7 @@ protected:
 
 private:
     void readEvent(const QByteArray &data);
-    void readChoice(const QJsonObject &choice, bool whole);
+    void readChoice(const OpenAiChunk &chunk);
     void finishWithWhatWasSaid();
 
     SseParser m_events;

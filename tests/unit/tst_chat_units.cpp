@@ -5,7 +5,9 @@
 #include "secrets/Keychain.h"
 #include "upstream/CompletionTranscript.h"
 #include "upstream/LineSplitter.h"
+#include "upstream/OllamaChunk.h"
 #include "upstream/OllamaRequest.h"
+#include "upstream/OpenAiChunk.h"
 #include "upstream/ProxyRules.h"
 #include "upstream/SseParser.h"
 #include "upstream/ThinkTagSplitter.h"
@@ -422,6 +424,54 @@ private Q_SLOTS:
         QCOMPARE(UpstreamError::fromHttpStatus(400, {}, {}).status, 400);
         QCOMPARE(UpstreamError::fromFailure(HttpStreamClient::Failure::Unreachable, {}).status, 502);
         QCOMPARE(UpstreamError::fromFailure(HttpStreamClient::Failure::Timeout, {}).status, 504);
+    }
+
+    void ollamaChunk_readsALineWithoutTheConnection()
+    {
+        const OllamaChunk thinking = OllamaChunk::fromLine(
+            "{\"message\":{\"role\":\"assistant\",\"content\":\"\",\"thinking\":\"Hm.\",\"tool_calls\":["
+            "{\"function\":{\"name\":\"get\",\"arguments\":{\"city\":\"Oslo\"}}}]},\"done\":false}");
+        QVERIFY(thinking.isObject && !thinking.isError && !thinking.done);
+        QCOMPARE(thinking.thinking, QStringLiteral("Hm."));
+        QCOMPARE(thinking.toolCalls.size(), 1);
+        QCOMPARE(thinking.toolCalls.at(0).name.toString(), QStringLiteral("get"));
+        QCOMPARE(thinking.toolCalls.at(0).arguments, QStringLiteral("{\"city\":\"Oslo\"}"));
+        const OllamaChunk last
+            = OllamaChunk::fromLine("{\"message\":{\"content\":\".\"},\"done\":true,\"done_reason\":"
+                                    "\"length\",\"prompt_eval_count\":26,\"eval_count\":9}");
+        QVERIFY(last.done);
+        QCOMPARE(last.doneReason, QStringLiteral("length"));
+        QCOMPARE(last.usage->promptTokens, 26);
+        QCOMPARE(last.usage->completionTokens, 9);
+        QVERIFY(OllamaChunk::fromLine("{\"error\":\"model runner stopped\"}").isError);
+        QVERIFY(!OllamaChunk::fromLine("[1]").isObject);
+    }
+
+    void openAiChunk_readsAnEventWithoutTheConnection()
+    {
+        const OpenAiChunk delta
+            = OpenAiChunk::fromEvent("{\"choices\":[{\"delta\":{\"reasoning_content\":\"a\","
+                                     "\"reasoning\":\"b\",\"content\":\"c\",\"tool_calls\":[{"
+                                     "\"function\":{\"arguments\":\"{\"}}]},\"finish_reason\":null}]}");
+        QCOMPARE(delta.kind, OpenAiChunk::Kind::Delta);
+        QCOMPARE(delta.reasoningContent + delta.reasoning + delta.content, QStringLiteral("abc"));
+        // A fragment without an index (some servers leave it out) gets its place in the list.
+        QCOMPARE(delta.toolCalls->at(0)[QLatin1String("index")].toInt(), 0);
+        QVERIFY(!delta.finishReason);
+        const OpenAiChunk usage = OpenAiChunk::fromEvent(
+            "{\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5,\"total_tokens\":17}}");
+        QCOMPARE(usage.usage->completionTokens, 5);
+        QCOMPARE(OpenAiChunk::fromEvent(" [DONE] ").kind, OpenAiChunk::Kind::Done);
+        const OpenAiChunk error = OpenAiChunk::fromEvent("{\"error\":{\"message\":\"Rate limit reached\"}}");
+        QCOMPARE(error.kind, OpenAiChunk::Kind::Error);
+        QCOMPARE(error.errorMessage, QStringLiteral("Rate limit reached"));
+        QCOMPARE(OpenAiChunk::fromEvent("{}").kind, OpenAiChunk::Kind::NotAnObject);
+        const OpenAiChunk whole
+            = OpenAiChunk::fromCompletion("{\"choices\":[{\"message\":{\"content\":\"Hi\"},\"finish_reason\":"
+                                          "\"stop\"}],\"usage\":{\"prompt_tokens\":1}}");
+        QCOMPARE(whole.content, QStringLiteral("Hi"));
+        QCOMPARE(*whole.finishReason, QStringLiteral("stop"));
+        QCOMPARE(OpenAiChunk::fromCompletion("{\"error\":\"no\"}").kind, OpenAiChunk::Kind::NotAnObject);
     }
 
     void upstreamConfig_parsesKindAndUrl()

@@ -1,0 +1,30 @@
+// One line of Ollama's /api/chat NDJSON stream, read apart from the connection so that unit tests and
+// the fuzzer can give it anything: what the line says, before the generation numbers its tool calls.
+#pragma once
+
+#include "upstream/ChatRequest.h"
+
+#include <QJsonValue>
+#include <QList>
+
+#include <optional>
+
+struct OllamaChunk
+{
+    struct ToolCall
+    {
+        QJsonValue name;
+        QString arguments; // JSON text: Ollama sends an object, some servers a string
+    };
+
+    bool isObject = false; // false: not a JSON object with members, which Ponder cannot read
+    bool isError = false; // {"error": ...}; UpstreamError::messageFromBody(line) says what
+    QString thinking;
+    QString content;
+    QList<ToolCall> toolCalls;
+    bool done = false;
+    QString doneReason;
+    std::optional<TokenUsage> usage; // on the last line, when Ollama counted
+
+    static OllamaChunk fromLine(const QByteArray &line);
+};

@@ -1,0 +1,72 @@
+#include "upstream/OpenAiChunk.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+std::optional<TokenUsage> usageFrom(const QJsonValue &usage)
+{
+    if (!usage.isObject())
+        return std::nullopt;
+    return TokenUsage {usage["prompt_tokens"_L1].toInteger(), usage["completion_tokens"_L1].toInteger()};
+}
+
+} // namespace
+
+OpenAiChunk OpenAiChunk::fromEvent(const QByteArray &data)
+{
+    OpenAiChunk chunk;
+    if (data.trimmed() == "[DONE]") {
+        chunk.kind = Kind::Done;
+        return chunk;
+    }
+    const QJsonObject json = QJsonDocument::fromJson(data).object();
+    if (json.isEmpty())
+        return chunk;
+    if (json.contains("error"_L1)) {
+        const QJsonValue error = json.value("error"_L1);
+        chunk.kind = Kind::Error;
+        chunk.errorMessage = error.isObject() ? error["message"_L1].toString() : error.toVariant().toString();
+        return chunk;
+    }
+    chunk.kind = Kind::Delta;
+    chunk.usage = usageFrom(json.value("usage"_L1));
+    const QJsonArray choices = json.value("choices"_L1).toArray();
+    if (!choices.isEmpty())
+        chunk.readChoice(choices.first().toObject(), false);
+    return chunk;
+}
+
+OpenAiChunk OpenAiChunk::fromCompletion(const QByteArray &body)
+{
+    OpenAiChunk chunk;
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    if (json.contains("error"_L1) || !json.value("choices"_L1).isArray())
+        return chunk;
+    chunk.kind = Kind::Delta;
+    chunk.usage = usageFrom(json.value("usage"_L1));
+    chunk.readChoice(json.value("choices"_L1).toArray().first().toObject(), true);
+    return chunk;
+}
+
+void OpenAiChunk::readChoice(const QJsonObject &choice, bool whole)
+{
+    const QJsonObject delta = choice.value(whole ? "message"_L1 : "delta"_L1).toObject();
+    reasoningContent = delta.value("reasoning_content"_L1).toString();
+    reasoning = delta.value("reasoning"_L1).toString();
+    content = delta.value("content"_L1).toString();
+    if (delta.value("tool_calls"_L1).isArray()) {
+        QJsonArray fragments = delta.value("tool_calls"_L1).toArray();
+        for (qsizetype i = 0; i < fragments.size(); ++i) {
+            QJsonObject fragment = fragments.at(i).toObject();
+            if (!fragment.contains("index"_L1))
+                fragment.insert("index"_L1, int(i));
+            fragments.replace(i, fragment);
+        }
+        toolCalls = fragments;
+    }
+    if (choice.value("finish_reason"_L1).isString())
+        finishReason = choice.value("finish_reason"_L1).toString();
+}

@@ -1,0 +1,37 @@
+// What an OpenAI-compatible server says in one SSE event of a streamed completion, or in the whole body
+// of one that ignored stream:true, read apart from the connection so that unit tests and the fuzzer can
+// give it anything.
+#pragma once
+
+#include "upstream/ChatRequest.h"
+
+#include <optional>
+
+struct OpenAiChunk
+{
+    enum class Kind
+    {
+        Delta, // a chunk (or completion) to read: its first choice's fields below
+        Done, // "[DONE]"
+        NotAnObject,
+        Error // {"error": ...}; errorMessage says what
+    };
+
+    Kind kind = Kind::NotAnObject;
+    QString errorMessage;
+    std::optional<TokenUsage> usage;
+    // The first choice's delta (or message): llama.cpp and LM Studio say reasoning_content, Ollama's /v1
+    // and gpt-oss servers say reasoning.
+    QString reasoningContent;
+    QString reasoning;
+    QString content;
+    std::optional<QJsonArray> toolCalls; // fragments, each with its index
+    std::optional<QString> finishReason;
+
+    static OpenAiChunk fromEvent(const QByteArray &data);
+    // A whole chat.completion; NotAnObject also when it has an error or no choices.
+    static OpenAiChunk fromCompletion(const QByteArray &body);
+
+private:
+    void readChoice(const QJsonObject &choice, bool whole);
+};
