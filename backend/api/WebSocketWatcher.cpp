@@ -1,5 +1,6 @@
 #include "api/WebSocketWatcher.h"
 
+#include "api/ClientMessage.h"
 #include "core/Logging.h"
 
 #include <QJsonArray>
@@ -108,16 +109,17 @@ void WebSocketWatcher::dropForBudget()
 
 void WebSocketWatcher::onTextMessage(const QString &text)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
-    const QString type
-        = document.isObject() ? document.object().value(QLatin1String("type")).toString() : text.trimmed();
-    if (type == QLatin1String("ping"))
+    switch (readClientMessage(text)) {
+    case ClientMessage::Ping:
         return send({{QStringLiteral("type"), QStringLiteral("pong")},
             {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
-    if (type == QLatin1String("get_history"))
+    case ClientMessage::GetHistory:
         return sendHistory();
-    if (type == QLatin1String("get_stats"))
+    case ClientMessage::GetStats:
         return sendStats();
+    case ClientMessage::Unknown:
+        break;
+    }
     send({{QStringLiteral("type"), QStringLiteral("error")},
         {QStringLiteral("message"),
             QStringLiteral("unknown message; send {\"type\": \"ping\" | \"get_history\" | \"get_stats\"}")}});
