@@ -1,6 +1,8 @@
 #include "WindowCommand.h"
 
 #include "MainWindow.h"
+#include "SignalWatcher.h"
+#include "core/Logging.h"
 #include "options/ServerOptionsBuilder.h"
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
@@ -35,6 +37,13 @@ int runWindow(ServerOptionsBuilder builder, bool *restart)
     if (!window.show())
         return 1;
     window.start(std::move(builder));
+    // SIGTERM (the session ending, `kill`) and Ctrl+C close the window as its Quit does: the backend
+    // thread stops and history is closed, instead of the process dying mid-write.
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, qApp, [](int signalNumber) {
+        qCInfo(lcServer) << "signal" << signalNumber << "received, closing the window";
+        QGuiApplication::quit();
+    });
     const int code = QGuiApplication::exec();
     *restart = preferences.restartRequested();
     return code;

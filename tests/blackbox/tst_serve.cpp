@@ -1,4 +1,5 @@
-// Black-box tests of the built `ponder` executable: arguments, `serve` over real sockets, clean shutdown.
+// Black-box tests of the built `ponder` executable: arguments, `serve` over real sockets, clean shutdown
+// of the server and of the window.
 #include "HttpTestClient.h"
 #include "PonderProcess.h"
 
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void wrongMethodIs405WithAllow();
     void stopsCleanlyOnSignal_data();
     void stopsCleanlyOnSignal();
+    void windowClosesCleanlyOnSignal_data();
+    void windowClosesCleanlyOnSignal();
     void portInUseFailsWithAMessage();
     void aBrokenPipeDoesNotEndIt();
     void maxConnectionsHoldsBackTheRest();
@@ -194,6 +197,27 @@ void ServeTest::stopsCleanlyOnSignal()
     QCOMPARE(ponder.process().exitStatus(), QProcess::NormalExit);
     QCOMPARE(ponder.process().exitCode(), 0);
     QVERIFY2(ponder.output().contains(QLatin1String("shutting down")), qPrintable(ponder.output()));
+}
+
+void ServeTest::windowClosesCleanlyOnSignal_data()
+{
+    stopsCleanlyOnSignal_data();
+}
+
+void ServeTest::windowClosesCleanlyOnSignal()
+{
+    // A session that ends sends SIGTERM: the window closes as its Quit does, instead of dying mid-write.
+    QFETCH(int, signalNumber);
+    QTemporaryDir dataDir;
+    PonderProcess ponder;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dataDir.filePath(QStringLiteral("config")));
+    ponder.setEnvironment(environment); // the window's settings go there, not to the user's
+    QVERIFY2(ponder.startWindow(dataDir.path()), qPrintable(ponder.output()));
+    QVERIFY(ponder.stop(signalNumber));
+    QCOMPARE(ponder.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(ponder.process().exitCode(), 0);
+    QVERIFY2(ponder.output().contains(QLatin1String("closing the window")), qPrintable(ponder.output()));
 }
 
 void ServeTest::aBrokenPipeDoesNotEndIt()

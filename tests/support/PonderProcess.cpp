@@ -38,7 +38,16 @@ bool PonderProcess::startServe(const QStringList &extraArguments, const QString 
 {
     QStringList arguments {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
         QStringLiteral("--data-dir"), dataDir};
-    arguments += extraArguments;
+    return start(arguments + extraArguments);
+}
+
+bool PonderProcess::startWindow(const QString &dataDir)
+{
+    return start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dataDir});
+}
+
+bool PonderProcess::start(const QStringList &arguments)
+{
     m_process.start(executable(), arguments);
     if (!m_process.waitForStarted(StartDeadlineMs))
         return false;

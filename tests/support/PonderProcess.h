@@ -16,6 +16,9 @@ public:
 
     // Starts `ponder serve --port 0 <extra>` and waits for its "listening on" line.
     bool startServe(const QStringList &extraArguments, const QString &dataDir);
+    // Starts the window (`ponder --port 0`; offscreen under ctest) and waits until its backend listens,
+    // which it starts once the window's QML has loaded.
+    bool startWindow(const QString &dataDir);
     QUrl baseUrl() const { return m_baseUrl; }
     QString output() const { return m_output; }
     QProcess &process() { return m_process; }
@@ -29,6 +32,7 @@ public:
 
 private:
     void collectOutput();
+    bool start(const QStringList &arguments);
 
     QProcess m_process;
     QString m_output;
