@@ -21,6 +21,8 @@ packages=(
   dbus gnome-keyring
   # packaging tests: build the .deb and check it as installed
   dpkg-dev lintian desktop-file-utils appstream curl
+  # fuzzing (the fuzz preset): clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 # The black-box tests run the official `openai` npm client. Node.js from any source will do (this
 # machine has NodeSource's); only when there is none at all is Debian's taken.
