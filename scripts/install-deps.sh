@@ -19,8 +19,8 @@ packages=(
   redis-server fonts-dejavu-core
   # keychain tests: a private D-Bus session, and a real Secret Service on it
   dbus gnome-keyring
-  # packaging tests: build the .deb and check it as installed
-  dpkg-dev lintian desktop-file-utils appstream curl
+  # packaging tests: build the .deb, check it, and install it into a clean Debian root with apt
+  dpkg-dev lintian desktop-file-utils appstream curl debootstrap
   # fuzzing (the fuzz preset): clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
 )
