@@ -1,9 +1,11 @@
 // The HTTP request parser as a connection drives it: heads peeked in a small window and then in full,
 // bodies by Content-Length or chunked, pipelined requests one after another, until a refusal or a
 // "Connection: close" ends the connection. The same bytes must make the same requests (or the same
-// refusal) whether they arrive at once or in pieces, and nothing waits in the buffer past the limits.
+// refusal) whether they arrive at once or in pieces, nothing waits in the buffer past the limits, and
+// every path is in its one normal form.
 #include "FuzzSupport.h"
 #include "http/HttpRequestParser.h"
+#include "http/RequestPath.h"
 
 #include <optional>
 
@@ -23,6 +25,20 @@ constexpr qsizetype HeadWindow = 512;
 // ChunkedBodyDecoder waits for a line's end; no line it waits for may be longer than its trailer limit.
 constexpr qsizetype MaxUndecodedChunkBytes = 8 * 1024;
 
+// The one form every check and the router see (normaliseRequestPath): rooted, without empty, "." or ".."
+// segments, and already normal, so that normalising again changes nothing.
+void checkPath(const QString &path)
+{
+    FUZZ_CHECK(path.startsWith(QLatin1Char('/')));
+    FUZZ_CHECK(path == QLatin1String("/") || !path.endsWith(QLatin1Char('/')));
+    const QStringList segments = path.mid(1).split(QLatin1Char('/'));
+    for (const QString &segment : segments)
+        FUZZ_CHECK(path == QLatin1String("/")
+            || (!segment.isEmpty() && segment != QLatin1String(".") && segment != QLatin1String("..")));
+    const auto again = normaliseRequestPath(path.toLatin1());
+    FUZZ_CHECK(std::holds_alternative<QString>(again) && std::get<QString>(again) == path);
+}
+
 void checkHead(const HeadParse &parse, QByteArrayView data, const HttpLimits &limits)
 {
     switch (parse.status) {
@@ -38,7 +54,8 @@ void checkHead(const HeadParse &parse, QByteArrayView data, const HttpLimits &li
     case HeadParse::Status::Complete: {
         const HttpRequestHead &head = parse.head;
         FUZZ_CHECK(head.length > 0 && head.length <= data.size() && head.length <= limits.maxHeadBytes);
-        FUZZ_CHECK(!head.request.method.isEmpty() && head.request.path.startsWith(QLatin1Char('/')));
+        FUZZ_CHECK(!head.request.method.isEmpty());
+        checkPath(head.request.path);
         FUZZ_CHECK(head.contentLength >= 0 && head.contentLength <= limits.maxBodyBytes);
         FUZZ_CHECK((head.body == HttpRequestHead::Body::Length) == (head.contentLength > 0));
         FUZZ_CHECK(!head.http10 || (!head.keepAlive && head.body != HttpRequestHead::Body::Chunked));
