@@ -1,7 +1,7 @@
 // The newline-delimited JSON splitter that reads Ollama's stream: the same lines, and the same unfinished
 // rest, whether the bytes come at once or in pieces; every line whole, trimmed and not empty.
 #include "FuzzSupport.h"
-#include "upstream/SseParser.h"
+#include "upstream/LineSplitter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

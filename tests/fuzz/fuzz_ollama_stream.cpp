@@ -2,8 +2,8 @@
 // calls numbered in order, the last line ending the generation. The same stream must make the same
 // answer whether it arrives at once or in pieces, and no more text than it carried.
 #include "UpstreamModel.h"
+#include "upstream/LineSplitter.h"
 #include "upstream/OllamaChunk.h"
-#include "upstream/SseParser.h"
 #include "upstream/UpstreamError.h"
 
 namespace {
