@@ -1,7 +1,7 @@
 // Parses Ponder's command line into what to do; knows nothing about running it.
 #pragma once
 
-#include "core/ServerOptions.h"
+#include "ServerOptions.h"
 #include "options/OptionLayer.h"
 
 #include <QCommandLineParser>

@@ -2,7 +2,7 @@
 // thread.
 #pragma once
 
-#include "core/ServerOptions.h"
+#include "ServerOptions.h"
 
 #include <QObject>
 #include <QUrl>

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "chat/CompletionRequest.h"
+#include "http/ApiError.h"
 
 #include <QObject>
 #include <QPointer>

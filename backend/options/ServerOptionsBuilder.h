@@ -6,7 +6,7 @@
 // never ask it at all unless they need to.
 #pragma once
 
-#include "core/ServerOptions.h"
+#include "ServerOptions.h"
 #include "options/OptionLayer.h"
 
 #include <QHash>

@@ -9,7 +9,7 @@
 
 #include "ChatTypes.h"
 #include "GatewayTypes.h"
-#include "core/ServerOptions.h"
+#include "ServerOptions.h"
 #include "events/Session.h"
 #include "history/ConversationStore.h"
 #include "store/StoredEvent.h"

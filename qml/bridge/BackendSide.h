@@ -4,7 +4,7 @@
 #pragma once
 
 #include "ChatTypes.h"
-#include "core/ServerOptions.h"
+#include "ServerOptions.h"
 #include "store/StoredEvent.h"
 
 #include <QHash>

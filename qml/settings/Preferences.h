@@ -3,7 +3,7 @@
 // command line or in the environment win over them (ServerOptionsBuilder).
 #pragma once
 
-#include "core/ServerOptions.h"
+#include "ServerOptions.h"
 #include "options/OptionLayer.h"
 
 #include <QObject>

@@ -1,9 +1,9 @@
-// A client's POST /v1/chat/completions body: validated (CompletionRequest) and mapped onto Ollama's
+// A client's POST /v1/chat/completions body: validated (parseChatCompletionRequest) and mapped onto Ollama's
 // request (toOllamaChatBody). Whatever the JSON, a refusal is a 400 that names a field, and an accepted
 // request keeps Ponder's own fields away from the upstream and carries a usable session id.
 #include "FuzzSupport.h"
-#include "chat/CompletionRequest.h"
 #include "events/Session.h"
+#include "protocols/openai/ChatCompletionRequest.h"
 #include "upstream/OllamaRequest.h"
 
 #include <QJsonDocument>
@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0; // answered 400 before it is read: JsonBody's part
     const QJsonObject body = document.object();
 
-    auto parsed = CompletionRequest::fromJson(body, QString());
+    auto parsed = parseChatCompletionRequest(body, QString());
     if (const auto *error = std::get_if<ApiError>(&parsed)) {
         FUZZ_CHECK(error->status == 400 && !error->param.isEmpty() && !error->message.isEmpty());
         return 0;
@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     // An X-Session-Id header names the session, whatever the body says.
     const QString header = QStringLiteral("from-the-header");
-    auto withHeader = CompletionRequest::fromJson(body, header);
+    auto withHeader = parseChatCompletionRequest(body, header);
     FUZZ_CHECK(std::holds_alternative<CompletionRequest>(withHeader));
     FUZZ_CHECK(std::get<CompletionRequest>(withHeader).sessionId == header);
     return 0;

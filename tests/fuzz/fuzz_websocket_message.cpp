@@ -3,9 +3,9 @@
 // word or a JSON object's "type", surrounding whitespace never changes the answer, and a stream id
 // reads back the same from its own text.
 #include "FuzzSupport.h"
-#include "api/ClientMessage.h"
-#include "api/WebSocketRoutes.h"
+#include "api/streaming/WebSocketRoutes.h"
 #include "events/StreamId.h"
+#include "protocols/streaming/ClientMessage.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // The pure parts of the chat pipeline: stream parsers at every chunk boundary, think-tag splitting,
 // reasoning steps, request validation and upstream error mapping.
-#include "chat/CompletionRequest.h"
 #include "chat/ReasoningSegmenter.h"
+#include "protocols/openai/ChatCompletionRequest.h"
 #include "secrets/Keychain.h"
 #include "upstream/CompletionTranscript.h"
 #include "upstream/LineSplitter.h"
@@ -324,7 +324,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, param);
-        const auto parsed = CompletionRequest::fromJson(QJsonDocument::fromJson(body).object(), {});
+        const auto parsed = parseChatCompletionRequest(QJsonDocument::fromJson(body).object(), {});
         const ApiError *error = std::get_if<ApiError>(&parsed);
         QVERIFY(error);
         QCOMPARE(error->status, 400);
@@ -335,7 +335,7 @@ private Q_SLOTS:
 
     void completionRequest_acceptsIntegersAtTheirLimits()
     {
-        const auto parsed = CompletionRequest::fromJson(
+        const auto parsed = parseChatCompletionRequest(
             object("{\"model\":\"m\",\"max_tokens\":4096,\"seed\":-9223372036854775808,"
                    "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
             {});
@@ -346,7 +346,7 @@ private Q_SLOTS:
 
     void completionRequest_keepsUnknownFieldsAndDropsPondersOwn()
     {
-        const auto parsed = CompletionRequest::fromJson(
+        const auto parsed = parseChatCompletionRequest(
             object("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true,\n"
                    "                "
                    "\"stream_options\":{\"include_usage\":true},\"session_id\":\"s-1\",\"save_conversation\":"
@@ -364,8 +364,8 @@ private Q_SLOTS:
             {"model", "stream", "stream_options", "session_id", "save_conversation", "metadata"})
             QVERIFY2(!request.upstream.body.contains(QLatin1String(gone)), gone);
         const auto fromHeader
-            = CompletionRequest::fromJson(object("{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
-                                                 "\"content\":\"hi\"}],\"session_id\":\"body\"}"),
+            = parseChatCompletionRequest(object("{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
+                                                "\"content\":\"hi\"}],\"session_id\":\"body\"}"),
                 QStringLiteral("header"));
         QCOMPARE(std::get<CompletionRequest>(fromHeader).sessionId, QStringLiteral("header"));
     }

@@ -1,7 +1,7 @@
 // What `ponder serve` (and the desktop window's in-process backend) is asked to run with.
 #pragma once
 
-#include "chat/ChatCompletionRoutes.h"
+#include "api/openai/ChatCompletionRoutes.h"
 #include "hub/HubLimits.h"
 #include "security/AccessPolicy.h"
 #include "store/EventStore.h"

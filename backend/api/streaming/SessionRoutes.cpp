@@ -1,4 +1,4 @@
-#include "api/SessionRoutes.h"
+#include "api/streaming/SessionRoutes.h"
 
 #include "api/JsonBody.h"
 #include "events/JsonFieldReader.h"

@@ -1,7 +1,7 @@
-#include "api/EventRoutes.h"
+#include "api/streaming/EventRoutes.h"
 
 #include "api/JsonBody.h"
-#include "api/SseWatcher.h"
+#include "api/streaming/SseWatcher.h"
 #include "events/JsonFieldReader.h"
 #include "events/JsonWriter.h"
 #include "events/ProgressUpdate.h"

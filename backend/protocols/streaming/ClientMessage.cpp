@@ -1,4 +1,4 @@
-#include "api/ClientMessage.h"
+#include "protocols/streaming/ClientMessage.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

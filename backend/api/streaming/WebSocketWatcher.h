@@ -2,7 +2,7 @@
 // answers ping, get_history and get_stats; dropped with a close reason when it falls too far behind.
 #pragma once
 
-#include "api/SilenceTimer.h"
+#include "api/streaming/SilenceTimer.h"
 #include "hub/EventWatcher.h"
 #include "hub/StreamingHub.h"
 

@@ -1,6 +1,6 @@
-#include "api/WebSocketRoutes.h"
+#include "api/streaming/WebSocketRoutes.h"
 
-#include "api/WebSocketWatcher.h"
+#include "api/streaming/WebSocketWatcher.h"
 #include "http/HttpRequest.h"
 #include "http/HttpServer.h"
 

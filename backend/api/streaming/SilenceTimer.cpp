@@ -1,4 +1,4 @@
-#include "api/SilenceTimer.h"
+#include "api/streaming/SilenceTimer.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-#include "api/WebSocketWatcher.h"
+#include "api/streaming/WebSocketWatcher.h"
 
-#include "api/ClientMessage.h"
 #include "core/Logging.h"
+#include "protocols/streaming/ClientMessage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

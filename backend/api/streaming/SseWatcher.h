@@ -2,7 +2,7 @@
 // session ends or the client leaves. Resumable: each event carries its id, sent back as Last-Event-ID.
 #pragma once
 
-#include "api/SilenceTimer.h"
+#include "api/streaming/SilenceTimer.h"
 #include "hub/EventWatcher.h"
 #include "hub/StreamingHub.h"
 

@@ -6,8 +6,8 @@
 // comments hold the connection open. The client leaving aborts the upstream request at once.
 #pragma once
 
-#include "chat/CompletionFormatter.h"
 #include "chat/CompletionRequest.h"
+#include "protocols/openai/CompletionFormatter.h"
 
 #include <QObject>
 #include <QPointer>

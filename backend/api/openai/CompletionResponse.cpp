@@ -1,4 +1,4 @@
-#include "chat/CompletionResponse.h"
+#include "api/openai/CompletionResponse.h"
 
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"

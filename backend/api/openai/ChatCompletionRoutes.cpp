@@ -1,11 +1,12 @@
-#include "chat/ChatCompletionRoutes.h"
+#include "api/openai/ChatCompletionRoutes.h"
 
 #include "api/JsonBody.h"
+#include "api/openai/CompletionResponse.h"
 #include "chat/ChatService.h"
-#include "chat/CompletionResponse.h"
 #include "events/Session.h"
 #include "http/HttpResponder.h"
 #include "http/Router.h"
+#include "protocols/openai/ChatCompletionRequest.h"
 #include "upstream/UpstreamRegistry.h"
 
 #include <QJsonArray>
@@ -65,7 +66,7 @@ void ChatCompletionRoutes::registerOn(Router &router)
             if (!body)
                 return;
             auto parsed
-                = CompletionRequest::fromJson(*body, QString::fromUtf8(request.header("x-session-id")));
+                = parseChatCompletionRequest(*body, QString::fromUtf8(request.header("x-session-id")));
             if (auto *error = std::get_if<ApiError>(&parsed))
                 return sendApiError(out, *error);
             CompletionRequest &completion = std::get<CompletionRequest>(parsed);

@@ -1,4 +1,4 @@
-#include "chat/CompletionFormatter.h"
+#include "protocols/openai/CompletionFormatter.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

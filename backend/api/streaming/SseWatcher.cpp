@@ -1,4 +1,4 @@
-#include "api/SseWatcher.h"
+#include "api/streaming/SseWatcher.h"
 
 #include "api/JsonBody.h"
 #include "core/Logging.h"

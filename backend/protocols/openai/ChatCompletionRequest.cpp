@@ -1,0 +1,188 @@
+#include "protocols/openai/ChatCompletionRequest.h"
+
+#include "events/Session.h"
+
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ApiError invalid(const QString &param, const QString &message)
+{
+    return ApiError(400, message, param);
+}
+
+std::optional<ApiError> checkNumber(const QJsonObject &body, const char *name, double low, double high)
+{
+    const QJsonValue value = body.value(QLatin1String(name));
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isDouble() || value.toDouble() < low || value.toDouble() > high)
+        return invalid(QLatin1String(name),
+            QStringLiteral("'%1' must be a number from %2 to %3")
+                .arg(QLatin1String(name))
+                .arg(low)
+                .arg(high));
+    return std::nullopt;
+}
+
+// A whole number in [low, high]. The range is checked on the double, before any conversion: casting a
+// double outside qint64's range (1e300) to an integer is undefined behaviour.
+std::optional<ApiError> checkInteger(const QJsonObject &body, const char *name, qint64 low, qint64 high)
+{
+    const QJsonValue value = body.value(QLatin1String(name));
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    const double number = value.toDouble();
+    // 2^63 is the first double past qint64; every double below it and at least -2^63 converts exactly.
+    const bool inRange = value.isDouble() && std::isfinite(number) && number >= double(low)
+        && number < 9223372036854775808.0 && number <= double(high) && std::trunc(number) == number;
+    if (!inRange)
+        return invalid(QLatin1String(name),
+            QStringLiteral("'%1' must be a whole number from %2 to %3")
+                .arg(QLatin1String(name))
+                .arg(low)
+                .arg(high));
+    return std::nullopt;
+}
+
+// A session id given in the body must be a string: a number or an object is a client's mistake, not a
+// request for a new session.
+std::optional<ApiError> checkOptionalString(const QJsonValue &value, const QString &param)
+{
+    if (value.isUndefined() || value.isNull() || value.isString())
+        return std::nullopt;
+    return invalid(param, QStringLiteral("'%1' must be a string").arg(param));
+}
+
+std::optional<ApiError> checkMessages(const QJsonValue &value)
+{
+    if (!value.isArray() || value.toArray().isEmpty())
+        return invalid(
+            QStringLiteral("messages"), QStringLiteral("'messages' must be a non-empty array of messages"));
+    static const QStringList roles {QStringLiteral("system"), QStringLiteral("developer"),
+        QStringLiteral("user"), QStringLiteral("assistant"), QStringLiteral("tool"),
+        QStringLiteral("function")};
+    const QJsonArray messages = value.toArray();
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const QString at = QStringLiteral("messages[%1]").arg(i);
+        if (!messages.at(i).isObject())
+            return invalid(at, QStringLiteral("'%1' must be an object with a role and content").arg(at));
+        const QJsonObject message = messages.at(i).toObject();
+        const QString role = message.value("role"_L1).toString();
+        if (!roles.contains(role))
+            return invalid(at + QStringLiteral(".role"),
+                QStringLiteral("'%1.role' must be one of: %2").arg(at, roles.join(QStringLiteral(", "))));
+        const QJsonValue content = message.value("content"_L1);
+        const bool nullable = role == QLatin1String("assistant");
+        if (!(content.isString() || content.isArray()
+                || (nullable && (content.isNull() || content.isUndefined()))))
+            return invalid(at + QStringLiteral(".content"),
+                QStringLiteral("'%1.content' must be a string or an array of content parts").arg(at));
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiError> checkStop(const QJsonValue &stop)
+{
+    if (stop.isUndefined() || stop.isNull() || stop.isString())
+        return std::nullopt;
+    const QJsonArray list = stop.toArray();
+    const bool strings
+        = std::all_of(list.begin(), list.end(), [](const QJsonValue &v) { return v.isString(); });
+    if (!stop.isArray() || !strings || list.size() > 4)
+        return invalid(
+            QStringLiteral("stop"), QStringLiteral("'stop' must be a string or an array of up to 4 strings"));
+    return std::nullopt;
+}
+
+} // namespace
+
+std::variant<CompletionRequest, ApiError> parseChatCompletionRequest(
+    const QJsonObject &body, const QString &headerSessionId)
+{
+    CompletionRequest request;
+    const QJsonValue model = body.value("model"_L1);
+    if (!model.isString() || model.toString().trimmed().isEmpty())
+        return invalid(QStringLiteral("model"),
+            QStringLiteral("'model' is required: the id of a model from GET /v1/models"));
+    request.model = model.toString();
+
+    if (auto error = checkMessages(body.value("messages"_L1)))
+        return *error;
+    for (const auto &[name, low, high] :
+        {std::tuple {"temperature", 0.0, 2.0}, std::tuple {"top_p", 0.0, 1.0},
+            std::tuple {"presence_penalty", -2.0, 2.0}, std::tuple {"frequency_penalty", -2.0, 2.0}}) {
+        if (auto error = checkNumber(body, name, low, high))
+            return *error;
+    }
+    for (const char *name : {"max_tokens", "max_completion_tokens"}) {
+        if (auto error = checkInteger(body, name, 1, std::numeric_limits<qint64>::max()))
+            return *error;
+    }
+    if (auto error
+        = checkInteger(body, "seed", std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()))
+        return *error;
+    if (auto error = checkStop(body.value("stop"_L1)))
+        return *error;
+    const QJsonValue n = body.value("n"_L1);
+    if (!n.isUndefined() && !n.isNull() && n.toDouble(-1) != 1)
+        return invalid(
+            QStringLiteral("n"), QStringLiteral("'n' must be 1: Ponder returns one choice per request"));
+    for (const char *name : {"stream", "save_conversation"}) {
+        const QJsonValue flag = body.value(QLatin1String(name));
+        if (!flag.isUndefined() && !flag.isNull() && !flag.isBool())
+            return invalid(
+                QLatin1String(name), QStringLiteral("'%1' must be true or false").arg(QLatin1String(name)));
+    }
+    for (const char *name : {"stream_options", "response_format", "metadata"}) {
+        const QJsonValue object = body.value(QLatin1String(name));
+        if (!object.isUndefined() && !object.isNull() && !object.isObject())
+            return invalid(
+                QLatin1String(name), QStringLiteral("'%1' must be an object").arg(QLatin1String(name)));
+    }
+    if (auto error = checkOptionalString(body.value("session_id"_L1), QStringLiteral("session_id")))
+        return *error;
+    if (auto error = checkOptionalString(
+            body.value("metadata"_L1)["session_id"_L1], QStringLiteral("metadata.session_id")))
+        return *error;
+    const QJsonValue tools = body.value("tools"_L1);
+    if (!tools.isUndefined() && !tools.isNull() && !tools.isArray())
+        return invalid(
+            QStringLiteral("tools"), QStringLiteral("'tools' must be an array of tool definitions"));
+
+    request.stream = body.value("stream"_L1).toBool(false);
+    request.includeUsage = body.value("stream_options"_L1)["include_usage"_L1].toBool(false);
+    request.saveConversation = body.value("save_conversation"_L1).toBool(true);
+    request.user = body.value("user"_L1).toString();
+    const QJsonValue maxTokens = body.contains("max_completion_tokens"_L1)
+        ? body.value("max_completion_tokens"_L1)
+        : body.value("max_tokens"_L1);
+    if (maxTokens.isDouble())
+        request.maxTokens = maxTokens.toInteger();
+
+    request.sessionId = headerSessionId;
+    const char *sessionField = "X-Session-Id";
+    if (request.sessionId.isEmpty()) {
+        request.sessionId = body.value("session_id"_L1).toString();
+        sessionField = "session_id";
+    }
+    if (request.sessionId.isEmpty()) {
+        request.sessionId = body.value("metadata"_L1)["session_id"_L1].toString();
+        sessionField = "metadata.session_id";
+    }
+    if (!request.sessionId.isEmpty() && !Session::isValidId(request.sessionId))
+        return invalid(QLatin1String(sessionField),
+            QStringLiteral("'%1' must be 1 to 128 letters, digits, '.', '_', ':' or '-'")
+                .arg(QLatin1String(sessionField)));
+
+    QJsonObject forwarded = body;
+    for (const char *name : {"model", "stream", "stream_options", "session_id", "save_conversation"})
+        forwarded.remove(QLatin1String(name));
+    // metadata is only Ponder's session id here; OpenAI refuses metadata unless `store` is set.
+    forwarded.remove("metadata"_L1);
+    request.upstream.body = forwarded;
+    return request;
+}

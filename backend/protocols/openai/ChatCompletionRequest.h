@@ -1,0 +1,16 @@
+// A POST /v1/chat/completions body, validated and read into the request ChatService runs: a client's
+// mistake becomes a 400 that names the field, and fields Ponder does not know are kept and forwarded (Open
+// WebUI and the SDKs send extras).
+#pragma once
+
+#include "chat/CompletionRequest.h"
+#include "http/ApiError.h"
+
+#include <variant>
+
+class QJsonObject;
+
+// The session id comes from `headerSessionId` (X-Session-Id) if given, else from the body's session_id or
+// metadata.session_id; empty if none names one.
+std::variant<CompletionRequest, ApiError> parseChatCompletionRequest(
+    const QJsonObject &body, const QString &headerSessionId);
