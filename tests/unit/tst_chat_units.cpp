@@ -1,7 +1,8 @@
 // The pure parts of the chat pipeline: stream parsers at every chunk boundary, think-tag splitting,
-// reasoning steps, request validation and upstream error mapping.
+// reasoning steps, request validation, the OpenAI response format and upstream error mapping.
 #include "chat/ReasoningSegmenter.h"
 #include "protocols/openai/ChatCompletionRequest.h"
+#include "protocols/openai/CompletionFormatter.h"
 #include "secrets/Keychain.h"
 #include "upstream/CompletionTranscript.h"
 #include "upstream/LineSplitter.h"
@@ -23,6 +24,14 @@ namespace {
 QJsonObject object(const char *text)
 {
     return QJsonDocument::fromJson(text).object();
+}
+
+// The JSON of one "data: {...}\n\n" event; null if the bytes are not one such event.
+QJsonObject eventJson(const QByteArray &event)
+{
+    if (!event.startsWith("data: ") || !event.endsWith("\n\n") || event.count('\n') != 2)
+        return {};
+    return QJsonDocument::fromJson(event.sliced(6, event.size() - 8)).object();
 }
 
 // Feeds `input` split at `cut` and returns what the splitter made of it, joined per kind.
@@ -520,6 +529,88 @@ private Q_SLOTS:
         QVERIFY(Keychain::upstreamKey(onlyB->at(0).baseUrl) != Keychain::upstreamKey(both->at(0).baseUrl));
         QCOMPARE(
             Keychain::upstreamKey(both->at(0).baseUrl), QStringLiteral("upstream/http://a.example:8080/v1"));
+    }
+
+    void completionFormatter_everyChunkOfAStreamIsOneEventOfOneCompletion()
+    {
+        const CompletionFormatter format(QStringLiteral("llama"));
+        const QList<QByteArray> chunks {format.role(), format.reasoning(QStringLiteral("hmm")),
+            format.content(QStringLiteral("Hi")),
+            format.toolCalls(QJsonDocument::fromJson("[{\"index\":0,\"id\":\"c0\"}]").array()),
+            format.finish(QStringLiteral("stop")), format.usage({3, 4})};
+        const QString id = eventJson(chunks.first())[QLatin1String("id")].toString();
+        QVERIFY2(id.startsWith(QLatin1String("chatcmpl-")) && id.size() == 9 + 24, qPrintable(id));
+        for (const QByteArray &chunk : chunks) {
+            const QJsonObject json = eventJson(chunk);
+            QVERIFY2(!json.isEmpty(), chunk.constData());
+            QCOMPARE(json[QLatin1String("id")].toString(), id);
+            QCOMPARE(json[QLatin1String("object")].toString(), QStringLiteral("chat.completion.chunk"));
+            QCOMPARE(json[QLatin1String("model")].toString(), QStringLiteral("llama"));
+            QCOMPARE(json[QLatin1String("created")], eventJson(chunks.first())[QLatin1String("created")]);
+        }
+        // Another response is another completion.
+        QVERIFY(eventJson(CompletionFormatter(QStringLiteral("llama")).role())[QLatin1String("id")].toString()
+            != id);
+    }
+
+    void completionFormatter_deltasSayWhatTheyCarry()
+    {
+        const CompletionFormatter format(QStringLiteral("llama"));
+        const auto delta = [](const QByteArray &chunk) {
+            return eventJson(chunk)[QLatin1String("choices")][0][QLatin1String("delta")].toObject();
+        };
+        QCOMPARE(delta(format.role()), object("{\"role\":\"assistant\",\"content\":\"\"}"));
+        QCOMPARE(delta(format.content(QStringLiteral("Hi"))), object("{\"content\":\"Hi\"}"));
+        QCOMPARE(delta(format.reasoning(QStringLiteral("hmm"))), object("{\"reasoning_content\":\"hmm\"}"));
+        QCOMPARE(delta(format.toolCalls(QJsonDocument::fromJson("[{\"index\":0}]").array())),
+            object("{\"tool_calls\":[{\"index\":0}]}"));
+        const QJsonObject content = eventJson(format.content(QStringLiteral("Hi")));
+        QVERIFY(content[QLatin1String("choices")][0][QLatin1String("finish_reason")].isNull());
+        QVERIFY(content[QLatin1String("usage")].isNull());
+
+        const QJsonObject finish = eventJson(format.finish(QStringLiteral("length")));
+        QCOMPARE(finish[QLatin1String("choices")][0][QLatin1String("delta")].toObject(), QJsonObject());
+        QCOMPARE(finish[QLatin1String("choices")][0][QLatin1String("finish_reason")].toString(),
+            QStringLiteral("length"));
+
+        // The usage chunk (stream_options.include_usage) has no choices.
+        const QJsonObject usage = eventJson(format.usage({3, 4}));
+        QCOMPARE(usage[QLatin1String("choices")].toArray().size(), 0);
+        QCOMPARE(usage[QLatin1String("usage")].toObject(),
+            object("{\"prompt_tokens\":3,\"completion_tokens\":4,\"total_tokens\":7}"));
+    }
+
+    void completionFormatter_errorsAndTheEndAreEventsToo()
+    {
+        ApiError error(502, QStringLiteral("the upstream went away"));
+        const QJsonObject json = eventJson(CompletionFormatter::error(error));
+        QCOMPARE(json[QLatin1String("error")][QLatin1String("message")].toString(),
+            QStringLiteral("the upstream went away"));
+        QCOMPARE(CompletionFormatter::done(), QByteArray("data: [DONE]\n\n"));
+    }
+
+    void completionFormatter_aWholeCompletionHoldsTheTranscript()
+    {
+        const CompletionFormatter format(QStringLiteral("llama"));
+        CompletionTranscript transcript;
+        transcript.content = QStringLiteral("Hello");
+        transcript.reasoning = QStringLiteral("greet back");
+        GenerationOutcome outcome;
+        outcome.finishReason = QStringLiteral("stop");
+        const QJsonObject withoutUsage = format.completion(transcript, outcome);
+        QCOMPARE(withoutUsage[QLatin1String("object")].toString(), QStringLiteral("chat.completion"));
+        QCOMPARE(withoutUsage[QLatin1String("id")], eventJson(format.role())[QLatin1String("id")]);
+        const QJsonObject choice = withoutUsage[QLatin1String("choices")][0].toObject();
+        QCOMPARE(choice[QLatin1String("message")].toObject(),
+            object("{\"role\":\"assistant\",\"content\":\"Hello\",\"reasoning_content\":\"greet back\"}"));
+        QCOMPARE(choice[QLatin1String("finish_reason")].toString(), QStringLiteral("stop"));
+        QVERIFY(
+            withoutUsage[QLatin1String("usage")].isNull()); // never estimated: only what the upstream said
+
+        outcome.usage = TokenUsage {5, 1};
+        QCOMPARE(format.completion(transcript, outcome)[QLatin1String("usage")][QLatin1String("total_tokens")]
+                     .toInt(),
+            6);
     }
 
     void transcript_assemblesManyFragmentsInPlace()

@@ -1,0 +1,272 @@
+// The upstream layer's bookkeeping, on real loopback sockets: the pool of idle keep-alive connections, and
+// the registry that names every upstream's models in one namespace and routes a model id to its server.
+#include "FakeUpstream.h"
+#include "upstream/ConnectionPool.h"
+#include "upstream/UpstreamRegistry.h"
+
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+// Nothing listens on port 1 (it is privileged, and outside the range the kernel hands out).
+const QString Unreachable = QStringLiteral("openai:http://127.0.0.1:1");
+
+QList<UpstreamConfig> configs(const QStringList &specs)
+{
+    QString error;
+    const auto parsed = UpstreamConfig::parseList(specs, &error);
+    if (!parsed)
+        qFatal("bad upstream specs: %s", qPrintable(error));
+    return *parsed;
+}
+
+QStringList ids(const QList<UpstreamRegistry::ListedModel> &models)
+{
+    QStringList list;
+    for (const auto &listed : models)
+        list << listed.id;
+    return list;
+}
+
+struct Resolved
+{
+    bool done = false;
+    std::optional<UpstreamRegistry::Route> route;
+    UpstreamError error;
+};
+
+std::shared_ptr<Resolved> resolve(UpstreamRegistry &registry, const QString &model)
+{
+    auto resolved = std::make_shared<Resolved>();
+    registry.resolve(model, [resolved](std::optional<UpstreamRegistry::Route> route, UpstreamError error) {
+        *resolved = {true, route, error};
+    });
+    return resolved;
+}
+
+} // namespace
+
+class UpstreamUnitsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QVERIFY(m_server.listen(QHostAddress::LocalHost, 0)); }
+    void cleanup()
+    {
+        m_server.close();
+        qDeleteAll(m_accepted);
+        m_accepted.clear();
+    }
+
+    void pool_isEmptyUntilAConnectionIsGivenBack()
+    {
+        ConnectionPool pool;
+        QCOMPARE(pool.take(key(), this), nullptr);
+        QCOMPARE(pool.idleCount(), 0);
+    }
+
+    void pool_handsBackTheLastConnectionGivenBackFirst()
+    {
+        // The most recently used connection is the least likely to have been closed by the server.
+        ConnectionPool pool;
+        QTcpSocket *first = connected();
+        QTcpSocket *second = connected();
+        pool.giveBack(key(), first);
+        pool.giveBack(key(), second);
+        QCOMPARE(pool.idleCount(), 2);
+        QObject owner;
+        QCOMPARE(pool.take(key(), &owner), second);
+        QCOMPARE(second->parent(), &owner);
+        QCOMPARE(pool.take(key(), &owner), first);
+        QCOMPARE(pool.take(key(), &owner), nullptr);
+    }
+
+    void pool_keepsEachUpstreamsConnectionsApart()
+    {
+        ConnectionPool pool;
+        QTcpSocket *socket = connected();
+        pool.giveBack(key(), socket);
+        QCOMPARE(pool.take(QStringLiteral("http://127.0.0.1:1"), this), nullptr);
+        QCOMPARE(pool.take(key(), this), socket);
+    }
+
+    void pool_dropsAConnectionTheServerClosesWhileIdle()
+    {
+        ConnectionPool pool;
+        QPointer<QTcpSocket> socket = connected();
+        pool.giveBack(key(), socket);
+        m_accepted.last()->close();
+        QTRY_COMPARE(pool.idleCount(), 0);
+        QTRY_VERIFY(!socket); // closed and deleted, not left for a request to find broken
+        QCOMPARE(pool.take(key(), this), nullptr);
+    }
+
+    void pool_dropsAnIdleConnectionTheServerSpeaksOn()
+    {
+        // Bytes on an idle connection belong to no request: the connection can no longer be trusted.
+        ConnectionPool pool;
+        pool.giveBack(key(), connected());
+        m_accepted.last()->write("HTTP/1.1 408 Request Timeout\r\n\r\n");
+        QTRY_COMPARE(pool.idleCount(), 0);
+    }
+
+    void pool_refusesAConnectionThatIsNoLongerConnected()
+    {
+        ConnectionPool pool;
+        QPointer<QTcpSocket> socket = connected();
+        socket->abort();
+        pool.giveBack(key(), socket);
+        QCOMPARE(pool.idleCount(), 0);
+        QTRY_VERIFY(!socket);
+    }
+
+    void pool_keepsAtMostItsLimitPerUpstream()
+    {
+        ConnectionPool pool;
+        for (int i = 0; i < ConnectionPool::MaxIdlePerKey; ++i)
+            pool.giveBack(key(), connected());
+        QPointer<QTcpSocket> oneTooMany = connected();
+        pool.giveBack(key(), oneTooMany);
+        QCOMPARE(pool.idleCount(), ConnectionPool::MaxIdlePerKey);
+        QTRY_VERIFY(!oneTooMany);
+    }
+
+    void registry_namesADuplicateModelAfterItsUpstream()
+    {
+        FakeUpstream first;
+        FakeUpstream second;
+        QVERIFY(first.start() && second.start());
+        first.setScript(QStringLiteral("llama"), {});
+        first.setScript(QStringLiteral("qwen"), {});
+        second.setScript(QStringLiteral("llama"), {});
+        second.setScript(QStringLiteral("phi"), {});
+        UpstreamRegistry registry(configs({first.ollamaSpec(), second.openAiSpec()}));
+        QList<UpstreamRegistry::ListedModel> listed;
+        bool done = false;
+        registry.listModels([&](QList<UpstreamRegistry::ListedModel> models) {
+            listed = models;
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        QStringList names = ids(listed);
+        names.sort();
+        // The first upstream configured keeps the plain id; the second's is named after that upstream.
+        QCOMPARE(names,
+            (QStringList {QStringLiteral("llama"), QStringLiteral("openai/llama"), QStringLiteral("phi"),
+                QStringLiteral("qwen")}));
+    }
+
+    void registry_routesAModelToTheUpstreamThatHasIt()
+    {
+        FakeUpstream first;
+        FakeUpstream second;
+        QVERIFY(first.start() && second.start());
+        first.setScript(QStringLiteral("llama"), {});
+        second.setScript(QStringLiteral("llama"), {});
+        second.setScript(QStringLiteral("phi"), {});
+        UpstreamRegistry registry(configs({first.ollamaSpec(), second.openAiSpec()}));
+
+        const auto phi = resolve(registry, QStringLiteral("phi"));
+        QTRY_VERIFY(phi->done);
+        QVERIFY(phi->route);
+        QCOMPARE(phi->route->upstream, registry.at(1));
+        QCOMPARE(phi->route->model, QStringLiteral("phi"));
+
+        const auto llama = resolve(registry, QStringLiteral("llama"));
+        QTRY_VERIFY(llama->done);
+        QCOMPARE(llama->route->upstream, registry.at(0));
+
+        // "<upstream>/<id>" names the server and its own model name, listed that way or not.
+        const auto named = resolve(registry, QStringLiteral("openai/llama"));
+        QTRY_VERIFY(named->done);
+        QCOMPARE(named->route->upstream, registry.at(1));
+        QCOMPARE(named->route->model, QStringLiteral("llama"));
+        const auto prefixed = resolve(registry, QStringLiteral("ollama/llama"));
+        QTRY_VERIFY(prefixed->done);
+        QCOMPARE(prefixed->route->upstream, registry.at(0));
+        QCOMPARE(prefixed->route->model, QStringLiteral("llama"));
+    }
+
+    void registry_anUnknownModelIs404AndNothingReachableIs502()
+    {
+        FakeUpstream fake;
+        QVERIFY(fake.start());
+        fake.setScript(QStringLiteral("llama"), {});
+        UpstreamRegistry reachable(configs({fake.ollamaSpec(), Unreachable}));
+        const auto unknown = resolve(reachable, QStringLiteral("mistral"));
+        QTRY_VERIFY(unknown->done);
+        QVERIFY(!unknown->route);
+        QCOMPARE(unknown->error.status, 404);
+        QCOMPARE(unknown->error.code, QStringLiteral("model_not_found"));
+        QCOMPARE(unknown->error.param, QStringLiteral("model"));
+
+        UpstreamRegistry unreachable(configs({Unreachable, QStringLiteral("ollama:http://127.0.0.1:1")}));
+        const auto nowhere = resolve(unreachable, QStringLiteral("llama"));
+        QTRY_VERIFY_WITH_TIMEOUT(nowhere->done, 15000);
+        QVERIFY(!nowhere->route);
+        QCOMPARE(nowhere->error.status, 502);
+        QCOMPARE(nowhere->error.code, QStringLiteral("upstream_unreachable"));
+    }
+
+    void registry_withOneUpstreamAsksItNothingBeforeTheRequest()
+    {
+        // One upstream answers for itself (404 for a model it lacks): no listing before the first token.
+        FakeUpstream fake;
+        QVERIFY(fake.start());
+        UpstreamRegistry registry(configs({fake.openAiSpec()}));
+        const auto resolved = resolve(registry, QStringLiteral("any-model"));
+        QVERIFY(resolved->done); // at once, without a round trip
+        QCOMPARE(resolved->route->upstream, registry.at(0));
+        QCOMPARE(resolved->route->model, QStringLiteral("any-model"));
+        QVERIFY(fake.requests().isEmpty());
+    }
+
+    void registry_saysWhichUpstreamsWereReachable()
+    {
+        FakeUpstream fake;
+        QVERIFY(fake.start());
+        fake.setScript(QStringLiteral("llama"), {});
+        UpstreamRegistry registry(configs({fake.ollamaSpec(), Unreachable}));
+        QJsonArray status;
+        bool done = false;
+        registry.reachability([&](QJsonArray upstreams) {
+            status = upstreams;
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 15000);
+        QCOMPARE(status.size(), 2);
+        QCOMPARE(status.at(0)[QLatin1String("name")].toString(), QStringLiteral("ollama"));
+        QCOMPARE(status.at(0)[QLatin1String("reachable")].toBool(), true);
+        QCOMPARE(status.at(0)[QLatin1String("models")].toInt(), 1);
+        QCOMPARE(status.at(1)[QLatin1String("name")].toString(), QStringLiteral("openai"));
+        QCOMPARE(status.at(1)[QLatin1String("reachable")].toBool(true), false);
+        QVERIFY(!status.at(1)[QLatin1String("error")].toString().isEmpty());
+        QVERIFY(!status.at(1)[QLatin1String("checked_at")].toString().isEmpty());
+    }
+
+private:
+    QString key() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
+
+    // A socket connected to the test's server, whose end the test keeps (m_accepted).
+    QTcpSocket *connected()
+    {
+        auto *socket = new QTcpSocket;
+        socket->connectToHost(QHostAddress::LocalHost, m_server.serverPort());
+        if (!socket->waitForConnected(5000) || !m_server.waitForNewConnection(5000))
+            qFatal("could not connect to the test's own server");
+        m_accepted.append(m_server.nextPendingConnection());
+        return socket;
+    }
+
+    QTcpServer m_server;
+    QList<QTcpSocket *> m_accepted;
+};
+
+QTEST_GUILESS_MAIN(UpstreamUnitsTest)
+#include "tst_upstream_units.moc"
