@@ -21,6 +21,8 @@ class EventModelTest : public QObject
 
 private Q_SLOTS:
     void streamIdsParseCompareAndPrint();
+    void streamIdsReadAndWriteRedisBytesAsText_data();
+    void streamIdsReadAndWriteRedisBytesAsText();
     void streamIdsStayMonotonicWhenTheClockGoesBack();
     void thinkingStepRoundTripsThroughJson();
     void storedDataLeavesTheIdToTheStore();
@@ -54,6 +56,26 @@ void EventModelTest::streamIdsParseCompareAndPrint()
     QVERIFY(!StreamId::parse(u"1-x").has_value());
     QVERIFY((StreamId {1, 9} < StreamId {2, 0}));
     QVERIFY((StreamId {2, 0} < StreamId {2, 1}));
+}
+
+void EventModelTest::streamIdsReadAndWriteRedisBytesAsText_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    for (const char *text : {"1700000000000-7", "0-0", "5", "18446744073709551615-18446744073709551615", "",
+             "-", "1-", "-1", "abc", "1-x", "1-2-3", "18446744073709551616-0", "1 -2", " 1-2", "1- 2 ",
+             "+1-+2", "++1-2", "-+2", "0x10-1", "1\t-2"})
+        QTest::newRow(text) << QByteArray(text);
+}
+
+void EventModelTest::streamIdsReadAndWriteRedisBytesAsText()
+{
+    // What the store reads from Redis and writes to it, without a QString in between, means what the text
+    // does.
+    QFETCH(QByteArray, text);
+    const auto fromBytes = StreamId::fromLatin1(text);
+    QVERIFY(fromBytes == StreamId::parse(QString::fromLatin1(text)));
+    if (fromBytes)
+        QCOMPARE(fromBytes->toLatin1(), fromBytes->toString().toLatin1());
 }
 
 void EventModelTest::streamIdsStayMonotonicWhenTheClockGoesBack()
