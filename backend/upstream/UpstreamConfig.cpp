@@ -1,5 +1,23 @@
 #include "upstream/UpstreamConfig.h"
 
+QUrl UpstreamConfig::normalisedBaseUrl(Kind kind, const QUrl &given)
+{
+    // Every request path is appended to this one ("/models", "/api/chat"): empty segments go, so a trailing
+    // slash or a doubled one never turns into "//models".
+    QStringList segments = given.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (kind == Kind::OpenAi && segments.isEmpty())
+        segments.append(
+            QStringLiteral("v1")); // a bare server root: where every OpenAI-compatible server answers
+    // Ollama's native API lives at the root; its OpenAI layer's URL ("…/v1") names the same server.
+    if (kind == Kind::Ollama && !segments.isEmpty() && segments.last() == QLatin1String("v1"))
+        segments.removeLast();
+    QUrl url = given;
+    url.setPath(segments.isEmpty() ? QString() : QLatin1Char('/') + segments.join(QLatin1Char('/')));
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
 std::optional<UpstreamConfig> UpstreamConfig::parse(const QString &spec, QString *error)
 {
     const qsizetype colon = spec.indexOf(QLatin1Char(':'));
@@ -20,9 +38,7 @@ std::optional<UpstreamConfig> UpstreamConfig::parse(const QString &spec, QString
                      .arg(spec);
         return std::nullopt;
     }
-    config.baseUrl = url.adjusted(QUrl::StripTrailingSlash);
-    if (config.kind == Kind::OpenAi && config.baseUrl.path().isEmpty())
-        config.baseUrl.setPath(QStringLiteral("/v1"));
+    config.baseUrl = normalisedBaseUrl(config.kind, url);
     config.name = kindName(config.kind);
     return config;
 }

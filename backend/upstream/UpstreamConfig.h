@@ -28,9 +28,12 @@ struct UpstreamConfig
         return kind == Kind::Ollama ? QStringLiteral("ollama") : QStringLiteral("openai");
     }
 
-    // "ollama:http://127.0.0.1:11434" or "openai:http://127.0.0.1:8080/v1"; a bare OpenAI server root gets
-    // /v1.
+    // "ollama:http://127.0.0.1:11434" or "openai:http://127.0.0.1:8080/v1", normalised by normalisedBaseUrl.
     static std::optional<UpstreamConfig> parse(const QString &spec, QString *error);
+    // The one form of a server's URL that request paths are appended to: no trailing or doubled slashes;
+    // an OpenAI-compatible server's bare root gets /v1; an Ollama URL ending in /v1 (its OpenAI layer)
+    // loses it, since Ponder speaks Ollama's native API at the root.
+    static QUrl normalisedBaseUrl(Kind kind, const QUrl &given);
     // Several specs, named in order: the first of a kind gets the kind's name, later ones "-2", "-3"...
     static std::optional<QList<UpstreamConfig>> parseList(const QStringList &specs, QString *error);
     static UpstreamConfig defaultOllama();

@@ -14,6 +14,7 @@
 #include "upstream/ThinkTagSplitter.h"
 #include "upstream/UpstreamConfig.h"
 #include "upstream/UpstreamError.h"
+#include "upstream/UpstreamProvider.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -510,6 +511,50 @@ private Q_SLOTS:
         QCOMPARE(UpstreamError::parseRetryAfter("", now), -1);
         QCOMPARE(UpstreamError::parseRetryAfter("soon", now), -1);
         QCOMPARE(UpstreamError::parseRetryAfter("-5", now), -1);
+    }
+
+    void upstreamConfig_normalisesTheUrlOnce_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("baseUrl");
+        QTest::addColumn<QString>("models");
+        QTest::newRow("openai root, slash") << "openai:http://127.0.0.1:8080/"
+                                            << "http://127.0.0.1:8080/v1"
+                                            << "http://127.0.0.1:8080/v1/models";
+        QTest::newRow("openai root, slashes") << "openai:http://127.0.0.1:8080//"
+                                              << "http://127.0.0.1:8080/v1"
+                                              << "http://127.0.0.1:8080/v1/models";
+        QTest::newRow("openai /v1/") << "openai:http://127.0.0.1:8080/v1/"
+                                     << "http://127.0.0.1:8080/v1"
+                                     << "http://127.0.0.1:8080/v1/models";
+        QTest::newRow("openai //v1//") << "openai:http://h//v1//"
+                                       << "http://h/v1"
+                                       << "http://h/v1/models";
+        QTest::newRow("openai other path") << "openai:https://api.example.com/api/v1/"
+                                           << "https://api.example.com/api/v1"
+                                           << "https://api.example.com/api/v1/models";
+        QTest::newRow("ollama slash") << "ollama:http://127.0.0.1:11434/"
+                                      << "http://127.0.0.1:11434"
+                                      << "http://127.0.0.1:11434/models";
+        QTest::newRow("ollama /v1/") << "ollama:http://127.0.0.1:11434/v1/"
+                                     << "http://127.0.0.1:11434"
+                                     << "http://127.0.0.1:11434/models";
+        QTest::newRow("ollama behind a path") << "ollama:http://h/ollama/"
+                                              << "http://h/ollama"
+                                              << "http://h/ollama/models";
+    }
+
+    void upstreamConfig_normalisesTheUrlOnce()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, baseUrl);
+        QFETCH(QString, models);
+        QString error;
+        const auto config = UpstreamConfig::parse(spec, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->baseUrl.toString(), baseUrl);
+        const auto provider = UpstreamProvider::create(*config);
+        QCOMPARE(provider->endpoint(QStringLiteral("/models")).toString(), models);
     }
 
     void upstreamKeys_belongToTheServerNotToItsPlaceInTheList()
