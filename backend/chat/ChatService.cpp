@@ -31,6 +31,26 @@ QList<StoredMessage> storedMessages(const QJsonArray &messages)
     return list;
 }
 
+// What a session says it came from: the API its request was made in.
+QString sourceName(WireApi api)
+{
+    switch (api) {
+    case WireApi::OpenAiChat:
+        return QStringLiteral("chat_completion");
+    case WireApi::OpenAiCompletions:
+        return QStringLiteral("text_completion");
+    case WireApi::OpenAiEmbeddings:
+        return QStringLiteral("embeddings");
+    case WireApi::OllamaChat:
+        return QStringLiteral("ollama_chat");
+    case WireApi::OllamaGenerate:
+        return QStringLiteral("ollama_generate");
+    case WireApi::OllamaEmbed:
+        return QStringLiteral("ollama_embed");
+    }
+    return {};
+}
+
 } // namespace
 
 ChatService::ChatService(StreamingHub &hub, UpstreamRegistry &upstreams, ConversationStore *history,
@@ -60,40 +80,57 @@ void ChatService::start(const CompletionRequest &given, QObject *owner, Started 
     CompletionRequest request = given;
     if (request.sessionId.isEmpty())
         request.sessionId = Session::generateId();
-    ++m_running; // counted from now, so a burst cannot slip past the limit while sessions are created
-    auto *reporter
-        = new GenerationReporter(m_hub, {request.sessionId, request.model, request.maxTokens}, nullptr);
+    ++m_running; // counted from now, so a burst cannot slip past the limit while upstreams are chosen
     QPointer<QObject> context(owner);
     QPointer<ChatService> self(this);
     auto release = [self] {
         if (self)
             --self->m_running;
     };
-    ensureSession(request, [=, this] {
-        reporter->requestReceived();
-        m_upstreams.resolve(request.model,
-            [=, this](std::optional<UpstreamRegistry::Route> route, const UpstreamError &error) {
-                if (!context || !route) {
-                    release();
-                    if (!route)
-                        reporter->failedBeforeStart(error.toApiError());
-                    delete reporter;
-                    if (context)
-                        started(nullptr, error.toApiError());
-                    return;
-                }
-                CompletionRequest routed = request;
-                routed.upstream.model = route->model;
-                Generation *generation = route->upstream->startChat(routed.upstream, context);
-                reporter->setParent(generation);
-                reporter->attach(generation);
-                connect(generation, &QObject::destroyed, this, release);
-                if (m_history && routed.saveConversation)
-                    record(routed, generation);
-                qCInfo(lcChat).noquote()
-                    << "session" << routed.sessionId << "->" << route->upstream->name() << route->model;
-                started(generation, std::nullopt);
+    m_upstreams.resolve(
+        request.model, [=, this](std::optional<UpstreamRegistry::Route> route, const UpstreamError &error) {
+            if (!context || !route) {
+                release();
+                if (!route)
+                    reportFailureBeforeStart(request, error.toApiError());
+                if (context)
+                    started(nullptr, error.toApiError());
+                return;
+            }
+            CompletionRequest routed = request;
+            routed.upstream.model = route->model;
+            // The request leaves for the upstream first; making it a session and a history entry is
+            // Ponder's own work, done while the upstream reads it.
+            Generation *generation = route->upstream->startChat(routed.upstream, context);
+            connect(generation, &QObject::destroyed, this, release);
+            // The route attaches before the reporter and the history: each unit of the answer reaches the
+            // client first, and Ponder's work with it follows.
+            started(generation, std::nullopt);
+            auto *reporter = new GenerationReporter(m_hub, reporterContext(routed), generation);
+            reporter->attach(generation);
+            ensureSession(routed, [reporter = QPointer<GenerationReporter>(reporter)] {
+                if (reporter)
+                    reporter->sessionReady();
             });
+            if (m_history && routed.saveConversation && !isEmbedding(routed.upstream.api))
+                record(routed, generation);
+            qCInfo(lcChat).noquote() << "session" << routed.sessionId << "->" << route->upstream->name()
+                                     << route->model;
+        });
+}
+
+GenerationReporter::Context ChatService::reporterContext(const CompletionRequest &request)
+{
+    return {request.sessionId, request.model, request.maxTokens};
+}
+
+void ChatService::reportFailureBeforeStart(const CompletionRequest &request, const ApiError &error)
+{
+    auto *reporter = new GenerationReporter(m_hub, reporterContext(request), this);
+    reporter->failedBeforeStart(error);
+    ensureSession(request, [reporter] {
+        reporter->sessionReady();
+        reporter->deleteLater();
     });
 }
 
@@ -103,7 +140,7 @@ void ChatService::ensureSession(const CompletionRequest &request, std::function<
     session.id = request.sessionId;
     session.userId = request.user;
     session.userRequest = request.lastUserText().left(500);
-    session.systemContext = {{QStringLiteral("source"), QStringLiteral("chat_completion")},
+    session.systemContext = {{QStringLiteral("source"), sourceName(request.upstream.api)},
         {QStringLiteral("model"), request.model}};
     session.createdAt = session.lastActivity = QDateTime::currentDateTimeUtc();
     // An existing session (409) is a continuing conversation; a store that is down buffers events.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "chat/CompletionRequest.h"
+#include "chat/GenerationReporter.h"
 #include "http/ApiError.h"
 
 #include <QObject>
@@ -30,13 +31,19 @@ public:
     int running() const { return m_running; }
 
     using Started = std::function<void(Generation *generation, std::optional<ApiError> error)>;
-    // Starts a completion whose Generation is a child of `owner`; if the owner is gone by the time the
-    // upstream is chosen, nothing starts and `started` is not called. A request without a session id
-    // gets a new one (set it first to know it).
+    // Starts a request of any API (request.upstream.api) whose Generation is a child of `owner`; if the
+    // owner is gone by the time the upstream is chosen, nothing starts and `started` is not called. A
+    // request without a session id gets a new one (set it first to know it).
+    //
+    // The upstream request is sent first, then `started` gets the generation (the caller attaches its
+    // response to it at once), and only then is it made a session with a reporter and a history entry:
+    // whatever the caller writes for each unit of the answer goes out before Ponder's own work.
     void start(const CompletionRequest &request, QObject *owner, Started started);
 
 private:
     void ensureSession(const CompletionRequest &request, std::function<void()> then);
+    static GenerationReporter::Context reporterContext(const CompletionRequest &request);
+    void reportFailureBeforeStart(const CompletionRequest &request, const ApiError &error);
     void record(const CompletionRequest &request, Generation *generation);
 
     StreamingHub &m_hub;

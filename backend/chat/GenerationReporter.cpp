@@ -25,10 +25,50 @@ GenerationReporter::GenerationReporter(StreamingHub &hub, Context context, QObje
     m_sinceStep.start();
 }
 
-void GenerationReporter::requestReceived()
+void GenerationReporter::sessionReady()
 {
+    if (m_sessionReady)
+        return;
+    m_sessionReady = true;
     publishProgress(QStringLiteral("progress"),
         QStringLiteral("Request received for %1").arg(m_context.model), QStringLiteral("received"), 1, 0);
+    for (const auto &[kind, data] : std::exchange(m_held, {}))
+        publish(kind, data);
+}
+
+void GenerationReporter::publish(EventKind kind, const EventData &data)
+{
+    if (!m_sessionReady) {
+        m_held.append({kind, data});
+        return;
+    }
+    m_hub.publish(m_context.sessionId, kind, data, [](StoreStatus, const StoredEvent &) {});
+}
+
+void GenerationReporter::onPromptProgress(const PromptProgress &progress)
+{
+    const qint64 percent = qint64(progress.percentage());
+    // The first and the last always; between them at most a few a second.
+    const bool last = progress.total > 0 && progress.processed >= progress.total;
+    if (percent == m_lastPromptPercent
+        || (m_lastPromptPercent >= 0 && !last && m_sinceProgress.elapsed() < ProgressIntervalMs))
+        return;
+    m_lastPromptPercent = percent;
+    m_sinceProgress.restart();
+    QJsonObject figures = metrics();
+    figures.insert(QStringLiteral("prompt_progress"),
+        QJsonObject {{QStringLiteral("total"), progress.total}, {QStringLiteral("cache"), progress.cache},
+            {QStringLiteral("processed"), progress.processed}, {QStringLiteral("time_ms"), progress.timeMs},
+            {QStringLiteral("percentage"), progress.percentage()}});
+    QString message = QStringLiteral("Reading the prompt, %1% (%2 of %3 tokens")
+                          .arg(percent)
+                          .arg(progress.processed)
+                          .arg(progress.total);
+    message += progress.cache > 0 ? QStringLiteral(", %1 from the cache)").arg(progress.cache)
+                                  : QStringLiteral(")");
+    // The session's own scale: 5% when the upstream answered, 10% at the first token.
+    publishProgress(QStringLiteral("progress"), message, QStringLiteral("reading_prompt"), 2,
+        5.0 + 5.0 * progress.percentage() / 100.0, figures);
 }
 
 void GenerationReporter::attach(Generation *generation)
@@ -39,6 +79,7 @@ void GenerationReporter::attach(Generation *generation)
     connect(generation, &Generation::toolCallsDelta, this, &GenerationReporter::onDelta);
     connect(generation, &Generation::reasoningDelta, this, &GenerationReporter::onReasoning);
     connect(generation, &Generation::finished, this, &GenerationReporter::onFinished);
+    connect(generation, &Generation::promptProgress, this, &GenerationReporter::onPromptProgress);
     connect(generation, &Generation::failed, this,
         [this](const UpstreamError &error) { onFailed(error.message); });
 }
@@ -156,8 +197,7 @@ void GenerationReporter::publishThinking(const QString &text)
         {QStringLiteral("upstream"), m_generation ? m_generation->upstreamName() : QString()},
         {QStringLiteral("step"), ++m_steps}};
     step.estimatedDuration = double(m_sinceStep.restart()) / 1000.0;
-    m_hub.publish(m_context.sessionId, EventKind::Thinking, step.toStoredData(),
-        [](StoreStatus, const StoredEvent &) {});
+    publish(EventKind::Thinking, step.toStoredData());
 }
 
 void GenerationReporter::publishThinkingAloud()
@@ -184,7 +224,7 @@ void GenerationReporter::publishProgress(const QString &type, const QString &mes
     if (figures.isEmpty())
         figures = metrics();
     data.insert(QStringLiteral("metrics"), figures);
-    m_hub.publish(m_context.sessionId, EventKind::Progress, data, [](StoreStatus, const StoredEvent &) {});
+    publish(EventKind::Progress, data);
 }
 
 QJsonObject GenerationReporter::metrics() const

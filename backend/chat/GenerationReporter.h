@@ -6,6 +6,7 @@
 #pragma once
 
 #include "chat/ReasoningSegmenter.h"
+#include "events/EventData.h"
 #include "upstream/Generation.h"
 
 #include <QElapsedTimer>
@@ -29,11 +30,15 @@ public:
 
     GenerationReporter(StreamingHub &hub, Context context, QObject *parent);
 
-    void requestReceived();
     void attach(Generation *generation);
     void failedBeforeStart(const ApiError &error);
+    // The session exists now: publishes "received" and what was held back meanwhile, in order, and from
+    // now on publishes at once. (The upstream request leaves before the session is created.)
+    void sessionReady();
 
 private:
+    void publish(EventKind kind, const EventData &data);
+    void onPromptProgress(const PromptProgress &progress);
     void onStage(Generation::Stage stage);
     void onDelta();
     void onReasoning(const QString &text);
@@ -56,4 +61,7 @@ private:
     qint64 m_deltas = 0;
     int m_steps = 0; // published so far; the next one's number is one more
     QString m_unpublishedReasoning;
+    bool m_sessionReady = false;
+    QList<QPair<EventKind, EventData>> m_held; // until the session exists: a round trip at most
+    qint64 m_lastPromptPercent = -1;
 };

@@ -1,6 +1,8 @@
-// A chat request as handed to an upstream: OpenAI's request shape (already validated), which each
-// provider forwards or maps to its own API.
+// A request as handed to an upstream: the client's body in the client's API (already validated), which
+// each provider forwards as it is when it speaks that API, or maps onto its own.
 #pragma once
+
+#include "upstream/WireApi.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -8,12 +10,15 @@
 
 struct ChatRequest
 {
+    WireApi api = WireApi::OpenAiChat; // what `body` is written in
     QString model; // the upstream's own name for the model
-    // messages, sampling parameters, tools, response_format and any extra fields the client sent;
-    // never Ponder's own fields (session_id, save_conversation) nor stream settings.
+    // messages (or prompt, or input), sampling parameters, tools, formats and any extra fields the client
+    // sent; never Ponder's own fields (session_id, save_conversation, reasoning_field) nor stream settings.
     QJsonObject body;
 
-    QJsonArray messages() const { return body.value(QLatin1String("messages")).toArray(); }
+    // The conversation in OpenAI's message shape, whatever the API: a prompt is a user message after its
+    // system message; an embedding's input is one user message.
+    QJsonArray messages() const;
 };
 
 struct TokenUsage
@@ -30,8 +35,31 @@ struct TokenUsage
     }
 };
 
+// How long the upstream says it worked, in nanoseconds; -1 where it did not say. Ollama reports these on
+// its last line; llama.cpp's `timings` give the prompt and generation times.
+struct UpstreamDurations
+{
+    qint64 totalNs = -1;
+    qint64 loadNs = -1;
+    qint64 promptNs = -1;
+    qint64 evalNs = -1;
+};
+
 struct GenerationOutcome
 {
     QString finishReason = QStringLiteral("stop"); // stop | length | tool_calls | content_filter
     std::optional<TokenUsage> usage; // only what the upstream reported; never estimated
+    std::optional<UpstreamDurations> durations; // only what the upstream reported
+};
+
+// llama.cpp's prompt processing progress (`return_progress`): tokens of the prompt read so far.
+struct PromptProgress
+{
+    qint64 total = 0;
+    qint64 cache = 0; // taken from the KV cache, not read again
+    qint64 processed = 0;
+    qint64 timeMs = 0;
+
+    // How far the reading is, 0 to 100.
+    double percentage() const { return total > 0 ? 100.0 * double(processed) / double(total) : 0.0; }
 };

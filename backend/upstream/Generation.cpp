@@ -5,10 +5,11 @@
 
 #include <QTimer>
 
-Generation::Generation(QString upstreamName, QString model, QObject *parent)
+Generation::Generation(QString upstreamName, QString model, WireApi wire, QObject *parent)
     : QObject(parent)
     , m_upstreamName(std::move(upstreamName))
     , m_model(std::move(model))
+    , m_wire(wire)
     , m_client(new HttpStreamClient(this))
 {
     connect(m_client, &HttpStreamClient::responseStarted, this, [this](int status) {
@@ -21,7 +22,7 @@ Generation::Generation(QString upstreamName, QString model, QObject *parent)
         // An error answer is read for its message, and no further: one that does not end is not waited for.
         m_errorBody += bytes.left(UpstreamLimits::MaxErrorBodyBytes - m_errorBody.size());
         if (m_errorBody.size() >= UpstreamLimits::MaxErrorBodyBytes)
-            fail(UpstreamError::fromHttpStatus(m_client->status(), m_errorBody, m_upstreamName));
+            fail(statusError());
     });
     connect(m_client, &HttpStreamClient::finished, this, [this] {
         if (m_client->status() / 100 == 2)
@@ -45,6 +46,9 @@ UpstreamError Generation::statusError() const
     UpstreamError error = UpstreamError::fromHttpStatus(m_client->status(), m_errorBody, m_upstreamName);
     error.retryAfterSeconds
         = UpstreamError::parseRetryAfter(m_client->header("retry-after"), QDateTime::currentDateTimeUtc());
+    // Passed on as it is only when read whole: a clipped body is no longer what the upstream said.
+    if (m_errorBody.size() < UpstreamLimits::MaxErrorBodyBytes)
+        error.answer = UpstreamAnswer {m_client->status(), m_client->header("content-type"), m_errorBody};
     return error;
 }
 
@@ -58,6 +62,12 @@ UpstreamError Generation::cutOff(const QString &message) const
 void Generation::start(const HttpStreamClient::Request &request)
 {
     m_client->start(request);
+}
+
+void Generation::relay(const QByteArray &data, const QByteArray &eventName)
+{
+    if (isRunning())
+        Q_EMIT upstreamData(data, eventName);
 }
 
 void Generation::abort()

@@ -2,6 +2,10 @@
 //
 // Deltas arrive as signals the moment the upstream sends them. Exactly one of finished() or failed()
 // ends a generation, unless abort() ended it first (then neither is emitted).
+//
+// Each unit of the upstream's answer is also handed over as it was sent (upstreamData), before the
+// generation reads it: a route that speaks the upstream's API (wire()) writes those bytes to its client
+// first, and every delta signal, the hub and the history follow.
 #pragma once
 
 #include "upstream/ChatRequest.h"
@@ -31,6 +35,8 @@ public:
 
     QString upstreamName() const { return m_upstreamName; }
     QString model() const { return m_model; }
+    // The API the upstream answers in: what upstreamData() is written in.
+    WireApi wire() const { return m_wire; }
     Stage stage() const { return m_stage; }
     bool isRunning() const { return m_stage < Stage::Finished; }
     // What was said so far (all of it once finished() is emitted).
@@ -40,6 +46,12 @@ public:
     void abort();
 
 Q_SIGNALS:
+    // One unit of the upstream's answer exactly as it sent it, before Ponder reads it: an SSE event (its
+    // data, and its `event:` name, empty for a plain message), an NDJSON line, or a JSON answer read whole.
+    // Not emitted for an error answer (failed() carries that), nor after the generation ended.
+    void upstreamData(const QByteArray &data, const QByteArray &eventName);
+    // llama.cpp's prompt processing progress, when the request asked for it (return_progress).
+    void promptProgress(const PromptProgress &progress);
     void stageChanged(Generation::Stage stage);
     void contentDelta(const QString &text);
     void reasoningDelta(const QString &text);
@@ -49,9 +61,11 @@ Q_SIGNALS:
     void failed(const UpstreamError &error);
 
 protected:
-    Generation(QString upstreamName, QString model, QObject *parent);
+    Generation(QString upstreamName, QString model, WireApi wire, QObject *parent);
 
     void start(const HttpStreamClient::Request &request);
+    // Hands a unit of the answer over as it came (upstreamData); call before reading it.
+    void relay(const QByteArray &data, const QByteArray &eventName = {});
 
     // The response of a successful (2xx) request, as it arrives, and its end.
     virtual void readBody(const QByteArray &bytes) = 0;
@@ -74,12 +88,14 @@ private:
     void setStage(Stage stage);
     // Counts characters of the answer; past UpstreamLimits::MaxAnswerCharacters, fails and returns false.
     bool keep(qsizetype characters);
-    // A non-2xx answer, with its Retry-After.
+    // A non-2xx answer: what Ponder makes of it, with its Retry-After and the answer itself for routes
+    // that pass it on.
     UpstreamError statusError() const;
     void deliver(const QList<ThinkTagSplitter::Piece> &pieces);
 
     QString m_upstreamName;
     QString m_model;
+    WireApi m_wire;
     Stage m_stage = Stage::Connecting;
     QPointer<HttpStreamClient> m_client; // let go of once finished: it reads the body's end on its own
     ThinkTagSplitter m_tags;

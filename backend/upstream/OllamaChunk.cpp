@@ -28,8 +28,24 @@ OllamaChunk OllamaChunk::fromLine(const QByteArray &line)
 
     chunk.done = json.value("done"_L1).toBool();
     chunk.doneReason = json.value("done_reason"_L1).toString();
-    if (json.contains("eval_count"_L1) || json.contains("prompt_eval_count"_L1))
-        chunk.usage = TokenUsage {
-            json.value("prompt_eval_count"_L1).toInteger(), json.value("eval_count"_L1).toInteger()};
+    chunk.usage = usageOf(json);
+    chunk.durations = durationsOf(json);
     return chunk;
+}
+
+std::optional<TokenUsage> OllamaChunk::usageOf(const QJsonObject &last)
+{
+    if (!last.contains("eval_count"_L1) && !last.contains("prompt_eval_count"_L1))
+        return std::nullopt;
+    return TokenUsage {
+        last.value("prompt_eval_count"_L1).toInteger(), last.value("eval_count"_L1).toInteger()};
+}
+
+std::optional<UpstreamDurations> OllamaChunk::durationsOf(const QJsonObject &last)
+{
+    if (!last.contains("total_duration"_L1))
+        return std::nullopt;
+    return UpstreamDurations {last.value("total_duration"_L1).toInteger(-1),
+        last.value("load_duration"_L1).toInteger(-1), last.value("prompt_eval_duration"_L1).toInteger(-1),
+        last.value("eval_duration"_L1).toInteger(-1)};
 }

@@ -25,6 +25,10 @@ struct OllamaChunk
     bool done = false;
     QString doneReason;
     std::optional<TokenUsage> usage; // on the last line, when Ollama counted
+    std::optional<UpstreamDurations> durations; // on the last line, in nanoseconds
 
     static OllamaChunk fromLine(const QByteArray &line);
+    // What the last line of any of Ollama's answers says (chat, generate, embed): counts, durations.
+    static std::optional<TokenUsage> usageOf(const QJsonObject &last);
+    static std::optional<UpstreamDurations> durationsOf(const QJsonObject &last);
 };

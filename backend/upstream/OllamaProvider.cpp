@@ -1,6 +1,8 @@
 #include "upstream/OllamaProvider.h"
 
+#include "upstream/EmbeddingCall.h"
 #include "upstream/OllamaChunk.h"
+#include "upstream/OllamaGenerate.h"
 #include "upstream/OllamaRequest.h"
 
 #include <QDateTime>
@@ -9,10 +11,14 @@
 #include <QUuid>
 
 OllamaChat::OllamaChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
-    : Generation(provider.name(), request.model, parent)
+    : Generation(provider.name(), request.model, WireApi::OllamaChat, parent)
 {
-    start(provider.request("POST", QStringLiteral("/api/chat"),
-        QJsonDocument(toOllamaChatBody(request)).toJson(QJsonDocument::Compact)));
+    QJsonObject body = request.api == WireApi::OllamaChat ? request.body : toOllamaChatBody(request);
+    body.insert(QStringLiteral("model"), request.model);
+    // Streamed even for a client that asked for one answer: watchers see it as it comes.
+    body.insert(QStringLiteral("stream"), true);
+    start(provider.request(
+        "POST", QStringLiteral("/api/chat"), QJsonDocument(body).toJson(QJsonDocument::Compact)));
 }
 
 void OllamaChat::readBody(const QByteArray &bytes)
@@ -20,6 +26,7 @@ void OllamaChat::readBody(const QByteArray &bytes)
     for (const QByteArray &line : m_lines.feed(bytes)) {
         if (!isRunning())
             return;
+        relay(line);
         readLine(line);
     }
     if (m_lines.hasFailed())
@@ -29,8 +36,10 @@ void OllamaChat::readBody(const QByteArray &bytes)
 
 void OllamaChat::endOfBody()
 {
-    if (const QByteArray last = m_lines.rest().trimmed(); !last.isEmpty())
+    if (const QByteArray last = m_lines.rest().trimmed(); !last.isEmpty() && isRunning()) {
+        relay(last);
         readLine(last);
+    }
     if (isRunning())
         fail(cutOff(QStringLiteral("upstream '%1' ended the stream before it was done").arg(upstreamName())));
 }
@@ -41,9 +50,12 @@ void OllamaChat::readLine(const QByteArray &line)
     if (!chunk.isObject)
         return fail(UpstreamError::badGateway(
             QStringLiteral("upstream '%1' sent a line that is not a JSON object").arg(upstreamName())));
-    if (chunk.isError)
-        return fail(UpstreamError::badGateway(
-            QStringLiteral("upstream '%1': %2").arg(upstreamName(), UpstreamError::messageFromBody(line))));
+    if (chunk.isError) {
+        UpstreamError error = UpstreamError::badGateway(
+            QStringLiteral("upstream '%1': %2").arg(upstreamName(), UpstreamError::messageFromBody(line)));
+        error.inStream = true;
+        return fail(error);
+    }
 
     emitReasoning(chunk.thinking);
     if (!chunk.content.isEmpty())
@@ -67,12 +79,24 @@ void OllamaChat::readLine(const QByteArray &line)
         : chunk.doneReason == QLatin1String("length") ? QStringLiteral("length")
                                                       : QStringLiteral("stop");
     outcome.usage = chunk.usage;
+    outcome.durations = chunk.durations;
     finish(outcome);
 }
 
 Generation *OllamaProvider::startChat(const ChatRequest &request, QObject *parent)
 {
-    return new OllamaChat(*this, request, parent);
+    switch (request.api) {
+    case WireApi::OpenAiChat:
+    case WireApi::OllamaChat:
+        return new OllamaChat(*this, request, parent);
+    case WireApi::OpenAiCompletions:
+    case WireApi::OllamaGenerate:
+        return new OllamaGenerate(*this, request, parent);
+    case WireApi::OpenAiEmbeddings:
+    case WireApi::OllamaEmbed:
+        return new EmbeddingCall(*this, request, WireApi::OllamaEmbed, parent);
+    }
+    return nullptr;
 }
 
 void OllamaProvider::listModels(ModelsDone done)

@@ -1,5 +1,6 @@
-// Ollama's native API: POST /api/chat (NDJSON stream, with `thinking`), GET /api/tags, and POST /api/show
-// for what a model can do (cached per model: it changes only when the model is pulled again).
+// Ollama's native API: POST /api/chat and /api/generate (NDJSON streams, with `thinking`), /api/embed,
+// GET /api/tags, and POST /api/show for what a model can do (cached per model: it changes only when the
+// model is pulled again).
 #pragma once
 
 #include "upstream/Generation.h"

@@ -106,3 +106,27 @@ QJsonObject toOllamaChatBody(const ChatRequest &request)
         ollama.insert("keep_alive"_L1, body.value("keep_alive"_L1));
     return ollama;
 }
+
+QJsonObject toOllamaGenerateBody(const ChatRequest &request)
+{
+    const QJsonObject &body = request.body;
+    const QJsonValue prompt = body.value("prompt"_L1);
+    // A text completion continues its prompt as written: no chat template (raw).
+    QJsonObject ollama {{"model"_L1, request.model},
+        {"prompt"_L1, prompt.isArray() ? prompt.toArray().first().toString() : prompt.toString()},
+        {"raw"_L1, true}, {"stream"_L1, true}};
+    if (body.value("suffix"_L1).isString())
+        ollama.insert("suffix"_L1, body.value("suffix"_L1));
+    const QJsonObject options = mapOptions(body);
+    if (!options.isEmpty())
+        ollama.insert("options"_L1, options);
+    return ollama;
+}
+
+QJsonObject toOllamaEmbedBody(const ChatRequest &request)
+{
+    QJsonObject ollama {{"model"_L1, request.model}, {"input"_L1, request.body.value("input"_L1)}};
+    if (request.body.contains("dimensions"_L1))
+        ollama.insert("dimensions"_L1, request.body.value("dimensions"_L1));
+    return ollama;
+}

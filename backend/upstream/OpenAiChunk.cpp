@@ -13,6 +13,31 @@ std::optional<TokenUsage> usageFrom(const QJsonValue &usage)
     return TokenUsage {usage["prompt_tokens"_L1].toInteger(), usage["completion_tokens"_L1].toInteger()};
 }
 
+// llama.cpp's `timings`: the prompt's and the generation's milliseconds.
+std::optional<UpstreamDurations> durationsFrom(const QJsonValue &timings)
+{
+    if (!timings.isObject())
+        return std::nullopt;
+    UpstreamDurations durations;
+    const double promptMs = timings["prompt_ms"_L1].toDouble(-1);
+    const double predictedMs = timings["predicted_ms"_L1].toDouble(-1);
+    // Bounded before the conversion: a double outside qint64 cannot be converted.
+    auto nanoseconds = [](double ms) { return ms >= 0 && ms < 9e9 ? qint64(ms * 1e6) : qint64(-1); };
+    durations.promptNs = nanoseconds(promptMs);
+    durations.evalNs = nanoseconds(predictedMs);
+    if (durations.promptNs >= 0 && durations.evalNs >= 0)
+        durations.totalNs = durations.promptNs + durations.evalNs;
+    return durations;
+}
+
+std::optional<PromptProgress> progressFrom(const QJsonValue &progress)
+{
+    if (!progress.isObject())
+        return std::nullopt;
+    return PromptProgress {progress["total"_L1].toInteger(), progress["cache"_L1].toInteger(),
+        progress["processed"_L1].toInteger(), progress["time_ms"_L1].toInteger()};
+}
+
 } // namespace
 
 OpenAiChunk OpenAiChunk::fromEvent(const QByteArray &data)
@@ -33,6 +58,8 @@ OpenAiChunk OpenAiChunk::fromEvent(const QByteArray &data)
     }
     chunk.kind = Kind::Delta;
     chunk.usage = usageFrom(json.value("usage"_L1));
+    chunk.durations = durationsFrom(json.value("timings"_L1));
+    chunk.promptProgress = progressFrom(json.value("prompt_progress"_L1));
     const QJsonArray choices = json.value("choices"_L1).toArray();
     if (!choices.isEmpty())
         chunk.readChoice(choices.first().toObject(), false);
@@ -47,6 +74,7 @@ OpenAiChunk OpenAiChunk::fromCompletion(const QByteArray &body)
         return chunk;
     chunk.kind = Kind::Delta;
     chunk.usage = usageFrom(json.value("usage"_L1));
+    chunk.durations = durationsFrom(json.value("timings"_L1));
     chunk.readChoice(json.value("choices"_L1).toArray().first().toObject(), true);
     return chunk;
 }
@@ -57,6 +85,7 @@ void OpenAiChunk::readChoice(const QJsonObject &choice, bool whole)
     reasoningContent = delta.value("reasoning_content"_L1).toString();
     reasoning = delta.value("reasoning"_L1).toString();
     content = delta.value("content"_L1).toString();
+    text = choice.value("text"_L1).toString();
     if (delta.value("tool_calls"_L1).isArray()) {
         QJsonArray fragments = delta.value("tool_calls"_L1).toArray();
         for (qsizetype i = 0; i < fragments.size(); ++i) {

@@ -25,11 +25,14 @@ struct OpenAiChunk
     QString reasoningContent;
     QString reasoning;
     QString content;
+    QString text; // a text completion's choice.text
     std::optional<QJsonArray> toolCalls; // fragments, each with its index
     std::optional<QString> finishReason;
+    std::optional<UpstreamDurations> durations; // llama.cpp's `timings`
+    std::optional<PromptProgress> promptProgress; // llama.cpp's `prompt_progress` (return_progress)
 
     static OpenAiChunk fromEvent(const QByteArray &data);
-    // A whole chat.completion; NotAnObject also when it has an error or no choices.
+    // A whole chat.completion (or text_completion); NotAnObject also when it has an error or no choices.
     static OpenAiChunk fromCompletion(const QByteArray &body);
 
 private:

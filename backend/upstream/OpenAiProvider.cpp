@@ -1,22 +1,38 @@
 #include "upstream/OpenAiProvider.h"
 
+#include "upstream/EmbeddingCall.h"
 #include "upstream/OpenAiChunk.h"
+#include "upstream/OpenAiCompletion.h"
+#include "upstream/OpenAiRequest.h"
 
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
-OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
-    : Generation(provider.name(), request.model, parent)
+QByteArray OpenAiChat::upstreamBody(const ChatRequest &request)
 {
-    QJsonObject body = request.body;
+    QJsonObject body = request.api == WireApi::OpenAiChat ? request.body : toOpenAiChatBody(request);
     body.insert("model"_L1, request.model);
     // Always stream from the upstream, with usage: watchers see progress even when the client asked
-    // for one whole answer, and the usage reported is the upstream's own count.
+    // for one whole answer, and the usage reported is the upstream's own count. The client's other
+    // stream options go along.
     body.insert("stream"_L1, true);
-    body.insert("stream_options"_L1, QJsonObject {{"include_usage"_L1, true}});
-    HttpStreamClient::Request post = provider.request(
-        "POST", QStringLiteral("/chat/completions"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QJsonObject options = body.value("stream_options"_L1).toObject();
+    options.insert("include_usage"_L1, true);
+    body.insert("stream_options"_L1, options);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
+    : OpenAiChat(provider, request.model, WireApi::OpenAiChat, QStringLiteral("/chat/completions"),
+        upstreamBody(request), parent)
+{ }
+
+OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const QString &model, WireApi wire,
+    const QString &path, const QByteArray &body, QObject *parent)
+    : Generation(provider.name(), model, wire, parent)
+{
+    HttpStreamClient::Request post = provider.request("POST", path, body);
     post.headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
     start(post);
 }
@@ -36,6 +52,7 @@ void OpenAiChat::readBody(const QByteArray &bytes)
     for (const SseEvent &event : m_events.feed(bytes)) {
         if (!isRunning())
             return;
+        relay(event.data, event.event); // the client of a relaying route has it before Ponder reads it
         readEvent(event.data);
     }
     if (m_events.hasFailed())
@@ -53,14 +70,21 @@ void OpenAiChat::readEvent(const QByteArray &data)
     case OpenAiChunk::Kind::NotAnObject:
         return fail(UpstreamError::badGateway(
             QStringLiteral("upstream '%1' sent an event that is not a JSON object").arg(upstreamName())));
-    case OpenAiChunk::Kind::Error:
-        return fail(UpstreamError::badGateway(
-            QStringLiteral("upstream '%1': %2").arg(upstreamName(), chunk.errorMessage)));
+    case OpenAiChunk::Kind::Error: {
+        UpstreamError error = UpstreamError::badGateway(
+            QStringLiteral("upstream '%1': %2").arg(upstreamName(), chunk.errorMessage));
+        error.inStream = true;
+        return fail(error);
+    }
     case OpenAiChunk::Kind::Delta:
         break;
     }
     if (chunk.usage)
         m_usage = chunk.usage;
+    if (chunk.durations)
+        m_durations = chunk.durations;
+    if (chunk.promptProgress)
+        Q_EMIT promptProgress(*chunk.promptProgress);
     readChoice(chunk);
 }
 
@@ -70,6 +94,8 @@ void OpenAiChat::readChoice(const OpenAiChunk &chunk)
     emitReasoning(chunk.reasoning);
     if (!chunk.content.isEmpty())
         emitContent(chunk.content);
+    if (!chunk.text.isEmpty()) // a text completion's
+        emitContent(chunk.text);
     if (chunk.toolCalls)
         emitToolCalls(*chunk.toolCalls);
     if (chunk.finishReason)
@@ -81,12 +107,14 @@ void OpenAiChat::endOfBody()
     if (!isRunning())
         return;
     if (!m_eventStream) {
+        relay(m_wholeBody);
         const OpenAiChunk completion = OpenAiChunk::fromCompletion(m_wholeBody);
         if (completion.kind != OpenAiChunk::Kind::Delta)
             return fail(UpstreamError::badGateway(
                 QStringLiteral("upstream '%1' answered without choices: %2")
                     .arg(upstreamName(), UpstreamError::messageFromBody(m_wholeBody))));
         m_usage = completion.usage;
+        m_durations = completion.durations;
         readChoice(completion);
         return finishWithWhatWasSaid();
     }
@@ -104,12 +132,29 @@ void OpenAiChat::finishWithWhatWasSaid()
     GenerationOutcome outcome;
     outcome.finishReason = *m_finishReason;
     outcome.usage = m_usage;
+    outcome.durations = m_durations;
     finish(outcome);
 }
 
 Generation *OpenAiProvider::startChat(const ChatRequest &request, QObject *parent)
 {
-    return new OpenAiChat(*this, request, parent);
+    switch (request.api) {
+    case WireApi::OpenAiChat:
+    case WireApi::OllamaChat:
+        return new OpenAiChat(*this, request, parent);
+    case WireApi::OllamaGenerate:
+        // Ollama applies the model's template to a prompt, as a chat request does; a raw prompt or one
+        // with a suffix (fill in the middle) is a text completion.
+        if (request.body.value("raw"_L1).toBool() || request.body.value("suffix"_L1).isString())
+            return new OpenAiCompletion(*this, request, parent);
+        return new OpenAiChat(*this, request, parent);
+    case WireApi::OpenAiCompletions:
+        return new OpenAiCompletion(*this, request, parent);
+    case WireApi::OpenAiEmbeddings:
+    case WireApi::OllamaEmbed:
+        return new EmbeddingCall(*this, request, WireApi::OpenAiEmbeddings, parent);
+    }
+    return nullptr;
 }
 
 void OpenAiProvider::listModels(ModelsDone done)

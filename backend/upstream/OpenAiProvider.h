@@ -1,5 +1,6 @@
 // Any OpenAI-compatible server (llama.cpp, vLLM, LM Studio, OpenAI): POST /chat/completions as SSE,
-// reasoning from `reasoning_content`, `reasoning` or think tags, GET /models.
+// reasoning from `reasoning_content`, `reasoning` or think tags, llama.cpp's prompt progress and timings;
+// POST /completions and /embeddings; GET /models.
 #pragma once
 
 #include "upstream/Generation.h"
@@ -15,7 +16,15 @@ class OpenAiChat : public Generation
 public:
     OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent);
 
+    // What goes upstream: the client's own body when it speaks OpenAI's API (unknown fields included),
+    // else the mapping of it; always streamed, with usage.
+    static QByteArray upstreamBody(const ChatRequest &request);
+
 protected:
+    // A request of another OpenAI-shaped kind (text completions): POSTs `body` to `path`, read as this is.
+    OpenAiChat(const UpstreamProvider &provider, const QString &model, WireApi wire, const QString &path,
+        const QByteArray &body, QObject *parent);
+
     void readBody(const QByteArray &bytes) override;
     void endOfBody() override;
 
@@ -29,6 +38,7 @@ private:
     QByteArray m_wholeBody;
     std::optional<QString> m_finishReason;
     std::optional<TokenUsage> m_usage;
+    std::optional<UpstreamDurations> m_durations;
 };
 
 class OpenAiProvider : public UpstreamProvider

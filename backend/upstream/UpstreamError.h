@@ -8,6 +8,16 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
+// An error answer as the upstream sent it: its status, Content-Type and body.
+struct UpstreamAnswer
+{
+    int status = 0;
+    QByteArray contentType;
+    QByteArray body;
+};
+
 struct UpstreamError
 {
     int status = 502;
@@ -20,6 +30,12 @@ struct UpstreamError
 
     // Retry-After in seconds: a number of seconds, or an HTTP date; -1 when absent or unreadable.
     static int parseRetryAfter(const QByteArray &value, const QDateTime &now);
+    // The upstream's own error answer (a non-2xx status), when it was read whole: a route that speaks the
+    // upstream's API passes it on as it is, status, type, code and extra fields included.
+    std::optional<UpstreamAnswer> answer = std::nullopt;
+    // The upstream said so inside its stream (an error event or line), which went out through
+    // Generation::upstreamData like every other unit: a relaying route has passed it on already.
+    bool inStream = false;
 
     static UpstreamError fromHttpStatus(int upstreamStatus, const QByteArray &body, const QString &upstream);
     static UpstreamError fromFailure(HttpStreamClient::Failure failure, const QString &message);
