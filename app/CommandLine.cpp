@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "chat/ReasoningField.h"
 #include "store/RedisEventStore.h"
 
 #include <QRegularExpression>
@@ -20,6 +21,7 @@ const QString ApiKeyOption = QStringLiteral("api-key");
 const QString AllowedHostOption = QStringLiteral("allowed-host");
 const QString AllowedOriginOption = QStringLiteral("allowed-origin");
 const QString MaxGenerationsOption = QStringLiteral("max-generations");
+const QString ReasoningFieldOption = QStringLiteral("reasoning-field");
 const QString UpstreamTimeoutOption = QStringLiteral("upstream-timeout");
 const QString MaxConnectionsOption = QStringLiteral("max-connections");
 const QString MaxSessionsOption = QStringLiteral("max-sessions");
@@ -117,6 +119,11 @@ CommandLine::CommandLine()
             QStringLiteral(
                 "Seconds an upstream may stay silent before the request fails with 504 (default 300)."),
             QStringLiteral("seconds")},
+        {ReasoningFieldOption,
+            QStringLiteral(
+                "Where OpenAI-shaped answers carry the model's reasoning: reasoning_content, reasoning "
+                "or both (default reasoning_content); a request may say otherwise."),
+            QStringLiteral("field")},
     });
 }
 
@@ -263,6 +270,16 @@ bool CommandLine::readChatOptions()
     }
     if (!readCount(MaxGenerationsOption, &m_options.maxConcurrentGenerations))
         return false;
+    if (m_parser.isSet(ReasoningFieldOption)) {
+        const auto field = reasoningFieldFromName(m_parser.value(ReasoningFieldOption));
+        if (!field) {
+            m_error = QStringLiteral(
+                "invalid --reasoning-field '%1': expected reasoning_content, reasoning or both")
+                          .arg(m_parser.value(ReasoningFieldOption));
+            return false;
+        }
+        m_options.reasoningField = *field;
+    }
     if (m_parser.isSet(StatelessOption))
         m_layer.stateless = true;
     if (m_parser.isSet(ApiKeyOption)) {

@@ -84,7 +84,9 @@ Backend::Backend(ServerOptions options, QObject *parent)
     m_health->registerOn(m_http->router());
     m_sessions->registerOn(m_http->router());
     m_events->registerOn(m_http->router());
-    m_chatRoutes = std::make_unique<ChatCompletionRoutes>(*m_chat, m_options.chatLimits);
+    ChatCompletionRoutes::Limits chatLimits = m_options.chatLimits;
+    chatLimits.reasoningField = m_options.reasoningField;
+    m_chatRoutes = std::make_unique<ChatCompletionRoutes>(*m_chat, chatLimits);
     m_chatRoutes->registerOn(m_http->router());
     new WebSocketRoutes(*m_hub, *m_http);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/openai/ChatCompletionRoutes.h"
+#include "chat/ReasoningField.h"
 #include "hub/HubLimits.h"
 #include "security/AccessPolicy.h"
 #include "store/EventStore.h"
@@ -32,5 +33,6 @@ struct ServerOptions
     bool stateless = false; // true: no conversation is written to disk
     AccessOptions access;
     int maxConcurrentGenerations = 64; // more get 429
+    ReasoningField reasoningField = ReasoningField::ReasoningContent; // a request may say otherwise
     ChatCompletionRoutes::Limits chatLimits;
 };

@@ -2,6 +2,8 @@
 // protocols/openai/ChatCompletionRequest), the window, and the APIs that translate into it.
 #pragma once
 
+#include "chat/ReasoningField.h"
+#include "http/ApiError.h"
 #include "upstream/ChatRequest.h"
 
 #include <optional>
@@ -16,6 +18,17 @@ struct CompletionRequest
     bool saveConversation = true;
     QString user;
     std::optional<qint64> maxTokens;
+    // Where an OpenAI-shaped answer carries reasoning: the request's `reasoning_field` or
+    // X-Reasoning-Field, else the server's --reasoning-field.
+    ReasoningField reasoningField = ReasoningField::ReasoningContent;
 
     QString lastUserText() const;
+
+
+    // Ponder's own fields, shared by every API's request: the session (header, `session_id`,
+    // `metadata.session_id`), `save_conversation` and the reasoning field. Sets them on `request` and
+    // takes them out of `forwarded`; a mistake is a 400 naming the field.
+    static std::optional<ApiError> readPonderFields(const QJsonObject &body, const QString &headerSessionId,
+        ReasoningField defaultReasoningField, const QString &headerReasoningField, CompletionRequest &request,
+        QJsonObject &forwarded);
 };

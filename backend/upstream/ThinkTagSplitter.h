@@ -27,6 +27,8 @@ public:
     // The stream ended: whatever was held back while waiting for a tag to complete.
     QList<Piece> flush();
     qsizetype heldBack() const { return m_pending.size(); }
+    // Past the opening: no block opened the answer, or it closed. All that follows is content, as it is.
+    bool isSettled() const { return m_state == State::Content && !m_trimContentStart && m_pending.isEmpty(); }
 
 private:
     enum class State

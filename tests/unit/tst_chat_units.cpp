@@ -370,9 +370,10 @@ private Q_SLOTS:
         QCOMPARE(request.sessionId, QStringLiteral("s-1"));
         QCOMPARE(request.user, QStringLiteral("ann"));
         QCOMPARE(request.upstream.body.value(QLatin1String("top_k")).toInt(), 40);
-        for (const char *gone :
-            {"model", "stream", "stream_options", "session_id", "save_conversation", "metadata"})
+        for (const char *gone : {"model", "stream", "session_id", "save_conversation", "metadata"})
             QVERIFY2(!request.upstream.body.contains(QLatin1String(gone)), gone);
+        // The client's stream options are its own and go along (Ponder adds include_usage upstream).
+        QVERIFY(request.upstream.body.value(QLatin1String("stream_options")).isObject());
         const auto fromHeader
             = parseChatCompletionRequest(object("{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
                                                 "\"content\":\"hi\"}],\"session_id\":\"body\"}"),

@@ -66,7 +66,8 @@ void ChatCompletionRoutes::registerOn(Router &router)
             if (!body)
                 return;
             auto parsed
-                = parseChatCompletionRequest(*body, QString::fromUtf8(request.header("x-session-id")));
+                = parseChatCompletionRequest(*body, QString::fromUtf8(request.header("x-session-id")),
+                    m_limits.reasoningField, QString::fromUtf8(request.header("x-reasoning-field")));
             if (auto *error = std::get_if<ApiError>(&parsed))
                 return sendApiError(out, *error);
             CompletionRequest &completion = std::get<CompletionRequest>(parsed);

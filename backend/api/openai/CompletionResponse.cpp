@@ -3,6 +3,30 @@
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"
 
+#include <QJsonDocument>
+
+namespace {
+
+// What the relay changes: `upstreamModel` is the upstream's own name of the model the client named.
+OpenAiChatRelay::Options relayOptions(const CompletionRequest &request, const QString &upstreamModel)
+{
+    OpenAiChatRelay::Options options;
+    options.reasoningField = request.reasoningField;
+    options.clientAskedUsage = request.includeUsage;
+    if (request.model != upstreamModel && request.model.endsWith(QLatin1Char('/') + upstreamModel))
+        options.modelPrefix = request.model.chopped(upstreamModel.size()).toUtf8();
+    return options;
+}
+
+QByteArray sseEvent(const QByteArray &data)
+{
+    QByteArray event;
+    event.reserve(data.size() + 8);
+    return event.append("data: ").append(data).append("\n\n");
+}
+
+} // namespace
+
 CompletionResponse *CompletionResponse::create(
     const CompletionRequest &request, HttpResponder &responder, int keepAliveMs)
 {
@@ -11,56 +35,34 @@ CompletionResponse *CompletionResponse::create(
 
 CompletionResponse::CompletionResponse(
     const CompletionRequest &request, HttpResponder &responder, int keepAliveMs)
-    : QObject(&responder)
+    : GenerationResponse({WireApi::OpenAiChat, request.stream, "text/event-stream; charset=utf-8",
+                             QByteArrayLiteral(": keep-alive\n\n")},
+        request.sessionId, responder, keepAliveMs)
     , m_request(request)
-    , m_responder(&responder)
-    , m_format(request.model)
+    , m_format(request.model, request.reasoningField)
+{ }
+
+void CompletionResponse::onUpstreamData(const QByteArray &data, const QByteArray &)
 {
-    responder.addHeader("X-Session-Id", request.sessionId.toUtf8());
-    connect(&responder, &HttpResponder::clientDisconnected, this, [this] {
-        if (m_generation)
-            m_generation->abort();
-    });
-    m_keepAlive.setInterval(keepAliveMs);
-    connect(&m_keepAlive, &QTimer::timeout, this, &CompletionResponse::onKeepAlive);
-    if (m_request.stream)
-        m_keepAlive.start();
+    if (!isStreaming())
+        return m_assembler.add(data);
+    if (!m_relay)
+        m_relay.emplace(relayOptions(m_request, generation()->model()));
+    beginStream();
+    for (const QByteArray &event : m_relay->feed(data)) {
+        m_doneWritten = m_doneWritten || event.trimmed() == "[DONE]";
+        write(sseEvent(event));
+    }
 }
 
-void CompletionResponse::attach(Generation *generation)
+void CompletionResponse::onStreamBegun()
 {
-    m_generation = generation;
-    connect(generation, &Generation::stageChanged, this, [this](Generation::Stage stage) {
-        if (stage == Generation::Stage::WaitingForFirstToken && m_request.stream)
-            beginStream();
-    });
-    connect(generation, &Generation::contentDelta, this, &CompletionResponse::onContent);
-    connect(generation, &Generation::reasoningDelta, this, &CompletionResponse::onReasoning);
-    connect(generation, &Generation::toolCallsDelta, this, &CompletionResponse::onToolCalls);
-    connect(generation, &Generation::finished, this, &CompletionResponse::onFinished);
-    connect(generation, &Generation::failed, this,
-        [this](const UpstreamError &error) { fail(error.toApiError()); });
-}
-
-void CompletionResponse::beginStream()
-{
-    if (!m_responder || m_responder->hasResponded())
-        return;
-    m_responder->addHeader("Cache-Control", "no-cache");
-    m_responder->addHeader("X-Accel-Buffering", "no"); // tells nginx-style proxies not to buffer
-    m_responder->beginStream(200, "text/event-stream; charset=utf-8");
     write(m_format.role());
-}
-
-void CompletionResponse::write(const QByteArray &event)
-{
-    if (m_responder && m_responder->writeChunk(event))
-        m_keepAlive.start(); // silence is counted from the last write
 }
 
 void CompletionResponse::onContent(const QString &text)
 {
-    if (m_request.stream) {
+    if (isStreaming()) {
         beginStream();
         write(m_format.content(text));
     }
@@ -68,7 +70,7 @@ void CompletionResponse::onContent(const QString &text)
 
 void CompletionResponse::onReasoning(const QString &text)
 {
-    if (m_request.stream) {
+    if (isStreaming()) {
         beginStream();
         write(m_format.reasoning(text));
     }
@@ -76,7 +78,7 @@ void CompletionResponse::onReasoning(const QString &text)
 
 void CompletionResponse::onToolCalls(const QJsonArray &fragments)
 {
-    if (m_request.stream) {
+    if (isStreaming()) {
         beginStream();
         write(m_format.toolCalls(fragments));
     }
@@ -84,37 +86,39 @@ void CompletionResponse::onToolCalls(const QJsonArray &fragments)
 
 void CompletionResponse::onFinished(const GenerationOutcome &outcome)
 {
-    m_keepAlive.stop();
-    if (!m_responder)
-        return;
-    if (!m_request.stream)
-        return m_responder->sendJson(200, m_format.completion(m_generation->transcript(), outcome));
+    if (isRelaying()) {
+        if (!isStreaming()) {
+            const QJsonObject completion
+                = m_assembler.completion(relayOptions(m_request, generation()->model()));
+            return send(200, QJsonDocument(completion).toJson(QJsonDocument::Compact));
+        }
+        beginStream();
+        for (const QByteArray &event : m_relay ? m_relay->finish() : QList<QByteArray> {})
+            write(sseEvent(event));
+        if (!m_doneWritten) // some servers end without it; Ponder's clients get it all the same
+            write(CompletionFormatter::done());
+        return endStream();
+    }
+    if (!isStreaming())
+        return send(200,
+            QJsonDocument(m_format.completion(generation()->transcript(), outcome))
+                .toJson(QJsonDocument::Compact));
     beginStream();
     write(m_format.finish(outcome.finishReason));
     // Only the upstream's own count is reported; a usage chunk is never made up.
     if (m_request.includeUsage && outcome.usage)
         write(m_format.usage(*outcome.usage));
     write(CompletionFormatter::done());
-    m_responder->endStream();
+    endStream();
 }
 
-void CompletionResponse::fail(const ApiError &error)
+void CompletionResponse::sendError(const ApiError &error)
 {
-    m_keepAlive.stop();
-    if (!m_responder)
-        return;
-    if (!m_responder->isStreaming())
-        return sendApiError(*m_responder, error);
-    // Mid-stream the status is gone: the error travels as an event (the SDKs throw on it), then the
-    // stream ends cleanly. No content is ever invented in its place.
-    write(CompletionFormatter::error(error));
-    m_responder->endStream();
+    if (responder())
+        sendApiError(*responder(), error);
 }
 
-void CompletionResponse::onKeepAlive()
+QByteArray CompletionResponse::errorEvent(const ApiError &error) const
 {
-    if (!m_responder)
-        return;
-    beginStream();
-    write(QByteArrayLiteral(": keep-alive\n\n"));
+    return CompletionFormatter::error(error);
 }

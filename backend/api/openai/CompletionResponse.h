@@ -1,22 +1,20 @@
-// Answers one /v1/chat/completions request from its Generation: as SSE chunks the moment each delta
-// arrives, or as one completion object at the end.
+// Answers one /v1/chat/completions request from its Generation: as SSE chunks the moment each arrives,
+// or as one completion object at the end.
 //
-// A stream's HTTP status waits for the upstream's answer, so an unknown model is still a 404; if the
-// upstream stays silent past the keep-alive interval, the stream starts anyway and `: keep-alive`
-// comments hold the connection open. The client leaving aborts the upstream request at once.
+// From an OpenAI-compatible upstream the upstream's own chunks go on (OpenAiChatRelay): logprobs,
+// system_fingerprint, usage details, timings and anything else it sent reach the client, and a client
+// that did not stream gets them assembled into one completion (OpenAiChatAssembler). From Ollama, the
+// chunks are written from the deltas (CompletionFormatter), with usage from Ollama's counts and the
+// finish reason from its done_reason.
 #pragma once
 
 #include "chat/CompletionRequest.h"
+#include "chat/GenerationResponse.h"
+#include "chat/OpenAiChatAssembler.h"
+#include "chat/OpenAiChatRelay.h"
 #include "protocols/openai/CompletionFormatter.h"
 
-#include <QObject>
-#include <QPointer>
-#include <QTimer>
-
-class Generation;
-class HttpResponder;
-
-class CompletionResponse : public QObject
+class CompletionResponse : public GenerationResponse
 {
     Q_OBJECT
 
@@ -25,23 +23,21 @@ public:
     static CompletionResponse *create(
         const CompletionRequest &request, HttpResponder &responder, int keepAliveMs);
 
-    void attach(Generation *generation);
-    void fail(const ApiError &error);
-
 private:
     CompletionResponse(const CompletionRequest &request, HttpResponder &responder, int keepAliveMs);
 
-    void beginStream();
-    void write(const QByteArray &event);
-    void onContent(const QString &text);
-    void onReasoning(const QString &text);
-    void onToolCalls(const QJsonArray &fragments);
-    void onFinished(const GenerationOutcome &outcome);
-    void onKeepAlive();
+    void onUpstreamData(const QByteArray &data, const QByteArray &eventName) override;
+    void onContent(const QString &text) override;
+    void onReasoning(const QString &text) override;
+    void onToolCalls(const QJsonArray &fragments) override;
+    void onStreamBegun() override;
+    void onFinished(const GenerationOutcome &outcome) override;
+    void sendError(const ApiError &error) override;
+    QByteArray errorEvent(const ApiError &error) const override;
 
     CompletionRequest m_request;
-    QPointer<HttpResponder> m_responder;
-    QPointer<Generation> m_generation;
     CompletionFormatter m_format;
-    QTimer m_keepAlive;
+    std::optional<OpenAiChatRelay> m_relay; // made once the upstream's name of the model is known
+    OpenAiChatAssembler m_assembler;
+    bool m_doneWritten = false; // the upstream's own [DONE] went out
 };

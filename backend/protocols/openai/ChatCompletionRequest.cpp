@@ -1,7 +1,5 @@
 #include "protocols/openai/ChatCompletionRequest.h"
 
-#include "events/Session.h"
-
 #include <cmath>
 #include <limits>
 
@@ -48,15 +46,6 @@ std::optional<ApiError> checkInteger(const QJsonObject &body, const char *name, 
     return std::nullopt;
 }
 
-// A session id given in the body must be a string: a number or an object is a client's mistake, not a
-// request for a new session.
-std::optional<ApiError> checkOptionalString(const QJsonValue &value, const QString &param)
-{
-    if (value.isUndefined() || value.isNull() || value.isString())
-        return std::nullopt;
-    return invalid(param, QStringLiteral("'%1' must be a string").arg(param));
-}
-
 std::optional<ApiError> checkMessages(const QJsonValue &value)
 {
     if (!value.isArray() || value.toArray().isEmpty())
@@ -100,8 +89,8 @@ std::optional<ApiError> checkStop(const QJsonValue &stop)
 
 } // namespace
 
-std::variant<CompletionRequest, ApiError> parseChatCompletionRequest(
-    const QJsonObject &body, const QString &headerSessionId)
+std::variant<CompletionRequest, ApiError> parseChatCompletionRequest(const QJsonObject &body,
+    const QString &headerSessionId, ReasoningField defaultReasoningField, const QString &headerReasoningField)
 {
     CompletionRequest request;
     const QJsonValue model = body.value("model"_L1);
@@ -131,31 +120,22 @@ std::variant<CompletionRequest, ApiError> parseChatCompletionRequest(
     if (!n.isUndefined() && !n.isNull() && n.toDouble(-1) != 1)
         return invalid(
             QStringLiteral("n"), QStringLiteral("'n' must be 1: Ponder returns one choice per request"));
-    for (const char *name : {"stream", "save_conversation"}) {
-        const QJsonValue flag = body.value(QLatin1String(name));
-        if (!flag.isUndefined() && !flag.isNull() && !flag.isBool())
-            return invalid(
-                QLatin1String(name), QStringLiteral("'%1' must be true or false").arg(QLatin1String(name)));
-    }
+    const QJsonValue stream = body.value("stream"_L1);
+    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
+        return invalid(QStringLiteral("stream"), QStringLiteral("'stream' must be true or false"));
     for (const char *name : {"stream_options", "response_format", "metadata"}) {
         const QJsonValue object = body.value(QLatin1String(name));
         if (!object.isUndefined() && !object.isNull() && !object.isObject())
             return invalid(
                 QLatin1String(name), QStringLiteral("'%1' must be an object").arg(QLatin1String(name)));
     }
-    if (auto error = checkOptionalString(body.value("session_id"_L1), QStringLiteral("session_id")))
-        return *error;
-    if (auto error = checkOptionalString(
-            body.value("metadata"_L1)["session_id"_L1], QStringLiteral("metadata.session_id")))
-        return *error;
     const QJsonValue tools = body.value("tools"_L1);
     if (!tools.isUndefined() && !tools.isNull() && !tools.isArray())
         return invalid(
             QStringLiteral("tools"), QStringLiteral("'tools' must be an array of tool definitions"));
 
-    request.stream = body.value("stream"_L1).toBool(false);
+    request.stream = stream.toBool(false);
     request.includeUsage = body.value("stream_options"_L1)["include_usage"_L1].toBool(false);
-    request.saveConversation = body.value("save_conversation"_L1).toBool(true);
     request.user = body.value("user"_L1).toString();
     const QJsonValue maxTokens = body.contains("max_completion_tokens"_L1)
         ? body.value("max_completion_tokens"_L1)
@@ -163,26 +143,16 @@ std::variant<CompletionRequest, ApiError> parseChatCompletionRequest(
     if (maxTokens.isDouble())
         request.maxTokens = maxTokens.toInteger();
 
-    request.sessionId = headerSessionId;
-    const char *sessionField = "X-Session-Id";
-    if (request.sessionId.isEmpty()) {
-        request.sessionId = body.value("session_id"_L1).toString();
-        sessionField = "session_id";
-    }
-    if (request.sessionId.isEmpty()) {
-        request.sessionId = body.value("metadata"_L1)["session_id"_L1].toString();
-        sessionField = "metadata.session_id";
-    }
-    if (!request.sessionId.isEmpty() && !Session::isValidId(request.sessionId))
-        return invalid(QLatin1String(sessionField),
-            QStringLiteral("'%1' must be 1 to 128 letters, digits, '.', '_', ':' or '-'")
-                .arg(QLatin1String(sessionField)));
-
     QJsonObject forwarded = body;
-    for (const char *name : {"model", "stream", "stream_options", "session_id", "save_conversation"})
+    if (auto error = CompletionRequest::readPonderFields(
+            body, headerSessionId, defaultReasoningField, headerReasoningField, request, forwarded))
+        return *error;
+    for (const char *name : {"model", "stream"})
         forwarded.remove(QLatin1String(name));
-    // metadata is only Ponder's session id here; OpenAI refuses metadata unless `store` is set.
-    forwarded.remove("metadata"_L1);
+    // The client's stream options are its own; Ponder adds include_usage upstream and drops the usage chunk
+    // when the client did not ask for it.
+    if (!request.stream)
+        forwarded.remove("stream_options"_L1);
     request.upstream.body = forwarded;
     return request;
 }

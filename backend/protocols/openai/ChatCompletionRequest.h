@@ -12,5 +12,8 @@ class QJsonObject;
 
 // The session id comes from `headerSessionId` (X-Session-Id) if given, else from the body's session_id or
 // metadata.session_id; empty if none names one.
-std::variant<CompletionRequest, ApiError> parseChatCompletionRequest(
-    const QJsonObject &body, const QString &headerSessionId);
+// The reasoning field comes from the body's `reasoning_field`, else `headerReasoningField`
+// (X-Reasoning-Field), else `defaultReasoningField` (--reasoning-field).
+std::variant<CompletionRequest, ApiError> parseChatCompletionRequest(const QJsonObject &body,
+    const QString &headerSessionId, ReasoningField defaultReasoningField = ReasoningField::ReasoningContent,
+    const QString &headerReasoningField = {});

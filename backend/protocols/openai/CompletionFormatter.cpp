@@ -13,10 +13,11 @@ QByteArray event(const QJsonObject &json)
 
 } // namespace
 
-CompletionFormatter::CompletionFormatter(QString model)
+CompletionFormatter::CompletionFormatter(QString model, ReasoningField reasoningField)
     : m_id(QStringLiteral("chatcmpl-") + QUuid::createUuid().toString(QUuid::Id128).left(24))
     , m_created(QDateTime::currentSecsSinceEpoch())
     , m_model(std::move(model))
+    , m_reasoningField(reasoningField)
 { }
 
 QJsonObject CompletionFormatter::envelope(const QString &object) const
@@ -50,7 +51,10 @@ QByteArray CompletionFormatter::content(const QString &text) const
 
 QByteArray CompletionFormatter::reasoning(const QString &text) const
 {
-    return chunk({{QStringLiteral("reasoning_content"), text}});
+    QJsonObject delta;
+    for (const QString &name : reasoningFieldNames(m_reasoningField))
+        delta.insert(name, text);
+    return chunk(delta);
 }
 
 QByteArray CompletionFormatter::toolCalls(const QJsonArray &fragments) const
@@ -80,9 +84,15 @@ QJsonObject CompletionFormatter::completion(
     const CompletionTranscript &transcript, const GenerationOutcome &outcome) const
 {
     QJsonObject json = envelope(QStringLiteral("chat.completion"));
+    QJsonObject message = transcript.message();
+    if (message.contains(QLatin1String("reasoning_content"))) {
+        const QJsonValue reasoning = message.take(QLatin1String("reasoning_content"));
+        for (const QString &name : reasoningFieldNames(m_reasoningField))
+            message.insert(name, reasoning);
+    }
     json.insert(QStringLiteral("choices"),
-        QJsonArray {QJsonObject {{QStringLiteral("index"), 0},
-            {QStringLiteral("message"), transcript.message()}, {QStringLiteral("logprobs"), QJsonValue::Null},
+        QJsonArray {QJsonObject {{QStringLiteral("index"), 0}, {QStringLiteral("message"), message},
+            {QStringLiteral("logprobs"), QJsonValue::Null},
             {QStringLiteral("finish_reason"), outcome.finishReason}}});
     json.insert(QStringLiteral("usage"),
         outcome.usage ? QJsonValue(outcome.usage->toJson()) : QJsonValue(QJsonValue::Null));

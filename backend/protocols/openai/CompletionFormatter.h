@@ -2,6 +2,7 @@
 // completion object. Every chunk of a response carries the same id and created time.
 #pragma once
 
+#include "chat/ReasoningField.h"
 #include "http/ApiError.h"
 #include "upstream/CompletionTranscript.h"
 
@@ -10,7 +11,8 @@
 class CompletionFormatter
 {
 public:
-    explicit CompletionFormatter(QString model);
+    explicit CompletionFormatter(
+        QString model, ReasoningField reasoningField = ReasoningField::ReasoningContent);
 
     // "data: {...}\n\n" events; the first chunk of a stream must be role().
     QByteArray role() const;
@@ -31,4 +33,5 @@ private:
     QString m_id;
     qint64 m_created;
     QString m_model;
+    ReasoningField m_reasoningField;
 };

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "chat/GenerationResponse.h"
+
+#include "http/HttpResponder.h"
+#include "upstream/Generation.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+GenerationResponse::GenerationResponse(
+    Shape shape, const QString &sessionId, HttpResponder &responder, int keepAliveMs)
+    : QObject(&responder)
+    , m_shape(std::move(shape))
+    , m_responder(&responder)
+{
+    responder.addHeader("X-Session-Id", sessionId.toUtf8());
+    connect(&responder, &HttpResponder::clientDisconnected, this, [this] {
+        if (m_generation)
+            m_generation->abort();
+    });
+    m_keepAlive.setInterval(keepAliveMs);
+    connect(&m_keepAlive, &QTimer::timeout, this, &GenerationResponse::onKeepAlive);
+    if (m_shape.stream)
+        m_keepAlive.start();
+}
+
+void GenerationResponse::attach(Generation *generation)
+{
+    m_generation = generation;
+    m_relaying = generation->wire() == m_shape.api;
+    if (m_relaying) {
+        connect(generation, &Generation::upstreamData, this,
+            [this](const QByteArray &data, const QByteArray &event) {
+                m_lastUnit = data;
+                onUpstreamData(data, event);
+            });
+    } else {
+        connect(generation, &Generation::contentDelta, this, &GenerationResponse::onContent);
+        connect(generation, &Generation::reasoningDelta, this, &GenerationResponse::onReasoning);
+        connect(generation, &Generation::toolCallsDelta, this, &GenerationResponse::onToolCalls);
+    }
+    connect(generation, &Generation::stageChanged, this, [this](Generation::Stage stage) {
+        if (stage == Generation::Stage::WaitingForFirstToken && m_shape.stream)
+            beginStream();
+    });
+    connect(generation, &Generation::finished, this, [this](const GenerationOutcome &outcome) {
+        m_keepAlive.stop();
+        if (m_responder)
+            onFinished(outcome);
+    });
+    connect(generation, &Generation::failed, this, &GenerationResponse::onFailed);
+}
+
+void GenerationResponse::beginStream()
+{
+    if (!m_responder || m_responder->hasResponded())
+        return;
+    m_responder->addHeader("Cache-Control", "no-cache");
+    m_responder->addHeader("X-Accel-Buffering", "no"); // tells nginx-style proxies not to buffer
+    m_responder->beginStream(200, m_shape.streamContentType);
+    if (!m_relaying)
+        onStreamBegun();
+}
+
+void GenerationResponse::write(const QByteArray &bytes)
+{
+    if (m_responder && m_responder->writeChunk(bytes))
+        m_keepAlive.start(); // silence is counted from the last write
+}
+
+void GenerationResponse::endStream()
+{
+    m_keepAlive.stop();
+    if (m_responder)
+        m_responder->endStream();
+}
+
+void GenerationResponse::send(int status, const QByteArray &body, const QByteArray &contentType)
+{
+    m_keepAlive.stop();
+    if (m_responder)
+        m_responder->send(status, body, contentType);
+}
+
+void GenerationResponse::fail(const ApiError &error)
+{
+    m_keepAlive.stop();
+    if (!m_responder)
+        return;
+    if (!m_responder->isStreaming())
+        return sendError(error);
+    // Mid-stream the status is gone: the error travels as the API's error event, then the stream ends.
+    // No content is ever invented in its place.
+    write(errorEvent(error));
+    endStream();
+}
+
+void GenerationResponse::onFailed(const UpstreamError &error)
+{
+    m_keepAlive.stop();
+    if (!m_responder)
+        return;
+    const bool ponderKeyRefused
+        = error.answer && (error.answer->status == 401 || error.answer->status == 403);
+    if (m_relaying && error.answer && !ponderKeyRefused && !m_responder->hasResponded()) {
+        const QByteArray type = error.answer->contentType.isEmpty() ? QByteArray("application/json")
+                                                                    : error.answer->contentType;
+        return send(error.answer->status, error.answer->body, type);
+    }
+    if (m_relaying && error.inStream) {
+        if (m_responder->isStreaming())
+            return endStream(); // the upstream's own error event went out with the stream
+        // A client that did not stream gets the upstream's error object, with the status it names if any.
+        const QJsonValue code = QJsonDocument::fromJson(m_lastUnit)
+                                    .object()
+                                    .value(QLatin1String("error"))[QLatin1String("code")];
+        const int status = code.isDouble() && code.toInt() >= 400 && code.toInt() < 600 ? code.toInt() : 502;
+        return send(status, m_lastUnit);
+    }
+    fail(error.toApiError());
+}
+
+void GenerationResponse::onKeepAlive()
+{
+    if (!m_responder)
+        return;
+    beginStream();
+    if (!m_shape.keepAlive.isEmpty())
+        write(m_shape.keepAlive);
+}

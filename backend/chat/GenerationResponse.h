@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// Answers one request of any API from its Generation: the part every API shares. Subclasses say how
+// their API writes an answer (OpenAI's SSE chunks, Ollama's NDJSON lines, one JSON document) and whether
+// they relay: when the upstream answers in the client's own API, each unit the upstream sent is written on
+// at once (GenerationResponse::onUpstreamData) and Ponder's own work follows; otherwise the answer is
+// written from the generation's deltas.
+//
+// Shared here: the status waits for the upstream's answer (an unknown model is still a 404) or the first
+// keep-alive tick; the client leaving aborts the upstream at once; an upstream's error answer is passed on
+// as it is when relaying (status, type, code, extra fields), except a refusal of Ponder's own key, which
+// is Ponder's 502; an error inside a relayed stream has gone out with the stream, which then ends; every
+// other failure is the API's own error, a whole response before the stream began, an error event after.
+#pragma once
+
+#include "http/ApiError.h"
+#include "upstream/ChatRequest.h"
+#include "upstream/UpstreamError.h"
+
+#include <QJsonArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class Generation;
+class HttpResponder;
+
+class GenerationResponse : public QObject
+{
+    Q_OBJECT
+
+public:
+    void attach(Generation *generation);
+    // Ponder's own failure (before a generation started, or of it), in the API's own shape.
+    void fail(const ApiError &error);
+
+protected:
+    struct Shape
+    {
+        WireApi api; // the client's
+        bool stream = false;
+        QByteArray streamContentType; // text/event-stream, application/x-ndjson
+        QByteArray keepAlive; // written on each tick of silence while streaming (may be empty)
+    };
+
+    // A child of the responder: the two end together.
+    GenerationResponse(Shape shape, const QString &sessionId, HttpResponder &responder, int keepAliveMs);
+
+    bool isRelaying() const { return m_relaying; }
+    bool isStreaming() const { return m_shape.stream; }
+    Generation *generation() const { return m_generation; }
+    HttpResponder *responder() const { return m_responder; }
+
+    // A unit of the upstream's answer in the client's own API (relaying only).
+    virtual void onUpstreamData(const QByteArray &data, const QByteArray &eventName) = 0;
+    // Deltas, for an answer written from them (not relaying); streamed ones only while streaming.
+    virtual void onContent(const QString &) { }
+    virtual void onReasoning(const QString &) { }
+    virtual void onToolCalls(const QJsonArray &) { }
+    // The stream's first bytes of Ponder's own (not relaying): OpenAI's role chunk.
+    virtual void onStreamBegun() { }
+    virtual void onFinished(const GenerationOutcome &outcome) = 0;
+    // The API's error shape: a whole response, and the event that ends a stream.
+    virtual void sendError(const ApiError &error) = 0;
+    virtual QByteArray errorEvent(const ApiError &error) const = 0;
+
+    void beginStream();
+    void write(const QByteArray &bytes);
+    void endStream();
+    // A whole answer; `contentType` defaults to JSON.
+    void send(int status, const QByteArray &body, const QByteArray &contentType = "application/json");
+
+private:
+    void onFailed(const UpstreamError &error);
+    void onKeepAlive();
+
+    Shape m_shape;
+    QPointer<HttpResponder> m_responder;
+    QPointer<Generation> m_generation;
+    QTimer m_keepAlive;
+    bool m_relaying = false;
+    QByteArray m_lastUnit; // the last unit relayed: an error inside the stream is the last one
+};

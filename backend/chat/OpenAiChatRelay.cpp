@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: MIT
+#include "chat/OpenAiChatRelay.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <map>
+
+using namespace JsonSpans;
+
+namespace {
+
+// A chunk's own members, which the usage chunk shares with every other one.
+bool isEnvelope(QByteArrayView key)
+{
+    for (const char *name : {"\"id\"", "\"object\"", "\"created\"", "\"model\"", "\"system_fingerprint\"",
+             "\"choices\"", "\"usage\""}) {
+        if (key == QByteArrayView(name))
+            return true;
+    }
+    return false;
+}
+
+QByteArray jsonString(const QString &text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
+    return array.sliced(1, array.size() - 2);
+}
+
+std::optional<QString> decodedString(QByteArrayView value)
+{
+    if (value.isEmpty() || value.front() != '"')
+        return std::nullopt;
+    const QJsonArray array = QJsonDocument::fromJson("[" + value.toByteArray() + "]").array();
+    if (array.size() != 1 || !array.first().isString())
+        return std::nullopt;
+    return array.first().toString();
+}
+
+} // namespace
+
+// Replacements and insertions at byte offsets of one chunk, applied in one pass.
+class OpenAiChatRelay::Edits
+{
+public:
+    void replace(Span span, QByteArray with)
+    {
+        m_edits.emplace(span.begin, Edit {span.end, std::move(with)});
+    }
+    void insert(qsizetype at, QByteArray text) { m_edits.emplace(at, Edit {at, std::move(text)}); }
+    bool isEmpty() const { return m_edits.empty(); }
+
+    QByteArray applyTo(QByteArrayView json) const
+    {
+        QByteArray out;
+        out.reserve(json.size() + 64);
+        qsizetype at = 0;
+        for (const auto &[begin, edit] : m_edits) {
+            out.append(json.sliced(at, begin - at)).append(edit.text);
+            at = edit.end;
+        }
+        return out.append(json.sliced(at));
+    }
+
+private:
+    struct Edit
+    {
+        qsizetype end;
+        QByteArray text;
+    };
+    std::multimap<qsizetype, Edit> m_edits; // by where they begin; insertions at one place keep their order
+};
+
+bool OpenAiChatRelay::mayNeedChanges(const QByteArray &data) const
+{
+    return !m_options.modelPrefix.isEmpty() || !m_tags.isSettled() || data.contains("\"reasoning")
+        || (!m_options.clientAskedUsage && !data.contains("\"finish_reason\":null"));
+}
+
+QList<QByteArray> OpenAiChatRelay::feed(const QByteArray &data)
+{
+    if (data.trimmed() == "[DONE]") {
+        QList<QByteArray> out = finish();
+        out.append(data);
+        return out;
+    }
+    if (!mayNeedChanges(data)) {
+        QList<QByteArray> out = release();
+        out.append(data);
+        return out;
+    }
+    bool finishing = false;
+    bool usageOnly = false;
+    QByteArray chunk = edited(data, &finishing, &usageOnly);
+    if (usageOnly && !m_options.clientAskedUsage) {
+        // Ponder asked for usage, the client did not: the chunk is Ponder's, its other members the client's.
+        const QByteArray extras = extrasOfUsageChunk(chunk, members(chunk));
+        if (!m_held.isEmpty() && !extras.isEmpty())
+            m_held.insert(m_held.lastIndexOf('}'), extras);
+        return release();
+    }
+    QList<QByteArray> out = release();
+    if (finishing && !m_options.clientAskedUsage)
+        m_held = chunk;
+    else
+        out.append(chunk);
+    return out;
+}
+
+QList<QByteArray> OpenAiChatRelay::finish()
+{
+    QList<QByteArray> out;
+    // Text the tag splitter still held (an answer of nothing but whitespace, or half a tag): it is content.
+    QString rest;
+    for (const ThinkTagSplitter::Piece &piece : m_tags.flush())
+        rest += piece.text;
+    if (!rest.isEmpty())
+        out.append("{" + m_lastEnvelope + "\"choices\":[{\"index\":0,\"delta\":{\"content\":"
+            + jsonString(rest) + "},\"finish_reason\":null}]}");
+    out += release();
+    return out;
+}
+
+QList<QByteArray> OpenAiChatRelay::release()
+{
+    if (m_held.isEmpty())
+        return {};
+    return {std::exchange(m_held, {})};
+}
+
+QByteArray OpenAiChatRelay::edited(const QByteArray &data, bool *finishing, bool *usageOnly)
+{
+    const QByteArrayView json(data);
+    const QList<Member> top = members(json);
+    if (top.isEmpty())
+        return data; // not an object: not Ponder's to change
+    Edits edits;
+    m_lastEnvelope.clear();
+    for (const Member &member : top) {
+        const QByteArrayView key = member.key.in(json);
+        if (key == "\"id\"" || key == "\"object\"" || key == "\"created\"" || key == "\"model\"")
+            m_lastEnvelope
+                += json.sliced(member.key.begin, member.value.end - member.key.begin).toByteArray() + ',';
+    }
+    if (const Member *model = find(top, json, "model");
+        model && !m_options.modelPrefix.isEmpty() && json[model->value.begin] == '"')
+        edits.insert(model->value.begin + 1, m_options.modelPrefix);
+    if (const Member *choices = find(top, json, "choices")) {
+        const QList<Span> list = elements(json, choices->value.begin);
+        const Member *usage = find(top, json, "usage");
+        *usageOnly = list.isEmpty() && usage && json[usage->value.begin] == '{';
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QList<Member> choice = members(json, list.at(i).begin);
+            if (const Member *reason = find(choice, json, "finish_reason"))
+                *finishing = *finishing || json[reason->value.begin] == '"';
+            const Member *delta = find(choice, json, "delta");
+            if (!delta)
+                delta = find(choice, json, "message");
+            if (delta && json[delta->value.begin] == '{')
+                editDelta(json, delta->value, i == 0, edits);
+        }
+    }
+    return edits.isEmpty() ? data : edits.applyTo(json);
+}
+
+void OpenAiChatRelay::editDelta(QByteArrayView json, Span delta, bool first, Edits &edits)
+{
+    const QList<Member> fields = members(json, delta.begin);
+    const Member *reasoningContent = find(fields, json, "reasoning_content");
+    const Member *reasoning = find(fields, json, "reasoning");
+    const ReasoningField wanted = m_options.reasoningField;
+    if (reasoning && !reasoningContent && wanted == ReasoningField::ReasoningContent)
+        edits.replace(reasoning->key, "\"reasoning_content\"");
+    else if (reasoningContent && !reasoning && wanted == ReasoningField::Reasoning)
+        edits.replace(reasoningContent->key, "\"reasoning\"");
+    else if (wanted == ReasoningField::Both && (reasoning != nullptr) != (reasoningContent != nullptr)) {
+        const Member *given = reasoning ? reasoning : reasoningContent;
+        edits.insert(given->value.end,
+            (reasoning ? ",\"reasoning_content\":" : ",\"reasoning\":")
+                + given->value.in(json).toByteArray());
+    }
+
+    // A <think> block opening the answer: its text goes into the reasoning member the client reads.
+    const Member *content = find(fields, json, "content");
+    if (!first || m_tags.isSettled() || !content)
+        return;
+    const std::optional<QString> text = decodedString(content->value.in(json));
+    if (!text)
+        return;
+    QString answer;
+    QString thought;
+    for (const ThinkTagSplitter::Piece &piece : m_tags.feed(*text))
+        (piece.reasoning ? thought : answer) += piece.text;
+    if (answer == *text && thought.isEmpty())
+        return;
+    edits.replace(content->value, jsonString(answer));
+    if (thought.isEmpty() || reasoning || reasoningContent)
+        return;
+    QByteArray members;
+    for (const QString &name : reasoningFieldNames(wanted))
+        members += ",\"" + name.toLatin1() + "\":" + jsonString(thought);
+    edits.insert(content->value.end, members);
+}
+
+QByteArray OpenAiChatRelay::extrasOfUsageChunk(QByteArrayView json, const QList<Member> &top) const
+{
+    QByteArray extras;
+    const QList<Member> held = members(m_held);
+    for (const Member &member : top) {
+        const QByteArrayView key = member.key.in(json);
+        if (isEnvelope(key) || find(held, m_held, key.sliced(1, key.size() - 2)))
+            continue;
+        extras += ',' + json.sliced(member.key.begin, member.value.end - member.key.begin).toByteArray();
+    }
+    return extras;
+}
