@@ -1,5 +1,7 @@
 #include "FakeUpstream.h"
 
+#include "FakeAnswers.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QPointer>
@@ -105,31 +107,24 @@ private:
                         {QStringLiteral("type"), QStringLiteral("invalid_request_error")}}}}));
         const QByteArray path = request.path.split('?').first();
         if (request.method == "GET" && path == "/api/tags")
-            return whole(200, json(ollamaTags()));
+            return whole(200, FakeAnswers::ollamaTags(m_fake.m_scripts));
+        if (request.method == "GET" && path == "/api/ps")
+            return whole(200, FakeAnswers::ollamaPs(m_fake.m_scripts));
         if (request.method == "GET" && path == "/api/version")
             return whole(200, R"({"version":"0.12.0"})");
         if (request.method == "GET" && path == "/v1/models")
-            return whole(200, json(openAiModels()));
+            return whole(200, FakeAnswers::openAiModels(m_fake.m_scripts));
         if (request.method == "POST" && path == "/api/show")
             return showModel(request);
-        if (request.method == "POST" && (path == "/api/chat" || path == "/v1/chat/completions")) {
+        if (request.method == "POST" && (path == "/api/embed" || path == "/v1/embeddings"))
+            return embed(request, path == "/api/embed");
+        if (request.method == "POST"
+            && (path == "/api/chat" || path == "/v1/chat/completions" || path == "/api/generate"
+                || path == "/v1/completions")) {
             m_chat = true;
-            return chat(request, path == "/api/chat");
+            return chat(request, path);
         }
         whole(404, "404 page not found");
-    }
-
-    QJsonObject ollamaTags() const
-    {
-        QJsonArray models;
-        for (const QString &name : m_fake.m_scripts.keys())
-            models.append(QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("model"), name},
-                {QStringLiteral("modified_at"), QStringLiteral("2025-05-01T10:00:00.000000Z")},
-                {QStringLiteral("size"), 1234}, {QStringLiteral("digest"), QStringLiteral("abc")},
-                {QStringLiteral("details"),
-                    QJsonObject {{QStringLiteral("family"), m_fake.m_scripts.value(name).family},
-                        {QStringLiteral("parameter_size"), m_fake.m_scripts.value(name).parameterSize}}}});
-        return {{QStringLiteral("models"), models}};
     }
 
     // POST /api/show: {capabilities, details, model_info}, or 404 for a model Ollama does not have.
@@ -139,14 +134,34 @@ private:
         if (!m_fake.m_scripts.contains(model))
             return whole(
                 404, json({{QStringLiteral("error"), QStringLiteral("model '%1' not found").arg(model)}}));
+        whole(200, FakeAnswers::ollamaShow(m_fake.m_scripts.value(model)));
+    }
+
+    // POST /api/embed and /v1/embeddings, or 404 in the API's words for a model the fake does not have.
+    void embed(const FakeRequest &request, bool ollama)
+    {
+        const QString model = request.body.value(QLatin1String("model")).toString();
+        if (!m_fake.m_scripts.contains(model))
+            return whole(404, notFound(model, ollama));
         const FakeScript script = m_fake.m_scripts.value(model);
+        if (script.status != 200)
+            return whole(script.status,
+                ollama ? FakeAnswers::ollamaError(script.errorMessage)
+                       : FakeAnswers::openAiError(script, script.status));
         whole(200,
-            json({{QStringLiteral("capabilities"), QJsonArray::fromStringList(script.capabilities)},
-                {QStringLiteral("details"),
-                    QJsonObject {{QStringLiteral("family"), script.family},
-                        {QStringLiteral("parameter_size"), script.parameterSize},
-                        {QStringLiteral("format"), QStringLiteral("gguf")}}},
-                {QStringLiteral("model_info"), QJsonObject {}}}));
+            ollama ? FakeAnswers::ollamaEmbed(model, script, request.body)
+                   : FakeAnswers::openAiEmbeddings(model, script, request.body));
+    }
+
+    static QByteArray notFound(const QString &model, bool ollama)
+    {
+        return ollama ? FakeAnswers::ollamaError(
+                   QStringLiteral("model \"%1\" not found, try pulling it first").arg(model))
+                      : json({{QStringLiteral("error"),
+                          QJsonObject {{QStringLiteral("message"),
+                                           QStringLiteral("The model `%1` does not exist").arg(model)},
+                              {QStringLiteral("type"), QStringLiteral("invalid_request_error")},
+                              {QStringLiteral("code"), QStringLiteral("model_not_found")}}}});
     }
 
     // Ollama refuses `think` for a model that cannot think, and leaves reasoning out with `think: false`.
@@ -167,16 +182,6 @@ private:
         return true;
     }
 
-    QJsonObject openAiModels() const
-    {
-        QJsonArray models;
-        for (const QString &name : m_fake.m_scripts.keys())
-            models.append(QJsonObject {{QStringLiteral("id"), name},
-                {QStringLiteral("object"), QStringLiteral("model")}, {QStringLiteral("created"), 1700000000},
-                {QStringLiteral("owned_by"), QStringLiteral("fake-org")}});
-        return {{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), models}};
-    }
-
     void whole(int status, const QByteArray &body, const QByteArray &type = "application/json")
     {
         m_writes.append({0,
@@ -186,29 +191,20 @@ private:
         writeNext();
     }
 
-    void chat(const FakeRequest &request, bool ollama)
+    void chat(const FakeRequest &request, const QByteArray &path)
     {
+        const bool ollama = path.startsWith("/api/");
+        const bool generate = path == "/api/generate" || path == "/v1/completions";
         const QString model = request.body.value(QLatin1String("model")).toString();
-        if (!m_fake.m_scripts.contains(model)) {
-            return whole(404,
-                ollama ? json({{QStringLiteral("error"),
-                    QStringLiteral("model \"%1\" not found, try pulling it first").arg(model)}})
-                       : json({{QStringLiteral("error"),
-                           QJsonObject {{QStringLiteral("message"),
-                                            QStringLiteral("The model `%1` does not exist").arg(model)},
-                               {QStringLiteral("type"), QStringLiteral("invalid_request_error")},
-                               {QStringLiteral("code"), QStringLiteral("model_not_found")}}}}));
-        }
+        if (!m_fake.m_scripts.contains(model))
+            return whole(404, notFound(model, ollama));
         FakeScript script = m_fake.m_scripts.value(model);
         if (ollama && !thinkAsOllamaWould(request, script))
             return;
         const int attempt = m_fake.m_chatsByModel[model]++;
         if (script.status != 200 && (script.failTimes < 0 || attempt < script.failTimes)) {
-            const QByteArray body = ollama
-                ? json({{QStringLiteral("error"), script.errorMessage}})
-                : json({{QStringLiteral("error"),
-                    QJsonObject {{QStringLiteral("message"), script.errorMessage},
-                        {QStringLiteral("type"), QStringLiteral("server_error")}}}});
+            const QByteArray body = ollama ? FakeAnswers::ollamaError(script.errorMessage)
+                                           : FakeAnswers::openAiError(script, script.status);
             const QByteArray retryAfter = script.retryAfterSeconds < 0
                 ? QByteArray()
                 : "Retry-After: " + QByteArray::number(script.retryAfterSeconds) + "\r\n";
@@ -220,18 +216,28 @@ private:
             return writeNext();
         }
         const bool stream = request.body.value(QLatin1String("stream")).toBool(ollama);
-        const bool includeUsage
-            = request.body.value(QLatin1String("stream_options"))[QLatin1String("include_usage")].toBool();
-        QList<QByteArray> events
-            = ollama ? ollamaEvents(model, script) : openAiEvents(model, script, includeUsage);
         if (!stream && !ollama)
-            return whole(200, openAiWhole(model, script));
+            return whole(200,
+                generate ? FakeAnswers::openAiCompletionWhole(model, script)
+                         : FakeAnswers::openAiChatWhole(model, script, request.body));
+        QList<QByteArray> events;
+        if (ollama)
+            events = generate ? FakeAnswers::ollamaGenerate(model, script)
+                              : FakeAnswers::ollamaChat(model, script);
+        else
+            events = generate ? FakeAnswers::openAiCompletion(model, script, request.body)
+                              : FakeAnswers::openAiChat(model, script, request.body);
 
         const QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: "
             + QByteArray(ollama ? "application/x-ndjson" : "text/event-stream")
             + "\r\nTransfer-Encoding: chunked\r\n\r\n";
         queue(script.firstByteDelayMs, head, script.splitBytes);
-        int delta = ollama ? 0 : -1; // OpenAI's opening role chunk is not a delta
+        // OpenAI's opening chunks (the role, prompt progress) are not deltas.
+        int delta = 0;
+        if (!ollama && !generate)
+            delta = request.body.value(QLatin1String("return_progress")).toBool()
+                ? -std::max(1, script.promptProgressSteps)
+                : -1;
         for (const QByteArray &event : events) {
             if (script.breakAfterDeltas >= 0 && delta == script.breakAfterDeltas) {
                 m_writes.append({script.delayMs, {}, true});
@@ -254,151 +260,6 @@ private:
         }
         for (qsizetype at = 0; at < bytes.size(); at += splitBytes)
             m_writes.append({at == 0 ? delayMs : 2, bytes.mid(at, splitBytes), false});
-    }
-
-    QList<QByteArray> ollamaEvents(const QString &model, const FakeScript &script) const
-    {
-        QList<QByteArray> lines;
-        auto line = [&](const QJsonObject &message, bool done) {
-            QJsonObject object {{QStringLiteral("model"), model},
-                {QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                {QStringLiteral("message"), message}, {QStringLiteral("done"), done}};
-            return object;
-        };
-        QList<QJsonObject> messages;
-        for (const QString &text : script.reasoning) {
-            messages.append(script.reasoningInTags
-                    ? QJsonObject {{QStringLiteral("role"), QStringLiteral("assistant")},
-                        {QStringLiteral("content"), text}}
-                    : QJsonObject {{QStringLiteral("role"), QStringLiteral("assistant")},
-                        {QStringLiteral("content"), QString()}, {QStringLiteral("thinking"), text}});
-        }
-        for (const QString &text : script.content)
-            messages.append(
-                {{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("content"), text}});
-        if (!script.toolCalls.isEmpty()) {
-            QJsonArray calls;
-            for (const QJsonValue &call : script.toolCalls)
-                calls.append(QJsonObject {{QStringLiteral("function"),
-                    QJsonObject {{QStringLiteral("name"), call[QLatin1String("name")]},
-                        {QStringLiteral("arguments"), call[QLatin1String("arguments")]}}}});
-            messages.append({{QStringLiteral("role"), QStringLiteral("assistant")},
-                {QStringLiteral("content"), QString()}, {QStringLiteral("tool_calls"), calls}});
-        }
-        for (qsizetype i = 0; i < messages.size(); ++i) {
-            if (i == script.errorAfterDeltas) {
-                lines.append(json({{QStringLiteral("error"), script.errorMessage}}) + '\n');
-                return lines;
-            }
-            lines.append(json(line(messages.at(i), false)) + '\n');
-        }
-        QJsonObject last = line(
-            {{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("content"), QString()}},
-            true);
-        last.insert(QStringLiteral("done_reason"),
-            script.finishReason == QLatin1String("length") ? QStringLiteral("length")
-                                                           : QStringLiteral("stop"));
-        last.insert(QStringLiteral("prompt_eval_count"), script.promptTokens);
-        last.insert(QStringLiteral("eval_count"),
-            script.completionTokens >= 0 ? script.completionTokens : int(messages.size()));
-        last.insert(QStringLiteral("total_duration"), 123456789);
-        last.insert(QStringLiteral("eval_duration"), 100000000);
-        lines.append(json(last) + '\n');
-        return lines;
-    }
-
-    QList<QByteArray> openAiEvents(const QString &model, const FakeScript &script, bool includeUsage) const
-    {
-        const QString id = QStringLiteral("chatcmpl-fake");
-        auto chunk = [&](const QJsonObject &delta, const QJsonValue &finish) {
-            return "data: "
-                + json({{QStringLiteral("id"), id},
-                    {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
-                    {QStringLiteral("created"), 1700000000}, {QStringLiteral("model"), model},
-                    {QStringLiteral("choices"),
-                        QJsonArray {QJsonObject {{QStringLiteral("index"), 0},
-                            {QStringLiteral("delta"), delta}, {QStringLiteral("finish_reason"), finish}}}}})
-                + "\n\n";
-        };
-        QList<QByteArray> events;
-        // llama.cpp opens with the role and a null content.
-        events.append(chunk({{QStringLiteral("role"), QStringLiteral("assistant")},
-                                {QStringLiteral("content"), QJsonValue::Null}},
-            QJsonValue::Null));
-        QList<QJsonObject> deltas;
-        if (script.reasoningInTags && !script.reasoning.isEmpty()) {
-            for (const QString &text : script.reasoning)
-                deltas.append({{QStringLiteral("content"), text}});
-        } else {
-            for (const QString &text : script.reasoning)
-                deltas.append({{script.openAiReasoningField, text}});
-        }
-        for (const QString &text : script.content)
-            deltas.append({{QStringLiteral("content"), text}});
-        for (qsizetype i = 0; i < script.toolCalls.size(); ++i) {
-            const QJsonObject call = script.toolCalls.at(i).toObject();
-            const QByteArray arguments = json(call.value(QLatin1String("arguments")).toObject());
-            const qsizetype half = arguments.size() / 2;
-            deltas.append({{QStringLiteral("tool_calls"),
-                QJsonArray {QJsonObject {{QStringLiteral("index"), int(i)},
-                    {QStringLiteral("id"), QStringLiteral("call_%1").arg(i)},
-                    {QStringLiteral("type"), QStringLiteral("function")},
-                    {QStringLiteral("function"),
-                        QJsonObject {{QStringLiteral("name"), call.value(QLatin1String("name"))},
-                            {QStringLiteral("arguments"), QString::fromUtf8(arguments.left(half))}}}}}}});
-            deltas.append({{QStringLiteral("tool_calls"),
-                QJsonArray {QJsonObject {{QStringLiteral("index"), int(i)},
-                    {QStringLiteral("function"),
-                        QJsonObject {
-                            {QStringLiteral("arguments"), QString::fromUtf8(arguments.mid(half))}}}}}}});
-        }
-        for (qsizetype i = 0; i < deltas.size(); ++i) {
-            if (i == script.errorAfterDeltas) {
-                events.append("data: "
-                    + json({{QStringLiteral("error"),
-                        QJsonObject {{QStringLiteral("message"), script.errorMessage},
-                            {QStringLiteral("type"), QStringLiteral("server_error")}}}})
-                    + "\n\n");
-                return events;
-            }
-            events.append(chunk(deltas.at(i), QJsonValue::Null));
-        }
-        events.append(
-            chunk({}, script.toolCalls.isEmpty() ? script.finishReason : QStringLiteral("tool_calls")));
-        if (includeUsage) {
-            const int completion
-                = script.completionTokens >= 0 ? script.completionTokens : int(deltas.size());
-            events.append("data: "
-                + json({{QStringLiteral("id"), id},
-                    {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
-                    {QStringLiteral("created"), 1700000000}, {QStringLiteral("model"), model},
-                    {QStringLiteral("choices"), QJsonArray {}},
-                    {QStringLiteral("usage"),
-                        QJsonObject {{QStringLiteral("prompt_tokens"), script.promptTokens},
-                            {QStringLiteral("completion_tokens"), completion},
-                            {QStringLiteral("total_tokens"), script.promptTokens + completion}}}})
-                + "\n\n");
-        }
-        events.append("data: [DONE]\n\n");
-        return events;
-    }
-
-    QByteArray openAiWhole(const QString &model, const FakeScript &script) const
-    {
-        QJsonObject message {{QStringLiteral("role"), QStringLiteral("assistant")},
-            {QStringLiteral("content"), script.content.join(QString())}};
-        if (!script.reasoning.isEmpty())
-            message.insert(script.openAiReasoningField, script.reasoning.join(QString()));
-        return json({{QStringLiteral("id"), QStringLiteral("chatcmpl-fake")},
-            {QStringLiteral("object"), QStringLiteral("chat.completion")},
-            {QStringLiteral("created"), 1700000000}, {QStringLiteral("model"), model},
-            {QStringLiteral("choices"),
-                QJsonArray {QJsonObject {{QStringLiteral("index"), 0}, {QStringLiteral("message"), message},
-                    {QStringLiteral("finish_reason"), script.finishReason}}}},
-            {QStringLiteral("usage"),
-                QJsonObject {{QStringLiteral("prompt_tokens"), script.promptTokens},
-                    {QStringLiteral("completion_tokens"), int(script.content.size())},
-                    {QStringLiteral("total_tokens"), script.promptTokens + int(script.content.size())}}}});
     }
 
     void writeNext()

@@ -1,6 +1,7 @@
-// A model server for tests: speaks Ollama's native API (NDJSON) and OpenAI's (SSE) as the real ones
-// do, following a script per model: reasoning, content, tool calls, usage, delays, TCP pieces split
-// mid-frame, HTTP errors, error events mid-stream and connections that break. It lives in tests/ only.
+// A model server for tests: speaks Ollama's native API (NDJSON) and OpenAI's (SSE, in llama.cpp's manner)
+// as the real ones do (FakeAnswers writes what it says), following a script per model: reasoning, content,
+// tool calls, usage, delays, TCP pieces split mid-frame, HTTP errors, error events mid-stream and connections
+// that break. It lives in tests/ only.
 //
 // It writes raw HTTP/1.1 on QTcpSocket so a script controls exactly which bytes leave when, and keeps
 // connections alive between requests unless the client says Connection: close.
@@ -41,6 +42,13 @@ struct FakeScript
     QStringList capabilities;
     QString parameterSize;
     QString family = QStringLiteral("fake");
+
+    // What llama.cpp's server adds (an OpenAI-compatible upstream), and what embeddings look like.
+    int cachedTokens = 3; // usage.prompt_tokens_details.cached_tokens, timings.cache_n, prompt_progress.cache
+    int promptProgressSteps
+        = 2; // prompt_progress chunks before the answer, when the request asks (return_progress)
+    QByteArray errorBody; // with `status`: the error answer's exact body (else one in llama.cpp's shape)
+    int embeddingDimensions = 4;
 };
 
 struct FakeRequest
