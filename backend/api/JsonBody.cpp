@@ -65,3 +65,24 @@ void sendStoreFailure(HttpResponder &responder, const StoreStatus &status)
                                          : status.message});
     }
 }
+
+std::variant<QJsonObject, ApiError> parseJsonBody(const HttpRequest &request, qint64 maxBytes)
+{
+    if (request.body.size() > maxBytes)
+        return ApiError(413,
+            QStringLiteral("request body is %1 bytes; the limit is %2 bytes")
+                .arg(request.body.size())
+                .arg(maxBytes));
+    if (request.body.trimmed().isEmpty())
+        return ApiError(400, QStringLiteral("request body is empty; expected a JSON object"));
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return ApiError(400,
+            QStringLiteral("request body is not valid JSON: %1 at offset %2")
+                .arg(error.errorString())
+                .arg(error.offset));
+    if (!document.isObject())
+        return ApiError(400, QStringLiteral("request body must be a JSON object"));
+    return document.object();
+}

@@ -94,8 +94,9 @@ HttpAdmission HttpServer::admit(const HttpRequestHead &head)
         qCInfo(lcHttp).noquote() << request.method << clippedForMessage(request.path)
                                  << "refused:" << error->message;
         admission.refused = true;
-        admission.respond
-            = [error = *error](const HttpRequest &, HttpResponder &out) { sendApiError(out, error); };
+        admission.respond = [this, error = *error](const HttpRequest &whole, HttpResponder &out) {
+            m_errorShapes.send(whole, out, error);
+        };
         return admission;
     }
     // HEAD is GET without the body (RFC 9110 §9.3.2); HttpResponder leaves the body out.
@@ -131,13 +132,13 @@ void HttpServer::answerUnrouted(
     const QString method = clippedForMessage(QString::fromLatin1(request.method));
     if (!allowedMethods.isEmpty()) {
         out.addHeader("Allow", allowedMethods.join(", "));
-        sendApiError(out,
+        m_errorShapes.send(request, out,
             {405,
                 QStringLiteral("method %1 is not allowed on %2; allowed: %3")
                     .arg(method, path, QString::fromLatin1(allowedMethods.join(", ")))});
         return;
     }
-    sendApiError(out,
+    m_errorShapes.send(request, out,
         {404,
             request.isWebSocketUpgrade() ? QStringLiteral("no WebSocket endpoint at %1").arg(path)
                                          : QStringLiteral("no route for %1 %2").arg(method, path)});

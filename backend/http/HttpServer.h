@@ -8,6 +8,7 @@
 #pragma once
 
 #include "http/ApiError.h"
+#include "http/ErrorShapes.h"
 #include "http/HttpConnection.h"
 #include "http/HttpLimits.h"
 #include "http/Router.h"
@@ -42,6 +43,8 @@ public:
     ~HttpServer() override;
 
     Router &router() { return m_router; }
+    // The error shape each path's clients read, for the server's own refusals and for routes.
+    ErrorShapes &errorShapes() { return m_errorShapes; }
     void addRequestFilter(RequestFilter filter);
     void setResponseDecorator(ResponseDecorator decorator);
     void setWebSocketPathFilter(WebSocketPathFilter filter);
@@ -81,6 +84,7 @@ private:
     void takePendingWebSockets();
 
     Router m_router;
+    ErrorShapes m_errorShapes;
     std::vector<RequestFilter> m_filters;
     ResponseDecorator m_decorator;
     WebSocketPathFilter m_webSocketPaths;
