@@ -1,6 +1,7 @@
 #include "Backend.h"
 
 #include "api/HealthRoutes.h"
+#include "api/OllamaRoutes.h"
 #include "api/openai/ChatCompletionRoutes.h"
 #include "api/streaming/EventRoutes.h"
 #include "api/streaming/SessionRoutes.h"
@@ -88,6 +89,8 @@ Backend::Backend(ServerOptions options, QObject *parent)
     chatLimits.reasoningField = m_options.reasoningField;
     m_chatRoutes = std::make_unique<ChatCompletionRoutes>(*m_chat, chatLimits);
     m_chatRoutes->registerOn(m_http->router());
+    m_ollamaRoutes = std::make_unique<OllamaRoutes>(*m_chat, chatLimits);
+    m_ollamaRoutes->registerOn(*m_http);
     new WebSocketRoutes(*m_hub, *m_http);
 }
 

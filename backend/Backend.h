@@ -18,6 +18,7 @@ class SessionRoutes;
 class EventRoutes;
 class AccessPolicy;
 class ChatCompletionRoutes;
+class OllamaRoutes;
 class ChatService;
 class ConversationStore;
 class UpstreamRegistry;
@@ -54,4 +55,5 @@ private:
     ChatService *m_chat = nullptr;
     std::unique_ptr<AccessPolicy> m_access;
     std::unique_ptr<ChatCompletionRoutes> m_chatRoutes;
+    std::unique_ptr<OllamaRoutes> m_ollamaRoutes;
 };

@@ -49,6 +49,7 @@ void GenerationResponse::attach(Generation *generation)
             onFinished(outcome);
     });
     connect(generation, &Generation::failed, this, &GenerationResponse::onFailed);
+    onAttached();
 }
 
 void GenerationResponse::beginStream()

@@ -50,6 +50,8 @@ protected:
     Generation *generation() const { return m_generation; }
     HttpResponder *responder() const { return m_responder; }
 
+    // Called once the generation is attached, for what a subclass connects of its own.
+    virtual void onAttached() { }
     // A unit of the upstream's answer in the client's own API (relaying only).
     virtual void onUpstreamData(const QByteArray &data, const QByteArray &eventName) = 0;
     // Deltas, for an answer written from them (not relaying); streamed ones only while streaming.

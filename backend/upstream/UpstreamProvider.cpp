@@ -147,3 +147,40 @@ void UpstreamProvider::fetchJson(const HttpStreamClient::Request &get, int redir
         });
     client->start(get);
 }
+
+void UpstreamProvider::fetch(
+    const QByteArray &method, const QString &path, const QByteArray &body, AnswerDone done)
+{
+    auto *client = new HttpStreamClient(this);
+    auto received = std::make_shared<QByteArray>();
+    auto answered = std::make_shared<bool>(false);
+    auto answer = [client, done, answered](std::optional<UpstreamAnswer> reply, UpstreamError error) {
+        if (std::exchange(*answered, true))
+            return;
+        client->abort();
+        client->deleteLater();
+        done(std::move(reply), std::move(error));
+    };
+    const QString upstream = name();
+    connect(client, &HttpStreamClient::bodyReceived, client,
+        [received, answer, upstream](const QByteArray &bytes) {
+            if (received->size() + bytes.size() <= UpstreamLimits::MaxWholeBodyBytes)
+                return received->append(bytes), void();
+            answer(std::nullopt,
+                UpstreamError::badGateway(QStringLiteral("upstream '%1' sent an answer over %2 bytes")
+                                              .arg(upstream)
+                                              .arg(UpstreamLimits::MaxWholeBodyBytes)));
+        });
+    connect(client, &HttpStreamClient::finished, client, [client, received, answer] {
+        answer(UpstreamAnswer {client->status(), client->header("content-type"), *received}, {});
+    });
+    connect(client, &HttpStreamClient::failed, client,
+        [answer, upstream](HttpStreamClient::Failure failure, const QString &message) {
+            answer(std::nullopt,
+                UpstreamError::fromFailure(
+                    failure, QStringLiteral("upstream '%1': %2").arg(upstream, message)));
+        });
+    HttpStreamClient::Request ask = request(method, path, body);
+    ask.idleTimeoutMs = std::min(ask.idleTimeoutMs, 30'000); // listing and describing models is quick
+    client->start(ask);
+}

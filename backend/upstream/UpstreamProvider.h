@@ -55,6 +55,11 @@ public:
 
     static std::unique_ptr<UpstreamProvider> create(const UpstreamConfig &config);
 
+    using AnswerDone = std::function<void(std::optional<UpstreamAnswer> answer, UpstreamError error)>;
+    // One request, its answer read whole as the upstream sent it, whatever its status (up to
+    // UpstreamLimits::MaxWholeBodyBytes); an error only when there is no answer to pass on.
+    void fetch(const QByteArray &method, const QString &path, const QByteArray &body, AnswerDone done);
+
     QUrl endpoint(const QString &path) const;
     // A request to this upstream with its key and timeouts.
     HttpStreamClient::Request request(

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: MIT
+// Ollama's API served by Ponder, in front of an Ollama upstream (its own lines relayed as they came) and
+// in front of an OpenAI-compatible one (translated), with Ollama's error shape everywhere.
+#include "BackendFixture.h"
+#include "FakeAnswers.h"
+#include "FakeUpstream.h"
+#include "HttpTestClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+namespace {
+
+QByteArray body(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject chat(const QString &model, bool stream)
+{
+    return {{QStringLiteral("model"), model}, {QStringLiteral("stream"), stream},
+        {QStringLiteral("messages"),
+            QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+                {QStringLiteral("content"), QStringLiteral("Why is the sky blue?")}}}}};
+}
+
+QList<QJsonObject> lines(const QByteArray &ndjson)
+{
+    QList<QJsonObject> objects;
+    for (const QByteArray &line : ndjson.split('\n')) {
+        if (!line.trimmed().isEmpty())
+            objects.append(QJsonDocument::fromJson(line).object());
+    }
+    return objects;
+}
+
+FakeScript thinker()
+{
+    FakeScript script;
+    script.reasoning = {QStringLiteral("Light scatters; "), QStringLiteral("blue most.")};
+    script.content = {QStringLiteral("Rayleigh "), QStringLiteral("scattering.")};
+    script.promptTokens = 9;
+    return script;
+}
+
+} // namespace
+
+class OllamaApiTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeUpstream> m_fake;
+
+    std::unique_ptr<BackendFixture> startBackend(const QStringList &specs, ServerOptions options = {})
+    {
+        QString error;
+        options.upstreams = *UpstreamConfig::parseList(specs, &error);
+        auto backend = std::make_unique<BackendFixture>(options);
+        return backend->start() ? std::move(backend) : nullptr;
+    }
+
+    RawHttpResponse post(BackendFixture &backend, const char *path, const QJsonObject &object,
+        const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return rawPost(backend.backend().baseUrl(), QLatin1String(path), body(object), headers);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_fake = std::make_unique<FakeUpstream>();
+        QVERIFY(m_fake->start());
+        m_fake->setScript(QStringLiteral("thinker"), thinker());
+    }
+
+    void chatOnOllama_relaysTheUpstreamsLinesAsTheyCame()
+    {
+        auto backend = startBackend({m_fake->ollamaSpec()});
+        const RawHttpResponse streamed = post(*backend, "/api/chat", chat(QStringLiteral("thinker"), true));
+        QCOMPARE(streamed.status, 200);
+        QCOMPARE(streamed.header("content-type"), QByteArray("application/x-ndjson"));
+        QVERIFY(!streamed.header("x-session-id").isEmpty());
+        // Byte for byte but created_at, which the fake stamps as it writes.
+        const QList<QJsonObject> got = lines(streamed.body);
+        QList<QJsonObject> expected;
+        for (const QByteArray &line : FakeAnswers::ollamaChat(QStringLiteral("thinker"), thinker()))
+            expected.append(QJsonDocument::fromJson(line).object());
+        QCOMPARE(got.size(), expected.size());
+        for (qsizetype i = 0; i < got.size(); ++i) {
+            QJsonObject a = got.at(i), b = expected.at(i);
+            a.remove(QStringLiteral("created_at"));
+            b.remove(QStringLiteral("created_at"));
+            QCOMPARE(a, b);
+        }
+        QCOMPARE(m_fake->lastChatRequest().path, QByteArray("/api/chat"));
+
+        const RawHttpResponse whole = post(*backend, "/api/chat", chat(QStringLiteral("thinker"), false));
+        QCOMPARE(whole.status, 200);
+        const QJsonObject answer = QJsonDocument::fromJson(whole.body).object();
+        QCOMPARE(answer[QLatin1String("message")][QLatin1String("content")].toString(),
+            QStringLiteral("Rayleigh scattering."));
+        QCOMPARE(answer[QLatin1String("message")][QLatin1String("thinking")].toString(),
+            QStringLiteral("Light scatters; blue most."));
+        QCOMPARE(answer[QLatin1String("done")].toBool(), true);
+        QCOMPARE(answer[QLatin1String("done_reason")].toString(), QStringLiteral("stop"));
+        QCOMPARE(answer[QLatin1String("eval_duration")].toInteger(), 100000000);
+        QCOMPARE(answer[QLatin1String("prompt_eval_count")].toInt(), 9);
+    }
+
+    void chatOnOpenAi_isTranslatedWithCountsAndReason()
+    {
+        auto backend = startBackend({m_fake->openAiSpec()});
+        QJsonObject request = chat(QStringLiteral("thinker"), true);
+        request.insert(QStringLiteral("options"),
+            QJsonObject {{QStringLiteral("temperature"), 0.5}, {QStringLiteral("num_predict"), 64}});
+        const RawHttpResponse streamed = post(*backend, "/api/chat", request);
+        QCOMPARE(streamed.status, 200);
+        const QJsonObject sent = m_fake->lastChatRequest().body;
+        QCOMPARE(m_fake->lastChatRequest().path, QByteArray("/v1/chat/completions"));
+        QCOMPARE(sent[QLatin1String("temperature")].toDouble(), 0.5);
+        QCOMPARE(sent[QLatin1String("max_tokens")].toInt(), 64);
+        const QList<QJsonObject> got = lines(streamed.body);
+        QString content;
+        QString thinking;
+        for (const QJsonObject &line : got) {
+            content += line[QLatin1String("message")][QLatin1String("content")].toString();
+            thinking += line[QLatin1String("message")][QLatin1String("thinking")].toString();
+            QCOMPARE(line[QLatin1String("model")].toString(), QStringLiteral("thinker"));
+        }
+        QCOMPARE(content, QStringLiteral("Rayleigh scattering."));
+        QCOMPARE(thinking, QStringLiteral("Light scatters; blue most."));
+        const QJsonObject last = got.last();
+        QCOMPARE(last[QLatin1String("done")].toBool(), true);
+        QCOMPARE(last[QLatin1String("done_reason")].toString(), QStringLiteral("stop"));
+        QCOMPARE(last[QLatin1String("prompt_eval_count")].toInt(), 9);
+        QCOMPARE(last[QLatin1String("eval_count")].toInt(), 4);
+        // llama.cpp's timings, in nanoseconds.
+        QCOMPARE(last[QLatin1String("eval_duration")].toInteger(), qint64(250.25e6));
+        QCOMPARE(last[QLatin1String("prompt_eval_duration")].toInteger(), qint64(12.5e6));
+    }
+
+    void generate_onBothKinds()
+    {
+        for (const QString &spec : {m_fake->ollamaSpec(), m_fake->openAiSpec()}) {
+            auto backend = startBackend({spec});
+            const QJsonObject request {{QStringLiteral("model"), QStringLiteral("thinker")},
+                {QStringLiteral("prompt"), QStringLiteral("Why is the sky blue?")},
+                {QStringLiteral("stream"), false}};
+            const RawHttpResponse whole = post(*backend, "/api/generate", request);
+            QCOMPARE(whole.status, 200);
+            const QJsonObject answer = QJsonDocument::fromJson(whole.body).object();
+            QCOMPARE(answer[QLatin1String("response")].toString(), QStringLiteral("Rayleigh scattering."));
+            QCOMPARE(answer[QLatin1String("done")].toBool(), true);
+            QCOMPARE(answer[QLatin1String("prompt_eval_count")].toInt(), 9);
+            QVERIFY(answer[QLatin1String("total_duration")].toInteger() > 0);
+        }
+        QCOMPARE(m_fake->lastChatRequest().path, QByteArray("/v1/chat/completions")); // templated: a chat
+    }
+
+    void embed_onBothKinds()
+    {
+        for (const QString &spec : {m_fake->ollamaSpec(), m_fake->openAiSpec()}) {
+            auto backend = startBackend({spec});
+            const RawHttpResponse reply = post(*backend, "/api/embed",
+                {{QStringLiteral("model"), QStringLiteral("thinker")},
+                    {QStringLiteral("input"), QJsonArray {QStringLiteral("sky"), QStringLiteral("sea")}}});
+            QCOMPARE(reply.status, 200);
+            const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
+            const QJsonArray embeddings = answer[QLatin1String("embeddings")].toArray();
+            QCOMPARE(embeddings.size(), 2);
+            QJsonArray sky;
+            for (const double value : FakeAnswers::embeddingOf(QStringLiteral("sky"), 4))
+                sky.append(value);
+            QCOMPARE(embeddings.at(0).toArray(), sky);
+            QCOMPARE(answer[QLatin1String("prompt_eval_count")].toInt(), 16);
+        }
+    }
+
+    void modelsRunningAndVersion()
+    {
+        auto ollama = startBackend({m_fake->ollamaSpec()});
+        HttpTestClient client;
+        const HttpTestReply tags = client.get(ollama->url(QStringLiteral("/api/tags")));
+        QCOMPARE(tags.status, 200);
+        QCOMPARE(tags.body, FakeAnswers::ollamaTags({{QStringLiteral("thinker"), thinker()}}));
+        QCOMPARE(client.get(ollama->url(QStringLiteral("/api/version"))).body,
+            QByteArray(R"({"version":"0.12.0"})"));
+        QCOMPARE(client.get(ollama->url(QStringLiteral("/api/ps"))).body,
+            FakeAnswers::ollamaPs({{QStringLiteral("thinker"), thinker()}}));
+        const RawHttpResponse show
+            = post(*ollama, "/api/show", {{QStringLiteral("model"), QStringLiteral("thinker")}});
+        QCOMPARE(show.status, 200);
+        QCOMPARE(show.body, FakeAnswers::ollamaShow(thinker()));
+
+        auto both = startBackend({m_fake->ollamaSpec(), m_fake->openAiSpec()});
+        QStringList names;
+        for (const QJsonValue &model : QJsonDocument::fromJson(
+                 client.get(both->url(QStringLiteral("/api/tags"))).body)[QLatin1String("models")]
+                                           .toArray())
+            names.append(model[QLatin1String("name")].toString());
+        QCOMPARE(names, (QStringList {QStringLiteral("thinker"), QStringLiteral("openai/thinker")}));
+        const RawHttpResponse openAiShow
+            = post(*both, "/api/show", {{QStringLiteral("model"), QStringLiteral("openai/thinker")}});
+        QCOMPARE(openAiShow.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(openAiShow.body)[QLatin1String("capabilities")].toArray(),
+            QJsonArray {QStringLiteral("completion")});
+    }
+
+    void errors_areOllamasShape()
+    {
+        auto backend = startBackend({m_fake->openAiSpec()});
+        const RawHttpResponse noModel
+            = post(*backend, "/api/chat", {{QStringLiteral("messages"), QJsonArray {}}});
+        QCOMPARE(noModel.status, 400);
+        QCOMPARE(noModel.body, QByteArray(R"({"error":"model is required"})"));
+        const RawHttpResponse badJson
+            = rawPost(backend->backend().baseUrl(), QStringLiteral("/api/generate"), "{nope");
+        QCOMPARE(badJson.status, 400);
+        QVERIFY(QJsonDocument::fromJson(badJson.body)[QLatin1String("error")].isString());
+        const RawHttpResponse unknownShow
+            = post(*backend, "/api/show", {{QStringLiteral("model"), QStringLiteral("nope")}});
+        QCOMPARE(unknownShow.status, 404);
+        QCOMPARE(unknownShow.body, QByteArray(R"({"error":"model 'nope' not found"})"));
+
+        auto ollama = startBackend({m_fake->ollamaSpec()});
+        const RawHttpResponse unknown = post(*ollama, "/api/chat", chat(QStringLiteral("nope"), true));
+        QCOMPARE(unknown.status, 404); // Ollama's own answer, as it is
+        QCOMPARE(unknown.body,
+            FakeAnswers::ollamaError(QStringLiteral("model \"nope\" not found, try pulling it first")));
+
+        ServerOptions keyed;
+        keyed.access.apiKey = QStringLiteral("sekrit");
+        auto locked = startBackend({m_fake->ollamaSpec()}, keyed);
+        const RawHttpResponse refused = post(*locked, "/api/chat", chat(QStringLiteral("thinker"), true));
+        QCOMPARE(refused.status, 401);
+        QVERIFY(QJsonDocument::fromJson(refused.body)[QLatin1String("error")].isString());
+        QCOMPARE(post(*locked, "/api/chat", chat(QStringLiteral("thinker"), false),
+                     {{"Authorization", "Bearer sekrit"}})
+                     .status,
+            200);
+        // The streaming API keeps its own routes and shape beside Ollama's.
+        HttpTestClient client;
+        QCOMPARE(client.get(locked->url(QStringLiteral("/api/streaming/sessions")), {{"X-Api-Key", "sekrit"}})
+                     .status,
+            200);
+    }
+};
+
+QTEST_GUILESS_MAIN(OllamaApiTest)
+#include "tst_ollama_api.moc"
