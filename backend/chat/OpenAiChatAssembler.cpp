@@ -76,6 +76,11 @@ void OpenAiChatAssembler::addChoice(const QJsonObject &choice)
     for (auto it = choice.begin(); it != choice.end(); ++it) {
         if (it.key() == "delta"_L1)
             continue;
+        if (it.key() == "text"_L1) {
+            into.text.seen = true;
+            into.text.text += it.value().toString();
+            continue;
+        }
         if (it.key() == "logprobs"_L1 && it.value().isObject()) {
             into.logprobsSeen = true;
             const QJsonObject logprobs = it.value().toObject();
@@ -91,6 +96,7 @@ void OpenAiChatAssembler::addChoice(const QJsonObject &choice)
         into.fields.insert(it.key(), it.value());
     }
     const QJsonObject delta = choice.value("delta"_L1).toObject();
+    into.deltaSeen = into.deltaSeen || choice.value("delta"_L1).isObject();
     for (auto it = delta.begin(); it != delta.end(); ++it) {
         if (isJoinedText(it.key())) {
             Text &text = into.texts[it.key()];
@@ -109,11 +115,24 @@ QJsonObject OpenAiChatAssembler::completion(const OpenAiChatRelay::Options &opti
 {
     QJsonObject completion = m_whole.value_or(m_top);
     if (!m_whole) {
-        completion.insert("object"_L1, "chat.completion"_L1);
+        if (completion.value("object"_L1).toString() == "chat.completion.chunk"_L1)
+            completion.insert("object"_L1, "chat.completion"_L1);
         QJsonArray choices;
         for (auto it = m_choices.begin(); it != m_choices.end(); ++it) {
             QJsonObject choice = it->fields;
             choice.insert("index"_L1, it.key());
+            if (it->text.seen)
+                choice.insert("text"_L1, it->text.text);
+            if (it->logprobsSeen && !it->deltaSeen) {
+                QJsonObject logprobs;
+                for (auto part = it->logprobs.begin(); part != it->logprobs.end(); ++part)
+                    logprobs.insert(part.key(), *part);
+                choice.insert("logprobs"_L1, logprobs);
+            }
+            if (!it->deltaSeen) {
+                choices.append(choice);
+                continue;
+            }
             QJsonObject message = it->message;
             if (!message.contains("role"_L1))
                 message.insert("role"_L1, "assistant"_L1);
@@ -141,6 +160,8 @@ QJsonObject OpenAiChatAssembler::completion(const OpenAiChatRelay::Options &opti
     QJsonArray choices = completion.value("choices"_L1).toArray();
     for (qsizetype i = 0; i < choices.size(); ++i) {
         QJsonObject choice = choices.at(i).toObject();
+        if (!choice.value("message"_L1).isObject())
+            continue;
         QJsonObject message = choice.value("message"_L1).toObject();
         applyTo(message, options);
         choice.insert("message"_L1, message);

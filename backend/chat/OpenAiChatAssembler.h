@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Builds the one chat.completion a client that did not stream gets, from the chunks of the stream Ponder
-// asked the upstream for (streamed so that watchers see it live), keeping every member the upstream sent:
-// text members of a delta are joined (content, reasoning_content, reasoning, refusal), tool-call fragments
-// merged, logprobs arrays joined, and every other member of a chunk, a choice or a delta is kept as its
-// last chunk said (id, model, system_fingerprint, usage with its details, llama.cpp's timings, vendor
-// extras). A server that answered with one chat.completion anyway is passed on as it is.
+// Builds the one chat.completion (or text_completion) a client that did not stream gets, from the chunks of
+// the stream Ponder asked the upstream for (streamed so that watchers see it live), keeping every member the
+// upstream sent: text members of a delta are joined (content, reasoning_content, reasoning, refusal),
+// tool-call fragments merged, logprobs arrays joined, and every other member of a chunk, a choice or a delta
+// is kept as its last chunk said (id, model, system_fingerprint, usage with its details, llama.cpp's timings,
+// vendor extras). A server that answered with one chat.completion anyway is passed on as it is.
 //
 // Then the same changes as OpenAiChatRelay: model prefix, reasoning member, an opening <think> block.
 #pragma once
@@ -36,6 +36,8 @@ private:
         CompletionTranscript toolCalls;
         QMap<QString, QJsonArray> logprobs; // logprobs.content, logprobs.refusal, ...
         bool logprobsSeen = false;
+        Text text; // a text completion's choice.text
+        bool deltaSeen = false;
     };
 
     void addChoice(const QJsonObject &choice);

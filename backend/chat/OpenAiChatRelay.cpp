@@ -73,7 +73,8 @@ private:
 
 bool OpenAiChatRelay::mayNeedChanges(const QByteArray &data) const
 {
-    return !m_options.modelPrefix.isEmpty() || !m_tags.isSettled() || data.contains("\"reasoning")
+    return !m_options.modelPrefix.isEmpty() || (m_options.splitThinkTags && !m_tags.isSettled())
+        || data.contains("\"reasoning")
         || (!m_options.clientAskedUsage && !data.contains("\"finish_reason\":null"));
 }
 
@@ -182,7 +183,7 @@ void OpenAiChatRelay::editDelta(QByteArrayView json, Span delta, bool first, Edi
 
     // A <think> block opening the answer: its text goes into the reasoning member the client reads.
     const Member *content = find(fields, json, "content");
-    if (!first || m_tags.isSettled() || !content)
+    if (!first || !m_options.splitThinkTags || m_tags.isSettled() || !content)
         return;
     const std::optional<QString> text = decodedString(content->value.in(json));
     if (!text)

@@ -27,6 +27,7 @@ public:
         QByteArray modelPrefix; // "openai/" when the client's model name had it; empty: model untouched
         ReasoningField reasoningField = ReasoningField::ReasoningContent;
         bool clientAskedUsage = false; // stream_options.include_usage: the usage chunk is the client's
+        bool splitThinkTags = true; // chat: an opening <think> block is reasoning; a text completion is text
     };
 
     explicit OpenAiChatRelay(Options options)

@@ -305,6 +305,64 @@ private Q_SLOTS:
         QCOMPARE(percentages.last(), 100.0);
         QVERIFY(std::is_sorted(percentages.begin(), percentages.end()));
     }
+
+    void textCompletions_relayedAndTranslated()
+    {
+        auto openAi = startBackend({m_fake->openAiSpec()});
+        const QJsonObject request {{QStringLiteral("model"), QStringLiteral("llama")},
+            {QStringLiteral("prompt"), QStringLiteral("The sky is")}, {QStringLiteral("stream"), true},
+            {QStringLiteral("stream_options"), QJsonObject {{QStringLiteral("include_usage"), true}}}};
+        const RawHttpResponse streamed = rawPost(openAi->backend().baseUrl(),
+            QStringLiteral("/v1/completions"), QJsonDocument(request).toJson(QJsonDocument::Compact));
+        QCOMPARE(streamed.status, 200);
+        QCOMPARE(m_fake->lastChatRequest().path, QByteArray("/v1/completions"));
+        QCOMPARE(streamed.sseData(),
+            dataOf(FakeAnswers::openAiCompletion(
+                QStringLiteral("llama"), llamaScript(), m_fake->lastChatRequest().body)));
+
+        auto ollama = startBackend({m_fake->ollamaSpec()});
+        QJsonObject whole = request;
+        whole.insert(QStringLiteral("stream"), false);
+        whole.remove(QStringLiteral("stream_options"));
+        const RawHttpResponse reply = rawPost(ollama->backend().baseUrl(), QStringLiteral("/v1/completions"),
+            QJsonDocument(whole).toJson(QJsonDocument::Compact));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(m_fake->lastChatRequest().path, QByteArray("/api/generate"));
+        QVERIFY(m_fake->lastChatRequest().body[QLatin1String("raw")].toBool());
+        const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
+        QCOMPARE(answer[QLatin1String("object")].toString(), QStringLiteral("text_completion"));
+        QCOMPARE(answer[QLatin1String("choices")][0][QLatin1String("text")].toString(),
+            QStringLiteral("Rayleigh scattering."));
+        QCOMPARE(answer[QLatin1String("usage")][QLatin1String("prompt_tokens")].toInt(), 21);
+    }
+
+    void embeddings_relayedAndTranslated()
+    {
+        const QJsonObject request {{QStringLiteral("model"), QStringLiteral("llama")},
+            {QStringLiteral("input"), QJsonArray {QStringLiteral("sky"), QStringLiteral("sea")}},
+            {QStringLiteral("encoding_format"), QStringLiteral("base64")}};
+        const QByteArray body = QJsonDocument(request).toJson(QJsonDocument::Compact);
+        auto openAi = startBackend({m_fake->openAiSpec()});
+        const RawHttpResponse relayed
+            = rawPost(openAi->backend().baseUrl(), QStringLiteral("/v1/embeddings"), body);
+        QCOMPARE(relayed.status, 200);
+        QCOMPARE(relayed.body,
+            FakeAnswers::openAiEmbeddings(
+                QStringLiteral("llama"), llamaScript(), m_fake->lastChatRequest().body));
+
+        auto ollama = startBackend({m_fake->ollamaSpec()});
+        const RawHttpResponse translated
+            = rawPost(ollama->backend().baseUrl(), QStringLiteral("/v1/embeddings"), body);
+        QCOMPARE(translated.status, 200);
+        QCOMPARE(m_fake->lastChatRequest().path, QByteArray("/api/embed"));
+        // The same vectors either way: base64 float32, as the client asked.
+        QCOMPARE(QJsonDocument::fromJson(translated.body)[QLatin1String("data")],
+            QJsonDocument::fromJson(relayed.body)[QLatin1String("data")]);
+        QCOMPARE(
+            QJsonDocument::fromJson(translated.body)[QLatin1String("usage")][QLatin1String("prompt_tokens")]
+                .toInt(),
+            16);
+    }
 };
 
 QTEST_GUILESS_MAIN(RelayTest)

@@ -2,7 +2,10 @@
 
 #include "api/JsonBody.h"
 #include "api/openai/CompletionResponse.h"
+#include "chat/ApiRequests.h"
 #include "chat/ChatService.h"
+#include "chat/EmbeddingResponse.h"
+#include "chat/TextCompletionResponse.h"
 #include "events/Session.h"
 #include "http/HttpResponder.h"
 #include "http/Router.h"
@@ -83,6 +86,47 @@ void ChatCompletionRoutes::registerOn(Router &router)
                         return response->fail(*error);
                     response->attach(generation);
                 });
+        },
+        m_limits.maxBodyBytes);
+
+    // The legacy text completions and embeddings, passed to an OpenAI-compatible upstream as they came,
+    // onto Ollama's raw /api/generate and /api/embed.
+    auto start = [this](const HttpRequest &request, HttpResponder &out,
+                     std::variant<CompletionRequest, ApiError> (*parse)(
+                         const QJsonObject &, const ApiRequests::Context &)) {
+        const auto body = readJsonBody(request, m_limits.maxBodyBytes, out);
+        if (!body)
+            return;
+        auto parsed = parse(*body,
+            {QString::fromUtf8(request.header("x-session-id")), m_limits.reasoningField,
+                QString::fromUtf8(request.header("x-reasoning-field"))});
+        if (auto *error = std::get_if<ApiError>(&parsed))
+            return sendApiError(out, *error);
+        CompletionRequest &completion = std::get<CompletionRequest>(parsed);
+        if (completion.sessionId.isEmpty())
+            completion.sessionId = Session::generateId();
+        GenerationResponse *response = isEmbedding(completion.upstream.api)
+            ? static_cast<GenerationResponse *>(EmbeddingResponse::create(completion, out))
+            : TextCompletionResponse::create(completion, out, m_limits.keepAliveMs);
+        QPointer<GenerationResponse> guard(response);
+        m_chat.start(completion, response, [guard](Generation *generation, std::optional<ApiError> error) {
+            if (!guard)
+                return;
+            if (error)
+                return guard->fail(*error);
+            guard->attach(generation);
+        });
+    };
+    router.add(
+        "POST", QStringLiteral("/v1/completions"),
+        [start](const HttpRequest &request, const RouteParams &, HttpResponder &out) {
+            start(request, out, &ApiRequests::openAiCompletions);
+        },
+        m_limits.maxBodyBytes);
+    router.add(
+        "POST", QStringLiteral("/v1/embeddings"),
+        [start](const HttpRequest &request, const RouteParams &, HttpResponder &out) {
+            start(request, out, &ApiRequests::openAiEmbeddings);
         },
         m_limits.maxBodyBytes);
 }
