@@ -1,5 +1,7 @@
 #include "StreamClient.h"
 
+#include "FakeUpstream.h"
+
 #include <QEventLoop>
 #include <QTimer>
 
@@ -31,17 +33,22 @@ void StreamClient::start()
 void StreamClient::onReadyRead()
 {
     const qint64 now = m_clock.nsecsElapsed();
+    const qint64 monotonic = FakeUpstream::monotonicNs();
     m_partial += m_socket.readAll();
     qsizetype start = 0;
+    // SSE events ("data: {...}") and NDJSON lines alike: a delta is a line with the content "tok<n> ...".
     for (qsizetype end = m_partial.indexOf('\n'); end >= 0; end = m_partial.indexOf('\n', start)) {
         const QByteArrayView line(m_partial.constData() + start, end - start);
         start = end + 1;
-        if (!line.startsWith("data: "))
-            continue;
-        if (line.contains("\"content\":\"tok"))
+        if (line.contains("\"content\":\"tok")) {
             m_arrivalsNs.append(now);
-        else if (line.startsWith("data: [DONE]"))
+            // The fake's stamp: when the upstream wrote this delta.
+            const qsizetype at = line.indexOf('@');
+            if (at >= 0 && at + 17 <= line.size())
+                m_latenciesNs.append(monotonic - line.sliced(at + 1, 16).toLongLong());
+        } else if (line.startsWith("data: [DONE]") || line.contains("\"done\":true")) {
             m_done = true;
+        }
     }
     m_partial.remove(0, start);
     Q_EMIT progressed();
@@ -50,6 +57,14 @@ void StreamClient::onReadyRead()
 double StreamClient::timeToFirstDeltaMs() const
 {
     return m_arrivalsNs.isEmpty() ? -1 : double(m_arrivalsNs.first() - m_startNs) / 1e6;
+}
+
+QList<double> StreamClient::latenciesMs() const
+{
+    QList<double> latencies;
+    for (const qint64 ns : m_latenciesNs)
+        latencies.append(double(ns) / 1e6);
+    return latencies;
 }
 
 QList<double> StreamClient::gapsMs() const

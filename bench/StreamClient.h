@@ -1,4 +1,5 @@
-// One streaming chat request over a raw socket, timing when each content delta arrives.
+// One streaming request over a raw socket (SSE or NDJSON), timing when each content delta arrives and,
+// from the fake upstream's stamp in it, how long it took to come.
 #pragma once
 
 #include <QElapsedTimer>
@@ -24,6 +25,8 @@ public:
     bool sawContent() const { return !m_arrivalsNs.isEmpty(); }
     double timeToFirstDeltaMs() const;
     QList<double> gapsMs() const; // between consecutive content deltas
+    // From the moment the upstream wrote each delta (its stamp) to its arrival here.
+    QList<double> latenciesMs() const;
 
 Q_SIGNALS:
     // Something arrived or the connection ended: waiters re-check their condition.
@@ -38,6 +41,7 @@ private:
     const QElapsedTimer &m_clock;
     qint64 m_startNs = 0;
     QList<qint64> m_arrivalsNs;
+    QList<qint64> m_latenciesNs;
     QByteArray m_partial;
     bool m_done = false;
 };

@@ -1,8 +1,13 @@
-// Through Ponder vs straight to the same fake upstream, in one run: added time to first token and
-// inter-chunk delay, chunks/s for a burst, and Ponder's RSS with 1,000 open streams.
+// Through Ponder vs straight to the same fake upstream vs through Debian's nginx, in one run, for each
+// streaming API Ponder serves (OpenAI chat completions, Ollama chat): the time to first token, and each
+// delta's time from the moment the upstream wrote it (the fake stamps it) to its arrival at the client;
+// what Ponder and nginx add is each path's figure less the direct one. Ponder is measured where client and
+// upstream speak the same API (relayed) and across APIs (translated). Then chunks/s for a burst, and
+// Ponder's RSS with 1,000 open streams.
 //
 // usage: chat_bench [--quick]      (build with the release preset; see docs/benchmarks.md)
 #include "BenchSupport.h"
+#include "NginxProxy.h"
 #include "PonderProcess.h"
 #include "StreamClient.h"
 
@@ -19,6 +24,12 @@
 
 namespace {
 
+struct Api
+{
+    QString name;
+    QByteArray path;
+};
+
 QByteArray body(const QString &model)
 {
     return QJsonDocument(QJsonObject {{QStringLiteral("model"), model}, {QStringLiteral("stream"), true},
@@ -28,11 +39,13 @@ QByteArray body(const QString &model)
         .toJson(QJsonDocument::Compact);
 }
 
-FakeScript tokens(int count, int delayMs)
+FakeScript tokens(int count, int delayMs, bool stamped)
 {
     FakeScript script;
     for (int i = 0; i < count; ++i)
-        script.content.append(QStringLiteral("tok%1 ").arg(i));
+        script.content.append(stamped
+                ? QStringLiteral("tok%1 @%2").arg(i).arg(QLatin1String(FakeUpstream::StampPlaceholder))
+                : QStringLiteral("tok%1 ").arg(i));
     script.delayMs = delayMs;
     return script;
 }
@@ -41,51 +54,52 @@ struct Target
 {
     QString name;
     quint16 port;
-    QByteArray path;
 };
 
 struct StreamFigures
 {
     QList<double> ttftMs;
-    QList<double> gapsMs;
+    QList<double> latencyMs;
     qint64 events = 0;
     double seconds = 0;
 };
 
-// Runs `clients` concurrent streams `rounds` times against one target and pools the figures.
-StreamFigures runStreams(const Target &target, const QString &model, int clients, int rounds, int deadlineMs)
+// Runs `clients` concurrent streams once against one target and adds to the figures.
+void runStreams(const Target &target, const Api &api, const QString &model, int clients, int deadlineMs,
+    StreamFigures &figures)
 {
-    StreamFigures figures;
     QElapsedTimer clock;
     clock.start();
-    for (int round = 0; round < rounds; ++round) {
-        std::vector<std::unique_ptr<StreamClient>> running;
-        for (int i = 0; i < clients; ++i)
-            running.push_back(std::make_unique<StreamClient>(target.port, target.path, body(model), clock));
-        const qint64 begin = clock.nsecsElapsed();
-        for (auto &client : running)
-            client->start();
-        const bool finished = runUntil(
-            running,
-            [&] { return std::all_of(running.begin(), running.end(), [](auto &c) { return c->isDone(); }); },
-            deadlineMs);
-        if (!finished)
-            std::fprintf(
-                stderr, "chat_bench: a round against %s did not finish in time\n", qPrintable(target.name));
-        figures.seconds += double(clock.nsecsElapsed() - begin) / 1e9;
-        for (auto &client : running) {
-            if (client->sawContent())
-                figures.ttftMs.append(client->timeToFirstDeltaMs());
-            figures.gapsMs += client->gapsMs();
-            figures.events += client->contentEvents();
-        }
+    std::vector<std::unique_ptr<StreamClient>> running;
+    for (int i = 0; i < clients; ++i)
+        running.push_back(std::make_unique<StreamClient>(target.port, api.path, body(model), clock));
+    const qint64 begin = clock.nsecsElapsed();
+    for (auto &client : running)
+        client->start();
+    const bool finished = runUntil(
+        running,
+        [&] { return std::all_of(running.begin(), running.end(), [](auto &c) { return c->isDone(); }); },
+        deadlineMs);
+    if (!finished)
+        std::fprintf(
+            stderr, "chat_bench: a round against %s did not finish in time\n", qPrintable(target.name));
+    figures.seconds += double(clock.nsecsElapsed() - begin) / 1e9;
+    for (auto &client : running) {
+        if (client->sawContent())
+            figures.ttftMs.append(client->timeToFirstDeltaMs());
+        figures.latencyMs += client->latenciesMs();
+        figures.events += client->contentEvents();
     }
-    return figures;
 }
 
 QString ms(double value)
 {
     return QString::number(value, 'f', 3);
+}
+
+QString us(double valueMs)
+{
+    return QString::number(valueMs * 1000.0, 'f', 1);
 }
 
 } // namespace
@@ -96,25 +110,41 @@ int main(int argc, char **argv)
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     const int burst = 10'000;
     const int openStreams = quick ? 200 : 1000;
+    const int deltas = 64;
 
     FakeUpstreamThread fake([&](FakeUpstream &upstream) {
-        upstream.setScript(QStringLiteral("paced"), tokens(64, 20));
-        upstream.setScript(QStringLiteral("burst"), tokens(burst, 0));
-        upstream.setScript(QStringLiteral("held"), tokens(2, 120'000)); // one delta, then a long silence
+        upstream.setScript(QStringLiteral("paced"), tokens(deltas, 20, true));
+        upstream.setScript(QStringLiteral("burst"), tokens(burst, 0, false));
+        upstream.setScript(
+            QStringLiteral("held"), tokens(2, 120'000, false)); // one delta, then a long silence
     });
-    QTemporaryDir dataDir;
-    PonderProcess ponder;
-    if (!ponder.startServe(
-            {QStringLiteral("--upstream"), QStringLiteral("openai:http://127.0.0.1:%1/v1").arg(fake.port()),
-                QStringLiteral("--max-generations"), QStringLiteral("5000")},
-            dataDir.path())) {
-        std::fprintf(stderr, "chat_bench: ponder did not start:\n%s\n", qPrintable(ponder.output()));
+    QTemporaryDir openAiData;
+    QTemporaryDir ollamaData;
+    PonderProcess openAiPonder; // in front of the fake as an OpenAI-compatible server
+    PonderProcess ollamaPonder; // in front of the fake as an Ollama
+    const QStringList limits {QStringLiteral("--max-generations"), QStringLiteral("5000")};
+    if (!openAiPonder.startServe(QStringList {QStringLiteral("--upstream"),
+                                     QStringLiteral("openai:http://127.0.0.1:%1/v1").arg(fake.port())}
+                + limits,
+            openAiData.path())
+        || !ollamaPonder.startServe(QStringList {QStringLiteral("--upstream"),
+                                        QStringLiteral("ollama:http://127.0.0.1:%1").arg(fake.port())}
+                + limits,
+            ollamaData.path())) {
+        std::fprintf(stderr, "chat_bench: ponder did not start:\n%s%s\n", qPrintable(openAiPonder.output()),
+            qPrintable(ollamaPonder.output()));
         return 1;
     }
-    const Target direct {QStringLiteral("direct to upstream"), fake.port(), "/v1/chat/completions"};
-    const Target through {
-        QStringLiteral("through Ponder"), quint16(ponder.baseUrl().port()), "/v1/chat/completions"};
-    std::printf("chat_bench: fake upstream on :%d, ponder on :%d, %s build\n\n", fake.port(), through.port,
+    NginxProxy nginx;
+    if (!nginx.start(fake.port())) {
+        std::fprintf(stderr, "chat_bench: %s\n", qPrintable(nginx.error()));
+        return 1;
+    }
+    const quint16 openAiPort = quint16(openAiPonder.baseUrl().port());
+    const quint16 ollamaPort = quint16(ollamaPonder.baseUrl().port());
+    std::printf("chat_bench: fake upstream on :%d, nginx on :%d, ponder on :%d (openai) and :%d (ollama), %s "
+                "build\n\n",
+        fake.port(), nginx.port(), openAiPort, ollamaPort,
 #ifdef NDEBUG
         "release"
 #else
@@ -122,36 +152,66 @@ int main(int argc, char **argv)
 #endif
     );
 
-    // Warm both paths (first connections, lazy initialisation) before measuring.
-    runStreams(direct, QStringLiteral("paced"), 1, 2, 10'000);
-    runStreams(through, QStringLiteral("paced"), 1, 2, 10'000);
-
-    std::printf("## 64 deltas, 20 ms apart\n\n");
+    const Api chatCompletions {QStringLiteral("chat completions"), "/v1/chat/completions"};
+    const Api ollamaChat {QStringLiteral("Ollama chat"), "/api/chat"};
+    std::printf("## %d deltas, 20 ms apart: time to first token (TTFT) and each delta's latency from the "
+                "upstream\n\n",
+        deltas);
     QList<QStringList> rows;
-    for (const int clients : {1, 16}) {
-        const int rounds = clients == 1 ? (quick ? 10 : 40) : (quick ? 3 : 10);
-        const StreamFigures a = runStreams(direct, QStringLiteral("paced"), clients, rounds, 30'000);
-        const StreamFigures b = runStreams(through, QStringLiteral("paced"), clients, rounds, 30'000);
-        for (const auto &[name, f] : {std::pair {direct.name, a}, std::pair {through.name, b}}) {
-            rows.append({QString::number(clients), name, ms(percentile(f.ttftMs, 50)),
-                ms(percentile(f.ttftMs, 99)), ms(percentile(f.gapsMs, 50)), ms(percentile(f.gapsMs, 99)),
-                QStringLiteral("%1/%2").arg(f.events).arg(qint64(64) * clients * rounds)});
+    QList<QStringList> added;
+    for (const Api &api : {chatCompletions, ollamaChat}) {
+        const bool openAi = &api == &chatCompletions;
+        const QList<Target> targets {{QStringLiteral("direct to upstream"), fake.port()},
+            {QStringLiteral("through nginx"), nginx.port()},
+            {QStringLiteral("through Ponder, relayed"), openAi ? openAiPort : ollamaPort},
+            {QStringLiteral("through Ponder, translated"), openAi ? ollamaPort : openAiPort}};
+        for (const Target &target : targets) { // warm every path (first connections, lazy initialisation)
+            StreamFigures warm;
+            runStreams(target, api, QStringLiteral("paced"), 1, 10'000, warm);
         }
-        rows.append({QString::number(clients), QStringLiteral("**added by Ponder**"),
-            ms(percentile(b.ttftMs, 50) - percentile(a.ttftMs, 50)),
-            ms(percentile(b.ttftMs, 99) - percentile(a.ttftMs, 99)),
-            ms(percentile(b.gapsMs, 50) - percentile(a.gapsMs, 50)),
-            ms(percentile(b.gapsMs, 99) - percentile(a.gapsMs, 99)), QString()});
+        for (const int clients : {1, 16}) {
+            const int rounds = clients == 1 ? (quick ? 10 : 40) : (quick ? 3 : 10);
+            QList<StreamFigures> figures(targets.size());
+            for (int round = 0; round < rounds; ++round) { // interleaved: the machine's drift hits all alike
+                for (qsizetype t = 0; t < targets.size(); ++t)
+                    runStreams(targets.at(t), api, QStringLiteral("paced"), clients, 30'000, figures[t]);
+            }
+            for (qsizetype t = 0; t < targets.size(); ++t) {
+                const StreamFigures &f = figures.at(t);
+                rows.append({api.name, QString::number(clients), targets.at(t).name,
+                    ms(percentile(f.ttftMs, 50)), ms(percentile(f.ttftMs, 99)),
+                    us(percentile(f.latencyMs, 50)), us(percentile(f.latencyMs, 99)),
+                    QStringLiteral("%1/%2").arg(f.events).arg(qint64(deltas) * clients * rounds)});
+                if (t == 0)
+                    continue;
+                const StreamFigures &direct = figures.first();
+                added.append({api.name, QString::number(clients), targets.at(t).name,
+                    ms(percentile(f.ttftMs, 50) - percentile(direct.ttftMs, 50)),
+                    ms(percentile(f.ttftMs, 99) - percentile(direct.ttftMs, 99)),
+                    us(percentile(f.latencyMs, 50) - percentile(direct.latencyMs, 50)),
+                    us(percentile(f.latencyMs, 99) - percentile(direct.latencyMs, 99))});
+            }
+        }
     }
-    printTable({QStringLiteral("clients"), QStringLiteral("path"), QStringLiteral("TTFT p50 ms"),
-                   QStringLiteral("TTFT p99 ms"), QStringLiteral("gap p50 ms"), QStringLiteral("gap p99 ms"),
+    printTable({QStringLiteral("API"), QStringLiteral("clients"), QStringLiteral("path"),
+                   QStringLiteral("TTFT p50 ms"), QStringLiteral("TTFT p99 ms"),
+                   QStringLiteral("delta latency p50 µs"), QStringLiteral("delta latency p99 µs"),
                    QStringLiteral("deltas received")},
         rows);
+    std::printf("\n### Added to the direct path\n\n");
+    printTable({QStringLiteral("API"), QStringLiteral("clients"), QStringLiteral("path"),
+                   QStringLiteral("TTFT p50 ms"), QStringLiteral("TTFT p99 ms"),
+                   QStringLiteral("per delta p50 µs"), QStringLiteral("per delta p99 µs")},
+        added);
 
-    std::printf("\n## Burst of %d deltas, no delay\n\n", burst);
+    std::printf("\n## Burst of %d deltas, no delay (chat completions)\n\n", burst);
     rows.clear();
-    for (const Target &target : {direct, through}) {
-        const StreamFigures f = runStreams(target, QStringLiteral("burst"), 1, quick ? 1 : 3, 60'000);
+    for (const Target &target : {Target {QStringLiteral("direct to upstream"), fake.port()},
+             Target {QStringLiteral("through nginx"), nginx.port()},
+             Target {QStringLiteral("through Ponder, relayed"), openAiPort}}) {
+        StreamFigures f;
+        for (int round = 0; round < (quick ? 1 : 3); ++round)
+            runStreams(target, chatCompletions, QStringLiteral("burst"), 1, 60'000, f);
         rows.append({target.name, QString::number(double(f.events) / f.seconds, 'f', 0),
             QStringLiteral("%1/%2").arg(f.events).arg(burst * (quick ? 1 : 3))});
     }
@@ -160,14 +220,14 @@ int main(int argc, char **argv)
         rows);
 
     std::printf("\n## %d concurrent open streams through Ponder\n\n", openStreams);
-    const qint64 pid = ponder.process().processId();
+    const qint64 pid = openAiPonder.process().processId();
     const qint64 idleRss = rssKiB(pid);
     QElapsedTimer clock;
     clock.start();
     std::vector<std::unique_ptr<StreamClient>> held;
     for (int i = 0; i < openStreams; ++i) {
-        held.push_back(
-            std::make_unique<StreamClient>(through.port, through.path, body(QStringLiteral("held")), clock));
+        held.push_back(std::make_unique<StreamClient>(
+            openAiPort, chatCompletions.path, body(QStringLiteral("held")), clock));
         held.back()->start();
     }
     if (!runUntil(
@@ -185,6 +245,7 @@ int main(int argc, char **argv)
             QStringLiteral("%1 KiB").arg(
                 double(busyRss - idleRss) / double(std::max<qint64>(1, streaming)), 0, 'f', 1)}});
     held.clear();
-    ponder.stop(SIGTERM);
+    openAiPonder.stop(SIGTERM);
+    ollamaPonder.stop(SIGTERM);
     return 0;
 }

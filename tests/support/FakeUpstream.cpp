@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <chrono>
+
 namespace {
 
 QByteArray json(const QJsonObject &object)
@@ -262,6 +264,17 @@ private:
             m_writes.append({at == 0 ? delayMs : 2, bytes.mid(at, splitBytes), false});
     }
 
+    // A benchmark's delta carries the moment it leaves (FakeUpstream::StampPlaceholder), so a client can
+    // tell how long it took to arrive. Same length: the chunk's framing stays right.
+    static void stamp(QByteArray &bytes)
+    {
+        const qsizetype at = bytes.indexOf(FakeUpstream::StampPlaceholder);
+        if (at < 0)
+            return;
+        const QByteArray now = QByteArray::number(FakeUpstream::monotonicNs()).rightJustified(16, '0');
+        bytes.replace(at, now.size(), now);
+    }
+
     void writeNext()
     {
         if (m_writes.isEmpty() || m_timer.isActive())
@@ -270,7 +283,8 @@ private:
             m_timer.start(std::exchange(m_writes.first().delayMs, 0));
             return;
         }
-        const Write write = m_writes.takeFirst();
+        Write write = m_writes.takeFirst();
+        stamp(write.bytes);
         if (!write.bytes.isEmpty())
             m_socket->write(write.bytes);
         if (write.close) {
@@ -300,6 +314,13 @@ private:
     QList<Write> m_writes;
     QTimer m_timer;
 };
+
+qint64 FakeUpstream::monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 FakeUpstream::FakeUpstream(QObject *parent)
     : QObject(parent)

@@ -66,6 +66,10 @@ class FakeUpstream : public QObject
     Q_OBJECT
 
 public:
+    // In a delta's text, replaced by the 16-digit monotonicNs() of the moment the delta is written.
+    static constexpr const char *StampPlaceholder = "TTTTTTTTTTTTTTTT";
+    static qint64 monotonicNs();
+
     explicit FakeUpstream(QObject *parent = nullptr);
     ~FakeUpstream() override;
     bool start();
