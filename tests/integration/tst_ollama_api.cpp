@@ -5,9 +5,11 @@
 #include "FakeAnswers.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
+#include "chat/ChatService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpSocket>
 #include <QTest>
 
 namespace {
@@ -245,6 +247,47 @@ private Q_SLOTS:
         QCOMPARE(client.get(locked->url(QStringLiteral("/api/streaming/sessions")), {{"X-Api-Key", "sekrit"}})
                      .status,
             200);
+    }
+
+    void clientGoingAway_abortsTheUpstream_andAFailureMidStreamEndsWithAnErrorLine()
+    {
+        FakeScript slow;
+        for (int i = 0; i < 50; ++i)
+            slow.content.append(QStringLiteral("word "));
+        slow.delayMs = 100;
+        m_fake->setScript(QStringLiteral("slow"), slow);
+        for (const QString &spec : {m_fake->ollamaSpec(), m_fake->openAiSpec()}) {
+            const int abandoned = m_fake->abandonedResponses();
+            auto backend = startBackend({spec});
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, backend->backend().port());
+            QVERIFY(socket.waitForConnected(5000));
+            const QByteArray request = body(chat(QStringLiteral("slow"), true));
+            socket.write("POST /api/chat HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+                + QByteArray::number(request.size()) + "\r\n\r\n" + request);
+            QByteArray received;
+            QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("word"), 10000);
+            socket.abort();
+            QTRY_COMPARE_WITH_TIMEOUT(m_fake->abandonedResponses(), abandoned + 1, 3000);
+            QTRY_COMPARE_WITH_TIMEOUT(backend->backend().chat().running(), 0, 3000);
+        }
+
+        FakeScript failing = thinker();
+        failing.errorAfterDeltas = 2;
+        failing.errorMessage = QStringLiteral("the GPU fell over");
+        m_fake->setScript(QStringLiteral("failing"), failing);
+        for (const QString &spec : {m_fake->ollamaSpec(), m_fake->openAiSpec()}) {
+            auto backend = startBackend({spec});
+            const RawHttpResponse response
+                = post(*backend, "/api/chat", chat(QStringLiteral("failing"), true));
+            QCOMPARE(response.status, 200);
+            QVERIFY(response.chunkedComplete);
+            const QList<QJsonObject> got = lines(response.body);
+            QVERIFY(
+                got.last()[QLatin1String("error")].toString().contains(QLatin1String("the GPU fell over")));
+            for (const QJsonObject &line : got.first(got.size() - 1))
+                QVERIFY(!line[QLatin1String("done")].toBool()); // no made-up ending
+        }
     }
 };
 
