@@ -6,6 +6,7 @@
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
 #include "chat/ChatService.h"
+#include "history/ConversationStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -98,8 +99,25 @@ private Q_SLOTS:
         }
         QCOMPARE(m_fake->lastChatRequest().path, QByteArray("/api/chat"));
 
-        const RawHttpResponse whole = post(*backend, "/api/chat", chat(QStringLiteral("thinker"), false));
+        const RawHttpResponse whole = post(
+            *backend, "/api/chat", chat(QStringLiteral("thinker"), false), {{"X-Session-Id", "ollama-1"}});
         QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.header("x-session-id"), QByteArray("ollama-1"));
+        // A session like a chat completion's, and in the history under that id.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            HttpTestClient().get(backend->url(QStringLiteral("/api/streaming/sessions/ollama-1"))).status,
+            200, 5000);
+        QList<StoredMessage> stored;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                backend->backend().history()->messages(
+                    QStringLiteral("ollama-1"), [&](const QList<StoredMessage> &list) { stored = list; });
+                return stored.size() == 2;
+            }(),
+            5000);
+        QCOMPARE(stored.at(0).content, QStringLiteral("Why is the sky blue?"));
+        QCOMPARE(stored.at(1).role, QStringLiteral("assistant"));
+        QCOMPARE(stored.at(1).content, QStringLiteral("Rayleigh scattering."));
         const QJsonObject answer = QJsonDocument::fromJson(whole.body).object();
         QCOMPARE(answer[QLatin1String("message")][QLatin1String("content")].toString(),
             QStringLiteral("Rayleigh scattering."));
