@@ -1,7 +1,7 @@
 #include "Backend.h"
 
 #include "api/HealthRoutes.h"
-#include "api/OllamaRoutes.h"
+#include "api/ollama/OllamaRoutes.h"
 #include "api/openai/ChatCompletionRoutes.h"
 #include "api/streaming/EventRoutes.h"
 #include "api/streaming/SessionRoutes.h"

@@ -24,7 +24,6 @@ struct CompletionRequest
 
     QString lastUserText() const;
 
-
     // Ponder's own fields, shared by every API's request: the session (header, `session_id`,
     // `metadata.session_id`), `save_conversation` and the reasoning field. Sets them on `request` and
     // takes them out of `forwarded`; a mistake is a 400 naming the field.

@@ -4,7 +4,7 @@
 // no reasoning member, no think tags to look for) every event goes out as it came; a chunk that was a
 // JSON object stays one after Ponder's changes.
 #include "FuzzSupport.h"
-#include "chat/OpenAiChatRelay.h"
+#include "protocols/openai/OpenAiChatRelay.h"
 
 #include <QJsonDocument>
 

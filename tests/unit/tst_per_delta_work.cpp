@@ -32,7 +32,7 @@ class ScriptedGeneration : public Generation
 {
 public:
     ScriptedGeneration()
-        : Generation(QStringLiteral("scripted"), QStringLiteral("model"), nullptr)
+        : Generation(QStringLiteral("scripted"), QStringLiteral("model"), WireApi::OpenAiChat, nullptr)
     { }
     void reason(const QString &text) { emitReasoning(text); }
 

@@ -1,15 +1,15 @@
 #include "api/openai/ChatCompletionRoutes.h"
 
+#include "api/EmbeddingResponse.h"
 #include "api/JsonBody.h"
 #include "api/openai/CompletionResponse.h"
-#include "chat/ApiRequests.h"
+#include "api/openai/TextCompletionResponse.h"
 #include "chat/ChatService.h"
-#include "chat/EmbeddingResponse.h"
-#include "chat/TextCompletionResponse.h"
 #include "events/Session.h"
 #include "http/HttpResponder.h"
 #include "http/Router.h"
 #include "protocols/openai/ChatCompletionRequest.h"
+#include "protocols/openai/TextAndEmbeddingRequests.h"
 #include "upstream/UpstreamRegistry.h"
 
 #include <QJsonArray>
@@ -68,9 +68,8 @@ void ChatCompletionRoutes::registerOn(Router &router)
             const auto body = readJsonBody(request, m_limits.maxBodyBytes, out);
             if (!body)
                 return;
-            auto parsed
-                = parseChatCompletionRequest(*body, QString::fromUtf8(request.header("x-session-id")),
-                    m_limits.reasoningField, QString::fromUtf8(request.header("x-reasoning-field")));
+            auto parsed = parseChatCompletionRequest(*body, QString::fromUtf8(request.header("x-session-id")),
+                m_limits.reasoningField, QString::fromUtf8(request.header("x-reasoning-field")));
             if (auto *error = std::get_if<ApiError>(&parsed))
                 return sendApiError(out, *error);
             CompletionRequest &completion = std::get<CompletionRequest>(parsed);

@@ -8,11 +8,11 @@
 // finish reason from its done_reason.
 #pragma once
 
+#include "api/GenerationResponse.h"
 #include "chat/CompletionRequest.h"
-#include "chat/GenerationResponse.h"
-#include "chat/OpenAiChatAssembler.h"
-#include "chat/OpenAiChatRelay.h"
 #include "protocols/openai/CompletionFormatter.h"
+#include "protocols/openai/OpenAiChatAssembler.h"
+#include "protocols/openai/OpenAiChatRelay.h"
 
 class CompletionResponse : public GenerationResponse
 {

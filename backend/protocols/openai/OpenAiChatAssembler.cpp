@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chat/OpenAiChatAssembler.h"
+#include "protocols/openai/OpenAiChatAssembler.h"
 
 #include "upstream/ThinkTagSplitter.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "chat/TextCompletionResponse.h"
+#include "api/openai/TextCompletionResponse.h"
 
-#include "chat/CompletionFormatter.h"
 #include "http/HttpResponder.h"
+#include "protocols/openai/CompletionFormatter.h"
 #include "upstream/Generation.h"
 
 #include <QDateTime>

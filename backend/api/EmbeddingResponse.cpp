@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "chat/EmbeddingResponse.h"
+#include "api/EmbeddingResponse.h"
 
-#include "chat/OllamaResponse.h"
+#include "api/ollama/OllamaResponse.h"
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"
 

@@ -5,10 +5,10 @@
 // are written from the deltas, with usage from Ollama's counts and the finish reason from done_reason.
 #pragma once
 
+#include "api/GenerationResponse.h"
 #include "chat/CompletionRequest.h"
-#include "chat/GenerationResponse.h"
-#include "chat/OpenAiChatAssembler.h"
-#include "chat/OpenAiChatRelay.h"
+#include "protocols/openai/OpenAiChatAssembler.h"
+#include "protocols/openai/OpenAiChatRelay.h"
 
 class TextCompletionResponse : public GenerationResponse
 {

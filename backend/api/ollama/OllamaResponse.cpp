@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chat/OllamaResponse.h"
+#include "api/ollama/OllamaResponse.h"
 
 #include "events/JsonSpans.h"
 #include "http/HttpResponder.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chat/OpenAiChatRelay.h"
+#include "protocols/openai/OpenAiChatRelay.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

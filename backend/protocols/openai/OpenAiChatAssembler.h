@@ -9,7 +9,7 @@
 // Then the same changes as OpenAiChatRelay: model prefix, reasoning member, an opening <think> block.
 #pragma once
 
-#include "chat/OpenAiChatRelay.h"
+#include "protocols/openai/OpenAiChatRelay.h"
 #include "upstream/CompletionTranscript.h"
 
 #include <QJsonObject>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chat/GenerationResponse.h"
+#include "api/GenerationResponse.h"
 
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"

@@ -13,16 +13,15 @@
 #pragma once
 
 #include "http/ApiError.h"
+#include "http/HttpResponder.h"
 #include "upstream/ChatRequest.h"
+#include "upstream/Generation.h"
 #include "upstream/UpstreamError.h"
 
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
-class Generation;
-class HttpResponder;
 
 class GenerationResponse : public QObject
 {

@@ -6,8 +6,8 @@
 // `embeddings` and `prompt_eval_count`, with the durations Ollama reported or Ponder measured.
 #pragma once
 
+#include "api/GenerationResponse.h"
 #include "chat/CompletionRequest.h"
-#include "chat/GenerationResponse.h"
 
 #include <QElapsedTimer>
 

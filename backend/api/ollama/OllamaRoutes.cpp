@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "api/OllamaRoutes.h"
+#include "api/ollama/OllamaRoutes.h"
 
+#include "api/EmbeddingResponse.h"
 #include "api/JsonBody.h"
-#include "chat/ApiRequests.h"
+#include "api/ollama/OllamaResponse.h"
 #include "chat/ChatService.h"
-#include "chat/EmbeddingResponse.h"
-#include "chat/OllamaResponse.h"
 #include "core/Version.h"
 #include "events/Session.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
+#include "protocols/ollama/OllamaRequests.h"
 #include "upstream/UpstreamRegistry.h"
 
 #include <QDateTime>

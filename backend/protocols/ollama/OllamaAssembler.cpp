@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chat/OllamaAssembler.h"
+#include "protocols/ollama/OllamaAssembler.h"
 
 #include <QJsonDocument>
 

@@ -8,9 +8,9 @@
 // upstream reported (llama.cpp's timings) or, where it reported none, the ones Ponder measured.
 #pragma once
 
+#include "api/GenerationResponse.h"
 #include "chat/CompletionRequest.h"
-#include "chat/GenerationResponse.h"
-#include "chat/OllamaAssembler.h"
+#include "protocols/ollama/OllamaAssembler.h"
 
 #include <QElapsedTimer>
 
