@@ -86,9 +86,15 @@ std::optional<ApiError> CompletionRequest::readPonderFields(const QJsonObject &b
 
     for (const char *name : {"session_id", "save_conversation", "reasoning_field"})
         forwarded.remove(QLatin1String(name));
-    // metadata is only Ponder's session id here; OpenAI refuses metadata unless `store` is set.
-    if (forwarded.value("metadata"_L1).isObject()
-        && forwarded.value("metadata"_L1).toObject().keys() == QStringList {QStringLiteral("session_id")})
-        forwarded.remove("metadata"_L1);
+    // metadata.session_id is Ponder's; the rest of metadata is the client's own and goes on. Metadata
+    // that held only the session id is dropped whole: OpenAI refuses metadata unless `store` is set.
+    if (forwarded.value("metadata"_L1).isObject()) {
+        QJsonObject metadata = forwarded.value("metadata"_L1).toObject();
+        metadata.remove("session_id"_L1);
+        if (metadata.isEmpty())
+            forwarded.remove("metadata"_L1);
+        else
+            forwarded.insert("metadata"_L1, metadata);
+    }
     return std::nullopt;
 }

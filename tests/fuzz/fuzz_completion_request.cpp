@@ -15,9 +15,15 @@ void checkAccepted(const CompletionRequest &request, const QJsonObject &body)
     FUZZ_CHECK(!request.model.trimmed().isEmpty());
     const QJsonArray messages = request.upstream.messages();
     FUZZ_CHECK(!messages.isEmpty() && messages == body.value(QLatin1String("messages")).toArray());
-    for (const char *own :
-        {"model", "stream", "stream_options", "session_id", "save_conversation", "metadata"})
+    for (const char *own : {"model", "stream", "session_id", "save_conversation", "reasoning_field"})
         FUZZ_CHECK(!request.upstream.body.contains(QLatin1String(own)));
+    // The client's own stream options go on only with a stream; metadata only without Ponder's session id.
+    FUZZ_CHECK(request.stream || !request.upstream.body.contains(QLatin1String("stream_options")));
+    FUZZ_CHECK(!request.upstream.body.value(QLatin1String("metadata"))
+                    .toObject()
+                    .contains(QLatin1String("session_id")));
+    FUZZ_CHECK(!request.upstream.body.contains(QLatin1String("metadata"))
+        || !request.upstream.body.value(QLatin1String("metadata")).toObject().isEmpty());
     FUZZ_CHECK(request.sessionId.isEmpty() || Session::isValidId(request.sessionId));
     FUZZ_CHECK(!request.maxTokens || *request.maxTokens >= 1);
     request.lastUserText();

@@ -4,8 +4,8 @@
 #include "FuzzSupport.h"
 #include "events/JsonSpans.h"
 
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

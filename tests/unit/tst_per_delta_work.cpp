@@ -98,6 +98,7 @@ void PerDeltaWorkTest::theReporterPublishesAHugeDeltaInBoundedEvents()
         }
     });
     GenerationReporter reporter(hub, {session.id, QStringLiteral("model"), std::nullopt}, nullptr);
+    reporter.sessionReady(); // created above
     ScriptedGeneration generation;
     reporter.attach(&generation);
     const QString text = sentences(16 * 1024 * 1024);
