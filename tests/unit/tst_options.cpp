@@ -177,6 +177,24 @@ private Q_SLOTS:
         QCOMPARE(
             builder.build().access.allowedOrigins, QStringList {QStringLiteral("https://given.example")});
     }
+
+    void theReasoningFieldComesFromTheCommandLine()
+    {
+        QCOMPARE(ServerOptionsBuilder().build().reasoningField, ReasoningField::ReasoningContent);
+        CommandLine given;
+        QCOMPARE(given.parse({QStringLiteral("ponder"), QStringLiteral("serve"),
+                     QStringLiteral("--reasoning-field"), QStringLiteral("reasoning")}),
+            CommandLine::Action::Serve);
+        QCOMPARE(
+            ServerOptionsBuilder(given.serverOptions()).build().reasoningField, ReasoningField::Reasoning);
+        CommandLine wrong;
+        QCOMPARE(wrong.parse({QStringLiteral("ponder"), QStringLiteral("serve"),
+                     QStringLiteral("--reasoning-field"), QStringLiteral("thoughts")}),
+            CommandLine::Action::Fail);
+        QCOMPARE(wrong.error(),
+            QStringLiteral(
+                "invalid --reasoning-field 'thoughts': expected reasoning_content, reasoning or both"));
+    }
 };
 
 QTEST_GUILESS_MAIN(OptionsTest)
