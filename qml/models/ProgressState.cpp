@@ -62,7 +62,9 @@ void ProgressState::apply(const QJsonObject &update)
 
 ProgressState::Phase ProgressState::phaseOf(const QString &activity, const QString &updateType, Phase current)
 {
-    if (activity == QLatin1String("received") || activity == QLatin1String("waiting"))
+    // Reading the prompt (llama.cpp's prompt progress) is still before the first token.
+    if (activity == QLatin1String("received") || activity == QLatin1String("waiting")
+        || activity == QLatin1String("reading_prompt"))
         return Phase::Waiting;
     if (activity == QLatin1String("generating") || activity == QLatin1String("thinking"))
         return Phase::Working;

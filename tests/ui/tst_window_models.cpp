@@ -359,6 +359,14 @@ void WindowModelsTest::progressStateReadsHubUpdates()
     QCOMPARE(progress.phase(), ProgressState::Phase::Waiting);
     QCOMPARE(progress.percentage(), -1.0);
     QVERIFY(!progress.hasMetrics());
+    // llama.cpp's prompt progress: still waiting for the first token, and saying how far the prompt is read.
+    progress.apply({{QStringLiteral("current_activity"), QStringLiteral("reading_prompt")},
+        {QStringLiteral("update_type"), QStringLiteral("progress")},
+        {QStringLiteral("message"), QStringLiteral("Reading the prompt, 40% (2000 of 5000 tokens)")},
+        {QStringLiteral("progress_percentage"), 7}});
+    QCOMPARE(progress.phase(), ProgressState::Phase::Waiting);
+    QCOMPARE(progress.message(), QStringLiteral("Reading the prompt, 40% (2000 of 5000 tokens)"));
+    QCOMPARE(progress.percentage(), 7.0);
     progress.apply({{QStringLiteral("current_activity"), QStringLiteral("generating")},
         {QStringLiteral("update_type"), QStringLiteral("progress")},
         {QStringLiteral("message"), QStringLiteral("12 tokens")}, {QStringLiteral("current_step"), 3},
