@@ -78,6 +78,20 @@ void StreamingApiTest::cleanup()
     m_server.reset();
 }
 
+namespace {
+
+// Sends a ping and waits for its pong. A socket's messages arrive in the order they were sent, so whatever
+// the server sent before the pong (a duplicate, an event on the wrong stream) has arrived by then.
+bool roundTrip(WebSocketTestClient &client)
+{
+    const qsizetype pongs = client.messagesOfType(QStringLiteral("pong")).size();
+    client.sendJson({{QStringLiteral("type"), QStringLiteral("ping")}});
+    return QTest::qWaitFor(
+        [&] { return client.messagesOfType(QStringLiteral("pong")).size() > pongs; }, 15000);
+}
+
+} // namespace
+
 void StreamingApiTest::createSessionBuildsUrlsFromTheRequestHost()
 {
     const QByteArray body = "{\"session_id\":\"host-test\"}";
@@ -417,7 +431,7 @@ void StreamingApiTest::deleteEndsTheSessionAndPublishesSessionEnd()
     const HttpTestReply reply = m_server->del(QStringLiteral("/sessions/end"));
     QCOMPARE(reply.status, 200);
     QVERIFY(watcher.waitForMessages(2));
-    QTest::qWait(100); // a second session_end would arrive right behind the first
+    QVERIFY(roundTrip(watcher)); // a second session_end would come before the pong
     QCOMPARE(watcher.messagesOfType(QStringLiteral("session_end")).size(), 1);
     const QJsonObject session = m_server->get(QStringLiteral("/sessions/end")).json().object();
     QCOMPARE(session.value(QLatin1String("active")).toBool(), false);
@@ -490,7 +504,7 @@ void StreamingApiTest::eachWebSocketRouteCarriesItsOwnStream()
     const QString p = m_server->publishProgress(QStringLiteral("routes"), QStringLiteral("p"));
     QVERIFY(both.waitForMessages(3));
     QVERIFY(thinking.waitForMessages(2) && progress.waitForMessages(2));
-    QTest::qWait(100);
+    QVERIFY(roundTrip(thinking) && roundTrip(progress) && roundTrip(both));
     QCOMPARE(thinking.eventIds(), QStringList {t});
     QCOMPARE(progress.eventIds(), QStringList {p});
     QCOMPARE(both.eventIds(), (QStringList {t, p}));
@@ -508,7 +522,7 @@ void StreamingApiTest::twoSocketsGetEveryEventOnceInOrder()
         published << (i % 3 ? m_server->publishThinking(QStringLiteral("two"), QString::number(i))
                             : m_server->publishProgress(QStringLiteral("two"), QString::number(i)));
     QVERIFY(a.waitForMessages(101) && b.waitForMessages(101));
-    QTest::qWait(100);
+    QVERIFY(roundTrip(a) && roundTrip(b));
     QCOMPARE(a.eventIds(), published);
     QCOMPARE(b.eventIds(), published);
 }
@@ -527,7 +541,7 @@ void StreamingApiTest::socketsJoiningMidStreamSeeNoGapAndNoDuplicate()
     }
     for (auto &client : clients) {
         QVERIFY(client->waitForMessages(1 + int(published.size())));
-        QTest::qWait(50);
+        QVERIFY(roundTrip(*client));
         QCOMPARE(client->eventIds(), published);
     }
 }
@@ -541,7 +555,7 @@ void StreamingApiTest::sinceResumesAfterTheGivenId()
     WebSocketTestClient client;
     QVERIFY(client.open(m_server->webSocketUrl(QStringLiteral("/ws/thinking/since?since=") + ids.at(1))));
     QVERIFY(client.waitForMessages(3));
-    QTest::qWait(50);
+    QVERIFY(roundTrip(client));
     QCOMPARE(client.eventIds(), ids.mid(2));
 }
 
