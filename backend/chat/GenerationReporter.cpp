@@ -220,10 +220,8 @@ void GenerationReporter::publishProgress(const QString &type, const QString &mes
     update.currentStep = step;
     update.totalSteps = TotalSteps;
     update.currentActivity = activity;
-    QJsonObject data = update.toStoredData().object();
-    if (figures.isEmpty())
-        figures = metrics();
-    data.insert(QStringLiteral("metrics"), figures);
+    update.metrics = figures.isEmpty() ? metrics() : std::move(figures);
+    const EventData data = update.toStoredData(); // written once, with its figures
     publish(EventKind::Progress, data);
 }
 

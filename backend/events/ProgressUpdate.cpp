@@ -44,7 +44,7 @@ QByteArray ProgressUpdate::jsonText(bool withId) const
     json.beginObject().field(QLatin1StringView("session_id"), sessionId);
     if (withId)
         json.field(QLatin1StringView("id"), id);
-    return json.field(QLatin1StringView("timestamp"), EventJson::timestampText(timestamp))
+    json.field(QLatin1StringView("timestamp"), EventJson::timestampText(timestamp))
         .field(QLatin1StringView("update_type"), updateType)
         .field(QLatin1StringView("message"), message)
         .field(QLatin1StringView("progress_percentage"), progressPercentage)
@@ -53,7 +53,8 @@ QByteArray ProgressUpdate::jsonText(bool withId) const
         .field(QLatin1StringView("estimated_remaining"), estimatedRemaining)
         .field(QLatin1StringView("intermediate_findings"), intermediateFindings)
         .field(QLatin1StringView("current_activity"), currentActivity)
-        .field(QLatin1StringView("confidence"), confidence)
-        .endObject()
-        .take();
+        .field(QLatin1StringView("confidence"), confidence);
+    if (!metrics.isEmpty())
+        json.field(QLatin1StringView("metrics"), metrics);
+    return json.endObject().take();
 }

@@ -25,6 +25,9 @@ struct ProgressUpdate
     QStringList intermediateFindings;
     QString currentActivity;
     std::optional<double> confidence; // 0..1; requests may call it confidence_level
+    // Figures of a generation Ponder runs itself (time to first token, tokens/s...): written when not empty,
+    // never read from a request.
+    QJsonObject metrics;
 
     static ProgressUpdate fromJson(const QJsonObject &json, JsonFieldReader &reader);
     QJsonObject toJson() const;

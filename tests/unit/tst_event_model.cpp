@@ -32,6 +32,7 @@ private Q_SLOTS:
     void messageTextIsTheMessageWhateverTheData_data();
     void messageTextIsTheMessageWhateverTheData();
     void progressUpdateAcceptsItsAliases();
+    void progressMetricsAreWrittenOnlyWhenThereAreSome();
     void tailPacerKeepsWritesWithinTheWindowInOrder();
     void writesThatWaitForTheCallInFlightGoTogether();
     void readerNamesTheFirstBadField();
@@ -237,6 +238,22 @@ void EventModelTest::writtenFactsAreWhatTheTextSays()
     check(update.toStoredData(), EventKind::Progress);
     update.confidence = 1.0 / 3;
     check(update.toStoredData(), EventKind::Progress);
+    update.metrics = {{QStringLiteral("ttft_ms"), 12}};
+    check(update.toStoredData(), EventKind::Progress);
+}
+
+void EventModelTest::progressMetricsAreWrittenOnlyWhenThereAreSome()
+{
+    // A generation's figures go into its progress updates' text as they are written, not added afterwards.
+    ProgressUpdate update;
+    update.sessionId = QStringLiteral("s");
+    update.updateType = QStringLiteral("progress");
+    update.message = QStringLiteral("3 tokens");
+    QVERIFY(!update.toStoredData().object().contains(QLatin1String("metrics")));
+    update.metrics = {{QStringLiteral("ttft_ms"), 12}, {QStringLiteral("tokens_per_second"), 41.5}};
+    const EventData data = update.toStoredData();
+    QCOMPARE(data.object().value(QLatin1String("metrics")).toObject(), update.metrics);
+    QCOMPARE(data.object().value(QLatin1String("message")).toString(), QStringLiteral("3 tokens"));
 }
 
 void EventModelTest::messageTextIsTheMessageWhateverTheData()
