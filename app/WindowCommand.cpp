@@ -1,6 +1,6 @@
 #include "WindowCommand.h"
 
-#include "MainWindow.h"
+#include "DesktopApp.h"
 #include "SignalWatcher.h"
 #include "core/Logging.h"
 #include "options/ServerOptionsBuilder.h"
@@ -33,7 +33,7 @@ int runWindow(ServerOptionsBuilder builder, bool *restart)
     Keychain keychain; // the process's one: the window's secrets and Settings go through it
     Preferences preferences;
     builder.setSettings(preferences.layer());
-    MainWindow window(preferences, keychain);
+    DesktopApp window(preferences, keychain);
     if (!window.show())
         return 1;
     window.start(std::move(builder));

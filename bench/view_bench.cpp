@@ -9,7 +9,7 @@
 // usage: view_bench [--quick]      (build with the release preset; see docs/benchmarks.md)
 #include "BenchSupport.h"
 #include "ChatController.h"
-#include "MainWindow.h"
+#include "DesktopApp.h"
 #include "StreamClient.h"
 #include "options/ServerOptionsBuilder.h"
 #include "secrets/Keychain.h"
@@ -250,7 +250,7 @@ int main(int argc, char **argv)
         {QStringLiteral("ollama:http://127.0.0.1:%1").arg(upstream.port())}, &error);
     options.setCommandLine(commandLine);
     Keychain keychain;
-    MainWindow window(preferences, keychain);
+    DesktopApp window(preferences, keychain);
     if (!window.show())
         return 1;
     window.start(options);

@@ -4,8 +4,8 @@
 //
 // The window used to crash at start with two upstreams and no keychain: its token read on the GUI thread
 // and the backend's key read on its own thread met in QtKeychain's executor.
+#include "DesktopApp.h"
 #include "FakeUpstream.h"
-#include "MainWindow.h"
 #include "options/ServerOptionsBuilder.h"
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
@@ -61,8 +61,8 @@ private Q_SLOTS:
 private:
     ServerOptionsBuilder builder() const;
     // Opens a window with the saved settings, waits until its backend runs and returns it.
-    std::unique_ptr<MainWindow> openWindow();
-    bool ask(MainWindow &window, const QString &model, const QString &question);
+    std::unique_ptr<DesktopApp> openWindow();
+    bool ask(DesktopApp &window, const QString &model, const QString &question);
 
     Keychain m_keychain;
     FakeUpstream m_ollama;
@@ -108,9 +108,9 @@ ServerOptionsBuilder KeychainTest::builder() const
     return builder;
 }
 
-std::unique_ptr<MainWindow> KeychainTest::openWindow()
+std::unique_ptr<DesktopApp> KeychainTest::openWindow()
 {
-    auto window = std::make_unique<MainWindow>(*m_preferences, m_keychain);
+    auto window = std::make_unique<DesktopApp>(*m_preferences, m_keychain);
     if (!window->show())
         return nullptr;
     window->start(builder());
@@ -119,7 +119,7 @@ std::unique_ptr<MainWindow> KeychainTest::openWindow()
     return window;
 }
 
-bool KeychainTest::ask(MainWindow &window, const QString &model, const QString &question)
+bool KeychainTest::ask(DesktopApp &window, const QString &model, const QString &question)
 {
     QObject *chat = window.window()->findChild<QObject *>(QStringLiteral("chatController"));
     if (!chat)

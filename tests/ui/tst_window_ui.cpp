@@ -2,9 +2,9 @@
 // backend on a loopback port, an Ollama fake with a thinking model and an OpenAI-compatible fake, and no
 // keychain (CTest runs this without a D-Bus session). Saves screenshots of the whole window, at two sizes,
 // light and dark, in English and German, into the build's tests folder.
+#include "DesktopApp.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
-#include "MainWindow.h"
 #include "WindowDriver.h"
 #include "models/MessageModel.h"
 #include "models/ProgressState.h"
@@ -104,7 +104,7 @@ private:
     FakeUpstream m_ollama;
     FakeUpstream m_openAi;
     std::unique_ptr<Preferences> m_preferences;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DesktopApp> m_window;
     std::unique_ptr<WindowDriver> m_driver;
     QString m_thinkingChat;
     int m_answersEnded = 0;
@@ -152,7 +152,7 @@ void WindowUiTest::initTestCase()
     builder.setCommandLine(commandLine);
     builder.setSettings(m_preferences->layer());
     QCOMPARE(builder.build().upstreams.size(), 2);
-    m_window = std::make_unique<MainWindow>(*m_preferences, m_keychain);
+    m_window = std::make_unique<DesktopApp>(*m_preferences, m_keychain);
     QVERIFY(m_window->show());
     m_window->start(builder);
     QQuickWindow *window = m_window->window();
@@ -611,7 +611,7 @@ void WindowUiTest::firstRunWithoutUpstreamSaysHowToFixIt()
     commandLine.upstreams
         = *UpstreamConfig::parseList({QStringLiteral("ollama:http://127.0.0.1:%1").arg(deadPort)}, &error);
     builder.setCommandLine(commandLine);
-    MainWindow firstRun(*m_preferences, m_keychain);
+    DesktopApp firstRun(*m_preferences, m_keychain);
     QVERIFY(firstRun.show());
     firstRun.start(builder);
     firstRun.window()->resize(1100, 720);

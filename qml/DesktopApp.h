@@ -1,5 +1,5 @@
-// The desktop window with its in-process backend: what `ponder` opens, and what the UI tests open
-// offscreen. Owns the backend's thread, the QML engine and the objects QML is given.
+// The desktop app's composition root: the window with its in-process backend, what `ponder` opens and what
+// the UI tests open offscreen. Owns the backend's thread, the QML engine and the objects QML is given.
 #pragma once
 
 #include "BackendGateway.h"
@@ -14,12 +14,12 @@ class Preferences;
 class QQuickWindow;
 class ServerOptionsBuilder;
 
-class MainWindow
+class DesktopApp
 {
 public:
     // `keychain` is the process's one Keychain; it outlives the window.
-    MainWindow(Preferences &preferences, Keychain &keychain);
-    ~MainWindow();
+    DesktopApp(Preferences &preferences, Keychain &keychain);
+    ~DesktopApp();
 
     // Loads the QML; false (with warnings logged) when it cannot load. The window shows at once; the
     // backend starts with start().

@@ -1,4 +1,4 @@
-#include "MainWindow.h"
+#include "DesktopApp.h"
 
 #include "options/ServerOptionsBuilder.h"
 #include "secrets/Keychain.h"
@@ -34,7 +34,7 @@ EndpointStatus::PortSource portSourceOf(ServerOptionsBuilder::Source source)
 
 } // namespace
 
-MainWindow::MainWindow(Preferences &preferences, Keychain &keychain)
+DesktopApp::DesktopApp(Preferences &preferences, Keychain &keychain)
     : m_styleChosen(chooseStyle())
     , m_preferences(preferences)
     , m_keychain(keychain)
@@ -50,9 +50,9 @@ MainWindow::MainWindow(Preferences &preferences, Keychain &keychain)
         [this] { m_translations.apply(m_preferences.language()); });
 }
 
-MainWindow::~MainWindow() = default;
+DesktopApp::~DesktopApp() = default;
 
-bool MainWindow::show()
+bool DesktopApp::show()
 {
     m_engine.addImportPath(QStringLiteral(":/qt/qml"));
     m_engine.setInitialProperties({{QStringLiteral("gateway"), QVariant::fromValue(&m_gateway)},
@@ -63,7 +63,7 @@ bool MainWindow::show()
     return !m_engine.rootObjects().isEmpty();
 }
 
-void MainWindow::start(ServerOptionsBuilder builder)
+void DesktopApp::start(ServerOptionsBuilder builder)
 {
     m_endpoint.setReadingKeychain();
     const QStringList wanted = builder.keychainKeysWanted(ServerOptionsBuilder::Secrets::Window);
@@ -77,7 +77,7 @@ void MainWindow::start(ServerOptionsBuilder builder)
     });
 }
 
-QQuickWindow *MainWindow::window() const
+QQuickWindow *DesktopApp::window() const
 {
     const auto roots = m_engine.rootObjects();
     return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.first());
