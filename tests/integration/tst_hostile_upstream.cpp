@@ -72,6 +72,8 @@ private Q_SLOTS:
     void cleanup();
 
     void anSseLineThatNeverEndsIsA502();
+    void anEventOfManyDataLinesAddsNoFieldsOfItsOwn_data();
+    void anEventOfManyDataLinesAddsNoFieldsOfItsOwn();
     void anSseLineThatNeverEndsMidStreamIsTheStreamsError();
     void anNdjsonLineThatNeverEndsIsA502();
     void anAnswerThatNeverEndsIsA502();
@@ -151,6 +153,40 @@ void HostileUpstreamTest::anSseLineThatNeverEndsIsA502()
         qPrintable(errorMessage(reply)));
     QTRY_COMPARE(m_hostile->connectionsClosedByClients(), 1);
     QVERIFY2(m_hostile->bytesWritten() < 24 * MiB, qPrintable(QString::number(m_hostile->bytesWritten())));
+}
+
+void HostileUpstreamTest::anEventOfManyDataLinesAddsNoFieldsOfItsOwn_data()
+{
+    QTest::addColumn<QString>("route");
+    QTest::newRow("chat completions") << QStringLiteral("/v1/chat/completions");
+    QTest::newRow("completions") << QStringLiteral("/v1/completions");
+}
+
+// An upstream event's data of several lines is relayed as the same data: every line its own "data:" line,
+// so the upstream cannot give the client's EventSource an event type, an id or a reconnection delay.
+void HostileUpstreamTest::anEventOfManyDataLinesAddsNoFieldsOfItsOwn()
+{
+    QFETCH(QString, route);
+    const QByteArray injected = "data: event: evil\ndata: id: 999\ndata: retry: 86400000\n\n";
+    m_hostile->answer(route.toUtf8(),
+        {{{SseHead
+                 + chunk(sseEvent({{QStringLiteral("content"), QStringLiteral("Hel")}}).chopped(1) + injected
+                     + "data: [DONE]\n\n")
+                 + chunk({}),
+             1}},
+            true, false});
+    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(backend);
+    const QByteArray body = route.endsWith(QLatin1String("/chat/completions"))
+        ? chatBody(QStringLiteral("m"), true)
+        : QByteArray(R"({"model":"m","prompt":"hi","stream":true})");
+    const RawHttpResponse response = rawPost(backend->url(QStringLiteral("/")), route, body);
+    QCOMPARE(response.status, 200);
+    QVERIFY(response.chunkedComplete);
+    for (const QByteArray &line : response.body.split('\n'))
+        QVERIFY2(line.isEmpty() || line.startsWith("data: ") || line.startsWith(':'), line.constData());
+    QVERIFY2(response.body.contains("data: event: evil\ndata: id: 999\ndata: retry: 86400000\n\n"),
+        response.body.constData());
 }
 
 void HostileUpstreamTest::anSseLineThatNeverEndsMidStreamIsTheStreamsError()

@@ -3,6 +3,8 @@
 // with a failure that names it, never with more memory.
 #include "http/ChunkedDecoder.h"
 #include "http/HttpResponseParser.h"
+#include "http/SseDataEvent.h"
+#include "upstream/SseParser.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -46,6 +48,8 @@ class HttpCodecTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void sseDataCannotEndTheEventOrAddFields_data();
+    void sseDataCannotEndTheEventOrAddFields();
     void chunkedDecoderIsTheSameInAnyPieces();
     void chunkedDecoderBoundsWhatItHolds_data();
     void chunkedDecoderBoundsWhatItHolds();
@@ -359,6 +363,36 @@ void HttpCodecTest::mangledResponsesFailCleanly()
         else
             QCOMPARE(whole.excess, pieces.excess);
     }
+}
+
+void HttpCodecTest::sseDataCannotEndTheEventOrAddFields_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QByteArray>("event");
+    QTest::newRow("one line") << QByteArray("{\"a\":1}") << QByteArray("data: {\"a\":1}\n\n");
+    QTest::newRow("empty") << QByteArray() << QByteArray("data: \n\n");
+    QTest::newRow("fields after LF") << QByteArray("x\nevent: evil\nid: 9\nretry: 1")
+                                     << QByteArray(
+                                            "data: x\ndata: event: evil\ndata: id: 9\ndata: retry: 1\n\n");
+    QTest::newRow("a blank line would end the event")
+        << QByteArray("x\n\nid: 9") << QByteArray("data: x\ndata: \ndata: id: 9\n\n");
+    QTest::newRow("CR and CRLF end lines too")
+        << QByteArray("a\rb\r\nc\r") << QByteArray("data: a\ndata: b\ndata: c\ndata: \n\n");
+}
+
+// What a reader following the WHATWG rules gets back is the data, and no field but data.
+void HttpCodecTest::sseDataCannotEndTheEventOrAddFields()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QByteArray, event);
+    const QByteArray written = sseDataEvent(data);
+    QCOMPARE(written, event);
+    SseParser reader;
+    const QList<SseEvent> events = reader.feed(written);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().event, QByteArray());
+    QCOMPARE(events.first().id, QByteArray());
+    QCOMPARE(events.first().data, QByteArray(data).replace("\r\n", "\n").replace('\r', '\n'));
 }
 
 QTEST_GUILESS_MAIN(HttpCodecTest)

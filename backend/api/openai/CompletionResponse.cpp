@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: MIT
 #include "api/openai/CompletionResponse.h"
 
 #include "http/HttpResponder.h"
+#include "http/SseDataEvent.h"
 #include "upstream/Generation.h"
 
 #include <QJsonDocument>
@@ -16,13 +18,6 @@ OpenAiChatRelay::Options relayOptions(const CompletionRequest &request, const QS
     if (request.model != upstreamModel && request.model.endsWith(QLatin1Char('/') + upstreamModel))
         options.modelPrefix = request.model.chopped(upstreamModel.size()).toUtf8();
     return options;
-}
-
-QByteArray sseEvent(const QByteArray &data)
-{
-    QByteArray event;
-    event.reserve(data.size() + 8);
-    return event.append("data: ").append(data).append("\n\n");
 }
 
 } // namespace
@@ -51,7 +46,7 @@ void CompletionResponse::onUpstreamData(const QByteArray &data, const QByteArray
     beginStream();
     for (const QByteArray &event : m_relay->feed(data)) {
         m_doneWritten = m_doneWritten || event.trimmed() == "[DONE]";
-        write(sseEvent(event));
+        write(sseDataEvent(event));
     }
 }
 
@@ -94,7 +89,7 @@ void CompletionResponse::onFinished(const GenerationOutcome &outcome)
         }
         beginStream();
         for (const QByteArray &event : m_relay ? m_relay->finish() : QList<QByteArray> {})
-            write(sseEvent(event));
+            write(sseDataEvent(event));
         if (!m_doneWritten) // some servers end without it; Ponder's clients get it all the same
             write(CompletionFormatter::done());
         return endStream();

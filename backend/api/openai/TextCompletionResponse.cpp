@@ -2,6 +2,7 @@
 #include "api/openai/TextCompletionResponse.h"
 
 #include "http/HttpResponder.h"
+#include "http/SseDataEvent.h"
 #include "protocols/openai/CompletionFormatter.h"
 #include "upstream/Generation.h"
 
@@ -13,11 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray sseEvent(const QByteArray &data)
-{
-    return "data: " + data + "\n\n";
-}
 
 QByteArray compact(const QJsonObject &object)
 {
@@ -62,7 +58,7 @@ void TextCompletionResponse::onUpstreamData(const QByteArray &data, const QByteA
     beginStream();
     for (const QByteArray &event : m_relay->feed(data)) {
         m_doneWritten = m_doneWritten || event.trimmed() == "[DONE]";
-        write(sseEvent(event));
+        write(sseDataEvent(event));
     }
 }
 
@@ -80,7 +76,7 @@ void TextCompletionResponse::onContent(const QString &text)
     if (!isStreaming())
         return;
     beginStream();
-    write(sseEvent(compact(chunk(text, QJsonValue::Null))));
+    write(sseDataEvent(compact(chunk(text, QJsonValue::Null))));
 }
 
 void TextCompletionResponse::onFinished(const GenerationOutcome &outcome)
@@ -90,7 +86,7 @@ void TextCompletionResponse::onFinished(const GenerationOutcome &outcome)
             return send(200, compact(m_assembler.completion(relayOptions())));
         beginStream();
         for (const QByteArray &event : m_relay ? m_relay->finish() : QList<QByteArray> {})
-            write(sseEvent(event));
+            write(sseDataEvent(event));
         if (!m_doneWritten)
             write(CompletionFormatter::done());
         return endStream();
@@ -102,12 +98,12 @@ void TextCompletionResponse::onFinished(const GenerationOutcome &outcome)
         return send(200, compact(whole));
     }
     beginStream();
-    write(sseEvent(compact(chunk(QString(), outcome.finishReason))));
+    write(sseDataEvent(compact(chunk(QString(), outcome.finishReason))));
     if (m_request.includeUsage && outcome.usage) {
         QJsonObject usage = chunk(QString(), QJsonValue::Null);
         usage.insert("choices"_L1, QJsonArray {});
         usage.insert("usage"_L1, outcome.usage->toJson());
-        write(sseEvent(compact(usage)));
+        write(sseDataEvent(compact(usage)));
     }
     write(CompletionFormatter::done());
     endStream();

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: MIT
+// One server-sent event carrying `data`, framed so that the data cannot end the event early or add
+// fields of its own: each of its lines (split at CR, LF or CRLF, as an SSE reader splits them) becomes
+// its own "data:" line, which the client joins back with LF. Relayed upstream data goes through here,
+// so an upstream's "data: x\ndata: id: 9" reaches the client as the same data, never as an `id` field.
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+QByteArray sseDataEvent(QByteArrayView data);
