@@ -121,7 +121,7 @@ void ChatService::start(const CompletionRequest &given, QObject *owner, Started 
 
 GenerationReporter::Context ChatService::reporterContext(const CompletionRequest &request)
 {
-    return {request.sessionId, request.model, request.maxTokens};
+    return {request.sessionId, request.model, request.maxTokens, request.lastUserText()};
 }
 
 void ChatService::reportFailureBeforeStart(const CompletionRequest &request, const ApiError &error)
@@ -142,6 +142,8 @@ void ChatService::ensureSession(const CompletionRequest &request, std::function<
     session.userRequest = request.lastUserText().left(500);
     session.systemContext = {{QStringLiteral("source"), sourceName(request.upstream.api)},
         {QStringLiteral("model"), request.model}};
+    if (!request.client.isEmpty())
+        session.systemContext.insert(QStringLiteral("client"), request.client);
     session.createdAt = session.lastActivity = QDateTime::currentDateTimeUtc();
     // An existing session (409) is a continuing conversation; a store that is down buffers events.
     m_hub.store().createSession(session, [then](StoreStatus) { then(); });

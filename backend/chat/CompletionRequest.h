@@ -17,6 +17,9 @@ struct CompletionRequest
     QString sessionId; // the hub session it is shown in; empty: a new one
     bool saveConversation = true;
     QString user;
+    // Who asked, for watchers of the session: the HTTP client's User-Agent, or "ponder-window" for the
+    // window's own chats.
+    QString client;
     std::optional<qint64> maxTokens;
     // Where an OpenAI-shaped answer carries reasoning: the request's `reasoning_field` or
     // X-Reasoning-Field, else the server's --reasoning-field.

@@ -30,10 +30,22 @@ void GenerationReporter::sessionReady()
     if (m_sessionReady)
         return;
     m_sessionReady = true;
-    publishProgress(QStringLiteral("progress"),
-        QStringLiteral("Request received for %1").arg(m_context.model), QStringLiteral("received"), 1, 0);
-    for (const auto &[kind, data] : std::exchange(m_held, {}))
-        publish(kind, data);
+    ProgressUpdate update;
+    update.sessionId = m_context.sessionId;
+    update.timestamp = QDateTime::currentDateTimeUtc();
+    update.updateType = QStringLiteral("progress");
+    update.message = QStringLiteral("Request received for %1").arg(m_context.model);
+    update.progressPercentage = 0;
+    update.currentStep = 1;
+    update.totalSteps = TotalSteps;
+    update.currentActivity = QStringLiteral("received");
+    QJsonObject data = update.toStoredData().object();
+    data.insert(QStringLiteral("metrics"), metrics());
+    // What was asked, for watchers who did not ask it (the window's Live sessions).
+    data.insert(QStringLiteral("prompt"), m_context.prompt.left(MaxAloudChars));
+    publish(EventKind::Progress, data);
+    for (const auto &[kind, held] : std::exchange(m_held, {}))
+        publish(kind, held);
 }
 
 void GenerationReporter::publish(EventKind kind, const EventData &data)
@@ -75,7 +87,7 @@ void GenerationReporter::attach(Generation *generation)
 {
     m_generation = generation;
     connect(generation, &Generation::stageChanged, this, &GenerationReporter::onStage);
-    connect(generation, &Generation::contentDelta, this, &GenerationReporter::onDelta);
+    connect(generation, &Generation::contentDelta, this, &GenerationReporter::onContent);
     connect(generation, &Generation::toolCallsDelta, this, &GenerationReporter::onDelta);
     connect(generation, &Generation::reasoningDelta, this, &GenerationReporter::onReasoning);
     connect(generation, &Generation::finished, this, &GenerationReporter::onFinished);
@@ -107,6 +119,7 @@ void GenerationReporter::onStage(Generation::Stage stage)
         break;
     case Generation::Stage::Aborted:
         publishThinkingAloud();
+        publishAnswer();
         publishProgress(QStringLiteral("warning"),
             QStringLiteral("Stopped: the client went away or cancelled"), QStringLiteral("aborted"),
             TotalSteps, std::nullopt);
@@ -114,6 +127,12 @@ void GenerationReporter::onStage(Generation::Stage stage)
     default:
         break;
     }
+}
+
+void GenerationReporter::onContent(const QString &text)
+{
+    hold(m_unpublishedAnswer, text, [this] { publishAnswer(); });
+    onDelta();
 }
 
 void GenerationReporter::onDelta()
@@ -125,6 +144,7 @@ void GenerationReporter::onDelta()
     if (m_sinceProgress.elapsed() < ProgressIntervalMs)
         return;
     m_sinceProgress.restart();
+    publishAnswer();
     std::optional<double> percentage;
     if (m_context.maxTokens && *m_context.maxTokens > 0)
         percentage = std::min(99.0, 10.0 + 89.0 * double(m_deltas) / double(*m_context.maxTokens));
@@ -141,23 +161,28 @@ void GenerationReporter::onReasoning(const QString &text)
     ++m_deltas;
     for (const QString &step : m_segmenter.feed(text))
         publishThinking(step);
-    // Held for the next update, which goes at once when it is full.
-    for (qsizetype at = 0; at < text.size();) {
-        const qsizetype take = std::min(text.size() - at, MaxAloudChars - m_unpublishedReasoning.size());
-        m_unpublishedReasoning += QStringView(text).sliced(at, take);
-        at += take;
-        if (m_unpublishedReasoning.size() == MaxAloudChars)
-            publishThinkingAloud();
-    }
+    hold(m_unpublishedReasoning, text, [this] { publishThinkingAloud(); });
     if (m_sinceProgress.elapsed() >= ProgressIntervalMs) {
         m_sinceProgress.restart();
         publishThinkingAloud();
     }
 }
 
+void GenerationReporter::hold(QString &held, const QString &text, const std::function<void()> &publish)
+{
+    for (qsizetype at = 0; at < text.size();) {
+        const qsizetype take = std::min(text.size() - at, MaxAloudChars - held.size());
+        held += QStringView(text).sliced(at, take);
+        at += take;
+        if (held.size() == MaxAloudChars)
+            publish();
+    }
+}
+
 void GenerationReporter::onFinished(const GenerationOutcome &outcome)
 {
     publishThinkingAloud();
+    publishAnswer();
     for (const QString &step : m_segmenter.flush())
         publishThinking(step);
     QJsonObject figures = metrics();
@@ -179,6 +204,7 @@ void GenerationReporter::onFinished(const GenerationOutcome &outcome)
 void GenerationReporter::onFailed(const QString &message)
 {
     publishThinkingAloud();
+    publishAnswer();
     publishProgress(QStringLiteral("warning"), QStringLiteral("Failed: %1").arg(message),
         QStringLiteral("failed"), TotalSteps, std::nullopt, metrics());
 }
@@ -206,6 +232,14 @@ void GenerationReporter::publishThinkingAloud()
         return;
     publishProgress(QStringLiteral("thinking_aloud"), std::exchange(m_unpublishedReasoning, {}),
         QStringLiteral("thinking"), 3, std::nullopt, metrics());
+}
+
+void GenerationReporter::publishAnswer()
+{
+    if (m_unpublishedAnswer.isEmpty())
+        return;
+    publishProgress(QStringLiteral("intermediate_result"), std::exchange(m_unpublishedAnswer, {}),
+        QStringLiteral("answering"), 3, std::nullopt, metrics());
 }
 
 void GenerationReporter::publishProgress(const QString &type, const QString &message, const QString &activity,

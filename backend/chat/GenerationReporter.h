@@ -1,8 +1,9 @@
-// Makes a completion visible in the streaming hub while it runs: progress updates (received, upstream
-// answered, first token, tokens/s, done or failed) and thinking steps cut from the model's reasoning
-// (numbered, typed "reasoning" unless a step's own label names its kind), plus the live reasoning text as
-// `thinking_aloud` updates. Publishes at most a few progress updates per second; what it holds between
-// them is bounded, and work on a delta is linear in its size.
+// Makes a completion visible in the streaming hub while it runs: progress updates (received, with the
+// prompt; upstream answered, first token, tokens/s, done or failed) and thinking steps cut from the
+// model's reasoning (numbered, typed "reasoning" unless a step's own label names its kind), plus the live
+// reasoning text as `thinking_aloud` updates and the answer's text as `answering` ones. Publishes at most
+// a few progress updates per second; what it holds between them is bounded, and work on a delta is
+// linear in its size.
 #pragma once
 
 #include "chat/ReasoningSegmenter.h"
@@ -12,6 +13,8 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 class StreamingHub;
 struct ApiError;
@@ -26,6 +29,7 @@ public:
         QString sessionId;
         QString model; // as the client asked for it
         std::optional<qint64> maxTokens;
+        QString prompt; // the last user message
     };
 
     GenerationReporter(StreamingHub &hub, Context context, QObject *parent);
@@ -41,11 +45,15 @@ private:
     void onPromptProgress(const PromptProgress &progress);
     void onStage(Generation::Stage stage);
     void onDelta();
+    void onContent(const QString &text);
     void onReasoning(const QString &text);
     void onFinished(const GenerationOutcome &outcome);
     void onFailed(const QString &message);
     void publishThinking(const QString &text);
     void publishThinkingAloud();
+    void publishAnswer();
+    // Holds `text` for the next update of its kind; one that is full goes at once (`publish`).
+    static void hold(QString &held, const QString &text, const std::function<void()> &publish);
     void publishProgress(const QString &type, const QString &message, const QString &activity, int step,
         std::optional<double> percentage, QJsonObject metrics = {});
     QJsonObject metrics() const;
@@ -64,4 +72,5 @@ private:
     bool m_sessionReady = false;
     QList<QPair<EventKind, EventData>> m_held; // until the session exists: a round trip at most
     qint64 m_lastPromptPercent = -1;
+    QString m_unpublishedAnswer;
 };

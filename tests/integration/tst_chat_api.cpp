@@ -591,9 +591,9 @@ private Q_SLOTS:
         QList<QJsonObject> seen;
         connect(&watcher, &QWebSocket::textMessageReceived, this,
             [&](const QString &text) { seen.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
-        const RawHttpResponse response
-            = rawPost(backend->backend().baseUrl(), QStringLiteral("/v1/chat/completions"),
-                chatBody(QStringLiteral("thinker"), true), {{"X-Session-Id", "watched-1"}});
+        const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
+            QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("thinker"), true),
+            {{"X-Session-Id", "watched-1"}, {"User-Agent", "OpenAI/Python 1.54.0"}});
         QCOMPARE(response.header("x-session-id"), QByteArray("watched-1"));
         watcher.open(backend->webSocketUrl(QStringLiteral("/ws/sessions/watched-1")));
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -608,10 +608,19 @@ private Q_SLOTS:
         QStringList thinkingTypes;
         QList<int> stepNumbers;
         QString thinkingText;
+        QString prompt;
+        QString answer;
         for (const QJsonObject &message : seen) {
             const QJsonObject data = message[QLatin1String("data")].toObject();
             if (message[QLatin1String("type")].toString() == QLatin1String("progress_update"))
                 activities.append(data[QLatin1String("current_activity")].toString());
+            if (data[QLatin1String("current_activity")].toString() == QLatin1String("received"))
+                prompt = data[QLatin1String("prompt")].toString();
+            if (data[QLatin1String("current_activity")].toString() == QLatin1String("answering")) {
+                QCOMPARE(
+                    data[QLatin1String("update_type")].toString(), QStringLiteral("intermediate_result"));
+                answer += data[QLatin1String("message")].toString();
+            }
             if (message[QLatin1String("type")].toString() == QLatin1String("thinking_step")) {
                 thinkingTypes.append(data[QLatin1String("thinking_type")].toString());
                 stepNumbers.append(data[QLatin1String("context_used")][QLatin1String("step")].toInt());
@@ -623,6 +632,14 @@ private Q_SLOTS:
         QVERIFY(activities.contains(QStringLiteral("generating")));
         QVERIFY(activities.contains(QStringLiteral("thinking")));
         QCOMPARE(activities.last(), QStringLiteral("done"));
+        // Watchers see what was asked and the answer as it streamed, and who asked.
+        QCOMPARE(prompt, QStringLiteral("Why is the sky blue?"));
+        QCOMPARE(answer, QStringLiteral("Because of Rayleigh scattering."));
+        HttpTestClient client;
+        const QJsonObject session
+            = client.get(backend->url(QStringLiteral("/api/streaming/sessions/watched-1"))).json().object();
+        QCOMPARE(session[QLatin1String("system_context")][QLatin1String("client")].toString(),
+            QStringLiteral("OpenAI/Python 1.54.0"));
         // Neutral, numbered steps: nothing in the model's words names a kind ("So the answer is" is no
         // label).
         QCOMPARE(thinkingTypes, (QStringList {QStringLiteral("reasoning"), QStringLiteral("reasoning")}));

@@ -35,6 +35,7 @@ public:
         : Generation(QStringLiteral("scripted"), QStringLiteral("model"), WireApi::OpenAiChat, nullptr)
     { }
     void reason(const QString &text) { emitReasoning(text); }
+    void answer(const QString &text) { emitContent(text); }
 
 protected:
     void readBody(const QByteArray &) override { }
@@ -97,7 +98,16 @@ void PerDeltaWorkTest::theReporterPublishesAHugeDeltaInBoundedEvents()
             largestAloud = std::max(largestAloud, data[QLatin1String("message")].toString().size());
         }
     });
-    GenerationReporter reporter(hub, {session.id, QStringLiteral("model"), std::nullopt}, nullptr);
+    qsizetype answered = 0;
+    qsizetype largestAnswer = 0;
+    connect(&store, &EventStore::eventAppended, this, [&](const StoredEvent &event) {
+        const QJsonObject data = event.data.object();
+        if (data[QLatin1String("current_activity")].toString() == QLatin1String("answering")) {
+            answered += data[QLatin1String("message")].toString().size();
+            largestAnswer = std::max(largestAnswer, data[QLatin1String("message")].toString().size());
+        }
+    });
+    GenerationReporter reporter(hub, {session.id, QStringLiteral("model"), std::nullopt, {}}, nullptr);
     reporter.sessionReady(); // created above
     ScriptedGeneration generation;
     reporter.attach(&generation);
@@ -108,6 +118,10 @@ void PerDeltaWorkTest::theReporterPublishesAHugeDeltaInBoundedEvents()
     // The live text went out in pieces no larger than the streaming API's events may be.
     QVERIFY(aloud >= text.size() / (32 * 1024));
     QVERIFY(largestAloud <= 32 * 1024);
+    // So does the answer's text: all of it but what waits for the next update (less than one event's worth).
+    generation.answer(text);
+    QVERIFY(answered <= text.size() && answered > text.size() - 32 * 1024);
+    QVERIFY(largestAnswer <= 32 * 1024);
 }
 
 void PerDeltaWorkTest::whitespaceBeforeAThinkTagIsNotScannedAgainAndAgain()

@@ -73,6 +73,7 @@ void ChatCompletionRoutes::registerOn(Router &router)
             if (auto *error = std::get_if<ApiError>(&parsed))
                 return sendApiError(out, *error);
             CompletionRequest &completion = std::get<CompletionRequest>(parsed);
+            completion.client = QString::fromUtf8(request.header("user-agent")).left(200);
             if (completion.sessionId.isEmpty())
                 completion.sessionId = Session::generateId();
             QPointer<CompletionResponse> response
