@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtTest
+import Ponder
+
+// Every text colour of the window on every background it is drawn on meets WCAG AA (a contrast ratio of
+// at least 4.5:1), in the light theme and in the dark one, computed from the theme's own colours.
+TestCase {
+    name: "Theme"
+
+    // WCAG 2.1 relative luminance and contrast ratio.
+    function luminance(colour) {
+        const channel = c => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4)
+        return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
+    }
+    function contrast(a, b) {
+        const la = luminance(a), lb = luminance(b)
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05)
+    }
+
+    function test_textMeetsAAInBothThemes_data() {
+        return [{ tag: "light", dark: false }, { tag: "dark", dark: true }]
+    }
+    function test_textMeetsAAInBothThemes(data) {
+        Theme.dark = data.dark
+        const pairs = Theme.textPairs()
+        verify(pairs.length > 40)
+        let failures = []
+        for (const pair of pairs) {
+            const ratio = contrast(pair.fg, pair.bg)
+            if (ratio < 4.5)
+                failures.push(pair.fg + " on " + pair.bg + ": " + ratio.toFixed(2))
+        }
+        Theme.dark = false
+        compare(failures, [])
+    }
+
+    // The check itself: black on white is 21:1, and a pale grey on white fails.
+    function test_contrastIsComputedAsWcagDoes() {
+        fuzzyCompare(contrast(Qt.rgba(0, 0, 0, 1), Qt.rgba(1, 1, 1, 1)), 21, 0.01)
+        verify(contrast(Qt.color("#aaaaaa"), Qt.color("#ffffff")) < 4.5)
+    }
+}
