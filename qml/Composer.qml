@@ -35,12 +35,13 @@ Rectangle {
     implicitHeight: frame.height + 24
     color: Theme.background
 
-    // The text on top, at the composer's full width; below it the Think control and Send.
+    // The text on top, as wide as the chat's column and centred under it; below it the Think control and
+    // Send.
     Rectangle {
         id: frame
-        x: 24
+        width: Math.min(parent.width - 32, Theme.chatColumnWidth)
+        x: (parent.width - width) / 2
         y: 12
-        width: parent.width - 48
         height: content.height + 12
         radius: Theme.radius
         color: Theme.surface
@@ -59,10 +60,11 @@ Rectangle {
                 TextArea {
                     id: input
                     objectName: "composerInput"
-                    placeholderText: composer.canSend ? qsTr("Message the model (Enter to send, Shift+Enter for a new line)")
+                    placeholderText: composer.canSend ? qsTr("Message the model")
                                                       : qsTr("No model to talk to yet")
                     wrapMode: TextArea.Wrap
                     background: null
+                    placeholderTextColor: Theme.mutedText
                     color: Theme.text
                     font.pixelSize: 15
                     focus: true
@@ -111,7 +113,15 @@ Rectangle {
                     ToolTip.visible: hovered && !popup.visible
                     ToolTip.text: qsTr("How much the model reasons before it answers; remembered for this model")
                 }
-                Item { Layout.fillWidth: true }
+                Label {
+                    objectName: "composerHint"
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignRight
+                    elide: Text.ElideLeft
+                    font.pixelSize: 11
+                    color: Theme.mutedText
+                    text: composer.busy ? qsTr("Esc stops") : qsTr("Enter sends · Shift+Enter: new line")
+                }
                 Button {
                     objectName: "sendButton"
                     text: composer.busy ? qsTr("Stop") : qsTr("Send")

@@ -3,8 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Ponder
 
-// Beside the chat: what the request is doing (progress) and what the model is thinking, all from one
-// feed: the conversation's hub session, as any outside watcher of it sees it.
+// Beside the chat: where the request stands (status, tokens/s over time) and its timeline (the model's
+// reasoning with its steps marked along it, and the request's moments), all from one feed: the
+// conversation's hub session, as any outside watcher of it sees it.
 Rectangle {
     id: panel
 
@@ -13,26 +14,55 @@ Rectangle {
     property int failure: ChatFailure.None // the answer's, for advice
 
     color: Theme.surface
-    Rectangle { anchors.left: parent.left; width: 1; height: parent.height; color: Theme.border }
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 14
-        spacing: 14
+        spacing: 10
 
-        ProgressPanel {
+        RowLayout {
             Layout.fillWidth: true
-            progress: panel.session.progress
-            failure: panel.failure
+            Label {
+                text: qsTr("Thinking")
+                font.bold: true
+                font.pixelSize: 15
+                color: Theme.text
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Label {
+                objectName: "thoughtLabel"
+                font.pixelSize: 12
+                color: Theme.thinking
+                text: panel.session.thinking ? qsTr("thinking…")
+                                             : panel.thoughtMs >= 0 ? qsTr("thought for %1 s").arg((panel.thoughtMs / 1000).toFixed(1)) : ""
+            }
         }
-        Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
-        ThinkingPanel {
+
+        SessionStatus {
+            objectName: "sessionStatus"
+            Layout.fillWidth: true
+            session: panel.session
+            failure: panel.failure
+            compact: true
+            visible: panel.session.progress.phase !== ProgressState.Idle
+        }
+        Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.border }
+
+        Label {
+            visible: panel.session.timeline.count === 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            font.pixelSize: 12
+            color: Theme.mutedText
+            text: qsTr("The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.")
+        }
+        TimelineView {
+            objectName: "thinkingSteps"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            steps: panel.session.steps
-            reasoning: panel.session.reasoning
-            thinking: panel.session.thinking
-            thoughtMs: panel.thoughtMs
+            timeline: panel.session.timeline
+            compact: true
         }
     }
 }

@@ -3,12 +3,19 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Ponder
 
-// The debug-mode thinking visualizer: any session in the hub, live, whoever publishes into it.
+// The thinking visualizer: any session in the hub, live, whoever publishes into it. On top its title,
+// where it came from and how it stands, warnings pinned while it runs; then its timeline, and beside it
+// (or above it, when narrow) the prompt and the answer as they stream.
 Rectangle {
     id: page
 
     required property SessionView session
     property string title
+    property string origin // this window, an API client, an agent: in words
+    property date startedAt
+
+    readonly property bool hasConversation: session.prompt !== "" || session.answer !== ""
+    readonly property bool wide: width >= 980
 
     color: Theme.background
 
@@ -17,20 +24,39 @@ Rectangle {
         anchors.margins: 20
         spacing: 12
 
-        Label {
+        // Title and where it stands.
+        RowLayout {
             Layout.fillWidth: true
-            text: page.title
-            font.pixelSize: 20
-            font.bold: true
-            elide: Text.ElideRight
-            color: Theme.text
+            spacing: 10
+            Label {
+                objectName: "sessionTitle"
+                Layout.fillWidth: true
+                text: page.title
+                font.pixelSize: 20
+                font.bold: true
+                elide: Text.ElideRight
+                color: Theme.text
+            }
+            Badge {
+                objectName: "sessionPhase"
+                text: Words.phase(page.session.progress.phase)
+                tone: Words.phaseTone(page.session.progress.phase)
+                font.pixelSize: 11
+            }
         }
         Label {
             Layout.fillWidth: true
-            text: page.session.ended ? qsTr("Session %1 · ended").arg(page.session.sessionId)
-                                     : qsTr("Session %1 · watching live").arg(page.session.sessionId)
+            elide: Text.ElideRight
             font.pixelSize: 12
-            color: page.session.ended ? Theme.mutedText : Theme.success
+            color: Theme.mutedText
+            text: {
+                let parts = []
+                if (page.origin !== "")
+                    parts.push(page.origin)
+                parts.push(qsTr("session %1").arg(page.session.sessionId))
+                parts.push(page.session.ended ? qsTr("ended") : qsTr("watching live"))
+                return parts.join(" · ")
+            }
         }
         Label {
             visible: page.session.problem !== ""
@@ -40,37 +66,157 @@ Rectangle {
             text: qsTr("This session cannot be watched: %1").arg(page.session.problem)
         }
 
-        RowLayout {
+        // Warnings stay in sight until the session ends.
+        Repeater {
+            model: page.session.warnings
+            Rectangle {
+                required property string modelData
+                objectName: "pinnedWarning"
+                Layout.fillWidth: true
+                implicitHeight: warningText.implicitHeight + 14
+                radius: 8
+                color: Theme.warningBackground
+                border.color: Theme.tint(Theme.warning, 0.4)
+                Label {
+                    id: warningText
+                    x: 12
+                    y: 7
+                    width: parent.width - 24
+                    wrapMode: Text.Wrap
+                    color: Theme.text
+                    text: qsTr("⚠ %1").arg(parent.modelData)
+                }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: status.implicitHeight + 24
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.border
+            SessionStatus {
+                id: status
+                objectName: "liveStatus"
+                x: 14
+                y: 12
+                width: parent.width - 28
+                session: page.session
+                showPhase: false
+            }
+        }
+
+        GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: 16
+            columns: page.wide ? 2 : 1
+            columnSpacing: 16
+            rowSpacing: 12
+
+            // The prompt and the answer, for requests from outside (the window's own chats show theirs).
+            Rectangle {
+                objectName: "liveConversation"
+                visible: page.hasConversation
+                Layout.fillWidth: true
+                Layout.fillHeight: page.wide
+                Layout.preferredHeight: page.wide ? -1 : Math.min(conversation.contentHeight + 28, page.height * 0.3)
+                Layout.preferredWidth: page.wide ? 2 : -1
+                Layout.column: page.wide ? 1 : 0
+                Layout.row: 0
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.border
+                Flickable {
+                    id: conversation
+                    anchors.fill: parent
+                    anchors.margins: 14
+                    clip: true
+                    contentHeight: talk.height
+                    boundsBehavior: Flickable.StopAtBounds
+                    ScrollBar.vertical: ScrollBar {}
+                    Column {
+                        id: talk
+                        width: conversation.width
+                        spacing: 10
+                        Label {
+                            visible: page.session.prompt !== ""
+                            text: qsTr("Prompt")
+                            font.pixelSize: 11
+                            font.bold: true
+                            color: Theme.mutedText
+                        }
+                        Label {
+                            objectName: "livePrompt"
+                            visible: page.session.prompt !== ""
+                            width: parent.width
+                            wrapMode: Text.Wrap
+                            maximumLineCount: 12
+                            elide: Text.ElideRight
+                            padding: 10
+                            color: Theme.text
+                            text: page.session.prompt
+                            background: Rectangle { radius: 8; color: Theme.userBubble }
+                        }
+                        Label {
+                            visible: page.session.answer !== ""
+                            text: qsTr("Answer")
+                            font.pixelSize: 11
+                            font.bold: true
+                            color: Theme.mutedText
+                        }
+                        MarkdownBlocks {
+                            objectName: "liveAnswer"
+                            width: parent.width
+                            markdown: page.session.answer
+                            fontSize: 14
+                        }
+                    }
+                }
+            }
 
             Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.preferredWidth: page.wide && page.hasConversation ? 3 : -1
+                Layout.column: 0
+                Layout.row: page.wide ? 0 : 1
                 radius: Theme.radius
                 color: Theme.surface
                 border.color: Theme.border
-                ThinkingPanel {
+                ColumnLayout {
                     anchors.fill: parent
                     anchors.margins: 14
-                    steps: page.session.steps
-                    reasoning: page.session.reasoning
-                    thinking: page.session.progress.phase === ProgressState.Working && page.session.reasoning !== ""
-                }
-            }
-            Rectangle {
-                Layout.preferredWidth: 340
-                Layout.fillHeight: true
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: Theme.border
-                ProgressPanel {
-                    anchors.left: parent.left
-                    anchors.right: parent.right
-                    anchors.top: parent.top
-                    anchors.margins: 14
-                    progress: page.session.progress
+                    spacing: 8
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Timeline")
+                            font.bold: true
+                            font.pixelSize: 15
+                            color: Theme.text
+                        }
+                        Label {
+                            // Always there, empty or not: a Qt 6.4 layout missed it appearing.
+                            text: page.session.timeline.stepCount > 0 ? qsTr("%n step(s)", "", page.session.timeline.stepCount) : ""
+                            font.pixelSize: 12
+                            color: Theme.mutedText
+                        }
+                    }
+                    Label {
+                        visible: page.session.timeline.count === 0
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 12
+                        color: Theme.mutedText
+                        text: qsTr("Nothing yet. Steps, progress and reasoning appear here as the session publishes them.")
+                    }
+                    TimelineView {
+                        objectName: "liveTimeline"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        timeline: page.session.timeline
+                    }
                 }
             }
         }

@@ -13,10 +13,13 @@ ApplicationWindow {
     property bool showInsights: preferences.debugMode
     // The live session shown in the visualizer; empty: the chat is in front.
     property string liveSessionId: ""
+    // Wide windows dock the insight panel beside the chat (its width the user's to drag); narrower ones
+    // keep it in a drawer from the right, so the chat keeps its column.
+    readonly property bool insightsDocked: width >= Theme.dockedInsightsFrom
 
     width: 1280
     height: 800
-    minimumWidth: 760
+    minimumWidth: 640
     minimumHeight: 480
     visible: true
     title: chat.messages.count > 0 ? qsTr("Ponder — %1").arg(chat.model) : qsTr("Ponder")
@@ -39,13 +42,17 @@ ApplicationWindow {
         button: Theme.surface
         buttonText: Theme.text
         highlight: Theme.accent
-        highlightedText: "#ffffff"
+        highlightedText: Theme.textOnAccent
         placeholderText: Theme.mutedText
         mid: Theme.border
         light: Theme.surface
         dark: Theme.border
         toolTipBase: Theme.surface
         toolTipText: Theme.text
+        brightText: Theme.textOnAccent
+        link: Theme.accentText
+        shadow: Theme.dark ? "#000000" : "#a0a0a8"
+        midlight: Theme.raised
     }
 
     ChatController {
@@ -112,6 +119,18 @@ ApplicationWindow {
         sequence: "Ctrl+,"
         onActivated: settings.open()
     }
+    Shortcut {
+        sequence: "Ctrl+B"
+        onActivated: window.preferences.sidebarShown = !window.preferences.sidebarShown
+    }
+    function toggleInsights() {
+        if (window.insightsDocked)
+            window.showInsights = !window.showInsights
+        else if (insightDrawer.opened)
+            insightDrawer.close()
+        else
+            insightDrawer.open()
+    }
 
     function startNewChat() {
         window.liveSessionId = ""
@@ -126,6 +145,8 @@ ApplicationWindow {
 
         Sidebar {
             id: sidebar
+            objectName: "sidebar"
+            visible: window.preferences.sidebarShown
             Layout.fillHeight: true
             // Narrower windows give the chat what they can spare from the sides.
             Layout.preferredWidth: Math.round(Math.min(270, Math.max(210, window.width * 0.22)))
@@ -161,12 +182,24 @@ ApplicationWindow {
                     anchors.rightMargin: 12
                     spacing: 10
 
+                    ToolButton {
+                        objectName: "sidebarToggle"
+                        text: "☰"
+                        font.pixelSize: 16
+                        onClicked: window.preferences.sidebarShown = !window.preferences.sidebarShown
+                        Accessible.name: window.preferences.sidebarShown ? qsTr("Hide the sidebar") : qsTr("Show the sidebar")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Sidebar (Ctrl+B)")
+                    }
                     // Every model of every upstream, grouped by upstream, with what each can do.
                     ComboBox {
                         id: modelPicker
                         objectName: "modelPicker"
                         visible: window.liveSessionId === ""
                         Layout.preferredWidth: 280
+                        Layout.minimumWidth: 150
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: 280
                         model: catalog.list
                         textRole: "modelId"
                         valueRole: "modelId"
@@ -291,6 +324,7 @@ ApplicationWindow {
                         elide: Text.ElideMiddle
                         horizontalAlignment: Text.AlignRight
                         Layout.fillWidth: true
+                        Layout.minimumWidth: 40
                         Layout.maximumWidth: 320
                         text: {
                             switch (window.endpoint.state) {
@@ -310,11 +344,12 @@ ApplicationWindow {
                         MouseArea { id: endpointMouse; anchors.fill: parent; hoverEnabled: true }
                     }
                     ToolButton {
+                        objectName: "insightsToggle"
                         visible: window.liveSessionId === ""
                         checkable: true
-                        checked: window.showInsights
-                        text: window.showInsights ? qsTr("Hide thinking") : qsTr("Show thinking")
-                        onToggled: window.showInsights = checked
+                        checked: window.insightsDocked ? window.showInsights : insightDrawer.opened
+                        text: checked ? qsTr("Hide thinking") : qsTr("Show thinking")
+                        onClicked: window.toggleInsights()
                         Accessible.name: text
                     }
                 }
@@ -335,14 +370,39 @@ ApplicationWindow {
                         catalog: catalog
                         onSettingsRequested: settings.open()
                     }
-                    InsightPanel {
-                        objectName: "chatInsights"
-                        visible: window.showInsights
-                        Layout.preferredWidth: Math.round(Math.min(360, Math.max(260, window.width * 0.28)))
+                    // The docked insight panel, its left edge a handle to drag its width by.
+                    Item {
+                        id: insightDock
+                        visible: window.insightsDocked && window.showInsights
                         Layout.fillHeight: true
-                        session: chat.session
-                        thoughtMs: chat.thoughtMs
-                        failure: chat.failure
+                        Layout.preferredWidth: Math.max(280, Math.min(window.preferences.insightWidth, window.width * 0.45))
+                        Rectangle {
+                            objectName: "insightHandle"
+                            z: 2
+                            width: 1
+                            height: parent.height
+                            color: handleArea.containsMouse || handleArea.pressed ? Theme.accent : Theme.border
+                            MouseArea {
+                                id: handleArea
+                                x: -3
+                                width: 7
+                                height: parent.height
+                                hoverEnabled: true
+                                cursorShape: Qt.SplitHCursor
+                                property real pressX: 0
+                                property int pressWidth: 0
+                                onPressed: mouse => {
+                                    pressX = mapToItem(null, mouse.x, 0).x
+                                    pressWidth = insightDock.width
+                                }
+                                onPositionChanged: mouse => {
+                                    if (!pressed)
+                                        return
+                                    const moved = mapToItem(null, mouse.x, 0).x - pressX
+                                    window.preferences.insightWidth = Math.round(Math.max(280, Math.min(pressWidth - moved, window.width * 0.45)))
+                                }
+                            }
+                        }
                     }
                 }
                 LiveSessionPage {
@@ -352,6 +412,32 @@ ApplicationWindow {
                 }
             }
         }
+    }
+
+    // Below Theme.dockedInsightsFrom the panel slides in from the right instead.
+    Drawer {
+        id: insightDrawer
+        objectName: "insightDrawer"
+        edge: Qt.RightEdge
+        width: Math.min(420, window.width * 0.85)
+        height: window.height
+        interactive: !window.insightsDocked && window.liveSessionId === ""
+        onAboutToShow: if (window.insightsDocked) close()
+        background: Rectangle { color: Theme.surface; Rectangle { width: 1; height: parent.height; color: Theme.border } }
+    }
+    Connections {
+        target: window
+        function onInsightsDockedChanged() { if (window.insightsDocked) insightDrawer.close() }
+    }
+    // One panel, docked or in the drawer: it moves, the session it shows stays.
+    InsightPanel {
+        objectName: "chatInsights"
+        parent: window.insightsDocked ? insightDock : insightDrawer.contentItem
+        anchors.fill: parent
+        anchors.leftMargin: window.insightsDocked ? 1 : 0
+        session: chat.session
+        thoughtMs: chat.thoughtMs
+        failure: chat.failure
     }
 
     KeyboardFocusRing { window: window }

@@ -29,23 +29,12 @@ Item {
     signal copyRequested(string text)
     signal regenerateRequested()
 
-    // The content's Markdown blocks, a C++ model that follows the content incrementally: a streaming answer
-    // changes its last block and now and then adds one, so only that block is laid out again. A recycled
-    // delegate keeps its model and its items, which turn into the next message's blocks in place (creating
-    // them again was most of a fast scroll's cost).
-    MessageBlocks { id: parts }
-    function syncParts() {
-        parts.markdown = content
-        // Columns and layouts place their children when next polished; the list needs this message's
-        // height now, or it takes a new message for shorter than it is and creates more than fit.
-        partColumn.forceLayout()
-        column.ensurePolished()
-    }
-    onContentChanged: syncParts()
-    Component.onCompleted: syncParts()
-
     readonly property bool fromUser: author === MessageModel.User
     readonly property bool streaming: state === MessageModel.Streaming
+
+    // The chat's column: at most Theme.chatColumnWidth wide, centred in the list.
+    readonly property real columnWidth: Math.min(width - 32, Theme.chatColumnWidth)
+    readonly property real columnX: (width - columnWidth) / 2
 
     implicitHeight: bubble.height + 12
 
@@ -69,11 +58,11 @@ Item {
         id: bubble
         anchors.top: parent.top
         anchors.topMargin: 6
-        x: message.fromUser ? parent.width - width - 24 : 24
+        x: message.fromUser ? message.columnX + message.columnWidth - width : message.columnX - 12
         // A user's short message gets a bubble just wide enough, with a few pixels to spare: at the exact
         // width the text layout sometimes wrapped its last word and kept the height of two lines.
-        width: message.fromUser ? Math.min(Math.ceil(Math.max(userTextWidth.advanceWidth, 60)) + 36, parent.width * 0.7)
-                                : Math.min(parent.width - 48, 860)
+        width: message.fromUser ? Math.min(Math.ceil(Math.max(userTextWidth.advanceWidth, 60)) + 36, message.columnWidth * 0.8)
+                                : message.columnWidth + 24
         TextMetrics {
             id: userTextWidth
             font.pixelSize: 15
@@ -133,49 +122,13 @@ Item {
                 Rectangle { width: 2; height: parent.height; color: Theme.thinking; opacity: 0.5 }
             }
 
-            // One item per paragraph or code block. Never straight in a Quick Layout: on Qt 6.4 a layout
-            // whose Repeater removes items can reach a deleted one and crash
-            // (QQuickLayout::effectiveSizePolicy_helper), which scrolling a long conversation did.
-            Column {
+            MarkdownBlocks {
                 id: partColumn
                 width: parent.width
-                visible: parts.count > 0
-                spacing: 8
-                Repeater {
-                    model: parts
-                    delegate: Loader {
-                        id: segment
-                        required property bool code
-                        required property string text
-                        required property string language
-                        width: parent ? parent.width : 0
-                        sourceComponent: code ? codeComponent : proseComponent
-                        Component {
-                            id: proseComponent
-                            TextEdit {
-                                width: segment.width // from the start: laid out once, at its width
-                                text: segment.text
-                                textFormat: message.fromUser ? TextEdit.PlainText : TextEdit.MarkdownText
-                                wrapMode: Text.Wrap
-                                readOnly: true
-                                selectByMouse: true
-                                color: Theme.text
-                                selectionColor: Theme.accent
-                                font.pixelSize: 15
-                                onLinkActivated: link => Qt.openUrlExternally(link)
-                            }
-                        }
-                        Component {
-                            id: codeComponent
-                            CodeBlock {
-                                width: segment.width
-                                code: segment.text
-                                language: segment.language
-                                onCopyRequested: text => message.copyRequested(text)
-                            }
-                        }
-                    }
-                }
+                markdown: message.content
+                plain: message.fromUser
+                onCopyRequested: text => message.copyRequested(text)
+                onHeightChanged: column.ensurePolished()
             }
 
             BusyIndicator {
@@ -197,9 +150,9 @@ Item {
                         return qsTr("Stopped.")
                     if (message.state === MessageModel.Failed)
                         return message.retryCountdown >= 0
-                                ? ChatAdvice.advice(message.errorKind) + " "
+                                ? Words.advice(message.errorKind) + " "
                                   + qsTr("Trying again in %n s…", "", message.retryCountdown)
-                                : ChatAdvice.advice(message.errorKind)
+                                : Words.advice(message.errorKind)
                     if (message.finishReason === "length")
                         return qsTr("The answer was cut off at the token limit.")
                     return ""
@@ -215,20 +168,28 @@ Item {
                 text: message.error
             }
 
-            // How it went: what a reopened chat shows too, measured once while it ran.
+            // How it went, under every answer: what a reopened chat shows too, measured once while it ran.
             Label {
                 objectName: "answerFigures"
-                visible: !message.fromUser && !message.streaming && message.tokens > 0
+                visible: !message.fromUser && !message.streaming && text !== ""
+                width: parent.width
+                wrapMode: Text.Wrap
                 font.pixelSize: 11
                 color: Theme.mutedText
                 text: {
-                    let parts = [qsTr("%n token(s)", "", message.tokens)]
+                    let parts = []
+                    if (message.tokens > 0)
+                        parts.push(qsTr("%n token(s)", "", message.tokens))
                     if (message.tokensPerSecond >= 0)
-                        parts.push(qsTr("%1 tokens/s").arg(message.tokensPerSecond.toFixed(1)))
-                    if (message.firstTokenMs >= 1000)
-                        parts.push(qsTr("first token after %1 s").arg((message.firstTokenMs / 1000).toFixed(1)))
-                    else if (message.firstTokenMs >= 0)
-                        parts.push(qsTr("first token after %1 ms").arg(message.firstTokenMs))
+                        parts.push(Words.tokensPerSecond(message.tokensPerSecond))
+                    if (message.firstTokenMs >= 0)
+                        parts.push(qsTr("first token after %1").arg(Words.duration(message.firstTokenMs)))
+                    if (message.finishReason !== "")
+                        parts.push(Words.finishReason(message.finishReason))
+                    else if (message.state === MessageModel.Stopped)
+                        parts.push(qsTr("stopped"))
+                    else if (message.state === MessageModel.Failed)
+                        parts.push(qsTr("failed"))
                     return parts.join(" · ")
                 }
             }

@@ -3,47 +3,38 @@
 <context>
     <name>ChatAdvice</name>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="11" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="13" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Modellserver begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="15" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="17" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="19" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="21" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="23" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="25" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="27" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>
@@ -80,18 +71,18 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="33" />
+        <location filename="../qml/CodeBlock.qml" line="30" />
         <source>code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
+        <location filename="../qml/CodeBlock.qml" line="39" />
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
-        <location filename="../qml/CodeBlock.qml" line="47" />
+        <location filename="../qml/CodeBlock.qml" line="39" />
+        <location filename="../qml/CodeBlock.qml" line="46" />
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
@@ -129,57 +120,71 @@
         <translation>Denken: automatisch</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="62" />
         <source>Message the model (Enter to send, Shift+Enter for a new line)</source>
         <translation>Nachricht an das Modell (Enter sendet, Umschalt+Enter für eine neue Zeile)</translation>
     </message>
     <message>
         <location filename="../qml/Composer.qml" line="63" />
+        <source>Message the model</source>
+        <translation>Nachricht an das Modell</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="64" />
         <source>No model to talk to yet</source>
         <translation>Noch kein Modell verfügbar</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="69" />
+        <location filename="../qml/Composer.qml" line="71" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="110" />
+        <location filename="../qml/Composer.qml" line="112" />
         <source>How much the model thinks</source>
         <translation>Wie viel das Modell nachdenkt</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="112" />
+        <location filename="../qml/Composer.qml" line="114" />
         <source>How much the model reasons before it answers; remembered for this model</source>
         <translation>Wie viel das Modell vor der Antwort nachdenkt; für dieses Modell gemerkt</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="117" />
+        <location filename="../qml/Composer.qml" line="123" />
+        <source>Esc stops</source>
+        <translation>Esc hält an</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="123" />
+        <source>Enter sends · Shift+Enter: new line</source>
+        <translation>Enter sendet · Umschalt+Enter: neue Zeile</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="127" />
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="117" />
+        <location filename="../qml/Composer.qml" line="127" />
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="121" />
+        <location filename="../qml/Composer.qml" line="131" />
         <source>Stop the answer</source>
         <translation>Antwort anhalten</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="121" />
+        <location filename="../qml/Composer.qml" line="131" />
         <source>Send the message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Stop (Esc)</source>
         <translation>Stopp (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Send (Enter)</source>
         <translation>Senden (Enter)</translation>
     </message>
@@ -203,27 +208,93 @@
     </message>
 </context>
 <context>
+    <name>InsightPanel</name>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="26" />
+        <source>Thinking</source>
+        <translation>Denken</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="37" />
+        <source>thinking…</source>
+        <translation>denkt nach…</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="38" />
+        <source>thought for %1 s</source>
+        <translation>%1 s nachgedacht</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="58" />
+        <source>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</source>
+        <translation>Hier erscheint der Ablauf der Anfrage: die Überlegungen des Modells, während sie entstehen, mit ihren Schritten markiert. Modelle ohne Überlegungen antworten sofort.</translation>
+    </message>
+</context>
+<context>
     <name>LiveSessionPage</name>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="30" />
         <source>Session %1 · ended</source>
         <translation>Sitzung %1 · beendet</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="31" />
         <source>Session %1 · watching live</source>
         <translation>Sitzung %1 · live beobachtet</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="40" />
+        <location filename="../qml/LiveSessionPage.qml" line="56" />
+        <source>session %1</source>
+        <translation>Sitzung %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <source>watching live</source>
+        <translation>live verfolgt</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="66" />
         <source>This session cannot be watched: %1</source>
         <translation>Diese Sitzung kann nicht beobachtet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="87" />
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="143" />
+        <source>Prompt</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="162" />
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="194" />
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/LiveSessionPage.qml" line="201" />
+        <source>%n step(s)</source>
+        <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="212" />
+        <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
+        <translation>Noch nichts. Schritte, Fortschritt und Überlegungen erscheinen hier, sobald die Sitzung sie veröffentlicht.</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="22" />
+        <location filename="../qml/Main.qml" line="25" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
@@ -232,93 +303,108 @@
         <translation>Sieh Sprachmodellen beim Denken zu.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="22" />
+        <location filename="../qml/Main.qml" line="25" />
         <source>Ponder — %1</source>
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="175" />
-        <location filename="../qml/Main.qml" line="176" />
+        <location filename="../qml/Main.qml" line="190" />
+        <source>Hide the sidebar</source>
+        <translation>Seitenleiste ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="190" />
+        <source>Show the sidebar</source>
+        <translation>Seitenleiste einblenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="192" />
+        <source>Sidebar (Ctrl+B)</source>
+        <translation>Seitenleiste (Strg+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="208" />
+        <location filename="../qml/Main.qml" line="209" />
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179" />
+        <location filename="../qml/Main.qml" line="212" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="181" />
+        <location filename="../qml/Main.qml" line="214" />
         <source>The model that answers</source>
         <translation>Das Modell, das antwortet</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="203" />
+        <location filename="../qml/Main.qml" line="236" />
         <source>thinks</source>
         <translation>denkt</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204" />
+        <location filename="../qml/Main.qml" line="237" />
         <source>tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205" />
+        <location filename="../qml/Main.qml" line="238" />
         <source>vision</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="255" />
+        <location filename="../qml/Main.qml" line="288" />
         <source>Refresh models</source>
         <translation>Modelle aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="257" />
+        <location filename="../qml/Main.qml" line="290" />
         <source>Ask the upstreams for their models again</source>
         <translation>Die Upstreams erneut nach ihren Modellen fragen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="270" />
+        <location filename="../qml/Main.qml" line="303" />
         <source>Asking the upstreams…</source>
         <translation>Frage die Upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="279" />
+        <location filename="../qml/Main.qml" line="312" />
         <source>Live session</source>
         <translation>Live-Sitzung</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="298" />
+        <location filename="../qml/Main.qml" line="332" />
         <source>Local endpoint: %1/v1</source>
         <translation>Lokaler Endpunkt: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="299" />
+        <location filename="../qml/Main.qml" line="333" />
         <source>Local endpoint: off</source>
         <translation>Lokaler Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="301" />
+        <location filename="../qml/Main.qml" line="335" />
         <source>The local endpoint could not start: %1</source>
         <translation>Der lokale Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="303" />
+        <location filename="../qml/Main.qml" line="337" />
         <source>Reading the keychain…</source>
         <translation>Lese den Schlüsselbund…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="305" />
+        <location filename="../qml/Main.qml" line="339" />
         <source>Starting the local endpoint…</source>
         <translation>Lokaler Endpunkt wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="316" />
+        <location filename="../qml/Main.qml" line="351" />
         <source>Hide thinking</source>
         <translation>Denken ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="316" />
+        <location filename="../qml/Main.qml" line="351" />
         <source>Show thinking</source>
         <translation>Denken einblenden</translation>
     </message>
@@ -326,81 +412,101 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="59" />
-        <location filename="../qml/MessageDelegate.qml" line="240" />
+        <location filename="../qml/MessageDelegate.qml" line="48" />
+        <location filename="../qml/MessageDelegate.qml" line="201" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="62" />
-        <location filename="../qml/MessageDelegate.qml" line="243" />
+        <location filename="../qml/MessageDelegate.qml" line="51" />
+        <location filename="../qml/MessageDelegate.qml" line="204" />
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="109" />
+        <location filename="../qml/MessageDelegate.qml" line="98" />
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="112" />
+        <location filename="../qml/MessageDelegate.qml" line="101" />
         <source>Reasoning</source>
         <translation>Überlegungen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="113" />
+        <location filename="../qml/MessageDelegate.qml" line="102" />
         <source>Thought for %1 s</source>
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="197" />
+        <location filename="../qml/MessageDelegate.qml" line="150" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="201" />
+        <location filename="../qml/MessageDelegate.qml" line="154" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Neuer Versuch in %n s…</numerusform><numerusform>Neuer Versuch in %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="204" />
+        <location filename="../qml/MessageDelegate.qml" line="157" />
         <source>The answer was cut off at the token limit.</source>
         <translation>Die Antwort wurde am Token-Limit abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="225" />
+        <location filename="../qml/MessageDelegate.qml" line="182" />
         <source>%n token(s)</source>
         <translation><numerusform>%n Token</numerusform><numerusform>%n Tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="227" />
+        <location filename="../qml/MessageDelegate.qml" line="186" />
+        <source>first token after %1</source>
+        <translation>erstes Token nach %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="192" />
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
         <source>%1 tokens/s</source>
         <translation>%1 Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="229" />
         <source>first token after %1 s</source>
         <translation>erstes Token nach %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="231" />
         <source>first token after %1 ms</source>
         <translation>erstes Token nach %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="248" />
+        <location filename="../qml/MessageDelegate.qml" line="209" />
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="248" />
+        <location filename="../qml/MessageDelegate.qml" line="209" />
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="251" />
+        <location filename="../qml/MessageDelegate.qml" line="212" />
         <source>Regenerate the answer</source>
         <translation>Antwort neu erzeugen</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneLine</name>
+    <message>
+        <location filename="../qml/MilestoneLine.qml" line="46" />
+        <source>%1%</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -463,12 +569,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="201" />
+        <location filename="../qml/settings/Preferences.cpp" line="229" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Lass das Passwort aus der URL weg und speichere es im Passwortfeld: Die URL wird im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="211" />
+        <location filename="../qml/settings/Preferences.cpp" line="239" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' ist keine IP-Adresse (zum Beispiel 127.0.0.1, oder 0.0.0.0 für alle Schnittstellen)</translation>
     </message>
@@ -476,83 +582,66 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="22" />
         <source>Waiting for the model</source>
         <translation>Warte auf das Modell</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="23" />
         <source>Generating</source>
         <translation>Erzeugt</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="24" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="25" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="26" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="27" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="43" />
-        <location filename="../qml/ProgressPanel.qml" line="74" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="96" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Prüfe, ob der Modellserver läuft und das Modell existiert, und versuche es erneut. Die Einstellungen listen die Upstreams und können sie testen.</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="116" />
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="118" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="121" />
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="123" />
         <source>Tokens/s</source>
         <translation>Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="128" />
         <source>First token</source>
         <translation>Erstes Token</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="131" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="133" />
         <source>Elapsed</source>
         <translation>Vergangen</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="136" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -560,7 +649,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="43" />
+        <location filename="../qml/models/ProgressState.cpp" line="51" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
@@ -601,6 +690,79 @@
         <location filename="../qml/settings/SecretEditor.cpp" line="137" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Schlüsselbund: %1. Stattdessen wird nichts im Klartext gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStatus</name>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="31" />
+        <source>Waiting for the first token</source>
+        <translation>Warten auf das erste Token</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="33" />
+        <source>Reasoning</source>
+        <translation>Überlegungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="33" />
+        <source>Writing the answer</source>
+        <translation>Schreibt die Antwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="33" />
+        <source>Generating</source>
+        <translation>Erzeugt</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="36" />
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="87" />
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="104" />
+        <source>%1 (step %2 of %3)</source>
+        <translation>%1 (Schritt %2 von %3)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="106" />
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="114" />
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="115" />
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="127" />
+        <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
+        <translation>Prüfe, ob der Modellserver läuft und das Modell existiert, und versuche es erneut. Die Einstellungen listen die Upstreams und können sie testen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="164" />
+        <source>tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="169" />
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="171" />
+        <source>first token</source>
+        <translation>erstes Token</translation>
     </message>
 </context>
 <context>
@@ -1017,34 +1179,104 @@
     </message>
 </context>
 <context>
+    <name>Sparkline</name>
+    <message>
+        <location filename="../qml/Sparkline.qml" line="18" />
+        <source>Tokens per second over time, now %1</source>
+        <translation>Tokens pro Sekunde im Verlauf, jetzt %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sparkline.qml" line="19" />
+        <source>Tokens per second over time</source>
+        <translation>Tokens pro Sekunde im Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../qml/StepCard.qml" line="72" />
+        <source>Fold the nested steps</source>
+        <translation>Unterschritte einklappen</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="72" />
+        <source>Unfold the nested steps</source>
+        <translation>Unterschritte ausklappen</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="95" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="96" />
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="110" />
+        <source>%1% sure</source>
+        <translation>%1 % sicher</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="118" />
+        <source>running %1</source>
+        <translation>läuft seit %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="141" />
+        <source>&lt;b&gt;Considered:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Erwogen:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="150" />
+        <source>&lt;b&gt;Because:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Weil:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="166" />
+        <source>in: %1</source>
+        <translation>ein: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="167" />
+        <source>out: %1</source>
+        <translation>aus: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="173" />
+        <source>Reasoning chain (%1)</source>
+        <translation>Gedankenkette (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="174" />
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingPanel</name>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="21" />
         <source>Thinking</source>
         <translation>Denken</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="31" />
         <source>thinking…</source>
         <translation>denkt nach…</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="32" />
         <source>thought for %1 s</source>
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="42" />
         <source>Steps appear here while a model reasons. Models without reasoning answer straight away.</source>
         <translation>Hier erscheinen Schritte, während ein Modell nachdenkt. Modelle ohne Denkphase antworten sofort.</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="62" />
         <source>Reasoning text</source>
         <translation>Denktext</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="71" />
         <source>Show or hide the reasoning text</source>
         <translation>Denktext ein- oder ausblenden</translation>
     </message>
@@ -1052,74 +1284,74 @@
 <context>
     <name>ThinkingStepDelegate</name>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="24" />
         <source>Initialization</source>
         <translation>Einstieg</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="25" />
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="26" />
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="27" />
         <source>Planning</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="28" />
         <source>Evaluation</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="29" />
         <source>Risk assessment</source>
         <translation>Risikobewertung</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="30" />
         <source>Service selection</source>
         <translation>Dienstauswahl</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="31" />
         <source>Workflow generation</source>
         <translation>Ablauferstellung</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="32" />
         <source>Execution planning</source>
         <translation>Ausführungsplanung</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="33" />
         <source>Result analysis</source>
         <translation>Ergebnisanalyse</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="53" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="54" />
         <source>Step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="62" />
         <source>%1% sure</source>
         <translation>%1 % sicher</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="82" />
         <source>Reasoning chain (%1)</source>
         <translation>Gedankenkette (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineRow</name>
+    <message>
+        <location filename="../qml/TimelineRow.qml" line="154" />
+        <location filename="../qml/TimelineRow.qml" line="155" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/TimelineRow.qml" line="154" />
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1365,292 @@
         <location filename="../qml/settings/UpstreamProbe.cpp" line="24" />
         <source>No answer: %1</source>
         <translation>Keine Antwort: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../qml/Words.qml" line="14" />
+        <source>Initialization</source>
+        <translation>Einstieg</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="15" />
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="16" />
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="17" />
+        <source>Planning</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="18" />
+        <source>Evaluation</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="19" />
+        <source>Risk assessment</source>
+        <translation>Risikobewertung</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="20" />
+        <source>Service selection</source>
+        <translation>Dienstauswahl</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="21" />
+        <source>Workflow generation</source>
+        <translation>Ablauferstellung</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="22" />
+        <source>Execution planning</source>
+        <translation>Ausführungsplanung</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="23" />
+        <source>Result analysis</source>
+        <translation>Ergebnisanalyse</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="30" />
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="31" />
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="32" />
+        <source>tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="33" />
+        <source>retrieval</source>
+        <translation>Abruf</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="34" />
+        <source>embedding</source>
+        <translation>Embedding</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="35" />
+        <source>reasoning</source>
+        <translation>Überlegung</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="45" />
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="47" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="49" />
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="54" />
+        <source>+%1 s</source>
+        <translation>+%1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="55" />
+        <source>+%1:%2</source>
+        <translation>+%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="60" />
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="62" />
+        <source>%n min ago</source>
+        <translation><numerusform>vor %n min</numerusform><numerusform>vor %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="64" />
+        <source>%n h ago</source>
+        <translation><numerusform>vor %n h</numerusform><numerusform>vor %n h</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="65" />
+        <source>%n d ago</source>
+        <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="70" />
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="71" />
+        <source>token limit</source>
+        <translation>Token-Limit</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="72" />
+        <source>tool calls</source>
+        <translation>Werkzeugaufrufe</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="73" />
+        <source>content filter</source>
+        <translation>Inhaltsfilter</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="78" />
+        <source>%1 tokens/s</source>
+        <translation>%1 Tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="84" />
+        <source>Request received</source>
+        <translation>Anfrage erhalten</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="86" />
+        <source>The model server accepted it</source>
+        <translation>Der Modellserver hat sie angenommen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="88" />
+        <source>Reading the prompt, %1%</source>
+        <translation>Liest die Eingabe, %1 %</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="89" />
+        <source>Reading the prompt</source>
+        <translation>Liest die Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="91" />
+        <source>First token after %1</source>
+        <translation>Erstes Token nach %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="92" />
+        <source>First token</source>
+        <translation>Erstes Token</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="95" />
+        <location filename="../qml/Words.qml" line="120" />
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="96" />
+        <source>Done in %1</source>
+        <translation>Fertig in %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="98" />
+        <source>%1 prompt + %2 completion tokens</source>
+        <translation>%1 Eingabe- + %2 Antwort-Tokens</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="100" />
+        <source>%n token(s)</source>
+        <translation><numerusform>%n Token</numerusform><numerusform>%n Tokens</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="106" />
+        <location filename="../qml/Words.qml" line="121" />
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="108" />
+        <location filename="../qml/Words.qml" line="122" />
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="110" />
+        <source>Session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="118" />
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="119" />
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="123" />
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="124" />
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="146" />
+        <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
+        <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="148" />
+        <source>The model server is rate limiting Ponder and asked it to wait.</source>
+        <translation>Der Modellserver begrenzt Ponders Anfragen und bittet zu warten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="150" />
+        <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
+        <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="152" />
+        <source>The model server went silent. It may still be loading the model: try again.</source>
+        <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="154" />
+        <source>The answer broke off before it was done. Retry to get it whole.</source>
+        <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="156" />
+        <source>The model server refused Ponder's API key. Check the key in Settings.</source>
+        <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="158" />
+        <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
+        <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="160" />
+        <source>The model server refused the request.</source>
+        <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="162" />
+        <source>The model server reported an error.</source>
+        <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>
 </context>
 </TS>

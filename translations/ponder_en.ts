@@ -3,47 +3,38 @@
 <context>
     <name>ChatAdvice</name>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="11" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="13" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="15" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="17" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="19" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="21" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="23" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="25" />
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="27" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>
@@ -80,18 +71,18 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="33" />
+        <location filename="../qml/CodeBlock.qml" line="30" />
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
+        <location filename="../qml/CodeBlock.qml" line="39" />
         <source>Copied</source>
         <translation>Copied</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
-        <location filename="../qml/CodeBlock.qml" line="47" />
+        <location filename="../qml/CodeBlock.qml" line="39" />
+        <location filename="../qml/CodeBlock.qml" line="46" />
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
@@ -129,57 +120,71 @@
         <translation>Think: auto</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="62" />
         <source>Message the model (Enter to send, Shift+Enter for a new line)</source>
         <translation>Message the model (Enter to send, Shift+Enter for a new line)</translation>
     </message>
     <message>
         <location filename="../qml/Composer.qml" line="63" />
+        <source>Message the model</source>
+        <translation>Message the model</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="64" />
         <source>No model to talk to yet</source>
         <translation>No model to talk to yet</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="69" />
+        <location filename="../qml/Composer.qml" line="71" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="110" />
+        <location filename="../qml/Composer.qml" line="112" />
         <source>How much the model thinks</source>
         <translation>How much the model thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="112" />
+        <location filename="../qml/Composer.qml" line="114" />
         <source>How much the model reasons before it answers; remembered for this model</source>
         <translation>How much the model reasons before it answers; remembered for this model</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="117" />
+        <location filename="../qml/Composer.qml" line="123" />
+        <source>Esc stops</source>
+        <translation>Esc stops</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="123" />
+        <source>Enter sends · Shift+Enter: new line</source>
+        <translation>Enter sends · Shift+Enter: new line</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="127" />
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="117" />
+        <location filename="../qml/Composer.qml" line="127" />
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="121" />
+        <location filename="../qml/Composer.qml" line="131" />
         <source>Stop the answer</source>
         <translation>Stop the answer</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="121" />
+        <location filename="../qml/Composer.qml" line="131" />
         <source>Send the message</source>
         <translation>Send the message</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Stop (Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Send (Enter)</source>
         <translation>Send (Enter)</translation>
     </message>
@@ -203,27 +208,93 @@
     </message>
 </context>
 <context>
+    <name>InsightPanel</name>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="26" />
+        <source>Thinking</source>
+        <translation>Thinking</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="37" />
+        <source>thinking…</source>
+        <translation>thinking…</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="38" />
+        <source>thought for %1 s</source>
+        <translation>thought for %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="58" />
+        <source>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</source>
+        <translation>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</translation>
+    </message>
+</context>
+<context>
     <name>LiveSessionPage</name>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="30" />
         <source>Session %1 · ended</source>
         <translation>Session %1 · ended</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="31" />
         <source>Session %1 · watching live</source>
         <translation>Session %1 · watching live</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="40" />
+        <location filename="../qml/LiveSessionPage.qml" line="56" />
+        <source>session %1</source>
+        <translation>session %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <source>watching live</source>
+        <translation>watching live</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="66" />
         <source>This session cannot be watched: %1</source>
         <translation>This session cannot be watched: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="87" />
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="143" />
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="162" />
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="194" />
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/LiveSessionPage.qml" line="201" />
+        <source>%n step(s)</source>
+        <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="212" />
+        <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
+        <translation>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="22" />
+        <location filename="../qml/Main.qml" line="25" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
@@ -232,93 +303,108 @@
         <translation>Watch language models think.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="22" />
+        <location filename="../qml/Main.qml" line="25" />
         <source>Ponder — %1</source>
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="175" />
-        <location filename="../qml/Main.qml" line="176" />
+        <location filename="../qml/Main.qml" line="190" />
+        <source>Hide the sidebar</source>
+        <translation>Hide the sidebar</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="190" />
+        <source>Show the sidebar</source>
+        <translation>Show the sidebar</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="192" />
+        <source>Sidebar (Ctrl+B)</source>
+        <translation>Sidebar (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="208" />
+        <location filename="../qml/Main.qml" line="209" />
         <source>No model</source>
         <translation>No model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179" />
+        <location filename="../qml/Main.qml" line="212" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="181" />
+        <location filename="../qml/Main.qml" line="214" />
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="203" />
+        <location filename="../qml/Main.qml" line="236" />
         <source>thinks</source>
         <translation>thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204" />
+        <location filename="../qml/Main.qml" line="237" />
         <source>tools</source>
         <translation>tools</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205" />
+        <location filename="../qml/Main.qml" line="238" />
         <source>vision</source>
         <translation>vision</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="255" />
+        <location filename="../qml/Main.qml" line="288" />
         <source>Refresh models</source>
         <translation>Refresh models</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="257" />
+        <location filename="../qml/Main.qml" line="290" />
         <source>Ask the upstreams for their models again</source>
         <translation>Ask the upstreams for their models again</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="270" />
+        <location filename="../qml/Main.qml" line="303" />
         <source>Asking the upstreams…</source>
         <translation>Asking the upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="279" />
+        <location filename="../qml/Main.qml" line="312" />
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="298" />
+        <location filename="../qml/Main.qml" line="332" />
         <source>Local endpoint: %1/v1</source>
         <translation>Local endpoint: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="299" />
+        <location filename="../qml/Main.qml" line="333" />
         <source>Local endpoint: off</source>
         <translation>Local endpoint: off</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="301" />
+        <location filename="../qml/Main.qml" line="335" />
         <source>The local endpoint could not start: %1</source>
         <translation>The local endpoint could not start: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="303" />
+        <location filename="../qml/Main.qml" line="337" />
         <source>Reading the keychain…</source>
         <translation>Reading the keychain…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="305" />
+        <location filename="../qml/Main.qml" line="339" />
         <source>Starting the local endpoint…</source>
         <translation>Starting the local endpoint…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="316" />
+        <location filename="../qml/Main.qml" line="351" />
         <source>Hide thinking</source>
         <translation>Hide thinking</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="316" />
+        <location filename="../qml/Main.qml" line="351" />
         <source>Show thinking</source>
         <translation>Show thinking</translation>
     </message>
@@ -326,81 +412,101 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="59" />
-        <location filename="../qml/MessageDelegate.qml" line="240" />
+        <location filename="../qml/MessageDelegate.qml" line="48" />
+        <location filename="../qml/MessageDelegate.qml" line="201" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="62" />
-        <location filename="../qml/MessageDelegate.qml" line="243" />
+        <location filename="../qml/MessageDelegate.qml" line="51" />
+        <location filename="../qml/MessageDelegate.qml" line="204" />
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="109" />
+        <location filename="../qml/MessageDelegate.qml" line="98" />
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="112" />
+        <location filename="../qml/MessageDelegate.qml" line="101" />
         <source>Reasoning</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="113" />
+        <location filename="../qml/MessageDelegate.qml" line="102" />
         <source>Thought for %1 s</source>
         <translation>Thought for %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="197" />
+        <location filename="../qml/MessageDelegate.qml" line="150" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="201" />
+        <location filename="../qml/MessageDelegate.qml" line="154" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Trying again in %n s…</numerusform><numerusform>Trying again in %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="204" />
+        <location filename="../qml/MessageDelegate.qml" line="157" />
         <source>The answer was cut off at the token limit.</source>
         <translation>The answer was cut off at the token limit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="225" />
+        <location filename="../qml/MessageDelegate.qml" line="182" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="227" />
+        <location filename="../qml/MessageDelegate.qml" line="186" />
+        <source>first token after %1</source>
+        <translation>first token after %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="192" />
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="229" />
         <source>first token after %1 s</source>
         <translation>first token after %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="231" />
         <source>first token after %1 ms</source>
         <translation>first token after %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="248" />
+        <location filename="../qml/MessageDelegate.qml" line="209" />
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="248" />
+        <location filename="../qml/MessageDelegate.qml" line="209" />
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="251" />
+        <location filename="../qml/MessageDelegate.qml" line="212" />
         <source>Regenerate the answer</source>
         <translation>Regenerate the answer</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneLine</name>
+    <message>
+        <location filename="../qml/MilestoneLine.qml" line="46" />
+        <source>%1%</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -463,12 +569,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="201" />
+        <location filename="../qml/settings/Preferences.cpp" line="229" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="211" />
+        <location filename="../qml/settings/Preferences.cpp" line="239" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</translation>
     </message>
@@ -476,83 +582,66 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="22" />
         <source>Waiting for the model</source>
         <translation>Waiting for the model</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="23" />
         <source>Generating</source>
         <translation>Generating</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="24" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="25" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="26" />
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="27" />
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="43" />
-        <location filename="../qml/ProgressPanel.qml" line="74" />
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="96" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="116" />
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="118" />
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="121" />
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="123" />
         <source>Tokens/s</source>
         <translation>Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="128" />
         <source>First token</source>
         <translation>First token</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="131" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="133" />
         <source>Elapsed</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="136" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -560,7 +649,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="43" />
+        <location filename="../qml/models/ProgressState.cpp" line="51" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
@@ -601,6 +690,79 @@
         <location filename="../qml/settings/SecretEditor.cpp" line="137" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Keychain: %1. Nothing is stored in plain text instead.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStatus</name>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="31" />
+        <source>Waiting for the first token</source>
+        <translation>Waiting for the first token</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="33" />
+        <source>Reasoning</source>
+        <translation>Reasoning</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="33" />
+        <source>Writing the answer</source>
+        <translation>Writing the answer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="33" />
+        <source>Generating</source>
+        <translation>Generating</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="36" />
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="87" />
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="104" />
+        <source>%1 (step %2 of %3)</source>
+        <translation>%1 (step %2 of %3)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="106" />
+        <source>Step %1 of %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="114" />
+        <source>about %1 left</source>
+        <translation>about %1 left</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="115" />
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="127" />
+        <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
+        <translation>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="164" />
+        <source>tokens/s</source>
+        <translation>tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="169" />
+        <source>tokens</source>
+        <translation>tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="171" />
+        <source>first token</source>
+        <translation>first token</translation>
     </message>
 </context>
 <context>
@@ -1017,34 +1179,104 @@
     </message>
 </context>
 <context>
+    <name>Sparkline</name>
+    <message>
+        <location filename="../qml/Sparkline.qml" line="18" />
+        <source>Tokens per second over time, now %1</source>
+        <translation>Tokens per second over time, now %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sparkline.qml" line="19" />
+        <source>Tokens per second over time</source>
+        <translation>Tokens per second over time</translation>
+    </message>
+</context>
+<context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../qml/StepCard.qml" line="72" />
+        <source>Fold the nested steps</source>
+        <translation>Fold the nested steps</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="72" />
+        <source>Unfold the nested steps</source>
+        <translation>Unfold the nested steps</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="95" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="96" />
+        <source>Step %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="110" />
+        <source>%1% sure</source>
+        <translation>%1% sure</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="118" />
+        <source>running %1</source>
+        <translation>running %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="141" />
+        <source>&lt;b&gt;Considered:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Considered:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="150" />
+        <source>&lt;b&gt;Because:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Because:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="166" />
+        <source>in: %1</source>
+        <translation>in: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="167" />
+        <source>out: %1</source>
+        <translation>out: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="173" />
+        <source>Reasoning chain (%1)</source>
+        <translation>Reasoning chain (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="174" />
+        <source>Attributes</source>
+        <translation>Attributes</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingPanel</name>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="21" />
         <source>Thinking</source>
         <translation>Thinking</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="31" />
         <source>thinking…</source>
         <translation>thinking…</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="32" />
         <source>thought for %1 s</source>
         <translation>thought for %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="42" />
         <source>Steps appear here while a model reasons. Models without reasoning answer straight away.</source>
         <translation>Steps appear here while a model reasons. Models without reasoning answer straight away.</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="62" />
         <source>Reasoning text</source>
         <translation>Reasoning text</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="71" />
         <source>Show or hide the reasoning text</source>
         <translation>Show or hide the reasoning text</translation>
     </message>
@@ -1052,74 +1284,74 @@
 <context>
     <name>ThinkingStepDelegate</name>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="24" />
         <source>Initialization</source>
         <translation>Initialization</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="25" />
         <source>Analysis</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="26" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="27" />
         <source>Planning</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="28" />
         <source>Evaluation</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="29" />
         <source>Risk assessment</source>
         <translation>Risk assessment</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="30" />
         <source>Service selection</source>
         <translation>Service selection</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="31" />
         <source>Workflow generation</source>
         <translation>Workflow generation</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="32" />
         <source>Execution planning</source>
         <translation>Execution planning</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="33" />
         <source>Result analysis</source>
         <translation>Result analysis</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="53" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="54" />
         <source>Step %1</source>
         <translation>Step %1</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="62" />
         <source>%1% sure</source>
         <translation>%1% sure</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="82" />
         <source>Reasoning chain (%1)</source>
         <translation>Reasoning chain (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineRow</name>
+    <message>
+        <location filename="../qml/TimelineRow.qml" line="154" />
+        <location filename="../qml/TimelineRow.qml" line="155" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/TimelineRow.qml" line="154" />
+        <source>Step %1</source>
+        <translation>Step %1</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1365,292 @@
         <location filename="../qml/settings/UpstreamProbe.cpp" line="24" />
         <source>No answer: %1</source>
         <translation>No answer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../qml/Words.qml" line="14" />
+        <source>Initialization</source>
+        <translation>Initialization</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="15" />
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="16" />
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="17" />
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="18" />
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="19" />
+        <source>Risk assessment</source>
+        <translation>Risk assessment</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="20" />
+        <source>Service selection</source>
+        <translation>Service selection</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="21" />
+        <source>Workflow generation</source>
+        <translation>Workflow generation</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="22" />
+        <source>Execution planning</source>
+        <translation>Execution planning</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="23" />
+        <source>Result analysis</source>
+        <translation>Result analysis</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="30" />
+        <source>agent</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="31" />
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="32" />
+        <source>tool</source>
+        <translation>tool</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="33" />
+        <source>retrieval</source>
+        <translation>retrieval</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="34" />
+        <source>embedding</source>
+        <translation>embedding</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="35" />
+        <source>reasoning</source>
+        <translation>reasoning</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="45" />
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="47" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="49" />
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="54" />
+        <source>+%1 s</source>
+        <translation>+%1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="55" />
+        <source>+%1:%2</source>
+        <translation>+%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="60" />
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="62" />
+        <source>%n min ago</source>
+        <translation><numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="64" />
+        <source>%n h ago</source>
+        <translation><numerusform>%n h ago</numerusform><numerusform>%n h ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="65" />
+        <source>%n d ago</source>
+        <translation><numerusform>%n d ago</numerusform><numerusform>%n d ago</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="70" />
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="71" />
+        <source>token limit</source>
+        <translation>token limit</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="72" />
+        <source>tool calls</source>
+        <translation>tool calls</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="73" />
+        <source>content filter</source>
+        <translation>content filter</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="78" />
+        <source>%1 tokens/s</source>
+        <translation>%1 tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="84" />
+        <source>Request received</source>
+        <translation>Request received</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="86" />
+        <source>The model server accepted it</source>
+        <translation>The model server accepted it</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="88" />
+        <source>Reading the prompt, %1%</source>
+        <translation>Reading the prompt, %1%</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="89" />
+        <source>Reading the prompt</source>
+        <translation>Reading the prompt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="91" />
+        <source>First token after %1</source>
+        <translation>First token after %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="92" />
+        <source>First token</source>
+        <translation>First token</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="95" />
+        <location filename="../qml/Words.qml" line="120" />
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="96" />
+        <source>Done in %1</source>
+        <translation>Done in %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="98" />
+        <source>%1 prompt + %2 completion tokens</source>
+        <translation>%1 prompt + %2 completion tokens</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="100" />
+        <source>%n token(s)</source>
+        <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="106" />
+        <location filename="../qml/Words.qml" line="121" />
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="108" />
+        <location filename="../qml/Words.qml" line="122" />
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="110" />
+        <source>Session ended</source>
+        <translation>Session ended</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="118" />
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="119" />
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="123" />
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="124" />
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="146" />
+        <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
+        <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="148" />
+        <source>The model server is rate limiting Ponder and asked it to wait.</source>
+        <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="150" />
+        <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
+        <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="152" />
+        <source>The model server went silent. It may still be loading the model: try again.</source>
+        <translation>The model server went silent. It may still be loading the model: try again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="154" />
+        <source>The answer broke off before it was done. Retry to get it whole.</source>
+        <translation>The answer broke off before it was done. Retry to get it whole.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="156" />
+        <source>The model server refused Ponder's API key. Check the key in Settings.</source>
+        <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="158" />
+        <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
+        <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="160" />
+        <source>The model server refused the request.</source>
+        <translation>The model server refused the request.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="162" />
+        <source>The model server reported an error.</source>
+        <translation>The model server reported an error.</translation>
     </message>
 </context>
 </TS>

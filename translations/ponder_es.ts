@@ -3,47 +3,38 @@
 <context>
     <name>ChatAdvice</name>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="11" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="13" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="15" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="17" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="19" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="21" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="23" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="25" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatAdvice.qml" line="27" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>
@@ -80,18 +71,18 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="33" />
+        <location filename="../qml/CodeBlock.qml" line="30" />
         <source>code</source>
         <translation>código</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
+        <location filename="../qml/CodeBlock.qml" line="39" />
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
-        <location filename="../qml/CodeBlock.qml" line="47" />
+        <location filename="../qml/CodeBlock.qml" line="39" />
+        <location filename="../qml/CodeBlock.qml" line="46" />
         <source>Copy code</source>
         <translation>Copiar código</translation>
     </message>
@@ -129,57 +120,71 @@
         <translation>Pensar: automático</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="62" />
         <source>Message the model (Enter to send, Shift+Enter for a new line)</source>
         <translation>Mensaje al modelo (Intro para enviar, Mayús+Intro para una nueva línea)</translation>
     </message>
     <message>
         <location filename="../qml/Composer.qml" line="63" />
+        <source>Message the model</source>
+        <translation>Mensaje al modelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="64" />
         <source>No model to talk to yet</source>
         <translation>Todavía no hay ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="69" />
+        <location filename="../qml/Composer.qml" line="71" />
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="110" />
+        <location filename="../qml/Composer.qml" line="112" />
         <source>How much the model thinks</source>
         <translation>Cuánto piensa el modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="112" />
+        <location filename="../qml/Composer.qml" line="114" />
         <source>How much the model reasons before it answers; remembered for this model</source>
         <translation>Cuánto razona el modelo antes de responder; se recuerda para este modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="117" />
+        <location filename="../qml/Composer.qml" line="123" />
+        <source>Esc stops</source>
+        <translation>Esc detiene</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="123" />
+        <source>Enter sends · Shift+Enter: new line</source>
+        <translation>Intro envía · Mayús+Intro: nueva línea</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="127" />
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="117" />
+        <location filename="../qml/Composer.qml" line="127" />
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="121" />
+        <location filename="../qml/Composer.qml" line="131" />
         <source>Stop the answer</source>
         <translation>Detener la respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="121" />
+        <location filename="../qml/Composer.qml" line="131" />
         <source>Send the message</source>
         <translation>Enviar el mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Stop (Esc)</source>
         <translation>Detener (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Send (Enter)</source>
         <translation>Enviar (Intro)</translation>
     </message>
@@ -203,27 +208,93 @@
     </message>
 </context>
 <context>
+    <name>InsightPanel</name>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="26" />
+        <source>Thinking</source>
+        <translation>Razonamiento</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="37" />
+        <source>thinking…</source>
+        <translation>pensando…</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="38" />
+        <source>thought for %1 s</source>
+        <translation>pensó durante %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="58" />
+        <source>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</source>
+        <translation>Aquí aparece la línea de tiempo de la petición: el razonamiento del modelo mientras fluye, con sus pasos marcados. Los modelos sin razonamiento responden directamente.</translation>
+    </message>
+</context>
+<context>
     <name>LiveSessionPage</name>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="30" />
         <source>Session %1 · ended</source>
         <translation>Sesión %1 · terminada</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="31" />
         <source>Session %1 · watching live</source>
         <translation>Sesión %1 · en directo</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="40" />
+        <location filename="../qml/LiveSessionPage.qml" line="56" />
+        <source>session %1</source>
+        <translation>sesión %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <source>ended</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <source>watching live</source>
+        <translation>en directo</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="66" />
         <source>This session cannot be watched: %1</source>
         <translation>No se puede observar esta sesión: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="87" />
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="143" />
+        <source>Prompt</source>
+        <translation>Petición</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="162" />
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="194" />
+        <source>Timeline</source>
+        <translation>Línea de tiempo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/LiveSessionPage.qml" line="201" />
+        <source>%n step(s)</source>
+        <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="212" />
+        <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
+        <translation>Todavía nada. Los pasos, el progreso y el razonamiento aparecen aquí en cuanto la sesión los publica.</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="22" />
+        <location filename="../qml/Main.qml" line="25" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
@@ -232,93 +303,108 @@
         <translation>Mira cómo piensan los modelos de lenguaje.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="22" />
+        <location filename="../qml/Main.qml" line="25" />
         <source>Ponder — %1</source>
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="175" />
-        <location filename="../qml/Main.qml" line="176" />
+        <location filename="../qml/Main.qml" line="190" />
+        <source>Hide the sidebar</source>
+        <translation>Ocultar la barra lateral</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="190" />
+        <source>Show the sidebar</source>
+        <translation>Mostrar la barra lateral</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="192" />
+        <source>Sidebar (Ctrl+B)</source>
+        <translation>Barra lateral (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="208" />
+        <location filename="../qml/Main.qml" line="209" />
         <source>No model</source>
         <translation>Ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179" />
+        <location filename="../qml/Main.qml" line="212" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="181" />
+        <location filename="../qml/Main.qml" line="214" />
         <source>The model that answers</source>
         <translation>El modelo que responde</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="203" />
+        <location filename="../qml/Main.qml" line="236" />
         <source>thinks</source>
         <translation>piensa</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204" />
+        <location filename="../qml/Main.qml" line="237" />
         <source>tools</source>
         <translation>herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205" />
+        <location filename="../qml/Main.qml" line="238" />
         <source>vision</source>
         <translation>visión</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="255" />
+        <location filename="../qml/Main.qml" line="288" />
         <source>Refresh models</source>
         <translation>Actualizar modelos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="257" />
+        <location filename="../qml/Main.qml" line="290" />
         <source>Ask the upstreams for their models again</source>
         <translation>Volver a pedir los modelos a los servidores</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="270" />
+        <location filename="../qml/Main.qml" line="303" />
         <source>Asking the upstreams…</source>
         <translation>Preguntando a los upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="279" />
+        <location filename="../qml/Main.qml" line="312" />
         <source>Live session</source>
         <translation>Sesión en directo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="298" />
+        <location filename="../qml/Main.qml" line="332" />
         <source>Local endpoint: %1/v1</source>
         <translation>Punto de acceso local: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="299" />
+        <location filename="../qml/Main.qml" line="333" />
         <source>Local endpoint: off</source>
         <translation>Endpoint local: desactivado</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="301" />
+        <location filename="../qml/Main.qml" line="335" />
         <source>The local endpoint could not start: %1</source>
         <translation>No se pudo iniciar el punto de acceso local: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="303" />
+        <location filename="../qml/Main.qml" line="337" />
         <source>Reading the keychain…</source>
         <translation>Leyendo el llavero…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="305" />
+        <location filename="../qml/Main.qml" line="339" />
         <source>Starting the local endpoint…</source>
         <translation>Iniciando el punto de acceso local…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="316" />
+        <location filename="../qml/Main.qml" line="351" />
         <source>Hide thinking</source>
         <translation>Ocultar razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="316" />
+        <location filename="../qml/Main.qml" line="351" />
         <source>Show thinking</source>
         <translation>Mostrar razonamiento</translation>
     </message>
@@ -326,81 +412,101 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="59" />
-        <location filename="../qml/MessageDelegate.qml" line="240" />
+        <location filename="../qml/MessageDelegate.qml" line="48" />
+        <location filename="../qml/MessageDelegate.qml" line="201" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="62" />
-        <location filename="../qml/MessageDelegate.qml" line="243" />
+        <location filename="../qml/MessageDelegate.qml" line="51" />
+        <location filename="../qml/MessageDelegate.qml" line="204" />
         <source>Copy message</source>
         <translation>Copiar mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="109" />
+        <location filename="../qml/MessageDelegate.qml" line="98" />
         <source>Thinking…</source>
         <translation>Pensando…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="112" />
+        <location filename="../qml/MessageDelegate.qml" line="101" />
         <source>Reasoning</source>
         <translation>Razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="113" />
+        <location filename="../qml/MessageDelegate.qml" line="102" />
         <source>Thought for %1 s</source>
         <translation>Pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="197" />
+        <location filename="../qml/MessageDelegate.qml" line="150" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="201" />
+        <location filename="../qml/MessageDelegate.qml" line="154" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Nuevo intento en %n s…</numerusform><numerusform>Nuevo intento en %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="204" />
+        <location filename="../qml/MessageDelegate.qml" line="157" />
         <source>The answer was cut off at the token limit.</source>
         <translation>La respuesta se cortó en el límite de tokens.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="225" />
+        <location filename="../qml/MessageDelegate.qml" line="182" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="227" />
+        <location filename="../qml/MessageDelegate.qml" line="186" />
+        <source>first token after %1</source>
+        <translation>primer token tras %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="192" />
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="229" />
         <source>first token after %1 s</source>
         <translation>primer token tras %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="231" />
         <source>first token after %1 ms</source>
         <translation>primer token tras %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="248" />
+        <location filename="../qml/MessageDelegate.qml" line="209" />
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="248" />
+        <location filename="../qml/MessageDelegate.qml" line="209" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="251" />
+        <location filename="../qml/MessageDelegate.qml" line="212" />
         <source>Regenerate the answer</source>
         <translation>Regenerar la respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneLine</name>
+    <message>
+        <location filename="../qml/MilestoneLine.qml" line="46" />
+        <source>%1%</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -463,12 +569,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="201" />
+        <location filename="../qml/settings/Preferences.cpp" line="229" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Deja la contraseña fuera de la URL y guárdala en el campo de contraseña: la URL se guarda en texto plano.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="211" />
+        <location filename="../qml/settings/Preferences.cpp" line="239" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' no es una dirección IP (por ejemplo 127.0.0.1, o 0.0.0.0 para todas las interfaces)</translation>
     </message>
@@ -476,83 +582,66 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="22" />
         <source>Waiting for the model</source>
         <translation>Esperando al modelo</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="23" />
         <source>Generating</source>
         <translation>Generando</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="24" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="25" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="26" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="27" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="43" />
-        <location filename="../qml/ProgressPanel.qml" line="74" />
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="96" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Comprueba que el servidor de modelos está en marcha y que el modelo existe, y vuelve a intentarlo. Ajustes muestra los servidores y puede probarlos.</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="116" />
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="118" />
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="121" />
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="123" />
         <source>Tokens/s</source>
         <translation>Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="128" />
         <source>First token</source>
         <translation>Primer token</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="131" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="133" />
         <source>Elapsed</source>
         <translation>Transcurrido</translation>
     </message>
     <message>
-        <location filename="../qml/ProgressPanel.qml" line="136" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -560,7 +649,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="43" />
+        <location filename="../qml/models/ProgressState.cpp" line="51" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
@@ -601,6 +690,79 @@
         <location filename="../qml/settings/SecretEditor.cpp" line="137" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Llavero: %1. No se guarda nada en texto plano en su lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStatus</name>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="31" />
+        <source>Waiting for the first token</source>
+        <translation>Esperando el primer token</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="33" />
+        <source>Reasoning</source>
+        <translation>Razonamiento</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="33" />
+        <source>Writing the answer</source>
+        <translation>Escribiendo la respuesta</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="33" />
+        <source>Generating</source>
+        <translation>Generando</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="36" />
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="87" />
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="104" />
+        <source>%1 (step %2 of %3)</source>
+        <translation>%1 (paso %2 de %3)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="106" />
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="114" />
+        <source>about %1 left</source>
+        <translation>quedan unos %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="115" />
+        <source>%1 left</source>
+        <translation>quedan %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="127" />
+        <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
+        <translation>Comprueba que el servidor de modelos está en marcha y que el modelo existe, y vuelve a intentarlo. Ajustes muestra los servidores y puede probarlos.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="164" />
+        <source>tokens/s</source>
+        <translation>tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="169" />
+        <source>tokens</source>
+        <translation>tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="171" />
+        <source>first token</source>
+        <translation>primer token</translation>
     </message>
 </context>
 <context>
@@ -1017,34 +1179,104 @@
     </message>
 </context>
 <context>
+    <name>Sparkline</name>
+    <message>
+        <location filename="../qml/Sparkline.qml" line="18" />
+        <source>Tokens per second over time, now %1</source>
+        <translation>Tokens por segundo a lo largo del tiempo, ahora %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sparkline.qml" line="19" />
+        <source>Tokens per second over time</source>
+        <translation>Tokens por segundo a lo largo del tiempo</translation>
+    </message>
+</context>
+<context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../qml/StepCard.qml" line="72" />
+        <source>Fold the nested steps</source>
+        <translation>Plegar los pasos anidados</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="72" />
+        <source>Unfold the nested steps</source>
+        <translation>Desplegar los pasos anidados</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="95" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="96" />
+        <source>Step %1</source>
+        <translation>Paso %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="110" />
+        <source>%1% sure</source>
+        <translation>%1 % de confianza</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="118" />
+        <source>running %1</source>
+        <translation>en curso, %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="141" />
+        <source>&lt;b&gt;Considered:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Consideradas:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="150" />
+        <source>&lt;b&gt;Because:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Porque:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="166" />
+        <source>in: %1</source>
+        <translation>entrada: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="167" />
+        <source>out: %1</source>
+        <translation>salida: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="173" />
+        <source>Reasoning chain (%1)</source>
+        <translation>Cadena de razonamiento (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepCard.qml" line="174" />
+        <source>Attributes</source>
+        <translation>Atributos</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingPanel</name>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="21" />
         <source>Thinking</source>
         <translation>Razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="31" />
         <source>thinking…</source>
         <translation>pensando…</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="32" />
         <source>thought for %1 s</source>
         <translation>pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="42" />
         <source>Steps appear here while a model reasons. Models without reasoning answer straight away.</source>
         <translation>Aquí aparecen los pasos mientras un modelo razona. Los modelos sin razonamiento responden directamente.</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="62" />
         <source>Reasoning text</source>
         <translation>Texto del razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingPanel.qml" line="71" />
         <source>Show or hide the reasoning text</source>
         <translation>Mostrar u ocultar el texto del razonamiento</translation>
     </message>
@@ -1052,74 +1284,74 @@
 <context>
     <name>ThinkingStepDelegate</name>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="24" />
         <source>Initialization</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="25" />
         <source>Analysis</source>
         <translation>Análisis</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="26" />
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="27" />
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="28" />
         <source>Evaluation</source>
         <translation>Evaluación</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="29" />
         <source>Risk assessment</source>
         <translation>Evaluación de riesgos</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="30" />
         <source>Service selection</source>
         <translation>Selección de servicio</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="31" />
         <source>Workflow generation</source>
         <translation>Generación de flujo</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="32" />
         <source>Execution planning</source>
         <translation>Planificación de la ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="33" />
         <source>Result analysis</source>
         <translation>Análisis de resultados</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="53" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="54" />
         <source>Step %1</source>
         <translation>Paso %1</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="62" />
         <source>%1% sure</source>
         <translation>%1 % de confianza</translation>
     </message>
     <message>
-        <location filename="../qml/ThinkingStepDelegate.qml" line="82" />
         <source>Reasoning chain (%1)</source>
         <translation>Cadena de razonamiento (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineRow</name>
+    <message>
+        <location filename="../qml/TimelineRow.qml" line="154" />
+        <location filename="../qml/TimelineRow.qml" line="155" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/TimelineRow.qml" line="154" />
+        <source>Step %1</source>
+        <translation>Paso %1</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1365,292 @@
         <location filename="../qml/settings/UpstreamProbe.cpp" line="24" />
         <source>No answer: %1</source>
         <translation>Sin respuesta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../qml/Words.qml" line="14" />
+        <source>Initialization</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="15" />
+        <source>Analysis</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="16" />
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="17" />
+        <source>Planning</source>
+        <translation>Planificación</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="18" />
+        <source>Evaluation</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="19" />
+        <source>Risk assessment</source>
+        <translation>Evaluación de riesgos</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="20" />
+        <source>Service selection</source>
+        <translation>Selección de servicio</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="21" />
+        <source>Workflow generation</source>
+        <translation>Generación de flujo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="22" />
+        <source>Execution planning</source>
+        <translation>Planificación de la ejecución</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="23" />
+        <source>Result analysis</source>
+        <translation>Análisis de resultados</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="30" />
+        <source>agent</source>
+        <translation>agente</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="31" />
+        <source>model</source>
+        <translation>modelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="32" />
+        <source>tool</source>
+        <translation>herramienta</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="33" />
+        <source>retrieval</source>
+        <translation>recuperación</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="34" />
+        <source>embedding</source>
+        <translation>embedding</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="35" />
+        <source>reasoning</source>
+        <translation>razonamiento</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="45" />
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="47" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="49" />
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="54" />
+        <source>+%1 s</source>
+        <translation>+%1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="55" />
+        <source>+%1:%2</source>
+        <translation>+%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="60" />
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="62" />
+        <source>%n min ago</source>
+        <translation><numerusform>hace %n min</numerusform><numerusform>hace %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="64" />
+        <source>%n h ago</source>
+        <translation><numerusform>hace %n h</numerusform><numerusform>hace %n h</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="65" />
+        <source>%n d ago</source>
+        <translation><numerusform>hace %n día</numerusform><numerusform>hace %n días</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="70" />
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="71" />
+        <source>token limit</source>
+        <translation>límite de tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="72" />
+        <source>tool calls</source>
+        <translation>llamadas a herramientas</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="73" />
+        <source>content filter</source>
+        <translation>filtro de contenido</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="78" />
+        <source>%1 tokens/s</source>
+        <translation>%1 tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="84" />
+        <source>Request received</source>
+        <translation>Petición recibida</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="86" />
+        <source>The model server accepted it</source>
+        <translation>El servidor del modelo la aceptó</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="88" />
+        <source>Reading the prompt, %1%</source>
+        <translation>Leyendo la petición, %1 %</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="89" />
+        <source>Reading the prompt</source>
+        <translation>Leyendo la petición</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="91" />
+        <source>First token after %1</source>
+        <translation>Primer token tras %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="92" />
+        <source>First token</source>
+        <translation>Primer token</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="95" />
+        <location filename="../qml/Words.qml" line="120" />
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="96" />
+        <source>Done in %1</source>
+        <translation>Terminado en %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="98" />
+        <source>%1 prompt + %2 completion tokens</source>
+        <translation>%1 tokens de entrada + %2 de respuesta</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="100" />
+        <source>%n token(s)</source>
+        <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="106" />
+        <location filename="../qml/Words.qml" line="121" />
+        <source>Failed</source>
+        <translation>Falló</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="108" />
+        <location filename="../qml/Words.qml" line="122" />
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="110" />
+        <source>Session ended</source>
+        <translation>Sesión terminada</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="118" />
+        <source>Waiting</source>
+        <translation>Esperando</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="119" />
+        <source>Running</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="123" />
+        <source>Ended</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="124" />
+        <source>Idle</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="146" />
+        <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
+        <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="148" />
+        <source>The model server is rate limiting Ponder and asked it to wait.</source>
+        <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="150" />
+        <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
+        <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="152" />
+        <source>The model server went silent. It may still be loading the model: try again.</source>
+        <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="154" />
+        <source>The answer broke off before it was done. Retry to get it whole.</source>
+        <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="156" />
+        <source>The model server refused Ponder's API key. Check the key in Settings.</source>
+        <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="158" />
+        <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
+        <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="160" />
+        <source>The model server refused the request.</source>
+        <translation>El servidor de modelos rechazó la petición.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="162" />
+        <source>The model server reported an error.</source>
+        <translation>El servidor de modelos informó de un error.</translation>
     </message>
 </context>
 </TS>

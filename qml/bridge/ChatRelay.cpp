@@ -49,6 +49,7 @@ CompletionRequest ChatRelay::requestFor(const ChatTurn &turn)
     }
     request.upstream.body = body;
     request.saveConversation = false; // the relay keeps the turn itself, however it ends
+    request.client = QStringLiteral("ponder-window"); // Live sessions says "this window"
     return request;
 }
 

@@ -1,6 +1,7 @@
-// Splits a message's Markdown into paragraphs and fenced code blocks, so the view can give each code
-// block a monospace frame and its own copy button, and a streaming answer re-renders only its last
-// paragraph. An unclosed fence (the model is still writing the block) is a code block to the end.
+// Splits a message's Markdown into paragraphs, fenced code blocks and tables, so the view can give each
+// code block a monospace frame that scrolls sideways and its own copy button, each table its header and
+// rules, and a streaming answer re-renders only its last paragraph. An unclosed fence (the model is still
+// writing the block) is a code block to the end; a table is a table from its delimiter row on.
 #pragma once
 
 #include <QList>
@@ -8,11 +9,20 @@
 
 namespace MarkdownSegments {
 
+enum class Kind
+{
+    Prose,
+    Code,
+    Table
+};
+
 struct Segment
 {
-    bool code = false;
+    Kind kind = Kind::Prose;
     QString text;
     QString language; // the fence's info string, for code
+
+    bool code() const { return kind == Kind::Code; }
     qsizetype start = 0; // where its first line (a fence line, for code) starts in the text split
 
     bool operator==(const Segment &other) const = default;

@@ -11,8 +11,8 @@ QVariant MessageBlocks::data(const QModelIndex &index, int role) const
         return {};
     const MarkdownSegments::Segment &block = m_blocks.at(index.row());
     switch (role) {
-    case CodeRole:
-        return block.code;
+    case KindRole:
+        return QVariant::fromValue(Kind(block.kind));
     case Qt::DisplayRole:
     case TextRole:
         return block.text;
@@ -25,7 +25,7 @@ QVariant MessageBlocks::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageBlocks::roleNames() const
 {
-    return {{CodeRole, "code"}, {TextRole, "text"}, {LanguageRole, "language"}};
+    return {{KindRole, "kind"}, {TextRole, "text"}, {LanguageRole, "language"}};
 }
 
 void MessageBlocks::setMarkdown(const QString &markdown)
@@ -52,8 +52,8 @@ void MessageBlocks::replaceFrom(int first, const QList<MarkdownSegments::Segment
         MarkdownSegments::Segment &shown = m_blocks[first + i];
         const MarkdownSegments::Segment &next = fresh.at(i);
         QList<int> roles;
-        if (shown.code != next.code)
-            roles << CodeRole;
+        if (shown.kind != next.kind)
+            roles << KindRole;
         if (shown.text != next.text)
             roles << TextRole;
         if (shown.language != next.language)

@@ -1,6 +1,6 @@
-// One message's Markdown as blocks (paragraphs and fenced code blocks), a list model for the message
-// delegate: code blocks get a monospace frame and a copy button, and a streaming answer re-lays out only
-// the block that grew.
+// One message's Markdown as blocks (paragraphs, fenced code blocks and tables), a list model for the
+// message delegate: code blocks get a monospace frame and a copy button, tables a shaded header and rules,
+// and a streaming answer re-lays out only the block that grew.
 //
 // Updated incrementally: when the text grows, only its last block is split again (and rows change from
 // there on); when it is another text altogether (a recycled delegate), the rows change in place to the new
@@ -22,11 +22,19 @@ class MessageBlocks : public QAbstractListModel
 public:
     enum Role
     {
-        CodeRole = Qt::UserRole + 1,
+        KindRole = Qt::UserRole + 1, // Kind: which delegate shows the block
         TextRole,
         LanguageRole
     };
     Q_ENUM(Role)
+
+    enum class Kind
+    {
+        Prose = int(MarkdownSegments::Kind::Prose),
+        Code = int(MarkdownSegments::Kind::Code),
+        Table = int(MarkdownSegments::Kind::Table)
+    };
+    Q_ENUM(Kind)
 
     using QAbstractListModel::QAbstractListModel;
 

@@ -13,6 +13,14 @@ ProgressState::ProgressState(QObject *parent)
     connect(&m_tick, &QTimer::timeout, this, &ProgressState::elapsedChanged);
 }
 
+qint64 ProgressState::remainingMs() const
+{
+    if (m_remainingMs < 0)
+        return -1;
+    const qint64 since = running() && m_sinceUpdate.isValid() ? m_sinceUpdate.elapsed() : 0;
+    return std::max<qint64>(0, m_remainingMs - since);
+}
+
 qint64 ProgressState::elapsedMs() const
 {
     return running() && m_sinceUpdate.isValid() ? m_elapsedMs + m_sinceUpdate.elapsed() : m_elapsedMs;
@@ -35,8 +43,8 @@ void ProgressState::apply(const QJsonObject &update)
     const QString activity = update.value(QLatin1String("current_activity")).toString();
     const QString type = update.value(QLatin1String("update_type")).toString();
     m_phase = phaseOf(activity, type, m_phase);
-    // Reasoning text is the thinking panel's; here it would only push the status line around.
-    if (type != QLatin1String("thinking_aloud"))
+    // Reasoning and answer text are the timeline's; here they would only push the status line around.
+    if (type != QLatin1String("thinking_aloud") && activity != QLatin1String("answering"))
         m_message = update.value(QLatin1String("message")).toString();
     // Whoever stopped it (the user, or a client that went away), stopped is what it is.
     if (m_phase == Phase::Stopped)
@@ -44,10 +52,33 @@ void ProgressState::apply(const QJsonObject &update)
     m_percentage = update.value(QLatin1String("progress_percentage")).toDouble(-1);
     if (m_phase == Phase::Done)
         m_percentage = 100;
-    m_currentStep = update.value(QLatin1String("current_step")).toInt(m_currentStep);
+    const QJsonValue step = update.value(QLatin1String("current_step"));
+    if (step.isString())
+        m_stepName = step.toString();
+    else
+        m_currentStep = step.toInt(m_currentStep);
     m_totalSteps = update.value(QLatin1String("total_steps")).toInt(m_totalSteps);
+    const QJsonValue remaining = update.value(QLatin1String("estimated_remaining"));
+    if (remaining.isDouble()) {
+        m_remainingMs = qint64(std::max(0.0, remaining.toDouble()) * 1000);
+        m_remainingText.clear();
+    } else if (remaining.isString()) {
+        m_remainingMs = -1;
+        m_remainingText = remaining.toString();
+    }
+    if (!running())
+        m_remainingMs = -1;
     const QJsonObject metrics = update.value(QLatin1String("metrics")).toObject();
-    if (!metrics.isEmpty()) {
+    m_promptPercentage = -1;
+    if (metrics.isEmpty()) {
+        if (update.contains(QLatin1String("current_activity")) && type != QLatin1String("thinking_aloud")
+            && activity != QLatin1String("answering"))
+            m_activity = activity;
+    } else {
+        if (activity == QLatin1String("reading_prompt"))
+            m_promptPercentage = update.value(QLatin1String("progress_percentage")).toDouble(-1);
+        m_finishReason = metrics.value(QLatin1String("finish_reason")).toString(m_finishReason);
+        m_promptTokens = metrics.value(QLatin1String("prompt_tokens")).toInteger(m_promptTokens);
         m_hasMetrics = true;
         m_tokens = metrics.value(QLatin1String("tokens")).toInteger(m_tokens);
         m_elapsedMs = metrics.value(QLatin1String("elapsed_ms")).toInteger(m_elapsedMs);
@@ -75,7 +106,27 @@ ProgressState::Phase ProgressState::phaseOf(const QString &activity, const QStri
     if (activity == QLatin1String("aborted"))
         return Phase::Stopped;
     // An outside agent's own activity names: it is working unless it said it finished.
-    return current == Phase::Done ? Phase::Done : Phase::Working;
+    return current == Phase::Done || current == Phase::Ended ? current : Phase::Working;
+}
+
+void ProgressState::end()
+{
+    if (!running() && m_phase != Phase::Idle)
+        return;
+    m_elapsedMs = elapsedMs();
+    m_phase = Phase::Ended;
+    m_remainingMs = -1;
+    followPhase();
+    Q_EMIT changed();
+}
+
+void ProgressState::noteActivity()
+{
+    if (m_phase != Phase::Idle)
+        return;
+    m_phase = Phase::Working;
+    followPhase();
+    Q_EMIT changed();
 }
 
 void ProgressState::begin(const QString &message)
@@ -108,6 +159,13 @@ void ProgressState::reset()
     m_firstTokenMs = -1;
     m_elapsedMs = 0;
     m_hasMetrics = false;
+    m_activity.clear();
+    m_stepName.clear();
+    m_remainingMs = -1;
+    m_remainingText.clear();
+    m_promptPercentage = -1;
+    m_finishReason.clear();
+    m_promptTokens = -1;
     m_sinceUpdate.invalidate();
     followPhase();
     Q_EMIT changed();

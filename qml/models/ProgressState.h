@@ -24,6 +24,17 @@ class ProgressState : public QObject
     // Ticks while the request runs, between the updates that bring the backend's own figure.
     Q_PROPERTY(qint64 elapsedMs READ elapsedMs NOTIFY elapsedChanged)
     Q_PROPERTY(bool hasMetrics READ hasMetrics NOTIFY changed) // token figures from a model generation
+    // What an agent says it is doing now, in its own words ("" for Ponder's own generations).
+    Q_PROPERTY(QString activity READ activity NOTIFY changed)
+    // The step it is on when it names it ("Network Analysis") rather than numbers it.
+    Q_PROPERTY(QString stepName READ stepName NOTIFY changed)
+    // How long it expects to need still, counting down between updates; -1: it did not say.
+    Q_PROPERTY(qint64 remainingMs READ remainingMs NOTIFY elapsedChanged)
+    Q_PROPERTY(QString remainingText READ remainingText NOTIFY changed) // when it said so in words
+    // While the model server reads the prompt and says how far it got (llama.cpp); -1 otherwise.
+    Q_PROPERTY(double promptPercentage READ promptPercentage NOTIFY changed)
+    Q_PROPERTY(QString finishReason READ finishReason NOTIFY changed) // stop, length, ...: once done
+    Q_PROPERTY(qint64 promptTokens READ promptTokens NOTIFY changed) // -1: not known
 
 public:
     enum class Phase
@@ -33,7 +44,8 @@ public:
         Working, // tokens (or an agent's steps) are arriving
         Done,
         Failed,
-        Stopped
+        Stopped,
+        Ended // the session ended without saying how (an agent that left)
     };
     Q_ENUM(Phase)
 
@@ -49,12 +61,23 @@ public:
     qint64 firstTokenMs() const { return m_firstTokenMs; }
     qint64 elapsedMs() const;
     bool hasMetrics() const { return m_hasMetrics; }
+    QString activity() const { return m_activity; }
+    QString stepName() const { return m_stepName; }
+    qint64 remainingMs() const;
+    QString remainingText() const { return m_remainingText; }
+    double promptPercentage() const { return m_promptPercentage; }
+    QString finishReason() const { return m_finishReason; }
+    qint64 promptTokens() const { return m_promptTokens; }
 
     // A progress update in the streaming API's JSON shape (with Ponder's optional `metrics`).
     void apply(const QJsonObject &update);
     // The window's own view of a request before the hub has said anything about it.
     void begin(const QString &message);
     void fail(const QString &message);
+    // The session ended (session_end): an agent that was at work without saying it finished has ended.
+    void end();
+    // Something arrived (a step) from a session that has said nothing of its progress: it is at work.
+    void noteActivity();
     void reset();
 
 Q_SIGNALS:
@@ -79,4 +102,11 @@ private:
     QElapsedTimer m_sinceUpdate; // since that update, while running
     QTimer m_tick;
     bool m_hasMetrics = false;
+    QString m_activity;
+    QString m_stepName;
+    qint64 m_remainingMs = -1; // as of the last update
+    QString m_remainingText;
+    double m_promptPercentage = -1;
+    QString m_finishReason;
+    qint64 m_promptTokens = -1;
 };

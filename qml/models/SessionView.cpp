@@ -3,6 +3,8 @@
 #include "BackendGateway.h"
 #include "SessionFeed.h"
 
+using namespace Qt::StringLiterals;
+
 SessionView::SessionView(QObject *parent)
     : QObject(parent)
 { }
@@ -36,10 +38,7 @@ void SessionView::restart()
     m_feed = nullptr;
     clear();
     setProblem({});
-    if (m_ended) {
-        m_ended = false;
-        Q_EMIT endedChanged();
-    }
+    setEnded(false);
     if (!m_gateway || m_sessionId.isEmpty())
         return;
     m_feed = m_gateway->watch(m_sessionId, this);
@@ -49,56 +48,85 @@ void SessionView::restart()
 
 void SessionView::apply(const QList<StoredEvent> &events)
 {
-    QList<QJsonObject> newSteps;
-    QString reasoning = m_reasoning;
-    bool ended = m_ended;
-    bool thinking = m_thinking;
+    const QString reasoning = m_reasoning;
+    const QString answer = m_answer;
+    const qsizetype warnings = m_warnings.size();
     for (const StoredEvent &event : events) {
         if (event.isSessionEnd()) {
-            ended = true;
+            m_timeline.sessionEnded(0);
+            m_progress.end();
+            setEnded(true);
             continue;
         }
         const QJsonObject &data = event.data.object();
         if (event.kind == EventKind::Thinking) {
-            newSteps.append(data);
+            m_timeline.addStep(data);
+            m_progress.noteActivity();
             continue;
         }
-        const QString activity = data.value(QLatin1String("current_activity")).toString();
-        if (activity == QLatin1String("received")) {
-            // A new request: what the panels showed belongs to the previous one.
-            newSteps.clear();
-            m_steps.clear();
-            reasoning.clear();
-            m_progress.reset();
-        }
-        const bool aloud
-            = data.value(QLatin1String("update_type")).toString() == QLatin1String("thinking_aloud");
-        if (aloud)
-            reasoning += data.value(QLatin1String("message")).toString();
-        // Reasoning text comes as thinking_aloud updates; any other update (answer tokens, the end) ends it.
-        thinking = aloud;
-        m_progress.apply(data);
+        applyProgress(data);
     }
-    m_steps.append(newSteps);
-    if (reasoning != m_reasoning) {
-        m_reasoning = reasoning;
+    m_timeline.flush();
+    if (reasoning != m_reasoning)
         Q_EMIT reasoningChanged();
+    if (answer != m_answer)
+        Q_EMIT answerChanged();
+    if (warnings != m_warnings.size())
+        Q_EMIT warningsChanged();
+}
+
+void SessionView::applyProgress(const QJsonObject &data)
+{
+    const QString activity = data.value("current_activity"_L1).toString();
+    const QString type = data.value("update_type"_L1).toString();
+    if (activity == "received"_L1) {
+        // A new request: what the view showed belongs to the previous one.
+        clear();
+        m_prompt = data.value("prompt"_L1).toString();
+        Q_EMIT promptChanged();
     }
-    if (ended != m_ended) {
-        m_ended = ended;
-        Q_EMIT endedChanged();
+    const bool aloud = type == "thinking_aloud"_L1;
+    if (aloud) {
+        const QString text = data.value("message"_L1).toString();
+        m_reasoning += text;
+        m_timeline.appendThought(text, TimelineItem::timeOf(data.value("timestamp"_L1)));
+    } else if (activity == "answering"_L1) {
+        m_answer += data.value("message"_L1).toString();
+    } else if (type == "warning"_L1 && !data.contains("metrics"_L1)) {
+        m_warnings.append(data.value("message"_L1).toString());
     }
-    setThinking(thinking);
+    // Reasoning text comes as thinking_aloud updates; the answer's text, or the request's end, ends it.
+    // (Figures between them say nothing either way.)
+    if (aloud)
+        setThinking(true);
+    else if (activity != "generating"_L1 && activity != "reading_prompt"_L1)
+        setThinking(false);
+    m_timeline.addProgress(data);
+    m_rate.add(data.value("metrics"_L1).toObject());
+    m_progress.apply(data);
 }
 
 void SessionView::clear()
 {
     setThinking(false);
-    m_steps.clear();
+    m_timeline.clear();
     m_progress.reset();
+    m_rate.clear();
     if (!m_reasoning.isEmpty()) {
         m_reasoning.clear();
         Q_EMIT reasoningChanged();
+    }
+    if (!m_prompt.isEmpty()) {
+        m_prompt.clear();
+        Q_EMIT promptChanged();
+    }
+    if (!m_answer.isEmpty()) {
+        m_answer.clear();
+        Q_EMIT answerChanged();
+    }
+    if (!m_warnings.isEmpty()) {
+        m_warnings.clear();
+        Q_EMIT warningsChanged();
     }
 }
 
@@ -116,4 +144,13 @@ void SessionView::setThinking(bool thinking)
         return;
     m_thinking = thinking;
     Q_EMIT thinkingChanged();
+}
+
+void SessionView::setEnded(bool ended)
+{
+    if (m_ended == ended)
+        return;
+    m_ended = ended;
+    Q_EMIT endedChanged();
+    Q_EMIT warningsChanged(); // pinned until now
 }

@@ -1,13 +1,15 @@
-// One hub session as the window shows it: its thinking steps, the model's reasoning text and its
-// progress, live. The chat view uses one for the conversation in front of it; the Live sessions
-// visualizer uses one for whichever session is selected, whoever publishes into it.
+// One hub session as the window shows it, live: its timeline (steps and moments, with the model's own
+// reasoning text along it), its progress, tokens/s over time, the prompt and the answer as they stream,
+// and the warnings it raised. The chat view uses one for the conversation in front of it; the Live
+// sessions visualizer uses one for whichever session is selected, whoever publishes into it.
 //
-// A session may carry many requests (a conversation's turns); the panels show the latest one: a
+// A session may carry many requests (a conversation's turns); the view shows the latest one: a
 // progress update with activity "received" starts a new request and clears what the last one showed.
 #pragma once
 
 #include "models/ProgressState.h"
-#include "models/ThinkingStepModel.h"
+#include "models/SessionTimeline.h"
+#include "models/TokenRateSeries.h"
 
 #include <QObject>
 #include <QPointer>
@@ -23,9 +25,15 @@ class SessionView : public QObject
     QML_ELEMENT
     Q_PROPERTY(BackendGateway *gateway READ gateway WRITE setGateway NOTIFY gatewayChanged)
     Q_PROPERTY(QString sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
-    Q_PROPERTY(ThinkingStepModel *steps READ steps CONSTANT)
+    Q_PROPERTY(SessionTimeline *timeline READ timeline CONSTANT)
     Q_PROPERTY(ProgressState *progress READ progress CONSTANT)
-    Q_PROPERTY(QString reasoning READ reasoning NOTIFY reasoningChanged)
+    Q_PROPERTY(TokenRateSeries *rate READ rate CONSTANT)
+    Q_PROPERTY(QString reasoning READ reasoning NOTIFY reasoningChanged) // all of the request's, so far
+    // The request's prompt and its answer as it streams (for requests from outside the window).
+    Q_PROPERTY(QString prompt READ prompt NOTIFY promptChanged)
+    Q_PROPERTY(QString answer READ answer NOTIFY answerChanged)
+    // Warnings the session raised, pinned until it ends.
+    Q_PROPERTY(QStringList warnings READ warnings NOTIFY warningsChanged)
     // The model is reasoning right now (its latest update was reasoning text, and it has not finished).
     Q_PROPERTY(bool thinking READ thinking NOTIFY thinkingChanged)
     Q_PROPERTY(bool ended READ ended NOTIFY endedChanged)
@@ -40,37 +48,50 @@ public:
     QString sessionId() const { return m_sessionId; }
     void setSessionId(const QString &sessionId);
 
-    ThinkingStepModel *steps() { return &m_steps; }
+    SessionTimeline *timeline() { return &m_timeline; }
     ProgressState *progress() { return &m_progress; }
+    TokenRateSeries *rate() { return &m_rate; }
     QString reasoning() const { return m_reasoning; }
+    QString prompt() const { return m_prompt; }
+    QString answer() const { return m_answer; }
+    QStringList warnings() const { return m_ended ? QStringList() : m_warnings; }
     bool thinking() const { return m_thinking; }
     bool ended() const { return m_ended; }
     QString problem() const { return m_problem; }
 
     // Applies a batch of the session's events, oldest first (public for tests and benchmarks).
     void apply(const QList<StoredEvent> &events);
-    // Clears the panels for a new request in this session.
+    // Clears the view for a new request in this session.
     void clear();
 
 Q_SIGNALS:
     void gatewayChanged();
     void sessionIdChanged();
     void reasoningChanged();
+    void promptChanged();
+    void answerChanged();
+    void warningsChanged();
     void thinkingChanged();
     void endedChanged();
     void problemChanged();
 
 private:
     void restart();
+    void applyProgress(const QJsonObject &data);
     void setProblem(const QString &problem);
     void setThinking(bool thinking);
+    void setEnded(bool ended);
 
     QPointer<BackendGateway> m_gateway;
     QString m_sessionId;
     SessionFeed *m_feed = nullptr;
-    ThinkingStepModel m_steps;
+    SessionTimeline m_timeline;
     ProgressState m_progress;
+    TokenRateSeries m_rate;
     QString m_reasoning;
+    QString m_prompt;
+    QString m_answer;
+    QStringList m_warnings;
     bool m_thinking = false;
     bool m_ended = false;
     QString m_problem;

@@ -16,6 +16,8 @@ const QString AllowedOriginsKey = QStringLiteral("server/allowedOrigins");
 const QString StatelessKey = QStringLiteral("server/stateless");
 const QString RedisUrlKey = QStringLiteral("store/redisUrl");
 const QString DebugModeKey = QStringLiteral("window/debugMode");
+const QString SidebarShownKey = QStringLiteral("window/sidebarShown");
+const QString InsightWidthKey = QStringLiteral("window/insightWidth");
 const QString LanguageKey = QStringLiteral("window/language");
 const QString ThemeKey = QStringLiteral("window/theme");
 const QString ModelKey = QStringLiteral("chat/model");
@@ -119,6 +121,32 @@ void Preferences::setRedisUrl(const QString &url)
 {
     if (url.trimmed() != redisUrl() && checkRedisUrl(url).isEmpty())
         writeServerSetting(RedisUrlKey, url.trimmed());
+}
+
+bool Preferences::sidebarShown() const
+{
+    return m_settings.value(SidebarShownKey, true).toBool();
+}
+
+void Preferences::setSidebarShown(bool shown)
+{
+    if (shown == sidebarShown())
+        return;
+    m_settings.setValue(SidebarShownKey, shown);
+    Q_EMIT layoutChanged();
+}
+
+int Preferences::insightWidth() const
+{
+    return m_settings.value(InsightWidthKey, 380).toInt();
+}
+
+void Preferences::setInsightWidth(int width)
+{
+    if (width == insightWidth())
+        return;
+    m_settings.setValue(InsightWidthKey, width);
+    Q_EMIT layoutChanged();
 }
 
 bool Preferences::debugMode() const

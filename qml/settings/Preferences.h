@@ -28,6 +28,9 @@ class Preferences : public QObject
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged) // "": the system's
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged) // system | light | dark
     Q_PROPERTY(QString model READ model WRITE setModel NOTIFY modelChanged) // the last one chosen
+    // How the window was laid out: the sidebar shown or folded (Ctrl+B), the insight panel's width.
+    Q_PROPERTY(bool sidebarShown READ sidebarShown WRITE setSidebarShown NOTIFY layoutChanged)
+    Q_PROPERTY(int insightWidth READ insightWidth WRITE setInsightWidth NOTIFY layoutChanged)
     // Server settings were changed after the backend started: a restart applies them.
     Q_PROPERTY(bool restartNeeded READ restartNeeded NOTIFY serverSettingsChanged)
 
@@ -48,6 +51,10 @@ public:
     void setStateless(bool stateless);
     QString redisUrl() const;
     void setRedisUrl(const QString &url);
+    bool sidebarShown() const;
+    void setSidebarShown(bool shown);
+    int insightWidth() const;
+    void setInsightWidth(int width);
     bool debugMode() const;
     void setDebugMode(bool on);
     QString language() const;
@@ -85,6 +92,7 @@ public:
 Q_SIGNALS:
     void serverSettingsChanged();
     void debugModeChanged();
+    void layoutChanged();
     void languageChanged();
     void themeChanged();
     void modelChanged();

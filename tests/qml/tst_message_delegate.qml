@@ -64,7 +64,7 @@ Item {
             compare(findAll(stopped, item => item.text === "Stopped.").length, 1)
             const failed = make({ state: MessageModel.Failed, errorKind: ChatFailure.Unreachable,
                                   error: "upstream 'ollama': cannot reach http://127.0.0.1:11434: Connection refused" })
-            compare(findAll(failed, item => item.text === ChatAdvice.advice(ChatFailure.Unreachable)).length, 1)
+            compare(findAll(failed, item => item.text === Words.advice(ChatFailure.Unreachable)).length, 1)
             compare(findAll(failed, item => String(item.text).indexOf("Connection refused") >= 0).length, 1)
             // A rate limit counts down to the automatic retry; meanwhile there is no Retry button.
             const limited = make({ state: MessageModel.Failed, errorKind: ChatFailure.RateLimited, canRegenerate: true,
@@ -108,7 +108,7 @@ Item {
             compare(prose.length, 1)
             verify(prose[0].text.startsWith("Just this."))
             // The width comes from the layout's next polish, not necessarily at once.
-            tryCompare(prose[0], "width", 700 - 48 - 24) // the bubble's margins and padding
+            tryCompare(prose[0], "width", Math.min(700 - 32, Theme.chatColumnWidth)) // the chat's column
             tryVerify(() => message.height > prose[0].height)
         }
 

@@ -14,7 +14,6 @@
 #include "models/ModelListModel.h"
 #include "models/ProgressState.h"
 #include "models/SessionView.h"
-#include "models/ThinkingStepModel.h"
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
 #include "store/StoredEvent.h"
@@ -77,6 +76,18 @@ StoredEvent thinkingEvent(const QString &content)
         QJsonObject {{QStringLiteral("thinking_type"), QStringLiteral("analysis")},
             {QStringLiteral("content"), content}},
         {}};
+}
+
+// The steps a timeline shows (an agent's, or cut from a model's reasoning), in order, by their text.
+QStringList stepsOf(const SessionTimeline *timeline)
+{
+    QStringList steps;
+    for (int row = 0; row < timeline->rowCount(); ++row) {
+        const auto entry = timeline->index(row).data(SessionTimeline::EntryRole).value<Timeline::Entry>();
+        if (entry == Timeline::Entry::StepEntry || entry == Timeline::Entry::ReasoningEntry)
+            steps << timeline->index(row).data(SessionTimeline::ContentRole).toString();
+    }
+    return steps;
 }
 
 } // namespace
@@ -257,15 +268,15 @@ void WindowModelsTest::markdownSegmentsSplitCodeFences()
     const auto segments = MarkdownSegments::split(QStringLiteral(
         "Intro **bold**\n\n```python\nprint(1)\n\n```\nmiddle\n~~~\nraw ``` inside\n~~~\n```sh\nunfinished"));
     QCOMPARE(segments.size(), 5);
-    QVERIFY(!segments[0].code);
+    QVERIFY(!segments[0].code());
     QCOMPARE(segments[0].text, QStringLiteral("Intro **bold**"));
-    QVERIFY(segments[1].code);
+    QVERIFY(segments[1].code());
     QCOMPARE(segments[1].language, QStringLiteral("python"));
     QCOMPARE(segments[1].text, QStringLiteral("print(1)\n"));
     QCOMPARE(segments[2].text, QStringLiteral("middle"));
-    QVERIFY(segments[3].code);
+    QVERIFY(segments[3].code());
     QCOMPARE(segments[3].text, QStringLiteral("raw ``` inside")); // only the same fence closes a block
-    QVERIFY(segments[4].code); // still being written: a code block to the end
+    QVERIFY(segments[4].code()); // still being written: a code block to the end
     QCOMPARE(segments[4].text, QStringLiteral("unfinished"));
     QCOMPARE(MarkdownSegments::split(QStringLiteral("    ```\nindented four: not a fence")).size(), 1);
     // Paragraphs are segments of their own; indented lines after a blank line continue a list item.
@@ -402,21 +413,22 @@ void WindowModelsTest::progressStateReadsHubUpdates()
 void WindowModelsTest::sessionViewShowsTheLatestRequest()
 {
     SessionView view;
-    QAbstractItemModelTester tester(view.steps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    view.apply({progressEvent({{QStringLiteral("current_activity"), QStringLiteral("received")}}),
+    QAbstractItemModelTester tester(view.timeline(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.apply({progressEvent({{QStringLiteral("current_activity"), QStringLiteral("received")},
+                    {QStringLiteral("prompt"), QStringLiteral("first question")}}),
         thinkingEvent(QStringLiteral("old step")),
         progressEvent({{QStringLiteral("current_activity"), QStringLiteral("thinking")},
             {QStringLiteral("update_type"), QStringLiteral("thinking_aloud")},
             {QStringLiteral("message"), QStringLiteral("old")}})});
-    QCOMPARE(view.steps()->rowCount(), 1);
+    QCOMPARE(stepsOf(view.timeline()), QStringList {QStringLiteral("old step")});
     QCOMPARE(view.reasoning(), QStringLiteral("old"));
-    // A second request in the same session: the panels start over.
+    QCOMPARE(view.prompt(), QStringLiteral("first question"));
+    // A second request in the same session: the view starts over.
     view.apply({progressEvent({{QStringLiteral("current_activity"), QStringLiteral("received")}}),
         thinkingEvent(QStringLiteral("new step")), thinkingEvent(QStringLiteral("another"))});
-    QCOMPARE(view.steps()->rowCount(), 2);
-    QCOMPARE(view.steps()->index(0, 0).data(ThinkingStepModel::ContentRole).toString(),
-        QStringLiteral("new step"));
+    QCOMPARE(stepsOf(view.timeline()), (QStringList {QStringLiteral("new step"), QStringLiteral("another")}));
     QCOMPARE(view.reasoning(), QString());
+    QCOMPARE(view.prompt(), QString());
     QCOMPARE(view.progress()->phase(), ProgressState::Phase::Waiting);
     StoredEvent end = thinkingEvent({});
     end.type = QStringLiteral("session_end");
@@ -465,7 +477,7 @@ void WindowModelsTest::chatThinkingStepsAndProgressArriveFromTheHub()
     chat.setGateway(m_gateway.get());
     chat.setModel(QStringLiteral("thinker"));
     QAbstractItemModelTester tester(
-        chat.session()->steps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        chat.session()->timeline(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy thinking(&chat, &ChatController::thinkingChanged);
     QVERIFY(chat.send(QStringLiteral("A haiku, please")));
     waitForAnswer(chat);
@@ -475,11 +487,30 @@ void WindowModelsTest::chatThinkingStepsAndProgressArriveFromTheHub()
     QVERIFY(thinking.size() >= 2); // on while reasoning, off once the answer began
     QVERIFY(!chat.thinking());
     // Three paragraphs; the second is short, so it joins the third (ReasoningSegmenter's rule).
-    QTRY_COMPARE_WITH_TIMEOUT(chat.session()->steps()->rowCount(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(stepsOf(chat.session()->timeline()).size(), 2, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(chat.session()->progress()->phase(), ProgressState::Phase::Done, 5000);
     QCOMPARE(chat.session()->sessionId(), chat.conversationId());
-    QCOMPARE(chat.session()->steps()->index(0, 0).data(ThinkingStepModel::StepTypeRole).toString(),
-        QStringLiteral("reasoning"));
+    // The reasoning is shown once: as its two steps, marked along it, with no text left over beside them.
+    const SessionTimeline *timeline = chat.session()->timeline();
+    QStringList entries;
+    for (int row = 0; row < timeline->rowCount(); ++row) {
+        const QModelIndex at = timeline->index(row);
+        switch (at.data(SessionTimeline::EntryRole).value<Timeline::Entry>()) {
+        case Timeline::Entry::ReasoningEntry:
+            QCOMPARE(at.data(SessionTimeline::StepTypeRole).toString(), QStringLiteral("reasoning"));
+            entries << QStringLiteral("step %1").arg(at.data(SessionTimeline::NumberRole).toInt());
+            break;
+        case Timeline::Entry::MilestoneEntry:
+            entries << QString::fromLatin1(QMetaEnum::fromType<Timeline::Milestone>().valueToKey(
+                int(at.data(SessionTimeline::MilestoneRole).value<Timeline::Milestone>())));
+            break;
+        default:
+            entries << QStringLiteral("other");
+        }
+    }
+    QCOMPARE(entries,
+        (QStringList {QStringLiteral("Received"), QStringLiteral("Accepted"), QStringLiteral("FirstToken"),
+            QStringLiteral("step 1"), QStringLiteral("step 2"), QStringLiteral("Done")}));
 }
 
 void WindowModelsTest::stopAbortsTheUpstreamAtOnce()
@@ -919,7 +950,8 @@ void WindowModelsTest::liveSessionsListOutsideAgents()
                             {QStringLiteral("content"), QStringLiteral("Reading the logs")}})
               .toJson();
     QCOMPARE(client.send("POST", thinkingUrl, step, {{"Content-Type", "application/json"}}).status, 201);
-    QTRY_COMPARE_WITH_TIMEOUT(view.steps()->rowCount(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        stepsOf(view.timeline()), QStringList {QStringLiteral("Reading the logs")}, 5000);
 
     // Ending it shows in both.
     QCOMPARE(
@@ -972,7 +1004,7 @@ void WindowModelsTest::thinkingIsAskedForWhereTheModelCanThink()
     chat.setCatalog(&catalog);
     chat.setPreferences(&preferences);
     QAbstractItemModelTester steps(
-        chat.session()->steps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        chat.session()->timeline(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     // A thinking model thinks: think is sent, and its steps arrive.
     chat.setModel(QStringLiteral("qwen3:8b"));
@@ -982,7 +1014,7 @@ void WindowModelsTest::thinkingIsAskedForWhereTheModelCanThink()
     waitForAnswer(chat);
     QCOMPARE(m_upstream.lastChatRequest().body.value(QLatin1String("think")), QJsonValue(true));
     QVERIFY(!chat.messages()->index(1).data(MessageModel::ReasoningRole).toString().isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(chat.session()->steps()->rowCount() >= 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!stepsOf(chat.session()->timeline()).isEmpty(), 5000);
 
     // Off is off, and remembered for this model.
     chat.setThink(QStringLiteral("off"));

@@ -8,6 +8,7 @@
 #include "WindowDriver.h"
 #include "models/MessageModel.h"
 #include "models/ProgressState.h"
+#include "models/SessionTimeline.h"
 #include "options/ServerOptionsBuilder.h"
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
@@ -48,6 +49,18 @@ FakeScript thinkingModel()
     script.parameterSize = QStringLiteral("8.2B");
     script.family = QStringLiteral("qwen3");
     return script;
+}
+
+// The rows of a timeline that are steps (an agent's, or cut from a model's reasoning).
+QList<int> stepRows(const QAbstractItemModel *timeline)
+{
+    QList<int> rows;
+    for (int row = 0; row < timeline->rowCount(); ++row) {
+        const auto entry = timeline->index(row, 0).data(SessionTimeline::EntryRole).value<Timeline::Entry>();
+        if (entry == Timeline::Entry::StepEntry || entry == Timeline::Entry::ReasoningEntry)
+            rows << row;
+    }
+    return rows;
 }
 
 MessageModel::State stateOf(QAbstractItemModel *messages, int row)
@@ -259,20 +272,23 @@ void WindowUiTest::aThinkingModelShowsItsStepsAsTheyArrive()
     // Steps arrive while the model is still at work.
     QQuickItem *insights = m_driver->item("chatInsights");
     QQuickItem *steps = m_driver->item("thinkingSteps", insights);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        steps->property("count").toInt() >= 1 && chat()->property("busy").toBool(), 10000);
+    const auto *timeline = steps->property("model").value<QAbstractItemModel *>();
+    QTRY_VERIFY_WITH_TIMEOUT(!stepRows(timeline).isEmpty() && chat()->property("busy").toBool(), 10000);
+    QVERIFY(!m_driver->screenshot(QStringLiteral("window-chat-mid-answer.png")).isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(m_answersEnded, answered + 1, 20000);
     QCOMPARE(m_ollama.lastChatRequest().body.value(QLatin1String("think")), QJsonValue(true));
 
     QCOMPARE(messages()->rowCount(), 2);
     const QString answer = messages()->index(1, 0).data().toString();
     QVERIFY2(answer.startsWith(QStringLiteral("There are two idiomatic ways")), qPrintable(answer));
-    QTRY_VERIFY_WITH_TIMEOUT(steps->property("count").toInt() >= 2, 5000);
-    // The model named no kinds: neutral, numbered steps, none of them red.
-    QQuickItem *first = m_driver->delegateAt(steps, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(stepRows(timeline).size() >= 2, 5000);
+    // The model named no kinds: neutral, numbered steps, none of them red, marked along its reasoning.
+    QQuickItem *first = m_driver->delegateAt(steps, stepRows(timeline).at(0));
     QCOMPARE(first->property("stepType").toString(), QStringLiteral("reasoning"));
-    QCOMPARE(WindowDriver::shownText(first, "stepLabel"), QStringLiteral("Step 1"));
-    QCOMPARE(WindowDriver::shownText(m_driver->delegateAt(steps, 1), "stepLabel"), QStringLiteral("Step 2"));
+    QCOMPARE(first->property("entry").toInt(), int(Timeline::Entry::ReasoningEntry));
+    QVERIFY(WindowDriver::shownText(first, "stepLabel").startsWith(QStringLiteral("Step 1")));
+    QVERIFY(WindowDriver::shownText(m_driver->delegateAt(steps, stepRows(timeline).at(1)), "stepLabel")
+                .startsWith(QStringLiteral("Step 2")));
     auto *session = chat()->property("session").value<QObject *>();
     auto *progress = session->property("progress").value<ProgressState *>();
     QTRY_COMPARE_WITH_TIMEOUT(progress->phase(), ProgressState::Phase::Done, 5000);
@@ -496,8 +512,8 @@ void WindowUiTest::liveSessionShowsAnOutsideAgent()
     QTRY_VERIFY_WITH_TIMEOUT(!live->match(live->index(0, 0), Qt::UserRole + 1, id).isEmpty(), 5000);
     window->setProperty("liveSessionId", id);
     QObject *view = m_driver->object("liveSession");
-    auto *viewSteps = view->property("steps").value<QAbstractItemModel *>();
-    QTRY_COMPARE_WITH_TIMEOUT(viewSteps->rowCount(), 3, 5000);
+    auto *viewSteps = view->property("timeline").value<QAbstractItemModel *>();
+    QTRY_COMPARE_WITH_TIMEOUT(stepRows(viewSteps).size(), 3, 5000);
     auto *progress = view->property("progress").value<ProgressState *>();
     QTRY_COMPARE_WITH_TIMEOUT(progress->percentage(), 65.0, 5000);
     QCOMPARE(progress->phase(), ProgressState::Phase::Working);
@@ -511,7 +527,7 @@ void WindowUiTest::liveSessionShowsAnOutsideAgent()
                      {QStringLiteral("confidence_level"), 0.67}})
                  .status,
         201);
-    QTRY_COMPARE_WITH_TIMEOUT(viewSteps->rowCount(), 4, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(stepRows(viewSteps).size(), 4, 5000);
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-live-session.png")).isEmpty());
     window->setProperty("liveSessionId", QString());
 }

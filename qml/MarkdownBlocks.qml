@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import Ponder
+
+// Markdown as blocks, each laid out on its own: paragraphs, code blocks (monospace, scrolling sideways,
+// with Copy) and tables (a shaded header, thin rules). The blocks are a C++ model that follows the text
+// incrementally: a streaming answer changes its last block and now and then adds one, so only that block
+// is laid out again. A recycled delegate keeps its model and its items, which turn into the next text's
+// blocks in place.
+//
+// A Column, never a Quick Layout: on Qt 6.4 a layout whose Repeater removes items can reach a deleted one
+// and crash (QQuickLayout::effectiveSizePolicy_helper), which scrolling a long conversation did.
+Column {
+    id: blocks
+
+    property string markdown
+    property bool plain: false // the user's own words: no Markdown
+    property int fontSize: 15
+
+    signal copyRequested(string text)
+
+    function sync() {
+        parts.markdown = markdown
+        // Columns place their children when next polished; a list needs this height now, or it takes the
+        // item for shorter than it is and creates more than fit.
+        forceLayout()
+    }
+    onMarkdownChanged: sync()
+    Component.onCompleted: sync()
+
+    spacing: 8
+    visible: parts.count > 0
+
+    MessageBlocks { id: parts }
+
+    Repeater {
+        model: parts
+        delegate: Loader {
+            id: block
+            required property int kind
+            required property string text
+            required property string language
+            width: parent ? parent.width : 0
+            sourceComponent: kind === MessageBlocks.Code ? codeComponent
+                           : kind === MessageBlocks.Table && !blocks.plain ? tableComponent : proseComponent
+            Component {
+                id: proseComponent
+                TextEdit {
+                    width: block.width // from the start: laid out once, at its width
+                    text: block.text
+                    textFormat: blocks.plain ? TextEdit.PlainText : TextEdit.MarkdownText
+                    wrapMode: Text.Wrap
+                    readOnly: true
+                    selectByMouse: true
+                    color: Theme.text
+                    selectedTextColor: Theme.textOnAccent
+                    selectionColor: Theme.accent
+                    font.pixelSize: blocks.fontSize
+                    onLinkActivated: link => Qt.openUrlExternally(link)
+                }
+            }
+            Component {
+                id: codeComponent
+                CodeBlock {
+                    width: block.width
+                    code: block.text
+                    language: block.language
+                    onCopyRequested: text => blocks.copyRequested(text)
+                }
+            }
+            Component {
+                id: tableComponent
+                TableBlock {
+                    width: block.width
+                    markdown: block.text
+                    fontSize: blocks.fontSize - 1
+                }
+            }
+        }
+    }
+}

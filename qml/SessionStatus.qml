@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ponder
+
+// Where a session stands, live: its status, a progress bar, what it is doing now (an agent's own
+// words, or the window's for a model's request), the time remaining counting down, elapsed time ticking
+// and, for a model's request, tokens/s over time with the first token marked.
+ColumnLayout {
+    id: status
+
+    required property SessionView session
+    // What went wrong with the window's own last answer, for advice; None for other sessions.
+    property int failure: ChatFailure.None
+    property bool compact: false
+    property bool showPhase: true // the live page shows it beside the title instead
+
+    readonly property ProgressState progress: session.progress
+    readonly property bool running: progress.phase === ProgressState.Waiting || progress.phase === ProgressState.Working
+
+    spacing: 6
+
+    // What it is doing, in a line: the window's words for a model's request, an agent's for its own.
+    function nowText() {
+        const p = progress
+        if (p.promptPercentage >= 0)
+            return Words.milestone(Timeline.ReadingPrompt, null, "", p.promptPercentage)
+        if (p.hasMetrics) {
+            switch (p.phase) {
+            case ProgressState.Waiting: return qsTr("Waiting for the first token")
+            case ProgressState.Working:
+                return session.thinking ? qsTr("Reasoning") : session.answer !== "" ? qsTr("Writing the answer") : qsTr("Generating")
+            case ProgressState.Done: return Words.milestone(Timeline.Done, { elapsed_ms: p.elapsedMs, tokens: p.tokens,
+                                                                               finish_reason: p.finishReason }, "", -1)
+            case ProgressState.Stopped: return qsTr("Stopped.")
+            default: return ""
+            }
+        }
+        if (p.phase === ProgressState.Waiting)
+            return p.message
+        if (p.activity !== "" && p.message !== "")
+            return p.activity + " · " + p.message
+        return p.activity !== "" ? p.activity : p.message
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: 8
+        Badge {
+            objectName: "phaseLabel"
+            visible: status.showPhase
+            text: Words.phase(status.progress.phase)
+            tone: Words.phaseTone(status.progress.phase)
+        }
+        Label {
+            objectName: "statusNow"
+            Layout.fillWidth: true
+            text: status.nowText()
+            elide: Text.ElideRight
+            font.pixelSize: 12
+            color: status.progress.phase === ProgressState.Failed ? Theme.error : Theme.text
+        }
+        Label {
+            objectName: "elapsedLabel"
+            // Done says how long it took in its own words.
+            visible: status.progress.phase !== ProgressState.Idle
+                     && !(status.progress.hasMetrics && status.progress.phase === ProgressState.Done)
+            // A model's request measures its own time; an agent's runs from its first event.
+            text: Words.duration(status.progress.hasMetrics ? status.progress.elapsedMs : status.session.timeline.nowMs)
+            font.pixelSize: 12
+            font.family: Theme.monospace
+            color: Theme.mutedText
+        }
+    }
+
+    // A model's request has no percentage worth a bar once it streams (its tokens/s says more); an
+    // agent's has, when it gives one.
+    ProgressBar {
+        Layout.fillWidth: true
+        visible: status.running && (!status.progress.hasMetrics || status.progress.phase === ProgressState.Waiting)
+        from: 0
+        to: 100
+        indeterminate: status.progress.promptPercentage < 0 && (status.progress.percentage < 0 || status.progress.hasMetrics)
+        value: status.progress.promptPercentage >= 0 ? status.progress.promptPercentage
+                                                      : Math.max(0, status.progress.percentage)
+        Accessible.name: qsTr("Progress")
+    }
+
+    // An agent's step by name, and the time it expects to need still.
+    RowLayout {
+        Layout.fillWidth: true
+        visible: status.running && (stepText.text !== "" || remaining.text !== "")
+        spacing: 8
+        Label {
+            id: stepText
+            Layout.fillWidth: true
+            elide: Text.ElideRight
+            font.pixelSize: 12
+            color: Theme.mutedText
+            text: {
+                const p = status.progress
+                if (p.stepName !== "")
+                    return p.totalSteps > 0 ? qsTr("%1 (step %2 of %3)").arg(p.stepName).arg(p.currentStep).arg(p.totalSteps)
+                                            : p.stepName
+                return p.totalSteps > 0 && !p.hasMetrics ? qsTr("Step %1 of %2").arg(p.currentStep).arg(p.totalSteps) : ""
+            }
+        }
+        Label {
+            id: remaining
+            objectName: "remainingLabel"
+            font.pixelSize: 12
+            color: Theme.mutedText
+            text: status.progress.remainingMs >= 0 ? qsTr("about %1 left").arg(Words.duration(status.progress.remainingMs))
+                                                   : status.progress.remainingText !== "" ? qsTr("%1 left").arg(status.progress.remainingText) : ""
+        }
+    }
+
+    Label {
+        Layout.fillWidth: true
+        visible: status.progress.phase === ProgressState.Failed
+        wrapMode: Text.Wrap
+        font.pixelSize: 12
+        color: Theme.text
+        text: status.failure !== ChatFailure.None
+              ? Words.advice(status.failure)
+              : qsTr("Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.")
+    }
+    Label {
+        objectName: "failureDetails"
+        Layout.fillWidth: true
+        visible: status.progress.phase === ProgressState.Failed && text !== ""
+        wrapMode: Text.Wrap
+        maximumLineCount: 4
+        elide: Text.ElideRight
+        font.pixelSize: 11
+        color: Theme.mutedText
+        text: Words.failureDetails(status.progress.message)
+    }
+
+    // A model's figures: tokens/s over time beside the numbers.
+    RowLayout {
+        Layout.fillWidth: true
+        visible: status.progress.hasMetrics && status.progress.phase !== ProgressState.Idle
+        spacing: 10
+        Sparkline {
+            objectName: "tokenRate"
+            series: status.session.rate
+            Layout.fillWidth: true
+            Layout.minimumWidth: 60
+            Layout.preferredHeight: status.compact ? 28 : 36
+        }
+        GridLayout {
+            columns: 2
+            columnSpacing: 6
+            rowSpacing: 0
+            component Figure: Label { font.pixelSize: 11; color: Theme.mutedText }
+            component Value: Label {
+                font.pixelSize: 11
+                font.family: Theme.monospace
+                color: Theme.text
+                Layout.alignment: Qt.AlignRight
+            }
+            Figure { text: qsTr("tokens/s") }
+            Value {
+                objectName: "rateValue"
+                text: status.progress.tokensPerSecond < 0 ? "–" : status.progress.tokensPerSecond.toFixed(1)
+            }
+            Figure { text: qsTr("tokens") }
+            Value { objectName: "tokensValue"; text: status.progress.tokens }
+            Figure { text: qsTr("first token") }
+            Value { text: status.progress.firstTokenMs < 0 ? "–" : Words.duration(status.progress.firstTokenMs) }
+        }
+    }
+}

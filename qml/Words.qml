@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+pragma Singleton
+import QtQuick
+import Ponder
+
+// The window's own words for what the backend says in fields: step types and kinds, the moments of a
+// request, durations, finish reasons. The backend's English progress lines are never shown: they are
+// composed here from structured fields, in the user's language.
+QtObject {
+    // A thinking_type as a name; "" for a model's neutral reasoning step.
+    function typeName(type) {
+        switch (type) {
+        case "": case "reasoning": return ""
+        case "initialization": return qsTr("Initialization")
+        case "analysis": return qsTr("Analysis")
+        case "decision": return qsTr("Decision")
+        case "planning": return qsTr("Planning")
+        case "evaluation": return qsTr("Evaluation")
+        case "risk_assessment": return qsTr("Risk assessment")
+        case "service_selection": return qsTr("Service selection")
+        case "workflow_generation": return qsTr("Workflow generation")
+        case "execution_planning": return qsTr("Execution planning")
+        case "result_analysis": return qsTr("Result analysis")
+        default: return type.replace(/_/g, " ")
+        }
+    }
+    // What kind of work a nested step is (a trace's span, an agent's tool call).
+    function kindName(kind) {
+        switch (kind) {
+        case "agent": return qsTr("agent")
+        case "llm": return qsTr("model")
+        case "tool": return qsTr("tool")
+        case "retrieval": return qsTr("retrieval")
+        case "embedding": return qsTr("embedding")
+        case "reasoning": return qsTr("reasoning")
+        case "step": case "custom": case "": return ""
+        default: return kind
+        }
+    }
+    // 850 ms, 2.1 s, 1 min 5 s.
+    function duration(ms) {
+        if (ms < 0)
+            return ""
+        if (ms < 1000)
+            return qsTr("%1 ms").arg(Math.round(ms))
+        if (ms < 60000)
+            return qsTr("%1 s").arg((ms / 1000).toFixed(1))
+        const minutes = Math.floor(ms / 60000)
+        return qsTr("%1 min %2 s").arg(minutes).arg(Math.floor((ms % 60000) / 1000))
+    }
+    // An entry's place on the timeline: +2.1 s from the start.
+    function offset(ms) {
+        if (ms < 60000)
+            return qsTr("+%1 s").arg((Math.max(0, ms) / 1000).toFixed(1))
+        return qsTr("+%1:%2").arg(Math.floor(ms / 60000)).arg(("0" + Math.floor((ms % 60000) / 1000)).slice(-2))
+    }
+    // How long ago, for the sessions list.
+    function age(seconds) {
+        if (seconds < 60)
+            return qsTr("just now")
+        if (seconds < 3600)
+            return qsTr("%n min ago", "", Math.floor(seconds / 60))
+        if (seconds < 86400)
+            return qsTr("%n h ago", "", Math.floor(seconds / 3600))
+        return qsTr("%n d ago", "", Math.floor(seconds / 86400))
+    }
+    function finishReason(reason) {
+        switch (reason) {
+        case "": return ""
+        case "stop": return qsTr("finished")
+        case "length": return qsTr("token limit")
+        case "tool_calls": return qsTr("tool calls")
+        case "content_filter": return qsTr("content filter")
+        default: return reason
+        }
+    }
+    function tokensPerSecond(rate) {
+        return qsTr("%1 tokens/s").arg(rate.toFixed(1))
+    }
+    // A moment of a request (Timeline.Milestone), with its figures.
+    function milestone(kind, metrics, message, percentage) {
+        switch (kind) {
+        case Timeline.Received:
+            return qsTr("Request received")
+        case Timeline.Accepted:
+            return qsTr("The model server accepted it")
+        case Timeline.ReadingPrompt:
+            return percentage >= 0 ? qsTr("Reading the prompt, %1%").arg(Math.round(percentage))
+                                   : qsTr("Reading the prompt")
+        case Timeline.FirstToken:
+            return metrics && metrics.ttft_ms !== undefined ? qsTr("First token after %1").arg(duration(metrics.ttft_ms))
+                                                            : qsTr("First token")
+        case Timeline.Done: {
+            if (!metrics || metrics.elapsed_ms === undefined)
+                return message !== "" ? message : qsTr("Done")
+            let parts = [qsTr("Done in %1").arg(duration(metrics.elapsed_ms))]
+            if (metrics.prompt_tokens !== undefined)
+                parts.push(qsTr("%1 prompt + %2 completion tokens").arg(metrics.prompt_tokens).arg(metrics.completion_tokens))
+            else if (metrics.tokens !== undefined)
+                parts.push(qsTr("%n token(s)", "", metrics.tokens))
+            if (metrics.finish_reason)
+                parts.push(finishReason(metrics.finish_reason))
+            return parts.join(" · ")
+        }
+        case Timeline.Failed:
+            return qsTr("Failed")
+        case Timeline.Stopped:
+            return qsTr("Stopped")
+        case Timeline.Ended:
+            return qsTr("Session ended")
+        default:
+            return message
+        }
+    }
+    // ProgressState.Phase as a status chip says it.
+    function phase(value) {
+        switch (value) {
+        case ProgressState.Waiting: return qsTr("Waiting")
+        case ProgressState.Working: return qsTr("Running")
+        case ProgressState.Done: return qsTr("Done")
+        case ProgressState.Failed: return qsTr("Failed")
+        case ProgressState.Stopped: return qsTr("Stopped")
+        case ProgressState.Ended: return qsTr("Ended")
+        default: return qsTr("Idle")
+        }
+    }
+    function phaseTone(value) {
+        switch (value) {
+        case ProgressState.Done: return Theme.success
+        case ProgressState.Failed: return Theme.error
+        case ProgressState.Stopped: return Theme.warning
+        case ProgressState.Idle:
+        case ProgressState.Ended: return Theme.mutedText
+        default: return Theme.accentText
+        }
+    }
+    // The failure text a generation published is "Failed: <the upstream's own words>": keep those.
+    function failureDetails(message) {
+        return message.replace(/^Failed: /, "")
+    }
+    // What to do about a failed answer, by what went wrong (ChatFailure): the same words under the
+    // answer, in the status and when a chat is reopened.
+    function advice(kind) {
+        switch (kind) {
+        case ChatFailure.ModelNotFound:
+            return qsTr("The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).")
+        case ChatFailure.RateLimited:
+            return qsTr("The model server is rate limiting Ponder and asked it to wait.")
+        case ChatFailure.Unreachable:
+            return qsTr("The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.")
+        case ChatFailure.Timeout:
+            return qsTr("The model server went silent. It may still be loading the model: try again.")
+        case ChatFailure.CutOff:
+            return qsTr("The answer broke off before it was done. Retry to get it whole.")
+        case ChatFailure.Rejected:
+            return qsTr("The model server refused Ponder's API key. Check the key in Settings.")
+        case ChatFailure.Busy:
+            return qsTr("Ponder is already running as many answers as it allows. Try again in a moment.")
+        case ChatFailure.Invalid:
+            return qsTr("The model server refused the request.")
+        default:
+            return qsTr("The model server reported an error.")
+        }
+    }
+}

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtTest
+import Ponder
+
+// The timeline's pieces: a step card (what it says of itself, how long it took, what it weighed), a
+// moment of a request in the window's own words, and the words themselves.
+Item {
+    id: root
+    width: 500
+    height: 600
+
+    SessionView { id: sessionView }
+
+    Component {
+        id: cardComponent
+        StepCard {
+            width: 460
+            timeline: sessionView.timeline
+            row: 0
+            offsetMs: 0
+            shownDuration: 1200
+            open: false
+            hasChildren: false
+            expanded: true
+            number: 1
+            stepType: "reasoning"
+            stepKind: ""
+            name: ""
+            status: Timeline.NoStatus
+            content: ""
+            reasoningChain: []
+            alternatives: []
+            factors: []
+            confidence: -1
+            input: ""
+            output: ""
+            attributes: ""
+            tone: Theme.mutedText
+        }
+    }
+    Component {
+        id: milestoneComponent
+        MilestoneLine {
+            width: 460
+            milestone: Timeline.AgentUpdate
+            message: ""
+            percentage: -1
+            findings: []
+            metrics: ({})
+            tone: Theme.mutedText
+        }
+    }
+
+    TestCase {
+        name: "Timeline"
+        when: windowShown
+
+        function findAll(parent, accept) {
+            let found = []
+            const children = parent.children || []
+            for (let i = 0; i < children.length; ++i) {
+                const child = children[i]
+                if (accept(child))
+                    found.push(child)
+                found = found.concat(findAll(child, accept))
+            }
+            return found
+        }
+        function label(item, name) {
+            const found = findAll(item, child => child.objectName === name)
+            return found.length > 0 ? found[0].text : undefined
+        }
+        function shown(item, predicate) {
+            return findAll(item, child => child.visible && predicate(child))
+        }
+
+        // A step says what it is: its name when it has one, else its type, else its number, neutrally.
+        function test_aStepNamesItselfHonestly() {
+            const plain = createTemporaryObject(cardComponent, root, { number: 2, content: "Let me be careful here." })
+            compare(label(plain, "stepLabel"), "Step 2")
+            const typed = createTemporaryObject(cardComponent, root, { number: 4, stepType: "planning",
+                                                                       tone: Theme.stepColor("planning") })
+            compare(label(typed, "stepLabel"), "4 · Planning")
+            const named = createTemporaryObject(cardComponent, root, { name: "search_flights", stepKind: "tool",
+                                                                       status: Timeline.Succeeded })
+            compare(label(named, "stepLabel"), "search_flights")
+            verify(shown(named, child => child.text === "tool").length === 1)
+            verify(shown(named, child => child.text === "✓").length === 1)
+            // Red is for risks and warnings only.
+            compare(Theme.stepColor("reasoning"), Theme.mutedText)
+            compare(Theme.stepColor("risk_assessment"), Theme.error)
+            for (const type of ["analysis", "decision", "planning", "evaluation", "initialization", "result_analysis"])
+                verify(Theme.stepColor(type) !== Theme.error)
+        }
+
+        // What it weighed is shown where it belongs: on the step.
+        function test_aStepShowsWhatItWeighed() {
+            const step = createTemporaryObject(cardComponent, root, {
+                stepType: "decision", content: "Take the **train**.", confidence: 0.82,
+                alternatives: ["fly", "drive"], factors: ["price", "time"], input: "Lisbon to Porto", output: "14:05, 35 €"
+            })
+            verify(shown(step, child => child.text === "82% sure").length === 1)
+            verify(shown(step, child => String(child.text).indexOf("fly · drive") > 0).length === 1)
+            verify(shown(step, child => String(child.text).indexOf("price · time") > 0).length === 1)
+            verify(shown(step, child => child.text === "in: Lisbon to Porto").length === 1)
+            verify(shown(step, child => child.text === "out: 14:05, 35 €").length === 1)
+            // Markdown renders in the card.
+            const content = findAll(step, child => child.objectName === "stepContent")[0]
+            compare(content.textFormat, TextEdit.MarkdownText)
+        }
+
+        // A running step's bar and time grow; a finished one says how long it took.
+        function test_durationsAreShown() {
+            const done = createTemporaryObject(cardComponent, root, { shownDuration: 2100 })
+            verify(shown(done, child => child.text === "2.1 s").length === 1)
+            const running = createTemporaryObject(cardComponent, root, { shownDuration: 800, open: true })
+            verify(shown(running, child => child.text === "running 800 ms").length === 1)
+            const bar = findAll(running, child => child.objectName === "durationBar")[0]
+            verify(bar.width >= 3)
+        }
+
+        function test_aParentFoldsItsSteps() {
+            const parent = createTemporaryObject(cardComponent, root, { hasChildren: true, name: "plan trip" })
+            verify(shown(parent, child => child.text === "▾").length === 1)
+            parent.expanded = false
+            verify(shown(parent, child => child.text === "▸").length === 1)
+        }
+
+        // The window words Ponder's own moments itself (translated), from their figures.
+        function test_momentsAreWordedFromTheirFigures() {
+            const done = createTemporaryObject(milestoneComponent, root, {
+                milestone: Timeline.Done, tone: Theme.success,
+                metrics: { elapsed_ms: 2340, prompt_tokens: 24, completion_tokens: 12, finish_reason: "stop" },
+                message: "Done in 2.34 s: 24 prompt + 12 completion tokens"
+            })
+            compare(label(done, "milestoneText"), "Done in 2.3 s · 24 prompt + 12 completion tokens · finished")
+            const failed = createTemporaryObject(milestoneComponent, root, {
+                milestone: Timeline.Failed, message: "Failed: upstream 'ollama': connection refused"
+            })
+            compare(label(failed, "milestoneText"), "Failed")
+            verify(shown(failed, child => child.text === "upstream 'ollama': connection refused").length === 1)
+            const first = createTemporaryObject(milestoneComponent, root, { milestone: Timeline.FirstToken,
+                                                                             metrics: { ttft_ms: 320 } })
+            compare(label(first, "milestoneText"), "First token after 320 ms")
+            compare(Words.milestone(Timeline.ReadingPrompt, {}, "", 40), "Reading the prompt, 40%")
+        }
+
+        // An agent's update is in its own words, with its findings under it.
+        function test_findingsAreListedUnderTheirUpdate() {
+            const update = createTemporaryObject(milestoneComponent, root, {
+                message: "Checked the museums", percentage: 60, findings: ["Closed on Mondays", "Free on Sundays"]
+            })
+            compare(label(update, "milestoneText"), "Checked the museums")
+            const texts = shown(update, child => child.text !== undefined).map(child => child.text)
+            verify(texts.indexOf("60%") >= 0, texts)
+            // Markdown text reads back as Markdown, with a line feed at its end.
+            verify(shown(update, child => String(child.text).trim() === "Closed on Mondays").length === 1)
+            verify(shown(update, child => String(child.text).trim() === "Free on Sundays").length === 1)
+        }
+
+        function test_offsetsAndDurations() {
+            compare(Words.offset(2100), "+2.1 s")
+            compare(Words.offset(65000), "+1:05")
+            compare(Words.duration(850), "850 ms")
+            compare(Words.duration(61000), "1 min 1 s")
+            compare(Words.age(30), "just now")
+            compare(Words.age(180), "3 min ago")
+        }
+
+        function test_anIdleSessionSaysSo() {
+            const status = createTemporaryObject(statusComponent, root)
+            compare(label(status, "phaseLabel"), "Idle")
+            compare(Words.phase(ProgressState.Waiting), "Waiting")
+            compare(Words.phase(ProgressState.Ended), "Ended")
+            compare(status.nowText(), "")
+        }
+    }
+    Component {
+        id: statusComponent
+        SessionStatus { width: 400; session: sessionView }
+    }
+}

@@ -1,0 +1,455 @@
+// SPDX-License-Identifier: MIT
+// A session as the window's timeline shows it, fed the streaming API's own JSON: steps nest under their
+// parents whatever order they come in, a step published twice is one step, durations run from start to
+// end (or to the next step, or on while it runs), a model's reasoning is shown once with its steps along
+// it, and a request's moments are kinds the window words itself. Every model under
+// QAbstractItemModelTester. Also tokens/s over time, an agent's countdown, and Markdown tables.
+#include "BackendGateway.h"
+#include "models/MarkdownSegments.h"
+#include "models/MarkdownTableStyle.h"
+#include "models/ProgressState.h"
+#include "models/SessionTimeline.h"
+#include "models/SessionView.h"
+#include "models/TokenRateSeries.h"
+#include "store/StoredEvent.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const qint64 Start
+    = QDateTime::fromString(u"2026-12-06T10:00:00.000Z"_s, Qt::ISODateWithMs).toMSecsSinceEpoch();
+
+QString at(qint64 offsetMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(Start + offsetMs, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonObject step(const QString &id, const QString &parent, qint64 offsetMs, const QJsonObject &more = {})
+{
+    QJsonObject json {
+        {u"thinking_type"_s, u"analysis"_s}, {u"content"_s, u"step "_s + id}, {u"timestamp"_s, at(offsetMs)}};
+    if (!id.isEmpty())
+        json.insert(u"step_id"_s, id);
+    if (!parent.isEmpty())
+        json.insert(u"parent_id"_s, parent);
+    for (auto it = more.begin(); it != more.end(); ++it)
+        json.insert(it.key(), it.value());
+    return json;
+}
+
+QJsonObject modelStep(int number, const QString &text, qint64 offsetMs, double seconds)
+{
+    return {{u"thinking_type"_s, u"reasoning"_s}, {u"content"_s, text}, {u"timestamp"_s, at(offsetMs)},
+        {u"estimated_duration"_s, seconds},
+        {u"context_used"_s, QJsonObject {{u"source"_s, u"model_reasoning"_s}, {u"step"_s, number}}}};
+}
+
+QJsonObject update(const QString &activity, qint64 offsetMs, const QJsonObject &more = {})
+{
+    QJsonObject json {
+        {u"current_activity"_s, activity}, {u"update_type"_s, u"progress"_s}, {u"timestamp"_s, at(offsetMs)}};
+    for (auto it = more.begin(); it != more.end(); ++it)
+        json.insert(it.key(), it.value());
+    return json;
+}
+
+QJsonObject generation(const QString &activity, qint64 offsetMs, QJsonObject metrics = {})
+{
+    metrics.insert(u"elapsed_ms"_s, offsetMs);
+    return update(activity, offsetMs, {{u"metrics"_s, metrics}});
+}
+
+// The shown rows as "depth:content" (steps) or the entry's kind, in order.
+QStringList rows(const SessionTimeline &timeline)
+{
+    QStringList shown;
+    for (int row = 0; row < timeline.rowCount(); ++row) {
+        const QModelIndex index = timeline.index(row);
+        switch (index.data(SessionTimeline::EntryRole).value<Timeline::Entry>()) {
+        case Timeline::Entry::StepEntry:
+        case Timeline::Entry::ReasoningEntry:
+            shown << u"%1:%2"_s.arg(index.data(SessionTimeline::DepthRole).toInt())
+                         .arg(index.data(SessionTimeline::ContentRole).toString());
+            break;
+        case Timeline::Entry::ThoughtEntry:
+            shown << u"thought:"_s + index.data(SessionTimeline::ContentRole).toString();
+            break;
+        case Timeline::Entry::MilestoneEntry:
+            shown << QString::fromLatin1(QMetaEnum::fromType<Timeline::Milestone>().valueToKey(
+                int(index.data(SessionTimeline::MilestoneRole).value<Timeline::Milestone>())));
+            break;
+        }
+    }
+    return shown;
+}
+
+StoredEvent hubEvent(EventKind kind, const QJsonObject &data)
+{
+    return {u"s"_s, kind, StreamId(), kind == EventKind::Thinking ? u"thinking_step"_s : u"progress_update"_s,
+        data, {}};
+}
+
+} // namespace
+
+class TimelineTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void stepsNestUnderTheirParents();
+    void aChildBeforeItsParentMovesUnderIt();
+    void aStepPublishedAgainIsOneStep();
+    void foldingHidesAndShowsTheNestedSteps();
+    void durationsRunToTheEndOrTheNextStepOrOn();
+    void aModelsReasoningIsShownOnceWithItsSteps();
+    void aRequestsMomentsAreKindsNotWords();
+    void anAgentsUpdatesWarningsAndFindings();
+    void theViewKeepsPromptAnswerAndPinnedWarnings();
+    void tokensPerSecondOverTimeStaysSmall();
+    void anAgentsTimeLeftCountsDown();
+    void tablesAreBlocksOfTheirOwn();
+    void tablesGetAShadedHeaderAndRules();
+};
+
+void TimelineTest::stepsNestUnderTheirParents()
+{
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    timeline.addStep(step(u"plan"_s, {}, 0));
+    timeline.addStep(step(u"search"_s, u"plan"_s, 100));
+    timeline.addStep(step(u"fetch"_s, u"search"_s, 200));
+    timeline.addStep(step(u"book"_s, u"plan"_s, 300));
+    timeline.addStep(step(u"answer"_s, {}, 400));
+    QCOMPARE(rows(timeline),
+        (QStringList {
+            u"0:step plan"_s, u"1:step search"_s, u"2:step fetch"_s, u"1:step book"_s, u"0:step answer"_s}));
+    QVERIFY(timeline.index(0).data(SessionTimeline::HasChildrenRole).toBool());
+    QVERIFY(!timeline.index(4).data(SessionTimeline::HasChildrenRole).toBool());
+    QCOMPARE(timeline.stepCount(), 5);
+    // Offsets from the session's start.
+    QCOMPARE(timeline.index(3).data(SessionTimeline::OffsetMsRole).toLongLong(), 300);
+}
+
+void TimelineTest::aChildBeforeItsParentMovesUnderIt()
+{
+    // Traces export children before their parents.
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    timeline.addStep(step(u"tool"_s, u"agent"_s, 100));
+    timeline.addStep(step(u"llm"_s, u"agent"_s, 50));
+    timeline.addStep(step(u"deep"_s, u"tool"_s, 150));
+    QCOMPARE(rows(timeline), (QStringList {u"0:step tool"_s, u"1:step deep"_s, u"0:step llm"_s}));
+    timeline.addStep(step(u"agent"_s, {}, 0));
+    QCOMPARE(rows(timeline),
+        (QStringList {u"0:step agent"_s, u"1:step tool"_s, u"2:step deep"_s, u"1:step llm"_s}));
+}
+
+void TimelineTest::aStepPublishedAgainIsOneStep()
+{
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    timeline.addStep(step(u"t1"_s, {}, 0,
+        {{u"status"_s, u"running"_s}, {u"name"_s, u"search_flights"_s}, {u"kind"_s, u"tool"_s},
+            {u"started_at"_s, at(0)}, {u"attributes"_s, QJsonObject {{u"a"_s, 1}}}}));
+    QCOMPARE(timeline.rowCount(), 1);
+    QVERIFY(timeline.index(0).data(SessionTimeline::OpenRole).toBool());
+    QSignalSpy changed(&timeline, &QAbstractItemModel::dataChanged);
+    timeline.addStep({{u"step_id"_s, u"t1"_s}, {u"status"_s, u"ok"_s}, {u"ended_at"_s, at(1500)},
+        {u"output"_s, u"3 flights"_s}, {u"content"_s, u""_s}, {u"attributes"_s, QJsonObject {{u"b"_s, 2}}},
+        {u"timestamp"_s, at(1500)}});
+    QCOMPARE(timeline.rowCount(), 1);
+    QCOMPARE(changed.size(), 1);
+    const QModelIndex merged = timeline.index(0);
+    QCOMPARE(merged.data(SessionTimeline::NameRole).toString(), u"search_flights"_s); // kept
+    QCOMPARE(merged.data(SessionTimeline::ContentRole).toString(), u"step t1"_s); // empty does not win
+    QCOMPARE(merged.data(SessionTimeline::OutputRole).toString(), u"3 flights"_s);
+    QCOMPARE(merged.data(SessionTimeline::StatusRole).value<Timeline::StepStatus>(),
+        Timeline::StepStatus::Succeeded);
+    QCOMPARE(merged.data(SessionTimeline::DurationMsRole).toLongLong(), 1500);
+    QCOMPARE(merged.data(SessionTimeline::OffsetMsRole).toLongLong(), 0);
+    QCOMPARE(merged.data(SessionTimeline::AttributesRole).toString(), u"a: 1\nb: 2"_s);
+    QCOMPARE(timeline.stepCount(), 1);
+}
+
+void TimelineTest::foldingHidesAndShowsTheNestedSteps()
+{
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    timeline.addStep(step(u"a"_s, {}, 0));
+    timeline.addStep(step(u"b"_s, u"a"_s, 10));
+    timeline.addStep(step(u"c"_s, u"b"_s, 20));
+    timeline.addStep(step(u"d"_s, {}, 30));
+    timeline.toggle(1); // fold b: c goes
+    QCOMPARE(rows(timeline), (QStringList {u"0:step a"_s, u"1:step b"_s, u"0:step d"_s}));
+    QVERIFY(!timeline.index(1).data(SessionTimeline::ExpandedRole).toBool());
+    timeline.toggle(0); // fold a: b goes too
+    QCOMPARE(rows(timeline), (QStringList {u"0:step a"_s, u"0:step d"_s}));
+    // A step arriving under a folded parent waits, folded.
+    timeline.addStep(step(u"e"_s, u"a"_s, 40));
+    QCOMPARE(rows(timeline), (QStringList {u"0:step a"_s, u"0:step d"_s}));
+    timeline.toggle(0); // unfold a: b (still folded) and e come back
+    QCOMPARE(rows(timeline), (QStringList {u"0:step a"_s, u"1:step b"_s, u"1:step e"_s, u"0:step d"_s}));
+    timeline.toggle(1);
+    QCOMPARE(rows(timeline),
+        (QStringList {u"0:step a"_s, u"1:step b"_s, u"2:step c"_s, u"1:step e"_s, u"0:step d"_s}));
+}
+
+void TimelineTest::durationsRunToTheEndOrTheNextStepOrOn()
+{
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Plain steps without times: each lasts until the next one begins; the last is still going.
+    QJsonObject first = step({}, {}, 0);
+    first.insert(u"content"_s, u"first"_s);
+    QJsonObject second = step({}, {}, 2100);
+    second.insert(u"content"_s, u"second"_s);
+    timeline.addStep(first);
+    QVERIFY(timeline.live());
+    QVERIFY(timeline.index(0).data(SessionTimeline::OpenRole).toBool());
+    QCOMPARE(timeline.index(0).data(SessionTimeline::DurationMsRole).toLongLong(), -1);
+    timeline.addStep(second);
+    QCOMPARE(timeline.index(0).data(SessionTimeline::DurationMsRole).toLongLong(), 2100);
+    QVERIFY(timeline.index(1).data(SessionTimeline::OpenRole).toBool());
+    QCOMPARE(timeline.index(1).data(SessionTimeline::OffsetMsRole).toLongLong(), 2100);
+    // A step with its own times keeps them.
+    timeline.addStep(step(u"timed"_s, {}, 2500, {{u"started_at"_s, at(2200)}, {u"ended_at"_s, at(2400)}}));
+    QCOMPARE(timeline.index(2).data(SessionTimeline::DurationMsRole).toLongLong(), 200);
+    QCOMPARE(timeline.index(2).data(SessionTimeline::OffsetMsRole).toLongLong(), 2200);
+    QCOMPARE(timeline.index(1).data(SessionTimeline::DurationMsRole).toLongLong(), 100); // to the next
+    QJsonObject fourth = step({}, {}, 3000);
+    fourth.insert(u"content"_s, u"fourth"_s);
+    timeline.addStep(fourth);
+    QVERIFY(timeline.index(3).data(SessionTimeline::OpenRole).toBool());
+    // The session ends: what was still going ends with it, and the clock stops.
+    timeline.sessionEnded(Start + 5000);
+    QVERIFY(!timeline.live());
+    QCOMPARE(rows(timeline).last(), u"Ended"_s);
+    QCOMPARE(timeline.index(3).data(SessionTimeline::DurationMsRole).toLongLong(), 2000);
+    QVERIFY(!timeline.index(3).data(SessionTimeline::OpenRole).toBool());
+    QCOMPARE(timeline.spanMs(), 5000);
+    QCOMPARE(timeline.nowMs(), 5000);
+}
+
+void TimelineTest::aModelsReasoningIsShownOnceWithItsSteps()
+{
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString one = u"The user asks why the sky is blue."_s;
+    const QString two = u"So it is Rayleigh scattering."_s;
+    // The step is published as soon as it is cut, before the text that holds it reaches watchers: the
+    // text is not shown beside it meanwhile.
+    timeline.appendThought(u"The user asks "_s, Start);
+    QCOMPARE(rows(timeline), QStringList {u"thought:The user asks"_s});
+    timeline.addStep(modelStep(1, one, 800, 0.8));
+    QCOMPARE(rows(timeline), QStringList {u"0:"_s + one});
+    timeline.appendThought(u"why the sky is blue.\n\nSo it is"_s);
+    QCOMPARE(rows(timeline), (QStringList {u"0:"_s + one, u"thought:So it is"_s}));
+    timeline.appendThought(u" Rayleigh scattering."_s);
+    timeline.flush();
+    QCOMPARE(rows(timeline), (QStringList {u"0:"_s + one, u"thought:So it is Rayleigh scattering."_s}));
+    // A moment while it reasons goes before the text streaming now, which stays last.
+    timeline.addProgress(generation(u"generating"_s, 900));
+    QCOMPARE(rows(timeline).last(), u"thought:So it is Rayleigh scattering."_s);
+    timeline.addStep(modelStep(2, two, 1500, 0.7));
+    QCOMPARE(rows(timeline), (QStringList {u"0:"_s + one, u"FirstToken"_s, u"0:"_s + two}));
+    // Its steps are marks along it: numbered, neutral, timed by their own durations.
+    const QModelIndex mark = timeline.index(0);
+    QCOMPARE(mark.data(SessionTimeline::EntryRole).value<Timeline::Entry>(), Timeline::Entry::ReasoningEntry);
+    QCOMPARE(mark.data(SessionTimeline::NumberRole).toInt(), 1);
+    QCOMPARE(mark.data(SessionTimeline::OffsetMsRole).toLongLong(), 0);
+    QCOMPARE(mark.data(SessionTimeline::DurationMsRole).toLongLong(), 800);
+}
+
+void TimelineTest::aRequestsMomentsAreKindsNotWords()
+{
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    timeline.addProgress(generation(u"received"_s, 0));
+    timeline.addProgress(generation(u"waiting"_s, 10));
+    timeline.addProgress(generation(u"reading_prompt"_s, 20));
+    QJsonObject reading = generation(u"reading_prompt"_s, 300);
+    reading.insert(u"progress_percentage"_s, 40);
+    timeline.addProgress(reading);
+    timeline.flush();
+    timeline.addProgress(generation(u"generating"_s, 400, {{u"ttft_ms"_s, 400}}));
+    timeline.addProgress(generation(u"generating"_s, 650)); // figures only
+    QJsonObject aloud = generation(u"thinking"_s, 700);
+    aloud.insert(u"update_type"_s, u"thinking_aloud"_s);
+    timeline.addProgress(aloud); // text, not a moment
+    QJsonObject answering = generation(u"answering"_s, 800);
+    answering.insert(u"update_type"_s, u"intermediate_result"_s);
+    timeline.addProgress(answering);
+    QVERIFY(timeline.live());
+    timeline.addProgress(
+        generation(u"done"_s, 1000, {{u"prompt_tokens"_s, 24}, {u"completion_tokens"_s, 12}}));
+    QCOMPARE(rows(timeline),
+        (QStringList {u"Received"_s, u"Accepted"_s, u"ReadingPrompt"_s, u"FirstToken"_s, u"Done"_s}));
+    QCOMPARE(timeline.index(2).data(SessionTimeline::PercentageRole).toDouble(), 40.0);
+    QCOMPARE(
+        timeline.index(4).data(SessionTimeline::MetricsRole).toMap().value(u"completion_tokens"_s).toInt(),
+        12);
+    QVERIFY(!timeline.live()); // done: the clock stopped
+    QCOMPARE(timeline.nowMs(), 1000);
+}
+
+void TimelineTest::anAgentsUpdatesWarningsAndFindings()
+{
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    timeline.addProgress(update(u"crawling"_s, 0, {{u"message"_s, u"Reading the museum pages"_s}}));
+    // The same words with a new percentage: the same row, updated.
+    timeline.addProgress(update(
+        u"crawling"_s, 100, {{u"message"_s, u"Reading the museum pages"_s}, {u"progress_percentage"_s, 40}}));
+    QCOMPARE(timeline.rowCount(), 1);
+    QCOMPARE(timeline.index(0).data(SessionTimeline::PercentageRole).toDouble(), 40.0);
+    timeline.addProgress(update(u"crawling"_s, 200,
+        {{u"message"_s, u"Found opening hours"_s},
+            {u"intermediate_findings"_s,
+                QJsonArray {u"Closed on Mondays"_s, QJsonObject {{u"finding"_s, u"Free on Sundays"_s}}}}}));
+    timeline.addProgress(update(u"crawling"_s, 300,
+        {{u"update_type"_s, u"warning"_s}, {u"message"_s, u"Rate limited by the museum site"_s}}));
+    timeline.addProgress(
+        update(u"done"_s, 400, {{u"update_type"_s, u"completion"_s}, {u"message"_s, u"All set"_s}}));
+    QCOMPARE(rows(timeline), (QStringList {u"AgentUpdate"_s, u"AgentUpdate"_s, u"Warning"_s, u"Done"_s}));
+    QCOMPARE(timeline.index(1).data(SessionTimeline::FindingsRole).toStringList(),
+        (QStringList {u"Closed on Mondays"_s, u"Free on Sundays"_s}));
+    QCOMPARE(timeline.index(3).data(SessionTimeline::MessageRole).toString(), u"All set"_s);
+    // It said it was done: a session_end after that adds nothing.
+    timeline.sessionEnded(Start + 500);
+    QCOMPARE(timeline.rowCount(), 4);
+}
+
+void TimelineTest::theViewKeepsPromptAnswerAndPinnedWarnings()
+{
+    SessionView view;
+    QAbstractItemModelTester tester(view.timeline(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QJsonObject received = generation(u"received"_s, 0);
+    received.insert(u"prompt"_s, u"Why is the sky blue?"_s);
+    QJsonObject answer1 = generation(u"answering"_s, 300);
+    answer1.insert(u"message"_s, u"Because of "_s);
+    QJsonObject answer2 = generation(u"answering"_s, 600);
+    answer2.insert(u"message"_s, u"Rayleigh scattering."_s);
+    QSignalSpy answerChanged(&view, &SessionView::answerChanged);
+    view.apply({hubEvent(EventKind::Progress, received), hubEvent(EventKind::Progress, answer1),
+        hubEvent(EventKind::Progress, answer2)});
+    QCOMPARE(view.prompt(), u"Why is the sky blue?"_s);
+    QCOMPARE(view.answer(), u"Because of Rayleigh scattering."_s);
+    QCOMPARE(answerChanged.size(), 1); // one batch, one change
+    QCOMPARE(view.progress()->phase(), ProgressState::Phase::Working);
+
+    // An agent's warning stays pinned until the session ends.
+    SessionView agent;
+    agent.apply({hubEvent(EventKind::Thinking, step(u"a"_s, {}, 0)),
+        hubEvent(EventKind::Progress,
+            update(u"booking"_s, 100,
+                {{u"update_type"_s, u"warning"_s}, {u"message"_s, u"Prices are rising"_s}}))});
+    QCOMPARE(agent.warnings(), QStringList {u"Prices are rising"_s});
+    QCOMPARE(agent.progress()->phase(), ProgressState::Phase::Working);
+    StoredEvent end = hubEvent(EventKind::Progress, {});
+    end.type = u"session_end"_s;
+    agent.apply({end});
+    QVERIFY(agent.ended());
+    QVERIFY(agent.warnings().isEmpty());
+    QCOMPARE(agent.progress()->phase(), ProgressState::Phase::Ended);
+}
+
+void TimelineTest::tokensPerSecondOverTimeStaysSmall()
+{
+    TokenRateSeries series;
+    QSignalSpy changed(&series, &TokenRateSeries::changed);
+    series.add({{u"elapsed_ms"_s, 100}, {u"tokens"_s, 0}}); // no token yet: nothing to draw
+    QCOMPARE(series.count(), 0);
+    series.add({{u"elapsed_ms"_s, 300}, {u"tokens"_s, 1}, {u"ttft_ms"_s, 300}});
+    QCOMPARE(series.firstTokenMs(), 300);
+    series.add({{u"elapsed_ms"_s, 550}, {u"tokens"_s, 11}, {u"ttft_ms"_s, 300}});
+    QCOMPARE(series.latest(), 40.0); // 10 tokens in 250 ms
+    series.add({{u"elapsed_ms"_s, 600}, {u"tokens"_s, 12}, {u"ttft_ms"_s, 300}}); // too close to say
+    QCOMPARE(series.count(), 2);
+    // A long answer: four points a second for ten minutes still draws as a bounded few.
+    for (int i = 1; i <= 2400; ++i)
+        series.add({{u"elapsed_ms"_s, 550 + i * 250}, {u"tokens"_s, 11 + i * 5}, {u"ttft_ms"_s, 300}});
+    QVERIFY(series.count() <= TokenRateSeries::MaxPoints);
+    QVERIFY(series.count() >= TokenRateSeries::MaxPoints / 2);
+    QCOMPARE(series.latest(), 20.0);
+    QCOMPARE(series.peak(), 40.0);
+    QCOMPARE(series.spanMs(), 550 + 2400 * 250);
+    QCOMPARE(series.points().first().toMap().value(u"x"_s).toDouble(), 300.0); // it starts at the first token
+    series.clear();
+    QCOMPARE(series.count(), 0);
+    QCOMPARE(series.firstTokenMs(), -1);
+}
+
+void TimelineTest::anAgentsTimeLeftCountsDown()
+{
+    ProgressState progress;
+    progress.apply(update(u"researching"_s, 0,
+        {{u"message"_s, u"Checking"_s}, {u"estimated_remaining"_s, 30},
+            {u"current_step"_s, u"Network Analysis"_s}, {u"total_steps"_s, 5}}));
+    QCOMPARE(progress.activity(), u"researching"_s);
+    QCOMPARE(progress.stepName(), u"Network Analysis"_s);
+    QVERIFY(progress.remainingMs() <= 30000 && progress.remainingMs() > 25000);
+    QSignalSpy ticked(&progress, &ProgressState::elapsedChanged);
+    QVERIFY(ticked.wait(1000));
+    const qint64 later = progress.remainingMs();
+    QTRY_VERIFY(progress.remainingMs() < later); // counting down between updates
+    progress.apply(update(u"researching"_s, 100, {{u"estimated_remaining"_s, u"about 2 minutes"_s}}));
+    QCOMPARE(progress.remainingMs(), -1);
+    QCOMPARE(progress.remainingText(), u"about 2 minutes"_s);
+}
+
+void TimelineTest::tablesAreBlocksOfTheirOwn()
+{
+    const QString text = u"Compare:\n| model | speed |\n|---|--:|\n| a | 1 |\n| b | 2 |\n\nThat is all."_s;
+    const QList<MarkdownSegments::Segment> blocks = MarkdownSegments::split(text);
+    QCOMPARE(blocks.size(), 3);
+    QCOMPARE(blocks[0].kind, MarkdownSegments::Kind::Prose);
+    QCOMPARE(blocks[0].text, u"Compare:"_s);
+    QCOMPARE(blocks[1].kind, MarkdownSegments::Kind::Table);
+    QCOMPARE(blocks[1].text, u"| model | speed |\n|---|--:|\n| a | 1 |\n| b | 2 |"_s);
+    QCOMPARE(blocks[2].kind, MarkdownSegments::Kind::Prose);
+    // Splitting again from the last block's start gives the same blocks, however the text was cut.
+    for (qsizetype cut = 1; cut <= text.size(); ++cut) {
+        const QString prefix = text.left(cut);
+        const QList<MarkdownSegments::Segment> whole = MarkdownSegments::split(prefix);
+        if (whole.isEmpty())
+            continue;
+        const qsizetype from = whole.last().start;
+        QCOMPARE(MarkdownSegments::split(QStringView(prefix).mid(from), from), QList {whole.last()});
+    }
+    // A lone line with a pipe is prose.
+    QCOMPARE(MarkdownSegments::split(u"a | b"_s).first().kind, MarkdownSegments::Kind::Prose);
+}
+
+void TimelineTest::tablesGetAShadedHeaderAndRules()
+{
+    QTextDocument document;
+    document.setMarkdown(u"| model | speed |\n|---|---|\n| a | 1 |"_s);
+    const QColor header(0xf1, 0xf1, 0xf5);
+    const QColor rule(0xde, 0xde, 0xe6);
+    MarkdownTableStyle::style(&document, header, rule);
+    QTextTable *table = nullptr;
+    for (QTextFrame *frame : document.rootFrame()->childFrames())
+        table = table ? table : qobject_cast<QTextTable *>(frame);
+    QVERIFY(table);
+    QCOMPARE(table->format().borderBrush().color(), rule);
+    QCOMPARE(table->format().border(), 1.0);
+    QVERIFY(table->format().borderCollapse());
+    QCOMPARE(table->cellAt(0, 0).format().background().color(), header);
+    QCOMPARE(table->cellAt(0, 1).format().background().color(), header);
+    QVERIFY(table->cellAt(1, 0).format().background().style() == Qt::NoBrush);
+}
+
+QTEST_MAIN(TimelineTest)
+
+#include "tst_timeline.moc"
