@@ -79,6 +79,7 @@ ApplicationWindow {
         objectName: "liveSessions"
         gateway: window.gateway
         active: window.visible
+        selectedId: window.liveSessionId
     }
     SessionView {
         id: liveSession
@@ -408,7 +409,8 @@ ApplicationWindow {
                 LiveSessionPage {
                     objectName: "livePage"
                     session: liveSession
-                    title: liveSessions.revision, liveSessions.titleOf(window.liveSessionId)
+                    title: liveSessions.selected.title
+                    origin: Words.origin(liveSessions.selected.origin, liveSessions.selected.originName)
                 }
             }
         }

@@ -148,7 +148,6 @@ Rectangle {
                                 elide: Text.ElideRight
                                 font.pixelSize: 11
                                 color: conversationItem.highlighted ? conversationItem.palette.highlightedText : Theme.mutedText
-                                opacity: conversationItem.highlighted ? 0.85 : 1
                             }
                         }
                         // Takes the right button only, so a right-click opens the menu without opening the chat
@@ -176,14 +175,35 @@ Rectangle {
 
             ColumnLayout {
                 spacing: 6
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 4
+                    TextField {
+                        objectName: "liveFilter"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Filter sessions")
+                        onTextChanged: sidebar.liveSessions.filter = text
+                        Accessible.name: qsTr("Filter sessions")
+                    }
+                    Button {
+                        objectName: "clearEnded"
+                        text: qsTr("Clear ended")
+                        flat: true
+                        font.pixelSize: 12
+                        enabled: sidebar.liveSessions.endedCount > 0
+                        onClicked: sidebar.liveSessions.clearEnded()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Take finished, failed, stopped and ended sessions off this list")
+                    }
+                }
                 Label {
                     Layout.fillWidth: true
+                    visible: sidebar.liveSessions.count === 0
                     wrapMode: Text.Wrap
                     color: Theme.mutedText
                     font.pixelSize: 12
-                    text: sidebar.liveSessions.count === 0
-                          ? qsTr("No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.")
-                          : qsTr("Every session in the hub, from this window and from outside. Pick one to watch it think.")
+                    text: sidebar.liveSessions.filter !== "" ? qsTr("No session matches.")
+                          : qsTr("No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.")
                 }
                 ListView {
                     id: liveList
@@ -194,6 +214,7 @@ Rectangle {
                     model: sidebar.liveSessions
                     keyNavigationEnabled: true
                     activeFocusOnTab: true
+                    reuseItems: true
                     spacing: 2
                     ScrollBar.vertical: ScrollBar {}
                     Keys.onReturnPressed: if (currentItem) sidebar.liveSessionChosen(currentItem.sessionId)
@@ -202,9 +223,10 @@ Rectangle {
                         id: liveItem
                         required property string sessionId
                         required property string title
-                        required property string source
-                        required property bool active
-                        required property date lastActivity
+                        required property int origin
+                        required property string originName
+                        required property int state
+                        required property date createdAt
                         required property int index
 
                         width: ListView.view.width
@@ -214,31 +236,31 @@ Rectangle {
                             liveList.currentIndex = index
                             sidebar.liveSessionChosen(sessionId)
                         }
-                        Accessible.name: title
-                        contentItem: RowLayout {
-                            spacing: 8
-                            Rectangle {
-                                width: 8; height: 8; radius: 4
-                                color: liveItem.active ? Theme.success : Theme.mutedText
-                            }
-                            ColumnLayout {
+                        Accessible.name: qsTr("%1, %2").arg(title).arg(Words.state(state))
+                        contentItem: ColumnLayout {
+                            spacing: 3
+                            RowLayout {
                                 Layout.fillWidth: true
-                                spacing: 2
+                                spacing: 6
+                                Badge {
+                                    objectName: "stateChip"
+                                    text: Words.state(liveItem.state)
+                                    tone: liveItem.highlighted ? Theme.textOnAccent : Words.stateTone(liveItem.state)
+                                }
                                 Label {
                                     Layout.fillWidth: true
                                     text: liveItem.title
                                     elide: Text.ElideRight
-                                    color: liveItem.highlighted ? liveItem.palette.highlightedText : Theme.text
+                                    color: liveItem.highlighted ? Theme.textOnAccent : Theme.text
                                 }
-                                Label {
-                                    Layout.fillWidth: true
-                                    text: (liveItem.source === "chat_completion" ? qsTr("chat") : liveItem.source || qsTr("agent"))
-                                          + " · " + liveItem.lastActivity.toLocaleTimeString(Qt.locale(), Locale.ShortFormat)
-                                    elide: Text.ElideRight
-                                    font.pixelSize: 11
-                                    color: liveItem.highlighted ? liveItem.palette.highlightedText : Theme.mutedText
-                                    opacity: liveItem.highlighted ? 0.85 : 1
-                                }
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: qsTr("%1 · %2").arg(Words.origin(liveItem.origin, liveItem.originName))
+                                          .arg(Words.age((sidebar.liveSessions.nowMs - liveItem.createdAt.getTime()) / 1000))
+                                elide: Text.ElideRight
+                                font.pixelSize: 11
+                                color: liveItem.highlighted ? Theme.textOnAccent : Theme.mutedText
                             }
                         }
                     }
@@ -251,12 +273,15 @@ Rectangle {
         if (id === sidebar.currentConversationId)
             sidebar.newChatRequested()
         sidebar.conversations.remove(id)
+        sidebar.liveSessions.setHidden(id, true) // its session leaves Live sessions with it
+        undoBar.deletedId = id
     }
 
     // Deleting can be undone for a few seconds.
     Rectangle {
         id: undoBar
         objectName: "undoDelete"
+        property string deletedId
         visible: sidebar.conversations.removedTitle !== ""
         anchors.left: parent.left
         anchors.right: parent.right
@@ -282,7 +307,10 @@ Rectangle {
                 text: qsTr("Undo")
                 flat: true
                 palette.buttonText: Theme.background
-                onClicked: sidebar.conversations.undoRemove()
+                onClicked: {
+                    sidebar.conversations.undoRemove()
+                    sidebar.liveSessions.setHidden(undoBar.deletedId, false)
+                }
                 Accessible.name: qsTr("Undo deleting the chat")
             }
         }

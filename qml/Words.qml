@@ -64,6 +64,34 @@ QtObject {
             return qsTr("%n h ago", "", Math.floor(seconds / 3600))
         return qsTr("%n d ago", "", Math.floor(seconds / 86400))
     }
+    // Where a session came from (LiveSessionModel.Origin), with its client's or agent's name.
+    function origin(kind, name) {
+        switch (kind) {
+        case LiveSessionModel.Window: return qsTr("this window")
+        case LiveSessionModel.Client: return name !== "" ? name : qsTr("an API client")
+        case LiveSessionModel.Agent: return name !== "" ? qsTr("agent %1").arg(name) : qsTr("an agent")
+        default: return ""
+        }
+    }
+    // How a session stands (LiveState.State), as its chip says it.
+    function state(value) {
+        switch (value) {
+        case LiveState.Running: return qsTr("running")
+        case LiveState.Done: return qsTr("done")
+        case LiveState.Failed: return qsTr("failed")
+        case LiveState.Stopped: return qsTr("stopped")
+        default: return qsTr("ended")
+        }
+    }
+    function stateTone(value) {
+        switch (value) {
+        case LiveState.Running: return Theme.accentText
+        case LiveState.Done: return Theme.success
+        case LiveState.Failed: return Theme.error
+        case LiveState.Stopped: return Theme.warning
+        default: return Theme.mutedText
+        }
+    }
     function finishReason(reason) {
         switch (reason) {
         case "": return ""

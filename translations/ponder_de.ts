@@ -308,103 +308,103 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="190" />
+        <location filename="../qml/Main.qml" line="191" />
         <source>Hide the sidebar</source>
         <translation>Seitenleiste ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="190" />
+        <location filename="../qml/Main.qml" line="191" />
         <source>Show the sidebar</source>
         <translation>Seitenleiste einblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192" />
+        <location filename="../qml/Main.qml" line="193" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Seitenleiste (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="208" />
         <location filename="../qml/Main.qml" line="209" />
+        <location filename="../qml/Main.qml" line="210" />
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="212" />
+        <location filename="../qml/Main.qml" line="213" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="214" />
+        <location filename="../qml/Main.qml" line="215" />
         <source>The model that answers</source>
         <translation>Das Modell, das antwortet</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="236" />
+        <location filename="../qml/Main.qml" line="237" />
         <source>thinks</source>
         <translation>denkt</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="237" />
+        <location filename="../qml/Main.qml" line="238" />
         <source>tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="238" />
+        <location filename="../qml/Main.qml" line="239" />
         <source>vision</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="288" />
+        <location filename="../qml/Main.qml" line="289" />
         <source>Refresh models</source>
         <translation>Modelle aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="290" />
+        <location filename="../qml/Main.qml" line="291" />
         <source>Ask the upstreams for their models again</source>
         <translation>Die Upstreams erneut nach ihren Modellen fragen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="303" />
+        <location filename="../qml/Main.qml" line="304" />
         <source>Asking the upstreams…</source>
         <translation>Frage die Upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="312" />
+        <location filename="../qml/Main.qml" line="313" />
         <source>Live session</source>
         <translation>Live-Sitzung</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="332" />
+        <location filename="../qml/Main.qml" line="333" />
         <source>Local endpoint: %1/v1</source>
         <translation>Lokaler Endpunkt: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="333" />
+        <location filename="../qml/Main.qml" line="334" />
         <source>Local endpoint: off</source>
         <translation>Lokaler Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="335" />
+        <location filename="../qml/Main.qml" line="336" />
         <source>The local endpoint could not start: %1</source>
         <translation>Der lokale Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="337" />
+        <location filename="../qml/Main.qml" line="338" />
         <source>Reading the keychain…</source>
         <translation>Lese den Schlüsselbund…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="339" />
+        <location filename="../qml/Main.qml" line="340" />
         <source>Starting the local endpoint…</source>
         <translation>Lokaler Endpunkt wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="351" />
+        <location filename="../qml/Main.qml" line="352" />
         <source>Hide thinking</source>
         <translation>Denken ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="351" />
+        <location filename="../qml/Main.qml" line="352" />
         <source>Show thinking</source>
         <translation>Denken einblenden</translation>
     </message>
@@ -1119,61 +1119,85 @@
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="146" />
+        <location filename="../qml/Sidebar.qml" line="259" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="165" />
+        <location filename="../qml/Sidebar.qml" line="164" />
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="169" />
+        <location filename="../qml/Sidebar.qml" line="168" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="185" />
+        <location filename="../qml/Sidebar.qml" line="184" />
+        <location filename="../qml/Sidebar.qml" line="186" />
+        <source>Filter sessions</source>
+        <translation>Sitzungen filtern</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="190" />
+        <source>Clear ended</source>
+        <translation>Beendete entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="196" />
+        <source>Take finished, failed, stopped and ended sessions off this list</source>
+        <translation>Fertige, fehlgeschlagene, angehaltene und beendete Sitzungen aus dieser Liste nehmen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="205" />
+        <source>No session matches.</source>
+        <translation>Keine Sitzung passt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="206" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Noch keine Sitzung. Chats aus diesem Fenster, Anfragen an den lokalen Endpunkt und Agenten, die an die Streaming-API senden, erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="186" />
+        <location filename="../qml/Sidebar.qml" line="239" />
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
         <source>Every session in the hub, from this window and from outside. Pick one to watch it think.</source>
         <translation>Alle Sitzungen im Hub, aus diesem Fenster und von außen. Wähle eine, um ihr beim Denken zuzusehen.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="235" />
         <source>chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="235" />
         <source>agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="275" />
+        <location filename="../qml/Sidebar.qml" line="300" />
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="282" />
+        <location filename="../qml/Sidebar.qml" line="307" />
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="286" />
+        <location filename="../qml/Sidebar.qml" line="314" />
         <source>Undo deleting the chat</source>
         <translation>Löschen des Chats rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="304" />
+        <location filename="../qml/Sidebar.qml" line="332" />
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="309" />
+        <location filename="../qml/Sidebar.qml" line="337" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1496,159 +1520,204 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="70" />
+        <source>this window</source>
+        <translation>dieses Fenster</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="71" />
+        <source>an API client</source>
+        <translation>ein API-Client</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="72" />
+        <source>agent %1</source>
+        <translation>Agent %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="72" />
+        <source>an agent</source>
+        <translation>ein Agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="79" />
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="80" />
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="81" />
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="82" />
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="83" />
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="98" />
         <source>finished</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="71" />
+        <location filename="../qml/Words.qml" line="99" />
         <source>token limit</source>
         <translation>Token-Limit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="72" />
+        <location filename="../qml/Words.qml" line="100" />
         <source>tool calls</source>
         <translation>Werkzeugaufrufe</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="73" />
+        <location filename="../qml/Words.qml" line="101" />
         <source>content filter</source>
         <translation>Inhaltsfilter</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="78" />
+        <location filename="../qml/Words.qml" line="106" />
         <source>%1 tokens/s</source>
         <translation>%1 Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="84" />
+        <location filename="../qml/Words.qml" line="112" />
         <source>Request received</source>
         <translation>Anfrage erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="86" />
+        <location filename="../qml/Words.qml" line="114" />
         <source>The model server accepted it</source>
         <translation>Der Modellserver hat sie angenommen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="88" />
+        <location filename="../qml/Words.qml" line="116" />
         <source>Reading the prompt, %1%</source>
         <translation>Liest die Eingabe, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="89" />
+        <location filename="../qml/Words.qml" line="117" />
         <source>Reading the prompt</source>
         <translation>Liest die Eingabe</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="91" />
+        <location filename="../qml/Words.qml" line="119" />
         <source>First token after %1</source>
         <translation>Erstes Token nach %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="92" />
+        <location filename="../qml/Words.qml" line="120" />
         <source>First token</source>
         <translation>Erstes Token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="95" />
-        <location filename="../qml/Words.qml" line="120" />
+        <location filename="../qml/Words.qml" line="123" />
+        <location filename="../qml/Words.qml" line="148" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="96" />
+        <location filename="../qml/Words.qml" line="124" />
         <source>Done in %1</source>
         <translation>Fertig in %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="98" />
+        <location filename="../qml/Words.qml" line="126" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 Eingabe- + %2 Antwort-Tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="100" />
+        <location filename="../qml/Words.qml" line="128" />
         <source>%n token(s)</source>
         <translation><numerusform>%n Token</numerusform><numerusform>%n Tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106" />
-        <location filename="../qml/Words.qml" line="121" />
+        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="149" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="108" />
-        <location filename="../qml/Words.qml" line="122" />
+        <location filename="../qml/Words.qml" line="136" />
+        <location filename="../qml/Words.qml" line="150" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="110" />
+        <location filename="../qml/Words.qml" line="138" />
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="118" />
+        <location filename="../qml/Words.qml" line="146" />
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="119" />
+        <location filename="../qml/Words.qml" line="147" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="123" />
+        <location filename="../qml/Words.qml" line="151" />
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="124" />
+        <location filename="../qml/Words.qml" line="152" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="146" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="148" />
+        <location filename="../qml/Words.qml" line="176" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Modellserver begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="150" />
+        <location filename="../qml/Words.qml" line="178" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="152" />
+        <location filename="../qml/Words.qml" line="180" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="154" />
+        <location filename="../qml/Words.qml" line="182" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="156" />
+        <location filename="../qml/Words.qml" line="184" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="158" />
+        <location filename="../qml/Words.qml" line="186" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="160" />
+        <location filename="../qml/Words.qml" line="188" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="162" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

@@ -308,103 +308,103 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="190" />
+        <location filename="../qml/Main.qml" line="191" />
         <source>Hide the sidebar</source>
         <translation>Hide the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="190" />
+        <location filename="../qml/Main.qml" line="191" />
         <source>Show the sidebar</source>
         <translation>Show the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192" />
+        <location filename="../qml/Main.qml" line="193" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Sidebar (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="208" />
         <location filename="../qml/Main.qml" line="209" />
+        <location filename="../qml/Main.qml" line="210" />
         <source>No model</source>
         <translation>No model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="212" />
+        <location filename="../qml/Main.qml" line="213" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="214" />
+        <location filename="../qml/Main.qml" line="215" />
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="236" />
+        <location filename="../qml/Main.qml" line="237" />
         <source>thinks</source>
         <translation>thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="237" />
+        <location filename="../qml/Main.qml" line="238" />
         <source>tools</source>
         <translation>tools</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="238" />
+        <location filename="../qml/Main.qml" line="239" />
         <source>vision</source>
         <translation>vision</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="288" />
+        <location filename="../qml/Main.qml" line="289" />
         <source>Refresh models</source>
         <translation>Refresh models</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="290" />
+        <location filename="../qml/Main.qml" line="291" />
         <source>Ask the upstreams for their models again</source>
         <translation>Ask the upstreams for their models again</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="303" />
+        <location filename="../qml/Main.qml" line="304" />
         <source>Asking the upstreams…</source>
         <translation>Asking the upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="312" />
+        <location filename="../qml/Main.qml" line="313" />
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="332" />
+        <location filename="../qml/Main.qml" line="333" />
         <source>Local endpoint: %1/v1</source>
         <translation>Local endpoint: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="333" />
+        <location filename="../qml/Main.qml" line="334" />
         <source>Local endpoint: off</source>
         <translation>Local endpoint: off</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="335" />
+        <location filename="../qml/Main.qml" line="336" />
         <source>The local endpoint could not start: %1</source>
         <translation>The local endpoint could not start: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="337" />
+        <location filename="../qml/Main.qml" line="338" />
         <source>Reading the keychain…</source>
         <translation>Reading the keychain…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="339" />
+        <location filename="../qml/Main.qml" line="340" />
         <source>Starting the local endpoint…</source>
         <translation>Starting the local endpoint…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="351" />
+        <location filename="../qml/Main.qml" line="352" />
         <source>Hide thinking</source>
         <translation>Hide thinking</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="351" />
+        <location filename="../qml/Main.qml" line="352" />
         <source>Show thinking</source>
         <translation>Show thinking</translation>
     </message>
@@ -1119,61 +1119,85 @@
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="146" />
+        <location filename="../qml/Sidebar.qml" line="259" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="165" />
+        <location filename="../qml/Sidebar.qml" line="164" />
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="169" />
+        <location filename="../qml/Sidebar.qml" line="168" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="185" />
+        <location filename="../qml/Sidebar.qml" line="184" />
+        <location filename="../qml/Sidebar.qml" line="186" />
+        <source>Filter sessions</source>
+        <translation>Filter sessions</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="190" />
+        <source>Clear ended</source>
+        <translation>Clear ended</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="196" />
+        <source>Take finished, failed, stopped and ended sessions off this list</source>
+        <translation>Take finished, failed, stopped and ended sessions off this list</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="205" />
+        <source>No session matches.</source>
+        <translation>No session matches.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="206" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="186" />
+        <location filename="../qml/Sidebar.qml" line="239" />
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
         <source>Every session in the hub, from this window and from outside. Pick one to watch it think.</source>
         <translation>Every session in the hub, from this window and from outside. Pick one to watch it think.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="235" />
         <source>chat</source>
         <translation>chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="235" />
         <source>agent</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="275" />
+        <location filename="../qml/Sidebar.qml" line="300" />
         <source>Deleted “%1”</source>
         <translation>Deleted “%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="282" />
+        <location filename="../qml/Sidebar.qml" line="307" />
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="286" />
+        <location filename="../qml/Sidebar.qml" line="314" />
         <source>Undo deleting the chat</source>
         <translation>Undo deleting the chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="304" />
+        <location filename="../qml/Sidebar.qml" line="332" />
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="309" />
+        <location filename="../qml/Sidebar.qml" line="337" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -1496,159 +1520,204 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="70" />
+        <source>this window</source>
+        <translation>this window</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="71" />
+        <source>an API client</source>
+        <translation>an API client</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="72" />
+        <source>agent %1</source>
+        <translation>agent %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="72" />
+        <source>an agent</source>
+        <translation>an agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="79" />
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="80" />
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="81" />
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="82" />
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="83" />
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="98" />
         <source>finished</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="71" />
+        <location filename="../qml/Words.qml" line="99" />
         <source>token limit</source>
         <translation>token limit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="72" />
+        <location filename="../qml/Words.qml" line="100" />
         <source>tool calls</source>
         <translation>tool calls</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="73" />
+        <location filename="../qml/Words.qml" line="101" />
         <source>content filter</source>
         <translation>content filter</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="78" />
+        <location filename="../qml/Words.qml" line="106" />
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="84" />
+        <location filename="../qml/Words.qml" line="112" />
         <source>Request received</source>
         <translation>Request received</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="86" />
+        <location filename="../qml/Words.qml" line="114" />
         <source>The model server accepted it</source>
         <translation>The model server accepted it</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="88" />
+        <location filename="../qml/Words.qml" line="116" />
         <source>Reading the prompt, %1%</source>
         <translation>Reading the prompt, %1%</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="89" />
+        <location filename="../qml/Words.qml" line="117" />
         <source>Reading the prompt</source>
         <translation>Reading the prompt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="91" />
+        <location filename="../qml/Words.qml" line="119" />
         <source>First token after %1</source>
         <translation>First token after %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="92" />
+        <location filename="../qml/Words.qml" line="120" />
         <source>First token</source>
         <translation>First token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="95" />
-        <location filename="../qml/Words.qml" line="120" />
+        <location filename="../qml/Words.qml" line="123" />
+        <location filename="../qml/Words.qml" line="148" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="96" />
+        <location filename="../qml/Words.qml" line="124" />
         <source>Done in %1</source>
         <translation>Done in %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="98" />
+        <location filename="../qml/Words.qml" line="126" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 prompt + %2 completion tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="100" />
+        <location filename="../qml/Words.qml" line="128" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106" />
-        <location filename="../qml/Words.qml" line="121" />
+        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="149" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="108" />
-        <location filename="../qml/Words.qml" line="122" />
+        <location filename="../qml/Words.qml" line="136" />
+        <location filename="../qml/Words.qml" line="150" />
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="110" />
+        <location filename="../qml/Words.qml" line="138" />
         <source>Session ended</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="118" />
+        <location filename="../qml/Words.qml" line="146" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="119" />
+        <location filename="../qml/Words.qml" line="147" />
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="123" />
+        <location filename="../qml/Words.qml" line="151" />
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="124" />
+        <location filename="../qml/Words.qml" line="152" />
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="146" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="148" />
+        <location filename="../qml/Words.qml" line="176" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="150" />
+        <location filename="../qml/Words.qml" line="178" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="152" />
+        <location filename="../qml/Words.qml" line="180" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="154" />
+        <location filename="../qml/Words.qml" line="182" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="156" />
+        <location filename="../qml/Words.qml" line="184" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="158" />
+        <location filename="../qml/Words.qml" line="186" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="160" />
+        <location filename="../qml/Words.qml" line="188" />
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="162" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

@@ -308,103 +308,103 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="190" />
+        <location filename="../qml/Main.qml" line="191" />
         <source>Hide the sidebar</source>
         <translation>Ocultar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="190" />
+        <location filename="../qml/Main.qml" line="191" />
         <source>Show the sidebar</source>
         <translation>Mostrar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192" />
+        <location filename="../qml/Main.qml" line="193" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Barra lateral (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="208" />
         <location filename="../qml/Main.qml" line="209" />
+        <location filename="../qml/Main.qml" line="210" />
         <source>No model</source>
         <translation>Ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="212" />
+        <location filename="../qml/Main.qml" line="213" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="214" />
+        <location filename="../qml/Main.qml" line="215" />
         <source>The model that answers</source>
         <translation>El modelo que responde</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="236" />
+        <location filename="../qml/Main.qml" line="237" />
         <source>thinks</source>
         <translation>piensa</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="237" />
+        <location filename="../qml/Main.qml" line="238" />
         <source>tools</source>
         <translation>herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="238" />
+        <location filename="../qml/Main.qml" line="239" />
         <source>vision</source>
         <translation>visión</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="288" />
+        <location filename="../qml/Main.qml" line="289" />
         <source>Refresh models</source>
         <translation>Actualizar modelos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="290" />
+        <location filename="../qml/Main.qml" line="291" />
         <source>Ask the upstreams for their models again</source>
         <translation>Volver a pedir los modelos a los servidores</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="303" />
+        <location filename="../qml/Main.qml" line="304" />
         <source>Asking the upstreams…</source>
         <translation>Preguntando a los upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="312" />
+        <location filename="../qml/Main.qml" line="313" />
         <source>Live session</source>
         <translation>Sesión en directo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="332" />
+        <location filename="../qml/Main.qml" line="333" />
         <source>Local endpoint: %1/v1</source>
         <translation>Punto de acceso local: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="333" />
+        <location filename="../qml/Main.qml" line="334" />
         <source>Local endpoint: off</source>
         <translation>Endpoint local: desactivado</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="335" />
+        <location filename="../qml/Main.qml" line="336" />
         <source>The local endpoint could not start: %1</source>
         <translation>No se pudo iniciar el punto de acceso local: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="337" />
+        <location filename="../qml/Main.qml" line="338" />
         <source>Reading the keychain…</source>
         <translation>Leyendo el llavero…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="339" />
+        <location filename="../qml/Main.qml" line="340" />
         <source>Starting the local endpoint…</source>
         <translation>Iniciando el punto de acceso local…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="351" />
+        <location filename="../qml/Main.qml" line="352" />
         <source>Hide thinking</source>
         <translation>Ocultar razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="351" />
+        <location filename="../qml/Main.qml" line="352" />
         <source>Show thinking</source>
         <translation>Mostrar razonamiento</translation>
     </message>
@@ -1119,61 +1119,85 @@
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="146" />
+        <location filename="../qml/Sidebar.qml" line="259" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="165" />
+        <location filename="../qml/Sidebar.qml" line="164" />
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="169" />
+        <location filename="../qml/Sidebar.qml" line="168" />
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="185" />
+        <location filename="../qml/Sidebar.qml" line="184" />
+        <location filename="../qml/Sidebar.qml" line="186" />
+        <source>Filter sessions</source>
+        <translation>Filtrar sesiones</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="190" />
+        <source>Clear ended</source>
+        <translation>Quitar terminadas</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="196" />
+        <source>Take finished, failed, stopped and ended sessions off this list</source>
+        <translation>Quitar de esta lista las sesiones completadas, fallidas, detenidas y terminadas</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="205" />
+        <source>No session matches.</source>
+        <translation>Ninguna sesión coincide.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="206" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Todavía no hay sesiones. Aquí aparecen los chats de esta ventana, las peticiones al punto de acceso local y los agentes que publican en la API de streaming.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="186" />
+        <location filename="../qml/Sidebar.qml" line="239" />
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
         <source>Every session in the hub, from this window and from outside. Pick one to watch it think.</source>
         <translation>Todas las sesiones del hub, de esta ventana y de fuera. Elige una para verla pensar.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="235" />
         <source>chat</source>
         <translation>chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="235" />
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="275" />
+        <location filename="../qml/Sidebar.qml" line="300" />
         <source>Deleted “%1”</source>
         <translation>«%1» eliminado</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="282" />
+        <location filename="../qml/Sidebar.qml" line="307" />
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="286" />
+        <location filename="../qml/Sidebar.qml" line="314" />
         <source>Undo deleting the chat</source>
         <translation>Deshacer la eliminación del chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="304" />
+        <location filename="../qml/Sidebar.qml" line="332" />
         <source>Rename conversation</source>
         <translation>Renombrar conversación</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="309" />
+        <location filename="../qml/Sidebar.qml" line="337" />
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -1496,159 +1520,204 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="70" />
+        <source>this window</source>
+        <translation>esta ventana</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="71" />
+        <source>an API client</source>
+        <translation>un cliente de la API</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="72" />
+        <source>agent %1</source>
+        <translation>agente %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="72" />
+        <source>an agent</source>
+        <translation>un agente</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="79" />
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="80" />
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="81" />
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="82" />
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="83" />
+        <source>ended</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="98" />
         <source>finished</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="71" />
+        <location filename="../qml/Words.qml" line="99" />
         <source>token limit</source>
         <translation>límite de tokens</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="72" />
+        <location filename="../qml/Words.qml" line="100" />
         <source>tool calls</source>
         <translation>llamadas a herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="73" />
+        <location filename="../qml/Words.qml" line="101" />
         <source>content filter</source>
         <translation>filtro de contenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="78" />
+        <location filename="../qml/Words.qml" line="106" />
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="84" />
+        <location filename="../qml/Words.qml" line="112" />
         <source>Request received</source>
         <translation>Petición recibida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="86" />
+        <location filename="../qml/Words.qml" line="114" />
         <source>The model server accepted it</source>
         <translation>El servidor del modelo la aceptó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="88" />
+        <location filename="../qml/Words.qml" line="116" />
         <source>Reading the prompt, %1%</source>
         <translation>Leyendo la petición, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="89" />
+        <location filename="../qml/Words.qml" line="117" />
         <source>Reading the prompt</source>
         <translation>Leyendo la petición</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="91" />
+        <location filename="../qml/Words.qml" line="119" />
         <source>First token after %1</source>
         <translation>Primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="92" />
+        <location filename="../qml/Words.qml" line="120" />
         <source>First token</source>
         <translation>Primer token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="95" />
-        <location filename="../qml/Words.qml" line="120" />
+        <location filename="../qml/Words.qml" line="123" />
+        <location filename="../qml/Words.qml" line="148" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="96" />
+        <location filename="../qml/Words.qml" line="124" />
         <source>Done in %1</source>
         <translation>Terminado en %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="98" />
+        <location filename="../qml/Words.qml" line="126" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 tokens de entrada + %2 de respuesta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="100" />
+        <location filename="../qml/Words.qml" line="128" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106" />
-        <location filename="../qml/Words.qml" line="121" />
+        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="149" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="108" />
-        <location filename="../qml/Words.qml" line="122" />
+        <location filename="../qml/Words.qml" line="136" />
+        <location filename="../qml/Words.qml" line="150" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="110" />
+        <location filename="../qml/Words.qml" line="138" />
         <source>Session ended</source>
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="118" />
+        <location filename="../qml/Words.qml" line="146" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="119" />
+        <location filename="../qml/Words.qml" line="147" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="123" />
+        <location filename="../qml/Words.qml" line="151" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="124" />
+        <location filename="../qml/Words.qml" line="152" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="146" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="148" />
+        <location filename="../qml/Words.qml" line="176" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="150" />
+        <location filename="../qml/Words.qml" line="178" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="152" />
+        <location filename="../qml/Words.qml" line="180" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="154" />
+        <location filename="../qml/Words.qml" line="182" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="156" />
+        <location filename="../qml/Words.qml" line="184" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="158" />
+        <location filename="../qml/Words.qml" line="186" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="160" />
+        <location filename="../qml/Words.qml" line="188" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="162" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "BackendSide.h"
 #include "ChatRun.h"
 #include "SessionFeed.h"
+#include "SessionStatusBoard.h"
 #include "chat/ChatService.h"
 #include "hub/StreamingHub.h"
 #include "upstream/UpstreamRegistry.h"
@@ -55,13 +56,23 @@ template<typename Result>
 void BackendGateway::ask(QObject *context, std::function<void(Result)> done,
     std::function<void(Backend &backend, std::function<void(Result)> reply)> work)
 {
+    askSide<Result>(context, std::move(done),
+        [work = std::move(work)](BackendSide &side, std::function<void(Result)> reply) {
+            work(side.backend(), std::move(reply));
+        });
+}
+
+template<typename Result>
+void BackendGateway::askSide(QObject *context, std::function<void(Result)> done,
+    std::function<void(BackendSide &side, std::function<void(Result)> reply)> work)
+{
     const quint64 request = ++m_nextRequest;
     // The callback stays here, on this thread; only the request's number crosses over and back.
     m_pending.insert(request, {context, [done = std::move(done)](std::any &result) {
                                    done(std::any_cast<Result>(std::move(result)));
                                }});
     post([request, work = std::move(work)](BackendSide &side) {
-        work(side.backend(), [&side, request](Result result) { side.answer(request, std::move(result)); });
+        work(side, [&side, request](Result result) { side.answer(request, std::move(result)); });
     });
 }
 
@@ -243,6 +254,11 @@ void BackendGateway::renameConversation(
 void BackendGateway::removeConversation(
     const QString &conversationId, QObject *context, std::function<void(bool)> done)
 {
+    // Its session leaves Live sessions too, and whoever watches it hears that it ended.
+    post([conversationId](BackendSide &side) {
+        side.statusBoard().forget(conversationId);
+        side.backend().hub().endSession(conversationId, [](StoreStatus) {});
+    });
     ask<bool>(context, std::move(done), [conversationId](Backend &backend, std::function<void(bool)> reply) {
         if (!backend.history())
             return reply(false);
@@ -250,12 +266,24 @@ void BackendGateway::removeConversation(
     });
 }
 
-void BackendGateway::liveSessions(QObject *context, std::function<void(std::optional<QList<Session>>)> done)
+void BackendGateway::liveSessions(
+    QObject *context, std::function<void(std::optional<QList<LiveSession>>)> done)
 {
-    using Answer = std::optional<QList<Session>>;
-    ask<Answer>(context, std::move(done), [](Backend &backend, std::function<void(Answer)> reply) {
-        backend.hub().store().sessions([reply](StoreStatus status, QList<Session> sessions) {
-            reply(status.ok() ? Answer(std::move(sessions)) : std::nullopt);
+    using Answer = std::optional<QList<LiveSession>>;
+    askSide<Answer>(context, std::move(done), [](BackendSide &side, std::function<void(Answer)> reply) {
+        QPointer<SessionStatusBoard> board(&side.statusBoard());
+        side.backend().hub().store().sessions([board, reply](StoreStatus status, QList<Session> sessions) {
+            if (!status.ok() || !board)
+                return reply(std::nullopt);
+            QList<LiveSession> listed;
+            listed.reserve(sessions.size());
+            for (Session &session : sessions) {
+                if (board->isForgotten(session.id))
+                    continue;
+                const SessionState state = board->stateOf(session.id, session.active);
+                listed.append({std::move(session), state});
+            }
+            reply(listed);
         });
     });
 }

@@ -57,8 +57,8 @@ public:
     void renameConversation(const QString &conversationId, const QString &title, QObject *context,
         std::function<void(bool)> done);
     void removeConversation(const QString &conversationId, QObject *context, std::function<void(bool)> done);
-    // No list when the event store could not answer.
-    void liveSessions(QObject *context, std::function<void(std::optional<QList<Session>>)> done);
+    // No list when the event store could not answer. Sessions of deleted chats are left out.
+    void liveSessions(QObject *context, std::function<void(std::optional<QList<LiveSession>>)> done);
     void storeHealth(QObject *context, std::function<void(StoreHealth)> done);
     // Asks one upstream (not yet saved) for its models, with a short timeout.
     void probeUpstream(const UpstreamConfig &config, QObject *context, std::function<void(ProbeResult)> done);
@@ -77,6 +77,10 @@ private:
     template<typename Result>
     void ask(QObject *context, std::function<void(Result)> done,
         std::function<void(Backend &backend, std::function<void(Result)> reply)> work);
+    // ask(), for work that needs more of the backend's thread than the backend (its status board).
+    template<typename Result>
+    void askSide(QObject *context, std::function<void(Result)> done,
+        std::function<void(BackendSide &side, std::function<void(Result)> reply)> work);
     void answer(quint64 request, std::any result);
 
     void stopChat(int id);

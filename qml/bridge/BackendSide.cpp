@@ -5,6 +5,8 @@
 #include "ChatRelay.h"
 #include "FrameCoalescer.h"
 #include "SessionRelay.h"
+#include "SessionStatusBoard.h"
+#include "hub/StreamingHub.h"
 
 BackendSide::BackendSide(BackendGateway *gateway)
     : m_gateway(gateway)
@@ -15,6 +17,7 @@ BackendSide::~BackendSide()
 {
     // Turns and feeds go before the backend whose hub and upstreams they use.
     qDeleteAll(std::exchange(m_feeds, {}));
+    delete m_statusBoard;
     for (const QPointer<ChatRelay> &chat : std::exchange(m_chats, {}))
         delete chat.data();
     delete m_backend;
@@ -30,6 +33,7 @@ void BackendSide::start(const ServerOptions &options)
 {
     // Built here, on its own thread, so every object it creates lives here.
     m_backend = new Backend(options);
+    m_statusBoard = new SessionStatusBoard(m_backend->hub().store(), this);
     QString error;
     const bool ok = m_backend->start(&error);
     const QUrl url = m_backend->baseUrl();

@@ -18,6 +18,7 @@ class BackendGateway;
 class ChatRelay;
 class FrameCoalescer;
 class SessionRelay;
+class SessionStatusBoard;
 
 class BackendSide : public QObject
 {
@@ -29,6 +30,7 @@ public:
     void start(const ServerOptions &options);
     Backend &backend() { return *m_backend; }
     FrameCoalescer &coalescer() { return *m_coalescer; }
+    SessionStatusBoard &statusBoard() { return *m_statusBoard; }
 
     void startChat(int id, const ChatTurn &turn);
     void stopChat(int id);
@@ -51,6 +53,7 @@ private:
     BackendGateway *m_gateway;
     Backend *m_backend = nullptr;
     FrameCoalescer *m_coalescer;
+    SessionStatusBoard *m_statusBoard = nullptr; // once the backend is built
     QHash<int, QPointer<ChatRelay>> m_chats;
     QHash<int, SessionRelay *> m_feeds;
 };

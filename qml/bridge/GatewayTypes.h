@@ -1,9 +1,12 @@
 // Plain answers the backend's thread gives the window through the gateway (besides chats and feeds).
 #pragma once
 
+#include "events/Session.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QtQml/qqmlregistration.h>
 
 // One model as the picker shows it.
 struct ListedModel
@@ -45,4 +48,30 @@ struct ProbeResult
     bool reachable = false;
     QString problem;
     int models = 0;
+};
+
+// How a session in the hub stands (QML: LiveState.Running, ...).
+namespace LiveState {
+Q_NAMESPACE
+QML_ELEMENT
+
+enum class State
+{
+    Running,
+    Done,
+    Failed,
+    Stopped, // the user or the client stopped it
+    Ended // ended without saying how (an agent that left), or never seen running
+};
+Q_ENUM_NS(State)
+
+} // namespace LiveState
+
+using SessionState = LiveState::State;
+
+// A session as the Live sessions list shows it.
+struct LiveSession
+{
+    Session session;
+    SessionState state = SessionState::Running;
 };

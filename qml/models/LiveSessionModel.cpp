@@ -2,6 +2,8 @@
 
 #include "BackendGateway.h"
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 constexpr int RefreshMs = 1500;
@@ -10,6 +12,7 @@ constexpr int RefreshMs = 1500;
 
 LiveSessionModel::LiveSessionModel(QObject *parent)
     : KeyedListModel(parent)
+    , m_now(QDateTime::currentDateTime())
 {
     m_timer.setInterval(RefreshMs);
     connect(&m_timer, &QTimer::timeout, this, &LiveSessionModel::refresh);
@@ -28,12 +31,16 @@ QVariant LiveSessionModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case TitleRole:
         return row.title;
-    case SourceRole:
-        return row.source;
+    case OriginRole:
+        return row.origin;
+    case OriginNameRole:
+        return row.originName;
     case ModelRole:
         return row.model;
-    case ActiveRole:
-        return row.active;
+    case StateRole:
+        return QVariant::fromValue(row.state);
+    case CreatedAtRole:
+        return row.createdAt;
     case LastActivityRole:
         return row.lastActivity;
     default:
@@ -43,8 +50,9 @@ QVariant LiveSessionModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> LiveSessionModel::roleNames() const
 {
-    return {{IdRole, "sessionId"}, {TitleRole, "title"}, {SourceRole, "source"}, {ModelRole, "model"},
-        {ActiveRole, "active"}, {LastActivityRole, "lastActivity"}};
+    return {{IdRole, "sessionId"}, {TitleRole, "title"}, {OriginRole, "origin"},
+        {OriginNameRole, "originName"}, {ModelRole, "model"}, {StateRole, "state"},
+        {CreatedAtRole, "createdAt"}, {LastActivityRole, "lastActivity"}};
 }
 
 void LiveSessionModel::setGateway(BackendGateway *gateway)
@@ -69,38 +77,130 @@ void LiveSessionModel::setActive(bool active)
     Q_EMIT activeChanged();
 }
 
+void LiveSessionModel::setFilter(const QString &filter)
+{
+    if (m_filter == filter)
+        return;
+    m_filter = filter;
+    Q_EMIT filterChanged();
+    show();
+}
+
+int LiveSessionModel::endedCount() const
+{
+    return int(std::count_if(m_rows.begin(), m_rows.end(),
+        [](const LiveSessionRow &row) { return row.state != SessionState::Running; }));
+}
+
+void LiveSessionModel::setSelectedId(const QString &id)
+{
+    if (m_selectedId == id)
+        return;
+    m_selectedId = id;
+    Q_EMIT selectedChanged();
+}
+
+QVariantMap LiveSessionModel::selected() const
+{
+    for (const LiveSessionRow &row : m_all) {
+        if (row.id == m_selectedId) {
+            return {{u"title"_s, row.title}, {u"origin"_s, row.origin}, {u"originName"_s, row.originName},
+                {u"createdAt"_s, row.createdAt}};
+        }
+    }
+    return {{u"title"_s, m_selectedId}, {u"origin"_s, -1}, {u"originName"_s, QString()}};
+}
+
+std::pair<LiveSessionModel::Origin, QString> LiveSessionModel::originOf(const Session &session)
+{
+    const QJsonObject &context = session.systemContext;
+    const QString source = context.value("source"_L1).toString();
+    if (source == "chat_completion"_L1) {
+        const QString client = context.value("client"_L1).toString();
+        if (client == "ponder-window"_L1)
+            return {Origin::Window, {}};
+        return {Origin::Client, client};
+    }
+    // An agent names itself in its session's context, or by its user.
+    for (const auto name : {"agent"_L1, "agent_name"_L1, "source"_L1, "name"_L1}) {
+        const QString value = context.value(name).toString();
+        if (!value.isEmpty())
+            return {Origin::Agent, value.left(80)};
+    }
+    return {Origin::Agent, session.userId.left(80)};
+}
+
 void LiveSessionModel::refresh()
 {
     if (!m_gateway || m_refreshing)
         return;
     m_refreshing = true;
-    m_gateway->liveSessions(this, [this](const std::optional<QList<Session>> &sessions) {
+    m_gateway->liveSessions(this, [this](const std::optional<QList<LiveSession>> &sessions) {
         m_refreshing = false;
+        m_now = QDateTime::currentDateTime();
         if (sessions) {
             QList<LiveSessionRow> rows;
-            for (const Session &session : *sessions) {
+            rows.reserve(sessions->size());
+            for (const LiveSession &listed : *sessions) {
+                const Session &session = listed.session;
                 LiveSessionRow row;
                 row.id = session.id;
                 row.title
                     = session.userRequest.isEmpty() ? session.id : session.userRequest.simplified().left(120);
-                row.source = session.systemContext.value(QLatin1String("source")).toString();
-                row.model = session.systemContext.value(QLatin1String("model")).toString();
-                row.active = session.active;
+                const auto [origin, name] = originOf(session);
+                row.origin = int(origin);
+                row.originName = name;
+                row.model = session.systemContext.value("model"_L1).toString();
+                row.state = listed.state;
+                row.createdAt = session.createdAt.toLocalTime();
                 row.lastActivity = session.lastActivity.toLocalTime();
                 rows.append(row);
             }
             std::stable_sort(rows.begin(), rows.end(), [](const LiveSessionRow &a, const LiveSessionRow &b) {
                 return a.lastActivity > b.lastActivity;
             });
-            sync(rows);
+            m_all = rows;
+            show();
         }
-        ++m_revision;
         Q_EMIT refreshed();
+        Q_EMIT selectedChanged();
     });
 }
 
-QString LiveSessionModel::titleOf(const QString &id) const
+void LiveSessionModel::show()
 {
-    const int row = rowOf(id);
-    return row < 0 ? id : m_rows.at(row).title;
+    QList<LiveSessionRow> shown;
+    for (const LiveSessionRow &row : std::as_const(m_all)) {
+        const auto cleared = m_cleared.constFind(row.id);
+        if (cleared != m_cleared.cend() && row.lastActivity > *cleared)
+            m_cleared.remove(row.id); // a new request in it
+        if (m_hidden.contains(row.id) || m_cleared.contains(row.id))
+            continue;
+        if (!m_filter.isEmpty() && !row.title.contains(m_filter, Qt::CaseInsensitive)
+            && !row.id.contains(m_filter, Qt::CaseInsensitive)
+            && !row.originName.contains(m_filter, Qt::CaseInsensitive)
+            && !row.model.contains(m_filter, Qt::CaseInsensitive))
+            continue;
+        shown.append(row);
+    }
+    sync(shown);
+}
+
+void LiveSessionModel::clearEnded()
+{
+    for (const LiveSessionRow &row : std::as_const(m_rows)) {
+        if (row.state != SessionState::Running)
+            m_cleared.insert(row.id, row.lastActivity);
+    }
+    show();
+    Q_EMIT refreshed();
+}
+
+void LiveSessionModel::setHidden(const QString &id, bool hidden)
+{
+    if (hidden)
+        m_hidden.insert(id);
+    else
+        m_hidden.remove(id);
+    show();
 }

@@ -1,13 +1,19 @@
 // Every session in the hub, most recently active first: the window's own chats, requests from outside
-// clients through the local endpoint, and agents publishing through the streaming API. Refreshed on a
-// timer while `active` (the list is small; events themselves are pushed to the selected session).
+// clients through the local endpoint, and agents publishing through the streaming API. Each with how it
+// stands (running, done, failed, stopped, ended), where it came from (this window, an API client by its
+// User-Agent, an agent by its name) and when it began. Filtered by a search text; ended sessions can be
+// cleared from the list. Refreshed on a timer while `active` (the list is small; events themselves are
+// pushed to the selected session).
 #pragma once
 
+#include "GatewayTypes.h"
 #include "models/KeyedListModel.h"
 
 #include <QDateTime>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 class BackendGateway;
@@ -16,9 +22,11 @@ struct LiveSessionRow
 {
     QString id;
     QString title; // the user request, or the id when there is none
-    QString source; // chat_completion for chats; an agent's own name, or empty
+    int origin = 0; // LiveSessionModel::Origin
+    QString originName; // the client's User-Agent, or the agent's name
     QString model;
-    bool active = true;
+    SessionState state = SessionState::Running;
+    QDateTime createdAt;
     QDateTime lastActivity;
 
     bool operator==(const LiveSessionRow &other) const = default;
@@ -31,19 +39,35 @@ class LiveSessionModel : public KeyedListModel<LiveSessionRow>
     Q_PROPERTY(BackendGateway *gateway READ gateway WRITE setGateway NOTIFY gatewayChanged)
     Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
-    Q_PROPERTY(int revision READ revision NOTIFY refreshed) // for bindings that read titleOf()
+    // Matched against titles, ids and origins; empty shows every session.
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
+    Q_PROPERTY(int endedCount READ endedCount NOTIFY refreshed) // shown sessions that are not running
+    Q_PROPERTY(qint64 nowMs READ nowMs NOTIFY refreshed) // as of the last refresh, for ages
+    // The session shown in the visualizer, and what the list knows of it.
+    Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedChanged)
+    Q_PROPERTY(QVariantMap selected READ selected NOTIFY selectedChanged)
 
 public:
     enum Role
     {
         IdRole = Qt::UserRole + 1,
         TitleRole,
-        SourceRole,
+        OriginRole, // Origin
+        OriginNameRole,
         ModelRole,
-        ActiveRole,
+        StateRole, // LiveState::State
+        CreatedAtRole,
         LastActivityRole
     };
     Q_ENUM(Role)
+
+    enum class Origin
+    {
+        Window, // a chat in this window
+        Client, // a request to the local endpoint
+        Agent // an agent publishing to the streaming API
+    };
+    Q_ENUM(Origin)
 
     explicit LiveSessionModel(QObject *parent = nullptr);
 
@@ -54,22 +78,42 @@ public:
     void setGateway(BackendGateway *gateway);
     bool active() const { return m_timer.isActive(); }
     void setActive(bool active);
-
-    int revision() const { return m_revision; }
+    QString filter() const { return m_filter; }
+    void setFilter(const QString &filter);
+    int endedCount() const;
+    qint64 nowMs() const { return m_now.toMSecsSinceEpoch(); }
+    QString selectedId() const { return m_selectedId; }
+    void setSelectedId(const QString &id);
+    QVariantMap selected() const;
 
     Q_INVOKABLE void refresh();
-    // The session's title as listed, or its id when it is not (or not yet) listed.
-    Q_INVOKABLE QString titleOf(const QString &id) const;
+    // Takes every session that is not running off the list (they stay in the hub).
+    Q_INVOKABLE void clearEnded();
+    // A chat being deleted leaves the list at once; Undo brings it back.
+    Q_INVOKABLE void setHidden(const QString &id, bool hidden);
+
+    // Where a session came from, as its system_context says (public for tests).
+    static std::pair<Origin, QString> originOf(const Session &session);
 
 Q_SIGNALS:
     void gatewayChanged();
     void activeChanged();
     void countChanged();
+    void filterChanged();
     void refreshed();
+    void selectedChanged();
 
 private:
+    void show();
+
     QPointer<BackendGateway> m_gateway;
     QTimer m_timer;
     bool m_refreshing = false;
-    int m_revision = 0;
+    QList<LiveSessionRow> m_all; // as listed, before the filter
+    QString m_filter;
+    QSet<QString> m_hidden; // chats being deleted
+    // Ended when "Clear ended" was chosen, with their last activity then: back once they are active again.
+    QHash<QString, QDateTime> m_cleared;
+    QDateTime m_now;
+    QString m_selectedId;
 };

@@ -930,14 +930,27 @@ void WindowModelsTest::liveSessionsListOutsideAgents()
     const QUrl sessionsUrl = m_baseUrl.resolved(QUrl(QStringLiteral("/api/streaming/sessions")));
     const QByteArray body
         = QJsonDocument(QJsonObject {{QStringLiteral("session_id"), QStringLiteral("agent-7")},
-                            {QStringLiteral("user_request"), QStringLiteral("Summarise the logs")}})
+                            {QStringLiteral("user_request"), QStringLiteral("Summarise the logs")},
+                            {QStringLiteral("system_context"),
+                                QJsonObject {{QStringLiteral("agent"), QStringLiteral("log-reader")}}}})
               .toJson();
     QCOMPARE(client.send("POST", sessionsUrl, body, {{"Content-Type", "application/json"}}).status, 201);
     sessions.setActive(true);
     QTRY_COMPARE_WITH_TIMEOUT(sessions.rowCount(), 1, 5000);
+    const auto stateOf = [&](const QString &id) {
+        const QModelIndexList found = sessions.match(sessions.index(0), LiveSessionModel::IdRole, id);
+        return found.isEmpty() ? SessionState(-1)
+                               : found.first().data(LiveSessionModel::StateRole).value<SessionState>();
+    };
     QCOMPARE(sessions.index(0).data(LiveSessionModel::IdRole).toString(), QStringLiteral("agent-7"));
-    QCOMPARE(sessions.titleOf(QStringLiteral("agent-7")), QStringLiteral("Summarise the logs"));
-    QVERIFY(sessions.index(0).data(LiveSessionModel::ActiveRole).toBool());
+    QCOMPARE(stateOf(QStringLiteral("agent-7")), SessionState::Running);
+    QCOMPARE(
+        sessions.index(0).data(LiveSessionModel::OriginRole).toInt(), int(LiveSessionModel::Origin::Agent));
+    QCOMPARE(
+        sessions.index(0).data(LiveSessionModel::OriginNameRole).toString(), QStringLiteral("log-reader"));
+    sessions.setSelectedId(QStringLiteral("agent-7"));
+    QCOMPARE(
+        sessions.selected().value(QStringLiteral("title")).toString(), QStringLiteral("Summarise the logs"));
 
     // Watching it: steps published over HTTP reach the view live.
     SessionView view;
@@ -953,13 +966,72 @@ void WindowModelsTest::liveSessionsListOutsideAgents()
     QTRY_COMPARE_WITH_TIMEOUT(
         stepsOf(view.timeline()), QStringList {QStringLiteral("Reading the logs")}, 5000);
 
-    // Ending it shows in both.
+    // Ending it shows in both: the agent left without saying it was done, so it ended.
     QCOMPARE(
         client.send("DELETE", m_baseUrl.resolved(QUrl(QStringLiteral("/api/streaming/sessions/agent-7"))))
             .status,
         200);
     QTRY_VERIFY_WITH_TIMEOUT(view.ended(), 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(!sessions.index(0).data(LiveSessionModel::ActiveRole).toBool(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("agent-7")), SessionState::Ended, 5000);
+
+    // Requests through the endpoint say how they went, and who asked; the window's own chats say so.
+    const QUrl completions = m_baseUrl.resolved(QUrl(QStringLiteral("/v1/chat/completions")));
+    const auto ask = [&](const QString &model, const QByteArray &session) {
+        const QByteArray request
+            = QJsonDocument(QJsonObject {{QStringLiteral("model"), model},
+                                {QStringLiteral("messages"),
+                                    QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+                                        {QStringLiteral("content"), QStringLiteral("hi")}}}}})
+                  .toJson();
+        return client.send("POST", completions, request,
+            {{"Content-Type", "application/json"}, {"X-Session-Id", session}, {"User-Agent", "curl/8.0.1"}});
+    };
+    QCOMPARE(ask(QStringLiteral("burst"), "api-done").status, 200);
+    QCOMPARE(ask(QStringLiteral("missing-model"), "api-failed").status, 404);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("api-done")), SessionState::Done, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("api-failed")), SessionState::Failed, 5000);
+    const QModelIndex done
+        = sessions.match(sessions.index(0), LiveSessionModel::IdRole, QStringLiteral("api-done")).first();
+    QCOMPARE(done.data(LiveSessionModel::OriginRole).toInt(), int(LiveSessionModel::Origin::Client));
+    QCOMPARE(done.data(LiveSessionModel::OriginNameRole).toString(), QStringLiteral("curl/8.0.1"));
+    ChatController chat;
+    chat.setGateway(m_gateway.get());
+    chat.setModel(QStringLiteral("burst"));
+    QVERIFY(chat.send(QStringLiteral("From the window")));
+    waitForAnswer(chat);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(chat.conversationId()), SessionState::Done, 5000);
+    const QModelIndex own
+        = sessions.match(sessions.index(0), LiveSessionModel::IdRole, chat.conversationId()).first();
+    QCOMPARE(own.data(LiveSessionModel::OriginRole).toInt(), int(LiveSessionModel::Origin::Window));
+
+    // The filter and Clear ended.
+    sessions.setFilter(QStringLiteral("curl"));
+    QCOMPARE(sessions.rowCount(), 2);
+    sessions.setFilter({});
+    const int all = sessions.rowCount();
+    QVERIFY(all >= 4);
+    QVERIFY(sessions.endedCount() >= 4);
+    sessions.clearEnded();
+    QVERIFY(sessions.rowCount() <= all - 4);
+    for (int row = 0; row < sessions.rowCount(); ++row)
+        QCOMPARE(sessions.index(row).data(LiveSessionModel::StateRole).value<SessionState>(),
+            SessionState::Running);
+
+    // A deleted chat leaves the list for good, and its watchers hear that it ended.
+    SessionView watching;
+    watching.setGateway(m_gateway.get());
+    watching.setSessionId(chat.conversationId());
+    QVERIFY(chat.send(QStringLiteral("Again")));
+    waitForAnswer(chat);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !sessions.match(sessions.index(0), LiveSessionModel::IdRole, chat.conversationId()).isEmpty(), 5000);
+    bool removed = false;
+    m_gateway->removeConversation(chat.conversationId(), this, [&](bool ok) { removed = ok; });
+    QTRY_VERIFY_WITH_TIMEOUT(removed, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(watching.ended(), 5000);
+    QVERIFY(refreshed.wait(5000));
+    QVERIFY(refreshed.wait(5000));
+    QVERIFY(sessions.match(sessions.index(0), LiveSessionModel::IdRole, chat.conversationId()).isEmpty());
 
     // An id the hub does not know is reported, not a crash or a silent blank.
     SessionView unknown;

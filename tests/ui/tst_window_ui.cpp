@@ -434,14 +434,21 @@ void WindowUiTest::deletingAChatCanBeUndone()
     m_driver->key(Qt::Key_Down);
     const QString doomed
         = history()->index(list->property("currentIndex").toInt(), 0).data(Qt::UserRole + 1).toString();
+    auto *live = qobject_cast<QAbstractItemModel *>(m_driver->object("liveSessions"));
+    const auto listedLive = [&](const QString &id) {
+        return live->rowCount() > 0 && !live->match(live->index(0, 0), Qt::UserRole + 1, id).isEmpty();
+    };
+    QTRY_VERIFY(listedLive(doomed));
     m_driver->key(Qt::Key_Delete);
     QCOMPARE(history()->rowCount(), before - 1);
+    QVERIFY(!listedLive(doomed)); // its session leaves Live sessions with it
     QQuickItem *undo = m_driver->item("undoDelete");
     QTRY_VERIFY(undo->isVisible());
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-undo-delete.png")).isEmpty());
     m_driver->click(m_driver->item("undoButton"));
     QTRY_VERIFY(!undo->isVisible());
     QCOMPARE(history()->rowCount(), before);
+    QVERIFY(listedLive(doomed));
     QVERIFY(history()->match(history()->index(0, 0), Qt::UserRole + 1, doomed).size() == 1);
 
     // A right-click offers Rename and Delete, and does not open the chat it was on.
@@ -528,6 +535,14 @@ void WindowUiTest::liveSessionShowsAnOutsideAgent()
                  .status,
         201);
     QTRY_COMPARE_WITH_TIMEOUT(stepRows(viewSteps).size(), 4, 5000);
+    // Where it came from and how it stands, on the page and in the list.
+    QCOMPARE(
+        m_driver->item("livePage")->property("origin").toString(), QStringLiteral("agent travel-planner"));
+    QCOMPARE(m_driver->item("sessionPhase")->property("text").toString(), QStringLiteral("Running"));
+    QQuickItem *liveList = m_driver->item("liveSessionList");
+    const int row = live->match(live->index(0, 0), Qt::UserRole + 1, id).first().row();
+    QTRY_COMPARE(
+        WindowDriver::shownText(m_driver->delegateAt(liveList, row), "stateChip"), QStringLiteral("running"));
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-live-session.png")).isEmpty());
     window->setProperty("liveSessionId", QString());
 }
