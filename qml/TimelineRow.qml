@@ -43,7 +43,7 @@ Item {
     readonly property bool isReasoning: entry === Timeline.ReasoningEntry || entry === Timeline.ThoughtEntry
     // How long it took, or has been running: open steps grow with the clock.
     readonly property int shownDuration: open ? Math.max(0, timeline.nowMs - offsetMs) : durationMs
-    readonly property int gutter: compact ? 50 : 60
+    property int gutter: compact ? 56 : 64 // where the rail runs; the lane measures it
     readonly property int indent: Math.min(depth, 6) * (compact ? 12 : 18)
     readonly property color tone: {
         if (entry === Timeline.MilestoneEntry) {

@@ -11,6 +11,15 @@ ListView {
 
     required property SessionTimeline timeline
     property bool compact: false
+    // Wide enough for the widest offset in the language shown ("+59.9 s"), measured once per lane.
+    readonly property int gutter: Math.ceil(offsetMetrics.advanceWidth) + (compact ? 14 : 22)
+
+    TextMetrics {
+        id: offsetMetrics
+        font.pixelSize: 11
+        font.family: Theme.monospace
+        text: Words.offset(59900)
+    }
 
     objectName: "timeline"
     clip: true
@@ -30,5 +39,6 @@ ListView {
         width: ListView.view.width
         timeline: lane.timeline
         compact: lane.compact
+        gutter: lane.gutter
     }
 }

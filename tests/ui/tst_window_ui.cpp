@@ -2,6 +2,7 @@
 // backend on a loopback port, an Ollama fake with a thinking model and an OpenAI-compatible fake, and no
 // keychain (CTest runs this without a D-Bus session). Saves screenshots of the whole window, at two sizes,
 // light and dark, in English and German, into the build's tests folder.
+#include "ClippedTextFinder.h"
 #include "DesktopApp.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void liveSessionShowsAnOutsideAgent();
     void languageSwitchesLive();
     void settingsSayWhereThePortCameFromAndThatNoKeychainAnswers();
+    void nothingIsClippedAtAnySize();
     void screenshotsInBothThemesSizesAndLanguages();
     void firstRunWithoutUpstreamSaysHowToFixIt();
     void cleanupTestCase();
@@ -599,6 +601,66 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     settings->setProperty("page", 0);
     m_driver->key(Qt::Key_Escape);
     QTRY_VERIFY(!settings->property("visible").toBool());
+}
+
+void WindowUiTest::nothingIsClippedAtAnySize()
+{
+    openFromSidebar(m_thinkingChat);
+    QTRY_COMPARE_WITH_TIMEOUT(messages()->rowCount(), 2, 5000);
+    QQuickWindow *window = m_window->window();
+    QObject *drawer = m_driver->object("insightDrawer");
+    // Slid in and out at once: what is looked at is where it ends (offscreen, frames can stop coming
+    // while a drawer's transition ends).
+    const QVariant enter = drawer->property("enter");
+    const QVariant exit = drawer->property("exit");
+    drawer->setProperty("enter", QVariant::fromValue<QObject *>(nullptr));
+    drawer->setProperty("exit", QVariant::fromValue<QObject *>(nullptr));
+    QStringList clipped;
+    const auto look = [&](const QString &where) {
+        QVERIFY(m_driver->settle());
+        for (const QString &text : ClippedTextFinder::find(window))
+            clipped << where + QLatin1String(": ") + text;
+    };
+    for (const QSize size : {QSize(900, 600), QSize(1280, 800), QSize(1920, 1080)}) {
+        window->resize(size);
+        // The window's items hear of the new size when the platform confirms it.
+        QTRY_COMPARE(window->contentItem()->size().toSize(), size);
+        for (const char *language : {"en", "de"}) {
+            m_preferences->setLanguage(QLatin1String(language));
+            const QString where = QStringLiteral("%1x%2 %3")
+                                      .arg(size.width())
+                                      .arg(size.height())
+                                      .arg(QLatin1String(language));
+            // The chat with its insight panel: docked beside it on wide windows, in the drawer on narrow
+            // ones.
+            window->setProperty("showInsights", true);
+            if (!window->property("insightsDocked").toBool()) {
+                m_driver->click(m_driver->item("insightsToggle"));
+                QTRY_VERIFY(drawer->property("opened").toBool());
+            }
+            look(where + QLatin1String(" chat"));
+            if (!window->property("insightsDocked").toBool()) {
+                QMetaObject::invokeMethod(drawer, "close");
+                QTRY_VERIFY(!drawer->property("visible").toBool());
+            }
+            // Without the sidebar (Ctrl+B), the chat column keeps its width and stays centred.
+            m_driver->key(Qt::Key_B, Qt::ControlModifier);
+            QTRY_VERIFY(!m_driver->item("sidebar")->isVisible());
+            look(where + QLatin1String(" no sidebar"));
+            m_driver->key(Qt::Key_B, Qt::ControlModifier);
+            QTRY_VERIFY(m_driver->item("sidebar")->isVisible());
+            // An agent's live session, with its steps, findings and figures.
+            window->setProperty("liveSessionId", QStringLiteral("research-agent-42"));
+            QTRY_VERIFY(m_driver->item("livePage")->isVisible());
+            look(where + QLatin1String(" live session"));
+            window->setProperty("liveSessionId", QString());
+        }
+    }
+    m_preferences->setLanguage(QStringLiteral("en"));
+    window->resize(1280, 800);
+    drawer->setProperty("enter", enter);
+    drawer->setProperty("exit", exit);
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
 }
 
 void WindowUiTest::screenshotsInBothThemesSizesAndLanguages()
