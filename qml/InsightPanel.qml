@@ -20,18 +20,28 @@ Rectangle {
         anchors.margins: 14
         spacing: 10
 
-        RowLayout {
+        // Anchored rather than a RowLayout: a layout left hidden in the closed drawer while the label
+        // changed kept its old positions when the drawer opened (Qt 6.4).
+        Item {
             Layout.fillWidth: true
+            implicitHeight: Math.max(heading.implicitHeight, thoughtLabel.implicitHeight)
             Label {
+                id: heading
+                anchors.left: parent.left
+                anchors.right: thoughtLabel.left
+                anchors.rightMargin: 8
+                anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("Thinking")
                 font.bold: true
                 font.pixelSize: 15
                 color: Theme.text
-                Layout.fillWidth: true
                 elide: Text.ElideRight
             }
             Label {
+                id: thoughtLabel
                 objectName: "thoughtLabel"
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
                 font.pixelSize: 12
                 color: Theme.thinking
                 text: panel.session.thinking ? qsTr("thinking…")

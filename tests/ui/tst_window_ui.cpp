@@ -605,9 +605,13 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
 
 void WindowUiTest::nothingIsClippedAtAnySize()
 {
-    openFromSidebar(m_thinkingChat);
-    QTRY_COMPARE_WITH_TIMEOUT(messages()->rowCount(), 2, 5000);
+    // An answer that just ended: its figures, its footer and how long it thought are all shown. Asked in
+    // a narrow window, so the insight panel changed while its drawer was closed.
     QQuickWindow *window = m_window->window();
+    window->resize(900, 600);
+    QTRY_COMPARE(window->contentItem()->size().toSize(), QSize(900, 600));
+    newChat(QStringLiteral("qwen3:8b"));
+    ask(QStringLiteral("How do I reverse a list in Python?"));
     QObject *drawer = m_driver->object("insightDrawer");
     // Slid in and out at once: what is looked at is where it ends (offscreen, frames can stop coming
     // while a drawer's transition ends).
