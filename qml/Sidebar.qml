@@ -175,26 +175,25 @@ Rectangle {
 
             ColumnLayout {
                 spacing: 6
-                RowLayout {
+                // One above the other: side by side, a narrow sidebar cut the filter's hint to "Sitzu…".
+                TextField {
+                    objectName: "liveFilter"
                     Layout.fillWidth: true
-                    spacing: 4
-                    TextField {
-                        objectName: "liveFilter"
-                        Layout.fillWidth: true
-                        placeholderText: qsTr("Filter sessions")
-                        onTextChanged: sidebar.liveSessions.filter = text
-                        Accessible.name: qsTr("Filter sessions")
-                    }
-                    Button {
-                        objectName: "clearEnded"
-                        text: qsTr("Clear ended")
-                        flat: true
-                        font.pixelSize: 12
-                        enabled: sidebar.liveSessions.endedCount > 0
-                        onClicked: sidebar.liveSessions.clearEnded()
-                        ToolTip.visible: hovered
-                        ToolTip.text: qsTr("Take finished, failed, stopped and ended sessions off this list")
-                    }
+                    placeholderText: qsTr("Filter sessions")
+                    onTextChanged: sidebar.liveSessions.filter = text
+                    Accessible.name: qsTr("Filter sessions")
+                }
+                Button {
+                    objectName: "clearEnded"
+                    Layout.alignment: Qt.AlignRight
+                    Layout.maximumWidth: parent.width
+                    text: qsTr("Clear ended")
+                    flat: true
+                    font.pixelSize: 12
+                    enabled: sidebar.liveSessions.endedCount > 0
+                    onClicked: sidebar.liveSessions.clearEnded()
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Take finished, failed, stopped and ended sessions off this list")
                 }
                 Label {
                     Layout.fillWidth: true

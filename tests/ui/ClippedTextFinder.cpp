@@ -71,12 +71,12 @@ struct Walk
         const bool label = text->inherits("QQuickText");
         const qreal needed = text->property("contentWidth").toReal();
         const bool eliding = label && text->property("elide").toInt() != Qt::ElideNone;
-        // A button's label elides rather than overflow, but a cut-off command is as unreadable.
+        // A button's label and a field's hint elide rather than overflow, but a cut-off command or hint
+        // is as unreadable.
         const bool onAButton = text->parentItem() && text->parentItem()->inherits("QQuickIconLabel");
-        if (onAButton && text->property("truncated").toBool()) {
-            found << QStringLiteral("%1 on a button is cut to %2 px")
-                         .arg(describe(text))
-                         .arg(qFloor(text->width()));
+        const bool hint = text->inherits("QQuickPlaceholderText");
+        if ((onAButton || hint) && text->property("truncated").toBool()) {
+            found << QStringLiteral("%1 is cut to %2 px").arg(describe(text)).arg(qFloor(text->width()));
             return;
         }
         if (label && !sideways && !eliding && needed > text->width() + Slack) {

@@ -653,9 +653,10 @@ void WindowUiTest::nothingIsClippedAtAnySize()
             look(where + QLatin1String(" no sidebar"));
             m_driver->key(Qt::Key_B, Qt::ControlModifier);
             QTRY_VERIFY(m_driver->item("sidebar")->isVisible());
-            // An agent's live session, with its steps, findings and figures.
+            // An agent's live session, with its steps, findings and figures, chosen from Live sessions.
             window->setProperty("liveSessionId", QStringLiteral("research-agent-42"));
             QTRY_VERIFY(m_driver->item("livePage")->isVisible());
+            QTRY_VERIFY(m_driver->item("liveFilter")->isVisible());
             look(where + QLatin1String(" live session"));
             window->setProperty("liveSessionId", QString());
         }
