@@ -25,13 +25,13 @@ void ModelCatalog::refresh()
         }
         m_list.show(rows);
         m_upstreams.clear();
-        QStringList found;
-        QStringList silent;
+        m_answered.clear();
+        m_silent.clear();
         for (const UpstreamState &upstream : listing.upstreams) {
             if (upstream.reachable)
-                found << tr("%n model(s) at %1", nullptr, upstream.models).arg(upstream.name);
+                m_answered.append({upstream.name, upstream.models});
             else
-                silent << upstream.name;
+                m_silent << upstream.name;
             QVariantMap entry {{QStringLiteral("name"), upstream.name},
                 {QStringLiteral("kind"), upstream.kind}, {QStringLiteral("url"), upstream.url},
                 {QStringLiteral("reachable"), upstream.reachable},
@@ -40,14 +40,25 @@ void ModelCatalog::refresh()
                 entry.insert(QStringLiteral("error"), upstream.error);
             m_upstreams.append(entry);
         }
-        m_summary = found.isEmpty() ? tr("No upstream answered.")
-                                    : tr("Found %1.").arg(found.join(QStringLiteral(", ")));
-        if (!silent.isEmpty())
-            m_summary += QLatin1Char(' ') + tr("Not answering: %1.").arg(silent.join(QStringLiteral(", ")));
+        m_listed = true;
         m_checked = true;
         setLoading(false);
         Q_EMIT changed();
     });
+}
+
+QString ModelCatalog::summary() const
+{
+    if (!m_listed)
+        return {};
+    QStringList found;
+    for (const auto &[name, models] : m_answered)
+        found << tr("%n model(s) at %1", nullptr, models).arg(name);
+    QString summary = found.isEmpty() ? tr("No upstream answered.")
+                                      : tr("Found %1.").arg(found.join(QStringLiteral(", ")));
+    if (!m_silent.isEmpty())
+        summary += QLatin1Char(' ') + tr("Not answering: %1.").arg(m_silent.join(QStringLiteral(", ")));
+    return summary;
 }
 
 void ModelCatalog::setLoading(bool loading)

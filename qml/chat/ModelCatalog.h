@@ -39,7 +39,8 @@ public:
     QVariantList upstreams() const { return m_upstreams; }
     bool loading() const { return m_loading; }
     bool checked() const { return m_checked; }
-    QString summary() const { return m_summary; }
+    // Said in the language shown when it is read, so a language switch rewords it.
+    QString summary() const;
 
     Q_INVOKABLE void refresh();
 
@@ -57,5 +58,7 @@ private:
     QVariantList m_upstreams;
     bool m_loading = false;
     bool m_checked = false;
-    QString m_summary;
+    bool m_listed = false; // a listing arrived
+    QList<std::pair<QString, int>> m_answered; // upstream name, its model count
+    QStringList m_silent; // upstreams that did not answer
 };

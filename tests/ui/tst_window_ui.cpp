@@ -553,8 +553,13 @@ void WindowUiTest::languageSwitchesLive()
 {
     QObject *newChat = m_driver->object("newChatButton");
     QCOMPARE(newChat->property("text").toString(), QStringLiteral("New chat"));
+    // What the last refresh found was said in English; it is reworded, not kept.
+    QObject *catalog = m_driver->object("modelCatalog");
+    QVERIFY(catalog->property("summary").toString().startsWith(QLatin1String("Found ")));
     m_preferences->setLanguage(QStringLiteral("de"));
     QTRY_COMPARE(newChat->property("text").toString(), QStringLiteral("Neuer Chat"));
+    QVERIFY2(catalog->property("summary").toString().startsWith(QLatin1String("Gefunden: ")),
+        qPrintable(catalog->property("summary").toString()));
     m_preferences->setLanguage(QStringLiteral("es"));
     QTRY_COMPARE(newChat->property("text").toString(), QStringLiteral("Nuevo chat"));
     m_preferences->setLanguage(QStringLiteral("en"));
