@@ -63,6 +63,8 @@ ApplicationWindow {
         preferences: window.preferences
         model: window.preferences.model
         onModelChanged: window.preferences.model = model
+        // A new chat is listed as soon as its question is saved, and again with its answer.
+        onBusyChanged: if (busy) conversations.refresh()
         onExchangeEnded: conversations.refresh()
     }
     ModelCatalog {

@@ -311,6 +311,11 @@ void WindowUiTest::stoppedMidAnswerAndReopenedItIsStillThere()
     newChat(QStringLiteral("slow"));
     m_driver->send(QStringLiteral("Take your time"));
     QTRY_VERIFY_WITH_TIMEOUT(!messages()->index(1, 0).data().toString().isEmpty(), 10000);
+    // Listed in Chats while it is still being answered, not only once the answer is done.
+    const QString asking = chat()->property("conversationId").toString();
+    QTRY_VERIFY(history()->rowCount() > 0
+        && history()->match(history()->index(0, 0), Qt::UserRole + 1, asking).size() == 1);
+    QVERIFY(chat()->property("busy").toBool());
     m_driver->key(Qt::Key_Escape); // Esc stops the answer
     QTRY_VERIFY_WITH_TIMEOUT(!chat()->property("busy").toBool(), 5000);
     QCOMPARE(stateOf(messages(), 1), MessageModel::State::Stopped);
