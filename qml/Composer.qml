@@ -39,6 +39,7 @@ Rectangle {
     // Send.
     Rectangle {
         id: frame
+        objectName: "composerFrame"
         width: Math.min(parent.width - 32, Theme.chatColumnWidth)
         x: (parent.width - width) / 2
         y: 12

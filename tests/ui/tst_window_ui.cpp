@@ -661,6 +661,15 @@ void WindowUiTest::nothingIsClippedAtAnySize()
             m_driver->key(Qt::Key_B, Qt::ControlModifier);
             QTRY_VERIFY(!m_driver->item("sidebar")->isVisible());
             look(where + QLatin1String(" no sidebar"));
+            // The composer keeps the chat's column: at most 760 px, centred in the chat.
+            QQuickItem *frame = m_driver->item("composerFrame");
+            const QRectF column = frame->mapRectToScene(QRectF(0, 0, frame->width(), frame->height()));
+            const QQuickItem *composer = frame->parentItem();
+            const QRectF chatArea
+                = composer->mapRectToScene(QRectF(0, 0, composer->width(), composer->height()));
+            QVERIFY2(column.width() <= 760, qPrintable(where));
+            QVERIFY2(qAbs((column.left() - chatArea.left()) - (chatArea.right() - column.right())) <= 1,
+                qPrintable(where));
             m_driver->key(Qt::Key_B, Qt::ControlModifier);
             QTRY_VERIFY(m_driver->item("sidebar")->isVisible());
             // An agent's live session, with its steps, findings and figures, chosen from Live sessions.
