@@ -115,7 +115,10 @@ std::pair<LiveSessionModel::Origin, QString> LiveSessionModel::originOf(const Se
 {
     const QJsonObject &context = session.systemContext;
     const QString source = context.value("source"_L1).toString();
-    if (source == "chat_completion"_L1) {
+    // A request through the local endpoint names the upstream API it was sent with (ChatService).
+    static const QStringList requestSources {"chat_completion"_L1, "text_completion"_L1, "embeddings"_L1,
+        "ollama_chat"_L1, "ollama_generate"_L1, "ollama_embed"_L1};
+    if (requestSources.contains(source)) {
         const QString client = context.value("client"_L1).toString();
         if (client == "ponder-window"_L1)
             return {Origin::Window, {}};
