@@ -35,5 +35,5 @@ QJsonObject ApiError::toJson() const
 
 void sendApiError(HttpResponder &responder, const ApiError &error)
 {
-    responder.sendJson(error.status, error.toJson());
+    responder.sendJson(error.status, responder.errorShape() ? responder.errorShape()(error) : error.toJson());
 }

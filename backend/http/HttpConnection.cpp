@@ -179,6 +179,8 @@ void HttpConnection::dispatchRequest()
     framing.headersOnly = m_head.request.method == "HEAD";
     framing.chunked = !m_head.http10;
     auto *responder = new HttpResponder(m_socket, framing);
+    if (m_handlers.errorShape)
+        responder->setErrorShape(m_handlers.errorShape(m_head.request.path));
     if (!m_head.keepAlive)
         responder->addHeader("Connection", "close");
     m_keepAlive = m_head.keepAlive;
@@ -217,8 +219,13 @@ void HttpConnection::respondAndClose(const ApiError &error)
 {
     qCInfo(lcHttp).noquote() << "refused a request from" << m_socket->peerAddress().toString() << "-"
                              << error.status << error.message;
+    // A request whose head was read (a body cut short, too slow or malformed) is answered in its route
+    // family's shape; one whose head never parsed has no path to say which.
+    const bool headRead = m_state == State::Body;
     m_state = State::Closing;
     auto *responder = new HttpResponder(m_socket, {});
+    if (headRead && m_handlers.errorShape)
+        responder->setErrorShape(m_handlers.errorShape(m_head.request.path));
     responder->addHeader("Connection", "close");
     sendApiError(*responder, error);
     lingerAndClose();

@@ -10,13 +10,13 @@
 #pragma once
 
 #include "http/HttpRequestParser.h"
+#include "http/HttpResponder.h"
 
 #include <QObject>
 
 #include <functional>
 #include <optional>
 
-class HttpResponder;
 class QTcpSocket;
 
 // What the server makes of a request from its head alone.
@@ -41,6 +41,8 @@ public:
         // Takes the socket, its upgrade request still unread, and the request as parsed (normalised path).
         std::function<void(QTcpSocket *, const HttpRequest &)> upgrade;
         std::function<HttpAdmission(const HttpRequestHead &)> admit;
+        // The shape of error bodies for a (normalised) path; null for Ponder's own.
+        std::function<ErrorShape(const QString &path)> errorShape;
     };
 
     static constexpr qint64 ReadBufferBytes = 256 * 1024;

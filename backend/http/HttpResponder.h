@@ -13,6 +13,10 @@
 
 class QJsonObject;
 class QTcpSocket;
+struct ApiError;
+
+// How a family of routes words its error bodies; null: Ponder's own (OpenAI's) shape.
+using ErrorShape = QJsonObject (*)(const ApiError &error);
 
 class HttpResponder : public QObject
 {
@@ -31,6 +35,10 @@ public:
 
     // Adds a header to the response; call before send() or beginStream().
     void addHeader(const QByteArray &name, const QByteArray &value);
+    // Set from the request's path before any handler runs, so every error of a route family, the HTTP
+    // edge's refusals included, has that family's shape.
+    void setErrorShape(ErrorShape shape) { m_errorShape = shape; }
+    ErrorShape errorShape() const { return m_errorShape; }
 
     void send(int status, const QByteArray &body, const QByteArray &contentType);
     void sendJson(int status, const QJsonObject &body);
@@ -70,5 +78,6 @@ private:
     QList<QPair<QByteArray, QByteArray>> m_headers;
     State m_state = State::Idle;
     Framing m_framing;
+    ErrorShape m_errorShape = nullptr;
     QPointer<QTcpSocket> m_socket;
 };

@@ -16,6 +16,7 @@ HttpServer::HttpServer(QObject *parent)
     m_connectionHandlers.upgrade
         = [this](QTcpSocket *socket, const HttpRequest &request) { upgrade(socket, request); };
     m_connectionHandlers.admit = [this](const HttpRequestHead &head) { return admit(head); };
+    m_connectionHandlers.errorShape = [this](const QString &path) { return m_router.errorShapeFor(path); };
     connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpServer::takePendingWebSockets);
 }
 

@@ -60,3 +60,18 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
     }
     return result;
 }
+
+void Router::setErrorShape(const QString &pathPrefix, ErrorShape shape)
+{
+    m_errorShapes.emplace_back(pathPrefix, shape);
+}
+
+ErrorShape Router::errorShapeFor(const QString &path) const
+{
+    for (const auto &[prefix, shape] : m_errorShapes) {
+        if (path.startsWith(prefix)
+            && (path.size() == prefix.size() || path.at(prefix.size()) == QLatin1Char('/')))
+            return shape;
+    }
+    return nullptr;
+}

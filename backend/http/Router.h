@@ -2,6 +2,7 @@
 #pragma once
 
 #include "http/HttpRequest.h"
+#include "http/HttpResponder.h"
 
 #include <QHash>
 #include <QString>
@@ -9,8 +10,6 @@
 
 #include <functional>
 #include <vector>
-
-class HttpResponder;
 
 using RouteParams = QHash<QString, QString>;
 using RouteHandler = std::function<void(const HttpRequest &, const RouteParams &, HttpResponder &)>;
@@ -37,6 +36,11 @@ public:
     // `path` is normalised (normaliseRequestPath): its segments are split at '/' and each decoded alone.
     Match match(const QByteArray &method, const QString &path) const;
 
+    // Errors on `pathPrefix` and below (a route family such as Anthropic's /v1/messages) take this shape,
+    // whoever answers them: a handler, the router (404, 405) or the HTTP edge (401, 403, 413...).
+    void setErrorShape(const QString &pathPrefix, ErrorShape shape);
+    ErrorShape errorShapeFor(const QString &path) const;
+
 private:
     struct Route
     {
@@ -48,4 +52,5 @@ private:
     static bool matchSegments(const QStringList &pattern, const QStringList &path, RouteParams *params);
 
     std::vector<Route> m_routes;
+    std::vector<std::pair<QString, ErrorShape>> m_errorShapes;
 };
