@@ -140,8 +140,9 @@ void ChatService::ensureSession(const CompletionRequest &request, std::function<
     session.id = request.sessionId;
     session.userId = request.user;
     session.userRequest = request.lastUserText().left(500);
-    session.systemContext = {{QStringLiteral("source"), sourceName(request.upstream.api)},
-        {QStringLiteral("model"), request.model}};
+    // A translated API (Responses, Anthropic Messages) runs a chat request: it names itself.
+    const QString source = request.source.isEmpty() ? sourceName(request.upstream.api) : request.source;
+    session.systemContext = {{QStringLiteral("source"), source}, {QStringLiteral("model"), request.model}};
     if (!request.client.isEmpty())
         session.systemContext.insert(QStringLiteral("client"), request.client);
     session.createdAt = session.lastActivity = QDateTime::currentDateTimeUtc();

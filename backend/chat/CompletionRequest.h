@@ -24,6 +24,9 @@ struct CompletionRequest
     // Where an OpenAI-shaped answer carries reasoning: the request's `reasoning_field` or
     // X-Reasoning-Field, else the server's --reasoning-field.
     ReasoningField reasoningField = ReasoningField::ReasoningContent;
+    // The API a translated request came through (responses, anthropic_messages), as its session says;
+    // empty when the upstream request is in the client's own API, which then names the session.
+    QString source;
 
     QString lastUserText() const;
 

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: MIT
+#include "chat/GenerationTranslation.h"
+
+#include <QJsonDocument>
+
+QByteArray StreamEvent::toSse() const
+{
+    return "event: " + type.toUtf8() + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact)
+        + "\n\n";
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// Turns one Generation's signals into another API's answer (the Responses API's typed events, Anthropic's
+// Messages events): pure, with no socket or timer inside, so a unit test or a fuzzer can drive it. The
+// same calls build the whole answer of a request that is not streamed (result()).
+#pragma once
+
+#include "http/ApiError.h"
+#include "upstream/ChatRequest.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+struct StreamEvent
+{
+    QString type; // the SSE event name, which both APIs make the data's own "type"
+    QJsonObject data;
+
+    // "event: <type>\ndata: <json>\n\n"
+    QByteArray toSse() const;
+};
+
+class GenerationTranslation
+{
+public:
+    virtual ~GenerationTranslation() = default;
+
+    // The opening events of a stream (sent once the upstream has answered).
+    virtual QList<StreamEvent> start() = 0;
+    virtual QList<StreamEvent> content(const QString &text) = 0;
+    virtual QList<StreamEvent> reasoning(const QString &text) = 0;
+    virtual QList<StreamEvent> toolCalls(const QJsonArray &fragments) = 0;
+    // The closing events; result() is the whole answer from then on.
+    virtual QList<StreamEvent> finish(const GenerationOutcome &outcome) = 0;
+    // The events that end a stream that failed after it began; nothing is made up in the answer's place.
+    virtual QList<StreamEvent> fail(const ApiError &error) = 0;
+    // What holds a silent stream open.
+    virtual QByteArray keepAlive() const = 0;
+    virtual QJsonObject result() const = 0;
+
+    // Set when what the upstream sent cannot be said in this API (see each translation); the answer then
+    // fails with it instead of going on.
+    std::optional<ApiError> problem() const { return m_problem; }
+
+protected:
+    void setProblem(const ApiError &error)
+    {
+        if (!m_problem)
+            m_problem = error;
+    }
+
+private:
+    std::optional<ApiError> m_problem;
+};
