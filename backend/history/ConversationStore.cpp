@@ -108,3 +108,26 @@ void ConversationStore::forgetLastAnswer(const QString &conversationId, std::fun
         [conversationId](ConversationStoreWorker &worker) { return worker.forgetLastAnswer(conversationId); },
         done);
 }
+
+void ConversationStore::recordResponse(const StoredResponse &response, std::function<void(bool)> done)
+{
+    run<bool>([response](ConversationStoreWorker &worker) { return worker.recordResponse(response); }, done);
+}
+
+void ConversationStore::response(const QString &id, std::function<void(std::optional<QJsonObject>)> done)
+{
+    run<std::optional<QJsonObject>>(
+        [id](ConversationStoreWorker &worker) { return worker.response(id); }, done);
+}
+
+void ConversationStore::responseChain(
+    const QString &id, qint64 maxBytes, std::function<void(ResponseChain)> done)
+{
+    run<ResponseChain>(
+        [id, maxBytes](ConversationStoreWorker &worker) { return worker.responseChain(id, maxBytes); }, done);
+}
+
+void ConversationStore::removeResponse(const QString &id, std::function<void(bool)> done)
+{
+    run<bool>([id](ConversationStoreWorker &worker) { return worker.removeResponse(id); }, done);
+}

@@ -4,6 +4,8 @@
 // HTTP server ever waits for the disk; results come back through callbacks on the caller's thread.
 #pragma once
 
+#include "history/StoredResponses.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QObject>
@@ -77,6 +79,12 @@ public:
         const QString &conversationId, const StoredMessage &answer, std::function<void(bool)> done = {});
     // Before an answer is given again (Regenerate, a retry): drops what follows the last question.
     void forgetLastAnswer(const QString &conversationId, std::function<void(bool)> done = {});
+
+    // Responses API responses (StoredResponses.h). A write queued before a read is done before it.
+    void recordResponse(const StoredResponse &response, std::function<void(bool)> done = {});
+    void response(const QString &id, std::function<void(std::optional<QJsonObject>)> done);
+    void responseChain(const QString &id, qint64 maxBytes, std::function<void(ResponseChain)> done);
+    void removeResponse(const QString &id, std::function<void(bool)> done);
 
 private:
     template<typename Result>

@@ -95,6 +95,10 @@ bool ConversationStoreWorker::open(QString *error)
     }
     if (!migrate(error))
         return false;
+    if (!StoredResponses::createTable(db, error)) {
+        *error = QStringLiteral("cannot prepare %1: %2").arg(m_path, *error);
+        return false;
+    }
     m_open = true;
     return true;
 }
@@ -335,4 +339,43 @@ bool ConversationStoreWorker::forgetLastAnswer(const QString &conversationId)
     query.addBindValue(conversationId);
     query.addBindValue(conversationId);
     return query.exec();
+}
+
+bool ConversationStoreWorker::recordResponse(const StoredResponse &response)
+{
+    QString error;
+    if (open(&error)) {
+        QSqlDatabase db = QSqlDatabase::database(m_connection);
+        if (StoredResponses::insert(db, response, &error))
+            return true;
+    }
+    qCWarning(lcHistory).noquote() << "could not save response" << response.id << "-" << error;
+    return false;
+}
+
+std::optional<QJsonObject> ConversationStoreWorker::response(const QString &id)
+{
+    QString error;
+    if (!open(&error))
+        return std::nullopt;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    return StoredResponses::find(db, id);
+}
+
+ResponseChain ConversationStoreWorker::responseChain(const QString &id, qint64 maxBytes)
+{
+    QString error;
+    if (!open(&error))
+        return {ResponseChain::Status::Unavailable, {}, {}};
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    return StoredResponses::chain(db, id, maxBytes);
+}
+
+bool ConversationStoreWorker::removeResponse(const QString &id)
+{
+    QString error;
+    if (!open(&error))
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    return StoredResponses::remove(db, id);
 }

@@ -21,6 +21,10 @@ public:
     bool recordQuestion(const QString &conversationId, const QString &model, const StoredMessage &question);
     bool recordAnswer(const QString &conversationId, const StoredMessage &answer);
     bool forgetLastAnswer(const QString &conversationId);
+    bool recordResponse(const StoredResponse &response);
+    std::optional<QJsonObject> response(const QString &id);
+    ResponseChain responseChain(const QString &id, qint64 maxBytes);
+    bool removeResponse(const QString &id);
 
 private:
     bool open(QString *error);
