@@ -79,6 +79,9 @@ QJsonObject toOllamaChatBody(const ChatRequest &request)
         const QJsonObject source = value.toObject();
         QJsonObject message {{"role"_L1, source.value("role"_L1)}};
         mapContent(source.value("content"_L1), message);
+        // What the model thought before an earlier answer, given back (Ollama's own field for it).
+        if (source.value("reasoning_content"_L1).isString())
+            message.insert("thinking"_L1, source.value("reasoning_content"_L1));
         if (source.value("tool_calls"_L1).isArray())
             message.insert("tool_calls"_L1, mapToolCalls(source.value("tool_calls"_L1).toArray()));
         if (source.value("name"_L1).isString() && source.value("role"_L1).toString() == QLatin1String("tool"))

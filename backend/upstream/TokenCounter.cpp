@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#include "upstream/TokenCounter.h"
+
+#include "upstream/HttpStreamClient.h"
+#include "upstream/UpstreamLimits.h"
+#include "upstream/UpstreamProvider.h"
+
+#include <QJsonDocument>
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace TokenCounter {
+
+namespace {
+
+using JsonDone = std::function<void(std::optional<QJsonObject>, Result)>;
+
+// POSTs a JSON body to a path at the upstream's root (its base URL without /v1), reading a bounded answer.
+void postJson(UpstreamProvider &provider, const QString &path, const QJsonObject &body, JsonDone done)
+{
+    HttpStreamClient::Request post
+        = provider.request("POST", QString(), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QString root = post.url.path();
+    while (root.endsWith(QLatin1Char('/')))
+        root.chop(1);
+    if (root.endsWith(QLatin1String("/v1")))
+        root.chop(3);
+    post.url.setPath(root + path);
+    post.idleTimeoutMs = std::min(post.idleTimeoutMs, 60'000);
+    post.pool = nullptr;
+
+    auto *client = new HttpStreamClient(&provider);
+    auto received = std::make_shared<QByteArray>();
+    auto answered = std::make_shared<bool>(false);
+    const QString upstream = provider.name();
+    auto answer = [client, answered, done](std::optional<QJsonObject> json, Result result) {
+        if (std::exchange(*answered, true))
+            return;
+        client->abort();
+        client->deleteLater();
+        done(std::move(json), std::move(result));
+    };
+    QObject::connect(client, &HttpStreamClient::bodyReceived, client,
+        [received, answer, upstream](const QByteArray &bytes) {
+            if (received->size() + bytes.size() <= UpstreamLimits::MaxWholeBodyBytes) {
+                received->append(bytes);
+                return;
+            }
+            answer(std::nullopt,
+                {std::nullopt, false,
+                    UpstreamError::badGateway(QStringLiteral("upstream '%1' sent an answer over %2 bytes")
+                                                  .arg(upstream)
+                                                  .arg(UpstreamLimits::MaxWholeBodyBytes))});
+        });
+    QObject::connect(client, &HttpStreamClient::finished, client, [client, received, answer, upstream] {
+        const int status = client->status();
+        if (status == 404 || status == 405 || status == 501)
+            return answer(std::nullopt, {std::nullopt, true, {}});
+        if (status / 100 != 2)
+            return answer(std::nullopt,
+                {std::nullopt, false, UpstreamError::fromHttpStatus(status, *received, upstream)});
+        const QJsonDocument document = QJsonDocument::fromJson(*received);
+        if (!document.isObject())
+            return answer(std::nullopt,
+                {std::nullopt, false,
+                    UpstreamError::badGateway(
+                        QStringLiteral("upstream '%1' answered %2 with something that is not JSON")
+                            .arg(upstream, client->url().path()))});
+        answer(document.object(), {});
+    });
+    QObject::connect(client, &HttpStreamClient::failed, client,
+        [answer, upstream](HttpStreamClient::Failure failure, const QString &message) {
+            answer(std::nullopt,
+                {std::nullopt, false,
+                    UpstreamError::fromFailure(
+                        failure, QStringLiteral("upstream '%1': %2").arg(upstream, message))});
+        });
+    client->start(post);
+}
+
+} // namespace
+
+void count(UpstreamProvider &provider, const ChatRequest &request, std::function<void(Result)> done)
+{
+    QJsonObject body = request.body;
+    body.insert("model"_L1, request.model);
+    QPointer<UpstreamProvider> guard(&provider);
+    postJson(provider, QStringLiteral("/apply-template"), body,
+        [guard, done](std::optional<QJsonObject> rendered, Result result) {
+            if (!rendered || !guard)
+                return done(result);
+            const QJsonValue prompt = rendered->value("prompt"_L1);
+            if (!prompt.isString())
+                return done({std::nullopt, true, {}});
+            // The rendered template holds the special tokens as text: they count as the model reads them.
+            postJson(*guard, QStringLiteral("/tokenize"),
+                {{"content"_L1, prompt}, {"add_special"_L1, true}, {"parse_special"_L1, true}},
+                [done](std::optional<QJsonObject> tokenized, Result tokenizeResult) {
+                    if (!tokenized)
+                        return done(tokenizeResult);
+                    const QJsonValue tokens = tokenized->value("tokens"_L1);
+                    if (!tokens.isArray())
+                        return done({std::nullopt, true, {}});
+                    done({tokens.toArray().size(), false, {}});
+                });
+        });
+}
+
+} // namespace TokenCounter
