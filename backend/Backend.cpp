@@ -1,6 +1,8 @@
 #include "Backend.h"
 
+#include "api/AnthropicRoutes.h"
 #include "api/HealthRoutes.h"
+#include "api/ResponsesRoutes.h"
 #include "api/ollama/OllamaRoutes.h"
 #include "api/openai/ChatCompletionRoutes.h"
 #include "api/streaming/EventRoutes.h"
@@ -91,6 +93,13 @@ Backend::Backend(ServerOptions options, QObject *parent)
     m_chatRoutes->registerOn(m_http->router());
     m_ollamaRoutes = std::make_unique<OllamaRoutes>(*m_chat, chatLimits);
     m_ollamaRoutes->registerOn(*m_http);
+    const ChatCompletionRoutes::Limits &chat = m_options.chatLimits;
+    m_responsesRoutes = std::make_unique<ResponsesRoutes>(
+        *m_chat, ResponsesRoutes::Limits {chat.maxBodyBytes, chat.keepAliveMs, chat.maxBodyBytes});
+    m_responsesRoutes->registerOn(m_http->router());
+    m_anthropicRoutes = std::make_unique<AnthropicRoutes>(
+        *m_chat, AnthropicRoutes::Limits {chat.maxBodyBytes, chat.keepAliveMs});
+    m_anthropicRoutes->registerOn(m_http->router());
     new WebSocketRoutes(*m_hub, *m_http);
 }
 

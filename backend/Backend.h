@@ -19,6 +19,8 @@ class EventRoutes;
 class AccessPolicy;
 class ChatCompletionRoutes;
 class OllamaRoutes;
+class ResponsesRoutes;
+class AnthropicRoutes;
 class ChatService;
 class ConversationStore;
 class UpstreamRegistry;
@@ -56,4 +58,6 @@ private:
     std::unique_ptr<AccessPolicy> m_access;
     std::unique_ptr<ChatCompletionRoutes> m_chatRoutes;
     std::unique_ptr<OllamaRoutes> m_ollamaRoutes;
+    std::unique_ptr<ResponsesRoutes> m_responsesRoutes;
+    std::unique_ptr<AnthropicRoutes> m_anthropicRoutes;
 };

@@ -118,6 +118,11 @@ private:
             return whole(200, FakeAnswers::openAiModels(m_fake.m_scripts));
         if (request.method == "POST" && path == "/api/show")
             return showModel(request);
+        // llama.cpp's server renders a chat template and tokenizes at its root, beside /v1.
+        if (request.method == "POST" && path == "/apply-template")
+            return whole(200, json({{QStringLiteral("prompt"), renderedPrompt(request.body)}}));
+        if (request.method == "POST" && path == "/tokenize")
+            return whole(200, json({{QStringLiteral("tokens"), fakeTokens(request.body)}}));
         if (request.method == "POST" && (path == "/api/embed" || path == "/v1/embeddings"))
             return embed(request, path == "/api/embed");
         if (request.method == "POST"
@@ -127,6 +132,30 @@ private:
             return chat(request, path);
         }
         whole(404, "404 page not found");
+    }
+
+    // "<|role|>content" per message: what a template makes of a conversation, in the fake's words.
+    static QString renderedPrompt(const QJsonObject &body)
+    {
+        QString prompt;
+        for (const QJsonValue &message : body.value(QLatin1String("messages")).toArray())
+            prompt += QStringLiteral("<|%1|> %2\n")
+                          .arg(message[QLatin1String("role")].toString(),
+                              message[QLatin1String("content")].isString()
+                                  ? message[QLatin1String("content")].toString()
+                                  : QStringLiteral("[parts]"));
+        return prompt;
+    }
+
+    // One token per word: a tokenizer whose counts a test can work out by hand.
+    static QJsonArray fakeTokens(const QJsonObject &body)
+    {
+        QJsonArray tokens;
+        const QStringList words
+            = body.value(QLatin1String("content")).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (qsizetype i = 0; i < words.size(); ++i)
+            tokens.append(int(i));
+        return tokens;
     }
 
     // POST /api/show: {capabilities, details, model_info}, or 404 for a model Ollama does not have.
