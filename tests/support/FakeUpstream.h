@@ -86,6 +86,7 @@ public:
     void hangUpOnNextReuse() { m_hangUpOnReuse = true; }
 
     QList<FakeRequest> requests() const { return m_requests; }
+    void clearRequests() { m_requests.clear(); }
     int connectionsAccepted() const { return m_connections; }
     FakeRequest lastChatRequest() const;
     // Chat responses whose client closed the connection before the fake had finished writing.
