@@ -10,6 +10,8 @@
 
 #include "chat/GenerationTranslation.h"
 
+#include <QSet>
+
 class AnthropicEvents : public GenerationTranslation
 {
 public:
@@ -53,6 +55,7 @@ private:
     QString m_id;
     QString m_model;
     QList<Block> m_blocks;
+    QSet<int> m_toolIndices; // of every call opened so far: one is never opened twice
     QJsonValue m_stopReason = QJsonValue::Null;
     std::optional<TokenUsage> m_usage;
 };

@@ -183,15 +183,14 @@ QList<StreamEvent> ResponsesEvents::toolCalls(const QJsonArray &fragments)
         const int index = fragment.value("index"_L1).toInt();
         Item *item = current();
         if (!item || item->kind != Item::Kind::FunctionCall || item->toolIndex != index) {
-            for (const Item &earlier : std::as_const(m_items)) {
-                if (earlier.kind == Item::Kind::FunctionCall && earlier.toolIndex == index) {
-                    setProblem(ApiError(502,
-                        QStringLiteral("the upstream went back to tool call %1 after starting the next one, "
-                                       "which the Responses API cannot stream")
-                            .arg(index)));
-                    return events;
-                }
+            if (m_toolIndices.contains(index)) {
+                setProblem(ApiError(502,
+                    QStringLiteral("the upstream went back to tool call %1 after starting the next one, "
+                                   "which the Responses API cannot stream")
+                        .arg(index)));
+                return events;
             }
+            m_toolIndices.insert(index);
             events += open(Item::Kind::FunctionCall, fragment);
             item = current();
         }

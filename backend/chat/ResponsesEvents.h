@@ -10,6 +10,7 @@
 #include "chat/GenerationTranslation.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 class ResponsesEvents : public GenerationTranslation
 {
@@ -60,6 +61,7 @@ private:
     QString m_previousResponseId;
     bool m_store;
     QList<Item> m_items;
+    QSet<int> m_toolIndices; // of every call opened so far: one is never opened twice
     int m_sequence = 0;
     QString m_status = QStringLiteral("in_progress");
     QJsonValue m_incompleteDetails = QJsonValue::Null;

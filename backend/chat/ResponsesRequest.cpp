@@ -41,7 +41,11 @@ public:
                 .arg(clippedForMessage(type)));
     }
 
-    QJsonArray messages() const { return m_messages; }
+    QJsonArray finish()
+    {
+        flush();
+        return m_messages;
+    }
 
 private:
     std::optional<ApiError> message(const QJsonObject &item, const QString &at)
@@ -74,9 +78,13 @@ private:
         QJsonObject message {
             {"role"_L1, role == QLatin1String("developer") ? QStringLiteral("system") : role},
             {"content"_L1, chatContent}};
-        if (role == QLatin1String("assistant"))
-            takeReasoning(message);
-        m_messages.append(message);
+        flush();
+        if (role != QLatin1String("assistant")) {
+            m_messages.append(message);
+            return std::nullopt;
+        }
+        takeReasoning(message);
+        m_assistant = message; // left open: function calls that follow join it
         return std::nullopt;
     }
 
@@ -124,23 +132,19 @@ private:
                 return invalid(at + QLatin1Char('.') + QLatin1String(field),
                     QStringLiteral("'%1.%2' must be a string").arg(at, QLatin1String(field)));
         }
-        const QJsonObject call {{"id"_L1, item.value("call_id"_L1)}, {"type"_L1, QStringLiteral("function")},
-            {"function"_L1,
-                QJsonObject {
-                    {"name"_L1, item.value("name"_L1)}, {"arguments"_L1, item.value("arguments"_L1)}}}};
-        // The call joins the assistant message just before it, unless a tool's answer came in between.
-        QJsonObject last = m_messages.isEmpty() ? QJsonObject() : m_messages.last().toObject();
-        const bool join
-            = last.value("role"_L1).toString() == QLatin1String("assistant") && m_pendingReasoning.isEmpty();
-        if (!join) {
-            last = {{"role"_L1, QStringLiteral("assistant")}, {"content"_L1, QJsonValue::Null}};
-            takeReasoning(last);
-            m_messages.append(last);
+        // The call joins the assistant message just before it, unless a tool's answer or a reasoning item
+        // came in between.
+        if (!m_assistant || !m_pendingReasoning.isEmpty()) {
+            flush();
+            m_assistant
+                = QJsonObject {{"role"_L1, QStringLiteral("assistant")}, {"content"_L1, QJsonValue::Null}};
+            takeReasoning(*m_assistant);
         }
-        QJsonArray calls = last.value("tool_calls"_L1).toArray();
-        calls.append(call);
-        last.insert("tool_calls"_L1, calls);
-        m_messages.replace(m_messages.size() - 1, last);
+        m_calls.append(
+            QJsonObject {{"id"_L1, item.value("call_id"_L1)}, {"type"_L1, QStringLiteral("function")},
+                {"function"_L1,
+                    QJsonObject {
+                        {"name"_L1, item.value("name"_L1)}, {"arguments"_L1, item.value("arguments"_L1)}}}});
         return std::nullopt;
     }
 
@@ -165,6 +169,7 @@ private:
             return invalid(at + QStringLiteral(".output"),
                 QStringLiteral("'%1.output' must be a string or an array of content parts").arg(at));
         }
+        flush();
         m_messages.append(QJsonObject {{"role"_L1, QStringLiteral("tool")},
             {"tool_call_id"_L1, item.value("call_id"_L1)}, {"content"_L1, text}});
         return std::nullopt;
@@ -190,7 +195,20 @@ private:
             assistant.insert("reasoning_content"_L1, std::exchange(m_pendingReasoning, {}));
     }
 
+    // Closes the assistant message being built, with the calls that joined it. The calls are gathered
+    // apart and inserted once: inserting into the message for each call would copy them all every time.
+    void flush()
+    {
+        if (!m_assistant)
+            return;
+        if (!m_calls.isEmpty())
+            m_assistant->insert("tool_calls"_L1, std::exchange(m_calls, {}));
+        m_messages.append(*std::exchange(m_assistant, std::nullopt));
+    }
+
     QJsonArray m_messages;
+    std::optional<QJsonObject> m_assistant;
+    QJsonArray m_calls;
     QString m_pendingReasoning;
 };
 
@@ -336,7 +354,7 @@ std::variant<ResponsesRequest, ApiError> ResponsesRequest::fromJson(
         return invalid(QStringLiteral("input"),
             QStringLiteral("'input' must be a string or a non-empty array of input items"));
     }
-    request.turnMessages = translator.messages();
+    request.turnMessages = translator.finish();
 
     QJsonObject chatBody;
     if (body.value("tools"_L1).isArray() && !body.value("tools"_L1).toArray().isEmpty()) {

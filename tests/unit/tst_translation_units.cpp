@@ -257,6 +257,41 @@ private Q_SLOTS:
         QVERIFY(events.problem());
     }
 
+    // Many calls at once: none may cost a pass over those before it (each would once copy every earlier
+    // call, or look through every earlier item).
+    void manyFunctionCallsInOneInput_areReadInLinearTime()
+    {
+        QJsonArray input {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+            {QStringLiteral("content"), QStringLiteral("q")}}};
+        constexpr int Calls = 200'000;
+        for (int i = 0; i < Calls; ++i)
+            input.append(QJsonObject {{QStringLiteral("type"), QStringLiteral("function_call")},
+                {QStringLiteral("call_id"), QString::number(i)},
+                {QStringLiteral("name"), QStringLiteral("f")},
+                {QStringLiteral("arguments"), QStringLiteral("{}")}});
+        auto parsed = ResponsesRequest::fromJson(
+            {{QStringLiteral("model"), QStringLiteral("m")}, {QStringLiteral("input"), input}}, {});
+        QVERIFY(std::holds_alternative<ResponsesRequest>(parsed));
+        const QJsonArray messages = std::get<ResponsesRequest>(parsed).turnMessages;
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages[1][QLatin1String("tool_calls")].toArray().size(), Calls);
+    }
+
+    void manyToolCallsFromTheUpstream_areWrittenInLinearTime()
+    {
+        constexpr int Calls = 100'000;
+        ResponsesEvents responses(QStringLiteral("m"), {}, {}, false);
+        AnthropicEvents anthropic(QStringLiteral("m"));
+        qsizetype events = 0;
+        for (int i = 0; i < Calls; ++i) {
+            events += responses.toolCalls(fragment(i, "c", "f", "{}")).size();
+            events += anthropic.toolCalls(fragment(i, "c", "f", "{}")).size();
+        }
+        QVERIFY(!responses.problem());
+        QVERIFY(!anthropic.problem());
+        QVERIFY(events > 4 * Calls);
+    }
+
     void anthropicError_typesByStatus()
     {
         const QList<QPair<int, QString>> expected {{400, QStringLiteral("invalid_request_error")},
