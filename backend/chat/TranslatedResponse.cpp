@@ -32,15 +32,23 @@ void TranslatedResponse::attach(Generation *generation)
 {
     m_generation = generation;
     connect(generation, &Generation::stageChanged, this, [this](Generation::Stage stage) {
-        if (stage == Generation::Stage::WaitingForFirstToken && m_stream)
+        if (stage == Generation::Stage::WaitingForFirstToken)
             beginStream();
     });
-    connect(generation, &Generation::contentDelta, this,
-        [this](const QString &text) { send(m_translation->content(text)); });
-    connect(generation, &Generation::reasoningDelta, this,
-        [this](const QString &text) { send(m_translation->reasoning(text)); });
-    connect(generation, &Generation::toolCallsDelta, this,
-        [this](const QJsonArray &fragments) { send(m_translation->toolCalls(fragments)); });
+    // A stream's opening events are written before the translation hears of the first delta, so its
+    // events (and their sequence numbers) leave in the order it made them.
+    connect(generation, &Generation::contentDelta, this, [this](const QString &text) {
+        beginStream();
+        send(m_translation->content(text));
+    });
+    connect(generation, &Generation::reasoningDelta, this, [this](const QString &text) {
+        beginStream();
+        send(m_translation->reasoning(text));
+    });
+    connect(generation, &Generation::toolCallsDelta, this, [this](const QJsonArray &fragments) {
+        beginStream();
+        send(m_translation->toolCalls(fragments));
+    });
     connect(generation, &Generation::finished, this, &TranslatedResponse::onFinishedGeneration);
     connect(generation, &Generation::failed, this,
         [this](const UpstreamError &error) { fail(error.toApiError()); });
@@ -48,7 +56,7 @@ void TranslatedResponse::attach(Generation *generation)
 
 void TranslatedResponse::beginStream()
 {
-    if (!m_responder || m_responder->hasResponded())
+    if (!m_stream || m_ended || !m_responder || m_responder->hasResponded())
         return;
     m_responder->addHeader("Cache-Control", "no-cache");
     m_responder->addHeader("X-Accel-Buffering", "no"); // tells nginx-style proxies not to buffer
@@ -68,7 +76,6 @@ void TranslatedResponse::send(const QList<StreamEvent> &events)
     }
     if (!m_stream)
         return; // the translation keeps the whole answer for result()
-    beginStream();
     for (const StreamEvent &event : events)
         write(event.toSse());
 }
@@ -81,6 +88,7 @@ void TranslatedResponse::write(const QByteArray &bytes)
 
 void TranslatedResponse::onFinishedGeneration(const GenerationOutcome &outcome)
 {
+    beginStream();
     const QList<StreamEvent> closing = m_translation->finish(outcome);
     if (m_translation->problem())
         return send(closing);
