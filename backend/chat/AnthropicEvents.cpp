@@ -75,6 +75,8 @@ QList<StreamEvent> AnthropicEvents::start()
 QList<StreamEvent> AnthropicEvents::open(Block::Kind kind, const QJsonObject &fragment)
 {
     QList<StreamEvent> events = closeCurrent();
+    if (problem())
+        return {}; // the block before could not be closed: nothing follows it
     Block block {kind, {}, {}, {}, -1, false};
     if (kind == Block::Kind::ToolUse) {
         block.toolIndex = fragment.value("index"_L1).toInt();
@@ -113,24 +115,34 @@ QList<StreamEvent> AnthropicEvents::delta(const QJsonObject &delta)
 
 QList<StreamEvent> AnthropicEvents::content(const QString &text)
 {
+    if (problem())
+        return {};
     QList<StreamEvent> events;
     if (!current() || current()->kind != Block::Kind::Text)
         events = open(Block::Kind::Text);
+    if (problem())
+        return {};
     current()->text += text;
     return events + delta({{"type"_L1, QStringLiteral("text_delta")}, {"text"_L1, text}});
 }
 
 QList<StreamEvent> AnthropicEvents::reasoning(const QString &text)
 {
+    if (problem())
+        return {};
     QList<StreamEvent> events;
     if (!current() || current()->kind != Block::Kind::Thinking)
         events = open(Block::Kind::Thinking);
+    if (problem())
+        return {};
     current()->text += text;
     return events + delta({{"type"_L1, QStringLiteral("thinking_delta")}, {"thinking"_L1, text}});
 }
 
 QList<StreamEvent> AnthropicEvents::toolCalls(const QJsonArray &fragments)
 {
+    if (problem())
+        return {};
     QList<StreamEvent> events;
     for (const QJsonValue &value : fragments) {
         const QJsonObject fragment = value.toObject();
@@ -147,7 +159,7 @@ QList<StreamEvent> AnthropicEvents::toolCalls(const QJsonArray &fragments)
             m_toolIndices.insert(index);
             events += open(Block::Kind::ToolUse, fragment);
             if (problem())
-                return events;
+                return {};
             block = current();
         }
         const QJsonObject function = fragment.value("function"_L1).toObject();
@@ -164,9 +176,11 @@ QList<StreamEvent> AnthropicEvents::toolCalls(const QJsonArray &fragments)
 
 QList<StreamEvent> AnthropicEvents::finish(const GenerationOutcome &outcome)
 {
+    if (problem())
+        return {};
     QList<StreamEvent> events = closeCurrent();
     if (problem())
-        return events;
+        return {};
     m_stopReason = stopReason(outcome.finishReason);
     m_usage = outcome.usage;
     events.append(event(QStringLiteral("message_delta"),

@@ -5,7 +5,8 @@
 //
 // Blocks follow one another as the model produced them; each is stopped before the next starts. Tool-call
 // arguments must make a JSON object (tool_use.input); an upstream that sends anything else, or goes back
-// to an earlier tool call after starting the next, is a problem() rather than a silent repair.
+// to an earlier tool call after starting the next, is a problem() rather than a silent repair; from the
+// call that finds one on, no events are given.
 #pragma once
 
 #include "chat/GenerationTranslation.h"

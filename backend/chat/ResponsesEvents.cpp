@@ -148,6 +148,8 @@ QList<StreamEvent> ResponsesEvents::closeCurrent()
 
 QList<StreamEvent> ResponsesEvents::content(const QString &text)
 {
+    if (problem())
+        return {};
     QList<StreamEvent> events;
     if (!current() || current()->kind != Item::Kind::Message)
         events = open(Item::Kind::Message);
@@ -163,6 +165,8 @@ QList<StreamEvent> ResponsesEvents::content(const QString &text)
 
 QList<StreamEvent> ResponsesEvents::reasoning(const QString &text)
 {
+    if (problem())
+        return {};
     QList<StreamEvent> events;
     if (!current() || current()->kind != Item::Kind::Reasoning)
         events = open(Item::Kind::Reasoning);
@@ -177,6 +181,8 @@ QList<StreamEvent> ResponsesEvents::reasoning(const QString &text)
 
 QList<StreamEvent> ResponsesEvents::toolCalls(const QJsonArray &fragments)
 {
+    if (problem())
+        return {};
     QList<StreamEvent> events;
     for (const QJsonValue &value : fragments) {
         const QJsonObject fragment = value.toObject();
@@ -188,7 +194,7 @@ QList<StreamEvent> ResponsesEvents::toolCalls(const QJsonArray &fragments)
                     QStringLiteral("the upstream went back to tool call %1 after starting the next one, "
                                    "which the Responses API cannot stream")
                         .arg(index)));
-                return events;
+                return {};
             }
             m_toolIndices.insert(index);
             events += open(Item::Kind::FunctionCall, fragment);
@@ -210,6 +216,8 @@ QList<StreamEvent> ResponsesEvents::toolCalls(const QJsonArray &fragments)
 
 QList<StreamEvent> ResponsesEvents::finish(const GenerationOutcome &outcome)
 {
+    if (problem())
+        return {};
     QList<StreamEvent> events = closeCurrent();
     if (outcome.finishReason == QLatin1String("length")
         || outcome.finishReason == QLatin1String("content_filter")) {

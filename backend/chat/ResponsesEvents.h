@@ -4,7 +4,8 @@
 //
 // Items follow one another as the model produced them; each is closed (its .done events) before the next
 // opens. A chat upstream streams one tool call after another; one that went back to an earlier call after
-// starting the next is a problem() (the events cannot say it), not a silent reordering.
+// starting the next is a problem() (the events cannot say it), not a silent reordering; from the call that
+// finds one on, no events are given.
 #pragma once
 
 #include "chat/GenerationTranslation.h"

@@ -253,8 +253,17 @@ private Q_SLOTS:
     {
         AnthropicEvents events(QStringLiteral("m"));
         events.toolCalls(fragment(0, "c", "f", "[1,2]"));
-        events.finish({QStringLiteral("tool_calls"), std::nullopt});
+        QVERIFY(events.finish({QStringLiteral("tool_calls"), std::nullopt}).isEmpty());
         QVERIFY(events.problem());
+
+        // Found when the next block starts (the fuzzer's case: "{}" twice is no object): no block starts
+        // while the one before stays open, and nothing follows.
+        AnthropicEvents twice(QStringLiteral("m"));
+        twice.toolCalls(fragment(0, "c", "f", "{}"));
+        twice.toolCalls(fragment(0, nullptr, nullptr, "{}"));
+        QVERIFY(twice.content(QStringLiteral("x")).isEmpty());
+        QVERIFY(twice.problem());
+        QVERIFY(twice.reasoning(QStringLiteral("y")).isEmpty());
     }
 
     // Many calls at once: none may cost a pass over those before it (each would once copy every earlier
