@@ -1,10 +1,10 @@
 #include "Backend.h"
 
-#include "api/AnthropicRoutes.h"
 #include "api/HealthRoutes.h"
-#include "api/ResponsesRoutes.h"
+#include "api/anthropic/AnthropicRoutes.h"
 #include "api/ollama/OllamaRoutes.h"
 #include "api/openai/ChatCompletionRoutes.h"
+#include "api/responses/ResponsesRoutes.h"
 #include "api/streaming/EventRoutes.h"
 #include "api/streaming/SessionRoutes.h"
 #include "api/streaming/WebSocketRoutes.h"

@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>

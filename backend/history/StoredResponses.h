@@ -7,10 +7,12 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
+
+// Only ConversationStore's own thread opens the database; its users need no Qt Sql.
+class QSqlDatabase;
 
 struct StoredResponse
 {

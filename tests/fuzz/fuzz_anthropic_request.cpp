@@ -4,9 +4,9 @@
 // names a field; an accepted request has max_tokens and a usable session id; the writer's blocks open and
 // close one after another, each delta for the block that is open.
 #include "FuzzSupport.h"
-#include "chat/AnthropicEvents.h"
-#include "chat/AnthropicRequest.h"
 #include "events/Session.h"
+#include "protocols/anthropic/AnthropicEvents.h"
+#include "protocols/anthropic/AnthropicRequest.h"
 #include "upstream/OllamaRequest.h"
 
 #include <QJsonDocument>

@@ -4,9 +4,9 @@
 // names a field; an accepted request carries a usable session id and only chat fields upstream; the
 // writer's events count their sequence numbers up from 0 and name themselves by their type.
 #include "FuzzSupport.h"
-#include "chat/ResponsesEvents.h"
-#include "chat/ResponsesRequest.h"
 #include "events/Session.h"
+#include "protocols/responses/ResponsesEvents.h"
+#include "protocols/responses/ResponsesRequest.h"
 #include "upstream/OllamaRequest.h"
 
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The pure translation classes of the Responses and Anthropic Messages APIs, without sockets: request
 // readers (JSON in, chat request or 400 out) and event writers (generation signals in, events out).
-#include "chat/AnthropicError.h"
-#include "chat/AnthropicEvents.h"
-#include "chat/AnthropicRequest.h"
-#include "chat/ResponsesEvents.h"
-#include "chat/ResponsesRequest.h"
+#include "protocols/anthropic/AnthropicError.h"
+#include "protocols/anthropic/AnthropicEvents.h"
+#include "protocols/anthropic/AnthropicRequest.h"
+#include "protocols/responses/ResponsesEvents.h"
+#include "protocols/responses/ResponsesRequest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "chat/AnthropicEvents.h"
+#include "protocols/anthropic/AnthropicEvents.h"
 
-#include "chat/AnthropicError.h"
+#include "protocols/anthropic/AnthropicError.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chat/AnthropicError.h"
+#include "protocols/anthropic/AnthropicError.h"
 
 QString anthropicErrorType(int status)
 {

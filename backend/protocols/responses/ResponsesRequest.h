@@ -7,6 +7,7 @@
 #pragma once
 
 #include "chat/CompletionRequest.h"
+#include "http/ApiError.h"
 
 #include <optional>
 #include <variant>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chat/ResponsesEvents.h"
+#include "protocols/responses/ResponsesEvents.h"
 
 #include <QDateTime>
 #include <QUuid>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "chat/AnthropicRequest.h"
+#include "protocols/anthropic/AnthropicRequest.h"
 
-#include "chat/AnthropicMessages.h"
-#include "chat/FieldChecks.h"
 #include "events/Session.h"
+#include "protocols/FieldChecks.h"
+#include "protocols/anthropic/AnthropicMessages.h"
 
 #include <limits>
 

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "api/AnthropicRoutes.h"
+#include "api/anthropic/AnthropicRoutes.h"
 
 #include "api/JsonBody.h"
-#include "chat/AnthropicError.h"
-#include "chat/AnthropicEvents.h"
-#include "chat/AnthropicRequest.h"
+#include "api/TranslatedResponse.h"
 #include "chat/ChatService.h"
-#include "chat/TranslatedResponse.h"
 #include "events/Session.h"
 #include "http/HttpResponder.h"
 #include "http/Router.h"
+#include "protocols/anthropic/AnthropicError.h"
+#include "protocols/anthropic/AnthropicEvents.h"
+#include "protocols/anthropic/AnthropicRequest.h"
 #include "upstream/TokenCounter.h"
 #include "upstream/UpstreamRegistry.h"
 

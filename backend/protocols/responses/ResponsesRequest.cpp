@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "chat/ResponsesRequest.h"
+#include "protocols/responses/ResponsesRequest.h"
 
-#include "chat/FieldChecks.h"
-#include "chat/ResponsesInput.h"
 #include "events/Session.h"
+#include "protocols/FieldChecks.h"
+#include "protocols/responses/ResponsesInput.h"
 
 #include <limits>
 

@@ -9,7 +9,7 @@
 //    error events, and the stream ends; nothing is made up in the answer's place.
 #pragma once
 
-#include "chat/GenerationTranslation.h"
+#include "protocols/GenerationTranslation.h"
 #include "upstream/CompletionTranscript.h"
 
 #include <QObject>

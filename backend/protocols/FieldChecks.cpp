@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chat/FieldChecks.h"
+#include "protocols/FieldChecks.h"
 
 #include <cmath>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chat/GenerationTranslation.h"
+#include "protocols/GenerationTranslation.h"
 
 #include <QJsonDocument>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chat/TranslatedResponse.h"
+#include "api/TranslatedResponse.h"
 
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"

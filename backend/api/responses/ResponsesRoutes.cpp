@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "api/ResponsesRoutes.h"
+#include "api/responses/ResponsesRoutes.h"
 
 #include "api/JsonBody.h"
+#include "api/TranslatedResponse.h"
 #include "chat/ChatService.h"
-#include "chat/ResponsesEvents.h"
-#include "chat/ResponsesRequest.h"
-#include "chat/TranslatedResponse.h"
 #include "events/Session.h"
 #include "history/ConversationStore.h"
 #include "http/HttpResponder.h"
 #include "http/Router.h"
+#include "protocols/responses/ResponsesEvents.h"
+#include "protocols/responses/ResponsesRequest.h"
 
 #include <QPointer>
 

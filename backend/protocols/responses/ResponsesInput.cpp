@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "chat/ResponsesInput.h"
+#include "protocols/responses/ResponsesInput.h"
 
-#include "chat/FieldChecks.h"
+#include "protocols/FieldChecks.h"
 
 #include <QJsonObject>
 

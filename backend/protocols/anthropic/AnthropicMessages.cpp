@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "chat/AnthropicMessages.h"
+#include "protocols/anthropic/AnthropicMessages.h"
 
-#include "chat/FieldChecks.h"
+#include "protocols/FieldChecks.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -8,7 +8,7 @@
 // finds one on, no events are given.
 #pragma once
 
-#include "chat/GenerationTranslation.h"
+#include "protocols/GenerationTranslation.h"
 
 #include <QJsonArray>
 #include <QSet>

@@ -9,7 +9,7 @@
 // call that finds one on, no events are given.
 #pragma once
 
-#include "chat/GenerationTranslation.h"
+#include "protocols/GenerationTranslation.h"
 
 #include <QSet>
 
