@@ -7,11 +7,15 @@
 #include "HttpTestClient.h"
 #include "TypedSse.h"
 #include "chat/ChatService.h"
+#include "history/ConversationStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <memory>
+#include <optional>
 
 namespace {
 
@@ -464,6 +468,49 @@ private Q_SLOTS:
         QCOMPARE(refused.status, 501);
         QCOMPARE(anthropicErrorType(refused.body), QStringLiteral("api_error"));
         QVERIFY(refused.body.contains("Ollama"));
+    }
+
+    // A Messages request is a session like a chat completion: live in the hub (progress and thinking
+    // steps, its source named) and kept in history as the question and the answer the client was sent.
+    void everyRequest_isAVisibleSession_keptInHistory()
+    {
+        auto backend = startBackend(m_fake->ollamaSpec());
+        const QByteArray json = body(QStringLiteral("thinker"), true,
+            {{QStringLiteral("thinking"),
+                QJsonObject {{QStringLiteral("type"), QStringLiteral("enabled")},
+                    {QStringLiteral("budget_tokens"), 1024}}}});
+        QCOMPARE(post(*backend, json, {{"X-Session-Id", "watched-msg"}}).status, 200);
+
+        HttpTestClient client;
+        const QString events = QStringLiteral("/api/streaming/sessions/watched-msg/events");
+        QTRY_VERIFY_WITH_TIMEOUT(client.get(backend->url(events)).body.contains("\"completion\""), 10000);
+        QStringList types;
+        for (const QJsonValue &event :
+            client.get(backend->url(events)).json()[QLatin1String("events")].toArray())
+            types.append(event[QLatin1String("type")].toString());
+        QVERIFY2(types.contains(QLatin1String("thinking_step")), qPrintable(types.join(u',')));
+        const QJsonObject session
+            = client.get(backend->url(QStringLiteral("/api/streaming/sessions/watched-msg"))).json().object();
+        QCOMPARE(session[QLatin1String("system_context")][QLatin1String("source")].toString(),
+            QStringLiteral("anthropic_messages"));
+
+        // History is written on its own thread once the exchange ends: ask until both turns are there.
+        QList<StoredMessage> stored;
+        auto readBack = [&] {
+            auto answered = std::make_shared<std::optional<QList<StoredMessage>>>();
+            backend->backend().history()->messages(
+                QStringLiteral("watched-msg"), [answered](QList<StoredMessage> list) { *answered = list; });
+            if (!QTest::qWaitFor([&] { return answered->has_value(); }, 5000))
+                return qsizetype(-1);
+            stored = **answered;
+            return stored.size();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(readBack(), qsizetype(2), 5000);
+        QCOMPARE(stored.at(0).role, QStringLiteral("user"));
+        QCOMPARE(stored.at(0).content, QStringLiteral("Why is the sky blue?"));
+        QCOMPARE(stored.at(1).role, QStringLiteral("assistant"));
+        QCOMPARE(stored.at(1).content, QStringLiteral("Rayleigh scattering."));
+        QCOMPARE(stored.at(1).reasoning, QStringLiteral("Light scatters; blue scatters most."));
     }
 
     void clientDisconnect_abortsTheUpstreamRequest()
