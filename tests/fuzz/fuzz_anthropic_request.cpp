@@ -67,7 +67,7 @@ void answer(const AnthropicRequest &request, QByteArrayView input)
     }
     if (writer.problem())
         return;
-    const QList<StreamEvent> closing = writer.finish({QStringLiteral("length"), std::nullopt});
+    const QList<StreamEvent> closing = writer.finish({QStringLiteral("length"), std::nullopt, std::nullopt});
     if (writer.problem())
         return;
     order.check(closing);

@@ -58,7 +58,7 @@ void answer(const ResponsesRequest &request, QByteArrayView input)
     if (fails)
         checkEvents(writer.fail(ApiError(502, QStringLiteral("gone"))), sequence);
     else
-        checkEvents(writer.finish({QStringLiteral("stop"), TokenUsage {1, 2}}), sequence);
+        checkEvents(writer.finish({QStringLiteral("stop"), TokenUsage {1, 2}, std::nullopt}), sequence);
     FUZZ_CHECK(writer.result().value(QLatin1String("status")).toString()
         == (fails ? QLatin1String("failed") : QLatin1String("completed")));
 }

@@ -140,7 +140,7 @@ private Q_SLOTS:
         all += events.content(QStringLiteral("b"));
         all += events.toolCalls(fragment(0, "call_1", "f", "{\"x\""));
         all += events.toolCalls(fragment(0, nullptr, nullptr, ":1}"));
-        all += events.finish({QStringLiteral("tool_calls"), TokenUsage {3, 4}});
+        all += events.finish({QStringLiteral("tool_calls"), TokenUsage {3, 4}, std::nullopt});
         QVERIFY(!events.problem());
         for (qsizetype i = 0; i < all.size(); ++i) {
             QCOMPARE(all[i].data[QLatin1String("sequence_number")].toInt(), int(i));
@@ -174,7 +174,7 @@ private Q_SLOTS:
 
         ResponsesEvents plain(QStringLiteral("m"), {}, {}, false);
         plain.content(QStringLiteral("x"));
-        plain.finish({QStringLiteral("stop"), std::nullopt});
+        plain.finish({QStringLiteral("stop"), std::nullopt, std::nullopt});
         QVERIFY(plain.result()[QLatin1String("usage")].isNull()); // never estimated
         QCOMPARE(plain.result()[QLatin1String("store")].toBool(true), false);
     }
@@ -231,7 +231,7 @@ private Q_SLOTS:
         all += events.content(QStringLiteral("a"));
         all += events.toolCalls(fragment(0, "call_1", "f", "{\"x\":"));
         all += events.toolCalls(fragment(0, nullptr, nullptr, "1}"));
-        all += events.finish({QStringLiteral("tool_calls"), TokenUsage {3, 4}});
+        all += events.finish({QStringLiteral("tool_calls"), TokenUsage {3, 4}, std::nullopt});
         QCOMPARE(types(all),
             (QStringList {QStringLiteral("message_start"), QStringLiteral("content_block_start"),
                 QStringLiteral("content_block_delta"), QStringLiteral("content_block_stop"),
@@ -253,7 +253,7 @@ private Q_SLOTS:
     {
         AnthropicEvents events(QStringLiteral("m"));
         events.toolCalls(fragment(0, "c", "f", "[1,2]"));
-        QVERIFY(events.finish({QStringLiteral("tool_calls"), std::nullopt}).isEmpty());
+        QVERIFY(events.finish({QStringLiteral("tool_calls"), std::nullopt, std::nullopt}).isEmpty());
         QVERIFY(events.problem());
 
         // Found when the next block starts (the fuzzer's case: "{}" twice is no object): no block starts
