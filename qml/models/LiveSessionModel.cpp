@@ -117,7 +117,7 @@ std::pair<LiveSessionModel::Origin, QString> LiveSessionModel::originOf(const Se
     const QString source = context.value("source"_L1).toString();
     // A request through the local endpoint names the upstream API it was sent with (ChatService).
     static const QStringList requestSources {"chat_completion"_L1, "text_completion"_L1, "embeddings"_L1,
-        "ollama_chat"_L1, "ollama_generate"_L1, "ollama_embed"_L1};
+        "ollama_chat"_L1, "ollama_generate"_L1, "ollama_embed"_L1, "responses"_L1, "anthropic_messages"_L1};
     if (requestSources.contains(source)) {
         const QString client = context.value("client"_L1).toString();
         if (client == "ponder-window"_L1)
