@@ -77,6 +77,18 @@ void MemoryEventStore::endSession(const QString &id, Done done)
     done(StoreStatus::success());
 }
 
+void MemoryEventStore::describeSession(const QString &id, const QJsonObject &description, Done done)
+{
+    const auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return done(StoreStatus::sessionNotFound(id));
+    if (description.contains(QLatin1String("user_request")))
+        it->session.userRequest = description.value(QLatin1String("user_request")).toString();
+    if (description.contains(QLatin1String("system_context")))
+        it->session.systemContext = description.value(QLatin1String("system_context")).toObject();
+    done(StoreStatus::success());
+}
+
 StoredEvent MemoryEventStore::appendTo(
     Entry &entry, const QString &sessionId, EventKind kind, const QString &type, const EventData &data)
 {

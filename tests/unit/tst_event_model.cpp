@@ -43,6 +43,7 @@ private Q_SLOTS:
     void memoryStoreReadsAfterAnId();
     void memoryStoreRejectsDuplicatesAndUnknownSessions();
     void memoryStoreExpiresIdleSessions();
+    void memoryStoreDescribesASessionAnew();
 };
 
 void EventModelTest::streamIdsParseCompareAndPrint()
@@ -521,6 +522,25 @@ void EventModelTest::memoryStoreExpiresIdleSessions()
     store.session(QStringLiteral("fresh"),
         [&](StoreStatus status, const Session &, const SessionStats &) { found = status; });
     QVERIFY(found.ok());
+}
+
+void EventModelTest::memoryStoreDescribesASessionAnew()
+{
+    MemoryEventStore store(StoreLimits {});
+    Session session = makeSession(QStringLiteral("s"));
+    session.userRequest = QStringLiteral("trace 4bf92f35");
+    store.createSession(session, [](StoreStatus) {});
+    StoreStatus described;
+    store.describeSession(QStringLiteral("s"),
+        {{QStringLiteral("user_request"), QStringLiteral("travel-planner")}},
+        [&](StoreStatus status) { described = status; });
+    QVERIFY(described.ok());
+    Session read;
+    store.session(QStringLiteral("s"), [&](StoreStatus, Session found, SessionStats) { read = found; });
+    QCOMPARE(read.userRequest, QStringLiteral("travel-planner"));
+    QVERIFY(read.active);
+    store.describeSession(QStringLiteral("nope"), {}, [&](StoreStatus status) { described = status; });
+    QCOMPARE(described.code, StoreStatus::Code::NotFound);
 }
 
 QTEST_GUILESS_MAIN(EventModelTest)
