@@ -283,8 +283,10 @@ void RedisEventStore::appendNow(
             });
     // Redis is away: keep the event (bounded), answer at once, and let local watchers see it now.
     const StoredEvent buffered = m_outage.keep(sessionId, kind, type, data);
-    done(StoreStatus::success(), buffered);
+    // Shown before its publisher hears back, as every append is: what the publisher publishes next in
+    // its callback must reach watchers after this one.
     Q_EMIT eventAppended(buffered);
+    done(StoreStatus::success(), buffered);
 }
 
 void RedisEventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,

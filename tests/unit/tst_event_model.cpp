@@ -44,6 +44,7 @@ private Q_SLOTS:
     void memoryStoreRejectsDuplicatesAndUnknownSessions();
     void memoryStoreExpiresIdleSessions();
     void memoryStoreDescribesASessionAnew();
+    void memoryStoreShowsAnEventBeforeAnsweringItsPublisher();
 };
 
 void EventModelTest::streamIdsParseCompareAndPrint()
@@ -541,6 +542,28 @@ void EventModelTest::memoryStoreDescribesASessionAnew()
     QVERIFY(read.active);
     store.describeSession(QStringLiteral("nope"), {}, [&](StoreStatus status) { described = status; });
     QCOMPARE(described.code, StoreStatus::Code::NotFound);
+}
+
+void EventModelTest::memoryStoreShowsAnEventBeforeAnsweringItsPublisher()
+{
+    // A publisher that publishes again from its callback (a trace's steps, then its progress, then the
+    // end) must have its events shown in that order; shown the other way round, the hub would take the
+    // first for a duplicate of what it had already delivered.
+    MemoryEventStore store(StoreLimits {});
+    store.createSession(makeSession(QStringLiteral("s")), [](StoreStatus) {});
+    QList<StreamId> shown;
+    connect(&store, &EventStore::eventAppended, this, [&](const StoredEvent &event) { shown << event.id; });
+    const EventData data = EventData::fromText("{\"session_id\":\"s\"}");
+    store.appendMany(QStringLiteral("s"), EventKind::Thinking, QStringLiteral("thinking_step"), {data, data},
+        [&](StoreStatus, const QList<StoredEvent> &) {
+            store.append(QStringLiteral("s"), EventKind::Thinking, QStringLiteral("thinking_step"), data,
+                [&](StoreStatus, const StoredEvent &) {
+                    store.append(QStringLiteral("s"), EventKind::Progress, QStringLiteral("progress_update"),
+                        data, [](StoreStatus, const StoredEvent &) {});
+                });
+        });
+    QCOMPARE(shown.size(), 4);
+    QVERIFY(std::is_sorted(shown.cbegin(), shown.cend()));
 }
 
 QTEST_GUILESS_MAIN(EventModelTest)
