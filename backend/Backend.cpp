@@ -3,6 +3,8 @@
 #include "api/HealthRoutes.h"
 #include "api/ollama/OllamaRoutes.h"
 #include "api/openai/ChatCompletionRoutes.h"
+#include "api/otlp/TraceIngest.h"
+#include "api/otlp/TraceRoutes.h"
 #include "api/streaming/EventRoutes.h"
 #include "api/streaming/SessionRoutes.h"
 #include "api/streaming/WebSocketRoutes.h"
@@ -63,7 +65,8 @@ Backend::Backend(ServerOptions options, QObject *parent)
     m_chat = new ChatService(*m_hub, *m_upstreams, m_history, m_options.maxConcurrentGenerations, this);
 
     HttpLimits httpLimits;
-    httpLimits.maxBodyBytes = std::max(m_options.hubLimits.maxBodyBytes, m_options.chatLimits.maxBodyBytes);
+    httpLimits.maxBodyBytes = std::max({m_options.hubLimits.maxBodyBytes, m_options.chatLimits.maxBodyBytes,
+        m_options.traceLimits.maxBodyBytes});
     httpLimits.requestTimeoutMs = m_options.requestTimeoutMs;
     const int allowed = connectionsAllowedBy(OpenFileLimit::raise());
     httpLimits.maxConnections
@@ -91,6 +94,11 @@ Backend::Backend(ServerOptions options, QObject *parent)
     m_chatRoutes->registerOn(m_http->router());
     m_ollamaRoutes = std::make_unique<OllamaRoutes>(*m_chat, chatLimits);
     m_ollamaRoutes->registerOn(*m_http);
+    TraceLimits traceLimits = m_options.traceLimits;
+    traceLimits.maxTrackedSessions = m_options.storeLimits.maxSessions;
+    m_traces = new TraceIngest(*m_hub, traceLimits, this);
+    m_traceRoutes = std::make_unique<TraceRoutes>(*m_traces);
+    m_traceRoutes->registerOn(m_http->router());
     new WebSocketRoutes(*m_hub, *m_http);
 }
 

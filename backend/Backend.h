@@ -22,6 +22,8 @@ class OllamaRoutes;
 class ChatService;
 class ConversationStore;
 class UpstreamRegistry;
+class TraceIngest;
+class TraceRoutes;
 
 class Backend : public QObject
 {
@@ -56,4 +58,6 @@ private:
     std::unique_ptr<AccessPolicy> m_access;
     std::unique_ptr<ChatCompletionRoutes> m_chatRoutes;
     std::unique_ptr<OllamaRoutes> m_ollamaRoutes;
+    TraceIngest *m_traces = nullptr;
+    std::unique_ptr<TraceRoutes> m_traceRoutes;
 };

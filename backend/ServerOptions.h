@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/openai/ChatCompletionRoutes.h"
+#include "api/otlp/TraceLimits.h"
 #include "chat/ReasoningField.h"
 #include "hub/HubLimits.h"
 #include "security/AccessPolicy.h"
@@ -28,6 +29,7 @@ struct ServerOptions
     int maxConnections = 0;
     StoreLimits storeLimits;
     HubLimits hubLimits;
+    TraceLimits traceLimits; // POST /v1/traces
 
     QList<UpstreamConfig> upstreams; // empty: Ollama at http://127.0.0.1:11434
     bool stateless = false; // true: no conversation is written to disk

@@ -112,19 +112,32 @@ QString StepDetails::clipped(const QString &text, qsizetype max)
     return text.left(keep) + QChar(0x2026);
 }
 
-QJsonObject StepDetails::boundedAttributes(const QJsonObject &attributes)
+QJsonObject StepDetails::boundedAttributes(const QList<std::pair<QString, QJsonValue>> &attributes)
 {
     QJsonObject bounded;
     qsizetype bytes = 2;
-    for (auto it = attributes.begin(); it != attributes.end() && bounded.size() < MaxAttributes; ++it) {
-        const QJsonValue value = boundedValue(it.value());
-        const QJsonObject one {{it.key(), value}};
+    for (const auto &[key, original] : attributes) {
+        if (bounded.size() >= MaxAttributes)
+            break;
+        if (bounded.contains(key))
+            continue;
+        const QJsonValue value = boundedValue(original);
+        // What this member adds to the object's text: its "key":value and a comma.
         const qsizetype size
-            = QJsonDocument(one).toJson(QJsonDocument::Compact).size() - 1; // ",k:v" less braces
+            = QJsonDocument(QJsonObject {{key, value}}).toJson(QJsonDocument::Compact).size() - 1;
         if (bytes + size > MaxAttributesBytes)
             continue; // a smaller one after it may still fit
         bytes += size;
-        bounded.insert(it.key(), value);
+        bounded.insert(key, value);
     }
     return bounded;
+}
+
+QJsonObject StepDetails::boundedAttributes(const QJsonObject &attributes)
+{
+    QList<std::pair<QString, QJsonValue>> ordered;
+    ordered.reserve(attributes.size());
+    for (auto it = attributes.begin(); it != attributes.end(); ++it)
+        ordered.append({it.key(), it.value()});
+    return boundedAttributes(ordered);
 }

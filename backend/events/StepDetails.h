@@ -46,7 +46,8 @@ struct StepDetails
 
     // `text` cut to `max` characters, marked with an ellipsis when cut, never inside a surrogate pair.
     static QString clipped(const QString &text, qsizetype max);
-    // Attributes within the bounds: at most MaxAttributes members and MaxAttributesBytes of JSON; members
-    // past them are left out, and long strings are clipped.
+    // Attributes within the bounds: at most MaxAttributes members and MaxAttributesBytes of JSON, taken in
+    // the order given (first come, first kept); the rest are left out, and long strings are clipped.
+    static QJsonObject boundedAttributes(const QList<std::pair<QString, QJsonValue>> &attributes);
     static QJsonObject boundedAttributes(const QJsonObject &attributes);
 };
