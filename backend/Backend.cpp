@@ -1,6 +1,7 @@
 #include "Backend.h"
 
 #include "api/HealthRoutes.h"
+#include "api/agui/AguiRoutes.h"
 #include "api/ollama/OllamaRoutes.h"
 #include "api/openai/ChatCompletionRoutes.h"
 #include "api/otlp/TraceIngest.h"
@@ -99,6 +100,8 @@ Backend::Backend(ServerOptions options, QObject *parent)
     m_traces = new TraceIngest(*m_hub, traceLimits, this);
     m_traceRoutes = std::make_unique<TraceRoutes>(*m_traces);
     m_traceRoutes->registerOn(m_http->router());
+    m_aguiRoutes = std::make_unique<AguiRoutes>(*m_hub, m_options.agents, m_options.chatLimits.maxBodyBytes);
+    m_aguiRoutes->registerOn(m_http->router());
     new WebSocketRoutes(*m_hub, *m_http);
 }
 

@@ -22,6 +22,7 @@ class OllamaRoutes;
 class ChatService;
 class ConversationStore;
 class UpstreamRegistry;
+class AguiRoutes;
 class TraceIngest;
 class TraceRoutes;
 
@@ -39,6 +40,8 @@ public:
     quint16 port() const;
     QUrl baseUrl() const;
     StreamingHub &hub() { return *m_hub; }
+    // The AG-UI agents this backend relays to (an AgentRun on hub() runs one in process).
+    const QList<AgentConfig> &agents() const { return m_options.agents; }
     ChatService &chat() { return *m_chat; }
     // Null in stateless mode.
     ConversationStore *history() const { return m_history; }
@@ -60,4 +63,5 @@ private:
     std::unique_ptr<OllamaRoutes> m_ollamaRoutes;
     TraceIngest *m_traces = nullptr;
     std::unique_ptr<TraceRoutes> m_traceRoutes;
+    std::unique_ptr<AguiRoutes> m_aguiRoutes;
 };
