@@ -2,6 +2,8 @@
 // The Redis Streams store's sessions and streams against a real redis-server: ids, trimming, expiry on
 // activity, the session cap, the keys' names, and appends grouped into few script calls.
 #include "RedisStoreFixture.h"
+#include "hub/StreamingHub.h"
+#include "store/EventStore.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
