@@ -16,6 +16,7 @@ const QString RedisOption = QStringLiteral("redis");
 const QString RedisPrefixOption = QStringLiteral("redis-prefix");
 const QString RedisBufferOption = QStringLiteral("redis-buffer");
 const QString UpstreamOption = QStringLiteral("upstream");
+const QString AgentOption = QStringLiteral("agent");
 const QString StatelessOption = QStringLiteral("stateless");
 const QString ApiKeyOption = QStringLiteral("api-key");
 const QString AllowedHostOption = QStringLiteral("allowed-host");
@@ -71,6 +72,11 @@ CommandLine::CommandLine()
             QStringLiteral("A model server: ollama:URL or openai:URL (repeatable; default "
                            "ollama:http://127.0.0.1:11434). OpenAI keys come from PONDER_OPENAI_API_KEY."),
             QStringLiteral("kind:url")},
+        {AgentOption,
+            QStringLiteral(
+                "An AG-UI agent, relayed at /agui/NAME: NAME=URL (repeatable). Runs are recorded into "
+                "the session of their threadId."),
+            QStringLiteral("name=url")},
         {StatelessOption, QStringLiteral("Write no conversation history to disk.")},
         {ApiKeyOption,
             QStringLiteral("Require this key on every route but /health (Authorization: Bearer, or "
@@ -257,6 +263,12 @@ bool CommandLine::readChatOptions()
         if (!upstreams)
             return false;
         m_layer.upstreams = *upstreams;
+    }
+    if (m_parser.isSet(AgentOption)) {
+        const auto agents = AgentConfig::parseList(m_parser.values(AgentOption), &m_error);
+        if (!agents)
+            return false;
+        m_layer.agents = *agents;
     }
     if (m_parser.isSet(UpstreamTimeoutOption)) {
         bool ok = false;

@@ -1,9 +1,12 @@
 #include "Backend.h"
 
 #include "api/HealthRoutes.h"
+#include "api/agui/AguiRoutes.h"
 #include "api/anthropic/AnthropicRoutes.h"
 #include "api/ollama/OllamaRoutes.h"
 #include "api/openai/ChatCompletionRoutes.h"
+#include "api/otlp/TraceIngest.h"
+#include "api/otlp/TraceRoutes.h"
 #include "api/responses/ResponsesRoutes.h"
 #include "api/streaming/EventRoutes.h"
 #include "api/streaming/SessionRoutes.h"
@@ -65,7 +68,8 @@ Backend::Backend(ServerOptions options, QObject *parent)
     m_chat = new ChatService(*m_hub, *m_upstreams, m_history, m_options.maxConcurrentGenerations, this);
 
     HttpLimits httpLimits;
-    httpLimits.maxBodyBytes = std::max(m_options.hubLimits.maxBodyBytes, m_options.chatLimits.maxBodyBytes);
+    httpLimits.maxBodyBytes = std::max({m_options.hubLimits.maxBodyBytes, m_options.chatLimits.maxBodyBytes,
+        m_options.traceLimits.maxBodyBytes});
     httpLimits.requestTimeoutMs = m_options.requestTimeoutMs;
     const int allowed = connectionsAllowedBy(OpenFileLimit::raise());
     httpLimits.maxConnections
@@ -100,6 +104,13 @@ Backend::Backend(ServerOptions options, QObject *parent)
     m_anthropicRoutes = std::make_unique<AnthropicRoutes>(
         *m_chat, AnthropicRoutes::Limits {chat.maxBodyBytes, chat.keepAliveMs});
     m_anthropicRoutes->registerOn(m_http->router());
+    TraceLimits traceLimits = m_options.traceLimits;
+    traceLimits.maxTrackedSessions = m_options.storeLimits.maxSessions;
+    m_traces = new TraceIngest(*m_hub, traceLimits, this);
+    m_traceRoutes = std::make_unique<TraceRoutes>(*m_traces);
+    m_traceRoutes->registerOn(m_http->router());
+    m_aguiRoutes = std::make_unique<AguiRoutes>(*m_hub, m_options.agents, m_options.chatLimits.maxBodyBytes);
+    m_aguiRoutes->registerOn(m_http->router());
     new WebSocketRoutes(*m_hub, *m_http);
 }
 

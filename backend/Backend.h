@@ -24,6 +24,9 @@ class AnthropicRoutes;
 class ChatService;
 class ConversationStore;
 class UpstreamRegistry;
+class AguiRoutes;
+class TraceIngest;
+class TraceRoutes;
 
 class Backend : public QObject
 {
@@ -39,6 +42,8 @@ public:
     quint16 port() const;
     QUrl baseUrl() const;
     StreamingHub &hub() { return *m_hub; }
+    // The AG-UI agents this backend relays to (an AgentRun on hub() runs one in process).
+    const QList<AgentConfig> &agents() const { return m_options.agents; }
     ChatService &chat() { return *m_chat; }
     // Null in stateless mode.
     ConversationStore *history() const { return m_history; }
@@ -60,4 +65,7 @@ private:
     std::unique_ptr<OllamaRoutes> m_ollamaRoutes;
     std::unique_ptr<ResponsesRoutes> m_responsesRoutes;
     std::unique_ptr<AnthropicRoutes> m_anthropicRoutes;
+    TraceIngest *m_traces = nullptr;
+    std::unique_ptr<TraceRoutes> m_traceRoutes;
+    std::unique_ptr<AguiRoutes> m_aguiRoutes;
 };

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "api/openai/ChatCompletionRoutes.h"
+#include "api/otlp/TraceLimits.h"
 #include "chat/ReasoningField.h"
 #include "hub/HubLimits.h"
+#include "protocols/agui/AgentConfig.h"
 #include "security/AccessPolicy.h"
 #include "store/EventStore.h"
 #include "upstream/UpstreamConfig.h"
@@ -28,6 +30,8 @@ struct ServerOptions
     int maxConnections = 0;
     StoreLimits storeLimits;
     HubLimits hubLimits;
+    TraceLimits traceLimits; // POST /v1/traces
+    QList<AgentConfig> agents; // AG-UI agents relayed at /agui/NAME (--agent NAME=URL)
 
     QList<UpstreamConfig> upstreams; // empty: Ollama at http://127.0.0.1:11434
     bool stateless = false; // true: no conversation is written to disk

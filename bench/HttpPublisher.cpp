@@ -13,10 +13,10 @@ HttpPublisher::HttpPublisher(quint16 port)
     m_socket.connectToHost(QHostAddress::LocalHost, port);
 }
 
-void HttpPublisher::post(const QByteArray &path, const QByteArray &body)
+void HttpPublisher::post(const QByteArray &path, const QByteArray &body, const QByteArray &contentType)
 {
     m_idle = false;
-    m_socket.write(postRequest(path, body));
+    m_socket.write(postRequest(path, body, contentType));
     m_socket.flush();
 }
 

@@ -13,7 +13,8 @@ public:
     explicit HttpPublisher(quint16 port);
 
     bool isIdle() const { return m_idle && m_socket.state() == QAbstractSocket::ConnectedState; }
-    void post(const QByteArray &path, const QByteArray &body);
+    void post(
+        const QByteArray &path, const QByteArray &body, const QByteArray &contentType = "application/json");
     qint64 answered() const { return m_answered; }
     qint64 failures() const { return m_failures; }
 

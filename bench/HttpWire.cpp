@@ -1,10 +1,9 @@
 #include "HttpWire.h"
 
-QByteArray postRequest(const QByteArray &path, const QByteArray &body)
+QByteArray postRequest(const QByteArray &path, const QByteArray &body, const QByteArray &contentType)
 {
-    return "POST " + path
-        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
 qsizetype completeAnswerLength(const QByteArray &buffer)

@@ -3,8 +3,9 @@
 
 #include <QByteArray>
 
-// A keep-alive POST of a JSON body.
-QByteArray postRequest(const QByteArray &path, const QByteArray &body);
+// A keep-alive POST of a body (JSON unless said otherwise).
+QByteArray postRequest(
+    const QByteArray &path, const QByteArray &body, const QByteArray &contentType = "application/json");
 
 // The length of the first complete answer in `buffer` (headers and Content-Length body), or -1 while it is
 // incomplete.

@@ -67,7 +67,8 @@ if(UNIX AND NOT APPLE)
     if(PONDER_RPMBUILD)
         list(APPEND CPACK_GENERATOR "RPM")
     endif()
-    # .deb: library dependencies come from dpkg-shlibdeps; QML modules and the SQLite driver are loaded at
+    # .deb: library dependencies come from dpkg-shlibdeps (libprotobuf-lite32 and zlib1g among them, for
+    # OTLP traces; check_deb.sh checks they are named); QML modules and the SQLite driver are loaded at
     # run time, so they are named here, as is libsecret (QtKeychain's backend on Linux).
     set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
     set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
@@ -82,6 +83,7 @@ if(UNIX AND NOT APPLE)
     set(CPACK_RPM_PACKAGE_GROUP "Applications/Internet")
     set(CPACK_RPM_PACKAGE_AUTOREQ ON)
     set(CPACK_RPM_PACKAGE_REQUIRES "qt6-qtdeclarative, libsecret")
+    # (protobuf-lite and zlib come from AUTOREQ, as the Qt libraries do.)
 elseif(WIN32)
     set(CPACK_GENERATOR "NSIS;ZIP")
     set(CPACK_NSIS_DISPLAY_NAME "Ponder")

@@ -4,10 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --preset release >/dev/null
-cmake --build --preset release --target ponder chat_bench hub_bench view_bench
+cmake --build --preset release --target ponder chat_bench hub_bench trace_bench view_bench
 build/release/bench/chat_bench "$@"
 echo
 build/release/bench/hub_bench "$@"
+echo
+build/release/bench/trace_bench "$@"
 echo
 build/release/bench/view_bench "$@"
 echo

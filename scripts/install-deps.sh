@@ -9,6 +9,8 @@ packages=(
   # Qt 6 and the backend's libraries
   qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
   libhiredis-dev qtkeychain-qt6-dev libsecret-1-0
+  # OTLP/HTTP traces: protobuf bodies (Ponder's own .proto files, compiled by protoc) and gzip
+  libprotobuf-dev protobuf-compiler zlib1g-dev
   # QML window
   qt6-declarative-dev qt6-declarative-dev-tools qml6-module-qtquick qml6-module-qtquick-controls
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtquick-templates

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 QString JsonFieldReader::present(const QStringList &names) const
@@ -48,6 +49,56 @@ std::optional<QString> JsonFieldReader::optionalString(const QString &name)
         return std::nullopt;
     }
     return value.toString();
+}
+
+std::optional<QString> JsonFieldReader::optionalString(
+    const QString &name, qsizetype maxCharacters, bool singleLine)
+{
+    const std::optional<QString> text = optionalString(name);
+    if (!text)
+        return std::nullopt;
+    if (text->size() > maxCharacters) {
+        fail(name,
+            QStringLiteral("'%1' is %2 characters; at most %3 are allowed")
+                .arg(name)
+                .arg(text->size())
+                .arg(maxCharacters));
+        return std::nullopt;
+    }
+    if (singleLine && std::any_of(text->cbegin(), text->cend(), [](QChar c) { return c.unicode() < 0x20; })) {
+        fail(name, QStringLiteral("'%1' must not hold control characters").arg(name));
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<QString> JsonFieldReader::optionalChoice(const QString &name, const QStringList &allowed)
+{
+    const std::optional<QString> value = optionalString(name);
+    if (value && !allowed.contains(*value)) {
+        fail(name,
+            QStringLiteral("'%1' must be one of: %2 (got '%3')")
+                .arg(name, allowed.join(QLatin1String(", ")), clippedForMessage(*value)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<QDateTime> JsonFieldReader::optionalTimestamp(const QString &name)
+{
+    const std::optional<QString> text = optionalString(name, 64, true);
+    if (!text)
+        return std::nullopt;
+    const QDateTime time = QDateTime::fromString(*text, Qt::ISODateWithMs);
+    // Without a zone Qt reads local time, which means something else on every machine: a zone is required.
+    if (!time.isValid() || time.timeSpec() == Qt::LocalTime) {
+        fail(name,
+            QStringLiteral("'%1' must be an ISO 8601 time with a zone, such as 2025-01-31T12:00:00.000Z (got "
+                           "'%2')")
+                .arg(name, clippedForMessage(*text)));
+        return std::nullopt;
+    }
+    return time.toUTC();
 }
 
 QString JsonFieldReader::requiredChoice(const QStringList &names, const QStringList &allowed)
@@ -111,8 +162,24 @@ std::optional<bool> JsonFieldReader::optionalBool(const QString &name)
     return value.toBool();
 }
 
-QStringList JsonFieldReader::stringList(const QString &name)
+std::optional<QJsonValue> JsonFieldReader::optionalStringOrNumber(const QString &name, double min, double max)
 {
+    const QJsonValue value = m_object.value(name);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (value.isString())
+        return value;
+    if (!value.isDouble()) {
+        fail(name, QStringLiteral("'%1' must be a string or a number").arg(name));
+        return std::nullopt;
+    }
+    const std::optional<double> number = optionalNumber({name}, min, max);
+    return number ? std::optional<QJsonValue>(value) : std::nullopt;
+}
+
+QStringList JsonFieldReader::stringList(const QStringList &names)
+{
+    const QString name = present(names);
     const QJsonValue value = m_object.value(name);
     if (value.isUndefined() || value.isNull())
         return {};
@@ -129,6 +196,22 @@ QStringList JsonFieldReader::stringList(const QString &name)
         strings << item.toString();
     }
     return strings;
+}
+
+QJsonArray JsonFieldReader::stringOrObjectList(const QString &name)
+{
+    const QJsonValue value = m_object.value(name);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    const QJsonArray items = value.toArray();
+    const bool valid = value.isArray() && std::all_of(items.begin(), items.end(), [](const QJsonValue &item) {
+        return item.isString() || item.isObject();
+    });
+    if (!valid) {
+        fail(name, QStringLiteral("'%1' must be an array of strings or objects").arg(name));
+        return {};
+    }
+    return items;
 }
 
 QJsonObject JsonFieldReader::object(const QString &name)

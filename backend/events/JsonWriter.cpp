@@ -77,6 +77,40 @@ JsonWriter &JsonWriter::field(QLatin1StringView fieldName, const QJsonObject &va
     return *this;
 }
 
+JsonWriter &JsonWriter::field(QLatin1StringView fieldName, const QJsonArray &value)
+{
+    name(fieldName);
+    m_text += value.isEmpty() ? QByteArrayLiteral("[]") : QJsonDocument(value).toJson(QJsonDocument::Compact);
+    return *this;
+}
+
+JsonWriter &JsonWriter::field(QLatin1StringView fieldName, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return field(fieldName, value.toString());
+    case QJsonValue::Bool:
+        return field(fieldName, value.toBool());
+    case QJsonValue::Double:
+        return field(fieldName, std::optional<double>(value.toDouble()));
+    case QJsonValue::Array:
+        return field(fieldName, value.toArray());
+    case QJsonValue::Object:
+        return field(fieldName, value.toObject());
+    default:
+        name(fieldName);
+        m_text += "null";
+        return *this;
+    }
+}
+
+JsonWriter &JsonWriter::rawField(QLatin1StringView fieldName, QByteArrayView json)
+{
+    name(fieldName);
+    m_text += json;
+    return *this;
+}
+
 void JsonWriter::appendString(QByteArray &out, QStringView value)
 {
     // Escaping the UTF-8 bytes is enough: every byte of a multi-byte sequence is >= 0x80, so only

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -27,6 +29,11 @@ public:
     JsonWriter &field(QLatin1StringView name, std::optional<double> value);
     JsonWriter &field(QLatin1StringView name, const QStringList &values);
     JsonWriter &field(QLatin1StringView name, const QJsonObject &value);
+    JsonWriter &field(QLatin1StringView name, const QJsonArray &value);
+    // Any JSON value; undefined is written as null.
+    JsonWriter &field(QLatin1StringView name, const QJsonValue &value);
+    // JSON text the caller already encoded (compact, valid): written as it is.
+    JsonWriter &rawField(QLatin1StringView name, QByteArrayView json);
 
     QByteArray take() { return std::exchange(m_text, {}); }
 

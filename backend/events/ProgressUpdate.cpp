@@ -16,10 +16,12 @@ ProgressUpdate ProgressUpdate::fromJson(const QJsonObject &json, JsonFieldReader
         {QStringLiteral("update_type"), QStringLiteral("progress_type")}, EventTypes::progressTypes());
     update.message = reader.requiredString({QStringLiteral("message")});
     update.progressPercentage = reader.optionalNumber({QStringLiteral("progress_percentage")}, 0, 100);
-    update.currentStep = reader.optionalInteger(QStringLiteral("current_step"), 0, MaxSteps);
+    update.currentStep
+        = reader.optionalStringOrNumber(QStringLiteral("current_step"), 0, MaxSteps).value_or(QJsonValue());
     update.totalSteps = reader.optionalInteger(QStringLiteral("total_steps"), 0, MaxSteps);
-    update.estimatedRemaining = reader.optionalNumber({QStringLiteral("estimated_remaining")}, 0, 1e9);
-    update.intermediateFindings = reader.stringList(QStringLiteral("intermediate_findings"));
+    update.estimatedRemaining
+        = reader.optionalStringOrNumber(QStringLiteral("estimated_remaining"), 0, 1e9).value_or(QJsonValue());
+    update.intermediateFindings = reader.stringOrObjectList(QStringLiteral("intermediate_findings"));
     update.currentActivity = reader.optionalString(QStringLiteral("current_activity")).value_or(QString());
     update.confidence
         = reader.optionalNumber({QStringLiteral("confidence"), QStringLiteral("confidence_level")}, 0, 1);
@@ -48,7 +50,7 @@ QByteArray ProgressUpdate::jsonText(bool withId) const
         .field(QLatin1StringView("update_type"), updateType)
         .field(QLatin1StringView("message"), message)
         .field(QLatin1StringView("progress_percentage"), progressPercentage)
-        .field(QLatin1StringView("current_step"), number(currentStep))
+        .field(QLatin1StringView("current_step"), currentStep)
         .field(QLatin1StringView("total_steps"), number(totalSteps))
         .field(QLatin1StringView("estimated_remaining"), estimatedRemaining)
         .field(QLatin1StringView("intermediate_findings"), intermediateFindings)

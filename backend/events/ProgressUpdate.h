@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonValue>
 
 #include <optional>
 
@@ -19,10 +20,12 @@ struct ProgressUpdate
     QString updateType; // requests may call it progress_type
     QString message;
     std::optional<double> progressPercentage; // 0..100
-    std::optional<qint64> currentStep;
+    // The earlier service took the step's name and a time such as "2 minutes"; Ponder took numbers. Either
+    // is kept as sent: a string, or a number (null when absent).
+    QJsonValue currentStep;
     std::optional<qint64> totalSteps;
-    std::optional<double> estimatedRemaining; // seconds
-    QStringList intermediateFindings;
+    QJsonValue estimatedRemaining; // a number is seconds
+    QJsonArray intermediateFindings; // strings or objects, as sent
     QString currentActivity;
     std::optional<double> confidence; // 0..1; requests may call it confidence_level
     // Figures of a generation Ponder runs itself (time to first token, tokens/s...): written when not empty,

@@ -18,10 +18,13 @@ ThinkingStep ThinkingStep::fromJson(const QJsonObject &json, JsonFieldReader &re
     step.reasoningChain = reader.stringList(QStringLiteral("reasoning_chain"));
     step.confidenceLevel
         = reader.optionalNumber({QStringLiteral("confidence_level"), QStringLiteral("confidence")}, 0, 1);
-    step.alternativesConsidered = reader.stringList(QStringLiteral("alternatives_considered"));
+    // `alternatives` is what the earlier service's REST request called it.
+    step.alternativesConsidered
+        = reader.stringList({QStringLiteral("alternatives_considered"), QStringLiteral("alternatives")});
     step.decisionFactors = reader.stringList(QStringLiteral("decision_factors"));
     step.contextUsed = reader.object(QStringLiteral("context_used"));
     step.estimatedDuration = reader.optionalNumber({QStringLiteral("estimated_duration")}, 0, 1e9);
+    step.details = StepDetails::read(json, reader);
     return step;
 }
 
@@ -41,7 +44,7 @@ QByteArray ThinkingStep::jsonText(bool withId) const
     json.beginObject().field(QLatin1StringView("session_id"), sessionId);
     if (withId)
         json.field(QLatin1StringView("id"), id);
-    return json.field(QLatin1StringView("timestamp"), EventJson::timestampText(timestamp))
+    json.field(QLatin1StringView("timestamp"), EventJson::timestampText(timestamp))
         .field(QLatin1StringView("thinking_type"), thinkingType)
         .field(QLatin1StringView("content"), content)
         .field(QLatin1StringView("reasoning_chain"), reasoningChain)
@@ -49,7 +52,7 @@ QByteArray ThinkingStep::jsonText(bool withId) const
         .field(QLatin1StringView("alternatives_considered"), alternativesConsidered)
         .field(QLatin1StringView("decision_factors"), decisionFactors)
         .field(QLatin1StringView("context_used"), contextUsed)
-        .field(QLatin1StringView("estimated_duration"), estimatedDuration)
-        .endObject()
-        .take();
+        .field(QLatin1StringView("estimated_duration"), estimatedDuration);
+    details.write(json);
+    return json.endObject().take();
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "events/EventData.h"
+#include "events/StepDetails.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -24,6 +25,7 @@ struct ThinkingStep
     QStringList decisionFactors;
     QJsonObject contextUsed;
     std::optional<double> estimatedDuration; // seconds
+    StepDetails details; // step_id, parent_id, kind, times...: what nests and times the step
 
     // Reads a request body or a stored event; on a problem the reader names the field.
     static ThinkingStep fromJson(const QJsonObject &json, JsonFieldReader &reader);

@@ -123,8 +123,12 @@ bool HttpConnection::readHead()
                 .arg(m_head.contentLength)
                 .arg(m_admission.maxBodyBytes));
         m_admission.refused = true;
-        m_admission.respond = [tooLarge](const HttpRequest &, HttpResponder &responder) {
-            sendApiError(responder, tooLarge);
+        m_admission.respond = [tooLarge, writeError = m_admission.writeError](
+                                  const HttpRequest &request, HttpResponder &responder) {
+            if (writeError)
+                writeError(request, responder, tooLarge);
+            else
+                sendApiError(responder, tooLarge);
         };
     }
     if (m_admission.refused) {
@@ -154,7 +158,7 @@ bool HttpConnection::readBody()
     if (m_chunks) {
         m_socket->skip(m_chunks->decode(m_socket->peek(available), body));
         if (m_chunks->error()) {
-            respondAndClose(*m_chunks->error());
+            respondAndClose(*m_chunks->error(), m_admission);
             return false;
         }
         if (!m_chunks->isComplete())
@@ -215,7 +219,7 @@ void HttpConnection::onResponseComplete()
     readRequests();
 }
 
-void HttpConnection::respondAndClose(const ApiError &error)
+void HttpConnection::respondAndClose(const ApiError &error, const HttpAdmission &admission)
 {
     qCInfo(lcHttp).noquote() << "refused a request from" << m_socket->peerAddress().toString() << "-"
                              << error.status << error.message;
@@ -227,7 +231,10 @@ void HttpConnection::respondAndClose(const ApiError &error)
     if (headRead && m_handlers.errorShape)
         responder->setErrorShape(m_handlers.errorShape(m_head.request.path));
     responder->addHeader("Connection", "close");
-    sendApiError(*responder, error);
+    if (admission.writeError)
+        admission.writeError(m_head.request, *responder, error);
+    else
+        sendApiError(*responder, error);
     lingerAndClose();
 }
 

@@ -28,6 +28,9 @@ struct HttpAdmission
     // answered and closed.
     bool refused = false;
     qint64 maxBodyBytes = 0; // a declared body over this is refused with 413 before it is read
+    // Answers the errors found while reading the request (413 for a body over the limit) in the route's
+    // shape; empty: Ponder's JSON error.
+    std::function<void(const HttpRequest &, HttpResponder &, const ApiError &)> writeError;
 };
 
 class HttpConnection : public QObject
@@ -69,7 +72,7 @@ private:
     void dispatchRequest();
     // Answers a request refused from its head, whose body (if any) will never be read.
     void refuseRequest();
-    void respondAndClose(const ApiError &error);
+    void respondAndClose(const ApiError &error, const HttpAdmission &admission = {});
     void lingerAndClose();
     void onResponseComplete();
     void watchForStall(bool requestUnderway);

@@ -91,23 +91,29 @@ HttpAdmission HttpServer::admit(const HttpRequestHead &head)
 {
     const HttpRequest &request = head.request;
     HttpAdmission admission;
+    // HEAD is GET without the body (RFC 9110 §9.3.2); HttpResponder leaves the body out.
+    Router::Match match
+        = m_router.match(request.method == "HEAD" ? QByteArray("GET") : request.method, request.path);
+    admission.writeError = match.writeError;
     if (auto error = refusal(request)) {
         qCInfo(lcHttp).noquote() << request.method << clippedForMessage(request.path)
                                  << "refused:" << error->message;
         admission.refused = true;
-        admission.respond = [this, error = *error](const HttpRequest &whole, HttpResponder &out) {
-            m_errorShapes.send(whole, out, error);
+        admission.respond = [this, error = *error, writeError = match.writeError](
+                                const HttpRequest &whole, HttpResponder &out) {
+            if (writeError)
+                writeError(whole, out, error);
+            else
+                m_errorShapes.send(whole, out, error);
         };
         return admission;
     }
-    // HEAD is GET without the body (RFC 9110 §9.3.2); HttpResponder leaves the body out.
-    Router::Match match
-        = m_router.match(request.method == "HEAD" ? QByteArray("GET") : request.method, request.path);
     if (!match.handler) {
         // 404, 405 or a CORS preflight: none of them reads a body, so one that comes is not waited for.
         admission.refused = true;
-        admission.respond = [this, allowed = match.allowedMethods](const HttpRequest &whole,
-                                HttpResponder &out) { answerUnrouted(whole, allowed, out); };
+        admission.respond
+            = [this, allowed = match.allowedMethods, writeError = match.writeError](const HttpRequest &whole,
+                  HttpResponder &out) { answerUnrouted(whole, allowed, writeError, out); };
         return admission;
     }
     admission.maxBodyBytes = std::min(match.maxBodyBytes, m_limits.maxBodyBytes);
@@ -120,8 +126,8 @@ HttpAdmission HttpServer::admit(const HttpRequestHead &head)
     return admission;
 }
 
-void HttpServer::answerUnrouted(
-    const HttpRequest &request, const QByteArrayList &allowedMethods, HttpResponder &out)
+void HttpServer::answerUnrouted(const HttpRequest &request, const QByteArrayList &allowedMethods,
+    const RouteErrorWriter &writeError, HttpResponder &out)
 {
     if (m_decorator)
         m_decorator(request, out);
@@ -133,10 +139,13 @@ void HttpServer::answerUnrouted(
     const QString method = clippedForMessage(QString::fromLatin1(request.method));
     if (!allowedMethods.isEmpty()) {
         out.addHeader("Allow", allowedMethods.join(", "));
-        m_errorShapes.send(request, out,
-            {405,
-                QStringLiteral("method %1 is not allowed on %2; allowed: %3")
-                    .arg(method, path, QString::fromLatin1(allowedMethods.join(", ")))});
+        const ApiError notAllowed(405,
+            QStringLiteral("method %1 is not allowed on %2; allowed: %3")
+                .arg(method, path, QString::fromLatin1(allowedMethods.join(", "))));
+        if (writeError)
+            writeError(request, out, notAllowed);
+        else
+            m_errorShapes.send(request, out, notAllowed);
         return;
     }
     m_errorShapes.send(request, out,

@@ -76,7 +76,8 @@ private:
     std::optional<ApiError> refusal(const HttpRequest &request) const;
     bool acceptsWebSocket(const HttpRequest &request) const;
     HttpAdmission admit(const HttpRequestHead &head);
-    void answerUnrouted(const HttpRequest &request, const QByteArrayList &allowedMethods, HttpResponder &out);
+    void answerUnrouted(const HttpRequest &request, const QByteArrayList &allowedMethods,
+        const RouteErrorWriter &writeError, HttpResponder &out);
     void answerOptions(const HttpRequest &request, const QByteArrayList &methods, HttpResponder &responder);
     void upgrade(QTcpSocket *socket, const HttpRequest &request);
     void acceptConnections();

@@ -16,9 +16,10 @@ bool isParameter(const QString &segment)
 
 } // namespace
 
-void Router::add(const QByteArray &method, const QString &pattern, RouteHandler handler, qint64 maxBodyBytes)
+void Router::add(const QByteArray &method, const QString &pattern, RouteHandler handler, qint64 maxBodyBytes,
+    RouteErrorWriter writeError)
 {
-    m_routes.push_back({method, splitPath(pattern), std::move(handler), maxBodyBytes});
+    m_routes.push_back({method, splitPath(pattern), std::move(handler), maxBodyBytes, std::move(writeError)});
 }
 
 bool Router::matchSegments(const QStringList &pattern, const QStringList &path, RouteParams *params)
@@ -52,9 +53,12 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
             result.handler = &route.handler;
             result.params = std::move(params);
             result.maxBodyBytes = route.maxBodyBytes;
+            result.writeError = route.writeError;
             result.allowedMethods.clear();
             return result;
         }
+        if (!result.writeError)
+            result.writeError = route.writeError; // a wrong method is answered in the path's shape
         if (!result.allowedMethods.contains(route.method))
             result.allowedMethods.append(route.method);
     }

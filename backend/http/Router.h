@@ -13,6 +13,10 @@
 
 using RouteParams = QHash<QString, QString>;
 using RouteHandler = std::function<void(const HttpRequest &, const RouteParams &, HttpResponder &)>;
+struct ApiError;
+// Writes an error in the shape of a route's own protocol (OTLP answers google.rpc.Status, not Ponder's JSON),
+// for the refusals the HTTP edge makes for the route too: the key, the Origin, a body over its limit.
+using RouteErrorWriter = std::function<void(const HttpRequest &, HttpResponder &, const ApiError &)>;
 
 class Router
 {
@@ -24,13 +28,14 @@ public:
     // pattern: segments separated by '/'; "{name}" matches one non-empty segment. A request whose declared
     // body is over maxBodyBytes gets 413 from its head, before the body is read.
     void add(const QByteArray &method, const QString &pattern, RouteHandler handler,
-        qint64 maxBodyBytes = DefaultMaxBodyBytes);
+        qint64 maxBodyBytes = DefaultMaxBodyBytes, RouteErrorWriter writeError = {});
 
     struct Match
     {
         const RouteHandler *handler = nullptr;
         RouteParams params;
         qint64 maxBodyBytes = 0; // of the route matched
+        RouteErrorWriter writeError; // of the route matched, or of the path's routes; empty: Ponder's shape
         QByteArrayList allowedMethods; // filled when the path exists but not for this method
     };
     // `path` is normalised (normaliseRequestPath): its segments are split at '/' and each decoded alone.
@@ -48,6 +53,7 @@ private:
         QStringList segments;
         RouteHandler handler;
         qint64 maxBodyBytes;
+        RouteErrorWriter writeError;
     };
     static bool matchSegments(const QStringList &pattern, const QStringList &path, RouteParams *params);
 

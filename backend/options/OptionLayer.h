@@ -2,6 +2,7 @@
 // A field left unset leaves the decision to the sources below; ServerOptionsBuilder decides.
 #pragma once
 
+#include "protocols/agui/AgentConfig.h"
 #include "upstream/UpstreamConfig.h"
 
 #include <QHostAddress>
@@ -23,6 +24,7 @@ struct OptionLayer
     std::optional<QString> apiKey; // the local endpoint's token
     std::optional<QString> openAiKey; // for every OpenAI-compatible upstream
     std::optional<QStringList> allowedOrigins;
+    std::optional<QList<AgentConfig>> agents; // AG-UI agents relayed at /agui/NAME
 
     // PONDER_API_KEY, PONDER_OPENAI_API_KEY and PONDER_REDIS_PASSWORD: the one place they are read.
     static OptionLayer fromEnvironment(const QProcessEnvironment &environment);

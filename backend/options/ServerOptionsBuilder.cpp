@@ -71,6 +71,7 @@ ServerOptions ServerOptionsBuilder::build() const
     options.upstreams = upstreams();
     options.stateless = pick(&OptionLayer::stateless).first.value_or(defaults.stateless);
     options.access.allowedOrigins = pick(&OptionLayer::allowedOrigins).first.value_or(QStringList {});
+    options.agents = pick(&OptionLayer::agents).first.value_or(QList<AgentConfig> {});
     options.access.apiKey
         = pick(&OptionLayer::apiKey).first.value_or(m_keychain.value(Keychain::localApiTokenKey()));
     options.redisUrl = redisUrl();

@@ -66,6 +66,10 @@ public:
     virtual void sessions(SessionsDone done) = 0;
     // Marks the session ended; its streams stay readable until they expire.
     virtual void endSession(const QString &id, Done done) = 0;
+    // Replaces what describes the session (`user_request`, the title clients show, and `system_context`)
+    // with the members `description` has; the session's activity, state and streams stay as they are. For
+    // a session whose title is known only later: a trace's root span comes after its children.
+    virtual void describeSession(const QString &id, const QJsonObject &description, Done done) = 0;
 
     // Appends to the session's stream of `kind`; the store assigns the entry id.
     virtual void append(

@@ -77,6 +77,18 @@ void MemoryEventStore::endSession(const QString &id, Done done)
     done(StoreStatus::success());
 }
 
+void MemoryEventStore::describeSession(const QString &id, const QJsonObject &description, Done done)
+{
+    const auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return done(StoreStatus::sessionNotFound(id));
+    if (description.contains(QLatin1String("user_request")))
+        it->session.userRequest = description.value(QLatin1String("user_request")).toString();
+    if (description.contains(QLatin1String("system_context")))
+        it->session.systemContext = description.value(QLatin1String("system_context")).toObject();
+    done(StoreStatus::success());
+}
+
 StoredEvent MemoryEventStore::appendTo(
     Entry &entry, const QString &sessionId, EventKind kind, const QString &type, const EventData &data)
 {
@@ -99,8 +111,10 @@ void MemoryEventStore::append(
     if (it == m_sessions.end())
         return done(StoreStatus::sessionNotFound(sessionId), {});
     const StoredEvent event = appendTo(*it, sessionId, kind, type, data);
-    done(StoreStatus::success(), event);
+    // Watchers see the event before its publisher hears back: what the publisher publishes next in its
+    // callback then reaches them after it, never before (they would take the earlier one for a duplicate).
     Q_EMIT eventAppended(event);
+    done(StoreStatus::success(), event);
 }
 
 void MemoryEventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,
@@ -113,9 +127,9 @@ void MemoryEventStore::appendMany(const QString &sessionId, EventKind kind, cons
     written.reserve(data.size());
     for (const EventData &one : data)
         written << appendTo(*it, sessionId, kind, type, one);
-    done(StoreStatus::success(), written);
     for (const StoredEvent &event : std::as_const(written))
         Q_EMIT eventAppended(event);
+    done(StoreStatus::success(), written);
 }
 
 void MemoryEventStore::read(

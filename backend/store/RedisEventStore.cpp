@@ -241,6 +241,25 @@ void RedisEventStore::endSession(const QString &id, Done done)
         });
 }
 
+void RedisEventStore::describeSession(const QString &id, const QJsonObject &description, Done done)
+{
+    if (!m_link.isUp())
+        return done(unavailable());
+    m_link.runScript(RedisScripts::DescribeSession,
+        {"1", m_keys.session(id), QJsonDocument(description).toJson(QJsonDocument::Compact)},
+        [this, id, description, done](redisReply *reply, const QString &error) {
+            if (!reply)
+                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error));
+            if (isError(reply, "NOSESSION"))
+                return done(StoreStatus::sessionNotFound(id));
+            if (isError(reply))
+                return done(
+                    StoreStatus::failure(StoreStatus::Code::Unavailable, QString::fromUtf8(text(reply))));
+            m_recovery.described(id, description);
+            done(StoreStatus::success());
+        });
+}
+
 void RedisEventStore::append(
     const QString &sessionId, EventKind kind, const QString &type, const EventData &data, AppendDone done)
 {
@@ -264,8 +283,10 @@ void RedisEventStore::appendNow(
             });
     // Redis is away: keep the event (bounded), answer at once, and let local watchers see it now.
     const StoredEvent buffered = m_outage.keep(sessionId, kind, type, data);
-    done(StoreStatus::success(), buffered);
+    // Shown before its publisher hears back, as every append is: what the publisher publishes next in
+    // its callback must reach watchers after this one.
     Q_EMIT eventAppended(buffered);
+    done(StoreStatus::success(), buffered);
 }
 
 void RedisEventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,

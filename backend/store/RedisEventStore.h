@@ -37,6 +37,7 @@ public:
     void session(const QString &id, SessionDone done) override;
     void sessions(SessionsDone done) override;
     void endSession(const QString &id, Done done) override;
+    void describeSession(const QString &id, const QJsonObject &description, Done done) override;
     void append(const QString &sessionId, EventKind kind, const QString &type, const EventData &data,
         AppendDone done) override;
     // One script call for the whole batch, and for what other requests publish to the stream meanwhile

@@ -22,6 +22,17 @@ void RedisRecovery::touched(const QString &id)
     known(id);
 }
 
+void RedisRecovery::described(const QString &id, const QJsonObject &description)
+{
+    Known &entry = known(id);
+    if (entry.json.isEmpty())
+        return;
+    QJsonObject session = QJsonDocument::fromJson(entry.json).object();
+    for (auto it = description.begin(); it != description.end(); ++it)
+        session.insert(it.key(), it.value());
+    entry.json = QJsonDocument(session).toJson(QJsonDocument::Compact);
+}
+
 void RedisRecovery::ended(const QString &id)
 {
     known(id).active = false;

@@ -28,6 +28,8 @@ public:
     void created(const Session &session);
     void touched(const QString &id);
     void ended(const QString &id);
+    // The session's description changed (EventStore::describeSession): a session written again has it.
+    void described(const QString &id, const QJsonObject &description);
     // Removed on purpose (to make room under the session cap): no longer one to give back.
     void forget(const QString &id) { m_sessions.remove(id); }
     // Events of the session Redis took from this process.

@@ -139,6 +139,17 @@ for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
 return 1
 )lua"};
 
+// Members of the session's data replaced by those given (its description: user_request, system_context).
+// KEYS: session hash. ARGV: a JSON object of the members to replace. Errors NOSESSION.
+inline const RedisScript DescribeSession {R"lua(
+local data = redis.call('HGET', KEYS[1], 'data')
+if not data then return redis.error_reply('NOSESSION') end
+local session = cjson.decode(data)
+for key, value in pairs(cjson.decode(ARGV[1])) do session[key] = value end
+redis.call('HSET', KEYS[1], 'data', cjson.encode(session))
+return 1
+)lua"};
+
 // A session this process knew, written again after Redis lost its data; left as it is if it is there (another
 // process wrote it again first, or a client made it anew). Its counts start again from nothing, like its
 // streams. KEYS: session hash. ARGV: session JSON, active ('1' or '0'), now (ms), ttl (ms).
@@ -151,6 +162,7 @@ return 1
 )lua"};
 
 // Every script, for loading them all on a new connection.
-inline const RedisScript *const All[] = {&CreateSession, &Append, &AppendMany, &EndSession, &RestoreSession};
+inline const RedisScript *const All[]
+    = {&CreateSession, &Append, &AppendMany, &EndSession, &DescribeSession, &RestoreSession};
 
 } // namespace RedisScripts

@@ -29,6 +29,14 @@ QStringList viaUtf8(const QStringList &texts)
     return result;
 }
 
+// A JSON value as it survives being written as UTF-8 JSON text and read again.
+QJsonValue viaUtf8(const QJsonValue &value)
+{
+    return QJsonDocument::fromJson(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
+        .array()
+        .first();
+}
+
 QByteArray jsonText(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -94,9 +102,9 @@ void readProgress(const QJsonObject &json)
     FUZZ_CHECK(back.sessionId == viaUtf8(update.sessionId) && back.id == viaUtf8(update.id));
     FUZZ_CHECK(back.updateType == update.updateType && back.message == viaUtf8(update.message));
     FUZZ_CHECK(back.progressPercentage == update.progressPercentage);
-    FUZZ_CHECK(back.currentStep == update.currentStep && back.totalSteps == update.totalSteps);
-    FUZZ_CHECK(back.estimatedRemaining == update.estimatedRemaining);
-    FUZZ_CHECK(back.intermediateFindings == viaUtf8(update.intermediateFindings));
+    FUZZ_CHECK(back.currentStep == viaUtf8(update.currentStep) && back.totalSteps == update.totalSteps);
+    FUZZ_CHECK(back.estimatedRemaining == viaUtf8(update.estimatedRemaining));
+    FUZZ_CHECK(QJsonValue(back.intermediateFindings) == viaUtf8(QJsonValue(update.intermediateFindings)));
     FUZZ_CHECK(back.currentActivity == viaUtf8(update.currentActivity));
     FUZZ_CHECK(back.confidence == update.confidence);
     FUZZ_CHECK(sameTime(update.timestamp, back.timestamp));

@@ -2,6 +2,8 @@
 // The Redis Streams store's sessions and streams against a real redis-server: ids, trimming, expiry on
 // activity, the session cap, the keys' names, and appends grouped into few script calls.
 #include "RedisStoreFixture.h"
+#include "hub/StreamingHub.h"
+#include "store/EventStore.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void keysUseTheConfiguredPrefixAndAClusterHashTag();
     void aBatchIsOneScriptCallPerSession();
     void eventsPublishedAtOnceShareScriptCalls();
+    void aSessionIsDescribedAnewForEveryProcess();
 };
 
 void RedisSessionsTest::eventIdsAreRedisStreamIds()
@@ -267,6 +270,39 @@ void RedisSessionsTest::eventsPublishedAtOnceShareScriptCalls()
 
     QVERIFY(watcher.waitForMessages(1 + Events));
     QCOMPARE(watcher.eventIds(), historyIds);
+}
+
+void RedisSessionsTest::aSessionIsDescribedAnewForEveryProcess()
+{
+    BackendFixture a(redisOptions());
+    BackendFixture b(redisOptions());
+    QVERIFY(startBothWithSession(a, b, QStringLiteral("titled")));
+    const QString title = QStringLiteral("travel-planner – 思考");
+    const QJsonObject context {{QStringLiteral("source"), QStringLiteral("otlp")}};
+    StoreStatus described = StoreStatus::failure(StoreStatus::Code::Unavailable, QStringLiteral("no answer"));
+    bool answered = false;
+    a.backend().hub().store().describeSession(QStringLiteral("titled"),
+        {{QStringLiteral("user_request"), title}, {QStringLiteral("system_context"), context}},
+        [&](StoreStatus status) {
+            described = status;
+            answered = true;
+        });
+    QTRY_VERIFY(answered);
+    QVERIFY2(described.ok(), qPrintable(described.message));
+    const QJsonObject session = b.get(QStringLiteral("/sessions/titled")).json().object();
+    QCOMPARE(session.value(QLatin1String("user_request")).toString(), title);
+    QCOMPARE(session.value(QLatin1String("system_context")).toObject(), context);
+    QVERIFY(session.value(QLatin1String("active")).toBool());
+    QVERIFY(!session.value(QLatin1String("created_at")).toString().isEmpty());
+
+    answered = false;
+    a.backend().hub().store().describeSession(
+        QStringLiteral("nobody"), {{QStringLiteral("user_request"), title}}, [&](StoreStatus status) {
+            described = status;
+            answered = true;
+        });
+    QTRY_VERIFY(answered);
+    QCOMPARE(described.code, StoreStatus::Code::NotFound);
 }
 
 QTEST_GUILESS_MAIN(RedisSessionsTest)

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void aStreamKeyOfAnotherTypeDoesNotStopTheTail();
     void aStreamKeyMendedIsTailedAgain();
     void dataOfAnyShapeReachesTailsAsItsMessagesShowIt();
+    void stepFieldsAreKeptAndShared();
     void textInAnyScriptArrivesByteForByte();
 };
 
@@ -246,6 +247,38 @@ void RedisTailTest::aStreamKeyMendedIsTailedAgain()
     QVERIFY(onBad.waitForMessages(2, 10000));
     QCOMPARE(onBad.eventIds(), QStringList {id});
     QCOMPARE(leftOut(), 0);
+}
+
+void RedisTailTest::stepFieldsAreKeptAndShared()
+{
+    BackendFixture a(redisOptions());
+    BackendFixture b(redisOptions());
+    QVERIFY(startBothWithSession(a, b, QStringLiteral("steps")));
+    WebSocketTestClient onB;
+    QVERIFY(onB.open(b.webSocketUrl(QStringLiteral("/ws/thinking/steps"))));
+    QVERIFY(onB.waitForMessages(1));
+    const QByteArray step = R"({"session_id":"steps","thinking_type":"planning","content":"c","step_id":"s-1",
+        "parent_id":null,"kind":"llm","name":"chat qwen3","status":"ok","started_at":"2025-03-01T10:00:00.000Z",
+        "ended_at":"2025-03-01T10:00:02.000Z","input":"hi","output":"hello","attributes":{"gen_ai.usage.input_tokens":12}})";
+    QCOMPARE(a.postRaw(QStringLiteral("/thinking"), step).status, 201);
+    QVERIFY(onB.waitForMessages(2));
+    const QJsonObject live = onB.messages().at(1).value(QLatin1String("data")).toObject();
+    const QJsonArray history = b.get(QStringLiteral("/sessions/steps/events"))
+                                   .json()
+                                   .object()
+                                   .value(QLatin1String("events"))
+                                   .toArray();
+    QCOMPARE(history.size(), 1);
+    for (const QJsonObject &data : {live, history.at(0)[QLatin1String("data")].toObject()}) {
+        QCOMPARE(data.value(QLatin1String("step_id")).toString(), QStringLiteral("s-1"));
+        QVERIFY(data.contains(QLatin1String("parent_id")) && data.value(QLatin1String("parent_id")).isNull());
+        QCOMPARE(data.value(QLatin1String("kind")).toString(), QStringLiteral("llm"));
+        QCOMPARE(
+            data.value(QLatin1String("ended_at")).toString(), QStringLiteral("2025-03-01T10:00:02.000Z"));
+        QCOMPARE(data.value(QLatin1String("output")).toString(), QStringLiteral("hello"));
+        QCOMPARE(
+            data.value(QLatin1String("attributes"))[QLatin1String("gen_ai.usage.input_tokens")].toInt(), 12);
+    }
 }
 
 void RedisTailTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void badInputGetsAClearError();
     void oversizedBodyAndEventAre413();
     void aliasesAreAccepted();
+    void theSeedsOwnCallsArePublishedAsSent();
+    void stepFieldsTravelOverRestWebSocketAndSse();
     void batchesArePublishedInOrderOrNotAtAll();
     void aBatchMayInterleaveSessions();
     void statsAreFilledIn();
@@ -253,6 +255,46 @@ void StreamingApiTest::oversizedBodyAndEventAre413()
     QCOMPARE(reply.status, 413);
     QVERIFY(
         reply.json().object().value(QLatin1String("detail")).toString().contains(QLatin1String("event is")));
+}
+
+void StreamingApiTest::theSeedsOwnCallsArePublishedAsSent()
+{
+    // The earlier service's README: stream_progress(session_id=..., progress_type="progress", message=...,
+    // progress_percentage=60.0, current_step="Network Analysis"), and its tests' findings and thinking.
+    QVERIFY(m_server->createSession(QStringLiteral("user-123-chat")));
+    HttpTestReply reply = m_server->postRaw(QStringLiteral("/progress"),
+        R"({"session_id":"user-123-chat","progress_type":"progress","message":"Completed network scan of 15 servers...",
+            "progress_percentage":60.0,"current_step":"Network Analysis","estimated_remaining":"2 minutes"})");
+    QCOMPARE(reply.status, 201);
+    reply = m_server->postRaw(QStringLiteral("/progress"),
+        R"({"session_id":"user-123-chat","progress_type":"intermediate_result","message":"Found interesting pattern",
+            "progress_percentage":60.0,"current_step":"Processing",
+            "intermediate_findings":[{"pattern":"test_pattern","confidence":0.8}]})");
+    QCOMPARE(reply.status, 201);
+    reply = m_server->postRaw(QStringLiteral("/thinking"),
+        R"({"session_id":"user-123-chat","thinking_type":"decision","content":"Deciding on test approach...",
+            "reasoning_chain":["Evaluate options","Select best approach"],"confidence":0.85,
+            "alternatives":["Approach A","Approach B"],"decision_factors":["Speed","Reliability","Coverage"]})");
+    QCOMPARE(reply.status, 201);
+    const QJsonArray events = m_server->get(QStringLiteral("/sessions/user-123-chat/events"))
+                                  .json()
+                                  .object()
+                                  .value(QLatin1String("events"))
+                                  .toArray();
+    QCOMPARE(events.size(), 3);
+    const QJsonObject scan = events.at(0)[QLatin1String("data")].toObject();
+    QCOMPARE(scan.value(QLatin1String("current_step")).toString(), QStringLiteral("Network Analysis"));
+    QCOMPARE(scan.value(QLatin1String("estimated_remaining")).toString(), QStringLiteral("2 minutes"));
+    QCOMPARE(scan.value(QLatin1String("progress_percentage")).toDouble(), 60.0);
+    const QJsonObject found = events.at(1)[QLatin1String("data")].toObject();
+    QCOMPARE(found.value(QLatin1String("intermediate_findings"))
+                 .toArray()
+                 .at(0)[QLatin1String("pattern")]
+                 .toString(),
+        QStringLiteral("test_pattern"));
+    const QJsonObject decision = events.at(2)[QLatin1String("data")].toObject();
+    QCOMPARE(decision.value(QLatin1String("alternatives_considered")).toArray().size(), 2);
+    QCOMPARE(decision.value(QLatin1String("confidence_level")).toDouble(), 0.85);
 }
 
 void StreamingApiTest::batchesArePublishedInOrderOrNotAtAll()
@@ -760,6 +802,38 @@ QByteArray readSse(const QUrl &base, const QString &path, const QByteArray &extr
 }
 
 } // namespace
+
+void StreamingApiTest::stepFieldsTravelOverRestWebSocketAndSse()
+{
+    QVERIFY(m_server->createSession(QStringLiteral("steps")));
+    WebSocketTestClient watcher;
+    QVERIFY(watcher.open(m_server->webSocketUrl(QStringLiteral("/ws/thinking/steps"))));
+    QVERIFY(watcher.waitForMessages(1));
+    const QByteArray start = R"({"session_id":"steps","thinking_type":"planning","content":"Looking it up",
+        "step_id":"tool-1","parent_id":"agent-1","kind":"tool","name":"search","status":"running",
+        "started_at":"2025-03-01T10:00:00.000Z","input":"weather in Paris","attributes":{"k":"v"}})";
+    const QByteArray end = R"({"session_id":"steps","thinking_type":"planning","content":"Looked it up",
+        "step_id":"tool-1","parent_id":"agent-1","status":"ok","ended_at":"2025-03-01T10:00:01.500Z",
+        "output":"18 C and sunny"})";
+    QCOMPARE(m_server->postRaw(QStringLiteral("/thinking"), start).status, 201);
+    QCOMPARE(m_server->postRaw(QStringLiteral("/thinking"), end).status, 201);
+    QVERIFY(watcher.waitForMessages(3));
+    const QJsonObject first = watcher.messages().at(1).value(QLatin1String("data")).toObject();
+    QCOMPARE(first.value(QLatin1String("step_id")).toString(), QStringLiteral("tool-1"));
+    QCOMPARE(first.value(QLatin1String("kind")).toString(), QStringLiteral("tool"));
+    QCOMPARE(first.value(QLatin1String("input")).toString(), QStringLiteral("weather in Paris"));
+    QCOMPARE(first.value(QLatin1String("attributes")).toObject().value(QLatin1String("k")).toString(),
+        QStringLiteral("v"));
+    const QJsonObject second = watcher.messages().at(2).value(QLatin1String("data")).toObject();
+    QCOMPARE(second.value(QLatin1String("step_id")).toString(), QStringLiteral("tool-1"));
+    QCOMPARE(second.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(second.value(QLatin1String("ended_at")).toString(), QStringLiteral("2025-03-01T10:00:01.500Z"));
+
+    const QByteArray stream = readSse(
+        m_server->url({}), QStringLiteral("/api/streaming/sessions/steps/events"), {}, "18 C and sunny");
+    QVERIFY(stream.contains("\"step_id\":\"tool-1\",\"parent_id\":\"agent-1\",\"kind\":\"tool\""));
+    QVERIFY(stream.contains("\"output\":\"18 C and sunny\""));
+}
 
 void StreamingApiTest::sseStreamsHistoryThenLiveAndEndsWithTheSession()
 {

@@ -35,7 +35,7 @@ for path in ./usr/bin/ponder \
 done
 depends=$(dpkg-deb -f "$deb" Depends)
 for package in libqt6core6 libqt6quick6 libqt6websockets6 libhiredis libqt6keychain1 \
-  libsecret-1-0 libqt6sql6-sqlite qml6-module-qtquick-controls; do
+  libsecret-1-0 libqt6sql6-sqlite qml6-module-qtquick-controls libprotobuf-lite32 zlib1g; do
   grep -q "$package" <<<"$depends" || fail "Depends does not name $package: $depends"
 done
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "the package version is not $version"

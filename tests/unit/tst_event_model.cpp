@@ -43,6 +43,8 @@ private Q_SLOTS:
     void memoryStoreReadsAfterAnId();
     void memoryStoreRejectsDuplicatesAndUnknownSessions();
     void memoryStoreExpiresIdleSessions();
+    void memoryStoreDescribesASessionAnew();
+    void memoryStoreShowsAnEventBeforeAnsweringItsPublisher();
 };
 
 void EventModelTest::streamIdsParseCompareAndPrint()
@@ -521,6 +523,47 @@ void EventModelTest::memoryStoreExpiresIdleSessions()
     store.session(QStringLiteral("fresh"),
         [&](StoreStatus status, const Session &, const SessionStats &) { found = status; });
     QVERIFY(found.ok());
+}
+
+void EventModelTest::memoryStoreDescribesASessionAnew()
+{
+    MemoryEventStore store(StoreLimits {});
+    Session session = makeSession(QStringLiteral("s"));
+    session.userRequest = QStringLiteral("trace 4bf92f35");
+    store.createSession(session, [](StoreStatus) {});
+    StoreStatus described;
+    store.describeSession(QStringLiteral("s"),
+        {{QStringLiteral("user_request"), QStringLiteral("travel-planner")}},
+        [&](StoreStatus status) { described = status; });
+    QVERIFY(described.ok());
+    Session read;
+    store.session(QStringLiteral("s"), [&](StoreStatus, Session found, SessionStats) { read = found; });
+    QCOMPARE(read.userRequest, QStringLiteral("travel-planner"));
+    QVERIFY(read.active);
+    store.describeSession(QStringLiteral("nope"), {}, [&](StoreStatus status) { described = status; });
+    QCOMPARE(described.code, StoreStatus::Code::NotFound);
+}
+
+void EventModelTest::memoryStoreShowsAnEventBeforeAnsweringItsPublisher()
+{
+    // A publisher that publishes again from its callback (a trace's steps, then its progress, then the
+    // end) must have its events shown in that order; shown the other way round, the hub would take the
+    // first for a duplicate of what it had already delivered.
+    MemoryEventStore store(StoreLimits {});
+    store.createSession(makeSession(QStringLiteral("s")), [](StoreStatus) {});
+    QList<StreamId> shown;
+    connect(&store, &EventStore::eventAppended, this, [&](const StoredEvent &event) { shown << event.id; });
+    const EventData data = EventData::fromText("{\"session_id\":\"s\"}");
+    store.appendMany(QStringLiteral("s"), EventKind::Thinking, QStringLiteral("thinking_step"), {data, data},
+        [&](StoreStatus, const QList<StoredEvent> &) {
+            store.append(QStringLiteral("s"), EventKind::Thinking, QStringLiteral("thinking_step"), data,
+                [&](StoreStatus, const StoredEvent &) {
+                    store.append(QStringLiteral("s"), EventKind::Progress, QStringLiteral("progress_update"),
+                        data, [](StoreStatus, const StoredEvent &) {});
+                });
+        });
+    QCOMPARE(shown.size(), 4);
+    QVERIFY(std::is_sorted(shown.cbegin(), shown.cend()));
 }
 
 QTEST_GUILESS_MAIN(EventModelTest)

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void decodesParametersPerSegment();
     void wrongMethodListsTheAllowedOnes();
     void unknownPathMatchesNothing();
+    void aRoutesErrorWriterComesWithItsPath();
 };
 
 namespace {
@@ -64,6 +65,23 @@ void RouterTest::unknownPathMatchesNothing()
     const Router::Match match = router.match("GET", QStringLiteral("/y"));
     QVERIFY(!match.handler);
     QVERIFY(match.allowedMethods.isEmpty());
+}
+
+void RouterTest::aRoutesErrorWriterComesWithItsPath()
+{
+    // OTLP answers in google.rpc.Status: its writer serves the refusals of its path too (a wrong method).
+    Router router;
+    int written = 0;
+    router.add("POST", QStringLiteral("/v1/traces"), tagging(nullptr, {}), 1024,
+        [&written](const HttpRequest &, HttpResponder &, const ApiError &) { ++written; });
+    router.add("GET", QStringLiteral("/health"), tagging(nullptr, {}));
+    Router::Match match = router.match("POST", QStringLiteral("/v1/traces"));
+    QVERIFY(match.handler && match.writeError);
+    QCOMPARE(match.maxBodyBytes, 1024);
+    match = router.match("GET", QStringLiteral("/v1/traces"));
+    QVERIFY(!match.handler && match.writeError);
+    QVERIFY(!router.match("GET", QStringLiteral("/health")).writeError);
+    QVERIFY(!router.match("GET", QStringLiteral("/nowhere")).writeError);
 }
 
 QTEST_GUILESS_MAIN(RouterTest)

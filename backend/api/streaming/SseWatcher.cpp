@@ -7,11 +7,30 @@
 #include <QJsonDocument>
 
 namespace {
-constexpr int KeepaliveMs = 15'000;
-}
 
-SseWatcher::SseWatcher(StreamingHub &hub, HttpResponder &responder)
+constexpr int KeepaliveMs = 15'000;
+
+// Ponder's own: each event's message with its id, so Last-Event-ID resumes.
+class MessageFrames : public SseFrames
+{
+public:
+    QByteArray frame(const StoredEvent &event) override
+    {
+        return "id: " + event.id.toString().toLatin1() + "\ndata: " + event.messageText().toUtf8() + "\n\n";
+    }
+    QByteArray missed(EventKind kind, qint64 count) override
+    {
+        // A named event: EventSource's own "error" event means the connection failed.
+        return "event: missed\ndata: "
+            + QJsonDocument(missedEventsMessage(kind, count)).toJson(QJsonDocument::Compact) + "\n\n";
+    }
+};
+
+} // namespace
+
+SseWatcher::SseWatcher(StreamingHub &hub, HttpResponder &responder, std::unique_ptr<SseFrames> frames)
     : QObject(&responder) // dies with the connection
+    , m_frames(frames ? std::move(frames) : std::make_unique<MessageFrames>())
     , m_hub(&hub)
     , m_responder(&responder)
     , m_backlog(hub.backlogBudget(), [this] { drop("the queued bytes of all watchers are over budget"); })
@@ -30,9 +49,9 @@ SseWatcher::~SseWatcher()
 }
 
 void SseWatcher::start(StreamingHub &hub, const QString &sessionId, const StreamingHub::KindSet &kinds,
-    StreamId after, HttpResponder &responder)
+    StreamId after, HttpResponder &responder, std::unique_ptr<SseFrames> frames)
 {
-    auto *watcher = new SseWatcher(hub, responder);
+    auto *watcher = new SseWatcher(hub, responder, std::move(frames));
     QPointer<SseWatcher> guard(watcher);
     hub.subscribe(sessionId, kinds, after, watcher, [guard](StoreStatus status) {
         if (!guard || !guard->m_responder)
@@ -51,16 +70,16 @@ void SseWatcher::start(StreamingHub &hub, const QString &sessionId, const Stream
 
 void SseWatcher::deliver(const StoredEvent &event)
 {
-    write("id: " + event.id.toString().toLatin1() + "\ndata: " + event.messageText().toUtf8() + "\n\n");
+    const QByteArray frame = m_frames->frame(event);
+    if (!frame.isEmpty())
+        write(frame);
     if (event.isSessionEnd())
         close();
 }
 
 void SseWatcher::missed(EventKind kind, qint64 count)
 {
-    // A named event: EventSource's own "error" event means the connection failed.
-    write("event: missed\ndata: "
-        + QJsonDocument(missedEventsMessage(kind, count)).toJson(QJsonDocument::Compact) + "\n\n");
+    write(m_frames->missed(kind, count));
 }
 
 void SseWatcher::write(const QByteArray &frame)

@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: MIT
+#include "api/otlp/TraceIngest.h"
+
+#include "core/ClippedText.h"
+#include "events/ProgressUpdate.h"
+#include "hub/StreamingHub.h"
+
+#include <QPointer>
+
+#include <vector>
+
+namespace {
+
+// How strongly an attribute names a span's session: session.id over gen_ai.conversation.id, the span's
+// own over its resource's.
+struct SessionCandidate
+{
+    int rank = 0;
+    QString id;
+};
+
+QString stringOf(const OtlpAttributes &attributes, QLatin1StringView key)
+{
+    const QJsonValue value = otlpAttribute(attributes, key);
+    return value.isString() ? value.toString()
+        : value.isDouble()  ? QString::number(value.toInteger())
+                            : QString();
+}
+
+void consider(SessionCandidate &best, int rank, const QString &id)
+{
+    if (!id.isEmpty() && rank > best.rank)
+        best = {rank, id};
+}
+
+template<typename Key>
+void remember(QHash<Key, QString> &map, std::deque<Key> &order, const Key &key, const QString &value, int max)
+{
+    if (!map.contains(key)) {
+        order.push_back(key);
+        while (int(order.size()) > max) {
+            map.remove(order.front());
+            order.pop_front();
+        }
+    }
+    map.insert(key, value);
+}
+
+} // namespace
+
+struct TraceIngest::TracedSession
+{
+    QString id;
+    bool created = false; // known to be in the store
+    bool ours = false; // created here: titled, followed and ended by its trace
+    bool creating = false;
+    bool announceStart = false; // its "started" update is still to be published
+    std::vector<std::function<void(StoreStatus)>> waiting; // for the creation in flight
+    QString title; // the best this ingest has seen
+    int titleRank = -1;
+    QString storedTitle; // what the store has
+    qint64 steps = 0;
+    qint64 failed = 0;
+    bool finished = false;
+};
+
+struct TraceIngest::Group
+{
+    QString sessionId;
+    QByteArray traceId; // the first trace of the group
+    QString service; // its resource's service.name
+    QList<EventData> steps;
+    qint64 spans = 0;
+    qint64 failed = 0;
+    bool rootEnded = false;
+    bool rootFailed = false;
+    QString rootError;
+    QString title;
+    int titleRank = 0;
+};
+
+struct TraceIngest::Export
+{
+    Done done;
+    Outcome outcome;
+    qsizetype pending = 0;
+    qint64 spansStored = 0;
+    qint64 spansRefusedByCap = 0;
+    QString unavailable; // why the store could not take spans; empty when it could
+    QStringList messages;
+};
+
+TraceIngest::TraceIngest(StreamingHub &hub, TraceLimits limits, QObject *parent)
+    : QObject(parent)
+    , m_hub(hub)
+    , m_limits(limits)
+{ }
+
+TraceIngest::~TraceIngest() = default;
+
+QJsonObject TraceIngest::healthDetails() const
+{
+    return {{QStringLiteral("spans_received"), m_spansReceived},
+        {QStringLiteral("spans_rejected"), m_spansRejected},
+        {QStringLiteral("exports_in_flight"), m_inFlight},
+        {QStringLiteral("traced_sessions"), qint64(m_sessions.size())}};
+}
+
+void TraceIngest::ingest(const OtlpBatch &batch, Done done)
+{
+    ++m_inFlight;
+    m_spansReceived += batch.spans.size() + batch.rejectedSpans;
+    auto job = std::make_shared<Export>();
+    job->done = std::move(done);
+    job->outcome.rejectedSpans = batch.rejectedSpans;
+    if (batch.rejectedSpans > 0)
+        job->messages
+            << QStringLiteral("%1 span(s) refused: %2").arg(batch.rejectedSpans).arg(batch.rejection);
+    QStringList warnings;
+    QList<Group> groups = groupBySession(batch, &warnings);
+    job->messages << warnings;
+    job->pending = groups.size() + 1; // one more for this call, so no group settles the job early
+    for (Group &group : groups)
+        store(job, std::move(group));
+    --job->pending;
+    settle(job);
+}
+
+QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QStringList *warnings)
+{
+    // Each trace's session, decided once for the whole batch: the attribute may sit on one span only.
+    QList<SessionCandidate> resourceCandidates;
+    for (const OtlpAttributes &resource : batch.resources) {
+        SessionCandidate candidate;
+        consider(candidate, 3, stringOf(resource, QLatin1StringView("session.id")));
+        consider(candidate, 1, stringOf(resource, QLatin1StringView("gen_ai.conversation.id")));
+        resourceCandidates.append(candidate);
+    }
+    QHash<QByteArray, SessionCandidate> candidates;
+    for (const OtlpSpan &span : batch.spans) {
+        SessionCandidate &best = candidates[span.traceId];
+        consider(best, 4, stringOf(span.attributes, QLatin1StringView("session.id")));
+        consider(best, 2, stringOf(span.attributes, QLatin1StringView("gen_ai.conversation.id")));
+        if (span.resource >= 0) {
+            const SessionCandidate &fromResource = resourceCandidates.at(span.resource);
+            consider(best, fromResource.rank, fromResource.id);
+        }
+    }
+    QHash<QByteArray, QString> sessionOfTrace;
+    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
+        QString session = it->id;
+        if (!session.isEmpty() && !Session::isValidId(session)) {
+            *warnings << QStringLiteral(
+                "session '%1' is not a valid session id (1 to 128 of A-Z a-z 0-9 . _ : -): "
+                "trace %2 is kept under its trace id")
+                             .arg(clippedForMessage(session), SpanTranslator::hex(it.key()));
+            session.clear();
+        }
+        if (session.isEmpty())
+            session = m_traceSessions.value(it.key(), SpanTranslator::hex(it.key()));
+        remember(m_traceSessions, m_traceOrder, it.key(), session, m_limits.maxTrackedSessions);
+        sessionOfTrace.insert(it.key(), session);
+    }
+
+    QList<Group> groups;
+    QHash<QString, qsizetype> groupOf;
+    for (const OtlpSpan &span : batch.spans) {
+        const QString &sessionId = sessionOfTrace[span.traceId];
+        auto found = groupOf.constFind(sessionId);
+        if (found == groupOf.cend()) {
+            found = groupOf.insert(sessionId, groups.size());
+            Group group;
+            group.sessionId = sessionId;
+            group.traceId = span.traceId;
+            if (span.resource >= 0)
+                group.service
+                    = stringOf(batch.resources.at(span.resource), QLatin1StringView("service.name"));
+            groups.append(group);
+        }
+        Group &group = groups[*found];
+        const SpanSteps steps = SpanTranslator::translate(span, sessionId);
+        for (const ThinkingStep &step : steps.steps)
+            group.steps.append(step.toStoredData());
+        ++group.spans;
+        group.failed += steps.failed ? 1 : 0;
+        if (steps.root && steps.ended) {
+            group.rootEnded = true;
+            group.rootFailed = steps.failed;
+            group.rootError = steps.errorMessage;
+        }
+        if (steps.titleRank > group.titleRank) {
+            group.title = steps.title;
+            group.titleRank = steps.titleRank;
+        }
+    }
+    return groups;
+}
+
+std::shared_ptr<TraceIngest::TracedSession> TraceIngest::tracked(const QString &sessionId)
+{
+    auto &entry = m_sessions[sessionId];
+    if (!entry) {
+        entry = std::make_shared<TracedSession>();
+        entry->id = sessionId;
+        m_sessionOrder.push_back(sessionId);
+        while (int(m_sessionOrder.size()) > m_limits.maxTrackedSessions) {
+            m_sessions.remove(m_sessionOrder.front()); // its work in flight keeps its own reference
+            m_sessionOrder.pop_front();
+        }
+    }
+    return m_sessions.value(sessionId);
+}
+
+void TraceIngest::store(const std::shared_ptr<Export> &job, Group group)
+{
+    const std::shared_ptr<TracedSession> session = tracked(group.sessionId);
+    if (group.titleRank > session->titleRank) {
+        session->title = group.title;
+        session->titleRank = group.titleRank;
+    }
+    QPointer<TraceIngest> self(this);
+    ensureSession(session, group, [self, job, session, group](StoreStatus status) mutable {
+        if (!self)
+            return;
+        if (status.code == StoreStatus::Code::LimitReached) {
+            job->spansRefusedByCap += group.spans;
+            job->messages << status.message;
+            --job->pending;
+            return self->settle(job);
+        }
+        if (!status.ok()) {
+            job->unavailable = status.message;
+            --job->pending;
+            return self->settle(job);
+        }
+        if (session->ours && !session->title.isEmpty() && session->title != session->storedTitle) {
+            session->storedTitle = session->title; // the root came after the session was made
+            self->m_hub.store().describeSession(
+                session->id, {{QStringLiteral("user_request"), session->title}}, [](StoreStatus) {});
+        }
+        self->publishSteps(job, session, std::move(group));
+    });
+}
+
+void TraceIngest::ensureSession(
+    const std::shared_ptr<TracedSession> &session, const Group &group, std::function<void(StoreStatus)> then)
+{
+    if (session->created)
+        return then(StoreStatus::success());
+    session->waiting.push_back(std::move(then));
+    if (session->creating)
+        return;
+    session->creating = true;
+    Session created;
+    created.id = session->id;
+    created.userRequest = session->title.isEmpty()
+        ? QStringLiteral("Trace %1").arg(SpanTranslator::hex(group.traceId).left(8))
+        : session->title;
+    created.systemContext = {{QStringLiteral("source"), QStringLiteral("opentelemetry")},
+        {QStringLiteral("trace_id"), SpanTranslator::hex(group.traceId)}};
+    if (!group.service.isEmpty())
+        created.systemContext.insert(QStringLiteral("service"), group.service);
+    created.createdAt = created.lastActivity = QDateTime::currentDateTimeUtc();
+    session->storedTitle = created.userRequest;
+    QPointer<TraceIngest> self(this);
+    m_hub.store().createSession(created, [self, session](StoreStatus status) {
+        if (!self)
+            return;
+        session->creating = false;
+        if (status.ok()) {
+            session->created = session->ours = session->announceStart = true;
+        } else if (status.code == StoreStatus::Code::Conflict) {
+            session->created = true; // someone else's: its spans go in, its title and end stay theirs
+            status = StoreStatus::success();
+        }
+        for (auto &waiting : std::exchange(session->waiting, {}))
+            waiting(status);
+    });
+}
+
+void TraceIngest::publishSteps(
+    const std::shared_ptr<Export> &job, const std::shared_ptr<TracedSession> &session, Group group)
+{
+    if (session->ours && std::exchange(session->announceStart, false))
+        publishProgress(session->id, QStringLiteral("progress"),
+            session->title.isEmpty() ? QStringLiteral("Trace started")
+                                     : QStringLiteral("Trace started: %1").arg(session->title),
+            QStringLiteral("started"), 0, 0, SpanTranslator::hex(group.traceId));
+    QPointer<TraceIngest> self(this);
+    const QList<EventData> steps = std::exchange(group.steps, {});
+    m_hub.publishMany(session->id, EventKind::Thinking, steps,
+        [self, job, session, group](StoreStatus status, const QList<StoredEvent> &) {
+            if (!self)
+                return;
+            if (!status.ok()) {
+                job->unavailable = status.message;
+                --job->pending;
+                return self->settle(job);
+            }
+            job->spansStored += group.spans;
+            self->finishGroup(job, session, group);
+        });
+}
+
+void TraceIngest::finishGroup(
+    const std::shared_ptr<Export> &job, const std::shared_ptr<TracedSession> &session, const Group &group)
+{
+    session->steps += group.spans;
+    session->failed += group.failed;
+    const QString traceId = SpanTranslator::hex(group.traceId);
+    if (!session->ours || session->finished) {
+        --job->pending;
+        return settle(job);
+    }
+    if (!group.rootEnded) {
+        publishProgress(session->id, QStringLiteral("progress"),
+            QStringLiteral("%1 steps done, %2 failed").arg(session->steps).arg(session->failed),
+            QStringLiteral("running"), std::nullopt, session->steps, traceId);
+        --job->pending;
+        return settle(job);
+    }
+    session->finished = true;
+    if (group.rootFailed)
+        publishProgress(session->id, QStringLiteral("warning"),
+            QStringLiteral("Failed: %1")
+                .arg(group.rootError.isEmpty() ? QStringLiteral("the root span ended with an error")
+                                               : group.rootError),
+            QStringLiteral("failed"), std::nullopt, session->steps, traceId);
+    else
+        publishProgress(session->id, QStringLiteral("completion"),
+            QStringLiteral("Done: %1 steps, %2 failed").arg(session->steps).arg(session->failed),
+            QStringLiteral("done"), 100, session->steps, traceId);
+    QPointer<TraceIngest> self(this);
+    m_hub.endSession(session->id, [self, job](StoreStatus) {
+        if (!self)
+            return;
+        --job->pending;
+        self->settle(job);
+    });
+}
+
+void TraceIngest::publishProgress(const QString &sessionId, const QString &type, const QString &message,
+    const QString &activity, std::optional<double> percentage, qint64 steps, const QString &traceId)
+{
+    ProgressUpdate update;
+    update.sessionId = sessionId;
+    update.timestamp = QDateTime::currentDateTimeUtc();
+    update.updateType = type;
+    update.message = message;
+    update.progressPercentage = percentage;
+    update.currentStep = steps;
+    update.currentActivity = activity;
+    QJsonObject data = update.toStoredData().object();
+    data.insert(QStringLiteral("run_id"), traceId); // the run it reports on, for the AG-UI view
+    m_hub.publish(sessionId, EventKind::Progress, data, [](StoreStatus, const StoredEvent &) {});
+}
+
+void TraceIngest::settle(const std::shared_ptr<Export> &job)
+{
+    if (job->pending > 0 || !job->done)
+        return;
+    Outcome outcome = job->outcome;
+    outcome.rejectedSpans += job->spansRefusedByCap;
+    if (!job->unavailable.isEmpty())
+        outcome.status = Outcome::Status::Unavailable;
+    else if (job->spansRefusedByCap > 0 && job->spansStored == 0)
+        outcome.status = Outcome::Status::SessionLimit;
+    if (!job->unavailable.isEmpty())
+        job->messages.prepend(job->unavailable);
+    job->messages.removeDuplicates();
+    outcome.message = job->messages.join(QStringLiteral("; "));
+    m_spansRejected += outcome.rejectedSpans;
+    --m_inFlight;
+    std::exchange(job->done, {})(outcome);
+}

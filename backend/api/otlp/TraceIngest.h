@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+// Publishes the spans of OTLP exports into the streaming hub, one session per traced conversation:
+// the session is the span's (or its resource's) session.id, else gen_ai.conversation.id, else the trace
+// id. A session it creates is titled by the root agent's name (or what best stands for it until the root
+// arrives, which OpenTelemetry exports last), its progress follows the spans (started, steps done and
+// failed, done or failed), and it ends once its root span has ended: failed when the root's status is
+// ERROR.
+//
+// What it remembers of traces and sessions is bounded (TraceLimits::maxTrackedSessions): past it the
+// oldest are forgotten, which costs a forgotten session only its counts and title.
+#pragma once
+
+#include "api/otlp/TraceLimits.h"
+#include "events/Session.h"
+#include "protocols/otlp/OtlpSpan.h"
+#include "protocols/otlp/SpanTranslator.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+class StreamingHub;
+struct StoreStatus;
+
+class TraceIngest : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Outcome
+    {
+        enum class Status
+        {
+            Stored, // every span that was not refused is stored (see rejectedSpans)
+            Unavailable, // the store could not take the spans: retry later (503)
+            SessionLimit // every session of the batch is refused by the session cap: retry later (429)
+        };
+        Status status = Status::Stored;
+        qint64 rejectedSpans = 0;
+        QString message; // why spans were refused, or a warning
+    };
+    using Done = std::function<void(Outcome)>;
+
+    TraceIngest(StreamingHub &hub, TraceLimits limits, QObject *parent = nullptr);
+    ~TraceIngest() override;
+
+    const TraceLimits &limits() const { return m_limits; }
+    // False while maxExportsInFlight exports are being stored: the next one is told to come back.
+    bool hasRoom() const { return m_inFlight < m_limits.maxExportsInFlight; }
+    void ingest(const OtlpBatch &batch, Done done);
+    // {spans_received, spans_rejected, exports_in_flight, traced_sessions}
+    QJsonObject healthDetails() const;
+
+private:
+    struct TracedSession;
+    struct Group;
+    struct Export;
+
+    QList<Group> groupBySession(const OtlpBatch &batch, QStringList *warnings);
+    QString sessionOfTrace(const OtlpBatch &batch, const QByteArray &traceId, QStringList *warnings);
+    std::shared_ptr<TracedSession> tracked(const QString &sessionId);
+    void store(const std::shared_ptr<Export> &job, Group group);
+    void ensureSession(const std::shared_ptr<TracedSession> &session, const Group &group,
+        std::function<void(StoreStatus)> then);
+    void publishSteps(
+        const std::shared_ptr<Export> &job, const std::shared_ptr<TracedSession> &session, Group group);
+    void finishGroup(const std::shared_ptr<Export> &job, const std::shared_ptr<TracedSession> &session,
+        const Group &group);
+    void publishProgress(const QString &sessionId, const QString &type, const QString &message,
+        const QString &activity, std::optional<double> percentage, qint64 steps, const QString &traceId);
+    void settle(const std::shared_ptr<Export> &job);
+
+    StreamingHub &m_hub;
+    TraceLimits m_limits;
+    int m_inFlight = 0;
+    qint64 m_spansReceived = 0;
+    qint64 m_spansRejected = 0;
+    QHash<QString, std::shared_ptr<TracedSession>> m_sessions;
+    std::deque<QString> m_sessionOrder; // oldest first, for forgetting
+    QHash<QByteArray, QString> m_traceSessions; // trace id -> session, for traces split over exports
+    std::deque<QByteArray> m_traceOrder;
+};

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// POST /v1/traces: the OTLP/HTTP trace receiver. Takes ExportTraceServiceRequest as protobuf or JSON,
+// plain or gzip, and answers as the specification asks: 200 with ExportTraceServiceResponse (and
+// partial_success when spans were refused), 400 for a body that cannot be read, 413 past the size limits,
+// 415 for another content type or encoding, 429 or 503 with Retry-After when Ponder cannot take more now;
+// every error as a google.rpc.Status in the request's encoding.
+#pragma once
+
+class Router;
+class TraceIngest;
+
+class TraceRoutes
+{
+public:
+    explicit TraceRoutes(TraceIngest &ingest)
+        : m_ingest(ingest)
+    { }
+    void registerOn(Router &router);
+
+private:
+    TraceIngest &m_ingest;
+};
