@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/GenerationResponse.h"
 
+#include "core/Logging.h"
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"
 
@@ -18,6 +19,15 @@ GenerationResponse::GenerationResponse(
         if (m_generation)
             m_generation->abort();
     });
+    connect(&responder, &HttpResponder::bytesWritten, this, [this] {
+        if (!m_paused)
+            return;
+        m_stalled.start(); // it took something
+        applyBackpressure();
+    });
+    m_stalled.setSingleShot(true);
+    m_stalled.setInterval(StalledClientMs);
+    connect(&m_stalled, &QTimer::timeout, this, &GenerationResponse::onClientStalled);
     m_keepAlive.setInterval(keepAliveMs);
     connect(&m_keepAlive, &QTimer::timeout, this, &GenerationResponse::onKeepAlive);
     if (m_shape.stream)
@@ -65,8 +75,39 @@ void GenerationResponse::beginStream()
 
 void GenerationResponse::write(const QByteArray &bytes)
 {
-    if (m_responder && m_responder->writeChunk(bytes))
+    if (m_responder && m_responder->writeChunk(bytes)) {
         m_keepAlive.start(); // silence is counted from the last write
+        applyBackpressure();
+    }
+}
+
+void GenerationResponse::applyBackpressure()
+{
+    const qint64 pending = m_responder ? m_responder->pendingBytes() : 0;
+    const bool pause = m_paused ? pending > LowWaterBytes : pending > HighWaterBytes;
+    if (pause == m_paused)
+        return;
+    m_paused = pause;
+    if (m_paused)
+        m_stalled.start();
+    else
+        m_stalled.stop();
+    if (m_generation)
+        m_generation->setReadingPaused(m_paused);
+}
+
+void GenerationResponse::onClientStalled()
+{
+    if (!m_responder)
+        return;
+    qCWarning(lcHttp).noquote() << "dropping a client that took nothing of its stream for"
+                                << StalledClientMs / 1000 << "s, with" << m_responder->pendingBytes()
+                                << "bytes unsent";
+    m_keepAlive.stop();
+    if (m_generation)
+        m_generation->abort();
+    // Not ended with a last chunk: it would wait behind the backlog, which is the memory to free.
+    m_responder->abortConnection();
 }
 
 void GenerationResponse::endStream()
@@ -123,7 +164,7 @@ void GenerationResponse::onFailed(const UpstreamError &error)
 
 void GenerationResponse::onKeepAlive()
 {
-    if (!m_responder)
+    if (!m_responder || m_paused) // a client behind has bytes waiting already
         return;
     beginStream();
     if (!m_shape.keepAlive.isEmpty())

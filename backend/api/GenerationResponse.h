@@ -10,6 +10,10 @@
 // as it is when relaying (status, type, code, extra fields), except a refusal of Ponder's own key, which
 // is Ponder's 502; an error inside a relayed stream has gone out with the stream, which then ends; every
 // other failure is the API's own error, a whole response before the stream began, an error event after.
+//
+// Backpressure: once more than HighWaterBytes wait unsent to a client, the generation stops reading its
+// upstream (TCP then holds the model server back), and reads again when the client has taken all but
+// LowWaterBytes. A client that takes nothing for StalledClientMs meanwhile is dropped.
 #pragma once
 
 #include "http/ApiError.h"
@@ -28,6 +32,10 @@ class GenerationResponse : public QObject
     Q_OBJECT
 
 public:
+    static constexpr qint64 HighWaterBytes = 1024 * 1024;
+    static constexpr qint64 LowWaterBytes = 256 * 1024;
+    static constexpr int StalledClientMs = 60'000;
+
     void attach(Generation *generation);
     // Ponder's own failure (before a generation started, or of it), in the API's own shape.
     void fail(const ApiError &error);
@@ -73,11 +81,16 @@ protected:
 private:
     void onFailed(const UpstreamError &error);
     void onKeepAlive();
+    // Pauses or resumes the upstream by what waits unsent to the client.
+    void applyBackpressure();
+    void onClientStalled();
 
     Shape m_shape;
     QPointer<HttpResponder> m_responder;
     QPointer<Generation> m_generation;
     QTimer m_keepAlive;
+    QTimer m_stalled; // runs while the upstream is paused: the client must take something before it fires
+    bool m_paused = false;
     bool m_relaying = false;
     QByteArray m_lastUnit; // the last unit relayed: an error inside the stream is the last one
 };

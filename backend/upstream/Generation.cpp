@@ -79,6 +79,12 @@ void Generation::abort()
     setStage(Stage::Aborted);
 }
 
+void Generation::setReadingPaused(bool paused)
+{
+    if (m_client && isRunning())
+        m_client->setReadPaused(paused);
+}
+
 void Generation::emitContent(const QString &text)
 {
     deliver(m_tags.feed(text));

@@ -44,6 +44,9 @@ public:
 
     // Closes the upstream connection at once, so the model server stops generating.
     void abort();
+    // Backpressure from a consumer that cannot keep up (a client that reads slower than the model
+    // writes): while paused, the upstream is not read, and TCP holds the model server back.
+    void setReadingPaused(bool paused);
 
 Q_SIGNALS:
     // One unit of the upstream's answer exactly as it sent it, before Ponder reads it: an SSE event (its

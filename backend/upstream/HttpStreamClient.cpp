@@ -167,8 +167,31 @@ void HttpStreamClient::abort()
     closeSocket();
 }
 
+void HttpStreamClient::setReadPaused(bool paused)
+{
+    if (m_readPaused == paused)
+        return;
+    m_readPaused = paused;
+    if (paused) {
+        if (m_socket)
+            m_socket->setReadBufferSize(PausedReadBufferBytes);
+        if (m_state == State::Reading)
+            m_timeout.stop();
+        return;
+    }
+    if (m_socket)
+        m_socket->setReadBufferSize(ReadBufferBytes);
+    if (m_state == State::Reading) {
+        m_timeout.start(m_request.idleTimeoutMs);
+        // What arrived while paused raised no readyRead of its own: read it on the loop's next pass (not
+        // here, inside the consumer's own handler).
+        QMetaObject::invokeMethod(this, &HttpStreamClient::onReadyRead, Qt::QueuedConnection);
+    }
+}
+
 void HttpStreamClient::releaseWhenDone(int graceMs)
 {
+    setReadPaused(false); // the body's end is read on its own now
     if (m_state == State::Done || m_state == State::Idle) {
         deleteLater();
         return;
@@ -218,15 +241,17 @@ QByteArray HttpStreamClient::requestHead() const
 void HttpStreamClient::onConnected()
 {
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(m_readPaused ? PausedReadBufferBytes : ReadBufferBytes);
     m_state = State::Reading;
-    m_timeout.start(m_request.idleTimeoutMs);
+    if (!m_readPaused)
+        m_timeout.start(m_request.idleTimeoutMs);
     m_socket->write(requestHead() + m_request.body);
     m_socket->flush(); // now, not after the rest of this event-loop pass
 }
 
 void HttpStreamClient::onReadyRead()
 {
-    if (!m_socket || m_state != State::Reading)
+    if (!m_socket || m_state != State::Reading || m_readPaused)
         return;
     m_timeout.start(m_request.idleTimeoutMs);
     read(m_socket->readAll());

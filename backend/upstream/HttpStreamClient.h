@@ -62,6 +62,15 @@ public:
     // The owner no longer needs the response: finish reading it (so the connection can be reused) for at
     // most `graceMs`, then delete this client. It stops being a child of its owner.
     void releaseWhenDone(int graceMs);
+    // Flow control for a consumer that cannot keep up: while paused, nothing more is read and the socket
+    // buffers at most PausedReadBufferBytes, so the kernel's TCP window holds the server back. The silence
+    // that follows is ours, not the server's: the idle timeout waits until reading resumes.
+    void setReadPaused(bool paused);
+    bool isReadPaused() const { return m_readPaused; }
+    static constexpr qint64 PausedReadBufferBytes = 64 * 1024;
+    // At most this much is read at once otherwise: one read is what a consumer gets at once, before it
+    // can say it is behind.
+    static constexpr qint64 ReadBufferBytes = 1024 * 1024;
 
     int status() const { return m_parser.head().status; }
     QByteArray header(QByteArrayView name) const { return m_parser.head().header(name); }
@@ -103,6 +112,7 @@ private:
     HttpResponseParser m_parser;
     bool m_received = false; // a byte of the response arrived
     bool m_reused = false; // the connection came from the pool (the server may have closed it meanwhile)
+    bool m_readPaused = false;
     bool m_forwardToProxy = false; // http:// through an HTTP proxy: absolute-form requests to the proxy
     QString m_tlsErrors; // what the TLS handshake found wrong, for the message
 };

@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpSocket>
 #include <QTest>
 
 namespace {
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void theKeyIsNotSentToAnotherServer();
     void httpUpstreamsGoThroughAnHttpProxyInAbsoluteForm();
     void httpsUpstreamsGoThroughAConnectTunnelAndTlsErrorsSayWhat();
+    void aClientThatDoesNotReadHoldsTheUpstreamBack();
 
 private:
     // A backend whose one upstream is `spec` (openai:URL or ollama:URL), with the given key.
@@ -464,6 +466,91 @@ void HostileUpstreamTest::httpsUpstreamsGoThroughAConnectTunnelAndTlsErrorsSayWh
     const QString message = errorMessage(reply);
     QVERIFY2(message.contains(QLatin1String("TLS with upstream.invalid:443 failed")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("self-signed"), Qt::CaseInsensitive), qPrintable(message));
+}
+
+namespace {
+
+// A chunked body's data, or a null array if it is not one whole.
+QByteArray dechunked(const QByteArray &body)
+{
+    QByteArray data;
+    qsizetype at = 0;
+    while (true) {
+        const qsizetype lineEnd = body.indexOf("\r\n", at);
+        if (lineEnd < 0)
+            return {};
+        bool ok = false;
+        const qsizetype size = body.mid(at, lineEnd - at).toLongLong(&ok, 16);
+        if (!ok)
+            return {};
+        if (size == 0)
+            return body.mid(lineEnd + 2) == "\r\n" ? data : QByteArray();
+        data += body.mid(lineEnd + 2, size);
+        at = lineEnd + 2 + size + 2;
+    }
+}
+
+} // namespace
+
+void HostileUpstreamTest::aClientThatDoesNotReadHoldsTheUpstreamBack()
+{
+    // An Ollama stream of 48 MiB (far more than every buffer on the way holds), relayed to /api/chat.
+    const QByteArray line
+        = R"({"model":"m","created_at":"2024-01-01T00:00:00Z","message":{"role":"assistant",)"
+          R"("content":"0123456789"},"done":false})"
+          "\n";
+    const QByteArray lines = line.repeated(64);
+    const qint64 repeat = 48 * MiB / lines.size();
+    const QByteArray last
+        = R"({"model":"m","created_at":"2024-01-01T00:00:01Z","message":{"role":"assistant","content":""},)"
+          R"("done":true,"done_reason":"stop","eval_count":1})"
+          "\n";
+    m_hostile->answer("/api/chat",
+        {{{"HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n", 1},
+             {chunk(lines), repeat}, {chunk(last) + "0\r\n\r\n", 1}},
+            false, false});
+    const auto backend = startBackend(QStringLiteral("ollama:") + m_hostile->url());
+    QVERIFY(backend);
+
+    // A client that asks and then reads nothing: its socket takes 64 KiB from the kernel, no more.
+    QTcpSocket client;
+    client.setReadBufferSize(64 * 1024);
+    client.connectToHost(QHostAddress::LocalHost, quint16(backend->url(QStringLiteral("/")).port()));
+    QVERIFY(client.waitForConnected(10'000));
+    const QByteArray body = QJsonDocument(
+        QJsonObject {{QStringLiteral("model"), QStringLiteral("m")}, {QStringLiteral("stream"), true},
+            {QStringLiteral("messages"),
+                QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+                    {QStringLiteral("content"), QStringLiteral("hi")}}}}})
+                                .toJson(QJsonDocument::Compact);
+    client.write("POST /api/chat HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                 "Connection: close\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+
+    // The upstream stalls: it has more to write, and nothing it wrote was taken since the last look.
+    qint64 seen = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const qint64 written = m_hostile->bytesWritten();
+            const bool stalled = m_hostile->isWaitingForTheClient() && written > MiB && written == seen;
+            seen = written;
+            return stalled;
+        }(),
+        60'000);
+    // What Ponder pulled is what the buffers on the way hold, not the whole answer.
+    QVERIFY2(m_hostile->bytesWritten() < 16 * MiB, qPrintable(QString::number(m_hostile->bytesWritten())));
+
+    // Once the client reads, the stream goes on to its end with nothing lost.
+    QByteArray received;
+    connect(&client, &QTcpSocket::readyRead, this, [&] { received += client.readAll(); });
+    client.setReadBufferSize(0);
+    received += client.readAll();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        client.state() == QAbstractSocket::UnconnectedState || received.endsWith("0\r\n\r\n"), 120'000);
+    QVERIFY(received.startsWith("HTTP/1.1 200"));
+    const QByteArray relayed = dechunked(received.mid(received.indexOf("\r\n\r\n") + 4));
+    QCOMPARE(relayed.size(), lines.size() * repeat + last.size());
+    QVERIFY(relayed == lines.repeated(repeat) + last);
 }
 
 QTEST_GUILESS_MAIN(HostileUpstreamTest)

@@ -44,6 +44,7 @@ public:
         connect(socket, &QSslSocket::disconnected, this, [this] {
             if (!m_closing)
                 ++m_server.m_closedByClients;
+            setWaiting(false);
             m_pieces.clear();
             m_socket->deleteLater();
         });
@@ -104,6 +105,7 @@ private:
             if (--piece.repeat <= 0)
                 m_pieces.pop_front();
         }
+        setWaiting(!m_pieces.empty());
         if (!m_pieces.empty())
             return;
         m_answering = false;
@@ -122,8 +124,16 @@ private:
             onReadyRead();
     }
 
+    void setWaiting(bool waiting)
+    {
+        if (waiting != m_waiting)
+            m_server.m_waiting += waiting ? 1 : -1;
+        m_waiting = waiting;
+    }
+
     HostileUpstream &m_server;
     QSslSocket *m_socket;
+    bool m_waiting = false;
     QByteArray m_buffer;
     Answer m_answer;
     std::deque<Piece> m_pieces;

@@ -55,6 +55,9 @@ public:
     QList<Request> requests() const { return m_requests; }
     // Bytes written to clients so far, of every answer.
     qint64 bytesWritten() const { return m_written; }
+    // An answer has more to write and waits for the client to take what was written (its socket holds
+    // what the kernel would not).
+    bool isWaitingForTheClient() const { return m_waiting > 0; }
     int connectionsClosedByClients() const { return m_closedByClients; }
 
 protected:
@@ -66,5 +69,6 @@ private:
     QHash<QByteArray, Answer> m_answers;
     QList<Request> m_requests;
     qint64 m_written = 0;
+    int m_waiting = 0; // connections whose answer waits for the client to read
     int m_closedByClients = 0;
 };
