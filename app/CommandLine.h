@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Parses Ponder's command line into what to do; knows nothing about running it.
 #pragma once
 

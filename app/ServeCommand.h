@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `ponder serve`: the backend without a window, until SIGINT/SIGTERM.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Turns SIGINT/SIGTERM into a Qt signal on the event loop, so `ponder serve` shuts down cleanly
 // (destructors run, sockets close) instead of dying mid-write.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `ponder` with no command: the desktop window, with the backend running inside it.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Ponder's entry point: parse the command line, pick the application type, hand over.
 #include "CommandLine.h"
 #include "ServeCommand.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The whole in-process backend: what `ponder serve` runs, and what the desktop window hosts on a worker
 // thread.
 #pragma once

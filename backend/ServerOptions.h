@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What `ponder serve` (and the desktop window's in-process backend) is asked to run with.
 #pragma once
 

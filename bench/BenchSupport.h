@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Small helpers the benchmarks share: percentiles, a table printer, process RSS, and a fake
 // upstream running on its own thread so it never competes with the measuring client's event loop.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "HttpPublisher.h"
 
 #include "HttpWire.h"

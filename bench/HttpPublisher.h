@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Publishes events over one keep-alive HTTP connection, one request at a time (no pipelining), and
 // tells when each answer is back.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "HttpWire.h"
 
 QByteArray postRequest(const QByteArray &path, const QByteArray &body, const QByteArray &contentType)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The little of HTTP/1.1 the hub bench's publishers speak: a POST, and where an answer ends.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Publishes requests at fixed instants from a thread of its own, over several keep-alive HTTP connections
 // with one request outstanding on each: one request every 100 µs at 10k/s, or the same rate as bursts (ten
 // requests every millisecond). A publisher on the bench's event loop would share its thread with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "StreamClient.h"
 
 #include "FakeUpstream.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One streaming request over a raw socket (SSE or NDJSON), timing when each content delta arrives and,
 // from the fake upstream's stamp in it, how long it took to come.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Through Ponder vs straight to the same fake upstream vs through Debian's nginx, in one run, for each
 // streaming API Ponder serves (OpenAI chat completions, Ollama chat): the time to first token, and each
 // delta's time from the moment the upstream wrote it (the fake stamps it) to its arrival at the client;

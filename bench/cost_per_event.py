@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """What one published event costs, in figures this shared machine does not blur.
 
 Wall-clock and CPU-time figures move by ±20% between runs here; instruction counts do not. This runs

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Floods a built `ponder serve` the way an attacker on the machine (or a web page) would, and prints, beside
 the limits it runs with, Ponder's RSS and the latency of /health while each flood runs:
 

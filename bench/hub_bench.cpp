@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The streaming hub under load, in memory mode and in Redis mode, in one run: events/s published over
 // HTTP keep-alive, events/s delivered to 1, 10 and 100 WebSocket subscribers, publish-to-receive
 // latency at a fixed 10k events/s (in 1 ms bursts and evenly spaced), the CPU each of Ponder, the bench and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The window's speed, offscreen, with the real QML, models and in-process backend in front of the fake
 // upstream (on its own thread). Prints, in one run:
 //   1. a stream into the chat at about 2,000 tokens/s, and one that arrives all at once: deltas/s,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Fails when any C++ file differs from what clang-format makes of it (run as a test).
 file(GLOB_RECURSE sources
     "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Fails on an #include that goes up or across the backend's layers (run as the layers_include_downward test).
 #
 # The linker refuses a layer that calls into one it does not link; a header that only declares, or an inline

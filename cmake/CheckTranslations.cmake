@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Fails when a .ts file has a message without a finished translation (run as a test, with -P).
 # Usage: cmake -DTS_FILES="a.ts;b.ts" -P CheckTranslations.cmake
 set(problems 0)

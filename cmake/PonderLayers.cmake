@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The backend's layers: one static library per layer, each built from its folders of backend/ and linking only
 # layers below it, so that a back edge fails here (at configure time) or at link time instead of waiting for a
 # reviewer. Headers are checked too: the `layers_include_downward` test (cmake/CheckLayers.cmake) fails on an

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Install rules and installers (CPack): .deb, .rpm and .tar.gz on Linux; NSIS on Windows; a DragNDrop .dmg
 # on macOS. The version is the project's (CMakeLists.txt), the one place it is set.
 include(GNUInstallDirs)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # PONDER_SANITIZE=address,undefined turns on sanitizers for every target (the asan preset).
 set(PONDER_SANITIZE "" CACHE STRING "Comma-separated sanitizers, e.g. address,undefined")
 if(PONDER_SANITIZE AND NOT MSVC)

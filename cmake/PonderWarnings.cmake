@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # One place for compiler warnings, applied to every Ponder target.
 option(PONDER_WERROR "Treat compiler warnings as errors (on in CI)" OFF)
 

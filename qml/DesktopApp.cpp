@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DesktopApp.h"
 
 #include "options/ServerOptionsBuilder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The desktop app's composition root: the window with its in-process backend, what `ponder` opens and what
 // the UI tests open offscreen. Owns the backend's thread, the QML engine and the objects QML is given.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 pragma Singleton
 import QtQuick
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds the release preset and runs the benchmarks; each prints Markdown tables (see docs/benchmarks.md).
 # Tables go to stdout, Ponder's log to stderr. Pass --quick for a short run. Run on an otherwise idle machine: figures are wall-clock measurements.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Quick start, command 1: install what Ponder needs, build it, and run it.
 # With a display, the window opens. Without one, Ponder says so and runs headless (`ponder serve`).
 # Extra arguments go to ponder, e.g.: scripts/bootstrap.sh --port 8010

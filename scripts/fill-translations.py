@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Fills .ts files from translations/glossary.tsv (source<TAB>de<TAB>es) after `update_translations`.
 
 lupdate keeps finished translations; this script only fills entries the glossary knows and

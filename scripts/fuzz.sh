@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs the parsers' fuzz targets longer than CI does (CI gives each a minute): builds the fuzz preset
 # (clang, libFuzzer, ASan + UBSan; the backend and tests/fuzz only) and runs the targets through CTest,
 # two at a time, each for SECONDS. Each run starts from the seeds in tests/fuzz/corpus/NAME and from what

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs the Debian/Ubuntu packages Ponder builds, runs and tests with. Safe to run again: it only
 # installs what is missing. Needs root (or sudo). Other systems: see README.md, "Other systems".
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Quick start, command 2: install what the tests need, build, and run every test CI runs, through CTest:
 #   1. ci:    the whole suite with warnings as errors, including the .deb installed with apt into a
 #             clean Debian root and run there (needs root or sudo, and the Debian mirror);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/HealthRoutes.h"
 
 #include "api/JsonBody.h"

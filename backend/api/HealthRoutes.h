@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // GET /health and /api/streaming/health: whether this Ponder is up and what state its parts are in;
 // GET /api/streaming/test: a real round trip through the event store.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/JsonBody.h"
 
 #include "http/ApiError.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reads a request's JSON object body, answering 413/400 itself when it is too large or not JSON.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "chat/ChatService.h"
 
 #include "chat/GenerationReporter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Runs chat completions for every front end (the OpenAI-compatible API and the desktop window):
 // routes the model to an upstream, makes the request a visible session in the hub, enforces the
 // concurrency limit, and saves the exchange to history unless the request is stateless.

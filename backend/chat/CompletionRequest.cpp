@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "chat/CompletionRequest.h"
 
 #include "events/Session.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A chat completion as ChatService runs it, whichever front end asked: the OpenAI-compatible API (read by
 // protocols/openai/ChatCompletionRequest), the window, and the APIs that translate into it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "chat/GenerationReporter.h"
 
 #include "events/ProgressUpdate.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Makes a completion visible in the streaming hub while it runs: progress updates (received, with the
 // prompt; upstream answered, first token, tokens/s, done or failed) and thinking steps cut from the
 // model's reasoning (numbered, typed "reasoning" unless a step's own label names its kind), plus the live

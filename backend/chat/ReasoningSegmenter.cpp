@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "chat/ReasoningSegmenter.h"
 
 #include <QHash>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Cuts a model's streamed reasoning into thinking steps, a paragraph or so each: a step ends at a blank
 // line once it holds some text, or at a sentence (at the latest at MaxStepLength characters) when no blank
 // line comes. Work on a delta is linear in its size, and what it holds back between deltas, the step not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/ClippedText.h"
 
 #include <algorithm>

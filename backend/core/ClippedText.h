@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Quoting what a client sent (a path, a header, a name) in an error message or a log line.
 #pragma once
 

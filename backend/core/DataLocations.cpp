@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/DataLocations.h"
 
 #include <QDir>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Where Ponder keeps its data: the platform's app-data folder, or a folder the user chose.
 #pragma once
 

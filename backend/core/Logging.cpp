@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/Logging.h"
 
 // Info is on by default: "listening on ..." and connection changes are what an operator needs to see.

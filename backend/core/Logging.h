@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One logging category per subsystem, so a user can turn on exactly what they need,
 // e.g. QT_LOGGING_RULES="ponder.http.debug=true".
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/OpenFileLimit.h"
 
 #ifdef Q_OS_UNIX

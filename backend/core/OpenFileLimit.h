@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // How many files (sockets included) this process may have open, and raising that to what the system allows.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "events/EventData.h"
 
 #include <QJsonDocument>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // An event's data: its compact JSON text and, read from it when first asked for, the object. The text is
 // written once, where the event comes in, and reused by the Redis store and by every watcher's message;
 // the object is only parsed when something reads the data member by member (history, the window).

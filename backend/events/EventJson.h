@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Small JSON helpers shared by the event types.
 #pragma once
 

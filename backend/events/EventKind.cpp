@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "events/EventKind.h"
 
 QLatin1String streamNameLatin1(EventKind kind)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The two streams of a session, and the message type each carries on the wire.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The thinking and progress types of the original streaming service; clients written for it send these.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "events/JsonFieldReader.h"
 
 #include "core/ClippedText.h"

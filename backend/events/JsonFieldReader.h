@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reads fields out of a client's JSON object, checking type and range, and remembers the first problem
 // with the field's name so the client gets a 400 that says exactly what to fix.
 #pragma once

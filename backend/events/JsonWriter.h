@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Writes compact JSON text straight from values. Events are encoded with it because building a
 // QJsonObject and encoding it costs several times more than everything else an event goes through
 // (measured in bench/hub_bench; see docs/benchmarks.md).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // How far a request or agent has got, as published to a session's progress stream.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "events/Session.h"
 
 #include "events/EventJson.h"

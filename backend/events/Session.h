@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A session: one request or agent run whose thinking and progress clients can watch.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A stream entry id in Redis's format, "<milliseconds>-<sequence>": ordered, and comparable across
 // a session's thinking and progress streams, so the two can be merged in time order.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "events/ThinkingStep.h"
 
 #include "events/EventJson.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One step of an agent's or model's reasoning, as published to a session's thinking stream.
 #pragma once
 

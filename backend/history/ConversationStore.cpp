@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "history/ConversationStore.h"
 
 #include "history/ConversationStoreWorker.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Conversation history in SQLite (history.sqlite in the data folder).
 //
 // Every query runs on the store's own thread with its own connection, so neither the window nor the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "history/ConversationStoreWorker.h"
 
 #include "core/Logging.h"

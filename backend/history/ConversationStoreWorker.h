@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The SQLite side of ConversationStore; every method runs on the store's thread.
 #pragma once
 

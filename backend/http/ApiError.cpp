@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/ApiError.h"
 
 #include "http/HttpResponder.h"

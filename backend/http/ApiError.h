@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The error body every Ponder route answers with: OpenAI's shape, which the `openai` SDKs parse,
 // plus FastAPI's "detail" so clients of the earlier streaming service keep reading errors.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Decodes a chunked message body (RFC 9112 §7.1) piece by piece, as its bytes arrive: the request
 // parser and the upstream response parser share it. Framing is checked strictly, and everything it must
 // see whole before it can go on (a chunk-size line, the trailers) has a bound, so a peer that never ends a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One client's TCP connection, speaking HTTP/1.1: reads its requests one at a time, hands each to the
 // server with a responder, and reads the next once that one is answered, so pipelined requests are
 // answered in order. Memory stays bounded whatever the client sends: the socket buffers at most

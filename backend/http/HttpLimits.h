@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the HTTP layer lets one client do: what a request may weigh, how long it may take to arrive, and
 // how many connections may be open at once.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/HttpRequest.h"
 
 QByteArray HttpRequest::header(QByteArrayView name) const

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One HTTP request as HttpConnection read it; handlers may keep a copy and answer later.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/HttpRequestParser.h"
 
 #include "http/RequestPath.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reads HTTP/1.1 requests out of the bytes a connection has received: the head (request line and
 // headers) from one bounded window, the body by Content-Length or chunked coding, each under a limit.
 // Nothing here touches a socket, so every rule can be tested on plain bytes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/HttpResponder.h"
 
 #include "core/Version.h"

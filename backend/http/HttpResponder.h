@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Answers one HTTP request: a whole response, or a chunked stream (SSE, NDJSON) written as data arrives.
 //
 // It lives as long as the connection, or until the response is complete, so a handler that answers later

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/HttpResponseParser.h"
 
 #include <algorithm>

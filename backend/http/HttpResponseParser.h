@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reads one HTTP/1.1 response out of the bytes a server sends: the head (interim 1xx responses skipped),
 // then the body by Content-Length, chunked coding (ChunkedDecoder) or the connection's end. Everything it
 // must hold before it can go on (a head, a chunk-size line, trailers) has a bound, and past it the response

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Ponder's HTTP/WebSocket front door on one port: admits or refuses each request from its head (request
 // filters for Host, Origin and token; the route; its body limit), dispatches it to the router, and hands
 // accepted WebSocket upgrades to whoever serves them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/HttpStatus.h"
 
 QByteArray httpReasonPhrase(int status)

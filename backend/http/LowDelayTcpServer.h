@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A QTcpServer whose sockets have Nagle's algorithm off: a streamed token must leave at once,
 // not wait for the previous segment's ACK.
 #pragma once

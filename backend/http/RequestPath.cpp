@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/RequestPath.h"
 
 #include <QList>

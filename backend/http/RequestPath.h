@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one form of a request's path that the router, the access policy, WebSocket acceptance and the log
 // all see. Two spellings of one resource must never be told apart by one check and not by another: the
 // API key was once skipped for "//v1/models", which the access policy took for an unknown path and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Maps "METHOD /path/{param}" to handlers, and tells a wrong method (405) from an unknown path (404).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "hub/EventWatcher.h"
 
 QJsonObject missedEventsMessage(EventKind kind, qint64 count)

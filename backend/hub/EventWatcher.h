@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Something that watches a session live: a WebSocket client, an SSE response, the desktop window.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The hub's configurable caps; the defaults suit one desktop or a small team's server.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "hub/StreamingHub.h"
 
 #include "core/Logging.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The heart of the streaming API: publishes thinking steps and progress updates into the store and fans
 // them out to every watcher of a session, history first and then live, in order, without gaps or duplicates.
 #pragma once

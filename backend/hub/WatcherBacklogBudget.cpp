@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "hub/WatcherBacklogBudget.h"
 
 #include "core/Logging.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One budget for the bytes queued to every watcher of the process together (WebSocket and SSE clients that
 // read slower than events come). Each watcher is also capped on its own (HubLimits::
 // maxWatcherBacklogBytes), but hundreds of clients that never read would each fill their own cap: past

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "options/OptionLayer.h"
 
 OptionLayer OptionLayer::fromEnvironment(const QProcessEnvironment &environment)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Server settings from one source: the command line, the environment or the window's saved settings.
 // A field left unset leaves the decision to the sources below; ServerOptionsBuilder decides.
 #pragma once

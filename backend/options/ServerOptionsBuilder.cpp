@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "options/ServerOptionsBuilder.h"
 
 #include "secrets/Keychain.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one place that decides what the backend runs with, for `ponder serve` and the window alike:
 // the command line over the environment over the window's saved settings over the keychain.
 //

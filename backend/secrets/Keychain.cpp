@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "secrets/Keychain.h"
 
 #include "core/Logging.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one owner of the OS keychain in a process (QtKeychain: the Secret Service or KWallet on Linux, the
 // Keychain on macOS, the Credential Manager on Windows): upstream API keys, the local API token and Redis
 // passwords.

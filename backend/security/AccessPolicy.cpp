@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "security/AccessPolicy.h"
 
 #include "http/HttpRequest.h"

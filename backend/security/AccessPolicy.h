@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Who may talk to the local server. Local does not mean trusted: a web page in the user's browser can
 // reach 127.0.0.1 too, so every request is checked for
 //  - its Host: only local names or configured ones (defeats DNS rebinding);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Where sessions and their event streams live: memory (the default) or Redis Streams.
 //
 // Every call is asynchronous and answers through its callback (the memory store answers at once, Redis on

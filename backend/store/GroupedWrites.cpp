@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/GroupedWrites.h"
 
 GroupedWrites::GroupedWrites(qsizetype maxEventsPerCall, Send send)

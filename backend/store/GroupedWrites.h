@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lets one append call per stream be in flight. What is published to the stream meanwhile waits, and goes as
 // one call when that returns (a group commit). Under load, Redis then runs one script for many events
 // instead of one script each, which is most of what an event costs it, while an event on a quiet stream

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/MemoryEventStore.h"
 
 #include "core/Logging.h"

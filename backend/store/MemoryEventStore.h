@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The default store: sessions and bounded per-stream logs in this process's memory.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/RedisConnection.h"
 
 #include "core/Logging.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One asynchronous hiredis connection driven by the Qt event loop (never a blocking call: a host name is
 // resolved by QHostInfo, on a thread of its own, and hiredis is given an address).
 //

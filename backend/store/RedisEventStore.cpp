@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/RedisEventStore.h"
 
 #include "core/Logging.h"

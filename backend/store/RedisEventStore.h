@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Sessions and their streams in Redis Streams, so several Ponder processes share them.
 //
 // Keys are named by RedisKeys. Appends run as one Lua script (session check, XADD MAXLEN ~, stats; expiry

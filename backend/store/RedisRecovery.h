@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What this process knows Redis should hold for it, so that a Redis that comes back without Ponder's data
 // (restarted without persistence, a failover to an empty replica, a FLUSHALL) is noticed, given back the
 // sessions this process knows, and reported with what it lost.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Lua scripts the Redis store runs: each keeps one session's keys consistent in one atomic step.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/StoredEvent.h"
 
 #include "events/JsonWriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One entry of a session's thinking or progress stream, as stores keep it and watchers receive it.
 #pragma once
 

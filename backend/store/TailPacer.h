@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Keeps this process's writes to a stream it tails within the stream's retained length of what the tail
 // has read. Redis trims a stream to MAXLEN on every XADD, so a tail that fell further behind than that
 // would silently miss the entries trimmed in between; instead, writes wait (in order) for it to catch up,

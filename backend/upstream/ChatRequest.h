@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A request as handed to an upstream: the client's body in the client's API (already validated), which
 // each provider forwards as it is when it speaks that API, or maps onto its own.
 #pragma once

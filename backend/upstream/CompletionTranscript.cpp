@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "upstream/CompletionTranscript.h"
 
 void CompletionTranscript::addToolCallFragments(const QJsonArray &fragments)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Everything one generation said, assembled from its deltas by the Generation itself: the non-streamed
 // response and the history row are both built from this one copy. Each delta is appended where it belongs,
 // so assembling an answer costs what it weighs, however many fragments it came in.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Idle keep-alive connections to one upstream, so a request skips the TCP (and TLS) handshake.
 //
 // A connection comes back only after a response that ended cleanly; an aborted request closes its

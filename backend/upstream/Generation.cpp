@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "upstream/Generation.h"
 
 #include "core/Logging.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One running chat generation at an upstream: the handle the HTTP API and the desktop window share.
 //
 // Deltas arrive as signals the moment the upstream sends them. Exactly one of finished() or failed()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "upstream/HttpStreamClient.h"
 
 #include "core/Version.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One HTTP/1.1 request to a model server, with the response body handed over the moment it arrives.
 //
 // Why not QNetworkAccessManager: on Qt 6.4 it runs at most 6 connections per host and queues the rest,

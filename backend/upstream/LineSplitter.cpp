@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "upstream/LineSplitter.h"
 
 QList<QByteArray> LineSplitter::feed(QByteArrayView bytes)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Splits newline-delimited JSON (Ollama's stream) into lines, across chunk boundaries. A line over the
 // bound fails the splitter (an upstream that never ends a line must not make Ponder hold the whole of
 // it); work is linear in the bytes fed, however they are cut.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "upstream/OllamaChunk.h"
 
 #include <QJsonArray>

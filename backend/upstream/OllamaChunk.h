@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One line of Ollama's /api/chat NDJSON stream, read apart from the connection so that unit tests and
 // the fuzzer can give it anything: what the line says, before the generation numbers its tool calls.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Ollama's native API: POST /api/chat and /api/generate (NDJSON streams, with `thinking`), /api/embed,
 // GET /api/tags, and POST /api/show for what a model can do (cached per model: it changes only when the
 // model is pulled again).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Maps OpenAI-shaped requests onto Ollama's native API: chat completions onto POST /api/chat, text
 // completions onto a raw POST /api/generate, embeddings onto POST /api/embed.
 #pragma once

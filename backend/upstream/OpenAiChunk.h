@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What an OpenAI-compatible server says in one SSE event of a streamed completion, or in the whole body
 // of one that ignored stream:true, read apart from the connection so that unit tests and the fuzzer can
 // give it anything.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "upstream/OpenAiProvider.h"
 
 #include "upstream/EmbeddingCall.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Any OpenAI-compatible server (llama.cpp, vLLM, LM Studio, OpenAI): POST /chat/completions as SSE,
 // reasoning from `reasoning_content`, `reasoning` or think tags, llama.cpp's prompt progress and timings;
 // POST /completions and /embeddings; GET /models.

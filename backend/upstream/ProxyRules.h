@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Which proxy, if any, a request to an upstream goes through, from the environment as curl reads it:
 // http_proxy for http:// (lower case only, as curl: a CGI program's HTTP_PROXY can come from a request
 // header), https_proxy or HTTPS_PROXY for https://, all_proxy or ALL_PROXY for either when those are unset,

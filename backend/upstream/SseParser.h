@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Incremental text/event-stream parser: bytes in, whole events out, whatever the TCP chunk boundaries.
 // Follows the WHATWG rules: LF, CRLF or CR end a line; ':' starts a comment; data lines are joined with LF.
 // A line or an event's data over the bound fails the parser (an upstream that never ends a line must not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Separates reasoning that a model writes inside its content as <think>...</think> (or <thinking>,
 // <reason>, <reasoning>, <thought>) from the answer, even when a tag is split across deltas.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "upstream/UpstreamConfig.h"
 
 QUrl UpstreamConfig::normalisedBaseUrl(Kind kind, const QUrl &given)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Where one model server is and how to talk to it, as given by `--upstream KIND:URL`.
 #pragma once
 

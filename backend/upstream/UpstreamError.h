@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What went wrong upstream, already translated into what Ponder answers its own client: an unknown
 // model stays a 404, a rate limit a 429, an unreachable server a 502, a silent one a 504.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What one upstream response may make Ponder hold at a time. Past each bound the response fails with a
 // message that names it: a 502 in OpenAI's error shape, or the stream's error event once the stream has
 // begun. The HTTP framing's own bounds (head, chunk-size lines, trailers) are HttpResponseLimits'.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One configured model server. Subclasses speak its API: Ollama's native one or OpenAI's.
 #pragma once
 

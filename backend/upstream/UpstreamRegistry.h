@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The configured model servers: lists their models under one namespace, routes a model id to the
 // server that has it, and knows which servers were reachable when last asked.
 //

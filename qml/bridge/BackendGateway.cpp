@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "BackendGateway.h"
 
 #include "Backend.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The window's one door to the backend, which runs on a thread of its own so that network, Redis and
 // disk work never stall a frame. Window objects call typed methods here; none of them writes code that
 // runs on the backend's thread, and none of their pointers goes there: only values cross, and answers

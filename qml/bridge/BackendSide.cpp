@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "BackendSide.h"
 
 #include "Backend.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The gateway's half on the backend's thread: owns the Backend, the frame coalescer and the turns and
 // feeds the window runs. Everything here runs on that thread; what the window must hear is posted to the
 // gateway's thread as values.

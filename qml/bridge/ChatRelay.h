@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One chat turn on the backend's thread: starts it through the same ChatService and Generation the HTTP
 // API uses, measures it, gathers its deltas for the frame coalescer and reports how it ended. Its
 // counterpart on the GUI thread is a ChatRun; the two only ever exchange values, through the gateway.

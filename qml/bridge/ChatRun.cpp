@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ChatRun.h"
 
 #include "BackendGateway.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One chat turn as the window sees it, on the GUI thread: the answer's text per frame, then how it
 // ended. Made by BackendGateway::startChat; deleting it stops the turn.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ChatTypes.h"
 
 #include "http/ApiError.h"

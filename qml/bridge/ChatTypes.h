@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the window and the backend's thread say to each other about one chat turn: the turn asked for,
 // the answer's pieces as they stream, and how it ended (with domain errors: what went wrong in words
 // the window can give advice for, never an HTTP status).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "EndpointStatus.h"
 
 void EndpointStatus::setReadingKeychain()

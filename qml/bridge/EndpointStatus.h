@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the window shows about the local endpoint: waiting for the keychain, starting, running at a URL
 // (or switched off), or failed and why; and where its port came from, for Settings.
 #pragma once

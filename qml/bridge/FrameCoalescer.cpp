@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FrameCoalescer.h"
 
 FrameCoalescer::Client::~Client()

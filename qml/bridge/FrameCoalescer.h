@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one place where what streams in on the backend's thread is gathered for the window: chat deltas
 // and session events wait here and cross to the GUI thread at most once per frame, all in one pass.
 // A burst of thousands of deltas is a few dozen cross-thread calls, not thousands.

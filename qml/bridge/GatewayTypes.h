@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Plain answers the backend's thread gives the window through the gateway (besides chats and feeds).
 #pragma once
 

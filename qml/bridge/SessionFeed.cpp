@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SessionFeed.h"
 
 #include "BackendGateway.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One watched hub session as the window sees it, on the GUI thread: its retained history, then its live
 // events (thinking steps, reasoning text and progress), in order, at most one batch per frame. Made by
 // BackendGateway::watch; deleting it stops watching.

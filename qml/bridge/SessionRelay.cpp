@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SessionRelay.h"
 
 #include "Backend.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One watched hub session on the backend's thread: its history, then its live events (steps, reasoning
 // text and progress, in order), gathered for the frame coalescer. Its counterpart on the GUI thread is a
 // SessionFeed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ChatController.h"
 
 #include "BackendGateway.h"

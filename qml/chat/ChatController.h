@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The conversation in front of the user: sends what they type through the gateway, streams the answer
 // into the message model as it arrives (already gathered per frame), stops, regenerates, and opens past
 // conversations from history.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ModelCatalog.h"
 
 #include "BackendGateway.h"

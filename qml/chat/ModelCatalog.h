@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The models the configured upstreams offer, and whether each upstream answered, for the model picker
 // and the first-run panel. Asked for in the backend; nothing here waits on the network.
 #pragma once

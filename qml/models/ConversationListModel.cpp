@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ConversationListModel.h"
 
 #include "BackendGateway.h"

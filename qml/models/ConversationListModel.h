@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Past conversations from the SQLite history, newest first, for the sidebar: search by title, rename
 // and delete. Every query runs in the history's own thread; the list updates row by row.
 //

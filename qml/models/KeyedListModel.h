@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A list model of items with string ids that updates to a fresh list with the fewest row signals:
 // removals, moves, insertions and dataChanged. A refreshed sidebar keeps its selection and scroll
 // position, which a model reset would lose.

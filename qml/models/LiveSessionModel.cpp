@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LiveSessionModel.h"
 
 #include "BackendGateway.h"

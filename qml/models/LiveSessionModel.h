@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every session in the hub, most recently active first: the window's own chats, requests from outside
 // clients through the local endpoint, and agents publishing through the streaming API. Each with how it
 // stands (running, done, failed, stopped, ended), where it came from (this window, an API client by its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "MarkdownSegments.h"
 
 namespace MarkdownSegments {

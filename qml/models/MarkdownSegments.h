@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Splits a message's Markdown into paragraphs, fenced code blocks and tables, so the view can give each
 // code block a monospace frame that scrolls sideways and its own copy button, each table its header and
 // rules, and a streaming answer re-renders only its last paragraph. An unclosed fence (the model is still

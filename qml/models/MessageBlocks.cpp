@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "MessageBlocks.h"
 
 int MessageBlocks::rowCount(const QModelIndex &parent) const

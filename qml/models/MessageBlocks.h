@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One message's Markdown as blocks (paragraphs, fenced code blocks and tables), a list model for the
 // message delegate: code blocks get a monospace frame and a copy button, tables a shaded header and rules,
 // and a streaming answer re-lays out only the block that grew.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "MessageModel.h"
 
 int MessageModel::rowCount(const QModelIndex &parent) const

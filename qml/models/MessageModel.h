@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The messages of the conversation in front of the user. A streaming answer grows in place: its row
 // gets dataChanged on the roles that changed, never a reset, so delegates and scrolling stay put. Each
 // delegate shows its content's Markdown through a MessageBlocks model, which follows it incrementally.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ModelListModel.h"
 
 #include "GatewayTypes.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every model of every upstream, in the upstreams' order, for the grouped model picker: what each can do
 // (thinks, tools, vision), its size, and how its thinking is asked for. Updated row by row on refresh.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What one request (or one watched agent) is doing right now, for the progress panel: built from the
 // hub's progress updates, so the window shows exactly what outside watchers of the session see.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One hub session as the window shows it, live: its timeline (steps and moments, with the model's own
 // reasoning text along it), its progress, tokens/s over time, the prompt and the answer as they stream,
 // and the warnings it raised. The chat view uses one for the conversation in front of it; the Live

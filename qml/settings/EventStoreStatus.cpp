@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "EventStoreStatus.h"
 
 #include "BackendGateway.h"

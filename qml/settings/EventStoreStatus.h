@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The event store's live status for the settings: which store, and whether it is healthy and why not.
 #pragma once
 

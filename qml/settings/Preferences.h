@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The window's settings, kept with QSettings: upstreams, the local server, the event store, debug mode,
 // language and theme. Server settings take effect when the backend starts; options given on the
 // command line or in the environment win over them (ServerOptionsBuilder).

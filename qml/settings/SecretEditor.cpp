@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SecretEditor.h"
 
 #include "secrets/Keychain.h"

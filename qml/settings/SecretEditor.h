@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the settings do with the OS keychain: upstream API keys, the local API token and Redis passwords,
 // through the application's one Keychain. Nothing is ever written anywhere else; when no keychain is
 // reachable the message says so and nothing is saved.

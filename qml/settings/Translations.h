@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The window's language: the system's by default, or the one picked in Settings, switched live.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "UpstreamProbe.h"
 
 #include "BackendGateway.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // "Test connection" in the settings: asks one upstream (not yet saved) for its models, in the backend's
 // thread, and says what happened.
 #pragma once

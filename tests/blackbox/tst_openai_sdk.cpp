@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Black box: the built `ponder serve` in front of the fake upstream, driven by the official `openai`
 // npm client (tests/e2e/sdk_check.mjs), exactly as a user's tools would drive it.
 #include "FakeUpstream.h"

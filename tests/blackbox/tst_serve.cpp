@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Black-box tests of the built `ponder` executable: arguments, `serve` over real sockets, clean shutdown
 // of the server and of the window.
 #include "HttpTestClient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Drives a running Ponder with the official OpenTelemetry and AG-UI libraries, as agents and AG-UI front
 // ends would, and prints what it saw as one JSON object; tst_agent_sdks checks it. An exception where
 // there should be none ends the script with exit code 1.

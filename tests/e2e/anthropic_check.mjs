@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Drives a running Ponder with the official `@anthropic-ai/sdk` client (messages.create,
 // messages.stream with thinking, finalMessage, a tool_use round trip, errors) and prints what it saw as
 // one JSON object; tst_translated_sdks checks the figures. Any exception the SDK throws where it should

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Drives a running Ponder with the official `ollama` npm client, as editors and Open WebUI's Ollama
 // connection do, and prints what it saw as one JSON object (tst_official_clients checks it). Any
 // exception the client throws where it should not ends this script with exit code 1.

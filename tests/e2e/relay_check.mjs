@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Drives a running Ponder in front of a llama.cpp-like upstream with the official `openai` client and
 // prints what reached it as one JSON object (tst_official_clients checks it): logprobs streamed and not,
 // system_fingerprint, usage details, embeddings, and the upstream's 400 with its own fields.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Drives a running Ponder with the official `openai` client's Responses API (responses.create,
 // responses.stream, previous_response_id, responses.retrieve) and prints what it saw as one JSON object;
 // tst_translated_sdks checks the figures. Any exception the SDK throws where it should not ends this

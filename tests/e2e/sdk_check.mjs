@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Drives a running Ponder with the official `openai` npm client, as editors and Open WebUI's
 // backend do, and prints what it saw as one JSON object. tst_openai_sdk checks the figures;
 // any exception the SDK throws where it should not ends this script with exit code 1.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What every fuzz target shares: a check that stops the run with a message (libFuzzer then saves the
 // input), and a reproducible way to cut an input into pieces, as TCP would deliver it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Runs a fuzz target over files instead of under libFuzzer: builds without clang (the dev, ci and asan
 // presets) replay each target's seed corpus as a test, so the targets compile and their invariants
 // hold on every build. usage: TARGET FILE_OR_DIRECTORY...

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What a Generation does with an upstream's deltas, without its connection: content through the
 // think-tag splitter, tool-call fragments merged, one ending (finished or failed). The upstream fuzz
 // targets drive it and compare what it assembled from one stream delivered at once and in pieces.

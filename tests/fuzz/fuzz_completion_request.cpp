@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A client's POST /v1/chat/completions body: validated (parseChatCompletionRequest) and mapped onto Ollama's
 // request (toOllamaChatBody). Whatever the JSON, a refusal is a 400 that names a field, and an accepted
 // request keeps Ponder's own fields away from the upstream and carries a usable session id.

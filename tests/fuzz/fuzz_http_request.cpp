@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The HTTP request parser as a connection drives it: heads peeked in a small window and then in full,
 // bodies by Content-Length or chunked, pipelined requests one after another, until a refusal or a
 // "Connection: close" ends the connection. The same bytes must make the same requests (or the same

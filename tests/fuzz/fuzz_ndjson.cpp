@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The newline-delimited JSON splitter that reads Ollama's stream: the same lines, and the same unfinished
 // rest, whether the bytes come at once or in pieces; every line whole, trimmed and not empty.
 #include "FuzzSupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Ollama's /api/chat stream read as OllamaChat reads it: NDJSON lines, each read by OllamaChunk, tool
 // calls numbered in order, the last line ending the generation. The same stream must make the same
 // answer whether it arrives at once or in pieces, and no more text than it carried.

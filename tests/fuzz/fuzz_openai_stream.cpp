@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // An OpenAI-compatible server's answer read as OpenAiChat reads it: SSE events, each read by
 // OpenAiChunk, until [DONE] or an error; and the same bytes as the one JSON body of a server that
 // ignored stream:true, or as an error body. The same stream must make the same answer whether it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The text/event-stream parser that reads OpenAI-compatible upstreams: the same events whether the
 // bytes come at once or in pieces, and the same as a plain reading of the WHATWG rules over the whole
 // input (lines end in CRLF, LF or CR; a blank line dispatches; data lines join with LF).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What agents send to the streaming API: thinking steps and progress updates (one object or a batch),
 // session bodies, and stream ids. Every accepted event must come back the same from the text Ponder
 // writes for it (JsonWriter), and the facts the hub keeps must be what that text says.

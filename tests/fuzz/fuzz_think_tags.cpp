@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The think-tag splitter that moves <think>...</think> at the start of an answer into the reasoning
 // stream: the same reasoning and content whether the deltas come at once or in pieces (tags cut
 // anywhere), never more text out than went in, and an answer that opens with no tag left untouched.

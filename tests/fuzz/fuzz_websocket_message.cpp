@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What a WebSocket watcher's client controls: its text messages (ClientMessage), and at connection the
 // path and `since` stream id it asks for (WebSocketRoutes). A command is recognised only as the bare
 // word or a JSON object's "type", surrounding whitespace never changes the answer, and a stream id

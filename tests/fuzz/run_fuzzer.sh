@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs one libFuzzer target for a bounded time, starting from its seed corpus, and says what it did:
 # executions, coverage and corpus size; on a finding, the sanitizer's report and the input itself
 # (base64, so that a CI log is enough to reproduce it: save it to a file and pass the file to the target).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The OpenAI-compatible endpoint end to end inside one process: a real Backend on a loopback port in
 // front of the fake upstream, driven over real sockets (byte-level SSE checks use raw TCP).
 #include "BackendFixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Ponder in front of an upstream that misbehaves on purpose (HostileUpstream): lines, events, chunk-size
 // lines, trailers, heads and error bodies that never end; interim answers, bodies shorter or longer than
 // declared, redirects, and the way through a proxy. Each is met with a clear answer in OpenAI's error shape

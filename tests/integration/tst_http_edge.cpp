@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The HTTP edge as an attacker meets it, over raw sockets: paths spelled to slip past the API key,
 // paths and headers that would blow up an answer, bodies sent to requests that are refused anyway,
 // ambiguous Host headers, and a burst of connects while the server is busy.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A Redis that comes back without Ponder's data, against a real redis-server: restarted without its data
 // (as without persistence, or a failover to an empty replica) or flushed under an open connection. Ponder
 // notices, writes the sessions it knows again, flushes everything it acknowledged, and says in /health and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The streaming API over real sockets: REST (every route's bad inputs too), WebSocket and SSE.
 #include "BackendFixture.h"
 #include "RawHttpConnection.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs a test in one of the three keychain situations a user can be in:
 #   none     no D-Bus session at all (a headless machine, a bare X session)
 #   bus      a private D-Bus session with no Secret Service on it

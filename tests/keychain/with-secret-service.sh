@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Inside dbus-run-session: starts gnome-keyring's Secret Service with a fresh login keyring unlocked by a
 # throwaway password, waits until it answers, then runs the test.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs the .deb built from this tree into a clean Debian root the way a user would
 # (`apt-get install ./ponder_*.deb`, so that apt resolves its Depends from the mirror) and runs it there:
 # `ponder --version`, `ponder serve` against /health, and the window offscreen for a few seconds, which

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds the .deb from this build tree and checks it as a user would meet it: its contents and
 # dependencies, the desktop file and AppStream metadata validators, lintian, and the unpacked binary
 # running `--version` and a `serve` smoke test against /health.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Qt Quick Test runner for the window's QML components (tests/qml/tst_*.qml), offscreen.
 #include <QQmlEngine>
 #include <QQuickStyle>

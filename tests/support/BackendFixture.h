@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // An in-process Backend on a free loopback port, with helpers to reach it: for integration tests
 // that need real sockets but also want to look inside.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A model server for tests: speaks Ollama's native API (NDJSON) and OpenAI's (SSE, in llama.cpp's manner)
 // as the real ones do (FakeAnswers writes what it says), following a script per model: reasoning, content,
 // tool calls, usage, delays, TCP pieces split mid-frame, HTTP errors, error events mid-stream and connections

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A server that misbehaves on purpose, for tests of what Ponder does with a hostile or broken upstream:
 // each request is answered with exactly the bytes the test scripts (any framing, any size, however wrong),
 // written only as fast as the client reads them, then the connection closed or held open. It plays an HTTP

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "HttpTestClient.h"
 
 #include <QNetworkReply>

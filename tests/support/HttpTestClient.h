@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Blocking HTTP helpers for tests (they spin the event loop while waiting, so in-process servers keep
 // running).
 #pragma once

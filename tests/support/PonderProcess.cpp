@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PonderProcess.h"
 
 #include <QDeadlineTimer>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Starts the built `ponder` executable for black-box tests and waits until it listens.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RawHttpConnection.h"
 
 #include <QTest>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One raw keep-alive TCP connection to an HTTP server, for what HTTP clients do not let a test do:
 // pipelining, half-sent requests, HTTP/1.0, paths spelled as an attacker spells them.
 #pragma once

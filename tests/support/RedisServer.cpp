@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RedisServer.h"
 
 #include <QDir>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A throwaway redis-server on a free loopback port, with its data in a temp folder, for tests.
 // Persistence is on (appendonly) so a test can stop and restart it mid-session.
 #pragma once

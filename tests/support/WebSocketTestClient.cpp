@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "WebSocketTestClient.h"
 
 #include <QJsonDocument>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A WebSocket client for tests that records every JSON message and how the socket closed.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Drives the window as a person does, for the end-to-end tests: finds items by objectName, types, clicks,
 // presses keys, reaches list delegates, and saves screenshots once a frame has been drawn.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Secrets never crash the window. Run three times by CTest (tests/keychain/with-keychain.sh): without a
 // D-Bus session, on a private session bus without a Secret Service, and with a real Secret Service
 // (gnome-keyring, unlocked). PONDER_KEYCHAIN_MODE says which, and so what the keychain must answer.

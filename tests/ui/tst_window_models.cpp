@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The window's C++ models and controllers, each under QAbstractItemModelTester, against the real
 // in-process backend (on its own thread, as in the window) and the fake upstream.
 #include "BackendGateway.h"

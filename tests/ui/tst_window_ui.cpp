@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The desktop window end to end, as a person uses it, offscreen: the real QML, the real in-process
 // backend on a loopback port, an Ollama fake with a thinking model and an OpenAI-compatible fake, and no
 // keychain (CTest runs this without a D-Bus session). Saves screenshots of the whole window, at two sizes,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Who may talk to the local server, decided from a request's head alone: its Host, its Origin and the API
 // key. A web page in the user's browser can reach 127.0.0.1 too, so local does not mean trusted.
 #include "http/HttpRequest.h"

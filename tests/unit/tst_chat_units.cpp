@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The pure parts of the chat pipeline: stream parsers at every chunk boundary, think-tag splitting,
 // reasoning steps, request validation, the OpenAI response format and upstream error mapping.
 #include "chat/ReasoningSegmenter.h"

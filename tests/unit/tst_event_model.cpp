@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The event model and the memory store: ids, JSON round trips and text, validation, stats, trimming, expiry.
 #include "events/EventJson.h"
 #include "events/JsonFieldReader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The HTTP/1.1 codec on plain bytes: the one chunked decoder, and the response parser the upstream client
 // reads with. Each is fed whole and in pieces of every size, and must answer the same; each bound is met
 // with a failure that names it, never with more memory.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The HTTP/1.1 request parser: what it accepts, what it refuses (with which status), and that a body
 // arriving in pieces decodes the same as one arriving at once.
 #include "http/HttpRequestParser.h"

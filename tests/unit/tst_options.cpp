@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One place decides the options: the command line over the environment over the window's saved settings
 // over the keychain, for `ponder serve` and the window alike (ServerOptionsBuilder).
 #include "CommandLine.h"

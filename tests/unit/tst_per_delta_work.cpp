@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Work on one delta is linear in its size, on every path a delta takes (reasoning steps, think tags,
 // NDJSON lines, SSE lines, tool-call fragments, the hub's reporter): each case feeds megabytes in the shape
 // that made the earlier code quadratic. Measured on main in the debug build: a 2 MiB reasoning delta took

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The router tells routes, wrong methods and unknown paths apart, and decodes parameters safely.
 #include "http/Router.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The upstream layer's bookkeeping, on real loopback sockets: the pool of idle keep-alive connections, and
 // the registry that names every upstream's models in one namespace and routes a model id to its server.
 #include "FakeUpstream.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/openai/ChatCompletionRoutes.h"
 
 #include "api/EmbeddingResponse.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The OpenAI-compatible API: GET /v1/models, GET /v1/models/{id}, POST /v1/chat/completions.
 #pragma once
 

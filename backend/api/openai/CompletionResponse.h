@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Answers one /v1/chat/completions request from its Generation: as SSE chunks the moment each arrives,
 // or as one completion object at the end.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/streaming/EventRoutes.h"
 
 #include "api/JsonBody.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // /api/streaming/thinking, /progress and /sessions/{id}/events: publish events, read history, stream them as
 // SSE.
 #pragma once

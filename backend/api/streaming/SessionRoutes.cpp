@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/streaming/SessionRoutes.h"
 
 #include "api/JsonBody.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // /api/streaming/sessions...: create, list, show, stats and end sessions.
 #pragma once
 

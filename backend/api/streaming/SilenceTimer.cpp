@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/streaming/SilenceTimer.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Calls back after an interval without activity: keepalives that only fill silence. Marking activity
 // reads a clock instead of restarting a QTimer, which perf showed costing a few percent of the hub's time
 // when it happened for every event sent.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/streaming/SseWatcher.h"
 
 #include "api/JsonBody.h"

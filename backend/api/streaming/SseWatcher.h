@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Streams one session's events to an HTTP client as Server-Sent Events: history, then live, until the
 // session ends or the client leaves. Resumable: each event carries its id, sent back as Last-Event-ID.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/streaming/WebSocketRoutes.h"
 
 #include "api/streaming/WebSocketWatcher.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // /ws/thinking/{id}, /ws/progress/{id}, /ws/sessions/{id}: which WebSocket paths exist and who serves them.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/streaming/WebSocketWatcher.h"
 
 #include "core/Logging.h"

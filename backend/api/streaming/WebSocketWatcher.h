@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One WebSocket client watching a session: connection_established, history, then live events;
 // answers ping, get_history and get_stats; dropped with a close reason when it falls too far behind.
 #pragma once

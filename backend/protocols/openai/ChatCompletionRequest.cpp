@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "protocols/openai/ChatCompletionRequest.h"
 
 #include <cmath>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A POST /v1/chat/completions body, validated and read into the request ChatService runs: a client's
 // mistake becomes a 400 that names the field, and fields Ponder does not know are kept and forwarded (Open
 // WebUI and the SDKs send extras).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "protocols/openai/CompletionFormatter.h"
 
 #include <QDateTime>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Writes one response in OpenAI's chat completion format: the SSE chunks of a stream, or the whole
 // completion object. Every chunk of a response carries the same id and created time.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "protocols/streaming/ClientMessage.h"
 
 #include <QJsonDocument>
