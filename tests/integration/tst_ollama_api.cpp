@@ -239,6 +239,13 @@ private Q_SLOTS:
             = rawPost(backend->backend().baseUrl(), QStringLiteral("/api/generate"), "{nope");
         QCOMPARE(badJson.status, 400);
         QVERIFY(QJsonDocument::fromJson(badJson.body)[QLatin1String("error")].isString());
+        // A length no Go int holds (what the fuzzer sent) is refused here as Ollama refuses it.
+        QJsonObject tooLong = chat(QStringLiteral("openai/thinker"), false);
+        tooLong.insert(QStringLiteral("options"), QJsonObject {{QStringLiteral("num_predict"), 8.9e19}});
+        const RawHttpResponse refusedLength = post(*backend, "/api/chat", tooLong);
+        QCOMPARE(refusedLength.status, 400);
+        QVERIFY(QJsonDocument::fromJson(refusedLength.body)[QLatin1String("error")].toString().contains(
+            QLatin1String("num_predict")));
         const RawHttpResponse unknownShow
             = post(*backend, "/api/show", {{QStringLiteral("model"), QStringLiteral("nope")}});
         QCOMPARE(unknownShow.status, 404);

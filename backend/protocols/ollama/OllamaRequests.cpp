@@ -26,9 +26,13 @@ std::optional<ApiError> readOllamaOptions(const QJsonObject &body, CompletionReq
     if (!absent(format) && !format.isString() && !format.isObject())
         return invalid(
             QStringLiteral("format"), QStringLiteral("'format' must be \"json\" or a JSON schema"));
-    const QJsonValue predict = body.value("options"_L1)["num_predict"_L1];
-    if (predict.isDouble() && predict.toDouble() > 0)
-        request.maxTokens = predict.toInteger();
+    // Ollama reads num_predict into a Go int: -1 is "no limit", -2 "fill the context"; anything a Go int
+    // cannot hold is the client's error there too.
+    const QJsonObject options = body.value("options"_L1).toObject();
+    if (auto error = expectWholeNumber(options, "num_predict", -2))
+        return error;
+    if (const qint64 predict = options.value("num_predict"_L1).toInteger(); predict > 0)
+        request.maxTokens = predict;
     return std::nullopt;
 }
 

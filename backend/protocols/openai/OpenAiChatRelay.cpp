@@ -101,7 +101,9 @@ QList<QByteArray> OpenAiChatRelay::feed(const QByteArray &data)
         return release();
     }
     QList<QByteArray> out = release();
-    if (finishing && !m_options.clientAskedUsage)
+    // Only a well-formed finish chunk waits for the usage chunk's members: merged into anything else they
+    // would go out inside bytes the client cannot read. Parsed once per choice that finishes.
+    if (finishing && !m_options.clientAskedUsage && QJsonDocument::fromJson(chunk).isObject())
         m_held = chunk;
     else
         out.append(chunk);
