@@ -97,7 +97,7 @@ Backend::Backend(ServerOptions options, QObject *parent)
     m_chatRoutes = std::make_unique<ChatCompletionRoutes>(*m_chat, chatLimits);
     m_chatRoutes->registerOn(m_http->router());
     m_ollamaRoutes = std::make_unique<OllamaRoutes>(*m_chat, chatLimits);
-    m_ollamaRoutes->registerOn(*m_http);
+    m_ollamaRoutes->registerOn(m_http->router());
     const ChatCompletionRoutes::Limits &chat = m_options.chatLimits;
     m_responsesRoutes = std::make_unique<ResponsesRoutes>(
         *m_chat, ResponsesRoutes::Limits {chat.maxBodyBytes, chat.keepAliveMs, chat.maxBodyBytes});

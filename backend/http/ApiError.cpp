@@ -36,5 +36,7 @@ QJsonObject ApiError::toJson() const
 
 void sendApiError(HttpResponder &responder, const ApiError &error)
 {
-    responder.sendJson(error.status, responder.errorShape() ? responder.errorShape()(error) : error.toJson());
+    if (responder.errorWriter())
+        return responder.errorWriter()(responder, error);
+    responder.sendJson(error.status, error.toJson());
 }

@@ -124,12 +124,8 @@ bool HttpConnection::readHead()
                 .arg(m_head.contentLength)
                 .arg(m_admission.maxBodyBytes));
         m_admission.refused = true;
-        m_admission.respond = [tooLarge, writeError = m_admission.writeError](
-                                  const HttpRequest &request, HttpResponder &responder) {
-            if (writeError)
-                writeError(request, responder, tooLarge);
-            else
-                sendApiError(responder, tooLarge);
+        m_admission.respond = [tooLarge](const HttpRequest &, HttpResponder &responder) {
+            sendApiError(responder, tooLarge);
         };
     }
     if (m_admission.refused) {
@@ -159,7 +155,7 @@ bool HttpConnection::readBody()
     if (m_chunks) {
         m_socket->skip(m_chunks->decode(m_socket->peek(available), body));
         if (m_chunks->error()) {
-            respondAndClose(*m_chunks->error(), m_admission);
+            respondAndClose(*m_chunks->error());
             return false;
         }
         if (!m_chunks->isComplete())
@@ -184,8 +180,7 @@ void HttpConnection::dispatchRequest()
     framing.headersOnly = m_head.request.method == "HEAD";
     framing.chunked = !m_head.http10;
     auto *responder = new HttpResponder(m_socket, framing);
-    if (m_handlers.errorShape)
-        responder->setErrorShape(m_handlers.errorShape(m_head.request.path));
+    shapeErrors(*responder);
     if (!m_head.keepAlive)
         responder->addHeader("Connection", "close");
     m_keepAlive = m_head.keepAlive;
@@ -220,7 +215,16 @@ void HttpConnection::onResponseComplete()
     readRequests();
 }
 
-void HttpConnection::respondAndClose(const ApiError &error, const HttpAdmission &admission)
+void HttpConnection::shapeErrors(HttpResponder &responder) const
+{
+    if (!m_handlers.errorWriter)
+        return;
+    if (RouteErrorWriter writer = m_handlers.errorWriter(m_head.request.path))
+        responder.setErrorWriter([writer = std::move(writer), request = m_head.request](HttpResponder &out,
+                                     const ApiError &error) { writer(request, out, error); });
+}
+
+void HttpConnection::respondAndClose(const ApiError &error)
 {
     qCInfo(lcHttp).noquote() << "refused a request from" << m_socket->peerAddress().toString() << "-"
                              << error.status << error.message;
@@ -229,13 +233,10 @@ void HttpConnection::respondAndClose(const ApiError &error, const HttpAdmission 
     const bool headRead = m_state == State::Body;
     m_state = State::Closing;
     auto *responder = new HttpResponder(m_socket, {});
-    if (headRead && m_handlers.errorShape)
-        responder->setErrorShape(m_handlers.errorShape(m_head.request.path));
+    if (headRead)
+        shapeErrors(*responder);
     responder->addHeader("Connection", "close");
-    if (admission.writeError)
-        admission.writeError(m_head.request, *responder, error);
-    else
-        sendApiError(*responder, error);
+    sendApiError(*responder, error);
     lingerAndClose();
 }
 

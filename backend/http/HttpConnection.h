@@ -29,9 +29,6 @@ struct HttpAdmission
     // answered and closed.
     bool refused = false;
     qint64 maxBodyBytes = 0; // a declared body over this is refused with 413 before it is read
-    // Answers the errors found while reading the request (413 for a body over the limit) in the route's
-    // shape; empty: Ponder's JSON error.
-    std::function<void(const HttpRequest &, HttpResponder &, const ApiError &)> writeError;
 };
 
 class HttpConnection : public QObject
@@ -45,8 +42,8 @@ public:
         // Takes the socket, its upgrade request still unread, and the request as parsed (normalised path).
         std::function<void(QTcpSocket *, const HttpRequest &)> upgrade;
         std::function<HttpAdmission(const HttpRequestHead &)> admit;
-        // The shape of error bodies for a (normalised) path; null for Ponder's own.
-        std::function<ErrorShape(const QString &path)> errorShape;
+        // Who writes error bodies for a (normalised) path; empty for Ponder's own shape.
+        std::function<RouteErrorWriter(const QString &path)> errorWriter;
     };
 
     static constexpr qint64 ReadBufferBytes = 256 * 1024;
@@ -73,7 +70,9 @@ private:
     void dispatchRequest();
     // Answers a request refused from its head, whose body (if any) will never be read.
     void refuseRequest();
-    void respondAndClose(const ApiError &error, const HttpAdmission &admission = {});
+    void respondAndClose(const ApiError &error);
+    // Gives the responder the error writer of the request's route family (m_head's path).
+    void shapeErrors(HttpResponder &responder) const;
     void lingerAndClose();
     void onResponseComplete();
     void watchForStall(bool requestUnderway);

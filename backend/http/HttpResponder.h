@@ -12,12 +12,17 @@
 #include <QPointer>
 #include <QtGlobal>
 
+#include <functional>
+
 class QJsonObject;
 class QTcpSocket;
+class HttpResponder;
 struct ApiError;
+struct HttpRequest;
 
-// How a family of routes words its error bodies; null: Ponder's own (OpenAI's) shape.
-using ErrorShape = QJsonObject (*)(const ApiError &error);
+// Writes an error in the shape a family of routes' clients read: Ollama's {"error": "..."}, Anthropic's
+// {"type":"error",...}, OTLP's google.rpc.Status in the request's encoding. Empty: Ponder's own (OpenAI's).
+using RouteErrorWriter = std::function<void(const HttpRequest &, HttpResponder &, const ApiError &)>;
 
 class HttpResponder : public QObject
 {
@@ -36,10 +41,12 @@ public:
 
     // Adds a header to the response; call before send() or beginStream().
     void addHeader(const QByteArray &name, const QByteArray &value);
-    // Set from the request's path before any handler runs, so every error of a route family, the HTTP
-    // edge's refusals included, has that family's shape.
-    void setErrorShape(ErrorShape shape) { m_errorShape = shape; }
-    ErrorShape errorShape() const { return m_errorShape; }
+    // Writes an error body in the shape the request's clients read; empty: Ponder's own (OpenAI's). Set
+    // from the request's path before anything answers it, so every error of a route family, the HTTP
+    // edge's refusals included, has that family's shape (sendApiError uses it).
+    using ErrorWriter = std::function<void(HttpResponder &, const ApiError &)>;
+    void setErrorWriter(ErrorWriter writer) { m_errorWriter = std::move(writer); }
+    const ErrorWriter &errorWriter() const { return m_errorWriter; }
 
     void send(int status, const QByteArray &body, const QByteArray &contentType);
     void sendJson(int status, const QJsonObject &body);
@@ -79,6 +86,6 @@ private:
     QList<QPair<QByteArray, QByteArray>> m_headers;
     State m_state = State::Idle;
     Framing m_framing;
-    ErrorShape m_errorShape = nullptr;
+    ErrorWriter m_errorWriter;
     QPointer<QTcpSocket> m_socket;
 };

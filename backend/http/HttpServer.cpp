@@ -17,7 +17,7 @@ HttpServer::HttpServer(QObject *parent)
     m_connectionHandlers.upgrade
         = [this](QTcpSocket *socket, const HttpRequest &request) { upgrade(socket, request); };
     m_connectionHandlers.admit = [this](const HttpRequestHead &head) { return admit(head); };
-    m_connectionHandlers.errorShape = [this](const QString &path) { return m_router.errorShapeFor(path); };
+    m_connectionHandlers.errorWriter = [this](const QString &path) { return m_router.errorWriterFor(path); };
     connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpServer::takePendingWebSockets);
 }
 
@@ -95,26 +95,19 @@ HttpAdmission HttpServer::admit(const HttpRequestHead &head)
     // HEAD is GET without the body (RFC 9110 §9.3.2); HttpResponder leaves the body out.
     Router::Match match
         = m_router.match(request.method == "HEAD" ? QByteArray("GET") : request.method, request.path);
-    admission.writeError = match.writeError;
     if (auto error = refusal(request)) {
         qCInfo(lcHttp).noquote() << request.method << clippedForMessage(request.path)
                                  << "refused:" << error->message;
         admission.refused = true;
-        admission.respond = [this, error = *error, writeError = match.writeError](
-                                const HttpRequest &whole, HttpResponder &out) {
-            if (writeError)
-                writeError(whole, out, error);
-            else
-                m_errorShapes.send(whole, out, error);
-        };
+        admission.respond
+            = [error = *error](const HttpRequest &, HttpResponder &out) { sendApiError(out, error); };
         return admission;
     }
     if (!match.handler) {
         // 404, 405 or a CORS preflight: none of them reads a body, so one that comes is not waited for.
         admission.refused = true;
-        admission.respond
-            = [this, allowed = match.allowedMethods, writeError = match.writeError](const HttpRequest &whole,
-                  HttpResponder &out) { answerUnrouted(whole, allowed, writeError, out); };
+        admission.respond = [this, allowed = match.allowedMethods](const HttpRequest &whole,
+                                HttpResponder &out) { answerUnrouted(whole, allowed, out); };
         return admission;
     }
     admission.maxBodyBytes = std::min(match.maxBodyBytes, m_limits.maxBodyBytes);
@@ -127,8 +120,8 @@ HttpAdmission HttpServer::admit(const HttpRequestHead &head)
     return admission;
 }
 
-void HttpServer::answerUnrouted(const HttpRequest &request, const QByteArrayList &allowedMethods,
-    const RouteErrorWriter &writeError, HttpResponder &out)
+void HttpServer::answerUnrouted(
+    const HttpRequest &request, const QByteArrayList &allowedMethods, HttpResponder &out)
 {
     if (m_decorator)
         m_decorator(request, out);
@@ -143,13 +136,9 @@ void HttpServer::answerUnrouted(const HttpRequest &request, const QByteArrayList
         const ApiError notAllowed(405,
             QStringLiteral("method %1 is not allowed on %2; allowed: %3")
                 .arg(method, path, QString::fromLatin1(allowedMethods.join(", "))));
-        if (writeError)
-            writeError(request, out, notAllowed);
-        else
-            m_errorShapes.send(request, out, notAllowed);
-        return;
+        return sendApiError(out, notAllowed);
     }
-    m_errorShapes.send(request, out,
+    sendApiError(out,
         {404,
             request.isWebSocketUpgrade() ? QStringLiteral("no WebSocket endpoint at %1").arg(path)
                                          : QStringLiteral("no route for %1 %2").arg(method, path)});

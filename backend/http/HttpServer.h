@@ -9,7 +9,6 @@
 #pragma once
 
 #include "http/ApiError.h"
-#include "http/ErrorShapes.h"
 #include "http/HttpConnection.h"
 #include "http/HttpLimits.h"
 #include "http/Router.h"
@@ -44,8 +43,6 @@ public:
     ~HttpServer() override;
 
     Router &router() { return m_router; }
-    // The error shape each path's clients read, for the server's own refusals and for routes.
-    ErrorShapes &errorShapes() { return m_errorShapes; }
     void addRequestFilter(RequestFilter filter);
     void setResponseDecorator(ResponseDecorator decorator);
     void setWebSocketPathFilter(WebSocketPathFilter filter);
@@ -77,8 +74,7 @@ private:
     std::optional<ApiError> refusal(const HttpRequest &request) const;
     bool acceptsWebSocket(const HttpRequest &request) const;
     HttpAdmission admit(const HttpRequestHead &head);
-    void answerUnrouted(const HttpRequest &request, const QByteArrayList &allowedMethods,
-        const RouteErrorWriter &writeError, HttpResponder &out);
+    void answerUnrouted(const HttpRequest &request, const QByteArrayList &allowedMethods, HttpResponder &out);
     void answerOptions(const HttpRequest &request, const QByteArrayList &methods, HttpResponder &responder);
     void upgrade(QTcpSocket *socket, const HttpRequest &request);
     void acceptConnections();
@@ -86,7 +82,6 @@ private:
     void takePendingWebSockets();
 
     Router m_router;
-    ErrorShapes m_errorShapes;
     std::vector<RequestFilter> m_filters;
     ResponseDecorator m_decorator;
     WebSocketPathFilter m_webSocketPaths;

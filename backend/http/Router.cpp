@@ -17,10 +17,9 @@ bool isParameter(const QString &segment)
 
 } // namespace
 
-void Router::add(const QByteArray &method, const QString &pattern, RouteHandler handler, qint64 maxBodyBytes,
-    RouteErrorWriter writeError)
+void Router::add(const QByteArray &method, const QString &pattern, RouteHandler handler, qint64 maxBodyBytes)
 {
-    m_routes.push_back({method, splitPath(pattern), std::move(handler), maxBodyBytes, std::move(writeError)});
+    m_routes.push_back({method, splitPath(pattern), std::move(handler), maxBodyBytes});
 }
 
 bool Router::matchSegments(const QStringList &pattern, const QStringList &path, RouteParams *params)
@@ -54,29 +53,29 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
             result.handler = &route.handler;
             result.params = std::move(params);
             result.maxBodyBytes = route.maxBodyBytes;
-            result.writeError = route.writeError;
             result.allowedMethods.clear();
             return result;
         }
-        if (!result.writeError)
-            result.writeError = route.writeError; // a wrong method is answered in the path's shape
         if (!result.allowedMethods.contains(route.method))
             result.allowedMethods.append(route.method);
     }
     return result;
 }
 
-void Router::setErrorShape(const QString &pathPrefix, ErrorShape shape)
+void Router::setErrorWriter(const QString &pathPrefix, RouteErrorWriter writer)
 {
-    m_errorShapes.emplace_back(pathPrefix, shape);
+    m_errorWriters.emplace_back(pathPrefix, std::move(writer));
 }
 
-ErrorShape Router::errorShapeFor(const QString &path) const
+RouteErrorWriter Router::errorWriterFor(const QString &path) const
 {
-    for (const auto &[prefix, shape] : m_errorShapes) {
-        if (path.startsWith(prefix)
-            && (path.size() == prefix.size() || path.at(prefix.size()) == QLatin1Char('/')))
-            return shape;
+    const std::pair<QString, RouteErrorWriter> *longest = nullptr;
+    for (const auto &entry : m_errorWriters) {
+        const QString &prefix = entry.first;
+        const bool under = path.startsWith(prefix)
+            && (path.size() == prefix.size() || path.at(prefix.size()) == QLatin1Char('/'));
+        if (under && (!longest || prefix.size() > longest->first.size()))
+            longest = &entry;
     }
-    return nullptr;
+    return longest ? longest->second : RouteErrorWriter {};
 }

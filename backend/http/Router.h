@@ -14,10 +14,6 @@
 
 using RouteParams = QHash<QString, QString>;
 using RouteHandler = std::function<void(const HttpRequest &, const RouteParams &, HttpResponder &)>;
-struct ApiError;
-// Writes an error in the shape of a route's own protocol (OTLP answers google.rpc.Status, not Ponder's JSON),
-// for the refusals the HTTP edge makes for the route too: the key, the Origin, a body over its limit.
-using RouteErrorWriter = std::function<void(const HttpRequest &, HttpResponder &, const ApiError &)>;
 
 class Router
 {
@@ -29,23 +25,24 @@ public:
     // pattern: segments separated by '/'; "{name}" matches one non-empty segment. A request whose declared
     // body is over maxBodyBytes gets 413 from its head, before the body is read.
     void add(const QByteArray &method, const QString &pattern, RouteHandler handler,
-        qint64 maxBodyBytes = DefaultMaxBodyBytes, RouteErrorWriter writeError = {});
+        qint64 maxBodyBytes = DefaultMaxBodyBytes);
 
     struct Match
     {
         const RouteHandler *handler = nullptr;
         RouteParams params;
         qint64 maxBodyBytes = 0; // of the route matched
-        RouteErrorWriter writeError; // of the route matched, or of the path's routes; empty: Ponder's shape
         QByteArrayList allowedMethods; // filled when the path exists but not for this method
     };
     // `path` is normalised (normaliseRequestPath): its segments are split at '/' and each decoded alone.
     Match match(const QByteArray &method, const QString &path) const;
 
-    // Errors on `pathPrefix` and below (a route family such as Anthropic's /v1/messages) take this shape,
-    // whoever answers them: a handler, the router (404, 405) or the HTTP edge (401, 403, 413...).
-    void setErrorShape(const QString &pathPrefix, ErrorShape shape);
-    ErrorShape errorShapeFor(const QString &path) const;
+    // Errors on `pathPrefix` and below (a route family such as Ollama's /api) are written by `writer`,
+    // whoever answers them: a handler, the router (404, 405) or the HTTP edge (401, 403, 413...). The
+    // longest prefix that matches decides; an empty writer gives a path below back to Ponder's own shape.
+    void setErrorWriter(const QString &pathPrefix, RouteErrorWriter writer);
+    // For a normalised path; empty for Ponder's own shape.
+    RouteErrorWriter errorWriterFor(const QString &path) const;
 
 private:
     struct Route
@@ -54,10 +51,9 @@ private:
         QStringList segments;
         RouteHandler handler;
         qint64 maxBodyBytes;
-        RouteErrorWriter writeError;
     };
     static bool matchSegments(const QStringList &pattern, const QStringList &path, RouteParams *params);
 
     std::vector<Route> m_routes;
-    std::vector<std::pair<QString, ErrorShape>> m_errorShapes;
+    std::vector<std::pair<QString, RouteErrorWriter>> m_errorWriters;
 };

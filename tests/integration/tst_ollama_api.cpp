@@ -267,6 +267,11 @@ private Q_SLOTS:
                      {{"Authorization", "Bearer sekrit"}})
                      .status,
             200);
+        // A route of Ollama's that Ponder lacks is refused in Ollama's words, its 401 first.
+        const RawHttpResponse pull = post(*locked, "/api/pull",
+            {{QStringLiteral("model"), QStringLiteral("x")}}, {{"Authorization", "Bearer sekrit"}});
+        QCOMPARE(pull.status, 404);
+        QVERIFY(QJsonDocument::fromJson(pull.body)[QLatin1String("error")].isString());
         // The streaming API keeps its own routes and shape beside Ollama's.
         HttpTestClient client;
         QCOMPARE(client.get(locked->url(QStringLiteral("/api/streaming/sessions")), {{"X-Api-Key", "sekrit"}})

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The router tells routes, wrong methods and unknown paths apart, and decodes parameters safely.
+#include "http/ApiError.h"
 #include "http/Router.h"
 
+#include <QTcpSocket>
 #include <QTest>
 
 class RouterTest : public QObject
@@ -13,7 +15,7 @@ private Q_SLOTS:
     void decodesParametersPerSegment();
     void wrongMethodListsTheAllowedOnes();
     void unknownPathMatchesNothing();
-    void aRoutesErrorWriterComesWithItsPath();
+    void theLongestPrefixDecidesWhoWritesAPathsErrors();
 };
 
 namespace {
@@ -68,21 +70,31 @@ void RouterTest::unknownPathMatchesNothing()
     QVERIFY(match.allowedMethods.isEmpty());
 }
 
-void RouterTest::aRoutesErrorWriterComesWithItsPath()
+void RouterTest::theLongestPrefixDecidesWhoWritesAPathsErrors()
 {
-    // OTLP answers in google.rpc.Status: its writer serves the refusals of its path too (a wrong method).
+    // Ollama's paths are /api; Ponder's streaming API under it keeps Ponder's shape; /apiary is not /api.
     Router router;
-    int written = 0;
-    router.add("POST", QStringLiteral("/v1/traces"), tagging(nullptr, {}), 1024,
-        [&written](const HttpRequest &, HttpResponder &, const ApiError &) { ++written; });
-    router.add("GET", QStringLiteral("/health"), tagging(nullptr, {}));
-    Router::Match match = router.match("POST", QStringLiteral("/v1/traces"));
-    QVERIFY(match.handler && match.writeError);
-    QCOMPARE(match.maxBodyBytes, 1024);
-    match = router.match("GET", QStringLiteral("/v1/traces"));
-    QVERIFY(!match.handler && match.writeError);
-    QVERIFY(!router.match("GET", QStringLiteral("/health")).writeError);
-    QVERIFY(!router.match("GET", QStringLiteral("/nowhere")).writeError);
+    int ollama = 0;
+    router.setErrorWriter(QStringLiteral("/api"),
+        [&ollama](const HttpRequest &, HttpResponder &, const ApiError &) { ++ollama; });
+    router.setErrorWriter(QStringLiteral("/api/streaming"), {});
+    QTcpSocket socket; // never connected: the writer here writes nothing
+    auto *responder = new HttpResponder(&socket, {});
+    const auto writes = [&](const char *path) {
+        const RouteErrorWriter writer = router.errorWriterFor(QLatin1String(path));
+        if (!writer)
+            return false;
+        const int before = ollama;
+        writer(HttpRequest {}, *responder, ApiError(404, {}));
+        return ollama == before + 1;
+    };
+    QVERIFY(writes("/api"));
+    QVERIFY(writes("/api/pull"));
+    QVERIFY(writes("/api/chat/extra"));
+    QVERIFY(!writes("/api/streaming"));
+    QVERIFY(!writes("/api/streaming/sessions/x"));
+    QVERIFY(!writes("/apiary"));
+    QVERIFY(!writes("/v1/chat/completions"));
 }
 
 QTEST_GUILESS_MAIN(RouterTest)

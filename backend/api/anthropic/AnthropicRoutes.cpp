@@ -17,7 +17,10 @@
 
 void AnthropicRoutes::registerOn(Router &router)
 {
-    router.setErrorShape(QStringLiteral("/v1/messages"), anthropicErrorBody);
+    router.setErrorWriter(
+        QStringLiteral("/v1/messages"), [](const HttpRequest &, HttpResponder &out, const ApiError &error) {
+            out.sendJson(error.status, anthropicErrorBody(error));
+        });
     router.add(
         "POST", QStringLiteral("/v1/messages"),
         [this](const HttpRequest &request, const RouteParams &, HttpResponder &out) { create(request, out); },

@@ -8,7 +8,7 @@
 #include "core/Version.h"
 #include "events/Session.h"
 #include "http/HttpResponder.h"
-#include "http/HttpServer.h"
+#include "http/Router.h"
 #include "protocols/ollama/OllamaRequests.h"
 #include "upstream/UpstreamRegistry.h"
 
@@ -52,9 +52,8 @@ struct Gathering
 
 } // namespace
 
-void OllamaRoutes::registerOn(HttpServer &server)
+void OllamaRoutes::registerOn(Router &router)
 {
-    Router &router = server.router();
     const ApiRequests::Context defaults {{}, m_limits.reasoningField, {}};
     auto context = [defaults](const HttpRequest &request) {
         ApiRequests::Context forRequest = defaults;
@@ -90,9 +89,13 @@ void OllamaRoutes::registerOn(HttpServer &server)
         [this](const HttpRequest &, const RouteParams &, HttpResponder &out) { version(out); });
     router.add("POST", QStringLiteral("/api/show"),
         [this](const HttpRequest &request, const RouteParams &, HttpResponder &out) { show(request, out); });
-    for (const char *path :
-        {"/api/chat", "/api/generate", "/api/embed", "/api/tags", "/api/ps", "/api/version", "/api/show"})
-        server.errorShapes().add(QLatin1String(path), &OllamaResponse::sendOllamaError);
+    // Every /api path but the streaming API's is Ollama's: a route Ponder lacks (/api/pull) is refused in
+    // the words Ollama's clients read too.
+    router.setErrorWriter(
+        QStringLiteral("/api"), [](const HttpRequest &, HttpResponder &out, const ApiError &error) {
+            OllamaResponse::sendOllamaError(out, error);
+        });
+    router.setErrorWriter(QStringLiteral("/api/streaming"), {});
 }
 
 void OllamaRoutes::generate(const HttpRequest &request, HttpResponder &out, const Parser &parse)

@@ -13,7 +13,7 @@
 #include <functional>
 
 class ChatService;
-class HttpServer;
+class Router;
 class HttpResponder;
 struct HttpRequest;
 
@@ -25,7 +25,7 @@ public:
         , m_limits(limits)
     { }
 
-    void registerOn(HttpServer &server);
+    void registerOn(Router &router);
 
 private:
     using Parser = std::function<std::variant<CompletionRequest, ApiError>(const QJsonObject &)>;

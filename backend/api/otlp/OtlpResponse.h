@@ -27,7 +27,7 @@ std::optional<Encoding> encodingOf(const HttpRequest &request);
 void sendSuccess(HttpResponder &out, Encoding encoding, qint64 rejectedSpans, const QString &message);
 // `retryAfterSeconds` > 0 adds Retry-After (429, 503).
 void sendError(HttpResponder &out, Encoding encoding, const ApiError &error, int retryAfterSeconds = 0);
-// The route's error writer (RouteErrorWriter): the HTTP edge's refusals in the request's encoding.
+// The path's error writer (Router::setErrorWriter): the HTTP edge's refusals in the request's encoding.
 void sendEdgeError(const HttpRequest &request, HttpResponder &out, const ApiError &error);
 
 } // namespace OtlpResponse

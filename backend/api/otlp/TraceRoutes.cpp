@@ -92,5 +92,6 @@ void TraceRoutes::registerOn(Router &router)
                 }
             });
         },
-        m_ingest.limits().maxBodyBytes, OtlpResponse::sendEdgeError);
+        m_ingest.limits().maxBodyBytes);
+    router.setErrorWriter(QStringLiteral("/v1/traces"), OtlpResponse::sendEdgeError);
 }
