@@ -4,16 +4,11 @@
 #include <QJsonArray>
 
 #include <algorithm>
-#include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
 namespace ApiRequests {
-
-ApiError invalid(const QString &param, const QString &message)
-{
-    return ApiError(400, message, param);
-}
 
 bool absent(const QJsonValue &value)
 {
@@ -37,17 +32,9 @@ bool isStringList(const QJsonValue &value)
         && std::all_of(list.begin(), list.end(), [](const QJsonValue &v) { return v.isString(); });
 }
 
-std::optional<ApiError> expectWholeNumber(const QJsonObject &body, const char *name, double low)
+std::optional<ApiError> expectWholeNumber(const QJsonObject &body, const char *name, qint64 low)
 {
-    const QJsonValue value = body.value(QLatin1String(name));
-    if (absent(value))
-        return std::nullopt;
-    const double number = value.toDouble(-1e300);
-    if (value.isDouble() && std::isfinite(number) && number >= low && number < 9e15
-        && std::trunc(number) == number)
-        return std::nullopt;
-    return invalid(QLatin1String(name),
-        QStringLiteral("'%1' must be a whole number of at least %2").arg(QLatin1String(name)).arg(low));
+    return FieldChecks::integer(body, QLatin1String(name), low, std::numeric_limits<qint64>::max());
 }
 
 std::optional<ApiError> readCommon(const QJsonObject &body, const Context &context, WireApi api,

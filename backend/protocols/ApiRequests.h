@@ -7,6 +7,7 @@
 #pragma once
 
 #include "chat/CompletionRequest.h"
+#include "protocols/FieldChecks.h"
 #include "upstream/WireApi.h"
 
 #include <QJsonObject>
@@ -24,14 +25,14 @@ struct Context
 
 using Parsed = std::variant<CompletionRequest, ApiError>;
 
-// A 400 naming the field.
-ApiError invalid(const QString &param, const QString &message);
+using FieldChecks::invalid;
 bool absent(const QJsonValue &value);
 // The member `name`, when present and not null, passes `is`; else a 400 saying it must be `what`.
 std::optional<ApiError> expect(
     const QJsonObject &body, const char *name, bool (QJsonValue::*is)() const, const char *what);
 bool isStringList(const QJsonValue &value);
-std::optional<ApiError> expectWholeNumber(const QJsonObject &body, const char *name, double low);
+// A whole number of at least `low` (FieldChecks::integer with no upper bound).
+std::optional<ApiError> expectWholeNumber(const QJsonObject &body, const char *name, qint64 low);
 // What every API's request has: the model, stream (with the API's default), Ponder's own fields.
 std::optional<ApiError> readCommon(const QJsonObject &body, const Context &context, WireApi api,
     bool streamByDefault, CompletionRequest &request);

@@ -1,51 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "protocols/openai/ChatCompletionRequest.h"
 
-#include <cmath>
+#include "protocols/FieldChecks.h"
+
 #include <limits>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-ApiError invalid(const QString &param, const QString &message)
-{
-    return ApiError(400, message, param);
-}
-
-std::optional<ApiError> checkNumber(const QJsonObject &body, const char *name, double low, double high)
-{
-    const QJsonValue value = body.value(QLatin1String(name));
-    if (value.isUndefined() || value.isNull())
-        return std::nullopt;
-    if (!value.isDouble() || value.toDouble() < low || value.toDouble() > high)
-        return invalid(QLatin1String(name),
-            QStringLiteral("'%1' must be a number from %2 to %3")
-                .arg(QLatin1String(name))
-                .arg(low)
-                .arg(high));
-    return std::nullopt;
-}
-
-// A whole number in [low, high]. The range is checked on the double, before any conversion: casting a
-// double outside qint64's range (1e300) to an integer is undefined behaviour.
-std::optional<ApiError> checkInteger(const QJsonObject &body, const char *name, qint64 low, qint64 high)
-{
-    const QJsonValue value = body.value(QLatin1String(name));
-    if (value.isUndefined() || value.isNull())
-        return std::nullopt;
-    const double number = value.toDouble();
-    // 2^63 is the first double past qint64; every double below it and at least -2^63 converts exactly.
-    const bool inRange = value.isDouble() && std::isfinite(number) && number >= double(low)
-        && number < 9223372036854775808.0 && number <= double(high) && std::trunc(number) == number;
-    if (!inRange)
-        return invalid(QLatin1String(name),
-            QStringLiteral("'%1' must be a whole number from %2 to %3")
-                .arg(QLatin1String(name))
-                .arg(low)
-                .arg(high));
-    return std::nullopt;
-}
+using FieldChecks::invalid;
 
 std::optional<ApiError> checkMessages(const QJsonValue &value)
 {
@@ -105,15 +69,16 @@ std::variant<CompletionRequest, ApiError> parseChatCompletionRequest(const QJson
     for (const auto &[name, low, high] :
         {std::tuple {"temperature", 0.0, 2.0}, std::tuple {"top_p", 0.0, 1.0},
             std::tuple {"presence_penalty", -2.0, 2.0}, std::tuple {"frequency_penalty", -2.0, 2.0}}) {
-        if (auto error = checkNumber(body, name, low, high))
+        if (auto error = FieldChecks::number(body, QLatin1String(name), low, high))
             return *error;
     }
     for (const char *name : {"max_tokens", "max_completion_tokens"}) {
-        if (auto error = checkInteger(body, name, 1, std::numeric_limits<qint64>::max()))
+        if (auto error
+            = FieldChecks::integer(body, QLatin1String(name), 1, std::numeric_limits<qint64>::max()))
             return *error;
     }
-    if (auto error
-        = checkInteger(body, "seed", std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()))
+    if (auto error = FieldChecks::integer(body, QStringLiteral("seed"), std::numeric_limits<qint64>::min(),
+            std::numeric_limits<qint64>::max()))
         return *error;
     if (auto error = checkStop(body.value("stop"_L1)))
         return *error;
