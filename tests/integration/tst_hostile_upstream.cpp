@@ -86,6 +86,8 @@ private Q_SLOTS:
     void aBodyLongerOrShorterThanDeclaredIsAnError_data();
     void aBodyLongerOrShorterThanDeclaredIsAnError();
     void aNoContentAnswerHasNoBody();
+    void anOllamaAnswerNoOllamaClientCanReadIsA502_data();
+    void anOllamaAnswerNoOllamaClientCanReadIsA502();
     void aModelListRedirectIsFollowedOnce();
     void theKeyIsNotSentToAnotherServer();
     void httpUpstreamsGoThroughAnHttpProxyInAbsoluteForm();
@@ -371,6 +373,37 @@ void HostileUpstreamTest::aNoContentAnswerHasNoBody()
     const QJsonObject health = upstreamHealth(*backend);
     QVERIFY2(health.value(QLatin1String("error")).toString().contains(QLatin1String("not JSON")),
         qPrintable(health.value(QLatin1String("error")).toString()));
+}
+
+void HostileUpstreamTest::anOllamaAnswerNoOllamaClientCanReadIsA502_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("answer");
+    QTest::newRow("tags: no content")
+        << QByteArray("/api/tags") << QByteArray("HTTP/1.1 204 No Content\r\n\r\n");
+    QTest::newRow("version: a proxy's page")
+        << QByteArray("/api/version")
+        << QByteArray(
+               "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<h1>hi</h1>\r\n");
+    QTest::newRow("ps: not modified")
+        << QByteArray("/api/ps") << QByteArray("HTTP/1.1 304 Not Modified\r\n\r\n");
+    QTest::newRow("tags: an error page")
+        << QByteArray("/api/tags")
+        << QByteArray("HTTP/1.1 500 Oops\r\nContent-Type: text/html\r\nContent-Length: 4\r\n\r\noops");
+}
+
+void HostileUpstreamTest::anOllamaAnswerNoOllamaClientCanReadIsA502()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, answer);
+    m_hostile->answer(path, HostileUpstream::whole(answer));
+    const auto backend = startBackend(QStringLiteral("ollama:") + m_hostile->url());
+    QVERIFY(backend);
+    const HttpTestReply reply = m_client.get(backend->url(QString::fromLatin1(path)));
+    QCOMPARE(reply.status, 502);
+    QVERIFY2(
+        reply.json().object().value(QLatin1String("error")).toString().contains(QLatin1String("no JSON")),
+        reply.body.constData());
 }
 
 void HostileUpstreamTest::aModelListRedirectIsFollowedOnce()

@@ -22,8 +22,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The Ollama behind Ponder answered: its answer as it is, when it is one an Ollama client can read (a JSON
+// body, with a status that carries one). A 204, a redirect or a proxy's HTML page is a 502 in Ollama's shape.
 void sendAnswer(HttpResponder &out, const UpstreamAnswer &answer)
 {
+    const bool carriesBody = answer.status >= 200 && answer.status <= 599 && answer.status != 204
+        && answer.status != 205 && answer.status / 100 != 3;
+    QJsonParseError parseError;
+    QJsonDocument::fromJson(answer.body, &parseError);
+    if (!carriesBody || parseError.error != QJsonParseError::NoError)
+        return OllamaResponse::sendOllamaError(out,
+            ApiError(502,
+                QStringLiteral("the upstream Ollama answered with status %1 and no JSON body")
+                    .arg(answer.status)));
     out.send(answer.status, answer.body,
         answer.contentType.isEmpty() ? QByteArray("application/json") : answer.contentType);
 }
