@@ -246,6 +246,14 @@ private Q_SLOTS:
         QCOMPARE(refusedLength.status, 400);
         QVERIFY(QJsonDocument::fromJson(refusedLength.body)[QLatin1String("error")].toString().contains(
             QLatin1String("num_predict")));
+        // Options of the wrong type are refused as Ollama refuses them, not sent on to an upstream.
+        QJsonObject wrongType = chat(QStringLiteral("openai/thinker"), false);
+        wrongType.insert(
+            QStringLiteral("options"), QJsonObject {{QStringLiteral("temperature"), QStringLiteral("hot")}});
+        const RawHttpResponse refusedType = post(*backend, "/api/chat", wrongType);
+        QCOMPARE(refusedType.status, 400);
+        QVERIFY(QJsonDocument::fromJson(refusedType.body)[QLatin1String("error")].toString().contains(
+            QLatin1String("temperature")));
         const RawHttpResponse unknownShow
             = post(*backend, "/api/show", {{QStringLiteral("model"), QStringLiteral("nope")}});
         QCOMPARE(unknownShow.status, 404);

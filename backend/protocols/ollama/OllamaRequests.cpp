@@ -26,11 +26,25 @@ std::optional<ApiError> readOllamaOptions(const QJsonObject &body, CompletionReq
     if (!absent(format) && !format.isString() && !format.isObject())
         return invalid(
             QStringLiteral("format"), QStringLiteral("'format' must be \"json\" or a JSON schema"));
-    // Ollama reads num_predict into a Go int: -1 is "no limit", -2 "fill the context"; anything a Go int
-    // cannot hold is the client's error there too.
+    // Ollama reads options into Go floats and ints and refuses what does not fit: so does Ponder, before an
+    // OpenAI-compatible upstream gets a string for a temperature. num_predict -1 is "no limit", -2 "fill
+    // the context".
     const QJsonObject options = body.value("options"_L1).toObject();
-    if (auto error = expectWholeNumber(options, "num_predict", -2))
-        return error;
+    for (const char *name : {"temperature", "top_p", "min_p", "typical_p", "presence_penalty",
+             "frequency_penalty", "repeat_penalty", "mirostat_tau", "mirostat_eta"}) {
+        if (auto error = expect(options, name, &QJsonValue::isDouble, "a number"))
+            return error;
+    }
+    for (const auto &[name, low] : {std::pair {"num_predict", -2}, std::pair {"seed", -1},
+             std::pair {"top_k", 0}, std::pair {"num_ctx", 1}, std::pair {"num_keep", -1},
+             std::pair {"repeat_last_n", -1}, std::pair {"mirostat", 0}}) {
+        if (auto error = expectWholeNumber(options, name, low))
+            return error;
+    }
+    const QJsonValue stop = options.value("stop"_L1);
+    if (!absent(stop) && !stop.isString() && !isStringList(stop))
+        return invalid(
+            QStringLiteral("stop"), QStringLiteral("'stop' must be a string or an array of strings"));
     if (const qint64 predict = options.value("num_predict"_L1).toInteger(); predict > 0)
         request.maxTokens = predict;
     return std::nullopt;
