@@ -107,7 +107,9 @@ void ChatService::start(const CompletionRequest &given, QObject *owner, Started 
             // The route attaches before the reporter and the history: each unit of the answer reaches the
             // client first, and Ponder's work with it follows.
             started(generation, std::nullopt);
-            auto *reporter = new GenerationReporter(m_hub, reporterContext(routed), generation);
+            // Owned here, not by the generation: what a burst left to publish is published after it ends.
+            auto *reporter = new GenerationReporter(m_hub, reporterContext(routed), this);
+            connect(reporter, &GenerationReporter::done, reporter, &QObject::deleteLater);
             reporter->attach(generation);
             ensureSession(routed, [reporter = QPointer<GenerationReporter>(reporter)] {
                 if (reporter)
@@ -128,10 +130,11 @@ GenerationReporter::Context ChatService::reporterContext(const CompletionRequest
 void ChatService::reportFailureBeforeStart(const CompletionRequest &request, const ApiError &error)
 {
     auto *reporter = new GenerationReporter(m_hub, reporterContext(request), this);
+    connect(reporter, &GenerationReporter::done, reporter, &QObject::deleteLater);
     reporter->failedBeforeStart(error);
-    ensureSession(request, [reporter] {
-        reporter->sessionReady();
-        reporter->deleteLater();
+    ensureSession(request, [reporter = QPointer<GenerationReporter>(reporter)] {
+        if (reporter)
+            reporter->sessionReady();
     });
 }
 

@@ -6,6 +6,8 @@
 #include "http/ApiError.h"
 #include "hub/StreamingHub.h"
 
+#include <QTimer>
+
 namespace {
 
 constexpr qint64 ProgressIntervalMs = 250; // "at most a few per second"
@@ -13,6 +15,9 @@ constexpr int TotalSteps = 4; // received, upstream answered, generating, done
 // The reasoning text one thinking_aloud update carries at most: its JSON stays under the streaming
 // API's default event limit (256 KiB) even if every character had to be escaped. More goes in more updates.
 constexpr qsizetype MaxAloudChars = 32 * 1024;
+// Events one turn of the event loop publishes at most (each is a store append and a fan-out to watchers,
+// tens of microseconds): a burst of thousands goes out a slice per turn, a few milliseconds each.
+constexpr int MaxPublishesPerTurn = 64;
 
 } // namespace
 
@@ -44,22 +49,67 @@ void GenerationReporter::sessionReady()
     data.insert(QStringLiteral("metrics"), metrics());
     // What was asked, for watchers who did not ask it (the window's Live sessions).
     data.insert(QStringLiteral("prompt"), m_context.prompt.left(MaxAloudChars));
-    publish(EventKind::Progress, data);
-    for (const auto &[kind, held] : std::exchange(m_held, {}))
-        publish(kind, held);
+    // "received" goes before what was held, which follows at the pace of any other burst.
+    m_waiting.insert(m_nextWaiting, {EventKind::Progress, data});
+    beginTurn();
+    publishSlice();
 }
 
 void GenerationReporter::publish(EventKind kind, const EventData &data)
 {
-    if (!m_sessionReady) {
-        m_held.append({kind, data});
+    if (!m_sessionReady || m_nextWaiting < m_waiting.size() || m_publishedThisTurn >= MaxPublishesPerTurn) {
+        m_waiting.append({kind, data});
+        if (m_sessionReady)
+            scheduleSlice();
         return;
     }
+    ++m_publishedThisTurn;
     m_hub.publish(m_context.sessionId, kind, data, [](StoreStatus, const StoredEvent &) {});
+}
+
+void GenerationReporter::publishSlice()
+{
+    m_sliceScheduled = false;
+    while (m_nextWaiting < m_waiting.size() && m_publishedThisTurn < MaxPublishesPerTurn) {
+        const auto &[kind, data] = m_waiting.at(m_nextWaiting++);
+        ++m_publishedThisTurn;
+        m_hub.publish(m_context.sessionId, kind, data, [](StoreStatus, const StoredEvent &) {});
+    }
+    if (m_nextWaiting < m_waiting.size())
+        return scheduleSlice();
+    m_waiting.clear();
+    m_nextWaiting = 0;
+    emitDoneIfOut();
+}
+
+void GenerationReporter::scheduleSlice()
+{
+    if (m_sliceScheduled)
+        return;
+    m_sliceScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        beginTurn();
+        publishSlice();
+    });
+}
+
+void GenerationReporter::endReporting()
+{
+    m_ended = true;
+    emitDoneIfOut();
+}
+
+void GenerationReporter::emitDoneIfOut()
+{
+    if (!m_ended || !m_sessionReady || m_nextWaiting < m_waiting.size() || m_doneEmitted)
+        return;
+    m_doneEmitted = true;
+    Q_EMIT done();
 }
 
 void GenerationReporter::onPromptProgress(const PromptProgress &progress)
 {
+    beginTurn();
     const qint64 percent = qint64(progress.percentage());
     // The first and the last always; between them at most a few a second.
     const bool last = progress.total > 0 && progress.processed >= progress.total;
@@ -89,12 +139,16 @@ void GenerationReporter::attach(Generation *generation)
     m_generation = generation;
     connect(generation, &Generation::stageChanged, this, &GenerationReporter::onStage);
     connect(generation, &Generation::contentDelta, this, &GenerationReporter::onContent);
-    connect(generation, &Generation::toolCallsDelta, this, &GenerationReporter::onDelta);
+    connect(generation, &Generation::toolCallsDelta, this, [this] {
+        beginTurn();
+        onDelta();
+    });
     connect(generation, &Generation::reasoningDelta, this, &GenerationReporter::onReasoning);
     connect(generation, &Generation::finished, this, &GenerationReporter::onFinished);
     connect(generation, &Generation::promptProgress, this, &GenerationReporter::onPromptProgress);
     connect(generation, &Generation::failed, this,
         [this](const UpstreamError &error) { onFailed(error.message); });
+    connect(generation, &QObject::destroyed, this, &GenerationReporter::endReporting);
 }
 
 void GenerationReporter::failedBeforeStart(const ApiError &error)
@@ -104,6 +158,7 @@ void GenerationReporter::failedBeforeStart(const ApiError &error)
 
 void GenerationReporter::onStage(Generation::Stage stage)
 {
+    beginTurn();
     switch (stage) {
     case Generation::Stage::WaitingForFirstToken:
         publishProgress(QStringLiteral("progress"),
@@ -124,6 +179,7 @@ void GenerationReporter::onStage(Generation::Stage stage)
         publishProgress(QStringLiteral("warning"),
             QStringLiteral("Stopped: the client went away or cancelled"), QStringLiteral("aborted"),
             TotalSteps, std::nullopt);
+        endReporting();
         break;
     default:
         break;
@@ -132,16 +188,29 @@ void GenerationReporter::onStage(Generation::Stage stage)
 
 void GenerationReporter::onContent(const QString &text)
 {
+    beginTurn();
+    ++m_deltas;
+    endReasoning();
     hold(m_unpublishedAnswer, text, [this] { publishAnswer(); });
-    onDelta();
+    reportProgressIfDue();
 }
 
 void GenerationReporter::onDelta()
 {
     ++m_deltas;
+    endReasoning();
+    reportProgressIfDue();
+}
+
+void GenerationReporter::endReasoning()
+{
     publishThinkingAloud(); // the answer began: the reasoning so far is complete
     for (const QString &step : m_segmenter.flush())
         publishThinking(step);
+}
+
+void GenerationReporter::reportProgressIfDue()
+{
     if (m_sinceProgress.elapsed() < ProgressIntervalMs)
         return;
     m_sinceProgress.restart();
@@ -159,6 +228,7 @@ void GenerationReporter::onDelta()
 
 void GenerationReporter::onReasoning(const QString &text)
 {
+    beginTurn();
     ++m_deltas;
     for (const QString &step : m_segmenter.feed(text))
         publishThinking(step);
@@ -182,6 +252,7 @@ void GenerationReporter::hold(QString &held, const QString &text, const std::fun
 
 void GenerationReporter::onFinished(const GenerationOutcome &outcome)
 {
+    beginTurn();
     publishThinkingAloud();
     publishAnswer();
     for (const QString &step : m_segmenter.flush())
@@ -200,14 +271,17 @@ void GenerationReporter::onFinished(const GenerationOutcome &outcome)
                       .arg(outcome.usage->completionTokens);
     }
     publishProgress(QStringLiteral("completion"), message, QStringLiteral("done"), TotalSteps, 100, figures);
+    endReporting();
 }
 
 void GenerationReporter::onFailed(const QString &message)
 {
+    beginTurn();
     publishThinkingAloud();
     publishAnswer();
     publishProgress(QStringLiteral("warning"), QStringLiteral("Failed: %1").arg(message),
         QStringLiteral("failed"), TotalSteps, std::nullopt, metrics());
+    endReporting();
 }
 
 void GenerationReporter::publishThinking(const QString &text)

@@ -4,7 +4,9 @@
 // model's reasoning (numbered, typed "reasoning" unless a step's own label names its kind), plus the live
 // reasoning text as `thinking_aloud` updates and the answer's text as `answering` ones. Publishes at most
 // a few progress updates per second; what it holds between them is bounded, and work on a delta is
-// linear in its size.
+// linear in its size. One delta that makes many events (megabytes of reasoning in one chunk) is published
+// a slice per event-loop turn, in order, so the server's other clients are answered in between. Its owner
+// keeps it until `done`: the generation has ended and every event is out.
 #pragma once
 
 #include "chat/ReasoningSegmenter.h"
@@ -41,11 +43,26 @@ public:
     // now on publishes at once. (The upstream request leaves before the session is created.)
     void sessionReady();
 
+Q_SIGNALS:
+    // The generation ended (or went away) and everything about it is published.
+    void done();
+
 private:
+    // Publishes now, or queues behind what waits (the session being created, or a burst being paced).
     void publish(EventKind kind, const EventData &data);
+    void publishSlice();
+    void scheduleSlice();
+    // Every entry from the generation starts a new turn's allowance.
+    void beginTurn() { m_publishedThisTurn = 0; }
+    // The generation is over: `done` once what waits is published.
+    void endReporting();
+    void emitDoneIfOut();
     void onPromptProgress(const PromptProgress &progress);
     void onStage(Generation::Stage stage);
     void onDelta();
+    // The answer (or a tool call) began: the reasoning so far is complete, its last step included.
+    void endReasoning();
+    void reportProgressIfDue();
     void onContent(const QString &text);
     void onReasoning(const QString &text);
     void onFinished(const GenerationOutcome &outcome);
@@ -71,7 +88,14 @@ private:
     int m_steps = 0; // published so far; the next one's number is one more
     QString m_unpublishedReasoning;
     bool m_sessionReady = false;
-    QList<QPair<EventKind, EventData>> m_held; // until the session exists: a round trip at most
+    // Until the session exists (a store round trip at most), or behind a burst being paced; bounded by the
+    // upstream's largest line, whose text it holds once.
+    QList<QPair<EventKind, EventData>> m_waiting;
+    qsizetype m_nextWaiting = 0; // the first of m_waiting not yet published
+    int m_publishedThisTurn = 0;
+    bool m_sliceScheduled = false;
+    bool m_ended = false;
+    bool m_doneEmitted = false;
     qint64 m_lastPromptPercent = -1;
     QString m_unpublishedAnswer;
 };

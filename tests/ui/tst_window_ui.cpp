@@ -17,13 +17,13 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
-#include <QLocale>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
