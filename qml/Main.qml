@@ -225,6 +225,7 @@ ApplicationWindow {
                             required property bool tools
                             required property bool vision
                             required property string parameterSize
+                            required property string upstreamKind
                             width: ListView.view ? ListView.view.width : modelPicker.width
                             highlighted: modelPicker.highlightedIndex === index
                             Accessible.name: modelId
@@ -240,6 +241,8 @@ ApplicationWindow {
                                 Badge { visible: modelItem.thinks; text: qsTr("thinks"); tone: modelItem.highlighted ? "#ffffff" : Theme.thinking }
                                 Badge { visible: modelItem.tools; text: qsTr("tools"); tone: modelItem.highlighted ? "#ffffff" : Theme.planning }
                                 Badge { visible: modelItem.vision; text: qsTr("vision"); tone: modelItem.highlighted ? "#ffffff" : Theme.resultAnalysis }
+                                // An AG-UI agent (--agent NAME=URL): chatting with it runs the agent.
+                                Badge { visible: modelItem.upstreamKind === "agent"; text: qsTr("agent"); tone: modelItem.highlighted ? "#ffffff" : Theme.planning }
                                 Badge {
                                     visible: modelItem.parameterSize !== ""
                                     text: modelItem.parameterSize

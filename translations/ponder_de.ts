@@ -42,7 +42,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="200" />
+        <location filename="../qml/chat/ChatController.cpp" line="201" />
         <source>Sending to %1…</source>
         <translation>Wird an %1 gesendet…</translation>
     </message>
@@ -58,12 +58,12 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../qml/ChatPage.qml" line="40" />
+        <location filename="../qml/ChatPage.qml" line="41" />
         <source>Watch language models think.</source>
         <translation>Sieh Sprachmodellen beim Denken zu.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPage.qml" line="50" />
+        <location filename="../qml/ChatPage.qml" line="51" />
         <source>Ask anything. The answer streams in here; the model's reasoning and the request's progress appear beside it as they happen.</source>
         <translation>Frag einfach. Die Antwort erscheint hier Stück für Stück; die Überlegungen des Modells und der Fortschritt der Anfrage erscheinen live daneben.</translation>
     </message>
@@ -71,18 +71,18 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="30" />
+        <location filename="../qml/CodeBlock.qml" line="31" />
         <source>code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="39" />
+        <location filename="../qml/CodeBlock.qml" line="40" />
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="39" />
-        <location filename="../qml/CodeBlock.qml" line="46" />
+        <location filename="../qml/CodeBlock.qml" line="40" />
+        <location filename="../qml/CodeBlock.qml" line="47" />
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
@@ -90,32 +90,32 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="23" />
+        <location filename="../qml/Composer.qml" line="24" />
         <source>Think: off</source>
         <translation>Denken: aus</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="24" />
+        <location filename="../qml/Composer.qml" line="25" />
         <source>Think: on</source>
         <translation>Denken: an</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="25" />
+        <location filename="../qml/Composer.qml" line="26" />
         <source>Think: low</source>
         <translation>Denken: wenig</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="26" />
+        <location filename="../qml/Composer.qml" line="27" />
         <source>Think: medium</source>
         <translation>Denken: mittel</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="27" />
+        <location filename="../qml/Composer.qml" line="28" />
         <source>Think: high</source>
         <translation>Denken: viel</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="28" />
+        <location filename="../qml/Composer.qml" line="29" />
         <source>Think: auto</source>
         <translation>Denken: automatisch</translation>
     </message>
@@ -124,67 +124,67 @@
         <translation>Nachricht an das Modell (Enter sendet, Umschalt+Enter für eine neue Zeile)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="63" />
+        <location filename="../qml/Composer.qml" line="65" />
         <source>Message the model</source>
         <translation>Nachricht an das Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="64" />
+        <location filename="../qml/Composer.qml" line="66" />
         <source>No model to talk to yet</source>
         <translation>Noch kein Modell verfügbar</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="71" />
+        <location filename="../qml/Composer.qml" line="73" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="112" />
+        <location filename="../qml/Composer.qml" line="114" />
         <source>How much the model thinks</source>
         <translation>Wie viel das Modell nachdenkt</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="114" />
+        <location filename="../qml/Composer.qml" line="116" />
         <source>How much the model reasons before it answers; remembered for this model</source>
         <translation>Wie viel das Modell vor der Antwort nachdenkt; für dieses Modell gemerkt</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="125" />
         <source>Esc stops</source>
         <translation>Esc hält an</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="125" />
         <source>Enter sends · Shift+Enter: new line</source>
         <translation>Enter sendet · Umschalt+Enter: neue Zeile</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="127" />
+        <location filename="../qml/Composer.qml" line="129" />
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="127" />
+        <location filename="../qml/Composer.qml" line="129" />
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="131" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Stop the answer</source>
         <translation>Antwort anhalten</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="131" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Send the message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="133" />
+        <location filename="../qml/Composer.qml" line="135" />
         <source>Stop (Esc)</source>
         <translation>Stopp (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="133" />
+        <location filename="../qml/Composer.qml" line="135" />
         <source>Send (Enter)</source>
         <translation>Senden (Enter)</translation>
     </message>
@@ -192,17 +192,17 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="11" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="12" />
         <source>Now: in memory, healthy.</source>
         <translation>Aktuell: im Arbeitsspeicher, in Ordnung.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="13" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="14" />
         <source>Now: Redis, connected.</source>
         <translation>Aktuell: Redis, verbunden.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="16" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="17" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Aktuell: Redis, eingeschränkt (%1). Ereignisse werden gepuffert, bis es wieder da ist.</translation>
     </message>
@@ -210,22 +210,22 @@
 <context>
     <name>InsightPanel</name>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="26" />
+        <location filename="../qml/InsightPanel.qml" line="35" />
         <source>Thinking</source>
         <translation>Denken</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="37" />
+        <location filename="../qml/InsightPanel.qml" line="48" />
         <source>thinking…</source>
         <translation>denkt nach…</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="38" />
+        <location filename="../qml/InsightPanel.qml" line="49" />
         <source>thought for %1 s</source>
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="58" />
+        <location filename="../qml/InsightPanel.qml" line="69" />
         <source>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</source>
         <translation>Hier erscheint der Ablauf der Anfrage: die Überlegungen des Modells, während sie entstehen, mit ihren Schritten markiert. Modelle ohne Überlegungen antworten sofort.</translation>
     </message>
@@ -241,52 +241,52 @@
         <translation>Sitzung %1 · live beobachtet</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="56" />
+        <location filename="../qml/LiveSessionPage.qml" line="57" />
         <source>session %1</source>
         <translation>Sitzung %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <location filename="../qml/LiveSessionPage.qml" line="58" />
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <location filename="../qml/LiveSessionPage.qml" line="58" />
         <source>watching live</source>
         <translation>live verfolgt</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="66" />
+        <location filename="../qml/LiveSessionPage.qml" line="67" />
         <source>This session cannot be watched: %1</source>
         <translation>Diese Sitzung kann nicht beobachtet werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="87" />
+        <location filename="../qml/LiveSessionPage.qml" line="88" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="143" />
+        <location filename="../qml/LiveSessionPage.qml" line="144" />
         <source>Prompt</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="162" />
+        <location filename="../qml/LiveSessionPage.qml" line="163" />
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="194" />
+        <location filename="../qml/LiveSessionPage.qml" line="195" />
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="201" />
+        <location filename="../qml/LiveSessionPage.qml" line="202" />
         <source>%n step(s)</source>
         <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="212" />
+        <location filename="../qml/LiveSessionPage.qml" line="213" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Noch nichts. Schritte, Fortschritt und Überlegungen erscheinen hier, sobald die Sitzung sie veröffentlicht.</translation>
     </message>
@@ -294,7 +294,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="25" />
+        <location filename="../qml/Main.qml" line="26" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
@@ -303,108 +303,113 @@
         <translation>Sieh Sprachmodellen beim Denken zu.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="25" />
+        <location filename="../qml/Main.qml" line="26" />
         <source>Ponder — %1</source>
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191" />
+        <location filename="../qml/Main.qml" line="194" />
         <source>Hide the sidebar</source>
         <translation>Seitenleiste ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191" />
+        <location filename="../qml/Main.qml" line="194" />
         <source>Show the sidebar</source>
         <translation>Seitenleiste einblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="193" />
+        <location filename="../qml/Main.qml" line="196" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Seitenleiste (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="209" />
-        <location filename="../qml/Main.qml" line="210" />
+        <location filename="../qml/Main.qml" line="212" />
+        <location filename="../qml/Main.qml" line="213" />
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="213" />
+        <location filename="../qml/Main.qml" line="216" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="215" />
+        <location filename="../qml/Main.qml" line="218" />
         <source>The model that answers</source>
         <translation>Das Modell, das antwortet</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="237" />
+        <location filename="../qml/Main.qml" line="241" />
         <source>thinks</source>
         <translation>denkt</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="238" />
+        <location filename="../qml/Main.qml" line="242" />
         <source>tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="239" />
+        <location filename="../qml/Main.qml" line="243" />
         <source>vision</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="289" />
+        <location filename="../qml/Main.qml" line="245" />
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="295" />
         <source>Refresh models</source>
         <translation>Modelle aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="291" />
+        <location filename="../qml/Main.qml" line="297" />
         <source>Ask the upstreams for their models again</source>
         <translation>Die Upstreams erneut nach ihren Modellen fragen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="304" />
+        <location filename="../qml/Main.qml" line="310" />
         <source>Asking the upstreams…</source>
         <translation>Frage die Upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="313" />
+        <location filename="../qml/Main.qml" line="319" />
         <source>Live session</source>
         <translation>Live-Sitzung</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="333" />
+        <location filename="../qml/Main.qml" line="339" />
         <source>Local endpoint: %1/v1</source>
         <translation>Lokaler Endpunkt: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="334" />
+        <location filename="../qml/Main.qml" line="340" />
         <source>Local endpoint: off</source>
         <translation>Lokaler Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="336" />
+        <location filename="../qml/Main.qml" line="342" />
         <source>The local endpoint could not start: %1</source>
         <translation>Der lokale Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="338" />
+        <location filename="../qml/Main.qml" line="344" />
         <source>Reading the keychain…</source>
         <translation>Lese den Schlüsselbund…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="340" />
+        <location filename="../qml/Main.qml" line="346" />
         <source>Starting the local endpoint…</source>
         <translation>Lokaler Endpunkt wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="352" />
+        <location filename="../qml/Main.qml" line="358" />
         <source>Hide thinking</source>
         <translation>Denken ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="352" />
+        <location filename="../qml/Main.qml" line="358" />
         <source>Show thinking</source>
         <translation>Denken einblenden</translation>
     </message>
@@ -412,64 +417,64 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48" />
-        <location filename="../qml/MessageDelegate.qml" line="201" />
+        <location filename="../qml/MessageDelegate.qml" line="49" />
+        <location filename="../qml/MessageDelegate.qml" line="202" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="51" />
-        <location filename="../qml/MessageDelegate.qml" line="204" />
+        <location filename="../qml/MessageDelegate.qml" line="52" />
+        <location filename="../qml/MessageDelegate.qml" line="205" />
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="98" />
+        <location filename="../qml/MessageDelegate.qml" line="99" />
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="101" />
+        <location filename="../qml/MessageDelegate.qml" line="102" />
         <source>Reasoning</source>
         <translation>Überlegungen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="102" />
+        <location filename="../qml/MessageDelegate.qml" line="103" />
         <source>Thought for %1 s</source>
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="150" />
+        <location filename="../qml/MessageDelegate.qml" line="151" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="154" />
+        <location filename="../qml/MessageDelegate.qml" line="155" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Neuer Versuch in %n s…</numerusform><numerusform>Neuer Versuch in %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="157" />
+        <location filename="../qml/MessageDelegate.qml" line="158" />
         <source>The answer was cut off at the token limit.</source>
         <translation>Die Antwort wurde am Token-Limit abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="182" />
+        <location filename="../qml/MessageDelegate.qml" line="183" />
         <source>%n token(s)</source>
         <translation><numerusform>%n Token</numerusform><numerusform>%n Tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="186" />
+        <location filename="../qml/MessageDelegate.qml" line="187" />
         <source>first token after %1</source>
         <translation>erstes Token nach %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <location filename="../qml/MessageDelegate.qml" line="191" />
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="192" />
+        <location filename="../qml/MessageDelegate.qml" line="193" />
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -486,17 +491,17 @@
         <translation>erstes Token nach %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="209" />
+        <location filename="../qml/MessageDelegate.qml" line="210" />
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="209" />
+        <location filename="../qml/MessageDelegate.qml" line="210" />
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="212" />
+        <location filename="../qml/MessageDelegate.qml" line="213" />
         <source>Regenerate the answer</source>
         <translation>Antwort neu erzeugen</translation>
     </message>
@@ -512,22 +517,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="32" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="57" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n Modell bei %1</numerusform><numerusform>%n Modelle bei %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="43" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="58" />
         <source>No upstream answered.</source>
         <translation>Kein Upstream hat geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="44" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="59" />
         <source>Found %1.</source>
         <translation>Gefunden: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="46" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="61" />
         <source>Not answering: %1.</source>
         <translation>Antwortet nicht: %1.</translation>
     </message>
@@ -535,17 +540,17 @@
 <context>
     <name>NoUpstreamPanel</name>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="22" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="23" />
         <source>No model server is answering</source>
         <translation>Kein Modellserver antwortet</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="32" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="33" />
         <source>Ponder talks to a model server you run or use. It asked these and got no models:</source>
         <translation>Ponder spricht mit einem Modellserver, den du betreibst oder nutzt. Diese wurden gefragt und lieferten keine Modelle:</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="57" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="58" />
         <source>To fix it, either:
 
 1. start **Ollama** (`ollama serve`) and pull a model (`ollama pull qwen3`), or
@@ -556,12 +561,12 @@
 2. füge in den Einstellungen einen **OpenAI-kompatiblen** Server (llama.cpp, vLLM, LM Studio, OpenAI) mit URL und Schlüssel hinzu.</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="62" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="63" />
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="68" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="69" />
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
@@ -569,12 +574,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="229" />
+        <location filename="../qml/settings/Preferences.cpp" line="230" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Lass das Passwort aus der URL weg und speichere es im Passwortfeld: Die URL wird im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="239" />
+        <location filename="../qml/settings/Preferences.cpp" line="240" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' ist keine IP-Adresse (zum Beispiel 127.0.0.1, oder 0.0.0.0 für alle Schnittstellen)</translation>
     </message>
@@ -649,7 +654,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="51" />
+        <location filename="../qml/models/ProgressState.cpp" line="52" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
@@ -657,37 +662,37 @@
 <context>
     <name>SecretEditor</name>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="52" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="53" />
         <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>Der Schlüssel für %1 ist im Schlüsselbund gespeichert; er gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="66" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="67" />
         <source>The key for %1 is removed from the keychain.</source>
         <translation>Der Schlüssel für %1 wurde aus dem Schlüsselbund entfernt.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="90" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="91" />
         <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
         <translation>Ein neues API-Token ist im Schlüsselbund gespeichert; der lokale Endpunkt verlangt es ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="103" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="104" />
         <source>The API token is removed; from the next start the local endpoint needs no login.</source>
         <translation>Das API-Token wurde entfernt; ab dem nächsten Start braucht der lokale Endpunkt keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="116" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="117" />
         <source>The password for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>Das Passwort für %1 ist im Schlüsselbund gespeichert; es wird ab dem nächsten Start verwendet.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="128" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="129" />
         <source>The password for %1 is removed from the keychain.</source>
         <translation>Das Passwort für %1 ist aus dem Schlüsselbund entfernt.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="137" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="138" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Schlüsselbund: %1. Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
@@ -768,288 +773,288 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="20" />
+        <location filename="../qml/SettingsDialog.qml" line="21" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="55" />
+        <location filename="../qml/SettingsDialog.qml" line="56" />
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="56" />
+        <location filename="../qml/SettingsDialog.qml" line="57" />
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="57" />
+        <location filename="../qml/SettingsDialog.qml" line="58" />
         <source>Event store</source>
         <translation>Ereignisspeicher</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="58" />
+        <location filename="../qml/SettingsDialog.qml" line="59" />
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="75" />
+        <location filename="../qml/SettingsDialog.qml" line="76" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Die Servereinstellungen wurden geändert. Sie gelten nach einem Neustart von Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="78" />
+        <location filename="../qml/SettingsDialog.qml" line="79" />
         <source>Restart now</source>
         <translation>Jetzt neu starten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95" />
+        <location filename="../qml/SettingsDialog.qml" line="96" />
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96" />
+        <location filename="../qml/SettingsDialog.qml" line="97" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Die Modellserver, mit denen Ponder spricht. Ihre Modelle erscheinen gemeinsam in der Modellauswahl und unter /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123" />
+        <location filename="../qml/SettingsDialog.qml" line="124" />
         <source>not in use yet</source>
         <translation>noch nicht in Gebrauch</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="125" />
         <source>reachable</source>
         <translation>erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="125" />
         <source>not reachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="129" />
+        <location filename="../qml/SettingsDialog.qml" line="130" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="143" />
+        <location filename="../qml/SettingsDialog.qml" line="144" />
         <source>Add an upstream</source>
         <translation>Upstream hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="149" />
+        <location filename="../qml/SettingsDialog.qml" line="150" />
         <source>Kind of server</source>
         <translation>Art des Servers</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="155" />
+        <location filename="../qml/SettingsDialog.qml" line="156" />
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="163" />
+        <location filename="../qml/SettingsDialog.qml" line="164" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API-Schlüssel (optional; im Schlüsselbund des Systems gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164" />
+        <location filename="../qml/SettingsDialog.qml" line="165" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="168" />
+        <location filename="../qml/SettingsDialog.qml" line="169" />
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="173" />
+        <location filename="../qml/SettingsDialog.qml" line="174" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="207" />
+        <location filename="../qml/SettingsDialog.qml" line="208" />
         <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>Kein Schlüsselbund antwortet (%1). API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="226" />
+        <location filename="../qml/SettingsDialog.qml" line="227" />
         <source>Local endpoint</source>
         <translation>Lokaler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="229" />
+        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Läuft unter %1. Open WebUI, Editoren und die openai-SDKs können %1/v1 nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="230" />
+        <location filename="../qml/SettingsDialog.qml" line="231" />
         <source>Not running.</source>
         <translation>Läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="233" />
+        <location filename="../qml/SettingsDialog.qml" line="234" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Die OpenAI-kompatible und die Streaming-API anbieten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="240" />
-        <location filename="../qml/SettingsDialog.qml" line="245" />
+        <location filename="../qml/SettingsDialog.qml" line="241" />
+        <location filename="../qml/SettingsDialog.qml" line="246" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="247" />
-        <location filename="../qml/SettingsDialog.qml" line="255" />
+        <location filename="../qml/SettingsDialog.qml" line="248" />
+        <location filename="../qml/SettingsDialog.qml" line="256" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="265" />
+        <location filename="../qml/SettingsDialog.qml" line="266" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>Jetzt in Gebrauch: %1, auf der Kommandozeile angegeben (--port), was Vorrang vor dem gespeicherten Port hat.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <location filename="../qml/SettingsDialog.qml" line="267" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>Jetzt in Gebrauch: %1. Der gespeicherte Port gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="268" />
-        <location filename="../qml/SettingsDialog.qml" line="274" />
+        <location filename="../qml/SettingsDialog.qml" line="269" />
+        <location filename="../qml/SettingsDialog.qml" line="275" />
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="277" />
+        <location filename="../qml/SettingsDialog.qml" line="278" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Behalte die Adresse 127.0.0.1, außer andere Rechner müssen Ponder erreichen. Browserseiten anderer Origins werden abgewiesen, außer sie stehen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="279" />
+        <location filename="../qml/SettingsDialog.qml" line="280" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Zustandslos: Unterhaltungen nie auf die Festplatte schreiben</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="283" />
-        <location filename="../qml/SettingsDialog.qml" line="295" />
+        <location filename="../qml/SettingsDialog.qml" line="284" />
+        <location filename="../qml/SettingsDialog.qml" line="296" />
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="284" />
+        <location filename="../qml/SettingsDialog.qml" line="285" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Mit Token müssen Clients es mitschicken (Authorization: Bearer …). Ohne Token brauchen lokale Programme keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="292" />
+        <location filename="../qml/SettingsDialog.qml" line="293" />
         <source>No token: zero-login</source>
         <translation>Kein Token: ohne Anmeldung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="297" />
+        <location filename="../qml/SettingsDialog.qml" line="298" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="299" />
+        <location filename="../qml/SettingsDialog.qml" line="300" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="309" />
+        <location filename="../qml/SettingsDialog.qml" line="310" />
         <source>Generate new token</source>
         <translation>Neues Token erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="311" />
         <source>Remove token</source>
         <translation>Token entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="329" />
+        <location filename="../qml/SettingsDialog.qml" line="330" />
         <source>Where thinking and progress events are kept</source>
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="332" />
+        <location filename="../qml/SettingsDialog.qml" line="333" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="338" />
+        <location filename="../qml/SettingsDialog.qml" line="339" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <location filename="../qml/SettingsDialog.qml" line="348" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="363" />
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="365" />
         <source>Redis password</source>
         <translation>Redis-Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="367" />
+        <location filename="../qml/SettingsDialog.qml" line="368" />
         <source>Save password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="374" />
+        <location filename="../qml/SettingsDialog.qml" line="375" />
         <source>Remove password</source>
         <translation>Passwort entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="389" />
+        <location filename="../qml/SettingsDialog.qml" line="390" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="399" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="402" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="405" />
-        <location filename="../qml/SettingsDialog.qml" line="430" />
+        <location filename="../qml/SettingsDialog.qml" line="406" />
+        <location filename="../qml/SettingsDialog.qml" line="431" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="416" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="432" />
-        <location filename="../qml/SettingsDialog.qml" line="454" />
+        <location filename="../qml/SettingsDialog.qml" line="433" />
+        <location filename="../qml/SettingsDialog.qml" line="455" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="438" />
+        <location filename="../qml/SettingsDialog.qml" line="439" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="439" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
@@ -1057,95 +1062,95 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="38" />
+        <location filename="../qml/Sidebar.qml" line="39" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="48" />
+        <location filename="../qml/Sidebar.qml" line="49" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="50" />
+        <location filename="../qml/Sidebar.qml" line="51" />
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Strg+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="57" />
+        <location filename="../qml/Sidebar.qml" line="58" />
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="61" />
+        <location filename="../qml/Sidebar.qml" line="62" />
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Neue Unterhaltung beginnen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="68" />
+        <location filename="../qml/Sidebar.qml" line="69" />
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="73" />
+        <location filename="../qml/Sidebar.qml" line="74" />
         <source>Live sessions (%1)</source>
         <translation>Live-Sitzungen (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="74" />
+        <location filename="../qml/Sidebar.qml" line="75" />
         <source>Live sessions</source>
         <translation>Live-Sitzungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="87" />
-        <location filename="../qml/Sidebar.qml" line="90" />
+        <location filename="../qml/Sidebar.qml" line="88" />
+        <location filename="../qml/Sidebar.qml" line="91" />
         <source>Search conversations</source>
         <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="99" />
+        <location filename="../qml/Sidebar.qml" line="100" />
         <source>Stateless mode: conversations are not saved.</source>
         <translation>Zustandsloser Modus: Unterhaltungen werden nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="100" />
+        <location filename="../qml/Sidebar.qml" line="101" />
         <source>No conversation matches.</source>
         <translation>Keine Unterhaltung passt.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="101" />
+        <location filename="../qml/Sidebar.qml" line="102" />
         <source>Your conversations will appear here.</source>
         <translation>Deine Unterhaltungen erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="146" />
+        <location filename="../qml/Sidebar.qml" line="147" />
         <location filename="../qml/Sidebar.qml" line="259" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="164" />
+        <location filename="../qml/Sidebar.qml" line="165" />
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="168" />
+        <location filename="../qml/Sidebar.qml" line="169" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="184" />
-        <location filename="../qml/Sidebar.qml" line="186" />
+        <location filename="../qml/Sidebar.qml" line="183" />
+        <location filename="../qml/Sidebar.qml" line="185" />
         <source>Filter sessions</source>
         <translation>Sitzungen filtern</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="190" />
+        <location filename="../qml/Sidebar.qml" line="191" />
         <source>Clear ended</source>
         <translation>Beendete entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="196" />
+        <location filename="../qml/Sidebar.qml" line="197" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Fertige, fehlgeschlagene, angehaltene und beendete Sitzungen aus dieser Liste nehmen</translation>
     </message>
@@ -1381,12 +1386,12 @@
 <context>
     <name>UpstreamProbe</name>
     <message numerus="yes">
-        <location filename="../qml/settings/UpstreamProbe.cpp" line="22" />
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="23" />
         <source>Connected: %n model(s) available.</source>
         <translation><numerusform>Verbunden: %n Modell verfügbar.</numerusform><numerusform>Verbunden: %n Modelle verfügbar.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/settings/UpstreamProbe.cpp" line="24" />
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="25" />
         <source>No answer: %1</source>
         <translation>Keine Antwort: %1</translation>
     </message>

@@ -42,7 +42,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="200" />
+        <location filename="../qml/chat/ChatController.cpp" line="201" />
         <source>Sending to %1…</source>
         <translation>Sending to %1…</translation>
     </message>
@@ -58,12 +58,12 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../qml/ChatPage.qml" line="40" />
+        <location filename="../qml/ChatPage.qml" line="41" />
         <source>Watch language models think.</source>
         <translation>Watch language models think.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPage.qml" line="50" />
+        <location filename="../qml/ChatPage.qml" line="51" />
         <source>Ask anything. The answer streams in here; the model's reasoning and the request's progress appear beside it as they happen.</source>
         <translation>Ask anything. The answer streams in here; the model's reasoning and the request's progress appear beside it as they happen.</translation>
     </message>
@@ -71,18 +71,18 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="30" />
+        <location filename="../qml/CodeBlock.qml" line="31" />
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="39" />
+        <location filename="../qml/CodeBlock.qml" line="40" />
         <source>Copied</source>
         <translation>Copied</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="39" />
-        <location filename="../qml/CodeBlock.qml" line="46" />
+        <location filename="../qml/CodeBlock.qml" line="40" />
+        <location filename="../qml/CodeBlock.qml" line="47" />
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
@@ -90,32 +90,32 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="23" />
+        <location filename="../qml/Composer.qml" line="24" />
         <source>Think: off</source>
         <translation>Think: off</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="24" />
+        <location filename="../qml/Composer.qml" line="25" />
         <source>Think: on</source>
         <translation>Think: on</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="25" />
+        <location filename="../qml/Composer.qml" line="26" />
         <source>Think: low</source>
         <translation>Think: low</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="26" />
+        <location filename="../qml/Composer.qml" line="27" />
         <source>Think: medium</source>
         <translation>Think: medium</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="27" />
+        <location filename="../qml/Composer.qml" line="28" />
         <source>Think: high</source>
         <translation>Think: high</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="28" />
+        <location filename="../qml/Composer.qml" line="29" />
         <source>Think: auto</source>
         <translation>Think: auto</translation>
     </message>
@@ -124,67 +124,67 @@
         <translation>Message the model (Enter to send, Shift+Enter for a new line)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="63" />
+        <location filename="../qml/Composer.qml" line="65" />
         <source>Message the model</source>
         <translation>Message the model</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="64" />
+        <location filename="../qml/Composer.qml" line="66" />
         <source>No model to talk to yet</source>
         <translation>No model to talk to yet</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="71" />
+        <location filename="../qml/Composer.qml" line="73" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="112" />
+        <location filename="../qml/Composer.qml" line="114" />
         <source>How much the model thinks</source>
         <translation>How much the model thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="114" />
+        <location filename="../qml/Composer.qml" line="116" />
         <source>How much the model reasons before it answers; remembered for this model</source>
         <translation>How much the model reasons before it answers; remembered for this model</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="125" />
         <source>Esc stops</source>
         <translation>Esc stops</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="125" />
         <source>Enter sends · Shift+Enter: new line</source>
         <translation>Enter sends · Shift+Enter: new line</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="127" />
+        <location filename="../qml/Composer.qml" line="129" />
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="127" />
+        <location filename="../qml/Composer.qml" line="129" />
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="131" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Stop the answer</source>
         <translation>Stop the answer</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="131" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Send the message</source>
         <translation>Send the message</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="133" />
+        <location filename="../qml/Composer.qml" line="135" />
         <source>Stop (Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="133" />
+        <location filename="../qml/Composer.qml" line="135" />
         <source>Send (Enter)</source>
         <translation>Send (Enter)</translation>
     </message>
@@ -192,17 +192,17 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="11" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="12" />
         <source>Now: in memory, healthy.</source>
         <translation>Now: in memory, healthy.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="13" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="14" />
         <source>Now: Redis, connected.</source>
         <translation>Now: Redis, connected.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="16" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="17" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Now: Redis, degraded (%1). Events are buffered until it is back.</translation>
     </message>
@@ -210,22 +210,22 @@
 <context>
     <name>InsightPanel</name>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="26" />
+        <location filename="../qml/InsightPanel.qml" line="35" />
         <source>Thinking</source>
         <translation>Thinking</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="37" />
+        <location filename="../qml/InsightPanel.qml" line="48" />
         <source>thinking…</source>
         <translation>thinking…</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="38" />
+        <location filename="../qml/InsightPanel.qml" line="49" />
         <source>thought for %1 s</source>
         <translation>thought for %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="58" />
+        <location filename="../qml/InsightPanel.qml" line="69" />
         <source>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</source>
         <translation>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</translation>
     </message>
@@ -241,52 +241,52 @@
         <translation>Session %1 · watching live</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="56" />
+        <location filename="../qml/LiveSessionPage.qml" line="57" />
         <source>session %1</source>
         <translation>session %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <location filename="../qml/LiveSessionPage.qml" line="58" />
         <source>ended</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <location filename="../qml/LiveSessionPage.qml" line="58" />
         <source>watching live</source>
         <translation>watching live</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="66" />
+        <location filename="../qml/LiveSessionPage.qml" line="67" />
         <source>This session cannot be watched: %1</source>
         <translation>This session cannot be watched: %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="87" />
+        <location filename="../qml/LiveSessionPage.qml" line="88" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="143" />
+        <location filename="../qml/LiveSessionPage.qml" line="144" />
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="162" />
+        <location filename="../qml/LiveSessionPage.qml" line="163" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="194" />
+        <location filename="../qml/LiveSessionPage.qml" line="195" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="201" />
+        <location filename="../qml/LiveSessionPage.qml" line="202" />
         <source>%n step(s)</source>
         <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="212" />
+        <location filename="../qml/LiveSessionPage.qml" line="213" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</translation>
     </message>
@@ -294,7 +294,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="25" />
+        <location filename="../qml/Main.qml" line="26" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
@@ -303,108 +303,113 @@
         <translation>Watch language models think.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="25" />
+        <location filename="../qml/Main.qml" line="26" />
         <source>Ponder — %1</source>
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191" />
+        <location filename="../qml/Main.qml" line="194" />
         <source>Hide the sidebar</source>
         <translation>Hide the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191" />
+        <location filename="../qml/Main.qml" line="194" />
         <source>Show the sidebar</source>
         <translation>Show the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="193" />
+        <location filename="../qml/Main.qml" line="196" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Sidebar (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="209" />
-        <location filename="../qml/Main.qml" line="210" />
+        <location filename="../qml/Main.qml" line="212" />
+        <location filename="../qml/Main.qml" line="213" />
         <source>No model</source>
         <translation>No model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="213" />
+        <location filename="../qml/Main.qml" line="216" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="215" />
+        <location filename="../qml/Main.qml" line="218" />
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="237" />
+        <location filename="../qml/Main.qml" line="241" />
         <source>thinks</source>
         <translation>thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="238" />
+        <location filename="../qml/Main.qml" line="242" />
         <source>tools</source>
         <translation>tools</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="239" />
+        <location filename="../qml/Main.qml" line="243" />
         <source>vision</source>
         <translation>vision</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="289" />
+        <location filename="../qml/Main.qml" line="245" />
+        <source>agent</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="295" />
         <source>Refresh models</source>
         <translation>Refresh models</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="291" />
+        <location filename="../qml/Main.qml" line="297" />
         <source>Ask the upstreams for their models again</source>
         <translation>Ask the upstreams for their models again</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="304" />
+        <location filename="../qml/Main.qml" line="310" />
         <source>Asking the upstreams…</source>
         <translation>Asking the upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="313" />
+        <location filename="../qml/Main.qml" line="319" />
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="333" />
+        <location filename="../qml/Main.qml" line="339" />
         <source>Local endpoint: %1/v1</source>
         <translation>Local endpoint: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="334" />
+        <location filename="../qml/Main.qml" line="340" />
         <source>Local endpoint: off</source>
         <translation>Local endpoint: off</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="336" />
+        <location filename="../qml/Main.qml" line="342" />
         <source>The local endpoint could not start: %1</source>
         <translation>The local endpoint could not start: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="338" />
+        <location filename="../qml/Main.qml" line="344" />
         <source>Reading the keychain…</source>
         <translation>Reading the keychain…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="340" />
+        <location filename="../qml/Main.qml" line="346" />
         <source>Starting the local endpoint…</source>
         <translation>Starting the local endpoint…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="352" />
+        <location filename="../qml/Main.qml" line="358" />
         <source>Hide thinking</source>
         <translation>Hide thinking</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="352" />
+        <location filename="../qml/Main.qml" line="358" />
         <source>Show thinking</source>
         <translation>Show thinking</translation>
     </message>
@@ -412,64 +417,64 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48" />
-        <location filename="../qml/MessageDelegate.qml" line="201" />
+        <location filename="../qml/MessageDelegate.qml" line="49" />
+        <location filename="../qml/MessageDelegate.qml" line="202" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="51" />
-        <location filename="../qml/MessageDelegate.qml" line="204" />
+        <location filename="../qml/MessageDelegate.qml" line="52" />
+        <location filename="../qml/MessageDelegate.qml" line="205" />
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="98" />
+        <location filename="../qml/MessageDelegate.qml" line="99" />
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="101" />
+        <location filename="../qml/MessageDelegate.qml" line="102" />
         <source>Reasoning</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="102" />
+        <location filename="../qml/MessageDelegate.qml" line="103" />
         <source>Thought for %1 s</source>
         <translation>Thought for %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="150" />
+        <location filename="../qml/MessageDelegate.qml" line="151" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="154" />
+        <location filename="../qml/MessageDelegate.qml" line="155" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Trying again in %n s…</numerusform><numerusform>Trying again in %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="157" />
+        <location filename="../qml/MessageDelegate.qml" line="158" />
         <source>The answer was cut off at the token limit.</source>
         <translation>The answer was cut off at the token limit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="182" />
+        <location filename="../qml/MessageDelegate.qml" line="183" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="186" />
+        <location filename="../qml/MessageDelegate.qml" line="187" />
         <source>first token after %1</source>
         <translation>first token after %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <location filename="../qml/MessageDelegate.qml" line="191" />
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="192" />
+        <location filename="../qml/MessageDelegate.qml" line="193" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
@@ -486,17 +491,17 @@
         <translation>first token after %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="209" />
+        <location filename="../qml/MessageDelegate.qml" line="210" />
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="209" />
+        <location filename="../qml/MessageDelegate.qml" line="210" />
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="212" />
+        <location filename="../qml/MessageDelegate.qml" line="213" />
         <source>Regenerate the answer</source>
         <translation>Regenerate the answer</translation>
     </message>
@@ -512,22 +517,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="32" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="57" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n model at %1</numerusform><numerusform>%n models at %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="43" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="58" />
         <source>No upstream answered.</source>
         <translation>No upstream answered.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="44" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="59" />
         <source>Found %1.</source>
         <translation>Found %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="46" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="61" />
         <source>Not answering: %1.</source>
         <translation>Not answering: %1.</translation>
     </message>
@@ -535,17 +540,17 @@
 <context>
     <name>NoUpstreamPanel</name>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="22" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="23" />
         <source>No model server is answering</source>
         <translation>No model server is answering</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="32" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="33" />
         <source>Ponder talks to a model server you run or use. It asked these and got no models:</source>
         <translation>Ponder talks to a model server you run or use. It asked these and got no models:</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="57" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="58" />
         <source>To fix it, either:
 
 1. start **Ollama** (`ollama serve`) and pull a model (`ollama pull qwen3`), or
@@ -556,12 +561,12 @@
 2. add an **OpenAI-compatible** server (llama.cpp, vLLM, LM Studio, OpenAI) with its URL and key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="62" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="63" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="68" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="69" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
@@ -569,12 +574,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="229" />
+        <location filename="../qml/settings/Preferences.cpp" line="230" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="239" />
+        <location filename="../qml/settings/Preferences.cpp" line="240" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</translation>
     </message>
@@ -649,7 +654,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="51" />
+        <location filename="../qml/models/ProgressState.cpp" line="52" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
@@ -657,37 +662,37 @@
 <context>
     <name>SecretEditor</name>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="52" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="53" />
         <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>The key for %1 is saved in the keychain; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="66" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="67" />
         <source>The key for %1 is removed from the keychain.</source>
         <translation>The key for %1 is removed from the keychain.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="90" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="91" />
         <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
         <translation>A new API token is saved in the keychain; the local endpoint requires it from the next start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="103" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="104" />
         <source>The API token is removed; from the next start the local endpoint needs no login.</source>
         <translation>The API token is removed; from the next start the local endpoint needs no login.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="116" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="117" />
         <source>The password for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>The password for %1 is saved in the keychain; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="128" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="129" />
         <source>The password for %1 is removed from the keychain.</source>
         <translation>The password for %1 is removed from the keychain.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="137" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="138" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Keychain: %1. Nothing is stored in plain text instead.</translation>
     </message>
@@ -768,288 +773,288 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="20" />
+        <location filename="../qml/SettingsDialog.qml" line="21" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="55" />
+        <location filename="../qml/SettingsDialog.qml" line="56" />
         <source>Models</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="56" />
+        <location filename="../qml/SettingsDialog.qml" line="57" />
         <source>Local server</source>
         <translation>Local server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="57" />
+        <location filename="../qml/SettingsDialog.qml" line="58" />
         <source>Event store</source>
         <translation>Event store</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="58" />
+        <location filename="../qml/SettingsDialog.qml" line="59" />
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="75" />
+        <location filename="../qml/SettingsDialog.qml" line="76" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Server settings changed. They take effect when Ponder restarts.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="78" />
+        <location filename="../qml/SettingsDialog.qml" line="79" />
         <source>Restart now</source>
         <translation>Restart now</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95" />
+        <location filename="../qml/SettingsDialog.qml" line="96" />
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96" />
+        <location filename="../qml/SettingsDialog.qml" line="97" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123" />
+        <location filename="../qml/SettingsDialog.qml" line="124" />
         <source>not in use yet</source>
         <translation>not in use yet</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="125" />
         <source>reachable</source>
         <translation>reachable</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="125" />
         <source>not reachable</source>
         <translation>not reachable</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="129" />
+        <location filename="../qml/SettingsDialog.qml" line="130" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="143" />
+        <location filename="../qml/SettingsDialog.qml" line="144" />
         <source>Add an upstream</source>
         <translation>Add an upstream</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="149" />
+        <location filename="../qml/SettingsDialog.qml" line="150" />
         <source>Kind of server</source>
         <translation>Kind of server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="155" />
+        <location filename="../qml/SettingsDialog.qml" line="156" />
         <source>Server URL</source>
         <translation>Server URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="163" />
+        <location filename="../qml/SettingsDialog.qml" line="164" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API key (optional; kept in the OS keychain)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164" />
+        <location filename="../qml/SettingsDialog.qml" line="165" />
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="168" />
+        <location filename="../qml/SettingsDialog.qml" line="169" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="173" />
+        <location filename="../qml/SettingsDialog.qml" line="174" />
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="207" />
+        <location filename="../qml/SettingsDialog.qml" line="208" />
         <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="226" />
+        <location filename="../qml/SettingsDialog.qml" line="227" />
         <source>Local endpoint</source>
         <translation>Local endpoint</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="229" />
+        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="230" />
+        <location filename="../qml/SettingsDialog.qml" line="231" />
         <source>Not running.</source>
         <translation>Not running.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="233" />
+        <location filename="../qml/SettingsDialog.qml" line="234" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Serve the OpenAI-compatible and streaming APIs</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="240" />
-        <location filename="../qml/SettingsDialog.qml" line="245" />
+        <location filename="../qml/SettingsDialog.qml" line="241" />
+        <location filename="../qml/SettingsDialog.qml" line="246" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="247" />
-        <location filename="../qml/SettingsDialog.qml" line="255" />
+        <location filename="../qml/SettingsDialog.qml" line="248" />
+        <location filename="../qml/SettingsDialog.qml" line="256" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="265" />
+        <location filename="../qml/SettingsDialog.qml" line="266" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>In use now: %1, given on the command line (--port), which wins over the saved port.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <location filename="../qml/SettingsDialog.qml" line="267" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>In use now: %1. The saved port applies from the next start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="268" />
-        <location filename="../qml/SettingsDialog.qml" line="274" />
+        <location filename="../qml/SettingsDialog.qml" line="269" />
+        <location filename="../qml/SettingsDialog.qml" line="275" />
         <source>Allowed origins</source>
         <translation>Allowed origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="277" />
+        <location filename="../qml/SettingsDialog.qml" line="278" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="279" />
+        <location filename="../qml/SettingsDialog.qml" line="280" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Stateless: never write conversations to disk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="283" />
-        <location filename="../qml/SettingsDialog.qml" line="295" />
+        <location filename="../qml/SettingsDialog.qml" line="284" />
+        <location filename="../qml/SettingsDialog.qml" line="296" />
         <source>API token</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="284" />
+        <location filename="../qml/SettingsDialog.qml" line="285" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="292" />
+        <location filename="../qml/SettingsDialog.qml" line="293" />
         <source>No token: zero-login</source>
         <translation>No token: zero-login</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="297" />
+        <location filename="../qml/SettingsDialog.qml" line="298" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="299" />
+        <location filename="../qml/SettingsDialog.qml" line="300" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="309" />
+        <location filename="../qml/SettingsDialog.qml" line="310" />
         <source>Generate new token</source>
         <translation>Generate new token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="311" />
         <source>Remove token</source>
         <translation>Remove token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="329" />
+        <location filename="../qml/SettingsDialog.qml" line="330" />
         <source>Where thinking and progress events are kept</source>
         <translation>Where thinking and progress events are kept</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="332" />
+        <location filename="../qml/SettingsDialog.qml" line="333" />
         <source>In memory (this Ponder only)</source>
         <translation>In memory (this Ponder only)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="338" />
+        <location filename="../qml/SettingsDialog.qml" line="339" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (shared by several Ponder backends)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <location filename="../qml/SettingsDialog.qml" line="348" />
         <source>Redis URL</source>
         <translation>Redis URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="363" />
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Password, if Redis needs one (kept in the keychain)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="365" />
         <source>Redis password</source>
         <translation>Redis password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="367" />
+        <location filename="../qml/SettingsDialog.qml" line="368" />
         <source>Save password</source>
         <translation>Save password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="374" />
+        <location filename="../qml/SettingsDialog.qml" line="375" />
         <source>Remove password</source>
         <translation>Remove password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="389" />
+        <location filename="../qml/SettingsDialog.qml" line="390" />
         <source>Check now</source>
         <translation>Check now</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="399" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Debug mode</source>
         <translation>Debug mode</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="402" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Show the thinking and progress panels and the Live sessions visualizer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="405" />
-        <location filename="../qml/SettingsDialog.qml" line="430" />
+        <location filename="../qml/SettingsDialog.qml" line="406" />
+        <location filename="../qml/SettingsDialog.qml" line="431" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="416" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="432" />
-        <location filename="../qml/SettingsDialog.qml" line="454" />
+        <location filename="../qml/SettingsDialog.qml" line="433" />
+        <location filename="../qml/SettingsDialog.qml" line="455" />
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="438" />
+        <location filename="../qml/SettingsDialog.qml" line="439" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="439" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
@@ -1057,95 +1062,95 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="38" />
+        <location filename="../qml/Sidebar.qml" line="39" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="48" />
+        <location filename="../qml/Sidebar.qml" line="49" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="50" />
+        <location filename="../qml/Sidebar.qml" line="51" />
         <source>Settings (Ctrl+,)</source>
         <translation>Settings (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="57" />
+        <location filename="../qml/Sidebar.qml" line="58" />
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="61" />
+        <location filename="../qml/Sidebar.qml" line="62" />
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Start a new conversation (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="68" />
+        <location filename="../qml/Sidebar.qml" line="69" />
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="73" />
+        <location filename="../qml/Sidebar.qml" line="74" />
         <source>Live sessions (%1)</source>
         <translation>Live sessions (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="74" />
+        <location filename="../qml/Sidebar.qml" line="75" />
         <source>Live sessions</source>
         <translation>Live sessions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="87" />
-        <location filename="../qml/Sidebar.qml" line="90" />
+        <location filename="../qml/Sidebar.qml" line="88" />
+        <location filename="../qml/Sidebar.qml" line="91" />
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="99" />
+        <location filename="../qml/Sidebar.qml" line="100" />
         <source>Stateless mode: conversations are not saved.</source>
         <translation>Stateless mode: conversations are not saved.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="100" />
+        <location filename="../qml/Sidebar.qml" line="101" />
         <source>No conversation matches.</source>
         <translation>No conversation matches.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="101" />
+        <location filename="../qml/Sidebar.qml" line="102" />
         <source>Your conversations will appear here.</source>
         <translation>Your conversations will appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="146" />
+        <location filename="../qml/Sidebar.qml" line="147" />
         <location filename="../qml/Sidebar.qml" line="259" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="164" />
+        <location filename="../qml/Sidebar.qml" line="165" />
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="168" />
+        <location filename="../qml/Sidebar.qml" line="169" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="184" />
-        <location filename="../qml/Sidebar.qml" line="186" />
+        <location filename="../qml/Sidebar.qml" line="183" />
+        <location filename="../qml/Sidebar.qml" line="185" />
         <source>Filter sessions</source>
         <translation>Filter sessions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="190" />
+        <location filename="../qml/Sidebar.qml" line="191" />
         <source>Clear ended</source>
         <translation>Clear ended</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="196" />
+        <location filename="../qml/Sidebar.qml" line="197" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Take finished, failed, stopped and ended sessions off this list</translation>
     </message>
@@ -1381,12 +1386,12 @@
 <context>
     <name>UpstreamProbe</name>
     <message numerus="yes">
-        <location filename="../qml/settings/UpstreamProbe.cpp" line="22" />
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="23" />
         <source>Connected: %n model(s) available.</source>
         <translation><numerusform>Connected: %n model available.</numerusform><numerusform>Connected: %n models available.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/settings/UpstreamProbe.cpp" line="24" />
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="25" />
         <source>No answer: %1</source>
         <translation>No answer: %1</translation>
     </message>

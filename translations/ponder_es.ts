@@ -42,7 +42,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="200" />
+        <location filename="../qml/chat/ChatController.cpp" line="201" />
         <source>Sending to %1…</source>
         <translation>Enviando a %1…</translation>
     </message>
@@ -58,12 +58,12 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../qml/ChatPage.qml" line="40" />
+        <location filename="../qml/ChatPage.qml" line="41" />
         <source>Watch language models think.</source>
         <translation>Mira cómo piensan los modelos de lenguaje.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPage.qml" line="50" />
+        <location filename="../qml/ChatPage.qml" line="51" />
         <source>Ask anything. The answer streams in here; the model's reasoning and the request's progress appear beside it as they happen.</source>
         <translation>Pregunta lo que quieras. La respuesta aparece aquí poco a poco; el razonamiento del modelo y el progreso de la petición se muestran al lado en directo.</translation>
     </message>
@@ -71,18 +71,18 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="30" />
+        <location filename="../qml/CodeBlock.qml" line="31" />
         <source>code</source>
         <translation>código</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="39" />
+        <location filename="../qml/CodeBlock.qml" line="40" />
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="39" />
-        <location filename="../qml/CodeBlock.qml" line="46" />
+        <location filename="../qml/CodeBlock.qml" line="40" />
+        <location filename="../qml/CodeBlock.qml" line="47" />
         <source>Copy code</source>
         <translation>Copiar código</translation>
     </message>
@@ -90,32 +90,32 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="23" />
+        <location filename="../qml/Composer.qml" line="24" />
         <source>Think: off</source>
         <translation>Pensar: no</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="24" />
+        <location filename="../qml/Composer.qml" line="25" />
         <source>Think: on</source>
         <translation>Pensar: sí</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="25" />
+        <location filename="../qml/Composer.qml" line="26" />
         <source>Think: low</source>
         <translation>Pensar: poco</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="26" />
+        <location filename="../qml/Composer.qml" line="27" />
         <source>Think: medium</source>
         <translation>Pensar: medio</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="27" />
+        <location filename="../qml/Composer.qml" line="28" />
         <source>Think: high</source>
         <translation>Pensar: mucho</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="28" />
+        <location filename="../qml/Composer.qml" line="29" />
         <source>Think: auto</source>
         <translation>Pensar: automático</translation>
     </message>
@@ -124,67 +124,67 @@
         <translation>Mensaje al modelo (Intro para enviar, Mayús+Intro para una nueva línea)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="63" />
+        <location filename="../qml/Composer.qml" line="65" />
         <source>Message the model</source>
         <translation>Mensaje al modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="64" />
+        <location filename="../qml/Composer.qml" line="66" />
         <source>No model to talk to yet</source>
         <translation>Todavía no hay ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="71" />
+        <location filename="../qml/Composer.qml" line="73" />
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="112" />
+        <location filename="../qml/Composer.qml" line="114" />
         <source>How much the model thinks</source>
         <translation>Cuánto piensa el modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="114" />
+        <location filename="../qml/Composer.qml" line="116" />
         <source>How much the model reasons before it answers; remembered for this model</source>
         <translation>Cuánto razona el modelo antes de responder; se recuerda para este modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="125" />
         <source>Esc stops</source>
         <translation>Esc detiene</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="123" />
+        <location filename="../qml/Composer.qml" line="125" />
         <source>Enter sends · Shift+Enter: new line</source>
         <translation>Intro envía · Mayús+Intro: nueva línea</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="127" />
+        <location filename="../qml/Composer.qml" line="129" />
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="127" />
+        <location filename="../qml/Composer.qml" line="129" />
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="131" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Stop the answer</source>
         <translation>Detener la respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="131" />
+        <location filename="../qml/Composer.qml" line="133" />
         <source>Send the message</source>
         <translation>Enviar el mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="133" />
+        <location filename="../qml/Composer.qml" line="135" />
         <source>Stop (Esc)</source>
         <translation>Detener (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="133" />
+        <location filename="../qml/Composer.qml" line="135" />
         <source>Send (Enter)</source>
         <translation>Enviar (Intro)</translation>
     </message>
@@ -192,17 +192,17 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="11" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="12" />
         <source>Now: in memory, healthy.</source>
         <translation>Ahora: en memoria, correcto.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="13" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="14" />
         <source>Now: Redis, connected.</source>
         <translation>Ahora: Redis, conectado.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="16" />
+        <location filename="../qml/settings/EventStoreStatus.cpp" line="17" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Ahora: Redis, degradado (%1). Los eventos se guardan en búfer hasta que vuelva.</translation>
     </message>
@@ -210,22 +210,22 @@
 <context>
     <name>InsightPanel</name>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="26" />
+        <location filename="../qml/InsightPanel.qml" line="35" />
         <source>Thinking</source>
         <translation>Razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="37" />
+        <location filename="../qml/InsightPanel.qml" line="48" />
         <source>thinking…</source>
         <translation>pensando…</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="38" />
+        <location filename="../qml/InsightPanel.qml" line="49" />
         <source>thought for %1 s</source>
         <translation>pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="58" />
+        <location filename="../qml/InsightPanel.qml" line="69" />
         <source>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</source>
         <translation>Aquí aparece la línea de tiempo de la petición: el razonamiento del modelo mientras fluye, con sus pasos marcados. Los modelos sin razonamiento responden directamente.</translation>
     </message>
@@ -241,52 +241,52 @@
         <translation>Sesión %1 · en directo</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="56" />
+        <location filename="../qml/LiveSessionPage.qml" line="57" />
         <source>session %1</source>
         <translation>sesión %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <location filename="../qml/LiveSessionPage.qml" line="58" />
         <source>ended</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <location filename="../qml/LiveSessionPage.qml" line="58" />
         <source>watching live</source>
         <translation>en directo</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="66" />
+        <location filename="../qml/LiveSessionPage.qml" line="67" />
         <source>This session cannot be watched: %1</source>
         <translation>No se puede observar esta sesión: %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="87" />
+        <location filename="../qml/LiveSessionPage.qml" line="88" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="143" />
+        <location filename="../qml/LiveSessionPage.qml" line="144" />
         <source>Prompt</source>
         <translation>Petición</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="162" />
+        <location filename="../qml/LiveSessionPage.qml" line="163" />
         <source>Answer</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="194" />
+        <location filename="../qml/LiveSessionPage.qml" line="195" />
         <source>Timeline</source>
         <translation>Línea de tiempo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="201" />
+        <location filename="../qml/LiveSessionPage.qml" line="202" />
         <source>%n step(s)</source>
         <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="212" />
+        <location filename="../qml/LiveSessionPage.qml" line="213" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Todavía nada. Los pasos, el progreso y el razonamiento aparecen aquí en cuanto la sesión los publica.</translation>
     </message>
@@ -294,7 +294,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="25" />
+        <location filename="../qml/Main.qml" line="26" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
@@ -303,108 +303,113 @@
         <translation>Mira cómo piensan los modelos de lenguaje.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="25" />
+        <location filename="../qml/Main.qml" line="26" />
         <source>Ponder — %1</source>
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191" />
+        <location filename="../qml/Main.qml" line="194" />
         <source>Hide the sidebar</source>
         <translation>Ocultar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191" />
+        <location filename="../qml/Main.qml" line="194" />
         <source>Show the sidebar</source>
         <translation>Mostrar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="193" />
+        <location filename="../qml/Main.qml" line="196" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Barra lateral (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="209" />
-        <location filename="../qml/Main.qml" line="210" />
+        <location filename="../qml/Main.qml" line="212" />
+        <location filename="../qml/Main.qml" line="213" />
         <source>No model</source>
         <translation>Ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="213" />
+        <location filename="../qml/Main.qml" line="216" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="215" />
+        <location filename="../qml/Main.qml" line="218" />
         <source>The model that answers</source>
         <translation>El modelo que responde</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="237" />
+        <location filename="../qml/Main.qml" line="241" />
         <source>thinks</source>
         <translation>piensa</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="238" />
+        <location filename="../qml/Main.qml" line="242" />
         <source>tools</source>
         <translation>herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="239" />
+        <location filename="../qml/Main.qml" line="243" />
         <source>vision</source>
         <translation>visión</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="289" />
+        <location filename="../qml/Main.qml" line="245" />
+        <source>agent</source>
+        <translation>agente</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="295" />
         <source>Refresh models</source>
         <translation>Actualizar modelos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="291" />
+        <location filename="../qml/Main.qml" line="297" />
         <source>Ask the upstreams for their models again</source>
         <translation>Volver a pedir los modelos a los servidores</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="304" />
+        <location filename="../qml/Main.qml" line="310" />
         <source>Asking the upstreams…</source>
         <translation>Preguntando a los upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="313" />
+        <location filename="../qml/Main.qml" line="319" />
         <source>Live session</source>
         <translation>Sesión en directo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="333" />
+        <location filename="../qml/Main.qml" line="339" />
         <source>Local endpoint: %1/v1</source>
         <translation>Punto de acceso local: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="334" />
+        <location filename="../qml/Main.qml" line="340" />
         <source>Local endpoint: off</source>
         <translation>Endpoint local: desactivado</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="336" />
+        <location filename="../qml/Main.qml" line="342" />
         <source>The local endpoint could not start: %1</source>
         <translation>No se pudo iniciar el punto de acceso local: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="338" />
+        <location filename="../qml/Main.qml" line="344" />
         <source>Reading the keychain…</source>
         <translation>Leyendo el llavero…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="340" />
+        <location filename="../qml/Main.qml" line="346" />
         <source>Starting the local endpoint…</source>
         <translation>Iniciando el punto de acceso local…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="352" />
+        <location filename="../qml/Main.qml" line="358" />
         <source>Hide thinking</source>
         <translation>Ocultar razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="352" />
+        <location filename="../qml/Main.qml" line="358" />
         <source>Show thinking</source>
         <translation>Mostrar razonamiento</translation>
     </message>
@@ -412,64 +417,64 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48" />
-        <location filename="../qml/MessageDelegate.qml" line="201" />
+        <location filename="../qml/MessageDelegate.qml" line="49" />
+        <location filename="../qml/MessageDelegate.qml" line="202" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="51" />
-        <location filename="../qml/MessageDelegate.qml" line="204" />
+        <location filename="../qml/MessageDelegate.qml" line="52" />
+        <location filename="../qml/MessageDelegate.qml" line="205" />
         <source>Copy message</source>
         <translation>Copiar mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="98" />
+        <location filename="../qml/MessageDelegate.qml" line="99" />
         <source>Thinking…</source>
         <translation>Pensando…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="101" />
+        <location filename="../qml/MessageDelegate.qml" line="102" />
         <source>Reasoning</source>
         <translation>Razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="102" />
+        <location filename="../qml/MessageDelegate.qml" line="103" />
         <source>Thought for %1 s</source>
         <translation>Pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="150" />
+        <location filename="../qml/MessageDelegate.qml" line="151" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="154" />
+        <location filename="../qml/MessageDelegate.qml" line="155" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Nuevo intento en %n s…</numerusform><numerusform>Nuevo intento en %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="157" />
+        <location filename="../qml/MessageDelegate.qml" line="158" />
         <source>The answer was cut off at the token limit.</source>
         <translation>La respuesta se cortó en el límite de tokens.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="182" />
+        <location filename="../qml/MessageDelegate.qml" line="183" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="186" />
+        <location filename="../qml/MessageDelegate.qml" line="187" />
         <source>first token after %1</source>
         <translation>primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <location filename="../qml/MessageDelegate.qml" line="191" />
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="192" />
+        <location filename="../qml/MessageDelegate.qml" line="193" />
         <source>failed</source>
         <translation>fallida</translation>
     </message>
@@ -486,17 +491,17 @@
         <translation>primer token tras %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="209" />
+        <location filename="../qml/MessageDelegate.qml" line="210" />
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="209" />
+        <location filename="../qml/MessageDelegate.qml" line="210" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="212" />
+        <location filename="../qml/MessageDelegate.qml" line="213" />
         <source>Regenerate the answer</source>
         <translation>Regenerar la respuesta</translation>
     </message>
@@ -512,22 +517,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="32" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="57" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n modelo en %1</numerusform><numerusform>%n modelos en %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="43" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="58" />
         <source>No upstream answered.</source>
         <translation>Ningún upstream respondió.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="44" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="59" />
         <source>Found %1.</source>
         <translation>Encontrado: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="46" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="61" />
         <source>Not answering: %1.</source>
         <translation>No responde: %1.</translation>
     </message>
@@ -535,17 +540,17 @@
 <context>
     <name>NoUpstreamPanel</name>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="22" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="23" />
         <source>No model server is answering</source>
         <translation>Ningún servidor de modelos responde</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="32" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="33" />
         <source>Ponder talks to a model server you run or use. It asked these and got no models:</source>
         <translation>Ponder habla con un servidor de modelos que ejecutas o usas. Se consultaron estos y no devolvieron modelos:</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="57" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="58" />
         <source>To fix it, either:
 
 1. start **Ollama** (`ollama serve`) and pull a model (`ollama pull qwen3`), or
@@ -556,12 +561,12 @@
 2. añade en Ajustes un servidor **compatible con OpenAI** (llama.cpp, vLLM, LM Studio, OpenAI) con su URL y clave.</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="62" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="63" />
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="68" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="69" />
         <source>Open settings</source>
         <translation>Abrir ajustes</translation>
     </message>
@@ -569,12 +574,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="229" />
+        <location filename="../qml/settings/Preferences.cpp" line="230" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Deja la contraseña fuera de la URL y guárdala en el campo de contraseña: la URL se guarda en texto plano.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="239" />
+        <location filename="../qml/settings/Preferences.cpp" line="240" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' no es una dirección IP (por ejemplo 127.0.0.1, o 0.0.0.0 para todas las interfaces)</translation>
     </message>
@@ -649,7 +654,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="51" />
+        <location filename="../qml/models/ProgressState.cpp" line="52" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
@@ -657,37 +662,37 @@
 <context>
     <name>SecretEditor</name>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="52" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="53" />
         <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>La clave de %1 se guardó en el llavero; se usará a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="66" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="67" />
         <source>The key for %1 is removed from the keychain.</source>
         <translation>La clave de %1 se eliminó del llavero.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="90" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="91" />
         <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
         <translation>Se guardó un nuevo token de API en el llavero; el punto de acceso local lo exigirá desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="103" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="104" />
         <source>The API token is removed; from the next start the local endpoint needs no login.</source>
         <translation>Se eliminó el token de API; desde el próximo inicio el punto de acceso local no pedirá credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="116" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="117" />
         <source>The password for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>La contraseña de %1 está guardada en el llavero; se usará a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="128" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="129" />
         <source>The password for %1 is removed from the keychain.</source>
         <translation>La contraseña de %1 se ha quitado del llavero.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="137" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="138" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Llavero: %1. No se guarda nada en texto plano en su lugar.</translation>
     </message>
@@ -768,288 +773,288 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="20" />
+        <location filename="../qml/SettingsDialog.qml" line="21" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="55" />
+        <location filename="../qml/SettingsDialog.qml" line="56" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="56" />
+        <location filename="../qml/SettingsDialog.qml" line="57" />
         <source>Local server</source>
         <translation>Servidor local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="57" />
+        <location filename="../qml/SettingsDialog.qml" line="58" />
         <source>Event store</source>
         <translation>Almacén de eventos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="58" />
+        <location filename="../qml/SettingsDialog.qml" line="59" />
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="75" />
+        <location filename="../qml/SettingsDialog.qml" line="76" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Los ajustes del servidor cambiaron. Se aplicarán cuando Ponder se reinicie.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="78" />
+        <location filename="../qml/SettingsDialog.qml" line="79" />
         <source>Restart now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95" />
+        <location filename="../qml/SettingsDialog.qml" line="96" />
         <source>Upstreams</source>
         <translation>Servidores de modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96" />
+        <location filename="../qml/SettingsDialog.qml" line="97" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Los servidores de modelos con los que habla Ponder. Sus modelos aparecen juntos en el selector de modelos y en /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123" />
+        <location filename="../qml/SettingsDialog.qml" line="124" />
         <source>not in use yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="125" />
         <source>reachable</source>
         <translation>accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="125" />
         <source>not reachable</source>
         <translation>no accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="129" />
+        <location filename="../qml/SettingsDialog.qml" line="130" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="143" />
+        <location filename="../qml/SettingsDialog.qml" line="144" />
         <source>Add an upstream</source>
         <translation>Añadir un servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="149" />
+        <location filename="../qml/SettingsDialog.qml" line="150" />
         <source>Kind of server</source>
         <translation>Tipo de servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="155" />
+        <location filename="../qml/SettingsDialog.qml" line="156" />
         <source>Server URL</source>
         <translation>URL del servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="163" />
+        <location filename="../qml/SettingsDialog.qml" line="164" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>Clave de API (opcional; se guarda en el llavero del sistema)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164" />
+        <location filename="../qml/SettingsDialog.qml" line="165" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="168" />
+        <location filename="../qml/SettingsDialog.qml" line="169" />
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="173" />
+        <location filename="../qml/SettingsDialog.qml" line="174" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="207" />
+        <location filename="../qml/SettingsDialog.qml" line="208" />
         <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>Ningún llavero responde (%1). No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="226" />
+        <location filename="../qml/SettingsDialog.qml" line="227" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="229" />
+        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="230" />
+        <location filename="../qml/SettingsDialog.qml" line="231" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="233" />
+        <location filename="../qml/SettingsDialog.qml" line="234" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="240" />
-        <location filename="../qml/SettingsDialog.qml" line="245" />
+        <location filename="../qml/SettingsDialog.qml" line="241" />
+        <location filename="../qml/SettingsDialog.qml" line="246" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="247" />
-        <location filename="../qml/SettingsDialog.qml" line="255" />
+        <location filename="../qml/SettingsDialog.qml" line="248" />
+        <location filename="../qml/SettingsDialog.qml" line="256" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="265" />
+        <location filename="../qml/SettingsDialog.qml" line="266" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>En uso ahora: %1, indicado en la línea de órdenes (--port), que prevalece sobre el puerto guardado.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <location filename="../qml/SettingsDialog.qml" line="267" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>En uso ahora: %1. El puerto guardado se aplica desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="268" />
-        <location filename="../qml/SettingsDialog.qml" line="274" />
+        <location filename="../qml/SettingsDialog.qml" line="269" />
+        <location filename="../qml/SettingsDialog.qml" line="275" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="277" />
+        <location filename="../qml/SettingsDialog.qml" line="278" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="279" />
+        <location filename="../qml/SettingsDialog.qml" line="280" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="283" />
-        <location filename="../qml/SettingsDialog.qml" line="295" />
+        <location filename="../qml/SettingsDialog.qml" line="284" />
+        <location filename="../qml/SettingsDialog.qml" line="296" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="284" />
+        <location filename="../qml/SettingsDialog.qml" line="285" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="292" />
+        <location filename="../qml/SettingsDialog.qml" line="293" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="297" />
+        <location filename="../qml/SettingsDialog.qml" line="298" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="299" />
+        <location filename="../qml/SettingsDialog.qml" line="300" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="309" />
+        <location filename="../qml/SettingsDialog.qml" line="310" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="311" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="329" />
+        <location filename="../qml/SettingsDialog.qml" line="330" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="332" />
+        <location filename="../qml/SettingsDialog.qml" line="333" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="338" />
+        <location filename="../qml/SettingsDialog.qml" line="339" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <location filename="../qml/SettingsDialog.qml" line="348" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="363" />
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="365" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="367" />
+        <location filename="../qml/SettingsDialog.qml" line="368" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="374" />
+        <location filename="../qml/SettingsDialog.qml" line="375" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="389" />
+        <location filename="../qml/SettingsDialog.qml" line="390" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="399" />
+        <location filename="../qml/SettingsDialog.qml" line="400" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="402" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="405" />
-        <location filename="../qml/SettingsDialog.qml" line="430" />
+        <location filename="../qml/SettingsDialog.qml" line="406" />
+        <location filename="../qml/SettingsDialog.qml" line="431" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="416" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="432" />
-        <location filename="../qml/SettingsDialog.qml" line="454" />
+        <location filename="../qml/SettingsDialog.qml" line="433" />
+        <location filename="../qml/SettingsDialog.qml" line="455" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="438" />
+        <location filename="../qml/SettingsDialog.qml" line="439" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="439" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
@@ -1057,95 +1062,95 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="38" />
+        <location filename="../qml/Sidebar.qml" line="39" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="48" />
+        <location filename="../qml/Sidebar.qml" line="49" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="50" />
+        <location filename="../qml/Sidebar.qml" line="51" />
         <source>Settings (Ctrl+,)</source>
         <translation>Ajustes (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="57" />
+        <location filename="../qml/Sidebar.qml" line="58" />
         <source>New chat</source>
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="61" />
+        <location filename="../qml/Sidebar.qml" line="62" />
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Empezar una conversación nueva (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="68" />
+        <location filename="../qml/Sidebar.qml" line="69" />
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="73" />
+        <location filename="../qml/Sidebar.qml" line="74" />
         <source>Live sessions (%1)</source>
         <translation>En directo (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="74" />
+        <location filename="../qml/Sidebar.qml" line="75" />
         <source>Live sessions</source>
         <translation>En directo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="87" />
-        <location filename="../qml/Sidebar.qml" line="90" />
+        <location filename="../qml/Sidebar.qml" line="88" />
+        <location filename="../qml/Sidebar.qml" line="91" />
         <source>Search conversations</source>
         <translation>Buscar conversaciones</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="99" />
+        <location filename="../qml/Sidebar.qml" line="100" />
         <source>Stateless mode: conversations are not saved.</source>
         <translation>Modo sin estado: las conversaciones no se guardan.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="100" />
+        <location filename="../qml/Sidebar.qml" line="101" />
         <source>No conversation matches.</source>
         <translation>Ninguna conversación coincide.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="101" />
+        <location filename="../qml/Sidebar.qml" line="102" />
         <source>Your conversations will appear here.</source>
         <translation>Tus conversaciones aparecerán aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="146" />
+        <location filename="../qml/Sidebar.qml" line="147" />
         <location filename="../qml/Sidebar.qml" line="259" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="164" />
+        <location filename="../qml/Sidebar.qml" line="165" />
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="168" />
+        <location filename="../qml/Sidebar.qml" line="169" />
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="184" />
-        <location filename="../qml/Sidebar.qml" line="186" />
+        <location filename="../qml/Sidebar.qml" line="183" />
+        <location filename="../qml/Sidebar.qml" line="185" />
         <source>Filter sessions</source>
         <translation>Filtrar sesiones</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="190" />
+        <location filename="../qml/Sidebar.qml" line="191" />
         <source>Clear ended</source>
         <translation>Quitar terminadas</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="196" />
+        <location filename="../qml/Sidebar.qml" line="197" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Quitar de esta lista las sesiones completadas, fallidas, detenidas y terminadas</translation>
     </message>
@@ -1381,12 +1386,12 @@
 <context>
     <name>UpstreamProbe</name>
     <message numerus="yes">
-        <location filename="../qml/settings/UpstreamProbe.cpp" line="22" />
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="23" />
         <source>Connected: %n model(s) available.</source>
         <translation><numerusform>Conectado: %n modelo disponible.</numerusform><numerusform>Conectado: %n modelos disponibles.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/settings/UpstreamProbe.cpp" line="24" />
+        <location filename="../qml/settings/UpstreamProbe.cpp" line="25" />
         <source>No answer: %1</source>
         <translation>Sin respuesta: %1</translation>
     </message>

@@ -204,18 +204,24 @@ void BackendGateway::listModels(QObject *context, std::function<void(ModelListin
     ask<ModelListing>(
         context, std::move(done), [](Backend &backend, std::function<void(ModelListing)> reply) {
             UpstreamRegistry &registry = backend.chat().upstreams();
-            registry.listModels([&registry, reply](const QList<UpstreamRegistry::ListedModel> &listed) {
-                describeAll(listed, [&registry, reply](const QList<ListedModel> &models) {
-                    // Listing just asked every upstream, so this answers from what it learned.
-                    registry.reachability([models, reply](const QJsonArray &status) {
-                        ModelListing listing;
-                        listing.models = models;
-                        for (const QJsonValue &entry : status)
-                            listing.upstreams.append(upstreamState(entry));
-                        reply(listing);
+            // The AG-UI agents beside the models: chatting with one runs it (ChatRelay).
+            QList<ListedModel> agents;
+            for (const AgentConfig &agent : backend.agents())
+                agents.append({agent.name, QStringLiteral("agents"), QStringLiteral("agent"),
+                    {QStringLiteral("agent")}, {}, {}});
+            registry.listModels(
+                [&registry, reply, agents](const QList<UpstreamRegistry::ListedModel> &listed) {
+                    describeAll(listed, [&registry, reply, agents](const QList<ListedModel> &models) {
+                        // Listing just asked every upstream, so this answers from what it learned.
+                        registry.reachability([models, reply, agents](const QJsonArray &status) {
+                            ModelListing listing;
+                            listing.models = models + agents;
+                            for (const QJsonValue &entry : status)
+                                listing.upstreams.append(upstreamState(entry));
+                            reply(listing);
+                        });
                     });
                 });
-            });
         });
 }
 

@@ -3,6 +3,8 @@
 
 #include "Backend.h"
 #include "BackendSide.h"
+#include "api/agui/AgentLaunch.h"
+#include "api/agui/AgentRun.h"
 #include "chat/ChatService.h"
 #include "chat/CompletionRequest.h"
 #include "history/ConversationStore.h"
@@ -10,6 +12,8 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -54,10 +58,32 @@ CompletionRequest ChatRelay::requestFor(const ChatTurn &turn)
     return request;
 }
 
+QJsonObject ChatRelay::agentInputFor(const ChatTurn &turn)
+{
+    QJsonArray messages;
+    for (qsizetype i = 0; i < turn.messages.size(); ++i)
+        messages.append(QJsonObject {{"id"_L1, QStringLiteral("m%1").arg(i)},
+            {"role"_L1, turn.messages.at(i).role}, {"content"_L1, turn.messages.at(i).content}});
+    return {{"threadId"_L1, turn.conversationId},
+        {"runId"_L1, QUuid::createUuid().toString(QUuid::WithoutBraces)}, {"messages"_L1, messages},
+        {"tools"_L1, QJsonArray {}}, {"context"_L1, QJsonArray {}}, {"state"_L1, QJsonObject {}},
+        {"forwardedProps"_L1, QJsonObject {}}};
+}
+
 void ChatRelay::start()
 {
     m_clock.start();
     recordQuestion();
+    if (m_turn.upstreamKind == QLatin1String("agent")) {
+        for (const AgentConfig &agent : m_side.backend().agents()) {
+            if (agent.name == m_turn.model)
+                return startAgent(agent);
+        }
+        ChatError error;
+        error.kind = ChatError::Kind::ModelNotFound;
+        error.message = QStringLiteral("no AG-UI agent named '%1' is registered").arg(m_turn.model);
+        return onFailed(error);
+    }
     m_side.backend().chat().start(
         requestFor(m_turn), this, [this](Generation *generation, std::optional<ApiError> error) {
             if (!generation)
@@ -79,9 +105,76 @@ void ChatRelay::onStarted(Generation *generation)
         stop();
 }
 
+void ChatRelay::startAgent(const AgentConfig &agent)
+{
+    const QJsonObject input = agentInputFor(m_turn);
+    const QByteArray bytes = QJsonDocument(input).toJson(QJsonDocument::Compact);
+    AgentLaunch::launch(
+        m_side.backend().hub(), agent, input, QStringLiteral("ponder-window"), this,
+        [this, bytes, name = agent.name](AgentRun *run) { onAgentStarted(run, bytes, name); },
+        [this](const StoreStatus &status) {
+            ChatError error;
+            error.kind = ChatError::Kind::Upstream;
+            error.message = QStringLiteral("the event store refused the session: %1").arg(status.message);
+            onFailed(error);
+        });
+}
+
+void ChatRelay::onAgentStarted(AgentRun *run, const QByteArray &input, const QString &agentName)
+{
+    m_agentRun = run;
+    if (m_stopRequested)
+        return stop();
+    m_side.chatAccepted(m_id, agentName);
+    connect(run, &AgentRun::event, this, &ChatRelay::onAgentEvent);
+    connect(run, &AgentRun::finished, this, &ChatRelay::onAgentFinished);
+    run->start(input);
+}
+
+void ChatRelay::onAgentEvent(const QJsonObject &event)
+{
+    const QString type = event.value("type"_L1).toString();
+    const QString delta = event.value("delta"_L1).toString();
+    if (type == QLatin1String("TEXT_MESSAGE_CONTENT") || type == QLatin1String("TEXT_MESSAGE_CHUNK")) {
+        if (!delta.isEmpty())
+            onContent(delta);
+    } else if (type == QLatin1String("REASONING_MESSAGE_CONTENT")
+        || type == QLatin1String("REASONING_MESSAGE_CHUNK")
+        || type == QLatin1String("THINKING_TEXT_MESSAGE_CONTENT")) {
+        if (!delta.isEmpty())
+            onReasoning(delta);
+    } else if (type == QLatin1String("RUN_FINISHED")) {
+        m_agentFinishedRun = true;
+    } else if (type == QLatin1String("RUN_ERROR")) {
+        m_agentError = event.value("message"_L1).toString();
+    }
+}
+
+void ChatRelay::onAgentFinished()
+{
+    if (m_agentError.isEmpty() && m_agentFinishedRun) {
+        ChatOutcome outcome;
+        outcome.state = ChatOutcome::State::Complete;
+        outcome.finishReason = QStringLiteral("stop");
+        outcome.metrics = metrics();
+        return end(outcome);
+    }
+    ChatError error;
+    error.kind = ChatError::Kind::Upstream;
+    error.message = m_agentError.isEmpty() ? QStringLiteral("the agent ended its stream without RUN_FINISHED")
+                                           : m_agentError;
+    onFailed(error);
+}
+
 void ChatRelay::stop()
 {
     m_stopRequested = true;
+    if (m_agentRun) {
+        m_agentRun->abort(QStringLiteral("stopped in the window"));
+        ChatOutcome outcome;
+        outcome.state = ChatOutcome::State::Stopped;
+        return end(outcome);
+    }
     if (!m_generation || !m_generation->isRunning())
         return; // not started yet: it stops as soon as it does
     m_generation->abort();

@@ -3,6 +3,10 @@
 // API uses, measures it, gathers its deltas for the frame coalescer and reports how it ended. Its
 // counterpart on the GUI thread is a ChatRun; the two only ever exchange values, through the gateway.
 //
+// A turn with an AG-UI agent (upstreamKind "agent") runs the agent through the same AgentRun the /agui
+// relay uses: its text is the answer, its reasoning the reasoning, its steps and tool calls go to the
+// session the window's timeline watches.
+//
 // It keeps the turn, too (unless stateless): the question when it is sent, the answer when it ends,
 // however it ends (complete, stopped, or failed with its error), with what was said and how it went.
 #pragma once
@@ -11,13 +15,16 @@
 #include "FrameCoalescer.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
 #include <optional>
 
+class AgentRun;
 class BackendSide;
 class Generation;
+struct AgentConfig;
 struct CompletionRequest;
 struct GenerationOutcome;
 struct UpstreamError;
@@ -34,9 +41,15 @@ public:
     // The chat request exactly as the window means it: built here, not as JSON parsed back through the
     // HTTP API's validator.
     static CompletionRequest requestFor(const ChatTurn &turn);
+    // The RunAgentInput for a turn with an agent: the conversation is the thread, this turn one run.
+    static QJsonObject agentInputFor(const ChatTurn &turn);
 
 private:
     void onStarted(Generation *generation);
+    void startAgent(const AgentConfig &agent);
+    void onAgentStarted(AgentRun *run, const QByteArray &input, const QString &agentName);
+    void onAgentEvent(const QJsonObject &event);
+    void onAgentFinished();
     void onContent(const QString &text);
     void onReasoning(const QString &text);
     void onFinished(const GenerationOutcome &outcome);
@@ -52,6 +65,9 @@ private:
     const int m_id;
     const ChatTurn m_turn;
     QPointer<Generation> m_generation;
+    QPointer<AgentRun> m_agentRun;
+    bool m_agentFinishedRun = false; // RUN_FINISHED came
+    QString m_agentError; // RUN_ERROR's message
     bool m_stopRequested = false;
     bool m_ended = false;
 

@@ -14,7 +14,7 @@ struct ListedModel
 {
     QString id; // as Ponder lists it (and as a chat names it)
     QString upstream; // the upstream's name: "ollama", "openai-2", ...
-    QString upstreamKind; // ollama | openai
+    QString upstreamKind; // ollama | openai | agent (an AG-UI agent, listed under "agents")
     QStringList capabilities; // completion, thinking, tools, vision, ... (Ollama's /api/show); empty: unknown
     QString parameterSize; // "8.2B", when the upstream says
     QString family; // "qwen3", "gptoss", when the upstream says

@@ -14,7 +14,7 @@ struct ModelRow
 {
     QString id;
     QString upstream;
-    QString upstreamKind; // ollama | openai
+    QString upstreamKind; // ollama | openai | agent
     bool thinks = false;
     bool tools = false;
     bool vision = false;

@@ -5,6 +5,7 @@
 // light and dark, in English and German, into the build's tests folder.
 #include "ClippedTextFinder.h"
 #include "DesktopApp.h"
+#include "FakeAguiAgent.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
 #include "WindowDriver.h"
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void keyboardMovesOnAndHighlightsOneChat();
     void deletingAChatCanBeUndone();
     void liveSessionShowsAnOutsideAgent();
+    void anAgentInThePickerAnswersWithItsSteps();
     void languageSwitchesLive();
     void settingsSayWhereThePortCameFromAndThatNoKeychainAnswers();
     void nothingIsClippedAtAnySize();
@@ -120,6 +122,7 @@ private:
     Keychain m_keychain;
     FakeUpstream m_ollama;
     FakeUpstream m_openAi;
+    FakeAguiAgent m_agent;
     std::unique_ptr<Preferences> m_preferences;
     std::unique_ptr<DesktopApp> m_window;
     std::unique_ptr<WindowDriver> m_driver;
@@ -151,6 +154,7 @@ void WindowUiTest::initTestCase()
     m_openAi.setScript(QStringLiteral("gpt-4o-mini"), plain);
     QVERIFY(m_ollama.start());
     QVERIFY(m_openAi.start());
+    QVERIFY(m_agent.start());
 
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
@@ -166,6 +170,7 @@ void WindowUiTest::initTestCase()
     ServerOptionsBuilder builder(base);
     OptionLayer commandLine;
     commandLine.port = 0;
+    commandLine.agents = QList<AgentConfig> {{QStringLiteral("weather"), m_agent.url()}};
     builder.setCommandLine(commandLine);
     builder.setSettings(m_preferences->layer());
     QCOMPARE(builder.build().upstreams.size(), 2);
@@ -238,7 +243,7 @@ void WindowUiTest::thePickerGroupsModelsByUpstreamWithBadges()
     QTRY_VERIFY(popup->property("opened").toBool());
     QQuickItem *list = m_driver->item("modelList");
     QVERIFY(list);
-    QTRY_VERIFY(list->property("count").toInt() >= 5);
+    QTRY_VERIFY(list->property("count").toInt() >= 6);
     // Sections by upstream: "ollama" first, then "openai".
     QCOMPARE(list->property("section").value<QObject *>()->property("property").toString(),
         QStringLiteral("upstream"));
@@ -256,6 +261,8 @@ void WindowUiTest::thePickerGroupsModelsByUpstreamWithBadges()
     };
     QTRY_COMPARE(badgesOf(QStringLiteral("qwen3:8b")),
         (QStringList {QStringLiteral("thinks"), QStringLiteral("tools"), QStringLiteral("8.2B")}));
+    // The AG-UI agent given with --agent is offered beside the models.
+    QTRY_COMPARE(badgesOf(QStringLiteral("weather")), QStringList {QStringLiteral("agent")});
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-model-picker.png")).isEmpty());
     m_driver->key(Qt::Key_Escape);
     QTRY_VERIFY(!popup->property("visible").toBool());
@@ -554,6 +561,29 @@ void WindowUiTest::liveSessionShowsAnOutsideAgent()
         WindowDriver::shownText(m_driver->delegateAt(liveList, row), "stateChip"), QStringLiteral("running"));
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-live-session.png")).isEmpty());
     window->setProperty("liveSessionId", QString());
+}
+
+void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
+{
+    // Chatting with an agent runs it through the AG-UI relay: its text is the answer, its steps, reasoning
+    // and tool call are in the timeline, and the turn is kept like any other.
+    newChat(QStringLiteral("weather"));
+    ask(QStringLiteral("What is the weather in Paris?"));
+    const QString conversation = chat()->property("conversationId").toString();
+    QCOMPARE(messages()->rowCount(), 2);
+    QCOMPARE(messages()->index(1, 0).data().toString(), QStringLiteral("It is 18 C and sunny in Paris."));
+    const QList<QJsonObject> inputs = m_agent.receivedInputs();
+    QVERIFY(!inputs.isEmpty());
+    QCOMPARE(inputs.last().value(QLatin1String("threadId")).toString(), conversation);
+    QCOMPARE(inputs.last().value(QLatin1String("messages"))[0][QLatin1String("content")].toString(),
+        QStringLiteral("What is the weather in Paris?"));
+    auto *session = chat()->property("session").value<QObject *>();
+    QTRY_VERIFY(session->property("reasoning").toString().contains(QLatin1String("I will look it up.")));
+    QQuickItem *steps = m_driver->item("thinkingSteps", m_driver->item("chatInsights"));
+    const auto *timeline = steps->property("model").value<QAbstractItemModel *>();
+    QTRY_VERIFY_WITH_TIMEOUT(stepRows(timeline).size() >= 2, 5000); // "plan" and the tool call
+    QTRY_VERIFY_WITH_TIMEOUT(
+        history()->match(history()->index(0, 0), Qt::UserRole + 1, conversation).size() == 1, 5000);
 }
 
 void WindowUiTest::languageSwitchesLive()

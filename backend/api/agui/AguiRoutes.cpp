@@ -2,6 +2,7 @@
 #include "api/agui/AguiRoutes.h"
 
 #include "api/JsonBody.h"
+#include "api/agui/AgentLaunch.h"
 #include "api/agui/AgentRun.h"
 #include "api/streaming/SseWatcher.h"
 #include "http/ApiError.h"
@@ -44,24 +45,6 @@ public:
 private:
     AguiEncoder m_encoder;
 };
-
-// The text of the last user message: the session's title, as a chat's is.
-QString lastUserText(const QJsonArray &messages)
-{
-    for (qsizetype i = messages.size() - 1; i >= 0; --i) {
-        const QJsonObject message = messages.at(i).toObject();
-        if (message.value(QLatin1StringView("role")).toString() != QLatin1String("user"))
-            continue;
-        const QJsonValue content = message.value(QLatin1StringView("content"));
-        if (content.isString())
-            return content.toString();
-        QStringList texts;
-        for (const QJsonValue &part : content.toArray())
-            texts << part[QLatin1StringView("text")].toString();
-        return texts.join(QLatin1Char(' '));
-    }
-    return {};
-}
 
 // Streams the run's events to the caller as they come; the caller leaving stops the agent.
 void relay(AgentRun *run, HttpResponder &out, qint64 maxBacklogBytes)
@@ -147,28 +130,16 @@ void AguiRoutes::registerOn(Router &router)
                 return sendApiError(
                     out, {400, QStringLiteral("'messages' must be an array"), QStringLiteral("messages")});
 
-            Session session;
-            session.id = threadId.toString();
-            session.userRequest = lastUserText(messages.toArray()).left(500);
-            session.systemContext = {
-                {QStringLiteral("source"), QStringLiteral("ag-ui")}, {QStringLiteral("agent"), agent->name}};
-            session.createdAt = session.lastActivity = QDateTime::currentDateTimeUtc();
             QPointer<HttpResponder> responder(&out);
-            const AgentConfig config = *agent;
             const QByteArray body = request.body;
-            const QString run = runId.toString();
-            out.addHeader("X-Session-Id", session.id.toUtf8());
-            m_hub.store().createSession(
-                session, [this, responder, config, body, session, run](StoreStatus status) {
-                    if (!responder)
-                        return;
-                    if (!status.ok()
-                        && status.code != StoreStatus::Code::Conflict) // a thread's next run: 409
-                        return sendStoreFailure(*responder, status);
-                    auto *agentRun = new AgentRun(m_hub, config, session.id, run, responder);
-                    relay(agentRun, *responder, m_hub.limits().maxWatcherBacklogBytes);
-                    agentRun->start(body);
-                });
+            out.addHeader("X-Session-Id", threadId.toString().toUtf8());
+            AgentLaunch::launch(
+                m_hub, *agent, *input, {}, &out,
+                [this, responder, body](AgentRun *run) {
+                    relay(run, *responder, m_hub.limits().maxWatcherBacklogBytes);
+                    run->start(body);
+                },
+                [responder](const StoreStatus &status) { sendStoreFailure(*responder, status); });
         },
         m_maxBodyBytes);
 
