@@ -215,6 +215,68 @@ Dialog {
                         color: dialog.secrets.failed ? Theme.error : Theme.success
                         font.pixelSize: 12
                     }
+
+                    SectionTitle { text: qsTr("AG-UI agents") }
+                    Hint { text: qsTr("Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.") }
+                    Column {
+                        Layout.fillWidth: true
+                        spacing: 8
+                        Repeater {
+                            model: dialog.preferences.agents
+                            RowLayout {
+                                required property string modelData
+                                required property int index
+                                width: parent ? parent.width : 0
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: modelData
+                                    font.family: Theme.monospace
+                                    color: Theme.text
+                                    elide: Text.ElideMiddle
+                                }
+                                Button {
+                                    text: qsTr("Remove")
+                                    flat: true
+                                    onClicked: {
+                                        const list = dialog.preferences.agents.slice()
+                                        list.splice(index, 1)
+                                        dialog.preferences.agents = list
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        TextField {
+                            id: agentSpec
+                            objectName: "agentSpec"
+                            Layout.fillWidth: true
+                            placeholderText: "research=http://127.0.0.1:8000/agent"
+                            Accessible.name: qsTr("Agent as NAME=URL")
+                        }
+                        Button {
+                            objectName: "addAgent"
+                            text: qsTr("Add agent")
+                            enabled: agentSpec.text !== ""
+                            onClicked: {
+                                const spec = agentSpec.text.trim()
+                                agentProblem.text = dialog.preferences.checkAgent(spec, dialog.preferences.agents)
+                                if (agentProblem.text !== "")
+                                    return
+                                dialog.preferences.agents = dialog.preferences.agents.concat([spec])
+                                agentSpec.clear()
+                            }
+                        }
+                    }
+                    Label {
+                        id: agentProblem
+                        objectName: "agentProblem"
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        visible: text !== ""
+                        color: Theme.error
+                    }
                 }
             }
 

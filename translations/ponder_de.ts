@@ -574,12 +574,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="230" />
+        <location filename="../qml/settings/Preferences.cpp" line="242" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Lass das Passwort aus der URL weg und speichere es im Passwortfeld: Die URL wird im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="240" />
+        <location filename="../qml/settings/Preferences.cpp" line="252" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' ist keine IP-Adresse (zum Beispiel 127.0.0.1, oder 0.0.0.0 für alle Schnittstellen)</translation>
     </message>
@@ -834,6 +834,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="130" />
+        <location filename="../qml/SettingsDialog.qml" line="238" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -878,183 +879,203 @@
         <translation>Kein Schlüsselbund antwortet (%1). API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="227" />
+        <location filename="../qml/SettingsDialog.qml" line="219" />
+        <source>AG-UI agents</source>
+        <translation>AG-UI-Agenten</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
+        <translation>Agenten, die AG-UI sprechen, als NAME=URL. Jeder wird neben den Modellen angeboten und unter /agui/NAME weitergeleitet; seine Schritte, Überlegungen und Werkzeugaufrufe erscheinen in der Zeitleiste.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="256" />
+        <source>Agent as NAME=URL</source>
+        <translation>Agent als NAME=URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <source>Add agent</source>
+        <translation>Agent hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="289" />
         <source>Local endpoint</source>
         <translation>Lokaler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="230" />
+        <location filename="../qml/SettingsDialog.qml" line="292" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Läuft unter %1. Open WebUI, Editoren und die openai-SDKs können %1/v1 nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="231" />
+        <location filename="../qml/SettingsDialog.qml" line="293" />
         <source>Not running.</source>
         <translation>Läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="234" />
+        <location filename="../qml/SettingsDialog.qml" line="296" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Die OpenAI-kompatible und die Streaming-API anbieten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="241" />
-        <location filename="../qml/SettingsDialog.qml" line="246" />
+        <location filename="../qml/SettingsDialog.qml" line="303" />
+        <location filename="../qml/SettingsDialog.qml" line="308" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="248" />
-        <location filename="../qml/SettingsDialog.qml" line="256" />
+        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="318" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <location filename="../qml/SettingsDialog.qml" line="328" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>Jetzt in Gebrauch: %1, auf der Kommandozeile angegeben (--port), was Vorrang vor dem gespeicherten Port hat.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="267" />
+        <location filename="../qml/SettingsDialog.qml" line="329" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>Jetzt in Gebrauch: %1. Der gespeicherte Port gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="269" />
-        <location filename="../qml/SettingsDialog.qml" line="275" />
+        <location filename="../qml/SettingsDialog.qml" line="331" />
+        <location filename="../qml/SettingsDialog.qml" line="337" />
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="278" />
+        <location filename="../qml/SettingsDialog.qml" line="340" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Behalte die Adresse 127.0.0.1, außer andere Rechner müssen Ponder erreichen. Browserseiten anderer Origins werden abgewiesen, außer sie stehen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="280" />
+        <location filename="../qml/SettingsDialog.qml" line="342" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Zustandslos: Unterhaltungen nie auf die Festplatte schreiben</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="284" />
-        <location filename="../qml/SettingsDialog.qml" line="296" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="358" />
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="285" />
+        <location filename="../qml/SettingsDialog.qml" line="347" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Mit Token müssen Clients es mitschicken (Authorization: Bearer …). Ohne Token brauchen lokale Programme keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="293" />
+        <location filename="../qml/SettingsDialog.qml" line="355" />
         <source>No token: zero-login</source>
         <translation>Kein Token: ohne Anmeldung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="298" />
+        <location filename="../qml/SettingsDialog.qml" line="360" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="300" />
+        <location filename="../qml/SettingsDialog.qml" line="362" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="372" />
         <source>Generate new token</source>
         <translation>Neues Token erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="311" />
+        <location filename="../qml/SettingsDialog.qml" line="373" />
         <source>Remove token</source>
         <translation>Token entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="330" />
+        <location filename="../qml/SettingsDialog.qml" line="392" />
         <source>Where thinking and progress events are kept</source>
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="333" />
+        <location filename="../qml/SettingsDialog.qml" line="395" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="339" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="348" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="426" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="365" />
+        <location filename="../qml/SettingsDialog.qml" line="427" />
         <source>Redis password</source>
         <translation>Redis-Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="368" />
+        <location filename="../qml/SettingsDialog.qml" line="430" />
         <source>Save password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="375" />
+        <location filename="../qml/SettingsDialog.qml" line="437" />
         <source>Remove password</source>
         <translation>Passwort entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="390" />
+        <location filename="../qml/SettingsDialog.qml" line="452" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="400" />
+        <location filename="../qml/SettingsDialog.qml" line="462" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="402" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="406" />
-        <location filename="../qml/SettingsDialog.qml" line="431" />
+        <location filename="../qml/SettingsDialog.qml" line="468" />
+        <location filename="../qml/SettingsDialog.qml" line="493" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="417" />
+        <location filename="../qml/SettingsDialog.qml" line="479" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="433" />
-        <location filename="../qml/SettingsDialog.qml" line="455" />
+        <location filename="../qml/SettingsDialog.qml" line="495" />
+        <location filename="../qml/SettingsDialog.qml" line="517" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="441" />
+        <location filename="../qml/SettingsDialog.qml" line="503" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="439" />
+        <location filename="../qml/SettingsDialog.qml" line="501" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="502" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>

@@ -574,12 +574,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="230" />
+        <location filename="../qml/settings/Preferences.cpp" line="242" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="240" />
+        <location filename="../qml/settings/Preferences.cpp" line="252" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</translation>
     </message>
@@ -834,6 +834,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="130" />
+        <location filename="../qml/SettingsDialog.qml" line="238" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -878,183 +879,203 @@
         <translation>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="227" />
+        <location filename="../qml/SettingsDialog.qml" line="219" />
+        <source>AG-UI agents</source>
+        <translation>AG-UI agents</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
+        <translation>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="256" />
+        <source>Agent as NAME=URL</source>
+        <translation>Agent as NAME=URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <source>Add agent</source>
+        <translation>Add agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="289" />
         <source>Local endpoint</source>
         <translation>Local endpoint</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="230" />
+        <location filename="../qml/SettingsDialog.qml" line="292" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="231" />
+        <location filename="../qml/SettingsDialog.qml" line="293" />
         <source>Not running.</source>
         <translation>Not running.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="234" />
+        <location filename="../qml/SettingsDialog.qml" line="296" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Serve the OpenAI-compatible and streaming APIs</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="241" />
-        <location filename="../qml/SettingsDialog.qml" line="246" />
+        <location filename="../qml/SettingsDialog.qml" line="303" />
+        <location filename="../qml/SettingsDialog.qml" line="308" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="248" />
-        <location filename="../qml/SettingsDialog.qml" line="256" />
+        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="318" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <location filename="../qml/SettingsDialog.qml" line="328" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>In use now: %1, given on the command line (--port), which wins over the saved port.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="267" />
+        <location filename="../qml/SettingsDialog.qml" line="329" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>In use now: %1. The saved port applies from the next start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="269" />
-        <location filename="../qml/SettingsDialog.qml" line="275" />
+        <location filename="../qml/SettingsDialog.qml" line="331" />
+        <location filename="../qml/SettingsDialog.qml" line="337" />
         <source>Allowed origins</source>
         <translation>Allowed origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="278" />
+        <location filename="../qml/SettingsDialog.qml" line="340" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="280" />
+        <location filename="../qml/SettingsDialog.qml" line="342" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Stateless: never write conversations to disk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="284" />
-        <location filename="../qml/SettingsDialog.qml" line="296" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="358" />
         <source>API token</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="285" />
+        <location filename="../qml/SettingsDialog.qml" line="347" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="293" />
+        <location filename="../qml/SettingsDialog.qml" line="355" />
         <source>No token: zero-login</source>
         <translation>No token: zero-login</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="298" />
+        <location filename="../qml/SettingsDialog.qml" line="360" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="300" />
+        <location filename="../qml/SettingsDialog.qml" line="362" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="372" />
         <source>Generate new token</source>
         <translation>Generate new token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="311" />
+        <location filename="../qml/SettingsDialog.qml" line="373" />
         <source>Remove token</source>
         <translation>Remove token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="330" />
+        <location filename="../qml/SettingsDialog.qml" line="392" />
         <source>Where thinking and progress events are kept</source>
         <translation>Where thinking and progress events are kept</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="333" />
+        <location filename="../qml/SettingsDialog.qml" line="395" />
         <source>In memory (this Ponder only)</source>
         <translation>In memory (this Ponder only)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="339" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (shared by several Ponder backends)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="348" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
         <source>Redis URL</source>
         <translation>Redis URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="426" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Password, if Redis needs one (kept in the keychain)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="365" />
+        <location filename="../qml/SettingsDialog.qml" line="427" />
         <source>Redis password</source>
         <translation>Redis password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="368" />
+        <location filename="../qml/SettingsDialog.qml" line="430" />
         <source>Save password</source>
         <translation>Save password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="375" />
+        <location filename="../qml/SettingsDialog.qml" line="437" />
         <source>Remove password</source>
         <translation>Remove password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="390" />
+        <location filename="../qml/SettingsDialog.qml" line="452" />
         <source>Check now</source>
         <translation>Check now</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="400" />
+        <location filename="../qml/SettingsDialog.qml" line="462" />
         <source>Debug mode</source>
         <translation>Debug mode</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="402" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Show the thinking and progress panels and the Live sessions visualizer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="406" />
-        <location filename="../qml/SettingsDialog.qml" line="431" />
+        <location filename="../qml/SettingsDialog.qml" line="468" />
+        <location filename="../qml/SettingsDialog.qml" line="493" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="417" />
+        <location filename="../qml/SettingsDialog.qml" line="479" />
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="433" />
-        <location filename="../qml/SettingsDialog.qml" line="455" />
+        <location filename="../qml/SettingsDialog.qml" line="495" />
+        <location filename="../qml/SettingsDialog.qml" line="517" />
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="441" />
+        <location filename="../qml/SettingsDialog.qml" line="503" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="439" />
+        <location filename="../qml/SettingsDialog.qml" line="501" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="502" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>

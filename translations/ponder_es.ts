@@ -574,12 +574,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="230" />
+        <location filename="../qml/settings/Preferences.cpp" line="242" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Deja la contraseña fuera de la URL y guárdala en el campo de contraseña: la URL se guarda en texto plano.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="240" />
+        <location filename="../qml/settings/Preferences.cpp" line="252" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' no es una dirección IP (por ejemplo 127.0.0.1, o 0.0.0.0 para todas las interfaces)</translation>
     </message>
@@ -834,6 +834,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="130" />
+        <location filename="../qml/SettingsDialog.qml" line="238" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
@@ -878,183 +879,203 @@
         <translation>Ningún llavero responde (%1). No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="227" />
+        <location filename="../qml/SettingsDialog.qml" line="219" />
+        <source>AG-UI agents</source>
+        <translation>Agentes AG-UI</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
+        <translation>Agentes que hablan AG-UI, como NOMBRE=URL. Cada uno se ofrece junto a los modelos y se retransmite en /agui/NOMBRE; sus pasos, razonamientos y llamadas a herramientas aparecen en la línea de tiempo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="256" />
+        <source>Agent as NAME=URL</source>
+        <translation>Agente como NOMBRE=URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <source>Add agent</source>
+        <translation>Añadir agente</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="289" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="230" />
+        <location filename="../qml/SettingsDialog.qml" line="292" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="231" />
+        <location filename="../qml/SettingsDialog.qml" line="293" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="234" />
+        <location filename="../qml/SettingsDialog.qml" line="296" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="241" />
-        <location filename="../qml/SettingsDialog.qml" line="246" />
+        <location filename="../qml/SettingsDialog.qml" line="303" />
+        <location filename="../qml/SettingsDialog.qml" line="308" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="248" />
-        <location filename="../qml/SettingsDialog.qml" line="256" />
+        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="318" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="266" />
+        <location filename="../qml/SettingsDialog.qml" line="328" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>En uso ahora: %1, indicado en la línea de órdenes (--port), que prevalece sobre el puerto guardado.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="267" />
+        <location filename="../qml/SettingsDialog.qml" line="329" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>En uso ahora: %1. El puerto guardado se aplica desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="269" />
-        <location filename="../qml/SettingsDialog.qml" line="275" />
+        <location filename="../qml/SettingsDialog.qml" line="331" />
+        <location filename="../qml/SettingsDialog.qml" line="337" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="278" />
+        <location filename="../qml/SettingsDialog.qml" line="340" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="280" />
+        <location filename="../qml/SettingsDialog.qml" line="342" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="284" />
-        <location filename="../qml/SettingsDialog.qml" line="296" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="358" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="285" />
+        <location filename="../qml/SettingsDialog.qml" line="347" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="293" />
+        <location filename="../qml/SettingsDialog.qml" line="355" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="298" />
+        <location filename="../qml/SettingsDialog.qml" line="360" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="300" />
+        <location filename="../qml/SettingsDialog.qml" line="362" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="372" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="311" />
+        <location filename="../qml/SettingsDialog.qml" line="373" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="330" />
+        <location filename="../qml/SettingsDialog.qml" line="392" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="333" />
+        <location filename="../qml/SettingsDialog.qml" line="395" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="339" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="348" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="426" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="365" />
+        <location filename="../qml/SettingsDialog.qml" line="427" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="368" />
+        <location filename="../qml/SettingsDialog.qml" line="430" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="375" />
+        <location filename="../qml/SettingsDialog.qml" line="437" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="390" />
+        <location filename="../qml/SettingsDialog.qml" line="452" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="400" />
+        <location filename="../qml/SettingsDialog.qml" line="462" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="402" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="406" />
-        <location filename="../qml/SettingsDialog.qml" line="431" />
+        <location filename="../qml/SettingsDialog.qml" line="468" />
+        <location filename="../qml/SettingsDialog.qml" line="493" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="417" />
+        <location filename="../qml/SettingsDialog.qml" line="479" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="433" />
-        <location filename="../qml/SettingsDialog.qml" line="455" />
+        <location filename="../qml/SettingsDialog.qml" line="495" />
+        <location filename="../qml/SettingsDialog.qml" line="517" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="441" />
+        <location filename="../qml/SettingsDialog.qml" line="503" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="439" />
+        <location filename="../qml/SettingsDialog.qml" line="501" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="502" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>

@@ -10,6 +10,7 @@
 namespace {
 
 const QString UpstreamsKey = QStringLiteral("upstreams");
+const QString AgentsKey = QStringLiteral("agents");
 const QString ServerEnabledKey = QStringLiteral("server/enabled");
 const QString ServerHostKey = QStringLiteral("server/host");
 const QString ServerPortKey = QStringLiteral("server/port");
@@ -51,6 +52,17 @@ void Preferences::setUpstreams(const QStringList &specs)
 {
     if (specs != upstreams())
         writeServerSetting(UpstreamsKey, specs);
+}
+
+QStringList Preferences::agents() const
+{
+    return m_settings.value(AgentsKey).toStringList();
+}
+
+void Preferences::setAgents(const QStringList &specs)
+{
+    if (specs != agents())
+        writeServerSetting(AgentsKey, specs);
 }
 
 bool Preferences::serverEnabled() const
@@ -240,9 +252,22 @@ QString Preferences::checkHost(const QString &host) const
     return tr("'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)").arg(host);
 }
 
+QString Preferences::checkAgent(const QString &spec, const QStringList &others) const
+{
+    QString error;
+    if (!AgentConfig::parseList(others + QStringList {spec.trimmed()}, &error))
+        return error;
+    return {};
+}
+
 OptionLayer Preferences::layer() const
 {
     OptionLayer layer;
+    if (m_settings.contains(AgentsKey)) {
+        QString error;
+        if (auto configs = AgentConfig::parseList(agents(), &error))
+            layer.agents = *configs;
+    }
     if (m_settings.contains(UpstreamsKey)) {
         QString error;
         if (auto configs = UpstreamConfig::parseList(upstreams(), &error); configs && !configs->isEmpty())

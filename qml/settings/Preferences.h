@@ -18,6 +18,8 @@ class Preferences : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("Provided by the application")
     Q_PROPERTY(QStringList upstreams READ upstreams WRITE setUpstreams NOTIFY serverSettingsChanged)
+    // AG-UI agents as "NAME=URL" (what --agent takes): relayed at /agui/NAME and offered in the model picker.
+    Q_PROPERTY(QStringList agents READ agents WRITE setAgents NOTIFY serverSettingsChanged)
     Q_PROPERTY(bool serverEnabled READ serverEnabled WRITE setServerEnabled NOTIFY serverSettingsChanged)
     Q_PROPERTY(QString serverHost READ serverHost WRITE setServerHost NOTIFY serverSettingsChanged)
     Q_PROPERTY(int serverPort READ serverPort WRITE setServerPort NOTIFY serverSettingsChanged)
@@ -40,6 +42,8 @@ public:
 
     QStringList upstreams() const;
     void setUpstreams(const QStringList &specs);
+    QStringList agents() const;
+    void setAgents(const QStringList &specs);
     bool serverEnabled() const;
     void setServerEnabled(bool enabled);
     QString serverHost() const;
@@ -72,6 +76,8 @@ public:
 
     // An error message for the user, or empty when the value is usable.
     Q_INVOKABLE QString checkUpstream(const QString &spec) const;
+    // What is wrong with "NAME=URL" beside `others` (the agents already saved); empty if nothing.
+    Q_INVOKABLE QString checkAgent(const QString &spec, const QStringList &others) const;
     Q_INVOKABLE QString checkRedisUrl(const QString &url) const;
     Q_INVOKABLE QString checkHost(const QString &host) const;
 

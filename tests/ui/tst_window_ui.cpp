@@ -631,6 +631,25 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     QVERIFY(m_preferences->restartNeeded());
     m_preferences->markApplied();
 
+    // An AG-UI agent is added as NAME=URL, checked as --agent checks it, and applies at the next start.
+    QObject *agentSpec = settings->findChild<QObject *>(QStringLiteral("agentSpec"));
+    QObject *addAgent = settings->findChild<QObject *>(QStringLiteral("addAgent"));
+    QObject *agentProblem = settings->findChild<QObject *>(QStringLiteral("agentProblem"));
+    agentSpec->setProperty("text", QStringLiteral("not a name=http://127.0.0.1:9/agent"));
+    QVERIFY(QMetaObject::invokeMethod(addAgent, "clicked"));
+    QVERIFY(!agentProblem->property("text").toString().isEmpty());
+    QVERIFY(m_preferences->agents().isEmpty());
+    agentSpec->setProperty("text", QStringLiteral("docs=http://127.0.0.1:9/agent"));
+    QVERIFY(QMetaObject::invokeMethod(addAgent, "clicked"));
+    QCOMPARE(m_preferences->agents(), QStringList {QStringLiteral("docs=http://127.0.0.1:9/agent")});
+    QCOMPARE(m_preferences->layer().agents->size(), 1);
+    QVERIFY(m_preferences->restartNeeded());
+    agentSpec->setProperty("text", QStringLiteral("docs=http://127.0.0.1:10/agent")); // the name is taken
+    QVERIFY(QMetaObject::invokeMethod(addAgent, "clicked"));
+    QVERIFY(!agentProblem->property("text").toString().isEmpty());
+    m_preferences->setAgents({});
+    m_preferences->markApplied();
+
     // No keychain answers: the Models page says so.
     QQuickItem *keychain = m_driver->item("keychainProblem", settings);
     QTRY_VERIFY(keychain->isVisible());
