@@ -157,6 +157,7 @@ ApplicationWindow {
             conversations: conversations
             liveSessions: liveSessions
             showLiveSessions: window.preferences.debugMode
+            uiLocale: window.preferences.language !== "" ? Qt.locale(window.preferences.language) : Qt.locale()
             currentConversationId: window.liveSessionId === "" ? chat.conversationId : ""
             currentLiveSessionId: window.liveSessionId
             onNewChatRequested: window.startNewChat()

@@ -13,6 +13,8 @@ Rectangle {
     property string currentConversationId
     property string currentLiveSessionId
     property bool showLiveSessions: true
+    // Dates in the language the window speaks, which may not be the system's.
+    property var uiLocale: Qt.locale()
 
     signal newChatRequested()
     signal conversationChosen(string id)
@@ -145,7 +147,7 @@ Rectangle {
                             Label {
                                 Layout.fillWidth: true
                                 text: qsTr("%1 · %2").arg(conversationItem.model)
-                                          .arg(conversationItem.updatedAt.toLocaleString(Qt.locale(), Locale.ShortFormat))
+                                          .arg(conversationItem.updatedAt.toLocaleString(sidebar.uiLocale, Locale.ShortFormat))
                                 elide: Text.ElideRight
                                 font.pixelSize: 11
                                 color: conversationItem.highlighted ? conversationItem.palette.highlightedText : Theme.mutedText

@@ -71,7 +71,7 @@ void GenerationReporter::publishSlice()
 {
     m_sliceScheduled = false;
     while (m_nextWaiting < m_waiting.size() && m_publishedThisTurn < MaxPublishesPerTurn) {
-        const auto &[kind, data] = m_waiting.at(m_nextWaiting++);
+        const auto [kind, data] = m_waiting.at(m_nextWaiting++); // a copy: publishing may queue more
         ++m_publishedThisTurn;
         m_hub.publish(m_context.sessionId, kind, data, [](StoreStatus, const StoredEvent &) {});
     }

@@ -5,7 +5,8 @@
 // reasoning text as `thinking_aloud` updates and the answer's text as `answering` ones. Publishes at most
 // a few progress updates per second; what it holds between them is bounded, and work on a delta is
 // linear in its size. One delta that makes many events (megabytes of reasoning in one chunk) is published
-// a slice per event-loop turn, in order, so the server's other clients are answered in between. Its owner
+// a slice at a time (64 events per signal from the generation, the rest a slice per event-loop turn), in
+// order, so the server's other clients are answered in between. Its owner
 // keeps it until `done`: the generation has ended and every event is out.
 #pragma once
 

@@ -36,7 +36,10 @@ QJsonObject ApiError::toJson() const
 
 void sendApiError(HttpResponder &responder, const ApiError &error)
 {
-    if (responder.errorWriter())
-        return responder.errorWriter()(responder, error);
+    // Once: a writer that called sendApiError itself gets Ponder's shape, not itself again.
+    if (HttpResponder::ErrorWriter writer = responder.errorWriter()) {
+        responder.setErrorWriter({});
+        return writer(responder, error);
+    }
     responder.sendJson(error.status, error.toJson());
 }

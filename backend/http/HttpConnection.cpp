@@ -219,9 +219,13 @@ void HttpConnection::shapeErrors(HttpResponder &responder) const
 {
     if (!m_handlers.errorWriter)
         return;
-    if (RouteErrorWriter writer = m_handlers.errorWriter(m_head.request.path))
-        responder.setErrorWriter([writer = std::move(writer), request = m_head.request](HttpResponder &out,
-                                     const ApiError &error) { writer(request, out, error); });
+    if (RouteErrorWriter writer = m_handlers.errorWriter(m_head.request.path)) {
+        // The head is what a writer reads (the path, the Content-Type); the body is not kept for it.
+        HttpRequest head = m_head.request;
+        head.body.clear();
+        responder.setErrorWriter([writer = std::move(writer), head = std::move(head)](HttpResponder &out,
+                                     const ApiError &error) { writer(head, out, error); });
+    }
 }
 
 void HttpConnection::respondAndClose(const ApiError &error)

@@ -40,6 +40,8 @@ std::optional<ApiError> integer(const QJsonObject &body, const QString &name, qi
     // 2^63 is the first double past qint64; every double below it and at least -2^63 converts exactly.
     const bool inRange = value.isDouble() && std::isfinite(number) && number >= double(low)
         && number < 9223372036854775808.0 && number <= double(high) && std::trunc(number) == number;
+    if (!inRange && low == std::numeric_limits<qint64>::min() && high == std::numeric_limits<qint64>::max())
+        return invalid(name, QStringLiteral("'%1' must be a whole number").arg(name));
     if (!inRange && high == std::numeric_limits<qint64>::max())
         return invalid(name, QStringLiteral("'%1' must be a whole number of at least %2").arg(name).arg(low));
     if (!inRange)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Checks of one request field each, for the readers of the APIs Ponder translates (Responses, Anthropic
-// Messages): a client's mistake becomes a 400 that names the field. Absent and null fields pass.
+// Checks of one request field each, for every API's request reader (chat completions, Ollama's, the text
+// and embedding APIs, Responses, Anthropic Messages): a client's mistake becomes a 400 that names the
+// field. Absent and null fields pass.
 #pragma once
 
 #include "http/ApiError.h"

@@ -11,10 +11,7 @@ bool Translations::apply(const QString &language)
         QCoreApplication::removeTranslator(&m_translator);
         m_installed = false;
     }
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    // Dates and numbers in the window (Qt.locale() in QML) follow the language chosen, not the system's:
-    // a German window says "6. Dez.", not "6 Dec".
-    QLocale::setDefault(locale);
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     bool loaded
         = m_translator.load(locale, QStringLiteral("ponder"), QStringLiteral("_"), QStringLiteral(":/i18n"));
     // A language without a translation (or the C locale of a bare session) gets English, whose file holds

@@ -254,6 +254,14 @@ private Q_SLOTS:
         QCOMPARE(refusedType.status, 400);
         QVERIFY(QJsonDocument::fromJson(refusedType.body)[QLatin1String("error")].toString().contains(
             QLatin1String("temperature")));
+        // What Ollama itself takes is taken: its int options come from any number, with no range of their
+        // own.
+        QJsonObject asOllamaTakes = chat(QStringLiteral("thinker"), false);
+        asOllamaTakes.insert(QStringLiteral("options"),
+            QJsonObject {{QStringLiteral("top_k"), -1}, {QStringLiteral("seed"), -42},
+                {QStringLiteral("num_ctx"), 6144.5}, {QStringLiteral("stop"), QStringLiteral("\n")}});
+        const RawHttpResponse taken = post(*backend, "/api/chat", asOllamaTakes);
+        QVERIFY2(taken.status == 200, taken.body.constData());
         const RawHttpResponse unknownShow
             = post(*backend, "/api/show", {{QStringLiteral("model"), QStringLiteral("nope")}});
         QCOMPARE(unknownShow.status, 404);

@@ -10,6 +10,7 @@
 #include "http/HttpResponder.h"
 #include "http/Router.h"
 #include "protocols/ollama/OllamaRequests.h"
+#include "upstream/UpstreamError.h"
 #include "upstream/UpstreamRegistry.h"
 
 #include <QDateTime>
@@ -23,20 +24,30 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The Ollama behind Ponder answered: its answer as it is, when it is one an Ollama client can read (a JSON
-// body, with a status that carries one). A 204, a redirect or a proxy's HTML page is a 502 in Ollama's shape.
+// body, with a status that carries one). An error in words (an older Ollama's "404 page not found", a
+// proxy's page) keeps its status, its text put in Ollama's shape; a 204, a 304 or a redirect is a 502.
 void sendAnswer(HttpResponder &out, const UpstreamAnswer &answer)
 {
     const bool carriesBody = answer.status >= 200 && answer.status <= 599 && answer.status != 204
         && answer.status != 205 && answer.status / 100 != 3;
-    QJsonParseError parseError;
-    QJsonDocument::fromJson(answer.body, &parseError);
-    if (!carriesBody || parseError.error != QJsonParseError::NoError)
+    if (!carriesBody)
         return OllamaResponse::sendOllamaError(out,
             ApiError(502,
-                QStringLiteral("the upstream Ollama answered with status %1 and no JSON body")
+                QStringLiteral("the upstream Ollama answered with status %1 and no body")
                     .arg(answer.status)));
-    out.send(answer.status, answer.body,
-        answer.contentType.isEmpty() ? QByteArray("application/json") : answer.contentType);
+    QJsonParseError parseError;
+    QJsonDocument::fromJson(answer.body, &parseError);
+    if (parseError.error == QJsonParseError::NoError)
+        return out.send(answer.status, answer.body,
+            answer.contentType.isEmpty() ? QByteArray("application/json") : answer.contentType);
+    const QString text = UpstreamError::messageFromBody(answer.body);
+    if (answer.status >= 400)
+        return OllamaResponse::sendOllamaError(out, ApiError(answer.status, text));
+    OllamaResponse::sendOllamaError(out,
+        ApiError(502,
+            QStringLiteral("the upstream Ollama answered with status %1 and no JSON: %2")
+                .arg(answer.status)
+                .arg(text)));
 }
 
 // An OpenAI-compatible server's model, as Ollama lists one: what is known of it, nothing made up.

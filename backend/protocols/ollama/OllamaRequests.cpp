@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace ApiRequests {
@@ -26,20 +28,20 @@ std::optional<ApiError> readOllamaOptions(const QJsonObject &body, CompletionReq
     if (!absent(format) && !format.isString() && !format.isObject())
         return invalid(
             QStringLiteral("format"), QStringLiteral("'format' must be \"json\" or a JSON schema"));
-    // Ollama reads options into Go floats and ints and refuses what does not fit: so does Ponder, before an
-    // OpenAI-compatible upstream gets a string for a temperature. num_predict -1 is "no limit", -2 "fill
-    // the context".
+    // Ollama reads every option from a JSON number (an int option drops the fraction, with no range of its
+    // own) and refuses anything else: so does Ponder, before an OpenAI-compatible upstream gets a string
+    // for a temperature. A number no 64-bit int holds is refused too, as Go's conversion would wrap it.
+    // num_predict -1 is "no limit", -2 "fill the context".
     const QJsonObject options = body.value("options"_L1).toObject();
     for (const char *name : {"temperature", "top_p", "min_p", "typical_p", "presence_penalty",
-             "frequency_penalty", "repeat_penalty", "mirostat_tau", "mirostat_eta"}) {
-        if (auto error = expect(options, name, &QJsonValue::isDouble, "a number"))
-            return error;
-    }
-    for (const auto &[name, low] : {std::pair {"num_predict", -2}, std::pair {"seed", -1},
-             std::pair {"top_k", 0}, std::pair {"num_ctx", 1}, std::pair {"num_keep", -1},
-             std::pair {"repeat_last_n", -1}, std::pair {"mirostat", 0}}) {
-        if (auto error = expectWholeNumber(options, name, low))
-            return error;
+             "frequency_penalty", "repeat_penalty", "mirostat_tau", "mirostat_eta", "num_predict", "seed",
+             "top_k", "num_ctx", "num_keep", "repeat_last_n", "mirostat"}) {
+        const QJsonValue value = options.value(QLatin1String(name));
+        if (absent(value))
+            continue;
+        if (!value.isDouble() || !(std::abs(value.toDouble()) < 9.2e18))
+            return invalid(
+                QLatin1String(name), QStringLiteral("'%1' must be a number").arg(QLatin1String(name)));
     }
     const QJsonValue stop = options.value("stop"_L1);
     if (!absent(stop) && !stop.isString() && !isStringList(stop))
