@@ -254,6 +254,7 @@ Dialog {
                             Layout.fillWidth: true
                             placeholderText: "research=http://127.0.0.1:8000/agent"
                             Accessible.name: qsTr("Agent as NAME=URL")
+                            onTextChanged: agentProblem.text = ""
                         }
                         Button {
                             objectName: "addAgent"

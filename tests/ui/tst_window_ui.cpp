@@ -648,6 +648,8 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     agentSpec->setProperty("text", QStringLiteral("docs=http://127.0.0.1:10/agent")); // the name is taken
     QVERIFY(QMetaObject::invokeMethod(addAgent, "clicked"));
     QVERIFY(!agentProblem->property("text").toString().isEmpty());
+    agentSpec->setProperty("text", QString()); // a new try clears what was wrong with the last
+    QVERIFY(agentProblem->property("text").toString().isEmpty());
     m_preferences->setAgents({});
     m_preferences->markApplied();
 
