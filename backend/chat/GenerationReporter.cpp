@@ -265,6 +265,13 @@ void GenerationReporter::onFinished(const GenerationOutcome &outcome)
     if (outcome.usage) {
         figures.insert(QStringLiteral("prompt_tokens"), outcome.usage->promptTokens);
         figures.insert(QStringLiteral("completion_tokens"), outcome.usage->completionTokens);
+        // The final figures count the upstream's tokens, as the answer's footer and history do, not deltas
+        // (a delta may carry several tokens).
+        figures.insert(QStringLiteral("tokens"), outcome.usage->completionTokens);
+        const qint64 generatingMs = m_elapsed.elapsed() - m_firstTokenMs;
+        if (m_firstTokenMs >= 0 && generatingMs > 0 && outcome.usage->completionTokens > 1)
+            figures.insert(QStringLiteral("tokens_per_second"),
+                double(outcome.usage->completionTokens - 1) * 1000.0 / double(generatingMs));
         message = QStringLiteral("Done in %1 s: %2 prompt + %3 completion tokens")
                       .arg(double(m_elapsed.elapsed()) / 1000.0, 0, 'f', 2)
                       .arg(outcome.usage->promptTokens)

@@ -586,6 +586,9 @@ private Q_SLOTS:
 
     void everyCompletion_isAVisibleSession()
     {
+        FakeScript counted = thinkingScript();
+        counted.completionTokens = 42; // more tokens than deltas, as when a delta carries several
+        m_fake->setScript(QStringLiteral("thinker"), counted);
         auto backend = startBackend({m_fake->ollamaSpec()});
         // A watcher connects first, as the desktop window or a browser would.
         QWebSocket watcher;
@@ -649,6 +652,10 @@ private Q_SLOTS:
         const QJsonObject completion = seen.last()[QLatin1String("data")].toObject();
         QCOMPARE(completion[QLatin1String("metrics")][QLatin1String("prompt_tokens")].toInt(), 11);
         QVERIFY(completion[QLatin1String("metrics")][QLatin1String("ttft_ms")].isDouble());
+        // The last figures count the upstream's tokens, as the answer's footer does, not the deltas.
+        const QJsonObject figures = completion[QLatin1String("metrics")].toObject();
+        QCOMPARE(figures[QLatin1String("completion_tokens")].toInteger(), 42);
+        QCOMPARE(figures[QLatin1String("tokens")].toInteger(), 42);
     }
 
     void history_isSavedAndContinued_andStatelessWritesNothing()
