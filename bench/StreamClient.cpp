@@ -37,17 +37,23 @@ void StreamClient::onReadyRead()
     const qint64 monotonic = FakeUpstream::monotonicNs();
     m_partial += m_socket.readAll();
     qsizetype start = 0;
-    // SSE events ("data: {...}") and NDJSON lines alike: a delta is a line with the content "tok<n> ...".
+    // SSE events ("data: {...}") and NDJSON lines alike: a delta is a line with the content "tok<n> ..."
+    // (chat completions, Ollama), the Responses API's output_text delta, or Anthropic's text_delta.
     for (qsizetype end = m_partial.indexOf('\n'); end >= 0; end = m_partial.indexOf('\n', start)) {
         const QByteArrayView line(m_partial.constData() + start, end - start);
         start = end + 1;
-        if (line.contains("\"content\":\"tok")) {
+        const bool delta = line.contains("\"content\":\"tok")
+            || (line.contains("\"delta\":\"tok") && line.contains("output_text.delta"))
+            || (line.contains("\"text\":\"tok") && line.contains("\"text_delta\""));
+        if (delta) {
             m_arrivalsNs.append(now);
             // The fake's stamp: when the upstream wrote this delta.
             const qsizetype at = line.indexOf('@');
             if (at >= 0 && at + 17 <= line.size())
                 m_latenciesNs.append(monotonic - line.sliced(at + 1, 16).toLongLong());
-        } else if (line.startsWith("data: [DONE]") || line.contains("\"done\":true")) {
+        } else if (line.startsWith("data: [DONE]") || line.contains("\"done\":true")
+            || line.contains("\"type\":\"response.completed\"")
+            || line.contains("\"type\":\"message_stop\"")) {
             m_done = true;
         }
     }

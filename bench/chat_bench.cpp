@@ -4,7 +4,8 @@
 // delta's time from the moment the upstream wrote it (the fake stamps it) to its arrival at the client;
 // what Ponder and nginx add is each path's figure less the direct one. Ponder is measured where client and
 // upstream speak the same API (relayed) and across APIs (translated). Then chunks/s for a burst, and
-// Ponder's RSS with 1,000 open streams.
+// Ponder's RSS with 1,000 open streams. The APIs Ponder only translates (Responses, Anthropic Messages)
+// are measured through Ponder on both upstream kinds, beside the direct chat completions path.
 //
 // usage: chat_bench [--quick]      (build with the release preset; see docs/benchmarks.md)
 #include "BenchSupport.h"
@@ -31,13 +32,19 @@ struct Api
     QByteArray path;
 };
 
-QByteArray body(const QString &model)
+QByteArray body(const Api &api, const QString &model)
 {
-    return QJsonDocument(QJsonObject {{QStringLiteral("model"), model}, {QStringLiteral("stream"), true},
-                             {QStringLiteral("messages"),
-                                 QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
-                                     {QStringLiteral("content"), QStringLiteral("Count for me.")}}}}})
-        .toJson(QJsonDocument::Compact);
+    const QJsonArray messages {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+        {QStringLiteral("content"), QStringLiteral("Count for me.")}}};
+    QJsonObject request {{QStringLiteral("model"), model}, {QStringLiteral("stream"), true}};
+    if (api.path == "/v1/responses") {
+        request.insert(QStringLiteral("input"), QStringLiteral("Count for me."));
+    } else {
+        request.insert(QStringLiteral("messages"), messages);
+        if (api.path == "/v1/messages")
+            request.insert(QStringLiteral("max_tokens"), 1024);
+    }
+    return QJsonDocument(request).toJson(QJsonDocument::Compact);
 }
 
 FakeScript tokens(int count, int delayMs, bool stamped)
@@ -73,7 +80,7 @@ void runStreams(const Target &target, const Api &api, const QString &model, int 
     clock.start();
     std::vector<std::unique_ptr<StreamClient>> running;
     for (int i = 0; i < clients; ++i)
-        running.push_back(std::make_unique<StreamClient>(target.port, api.path, body(model), clock));
+        running.push_back(std::make_unique<StreamClient>(target.port, api.path, body(api, model), clock));
     const qint64 begin = clock.nsecsElapsed();
     for (auto &client : running)
         client->start();
@@ -205,6 +212,47 @@ int main(int argc, char **argv)
                    QStringLiteral("per delta p50 µs"), QStringLiteral("per delta p99 µs")},
         added);
 
+    std::printf("\n## The translated APIs, %d deltas 20 ms apart, 1 client (direct: chat completions to the "
+                "upstream)\n\n",
+        deltas);
+    rows.clear();
+    added.clear();
+    const Api responses {QStringLiteral("Responses"), "/v1/responses"};
+    const Api messages {QStringLiteral("Anthropic Messages"), "/v1/messages"};
+    const struct
+    {
+        Api api;
+        Target target;
+    } translated[] = {{chatCompletions, {QStringLiteral("direct to upstream"), fake.port()}},
+        {responses, {QStringLiteral("through Ponder, OpenAI upstream"), openAiPort}},
+        {responses, {QStringLiteral("through Ponder, Ollama upstream"), ollamaPort}},
+        {messages, {QStringLiteral("through Ponder, OpenAI upstream"), openAiPort}},
+        {messages, {QStringLiteral("through Ponder, Ollama upstream"), ollamaPort}}};
+    QList<StreamFigures> translatedFigures(std::size(translated));
+    for (const auto &path : translated) { // warm
+        StreamFigures warm;
+        runStreams(path.target, path.api, QStringLiteral("paced"), 1, 10'000, warm);
+    }
+    const int translatedRounds = quick ? 10 : 40;
+    for (int round = 0; round < translatedRounds; ++round) {
+        for (size_t t = 0; t < std::size(translated); ++t)
+            runStreams(translated[t].target, translated[t].api, QStringLiteral("paced"), 1, 30'000,
+                translatedFigures[qsizetype(t)]);
+    }
+    const StreamFigures &directChat = translatedFigures.first();
+    for (size_t t = 0; t < std::size(translated); ++t) {
+        const StreamFigures &f = translatedFigures.at(qsizetype(t));
+        rows.append({translated[t].api.name, translated[t].target.name, ms(percentile(f.ttftMs, 50)),
+            ms(percentile(f.ttftMs, 99)), us(percentile(f.latencyMs, 50)), us(percentile(f.latencyMs, 99)),
+            us(percentile(f.latencyMs, 50) - percentile(directChat.latencyMs, 50)),
+            QStringLiteral("%1/%2").arg(f.events).arg(qint64(deltas) * translatedRounds)});
+    }
+    printTable({QStringLiteral("API"), QStringLiteral("path"), QStringLiteral("TTFT p50 ms"),
+                   QStringLiteral("TTFT p99 ms"), QStringLiteral("delta latency p50 µs"),
+                   QStringLiteral("delta latency p99 µs"), QStringLiteral("added per delta p50 µs"),
+                   QStringLiteral("deltas received")},
+        rows);
+
     std::printf("\n## Burst of %d deltas, no delay (chat completions)\n\n", burst);
     rows.clear();
     for (const Target &target : {Target {QStringLiteral("direct to upstream"), fake.port()},
@@ -228,7 +276,7 @@ int main(int argc, char **argv)
     std::vector<std::unique_ptr<StreamClient>> held;
     for (int i = 0; i < openStreams; ++i) {
         held.push_back(std::make_unique<StreamClient>(
-            openAiPort, chatCompletions.path, body(QStringLiteral("held")), clock));
+            openAiPort, chatCompletions.path, body(chatCompletions, QStringLiteral("held")), clock));
         held.back()->start();
     }
     if (!runUntil(
