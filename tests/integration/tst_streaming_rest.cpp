@@ -60,20 +60,6 @@ void StreamingRestTest::cleanup()
 
 namespace {
 
-// Sends a ping and waits for its pong. A socket's messages arrive in the order they were sent, so whatever
-// the server sent before the pong (a duplicate, an event on the wrong stream) has arrived by then.
-bool roundTrip(WebSocketTestClient &client)
-{
-    const qsizetype pongs = client.messagesOfType(QStringLiteral("pong")).size();
-    client.sendJson({{QStringLiteral("type"), QStringLiteral("ping")}});
-    return QTest::qWaitFor(
-        [&] { return client.messagesOfType(QStringLiteral("pong")).size() > pongs; }, 15000);
-}
-
-} // namespace
-
-namespace {
-
 // Reads an SSE response over a raw socket until `until` appears or the server closes the stream.
 QByteArray readSse(const QUrl &base, const QString &path, const QByteArray &extraHeaders,
     const QByteArray &until, const std::function<void()> &whileOpen = {})
@@ -512,7 +498,7 @@ void StreamingRestTest::deleteEndsTheSessionAndPublishesSessionEnd()
     const HttpTestReply reply = m_server->del(QStringLiteral("/sessions/end"));
     QCOMPARE(reply.status, 200);
     QVERIFY(watcher.waitForMessages(2));
-    QVERIFY(roundTrip(watcher)); // a second session_end would come before the pong
+    QVERIFY(watcher.roundTrip()); // a second session_end would come before the pong
     QCOMPARE(watcher.messagesOfType(QStringLiteral("session_end")).size(), 1);
     const QJsonObject session = m_server->get(QStringLiteral("/sessions/end")).json().object();
     QCOMPARE(session.value(QLatin1String("active")).toBool(), false);

@@ -52,20 +52,6 @@ void StreamingWebSocketTest::cleanup()
     m_server.reset();
 }
 
-namespace {
-
-// Sends a ping and waits for its pong. A socket's messages arrive in the order they were sent, so whatever
-// the server sent before the pong (a duplicate, an event on the wrong stream) has arrived by then.
-bool roundTrip(WebSocketTestClient &client)
-{
-    const qsizetype pongs = client.messagesOfType(QStringLiteral("pong")).size();
-    client.sendJson({{QStringLiteral("type"), QStringLiteral("ping")}});
-    return QTest::qWaitFor(
-        [&] { return client.messagesOfType(QStringLiteral("pong")).size() > pongs; }, 15000);
-}
-
-} // namespace
-
 void StreamingWebSocketTest::webSocketGetsEstablishedThenHistoryThenLive()
 {
     QVERIFY(m_server->createSession(QStringLiteral("ws")));
@@ -98,7 +84,7 @@ void StreamingWebSocketTest::eachWebSocketRouteCarriesItsOwnStream()
     const QString p = m_server->publishProgress(QStringLiteral("routes"), QStringLiteral("p"));
     QVERIFY(both.waitForMessages(3));
     QVERIFY(thinking.waitForMessages(2) && progress.waitForMessages(2));
-    QVERIFY(roundTrip(thinking) && roundTrip(progress) && roundTrip(both));
+    QVERIFY(thinking.roundTrip() && progress.roundTrip() && both.roundTrip());
     QCOMPARE(thinking.eventIds(), QStringList {t});
     QCOMPARE(progress.eventIds(), QStringList {p});
     QCOMPARE(both.eventIds(), (QStringList {t, p}));
@@ -116,7 +102,7 @@ void StreamingWebSocketTest::twoSocketsGetEveryEventOnceInOrder()
         published << (i % 3 ? m_server->publishThinking(QStringLiteral("two"), QString::number(i))
                             : m_server->publishProgress(QStringLiteral("two"), QString::number(i)));
     QVERIFY(a.waitForMessages(101) && b.waitForMessages(101));
-    QVERIFY(roundTrip(a) && roundTrip(b));
+    QVERIFY(a.roundTrip() && b.roundTrip());
     QCOMPARE(a.eventIds(), published);
     QCOMPARE(b.eventIds(), published);
 }
@@ -135,7 +121,7 @@ void StreamingWebSocketTest::socketsJoiningMidStreamSeeNoGapAndNoDuplicate()
     }
     for (auto &client : clients) {
         QVERIFY(client->waitForMessages(1 + int(published.size())));
-        QVERIFY(roundTrip(*client));
+        QVERIFY(client->roundTrip());
         QCOMPARE(client->eventIds(), published);
     }
 }
@@ -149,7 +135,7 @@ void StreamingWebSocketTest::sinceResumesAfterTheGivenId()
     WebSocketTestClient client;
     QVERIFY(client.open(m_server->webSocketUrl(QStringLiteral("/ws/thinking/since?since=") + ids.at(1))));
     QVERIFY(client.waitForMessages(3));
-    QVERIFY(roundTrip(client));
+    QVERIFY(client.roundTrip());
     QCOMPARE(client.eventIds(), ids.mid(2));
 }
 

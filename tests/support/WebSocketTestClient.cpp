@@ -65,3 +65,10 @@ QStringList WebSocketTestClient::eventIds() const
     }
     return ids;
 }
+
+bool WebSocketTestClient::roundTrip(int timeoutMs)
+{
+    const qsizetype pongs = messagesOfType(QStringLiteral("pong")).size();
+    sendJson({{QStringLiteral("type"), QStringLiteral("ping")}});
+    return QTest::qWaitFor([&] { return messagesOfType(QStringLiteral("pong")).size() > pongs; }, timeoutMs);
+}

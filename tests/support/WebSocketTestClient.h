@@ -20,6 +20,10 @@ public:
     void sendText(const QString &text);
     bool waitForMessages(int count, int timeoutMs = 15000);
     bool waitForClose(int timeoutMs = 15000);
+    // Sends a ping and waits for its pong. A socket's messages arrive in the order they were sent, so
+    // whatever the server sent before the pong (a duplicate, an event on the wrong stream) has arrived by
+    // then: the sentinel a test waits for instead of a sleep.
+    bool roundTrip(int timeoutMs = 15000);
 
     QList<QJsonObject> messages() const { return m_messages; }
     QList<QJsonObject> messagesOfType(const QString &type) const;
