@@ -23,6 +23,20 @@ Dialog {
     width: Math.min(parent ? parent.width - 80 : 720, 720)
     height: Math.min(parent ? parent.height - 80 : 620, 620)
     standardButtons: Dialog.Close
+    // Its own frame and a dimmed window behind it: the style's plain white box did not stand out from the
+    // page, in the dark theme least of all.
+    background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: 10 }
+    padding: 16
+    topPadding: 8
+    header: Label {
+        text: dialog.title
+        font.pixelSize: 18
+        font.bold: true
+        color: Theme.text
+        padding: 16
+        bottomPadding: 4
+    }
+    Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#59000000" }
     onOpened: dialog.secrets.loadLocalToken()
     UpstreamProbe {
         id: probe

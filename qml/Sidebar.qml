@@ -332,6 +332,8 @@ Rectangle {
         anchors.centerIn: parent
         modal: true
         title: qsTr("Rename conversation")
+        background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: 10 }
+        Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#59000000" }
         standardButtons: Dialog.Ok | Dialog.Cancel
         TextField {
             id: renameField
