@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QWebSocket>
 
@@ -166,7 +167,20 @@ struct Watchers
     std::vector<std::unique_ptr<QWebSocket>> sockets;
     qint64 steps = 0;
     int established = 0;
+    int closed = 0; // a watcher Ponder dropped (it fell too far behind) stops the phase
+    QSet<QString> sentinels; // "sentinel-<phase>-<session>" steps seen
 };
+
+// A step published after a phase's last batch, to each session: a watcher that has it has every step
+// before it (a session's events reach a watcher in order), whatever was lost or is still on its way.
+QByteArray sentinel(const QString &phase, int session)
+{
+    return QJsonDocument(
+        QJsonObject {{QStringLiteral("session_id"), sessionName(session)},
+            {QStringLiteral("thinking_type"), QStringLiteral("reasoning")},
+            {QStringLiteral("content"), QStringLiteral("sentinel-%1-%2").arg(phase).arg(session)}})
+        .toJson(QJsonDocument::Compact);
+}
 
 struct Figures
 {
@@ -175,11 +189,13 @@ struct Figures
     double ponderMicrosPerSpan = 0;
     qint64 rssKiBAfter = 0;
     qint64 failures = 0;
+    qint64 delivered = 0;
+    qint64 expected = 0;
     bool complete = false;
 };
 
 Figures measure(PonderProcess &ponder, Watchers &watchers, const QList<QByteArray> &bodies,
-    const QByteArray &path, const QByteArray &contentType)
+    const QByteArray &path, const QByteArray &contentType, const QString &phase)
 {
     const quint16 port = quint16(ponder.baseUrl().port());
     std::vector<std::unique_ptr<HttpPublisher>> publishers;
@@ -208,14 +224,35 @@ Figures measure(PonderProcess &ponder, Watchers &watchers, const QList<QByteArra
     clock.start();
     feed();
     Figures figures;
-    figures.complete = spinUntil([&] { return watchers.steps - stepsBefore >= expected; }, 300'000);
+    const auto answeredAll = [&] {
+        qint64 done = 0;
+        for (const auto &publisher : publishers)
+            done += publisher->answered() + publisher->failures();
+        return done >= bodies.size();
+    };
+    spinUntil(answeredAll, 300'000);
+    HttpTestClient client;
+    for (int s = 0; s < Sessions; ++s)
+        client.send("POST", QUrl(ponder.baseUrl().toString() + QStringLiteral("/api/streaming/thinking")),
+            sentinel(phase, s));
+    const auto allSentinels = [&] {
+        for (int s = 0; s < Sessions; ++s) {
+            if (!watchers.sentinels.contains(QStringLiteral("sentinel-%1-%2").arg(phase).arg(s)))
+                return false;
+        }
+        return true;
+    };
+    spinUntil([&] { return allSentinels() || watchers.closed > 0; }, 120'000);
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
-    figures.spansPerSecond = double(watchers.steps - stepsBefore) / seconds;
+    figures.delivered = watchers.steps - stepsBefore;
+    figures.expected = expected;
+    figures.spansPerSecond = double(figures.delivered) / seconds;
     qint64 answered = 0;
     for (const auto &publisher : publishers) {
         answered += publisher->answered();
         figures.failures += publisher->failures();
     }
+    figures.complete = allSentinels() && figures.delivered == expected && figures.failures == 0;
     figures.requestsPerSecond = double(answered) / seconds;
     figures.ponderMicrosPerSpan = (cpuSeconds(pid) - cpuBefore) * 1e6 / double(expected);
     figures.rssKiBAfter = rssKiB(pid);
@@ -245,13 +282,20 @@ int main(int argc, char **argv)
         auto socket = std::make_unique<QWebSocket>();
         QObject::connect(socket.get(), &QWebSocket::textMessageReceived, socket.get(),
             [&watchers](const QString &message) {
-                if (message.startsWith(QLatin1String("{\"type\":\"thinking_step\"")))
-                    ++watchers.steps;
-                else if (message.contains(QLatin1String("\"type\":\"connection_established\"")))
+                if (message.startsWith(QLatin1String("{\"type\":\"thinking_step\""))) {
+                    const qsizetype at = message.indexOf(QLatin1String("sentinel-"));
+                    if (at < 0)
+                        ++watchers.steps;
+                    else
+                        watchers.sentinels.insert(
+                            message.mid(at, message.indexOf(QLatin1Char('"'), at) - at));
+                } else if (message.contains(QLatin1String("\"type\":\"connection_established\"")))
                     ++watchers.established;
             });
         QUrl url(base + QStringLiteral("/ws/thinking/") + sessionName(s));
         url.setScheme(QStringLiteral("ws"));
+        QObject::connect(
+            socket.get(), &QWebSocket::disconnected, socket.get(), [&watchers] { ++watchers.closed; });
         socket->open(url);
         watchers.sockets.push_back(std::move(socket));
     }
@@ -267,14 +311,18 @@ int main(int argc, char **argv)
         rest << restBatch(b);
     }
     StealMeter steal;
-    const Figures viaProtobuf = measure(ponder, watchers, protobuf, "/v1/traces", "application/x-protobuf");
-    const Figures viaJson = measure(ponder, watchers, json, "/v1/traces", "application/json");
-    const Figures viaRest = measure(ponder, watchers, rest, "/api/streaming/thinking", "application/json");
+    const Figures viaProtobuf = measure(
+        ponder, watchers, protobuf, "/v1/traces", "application/x-protobuf", QStringLiteral("protobuf"));
+    const Figures viaJson
+        = measure(ponder, watchers, json, "/v1/traces", "application/json", QStringLiteral("json"));
+    const Figures viaRest = measure(
+        ponder, watchers, rest, "/api/streaming/thinking", "application/json", QStringLiteral("rest"));
 
     std::printf("## OTLP ingestion beside REST publishing (`trace_bench%s`)\n\n", quick ? " --quick" : "");
     std::printf(
         "%d batches of %d spans per way (%lld spans), %d publishers on keep-alive connections, %d sessions "
-        "each watched by one WebSocket client; a span counts once its step reached its watcher. "
+        "each watched by one WebSocket client; a span counts once its step reached its watcher, which a "
+        "sentinel step after the last batch marks. "
         "Ponder's RSS idle: %.1f MiB; steal during the run: %.1f%%.\n\n",
         batches, SpansPerBatch, static_cast<long long>(qint64(batches) * SpansPerBatch), Publishers, Sessions,
         double(idleRss) / 1024.0, steal.percentSinceStart());
@@ -283,15 +331,20 @@ int main(int argc, char **argv)
             QString::number(figures.requestsPerSecond, 'f', 1),
             QString::number(figures.ponderMicrosPerSpan, 'f', 1),
             QString::number(double(figures.rssKiBAfter) / 1024.0, 'f', 1),
-            figures.complete && figures.failures == 0
-                ? QStringLiteral("yes")
-                : QStringLiteral("NO (%1 failed)").arg(figures.failures)};
+            figures.complete ? QStringLiteral("yes")
+                             : QStringLiteral("NO: %1 of %2 steps, %3 requests failed")
+                                   .arg(figures.delivered)
+                                   .arg(figures.expected)
+                                   .arg(figures.failures)};
     };
     printTable({QStringLiteral("way"), QStringLiteral("spans/s to watchers"), QStringLiteral("requests/s"),
                    QStringLiteral("Ponder CPU µs/span"), QStringLiteral("Ponder RSS after, MiB"),
                    QStringLiteral("all delivered")},
         {row("OTLP/HTTP protobuf", viaProtobuf), row("OTLP/HTTP JSON", viaJson),
             row("REST /api/streaming/thinking", viaRest)});
+    if (watchers.closed > 0)
+        std::printf("\n%d watcher(s) were dropped by Ponder for falling behind: the phase stopped there.\n",
+            watchers.closed);
     ponder.stop(SIGTERM);
     return viaProtobuf.complete && viaJson.complete && viaRest.complete ? 0 : 1;
 }
