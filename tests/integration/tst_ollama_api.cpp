@@ -254,6 +254,17 @@ private Q_SLOTS:
         QCOMPARE(refusedType.status, 400);
         QVERIFY(QJsonDocument::fromJson(refusedType.body)[QLatin1String("error")].toString().contains(
             QLatin1String("temperature")));
+        // A think level Ollama does not have, and a keep_alive that is neither a duration nor seconds.
+        for (const auto &[field, value] :
+            {std::pair {QStringLiteral("think"), QJsonValue(QStringLiteral("x"))},
+                std::pair {QStringLiteral("keep_alive"), QJsonValue(QJsonObject {})}}) {
+            QJsonObject odd = chat(QStringLiteral("thinker"), false);
+            odd.insert(field, value);
+            const RawHttpResponse refusedOdd = post(*backend, "/api/chat", odd);
+            QCOMPARE(refusedOdd.status, 400);
+            QVERIFY(
+                QJsonDocument::fromJson(refusedOdd.body)[QLatin1String("error")].toString().contains(field));
+        }
         // What Ollama itself takes is taken: its int options come from any number, with no range of their
         // own.
         QJsonObject asOllamaTakes = chat(QStringLiteral("thinker"), false);

@@ -21,9 +21,15 @@ std::optional<ApiError> readOllamaOptions(const QJsonObject &body, CompletionReq
             return error;
     }
     const QJsonValue think = body.value("think"_L1);
-    if (!absent(think) && !think.isBool() && !think.isString())
+    static const QStringList levels {QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")};
+    if (!absent(think) && !think.isBool() && !(think.isString() && levels.contains(think.toString())))
         return invalid(QStringLiteral("think"),
             QStringLiteral("'think' must be true, false or a level (low, medium, high)"));
+    // A duration ("5m", "1h") or seconds, as Ollama reads it.
+    const QJsonValue keepAlive = body.value("keep_alive"_L1);
+    if (!absent(keepAlive) && !keepAlive.isString() && !keepAlive.isDouble())
+        return invalid(QStringLiteral("keep_alive"),
+            QStringLiteral("'keep_alive' must be a duration (\"5m\") or a number of seconds"));
     const QJsonValue format = body.value("format"_L1);
     if (!absent(format) && !format.isString() && !format.isObject())
         return invalid(
