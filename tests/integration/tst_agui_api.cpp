@@ -275,6 +275,12 @@ void AguiApiTest::theCallerLeavingStopsTheAgent()
                     .value(QLatin1String("message"))
                     .toString()
                     .contains(QLatin1String("the caller went away")));
+    // Stopped, not failed: the agent did nothing wrong.
+    QCOMPARE(storedEvents(server, QStringLiteral("left"))
+                 .last()
+                 .value(QLatin1String("current_activity"))
+                 .toString(),
+        QStringLiteral("aborted"));
 }
 
 void AguiApiTest::badRunsAreRefused_data()

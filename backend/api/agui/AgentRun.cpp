@@ -49,7 +49,7 @@ void AgentRun::abort(const QString &why)
     if (m_client)
         m_client->abort();
     if (!m_runEnded)
-        m_recorder->fail(why, QStringLiteral("aborted"));
+        m_recorder->stop(why);
 }
 
 void AgentRun::onResponseStarted(int status)

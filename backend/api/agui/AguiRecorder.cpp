@@ -58,10 +58,10 @@ void AguiRecorder::record(const AguiEvent &event)
     if (kind == QLatin1String("RUN_STARTED"))
         return runStarted(event, at);
     if (kind == QLatin1String("RUN_FINISHED"))
-        return runEnded(false, {}, {}, at);
+        return runEnded(Ending::Finished, {}, {}, at);
     if (kind == QLatin1String("RUN_ERROR"))
-        return runEnded(
-            true, event.string(QLatin1StringView("message")), event.string(QLatin1StringView("code")), at);
+        return runEnded(Ending::Failed, event.string(QLatin1StringView("message")),
+            event.string(QLatin1StringView("code")), at);
     ensureRun(at);
     const QString messageId = event.string(QLatin1StringView("messageId"));
     if (kind == QLatin1String("STEP_STARTED"))
@@ -113,7 +113,12 @@ void AguiRecorder::record(const AguiEvent &event)
 
 void AguiRecorder::fail(const QString &message, const QString &code)
 {
-    runEnded(true, message, code, QDateTime::currentDateTimeUtc());
+    runEnded(Ending::Failed, message, code, QDateTime::currentDateTimeUtc());
+}
+
+void AguiRecorder::stop(const QString &why)
+{
+    runEnded(Ending::Stopped, why, {}, QDateTime::currentDateTimeUtc());
 }
 
 void AguiRecorder::ensureRun(const QDateTime &at)
@@ -143,8 +148,9 @@ void AguiRecorder::runStarted(const AguiEvent &event, const QDateTime &at)
         QStringLiteral("started"), 0);
 }
 
-void AguiRecorder::runEnded(bool failed, const QString &message, const QString &code, const QDateTime &at)
+void AguiRecorder::runEnded(Ending ending, const QString &message, const QString &code, const QDateTime &at)
 {
+    const bool failed = ending != Ending::Finished; // its open steps did not finish
     if (m_runEnded)
         return;
     ensureRun(at);
@@ -164,10 +170,14 @@ void AguiRecorder::runEnded(bool failed, const QString &message, const QString &
     m_runOpen = false;
     m_runEnded = true;
     publishStep(m_runStepId, {}, QStringLiteral("agent"), m_agentName, status, m_runStartedAt, at,
-        failed ? QStringLiteral("Run %1 failed: %2").arg(m_runId, message)
-               : QStringLiteral("Run %1 finished").arg(m_runId),
+        ending == Ending::Stopped ? QStringLiteral("Run %1 stopped: %2").arg(m_runId, message)
+            : failed              ? QStringLiteral("Run %1 failed: %2").arg(m_runId, message)
+                                  : QStringLiteral("Run %1 finished").arg(m_runId),
         {}, failed ? message : QString());
-    if (failed)
+    if (ending == Ending::Stopped)
+        publishProgress(QStringLiteral("warning"), QStringLiteral("Stopped: %1").arg(message),
+            QStringLiteral("aborted"), std::nullopt);
+    else if (failed)
         publishProgress(QStringLiteral("warning"), QStringLiteral("Failed: %1").arg(message),
             QStringLiteral("failed"), std::nullopt,
             code.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("code"), code}});

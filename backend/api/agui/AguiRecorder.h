@@ -37,6 +37,9 @@ public:
     // The run failed without the agent saying so (unreachable, an HTTP error, a stream cut short): recorded
     // as its RUN_ERROR would be.
     void fail(const QString &message, const QString &code);
+    // The caller stopped the run (the window's Stop, a client that went away): the session is stopped,
+    // not failed, as a stopped chat is.
+    void stop(const QString &why);
     bool runEnded() const { return m_runEnded; }
 
 private:
@@ -61,7 +64,13 @@ private:
     };
 
     void runStarted(const AguiEvent &event, const QDateTime &at);
-    void runEnded(bool failed, const QString &message, const QString &code, const QDateTime &at);
+    enum class Ending
+    {
+        Finished,
+        Failed,
+        Stopped
+    };
+    void runEnded(Ending ending, const QString &message, const QString &code, const QDateTime &at);
     void stepStarted(const QString &name, const QDateTime &at);
     void stepFinished(const QString &name, const QDateTime &at);
     void reasoningStarted(const QString &messageId, const QDateTime &at);
