@@ -266,7 +266,8 @@ ApplicationWindow {
                                 section.delegate: Label {
                                     required property string section
                                     width: ListView.view ? ListView.view.width : 0
-                                    text: section
+                                    // Upstreams go by their names; the AG-UI agents' group is a word.
+                                    text: section === "agents" ? qsTr("Agents") : section
                                     leftPadding: 10
                                     topPadding: 6
                                     bottomPadding: 2

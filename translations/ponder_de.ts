@@ -308,108 +308,113 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="194" />
+        <location filename="../qml/Main.qml" line="195" />
         <source>Hide the sidebar</source>
         <translation>Seitenleiste ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="194" />
+        <location filename="../qml/Main.qml" line="195" />
         <source>Show the sidebar</source>
         <translation>Seitenleiste einblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="196" />
+        <location filename="../qml/Main.qml" line="197" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Seitenleiste (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="212" />
         <location filename="../qml/Main.qml" line="213" />
+        <location filename="../qml/Main.qml" line="214" />
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="216" />
+        <location filename="../qml/Main.qml" line="217" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="218" />
+        <location filename="../qml/Main.qml" line="219" />
         <source>The model that answers</source>
         <translation>Das Modell, das antwortet</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="241" />
+        <location filename="../qml/Main.qml" line="242" />
         <source>thinks</source>
         <translation>denkt</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="242" />
+        <location filename="../qml/Main.qml" line="243" />
         <source>tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="243" />
+        <location filename="../qml/Main.qml" line="244" />
         <source>vision</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="245" />
+        <location filename="../qml/Main.qml" line="246" />
         <source>agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="295" />
+        <location filename="../qml/Main.qml" line="270" />
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="297" />
         <source>Refresh models</source>
         <translation>Modelle aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="297" />
+        <location filename="../qml/Main.qml" line="299" />
         <source>Ask the upstreams for their models again</source>
         <translation>Die Upstreams erneut nach ihren Modellen fragen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="310" />
+        <location filename="../qml/Main.qml" line="312" />
         <source>Asking the upstreams…</source>
         <translation>Frage die Upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="319" />
+        <location filename="../qml/Main.qml" line="321" />
         <source>Live session</source>
         <translation>Live-Sitzung</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="339" />
+        <location filename="../qml/Main.qml" line="341" />
         <source>Local endpoint: %1/v1</source>
         <translation>Lokaler Endpunkt: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="340" />
+        <location filename="../qml/Main.qml" line="342" />
         <source>Local endpoint: off</source>
         <translation>Lokaler Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="342" />
+        <location filename="../qml/Main.qml" line="344" />
         <source>The local endpoint could not start: %1</source>
         <translation>Der lokale Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="344" />
+        <location filename="../qml/Main.qml" line="346" />
         <source>Reading the keychain…</source>
         <translation>Lese den Schlüsselbund…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="346" />
+        <location filename="../qml/Main.qml" line="348" />
         <source>Starting the local endpoint…</source>
         <translation>Lokaler Endpunkt wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="358" />
+        <location filename="../qml/Main.qml" line="360" />
         <source>Hide thinking</source>
         <translation>Denken ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="358" />
+        <location filename="../qml/Main.qml" line="360" />
         <source>Show thinking</source>
         <translation>Denken einblenden</translation>
     </message>
@@ -778,304 +783,304 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="56" />
+        <location filename="../qml/SettingsDialog.qml" line="70" />
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="57" />
+        <location filename="../qml/SettingsDialog.qml" line="71" />
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="58" />
+        <location filename="../qml/SettingsDialog.qml" line="72" />
         <source>Event store</source>
         <translation>Ereignisspeicher</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="59" />
+        <location filename="../qml/SettingsDialog.qml" line="73" />
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="76" />
+        <location filename="../qml/SettingsDialog.qml" line="90" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Die Servereinstellungen wurden geändert. Sie gelten nach einem Neustart von Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79" />
+        <location filename="../qml/SettingsDialog.qml" line="93" />
         <source>Restart now</source>
         <translation>Jetzt neu starten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96" />
+        <location filename="../qml/SettingsDialog.qml" line="110" />
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="97" />
+        <location filename="../qml/SettingsDialog.qml" line="111" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Die Modellserver, mit denen Ponder spricht. Ihre Modelle erscheinen gemeinsam in der Modellauswahl und unter /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="138" />
         <source>not in use yet</source>
         <translation>noch nicht in Gebrauch</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="125" />
+        <location filename="../qml/SettingsDialog.qml" line="139" />
         <source>reachable</source>
         <translation>erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="125" />
+        <location filename="../qml/SettingsDialog.qml" line="139" />
         <source>not reachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="130" />
-        <location filename="../qml/SettingsDialog.qml" line="238" />
+        <location filename="../qml/SettingsDialog.qml" line="144" />
+        <location filename="../qml/SettingsDialog.qml" line="252" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="144" />
+        <location filename="../qml/SettingsDialog.qml" line="158" />
         <source>Add an upstream</source>
         <translation>Upstream hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <location filename="../qml/SettingsDialog.qml" line="164" />
         <source>Kind of server</source>
         <translation>Art des Servers</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="156" />
+        <location filename="../qml/SettingsDialog.qml" line="170" />
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164" />
+        <location filename="../qml/SettingsDialog.qml" line="178" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API-Schlüssel (optional; im Schlüsselbund des Systems gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="165" />
+        <location filename="../qml/SettingsDialog.qml" line="179" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="169" />
+        <location filename="../qml/SettingsDialog.qml" line="183" />
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="174" />
+        <location filename="../qml/SettingsDialog.qml" line="188" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="208" />
+        <location filename="../qml/SettingsDialog.qml" line="222" />
         <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>Kein Schlüsselbund antwortet (%1). API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="219" />
+        <location filename="../qml/SettingsDialog.qml" line="233" />
         <source>AG-UI agents</source>
         <translation>AG-UI-Agenten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <location filename="../qml/SettingsDialog.qml" line="234" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agenten, die AG-UI sprechen, als NAME=URL. Jeder wird neben den Modellen angeboten und unter /agui/NAME weitergeleitet; seine Schritte, Überlegungen und Werkzeugaufrufe erscheinen in der Zeitleiste.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="256" />
+        <location filename="../qml/SettingsDialog.qml" line="270" />
         <source>Agent as NAME=URL</source>
         <translation>Agent als NAME=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <location filename="../qml/SettingsDialog.qml" line="275" />
         <source>Add agent</source>
         <translation>Agent hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="289" />
+        <location filename="../qml/SettingsDialog.qml" line="304" />
         <source>Local endpoint</source>
         <translation>Lokaler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="292" />
+        <location filename="../qml/SettingsDialog.qml" line="307" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Läuft unter %1. Open WebUI, Editoren und die openai-SDKs können %1/v1 nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="293" />
+        <location filename="../qml/SettingsDialog.qml" line="308" />
         <source>Not running.</source>
         <translation>Läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="296" />
+        <location filename="../qml/SettingsDialog.qml" line="311" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Die OpenAI-kompatible und die Streaming-API anbieten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="303" />
-        <location filename="../qml/SettingsDialog.qml" line="308" />
+        <location filename="../qml/SettingsDialog.qml" line="318" />
+        <location filename="../qml/SettingsDialog.qml" line="323" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
-        <location filename="../qml/SettingsDialog.qml" line="318" />
+        <location filename="../qml/SettingsDialog.qml" line="325" />
+        <location filename="../qml/SettingsDialog.qml" line="333" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="328" />
+        <location filename="../qml/SettingsDialog.qml" line="343" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>Jetzt in Gebrauch: %1, auf der Kommandozeile angegeben (--port), was Vorrang vor dem gespeicherten Port hat.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="329" />
+        <location filename="../qml/SettingsDialog.qml" line="344" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>Jetzt in Gebrauch: %1. Der gespeicherte Port gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="331" />
-        <location filename="../qml/SettingsDialog.qml" line="337" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="352" />
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="340" />
+        <location filename="../qml/SettingsDialog.qml" line="355" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Behalte die Adresse 127.0.0.1, außer andere Rechner müssen Ponder erreichen. Browserseiten anderer Origins werden abgewiesen, außer sie stehen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="342" />
+        <location filename="../qml/SettingsDialog.qml" line="357" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Zustandslos: Unterhaltungen nie auf die Festplatte schreiben</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
-        <location filename="../qml/SettingsDialog.qml" line="358" />
+        <location filename="../qml/SettingsDialog.qml" line="361" />
+        <location filename="../qml/SettingsDialog.qml" line="373" />
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <location filename="../qml/SettingsDialog.qml" line="362" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Mit Token müssen Clients es mitschicken (Authorization: Bearer …). Ohne Token brauchen lokale Programme keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="355" />
+        <location filename="../qml/SettingsDialog.qml" line="370" />
         <source>No token: zero-login</source>
         <translation>Kein Token: ohne Anmeldung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="375" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="362" />
+        <location filename="../qml/SettingsDialog.qml" line="377" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="372" />
+        <location filename="../qml/SettingsDialog.qml" line="387" />
         <source>Generate new token</source>
         <translation>Neues Token erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="373" />
+        <location filename="../qml/SettingsDialog.qml" line="388" />
         <source>Remove token</source>
         <translation>Token entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="392" />
+        <location filename="../qml/SettingsDialog.qml" line="407" />
         <source>Where thinking and progress events are kept</source>
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="395" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="416" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="410" />
+        <location filename="../qml/SettingsDialog.qml" line="425" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="426" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="427" />
+        <location filename="../qml/SettingsDialog.qml" line="442" />
         <source>Redis password</source>
         <translation>Redis-Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="430" />
+        <location filename="../qml/SettingsDialog.qml" line="445" />
         <source>Save password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="437" />
+        <location filename="../qml/SettingsDialog.qml" line="452" />
         <source>Remove password</source>
         <translation>Passwort entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="452" />
+        <location filename="../qml/SettingsDialog.qml" line="467" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="462" />
+        <location filename="../qml/SettingsDialog.qml" line="477" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="464" />
+        <location filename="../qml/SettingsDialog.qml" line="479" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="468" />
-        <location filename="../qml/SettingsDialog.qml" line="493" />
+        <location filename="../qml/SettingsDialog.qml" line="483" />
+        <location filename="../qml/SettingsDialog.qml" line="508" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="479" />
+        <location filename="../qml/SettingsDialog.qml" line="494" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="495" />
-        <location filename="../qml/SettingsDialog.qml" line="517" />
+        <location filename="../qml/SettingsDialog.qml" line="510" />
+        <location filename="../qml/SettingsDialog.qml" line="532" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="503" />
+        <location filename="../qml/SettingsDialog.qml" line="518" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="501" />
+        <location filename="../qml/SettingsDialog.qml" line="516" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="502" />
+        <location filename="../qml/SettingsDialog.qml" line="517" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
@@ -1083,110 +1088,110 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="39" />
+        <location filename="../qml/Sidebar.qml" line="41" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="49" />
+        <location filename="../qml/Sidebar.qml" line="51" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="51" />
+        <location filename="../qml/Sidebar.qml" line="53" />
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Strg+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="58" />
+        <location filename="../qml/Sidebar.qml" line="60" />
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="62" />
+        <location filename="../qml/Sidebar.qml" line="64" />
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Neue Unterhaltung beginnen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="69" />
+        <location filename="../qml/Sidebar.qml" line="71" />
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="74" />
+        <location filename="../qml/Sidebar.qml" line="76" />
         <source>Live sessions (%1)</source>
         <translation>Live-Sitzungen (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="75" />
+        <location filename="../qml/Sidebar.qml" line="77" />
         <source>Live sessions</source>
         <translation>Live-Sitzungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="88" />
-        <location filename="../qml/Sidebar.qml" line="91" />
+        <location filename="../qml/Sidebar.qml" line="90" />
+        <location filename="../qml/Sidebar.qml" line="93" />
         <source>Search conversations</source>
         <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="100" />
+        <location filename="../qml/Sidebar.qml" line="102" />
         <source>Stateless mode: conversations are not saved.</source>
         <translation>Zustandsloser Modus: Unterhaltungen werden nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="101" />
+        <location filename="../qml/Sidebar.qml" line="103" />
         <source>No conversation matches.</source>
         <translation>Keine Unterhaltung passt.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="102" />
+        <location filename="../qml/Sidebar.qml" line="104" />
         <source>Your conversations will appear here.</source>
         <translation>Deine Unterhaltungen erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="147" />
-        <location filename="../qml/Sidebar.qml" line="259" />
+        <location filename="../qml/Sidebar.qml" line="149" />
+        <location filename="../qml/Sidebar.qml" line="261" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="165" />
+        <location filename="../qml/Sidebar.qml" line="167" />
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="169" />
+        <location filename="../qml/Sidebar.qml" line="171" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="183" />
         <location filename="../qml/Sidebar.qml" line="185" />
+        <location filename="../qml/Sidebar.qml" line="187" />
         <source>Filter sessions</source>
         <translation>Sitzungen filtern</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="191" />
+        <location filename="../qml/Sidebar.qml" line="193" />
         <source>Clear ended</source>
         <translation>Beendete entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="197" />
+        <location filename="../qml/Sidebar.qml" line="199" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Fertige, fehlgeschlagene, angehaltene und beendete Sitzungen aus dieser Liste nehmen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="205" />
+        <location filename="../qml/Sidebar.qml" line="207" />
         <source>No session matches.</source>
         <translation>Keine Sitzung passt.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="206" />
+        <location filename="../qml/Sidebar.qml" line="208" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Noch keine Sitzung. Chats aus diesem Fenster, Anfragen an den lokalen Endpunkt und Agenten, die an die Streaming-API senden, erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="239" />
+        <location filename="../qml/Sidebar.qml" line="241" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1203,27 +1208,27 @@
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="300" />
+        <location filename="../qml/Sidebar.qml" line="302" />
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="307" />
+        <location filename="../qml/Sidebar.qml" line="309" />
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="314" />
+        <location filename="../qml/Sidebar.qml" line="316" />
         <source>Undo deleting the chat</source>
         <translation>Löschen des Chats rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="332" />
+        <location filename="../qml/Sidebar.qml" line="334" />
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="337" />
+        <location filename="../qml/Sidebar.qml" line="341" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>

@@ -308,108 +308,113 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="194" />
+        <location filename="../qml/Main.qml" line="195" />
         <source>Hide the sidebar</source>
         <translation>Hide the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="194" />
+        <location filename="../qml/Main.qml" line="195" />
         <source>Show the sidebar</source>
         <translation>Show the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="196" />
+        <location filename="../qml/Main.qml" line="197" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Sidebar (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="212" />
         <location filename="../qml/Main.qml" line="213" />
+        <location filename="../qml/Main.qml" line="214" />
         <source>No model</source>
         <translation>No model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="216" />
+        <location filename="../qml/Main.qml" line="217" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="218" />
+        <location filename="../qml/Main.qml" line="219" />
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="241" />
+        <location filename="../qml/Main.qml" line="242" />
         <source>thinks</source>
         <translation>thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="242" />
+        <location filename="../qml/Main.qml" line="243" />
         <source>tools</source>
         <translation>tools</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="243" />
+        <location filename="../qml/Main.qml" line="244" />
         <source>vision</source>
         <translation>vision</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="245" />
+        <location filename="../qml/Main.qml" line="246" />
         <source>agent</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="295" />
+        <location filename="../qml/Main.qml" line="270" />
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="297" />
         <source>Refresh models</source>
         <translation>Refresh models</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="297" />
+        <location filename="../qml/Main.qml" line="299" />
         <source>Ask the upstreams for their models again</source>
         <translation>Ask the upstreams for their models again</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="310" />
+        <location filename="../qml/Main.qml" line="312" />
         <source>Asking the upstreams…</source>
         <translation>Asking the upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="319" />
+        <location filename="../qml/Main.qml" line="321" />
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="339" />
+        <location filename="../qml/Main.qml" line="341" />
         <source>Local endpoint: %1/v1</source>
         <translation>Local endpoint: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="340" />
+        <location filename="../qml/Main.qml" line="342" />
         <source>Local endpoint: off</source>
         <translation>Local endpoint: off</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="342" />
+        <location filename="../qml/Main.qml" line="344" />
         <source>The local endpoint could not start: %1</source>
         <translation>The local endpoint could not start: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="344" />
+        <location filename="../qml/Main.qml" line="346" />
         <source>Reading the keychain…</source>
         <translation>Reading the keychain…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="346" />
+        <location filename="../qml/Main.qml" line="348" />
         <source>Starting the local endpoint…</source>
         <translation>Starting the local endpoint…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="358" />
+        <location filename="../qml/Main.qml" line="360" />
         <source>Hide thinking</source>
         <translation>Hide thinking</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="358" />
+        <location filename="../qml/Main.qml" line="360" />
         <source>Show thinking</source>
         <translation>Show thinking</translation>
     </message>
@@ -778,304 +783,304 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="56" />
+        <location filename="../qml/SettingsDialog.qml" line="70" />
         <source>Models</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="57" />
+        <location filename="../qml/SettingsDialog.qml" line="71" />
         <source>Local server</source>
         <translation>Local server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="58" />
+        <location filename="../qml/SettingsDialog.qml" line="72" />
         <source>Event store</source>
         <translation>Event store</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="59" />
+        <location filename="../qml/SettingsDialog.qml" line="73" />
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="76" />
+        <location filename="../qml/SettingsDialog.qml" line="90" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Server settings changed. They take effect when Ponder restarts.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79" />
+        <location filename="../qml/SettingsDialog.qml" line="93" />
         <source>Restart now</source>
         <translation>Restart now</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96" />
+        <location filename="../qml/SettingsDialog.qml" line="110" />
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="97" />
+        <location filename="../qml/SettingsDialog.qml" line="111" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="138" />
         <source>not in use yet</source>
         <translation>not in use yet</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="125" />
+        <location filename="../qml/SettingsDialog.qml" line="139" />
         <source>reachable</source>
         <translation>reachable</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="125" />
+        <location filename="../qml/SettingsDialog.qml" line="139" />
         <source>not reachable</source>
         <translation>not reachable</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="130" />
-        <location filename="../qml/SettingsDialog.qml" line="238" />
+        <location filename="../qml/SettingsDialog.qml" line="144" />
+        <location filename="../qml/SettingsDialog.qml" line="252" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="144" />
+        <location filename="../qml/SettingsDialog.qml" line="158" />
         <source>Add an upstream</source>
         <translation>Add an upstream</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <location filename="../qml/SettingsDialog.qml" line="164" />
         <source>Kind of server</source>
         <translation>Kind of server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="156" />
+        <location filename="../qml/SettingsDialog.qml" line="170" />
         <source>Server URL</source>
         <translation>Server URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164" />
+        <location filename="../qml/SettingsDialog.qml" line="178" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API key (optional; kept in the OS keychain)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="165" />
+        <location filename="../qml/SettingsDialog.qml" line="179" />
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="169" />
+        <location filename="../qml/SettingsDialog.qml" line="183" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="174" />
+        <location filename="../qml/SettingsDialog.qml" line="188" />
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="208" />
+        <location filename="../qml/SettingsDialog.qml" line="222" />
         <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="219" />
+        <location filename="../qml/SettingsDialog.qml" line="233" />
         <source>AG-UI agents</source>
         <translation>AG-UI agents</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <location filename="../qml/SettingsDialog.qml" line="234" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="256" />
+        <location filename="../qml/SettingsDialog.qml" line="270" />
         <source>Agent as NAME=URL</source>
         <translation>Agent as NAME=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <location filename="../qml/SettingsDialog.qml" line="275" />
         <source>Add agent</source>
         <translation>Add agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="289" />
+        <location filename="../qml/SettingsDialog.qml" line="304" />
         <source>Local endpoint</source>
         <translation>Local endpoint</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="292" />
+        <location filename="../qml/SettingsDialog.qml" line="307" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="293" />
+        <location filename="../qml/SettingsDialog.qml" line="308" />
         <source>Not running.</source>
         <translation>Not running.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="296" />
+        <location filename="../qml/SettingsDialog.qml" line="311" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Serve the OpenAI-compatible and streaming APIs</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="303" />
-        <location filename="../qml/SettingsDialog.qml" line="308" />
+        <location filename="../qml/SettingsDialog.qml" line="318" />
+        <location filename="../qml/SettingsDialog.qml" line="323" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
-        <location filename="../qml/SettingsDialog.qml" line="318" />
+        <location filename="../qml/SettingsDialog.qml" line="325" />
+        <location filename="../qml/SettingsDialog.qml" line="333" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="328" />
+        <location filename="../qml/SettingsDialog.qml" line="343" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>In use now: %1, given on the command line (--port), which wins over the saved port.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="329" />
+        <location filename="../qml/SettingsDialog.qml" line="344" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>In use now: %1. The saved port applies from the next start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="331" />
-        <location filename="../qml/SettingsDialog.qml" line="337" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="352" />
         <source>Allowed origins</source>
         <translation>Allowed origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="340" />
+        <location filename="../qml/SettingsDialog.qml" line="355" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="342" />
+        <location filename="../qml/SettingsDialog.qml" line="357" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Stateless: never write conversations to disk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
-        <location filename="../qml/SettingsDialog.qml" line="358" />
+        <location filename="../qml/SettingsDialog.qml" line="361" />
+        <location filename="../qml/SettingsDialog.qml" line="373" />
         <source>API token</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <location filename="../qml/SettingsDialog.qml" line="362" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="355" />
+        <location filename="../qml/SettingsDialog.qml" line="370" />
         <source>No token: zero-login</source>
         <translation>No token: zero-login</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="375" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="362" />
+        <location filename="../qml/SettingsDialog.qml" line="377" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="372" />
+        <location filename="../qml/SettingsDialog.qml" line="387" />
         <source>Generate new token</source>
         <translation>Generate new token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="373" />
+        <location filename="../qml/SettingsDialog.qml" line="388" />
         <source>Remove token</source>
         <translation>Remove token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="392" />
+        <location filename="../qml/SettingsDialog.qml" line="407" />
         <source>Where thinking and progress events are kept</source>
         <translation>Where thinking and progress events are kept</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="395" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
         <source>In memory (this Ponder only)</source>
         <translation>In memory (this Ponder only)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="416" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (shared by several Ponder backends)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="410" />
+        <location filename="../qml/SettingsDialog.qml" line="425" />
         <source>Redis URL</source>
         <translation>Redis URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="426" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Password, if Redis needs one (kept in the keychain)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="427" />
+        <location filename="../qml/SettingsDialog.qml" line="442" />
         <source>Redis password</source>
         <translation>Redis password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="430" />
+        <location filename="../qml/SettingsDialog.qml" line="445" />
         <source>Save password</source>
         <translation>Save password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="437" />
+        <location filename="../qml/SettingsDialog.qml" line="452" />
         <source>Remove password</source>
         <translation>Remove password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="452" />
+        <location filename="../qml/SettingsDialog.qml" line="467" />
         <source>Check now</source>
         <translation>Check now</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="462" />
+        <location filename="../qml/SettingsDialog.qml" line="477" />
         <source>Debug mode</source>
         <translation>Debug mode</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="464" />
+        <location filename="../qml/SettingsDialog.qml" line="479" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Show the thinking and progress panels and the Live sessions visualizer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="468" />
-        <location filename="../qml/SettingsDialog.qml" line="493" />
+        <location filename="../qml/SettingsDialog.qml" line="483" />
+        <location filename="../qml/SettingsDialog.qml" line="508" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="479" />
+        <location filename="../qml/SettingsDialog.qml" line="494" />
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="495" />
-        <location filename="../qml/SettingsDialog.qml" line="517" />
+        <location filename="../qml/SettingsDialog.qml" line="510" />
+        <location filename="../qml/SettingsDialog.qml" line="532" />
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="503" />
+        <location filename="../qml/SettingsDialog.qml" line="518" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="501" />
+        <location filename="../qml/SettingsDialog.qml" line="516" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="502" />
+        <location filename="../qml/SettingsDialog.qml" line="517" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
@@ -1083,110 +1088,110 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="39" />
+        <location filename="../qml/Sidebar.qml" line="41" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="49" />
+        <location filename="../qml/Sidebar.qml" line="51" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="51" />
+        <location filename="../qml/Sidebar.qml" line="53" />
         <source>Settings (Ctrl+,)</source>
         <translation>Settings (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="58" />
+        <location filename="../qml/Sidebar.qml" line="60" />
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="62" />
+        <location filename="../qml/Sidebar.qml" line="64" />
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Start a new conversation (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="69" />
+        <location filename="../qml/Sidebar.qml" line="71" />
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="74" />
+        <location filename="../qml/Sidebar.qml" line="76" />
         <source>Live sessions (%1)</source>
         <translation>Live sessions (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="75" />
+        <location filename="../qml/Sidebar.qml" line="77" />
         <source>Live sessions</source>
         <translation>Live sessions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="88" />
-        <location filename="../qml/Sidebar.qml" line="91" />
+        <location filename="../qml/Sidebar.qml" line="90" />
+        <location filename="../qml/Sidebar.qml" line="93" />
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="100" />
+        <location filename="../qml/Sidebar.qml" line="102" />
         <source>Stateless mode: conversations are not saved.</source>
         <translation>Stateless mode: conversations are not saved.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="101" />
+        <location filename="../qml/Sidebar.qml" line="103" />
         <source>No conversation matches.</source>
         <translation>No conversation matches.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="102" />
+        <location filename="../qml/Sidebar.qml" line="104" />
         <source>Your conversations will appear here.</source>
         <translation>Your conversations will appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="147" />
-        <location filename="../qml/Sidebar.qml" line="259" />
+        <location filename="../qml/Sidebar.qml" line="149" />
+        <location filename="../qml/Sidebar.qml" line="261" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="165" />
+        <location filename="../qml/Sidebar.qml" line="167" />
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="169" />
+        <location filename="../qml/Sidebar.qml" line="171" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="183" />
         <location filename="../qml/Sidebar.qml" line="185" />
+        <location filename="../qml/Sidebar.qml" line="187" />
         <source>Filter sessions</source>
         <translation>Filter sessions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="191" />
+        <location filename="../qml/Sidebar.qml" line="193" />
         <source>Clear ended</source>
         <translation>Clear ended</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="197" />
+        <location filename="../qml/Sidebar.qml" line="199" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Take finished, failed, stopped and ended sessions off this list</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="205" />
+        <location filename="../qml/Sidebar.qml" line="207" />
         <source>No session matches.</source>
         <translation>No session matches.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="206" />
+        <location filename="../qml/Sidebar.qml" line="208" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="239" />
+        <location filename="../qml/Sidebar.qml" line="241" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1203,27 +1208,27 @@
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="300" />
+        <location filename="../qml/Sidebar.qml" line="302" />
         <source>Deleted “%1”</source>
         <translation>Deleted “%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="307" />
+        <location filename="../qml/Sidebar.qml" line="309" />
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="314" />
+        <location filename="../qml/Sidebar.qml" line="316" />
         <source>Undo deleting the chat</source>
         <translation>Undo deleting the chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="332" />
+        <location filename="../qml/Sidebar.qml" line="334" />
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="337" />
+        <location filename="../qml/Sidebar.qml" line="341" />
         <source>Title</source>
         <translation>Title</translation>
     </message>

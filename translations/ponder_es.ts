@@ -308,108 +308,113 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="194" />
+        <location filename="../qml/Main.qml" line="195" />
         <source>Hide the sidebar</source>
         <translation>Ocultar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="194" />
+        <location filename="../qml/Main.qml" line="195" />
         <source>Show the sidebar</source>
         <translation>Mostrar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="196" />
+        <location filename="../qml/Main.qml" line="197" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Barra lateral (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="212" />
         <location filename="../qml/Main.qml" line="213" />
+        <location filename="../qml/Main.qml" line="214" />
         <source>No model</source>
         <translation>Ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="216" />
+        <location filename="../qml/Main.qml" line="217" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="218" />
+        <location filename="../qml/Main.qml" line="219" />
         <source>The model that answers</source>
         <translation>El modelo que responde</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="241" />
+        <location filename="../qml/Main.qml" line="242" />
         <source>thinks</source>
         <translation>piensa</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="242" />
+        <location filename="../qml/Main.qml" line="243" />
         <source>tools</source>
         <translation>herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="243" />
+        <location filename="../qml/Main.qml" line="244" />
         <source>vision</source>
         <translation>visión</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="245" />
+        <location filename="../qml/Main.qml" line="246" />
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="295" />
+        <location filename="../qml/Main.qml" line="270" />
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="297" />
         <source>Refresh models</source>
         <translation>Actualizar modelos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="297" />
+        <location filename="../qml/Main.qml" line="299" />
         <source>Ask the upstreams for their models again</source>
         <translation>Volver a pedir los modelos a los servidores</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="310" />
+        <location filename="../qml/Main.qml" line="312" />
         <source>Asking the upstreams…</source>
         <translation>Preguntando a los upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="319" />
+        <location filename="../qml/Main.qml" line="321" />
         <source>Live session</source>
         <translation>Sesión en directo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="339" />
+        <location filename="../qml/Main.qml" line="341" />
         <source>Local endpoint: %1/v1</source>
         <translation>Punto de acceso local: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="340" />
+        <location filename="../qml/Main.qml" line="342" />
         <source>Local endpoint: off</source>
         <translation>Endpoint local: desactivado</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="342" />
+        <location filename="../qml/Main.qml" line="344" />
         <source>The local endpoint could not start: %1</source>
         <translation>No se pudo iniciar el punto de acceso local: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="344" />
+        <location filename="../qml/Main.qml" line="346" />
         <source>Reading the keychain…</source>
         <translation>Leyendo el llavero…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="346" />
+        <location filename="../qml/Main.qml" line="348" />
         <source>Starting the local endpoint…</source>
         <translation>Iniciando el punto de acceso local…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="358" />
+        <location filename="../qml/Main.qml" line="360" />
         <source>Hide thinking</source>
         <translation>Ocultar razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="358" />
+        <location filename="../qml/Main.qml" line="360" />
         <source>Show thinking</source>
         <translation>Mostrar razonamiento</translation>
     </message>
@@ -778,304 +783,304 @@
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="56" />
+        <location filename="../qml/SettingsDialog.qml" line="70" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="57" />
+        <location filename="../qml/SettingsDialog.qml" line="71" />
         <source>Local server</source>
         <translation>Servidor local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="58" />
+        <location filename="../qml/SettingsDialog.qml" line="72" />
         <source>Event store</source>
         <translation>Almacén de eventos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="59" />
+        <location filename="../qml/SettingsDialog.qml" line="73" />
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="76" />
+        <location filename="../qml/SettingsDialog.qml" line="90" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Los ajustes del servidor cambiaron. Se aplicarán cuando Ponder se reinicie.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79" />
+        <location filename="../qml/SettingsDialog.qml" line="93" />
         <source>Restart now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96" />
+        <location filename="../qml/SettingsDialog.qml" line="110" />
         <source>Upstreams</source>
         <translation>Servidores de modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="97" />
+        <location filename="../qml/SettingsDialog.qml" line="111" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Los servidores de modelos con los que habla Ponder. Sus modelos aparecen juntos en el selector de modelos y en /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124" />
+        <location filename="../qml/SettingsDialog.qml" line="138" />
         <source>not in use yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="125" />
+        <location filename="../qml/SettingsDialog.qml" line="139" />
         <source>reachable</source>
         <translation>accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="125" />
+        <location filename="../qml/SettingsDialog.qml" line="139" />
         <source>not reachable</source>
         <translation>no accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="130" />
-        <location filename="../qml/SettingsDialog.qml" line="238" />
+        <location filename="../qml/SettingsDialog.qml" line="144" />
+        <location filename="../qml/SettingsDialog.qml" line="252" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="144" />
+        <location filename="../qml/SettingsDialog.qml" line="158" />
         <source>Add an upstream</source>
         <translation>Añadir un servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <location filename="../qml/SettingsDialog.qml" line="164" />
         <source>Kind of server</source>
         <translation>Tipo de servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="156" />
+        <location filename="../qml/SettingsDialog.qml" line="170" />
         <source>Server URL</source>
         <translation>URL del servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164" />
+        <location filename="../qml/SettingsDialog.qml" line="178" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>Clave de API (opcional; se guarda en el llavero del sistema)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="165" />
+        <location filename="../qml/SettingsDialog.qml" line="179" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="169" />
+        <location filename="../qml/SettingsDialog.qml" line="183" />
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="174" />
+        <location filename="../qml/SettingsDialog.qml" line="188" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="208" />
+        <location filename="../qml/SettingsDialog.qml" line="222" />
         <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>Ningún llavero responde (%1). No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="219" />
+        <location filename="../qml/SettingsDialog.qml" line="233" />
         <source>AG-UI agents</source>
         <translation>Agentes AG-UI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="220" />
+        <location filename="../qml/SettingsDialog.qml" line="234" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agentes que hablan AG-UI, como NOMBRE=URL. Cada uno se ofrece junto a los modelos y se retransmite en /agui/NOMBRE; sus pasos, razonamientos y llamadas a herramientas aparecen en la línea de tiempo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="256" />
+        <location filename="../qml/SettingsDialog.qml" line="270" />
         <source>Agent as NAME=URL</source>
         <translation>Agente como NOMBRE=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <location filename="../qml/SettingsDialog.qml" line="275" />
         <source>Add agent</source>
         <translation>Añadir agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="289" />
+        <location filename="../qml/SettingsDialog.qml" line="304" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="292" />
+        <location filename="../qml/SettingsDialog.qml" line="307" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="293" />
+        <location filename="../qml/SettingsDialog.qml" line="308" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="296" />
+        <location filename="../qml/SettingsDialog.qml" line="311" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="303" />
-        <location filename="../qml/SettingsDialog.qml" line="308" />
+        <location filename="../qml/SettingsDialog.qml" line="318" />
+        <location filename="../qml/SettingsDialog.qml" line="323" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
-        <location filename="../qml/SettingsDialog.qml" line="318" />
+        <location filename="../qml/SettingsDialog.qml" line="325" />
+        <location filename="../qml/SettingsDialog.qml" line="333" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="328" />
+        <location filename="../qml/SettingsDialog.qml" line="343" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>En uso ahora: %1, indicado en la línea de órdenes (--port), que prevalece sobre el puerto guardado.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="329" />
+        <location filename="../qml/SettingsDialog.qml" line="344" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>En uso ahora: %1. El puerto guardado se aplica desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="331" />
-        <location filename="../qml/SettingsDialog.qml" line="337" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="352" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="340" />
+        <location filename="../qml/SettingsDialog.qml" line="355" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="342" />
+        <location filename="../qml/SettingsDialog.qml" line="357" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
-        <location filename="../qml/SettingsDialog.qml" line="358" />
+        <location filename="../qml/SettingsDialog.qml" line="361" />
+        <location filename="../qml/SettingsDialog.qml" line="373" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="347" />
+        <location filename="../qml/SettingsDialog.qml" line="362" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="355" />
+        <location filename="../qml/SettingsDialog.qml" line="370" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="375" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="362" />
+        <location filename="../qml/SettingsDialog.qml" line="377" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="372" />
+        <location filename="../qml/SettingsDialog.qml" line="387" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="373" />
+        <location filename="../qml/SettingsDialog.qml" line="388" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="392" />
+        <location filename="../qml/SettingsDialog.qml" line="407" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="395" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="416" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="410" />
+        <location filename="../qml/SettingsDialog.qml" line="425" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="426" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="427" />
+        <location filename="../qml/SettingsDialog.qml" line="442" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="430" />
+        <location filename="../qml/SettingsDialog.qml" line="445" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="437" />
+        <location filename="../qml/SettingsDialog.qml" line="452" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="452" />
+        <location filename="../qml/SettingsDialog.qml" line="467" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="462" />
+        <location filename="../qml/SettingsDialog.qml" line="477" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="464" />
+        <location filename="../qml/SettingsDialog.qml" line="479" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="468" />
-        <location filename="../qml/SettingsDialog.qml" line="493" />
+        <location filename="../qml/SettingsDialog.qml" line="483" />
+        <location filename="../qml/SettingsDialog.qml" line="508" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="479" />
+        <location filename="../qml/SettingsDialog.qml" line="494" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="495" />
-        <location filename="../qml/SettingsDialog.qml" line="517" />
+        <location filename="../qml/SettingsDialog.qml" line="510" />
+        <location filename="../qml/SettingsDialog.qml" line="532" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="503" />
+        <location filename="../qml/SettingsDialog.qml" line="518" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="501" />
+        <location filename="../qml/SettingsDialog.qml" line="516" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="502" />
+        <location filename="../qml/SettingsDialog.qml" line="517" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
@@ -1083,110 +1088,110 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="39" />
+        <location filename="../qml/Sidebar.qml" line="41" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="49" />
+        <location filename="../qml/Sidebar.qml" line="51" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="51" />
+        <location filename="../qml/Sidebar.qml" line="53" />
         <source>Settings (Ctrl+,)</source>
         <translation>Ajustes (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="58" />
+        <location filename="../qml/Sidebar.qml" line="60" />
         <source>New chat</source>
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="62" />
+        <location filename="../qml/Sidebar.qml" line="64" />
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Empezar una conversación nueva (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="69" />
+        <location filename="../qml/Sidebar.qml" line="71" />
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="74" />
+        <location filename="../qml/Sidebar.qml" line="76" />
         <source>Live sessions (%1)</source>
         <translation>En directo (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="75" />
+        <location filename="../qml/Sidebar.qml" line="77" />
         <source>Live sessions</source>
         <translation>En directo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="88" />
-        <location filename="../qml/Sidebar.qml" line="91" />
+        <location filename="../qml/Sidebar.qml" line="90" />
+        <location filename="../qml/Sidebar.qml" line="93" />
         <source>Search conversations</source>
         <translation>Buscar conversaciones</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="100" />
+        <location filename="../qml/Sidebar.qml" line="102" />
         <source>Stateless mode: conversations are not saved.</source>
         <translation>Modo sin estado: las conversaciones no se guardan.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="101" />
+        <location filename="../qml/Sidebar.qml" line="103" />
         <source>No conversation matches.</source>
         <translation>Ninguna conversación coincide.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="102" />
+        <location filename="../qml/Sidebar.qml" line="104" />
         <source>Your conversations will appear here.</source>
         <translation>Tus conversaciones aparecerán aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="147" />
-        <location filename="../qml/Sidebar.qml" line="259" />
+        <location filename="../qml/Sidebar.qml" line="149" />
+        <location filename="../qml/Sidebar.qml" line="261" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="165" />
+        <location filename="../qml/Sidebar.qml" line="167" />
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="169" />
+        <location filename="../qml/Sidebar.qml" line="171" />
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="183" />
         <location filename="../qml/Sidebar.qml" line="185" />
+        <location filename="../qml/Sidebar.qml" line="187" />
         <source>Filter sessions</source>
         <translation>Filtrar sesiones</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="191" />
+        <location filename="../qml/Sidebar.qml" line="193" />
         <source>Clear ended</source>
         <translation>Quitar terminadas</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="197" />
+        <location filename="../qml/Sidebar.qml" line="199" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Quitar de esta lista las sesiones completadas, fallidas, detenidas y terminadas</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="205" />
+        <location filename="../qml/Sidebar.qml" line="207" />
         <source>No session matches.</source>
         <translation>Ninguna sesión coincide.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="206" />
+        <location filename="../qml/Sidebar.qml" line="208" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Todavía no hay sesiones. Aquí aparecen los chats de esta ventana, las peticiones al punto de acceso local y los agentes que publican en la API de streaming.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="239" />
+        <location filename="../qml/Sidebar.qml" line="241" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1203,27 +1208,27 @@
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="300" />
+        <location filename="../qml/Sidebar.qml" line="302" />
         <source>Deleted “%1”</source>
         <translation>«%1» eliminado</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="307" />
+        <location filename="../qml/Sidebar.qml" line="309" />
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="314" />
+        <location filename="../qml/Sidebar.qml" line="316" />
         <source>Undo deleting the chat</source>
         <translation>Deshacer la eliminación del chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="332" />
+        <location filename="../qml/Sidebar.qml" line="334" />
         <source>Rename conversation</source>
         <translation>Renombrar conversación</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="337" />
+        <location filename="../qml/Sidebar.qml" line="341" />
         <source>Title</source>
         <translation>Título</translation>
     </message>
