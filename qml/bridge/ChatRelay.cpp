@@ -147,6 +147,7 @@ void ChatRelay::onAgentEvent(const QJsonObject &event)
         m_agentFinishedRun = true;
     } else if (type == QLatin1String("RUN_ERROR")) {
         m_agentError = event.value("message"_L1).toString();
+        m_agentErrorCode = event.value("code"_L1).toString();
     }
 }
 
@@ -159,8 +160,14 @@ void ChatRelay::onAgentFinished()
         outcome.metrics = metrics();
         return end(outcome);
     }
+    // The codes AgentRun gives its own RUN_ERRORs, as the window gives advice for them.
     ChatError error;
-    error.kind = ChatError::Kind::Upstream;
+    error.kind = m_agentErrorCode == QLatin1String("agent_unreachable") ? ChatError::Kind::Unreachable
+        : m_agentErrorCode == QLatin1String("agent_timeout")            ? ChatError::Kind::Timeout
+        : m_agentErrorCode == QLatin1String("agent_stream_ended")
+            || m_agentErrorCode == QLatin1String("agent_disconnected")
+        ? ChatError::Kind::CutOff
+        : ChatError::Kind::Upstream;
     error.message = m_agentError.isEmpty() ? QStringLiteral("the agent ended its stream without RUN_FINISHED")
                                            : m_agentError;
     onFailed(error);

@@ -68,6 +68,7 @@ private:
     QPointer<AgentRun> m_agentRun;
     bool m_agentFinishedRun = false; // RUN_FINISHED came
     QString m_agentError; // RUN_ERROR's message
+    QString m_agentErrorCode; // and its code (Ponder's: agent_unreachable, agent_timeout, ...)
     bool m_stopRequested = false;
     bool m_ended = false;
 

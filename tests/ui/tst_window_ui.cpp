@@ -170,7 +170,15 @@ void WindowUiTest::initTestCase()
     ServerOptionsBuilder builder(base);
     OptionLayer commandLine;
     commandLine.port = 0;
-    commandLine.agents = QList<AgentConfig> {{QStringLiteral("weather"), m_agent.url()}};
+    // "gone" names a port nothing listens on any more: an agent that is not running.
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    commandLine.agents = QList<AgentConfig> {{QStringLiteral("weather"), m_agent.url()},
+        {QStringLiteral("gone"), QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(closedPort))}};
     builder.setCommandLine(commandLine);
     builder.setSettings(m_preferences->layer());
     QCOMPARE(builder.build().upstreams.size(), 2);
@@ -584,6 +592,11 @@ void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
     QTRY_VERIFY_WITH_TIMEOUT(stepRows(timeline).size() >= 2, 5000); // "plan" and the tool call
     QTRY_VERIFY_WITH_TIMEOUT(
         history()->match(history()->index(0, 0), Qt::UserRole + 1, conversation).size() == 1, 5000);
+
+    // An agent that is not running is said to be unreachable, as a model server would be.
+    newChat(QStringLiteral("gone"));
+    ask(QStringLiteral("Anyone there?"));
+    QCOMPARE(chat()->property("failure").value<ChatFailure::Kind>(), ChatFailure::Kind::Unreachable);
 }
 
 void WindowUiTest::languageSwitchesLive()
