@@ -16,10 +16,14 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
 #include <QWebSocket>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -30,6 +34,7 @@ namespace {
 constexpr int SpansPerBatch = 512;
 constexpr int Sessions = 4;
 constexpr int Publishers = 4;
+constexpr qint64 InFlightSpans = 16 * SpansPerBatch;
 
 bool spinUntil(const std::function<bool()> &done, int deadlineMs)
 {
@@ -162,13 +167,68 @@ QByteArray restBatch(int batch)
     return json + "]";
 }
 
-struct Watchers
+// One WebSocket watcher per session, on a thread of their own: on the publishers' thread they fell behind
+// at tens of thousands of steps a second, and Ponder dropped them (as it must a client that does not read),
+// so the bench measured itself.
+class Watchers : public QThread
 {
-    std::vector<std::unique_ptr<QWebSocket>> sockets;
-    qint64 steps = 0;
-    int established = 0;
-    int closed = 0; // a watcher Ponder dropped (it fell too far behind) stops the phase
-    QSet<QString> sentinels; // "sentinel-<phase>-<session>" steps seen
+public:
+    explicit Watchers(QString base)
+        : m_base(std::move(base))
+    { }
+    ~Watchers() override
+    {
+        quit();
+        wait();
+    }
+
+    std::atomic<qint64> steps {0};
+    std::atomic<int> established {0};
+    std::atomic<int> closed {0}; // a watcher Ponder dropped (it fell too far behind) stops the phase
+
+    // A "sentinel-<phase>-<session>" step has arrived.
+    bool sawSentinel(const QString &name) const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_sentinels.contains(name);
+    }
+
+protected:
+    void run() override
+    {
+        std::vector<std::unique_ptr<QWebSocket>> sockets;
+        for (int s = 0; s < Sessions; ++s) {
+            auto socket = std::make_unique<QWebSocket>();
+            QObject::connect(socket.get(), &QWebSocket::textMessageReceived, socket.get(),
+                [this](const QString &message) { onMessage(message); });
+            QObject::connect(socket.get(), &QWebSocket::disconnected, socket.get(), [this] { ++closed; });
+            QUrl url(m_base + QStringLiteral("/ws/thinking/") + sessionName(s));
+            url.setScheme(QStringLiteral("ws"));
+            socket->open(url);
+            sockets.push_back(std::move(socket));
+        }
+        exec();
+    }
+
+private:
+    void onMessage(const QString &message)
+    {
+        if (message.startsWith(QLatin1String("{\"type\":\"thinking_step\""))) {
+            const qsizetype at = message.indexOf(QLatin1String("sentinel-"));
+            if (at < 0)
+                ++steps;
+            else {
+                const QMutexLocker lock(&m_mutex);
+                m_sentinels.insert(message.mid(at, message.indexOf(QLatin1Char('"'), at) - at));
+            }
+        } else if (message.contains(QLatin1String("\"type\":\"connection_established\""))) {
+            ++established;
+        }
+    }
+
+    const QString m_base;
+    mutable QMutex m_mutex;
+    QSet<QString> m_sentinels;
 };
 
 // A step published after a phase's last batch, to each session: a watcher that has it has every step
@@ -212,14 +272,20 @@ Figures measure(PonderProcess &ponder, Watchers &watchers, const QList<QByteArra
     const qint64 expected = qint64(bodies.size()) * SpansPerBatch;
     const double cpuBefore = cpuSeconds(pid);
     qsizetype next = 0;
+    // At most InFlightSpans published and not yet at their watchers: the rate is what Ponder takes and
+    // delivers together, and no watcher falls so far behind that Ponder drops it.
     const auto feed = [&] {
         for (auto &publisher : publishers) {
-            if (next < bodies.size() && publisher->isIdle())
+            const qint64 behind = qint64(next) * SpansPerBatch - (watchers.steps - stepsBefore);
+            if (next < bodies.size() && publisher->isIdle() && behind < InFlightSpans)
                 publisher->post(path, bodies.at(next++), contentType);
         }
     };
     for (auto &publisher : publishers)
         QObject::connect(publisher.get(), &HttpPublisher::answeredOne, publisher.get(), feed);
+    QTimer pump; // the watchers catching up lets more go: asked again every millisecond
+    QObject::connect(&pump, &QTimer::timeout, feed);
+    pump.start(1);
     QElapsedTimer clock;
     clock.start();
     feed();
@@ -237,7 +303,7 @@ Figures measure(PonderProcess &ponder, Watchers &watchers, const QList<QByteArra
             sentinel(phase, s));
     const auto allSentinels = [&] {
         for (int s = 0; s < Sessions; ++s) {
-            if (!watchers.sentinels.contains(QStringLiteral("sentinel-%1-%2").arg(phase).arg(s)))
+            if (!watchers.sawSentinel(QStringLiteral("sentinel-%1-%2").arg(phase).arg(s)))
                 return false;
         }
         return true;
@@ -275,30 +341,11 @@ int main(int argc, char **argv)
     }
     const QString base = ponder.baseUrl().toString();
     HttpTestClient client;
-    Watchers watchers;
-    for (int s = 0; s < Sessions; ++s) {
+    for (int s = 0; s < Sessions; ++s)
         client.send("POST", QUrl(base + QStringLiteral("/api/streaming/sessions")),
             QJsonDocument(QJsonObject {{QStringLiteral("session_id"), sessionName(s)}}).toJson());
-        auto socket = std::make_unique<QWebSocket>();
-        QObject::connect(socket.get(), &QWebSocket::textMessageReceived, socket.get(),
-            [&watchers](const QString &message) {
-                if (message.startsWith(QLatin1String("{\"type\":\"thinking_step\""))) {
-                    const qsizetype at = message.indexOf(QLatin1String("sentinel-"));
-                    if (at < 0)
-                        ++watchers.steps;
-                    else
-                        watchers.sentinels.insert(
-                            message.mid(at, message.indexOf(QLatin1Char('"'), at) - at));
-                } else if (message.contains(QLatin1String("\"type\":\"connection_established\"")))
-                    ++watchers.established;
-            });
-        QUrl url(base + QStringLiteral("/ws/thinking/") + sessionName(s));
-        url.setScheme(QStringLiteral("ws"));
-        QObject::connect(
-            socket.get(), &QWebSocket::disconnected, socket.get(), [&watchers] { ++watchers.closed; });
-        socket->open(url);
-        watchers.sockets.push_back(std::move(socket));
-    }
+    Watchers watchers(base);
+    watchers.start();
     spinUntil([&] { return watchers.established == Sessions; }, 30'000);
     const qint64 idleRss = rssKiB(ponder.process().processId());
 
@@ -321,8 +368,10 @@ int main(int argc, char **argv)
     std::printf("## OTLP ingestion beside REST publishing (`trace_bench%s`)\n\n", quick ? " --quick" : "");
     std::printf(
         "%d batches of %d spans per way (%lld spans), %d publishers on keep-alive connections, %d sessions "
-        "each watched by one WebSocket client; a span counts once its step reached its watcher, which a "
-        "sentinel step after the last batch marks. "
+        "each watched by one WebSocket client (on a thread of its own); a span counts once its step reached "
+        "its watcher, which a sentinel step after the last batch marks; at most 16 batches are on their way "
+        "at "
+        "once. "
         "Ponder's RSS idle: %.1f MiB; steal during the run: %.1f%%.\n\n",
         batches, SpansPerBatch, static_cast<long long>(qint64(batches) * SpansPerBatch), Publishers, Sessions,
         double(idleRss) / 1024.0, steal.percentSinceStart());
@@ -344,7 +393,7 @@ int main(int argc, char **argv)
             row("REST /api/streaming/thinking", viaRest)});
     if (watchers.closed > 0)
         std::printf("\n%d watcher(s) were dropped by Ponder for falling behind: the phase stopped there.\n",
-            watchers.closed);
+            watchers.closed.load());
     ponder.stop(SIGTERM);
     return viaProtobuf.complete && viaJson.complete && viaRest.complete ? 0 : 1;
 }
