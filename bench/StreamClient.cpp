@@ -53,7 +53,9 @@ void StreamClient::onReadyRead()
                 m_latenciesNs.append(monotonic - line.sliced(at + 1, 16).toLongLong());
         } else if (line.startsWith("data: [DONE]") || line.contains("\"done\":true")
             || line.contains("\"type\":\"response.completed\"")
-            || line.contains("\"type\":\"message_stop\"")) {
+            || line.contains("\"type\":\"response.incomplete\"")
+            || line.contains("\"type\":\"response.failed\"") || line.contains("\"type\":\"message_stop\"")
+            || line.contains("\"type\":\"error\"")) {
             m_done = true;
         }
     }

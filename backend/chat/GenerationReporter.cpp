@@ -268,6 +268,7 @@ void GenerationReporter::onFinished(const GenerationOutcome &outcome)
         // The final figures count the upstream's tokens, as the answer's footer and history do, not deltas
         // (a delta may carry several tokens).
         figures.insert(QStringLiteral("tokens"), outcome.usage->completionTokens);
+        figures.remove(QStringLiteral("tokens_per_second")); // the deltas' rate: not for these tokens
         const qint64 generatingMs = m_elapsed.elapsed() - m_firstTokenMs;
         if (m_firstTokenMs >= 0 && generatingMs > 0 && outcome.usage->completionTokens > 1)
             figures.insert(QStringLiteral("tokens_per_second"),

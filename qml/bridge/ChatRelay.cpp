@@ -146,6 +146,7 @@ void ChatRelay::onAgentEvent(const QJsonObject &event)
     } else if (type == QLatin1String("RUN_FINISHED")) {
         m_agentFinishedRun = true;
     } else if (type == QLatin1String("RUN_ERROR")) {
+        m_agentFailed = true;
         m_agentError = event.value("message"_L1).toString();
         m_agentErrorCode = event.value("code"_L1).toString();
     }
@@ -153,7 +154,7 @@ void ChatRelay::onAgentEvent(const QJsonObject &event)
 
 void ChatRelay::onAgentFinished()
 {
-    if (m_agentError.isEmpty() && m_agentFinishedRun) {
+    if (!m_agentFailed && m_agentFinishedRun) {
         ChatOutcome outcome;
         outcome.state = ChatOutcome::State::Complete;
         outcome.finishReason = QStringLiteral("stop");
@@ -164,6 +165,10 @@ void ChatRelay::onAgentFinished()
     ChatError error;
     error.kind = m_agentErrorCode == QLatin1String("agent_unreachable") ? ChatError::Kind::Unreachable
         : m_agentErrorCode == QLatin1String("agent_timeout")            ? ChatError::Kind::Timeout
+        : m_agentErrorCode == QLatin1String("agent_http_429")           ? ChatError::Kind::RateLimited
+        : m_agentErrorCode == QLatin1String("agent_http_401")
+            || m_agentErrorCode == QLatin1String("agent_http_403")
+        ? ChatError::Kind::Rejected
         : m_agentErrorCode == QLatin1String("agent_stream_ended")
             || m_agentErrorCode == QLatin1String("agent_disconnected")
         ? ChatError::Kind::CutOff

@@ -67,7 +67,8 @@ private:
     QPointer<Generation> m_generation;
     QPointer<AgentRun> m_agentRun;
     bool m_agentFinishedRun = false; // RUN_FINISHED came
-    QString m_agentError; // RUN_ERROR's message
+    bool m_agentFailed = false; // RUN_ERROR came
+    QString m_agentError; // its message
     QString m_agentErrorCode; // and its code (Ponder's: agent_unreachable, agent_timeout, ...)
     bool m_stopRequested = false;
     bool m_ended = false;

@@ -83,6 +83,7 @@ class AguiApiTest : public QObject
 private Q_SLOTS:
     void aRunIsRelayedEventForEventAndRecorded();
     void anAgentThatDiesMidRunEndsInARunError();
+    void runErrorIsTheRunsLastWord();
     void aFailingAgentIsARunError_data();
     void aFailingAgentIsARunError();
     void theCallerLeavingStopsTheAgent();
@@ -197,6 +198,33 @@ void AguiApiTest::anAgentThatDiesMidRunEndsInARunError()
     QCOMPARE(lastStep(stored, QStringLiteral("run:run-1/plan")).value(QLatin1String("status")).toString(),
         QStringLiteral("error"));
     QCOMPARE(stored.last().value(QLatin1String("current_activity")).toString(), QStringLiteral("failed"));
+}
+
+void AguiApiTest::runErrorIsTheRunsLastWord()
+{
+    // An agent that goes on after RUN_ERROR: the caller's stream ends with the RUN_ERROR, the run stays
+    // failed, and the tool call it left open is closed as failed, not left running.
+    FakeAguiAgent agent;
+    agent.setMode(FakeAguiAgent::Mode::ErrorThenMore);
+    QVERIFY(agent.start());
+    BackendFixture server(withAgent(agent));
+    QVERIFY(server.start());
+    const RawHttpResponse response
+        = rawPost(server.url({}), QStringLiteral("/agui/weather"), runInput(QStringLiteral("erring")));
+    QCOMPARE(response.status, 200);
+    QVERIFY(response.chunkedComplete); // not held open by the agent
+    const QList<QJsonObject> events = eventsIn(response);
+    QCOMPARE(events.last().value(QLatin1String("type")).toString(), QStringLiteral("RUN_ERROR"));
+    QTRY_COMPARE(storedEvents(server, QStringLiteral("erring"))
+                     .last()
+                     .value(QLatin1String("current_activity"))
+                     .toString(),
+        QStringLiteral("failed"));
+    const QList<QJsonObject> stored = storedEvents(server, QStringLiteral("erring"));
+    QCOMPARE(lastStep(stored, QStringLiteral("c9")).value(QLatin1String("status")).toString(),
+        QStringLiteral("error"));
+    QCOMPARE(lastStep(stored, QStringLiteral("run:run-1")).value(QLatin1String("status")).toString(),
+        QStringLiteral("error"));
 }
 
 void AguiApiTest::aFailingAgentIsARunError_data()

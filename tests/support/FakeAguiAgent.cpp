@@ -146,7 +146,21 @@ void FakeAguiAgent::answer(QTcpSocket *socket, const QJsonObject &input)
     // Written as real agents do: "data: <json>" and a blank line; a comment and an event with an id and
     // CRLF line ends in between, which a relay must pass on as they are.
     frames << QByteArray(": the agent is thinking\n\n");
-    const QList<QJsonObject> run = wholeRun(threadId, runId);
+    QList<QJsonObject> run = wholeRun(threadId, runId);
+    if (m_mode == Mode::ErrorThenMore) {
+        const QJsonObject ids {{QStringLiteral("threadId"), threadId}, {QStringLiteral("runId"), runId}};
+        QJsonObject error {{QStringLiteral("type"), QStringLiteral("RUN_ERROR")},
+            {QStringLiteral("message"), QStringLiteral("the weather service is down")}};
+        run = {run.first(),
+            QJsonObject {{QStringLiteral("type"), QStringLiteral("TOOL_CALL_START")},
+                {QStringLiteral("toolCallId"), QStringLiteral("c9")},
+                {QStringLiteral("toolCallName"), QStringLiteral("get_weather")}},
+            error,
+            QJsonObject {{QStringLiteral("type"), QStringLiteral("TEXT_MESSAGE_CONTENT")},
+                {QStringLiteral("messageId"), QStringLiteral("m9")},
+                {QStringLiteral("delta"), QStringLiteral("late")}},
+            run.last()};
+    }
     const qsizetype count = m_mode == Mode::DiesMidRun ? 6 : m_mode == Mode::NeverEnds ? 1 : run.size();
     for (qsizetype i = 0; i < count; ++i) {
         const QByteArray json = QJsonDocument(run.at(i)).toJson(QJsonDocument::Compact);
@@ -167,7 +181,7 @@ void FakeAguiAgent::sendEvents(QPointer<QTcpSocket> socket, QList<QByteArray> fr
             socket->abort(); // dies mid-run: no last chunk, no RUN_FINISHED
             return;
         }
-        if (m_mode == Mode::NeverEnds) {
+        if (m_mode == Mode::NeverEnds || m_mode == Mode::ErrorThenMore) {
             connect(socket, &QTcpSocket::disconnected, this, [this] { ++m_hangUps; });
             return;
         }

@@ -27,7 +27,9 @@ public:
         DiesMidRun, // some events, then the connection is cut
         HttpError, // 500 with a JSON error body
         NotAnEventStream, // 200, application/json
-        NeverEnds // RUN_STARTED, then silence until the client leaves
+        NeverEnds, // RUN_STARTED, then silence until the client leaves
+        ErrorThenMore // RUN_STARTED, a tool call left open, RUN_ERROR, then text and RUN_FINISHED it should
+                      // not have sent, and the connection held open
     };
 
     explicit FakeAguiAgent(QObject *parent = nullptr);

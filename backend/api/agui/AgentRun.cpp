@@ -86,7 +86,7 @@ void AgentRun::onBody(const QByteArray &bytes)
 void AgentRun::pass(const RawSseEvent &raw)
 {
     Q_EMIT rawEvent(withLineFeeds(raw.bytes));
-    if (!raw.hasData)
+    if (m_finished || !raw.hasData) // the caller may have stopped the run on this event
         return;
     QString error;
     const auto parsed = AguiEvent::read(raw.event.data, &error);
@@ -99,6 +99,12 @@ void AgentRun::pass(const RawSseEvent &raw)
     if (parsed->kind == QLatin1String("RUN_FINISHED") || parsed->kind == QLatin1String("RUN_ERROR"))
         m_runEnded = true;
     Q_EMIT event(parsed->json);
+    // RUN_ERROR is the run's last word: what an agent sends after it is not waited for.
+    if (parsed->kind == QLatin1String("RUN_ERROR") && !m_finished) {
+        if (m_client)
+            m_client->abort();
+        end();
+    }
 }
 
 void AgentRun::onFinished()
@@ -126,6 +132,8 @@ void AgentRun::onFailed(HttpStreamClient::Failure failure, const QString &messag
 {
     if (m_finished)
         return;
+    if (m_runEnded) // the run was over: a connection that breaks or idles after it fails nothing
+        return end();
     const bool started = m_status != 0;
     const QString code = failure == HttpStreamClient::Failure::Unreachable
         ? QStringLiteral("agent_unreachable")

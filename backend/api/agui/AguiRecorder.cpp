@@ -55,6 +55,10 @@ void AguiRecorder::record(const AguiEvent &event)
     const auto ms = event.timestampMs();
     const QDateTime at = ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC) : QDateTime::currentDateTimeUtc();
     const QString &kind = event.kind;
+    // A run that ended (finished, failed or stopped) is not opened again by what comes after it; only a
+    // new RUN_STARTED opens the next.
+    if (m_runEnded && kind != QLatin1String("RUN_STARTED"))
+        return;
     if (kind == QLatin1String("RUN_STARTED"))
         return runStarted(event, at);
     if (kind == QLatin1String("RUN_FINISHED"))
@@ -166,6 +170,12 @@ void AguiRecorder::runEnded(Ending ending, const QString &message, const QString
         publishStep(it.key(), it->parentId, QStringLiteral("reasoning"), QStringLiteral("Reasoning"), status,
             it->startedAt, at, it->text);
     m_reasoning.clear();
+    // A call whose result the client may still send stays open when the run finished; not when it failed.
+    if (failed) {
+        for (auto it = m_tools.cbegin(); it != m_tools.cend(); ++it)
+            publishStep(it.key(), it->parentId, QStringLiteral("tool"), it->name, status, it->startedAt, at,
+                it->name, it->arguments);
+    }
     m_tools.clear();
     m_runOpen = false;
     m_runEnded = true;
