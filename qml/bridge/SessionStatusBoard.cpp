@@ -62,8 +62,8 @@ SessionState SessionStatusBoard::after(const StoredEvent &event, SessionState be
     const QByteArray &text = event.data.text();
     const QByteArrayView activity = member(text, R"("current_activity":")");
     const QByteArrayView type = member(text, R"("update_type":")");
-    if (activity == "received")
-        return SessionState::Running; // a new request in the session
+    if (activity == "received" || activity == "started")
+        return SessionState::Running; // a new request in the session, or an agent's next run
     if (activity == "done" || type == "completion")
         return SessionState::Done;
     if (activity == "failed")

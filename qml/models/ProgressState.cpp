@@ -98,7 +98,9 @@ ProgressState::Phase ProgressState::phaseOf(const QString &activity, const QStri
     if (activity == QLatin1String("received") || activity == QLatin1String("waiting")
         || activity == QLatin1String("reading_prompt"))
         return Phase::Waiting;
-    if (activity == QLatin1String("generating") || activity == QLatin1String("thinking"))
+    // "started": an agent's next run in the same session (AG-UI), whatever the last one ended as.
+    if (activity == QLatin1String("generating") || activity == QLatin1String("thinking")
+        || activity == QLatin1String("started"))
         return Phase::Working;
     if (activity == QLatin1String("done") || updateType == QLatin1String("completion"))
         return Phase::Done;

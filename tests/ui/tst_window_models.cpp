@@ -403,6 +403,10 @@ void WindowModelsTest::progressStateReadsHubUpdates()
     QCOMPARE(progress.phase(), ProgressState::Phase::Done);
     QCOMPARE(progress.percentage(), 100.0);
     QCOMPARE(progress.tokens(), 30); // the upstream's own count wins
+    // An agent's next run in the same session (AG-UI's "started") is work again, not the last run's end.
+    progress.apply({{QStringLiteral("current_activity"), QStringLiteral("started")},
+        {QStringLiteral("update_type"), QStringLiteral("progress")}});
+    QCOMPARE(progress.phase(), ProgressState::Phase::Working);
     // An outside agent's own activity names mean it is working.
     progress.reset();
     progress.apply({{QStringLiteral("current_activity"), QStringLiteral("crawling")},
