@@ -6,6 +6,7 @@
 
 #include <QDeadlineTimer>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace RedisStoreChecks;
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void aWrongRedisPasswordIsReportedWithoutRepeatingIt();
     void aUserWithoutPondersChannelsIsToldWhatItNeeds();
     void commandsLeaveWithoutWaitingForTheLoop();
+    void aTestsRedisFindsAnotherPortWhenItsOwnIsTaken();
 };
 
 void RedisLinkTest::aRedisThatRefusesPondersScriptsIsNotHealthy()
@@ -125,6 +127,17 @@ void RedisLinkTest::commandsLeaveWithoutWaitingForTheLoop()
     QVERIFY(answered);
     QCOMPARE(
         m_redis->cli({QStringLiteral("GET"), QStringLiteral("sent-from-a-handler")}), QStringLiteral("1"));
+}
+
+void RedisLinkTest::aTestsRedisFindsAnotherPortWhenItsOwnIsTaken()
+{
+    // The fixture's port was free when chosen; another test's server taking it first must not fail this one.
+    RedisServer redis;
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, quint16(redis.port())));
+    QVERIFY(redis.start());
+    QVERIFY(redis.port() != squatter.serverPort());
+    QCOMPARE(redis.cli({QStringLiteral("PING")}), QStringLiteral("PONG"));
 }
 
 QTEST_GUILESS_MAIN(RedisLinkTest)

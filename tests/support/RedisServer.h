@@ -33,5 +33,6 @@ public:
 private:
     QTemporaryDir m_dir;
     QProcess m_process;
+    bool m_started = false; // once started, restarts keep the port
     int m_port = 0;
 };
