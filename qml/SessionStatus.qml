@@ -39,6 +39,12 @@ ColumnLayout {
         }
         if (p.phase === ProgressState.Waiting)
             return p.message
+        if (p.phase === ProgressState.Stopped)
+            return qsTr("Stopped.")
+        // Ponder's own names for a run's moments (an agent's run, a trace) are the badge's to say; an outside
+        // agent's own ("researching") are its words and stay.
+        if (["started", "done", "failed", "aborted"].includes(p.activity))
+            return p.message
         if (p.activity !== "" && p.message !== "")
             return p.activity + " · " + p.message
         return p.activity !== "" ? p.activity : p.message

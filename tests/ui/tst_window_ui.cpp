@@ -590,6 +590,12 @@ void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
     QQuickItem *steps = m_driver->item("thinkingSteps", m_driver->item("chatInsights"));
     const auto *timeline = steps->property("model").value<QAbstractItemModel *>();
     QTRY_VERIFY_WITH_TIMEOUT(stepRows(timeline).size() >= 2, 5000); // "plan" and the tool call
+    // The status line says what happened, not Ponder's name for the moment ("done · ...").
+    const auto statusLine
+        = [&] { return WindowDriver::shownText(m_driver->item("chatInsights"), "statusNow"); };
+    QTRY_VERIFY2(statusLine().contains(QLatin1String("finished run"))
+            && !statusLine().startsWith(QLatin1String("done")),
+        qPrintable(statusLine()));
     QTRY_VERIFY_WITH_TIMEOUT(
         history()->match(history()->index(0, 0), Qt::UserRole + 1, conversation).size() == 1, 5000);
 
