@@ -12,6 +12,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 BackendGateway::BackendGateway(QObject *parent)
     : QObject(parent)
     , m_side(new BackendSide(this))
@@ -215,7 +217,15 @@ void BackendGateway::listModels(QObject *context, std::function<void(ModelListin
                         // Listing just asked every upstream, so this answers from what it learned.
                         registry.reachability([models, reply, agents](const QJsonArray &status) {
                             ModelListing listing;
-                            listing.models = models + agents;
+                            listing.models = models;
+                            // An agent named like a model is listed as "agents/NAME": a chat picks the one
+                            // meant.
+                            for (ListedModel agent : agents) {
+                                if (std::any_of(models.cbegin(), models.cend(),
+                                        [&agent](const ListedModel &model) { return model.id == agent.id; }))
+                                    agent.id = QStringLiteral("agents/") + agent.id;
+                                listing.models.append(agent);
+                            }
                             for (const QJsonValue &entry : status)
                                 listing.upstreams.append(upstreamState(entry));
                             reply(listing);

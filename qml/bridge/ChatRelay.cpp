@@ -75,8 +75,11 @@ void ChatRelay::start()
     m_clock.start();
     recordQuestion();
     if (m_turn.upstreamKind == QLatin1String("agent")) {
+        // Listed as "agents/NAME" when a model has the same name.
+        const QString name
+            = m_turn.model.startsWith(QLatin1String("agents/")) ? m_turn.model.mid(7) : m_turn.model;
         for (const AgentConfig &agent : m_side.backend().agents()) {
-            if (agent.name == m_turn.model)
+            if (agent.name == name)
                 return startAgent(agent);
         }
         ChatError error;

@@ -178,6 +178,7 @@ void WindowUiTest::initTestCase()
         closedPort = probe.serverPort();
     }
     commandLine.agents = QList<AgentConfig> {{QStringLiteral("weather"), m_agent.url()},
+        {QStringLiteral("slow"), m_agent.url()}, // named like one of the models
         {QStringLiteral("gone"), QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(closedPort))}};
     builder.setCommandLine(commandLine);
     builder.setSettings(m_preferences->layer());
@@ -598,6 +599,15 @@ void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
         qPrintable(statusLine()));
     QTRY_VERIFY_WITH_TIMEOUT(
         history()->match(history()->index(0, 0), Qt::UserRole + 1, conversation).size() == 1, 5000);
+
+    // An agent named like a model is listed as "agents/slow" beside the model "slow", and answers as the
+    // agent.
+    const QStringList models = m_driver->object("modelCatalog")->property("models").toStringList();
+    QVERIFY2(models.contains(QStringLiteral("slow")) && models.contains(QStringLiteral("agents/slow")),
+        qPrintable(models.join(QLatin1Char(' '))));
+    newChat(QStringLiteral("agents/slow"));
+    ask(QStringLiteral("And in Paris?"));
+    QCOMPARE(messages()->index(1, 0).data().toString(), QStringLiteral("It is 18 C and sunny in Paris."));
 
     // An agent that is not running is said to be unreachable, as a model server would be.
     newChat(QStringLiteral("gone"));
