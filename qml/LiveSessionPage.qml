@@ -25,13 +25,19 @@ Rectangle {
         anchors.margins: 20
         spacing: 12
 
-        // Title and where it stands.
-        RowLayout {
+        // Title and where it stands. Anchored, not in a RowLayout: the chip's width follows its word at once,
+        // where a layout waits for its next polish (under a slow build the chip was measured still as wide as
+        // the word before).
+        Item {
             Layout.fillWidth: true
-            spacing: 10
+            implicitHeight: Math.max(sessionTitle.implicitHeight, sessionPhase.implicitHeight)
             Label {
+                id: sessionTitle
                 objectName: "sessionTitle"
-                Layout.fillWidth: true
+                anchors.left: parent.left
+                anchors.right: sessionPhase.left
+                anchors.rightMargin: 10
+                anchors.verticalCenter: parent.verticalCenter
                 text: page.title
                 font.pixelSize: 20
                 font.bold: true
@@ -39,7 +45,11 @@ Rectangle {
                 color: Theme.text
             }
             Badge {
+                id: sessionPhase
                 objectName: "sessionPhase"
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                width: implicitWidth
                 text: Words.phase(page.session.progress.phase)
                 tone: Words.phaseTone(page.session.progress.phase)
                 font.pixelSize: 11
