@@ -198,17 +198,27 @@ Rectangle {
                     anchors.fill: parent
                     anchors.margins: 14
                     spacing: 8
-                    RowLayout {
+                    // Anchored, not a RowLayout: Qt 6.4's layout can miss the count's width changing (it
+                    // appears with the first step) and leave it running past the edge.
+                    Item {
                         Layout.fillWidth: true
+                        implicitHeight: timelineTitle.implicitHeight
                         Label {
-                            Layout.fillWidth: true
+                            id: timelineTitle
+                            anchors.left: parent.left
+                            anchors.right: stepCount.left
+                            anchors.rightMargin: 8
                             text: qsTr("Timeline")
+                            elide: Text.ElideRight
                             font.bold: true
                             font.pixelSize: 15
                             color: Theme.text
                         }
                         Label {
-                            // Always there, empty or not: a Qt 6.4 layout missed it appearing.
+                            id: stepCount
+                            anchors.right: parent.right
+                            anchors.verticalCenter: timelineTitle.verticalCenter
+                            width: implicitWidth
                             text: page.session.timeline.stepCount > 0 ? qsTr("%n step(s)", "", page.session.timeline.stepCount) : ""
                             font.pixelSize: 12
                             color: Theme.mutedText
