@@ -3,23 +3,16 @@
 // pieces ending in a line with `done`, its reason, counts and durations.
 #pragma once
 
-#include "upstream/Generation.h"
-#include "upstream/LineSplitter.h"
+#include "upstream/OllamaStream.h"
 #include "upstream/UpstreamProvider.h"
 
-class OllamaGenerate : public Generation
+class OllamaGenerate : public OllamaStream
 {
     Q_OBJECT
 
 public:
     OllamaGenerate(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent);
 
-protected:
-    void readBody(const QByteArray &bytes) override;
-    void endOfBody() override;
-
 private:
-    void readLine(const QByteArray &line);
-
-    LineSplitter m_lines;
+    void readLine(const QByteArray &line) override;
 };

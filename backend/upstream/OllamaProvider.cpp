@@ -12,7 +12,7 @@
 #include <QUuid>
 
 OllamaChat::OllamaChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
-    : Generation(provider.name(), request.model, WireApi::OllamaChat, parent)
+    : OllamaStream(provider.name(), request.model, WireApi::OllamaChat, parent)
 {
     QJsonObject body = request.api == WireApi::OllamaChat ? request.body : toOllamaChatBody(request);
     body.insert(QStringLiteral("model"), request.model);
@@ -22,41 +22,11 @@ OllamaChat::OllamaChat(const UpstreamProvider &provider, const ChatRequest &requ
         "POST", QStringLiteral("/api/chat"), QJsonDocument(body).toJson(QJsonDocument::Compact)));
 }
 
-void OllamaChat::readBody(const QByteArray &bytes)
-{
-    for (const QByteArray &line : m_lines.feed(bytes)) {
-        if (!isRunning())
-            return;
-        relay(line);
-        readLine(line);
-    }
-    if (m_lines.hasFailed())
-        fail(UpstreamError::badGateway(
-            QStringLiteral("upstream '%1' sent %2").arg(upstreamName(), m_lines.error())));
-}
-
-void OllamaChat::endOfBody()
-{
-    if (const QByteArray last = m_lines.rest().trimmed(); !last.isEmpty() && isRunning()) {
-        relay(last);
-        readLine(last);
-    }
-    if (isRunning())
-        fail(cutOff(QStringLiteral("upstream '%1' ended the stream before it was done").arg(upstreamName())));
-}
-
 void OllamaChat::readLine(const QByteArray &line)
 {
     const OllamaChunk chunk = OllamaChunk::fromLine(line);
-    if (!chunk.isObject)
-        return fail(UpstreamError::badGateway(
-            QStringLiteral("upstream '%1' sent a line that is not a JSON object").arg(upstreamName())));
-    if (chunk.isError) {
-        UpstreamError error = UpstreamError::badGateway(
-            QStringLiteral("upstream '%1': %2").arg(upstreamName(), UpstreamError::messageFromBody(line)));
-        error.inStream = true;
-        return fail(error);
-    }
+    if (failsOn(line, chunk.isObject, chunk.isError))
+        return;
 
     emitReasoning(chunk.thinking);
     if (!chunk.content.isEmpty())

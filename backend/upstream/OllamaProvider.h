@@ -4,27 +4,21 @@
 // model is pulled again).
 #pragma once
 
-#include "upstream/Generation.h"
-#include "upstream/LineSplitter.h"
+#include "upstream/OllamaStream.h"
 #include "upstream/UpstreamProvider.h"
 
 #include <QHash>
 
-class OllamaChat : public Generation
+class OllamaChat : public OllamaStream
 {
     Q_OBJECT
 
 public:
     OllamaChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent);
 
-protected:
-    void readBody(const QByteArray &bytes) override;
-    void endOfBody() override;
-
 private:
-    void readLine(const QByteArray &line);
+    void readLine(const QByteArray &line) override;
 
-    LineSplitter m_lines;
     int m_toolCalls = 0;
 };
 

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// An answer in Ollama's NDJSON stream (POST /api/chat, /api/generate): one JSON object per line,
+// relayed as it comes and read by the subclass, ending in a line with `done`. A stream that ends
+// before that line was cut off, which callers tell apart from a server that refused.
+#pragma once
+
+#include "upstream/Generation.h"
+#include "upstream/LineSplitter.h"
+
+class OllamaStream : public Generation
+{
+    Q_OBJECT
+
+protected:
+    using Generation::Generation;
+
+    void readBody(const QByteArray &bytes) final;
+    void endOfBody() final;
+    virtual void readLine(const QByteArray &line) = 0;
+
+    // Fails the generation when the line is not a JSON object or is Ollama's in-stream `error`.
+    bool failsOn(const QByteArray &line, bool isObject, bool isError);
+
+private:
+    void readWholeLine(const QByteArray &line);
+
+    LineSplitter m_lines;
+};
