@@ -328,15 +328,9 @@ void GenerationReporter::publishAnswer()
 void GenerationReporter::publishProgress(const QString &type, const QString &message, const QString &activity,
     int step, std::optional<double> percentage, QJsonObject figures)
 {
-    ProgressUpdate update;
-    update.sessionId = m_context.sessionId;
-    update.timestamp = QDateTime::currentDateTimeUtc();
-    update.updateType = type;
-    update.message = message;
-    update.progressPercentage = percentage;
+    ProgressUpdate update = ProgressUpdate::now(m_context.sessionId, type, message, activity, percentage);
     update.currentStep = step;
     update.totalSteps = TotalSteps;
-    update.currentActivity = activity;
     update.metrics = figures.isEmpty() ? metrics() : std::move(figures);
     const EventData data = update.toStoredData(); // written once, with its figures
     publish(EventKind::Progress, data);

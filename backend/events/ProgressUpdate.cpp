@@ -6,6 +6,19 @@
 #include "events/JsonFieldReader.h"
 #include "events/JsonWriter.h"
 
+ProgressUpdate ProgressUpdate::now(const QString &sessionId, const QString &type, const QString &message,
+    const QString &activity, std::optional<double> percentage)
+{
+    ProgressUpdate update;
+    update.sessionId = sessionId;
+    update.timestamp = QDateTime::currentDateTimeUtc();
+    update.updateType = type;
+    update.message = message;
+    update.currentActivity = activity;
+    update.progressPercentage = percentage;
+    return update;
+}
+
 ProgressUpdate ProgressUpdate::fromJson(const QJsonObject &json, JsonFieldReader &reader)
 {
     constexpr qint64 MaxSteps = 1'000'000'000;
@@ -59,5 +72,9 @@ QByteArray ProgressUpdate::jsonText(bool withId) const
         .field(QLatin1StringView("confidence"), confidence);
     if (!metrics.isEmpty())
         json.field(QLatin1StringView("metrics"), metrics);
+    if (!runId.isEmpty())
+        json.field(QLatin1StringView("run_id"), runId);
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        json.field(QLatin1StringView(it.key().toLatin1()), it.value());
     return json.endObject().take();
 }

@@ -32,7 +32,14 @@ struct ProgressUpdate
     // Figures of a generation Ponder runs itself (time to first token, tokens/s...): written when not empty,
     // never read from a request.
     QJsonObject metrics;
+    // Written when set, never read from a request: the run an update reports on (an AG-UI run, a trace),
+    // and the fields Ponder's own views add (an AG-UI message id, the event an agent sent).
+    QString runId;
+    QJsonObject extra;
 
+    // An update Ponder publishes itself, now, about a session's work.
+    static ProgressUpdate now(const QString &sessionId, const QString &type, const QString &message,
+        const QString &activity, std::optional<double> percentage = std::nullopt);
     static ProgressUpdate fromJson(const QJsonObject &json, JsonFieldReader &reader);
     QJsonObject toJson() const;
     // The data a store keeps: everything but the id, which the store assigns.

@@ -411,16 +411,9 @@ void AguiRecorder::publishStep(const QString &id, const QString &parent, const Q
 void AguiRecorder::publishProgress(const QString &type, const QString &message, const QString &activity,
     std::optional<double> percentage, QJsonObject extra)
 {
-    ProgressUpdate update;
-    update.sessionId = m_sessionId;
-    update.timestamp = QDateTime::currentDateTimeUtc();
-    update.updateType = type;
-    update.message = message;
-    update.progressPercentage = percentage;
-    update.currentActivity = activity;
-    QJsonObject data = update.toStoredData().object();
-    data.insert(QStringLiteral("run_id"), m_runId); // the run it reports on, for the AG-UI view
-    for (auto it = extra.begin(); it != extra.end(); ++it)
-        data.insert(it.key(), it.value());
-    m_hub.publish(m_sessionId, EventKind::Progress, data, [](StoreStatus, const StoredEvent &) {});
+    ProgressUpdate update = ProgressUpdate::now(m_sessionId, type, message, activity, percentage);
+    update.runId = m_runId;
+    update.extra = std::move(extra);
+    m_hub.publish(
+        m_sessionId, EventKind::Progress, update.toStoredData(), [](StoreStatus, const StoredEvent &) {});
 }

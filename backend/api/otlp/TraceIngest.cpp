@@ -342,17 +342,11 @@ void TraceIngest::finishGroup(
 void TraceIngest::publishProgress(const QString &sessionId, const QString &type, const QString &message,
     const QString &activity, std::optional<double> percentage, qint64 steps, const QString &traceId)
 {
-    ProgressUpdate update;
-    update.sessionId = sessionId;
-    update.timestamp = QDateTime::currentDateTimeUtc();
-    update.updateType = type;
-    update.message = message;
-    update.progressPercentage = percentage;
+    ProgressUpdate update = ProgressUpdate::now(sessionId, type, message, activity, percentage);
     update.currentStep = steps;
-    update.currentActivity = activity;
-    QJsonObject data = update.toStoredData().object();
-    data.insert(QStringLiteral("run_id"), traceId); // the run it reports on, for the AG-UI view
-    m_hub.publish(sessionId, EventKind::Progress, data, [](StoreStatus, const StoredEvent &) {});
+    update.runId = traceId; // the run it reports on, for the AG-UI view
+    m_hub.publish(
+        sessionId, EventKind::Progress, update.toStoredData(), [](StoreStatus, const StoredEvent &) {});
 }
 
 void TraceIngest::settle(const std::shared_ptr<Export> &job)
