@@ -44,16 +44,13 @@ QStringList typesOf(const QList<QJsonObject> &events)
     return types;
 }
 
-QList<QJsonObject> storedEvents(BackendFixture &server, const QString &session)
+// The data of a session's stored events, oldest first.
+QList<QJsonObject> storedData(BackendFixture &server, const QString &session)
 {
-    QList<QJsonObject> events;
-    for (const QJsonValue &event : server.get(QStringLiteral("/sessions/%1/events").arg(session))
-                                       .json()
-                                       .object()
-                                       .value(QLatin1String("events"))
-                                       .toArray())
-        events << event.toObject().value(QLatin1String("data")).toObject();
-    return events;
+    QList<QJsonObject> data;
+    for (const QJsonValue &event : server.storedEvents(session))
+        data << event.toObject().value(QLatin1String("data")).toObject();
+    return data;
 }
 
 QJsonObject lastStep(const QList<QJsonObject> &events, const QString &stepId)
@@ -129,9 +126,9 @@ void AguiApiTest::aRunIsRelayedEventForEventAndRecorded()
     QCOMPARE(session.value(QLatin1String("system_context"))[QLatin1String("agent")].toString(),
         QStringLiteral("weather"));
     QTRY_VERIFY(
-        storedEvents(server, QStringLiteral("thread-1")).last().value(QLatin1String("update_type")).toString()
+        storedData(server, QStringLiteral("thread-1")).last().value(QLatin1String("update_type")).toString()
         == QLatin1String("completion"));
-    const QList<QJsonObject> events = storedEvents(server, QStringLiteral("thread-1"));
+    const QList<QJsonObject> events = storedData(server, QStringLiteral("thread-1"));
     const QJsonObject run = lastStep(events, QStringLiteral("run:run-1"));
     QCOMPARE(run.value(QLatin1String("kind")).toString(), QStringLiteral("agent"));
     QCOMPARE(run.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
@@ -189,11 +186,11 @@ void AguiApiTest::anAgentThatDiesMidRunEndsInARunError()
     QCOMPARE(events.last().value(QLatin1String("type")).toString(), QStringLiteral("RUN_ERROR"));
     QCOMPARE(events.last().value(QLatin1String("code")).toString(), QStringLiteral("agent_disconnected"));
     QVERIFY(events.last().value(QLatin1String("message")).toString().contains(QLatin1String("weather")));
-    QTRY_COMPARE(lastStep(storedEvents(server, QStringLiteral("dying")), QStringLiteral("run:run-1"))
+    QTRY_COMPARE(lastStep(storedData(server, QStringLiteral("dying")), QStringLiteral("run:run-1"))
                      .value(QLatin1String("status"))
                      .toString(),
         QStringLiteral("error"));
-    const QList<QJsonObject> stored = storedEvents(server, QStringLiteral("dying"));
+    const QList<QJsonObject> stored = storedData(server, QStringLiteral("dying"));
     // The step the agent had open ends with the run, failed too.
     QCOMPARE(lastStep(stored, QStringLiteral("run:run-1/plan")).value(QLatin1String("status")).toString(),
         QStringLiteral("error"));
@@ -215,12 +212,12 @@ void AguiApiTest::runErrorIsTheRunsLastWord()
     QVERIFY(response.chunkedComplete); // not held open by the agent
     const QList<QJsonObject> events = eventsIn(response);
     QCOMPARE(events.last().value(QLatin1String("type")).toString(), QStringLiteral("RUN_ERROR"));
-    QTRY_COMPARE(storedEvents(server, QStringLiteral("erring"))
+    QTRY_COMPARE(storedData(server, QStringLiteral("erring"))
                      .last()
                      .value(QLatin1String("current_activity"))
                      .toString(),
         QStringLiteral("failed"));
-    const QList<QJsonObject> stored = storedEvents(server, QStringLiteral("erring"));
+    const QList<QJsonObject> stored = storedData(server, QStringLiteral("erring"));
     QCOMPARE(lastStep(stored, QStringLiteral("c9")).value(QLatin1String("status")).toString(),
         QStringLiteral("error"));
     QCOMPARE(lastStep(stored, QStringLiteral("run:run-1")).value(QLatin1String("status")).toString(),
@@ -267,7 +264,7 @@ void AguiApiTest::aFailingAgentIsARunError()
     QCOMPARE(events.first().value(QLatin1String("code")).toString(), code);
     QVERIFY2(events.first().value(QLatin1String("message")).toString().contains(mentions),
         qPrintable(events.first().value(QLatin1String("message")).toString()));
-    QTRY_COMPARE(lastStep(storedEvents(server, QStringLiteral("failing")), QStringLiteral("run:run-1"))
+    QTRY_COMPARE(lastStep(storedData(server, QStringLiteral("failing")), QStringLiteral("run:run-1"))
                      .value(QLatin1String("status"))
                      .toString(),
         QStringLiteral("error"));
@@ -298,16 +295,14 @@ void AguiApiTest::theCallerLeavingStopsTheAgent()
         QCOMPARE(agent.hangUps(), 0);
     } // the caller goes away
     QTRY_COMPARE_WITH_TIMEOUT(agent.hangUps(), 1, 10000);
-    QTRY_VERIFY(storedEvents(server, QStringLiteral("left"))
+    QTRY_VERIFY(storedData(server, QStringLiteral("left"))
                     .last()
                     .value(QLatin1String("message"))
                     .toString()
                     .contains(QLatin1String("the caller went away")));
     // Stopped, not failed: the agent did nothing wrong.
-    QCOMPARE(storedEvents(server, QStringLiteral("left"))
-                 .last()
-                 .value(QLatin1String("current_activity"))
-                 .toString(),
+    QCOMPARE(
+        storedData(server, QStringLiteral("left")).last().value(QLatin1String("current_activity")).toString(),
         QStringLiteral("aborted"));
 }
 
@@ -379,7 +374,7 @@ void AguiApiTest::aRelayedRunIsWatchedAsAgui()
         rawPost(server.url({}), QStringLiteral("/agui/weather"), runInput(QStringLiteral("watched"))).status,
         200);
     QTRY_VERIFY(
-        storedEvents(server, QStringLiteral("watched")).last().value(QLatin1String("update_type")).toString()
+        storedData(server, QStringLiteral("watched")).last().value(QLatin1String("update_type")).toString()
         == QLatin1String("completion"));
     QCOMPARE(server.del(QStringLiteral("/sessions/watched")).status, 200);
     const RawHttpResponse response

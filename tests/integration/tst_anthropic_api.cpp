@@ -107,18 +107,6 @@ class AnthropicApiTest : public QObject
 private:
     std::unique_ptr<FakeUpstream> m_fake;
 
-    std::unique_ptr<BackendFixture> startBackend(const QString &spec, ServerOptions options = {})
-    {
-        QString error;
-        auto config = UpstreamConfig::parse(spec, &error);
-        config->idleTimeoutMs = 10'000;
-        options.upstreams.append(*config);
-        auto backend = std::make_unique<BackendFixture>(options);
-        if (!backend->start())
-            return nullptr;
-        return backend;
-    }
-
     RawHttpResponse post(BackendFixture &backend, const QByteArray &json,
         const QList<QPair<QByteArray, QByteArray>> &headers = {},
         const QString &path = QStringLiteral("/v1/messages"))
@@ -149,7 +137,7 @@ private Q_SLOTS:
     void streamed_eventsInOrderFromEitherUpstream()
     {
         QFETCH(bool, ollama);
-        auto backend = startBackend(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const RawHttpResponse response = post(*backend,
             body(QStringLiteral("thinker"), true,
                 {{QStringLiteral("thinking"),
@@ -207,7 +195,7 @@ private Q_SLOTS:
         caller.toolCalls = {QJsonObject {{QStringLiteral("name"), QStringLiteral("get_weather")},
             {QStringLiteral("arguments"), QJsonObject {{QStringLiteral("city"), QStringLiteral("Paris")}}}}};
         m_fake->setScript(QStringLiteral("caller"), caller);
-        auto backend = startBackend(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const QJsonArray tools {QJsonObject {{QStringLiteral("name"), QStringLiteral("get_weather")},
             {QStringLiteral("description"), QStringLiteral("Weather in a city")},
             {QStringLiteral("input_schema"),
@@ -274,7 +262,7 @@ private Q_SLOTS:
 
     void notStreamed_isOneMessage_andRequestIsTranslated()
     {
-        auto backend = startBackend(m_fake->ollamaSpec());
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
         const QJsonArray conversation {userMessage(QStringLiteral("Hi")),
             QJsonObject {{QStringLiteral("role"), QStringLiteral("assistant")},
                 {QStringLiteral("content"),
@@ -328,7 +316,7 @@ private Q_SLOTS:
         FakeScript cut = thinkingScript();
         cut.finishReason = QStringLiteral("length");
         m_fake->setScript(QStringLiteral("cut"), cut);
-        auto backend = startBackend(m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse response = post(*backend, body(QStringLiteral("cut"), false));
         QCOMPARE(QJsonDocument::fromJson(response.body)[QLatin1String("stop_reason")].toString(),
             QStringLiteral("max_tokens"));
@@ -352,7 +340,7 @@ private Q_SLOTS:
         (breakConnection ? script.breakAfterDeltas : script.errorAfterDeltas) = 3;
         script.errorMessage = QStringLiteral("CUDA out of memory");
         m_fake->setScript(QStringLiteral("fragile"), script);
-        auto backend = startBackend(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const RawHttpResponse response = post(*backend, body(QStringLiteral("fragile"), true));
         QCOMPARE(response.status, 200);
         QVERIFY(response.chunkedComplete);
@@ -380,7 +368,7 @@ private Q_SLOTS:
         options.access.apiKey = QStringLiteral("s3cret");
         options.chatLimits.maxBodyBytes = 4000;
         options.maxConcurrentGenerations = 1;
-        auto backend = startBackend(m_fake->openAiSpec(), options);
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec(), options);
         const QList<QPair<QByteArray, QByteArray>> key {{"x-api-key", "s3cret"}};
 
         // Ponder's own refusals at the HTTP edge, before any handler: key, body size, unknown path.
@@ -448,7 +436,7 @@ private Q_SLOTS:
 
     void countTokens_whereTheUpstreamCan()
     {
-        auto openai = startBackend(m_fake->openAiSpec());
+        auto openai = BackendFixture::startedWith(m_fake->openAiSpec());
         const QByteArray request
             = QJsonDocument(QJsonObject {{QStringLiteral("model"), QStringLiteral("plain")},
                                 {QStringLiteral("system"), QStringLiteral("Be kind.")},
@@ -462,7 +450,7 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(counted.body)[QLatin1String("input_tokens")].toInt(), 8);
         QCOMPARE(m_fake->requests().last().path, QByteArray("/tokenize"));
 
-        auto ollama = startBackend(m_fake->ollamaSpec());
+        auto ollama = BackendFixture::startedWith(m_fake->ollamaSpec());
         const RawHttpResponse refused
             = post(*ollama, request, {}, QStringLiteral("/v1/messages/count_tokens"));
         QCOMPARE(refused.status, 501);
@@ -474,12 +462,15 @@ private Q_SLOTS:
     // steps, its source named) and kept in history as the question and the answer the client was sent.
     void everyRequest_isAVisibleSession_keptInHistory()
     {
-        auto backend = startBackend(m_fake->ollamaSpec());
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
         const QByteArray json = body(QStringLiteral("thinker"), true,
             {{QStringLiteral("thinking"),
                 QJsonObject {{QStringLiteral("type"), QStringLiteral("enabled")},
                     {QStringLiteral("budget_tokens"), 1024}}}});
-        QCOMPARE(post(*backend, json, {{"X-Session-Id", "watched-msg"}}).status, 200);
+        QCOMPARE(
+            post(*backend, json, {{"X-Session-Id", "watched-msg"}, {"User-Agent", "Anthropic/JS 0.71.0"}})
+                .status,
+            200);
 
         HttpTestClient client;
         const QString events = QStringLiteral("/api/streaming/sessions/watched-msg/events");
@@ -493,6 +484,9 @@ private Q_SLOTS:
             = client.get(backend->url(QStringLiteral("/api/streaming/sessions/watched-msg"))).json().object();
         QCOMPARE(session[QLatin1String("system_context")][QLatin1String("source")].toString(),
             QStringLiteral("anthropic_messages"));
+        // Who asked, as the live sessions list shows it.
+        QCOMPARE(session[QLatin1String("system_context")][QLatin1String("client")].toString(),
+            QStringLiteral("Anthropic/JS 0.71.0"));
 
         // History is written on its own thread once the exchange ends: ask until both turns are there.
         QList<StoredMessage> stored;
@@ -520,7 +514,7 @@ private Q_SLOTS:
             slow.content.append(QStringLiteral("word "));
         slow.delayMs = 100;
         m_fake->setScript(QStringLiteral("slow"), slow);
-        auto backend = startBackend(m_fake->ollamaSpec());
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, backend->backend().port());
         QVERIFY(socket.waitForConnected(5000));
@@ -542,7 +536,7 @@ private Q_SLOTS:
         m_fake->setScript(QStringLiteral("sleepy"), sleepy);
         ServerOptions options;
         options.chatLimits.keepAliveMs = 200;
-        auto backend = startBackend(m_fake->openAiSpec(), options);
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec(), options);
         const RawHttpResponse response = post(*backend, body(QStringLiteral("sleepy"), true));
         const TypedSse sse = TypedSse::parse(response.body);
         QVERIFY2(framingProblem(sse).isEmpty(), qPrintable(framingProblem(sse)));

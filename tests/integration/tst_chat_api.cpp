@@ -93,25 +93,6 @@ class ChatApiTest : public QObject
 private:
     std::unique_ptr<FakeUpstream> m_fake;
 
-    std::unique_ptr<BackendFixture> startBackend(
-        const QStringList &specs, ServerOptions options = {}, int upstreamIdleTimeoutMs = 10'000)
-    {
-        for (const QString &spec : specs) {
-            QString error;
-            auto config = UpstreamConfig::parse(spec, &error);
-            config->idleTimeoutMs = upstreamIdleTimeoutMs;
-            const bool taken = std::any_of(options.upstreams.begin(), options.upstreams.end(),
-                [&](const UpstreamConfig &other) { return other.name == config->name; });
-            if (taken)
-                config->name += QStringLiteral("-%1").arg(options.upstreams.size() + 1);
-            options.upstreams.append(*config);
-        }
-        auto backend = std::make_unique<BackendFixture>(options);
-        if (!backend->start())
-            return nullptr;
-        return backend;
-    }
-
 private Q_SLOTS:
     void init()
     {
@@ -125,7 +106,7 @@ private Q_SLOTS:
 
     void models_listsEveryReachableUpstreamAndDisambiguates()
     {
-        auto backend = startBackend(
+        auto backend = BackendFixture::startedWith(
             {m_fake->ollamaSpec(), m_fake->openAiSpec(), QStringLiteral("openai:http://127.0.0.1:1")});
         QVERIFY(backend);
         HttpTestClient client;
@@ -178,7 +159,7 @@ private Q_SLOTS:
         script.splitBytes = splitBytes;
         script.promptTokens = 17;
         m_fake->setScript(QStringLiteral("thinker"), script);
-        auto backend = startBackend({ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         QVERIFY(backend);
         const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
             QStringLiteral("/v1/chat/completions"),
@@ -228,7 +209,7 @@ private Q_SLOTS:
 
     void streaming_withoutIncludeUsage_hasNoUsageChunk()
     {
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
             QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("plain"), true));
         for (const QJsonObject &event : jsonEvents(response)) {
@@ -246,7 +227,7 @@ private Q_SLOTS:
         script.content = {QStringLiteral("Blue.")};
         script.splitBytes = 3;
         m_fake->setScript(QStringLiteral("tagged"), script);
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
             QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("tagged"), true));
         const QList<QJsonObject> events = jsonEvents(response);
@@ -256,7 +237,7 @@ private Q_SLOTS:
 
     void nonStreaming_returnsOneCompletion()
     {
-        auto backend = startBackend({m_fake->ollamaSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
         HttpTestClient client;
         const HttpTestReply reply = client.send("POST", backend->url(QStringLiteral("/v1/chat/completions")),
             chatBody(QStringLiteral("thinker"), false));
@@ -277,7 +258,7 @@ private Q_SLOTS:
 
     void requestIsForwardedWhole()
     {
-        auto backend = startBackend({m_fake->ollamaSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
         const QJsonArray history {QJsonObject {{QStringLiteral("role"), QStringLiteral("system")},
                                       {QStringLiteral("content"), QStringLiteral("Be brief.")}},
             userMessage(QStringLiteral("Hi")),
@@ -319,7 +300,7 @@ private Q_SLOTS:
         script.toolCalls = {QJsonObject {{QStringLiteral("name"), QStringLiteral("get_weather")},
             {QStringLiteral("arguments"), QJsonObject {{QStringLiteral("city"), QStringLiteral("Oslo")}}}}};
         m_fake->setScript(QStringLiteral("tooler"), script);
-        auto backend = startBackend({ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const QJsonArray tools {QJsonObject {{QStringLiteral("type"), QStringLiteral("function")},
             {QStringLiteral("function"),
                 QJsonObject {{QStringLiteral("name"), QStringLiteral("get_weather")}}}}};
@@ -377,7 +358,8 @@ private Q_SLOTS:
         FakeScript silent = thinkingScript();
         silent.firstByteDelayMs = 3000;
         m_fake->setScript(QStringLiteral("silent"), silent);
-        auto backend = startBackend({ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec()}, {}, 700);
+        auto backend
+            = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec(), {}, 700);
         const QUrl base = backend->backend().baseUrl();
         const QString path = QStringLiteral("/v1/chat/completions");
 
@@ -400,8 +382,8 @@ private Q_SLOTS:
         const RawHttpResponse timeout = rawPost(base, path, chatBody(QStringLiteral("silent"), stream));
         QCOMPARE(timeout.status, 504);
 
-        auto unreachable = startBackend({ollama ? QStringLiteral("ollama:http://127.0.0.1:1")
-                                                : QStringLiteral("openai:http://127.0.0.1:1")});
+        auto unreachable = BackendFixture::startedWith(ollama ? QStringLiteral("ollama:http://127.0.0.1:1")
+                                                              : QStringLiteral("openai:http://127.0.0.1:1"));
         QCOMPARE(
             rawPost(unreachable->backend().baseUrl(), path, chatBody(QStringLiteral("plain"), stream)).status,
             502);
@@ -425,7 +407,7 @@ private Q_SLOTS:
         (breakConnection ? script.breakAfterDeltas : script.errorAfterDeltas) = 4;
         script.errorMessage = QStringLiteral("CUDA out of memory");
         m_fake->setScript(QStringLiteral("fragile"), script);
-        auto backend = startBackend({ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
             QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("fragile"), true));
         QCOMPARE(response.status, 200);
@@ -448,7 +430,7 @@ private Q_SLOTS:
             slow.content.append(QStringLiteral("word "));
         slow.delayMs = 100;
         m_fake->setScript(QStringLiteral("slow"), slow);
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, backend->backend().port());
         QVERIFY(socket.waitForConnected(5000));
@@ -467,7 +449,7 @@ private Q_SLOTS:
 
     void upstreamConnections_areReused_andAStaleOneIsRetried()
     {
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const QUrl base = backend->backend().baseUrl();
         const QString path = QStringLiteral("/v1/chat/completions");
         QCOMPARE(rawPost(base, path, chatBody(QStringLiteral("plain"), true)).status, 200);
@@ -490,14 +472,14 @@ private Q_SLOTS:
         UpstreamConfig upstream = *UpstreamConfig::parse(m_fake->openAiSpec(), &error);
         upstream.apiKey = QStringLiteral("sk-upstream");
         keyed.upstreams.append(upstream);
-        auto backend = startBackend({}, keyed);
+        auto backend = BackendFixture::startedWith(QStringList {}, keyed);
         const QString path = QStringLiteral("/v1/chat/completions");
         QCOMPARE(rawPost(backend->backend().baseUrl(), path, chatBody(QStringLiteral("plain"), false)).status,
             200);
         QCOMPARE(m_fake->lastChatRequest().header("authorization"), QByteArray("Bearer sk-upstream"));
 
         // Without the key the upstream says 401; that is Ponder's problem, not the client's: 502.
-        auto keyless = startBackend({m_fake->openAiSpec()});
+        auto keyless = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse rejected
             = rawPost(keyless->backend().baseUrl(), path, chatBody(QStringLiteral("plain"), false));
         QCOMPARE(rejected.status, 502);
@@ -515,7 +497,7 @@ private Q_SLOTS:
         m_fake->setScript(QStringLiteral("sleepy"), sleepy);
         ServerOptions options;
         options.chatLimits.keepAliveMs = 200;
-        auto backend = startBackend({m_fake->openAiSpec()}, options);
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec(), options);
         const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
             QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("sleepy"), true));
         QCOMPARE(response.status, 200);
@@ -526,7 +508,7 @@ private Q_SLOTS:
 
     void invalidRequests_are400WithTheParam()
     {
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const QUrl base = backend->backend().baseUrl();
         const QString path = QStringLiteral("/v1/chat/completions");
         const RawHttpResponse badJson = rawPost(base, path, "{\"model\":");
@@ -563,7 +545,7 @@ private Q_SLOTS:
         ServerOptions options;
         options.chatLimits.maxBodyBytes = 2000;
         options.maxConcurrentGenerations = 1;
-        auto backend = startBackend({m_fake->openAiSpec()}, options);
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec(), options);
         const QUrl base = backend->backend().baseUrl();
         const QString path = QStringLiteral("/v1/chat/completions");
         const RawHttpResponse tooBig = rawPost(base, path,
@@ -589,7 +571,7 @@ private Q_SLOTS:
         FakeScript counted = thinkingScript();
         counted.completionTokens = 42; // more tokens than deltas, as when a delta carries several
         m_fake->setScript(QStringLiteral("thinker"), counted);
-        auto backend = startBackend({m_fake->ollamaSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
         // A watcher connects first, as the desktop window or a browser would.
         QWebSocket watcher;
         QList<QJsonObject> seen;
@@ -660,7 +642,7 @@ private Q_SLOTS:
 
     void history_isSavedAndContinued_andStatelessWritesNothing()
     {
-        auto backend = startBackend({m_fake->ollamaSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
         const QString database = backend->backend().history()->databasePath();
         const QUrl base = backend->backend().baseUrl();
         const QString path = QStringLiteral("/v1/chat/completions");
@@ -737,7 +719,7 @@ private Q_SLOTS:
         // Stateless mode: no database at all, while watchers still get the events.
         ServerOptions stateless;
         stateless.stateless = true;
-        auto quiet = startBackend({m_fake->ollamaSpec()}, stateless);
+        auto quiet = BackendFixture::startedWith(m_fake->ollamaSpec(), stateless);
         QVERIFY(!quiet->backend().history());
         QCOMPARE(rawPost(quiet->backend().baseUrl(), path,
                      chatBody(QStringLiteral("plain"), false,
@@ -758,7 +740,7 @@ private Q_SLOTS:
         ServerOptions options;
         options.access.apiKey = QStringLiteral("s3cret");
         options.access.allowedOrigins = {QStringLiteral("https://chat.example")};
-        auto backend = startBackend({m_fake->openAiSpec()}, options);
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec(), options);
         const QUrl base = backend->backend().baseUrl();
         HttpTestClient client;
         const QUrl models = backend->url(QStringLiteral("/v1/models"));

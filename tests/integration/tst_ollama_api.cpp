@@ -56,14 +56,6 @@ class OllamaApiTest : public QObject
 private:
     std::unique_ptr<FakeUpstream> m_fake;
 
-    std::unique_ptr<BackendFixture> startBackend(const QStringList &specs, ServerOptions options = {})
-    {
-        QString error;
-        options.upstreams = *UpstreamConfig::parseList(specs, &error);
-        auto backend = std::make_unique<BackendFixture>(options);
-        return backend->start() ? std::move(backend) : nullptr;
-    }
-
     RawHttpResponse post(BackendFixture &backend, const char *path, const QJsonObject &object,
         const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
@@ -80,7 +72,7 @@ private Q_SLOTS:
 
     void chatOnOllama_relaysTheUpstreamsLinesAsTheyCame()
     {
-        auto backend = startBackend({m_fake->ollamaSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
         const RawHttpResponse streamed = post(*backend, "/api/chat", chat(QStringLiteral("thinker"), true));
         QCOMPARE(streamed.status, 200);
         QCOMPARE(streamed.header("content-type"), QByteArray("application/x-ndjson"));
@@ -99,14 +91,20 @@ private Q_SLOTS:
         }
         QCOMPARE(m_fake->lastChatRequest().path, QByteArray("/api/chat"));
 
-        const RawHttpResponse whole = post(
-            *backend, "/api/chat", chat(QStringLiteral("thinker"), false), {{"X-Session-Id", "ollama-1"}});
+        const RawHttpResponse whole = post(*backend, "/api/chat", chat(QStringLiteral("thinker"), false),
+            {{"X-Session-Id", "ollama-1"}, {"User-Agent", "ollama-js/0.6.3 (x64 linux Node.js/v20.19.2)"}});
         QCOMPARE(whole.status, 200);
         QCOMPARE(whole.header("x-session-id"), QByteArray("ollama-1"));
         // A session like a chat completion's, and in the history under that id.
         QTRY_COMPARE_WITH_TIMEOUT(
             HttpTestClient().get(backend->url(QStringLiteral("/api/streaming/sessions/ollama-1"))).status,
             200, 5000);
+        // Who asked, as the live sessions list shows it.
+        QCOMPARE(HttpTestClient()
+                     .get(backend->url(QStringLiteral("/api/streaming/sessions/ollama-1")))
+                     .json()[QLatin1String("system_context")][QLatin1String("client")]
+                     .toString(),
+            QStringLiteral("ollama-js/0.6.3 (x64 linux Node.js/v20.19.2)"));
         QList<StoredMessage> stored;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
@@ -131,7 +129,7 @@ private Q_SLOTS:
 
     void chatOnOpenAi_isTranslatedWithCountsAndReason()
     {
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         QJsonObject request = chat(QStringLiteral("thinker"), true);
         request.insert(QStringLiteral("options"),
             QJsonObject {{QStringLiteral("temperature"), 0.5}, {QStringLiteral("num_predict"), 64}});
@@ -164,7 +162,7 @@ private Q_SLOTS:
     void generate_onBothKinds()
     {
         for (const QString &spec : {m_fake->ollamaSpec(), m_fake->openAiSpec()}) {
-            auto backend = startBackend({spec});
+            auto backend = BackendFixture::startedWith(spec);
             const QJsonObject request {{QStringLiteral("model"), QStringLiteral("thinker")},
                 {QStringLiteral("prompt"), QStringLiteral("Why is the sky blue?")},
                 {QStringLiteral("stream"), false}};
@@ -182,7 +180,7 @@ private Q_SLOTS:
     void embed_onBothKinds()
     {
         for (const QString &spec : {m_fake->ollamaSpec(), m_fake->openAiSpec()}) {
-            auto backend = startBackend({spec});
+            auto backend = BackendFixture::startedWith(spec);
             const RawHttpResponse reply = post(*backend, "/api/embed",
                 {{QStringLiteral("model"), QStringLiteral("thinker")},
                     {QStringLiteral("input"), QJsonArray {QStringLiteral("sky"), QStringLiteral("sea")}}});
@@ -200,7 +198,7 @@ private Q_SLOTS:
 
     void modelsRunningAndVersion()
     {
-        auto ollama = startBackend({m_fake->ollamaSpec()});
+        auto ollama = BackendFixture::startedWith(m_fake->ollamaSpec());
         HttpTestClient client;
         const HttpTestReply tags = client.get(ollama->url(QStringLiteral("/api/tags")));
         QCOMPARE(tags.status, 200);
@@ -214,7 +212,7 @@ private Q_SLOTS:
         QCOMPARE(show.status, 200);
         QCOMPARE(show.body, FakeAnswers::ollamaShow(thinker()));
 
-        auto both = startBackend({m_fake->ollamaSpec(), m_fake->openAiSpec()});
+        auto both = BackendFixture::startedWith({m_fake->ollamaSpec(), m_fake->openAiSpec()});
         QStringList names;
         for (const QJsonValue &model : QJsonDocument::fromJson(
                  client.get(both->url(QStringLiteral("/api/tags"))).body)[QLatin1String("models")]
@@ -230,7 +228,7 @@ private Q_SLOTS:
 
     void errors_areOllamasShape()
     {
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse noModel
             = post(*backend, "/api/chat", {{QStringLiteral("messages"), QJsonArray {}}});
         QCOMPARE(noModel.status, 400);
@@ -278,7 +276,7 @@ private Q_SLOTS:
         QCOMPARE(unknownShow.status, 404);
         QCOMPARE(unknownShow.body, QByteArray(R"({"error":"model 'nope' not found"})"));
 
-        auto ollama = startBackend({m_fake->ollamaSpec()});
+        auto ollama = BackendFixture::startedWith(m_fake->ollamaSpec());
         const RawHttpResponse unknown = post(*ollama, "/api/chat", chat(QStringLiteral("nope"), true));
         QCOMPARE(unknown.status, 404); // Ollama's own answer, as it is
         QCOMPARE(unknown.body,
@@ -286,7 +284,7 @@ private Q_SLOTS:
 
         ServerOptions keyed;
         keyed.access.apiKey = QStringLiteral("sekrit");
-        auto locked = startBackend({m_fake->ollamaSpec()}, keyed);
+        auto locked = BackendFixture::startedWith(m_fake->ollamaSpec(), keyed);
         const RawHttpResponse refused = post(*locked, "/api/chat", chat(QStringLiteral("thinker"), true));
         QCOMPARE(refused.status, 401);
         QVERIFY(QJsonDocument::fromJson(refused.body)[QLatin1String("error")].isString());
@@ -315,7 +313,7 @@ private Q_SLOTS:
         m_fake->setScript(QStringLiteral("slow"), slow);
         for (const QString &spec : {m_fake->ollamaSpec(), m_fake->openAiSpec()}) {
             const int abandoned = m_fake->abandonedResponses();
-            auto backend = startBackend({spec});
+            auto backend = BackendFixture::startedWith(spec);
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, backend->backend().port());
             QVERIFY(socket.waitForConnected(5000));
@@ -334,7 +332,7 @@ private Q_SLOTS:
         failing.errorMessage = QStringLiteral("the GPU fell over");
         m_fake->setScript(QStringLiteral("failing"), failing);
         for (const QString &spec : {m_fake->ollamaSpec(), m_fake->openAiSpec()}) {
-            auto backend = startBackend({spec});
+            auto backend = BackendFixture::startedWith(spec);
             const RawHttpResponse response
                 = post(*backend, "/api/chat", chat(QStringLiteral("failing"), true));
             QCOMPARE(response.status, 200);

@@ -104,8 +104,8 @@ void RedisOutageTest::aFullBufferDropsTheOldestAndCountsThem()
 
     QVERIFY(m_redis->start());
     QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
-    QVERIFY(QTest::qWaitFor([&] { return storedEvents(server, QStringLiteral("full")).size() == 3; }, 10000));
-    QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("full"))),
+    QVERIFY(QTest::qWaitFor([&] { return server.storedEvents(QStringLiteral("full")).size() == 3; }, 10000));
+    QCOMPARE(contentsOf(server.storedEvents(QStringLiteral("full"))),
         (QStringList {QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}));
 }
 
@@ -147,7 +147,7 @@ void RedisOutageTest::scriptsRedisLostAreLoadedAgain()
     QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
     QVERIFY(!server.publishThinking(QStringLiteral("flush"), QStringLiteral("last")).isEmpty());
 
-    QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("flush"))),
+    QCOMPARE(contentsOf(server.storedEvents(QStringLiteral("flush"))),
         (QStringList {QStringLiteral("first"), QStringLiteral("again"), QStringLiteral("last")}));
 }
 
@@ -187,7 +187,7 @@ void RedisOutageTest::bufferedEventsRedisRefusesWaitForTheNextConnection()
     QVERIFY(started.watcher.waitForMessages(1 + int(started.published.size())));
     started.published << publishSentinel(server, session, started.watcher); // after any duplicate
     QCOMPARE(started.watcher.eventIds(), started.published);
-    QCOMPARE(idsOf(storedEvents(server, session)), started.published);
+    QCOMPARE(idsOf(server.storedEvents(session)), started.published);
     const QJsonObject stats = server.get(QStringLiteral("/sessions/refused/stats")).json().object();
     QCOMPARE(stats.value(QLatin1String("thinking_steps")).toInt(), 8);
 }
@@ -211,7 +211,7 @@ void RedisOutageTest::aBufferedEventSentAgainIsStoredOnce()
     QCOMPARE(m_redis->cli(call), QStringLiteral("1700000000000-0"));
     QCOMPARE(m_redis->cli(call), QStringLiteral("1700000000000-0"));
 
-    QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("twice"))), QStringList {QStringLiteral("once")});
+    QCOMPARE(contentsOf(server.storedEvents(QStringLiteral("twice"))), QStringList {QStringLiteral("once")});
     const QJsonObject stats = server.get(QStringLiteral("/sessions/twice/stats")).json().object();
     QCOMPARE(stats.value(QLatin1String("thinking_steps")).toInt(), 1);
     QCOMPARE(m_redis->cli({QStringLiteral("HGET"), QStringLiteral("ponder:{twice}:session"),
@@ -228,7 +228,7 @@ void RedisOutageTest::aBufferedEventSentAgainIsStoredOnce()
     const QString storedAs = m_redis->cli(late);
     QVERIFY2(storedAs != late[7] && storedAs.contains(u'-'), qPrintable(storedAs));
     QCOMPARE(m_redis->cli(late), storedAs);
-    QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("twice"))),
+    QCOMPARE(contentsOf(server.storedEvents(QStringLiteral("twice"))),
         (QStringList {QStringLiteral("once"), QStringLiteral("meanwhile"), QStringLiteral("late")}));
     QCOMPARE(server.get(QStringLiteral("/sessions/twice/stats"))
                  .json()
@@ -286,7 +286,7 @@ void RedisOutageTest::aRedisStillLoadingItsDataCountsAsAway()
     QVERIFY(started.watcher.waitForMessages(1 + int(started.published.size())));
     started.published << publishSentinel(server, session, started.watcher); // after any duplicate
     QCOMPARE(started.watcher.eventIds(), started.published);
-    QCOMPARE(idsOf(storedEvents(server, session)), started.published);
+    QCOMPARE(idsOf(server.storedEvents(session)), started.published);
 }
 
 void RedisOutageTest::aRedisThatStopsAnsweringCountsAsAway()
@@ -317,7 +317,7 @@ void RedisOutageTest::aRedisThatStopsAnsweringCountsAsAway()
     QVERIFY(QTest::qWaitFor([&] { return started.watcher.eventIds().contains(after); }, 20000));
     // Ids are not compared: the call that timed out reached Redis when it woke, and took a newer id than the
     // buffered event had been given, so the buffered one was stored under a new id.
-    const QStringList contents = contentsOf(storedEvents(server, session));
+    const QStringList contents = contentsOf(server.storedEvents(session));
     QVERIFY2(contents.contains(QLatin1String("while frozen")) && contents.endsWith(QLatin1String("after")),
         qPrintable(contents.join(u',')));
     // The watcher saw the buffered event at once, under the id it was first given; the entry stored under its
@@ -363,13 +363,13 @@ void RedisOutageTest::aBufferedEventWhoseStreamKeyHasAnotherTypeIsDropped()
     QVERIFY(!server.publishThinking(QStringLiteral("good"), QStringLiteral("sentinel")).isEmpty());
     QVERIFY(QTest::qWaitFor(
         [&] {
-            return contentsOf(storedEvents(server, QStringLiteral("good")))
+            return contentsOf(server.storedEvents(QStringLiteral("good")))
                 .contains(QStringLiteral("sentinel"));
         },
         20000));
     QCOMPARE(failedCalls(*m_redis, QStringLiteral("evalsha")), failedBefore); // not sent again
     QCOMPARE(health(server).value(QLatin1String("status")).toString(), QStringLiteral("healthy"));
-    QCOMPARE(contentsOf(storedEvents(server, QStringLiteral("good"))),
+    QCOMPARE(contentsOf(server.storedEvents(QStringLiteral("good"))),
         (QStringList {QStringLiteral("stored"), QStringLiteral("sentinel")}));
 }
 

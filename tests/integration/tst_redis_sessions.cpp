@@ -206,7 +206,7 @@ void RedisSessionsTest::aBatchIsOneScriptCallPerSession()
     QCOMPARE(ids.size(), 4);
     const auto idAt = [&](int i) { return StreamId::parse(ids.at(i).toString()).value_or(StreamId {}); };
     QVERIFY(idAt(0) < idAt(2) && idAt(2) < idAt(3)); // b1's, in the order sent
-    const QJsonArray history = storedEvents(server, QStringLiteral("b1"));
+    const QJsonArray history = server.storedEvents(QStringLiteral("b1"));
     QCOMPARE(contentsOf(history),
         (QStringList {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")}));
     QCOMPARE(history.at(0)[QLatin1String("id")].toString(), ids.at(0).toString());
@@ -248,7 +248,7 @@ void RedisSessionsTest::eventsPublishedAtOnceShareScriptCalls()
         used < Events, qPrintable(QStringLiteral("%1 script calls for %2 events").arg(used).arg(Events)));
 
     // Every answer names the event its own request published.
-    const QJsonArray history = storedEvents(server, QStringLiteral("busy"));
+    const QJsonArray history = server.storedEvents(QStringLiteral("busy"));
     QCOMPARE(history.size(), Events);
     QHash<QString, QString> contentById;
     QStringList historyIds;

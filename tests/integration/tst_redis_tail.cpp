@@ -315,7 +315,7 @@ void RedisTailTest::dataOfAnyShapeReachesTailsAsItsMessagesShowIt()
     };
     check(onA.messages().last());
     check(onB.messages().last());
-    const QJsonArray history = storedEvents(b, QStringLiteral("shape"));
+    const QJsonArray history = b.storedEvents(QStringLiteral("shape"));
     QCOMPARE(history.size(), 1);
     check(history.first().toObject());
 }
@@ -340,7 +340,7 @@ void RedisTailTest::textInAnyScriptArrivesByteForByte()
                  .value(QLatin1String("content"))
                  .toString(),
         text);
-    QCOMPARE(contentsOf(storedEvents(b, QStringLiteral("scripts"))), QStringList {text});
+    QCOMPARE(contentsOf(b.storedEvents(QStringLiteral("scripts"))), QStringList {text});
 }
 
 QTEST_GUILESS_MAIN(RedisTailTest)

@@ -52,19 +52,6 @@ class RelayTest : public QObject
 private:
     std::unique_ptr<FakeUpstream> m_fake;
 
-    std::unique_ptr<BackendFixture> startBackend(const QStringList &specs, ServerOptions options = {})
-    {
-        QString error;
-        const auto upstreams = UpstreamConfig::parseList(specs, &error);
-        if (!upstreams)
-            return nullptr;
-        options.upstreams = *upstreams;
-        auto backend = std::make_unique<BackendFixture>(options);
-        if (!backend->start())
-            return nullptr;
-        return backend;
-    }
-
     QList<QJsonObject> watch(BackendFixture &backend, const QString &sessionId)
     {
         QWebSocket watcher;
@@ -103,7 +90,7 @@ private Q_SLOTS:
     void streamedChunks_areTheUpstreamsByteForByte()
     {
         QFETCH(bool, includeUsage);
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         QJsonObject extra {{QStringLiteral("logprobs"), true}, {QStringLiteral("top_logprobs"), 2},
             {QStringLiteral("vendor_option"), QStringLiteral("kept")}};
         if (includeUsage)
@@ -136,7 +123,7 @@ private Q_SLOTS:
 
     void wholeAnswer_keepsEveryMemberTheUpstreamSent()
     {
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         HttpTestClient client;
         const HttpTestReply reply = client.send("POST", backend->url(QStringLiteral("/v1/chat/completions")),
             chatBody(QStringLiteral("llama"), false,
@@ -174,7 +161,7 @@ private Q_SLOTS:
         tooLong.errorBody
             = R"({"error":{"code":400,"message":"the request exceeds the available context size, try increasing it","type":"exceed_context_size_error","n_prompt_tokens":5021,"n_ctx":4096}})";
         m_fake->setScript(QStringLiteral("small-context"), tooLong);
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
             QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("small-context"), stream));
         QCOMPARE(response.status, 400);
@@ -188,7 +175,7 @@ private Q_SLOTS:
         failing.errorAfterDeltas = 2;
         failing.errorMessage = QStringLiteral("the GPU fell over");
         m_fake->setScript(QStringLiteral("failing"), failing);
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
             QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("failing"), true));
         QCOMPARE(response.status, 200);
@@ -202,7 +189,7 @@ private Q_SLOTS:
 
     void aPrefixedModel_isNamedAsTheClientNamedIt()
     {
-        auto backend = startBackend({m_fake->ollamaSpec(), m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith({m_fake->ollamaSpec(), m_fake->openAiSpec()});
         const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
             QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("openai/llama"), true));
         QCOMPARE(response.status, 200);
@@ -245,7 +232,7 @@ private Q_SLOTS:
         ServerOptions options;
         if (!serverDefault.isEmpty())
             options.reasoningField = *reasoningFieldFromName(serverDefault);
-        auto backend = startBackend({m_fake->openAiSpec()}, options);
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec(), options);
         QList<QPair<QByteArray, QByteArray>> headers;
         if (!header.isEmpty())
             headers.append({"X-Reasoning-Field", header});
@@ -278,7 +265,7 @@ private Q_SLOTS:
         script.cachedTokens = 40;
         script.promptProgressSteps = 4;
         m_fake->setScript(QStringLiteral("llama"), script);
-        auto backend = startBackend({m_fake->openAiSpec()});
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse response
             = rawPost(backend->backend().baseUrl(), QStringLiteral("/v1/chat/completions"),
                 chatBody(QStringLiteral("llama"), true, {{QStringLiteral("return_progress"), true}}),
@@ -308,7 +295,7 @@ private Q_SLOTS:
 
     void textCompletions_relayedAndTranslated()
     {
-        auto openAi = startBackend({m_fake->openAiSpec()});
+        auto openAi = BackendFixture::startedWith(m_fake->openAiSpec());
         const QJsonObject request {{QStringLiteral("model"), QStringLiteral("llama")},
             {QStringLiteral("prompt"), QStringLiteral("The sky is")}, {QStringLiteral("stream"), true},
             {QStringLiteral("stream_options"), QJsonObject {{QStringLiteral("include_usage"), true}}}};
@@ -320,7 +307,7 @@ private Q_SLOTS:
             dataOf(FakeAnswers::openAiCompletion(
                 QStringLiteral("llama"), llamaScript(), m_fake->lastChatRequest().body)));
 
-        auto ollama = startBackend({m_fake->ollamaSpec()});
+        auto ollama = BackendFixture::startedWith(m_fake->ollamaSpec());
         QJsonObject whole = request;
         whole.insert(QStringLiteral("stream"), false);
         whole.remove(QStringLiteral("stream_options"));
@@ -342,7 +329,7 @@ private Q_SLOTS:
             {QStringLiteral("input"), QJsonArray {QStringLiteral("sky"), QStringLiteral("sea")}},
             {QStringLiteral("encoding_format"), QStringLiteral("base64")}};
         const QByteArray body = QJsonDocument(request).toJson(QJsonDocument::Compact);
-        auto openAi = startBackend({m_fake->openAiSpec()});
+        auto openAi = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse relayed
             = rawPost(openAi->backend().baseUrl(), QStringLiteral("/v1/embeddings"), body);
         QCOMPARE(relayed.status, 200);
@@ -350,7 +337,7 @@ private Q_SLOTS:
             FakeAnswers::openAiEmbeddings(
                 QStringLiteral("llama"), llamaScript(), m_fake->lastChatRequest().body));
 
-        auto ollama = startBackend({m_fake->ollamaSpec()});
+        auto ollama = BackendFixture::startedWith(m_fake->ollamaSpec());
         const RawHttpResponse translated
             = rawPost(ollama->backend().baseUrl(), QStringLiteral("/v1/embeddings"), body);
         QCOMPARE(translated.status, 200);

@@ -67,18 +67,6 @@ class ResponsesApiTest : public QObject
 private:
     std::unique_ptr<FakeUpstream> m_fake;
 
-    std::unique_ptr<BackendFixture> startBackend(const QString &spec, ServerOptions options = {})
-    {
-        QString error;
-        auto config = UpstreamConfig::parse(spec, &error);
-        config->idleTimeoutMs = 10'000;
-        options.upstreams.append(*config);
-        auto backend = std::make_unique<BackendFixture>(options);
-        if (!backend->start())
-            return nullptr;
-        return backend;
-    }
-
     RawHttpResponse post(BackendFixture &backend, const QByteArray &json,
         const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
@@ -106,7 +94,7 @@ private Q_SLOTS:
     void streamed_eventsInOrderFromEitherUpstream()
     {
         QFETCH(bool, ollama);
-        auto backend = startBackend(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const RawHttpResponse response
             = post(*backend, body(QStringLiteral("thinker"), true), {{"X-Session-Id", "resp-session-1"}});
         QCOMPARE(response.status, 200);
@@ -170,7 +158,7 @@ private Q_SLOTS:
                 {QStringLiteral("arguments"),
                     QJsonObject {{QStringLiteral("zone"), QStringLiteral("CET")}}}}};
         m_fake->setScript(QStringLiteral("caller"), caller);
-        auto backend = startBackend(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const QJsonArray tools {QJsonObject {{QStringLiteral("type"), QStringLiteral("function")},
             {QStringLiteral("name"), QStringLiteral("get_weather")},
             {QStringLiteral("parameters"),
@@ -210,7 +198,7 @@ private Q_SLOTS:
         FakeScript cut = thinkingScript();
         cut.finishReason = QStringLiteral("length");
         m_fake->setScript(QStringLiteral("cut"), cut);
-        auto backend = startBackend(m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse whole = post(*backend, body(QStringLiteral("thinker"), false));
         QCOMPARE(whole.status, 200);
         const QJsonObject response = QJsonDocument::fromJson(whole.body).object();
@@ -253,7 +241,7 @@ private Q_SLOTS:
         (breakConnection ? script.breakAfterDeltas : script.errorAfterDeltas) = 3;
         script.errorMessage = QStringLiteral("CUDA out of memory");
         m_fake->setScript(QStringLiteral("fragile"), script);
-        auto backend = startBackend(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const RawHttpResponse response = post(*backend, body(QStringLiteral("fragile"), true));
         QCOMPARE(response.status, 200);
         QVERIFY(response.chunkedComplete);
@@ -282,7 +270,7 @@ private Q_SLOTS:
 
     void errorsBeforeTheStream_areOpenAiShaped()
     {
-        auto backend = startBackend(m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse unknown = post(*backend, body(QStringLiteral("no-such-model"), true));
         QCOMPARE(unknown.status, 404);
         QCOMPARE(errorOf(unknown)[QLatin1String("type")].toString(), QStringLiteral("not_found_error"));
@@ -319,7 +307,7 @@ private Q_SLOTS:
 
     void inputItems_becomeTheChatConversation()
     {
-        auto backend = startBackend(m_fake->ollamaSpec());
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
         const QJsonArray input {
             QJsonObject {{QStringLiteral("role"), QStringLiteral("developer")},
                 {QStringLiteral("content"), QStringLiteral("Be brief.")}},
@@ -373,7 +361,7 @@ private Q_SLOTS:
 
     void previousResponseId_continuesFromHistory_andRetrieveFindsIt()
     {
-        auto backend = startBackend(m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         const RawHttpResponse first
             = post(*backend, body(QStringLiteral("plain"), true), {{"X-Session-Id", "chain-1"}});
         const QJsonObject firstResponse
@@ -445,7 +433,7 @@ private Q_SLOTS:
     {
         ServerOptions stateless;
         stateless.stateless = true;
-        auto backend = startBackend(m_fake->openAiSpec(), stateless);
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec(), stateless);
         const RawHttpResponse response = post(*backend, body(QStringLiteral("plain"), false));
         QCOMPARE(response.status, 200);
         const QString id = QJsonDocument::fromJson(response.body)[QLatin1String("id")].toString();
@@ -458,9 +446,10 @@ private Q_SLOTS:
 
     void everyRequest_isAVisibleSession()
     {
-        auto backend = startBackend(m_fake->ollamaSpec());
-        QCOMPARE(
-            post(*backend, body(QStringLiteral("thinker"), true), {{"X-Session-Id", "watched-resp"}}).status,
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
+        QCOMPARE(post(*backend, body(QStringLiteral("thinker"), true),
+                     {{"X-Session-Id", "watched-resp"}, {"User-Agent", "OpenAI/JS 6.9.1"}})
+                     .status,
             200);
         HttpTestClient client;
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -481,6 +470,9 @@ private Q_SLOTS:
                   .object();
         QCOMPARE(session[QLatin1String("system_context")][QLatin1String("source")].toString(),
             QStringLiteral("responses"));
+        // Who asked, as the live sessions list shows it.
+        QCOMPARE(session[QLatin1String("system_context")][QLatin1String("client")].toString(),
+            QStringLiteral("OpenAI/JS 6.9.1"));
     }
 
     void clientDisconnect_abortsTheUpstreamRequest()
@@ -490,7 +482,7 @@ private Q_SLOTS:
             slow.content.append(QStringLiteral("word "));
         slow.delayMs = 100;
         m_fake->setScript(QStringLiteral("slow"), slow);
-        auto backend = startBackend(m_fake->openAiSpec());
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, backend->backend().port());
         QVERIFY(socket.waitForConnected(5000));
@@ -513,7 +505,7 @@ private Q_SLOTS:
         ServerOptions options;
         options.chatLimits.maxBodyBytes = 2000;
         options.maxConcurrentGenerations = 1;
-        auto backend = startBackend(m_fake->openAiSpec(), options);
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec(), options);
         const RawHttpResponse tooBig = post(*backend,
             body(QStringLiteral("plain"), false,
                 {{QStringLiteral("input"), QString(3000, QLatin1Char('x'))}}));

@@ -83,11 +83,7 @@ const QList<SpanSpec> WholeRun {{"1111111111111111", "", "invoke_agent", "travel
 QList<QJsonObject> eventsOf(BackendFixture &server, const QString &session)
 {
     QList<QJsonObject> events;
-    for (const QJsonValue &event : server.get(QStringLiteral("/sessions/%1/events").arg(session))
-                                       .json()
-                                       .object()
-                                       .value(QLatin1String("events"))
-                                       .toArray())
+    for (const QJsonValue &event : server.storedEvents(session))
         events << event.toObject();
     return events;
 }

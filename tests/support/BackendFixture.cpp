@@ -1,13 +1,43 @@
 // SPDX-License-Identifier: MIT
 #include "BackendFixture.h"
 
+#include <QDebug>
 #include <QJsonDocument>
+
+#include <algorithm>
 
 BackendFixture::BackendFixture(ServerOptions options)
 {
     options.port = 0;
     options.dataDir = m_dataDir.path();
     m_backend = std::make_unique<Backend>(options);
+}
+
+std::unique_ptr<BackendFixture> BackendFixture::startedWith(
+    const QStringList &upstreamSpecs, ServerOptions options, int upstreamIdleTimeoutMs)
+{
+    for (const QString &spec : upstreamSpecs) {
+        QString error;
+        auto config = UpstreamConfig::parse(spec, &error);
+        if (!config) {
+            qWarning().noquote() << "not an upstream:" << spec << error;
+            return nullptr;
+        }
+        config->idleTimeoutMs = upstreamIdleTimeoutMs;
+        const bool taken = std::any_of(options.upstreams.begin(), options.upstreams.end(),
+            [&](const UpstreamConfig &other) { return other.name == config->name; });
+        if (taken)
+            config->name += QStringLiteral("-%1").arg(options.upstreams.size() + 1);
+        options.upstreams.append(*config);
+    }
+    auto backend = std::make_unique<BackendFixture>(std::move(options));
+    return backend->start() ? std::move(backend) : nullptr;
+}
+
+std::unique_ptr<BackendFixture> BackendFixture::startedWith(
+    const QString &upstreamSpec, ServerOptions options, int upstreamIdleTimeoutMs)
+{
+    return startedWith(QStringList {upstreamSpec}, std::move(options), upstreamIdleTimeoutMs);
 }
 
 bool BackendFixture::start()
@@ -44,6 +74,15 @@ HttpTestReply BackendFixture::postRaw(const QString &path, const QByteArray &bod
 HttpTestReply BackendFixture::get(const QString &path, const HttpTestClient::Headers &headers)
 {
     return m_client.get(url(QStringLiteral("/api/streaming") + path), headers);
+}
+
+QJsonArray BackendFixture::storedEvents(const QString &sessionId)
+{
+    return get(QStringLiteral("/sessions/%1/events").arg(sessionId))
+        .json()
+        .object()
+        .value(QLatin1String("events"))
+        .toArray();
 }
 
 HttpTestReply BackendFixture::del(const QString &path)

@@ -6,6 +6,7 @@
 #include "Backend.h"
 #include "HttpTestClient.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 
@@ -15,6 +16,13 @@ class BackendFixture
 {
 public:
     explicit BackendFixture(ServerOptions options = {});
+    // Started in front of these upstreams (specs as --upstream takes them; a name already taken gets a
+    // number), or null. Upstreams wait at most upstreamIdleTimeoutMs for a byte, so a test that breaks
+    // one fails rather than hangs.
+    static std::unique_ptr<BackendFixture> startedWith(
+        const QStringList &upstreamSpecs, ServerOptions options = {}, int upstreamIdleTimeoutMs = 10'000);
+    static std::unique_ptr<BackendFixture> startedWith(
+        const QString &upstreamSpec, ServerOptions options = {}, int upstreamIdleTimeoutMs = 10'000);
 
     bool start();
     Backend &backend() { return *m_backend; }
@@ -30,6 +38,8 @@ public:
     bool createSession(const QString &id);
     QString publishThinking(const QString &sessionId, const QString &content);
     QString publishProgress(const QString &sessionId, const QString &message);
+    // A session's stored events, oldest first, as GET /sessions/{id}/events answers them.
+    QJsonArray storedEvents(const QString &sessionId);
 
 private:
     QTemporaryDir m_dataDir;

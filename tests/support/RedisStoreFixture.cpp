@@ -88,15 +88,6 @@ std::unique_ptr<BackendFixture> RedisStoreFixture::startWithABadStreamKey() cons
 
 namespace RedisStoreChecks {
 
-QJsonArray storedEvents(BackendFixture &server, const QString &session)
-{
-    return server.get(QStringLiteral("/sessions/%1/events").arg(session))
-        .json()
-        .object()
-        .value(QLatin1String("events"))
-        .toArray();
-}
-
 QStringList contentsOf(const QJsonArray &events)
 {
     QStringList contents;

@@ -55,7 +55,6 @@ protected:
 namespace RedisStoreChecks {
 
 // A session's stored events, oldest first; the content and the id of each.
-QJsonArray storedEvents(BackendFixture &server, const QString &session);
 QStringList contentsOf(const QJsonArray &events);
 QStringList idsOf(const QJsonArray &events);
 bool idsAscend(const QStringList &ids);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "api/anthropic/AnthropicRoutes.h"
 
+#include "api/GenerationStart.h"
 #include "api/JsonBody.h"
 #include "api/TranslatedResponse.h"
 #include "chat/ChatService.h"
-#include "events/Session.h"
 #include "http/HttpResponder.h"
 #include "http/Router.h"
 #include "protocols/anthropic/AnthropicError.h"
@@ -42,18 +42,10 @@ void AnthropicRoutes::create(const HttpRequest &request, HttpResponder &out)
     if (auto *error = std::get_if<ApiError>(&parsed))
         return sendApiError(out, *error);
     CompletionRequest chat = std::get<AnthropicRequest>(parsed).chat;
-    if (chat.sessionId.isEmpty())
-        chat.sessionId = Session::generateId();
-    QPointer<TranslatedResponse> response
-        = TranslatedResponse::create(std::make_unique<AnthropicEvents>(chat.model), chat.stream,
-            chat.sessionId, out, m_limits.keepAliveMs);
-    m_chat.start(chat, response, [response](Generation *generation, std::optional<ApiError> error) {
-        if (!response)
-            return;
-        if (error)
-            return response->fail(*error);
-        response->attach(generation);
-    });
+    GenerationStart::identify(chat, request.header("user-agent"));
+    TranslatedResponse *response = TranslatedResponse::create(std::make_unique<AnthropicEvents>(chat.model),
+        chat.stream, chat.sessionId, out, m_limits.keepAliveMs);
+    GenerationStart::run(m_chat, chat, response);
 }
 
 void AnthropicRoutes::countTokens(const HttpRequest &request, HttpResponder &out)

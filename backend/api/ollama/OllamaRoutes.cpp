@@ -2,11 +2,11 @@
 #include "api/ollama/OllamaRoutes.h"
 
 #include "api/EmbeddingResponse.h"
+#include "api/GenerationStart.h"
 #include "api/JsonBody.h"
 #include "api/ollama/OllamaResponse.h"
 #include "chat/ChatService.h"
 #include "core/Version.h"
-#include "events/Session.h"
 #include "http/HttpResponder.h"
 #include "http/Router.h"
 #include "protocols/ollama/OllamaRequests.h"
@@ -129,19 +129,11 @@ void OllamaRoutes::generate(const HttpRequest &request, HttpResponder &out, cons
     if (const auto *error = std::get_if<ApiError>(&parsed))
         return OllamaResponse::sendOllamaError(out, *error);
     CompletionRequest &completion = std::get<CompletionRequest>(parsed);
-    if (completion.sessionId.isEmpty())
-        completion.sessionId = Session::generateId();
+    GenerationStart::identify(completion, request.header("user-agent"));
     GenerationResponse *response = isEmbedding(completion.upstream.api)
         ? static_cast<GenerationResponse *>(EmbeddingResponse::create(completion, out))
         : OllamaResponse::create(completion, out, m_limits.keepAliveMs);
-    QPointer<GenerationResponse> guard(response);
-    m_chat.start(completion, response, [guard](Generation *generation, std::optional<ApiError> error) {
-        if (!guard)
-            return;
-        if (error)
-            return guard->fail(*error);
-        guard->attach(generation);
-    });
+    GenerationStart::run(m_chat, completion, response);
 }
 
 void OllamaRoutes::tags(HttpResponder &out)

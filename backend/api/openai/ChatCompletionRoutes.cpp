@@ -2,11 +2,11 @@
 #include "api/openai/ChatCompletionRoutes.h"
 
 #include "api/EmbeddingResponse.h"
+#include "api/GenerationStart.h"
 #include "api/JsonBody.h"
 #include "api/openai/CompletionResponse.h"
 #include "api/openai/TextCompletionResponse.h"
 #include "chat/ChatService.h"
-#include "events/Session.h"
 #include "http/HttpResponder.h"
 #include "http/Router.h"
 #include "protocols/openai/ChatCompletionRequest.h"
@@ -74,19 +74,9 @@ void ChatCompletionRoutes::registerOn(Router &router)
             if (auto *error = std::get_if<ApiError>(&parsed))
                 return sendApiError(out, *error);
             CompletionRequest &completion = std::get<CompletionRequest>(parsed);
-            completion.client = QString::fromUtf8(request.header("user-agent")).left(200);
-            if (completion.sessionId.isEmpty())
-                completion.sessionId = Session::generateId();
-            QPointer<CompletionResponse> response
-                = CompletionResponse::create(completion, out, m_limits.keepAliveMs);
-            m_chat.start(
-                completion, response, [response](Generation *generation, std::optional<ApiError> error) {
-                    if (!response)
-                        return;
-                    if (error)
-                        return response->fail(*error);
-                    response->attach(generation);
-                });
+            GenerationStart::identify(completion, request.header("user-agent"));
+            GenerationStart::run(
+                m_chat, completion, CompletionResponse::create(completion, out, m_limits.keepAliveMs));
         },
         m_limits.maxBodyBytes);
 
@@ -104,19 +94,11 @@ void ChatCompletionRoutes::registerOn(Router &router)
         if (auto *error = std::get_if<ApiError>(&parsed))
             return sendApiError(out, *error);
         CompletionRequest &completion = std::get<CompletionRequest>(parsed);
-        if (completion.sessionId.isEmpty())
-            completion.sessionId = Session::generateId();
+        GenerationStart::identify(completion, request.header("user-agent"));
         GenerationResponse *response = isEmbedding(completion.upstream.api)
             ? static_cast<GenerationResponse *>(EmbeddingResponse::create(completion, out))
             : TextCompletionResponse::create(completion, out, m_limits.keepAliveMs);
-        QPointer<GenerationResponse> guard(response);
-        m_chat.start(completion, response, [guard](Generation *generation, std::optional<ApiError> error) {
-            if (!guard)
-                return;
-            if (error)
-                return guard->fail(*error);
-            guard->attach(generation);
-        });
+        GenerationStart::run(m_chat, completion, response);
     };
     router.add(
         "POST", QStringLiteral("/v1/completions"),

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "api/responses/ResponsesRoutes.h"
 
+#include "api/GenerationStart.h"
 #include "api/JsonBody.h"
 #include "api/TranslatedResponse.h"
 #include "chat/ChatService.h"
-#include "events/Session.h"
 #include "history/ConversationStore.h"
 #include "http/HttpResponder.h"
 #include "http/Router.h"
@@ -80,15 +80,16 @@ void ResponsesRoutes::create(const HttpRequest &request, HttpResponder &out)
     if (auto *error = std::get_if<ApiError>(&parsed))
         return sendApiError(out, *error);
     ResponsesRequest responses = std::get<ResponsesRequest>(parsed);
+    const QByteArray userAgent = request.header("user-agent");
     if (responses.previousResponseId.isEmpty())
-        return start(responses, out);
+        return start(responses, userAgent, out);
 
     ConversationStore *history = m_chat.history();
     if (!history)
         return sendApiError(out, statelessError(QStringLiteral("previous_response_id")));
     QPointer<HttpResponder> responder(&out);
     history->responseChain(responses.previousResponseId, m_limits.maxConversationBytes,
-        [this, responder, responses](const ResponseChain &chain) mutable {
+        [this, responder, responses, userAgent](const ResponseChain &chain) mutable {
             if (!responder)
                 return;
             const QString param = QStringLiteral("previous_response_id");
@@ -116,18 +117,17 @@ void ResponsesRoutes::create(const HttpRequest &request, HttpResponder &out)
             // The conversation goes on in its session, unless the client names another.
             if (responses.chat.sessionId.isEmpty())
                 responses.chat.sessionId = chain.conversationId;
-            start(responses, *responder);
+            start(responses, userAgent, *responder);
         });
 }
 
-void ResponsesRoutes::start(const ResponsesRequest &given, HttpResponder &out)
+void ResponsesRoutes::start(const ResponsesRequest &given, QByteArrayView userAgent, HttpResponder &out)
 {
     ResponsesRequest request = given;
-    if (request.chat.sessionId.isEmpty())
-        request.chat.sessionId = Session::generateId();
+    GenerationStart::identify(request.chat, userAgent);
     auto translation = std::make_unique<ResponsesEvents>(
         request.chat.model, request.echo, request.previousResponseId, request.store);
-    QPointer<TranslatedResponse> response = TranslatedResponse::create(
+    TranslatedResponse *response = TranslatedResponse::create(
         std::move(translation), request.chat.stream, request.chat.sessionId, out, m_limits.keepAliveMs);
     ConversationStore *history = m_chat.history();
     if (history && request.store) {
@@ -146,11 +146,5 @@ void ResponsesRoutes::start(const ResponsesRequest &given, HttpResponder &out)
             history->recordResponse(stored);
         });
     }
-    m_chat.start(request.chat, response, [response](Generation *generation, std::optional<ApiError> error) {
-        if (!response)
-            return;
-        if (error)
-            return response->fail(*error);
-        response->attach(generation);
-    });
+    GenerationStart::run(m_chat, request.chat, response);
 }

@@ -4,6 +4,7 @@
 // store: false), so it can be fetched and continued with previous_response_id.
 #pragma once
 
+#include <QByteArrayView>
 #include <QtGlobal>
 
 class ChatService;
@@ -32,7 +33,7 @@ public:
 
 private:
     void create(const HttpRequest &request, HttpResponder &out);
-    void start(const ResponsesRequest &request, HttpResponder &out);
+    void start(const ResponsesRequest &request, QByteArrayView userAgent, HttpResponder &out);
 
     ChatService &m_chat;
     Limits m_limits;
