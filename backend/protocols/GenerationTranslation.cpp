@@ -8,3 +8,17 @@ QByteArray StreamEvent::toSse() const
     return "event: " + type.toUtf8() + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact)
         + "\n\n";
 }
+
+bool GenerationTranslation::mayOpenToolCall(int index, QLatin1StringView apiName)
+{
+    if (m_openedToolCalls.contains(index)) {
+        setProblem(ApiError(502,
+            QStringLiteral("the upstream went back to tool call %1 after starting the next one, "
+                           "which the %2 cannot stream")
+                .arg(index)
+                .arg(apiName)));
+        return false;
+    }
+    m_openedToolCalls.insert(index);
+    return true;
+}

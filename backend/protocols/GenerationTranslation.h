@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -50,7 +51,11 @@ protected:
         if (!m_problem)
             m_problem = error;
     }
+    // Both APIs stream one tool call after another: a fragment of a call opened before, once the next has
+    // begun, cannot be said in them. False (and the problem set) for such a fragment's index.
+    bool mayOpenToolCall(int index, QLatin1StringView apiName);
 
 private:
     std::optional<ApiError> m_problem;
+    QSet<int> m_openedToolCalls;
 };

@@ -275,6 +275,20 @@ private Q_SLOTS:
         QVERIFY(twice.reasoning(QStringLiteral("y")).isEmpty());
     }
 
+    void anthropicEvents_goingBackToAToolCallIsAProblem()
+    {
+        AnthropicEvents events(QStringLiteral("m"));
+        events.start();
+        events.toolCalls(fragment(0, "a", "f", "{}"));
+        events.toolCalls(fragment(1, "b", "g", "{}"));
+        QVERIFY(!events.problem());
+        events.toolCalls(fragment(0, nullptr, nullptr, "{}"));
+        QVERIFY(events.problem());
+        QCOMPARE(events.problem()->status, 502);
+        QVERIFY2(events.problem()->message.contains(QLatin1String("Messages API")),
+            qPrintable(events.problem()->message));
+    }
+
     // Many calls at once: none may cost a pass over those before it (each would once copy every earlier
     // call, or look through every earlier item).
     void manyFunctionCallsInOneInput_areReadInLinearTime()

@@ -114,12 +114,7 @@ void AguiEncoder::progress(const QJsonObject &data, qint64 at, QList<QJsonObject
         closeText(at, out);
         if (m_reasoningId.isEmpty()) {
             m_reasoningId = QStringLiteral("%1-reasoning-%2").arg(m_runId).arg(at);
-            QJsonObject start = make("REASONING_START", at);
-            start.insert(QStringLiteral("messageId"), m_reasoningId);
-            QJsonObject messageStart = make("REASONING_MESSAGE_START", at);
-            messageStart.insert(QStringLiteral("messageId"), m_reasoningId);
-            messageStart.insert(QStringLiteral("role"), QStringLiteral("reasoning"));
-            out << start << messageStart;
+            openReasoning(m_reasoningId, at, out);
         }
         m_aloudInRun = true;
         if (!message.isEmpty()) {
@@ -293,17 +288,22 @@ void AguiEncoder::plainStep(Step &step, const QString &id, qint64 at, QList<QJso
     }
 }
 
-void AguiEncoder::reasoningBlock(
-    const QString &messageId, const QString &text, qint64 at, QList<QJsonObject> &out)
+void AguiEncoder::openReasoning(const QString &messageId, qint64 at, QList<QJsonObject> &out) const
 {
-    closeText(at, out);
-    closeReasoning(at, out);
     QJsonObject start = make("REASONING_START", at);
     start.insert(QStringLiteral("messageId"), messageId);
     QJsonObject messageStart = make("REASONING_MESSAGE_START", at);
     messageStart.insert(QStringLiteral("messageId"), messageId);
     messageStart.insert(QStringLiteral("role"), QStringLiteral("reasoning"));
     out << start << messageStart;
+}
+
+void AguiEncoder::reasoningBlock(
+    const QString &messageId, const QString &text, qint64 at, QList<QJsonObject> &out)
+{
+    closeText(at, out);
+    closeReasoning(at, out);
+    openReasoning(messageId, at, out);
     if (!text.isEmpty()) {
         QJsonObject content = make("REASONING_MESSAGE_CONTENT", at);
         content.insert(QStringLiteral("messageId"), messageId);

@@ -52,6 +52,8 @@ private:
     void step(const QJsonObject &data, qint64 at, QList<QJsonObject> &out);
     void tool(Step &step, const QString &id, qint64 at, QList<QJsonObject> &out);
     void plainStep(Step &step, const QString &id, qint64 at, QList<QJsonObject> &out);
+    // REASONING_START and REASONING_MESSAGE_START of one reasoning message.
+    void openReasoning(const QString &messageId, qint64 at, QList<QJsonObject> &out) const;
     void reasoningBlock(const QString &messageId, const QString &text, qint64 at, QList<QJsonObject> &out);
     void ensureRun(const QString &runId, qint64 at, QList<QJsonObject> &out);
     void endRun(bool failed, const QString &message, const QString &code, qint64 at, QList<QJsonObject> &out);

@@ -149,14 +149,8 @@ QList<StreamEvent> AnthropicEvents::toolCalls(const QJsonArray &fragments)
         const int index = fragment.value("index"_L1).toInt();
         Block *block = current();
         if (!block || block->kind != Block::Kind::ToolUse || block->toolIndex != index) {
-            if (m_toolIndices.contains(index)) {
-                setProblem(ApiError(502,
-                    QStringLiteral("the upstream went back to tool call %1 after starting the next one, "
-                                   "which the Messages API cannot stream")
-                        .arg(index)));
+            if (!mayOpenToolCall(index, "Messages API"_L1))
                 return events;
-            }
-            m_toolIndices.insert(index);
             events += open(Block::Kind::ToolUse, fragment);
             if (problem())
                 return {};

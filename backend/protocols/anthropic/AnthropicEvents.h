@@ -11,8 +11,6 @@
 
 #include "protocols/GenerationTranslation.h"
 
-#include <QSet>
-
 class AnthropicEvents : public GenerationTranslation
 {
 public:
@@ -56,7 +54,6 @@ private:
     QString m_id;
     QString m_model;
     QList<Block> m_blocks;
-    QSet<int> m_toolIndices; // of every call opened so far: one is never opened twice
     QJsonValue m_stopReason = QJsonValue::Null;
     std::optional<TokenUsage> m_usage;
 };

@@ -304,32 +304,22 @@ OtlpReadResult read(QByteArrayView body)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        result.error = OtlpReadResult::Error::Malformed;
-        result.message = QStringLiteral("the body is not valid JSON: %1 at byte %2")
-                             .arg(parseError.errorString())
-                             .arg(parseError.offset);
-        return result;
+        return OtlpReadResult::malformed(QStringLiteral("the body is not valid JSON: %1 at byte %2")
+                                             .arg(parseError.errorString())
+                                             .arg(parseError.offset));
     }
     if (!document.isObject()) {
-        result.error = OtlpReadResult::Error::Malformed;
-        result.message = QStringLiteral("the body must be a JSON object (an ExportTraceServiceRequest)");
-        return result;
+        return OtlpReadResult::malformed(
+            QStringLiteral("the body must be a JSON object (an ExportTraceServiceRequest)"));
     }
     const qsizetype spans = countSpans(document.object());
-    if (spans > OtlpLimits::MaxSpansPerRequest) {
-        result.error = OtlpReadResult::Error::TooManySpans;
-        result.message = QStringLiteral("the request holds %1 spans; at most %2 are taken at once")
-                             .arg(spans)
-                             .arg(OtlpLimits::MaxSpansPerRequest);
-        return result;
-    }
+    if (spans > OtlpLimits::MaxSpansPerRequest)
+        return OtlpReadResult::tooManySpans(spans);
     try {
         result.batch.spans.reserve(spans);
         readRequest(document.object(), result.batch);
     } catch (const Malformed &malformed) {
-        result = {};
-        result.error = OtlpReadResult::Error::Malformed;
-        result.message = malformed.message;
+        result = OtlpReadResult::malformed(malformed.message);
     }
     return result;
 }

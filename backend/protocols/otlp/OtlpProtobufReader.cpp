@@ -81,30 +81,21 @@ namespace OtlpProtobufReader {
 OtlpReadResult read(QByteArrayView body)
 {
     OtlpReadResult result;
-    if (body.size() > std::numeric_limits<int>::max()) {
-        result.error = OtlpReadResult::Error::Malformed;
-        result.message = QStringLiteral("the body is too large to be read as protobuf");
-        return result;
-    }
+    if (body.size() > std::numeric_limits<int>::max())
+        return OtlpReadResult::malformed(QStringLiteral("the body is too large to be read as protobuf"));
     google::protobuf::Arena arena;
     auto *request = google::protobuf::Arena::CreateMessage<pb::ExportTraceServiceRequest>(&arena);
     if (!request->ParseFromArray(body.data(), int(body.size()))) {
-        result.error = OtlpReadResult::Error::Malformed;
-        result.message = QStringLiteral("the body is not a valid protobuf ExportTraceServiceRequest");
-        return result;
+        return OtlpReadResult::malformed(
+            QStringLiteral("the body is not a valid protobuf ExportTraceServiceRequest"));
     }
     qsizetype spans = 0;
     for (const pb::ResourceSpans &resourceSpans : request->resource_spans()) {
         for (const pb::ScopeSpans &scopeSpans : resourceSpans.scope_spans())
             spans += scopeSpans.spans_size();
     }
-    if (spans > OtlpLimits::MaxSpansPerRequest) {
-        result.error = OtlpReadResult::Error::TooManySpans;
-        result.message = QStringLiteral("the request holds %1 spans; at most %2 are taken at once")
-                             .arg(spans)
-                             .arg(OtlpLimits::MaxSpansPerRequest);
-        return result;
-    }
+    if (spans > OtlpLimits::MaxSpansPerRequest)
+        return OtlpReadResult::tooManySpans(spans);
     OtlpBatch &batch = result.batch;
     batch.spans.reserve(spans);
     for (const pb::ResourceSpans &resourceSpans : request->resource_spans()) {

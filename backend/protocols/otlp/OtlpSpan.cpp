@@ -37,3 +37,21 @@ bool acceptOtlpIds(OtlpBatch &batch, const OtlpSpan &span)
         batch.rejection = reason;
     return false;
 }
+
+OtlpReadResult OtlpReadResult::malformed(const QString &message)
+{
+    OtlpReadResult result;
+    result.error = Error::Malformed;
+    result.message = message;
+    return result;
+}
+
+OtlpReadResult OtlpReadResult::tooManySpans(qsizetype spans)
+{
+    OtlpReadResult result;
+    result.error = Error::TooManySpans;
+    result.message = QStringLiteral("the request holds %1 spans; at most %2 are taken at once")
+                         .arg(spans)
+                         .arg(OtlpLimits::MaxSpansPerRequest);
+    return result;
+}

@@ -70,6 +70,9 @@ struct OtlpReadResult
     OtlpBatch batch;
     Error error = Error::None;
     QString message;
+
+    static OtlpReadResult malformed(const QString &message);
+    static OtlpReadResult tooManySpans(qsizetype spans);
 };
 
 namespace OtlpLimits {

@@ -189,14 +189,8 @@ QList<StreamEvent> ResponsesEvents::toolCalls(const QJsonArray &fragments)
         const int index = fragment.value("index"_L1).toInt();
         Item *item = current();
         if (!item || item->kind != Item::Kind::FunctionCall || item->toolIndex != index) {
-            if (m_toolIndices.contains(index)) {
-                setProblem(ApiError(502,
-                    QStringLiteral("the upstream went back to tool call %1 after starting the next one, "
-                                   "which the Responses API cannot stream")
-                        .arg(index)));
+            if (!mayOpenToolCall(index, "Responses API"_L1))
                 return {};
-            }
-            m_toolIndices.insert(index);
             events += open(Item::Kind::FunctionCall, fragment);
             item = current();
         }

@@ -11,7 +11,6 @@
 #include "protocols/GenerationTranslation.h"
 
 #include <QJsonArray>
-#include <QSet>
 
 class ResponsesEvents : public GenerationTranslation
 {
@@ -62,7 +61,6 @@ private:
     QString m_previousResponseId;
     bool m_store;
     QList<Item> m_items;
-    QSet<int> m_toolIndices; // of every call opened so far: one is never opened twice
     int m_sequence = 0;
     QString m_status = QStringLiteral("in_progress");
     QJsonValue m_incompleteDetails = QJsonValue::Null;
