@@ -3,10 +3,6 @@
 
 #include "upstream/OpenAiRequest.h"
 
-#include <QJsonDocument>
-
-using namespace Qt::StringLiterals;
-
 OpenAiCompletion::OpenAiCompletion(
     const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
     : OpenAiChat(provider, request.model, WireApi::OpenAiCompletions, QStringLiteral("/completions"),
@@ -15,12 +11,7 @@ OpenAiCompletion::OpenAiCompletion(
 
 QByteArray OpenAiCompletion::upstreamBody(const ChatRequest &request)
 {
-    QJsonObject body
-        = request.api == WireApi::OpenAiCompletions ? request.body : toOpenAiCompletionBody(request);
-    body.insert("model"_L1, request.model);
-    body.insert("stream"_L1, true);
-    QJsonObject options = body.value("stream_options"_L1).toObject();
-    options.insert("include_usage"_L1, true);
-    body.insert("stream_options"_L1, options);
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return streamedWithUsage(
+        request.api == WireApi::OpenAiCompletions ? request.body : toOpenAiCompletionBody(request),
+        request.model);
 }

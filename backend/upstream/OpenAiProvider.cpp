@@ -6,22 +6,12 @@
 #include "upstream/OpenAiCompletion.h"
 #include "upstream/OpenAiRequest.h"
 
-#include <QJsonDocument>
-
 using namespace Qt::StringLiterals;
 
 QByteArray OpenAiChat::upstreamBody(const ChatRequest &request)
 {
-    QJsonObject body = request.api == WireApi::OpenAiChat ? request.body : toOpenAiChatBody(request);
-    body.insert("model"_L1, request.model);
-    // Always stream from the upstream, with usage: watchers see progress even when the client asked
-    // for one whole answer, and the usage reported is the upstream's own count. The client's other
-    // stream options go along.
-    body.insert("stream"_L1, true);
-    QJsonObject options = body.value("stream_options"_L1).toObject();
-    options.insert("include_usage"_L1, true);
-    body.insert("stream_options"_L1, options);
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return streamedWithUsage(
+        request.api == WireApi::OpenAiChat ? request.body : toOpenAiChatBody(request), request.model);
 }
 
 OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)

@@ -129,3 +129,13 @@ QJsonObject toOpenAiEmbeddingsBody(const ChatRequest &request)
         openAi.insert("dimensions"_L1, request.body.value("dimensions"_L1));
     return openAi;
 }
+
+QByteArray streamedWithUsage(QJsonObject body, const QString &model)
+{
+    body.insert(QStringLiteral("model"), model);
+    body.insert(QStringLiteral("stream"), true);
+    QJsonObject options = body.value(QLatin1StringView("stream_options")).toObject();
+    options.insert(QStringLiteral("include_usage"), true);
+    body.insert(QStringLiteral("stream_options"), options);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}

@@ -10,3 +10,8 @@
 QJsonObject toOpenAiChatBody(const ChatRequest &request);
 QJsonObject toOpenAiCompletionBody(const ChatRequest &request);
 QJsonObject toOpenAiEmbeddingsBody(const ChatRequest &request);
+
+// The body as sent upstream: for this model, always streamed, with usage. Watchers see progress even
+// when the client asked for one whole answer, and the usage reported is the upstream's own count; the
+// client's other stream options go along.
+QByteArray streamedWithUsage(QJsonObject body, const QString &model);
