@@ -180,6 +180,7 @@ Rectangle {
                             width: parent.width
                             markdown: page.session.answer
                             fontSize: 14
+                            streaming: page.session.progress.phase === ProgressState.Working
                         }
                     }
                 }

@@ -16,6 +16,8 @@ Column {
     property string markdown
     property bool plain: false // the user's own words: no Markdown
     property int fontSize: 15
+    // While the text streams in, a burst of many blocks is added a few per frame (MessageBlocks.paced).
+    property bool streaming: false
 
     signal copyRequested(string text)
 
@@ -31,7 +33,10 @@ Column {
     spacing: 8
     visible: parts.count > 0
 
-    MessageBlocks { id: parts }
+    MessageBlocks {
+        id: parts
+        paced: blocks.streaming
+    }
 
     Repeater {
         model: parts

@@ -128,6 +128,7 @@ Item {
                 width: parent.width
                 markdown: message.content
                 plain: message.fromUser
+                streaming: message.streaming
                 onCopyRequested: text => message.copyRequested(text)
                 onHeightChanged: column.ensurePolished()
             }

@@ -1,6 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "MessageBlocks.h"
 
+MessageBlocks::MessageBlocks(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    m_pending.setSingleShot(true);
+    m_pending.setInterval(FrameMs);
+    connect(&m_pending, &QTimer::timeout, this, [this] { showGrowth(true); });
+}
+
+void MessageBlocks::setPaced(bool paced)
+{
+    if (paced == m_paced)
+        return;
+    m_paced = paced;
+    Q_EMIT pacedChanged();
+}
+
 int MessageBlocks::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_blocks.size());
@@ -33,17 +49,33 @@ void MessageBlocks::setMarkdown(const QString &markdown)
 {
     if (markdown == m_markdown)
         return;
-    const bool grew = !m_blocks.isEmpty() && markdown.startsWith(m_markdown);
+    const bool grew = markdown.startsWith(m_markdown) && (!m_blocks.isEmpty() || m_paced);
     m_markdown = markdown;
     if (grew) {
-        // Everything before the last block stays as it is, whatever follows.
-        const qsizetype from = m_blocks.last().start;
-        replaceFrom(
-            int(m_blocks.size()) - 1, MarkdownSegments::split(QStringView(m_markdown).mid(from), from));
+        // Blocks still waiting keep waiting their turn, even once the answer is complete.
+        showGrowth(m_paced || m_pending.isActive());
     } else {
+        m_pending.stop();
         replaceFrom(0, MarkdownSegments::split(m_markdown));
     }
     Q_EMIT markdownChanged();
+}
+
+void MessageBlocks::showGrowth(bool paced)
+{
+    // Everything before the last block stays as it is, whatever follows.
+    const int last = std::max(int(m_blocks.size()) - 1, 0);
+    const qsizetype from = m_blocks.isEmpty() ? 0 : m_blocks.last().start;
+    QList<MarkdownSegments::Segment> fresh = MarkdownSegments::split(QStringView(m_markdown).mid(from), from);
+    // The block before those cut off is complete (others follow it), so splitting again from it later
+    // gives the same block and the rest.
+    if (paced && fresh.size() > MaxNewBlocksPerFrame + 1) {
+        fresh.resize(MaxNewBlocksPerFrame + 1);
+        m_pending.start();
+    } else {
+        m_pending.stop();
+    }
+    replaceFrom(last, fresh);
 }
 
 void MessageBlocks::replaceFrom(int first, const QList<MarkdownSegments::Segment> &fresh)

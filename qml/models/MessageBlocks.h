@@ -6,11 +6,16 @@
 // Updated incrementally: when the text grows, only its last block is split again (and rows change from
 // there on); when it is another text altogether (a recycled delegate), the rows change in place to the new
 // blocks, so the items showing them are reused rather than created again.
+//
+// Paced while an answer streams: an upstream may send a whole answer at once, and creating the items of a
+// hundred blocks in one frame stalls the window. At most MaxNewBlocksPerFrame blocks are added at a time
+// then, the rest a frame later each, in order.
 #pragma once
 
 #include "models/MarkdownSegments.h"
 
 #include <QAbstractListModel>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class MessageBlocks : public QAbstractListModel
@@ -19,6 +24,7 @@ class MessageBlocks : public QAbstractListModel
     QML_ELEMENT
     Q_PROPERTY(QString markdown READ markdown WRITE setMarkdown NOTIFY markdownChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(bool paced READ paced WRITE setPaced NOTIFY pacedChanged)
 
 public:
     enum Role
@@ -37,7 +43,10 @@ public:
     };
     Q_ENUM(Kind)
 
-    using QAbstractListModel::QAbstractListModel;
+    static constexpr int MaxNewBlocksPerFrame = 12;
+    static constexpr int FrameMs = 16;
+
+    explicit MessageBlocks(QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -46,15 +55,24 @@ public:
     QString markdown() const { return m_markdown; }
     void setMarkdown(const QString &markdown);
     const QList<MarkdownSegments::Segment> &blocks() const { return m_blocks; }
+    bool paced() const { return m_paced; }
+    void setPaced(bool paced);
+    // Blocks of the text that wait for a later frame.
+    bool hasPendingBlocks() const { return m_pending.isActive(); }
 
 Q_SIGNALS:
     void markdownChanged();
     void countChanged();
+    void pacedChanged();
 
 private:
+    // Splits again from the last block on; paced, adds at most MaxNewBlocksPerFrame blocks.
+    void showGrowth(bool paced);
     // Rows from `first` on become `fresh`.
     void replaceFrom(int first, const QList<MarkdownSegments::Segment> &fresh);
 
     QString m_markdown;
     QList<MarkdownSegments::Segment> m_blocks;
+    bool m_paced = false;
+    QTimer m_pending;
 };

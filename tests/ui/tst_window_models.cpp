@@ -105,6 +105,7 @@ private Q_SLOTS:
     void messageModelGrowsARowInPlace();
     void markdownSegmentsSplitCodeFences();
     void messageBlocksFollowAStreamIncrementally();
+    void aBurstOfBlocksIsAddedAFewPerFrame();
     void keyedListModelSyncsWithoutResets();
     void progressStateReadsHubUpdates();
     void sessionViewShowsTheLatestRequest();
@@ -329,6 +330,40 @@ void WindowModelsTest::messageBlocksFollowAStreamIncrementally()
     QCOMPARE(blocks.index(0).data(MessageBlocks::TextRole).toString(), QStringLiteral("Just one paragraph."));
     QCOMPARE(inserted.size(), 0);
     QVERIFY(before > 4);
+}
+
+void WindowModelsTest::aBurstOfBlocksIsAddedAFewPerFrame()
+{
+    // An upstream that sends a whole answer at once: 40 paragraphs in one update, then 10 more while the
+    // first are still being added.
+    QString answer;
+    for (int i = 0; i < 40; ++i)
+        answer += QStringLiteral("Paragraph %1.\n\n").arg(i);
+    MessageBlocks blocks;
+    QAbstractItemModelTester tester(&blocks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy removed(&blocks, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&blocks, &QAbstractItemModel::rowsInserted);
+    blocks.setPaced(true);
+    blocks.setMarkdown(answer);
+    QCOMPARE(blocks.rowCount(), MessageBlocks::MaxNewBlocksPerFrame + 1);
+    QVERIFY(blocks.hasPendingBlocks());
+    for (int i = 40; i < 50; ++i)
+        answer += QStringLiteral("Paragraph %1.\n\n").arg(i);
+    blocks.setMarkdown(answer);
+    QVERIFY(blocks.rowCount() <= 2 * (MessageBlocks::MaxNewBlocksPerFrame + 1));
+    // The answer is complete: the blocks still waiting follow, a few at a time, in order.
+    blocks.setPaced(false);
+    QTRY_VERIFY(!blocks.hasPendingBlocks());
+    QCOMPARE(blocks.blocks(), MarkdownSegments::split(answer));
+    QCOMPARE(blocks.rowCount(), 50);
+    QVERIFY(inserted.size() >= 4);
+    QCOMPARE(removed.size(), 0);
+
+    // Not streaming (a conversation read from history): every block at once.
+    MessageBlocks whole;
+    whole.setMarkdown(answer);
+    QCOMPARE(whole.rowCount(), 50);
+    QVERIFY(!whole.hasPendingBlocks());
 }
 
 void WindowModelsTest::keyedListModelSyncsWithoutResets()
