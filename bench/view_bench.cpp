@@ -11,7 +11,9 @@
 #include "BenchSupport.h"
 #include "ChatController.h"
 #include "DesktopApp.h"
+#include "HttpPublisher.h"
 #include "StreamClient.h"
+#include "models/MessageBlocks.h"
 #include "options/ServerOptionsBuilder.h"
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
@@ -51,6 +53,7 @@ class FrameRecorder : public QObject
 {
 public:
     explicit FrameRecorder(QQuickWindow *window)
+        : m_window(window)
     {
         m_clock.start();
         connect(
@@ -77,6 +80,7 @@ public:
         m_recording = true;
     }
     void stop() { m_recording = false; }
+    QQuickWindow *window() const { return m_window; }
     int frames() const { return int(m_costs.size()); }
     QStringList figures() const
     {
@@ -86,6 +90,7 @@ public:
     }
 
 private:
+    QQuickWindow *m_window;
     QElapsedTimer m_clock;
     qint64 m_frameStartNs = 0;
     qint64 m_lastSwapNs = 0;
@@ -180,6 +185,17 @@ StreamRun streamIntoChat(ChatController &chat, FrameRecorder &frames, const QStr
     frames.start();
     chat.send(QStringLiteral("Stream as fast as you can"));
     waitFor([&] { return !chat.busy(); }, 120'000);
+    // A burst's paragraphs are laid out a few per frame: the run ends when the last is on screen.
+    QQuickItem *root = frames.window()->contentItem();
+    waitFor(
+        [&] {
+            const auto pending = root->findChildren<MessageBlocks *>();
+            return std::none_of(pending.begin(), pending.end(),
+                [](const MessageBlocks *blocks) { return blocks->hasPendingBlocks(); });
+        },
+        10'000);
+    const int drawn = frames.frames();
+    waitFor([&] { return frames.frames() > drawn; }, 1'000);
     frames.stop();
     run.seconds = double(clock.nsecsElapsed()) / 1e9;
     run.deltas = chat.messages()->index(1).data().toString().count(QStringLiteral("tok"));
@@ -201,6 +217,47 @@ QList<MessageModel::Message> longConversation(int count)
         messages.append(message);
     }
     return messages;
+}
+
+// Posts one request over `publisher` and waits for its answer.
+bool publish(HttpPublisher &publisher, const QByteArray &path, const QJsonDocument &body)
+{
+    if (!waitFor([&] { return publisher.isIdle(); }, 10'000))
+        return false;
+    const qint64 before = publisher.answered() + publisher.failures();
+    publisher.post(path, body.toJson(QJsonDocument::Compact));
+    return waitFor([&] { return publisher.answered() + publisher.failures() > before; }, 10'000)
+        && publisher.failures() == 0;
+}
+
+// A session of `count` steps as an agent publishes them: every tenth opens a stage, the nine after it
+// are nested under it.
+bool publishSteps(HttpPublisher &publisher, const QString &sessionId, int count)
+{
+    if (!publish(publisher, "/api/streaming/sessions",
+            QJsonDocument(QJsonObject {{QStringLiteral("session_id"), sessionId},
+                {QStringLiteral("system_context"),
+                    QJsonObject {{QStringLiteral("agent"), QStringLiteral("view-bench")}}}})))
+        return false;
+    QJsonArray batch;
+    for (int i = 0; i < count; ++i) {
+        QJsonObject step {{QStringLiteral("session_id"), sessionId},
+            {QStringLiteral("step_id"), QStringLiteral("s%1").arg(i)},
+            {QStringLiteral("thinking_type"),
+                i % 10 == 0 ? QStringLiteral("planning") : QStringLiteral("analysis")},
+            {QStringLiteral("content"),
+                QStringLiteral("Step %1: checked the **next** source and noted what it adds.").arg(i)},
+            {QStringLiteral("confidence_level"), 0.8}};
+        if (i % 10 != 0)
+            step.insert(QStringLiteral("parent_id"), QStringLiteral("s%1").arg(i - i % 10));
+        batch.append(step);
+        if (batch.size() == 100 || i == count - 1) {
+            if (!publish(publisher, "/api/streaming/thinking", QJsonDocument(batch)))
+                return false;
+            batch = {};
+        }
+    }
+    return true;
 }
 
 int liveDelegates(QQuickItem *list)
@@ -230,6 +287,7 @@ int main(int argc, char **argv)
     const int deltas = quick ? 2'000 : 6'000;
     const int loadClients = 100;
     const int messageCount = 2'000;
+    const int stepCount = 1'000;
 
     FakeUpstreamThread upstream([&](FakeUpstream &fake) {
         fake.setScript(QStringLiteral("paced"), tokens(deltas, 1, 2));
@@ -324,6 +382,33 @@ int main(int argc, char **argv)
             + frameHeader,
         {QStringList {QString::number(messageCount), QString::number(openMs, 'f', 1),
              QStringLiteral("%1 (%2)").arg(delegatesAfterOpen).arg(maxDelegates)}
+            + frames.figures()});
+
+    std::printf("\n## 4. A live session with %d steps\n\n", stepCount);
+    HttpPublisher publisher(quint16(window.endpoint().baseUrl().port()));
+    const QString sessionId = QStringLiteral("view-bench-steps");
+    if (!publishSteps(publisher, sessionId, stepCount))
+        return 3;
+    quickWindow->setProperty("liveSessionId", sessionId);
+    auto *lane = quickWindow->findChild<QQuickItem *>(QStringLiteral("liveTimeline"));
+    if (!lane || !waitFor([&] { return lane->property("count").toInt() >= stepCount; }, 30'000))
+        return 4;
+    waitFor([] { return false; }, 200);
+    frames.start();
+    const double laneHeight = lane->property("contentHeight").toDouble();
+    int maxSteps = liveDelegates(lane);
+    for (double y = 0; y < laneHeight; y += 120) {
+        const int before = frames.frames();
+        lane->setProperty("contentY", y);
+        waitFor([&] { return frames.frames() > before; }, 1'000);
+        maxSteps = std::max(maxSteps, liveDelegates(lane));
+    }
+    frames.stop();
+    printTable(QStringList {QStringLiteral("steps"), QStringLiteral("timeline rows"),
+                   QStringLiteral("live delegates (max while scrolling)")}
+            + frameHeader,
+        {QStringList {QString::number(stepCount), QString::number(lane->property("count").toInt()),
+             QString::number(maxSteps)}
             + frames.figures()});
     std::printf("\nRSS of this process at the end: %lld MiB\n",
         static_cast<long long>(rssKiB(QCoreApplication::applicationPid()) / 1024));
