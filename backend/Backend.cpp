@@ -148,6 +148,16 @@ bool Backend::start(QString *error)
     return true;
 }
 
+void Backend::replaceUpstreams(QList<UpstreamConfig> upstreams)
+{
+    if (upstreams.isEmpty())
+        upstreams.append(UpstreamConfig::defaultOllama());
+    for (const UpstreamConfig &upstream : upstreams)
+        qCInfo(lcServer).noquote() << "upstream" << upstream.name << "at" << upstream.baseUrl.toString();
+    m_options.upstreams = upstreams;
+    m_upstreams->replace(upstreams);
+}
+
 quint16 Backend::port() const
 {
     return m_http->port();

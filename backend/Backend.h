@@ -46,6 +46,9 @@ public:
     // The AG-UI agents this backend relays to (an AgentRun on hub() runs one in process).
     const QList<AgentConfig> &agents() const { return m_options.agents; }
     ChatService &chat() { return *m_chat; }
+    // The window's Settings changed the upstreams: later listings and chats use `upstreams` (none: the
+    // default Ollama, as at start); running answers go on (UpstreamRegistry::replace).
+    void replaceUpstreams(QList<UpstreamConfig> upstreams);
     // Null in stateless mode.
     ConversationStore *history() const { return m_history; }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "DesktopApp.h"
 
-#include "options/ServerOptionsBuilder.h"
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
 
@@ -45,6 +44,10 @@ DesktopApp::DesktopApp(Preferences &preferences, Keychain &keychain)
     QObject::connect(&m_gateway, &BackendGateway::failed, &m_endpoint, &EndpointStatus::setFailed);
     QObject::connect(
         &m_secrets, &SecretEditor::serverSecretChanged, &m_preferences, &Preferences::requireRestart);
+    QObject::connect(
+        &m_preferences, &Preferences::upstreamsChanged, &m_endpoint, [this] { applyUpstreams(); });
+    QObject::connect(
+        &m_secrets, &SecretEditor::upstreamKeyChanged, &m_endpoint, [this] { applyUpstreams(); });
     m_translations.setEngine(&m_engine);
     m_translations.apply(preferences.language());
     QObject::connect(&preferences, &Preferences::languageChanged, &m_translations,
@@ -67,6 +70,7 @@ bool DesktopApp::show()
 void DesktopApp::start(ServerOptionsBuilder builder)
 {
     m_endpoint.setReadingKeychain();
+    m_builder = builder;
     const QStringList wanted = builder.keychainKeysWanted(ServerOptionsBuilder::Secrets::Window);
     // The window object outlives the answer or drops it: the endpoint status is the context.
     m_keychain.readAll(wanted, &m_endpoint, [this, builder](const QHash<QString, QString> &secrets) mutable {
@@ -75,6 +79,23 @@ void DesktopApp::start(ServerOptionsBuilder builder)
         m_endpoint.setConfiguration(options.listen, portSourceOf(builder.portSource()));
         m_preferences.markApplied();
         m_gateway.start(options);
+    });
+}
+
+void DesktopApp::applyUpstreams()
+{
+    if (!m_builder)
+        return; // start() reads the settings as they are then
+    m_builder->setSettings(m_preferences.layer());
+    const int asked = ++m_upstreamsAsked;
+    // Only the upstreams' keys: the token and the Redis password apply at the next start.
+    const QStringList wanted = m_builder->keychainKeysWanted(ServerOptionsBuilder::Secrets::Serve);
+    m_keychain.readAll(wanted, &m_endpoint, [this, asked](const QHash<QString, QString> &secrets) {
+        if (asked != m_upstreamsAsked)
+            return; // a later change asked again, and its answer is the one to use
+        ServerOptionsBuilder builder = *m_builder;
+        builder.setKeychain(secrets);
+        m_gateway.replaceUpstreams(builder.build().upstreams);
     });
 }
 

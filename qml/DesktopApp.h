@@ -5,15 +5,17 @@
 
 #include "BackendGateway.h"
 #include "EndpointStatus.h"
+#include "options/ServerOptionsBuilder.h"
 #include "settings/SecretEditor.h"
 #include "settings/Translations.h"
 
 #include <QQmlApplicationEngine>
 
+#include <optional>
+
 class Keychain;
 class Preferences;
 class QQuickWindow;
-class ServerOptionsBuilder;
 
 class DesktopApp
 {
@@ -35,12 +37,18 @@ public:
     SecretEditor &secrets() { return m_secrets; }
 
 private:
+    // Settings changed the upstreams or a key of theirs: their keys are read from the keychain (in the
+    // background), then the running backend is handed the list.
+    void applyUpstreams();
+
     bool m_styleChosen; // first: the style is set before the engine exists
     Preferences &m_preferences;
     Keychain &m_keychain;
     Translations m_translations;
     EndpointStatus m_endpoint;
     SecretEditor m_secrets;
+    std::optional<ServerOptionsBuilder> m_builder; // what start() was given, once it was
+    int m_upstreamsAsked = 0; // applyUpstreams() calls: only the latest one's keys are used
     BackendGateway m_gateway; // declared before the engine: QML objects go first, then the backend
     QQmlApplicationEngine m_engine;
 };

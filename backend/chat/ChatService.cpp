@@ -102,7 +102,7 @@ void ChatService::start(const CompletionRequest &given, QObject *owner, Started 
             routed.upstream.model = route->model;
             // The request leaves for the upstream first; making it a session and a history entry is
             // Ponder's own work, done while the upstream reads it.
-            Generation *generation = route->upstream->startChat(routed.upstream, context);
+            Generation *generation = route->upstream->start(routed.upstream, context);
             connect(generation, &QObject::destroyed, this, release);
             // The route attaches before the reporter and the history: each unit of the answer reaches the
             // client first, and Ponder's work with it follows.

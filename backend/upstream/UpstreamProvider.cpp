@@ -2,12 +2,14 @@
 #include "upstream/UpstreamProvider.h"
 
 #include "core/Logging.h"
+#include "upstream/Generation.h"
 #include "upstream/OllamaProvider.h"
 #include "upstream/OpenAiProvider.h"
 #include "upstream/ProxyRules.h"
 #include "upstream/UpstreamLimits.h"
 
 #include <QJsonDocument>
+#include <QPointer>
 
 namespace {
 
@@ -34,6 +36,26 @@ std::unique_ptr<UpstreamProvider> UpstreamProvider::create(const UpstreamConfig 
     if (config.kind == UpstreamConfig::Kind::Ollama)
         return std::make_unique<OllamaProvider>(config);
     return std::make_unique<OpenAiProvider>(config);
+}
+
+Generation *UpstreamProvider::start(const ChatRequest &request, QObject *parent)
+{
+    Generation *generation = startChat(request, parent);
+    if (!generation)
+        return nullptr;
+    auto held = std::make_shared<std::shared_ptr<void>>(hold());
+    connect(generation, &QObject::destroyed, this, [held] { held->reset(); });
+    return generation;
+}
+
+std::shared_ptr<void> UpstreamProvider::hold()
+{
+    ++m_holds;
+    // Let go of by whoever held it last, maybe after this provider is gone (then nothing is left to count).
+    return std::shared_ptr<void>(nullptr, [self = QPointer<UpstreamProvider>(this)](void *) {
+        if (self && --self->m_holds == 0)
+            Q_EMIT self->idle();
+    });
 }
 
 QUrl UpstreamProvider::endpoint(const QString &path) const
@@ -85,13 +107,15 @@ void UpstreamProvider::fetchJson(const HttpStreamClient::Request &get, int redir
     auto *client = new HttpStreamClient(this);
     auto body = std::make_shared<QByteArray>();
     auto answered = std::make_shared<bool>(false);
-    auto answer = [client, done, answered](std::optional<QJsonObject> json, UpstreamError error) {
-        if (std::exchange(*answered, true))
-            return;
-        client->abort();
-        client->deleteLater();
-        done(std::move(json), std::move(error));
-    };
+    // Busy until the client and every closure over it are gone.
+    auto answer
+        = [client, done, answered, held = hold()](std::optional<QJsonObject> json, UpstreamError error) {
+              if (std::exchange(*answered, true))
+                  return;
+              client->abort();
+              client->deleteLater();
+              done(std::move(json), std::move(error));
+          };
     const QString upstream = name();
     connect(
         client, &HttpStreamClient::bodyReceived, client, [body, answer, upstream](const QByteArray &bytes) {
@@ -155,13 +179,15 @@ void UpstreamProvider::fetch(
     auto *client = new HttpStreamClient(this);
     auto received = std::make_shared<QByteArray>();
     auto answered = std::make_shared<bool>(false);
-    auto answer = [client, done, answered](std::optional<UpstreamAnswer> reply, UpstreamError error) {
-        if (std::exchange(*answered, true))
-            return;
-        client->abort();
-        client->deleteLater();
-        done(std::move(reply), std::move(error));
-    };
+    // Busy until the client and every closure over it are gone.
+    auto answer
+        = [client, done, answered, held = hold()](std::optional<UpstreamAnswer> reply, UpstreamError error) {
+              if (std::exchange(*answered, true))
+                  return;
+              client->abort();
+              client->deleteLater();
+              done(std::move(reply), std::move(error));
+          };
     const QString upstream = name();
     connect(client, &HttpStreamClient::bodyReceived, client,
         [received, answer, upstream](const QByteArray &bytes) {

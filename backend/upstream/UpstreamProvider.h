@@ -10,6 +10,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class Generation;
@@ -45,6 +46,14 @@ public:
 
     // Starts streaming a completion; the caller owns the returned generation.
     virtual Generation *startChat(const ChatRequest &request, QObject *parent) = 0;
+    // startChat(), with this provider counted busy until the generation is gone: a registry that no longer
+    // lists this upstream keeps it (and its connections) alive for as long as the answer runs.
+    Generation *start(const ChatRequest &request, QObject *parent);
+
+    // Held by work in flight (a generation, a request): while any is held, busy() is true. Letting go of
+    // the last one emits idle().
+    std::shared_ptr<void> hold();
+    bool busy() const { return m_holds > 0; }
     virtual void listModels(ModelsDone done) = 0;
     // What `model` can do, when the server can say (Ollama); no answer from servers that cannot.
     virtual void describeModel(
@@ -66,6 +75,9 @@ public:
     HttpStreamClient::Request request(
         const QByteArray &method, const QString &path, const QByteArray &body = {}) const;
 
+Q_SIGNALS:
+    void idle();
+
 protected:
     explicit UpstreamProvider(UpstreamConfig config)
         : m_config(std::move(config))
@@ -85,4 +97,5 @@ private:
 
     UpstreamConfig m_config;
     ConnectionPool *m_pool;
+    int m_holds = 0;
 };

@@ -9,6 +9,12 @@ namespace {
 
 constexpr qint64 StaleAfterSeconds = 10;
 
+// The same server, reached the same way: its provider and pooled connections can be kept.
+bool sameUpstream(const UpstreamConfig &a, const UpstreamConfig &b)
+{
+    return a.name == b.name && a.kind == b.kind && a.baseUrl == b.baseUrl && a.apiKey == b.apiKey;
+}
+
 } // namespace
 
 UpstreamRegistry::UpstreamRegistry(const QList<UpstreamConfig> &configs, QObject *parent)
@@ -22,16 +28,79 @@ UpstreamRegistry::UpstreamRegistry(const QList<UpstreamConfig> &configs, QObject
 
 UpstreamRegistry::~UpstreamRegistry() = default;
 
+void UpstreamRegistry::replace(const QList<UpstreamConfig> &configs)
+{
+    std::vector<std::unique_ptr<UpstreamProvider>> upstreams;
+    std::vector<Status> status;
+    for (const UpstreamConfig &config : configs) {
+        const auto kept = std::find_if(m_upstreams.begin(), m_upstreams.end(),
+            [&](const auto &upstream) { return upstream && sameUpstream(upstream->config(), config); });
+        if (kept != m_upstreams.end()) {
+            status.push_back(std::move(m_status[size_t(kept - m_upstreams.begin())]));
+            upstreams.push_back(std::move(*kept));
+        } else {
+            upstreams.push_back(UpstreamProvider::create(config));
+            status.emplace_back();
+        }
+    }
+    std::swap(m_upstreams, upstreams);
+    m_status = std::move(status);
+    for (auto &gone : upstreams) {
+        if (gone)
+            retire(std::move(gone));
+    }
+}
+
+void UpstreamRegistry::retire(std::unique_ptr<UpstreamProvider> upstream)
+{
+    qCInfo(lcUpstream).noquote() << "upstream" << upstream->name() << "is no longer used"
+                                 << (upstream->busy() ? "(it goes when its work ends)" : "");
+    const UpstreamProvider *retired = upstream.get();
+    // Queued: a provider is never destroyed inside a call of its own (or of what its generation emits).
+    connect(
+        retired, &UpstreamProvider::idle, this, [this, retired] { dropIfIdle(retired); },
+        Qt::QueuedConnection);
+    m_retired.push_back(std::move(upstream));
+    if (!retired->busy())
+        QMetaObject::invokeMethod(
+            this, [this, retired] { dropIfIdle(retired); }, Qt::QueuedConnection);
+}
+
+void UpstreamRegistry::dropIfIdle(const UpstreamProvider *upstream)
+{
+    const auto found = std::find_if(m_retired.begin(), m_retired.end(),
+        [upstream](const auto &retired) { return retired.get() == upstream; });
+    if (found != m_retired.end() && !(*found)->busy())
+        m_retired.erase(found);
+}
+
+int UpstreamRegistry::indexOf(const UpstreamProvider *upstream) const
+{
+    for (size_t i = 0; i < m_upstreams.size(); ++i) {
+        if (m_upstreams[i].get() == upstream)
+            return int(i);
+    }
+    return -1;
+}
+
 void UpstreamRegistry::listModels(std::function<void(QList<ListedModel>)> done)
 {
     if (m_upstreams.empty())
         return done({});
     auto waiting = std::make_shared<int>(int(m_upstreams.size()));
-    for (size_t i = 0; i < m_upstreams.size(); ++i) {
-        UpstreamProvider *upstream = m_upstreams[i].get();
-        upstream->listModels([this, i, upstream, waiting, done](
+    for (const auto &each : m_upstreams) {
+        UpstreamProvider *upstream = each.get();
+        upstream->listModels([this, upstream, waiting, done](
                                  std::optional<QList<ModelInfo>> models, const UpstreamError &error) {
-            Status &status = m_status[i];
+            // Found again by identity: a replace() meanwhile may have moved it, or taken it out (then what
+            // it said is of no upstream in the list, and the listing answers with what the list knows).
+            const int i = indexOf(upstream);
+            if (i < 0) {
+                if (--*waiting == 0)
+                    done(namespaced());
+                return;
+            }
+            Status &status = m_status[size_t(i)];
             status.checkedAt = QDateTime::currentDateTimeUtc();
             status.reachable = models.has_value();
             status.error = models ? QString() : error.message;

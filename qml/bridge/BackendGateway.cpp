@@ -316,6 +316,16 @@ void BackendGateway::storeHealth(QObject *context, std::function<void(StoreHealt
     });
 }
 
+void BackendGateway::replaceUpstreams(const QList<UpstreamConfig> &upstreams)
+{
+    ask<bool>(
+        this, [this](bool) { Q_EMIT upstreamsReplaced(); },
+        [upstreams](Backend &backend, std::function<void(bool)> reply) {
+            backend.replaceUpstreams(upstreams);
+            reply(true);
+        });
+}
+
 void BackendGateway::probeUpstream(
     const UpstreamConfig &config, QObject *context, std::function<void(ProbeResult)> done)
 {

@@ -61,12 +61,17 @@ public:
     // No list when the event store could not answer. Sessions of deleted chats are left out.
     void liveSessions(QObject *context, std::function<void(std::optional<QList<LiveSession>>)> done);
     void storeHealth(QObject *context, std::function<void(StoreHealth)> done);
+    // From now on the backend routes to and lists `upstreams` (Backend::replaceUpstreams); then
+    // upstreamsReplaced() says so.
+    void replaceUpstreams(const QList<UpstreamConfig> &upstreams);
     // Asks one upstream (not yet saved) for its models, with a short timeout.
     void probeUpstream(const UpstreamConfig &config, QObject *context, std::function<void(ProbeResult)> done);
 
 Q_SIGNALS:
     void running(const QUrl &baseUrl); // empty when the endpoint is switched off
     void failed(const QString &error);
+    // The backend took a new list of upstreams: what is listed may have changed.
+    void upstreamsReplaced();
 
 private:
     friend class BackendSide; // its deliveries

@@ -7,15 +7,24 @@ void ModelCatalog::setGateway(BackendGateway *gateway)
 {
     if (m_gateway == gateway)
         return;
+    if (m_gateway)
+        disconnect(m_gateway, nullptr, this, nullptr);
     m_gateway = gateway;
+    // Settings changed the upstreams: the picker shows the new set.
+    if (m_gateway)
+        connect(m_gateway, &BackendGateway::upstreamsReplaced, this, &ModelCatalog::refresh);
     Q_EMIT gatewayChanged();
     refresh();
 }
 
 void ModelCatalog::refresh()
 {
-    if (!m_gateway || m_loading)
+    if (!m_gateway)
         return;
+    if (m_loading) {
+        m_askAgain = true; // what runs may be of a list of upstreams replaced since
+        return;
+    }
     setLoading(true);
     m_gateway->listModels(this, [this](const ModelListing &listing) {
         m_models.clear();
@@ -45,6 +54,8 @@ void ModelCatalog::refresh()
         m_checked = true;
         setLoading(false);
         Q_EMIT changed();
+        if (std::exchange(m_askAgain, false))
+            refresh();
     });
 }
 

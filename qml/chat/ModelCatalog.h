@@ -43,6 +43,7 @@ public:
     // Said in the language shown when it is read, so a language switch rewords it.
     QString summary() const;
 
+    // Asks again; asked while a listing runs, it asks once more when that one answers.
     Q_INVOKABLE void refresh();
 
 Q_SIGNALS:
@@ -58,6 +59,7 @@ private:
     ModelListModel m_list;
     QVariantList m_upstreams;
     bool m_loading = false;
+    bool m_askAgain = false; // refresh() came while a listing ran
     bool m_checked = false;
     bool m_listed = false; // a listing arrived
     QList<std::pair<QString, int>> m_answered; // upstream name, its model count

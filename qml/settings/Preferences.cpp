@@ -50,8 +50,10 @@ QStringList Preferences::upstreams() const
 
 void Preferences::setUpstreams(const QStringList &specs)
 {
-    if (specs != upstreams())
-        writeServerSetting(UpstreamsKey, specs);
+    if (specs == upstreams())
+        return;
+    m_settings.setValue(UpstreamsKey, specs);
+    Q_EMIT upstreamsChanged();
 }
 
 QStringList Preferences::agents() const

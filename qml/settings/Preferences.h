@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The window's settings, kept with QSettings: upstreams, the local server, the event store, debug mode,
-// language and theme. Server settings take effect when the backend starts; options given on the
-// command line or in the environment win over them (ServerOptionsBuilder).
+// language and theme. The upstreams apply at once (DesktopApp hands them to the running backend); the
+// other server settings take effect when the backend starts. Options given on the command line or in the
+// environment win over them (ServerOptionsBuilder).
 #pragma once
 
 #include "ServerOptions.h"
@@ -17,7 +18,8 @@ class Preferences : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by the application")
-    Q_PROPERTY(QStringList upstreams READ upstreams WRITE setUpstreams NOTIFY serverSettingsChanged)
+    // Applied while Ponder runs: no restart.
+    Q_PROPERTY(QStringList upstreams READ upstreams WRITE setUpstreams NOTIFY upstreamsChanged)
     // AG-UI agents as "NAME=URL" (what --agent takes): relayed at /agui/NAME and offered in the model picker.
     Q_PROPERTY(QStringList agents READ agents WRITE setAgents NOTIFY serverSettingsChanged)
     Q_PROPERTY(bool serverEnabled READ serverEnabled WRITE setServerEnabled NOTIFY serverSettingsChanged)
@@ -34,7 +36,8 @@ class Preferences : public QObject
     // How the window was laid out: the sidebar shown or folded (Ctrl+B), the insight panel's width.
     Q_PROPERTY(bool sidebarShown READ sidebarShown WRITE setSidebarShown NOTIFY layoutChanged)
     Q_PROPERTY(int insightWidth READ insightWidth WRITE setInsightWidth NOTIFY layoutChanged)
-    // Server settings were changed after the backend started: a restart applies them.
+    // Server settings that the backend reads only at start were changed after it started: a restart
+    // applies them. The upstreams are not among them.
     Q_PROPERTY(bool restartNeeded READ restartNeeded NOTIFY serverSettingsChanged)
 
 public:
@@ -98,6 +101,7 @@ public:
 
 Q_SIGNALS:
     void serverSettingsChanged();
+    void upstreamsChanged();
     void debugModeChanged();
     void layoutChanged();
     void languageChanged();

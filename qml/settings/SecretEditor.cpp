@@ -49,10 +49,8 @@ void SecretEditor::saveUpstreamKey(const QString &upstreamSpec, const QString &k
     begin();
     m_keychain.write(
         Keychain::upstreamKey(*server), key.trimmed(), this, [this, server](bool ok, const QString &error) {
-            reportChange(QStringLiteral("upstream"), ok,
-                tr("The key for %1 is saved in the keychain; it is used from the next start.")
-                    .arg(server->toString()),
-                error);
+            reportKeyChange(
+                ok, tr("The key for %1 is saved in the keychain.").arg(server->toString()), error);
         });
 }
 
@@ -63,8 +61,8 @@ void SecretEditor::removeUpstreamKey(const QString &upstreamSpec)
         return;
     begin();
     m_keychain.remove(Keychain::upstreamKey(*server), this, [this, server](bool ok, const QString &error) {
-        reportChange(QStringLiteral("upstream"), ok,
-            tr("The key for %1 is removed from the keychain.").arg(server->toString()), error);
+        reportKeyChange(
+            ok, tr("The key for %1 is removed from the keychain.").arg(server->toString()), error);
     });
 }
 
@@ -145,6 +143,13 @@ void SecretEditor::reportChange(const QString &topic, bool ok, const QString &su
     if (ok)
         Q_EMIT serverSecretChanged();
     report(topic, ok, success, error);
+}
+
+void SecretEditor::reportKeyChange(bool ok, const QString &success, const QString &error)
+{
+    if (ok)
+        Q_EMIT upstreamKeyChanged();
+    report(QStringLiteral("upstream"), ok, success, error);
 }
 
 void SecretEditor::setLocalToken(const QString &token)

@@ -49,9 +49,11 @@ public:
     static QString newToken();
 
 Q_SIGNALS:
-    // A secret the backend reads when it starts (an upstream key, the API token, the Redis password) was
-    // saved or removed: a restart applies it.
+    // A secret the backend reads when it starts (the API token, the Redis password) was saved or removed:
+    // a restart applies it.
     void serverSecretChanged();
+    // An upstream's key was saved or removed: the running backend is given the upstreams again.
+    void upstreamKeyChanged();
     void localTokenChanged();
     void messageChanged();
     void busyChanged();
@@ -61,6 +63,8 @@ private:
     void report(const QString &topic, bool ok, const QString &success, const QString &error);
     // report(), for an operation that saves or removes a server secret.
     void reportChange(const QString &topic, bool ok, const QString &success, const QString &error);
+    // report(), for an operation that saves or removes an upstream's key.
+    void reportKeyChange(bool ok, const QString &success, const QString &error);
     // The server an upstream spec names, whose keychain entry holds its key; reports a bad spec.
     std::optional<QUrl> upstreamServer(const QString &upstreamSpec);
     void setLocalToken(const QString &token);

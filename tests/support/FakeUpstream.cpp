@@ -109,6 +109,11 @@ private:
                     QJsonObject {{QStringLiteral("message"), QStringLiteral("Incorrect API key provided")},
                         {QStringLiteral("type"), QStringLiteral("invalid_request_error")}}}}));
         const QByteArray path = request.path.split('?').first();
+        if (m_fake.m_holdListings && request.method == "GET" && (path == "/api/tags" || path == "/v1/models"))
+            return m_fake.m_heldListings.append([self = QPointer<Connection>(this), request] {
+                if (self)
+                    self->answer(request);
+            });
         if (request.method == "GET" && path == "/api/tags")
             return whole(200, FakeAnswers::ollamaTags(m_fake.m_scripts));
         if (request.method == "GET" && path == "/api/ps")
@@ -386,6 +391,13 @@ QString FakeUpstream::ollamaSpec() const
 QString FakeUpstream::openAiSpec() const
 {
     return QStringLiteral("openai:http://127.0.0.1:%1/v1").arg(port());
+}
+
+void FakeUpstream::releaseListings()
+{
+    m_holdListings = false;
+    for (const auto &answer : std::exchange(m_heldListings, {}))
+        answer();
 }
 
 FakeRequest FakeUpstream::lastChatRequest() const

@@ -16,6 +16,8 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#include <functional>
+
 struct FakeScript
 {
     QStringList reasoning; // reasoning deltas, in the API's own field
@@ -86,6 +88,12 @@ public:
     // when a server closes an idle connection just as a client reuses it.
     void hangUpOnNextReuse() { m_hangUpOnReuse = true; }
 
+    // While held, model listings (GET /api/tags, /v1/models) wait unanswered: a slow server, whose answer a
+    // test lets go of exactly when it wants. heldListings() counts those waiting; release answers them.
+    void holdListings() { m_holdListings = true; }
+    int heldListings() const { return int(m_heldListings.size()); }
+    void releaseListings();
+
     QList<FakeRequest> requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
     int connectionsAccepted() const { return m_connections; }
@@ -104,4 +112,6 @@ private:
     int m_abandoned = 0;
     int m_connections = 0;
     bool m_hangUpOnReuse = false;
+    bool m_holdListings = false;
+    QList<std::function<void()>> m_heldListings;
 };

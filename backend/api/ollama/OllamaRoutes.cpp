@@ -69,6 +69,7 @@ struct Gathering
 {
     QList<std::optional<UpstreamAnswer>> answers;
     QList<std::optional<QList<ModelInfo>>> models;
+    QStringList names; // the upstreams asked, as the list was then (Settings may replace it meanwhile)
     int waiting = 0;
 };
 
@@ -155,15 +156,16 @@ void OllamaRoutes::tags(HttpResponder &out)
     gathering->answers.resize(upstreams.size());
     gathering->models.resize(upstreams.size());
     gathering->waiting = upstreams.size();
-    auto finish = [responder, gathering, &upstreams] {
+    for (int i = 0; i < upstreams.size(); ++i)
+        gathering->names.append(upstreams.at(i)->name());
+    auto finish = [responder, gathering] {
         if (--gathering->waiting > 0 || !responder)
             return;
         QJsonArray models;
         QSet<QString> taken;
-        for (int i = 0; i < upstreams.size(); ++i) {
+        for (qsizetype i = 0; i < gathering->names.size(); ++i) {
             auto named = [&](const QString &id) {
-                const QString name
-                    = taken.contains(id) ? upstreams.at(i)->name() + QLatin1Char('/') + id : id;
+                const QString name = taken.contains(id) ? gathering->names.at(i) + QLatin1Char('/') + id : id;
                 taken.insert(name);
                 return name;
             };
