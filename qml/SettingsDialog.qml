@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Ponder
 
 // Settings: upstreams (with keys in the OS keychain), the local server, the event store, and how the
-// window looks. Server settings apply after a restart, which the dialog offers.
+// window looks. Upstreams and their keys apply at once; the other server settings after a restart, which
+// the dialog offers.
 Dialog {
     id: dialog
 
@@ -74,6 +75,7 @@ Dialog {
         }
 
         Rectangle {
+            objectName: "restartBanner"
             visible: dialog.preferences.restartNeeded
             Layout.fillWidth: true
             implicitHeight: restartRow.implicitHeight + 16
@@ -128,8 +130,9 @@ Dialog {
                                     elide: Text.ElideMiddle
                                 }
                                 Label {
-                                    // The running upstream with this URL, if any: a saved one may only be used
-                                    // from the next start, and the command line may have chosen others.
+                                    objectName: "upstreamStatus"
+                                    // The running upstream with this URL, if any: one just added is in use once
+                                    // the picker has listed it, and the command line may have chosen others.
                                     readonly property var status: {
                                         const url = modelData.substring(modelData.indexOf(":") + 1).replace(/\/+$/, "")
                                         return dialog.catalog.upstreams.find(u => u.url === url
@@ -141,6 +144,7 @@ Dialog {
                                     font.pixelSize: 12
                                 }
                                 Button {
+                                    objectName: "removeUpstream"
                                     text: qsTr("Remove")
                                     flat: true
                                     onClicked: {
@@ -160,11 +164,13 @@ Dialog {
                         Layout.fillWidth: true
                         ComboBox {
                             id: kind
+                            objectName: "upstreamKind"
                             model: ["ollama", "openai"]
                             Accessible.name: qsTr("Kind of server")
                         }
                         TextField {
                             id: url
+                            objectName: "upstreamUrl"
                             Layout.fillWidth: true
                             placeholderText: kind.currentIndex === 0 ? "http://127.0.0.1:11434" : "http://127.0.0.1:8080/v1"
                             Accessible.name: qsTr("Server URL")
@@ -172,6 +178,7 @@ Dialog {
                     }
                     TextField {
                         id: apiKey
+                        objectName: "upstreamKey"
                         Layout.fillWidth: true
                         visible: kind.currentIndex === 1
                         echoMode: TextInput.Password
@@ -185,6 +192,7 @@ Dialog {
                             onClicked: probe.test(kind.currentText + ":" + url.text, apiKey.text)
                         }
                         Button {
+                            objectName: "addUpstream"
                             text: qsTr("Add")
                             highlighted: true
                             enabled: url.text !== ""
@@ -249,6 +257,7 @@ Dialog {
                                     elide: Text.ElideMiddle
                                 }
                                 Button {
+                                    objectName: "removeUpstream"
                                     text: qsTr("Remove")
                                     flat: true
                                     onClicked: {

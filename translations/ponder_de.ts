@@ -668,8 +668,8 @@
     <name>SecretEditor</name>
     <message>
         <location filename="../qml/settings/SecretEditor.cpp" line="53" />
-        <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
-        <translation>Der Schlüssel für %1 ist im Schlüsselbund gespeichert; er gilt ab dem nächsten Start.</translation>
+        <source>The key for %1 is saved in the keychain.</source>
+        <translation>Der Schlüssel für %1 ist im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <location filename="../qml/settings/SecretEditor.cpp" line="67" />

@@ -668,8 +668,8 @@
     <name>SecretEditor</name>
     <message>
         <location filename="../qml/settings/SecretEditor.cpp" line="53" />
-        <source>The key for %1 is saved in the keychain; it is used from the next start.</source>
-        <translation>La clave de %1 se guardó en el llavero; se usará a partir del próximo inicio.</translation>
+        <source>The key for %1 is saved in the keychain.</source>
+        <translation>La clave de %1 se guardó en el llavero.</translation>
     </message>
     <message>
         <location filename="../qml/settings/SecretEditor.cpp" line="67" />

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void anAgentInThePickerAnswersWithItsSteps();
     void languageSwitchesLive();
     void settingsSayWhereThePortCameFromAndThatNoKeychainAnswers();
+    void anUpstreamAddedOrRemovedInSettingsAppliesWithoutRestart();
     void nothingIsClippedAtAnySize();
     void screenshotsInBothThemesSizesAndLanguages();
     void firstRunWithoutUpstreamSaysHowToFixIt();
@@ -656,7 +657,7 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     QVERIFY(m_preferences->restartNeeded());
     m_preferences->setStateless(false);
     m_preferences->markApplied();
-    // A key, token or password saved in the keychain is read at start too: the dialog offers the restart.
+    // A token or password saved in the keychain is read at start too: the dialog offers the restart.
     QVERIFY(QMetaObject::invokeMethod(&m_window->secrets(), "serverSecretChanged"));
     QVERIFY(m_preferences->restartNeeded());
     m_preferences->markApplied();
@@ -697,6 +698,81 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     settings->setProperty("page", 0);
     m_driver->key(Qt::Key_Escape);
     QTRY_VERIFY(!settings->property("visible").toBool());
+}
+
+void WindowUiTest::anUpstreamAddedOrRemovedInSettingsAppliesWithoutRestart()
+{
+    FakeUpstream added;
+    FakeScript hello;
+    hello.content = {QStringLiteral("Hello from the server added in Settings.")};
+    added.setScript(QStringLiteral("added-model"), hello);
+    QVERIFY(added.start());
+    const QString spec = QStringLiteral("openai:http://127.0.0.1:%1/v1").arg(added.port());
+    QObject *catalog = m_driver->object("modelCatalog");
+    QTRY_VERIFY(catalog->property("checked").toBool());
+    const auto listed = [catalog] { return catalog->property("models").toStringList(); };
+    QVERIFY(!listed().contains(QStringLiteral("added-model")));
+
+    // Added as a person adds it: the kind, the URL, Add.
+    m_driver->key(Qt::Key_Comma, Qt::ControlModifier);
+    QObject *settings = m_driver->object("settingsDialog");
+    QTRY_VERIFY(settings->property("opened").toBool());
+    settings->setProperty("page", 0);
+    m_driver->item("upstreamKind", settings)->setProperty("currentIndex", 1);
+    m_driver->item("upstreamUrl", settings)->setProperty("text", spec.mid(int(qstrlen("openai:"))));
+    QVERIFY(QMetaObject::invokeMethod(m_driver->item("addUpstream", settings), "clicked"));
+    QTRY_COMPARE(settings->property("upstreamCount").toInt(), 3);
+    QCOMPARE(m_preferences->upstreams().last(), spec);
+    // The picker lists its model beside the others; the Models page says it answers; no restart is asked.
+    QTRY_VERIFY_WITH_TIMEOUT(listed().contains(QStringLiteral("added-model")), 10000);
+    for (const char *model : {"qwen3:8b", "gpt-4o-mini"})
+        QVERIFY2(listed().contains(QLatin1String(model)), qPrintable(listed().join(QLatin1Char(' '))));
+    // The row of the added upstream: a Repeater's delegate, found among the items as they are drawn.
+    const auto rowOf = [&](const char *name) -> QQuickItem * {
+        QList<QQuickItem *> items {settings->property("contentItem").value<QQuickItem *>()};
+        while (!items.isEmpty()) {
+            QQuickItem *item = items.takeFirst();
+            if (item->objectName() == QLatin1String(name) && item->parentItem()
+                && item->parentItem()->property("modelData").toString() == spec)
+                return item;
+            items += item->childItems();
+        }
+        return nullptr;
+    };
+    QTRY_VERIFY(rowOf("upstreamStatus"));
+    QTRY_COMPARE(rowOf("upstreamStatus")->property("text").toString(), QStringLiteral("reachable"));
+    QVERIFY(!m_preferences->restartNeeded());
+    QVERIFY(!m_driver->item("restartBanner", settings)->isVisible());
+    QVERIFY(!m_driver->screenshot(QStringLiteral("window-settings-upstream-added.png")).isEmpty());
+    m_driver->key(Qt::Key_Escape);
+    QTRY_VERIFY(!settings->property("visible").toBool());
+
+    // A chat with its model gets its answer.
+    newChat(QStringLiteral("added-model"));
+    ask(QStringLiteral("Hello new server"));
+    QCOMPARE(stateOf(messages(), 1), MessageModel::State::Complete);
+    QCOMPARE(messages()->index(1, 0).data(MessageModel::ContentRole).toString(),
+        QStringLiteral("Hello from the server added in Settings."));
+    QCOMPARE(added.lastChatRequest().path, QByteArray("/v1/chat/completions"));
+
+    // Removed: it leaves the picker, and the others stay, again without a restart.
+    m_driver->key(Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_VERIFY(settings->property("opened").toBool());
+    QTRY_VERIFY(rowOf("removeUpstream"));
+    QVERIFY(QMetaObject::invokeMethod(rowOf("removeUpstream"), "clicked"));
+    QTRY_COMPARE(settings->property("upstreamCount").toInt(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(!listed().contains(QStringLiteral("added-model")), 10000);
+    for (const char *model : {"qwen3:8b", "gpt-4o-mini"})
+        QVERIFY2(listed().contains(QLatin1String(model)), qPrintable(listed().join(QLatin1Char(' '))));
+    QVERIFY(!m_preferences->restartNeeded());
+    m_driver->key(Qt::Key_Escape);
+    QTRY_VERIFY(!settings->property("visible").toBool());
+    // Asked for by name, it is no longer there: the chat fails instead of reaching the removed server.
+    const int chatsBefore = int(added.requests().size());
+    newChat(QStringLiteral("added-model"));
+    ask(QStringLiteral("Still there?"));
+    QCOMPARE(stateOf(messages(), 1), MessageModel::State::Failed);
+    QCOMPARE(int(added.requests().size()), chatsBefore);
 }
 
 void WindowUiTest::nothingIsClippedAtAnySize()
