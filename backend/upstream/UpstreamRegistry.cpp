@@ -53,8 +53,11 @@ void UpstreamRegistry::replace(const QList<UpstreamConfig> &configs)
 
 void UpstreamRegistry::retire(std::unique_ptr<UpstreamProvider> upstream)
 {
-    qCInfo(lcUpstream).noquote() << "upstream" << upstream->name() << "is no longer used"
-                                 << (upstream->busy() ? "(it goes when its work ends)" : "");
+    if (upstream->busy())
+        qCInfo(lcUpstream).noquote() << "upstream" << upstream->name()
+                                     << "is no longer used; it goes when its running work ends";
+    else
+        qCInfo(lcUpstream).noquote() << "upstream" << upstream->name() << "is no longer used";
     const UpstreamProvider *retired = upstream.get();
     // Queued: a provider is never destroyed inside a call of its own (or of what its generation emits).
     connect(
