@@ -58,6 +58,7 @@ private Q_SLOTS:
     void settingsStoreReadAndRemoveAnUpstreamKey();
     void aWindowWithTwoUpstreamsStartsAndStaysUp();
     void restartingAfterAddingAnUpstreamStaysUp();
+    void anUpstreamAddedWithAKeyIsUsedAtOnceWithIt();
 
 private:
     ServerOptionsBuilder builder() const;
@@ -272,6 +273,42 @@ void KeychainTest::restartingAfterAddingAnUpstreamStaysUp()
         QVERIFY(window);
         QVERIFY(ask(*window, QStringLiteral("local-model"), QStringLiteral("Launch %1").arg(launch)));
     }
+}
+
+void KeychainTest::anUpstreamAddedWithAKeyIsUsedAtOnceWithIt()
+{
+    // Settings → add an OpenAI upstream with its key, no restart: the key is read from the keychain in the
+    // background and the next chat sends it. Without a keychain the key is not saved, and the window stays
+    // up and uses the upstream without one.
+    auto window = openWindow();
+    QVERIFY(window);
+    FakeUpstream added;
+    added.setScript(QStringLiteral("added-model"), shortAnswer(QStringLiteral("From the added server,")));
+    QVERIFY(added.start());
+    if (secretServiceRuns())
+        added.setRequiredKey(UpstreamKey.toUtf8());
+    const QStringList before = m_preferences->upstreams();
+    // As the dialog does it: the key first, then the list.
+    window->secrets().saveUpstreamKey(added.openAiSpec(), UpstreamKey);
+    m_preferences->setUpstreams(before + QStringList {added.openAiSpec()});
+    QVERIFY(!m_preferences->restartNeeded());
+    QObject *catalog = window->window()->findChild<QObject *>(QStringLiteral("modelCatalog"));
+    QVERIFY(catalog);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        catalog->property("models").toStringList().contains(QStringLiteral("added-model")), 30000);
+    QVERIFY(ask(*window, QStringLiteral("added-model"), QStringLiteral("Who answers?")));
+    QCOMPARE(added.lastChatRequest().path, QByteArray("/v1/chat/completions"));
+    QCOMPARE(added.lastChatRequest().header("authorization"),
+        secretServiceRuns() ? "Bearer " + UpstreamKey.toUtf8() : QByteArray());
+
+    // Removed again, with its key: gone from the picker, and the others still answer.
+    m_preferences->setUpstreams(before);
+    window->secrets().removeUpstreamKey(added.openAiSpec());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !catalog->property("models").toStringList().contains(QStringLiteral("added-model")), 30000);
+    QVERIFY(ask(*window, QStringLiteral("qwen3:8b"), QStringLiteral("Still there?")));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->secrets().busy(), 30000);
+    QVERIFY(!m_preferences->restartNeeded());
 }
 
 int main(int argc, char **argv)
