@@ -14,6 +14,7 @@ Column {
     required property real percentage
     required property var findings
     required property var metrics
+    required property var run
     required property color tone
 
     readonly property bool warning: milestone === Timeline.Warning
@@ -35,8 +36,10 @@ Column {
             wrapMode: Text.Wrap
             font.pixelSize: 12
             font.bold: line.milestone === Timeline.Done || line.milestone === Timeline.Failed
-            color: line.milestone === Timeline.AgentUpdate || line.milestone === Timeline.Received ? Theme.text : line.tone
-            text: (line.warning ? "⚠ " : "") + Words.milestone(line.milestone, line.metrics, line.message, line.percentage)
+                       || line.milestone === Timeline.RunFinished || line.milestone === Timeline.RunFailed
+            color: line.milestone === Timeline.AgentUpdate || line.milestone === Timeline.Received
+                   || line.milestone === Timeline.RunStarted ? Theme.text : line.tone
+            text: (line.warning ? "⚠ " : "") + Words.milestone(line.milestone, line.metrics, line.message, line.percentage, line.run)
         }
         Badge {
             id: percent
@@ -47,14 +50,16 @@ Column {
             tone: Theme.accentText
         }
     }
-    // A failure's own words, under the window's.
+    // A failure's own words (the upstream's, the agent's), under the window's; and why a run was stopped.
     Label {
-        visible: line.milestone === Timeline.Failed && text !== ""
+        objectName: "milestoneDetails"
+        visible: (line.milestone === Timeline.Failed || line.milestone === Timeline.RunFailed
+                  || line.milestone === Timeline.RunStopped) && text !== ""
         width: parent.width
         wrapMode: Text.Wrap
         font.pixelSize: 11
         color: Theme.mutedText
-        text: Words.failureDetails(line.message)
+        text: line.milestone === Timeline.Failed ? Words.failureDetails(line.message) : (line.run.reason || "")
     }
     // Findings, where they were found.
     Repeater {

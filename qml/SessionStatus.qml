@@ -39,6 +39,9 @@ ColumnLayout {
         }
         if (p.phase === ProgressState.Waiting)
             return p.message
+        // An agent's run, as Ponder relays it: the window's words, the run's names.
+        if (p.runMoment >= 0)
+            return Words.milestone(p.runMoment, null, "", -1, p.run)
         if (p.phase === ProgressState.Stopped)
             return qsTr("Stopped.")
         // Ponder's own names for a run's moments (an agent's run, a trace) are the badge's to say; an outside

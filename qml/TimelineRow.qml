@@ -38,6 +38,7 @@ Item {
     required property real percentage
     required property var findings
     required property var metrics
+    required property var run
 
     readonly property bool isStep: entry === Timeline.StepEntry
     readonly property bool isReasoning: entry === Timeline.ReasoningEntry || entry === Timeline.ThoughtEntry
@@ -48,9 +49,9 @@ Item {
     readonly property color tone: {
         if (entry === Timeline.MilestoneEntry) {
             switch (milestone) {
-            case Timeline.Failed: return Theme.error
-            case Timeline.Warning: case Timeline.Stopped: return Theme.warning
-            case Timeline.Done: return Theme.success
+            case Timeline.Failed: case Timeline.RunFailed: return Theme.error
+            case Timeline.Warning: case Timeline.Stopped: case Timeline.RunStopped: return Theme.warning
+            case Timeline.Done: case Timeline.RunFinished: return Theme.success
             default: return Theme.mutedText
             }
         }
@@ -181,6 +182,7 @@ Item {
             percentage: timelineRow.percentage
             findings: timelineRow.findings
             metrics: timelineRow.metrics
+            run: timelineRow.run
             tone: timelineRow.tone
         }
     }

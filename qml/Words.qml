@@ -105,9 +105,15 @@ QtObject {
     function tokensPerSecond(rate) {
         return qsTr("%1 tokens/s").arg(rate.toFixed(1))
     }
-    // A moment of a request (Timeline.Milestone), with its figures.
-    function milestone(kind, metrics, message, percentage) {
+    // A moment of a request (Timeline.Milestone), with its figures; or of an agent's run, with whose run
+    // it was (run: agent, run_id).
+    function milestone(kind, metrics, message, percentage, run) {
         switch (kind) {
+        case Timeline.RunStarted:
+        case Timeline.RunFinished:
+        case Timeline.RunFailed:
+        case Timeline.RunStopped:
+            return runMoment(kind, run || {})
         case Timeline.Received:
             return qsTr("Request received")
         case Timeline.Accepted:
@@ -138,6 +144,21 @@ QtObject {
             return qsTr("Session ended")
         default:
             return message
+        }
+    }
+    // An agent's run started, finished, failed or was stopped; a run without an id is "its run".
+    function runMoment(kind, run) {
+        const agent = run.agent || ""
+        const id = run.run_id || ""
+        switch (kind) {
+        case Timeline.RunStarted:
+            return id !== "" ? qsTr("%1 started run %2").arg(agent).arg(id) : qsTr("%1 started a run").arg(agent)
+        case Timeline.RunFinished:
+            return id !== "" ? qsTr("%1 finished run %2").arg(agent).arg(id) : qsTr("%1 finished its run").arg(agent)
+        case Timeline.RunFailed:
+            return id !== "" ? qsTr("Run %1 of %2 failed").arg(id).arg(agent) : qsTr("The run of %1 failed").arg(agent)
+        default:
+            return id !== "" ? qsTr("Run %1 of %2 was stopped").arg(id).arg(agent) : qsTr("The run of %1 was stopped").arg(agent)
         }
     }
     // ProgressState.Phase as a status chip says it.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ProgressState.h"
 
+#include "TimelineItem.h"
+
 namespace {
 
 constexpr int TickMs = 100; // a tenth of a second is what the panel shows
@@ -45,8 +47,12 @@ void ProgressState::apply(const QJsonObject &update)
     const QString type = update.value(QLatin1String("update_type")).toString();
     m_phase = phaseOf(activity, type, m_phase);
     // Reasoning and answer text are the timeline's; here they would only push the status line around.
-    if (type != QLatin1String("thinking_aloud") && activity != QLatin1String("answering"))
+    if (type != QLatin1String("thinking_aloud") && activity != QLatin1String("answering")) {
         m_message = update.value(QLatin1String("message")).toString();
+        const std::optional<Timeline::Milestone> moment = TimelineItem::runMomentOf(update);
+        m_runMoment = moment ? int(*moment) : -1;
+        m_run = moment ? TimelineItem::runOf(update).toVariantMap() : QVariantMap();
+    }
     // Whoever stopped it (the user, or a client that went away), stopped is what it is.
     if (m_phase == Phase::Stopped)
         m_message = tr("Stopped.");
@@ -155,6 +161,8 @@ void ProgressState::reset()
 {
     m_phase = Phase::Idle;
     m_message.clear();
+    m_runMoment = -1;
+    m_run.clear();
     m_percentage = -1;
     m_currentStep = m_totalSteps = 0;
     m_tokens = 0;

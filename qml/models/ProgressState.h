@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 class ProgressState : public QObject
@@ -36,6 +37,10 @@ class ProgressState : public QObject
     Q_PROPERTY(double promptPercentage READ promptPercentage NOTIFY changed)
     Q_PROPERTY(QString finishReason READ finishReason NOTIFY changed) // stop, length, ...: once done
     Q_PROPERTY(qint64 promptTokens READ promptTokens NOTIFY changed) // -1: not known
+    // When the last update was a moment of an agent's run (Timeline::Milestone, -1 otherwise), and what
+    // it said in fields (agent, run_id, reason, code): the window words it, not the English message.
+    Q_PROPERTY(int runMoment READ runMoment NOTIFY changed)
+    Q_PROPERTY(QVariantMap run READ run NOTIFY changed)
 
 public:
     enum class Phase
@@ -69,6 +74,8 @@ public:
     double promptPercentage() const { return m_promptPercentage; }
     QString finishReason() const { return m_finishReason; }
     qint64 promptTokens() const { return m_promptTokens; }
+    int runMoment() const { return m_runMoment; }
+    QVariantMap run() const { return m_run; }
 
     // A progress update in the streaming API's JSON shape (with Ponder's optional `metrics`).
     void apply(const QJsonObject &update);
@@ -93,6 +100,8 @@ private:
 
     Phase m_phase = Phase::Idle;
     QString m_message;
+    int m_runMoment = -1;
+    QVariantMap m_run;
     double m_percentage = -1;
     int m_currentStep = 0;
     int m_totalSteps = 0;

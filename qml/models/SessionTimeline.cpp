@@ -104,6 +104,8 @@ QVariant SessionTimeline::data(const QModelIndex &index, int role) const
         return item.findings;
     case MetricsRole:
         return item.metrics.toVariantMap();
+    case RunRole:
+        return item.run.toVariantMap();
     default:
         return {};
     }
@@ -119,7 +121,7 @@ QHash<int, QByteArray> SessionTimeline::roleNames() const
         {FactorsRole, "factors"}, {ConfidenceRole, "confidence"}, {InputRole, "input"},
         {OutputRole, "output"}, {AttributesRole, "attributes"}, {MilestoneRole, "milestone"},
         {MessageRole, "message"}, {PercentageRole, "percentage"}, {FindingsRole, "findings"},
-        {MetricsRole, "metrics"}};
+        {MetricsRole, "metrics"}, {RunRole, "run"}};
 }
 
 void SessionTimeline::noteTime(qint64 ms)
@@ -205,6 +207,9 @@ void SessionTimeline::addProgress(const QJsonObject &json)
     if (type == "thinking_aloud"_L1 || activity == "answering"_L1)
         return; // the reasoning and the answer are text, not moments
     using Timeline::Milestone;
+    // An agent's run as Ponder relays it says whose run it is in fields; the window words it itself.
+    if (const std::optional<Milestone> moment = TimelineItem::runMomentOf(json))
+        return addMilestone(*moment, json);
     // Ponder's own generations carry figures; the window words their moments itself.
     if (json.contains("metrics"_L1)) {
         if (activity == "received"_L1)
@@ -239,6 +244,7 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
     item.percentage = json.value("progress_percentage"_L1).toDouble(-1);
     item.findings = TimelineItem::findingsOf(json.value("intermediate_findings"_L1));
     item.metrics = json.value("metrics"_L1).toObject();
+    item.run = TimelineItem::runOf(json);
     item.startMs = TimelineItem::timeOf(json.value("timestamp"_L1));
     if (item.startMs <= 0)
         item.startMs = atMs > 0 ? atMs : now();
@@ -268,13 +274,15 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
             return;
         }
     }
-    if (milestone == Timeline::Milestone::Received)
+    if (milestone == Timeline::Milestone::Received || milestone == Timeline::Milestone::RunStarted)
         m_endedAt = 0;
     if (item.message.isEmpty() && item.findings.isEmpty() && milestone == Timeline::Milestone::AgentUpdate)
         return; // a percentage alone: the status bar shows it
     noteTime(item.startMs);
     const bool ends = milestone == Timeline::Milestone::Done || milestone == Timeline::Milestone::Failed
-        || milestone == Timeline::Milestone::Stopped || milestone == Timeline::Milestone::Ended;
+        || milestone == Timeline::Milestone::Stopped || milestone == Timeline::Milestone::Ended
+        || milestone == Timeline::Milestone::RunFinished || milestone == Timeline::Milestone::RunFailed
+        || milestone == Timeline::Milestone::RunStopped;
     const qint64 at = item.startMs;
     const int added = addItem(std::move(item));
     if (milestone == Timeline::Milestone::ReadingPrompt)

@@ -60,7 +60,8 @@ public:
         MessageRole,
         PercentageRole, // -1 when unknown
         FindingsRole,
-        MetricsRole // a generation's figures, for the words QML composes
+        MetricsRole, // a generation's figures, for the words QML composes
+        RunRole // an agent's run (agent, run_id, reason, code), for the words QML composes
     };
     Q_ENUM(Role)
 

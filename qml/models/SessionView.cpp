@@ -93,7 +93,8 @@ void SessionView::applyProgress(const QJsonObject &data)
         m_timeline.appendThought(text, TimelineItem::timeOf(data.value("timestamp"_L1)));
     } else if (activity == "answering"_L1) {
         m_answer += data.value("message"_L1).toString();
-    } else if (type == "warning"_L1 && !data.contains("metrics"_L1)) {
+    } else if (type == "warning"_L1 && !data.contains("metrics"_L1) && !TimelineItem::runMomentOf(data)) {
+        // (An agent's run that failed or was stopped is how it ended, not a warning to keep in sight.)
         m_warnings.append(data.value("message"_L1).toString());
     }
     // Reasoning text comes as thinking_aloud updates; the answer's text, or the request's end, ends it.

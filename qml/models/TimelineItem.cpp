@@ -154,3 +154,30 @@ QStringList TimelineItem::findingsOf(const QJsonValue &findings)
     }
     return list;
 }
+
+std::optional<Timeline::Milestone> TimelineItem::runMomentOf(const QJsonObject &update)
+{
+    if (!update.contains(QLatin1StringView("agent")) || !update.contains(QLatin1StringView("run_id")))
+        return std::nullopt;
+    const QString activity = update.value(QLatin1StringView("current_activity")).toString();
+    if (activity == QLatin1StringView("started"))
+        return Timeline::Milestone::RunStarted;
+    if (activity == QLatin1StringView("done"))
+        return Timeline::Milestone::RunFinished;
+    if (activity == QLatin1StringView("failed"))
+        return Timeline::Milestone::RunFailed;
+    if (activity == QLatin1StringView("aborted"))
+        return Timeline::Milestone::RunStopped;
+    return std::nullopt;
+}
+
+QJsonObject TimelineItem::runOf(const QJsonObject &update)
+{
+    QJsonObject run;
+    for (const char *field : {"agent", "run_id", "reason", "code"}) {
+        const QString key = QString::fromLatin1(field);
+        if (update.value(key).isString())
+            run.insert(key, update.value(key));
+    }
+    return run;
+}

@@ -12,6 +12,8 @@
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
+#include <optional>
+
 namespace Timeline {
 Q_NAMESPACE
 QML_ELEMENT
@@ -45,7 +47,12 @@ enum class Milestone
     Stopped,
     Ended, // the session ended without saying how
     AgentUpdate, // an agent's own progress message, in its own words
-    Warning // an agent's warning: pinned until the session ends
+    Warning, // an agent's warning: pinned until the session ends
+    // An AG-UI agent's run as Ponder relays it (TimelineItem::run says whose and which).
+    RunStarted,
+    RunFinished,
+    RunFailed, // run.reason and run.code say why
+    RunStopped // run.reason says why
 };
 Q_ENUM_NS(Milestone)
 
@@ -81,6 +88,7 @@ struct TimelineItem
     double percentage = -1;
     QStringList findings;
     QJsonObject metrics; // a generation's figures: elapsed_ms, ttft_ms, prompt_tokens, ...
+    QJsonObject run; // an agent's run: agent, run_id, and for an end that was not a finish, reason and code
 
     // The tree.
     QString parentKey; // as published; may name a step that has not arrived yet
@@ -101,4 +109,8 @@ struct TimelineItem
     // Intermediate findings as the window lists them: strings as they are, objects by their text.
     static QStringList findingsOf(const QJsonValue &findings);
     static qint64 timeOf(const QJsonValue &timestamp); // ISO-8601; 0 when absent or unreadable
+    // A moment of an agent's run as Ponder relays it (it names the agent and the run), or nothing.
+    static std::optional<Timeline::Milestone> runMomentOf(const QJsonObject &update);
+    // What such a moment says in fields: agent, run_id, and when it failed or was stopped, reason and code.
+    static QJsonObject runOf(const QJsonObject &update);
 };

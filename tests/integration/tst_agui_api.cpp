@@ -167,6 +167,25 @@ void AguiApiTest::aRunIsRelayedEventForEventAndRecorded()
     QVERIFY(answerEnded);
     QCOMPARE(aloud, QStringLiteral("The user wants the weather; I will look it up."));
     QCOMPARE(kept, (QStringList {QStringLiteral("STATE_SNAPSHOT"), QStringLiteral("CUSTOM")}));
+
+    // The run's moments say in fields who ran which run, for the window to phrase in its language; the
+    // English message stays for outside clients.
+    QJsonObject started, finished;
+    for (const QJsonObject &event : events) {
+        const QString activity = event.value(QLatin1String("current_activity")).toString();
+        if (activity == QLatin1String("started"))
+            started = event;
+        else if (activity == QLatin1String("done"))
+            finished = event;
+    }
+    for (const QJsonObject &moment : {started, finished}) {
+        QCOMPARE(moment.value(QLatin1String("agent")).toString(), QStringLiteral("weather"));
+        QCOMPARE(moment.value(QLatin1String("run_id")).toString(), QStringLiteral("run-1"));
+        QVERIFY(!moment.contains(QLatin1String("reason")));
+    }
+    QCOMPARE(started.value(QLatin1String("message")).toString(), QStringLiteral("weather started run run-1"));
+    QCOMPARE(
+        finished.value(QLatin1String("message")).toString(), QStringLiteral("weather finished run run-1"));
 }
 
 void AguiApiTest::anAgentThatDiesMidRunEndsInARunError()
@@ -195,6 +214,12 @@ void AguiApiTest::anAgentThatDiesMidRunEndsInARunError()
     QCOMPARE(lastStep(stored, QStringLiteral("run:run-1/plan")).value(QLatin1String("status")).toString(),
         QStringLiteral("error"));
     QCOMPARE(stored.last().value(QLatin1String("current_activity")).toString(), QStringLiteral("failed"));
+    // Who failed and why, in fields as well as in the English message.
+    QCOMPARE(stored.last().value(QLatin1String("agent")).toString(), QStringLiteral("weather"));
+    QCOMPARE(stored.last().value(QLatin1String("code")).toString(), QStringLiteral("agent_disconnected"));
+    const QString reason = stored.last().value(QLatin1String("reason")).toString();
+    QVERIFY2(reason.contains(QLatin1String("weather broke off the run")), qPrintable(reason));
+    QCOMPARE(stored.last().value(QLatin1String("message")).toString(), QLatin1String("Failed: ") + reason);
 }
 
 void AguiApiTest::runErrorIsTheRunsLastWord()
@@ -304,6 +329,8 @@ void AguiApiTest::theCallerLeavingStopsTheAgent()
     QCOMPARE(
         storedData(server, QStringLiteral("left")).last().value(QLatin1String("current_activity")).toString(),
         QStringLiteral("aborted"));
+    QCOMPARE(storedEvents(server, QStringLiteral("left")).last().value(QLatin1String("reason")).toString(),
+        QStringLiteral("the caller went away"));
 }
 
 void AguiApiTest::badRunsAreRefused_data()

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void aRequestsMomentsAreKindsNotWords();
     void anAgentsUpdatesWarningsAndFindings();
     void theViewKeepsPromptAnswerAndPinnedWarnings();
+    void anAgentsRunMomentsAreKindsNotWords();
     void tokensPerSecondOverTimeStaysSmall();
     void anAgentsTimeLeftCountsDown();
     void tablesAreBlocksOfTheirOwn();
@@ -362,6 +363,64 @@ void TimelineTest::theViewKeepsPromptAnswerAndPinnedWarnings()
     QVERIFY(agent.ended());
     QVERIFY(agent.warnings().isEmpty());
     QCOMPARE(agent.progress()->phase(), ProgressState::Phase::Ended);
+}
+
+void TimelineTest::anAgentsRunMomentsAreKindsNotWords()
+{
+    // As Ponder's AG-UI relay publishes them: English for outside clients, the agent and run in fields.
+    const auto moment = [](const QString &activity, qint64 offsetMs, const QString &type,
+                            const QString &message, const QJsonObject &more = {}) {
+        QJsonObject json = update(activity, offsetMs,
+            {{u"update_type"_s, type}, {u"message"_s, message}, {u"agent"_s, u"weather"_s},
+                {u"run_id"_s, u"run-7"_s}});
+        for (auto it = more.begin(); it != more.end(); ++it)
+            json.insert(it.key(), it.value());
+        return json;
+    };
+    SessionView view;
+    QAbstractItemModelTester tester(view.timeline(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.apply({hubEvent(EventKind::Progress,
+        moment(u"started"_s, 0, u"progress"_s, u"weather started run run-7"_s,
+            {{u"progress_percentage"_s, 0}}))});
+    QCOMPARE(view.progress()->runMoment(), int(Timeline::Milestone::RunStarted));
+    QCOMPARE(view.progress()->run().value(u"agent"_s).toString(), u"weather"_s);
+    view.apply({hubEvent(EventKind::Thinking, step(u"plan"_s, {}, 100)),
+        hubEvent(EventKind::Progress,
+            moment(u"failed"_s, 200, u"warning"_s, u"Failed: agent weather broke off the run"_s,
+                {{u"reason"_s, u"agent weather broke off the run"_s},
+                    {u"code"_s, u"agent_disconnected"_s}}))});
+    const SessionTimeline &timeline = *view.timeline();
+    QCOMPARE(rows(timeline), (QStringList {u"RunStarted"_s, u"0:step plan"_s, u"RunFailed"_s}));
+    const QVariantMap started = timeline.index(0).data(SessionTimeline::RunRole).toMap();
+    QCOMPARE(started.value(u"agent"_s).toString(), u"weather"_s);
+    QCOMPARE(started.value(u"run_id"_s).toString(), u"run-7"_s);
+    const QVariantMap failed = timeline.index(2).data(SessionTimeline::RunRole).toMap();
+    QCOMPARE(failed.value(u"reason"_s).toString(), u"agent weather broke off the run"_s);
+    QCOMPARE(failed.value(u"code"_s).toString(), u"agent_disconnected"_s);
+    // How the run ended, not a warning to pin; and the clock stopped there.
+    QVERIFY(view.warnings().isEmpty());
+    QVERIFY(!timeline.live());
+    QCOMPARE(view.progress()->phase(), ProgressState::Phase::Failed);
+    QCOMPARE(view.progress()->runMoment(), int(Timeline::Milestone::RunFailed));
+
+    // The next run of the same session starts the clock again; stopped and finished runs are kinds too.
+    view.apply({hubEvent(EventKind::Progress, moment(u"started"_s, 1000, u"progress"_s, u"again"_s)),
+        hubEvent(EventKind::Progress,
+            moment(u"aborted"_s, 1100, u"warning"_s, u"Stopped: the caller went away"_s,
+                {{u"reason"_s, u"the caller went away"_s}})),
+        hubEvent(EventKind::Progress, moment(u"started"_s, 2000, u"progress"_s, u"and again"_s)),
+        hubEvent(
+            EventKind::Progress, moment(u"done"_s, 2500, u"completion"_s, u"weather finished run run-7"_s))});
+    QCOMPARE(rows(timeline).mid(3),
+        (QStringList {u"RunStarted"_s, u"RunStopped"_s, u"RunStarted"_s, u"RunFinished"_s}));
+    QVERIFY(!timeline.live());
+    QCOMPARE(view.progress()->phase(), ProgressState::Phase::Done);
+    QCOMPARE(view.progress()->runMoment(), int(Timeline::Milestone::RunFinished));
+
+    // An outside agent's own "started" (it names no run) is its own words, as before.
+    SessionTimeline outside;
+    outside.addProgress(update(u"started"_s, 0, {{u"message"_s, u"Booting up"_s}}));
+    QCOMPARE(rows(outside), QStringList {u"AgentUpdate"_s});
 }
 
 void TimelineTest::tokensPerSecondOverTimeStaysSmall()

@@ -149,7 +149,7 @@ void AguiRecorder::runStarted(const AguiEvent &event, const QDateTime &at)
     publishStep(m_runStepId, {}, QStringLiteral("agent"), m_agentName, QStringLiteral("running"), at, {},
         QStringLiteral("Run %1 of %2").arg(m_runId, m_agentName));
     publishProgress(QStringLiteral("progress"), QStringLiteral("%1 started run %2").arg(m_agentName, m_runId),
-        QStringLiteral("started"), 0);
+        QStringLiteral("started"), 0, runFields({}));
 }
 
 void AguiRecorder::runEnded(Ending ending, const QString &message, const QString &code, const QDateTime &at)
@@ -186,14 +186,25 @@ void AguiRecorder::runEnded(Ending ending, const QString &message, const QString
         {}, failed ? message : QString());
     if (ending == Ending::Stopped)
         publishProgress(QStringLiteral("warning"), QStringLiteral("Stopped: %1").arg(message),
-            QStringLiteral("aborted"), std::nullopt);
-    else if (failed)
+            QStringLiteral("aborted"), std::nullopt, runFields(message));
+    else if (failed) {
+        QJsonObject fields = runFields(message);
+        if (!code.isEmpty())
+            fields.insert(QStringLiteral("code"), code);
         publishProgress(QStringLiteral("warning"), QStringLiteral("Failed: %1").arg(message),
-            QStringLiteral("failed"), std::nullopt,
-            code.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("code"), code}});
-    else
+            QStringLiteral("failed"), std::nullopt, fields);
+    } else
         publishProgress(QStringLiteral("completion"),
-            QStringLiteral("%1 finished run %2").arg(m_agentName, m_runId), QStringLiteral("done"), 100);
+            QStringLiteral("%1 finished run %2").arg(m_agentName, m_runId), QStringLiteral("done"), 100,
+            runFields({}));
+}
+
+QJsonObject AguiRecorder::runFields(const QString &reason) const
+{
+    QJsonObject fields {{QStringLiteral("agent"), m_agentName}};
+    if (!reason.isEmpty())
+        fields.insert(QStringLiteral("reason"), reason);
+    return fields;
 }
 
 QString AguiRecorder::parentId() const

@@ -86,6 +86,9 @@ private:
     void flush();
     void ensureRun(const QDateTime &at);
     QString parentId() const;
+    // What a run's moments carry besides their English message (run_id is added to every update): the
+    // agent's name and, when it failed or was stopped, why. The window phrases the moment from these.
+    QJsonObject runFields(const QString &reason) const;
 
     void publishStep(const QString &id, const QString &parent, const QString &kind, const QString &name,
         const QString &status, const QDateTime &startedAt, const QDateTime &endedAt, const QString &content,
