@@ -241,52 +241,52 @@
         <translation>Session %1 · watching live</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <location filename="../qml/LiveSessionPage.qml" line="67" />
         <source>session %1</source>
         <translation>session %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="58" />
+        <location filename="../qml/LiveSessionPage.qml" line="68" />
         <source>ended</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="58" />
+        <location filename="../qml/LiveSessionPage.qml" line="68" />
         <source>watching live</source>
         <translation>watching live</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="67" />
+        <location filename="../qml/LiveSessionPage.qml" line="77" />
         <source>This session cannot be watched: %1</source>
         <translation>This session cannot be watched: %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="88" />
+        <location filename="../qml/LiveSessionPage.qml" line="98" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="144" />
+        <location filename="../qml/LiveSessionPage.qml" line="154" />
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="163" />
+        <location filename="../qml/LiveSessionPage.qml" line="173" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="195" />
+        <location filename="../qml/LiveSessionPage.qml" line="211" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="202" />
+        <location filename="../qml/LiveSessionPage.qml" line="222" />
         <source>%n step(s)</source>
         <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="213" />
+        <location filename="../qml/LiveSessionPage.qml" line="233" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</translation>
     </message>
@@ -514,7 +514,7 @@
 <context>
     <name>MilestoneLine</name>
     <message>
-        <location filename="../qml/MilestoneLine.qml" line="46" />
+        <location filename="../qml/MilestoneLine.qml" line="49" />
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
@@ -659,7 +659,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="52" />
+        <location filename="../qml/models/ProgressState.cpp" line="58" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
@@ -726,51 +726,52 @@
     </message>
     <message>
         <location filename="../qml/SessionStatus.qml" line="36" />
+        <location filename="../qml/SessionStatus.qml" line="46" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="87" />
+        <location filename="../qml/SessionStatus.qml" line="96" />
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="104" />
+        <location filename="../qml/SessionStatus.qml" line="113" />
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (step %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="106" />
+        <location filename="../qml/SessionStatus.qml" line="115" />
         <source>Step %1 of %2</source>
         <translation>Step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="114" />
+        <location filename="../qml/SessionStatus.qml" line="123" />
         <source>about %1 left</source>
         <translation>about %1 left</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="115" />
+        <location filename="../qml/SessionStatus.qml" line="124" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="127" />
+        <location filename="../qml/SessionStatus.qml" line="136" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="164" />
+        <location filename="../qml/SessionStatus.qml" line="173" />
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="169" />
+        <location filename="../qml/SessionStatus.qml" line="178" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="171" />
+        <location filename="../qml/SessionStatus.qml" line="180" />
         <source>first token</source>
         <translation>first token</translation>
     </message>
@@ -1398,13 +1399,13 @@
 <context>
     <name>TimelineRow</name>
     <message>
-        <location filename="../qml/TimelineRow.qml" line="154" />
         <location filename="../qml/TimelineRow.qml" line="155" />
+        <location filename="../qml/TimelineRow.qml" line="156" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/TimelineRow.qml" line="154" />
+        <location filename="../qml/TimelineRow.qml" line="155" />
         <source>Step %1</source>
         <translation>Step %1</translation>
     </message>
@@ -1620,135 +1621,175 @@
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="112" />
+        <location filename="../qml/Words.qml" line="118" />
         <source>Request received</source>
         <translation>Request received</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="114" />
+        <location filename="../qml/Words.qml" line="120" />
         <source>The model server accepted it</source>
         <translation>The model server accepted it</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="116" />
+        <location filename="../qml/Words.qml" line="122" />
         <source>Reading the prompt, %1%</source>
         <translation>Reading the prompt, %1%</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="117" />
+        <location filename="../qml/Words.qml" line="123" />
         <source>Reading the prompt</source>
         <translation>Reading the prompt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="119" />
+        <location filename="../qml/Words.qml" line="125" />
         <source>First token after %1</source>
         <translation>First token after %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="120" />
+        <location filename="../qml/Words.qml" line="126" />
         <source>First token</source>
         <translation>First token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="123" />
-        <location filename="../qml/Words.qml" line="148" />
+        <location filename="../qml/Words.qml" line="129" />
+        <location filename="../qml/Words.qml" line="169" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="124" />
+        <location filename="../qml/Words.qml" line="130" />
         <source>Done in %1</source>
         <translation>Done in %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="126" />
+        <location filename="../qml/Words.qml" line="132" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 prompt + %2 completion tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="128" />
+        <location filename="../qml/Words.qml" line="134" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="134" />
-        <location filename="../qml/Words.qml" line="149" />
+        <location filename="../qml/Words.qml" line="140" />
+        <location filename="../qml/Words.qml" line="170" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="136" />
-        <location filename="../qml/Words.qml" line="150" />
+        <location filename="../qml/Words.qml" line="142" />
+        <location filename="../qml/Words.qml" line="171" />
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="138" />
+        <location filename="../qml/Words.qml" line="144" />
         <source>Session ended</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="146" />
+        <location filename="../qml/Words.qml" line="155" />
+        <source>%1 started run %2</source>
+        <translation>%1 started run %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="155" />
+        <source>%1 started a run</source>
+        <translation>%1 started a run</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="157" />
+        <source>%1 finished run %2</source>
+        <translation>%1 finished run %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="157" />
+        <source>%1 finished its run</source>
+        <translation>%1 finished its run</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="159" />
+        <source>Run %1 of %2 failed</source>
+        <translation>Run %1 of %2 failed</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="159" />
+        <source>The run of %1 failed</source>
+        <translation>The run of %1 failed</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="161" />
+        <source>Run %1 of %2 was stopped</source>
+        <translation>Run %1 of %2 was stopped</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="161" />
+        <source>The run of %1 was stopped</source>
+        <translation>The run of %1 was stopped</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="167" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="147" />
+        <location filename="../qml/Words.qml" line="168" />
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="151" />
+        <location filename="../qml/Words.qml" line="172" />
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="152" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="195" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="176" />
+        <location filename="../qml/Words.qml" line="197" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="178" />
+        <location filename="../qml/Words.qml" line="199" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="180" />
+        <location filename="../qml/Words.qml" line="201" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="182" />
+        <location filename="../qml/Words.qml" line="203" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="184" />
+        <location filename="../qml/Words.qml" line="205" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="186" />
+        <location filename="../qml/Words.qml" line="207" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="188" />
+        <location filename="../qml/Words.qml" line="209" />
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="211" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

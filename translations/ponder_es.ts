@@ -241,52 +241,52 @@
         <translation>Sesión %1 · en directo</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="57" />
+        <location filename="../qml/LiveSessionPage.qml" line="67" />
         <source>session %1</source>
         <translation>sesión %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="58" />
+        <location filename="../qml/LiveSessionPage.qml" line="68" />
         <source>ended</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="58" />
+        <location filename="../qml/LiveSessionPage.qml" line="68" />
         <source>watching live</source>
         <translation>en directo</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="67" />
+        <location filename="../qml/LiveSessionPage.qml" line="77" />
         <source>This session cannot be watched: %1</source>
         <translation>No se puede observar esta sesión: %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="88" />
+        <location filename="../qml/LiveSessionPage.qml" line="98" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="144" />
+        <location filename="../qml/LiveSessionPage.qml" line="154" />
         <source>Prompt</source>
         <translation>Petición</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="163" />
+        <location filename="../qml/LiveSessionPage.qml" line="173" />
         <source>Answer</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="195" />
+        <location filename="../qml/LiveSessionPage.qml" line="211" />
         <source>Timeline</source>
         <translation>Línea de tiempo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="202" />
+        <location filename="../qml/LiveSessionPage.qml" line="222" />
         <source>%n step(s)</source>
         <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="213" />
+        <location filename="../qml/LiveSessionPage.qml" line="233" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Todavía nada. Los pasos, el progreso y el razonamiento aparecen aquí en cuanto la sesión los publica.</translation>
     </message>
@@ -514,7 +514,7 @@
 <context>
     <name>MilestoneLine</name>
     <message>
-        <location filename="../qml/MilestoneLine.qml" line="46" />
+        <location filename="../qml/MilestoneLine.qml" line="49" />
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
@@ -659,7 +659,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="52" />
+        <location filename="../qml/models/ProgressState.cpp" line="58" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
@@ -726,51 +726,52 @@
     </message>
     <message>
         <location filename="../qml/SessionStatus.qml" line="36" />
+        <location filename="../qml/SessionStatus.qml" line="46" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="87" />
+        <location filename="../qml/SessionStatus.qml" line="96" />
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="104" />
+        <location filename="../qml/SessionStatus.qml" line="113" />
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (paso %2 de %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="106" />
+        <location filename="../qml/SessionStatus.qml" line="115" />
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="114" />
+        <location filename="../qml/SessionStatus.qml" line="123" />
         <source>about %1 left</source>
         <translation>quedan unos %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="115" />
+        <location filename="../qml/SessionStatus.qml" line="124" />
         <source>%1 left</source>
         <translation>quedan %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="127" />
+        <location filename="../qml/SessionStatus.qml" line="136" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Comprueba que el servidor de modelos está en marcha y que el modelo existe, y vuelve a intentarlo. Ajustes muestra los servidores y puede probarlos.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="164" />
+        <location filename="../qml/SessionStatus.qml" line="173" />
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="169" />
+        <location filename="../qml/SessionStatus.qml" line="178" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="171" />
+        <location filename="../qml/SessionStatus.qml" line="180" />
         <source>first token</source>
         <translation>primer token</translation>
     </message>
@@ -1398,13 +1399,13 @@
 <context>
     <name>TimelineRow</name>
     <message>
-        <location filename="../qml/TimelineRow.qml" line="154" />
         <location filename="../qml/TimelineRow.qml" line="155" />
+        <location filename="../qml/TimelineRow.qml" line="156" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/TimelineRow.qml" line="154" />
+        <location filename="../qml/TimelineRow.qml" line="155" />
         <source>Step %1</source>
         <translation>Paso %1</translation>
     </message>
@@ -1620,135 +1621,175 @@
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="112" />
+        <location filename="../qml/Words.qml" line="118" />
         <source>Request received</source>
         <translation>Petición recibida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="114" />
+        <location filename="../qml/Words.qml" line="120" />
         <source>The model server accepted it</source>
         <translation>El servidor del modelo la aceptó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="116" />
+        <location filename="../qml/Words.qml" line="122" />
         <source>Reading the prompt, %1%</source>
         <translation>Leyendo la petición, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="117" />
+        <location filename="../qml/Words.qml" line="123" />
         <source>Reading the prompt</source>
         <translation>Leyendo la petición</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="119" />
+        <location filename="../qml/Words.qml" line="125" />
         <source>First token after %1</source>
         <translation>Primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="120" />
+        <location filename="../qml/Words.qml" line="126" />
         <source>First token</source>
         <translation>Primer token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="123" />
-        <location filename="../qml/Words.qml" line="148" />
+        <location filename="../qml/Words.qml" line="129" />
+        <location filename="../qml/Words.qml" line="169" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="124" />
+        <location filename="../qml/Words.qml" line="130" />
         <source>Done in %1</source>
         <translation>Terminado en %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="126" />
+        <location filename="../qml/Words.qml" line="132" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 tokens de entrada + %2 de respuesta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="128" />
+        <location filename="../qml/Words.qml" line="134" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="134" />
-        <location filename="../qml/Words.qml" line="149" />
+        <location filename="../qml/Words.qml" line="140" />
+        <location filename="../qml/Words.qml" line="170" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="136" />
-        <location filename="../qml/Words.qml" line="150" />
+        <location filename="../qml/Words.qml" line="142" />
+        <location filename="../qml/Words.qml" line="171" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="138" />
+        <location filename="../qml/Words.qml" line="144" />
         <source>Session ended</source>
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="146" />
+        <location filename="../qml/Words.qml" line="155" />
+        <source>%1 started run %2</source>
+        <translation>%1 inició la ejecución %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="155" />
+        <source>%1 started a run</source>
+        <translation>%1 inició una ejecución</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="157" />
+        <source>%1 finished run %2</source>
+        <translation>%1 terminó la ejecución %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="157" />
+        <source>%1 finished its run</source>
+        <translation>%1 terminó su ejecución</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="159" />
+        <source>Run %1 of %2 failed</source>
+        <translation>La ejecución %1 de %2 falló</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="159" />
+        <source>The run of %1 failed</source>
+        <translation>La ejecución de %1 falló</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="161" />
+        <source>Run %1 of %2 was stopped</source>
+        <translation>La ejecución %1 de %2 se detuvo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="161" />
+        <source>The run of %1 was stopped</source>
+        <translation>La ejecución de %1 se detuvo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="167" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="147" />
+        <location filename="../qml/Words.qml" line="168" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="151" />
+        <location filename="../qml/Words.qml" line="172" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="152" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="195" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="176" />
+        <location filename="../qml/Words.qml" line="197" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="178" />
+        <location filename="../qml/Words.qml" line="199" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="180" />
+        <location filename="../qml/Words.qml" line="201" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="182" />
+        <location filename="../qml/Words.qml" line="203" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="184" />
+        <location filename="../qml/Words.qml" line="205" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="186" />
+        <location filename="../qml/Words.qml" line="207" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="188" />
+        <location filename="../qml/Words.qml" line="209" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="211" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

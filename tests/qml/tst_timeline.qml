@@ -48,6 +48,7 @@ Item {
             percentage: -1
             findings: []
             metrics: ({})
+            run: ({})
             tone: Theme.mutedText
         }
     }
@@ -144,6 +145,27 @@ Item {
                                                                              metrics: { ttft_ms: 320 } })
             compare(label(first, "milestoneText"), "First token after 320 ms")
             compare(Words.milestone(Timeline.ReadingPrompt, {}, "", 40), "Reading the prompt, 40%")
+        }
+
+        // An agent's run, as Ponder relays it, in the window's words with the agent's and the run's names; a
+        // failure's reason under them.
+        function test_anAgentsRunIsWordedFromItsFields() {
+            const started = createTemporaryObject(milestoneComponent, root, {
+                milestone: Timeline.RunStarted, message: "ignored", percentage: 0,
+                run: { agent: "weather", run_id: "run-7" }
+            })
+            compare(label(started, "milestoneText"), "weather started run run-7")
+            verify(shown(started, child => child.text === "0%").length === 0)
+            const failed = createTemporaryObject(milestoneComponent, root, {
+                milestone: Timeline.RunFailed, message: "Failed: agent weather broke off the run",
+                run: { agent: "weather", run_id: "run-7", reason: "agent weather broke off the run" }
+            })
+            compare(label(failed, "milestoneText"), "Run run-7 of weather failed")
+            compare(label(failed, "milestoneDetails"), "agent weather broke off the run")
+            compare(Words.milestone(Timeline.RunFinished, null, "", -1, { agent: "weather", run_id: "" }),
+                    "weather finished its run")
+            compare(Words.milestone(Timeline.RunStopped, null, "", -1, { agent: "weather", run_id: "r" }),
+                    "Run r of weather was stopped")
         }
 
         // An agent's update is in its own words, with its findings under it.
