@@ -3,8 +3,9 @@ import QtQuick
 import QtQuick.Controls
 import Ponder
 
-// A Markdown table: a shaded header row and thin rules (MarkdownTableStyle sets them on the document),
-// as wide as its cells need; wider than the message, it scrolls sideways.
+// A Markdown table: a shaded header row and thin rules between the rows, drawn here where
+// MarkdownTableStyle says the rows are (Qt Quick's TextEdit draws neither); as wide as its cells need,
+// and wider than the message, it scrolls sideways.
 Flickable {
     id: flick
 
@@ -20,6 +21,25 @@ Flickable {
     interactive: contentWidth > width
     boundsBehavior: Flickable.StopAtBounds
 
+    // Under the text: the header's shade, then a rule under each row.
+    Rectangle {
+        objectName: "tableHeaderShade"
+        visible: tableStyle.rowEdges.length > 1
+        y: visible ? tableStyle.rowEdges[0] : 0
+        width: tableStyle.tableWidth
+        height: visible ? tableStyle.rowEdges[1] - y : 0
+        color: Theme.tableHeader
+    }
+    Repeater {
+        model: tableStyle.rowEdges.slice(1)
+        Rectangle {
+            required property real modelData
+            y: Math.max(0, Math.round(modelData) - 1)
+            width: tableStyle.tableWidth
+            height: 1
+            color: Theme.border
+        }
+    }
     TextEdit {
         id: table
         objectName: "markdownTable"
@@ -37,8 +57,6 @@ Flickable {
     MarkdownTableStyle {
         id: tableStyle
         document: table.textDocument
-        headerColor: Theme.raised
-        ruleColor: Theme.border
     }
     ScrollBar.horizontal: ScrollBar {
         id: bar

@@ -14,10 +14,12 @@ QtObject {
     readonly property color textOnAccent: "#ffffff"
     readonly property color background: dark ? "#17181c" : "#f7f7f9"
     readonly property color surface: dark ? "#202228" : "#ffffff"
-    readonly property color raised: dark ? "#272a31" : "#f1f1f5" // cards inside a surface, table headers
+    readonly property color raised: dark ? "#272a31" : "#f1f1f5" // cards inside a surface
     readonly property color sidebar: dark ? "#1b1c21" : "#efeff3"
     readonly property color border: dark ? "#353843" : "#dedee6"
-    readonly property color rule: dark ? "#2c2f37" : "#e6e6ec" // thin lines: table rules, timeline rails
+    readonly property color rule: dark ? "#2c2f37" : "#e6e6ec" // thin lines: timeline rails
+    // A Markdown table's header row, shaded so it stands out from the chat's background and from cards.
+    readonly property color tableHeader: dark ? "#30333d" : "#e6e6ee"
     readonly property color text: dark ? "#e8e8ee" : "#1d1d22"
     readonly property color mutedText: dark ? "#a3a5b1" : "#5d5f6a"
     readonly property color userBubble: dark ? "#2e2a4f" : "#ebe8ff"
@@ -77,6 +79,8 @@ QtObject {
         pairs.push({ fg: warning, bg: warningBackground })
         pairs.push({ fg: text, bg: warningBackground })
         pairs.push({ fg: background, bg: text }) // the Undo bar
+        pairs.push({ fg: text, bg: tableHeader }) // a table's header row, and a link in it
+        pairs.push({ fg: accentText, bg: tableHeader })
         return pairs
     }
 }

@@ -79,6 +79,38 @@ Item {
             compare(retry[0].text, "Retry")
         }
 
+        // A table as it is drawn, in both themes: its header row shaded with the theme's colour, its rows
+        // parted by thin rules. Read down the table's left edge, inside the cells' padding and clear of text.
+        function test_tablesHaveAShadedHeaderAndThinRules_data() {
+            return [{ tag: "light", dark: false }, { tag: "dark", dark: true }]
+        }
+        function test_tablesHaveAShadedHeaderAndThinRules(data) {
+            Theme.dark = data.dark
+            const message = make({ content: "| model | speed |\n|---|---|\n| a | 1 |\n| b | 2 |" })
+            const tables = findAll(message, item => item.objectName === "markdownTable")
+            compare(tables.length, 1)
+            const table = tables[0]
+            tryVerify(() => table.height > 40)
+            waitForRendering(root)
+            // (The whole window: a grab of the table alone comes from the wrong place on Qt 6.4.)
+            const image = grabImage(root)
+            const edge = table.mapToItem(root, 3, 0)
+            let runs = "", thickest = 0, thickness = 0
+            for (let y = Math.round(edge.y); y < edge.y + table.height; ++y) {
+                const colour = image.pixel(Math.round(edge.x), y)
+                const kind = Qt.colorEqual(colour, Theme.tableHeader) ? "H" : Qt.colorEqual(colour, Theme.border) ? "R" : "o"
+                thickness = kind === "R" && runs.endsWith("R") ? thickness + 1 : 1
+                if (kind === "R")
+                    thickest = Math.max(thickest, thickness)
+                if (!runs.endsWith(kind))
+                    runs += kind
+            }
+            Theme.dark = false
+            // The shaded header, a rule, a row, a rule, a row, a rule; the rules one pixel each.
+            compare(runs, "HRoRoR")
+            compare(thickest, 1)
+        }
+
         // The list places messages by their heights as it creates them: one that reported less than it takes
         // would make the list create more than fit and shift the view as it grew.
         function test_aNewMessageKnowsItsHeightAtOnce() {

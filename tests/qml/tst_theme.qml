@@ -35,6 +35,23 @@ TestCase {
         compare(failures, [])
     }
 
+    // A table's header row is shaded with a colour of its own, and its text is among the pairs checked.
+    function test_tableHeaderTextIsChecked_data() {
+        return [{ tag: "light", dark: false }, { tag: "dark", dark: true }]
+    }
+    function test_tableHeaderTextIsChecked(data) {
+        Theme.dark = data.dark
+        const header = Theme.tableHeader
+        const pairs = Theme.textPairs()
+        const background = Theme.background, surface = Theme.surface, raised = Theme.raised, text = Theme.text
+        Theme.dark = false
+        verify(header !== undefined)
+        verify(pairs.some(pair => Qt.colorEqual(pair.fg, text) && Qt.colorEqual(pair.bg, header)))
+        // Shaded: it can be told apart from what a message and a card are drawn on.
+        for (const ground of [background, surface, raised])
+            verify(!Qt.colorEqual(header, ground) && contrast(header, ground) > 1.08, ground + " " + contrast(header, ground))
+    }
+
     // The check itself: black on white is 21:1, and a pale grey on white fails.
     function test_contrastIsComputedAsWcagDoes() {
         fuzzyCompare(contrast(Qt.rgba(0, 0, 0, 1), Qt.rgba(1, 1, 1, 1)), 21, 0.01)

@@ -15,6 +15,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -492,21 +493,40 @@ void TimelineTest::tablesAreBlocksOfTheirOwn()
 
 void TimelineTest::tablesGetAShadedHeaderAndRules()
 {
+    // Qt Quick's TextEdit would draw a table's borders heavy and grey, and no cell backgrounds (a header
+    // cell's background would shade only behind its words): the table is laid out without borders, its
+    // header bold, and its rows' edges are where the view draws the shade and the rules.
     QTextDocument document;
-    document.setMarkdown(u"| model | speed |\n|---|---|\n| a | 1 |"_s);
-    const QColor header(0xf1, 0xf1, 0xf5);
-    const QColor rule(0xde, 0xde, 0xe6);
-    MarkdownTableStyle::style(&document, header, rule);
+    document.setMarkdown(u"| model | speed |\n|---|---|\n| a | 1 |\n| b | a longer cell |"_s);
+    document.setTextWidth(400);
+    MarkdownTableStyle::style(&document);
     QTextTable *table = nullptr;
     for (QTextFrame *frame : document.rootFrame()->childFrames())
         table = table ? table : qobject_cast<QTextTable *>(frame);
     QVERIFY(table);
-    QCOMPARE(table->format().borderBrush().color(), rule);
-    QCOMPARE(table->format().border(), 1.0);
-    QVERIFY(table->format().borderCollapse());
-    QCOMPARE(table->cellAt(0, 0).format().background().color(), header);
-    QCOMPARE(table->cellAt(0, 1).format().background().color(), header);
-    QVERIFY(table->cellAt(1, 0).format().background().style() == Qt::NoBrush);
+    QCOMPARE(table->format().border(), 0.0);
+    QCOMPARE(table->format().headerRowCount(), 1);
+    QCOMPARE(table->cellAt(0, 0).format().fontWeight(), int(QFont::DemiBold));
+    QVERIFY(table->cellAt(0, 0).format().background().style() == Qt::NoBrush);
+    QVERIFY(table->cellAt(1, 0).format().fontWeight() != int(QFont::DemiBold));
+
+    // Three rows and the bottom, each row at least a line tall, the rows one under the other.
+    const QList<qreal> edges = MarkdownTableStyle::rowEdgesOf(&document);
+    QCOMPARE(edges.size(), 4);
+    QCOMPARE(edges.first(), document.documentMargin()); // the table is the first thing in it
+    const qreal line = QFontMetricsF(document.defaultFont()).height();
+    for (qsizetype row = 1; row < edges.size(); ++row)
+        QVERIFY2(
+            edges[row] - edges[row - 1] >= line, qPrintable(u"%1 %2"_s.arg(edges[row - 1]).arg(edges[row])));
+    // A cell wrapped into two lines makes its row taller.
+    document.setTextWidth(90);
+    const QList<qreal> narrow = MarkdownTableStyle::rowEdgesOf(&document);
+    QVERIFY2(narrow[3] - narrow[2] > edges[3] - edges[2] + line / 2,
+        qPrintable(u"%1"_s.arg(narrow[3] - narrow[2])));
+    // Prose has no rows.
+    QTextDocument prose;
+    prose.setMarkdown(u"Just words."_s);
+    QVERIFY(MarkdownTableStyle::rowEdgesOf(&prose).isEmpty());
 }
 
 QTEST_MAIN(TimelineTest)
