@@ -489,9 +489,15 @@ Dialog {
                         checked: dialog.preferences.debugMode
                         onToggled: dialog.preferences.debugMode = checked
                     }
+                    // Measures the Language and Theme choices.
+                    FontMetrics {
+                        id: choiceFont
+                        font: languagePicker.font
+                    }
                     SectionTitle { text: qsTr("Language") }
                     ComboBox {
                         id: languagePicker
+                        objectName: "languagePicker"
                         // Codes as the model, names as the text: a model of translated names changes with the
                         // language, and a changed model resets the selection.
                         readonly property var codes: ["", "en", "de", "es"]
@@ -504,6 +510,9 @@ Dialog {
                             }
                         }
                         model: codes
+                        // As wide as its widest choice, so the open list shows each one whole.
+                        Layout.preferredWidth: Math.max(implicitWidth, leftPadding + rightPadding
+                                                        + Math.max(...codes.map(code => choiceFont.advanceWidth(nameOf(code)))))
                         currentIndex: Math.max(0, codes.indexOf(dialog.preferences.language))
                         displayText: nameOf(dialog.preferences.language)
                         delegate: ItemDelegate {
@@ -519,6 +528,7 @@ Dialog {
                     SectionTitle { text: qsTr("Theme") }
                     ComboBox {
                         id: themePicker
+                        objectName: "themePicker"
                         readonly property var choices: ["system", "light", "dark"]
                         function nameOf(choice) {
                             switch (choice) {
@@ -528,6 +538,8 @@ Dialog {
                             }
                         }
                         model: choices
+                        Layout.preferredWidth: Math.max(implicitWidth, leftPadding + rightPadding
+                                                        + Math.max(...choices.map(choice => choiceFont.advanceWidth(nameOf(choice)))))
                         currentIndex: Math.max(0, choices.indexOf(dialog.preferences.theme))
                         displayText: nameOf(dialog.preferences.theme)
                         delegate: ItemDelegate {

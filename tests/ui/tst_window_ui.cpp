@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -65,6 +66,19 @@ QList<int> stepRows(const QAbstractItemModel *timeline)
             rows << row;
     }
     return rows;
+}
+
+// The texts of the visible items named `name` under `root`, in the order they are laid out.
+QStringList shownTexts(QQuickItem *root, const char *name)
+{
+    QStringList texts;
+    if (!root->isVisible())
+        return texts;
+    if (root->objectName() == QLatin1String(name))
+        texts << root->property("text").toString();
+    for (QQuickItem *child : root->childItems())
+        texts << shownTexts(child, name);
+    return texts;
 }
 
 MessageModel::State stateOf(QAbstractItemModel *messages, int row)
@@ -598,6 +612,16 @@ void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
     QTRY_VERIFY2(statusLine().contains(QLatin1String("finished run"))
             && !statusLine().startsWith(QLatin1String("done")),
         qPrintable(statusLine()));
+    // The run's moments are the window's words: in German, German, with the agent's and run's names.
+    const QRegularExpression startedDe(QStringLiteral("^weather hat Lauf [0-9a-f-]{36} gestartet$"));
+    const QRegularExpression finishedDe(QStringLiteral("^weather hat Lauf [0-9a-f-]{36} beendet$"));
+    m_preferences->setLanguage(QStringLiteral("de"));
+    QTRY_VERIFY2(finishedDe.match(statusLine()).hasMatch(), qPrintable(statusLine()));
+    const QStringList moments = shownTexts(m_driver->item("chatInsights"), "milestoneText");
+    QVERIFY2(moments.indexOf(startedDe) >= 0 && moments.indexOf(finishedDe) >= 0,
+        qPrintable(moments.join(QLatin1Char('\n'))));
+    m_preferences->setLanguage(QStringLiteral("en"));
+    QTRY_VERIFY(statusLine().startsWith(QLatin1String("weather finished run ")));
     QTRY_VERIFY_WITH_TIMEOUT(
         history()->match(history()->index(0, 0), Qt::UserRole + 1, conversation).size() == 1, 5000);
 
@@ -792,6 +816,7 @@ void WindowUiTest::nothingIsClippedAtAnySize()
     drawer->setProperty("enter", QVariant::fromValue<QObject *>(nullptr));
     drawer->setProperty("exit", QVariant::fromValue<QObject *>(nullptr));
     QStringList clipped;
+    int popupsLookedAt = 0;
     const auto look = [&](const QString &where) {
         QVERIFY(m_driver->settle());
         // A text can be measured between a change of its words and its layout's next polish, and a live
@@ -819,6 +844,19 @@ void WindowUiTest::nothingIsClippedAtAnySize()
         for (const QString &text : std::as_const(found))
             clipped << where + QLatin1String(": ") + text;
     };
+    // A combo box's list, opened: every choice in it is read too.
+    const auto lookInPopup = [&](QQuickItem *combo, const QString &where) {
+        if (!combo->isVisible() || !combo->isEnabled())
+            return;
+        auto *popup = combo->property("popup").value<QObject *>();
+        QVERIFY(popup);
+        QVERIFY(QMetaObject::invokeMethod(popup, "open"));
+        QTRY_VERIFY(popup->property("opened").toBool());
+        look(where + QLatin1Char(' ') + combo->objectName() + QLatin1String(" popup"));
+        ++popupsLookedAt;
+        QVERIFY(QMetaObject::invokeMethod(popup, "close"));
+        QTRY_VERIFY(!popup->property("visible").toBool());
+    };
     for (const QSize size : {QSize(900, 600), QSize(1280, 800), QSize(1920, 1080)}) {
         window->resize(size);
         // The window's items hear of the new size when the platform confirms it.
@@ -837,6 +875,8 @@ void WindowUiTest::nothingIsClippedAtAnySize()
                 QTRY_VERIFY(drawer->property("opened").toBool());
             }
             look(where + QLatin1String(" chat"));
+            for (const char *picker : {"modelPicker", "thinkPicker"})
+                lookInPopup(m_driver->item(picker), where);
             if (!window->property("insightsDocked").toBool()) {
                 QMetaObject::invokeMethod(drawer, "close");
                 QTRY_VERIFY(!drawer->property("visible").toBool());
@@ -862,8 +902,23 @@ void WindowUiTest::nothingIsClippedAtAnySize()
             QTRY_VERIFY(m_driver->item("liveFilter")->isVisible());
             look(where + QLatin1String(" live session"));
             window->setProperty("liveSessionId", QString());
+            // Settings, on the page with the Language and Theme choices.
+            m_driver->key(Qt::Key_Comma, Qt::ControlModifier);
+            QObject *settings = m_driver->object("settingsDialog");
+            QTRY_VERIFY(settings->property("opened").toBool());
+            settings->setProperty("page", 3);
+            QQuickItem *languagePicker = m_driver->item("languagePicker", settings);
+            QTRY_VERIFY(languagePicker->isVisible());
+            look(where + QLatin1String(" appearance settings"));
+            for (const char *picker : {"languagePicker", "themePicker"})
+                lookInPopup(m_driver->item(picker, settings), where);
+            settings->setProperty("page", 0);
+            m_driver->key(Qt::Key_Escape);
+            QTRY_VERIFY(!settings->property("visible").toBool());
         }
     }
+    // The model, thinking, Language and Theme choices, at three sizes in two languages.
+    QCOMPARE(popupsLookedAt, 3 * 2 * 4);
     m_preferences->setLanguage(QStringLiteral("en"));
     window->resize(1280, 800);
     drawer->setProperty("enter", enter);
