@@ -118,6 +118,7 @@ private Q_SLOTS:
     void anAgentsUpdatesWarningsAndFindings();
     void theViewKeepsPromptAnswerAndPinnedWarnings();
     void anAgentsRunMomentsAreKindsNotWords();
+    void aRelayedAgentsStepsLeaveOutTheRelaysWords();
     void tokensPerSecondOverTimeStaysSmall();
     void anAgentsTimeLeftCountsDown();
     void tablesAreBlocksOfTheirOwn();
@@ -422,6 +423,37 @@ void TimelineTest::anAgentsRunMomentsAreKindsNotWords()
     SessionTimeline outside;
     outside.addProgress(update(u"started"_s, 0, {{u"message"_s, u"Booting up"_s}}));
     QCOMPARE(rows(outside), QStringList {u"AgentUpdate"_s});
+}
+
+void TimelineTest::aRelayedAgentsStepsLeaveOutTheRelaysWords()
+{
+    // As AguiRecorder publishes them: a run, a step in it, reasoning in the step, a tool call.
+    const QJsonObject relay {{u"source"_s, u"ag-ui"_s}, {u"agent"_s, u"weather"_s}};
+    const auto relayed = [&](const QString &id, const QString &parent, const QString &kind,
+                             const QString &name, const QString &content, qint64 offsetMs) {
+        return step(id, parent, offsetMs,
+            {{u"thinking_type"_s, u"reasoning"_s}, {u"kind"_s, kind}, {u"name"_s, name},
+                {u"content"_s, content}, {u"context_used"_s, relay}});
+    };
+    SessionTimeline timeline;
+    timeline.addStep(relayed(u"run:r"_s, {}, u"agent"_s, u"weather"_s, u"Run r of weather"_s, 0));
+    timeline.addStep(relayed(u"run:r/plan"_s, u"run:r"_s, u"step"_s, u"plan"_s, u"plan"_s, 100));
+    timeline.addStep(
+        relayed(u"m1"_s, u"run:r/plan"_s, u"reasoning"_s, u"Reasoning"_s, u"I look it up."_s, 200));
+    timeline.addStep(relayed(u"c1"_s, u"run:r"_s, u"tool"_s, u"get_weather"_s, u"get_weather"_s, 300));
+    QCOMPARE(timeline.rowCount(), 4);
+    const auto shown = [&](int row, int role) { return timeline.index(row).data(role).toString(); };
+    QCOMPARE(shown(0, SessionTimeline::NameRole), u"weather"_s);
+    QCOMPARE(shown(0, SessionTimeline::ContentRole), QString());
+    QCOMPARE(shown(1, SessionTimeline::NameRole), u"plan"_s);
+    QCOMPARE(shown(1, SessionTimeline::ContentRole), QString());
+    QCOMPARE(shown(2, SessionTimeline::NameRole), QString()); // the kind's badge says "reasoning"
+    QCOMPARE(shown(2, SessionTimeline::ContentRole), u"I look it up."_s);
+    QCOMPARE(shown(3, SessionTimeline::NameRole), u"get_weather"_s);
+    QCOMPARE(shown(3, SessionTimeline::ContentRole), QString());
+    // Another agent's own step keeps its words.
+    timeline.addStep(step(u"own"_s, {}, 400, {{u"kind"_s, u"tool"_s}, {u"name"_s, u"search"_s}}));
+    QCOMPARE(shown(4, SessionTimeline::ContentRole), u"step own"_s);
 }
 
 void TimelineTest::tokensPerSecondOverTimeStaysSmall()
