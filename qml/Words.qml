@@ -146,10 +146,11 @@ QtObject {
             return message
         }
     }
-    // An agent's run started, finished, failed or was stopped; a run without an id is "its run".
+    // An agent's run started, finished, failed or was stopped; a run without an id is "its run". A long
+    // id (a UUID) is shortened to its start, as commits are: enough to tell runs apart.
     function runMoment(kind, run) {
         const agent = run.agent || ""
-        const id = run.run_id || ""
+        const id = (run.run_id || "").length > 12 ? run.run_id.slice(0, 8) : (run.run_id || "")
         switch (kind) {
         case Timeline.RunStarted:
             return id !== "" ? qsTr("%1 started run %2").arg(agent).arg(id) : qsTr("%1 started a run").arg(agent)

@@ -166,6 +166,9 @@ Item {
                     "weather finished its run")
             compare(Words.milestone(Timeline.RunStopped, null, "", -1, { agent: "weather", run_id: "r" }),
                     "Run r of weather was stopped")
+            compare(Words.milestone(Timeline.RunStarted, null, "", -1,
+                                    { agent: "weather", run_id: "296e6247-03c2-4958-93f8-1216273eb251" }),
+                    "weather started run 296e6247")
         }
 
         // An agent's update is in its own words, with its findings under it.

@@ -613,8 +613,8 @@ void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
             && !statusLine().startsWith(QLatin1String("done")),
         qPrintable(statusLine()));
     // The run's moments are the window's words: in German, German, with the agent's and run's names.
-    const QRegularExpression startedDe(QStringLiteral("^weather hat Lauf [0-9a-f-]{36} gestartet$"));
-    const QRegularExpression finishedDe(QStringLiteral("^weather hat Lauf [0-9a-f-]{36} beendet$"));
+    const QRegularExpression startedDe(QStringLiteral("^weather hat Lauf [0-9a-f]{8} gestartet$"));
+    const QRegularExpression finishedDe(QStringLiteral("^weather hat Lauf [0-9a-f]{8} beendet$"));
     m_preferences->setLanguage(QStringLiteral("de"));
     QTRY_VERIFY2(finishedDe.match(statusLine()).hasMatch(), qPrintable(statusLine()));
     const QStringList moments = shownTexts(m_driver->item("chatInsights"), "milestoneText");
