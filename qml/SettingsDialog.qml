@@ -23,7 +23,15 @@ Dialog {
     modal: true
     width: Math.min(parent ? parent.width - 80 : 720, 720)
     height: Math.min(parent ? parent.height - 80 : 620, 620)
-    standardButtons: Dialog.Close
+    // Its own button, not a standard one: Qt words those in the language of its own translations, which
+    // Ponder does not ship ("Close" in a German window).
+    footer: DialogButtonBox {
+        Button {
+            objectName: "settingsClose"
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
     // Its own frame and a dimmed window behind it: the style's plain white box did not stand out from the
     // page, in the dark theme least of all.
     background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: 10 }

@@ -334,7 +334,17 @@ Rectangle {
         title: qsTr("Rename conversation")
         background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: 10 }
         Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#59000000" }
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        // The window's own words, not Qt's standard buttons (see SettingsDialog).
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Rename")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         TextField {
             id: renameField
             width: 320

@@ -784,304 +784,309 @@
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70" />
+        <location filename="../qml/SettingsDialog.qml" line="30" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="78" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="71" />
+        <location filename="../qml/SettingsDialog.qml" line="79" />
         <source>Local server</source>
         <translation>Servidor local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="72" />
+        <location filename="../qml/SettingsDialog.qml" line="80" />
         <source>Event store</source>
         <translation>Almacén de eventos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="73" />
+        <location filename="../qml/SettingsDialog.qml" line="81" />
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="90" />
+        <location filename="../qml/SettingsDialog.qml" line="98" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Los ajustes del servidor cambiaron. Se aplicarán cuando Ponder se reinicie.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93" />
+        <location filename="../qml/SettingsDialog.qml" line="101" />
         <source>Restart now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="110" />
+        <location filename="../qml/SettingsDialog.qml" line="118" />
         <source>Upstreams</source>
         <translation>Servidores de modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111" />
+        <location filename="../qml/SettingsDialog.qml" line="119" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Los servidores de modelos con los que habla Ponder. Sus modelos aparecen juntos en el selector de modelos y en /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="138" />
+        <location filename="../qml/SettingsDialog.qml" line="146" />
         <source>not in use yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="139" />
+        <location filename="../qml/SettingsDialog.qml" line="147" />
         <source>reachable</source>
         <translation>accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="139" />
+        <location filename="../qml/SettingsDialog.qml" line="147" />
         <source>not reachable</source>
         <translation>no accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="144" />
-        <location filename="../qml/SettingsDialog.qml" line="252" />
+        <location filename="../qml/SettingsDialog.qml" line="152" />
+        <location filename="../qml/SettingsDialog.qml" line="260" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="158" />
+        <location filename="../qml/SettingsDialog.qml" line="166" />
         <source>Add an upstream</source>
         <translation>Añadir un servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164" />
+        <location filename="../qml/SettingsDialog.qml" line="172" />
         <source>Kind of server</source>
         <translation>Tipo de servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="170" />
+        <location filename="../qml/SettingsDialog.qml" line="178" />
         <source>Server URL</source>
         <translation>URL del servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="178" />
+        <location filename="../qml/SettingsDialog.qml" line="186" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>Clave de API (opcional; se guarda en el llavero del sistema)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="179" />
+        <location filename="../qml/SettingsDialog.qml" line="187" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="183" />
+        <location filename="../qml/SettingsDialog.qml" line="191" />
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="188" />
+        <location filename="../qml/SettingsDialog.qml" line="196" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="222" />
+        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>Ningún llavero responde (%1). No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="233" />
+        <location filename="../qml/SettingsDialog.qml" line="241" />
         <source>AG-UI agents</source>
         <translation>Agentes AG-UI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="234" />
+        <location filename="../qml/SettingsDialog.qml" line="242" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agentes que hablan AG-UI, como NOMBRE=URL. Cada uno se ofrece junto a los modelos y se retransmite en /agui/NOMBRE; sus pasos, razonamientos y llamadas a herramientas aparecen en la línea de tiempo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="270" />
+        <location filename="../qml/SettingsDialog.qml" line="278" />
         <source>Agent as NAME=URL</source>
         <translation>Agente como NOMBRE=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="275" />
+        <location filename="../qml/SettingsDialog.qml" line="283" />
         <source>Add agent</source>
         <translation>Añadir agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="304" />
+        <location filename="../qml/SettingsDialog.qml" line="312" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="307" />
+        <location filename="../qml/SettingsDialog.qml" line="315" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="308" />
+        <location filename="../qml/SettingsDialog.qml" line="316" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="311" />
+        <location filename="../qml/SettingsDialog.qml" line="319" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="318" />
-        <location filename="../qml/SettingsDialog.qml" line="323" />
+        <location filename="../qml/SettingsDialog.qml" line="326" />
+        <location filename="../qml/SettingsDialog.qml" line="331" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="325" />
         <location filename="../qml/SettingsDialog.qml" line="333" />
+        <location filename="../qml/SettingsDialog.qml" line="341" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="343" />
+        <location filename="../qml/SettingsDialog.qml" line="351" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>En uso ahora: %1, indicado en la línea de órdenes (--port), que prevalece sobre el puerto guardado.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="344" />
+        <location filename="../qml/SettingsDialog.qml" line="352" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>En uso ahora: %1. El puerto guardado se aplica desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
-        <location filename="../qml/SettingsDialog.qml" line="352" />
+        <location filename="../qml/SettingsDialog.qml" line="354" />
+        <location filename="../qml/SettingsDialog.qml" line="360" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="355" />
+        <location filename="../qml/SettingsDialog.qml" line="363" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <location filename="../qml/SettingsDialog.qml" line="365" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="361" />
-        <location filename="../qml/SettingsDialog.qml" line="373" />
+        <location filename="../qml/SettingsDialog.qml" line="369" />
+        <location filename="../qml/SettingsDialog.qml" line="381" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="362" />
+        <location filename="../qml/SettingsDialog.qml" line="370" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="370" />
+        <location filename="../qml/SettingsDialog.qml" line="378" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="375" />
+        <location filename="../qml/SettingsDialog.qml" line="383" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="377" />
+        <location filename="../qml/SettingsDialog.qml" line="385" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="387" />
+        <location filename="../qml/SettingsDialog.qml" line="395" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="388" />
+        <location filename="../qml/SettingsDialog.qml" line="396" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="407" />
+        <location filename="../qml/SettingsDialog.qml" line="415" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="410" />
+        <location filename="../qml/SettingsDialog.qml" line="418" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="416" />
+        <location filename="../qml/SettingsDialog.qml" line="424" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="425" />
+        <location filename="../qml/SettingsDialog.qml" line="433" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="441" />
+        <location filename="../qml/SettingsDialog.qml" line="449" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="442" />
+        <location filename="../qml/SettingsDialog.qml" line="450" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="445" />
+        <location filename="../qml/SettingsDialog.qml" line="453" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="452" />
+        <location filename="../qml/SettingsDialog.qml" line="460" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="467" />
+        <location filename="../qml/SettingsDialog.qml" line="475" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="477" />
+        <location filename="../qml/SettingsDialog.qml" line="485" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="479" />
+        <location filename="../qml/SettingsDialog.qml" line="487" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="483" />
-        <location filename="../qml/SettingsDialog.qml" line="508" />
+        <location filename="../qml/SettingsDialog.qml" line="496" />
+        <location filename="../qml/SettingsDialog.qml" line="525" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="494" />
+        <location filename="../qml/SettingsDialog.qml" line="508" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="510" />
-        <location filename="../qml/SettingsDialog.qml" line="532" />
+        <location filename="../qml/SettingsDialog.qml" line="527" />
+        <location filename="../qml/SettingsDialog.qml" line="552" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="518" />
+        <location filename="../qml/SettingsDialog.qml" line="536" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="516" />
+        <location filename="../qml/SettingsDialog.qml" line="534" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="517" />
+        <location filename="../qml/SettingsDialog.qml" line="535" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
@@ -1229,7 +1234,17 @@
         <translation>Renombrar conversación</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="341" />
+        <location filename="../qml/Sidebar.qml" line="340" />
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="344" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="351" />
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -1652,7 +1667,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="129" />
-        <location filename="../qml/Words.qml" line="169" />
+        <location filename="../qml/Words.qml" line="170" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
@@ -1673,13 +1688,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="140" />
-        <location filename="../qml/Words.qml" line="170" />
+        <location filename="../qml/Words.qml" line="171" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="142" />
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="172" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
@@ -1689,107 +1704,107 @@
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="155" />
+        <location filename="../qml/Words.qml" line="156" />
         <source>%1 started run %2</source>
         <translation>%1 inició la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="155" />
+        <location filename="../qml/Words.qml" line="156" />
         <source>%1 started a run</source>
         <translation>%1 inició una ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="157" />
+        <location filename="../qml/Words.qml" line="158" />
         <source>%1 finished run %2</source>
         <translation>%1 terminó la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="157" />
+        <location filename="../qml/Words.qml" line="158" />
         <source>%1 finished its run</source>
         <translation>%1 terminó su ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="159" />
+        <location filename="../qml/Words.qml" line="160" />
         <source>Run %1 of %2 failed</source>
         <translation>La ejecución %1 de %2 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="159" />
+        <location filename="../qml/Words.qml" line="160" />
         <source>The run of %1 failed</source>
         <translation>La ejecución de %1 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="161" />
+        <location filename="../qml/Words.qml" line="162" />
         <source>Run %1 of %2 was stopped</source>
         <translation>La ejecución %1 de %2 se detuvo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="161" />
+        <location filename="../qml/Words.qml" line="162" />
         <source>The run of %1 was stopped</source>
         <translation>La ejecución de %1 se detuvo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="168" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="168" />
+        <location filename="../qml/Words.qml" line="169" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="172" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="195" />
+        <location filename="../qml/Words.qml" line="196" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="197" />
+        <location filename="../qml/Words.qml" line="198" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199" />
+        <location filename="../qml/Words.qml" line="200" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="201" />
+        <location filename="../qml/Words.qml" line="202" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="203" />
+        <location filename="../qml/Words.qml" line="204" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="205" />
+        <location filename="../qml/Words.qml" line="206" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="207" />
+        <location filename="../qml/Words.qml" line="208" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209" />
+        <location filename="../qml/Words.qml" line="210" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="211" />
+        <location filename="../qml/Words.qml" line="212" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

@@ -666,6 +666,11 @@ void WindowUiTest::languageSwitchesLive()
     m_preferences->setLanguage(QStringLiteral("de"));
     QTRY_COMPARE(think->property("displayText").toString(), QStringLiteral("Denken: an"));
     QCOMPARE(think->property("currentIndex").toInt(), 1);
+    // The dialogs' buttons are the window's words too, not Qt's untranslated standard ones.
+    QObject *settings = m_driver->object("settingsDialog");
+    auto *close = settings->findChild<QObject *>(QStringLiteral("settingsClose"));
+    QVERIFY(close);
+    QCOMPARE(close->property("text").toString(), QStringLiteral("Schließen"));
     m_preferences->setLanguage(QStringLiteral("en"));
 }
 
