@@ -151,7 +151,9 @@ void ProgressState::fail(const QString &message)
 {
     m_elapsedMs = elapsedMs();
     m_phase = Phase::Failed;
-    m_message = message;
+    m_message = message; // the window's own words, not a run's moment
+    m_runMoment = -1;
+    m_run.clear();
     m_percentage = -1;
     followPhase();
     Q_EMIT changed();

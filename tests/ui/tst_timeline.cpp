@@ -419,6 +419,11 @@ void TimelineTest::anAgentsRunMomentsAreKindsNotWords()
     QCOMPARE(view.progress()->phase(), ProgressState::Phase::Done);
     QCOMPARE(view.progress()->runMoment(), int(Timeline::Milestone::RunFinished));
 
+    // The window's own failure (the agent could not be asked) is its own words, not the last run's.
+    view.progress()->fail(u"The agent is not answering."_s);
+    QCOMPARE(view.progress()->runMoment(), -1);
+    QVERIFY(view.progress()->run().isEmpty());
+
     // An outside agent's own "started" (it names no run) is its own words, as before.
     SessionTimeline outside;
     outside.addProgress(update(u"started"_s, 0, {{u"message"_s, u"Booting up"_s}}));
