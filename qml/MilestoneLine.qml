@@ -50,11 +50,11 @@ Column {
             tone: Theme.accentText
         }
     }
-    // A failure's own words (the upstream's, the agent's), under the window's; and why a run was stopped.
+    // A failure's own words (the upstream's, the agent's), under the window's. (Why a run was stopped is
+    // Ponder's English for outside clients, and the person watching stopped it themselves.)
     Label {
         objectName: "milestoneDetails"
-        visible: (line.milestone === Timeline.Failed || line.milestone === Timeline.RunFailed
-                  || line.milestone === Timeline.RunStopped) && text !== ""
+        visible: (line.milestone === Timeline.Failed || line.milestone === Timeline.RunFailed) && text !== ""
         width: parent.width
         wrapMode: Text.Wrap
         font.pixelSize: 11

@@ -162,6 +162,11 @@ Item {
             })
             compare(label(failed, "milestoneText"), "Run run-7 of weather failed")
             compare(label(failed, "milestoneDetails"), "agent weather broke off the run")
+            const stopped = createTemporaryObject(milestoneComponent, root, {
+                milestone: Timeline.RunStopped, run: { agent: "weather", run_id: "run-7", reason: "the caller went away" }
+            })
+            compare(label(stopped, "milestoneText"), "Run run-7 of weather was stopped")
+            verify(shown(stopped, child => child.text === "the caller went away").length === 0)
             compare(Words.milestone(Timeline.RunFinished, null, "", -1, { agent: "weather", run_id: "" }),
                     "weather finished its run")
             compare(Words.milestone(Timeline.RunStopped, null, "", -1, { agent: "weather", run_id: "r" }),
