@@ -329,7 +329,7 @@ void AguiApiTest::theCallerLeavingStopsTheAgent()
     QCOMPARE(
         storedData(server, QStringLiteral("left")).last().value(QLatin1String("current_activity")).toString(),
         QStringLiteral("aborted"));
-    QCOMPARE(storedEvents(server, QStringLiteral("left")).last().value(QLatin1String("reason")).toString(),
+    QCOMPARE(storedData(server, QStringLiteral("left")).last().value(QLatin1String("reason")).toString(),
         QStringLiteral("the caller went away"));
 }
 
