@@ -18,6 +18,9 @@ constexpr qsizetype MaxAloudChars = 32 * 1024;
 // Events one turn of the event loop publishes at most (each is a store append and a fan-out to watchers,
 // tens of microseconds): a burst of thousands goes out a slice per turn, a few milliseconds each.
 constexpr int MaxPublishesPerTurn = 64;
+// Text of one delta read in one turn at most: a delta of megabytes is cut into steps and live-text updates a
+// slice per turn (a fraction of a millisecond each), behind which the generation's later news waits in order.
+constexpr qsizetype MaxTextCharsPerTurn = 64 * 1024;
 
 } // namespace
 
@@ -60,7 +63,7 @@ void GenerationReporter::publish(EventKind kind, const EventData &data)
     if (!m_sessionReady || m_nextWaiting < m_waiting.size() || m_publishedThisTurn >= MaxPublishesPerTurn) {
         m_waiting.append({kind, data});
         if (m_sessionReady)
-            scheduleSlice();
+            scheduleTurn();
         return;
     }
     ++m_publishedThisTurn;
@@ -69,28 +72,68 @@ void GenerationReporter::publish(EventKind kind, const EventData &data)
 
 void GenerationReporter::publishSlice()
 {
-    m_sliceScheduled = false;
     while (m_nextWaiting < m_waiting.size() && m_publishedThisTurn < MaxPublishesPerTurn) {
         const auto [kind, data] = m_waiting.at(m_nextWaiting++); // a copy: publishing may queue more
         ++m_publishedThisTurn;
         m_hub.publish(m_context.sessionId, kind, data, [](StoreStatus, const StoredEvent &) {});
     }
     if (m_nextWaiting < m_waiting.size())
-        return scheduleSlice();
+        return scheduleTurn();
     m_waiting.clear();
     m_nextWaiting = 0;
     emitDoneIfOut();
 }
 
-void GenerationReporter::scheduleSlice()
+void GenerationReporter::scheduleTurn()
 {
-    if (m_sliceScheduled)
+    if (m_turnScheduled)
         return;
-    m_sliceScheduled = true;
+    m_turnScheduled = true;
     QTimer::singleShot(0, this, [this] {
+        m_turnScheduled = false;
         beginTurn();
-        publishSlice();
+        if (m_sessionReady)
+            publishSlice();
+        // The next piece of the generation's news is read once what the last one made is out (or while the
+        // session is being created, when everything waits anyway): what waits stays a slice's worth.
+        if (!m_sessionReady || m_nextWaiting == m_waiting.size())
+            readNextInput();
     });
+}
+
+void GenerationReporter::take(QList<std::function<void()>> inputs)
+{
+    const bool idle = !inputsWaiting();
+    m_inputs += std::move(inputs);
+    if (!idle)
+        return; // behind what waits, in order
+    beginTurn();
+    readNextInput();
+}
+
+void GenerationReporter::readNextInput()
+{
+    if (!inputsWaiting())
+        return;
+    const std::function<void()> input = std::exchange(m_inputs[m_nextInput++], {});
+    input();
+    if (inputsWaiting())
+        return scheduleTurn();
+    m_inputs.clear();
+    m_nextInput = 0;
+    emitDoneIfOut();
+}
+
+QList<std::function<void()>> GenerationReporter::slices(
+    const QString &text, const std::function<void(const QString &, bool)> &read)
+{
+    QList<std::function<void()>> inputs;
+    for (qsizetype at = 0; at < text.size(); at += MaxTextCharsPerTurn) {
+        // A copy per slice: the text is copied once in all.
+        const QString slice = text.mid(at, MaxTextCharsPerTurn);
+        inputs.append([read, slice, first = at == 0] { read(slice, first); });
+    }
+    return inputs;
 }
 
 void GenerationReporter::endReporting()
@@ -101,7 +144,7 @@ void GenerationReporter::endReporting()
 
 void GenerationReporter::emitDoneIfOut()
 {
-    if (!m_ended || !m_sessionReady || m_nextWaiting < m_waiting.size() || m_doneEmitted)
+    if (!m_ended || !m_sessionReady || m_nextWaiting < m_waiting.size() || inputsWaiting() || m_doneEmitted)
         return;
     m_doneEmitted = true;
     Q_EMIT done();
@@ -109,7 +152,6 @@ void GenerationReporter::emitDoneIfOut()
 
 void GenerationReporter::onPromptProgress(const PromptProgress &progress)
 {
-    beginTurn();
     const qint64 percent = qint64(progress.percentage());
     // The first and the last always; between them at most a few a second.
     const bool last = progress.total > 0 && progress.processed >= progress.total;
@@ -136,34 +178,39 @@ void GenerationReporter::onPromptProgress(const PromptProgress &progress)
 
 void GenerationReporter::attach(Generation *generation)
 {
-    m_generation = generation;
-    connect(generation, &Generation::stageChanged, this, &GenerationReporter::onStage);
-    connect(generation, &Generation::contentDelta, this, &GenerationReporter::onContent);
-    connect(generation, &Generation::toolCallsDelta, this, [this] {
-        beginTurn();
-        onDelta();
+    m_upstreamName = generation->upstreamName();
+    // Everything from the generation is read in the order it came, each behind what a large delta left.
+    connect(generation, &Generation::stageChanged, this,
+        [this](Generation::Stage stage) { take({[this, stage] { onStage(stage); }}); });
+    connect(generation, &Generation::contentDelta, this, [this](const QString &text) {
+        take(slices(text, [this](const QString &slice, bool first) { onContent(slice, first); }));
     });
-    connect(generation, &Generation::reasoningDelta, this, &GenerationReporter::onReasoning);
-    connect(generation, &Generation::finished, this, &GenerationReporter::onFinished);
-    connect(generation, &Generation::promptProgress, this, &GenerationReporter::onPromptProgress);
-    connect(generation, &Generation::failed, this,
-        [this](const UpstreamError &error) { onFailed(error.message); });
+    connect(generation, &Generation::toolCallsDelta, this, [this] { take({[this] { onDelta(); }}); });
+    connect(generation, &Generation::reasoningDelta, this, [this](const QString &text) {
+        take(slices(text, [this](const QString &slice, bool first) { onReasoning(slice, first); }));
+    });
+    connect(generation, &Generation::finished, this,
+        [this](const GenerationOutcome &outcome) { take({[this, outcome] { onFinished(outcome); }}); });
+    connect(generation, &Generation::promptProgress, this,
+        [this](const PromptProgress &progress) { take({[this, progress] { onPromptProgress(progress); }}); });
+    connect(generation, &Generation::failed, this, [this](const UpstreamError &error) {
+        take({[this, message = error.message] { onFailed(message); }});
+    });
     connect(generation, &QObject::destroyed, this, &GenerationReporter::endReporting);
 }
 
 void GenerationReporter::failedBeforeStart(const ApiError &error)
 {
-    onFailed(error.message);
+    take({[this, message = error.message] { onFailed(message); }});
 }
 
 void GenerationReporter::onStage(Generation::Stage stage)
 {
-    beginTurn();
     switch (stage) {
     case Generation::Stage::WaitingForFirstToken:
         publishProgress(QStringLiteral("progress"),
             QStringLiteral("Upstream '%1' accepted the request; waiting for the first token")
-                .arg(m_generation ? m_generation->upstreamName() : QString()),
+                .arg(m_upstreamName),
             QStringLiteral("waiting"), 2, 5);
         break;
     case Generation::Stage::Generating:
@@ -186,11 +233,12 @@ void GenerationReporter::onStage(Generation::Stage stage)
     }
 }
 
-void GenerationReporter::onContent(const QString &text)
+void GenerationReporter::onContent(const QString &text, bool newDelta)
 {
-    beginTurn();
-    ++m_deltas;
-    endReasoning();
+    if (newDelta) {
+        ++m_deltas;
+        endReasoning();
+    }
     hold(m_unpublishedAnswer, text, [this] { publishAnswer(); });
     reportProgressIfDue();
 }
@@ -226,10 +274,10 @@ void GenerationReporter::reportProgressIfDue()
         QStringLiteral("generating"), 3, percentage, now);
 }
 
-void GenerationReporter::onReasoning(const QString &text)
+void GenerationReporter::onReasoning(const QString &text, bool newDelta)
 {
-    beginTurn();
-    ++m_deltas;
+    if (newDelta)
+        ++m_deltas;
     for (const QString &step : m_segmenter.feed(text))
         publishThinking(step);
     hold(m_unpublishedReasoning, text, [this] { publishThinkingAloud(); });
@@ -252,7 +300,6 @@ void GenerationReporter::hold(QString &held, const QString &text, const std::fun
 
 void GenerationReporter::onFinished(const GenerationOutcome &outcome)
 {
-    beginTurn();
     publishThinkingAloud();
     publishAnswer();
     for (const QString &step : m_segmenter.flush())
@@ -284,7 +331,6 @@ void GenerationReporter::onFinished(const GenerationOutcome &outcome)
 
 void GenerationReporter::onFailed(const QString &message)
 {
-    beginTurn();
     publishThinkingAloud();
     publishAnswer();
     publishProgress(QStringLiteral("warning"), QStringLiteral("Failed: %1").arg(message),
@@ -302,8 +348,7 @@ void GenerationReporter::publishThinking(const QString &text)
     step.thinkingType = ReasoningSegmenter::typeNamedBy(text);
     step.content = text;
     step.contextUsed = {{QStringLiteral("source"), QStringLiteral("model_reasoning")},
-        {QStringLiteral("model"), m_context.model},
-        {QStringLiteral("upstream"), m_generation ? m_generation->upstreamName() : QString()},
+        {QStringLiteral("model"), m_context.model}, {QStringLiteral("upstream"), m_upstreamName},
         {QStringLiteral("step"), ++m_steps}};
     step.estimatedDuration = double(m_sinceStep.restart()) / 1000.0;
     publish(EventKind::Thinking, step.toStoredData());

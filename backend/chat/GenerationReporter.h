@@ -6,7 +6,8 @@
 // a few progress updates per second; what it holds between them is bounded, and work on a delta is
 // linear in its size. One delta that makes many events (megabytes of reasoning in one chunk) is published
 // a slice at a time (64 events per signal from the generation, the rest a slice per event-loop turn), in
-// order, so the server's other clients are answered in between. Its owner
+// order, so the server's other clients are answered in between; such a delta is also read a slice of text
+// per turn, and what the generation says after it waits behind it, in order. Its owner
 // keeps it until `done`: the generation has ended and every event is out.
 #pragma once
 
@@ -16,7 +17,6 @@
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QPointer>
 
 #include <functional>
 
@@ -52,7 +52,15 @@ private:
     // Publishes now, or queues behind what waits (the session being created, or a burst being paced).
     void publish(EventKind kind, const EventData &data);
     void publishSlice();
-    void scheduleSlice();
+    // Next turn: publishes a slice of what waits, then reads the next input if nothing waits.
+    void scheduleTurn();
+    // News from the generation, as work to do in order: run at once when nothing waits, else queued.
+    void take(QList<std::function<void()>> inputs);
+    void readNextInput();
+    bool inputsWaiting() const { return m_nextInput < m_inputs.size(); }
+    // A delta's text as inputs of MaxTextCharsPerTurn characters; `read` learns which one starts the delta.
+    static QList<std::function<void()>> slices(
+        const QString &text, const std::function<void(const QString &, bool)> &read);
     // Every entry from the generation starts a new turn's allowance.
     void beginTurn() { m_publishedThisTurn = 0; }
     // The generation is over: `done` once what waits is published.
@@ -64,8 +72,8 @@ private:
     // The answer (or a tool call) began: the reasoning so far is complete, its last step included.
     void endReasoning();
     void reportProgressIfDue();
-    void onContent(const QString &text);
-    void onReasoning(const QString &text);
+    void onContent(const QString &text, bool newDelta);
+    void onReasoning(const QString &text, bool newDelta);
     void onFinished(const GenerationOutcome &outcome);
     void onFailed(const QString &message);
     void publishThinking(const QString &text);
@@ -79,7 +87,7 @@ private:
 
     StreamingHub &m_hub;
     Context m_context;
-    QPointer<Generation> m_generation;
+    QString m_upstreamName;
     ReasoningSegmenter m_segmenter;
     QElapsedTimer m_elapsed;
     QElapsedTimer m_sinceProgress;
@@ -94,7 +102,10 @@ private:
     QList<QPair<EventKind, EventData>> m_waiting;
     qsizetype m_nextWaiting = 0; // the first of m_waiting not yet published
     int m_publishedThisTurn = 0;
-    bool m_sliceScheduled = false;
+    bool m_turnScheduled = false;
+    // The generation's news not read yet (behind a large delta read a slice per turn), and the next one.
+    QList<std::function<void()>> m_inputs;
+    qsizetype m_nextInput = 0;
     bool m_ended = false;
     bool m_doneEmitted = false;
     qint64 m_lastPromptPercent = -1;
