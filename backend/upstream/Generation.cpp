@@ -17,29 +17,70 @@ Generation::Generation(QString upstreamName, QString model, WireApi wire, QObjec
         if (status / 100 == 2)
             setStage(Stage::WaitingForFirstToken);
     });
-    connect(m_client, &HttpStreamClient::bodyReceived, this, [this](const QByteArray &bytes) {
-        if (m_client->status() / 100 == 2)
-            return readBody(bytes);
-        // An error answer is read for its message, and no further: one that does not end is not waited for.
-        m_errorBody += bytes.left(UpstreamLimits::MaxErrorBodyBytes - m_errorBody.size());
-        if (m_errorBody.size() >= UpstreamLimits::MaxErrorBodyBytes)
-            fail(statusError());
-    });
-    connect(m_client, &HttpStreamClient::finished, this, [this] {
-        if (m_client->status() / 100 == 2)
-            endOfBody();
-        else
-            fail(statusError());
-    });
+    // While a unit of the answer is read off the event loop (holdUpstream), what the client says next waits.
+    connect(m_client, &HttpStreamClient::bodyReceived, this,
+        [this](const QByteArray &bytes) { whenNotHeld([this, bytes] { onBody(bytes); }); });
+    connect(m_client, &HttpStreamClient::finished, this, [this] { whenNotHeld([this] { onBodyEnd(); }); });
     connect(m_client, &HttpStreamClient::failed, this,
         [this](HttpStreamClient::Failure failure, const QString &message) {
-            if (m_client->status() != 0 && m_client->status() / 100 != 2)
-                return fail(statusError());
-            UpstreamError error = UpstreamError::fromFailure(
-                failure, QStringLiteral("upstream '%1': %2").arg(m_upstreamName, message));
-            error.cutOff = failure == HttpStreamClient::Failure::Broken && m_client->status() / 100 == 2;
-            fail(error);
+            whenNotHeld([this, failure, message] { onClientFailed(failure, message); });
         });
+}
+
+void Generation::onBody(const QByteArray &bytes)
+{
+    if (!m_client)
+        return;
+    if (m_client->status() / 100 == 2)
+        return readBody(bytes);
+    // An error answer is read for its message, and no further: one that does not end is not waited for.
+    m_errorBody += bytes.left(UpstreamLimits::MaxErrorBodyBytes - m_errorBody.size());
+    if (m_errorBody.size() >= UpstreamLimits::MaxErrorBodyBytes)
+        fail(statusError());
+}
+
+void Generation::onBodyEnd()
+{
+    if (!m_client)
+        return;
+    if (m_client->status() / 100 == 2)
+        endOfBody();
+    else
+        fail(statusError());
+}
+
+void Generation::onClientFailed(HttpStreamClient::Failure failure, const QString &message)
+{
+    if (!m_client)
+        return;
+    if (m_client->status() != 0 && m_client->status() / 100 != 2)
+        return fail(statusError());
+    UpstreamError error = UpstreamError::fromFailure(
+        failure, QStringLiteral("upstream '%1': %2").arg(m_upstreamName, message));
+    error.cutOff = failure == HttpStreamClient::Failure::Broken && m_client->status() / 100 == 2;
+    fail(error);
+}
+
+void Generation::whenNotHeld(std::function<void()> read)
+{
+    if (!m_upstreamHeld)
+        return read();
+    m_heldBack.append(std::move(read));
+}
+
+void Generation::holdUpstream(bool held)
+{
+    m_upstreamHeld = held;
+    applyReadPause();
+    // Released: what the client said meanwhile is read in order, until a unit of it is held again.
+    while (!m_upstreamHeld && !m_heldBack.isEmpty())
+        m_heldBack.takeFirst()();
+}
+
+void Generation::applyReadPause()
+{
+    if (m_client && isRunning())
+        m_client->setReadPaused(m_consumerPaused || m_upstreamHeld);
 }
 
 UpstreamError Generation::statusError() const
@@ -82,8 +123,8 @@ void Generation::abort()
 
 void Generation::setReadingPaused(bool paused)
 {
-    if (m_client && isRunning())
-        m_client->setReadPaused(paused);
+    m_consumerPaused = paused;
+    applyReadPause();
 }
 
 void Generation::emitContent(const QString &text)

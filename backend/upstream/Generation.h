@@ -18,6 +18,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class Generation : public QObject
 {
     Q_OBJECT
@@ -87,6 +89,9 @@ protected:
     void fail(const UpstreamError &error);
     // The stream ended (or broke) before the upstream said it was done.
     UpstreamError cutOff(const QString &message) const;
+    // While held, the upstream is not read and what its client already said (bytes, the end, a failure)
+    // waits; released, that is read in order. For a unit of the answer read on a worker thread.
+    void holdUpstream(bool held);
 
 private:
     void setStage(Stage stage);
@@ -96,6 +101,11 @@ private:
     // that pass it on.
     UpstreamError statusError() const;
     void deliver(const QList<ThinkTagSplitter::Piece> &pieces);
+    void onBody(const QByteArray &bytes);
+    void onBodyEnd();
+    void onClientFailed(HttpStreamClient::Failure failure, const QString &message);
+    void whenNotHeld(std::function<void()> read);
+    void applyReadPause();
 
     QString m_upstreamName;
     QString m_model;
@@ -106,4 +116,7 @@ private:
     CompletionTranscript m_transcript;
     QByteArray m_errorBody;
     qsizetype m_answerCharacters = 0;
+    bool m_consumerPaused = false;
+    bool m_upstreamHeld = false;
+    QList<std::function<void()>> m_heldBack;
 };
