@@ -125,13 +125,14 @@ void GenerationReporter::readNextInput()
 }
 
 QList<std::function<void()>> GenerationReporter::slices(
-    const QString &text, const std::function<void(const QString &, bool)> &read)
+    const QString &text, const std::function<void(QStringView, bool)> &read)
 {
     QList<std::function<void()>> inputs;
+    // Each slice holds the one text (shared, not copied) and reads its part of it.
     for (qsizetype at = 0; at < text.size(); at += MaxTextCharsPerTurn) {
-        // A copy per slice: the text is copied once in all.
-        const QString slice = text.mid(at, MaxTextCharsPerTurn);
-        inputs.append([read, slice, first = at == 0] { read(slice, first); });
+        inputs.append([read, text, at] {
+            read(QStringView(text).sliced(at, std::min(MaxTextCharsPerTurn, text.size() - at)), at == 0);
+        });
     }
     return inputs;
 }
@@ -183,11 +184,11 @@ void GenerationReporter::attach(Generation *generation)
     connect(generation, &Generation::stageChanged, this,
         [this](Generation::Stage stage) { take({[this, stage] { onStage(stage); }}); });
     connect(generation, &Generation::contentDelta, this, [this](const QString &text) {
-        take(slices(text, [this](const QString &slice, bool first) { onContent(slice, first); }));
+        take(slices(text, [this](QStringView slice, bool first) { onContent(slice, first); }));
     });
     connect(generation, &Generation::toolCallsDelta, this, [this] { take({[this] { onDelta(); }}); });
     connect(generation, &Generation::reasoningDelta, this, [this](const QString &text) {
-        take(slices(text, [this](const QString &slice, bool first) { onReasoning(slice, first); }));
+        take(slices(text, [this](QStringView slice, bool first) { onReasoning(slice, first); }));
     });
     connect(generation, &Generation::finished, this,
         [this](const GenerationOutcome &outcome) { take({[this, outcome] { onFinished(outcome); }}); });
@@ -233,7 +234,7 @@ void GenerationReporter::onStage(Generation::Stage stage)
     }
 }
 
-void GenerationReporter::onContent(const QString &text, bool newDelta)
+void GenerationReporter::onContent(QStringView text, bool newDelta)
 {
     if (newDelta) {
         ++m_deltas;
@@ -274,7 +275,7 @@ void GenerationReporter::reportProgressIfDue()
         QStringLiteral("generating"), 3, percentage, now);
 }
 
-void GenerationReporter::onReasoning(const QString &text, bool newDelta)
+void GenerationReporter::onReasoning(QStringView text, bool newDelta)
 {
     if (newDelta)
         ++m_deltas;
@@ -287,11 +288,11 @@ void GenerationReporter::onReasoning(const QString &text, bool newDelta)
     }
 }
 
-void GenerationReporter::hold(QString &held, const QString &text, const std::function<void()> &publish)
+void GenerationReporter::hold(QString &held, QStringView text, const std::function<void()> &publish)
 {
     for (qsizetype at = 0; at < text.size();) {
         const qsizetype take = std::min(text.size() - at, MaxAloudChars - held.size());
-        held += QStringView(text).sliced(at, take);
+        held += text.sliced(at, take);
         at += take;
         if (held.size() == MaxAloudChars)
             publish();

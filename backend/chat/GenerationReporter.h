@@ -60,7 +60,7 @@ private:
     bool inputsWaiting() const { return m_nextInput < m_inputs.size(); }
     // A delta's text as inputs of MaxTextCharsPerTurn characters; `read` learns which one starts the delta.
     static QList<std::function<void()>> slices(
-        const QString &text, const std::function<void(const QString &, bool)> &read);
+        const QString &text, const std::function<void(QStringView, bool)> &read);
     // Every entry from the generation starts a new turn's allowance.
     void beginTurn() { m_publishedThisTurn = 0; }
     // The generation is over: `done` once what waits is published.
@@ -72,15 +72,15 @@ private:
     // The answer (or a tool call) began: the reasoning so far is complete, its last step included.
     void endReasoning();
     void reportProgressIfDue();
-    void onContent(const QString &text, bool newDelta);
-    void onReasoning(const QString &text, bool newDelta);
+    void onContent(QStringView text, bool newDelta);
+    void onReasoning(QStringView text, bool newDelta);
     void onFinished(const GenerationOutcome &outcome);
     void onFailed(const QString &message);
     void publishThinking(const QString &text);
     void publishThinkingAloud();
     void publishAnswer();
     // Holds `text` for the next update of its kind; one that is full goes at once (`publish`).
-    static void hold(QString &held, const QString &text, const std::function<void()> &publish);
+    static void hold(QString &held, QStringView text, const std::function<void()> &publish);
     void publishProgress(const QString &type, const QString &message, const QString &activity, int step,
         std::optional<double> percentage, QJsonObject metrics = {});
     QJsonObject metrics() const;

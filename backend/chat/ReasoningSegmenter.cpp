@@ -4,7 +4,7 @@
 #include <QHash>
 #include <QStringView>
 
-QStringList ReasoningSegmenter::feed(const QString &delta)
+QStringList ReasoningSegmenter::feed(QStringView delta)
 {
     QStringList steps;
     m_buffer += delta;

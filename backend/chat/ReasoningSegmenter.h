@@ -10,6 +10,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 class ReasoningSegmenter
 {
@@ -18,7 +19,7 @@ public:
     static constexpr qsizetype MaxStepLength = 1200; // past this, a step ends at a sentence
 
     // Returns the steps completed by this delta (usually none).
-    QStringList feed(const QString &delta);
+    QStringList feed(QStringView delta);
     // The reasoning ended: the last step, if any text is left.
     QStringList flush();
     // What is held back until the step ends (at most MaxStepLength + 2 characters between calls).

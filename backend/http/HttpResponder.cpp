@@ -12,6 +12,10 @@
 
 namespace {
 
+// Data up to this size is framed in one copy and written once; larger data is written as it is, between
+// its frame's head and end, so that megabytes are not copied once more.
+constexpr qsizetype FramedCopyBytes = 64 * 1024;
+
 QByteArray chunkFrame(const QByteArray &data)
 {
     return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
@@ -108,7 +112,14 @@ bool HttpResponder::writeChunk(const QByteArray &data)
         return false;
     // QTcpSocket would send on the next event-loop pass; a delta leaves now, before whatever else this
     // pass has to do (publishing to the hub, logging).
-    const bool written = m_socket->write(m_framing.chunked ? chunkFrame(data) : data) > 0;
+    bool written = false;
+    if (!m_framing.chunked || data.size() < FramedCopyBytes) {
+        written = m_socket->write(m_framing.chunked ? chunkFrame(data) : data) > 0;
+    } else {
+        // A large chunk's data goes to the socket's buffer as it is (shared, not copied into a frame).
+        written = m_socket->write(QByteArray::number(data.size(), 16) + "\r\n") > 0
+            && m_socket->write(data) > 0 && m_socket->write("\r\n") > 0;
+    }
     m_socket->flush();
     return written;
 }
