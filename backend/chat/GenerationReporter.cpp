@@ -128,12 +128,15 @@ QList<std::function<void()>> GenerationReporter::slices(
     const QString &text, const std::function<void(QStringView, bool)> &read)
 {
     QList<std::function<void()>> inputs;
-    // Each slice holds the one text (shared, not copied) and reads its part of it.
-    for (qsizetype at = 0; at < text.size(); at += MaxTextCharsPerTurn) {
+    // Each slice holds the one text (shared, not copied) and reads its part of it; an empty text is one
+    // slice.
+    qsizetype at = 0;
+    do {
         inputs.append([read, text, at] {
             read(QStringView(text).sliced(at, std::min(MaxTextCharsPerTurn, text.size() - at)), at == 0);
         });
-    }
+        at += MaxTextCharsPerTurn;
+    } while (at < text.size());
     return inputs;
 }
 
