@@ -3,6 +3,7 @@
 // sockets against the fake model server: what is kept, what lives on until its answer ends, and answers
 // that arrive for a list that has changed meanwhile.
 #include "FakeUpstream.h"
+#include "RegistryCalls.h"
 #include "upstream/Generation.h"
 #include "upstream/UpstreamRegistry.h"
 
@@ -13,64 +14,6 @@
 #include <memory>
 
 namespace {
-
-QList<UpstreamConfig> configs(const QStringList &specs)
-{
-    QString error;
-    const auto parsed = UpstreamConfig::parseList(specs, &error);
-    if (!parsed)
-        qFatal("bad upstream specs: %s", qPrintable(error));
-    return *parsed;
-}
-
-struct Listing
-{
-    bool done = false;
-    QList<UpstreamRegistry::ListedModel> models;
-
-    QStringList ids() const
-    {
-        QStringList list;
-        for (const auto &listed : models)
-            list << listed.id;
-        list.sort();
-        return list;
-    }
-    UpstreamProvider *upstreamOf(const QString &id) const
-    {
-        for (const auto &listed : models) {
-            if (listed.id == id)
-                return listed.upstream;
-        }
-        return nullptr;
-    }
-};
-
-std::shared_ptr<Listing> list(UpstreamRegistry &registry)
-{
-    auto listing = std::make_shared<Listing>();
-    registry.listModels([listing](QList<UpstreamRegistry::ListedModel> models) {
-        listing->models = models;
-        listing->done = true;
-    });
-    return listing;
-}
-
-struct Resolved
-{
-    bool done = false;
-    std::optional<UpstreamRegistry::Route> route;
-    UpstreamError error;
-};
-
-std::shared_ptr<Resolved> resolve(UpstreamRegistry &registry, const QString &model)
-{
-    auto resolved = std::make_shared<Resolved>();
-    registry.resolve(model, [resolved](std::optional<UpstreamRegistry::Route> route, UpstreamError error) {
-        *resolved = {true, route, error};
-    });
-    return resolved;
-}
 
 ChatRequest chatWith(const QString &model)
 {
@@ -109,26 +52,26 @@ private Q_SLOTS:
         first.setScript(QStringLiteral("llama"), {});
         second.setScript(QStringLiteral("phi"), {});
         third.setScript(QStringLiteral("qwen"), {});
-        UpstreamRegistry registry(configs({first.ollamaSpec(), second.openAiSpec()}));
+        UpstreamRegistry registry(upstreamConfigs({first.ollamaSpec(), second.openAiSpec()}));
         QPointer<UpstreamProvider> kept = registry.at(0);
         QPointer<UpstreamProvider> removed = registry.at(1);
-        const auto before = list(registry);
+        const auto before = listModels(registry);
         QTRY_VERIFY(before->done);
-        QCOMPARE(before->ids(), (QStringList {QStringLiteral("llama"), QStringLiteral("phi")}));
+        QCOMPARE(before->sortedIds(), (QStringList {QStringLiteral("llama"), QStringLiteral("phi")}));
         QCOMPARE(first.connectionsAccepted(), 1);
 
-        registry.replace(configs({first.ollamaSpec(), third.openAiSpec()}));
+        registry.replace(upstreamConfigs({first.ollamaSpec(), third.openAiSpec()}));
         QCOMPARE(registry.size(), 2);
         QCOMPARE(registry.at(0), kept.data()); // the same provider...
         QVERIFY(registry.at(1) != removed.data());
-        const auto after = list(registry);
+        const auto after = listModels(registry);
         QTRY_VERIFY(after->done);
-        QCOMPARE(after->ids(), (QStringList {QStringLiteral("llama"), QStringLiteral("qwen")}));
+        QCOMPARE(after->sortedIds(), (QStringList {QStringLiteral("llama"), QStringLiteral("qwen")}));
         QCOMPARE(first.connectionsAccepted(), 1); // ...with its pooled connection
         QCOMPARE(after->upstreamOf(QStringLiteral("qwen")), registry.at(1));
 
         // The removed one is neither routed to nor kept once it has nothing to do.
-        const auto phi = resolve(registry, QStringLiteral("phi"));
+        const auto phi = resolveModel(registry, QStringLiteral("phi"));
         QTRY_VERIFY(phi->done);
         QVERIFY(!phi->route);
         QCOMPARE(phi->error.status, 404);
@@ -140,7 +83,7 @@ private Q_SLOTS:
     {
         FakeUpstream fake;
         QVERIFY(fake.start());
-        QList<UpstreamConfig> list = configs({fake.openAiSpec()});
+        QList<UpstreamConfig> list = upstreamConfigs({fake.openAiSpec()});
         list[0].apiKey = QStringLiteral("old");
         UpstreamRegistry registry(list);
         QPointer<UpstreamProvider> before = registry.at(0);
@@ -158,8 +101,8 @@ private Q_SLOTS:
         QVERIFY(staying.start() && leaving.start());
         staying.setScript(QStringLiteral("llama"), {});
         leaving.setScript(QStringLiteral("slow"), slowAnswer());
-        UpstreamRegistry registry(configs({staying.ollamaSpec(), leaving.openAiSpec()}));
-        const auto route = resolve(registry, QStringLiteral("slow"));
+        UpstreamRegistry registry(upstreamConfigs({staying.ollamaSpec(), leaving.openAiSpec()}));
+        const auto route = resolveModel(registry, QStringLiteral("slow"));
         QTRY_VERIFY(route->done);
         QVERIFY(route->route);
         QPointer<UpstreamProvider> provider = route->route->upstream;
@@ -173,12 +116,12 @@ private Q_SLOTS:
         QSignalSpy failed(generation.data(), &Generation::failed);
         QTRY_VERIFY(!answer.isEmpty()); // streaming
 
-        registry.replace(configs({staying.ollamaSpec()}));
+        registry.replace(upstreamConfigs({staying.ollamaSpec()}));
         QCOMPARE(registry.size(), 1);
         QCOMPARE(registry.retiredCount(), 1);
-        const auto listed = list(registry);
+        const auto listed = listModels(registry);
         QTRY_VERIFY(listed->done);
-        QCOMPARE(listed->ids(), QStringList {QStringLiteral("llama")}); // not listed at once
+        QCOMPARE(listed->sortedIds(), QStringList {QStringLiteral("llama")}); // not listed at once
 
         // Its answer runs to the end (under ASan: on a provider and pool that are still there).
         QTRY_COMPARE(finished.size() + failed.size(), 1);
@@ -205,26 +148,26 @@ private Q_SLOTS:
         newcomer.setScript(QStringLiteral("qwen"), {});
         slow.holdListings();
         newcomer.holdListings(); // asked later; only the slow one's stale answer may arrive first
-        UpstreamRegistry registry(configs({slow.ollamaSpec(), other.openAiSpec()}));
-        const auto inFlight = list(registry);
+        UpstreamRegistry registry(upstreamConfigs({slow.ollamaSpec(), other.openAiSpec()}));
+        const auto inFlight = listModels(registry);
         QTRY_COMPARE(slow.heldListings(), 1);
 
-        registry.replace(configs({newcomer.ollamaSpec(), other.openAiSpec()}));
+        registry.replace(upstreamConfigs({newcomer.ollamaSpec(), other.openAiSpec()}));
         slow.releaseListings();
         QTRY_VERIFY(inFlight->done);
-        QCOMPARE(inFlight->ids(), QStringList {QStringLiteral("phi")});
+        QCOMPARE(inFlight->sortedIds(), QStringList {QStringLiteral("phi")});
         QVERIFY(inFlight->upstreamOf(QStringLiteral("gone-model")) == nullptr);
 
         // Nothing learned of the newcomer yet: its first listing says what it has.
-        const auto routed = resolve(registry, QStringLiteral("gone-model"));
+        const auto routed = resolveModel(registry, QStringLiteral("gone-model"));
         QTRY_COMPARE(newcomer.heldListings(), 1);
         newcomer.releaseListings();
         QTRY_VERIFY(routed->done);
         QVERIFY(!routed->route);
         QCOMPARE(routed->error.status, 404);
-        const auto listed = list(registry);
+        const auto listed = listModels(registry);
         QTRY_VERIFY(listed->done);
-        QCOMPARE(listed->ids(), (QStringList {QStringLiteral("phi"), QStringLiteral("qwen")}));
+        QCOMPARE(listed->sortedIds(), (QStringList {QStringLiteral("phi"), QStringLiteral("qwen")}));
         QCOMPARE(listed->upstreamOf(QStringLiteral("qwen")), registry.at(0));
     }
 
@@ -236,19 +179,19 @@ private Q_SLOTS:
         slow.setScript(QStringLiteral("llama"), {});
         other.setScript(QStringLiteral("phi"), {});
         slow.holdListings();
-        UpstreamRegistry registry(configs({slow.ollamaSpec(), other.openAiSpec()}));
+        UpstreamRegistry registry(upstreamConfigs({slow.ollamaSpec(), other.openAiSpec()}));
         UpstreamProvider *slowProvider = registry.at(0);
-        const auto inFlight = list(registry);
+        const auto inFlight = listModels(registry);
         QTRY_COMPARE(slow.heldListings(), 1);
 
         // The same two, the other way round: each answer lands with its own upstream.
-        QList<UpstreamConfig> swapped = configs({slow.ollamaSpec(), other.openAiSpec()});
+        QList<UpstreamConfig> swapped = upstreamConfigs({slow.ollamaSpec(), other.openAiSpec()});
         std::swap(swapped[0], swapped[1]);
         registry.replace(swapped);
         QCOMPARE(registry.at(1), slowProvider);
         slow.releaseListings();
         QTRY_VERIFY(inFlight->done);
-        QCOMPARE(inFlight->ids(), (QStringList {QStringLiteral("llama"), QStringLiteral("phi")}));
+        QCOMPARE(inFlight->sortedIds(), (QStringList {QStringLiteral("llama"), QStringLiteral("phi")}));
         QCOMPARE(inFlight->upstreamOf(QStringLiteral("llama")), slowProvider);
         QCOMPARE(inFlight->upstreamOf(QStringLiteral("phi")), registry.at(0));
     }

@@ -2,6 +2,7 @@
 // The upstream layer's bookkeeping, on real loopback sockets: the pool of idle keep-alive connections, and
 // the registry that names every upstream's models in one namespace and routes a model id to its server.
 #include "FakeUpstream.h"
+#include "RegistryCalls.h"
 #include "upstream/ConnectionPool.h"
 #include "upstream/UpstreamRegistry.h"
 
@@ -16,39 +17,6 @@ namespace {
 
 // Nothing listens on port 1 (it is privileged, and outside the range the kernel hands out).
 const QString Unreachable = QStringLiteral("openai:http://127.0.0.1:1");
-
-QList<UpstreamConfig> configs(const QStringList &specs)
-{
-    QString error;
-    const auto parsed = UpstreamConfig::parseList(specs, &error);
-    if (!parsed)
-        qFatal("bad upstream specs: %s", qPrintable(error));
-    return *parsed;
-}
-
-QStringList ids(const QList<UpstreamRegistry::ListedModel> &models)
-{
-    QStringList list;
-    for (const auto &listed : models)
-        list << listed.id;
-    return list;
-}
-
-struct Resolved
-{
-    bool done = false;
-    std::optional<UpstreamRegistry::Route> route;
-    UpstreamError error;
-};
-
-std::shared_ptr<Resolved> resolve(UpstreamRegistry &registry, const QString &model)
-{
-    auto resolved = std::make_shared<Resolved>();
-    registry.resolve(model, [resolved](std::optional<UpstreamRegistry::Route> route, UpstreamError error) {
-        *resolved = {true, route, error};
-    });
-    return resolved;
-}
 
 } // namespace
 
@@ -147,18 +115,11 @@ private Q_SLOTS:
         first.setScript(QStringLiteral("qwen"), {});
         second.setScript(QStringLiteral("llama"), {});
         second.setScript(QStringLiteral("phi"), {});
-        UpstreamRegistry registry(configs({first.ollamaSpec(), second.openAiSpec()}));
-        QList<UpstreamRegistry::ListedModel> listed;
-        bool done = false;
-        registry.listModels([&](QList<UpstreamRegistry::ListedModel> models) {
-            listed = models;
-            done = true;
-        });
-        QTRY_VERIFY(done);
-        QStringList names = ids(listed);
-        names.sort();
+        UpstreamRegistry registry(upstreamConfigs({first.ollamaSpec(), second.openAiSpec()}));
+        const auto listing = listModels(registry);
+        QTRY_VERIFY(listing->done);
         // The first upstream configured keeps the plain id; the second's is named after that upstream.
-        QCOMPARE(names,
+        QCOMPARE(listing->sortedIds(),
             (QStringList {QStringLiteral("llama"), QStringLiteral("openai/llama"), QStringLiteral("phi"),
                 QStringLiteral("qwen")}));
     }
@@ -171,24 +132,24 @@ private Q_SLOTS:
         first.setScript(QStringLiteral("llama"), {});
         second.setScript(QStringLiteral("llama"), {});
         second.setScript(QStringLiteral("phi"), {});
-        UpstreamRegistry registry(configs({first.ollamaSpec(), second.openAiSpec()}));
+        UpstreamRegistry registry(upstreamConfigs({first.ollamaSpec(), second.openAiSpec()}));
 
-        const auto phi = resolve(registry, QStringLiteral("phi"));
+        const auto phi = resolveModel(registry, QStringLiteral("phi"));
         QTRY_VERIFY(phi->done);
         QVERIFY(phi->route);
         QCOMPARE(phi->route->upstream, registry.at(1));
         QCOMPARE(phi->route->model, QStringLiteral("phi"));
 
-        const auto llama = resolve(registry, QStringLiteral("llama"));
+        const auto llama = resolveModel(registry, QStringLiteral("llama"));
         QTRY_VERIFY(llama->done);
         QCOMPARE(llama->route->upstream, registry.at(0));
 
         // "<upstream>/<id>" names the server and its own model name, listed that way or not.
-        const auto named = resolve(registry, QStringLiteral("openai/llama"));
+        const auto named = resolveModel(registry, QStringLiteral("openai/llama"));
         QTRY_VERIFY(named->done);
         QCOMPARE(named->route->upstream, registry.at(1));
         QCOMPARE(named->route->model, QStringLiteral("llama"));
-        const auto prefixed = resolve(registry, QStringLiteral("ollama/llama"));
+        const auto prefixed = resolveModel(registry, QStringLiteral("ollama/llama"));
         QTRY_VERIFY(prefixed->done);
         QCOMPARE(prefixed->route->upstream, registry.at(0));
         QCOMPARE(prefixed->route->model, QStringLiteral("llama"));
@@ -199,16 +160,17 @@ private Q_SLOTS:
         FakeUpstream fake;
         QVERIFY(fake.start());
         fake.setScript(QStringLiteral("llama"), {});
-        UpstreamRegistry reachable(configs({fake.ollamaSpec(), Unreachable}));
-        const auto unknown = resolve(reachable, QStringLiteral("mistral"));
+        UpstreamRegistry reachable(upstreamConfigs({fake.ollamaSpec(), Unreachable}));
+        const auto unknown = resolveModel(reachable, QStringLiteral("mistral"));
         QTRY_VERIFY(unknown->done);
         QVERIFY(!unknown->route);
         QCOMPARE(unknown->error.status, 404);
         QCOMPARE(unknown->error.code, QStringLiteral("model_not_found"));
         QCOMPARE(unknown->error.param, QStringLiteral("model"));
 
-        UpstreamRegistry unreachable(configs({Unreachable, QStringLiteral("ollama:http://127.0.0.1:1")}));
-        const auto nowhere = resolve(unreachable, QStringLiteral("llama"));
+        UpstreamRegistry unreachable(
+            upstreamConfigs({Unreachable, QStringLiteral("ollama:http://127.0.0.1:1")}));
+        const auto nowhere = resolveModel(unreachable, QStringLiteral("llama"));
         QTRY_VERIFY_WITH_TIMEOUT(nowhere->done, 15000);
         QVERIFY(!nowhere->route);
         QCOMPARE(nowhere->error.status, 502);
@@ -220,8 +182,8 @@ private Q_SLOTS:
         // One upstream answers for itself (404 for a model it lacks): no listing before the first token.
         FakeUpstream fake;
         QVERIFY(fake.start());
-        UpstreamRegistry registry(configs({fake.openAiSpec()}));
-        const auto resolved = resolve(registry, QStringLiteral("any-model"));
+        UpstreamRegistry registry(upstreamConfigs({fake.openAiSpec()}));
+        const auto resolved = resolveModel(registry, QStringLiteral("any-model"));
         QVERIFY(resolved->done); // at once, without a round trip
         QCOMPARE(resolved->route->upstream, registry.at(0));
         QCOMPARE(resolved->route->model, QStringLiteral("any-model"));
@@ -233,7 +195,7 @@ private Q_SLOTS:
         FakeUpstream fake;
         QVERIFY(fake.start());
         fake.setScript(QStringLiteral("llama"), {});
-        UpstreamRegistry registry(configs({fake.ollamaSpec(), Unreachable}));
+        UpstreamRegistry registry(upstreamConfigs({fake.ollamaSpec(), Unreachable}));
         QJsonArray status;
         bool done = false;
         registry.reachability([&](QJsonArray upstreams) {
