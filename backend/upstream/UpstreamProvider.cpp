@@ -104,36 +104,15 @@ void UpstreamProvider::fetchJson(const QByteArray &method, const QString &path, 
 void UpstreamProvider::fetchJson(const HttpStreamClient::Request &get, int redirectsLeft,
     std::function<void(std::optional<QJsonObject>, UpstreamError)> done)
 {
-    auto *client = new HttpStreamClient(this);
-    auto body = std::make_shared<QByteArray>();
-    auto answered = std::make_shared<bool>(false);
-    // Busy until the client and every closure over it are gone.
-    auto answer
-        = [client, done, answered, held = hold()](std::optional<QJsonObject> json, UpstreamError error) {
-              if (std::exchange(*answered, true))
-                  return;
-              client->abort();
-              client->deleteLater();
-              done(std::move(json), std::move(error));
-          };
     const QString upstream = name();
-    connect(
-        client, &HttpStreamClient::bodyReceived, client, [body, answer, upstream](const QByteArray &bytes) {
-            if (body->size() + bytes.size() <= UpstreamLimits::MaxWholeBodyBytes) {
-                body->append(bytes);
-                return;
-            }
-            answer(std::nullopt,
-                UpstreamError::badGateway(QStringLiteral("upstream '%1' sent an answer over %2 bytes")
-                                              .arg(upstream)
-                                              .arg(UpstreamLimits::MaxWholeBodyBytes)));
-        });
-    connect(client, &HttpStreamClient::finished, client,
-        [this, client, body, answer, answered, done, upstream, get, redirectsLeft] {
-            const int status = client->status();
-            if (const QUrl target = redirectTarget(*client); !target.isEmpty()) {
+    readWhole(get,
+        [this, get, redirectsLeft, done, upstream](std::optional<WholeAnswer> whole, UpstreamError error) {
+            if (!whole)
+                return done(std::nullopt, std::move(error));
+            const int status = whole->answer.status;
+            if (const QUrl &target = whole->redirect; !target.isEmpty()) {
                 if (redirectsLeft == 0)
-                    return answer(std::nullopt,
+                    return done(std::nullopt,
                         UpstreamError::badGateway(
                             QStringLiteral("upstream '%1' redirected %2 more than once (HTTP %3 to %4)")
                                 .arg(upstream, get.url.toDisplayString(), QString::number(status),
@@ -150,43 +129,45 @@ void UpstreamProvider::fetchJson(const HttpStreamClient::Request &get, int redir
                     next.headers.removeIf([](const auto &header) {
                         return header.first.compare("authorization", Qt::CaseInsensitive) == 0;
                     });
-                *answered = true;
-                client->deleteLater();
                 return fetchJson(next, redirectsLeft - 1, done);
             }
             if (status / 100 != 2)
-                return answer(std::nullopt, UpstreamError::fromHttpStatus(status, *body, upstream));
-            const QJsonDocument document = QJsonDocument::fromJson(*body);
+                return done(
+                    std::nullopt, UpstreamError::fromHttpStatus(status, whole->answer.body, upstream));
+            const QJsonDocument document = QJsonDocument::fromJson(whole->answer.body);
             if (!document.isObject())
-                return answer(std::nullopt,
+                return done(std::nullopt,
                     UpstreamError::badGateway(
                         QStringLiteral("upstream '%1' answered with something that is not JSON")
                             .arg(upstream)));
-            answer(document.object(), {});
+            done(document.object(), {});
         });
-    connect(client, &HttpStreamClient::failed, client,
-        [answer, upstream](HttpStreamClient::Failure failure, const QString &message) {
-            answer(std::nullopt,
-                UpstreamError::fromFailure(
-                    failure, QStringLiteral("upstream '%1': %2").arg(upstream, message)));
-        });
-    client->start(get);
 }
 
 void UpstreamProvider::fetch(
     const QByteArray &method, const QString &path, const QByteArray &body, AnswerDone done)
 {
+    HttpStreamClient::Request ask = request(method, path, body);
+    ask.idleTimeoutMs = std::min(ask.idleTimeoutMs, 30'000); // listing and describing models is quick
+    readWhole(ask, [done](std::optional<WholeAnswer> whole, UpstreamError error) {
+        done(whole ? std::optional(std::move(whole->answer)) : std::nullopt, std::move(error));
+    });
+}
+
+void UpstreamProvider::readWhole(const HttpStreamClient::Request &ask, WholeDone done)
+{
     auto *client = new HttpStreamClient(this);
     auto received = std::make_shared<QByteArray>();
     auto answered = std::make_shared<bool>(false);
-    // Busy until the client and every closure over it are gone.
+    // Answers once, whichever of the client's signals comes first; busy until the client and every
+    // closure over it are gone.
     auto answer
-        = [client, done, answered, held = hold()](std::optional<UpstreamAnswer> reply, UpstreamError error) {
+        = [client, done, answered, held = hold()](std::optional<WholeAnswer> whole, UpstreamError error) {
               if (std::exchange(*answered, true))
                   return;
               client->abort();
               client->deleteLater();
-              done(std::move(reply), std::move(error));
+              done(std::move(whole), std::move(error));
           };
     const QString upstream = name();
     connect(client, &HttpStreamClient::bodyReceived, client,
@@ -199,7 +180,9 @@ void UpstreamProvider::fetch(
                                               .arg(UpstreamLimits::MaxWholeBodyBytes)));
         });
     connect(client, &HttpStreamClient::finished, client, [client, received, answer] {
-        answer(UpstreamAnswer {client->status(), client->header("content-type"), *received}, {});
+        answer(WholeAnswer {{client->status(), client->header("content-type"), *received},
+                   redirectTarget(*client)},
+            {});
     });
     connect(client, &HttpStreamClient::failed, client,
         [answer, upstream](HttpStreamClient::Failure failure, const QString &message) {
@@ -207,7 +190,5 @@ void UpstreamProvider::fetch(
                 UpstreamError::fromFailure(
                     failure, QStringLiteral("upstream '%1': %2").arg(upstream, message)));
         });
-    HttpStreamClient::Request ask = request(method, path, body);
-    ask.idleTimeoutMs = std::min(ask.idleTimeoutMs, 30'000); // listing and describing models is quick
     client->start(ask);
 }

@@ -95,6 +95,16 @@ private:
     void fetchJson(const HttpStreamClient::Request &get, int redirectsLeft,
         std::function<void(std::optional<QJsonObject>, UpstreamError)> done);
 
+    struct WholeAnswer
+    {
+        UpstreamAnswer answer;
+        QUrl redirect; // where a redirect answer points, resolved; empty for any other answer
+    };
+    using WholeDone = std::function<void(std::optional<WholeAnswer> whole, UpstreamError error)>;
+    // Sends `ask` and reads its answer whole (up to UpstreamLimits::MaxWholeBodyBytes, past which the
+    // answer is a 502); `done` is called once, with the answer or with why there is none.
+    void readWhole(const HttpStreamClient::Request &ask, WholeDone done);
+
     UpstreamConfig m_config;
     ConnectionPool *m_pool;
     int m_holds = 0;
