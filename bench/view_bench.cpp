@@ -269,6 +269,23 @@ int liveDelegates(QQuickItem *list)
     return visible;
 }
 
+// Scrolls `view` from top to bottom, one step per frame, as a fast flick would; the frames are recorded
+// meanwhile. Returns the most delegates that were alive at once.
+int scrollThrough(QQuickItem *view, FrameRecorder &frames)
+{
+    frames.start();
+    const double contentHeight = view->property("contentHeight").toDouble();
+    int maxDelegates = liveDelegates(view);
+    for (double y = 0; y < contentHeight; y += 120) {
+        const int before = frames.frames();
+        view->setProperty("contentY", y);
+        waitFor([&] { return frames.frames() > before; }, 1'000);
+        maxDelegates = std::max(maxDelegates, liveDelegates(view));
+    }
+    frames.stop();
+    return maxDelegates;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -366,17 +383,7 @@ int main(int argc, char **argv)
     waitFor([&] { return frames.frames() > framesBefore; }, 10'000);
     const double openMs = double(open.nsecsElapsed()) / 1e6;
     const int delegatesAfterOpen = liveDelegates(list);
-    // Scroll through all of it, one step per frame, as a fast flick would.
-    frames.start();
-    const double contentHeight = list->property("contentHeight").toDouble();
-    int maxDelegates = delegatesAfterOpen;
-    for (double y = 0; y < contentHeight; y += 120) {
-        const int before = frames.frames();
-        list->setProperty("contentY", y);
-        waitFor([&] { return frames.frames() > before; }, 1'000);
-        maxDelegates = std::max(maxDelegates, liveDelegates(list));
-    }
-    frames.stop();
+    const int maxDelegates = scrollThrough(list, frames);
     printTable(QStringList {QStringLiteral("messages"), QStringLiteral("open to first frame ms"),
                    QStringLiteral("live delegates (max while scrolling)")}
             + frameHeader,
@@ -394,16 +401,7 @@ int main(int argc, char **argv)
     if (!lane || !waitFor([&] { return lane->property("count").toInt() >= stepCount; }, 30'000))
         return 4;
     waitFor([] { return false; }, 200);
-    frames.start();
-    const double laneHeight = lane->property("contentHeight").toDouble();
-    int maxSteps = liveDelegates(lane);
-    for (double y = 0; y < laneHeight; y += 120) {
-        const int before = frames.frames();
-        lane->setProperty("contentY", y);
-        waitFor([&] { return frames.frames() > before; }, 1'000);
-        maxSteps = std::max(maxSteps, liveDelegates(lane));
-    }
-    frames.stop();
+    const int maxSteps = scrollThrough(lane, frames);
     printTable(QStringList {QStringLiteral("steps"), QStringLiteral("timeline rows"),
                    QStringLiteral("live delegates (max while scrolling)")}
             + frameHeader,
