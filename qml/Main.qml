@@ -18,8 +18,9 @@ ApplicationWindow {
     // keep it in a drawer from the right, so the chat keeps its column.
     readonly property bool insightsDocked: width >= Theme.dockedInsightsFrom
 
-    width: 1280
-    height: 800
+    // 1280×800, or the whole screen where that is smaller: a window larger than its screen hides the composer.
+    width: Math.min(1280, Screen.desktopAvailableWidth)
+    height: Math.min(800, Screen.desktopAvailableHeight)
     minimumWidth: 640
     minimumHeight: 480
     visible: true
