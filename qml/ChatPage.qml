@@ -36,16 +36,26 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Item { Layout.fillHeight: true }
+            // Both texts fill the width and centre their lines: a label that does not is fixed at its
+            // preferred (unwrapped) width, which held the column wider than a narrow page and off its centre.
             Label {
-                Layout.alignment: Qt.AlignHCenter
+                objectName: "greeting"
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
                 text: qsTr("Watch language models think.")
                 font.pixelSize: 26
                 font.bold: true
                 color: Theme.text
             }
             Label {
-                Layout.alignment: Qt.AlignHCenter
+                Layout.fillWidth: true
                 Layout.maximumWidth: 520
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Layout.alignment: Qt.AlignHCenter
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
                 text: qsTr("Ask anything. The answer streams in here; the model's reasoning and the request's progress appear beside it as they happen.")

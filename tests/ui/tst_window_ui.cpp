@@ -109,6 +109,7 @@ private Q_SLOTS:
     void languageSwitchesLive();
     void settingsSayWhereThePortCameFromAndThatNoKeychainAnswers();
     void anUpstreamAddedOrRemovedInSettingsAppliesWithoutRestart();
+    void theGreetingIsCentredInTheChat();
     void nothingIsClippedAtAnySize();
     void screenshotsInBothThemesSizesAndLanguages();
     void firstRunWithoutUpstreamSaysHowToFixIt();
@@ -802,6 +803,35 @@ void WindowUiTest::anUpstreamAddedOrRemovedInSettingsAppliesWithoutRestart()
     ask(QStringLiteral("Still there?"));
     QCOMPARE(stateOf(messages(), 1), MessageModel::State::Failed);
     QCOMPARE(int(added.requests().size()), chatsBefore);
+}
+
+void WindowUiTest::theGreetingIsCentredInTheChat()
+{
+    // A new chat greets in the middle of the chat, its heading wrapped where the window is narrow.
+    QQuickWindow *window = m_window->window();
+    newChat(QStringLiteral("qwen3:8b"));
+    QQuickItem *greeting = m_driver->item("greeting");
+    QTRY_VERIFY(greeting->isVisible());
+    const QQuickItem *chatPage = m_driver->item("composer")->parentItem();
+    for (const QSize size : {QSize(640, 480), QSize(900, 600), QSize(1280, 800)}) {
+        window->resize(size);
+        QTRY_COMPARE(window->contentItem()->size().toSize(), size);
+        m_preferences->setLanguage(QStringLiteral("de"));
+        QVERIFY(m_driver->settle());
+        const QString where = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+        const QRectF page = chatPage->mapRectToScene(QRectF(0, 0, chatPage->width(), chatPage->height()));
+        const QRectF box = greeting->mapRectToScene(QRectF(0, 0, greeting->width(), greeting->height()));
+        QVERIFY2(qAbs((box.left() - page.left()) - (page.right() - box.right())) <= 1,
+            qPrintable(where
+                + QStringLiteral(" page %1..%2, greeting %3..%4")
+                      .arg(page.left())
+                      .arg(page.right())
+                      .arg(box.left())
+                      .arg(box.right())));
+        QVERIFY2(greeting->property("contentWidth").toReal() <= greeting->width(), qPrintable(where));
+    }
+    m_preferences->setLanguage(QStringLiteral("en"));
+    window->resize(1280, 800);
 }
 
 void WindowUiTest::nothingIsClippedAtAnySize()
