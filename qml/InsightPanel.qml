@@ -46,7 +46,7 @@ Rectangle {
                 font.pixelSize: 12
                 color: Theme.thinking
                 text: panel.session.thinking ? qsTr("thinking…")
-                                             : panel.thoughtMs >= 0 ? qsTr("thought for %1 s").arg((panel.thoughtMs / 1000).toFixed(1)) : ""
+                                             : panel.thoughtMs >= 0 ? qsTr("thought for %1 s").arg(Words.decimal(panel.thoughtMs / 1000)) : ""
             }
         }
 

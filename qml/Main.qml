@@ -35,6 +35,12 @@ ApplicationWindow {
         value: window.preferences.theme === "dark"
                || (window.preferences.theme === "system" && systemPalette.window.hslLightness < 0.5)
     }
+    // Numbers the window writes (2.1 s, 2,1 s) follow the chosen language.
+    Binding {
+        target: Words
+        property: "locale"
+        value: window.preferences.language !== "" ? Qt.locale(window.preferences.language) : Qt.locale()
+    }
     palette {
         window: Theme.background
         windowText: Theme.text
@@ -158,7 +164,7 @@ ApplicationWindow {
             conversations: conversations
             liveSessions: liveSessions
             showLiveSessions: window.preferences.debugMode
-            uiLocale: window.preferences.language !== "" ? Qt.locale(window.preferences.language) : Qt.locale()
+            uiLocale: Words.locale
             currentConversationId: window.liveSessionId === "" ? chat.conversationId : ""
             currentLiveSessionId: window.liveSessionId
             onNewChatRequested: window.startNewChat()

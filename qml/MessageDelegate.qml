@@ -100,7 +100,7 @@ Item {
                     const shown = message.reasoningShown ? "▾ " : "▸ "
                     // Answers kept before thinking time was measured have none.
                     return shown + (message.thoughtMs < 0 ? qsTr("Reasoning")
-                                                          : qsTr("Thought for %1 s").arg((message.thoughtMs / 1000).toFixed(1)))
+                                                          : qsTr("Thought for %1 s").arg(Words.decimal(message.thoughtMs / 1000)))
                 }
                 color: Theme.thinking
                 font.pixelSize: 12

@@ -173,7 +173,7 @@ ColumnLayout {
             Figure { text: qsTr("tokens/s") }
             Value {
                 objectName: "rateValue"
-                text: status.progress.tokensPerSecond < 0 ? "–" : status.progress.tokensPerSecond.toFixed(1)
+                text: status.progress.tokensPerSecond < 0 ? "–" : Words.decimal(status.progress.tokensPerSecond)
             }
             Figure { text: qsTr("tokens") }
             Value { objectName: "tokensValue"; text: status.progress.tokens }

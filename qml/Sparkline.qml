@@ -15,7 +15,7 @@ Canvas {
     implicitHeight: 32
     renderStrategy: Canvas.Cooperative
     Accessible.role: Accessible.Chart
-    Accessible.name: series.latest >= 0 ? qsTr("Tokens per second over time, now %1").arg(series.latest.toFixed(1))
+    Accessible.name: series.latest >= 0 ? qsTr("Tokens per second over time, now %1").arg(Words.decimal(series.latest))
                                         : qsTr("Tokens per second over time")
 
     Connections {

@@ -7,6 +7,12 @@ import Ponder
 // request, durations, finish reasons. The backend's English progress lines are never shown: they are
 // composed here from structured fields, in the user's language.
 QtObject {
+    // The window's language, for its way with numbers (2,1 s in German); bound by the window.
+    property var locale: Qt.locale()
+    // A figure with one decimal, written as the window's language writes it.
+    function decimal(value) {
+        return Number(value).toLocaleString(locale, "f", 1)
+    }
     // A thinking_type as a name; "" for a model's neutral reasoning step.
     function typeName(type) {
         switch (type) {
@@ -44,14 +50,14 @@ QtObject {
         if (ms < 1000)
             return qsTr("%1 ms").arg(Math.round(ms))
         if (ms < 60000)
-            return qsTr("%1 s").arg((ms / 1000).toFixed(1))
+            return qsTr("%1 s").arg(decimal(ms / 1000))
         const minutes = Math.floor(ms / 60000)
         return qsTr("%1 min %2 s").arg(minutes).arg(Math.floor((ms % 60000) / 1000))
     }
     // An entry's place on the timeline: +2.1 s from the start.
     function offset(ms) {
         if (ms < 60000)
-            return qsTr("+%1 s").arg((Math.max(0, ms) / 1000).toFixed(1))
+            return qsTr("+%1 s").arg(decimal(Math.max(0, ms) / 1000))
         return qsTr("+%1:%2").arg(Math.floor(ms / 60000)).arg(("0" + Math.floor((ms % 60000) / 1000)).slice(-2))
     }
     // How long ago, for the sessions list.
@@ -103,7 +109,7 @@ QtObject {
         }
     }
     function tokensPerSecond(rate) {
-        return qsTr("%1 tokens/s").arg(rate.toFixed(1))
+        return qsTr("%1 tokens/s").arg(decimal(rate))
     }
     // A moment of a request (Timeline.Milestone), with its figures; or of an agent's run, with whose run
     // it was (run: agent, run_id).

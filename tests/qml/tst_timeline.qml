@@ -190,12 +190,22 @@ Item {
         }
 
         function test_offsetsAndDurations() {
+            Words.locale = Qt.locale("en")
             compare(Words.offset(2100), "+2.1 s")
             compare(Words.offset(65000), "+1:05")
             compare(Words.duration(850), "850 ms")
             compare(Words.duration(61000), "1 min 1 s")
             compare(Words.age(30), "just now")
             compare(Words.age(180), "3 min ago")
+        }
+
+        function test_numbersAreWrittenAsTheWindowsLanguageWritesThem() {
+            Words.locale = Qt.locale("de")
+            compare(Words.offset(2100), "+2,1 s")
+            compare(Words.duration(12500), "12,5 s")
+            compare(Words.tokensPerSecond(42.3), "42,3 tokens/s")
+            Words.locale = Qt.locale("en")
+            compare(Words.tokensPerSecond(42.3), "42.3 tokens/s")
         }
 
         function test_anIdleSessionSaysSo() {
