@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "upstream/EmbeddingCall.h"
 
+#include "core/UpstreamJson.h"
 #include "upstream/OllamaChunk.h"
 #include "upstream/OllamaProvider.h"
 #include "upstream/OllamaRequest.h"
@@ -39,7 +40,7 @@ void EmbeddingCall::endOfBody()
 {
     if (!isRunning())
         return;
-    const QJsonObject answer = QJsonDocument::fromJson(m_body).object();
+    const QJsonObject answer = parseUpstreamJson(m_body).object();
     const bool ollama = wire() == WireApi::OllamaEmbed;
     if (!answer.value(ollama ? "embeddings"_L1 : "data"_L1).isArray())
         return fail(

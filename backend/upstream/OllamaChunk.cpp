@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "upstream/OllamaChunk.h"
 
+#include "core/UpstreamJson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -9,7 +11,7 @@ using namespace Qt::StringLiterals;
 OllamaChunk OllamaChunk::fromLine(const QByteArray &line)
 {
     OllamaChunk chunk;
-    const QJsonObject json = QJsonDocument::fromJson(line).object();
+    const QJsonObject json = parseUpstreamJson(line).object();
     chunk.isObject = !json.isEmpty();
     chunk.isError = json.contains("error"_L1);
     if (!chunk.isObject || chunk.isError)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "upstream/OllamaGenerate.h"
 
+#include "core/UpstreamJson.h"
 #include "upstream/OllamaChunk.h"
 #include "upstream/OllamaProvider.h"
 #include "upstream/OllamaRequest.h"
@@ -21,7 +22,7 @@ OllamaGenerate::OllamaGenerate(const UpstreamProvider &provider, const ChatReque
 
 void OllamaGenerate::readLine(const QByteArray &line)
 {
-    const QJsonObject chunk = QJsonDocument::fromJson(line).object();
+    const QJsonObject chunk = parseUpstreamJson(line).object();
     if (failsOn(line, !chunk.isEmpty(), chunk.contains("error"_L1)))
         return;
     emitReasoning(chunk.value("thinking"_L1).toString());

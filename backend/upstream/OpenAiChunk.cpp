@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "upstream/OpenAiChunk.h"
 
+#include "core/UpstreamJson.h"
+
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -48,7 +50,7 @@ OpenAiChunk OpenAiChunk::fromEvent(const QByteArray &data)
         chunk.kind = Kind::Done;
         return chunk;
     }
-    const QJsonObject json = QJsonDocument::fromJson(data).object();
+    const QJsonObject json = parseUpstreamJson(data).object();
     if (json.isEmpty())
         return chunk;
     if (json.contains("error"_L1)) {
@@ -70,7 +72,7 @@ OpenAiChunk OpenAiChunk::fromEvent(const QByteArray &data)
 OpenAiChunk OpenAiChunk::fromCompletion(const QByteArray &body)
 {
     OpenAiChunk chunk;
-    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    const QJsonObject json = parseUpstreamJson(body).object();
     if (json.contains("error"_L1) || !json.value("choices"_L1).isArray())
         return chunk;
     chunk.kind = Kind::Delta;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "upstream/TokenCounter.h"
 
+#include "core/UpstreamJson.h"
 #include "upstream/HttpStreamClient.h"
 #include "upstream/UpstreamLimits.h"
 #include "upstream/UpstreamProvider.h"
@@ -60,7 +61,7 @@ void postJson(UpstreamProvider &provider, const QString &path, const QJsonObject
         if (status / 100 != 2)
             return answer(std::nullopt,
                 {std::nullopt, false, UpstreamError::fromHttpStatus(status, *received, upstream)});
-        const QJsonDocument document = QJsonDocument::fromJson(*received);
+        const QJsonDocument document = parseUpstreamJson(*received);
         if (!document.isObject())
             return answer(std::nullopt,
                 {std::nullopt, false,

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "upstream/UpstreamError.h"
 
+#include "core/UpstreamJson.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
 QString UpstreamError::messageFromBody(const QByteArray &body)
 {
-    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    const QJsonObject json = parseUpstreamJson(body).object();
     const QJsonValue error = json.value(QLatin1String("error"));
     if (error.isString())
         return error.toString();

@@ -2,6 +2,7 @@
 #include "upstream/UpstreamProvider.h"
 
 #include "core/Logging.h"
+#include "core/UpstreamJson.h"
 #include "upstream/Generation.h"
 #include "upstream/OllamaProvider.h"
 #include "upstream/OpenAiProvider.h"
@@ -134,7 +135,7 @@ void UpstreamProvider::fetchJson(const HttpStreamClient::Request &get, int redir
             if (status / 100 != 2)
                 return done(
                     std::nullopt, UpstreamError::fromHttpStatus(status, whole->answer.body, upstream));
-            const QJsonDocument document = QJsonDocument::fromJson(whole->answer.body);
+            const QJsonDocument document = parseUpstreamJson(whole->answer.body);
             if (!document.isObject())
                 return done(std::nullopt,
                     UpstreamError::badGateway(

@@ -77,6 +77,36 @@ QString errorMessage(const HttpTestReply &reply)
     return reply.json().object().value(QLatin1String("error"))[QLatin1String("message")].toString();
 }
 
+// What a client read of an answer: a streamed one's text joined from its events, as that API's client
+// joins it, or a whole one's text.
+QString answerText(const QString &route, bool streamed, const RawHttpResponse &response)
+{
+    QString text;
+    if (!streamed) {
+        const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
+        if (route == QLatin1String("/api/chat"))
+            return answer[QLatin1String("message")][QLatin1String("content")].toString();
+        if (route == QLatin1String("/v1/messages"))
+            return answer[QLatin1String("content")][0][QLatin1String("text")].toString();
+        return answer[QLatin1String("choices")][0][QLatin1String("message")][QLatin1String("content")]
+            .toString();
+    }
+    const QList<QByteArray> events
+        = route == QLatin1String("/api/chat") ? response.body.split('\n') : response.sseData();
+    for (const QByteArray &event : events) {
+        // Decoded first, as a client's TextDecoder does: a broken sequence is U+FFFD, the rest is read.
+        const QJsonObject object = QJsonDocument::fromJson(QString::fromUtf8(event).toUtf8()).object();
+        if (route == QLatin1String("/api/chat"))
+            text += object[QLatin1String("message")][QLatin1String("content")].toString();
+        else if (route == QLatin1String("/v1/messages"))
+            text += object[QLatin1String("delta")][QLatin1String("text")].toString();
+        else
+            text += object[QLatin1String("choices")][0][QLatin1String("delta")][QLatin1String("content")]
+                        .toString();
+    }
+    return text;
+}
+
 } // namespace
 
 class HostileUpstreamTest : public QObject
@@ -107,6 +137,8 @@ private Q_SLOTS:
     void httpUpstreamsGoThroughAnHttpProxyInAbsoluteForm();
     void httpsUpstreamsGoThroughAConnectTunnelAndTlsErrorsSayWhat();
     void aClientThatDoesNotReadHoldsTheUpstreamBack();
+    void bytesThatAreNotUtf8CostOnlyTheirCharacters_data();
+    void bytesThatAreNotUtf8CostOnlyTheirCharacters();
     void aHugeEventIsParsedAfterTheTurnItCameInAndReadInOrder();
     void aHugeEventReachesTheClientAndTheHubWholeAndInOrder();
 
@@ -636,6 +668,87 @@ struct BigLines
 // An event of megabytes is relayed in the turn it came in and parsed on a worker thread: that turn ends
 // (a sentinel posted while it is relayed runs) before its reasoning is read, and the events after it, in
 // the same bytes, wait and are read after it, in order.
+void HostileUpstreamTest::bytesThatAreNotUtf8CostOnlyTheirCharacters_data()
+{
+    QTest::addColumn<QString>("upstream");
+    QTest::addColumn<QString>("route");
+    QTest::addColumn<bool>("streamed");
+    QTest::newRow("chat completions relayed, streamed") << "openai"
+                                                        << "/v1/chat/completions" << true;
+    QTest::newRow("chat completions, whole") << "openai"
+                                             << "/v1/chat/completions" << false;
+    QTest::newRow("Messages from chat completions, streamed") << "openai"
+                                                              << "/v1/messages" << true;
+    QTest::newRow("Ollama chat relayed, streamed") << "ollama"
+                                                   << "/api/chat" << true;
+    QTest::newRow("chat completions from Ollama, whole") << "ollama"
+                                                         << "/v1/chat/completions" << false;
+}
+
+void HostileUpstreamTest::bytesThatAreNotUtf8CostOnlyTheirCharacters()
+{
+    // A stray byte and a character cut short in the middle of an answer: every client's decoder reads each
+    // broken sequence as U+FFFD and goes on, and so must Ponder, to the answer's end.
+    QFETCH(QString, upstream);
+    QFETCH(QString, route);
+    QFETCH(bool, streamed);
+    const QList<QByteArray> pieces {"Hello ", "bad \xff bytes, ", "half \xe2\x82 euro, ", "world"};
+    QByteArray body;
+    QByteArray brokenUnit; // one unit of the upstream's stream, as it wrote it
+    if (upstream == QLatin1String("openai")) {
+        for (const QByteArray &piece : pieces) {
+            const QByteArray event = R"(data: {"choices":[{"index":0,"delta":{"content":")" + piece
+                + R"("},"finish_reason":null}]})" + "\n\n";
+            body += chunk(event);
+            if (piece.contains('\xff'))
+                brokenUnit = event;
+        }
+        body += chunk(R"(data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})"
+                      "\n\ndata: [DONE]\n\n");
+        m_hostile->answer("/v1/chat/completions", HostileUpstream::whole(SseHead + body + chunk({})));
+    } else {
+        for (const QByteArray &piece : pieces) {
+            const QByteArray line
+                = R"({"model":"m","created_at":"2026-01-01T00:00:00Z","message":{"role":"assistant","content":")"
+                + piece + R"("},"done":false})" + "\n";
+            body += chunk(line);
+            if (piece.contains('\xff'))
+                brokenUnit = line;
+        }
+        body += chunk(
+            R"({"model":"m","created_at":"2026-01-01T00:00:00Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"stop"})"
+            "\n");
+        m_hostile->answer("/api/chat",
+            HostileUpstream::whole(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + body + chunk({})));
+    }
+    const auto backend = startBackend(upstream == QLatin1String("openai")
+            ? QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1")
+            : QStringLiteral("ollama:") + m_hostile->url());
+    QVERIFY(backend);
+    QJsonObject request {{QStringLiteral("model"), QStringLiteral("m")}, {QStringLiteral("stream"), streamed},
+        {QStringLiteral("messages"),
+            QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
+                {QStringLiteral("content"), QStringLiteral("hi")}}}}};
+    if (route == QLatin1String("/v1/messages"))
+        request.insert(QStringLiteral("max_tokens"), 100);
+    const RawHttpResponse response = rawPost(backend->url(QStringLiteral("/")), route,
+        QJsonDocument(request).toJson(QJsonDocument::Compact), {{"Content-Type", "application/json"}});
+    QCOMPARE(response.status, 200);
+    const QString replacement(QChar::ReplacementCharacter);
+    const QString expected
+        = QStringLiteral("Hello bad %1 bytes, half %2 euro, world").arg(replacement, replacement.repeated(2));
+    QCOMPARE(answerText(route, streamed, response), expected);
+    const bool relayed
+        = (upstream == QLatin1String("openai")) == route.startsWith(QLatin1String("/v1/chat")) && streamed;
+    if (relayed) // the client and the upstream speak one API: the upstream's bytes, as they came
+        QVERIFY2(response.body.contains(brokenUnit), response.body.constData());
+    else // what Ponder writes itself is UTF-8
+        QVERIFY2(response.body.isValidUtf8(), response.body.constData());
+    QVERIFY(!response.body.contains("\"error\""));
+}
+
 void HostileUpstreamTest::aHugeEventIsParsedAfterTheTurnItCameInAndReadInOrder()
 {
     const BigLines lines;

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "protocols/ollama/OllamaAssembler.h"
 
+#include "core/UpstreamJson.h"
+
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
 void OllamaAssembler::add(const QByteArray &line)
 {
-    const QJsonObject object = QJsonDocument::fromJson(line).object();
+    const QJsonObject object = parseUpstreamJson(line).object();
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString key = it.key();
         if (key == "message"_L1) {

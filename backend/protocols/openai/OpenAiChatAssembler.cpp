@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "protocols/openai/OpenAiChatAssembler.h"
 
+#include "core/UpstreamJson.h"
 #include "upstream/ThinkTagSplitter.h"
 
 #include <QJsonArray>
@@ -53,7 +54,7 @@ void OpenAiChatAssembler::add(const QByteArray &data)
 {
     if (data.trimmed() == "[DONE]")
         return;
-    const QJsonObject chunk = QJsonDocument::fromJson(data).object();
+    const QJsonObject chunk = parseUpstreamJson(data).object();
     const QJsonArray choices = chunk.value("choices"_L1).toArray();
     if (!choices.isEmpty() && choices.first()["message"_L1].isObject()) {
         m_whole = chunk;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "protocols/openai/OpenAiChatRelay.h"
 
+#include "core/UpstreamJson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -31,7 +33,7 @@ std::optional<QString> decodedString(QByteArrayView value)
 {
     if (value.isEmpty() || value.front() != '"')
         return std::nullopt;
-    const QJsonArray array = QJsonDocument::fromJson("[" + value.toByteArray() + "]").array();
+    const QJsonArray array = parseUpstreamJson("[" + value.toByteArray() + "]").array();
     if (array.size() != 1 || !array.first().isString())
         return std::nullopt;
     return array.first().toString();
@@ -103,7 +105,7 @@ QList<QByteArray> OpenAiChatRelay::feed(const QByteArray &data)
     QList<QByteArray> out = release();
     // Only a well-formed finish chunk waits for the usage chunk's members: merged into anything else they
     // would go out inside bytes the client cannot read. Parsed once per choice that finishes.
-    if (finishing && !m_options.clientAskedUsage && QJsonDocument::fromJson(chunk).isObject())
+    if (finishing && !m_options.clientAskedUsage && parseUpstreamJson(chunk).isObject())
         m_held = chunk;
     else
         out.append(chunk);
