@@ -50,7 +50,8 @@ Column {
             tone: Theme.accentText
         }
     }
-    // A failure's own words (the upstream's, the agent's), under the window's. (Why a run was stopped is
+    // A failure's own words (the upstream's), or why a run failed in the window's words with the agent's
+    // own quoted. (Why a run was stopped is
     // Ponder's English for outside clients, and the person watching stopped it themselves.)
     Label {
         objectName: "milestoneDetails"
@@ -59,7 +60,7 @@ Column {
         wrapMode: Text.Wrap
         font.pixelSize: 11
         color: Theme.mutedText
-        text: line.milestone === Timeline.Failed ? Words.failureDetails(line.message) : (line.run.reason || "")
+        text: line.milestone === Timeline.Failed ? Words.failureDetails(line.message) : Words.runFailureDetails(line.run)
     }
     // Findings, where they were found.
     Repeater {

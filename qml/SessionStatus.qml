@@ -40,6 +40,8 @@ ColumnLayout {
         if (p.phase === ProgressState.Waiting)
             return p.message
         // An agent's run, as Ponder relays it: the window's words, the run's names.
+        if (p.runMoment === Timeline.RunFailed && Words.runFailure(p.run) !== "")
+            return Words.milestone(p.runMoment, null, "", -1, p.run) + " · " + Words.runFailure(p.run)
         if (p.runMoment >= 0)
             return Words.milestone(p.runMoment, null, "", -1, p.run)
         if (p.phase === ProgressState.Stopped)

@@ -233,15 +233,19 @@ Dialog {
                     }
                     Hint {
                         objectName: "keychainProblem"
-                        visible: dialog.secrets.keychainProblem !== ""
+                        visible: dialog.secrets.keychainProblem !== SecretEditor.None
                         color: Theme.warning
-                        text: qsTr("No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.").arg(dialog.secrets.keychainProblem)
+                        text: Words.keychainProblem(dialog.secrets.keychainProblem) + " "
+                              + qsTr("API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.")
+                              + (dialog.secrets.keychainProblemDetail !== "" ? "\n" + Words.quoted(dialog.secrets.keychainProblemDetail) : "")
                     }
                     Label {
+                        objectName: "upstreamKeyMessage"
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        visible: dialog.secrets.message !== "" && dialog.secrets.topic === "upstream"
-                        text: dialog.secrets.message
+                        visible: (dialog.secrets.message !== "" || dialog.secrets.failed) && dialog.secrets.topic === "upstream"
+                        text: dialog.secrets.failed ? Words.keychainFailure(dialog.secrets.failure, dialog.secrets.failureDetail)
+                                                    : dialog.secrets.message
                         color: dialog.secrets.failed ? Theme.error : Theme.success
                         font.pixelSize: 12
                     }
@@ -407,8 +411,9 @@ Dialog {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        visible: dialog.secrets.message !== "" && dialog.secrets.topic === "token"
-                        text: dialog.secrets.message
+                        visible: (dialog.secrets.message !== "" || dialog.secrets.failed) && dialog.secrets.topic === "token"
+                        text: dialog.secrets.failed ? Words.keychainFailure(dialog.secrets.failure, dialog.secrets.failureDetail)
+                                                    : dialog.secrets.message
                         color: dialog.secrets.failed ? Theme.error : Theme.success
                         font.pixelSize: 12
                     }
@@ -471,8 +476,9 @@ Dialog {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        visible: dialog.secrets.message !== "" && dialog.secrets.topic === "redis"
-                        text: dialog.secrets.message
+                        visible: (dialog.secrets.message !== "" || dialog.secrets.failed) && dialog.secrets.topic === "redis"
+                        text: dialog.secrets.failed ? Words.keychainFailure(dialog.secrets.failure, dialog.secrets.failureDetail)
+                                                    : dialog.secrets.message
                         color: dialog.secrets.failed ? Theme.error : Theme.success
                         font.pixelSize: 12
                     }

@@ -168,6 +168,51 @@ QtObject {
             return id !== "" ? qsTr("Run %1 of %2 was stopped").arg(id).arg(agent) : qsTr("The run of %1 was stopped").arg(agent)
         }
     }
+    // Why an agent's run failed (run: agent, code, reason, detail), in the window's words when Ponder's relay
+    // named the failure by its code; "" for a code of the agent's own, whose reason is its own words.
+    function runFailure(run) {
+        const agent = run.agent || ""
+        const code = run.code || ""
+        if (code.startsWith("agent_http_"))
+            return qsTr("%1 answered with HTTP status %2.").arg(agent).arg(code.slice("agent_http_".length))
+        switch (code) {
+        case "agent_unreachable": return qsTr("%1 could not be reached. Is it running at the address in Settings?").arg(agent)
+        case "agent_timeout": return qsTr("%1 went silent, and Ponder stopped waiting.").arg(agent)
+        case "agent_disconnected": return qsTr("%1 broke off the connection during the run.").arg(agent)
+        case "agent_error": return qsTr("The connection to %1 failed.").arg(agent)
+        case "agent_not_event_stream": return qsTr("%1 did not answer with an event stream.").arg(agent)
+        case "agent_event_too_large": return qsTr("%1 sent an event too large to relay.").arg(agent)
+        case "agent_stream_ended": return qsTr("%1 ended its stream before it finished the run.").arg(agent)
+        default: return ""
+        }
+    }
+    // Someone else's words (an agent's, a library's) shown inside the window's, in the language's quotes.
+    function quoted(text) {
+        return text !== "" ? qsTr("“%1”").arg(text) : ""
+    }
+    // The lines under a failed run: the window's sentence and what the other side said, or only the
+    // agent's own reason when the code is not one Ponder's relay gives.
+    function runFailureDetails(run) {
+        const sentence = runFailure(run)
+        if (sentence === "")
+            return quoted(run.reason || "")
+        return run.detail ? sentence + "\n" + quoted(run.detail) : sentence
+    }
+    // Why the keychain could not keep a secret (SecretEditor.Problem).
+    function keychainProblem(kind) {
+        switch (kind) {
+        case SecretEditor.None: return ""
+        case SecretEditor.NoKeychain: return qsTr("No keychain answers.")
+        case SecretEditor.AccessDenied: return qsTr("The keychain refused Ponder access.")
+        default: return qsTr("The keychain reported an error.")
+        }
+    }
+    // A secret that could not be saved, read or removed: why, that it went nowhere else, and what the
+    // keychain itself said.
+    function keychainFailure(kind, detail) {
+        const said = keychainProblem(kind) + " " + qsTr("Nothing is stored in plain text instead.")
+        return detail !== "" ? said + "\n" + quoted(detail) : said
+    }
     // ProgressState.Phase as a status chip says it.
     function phase(value) {
         switch (value) {

@@ -276,17 +276,17 @@
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="211" />
+        <location filename="../qml/LiveSessionPage.qml" line="212" />
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="222" />
+        <location filename="../qml/LiveSessionPage.qml" line="223" />
         <source>%n step(s)</source>
         <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="233" />
+        <location filename="../qml/LiveSessionPage.qml" line="234" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Noch nichts. Schritte, Fortschritt und Überlegungen erscheinen hier, sobald die Sitzung sie veröffentlicht.</translation>
     </message>
@@ -423,13 +423,13 @@
     <name>MessageDelegate</name>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="49" />
-        <location filename="../qml/MessageDelegate.qml" line="202" />
+        <location filename="../qml/MessageDelegate.qml" line="203" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="52" />
-        <location filename="../qml/MessageDelegate.qml" line="205" />
+        <location filename="../qml/MessageDelegate.qml" line="206" />
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
@@ -449,37 +449,37 @@
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="151" />
+        <location filename="../qml/MessageDelegate.qml" line="152" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="155" />
+        <location filename="../qml/MessageDelegate.qml" line="156" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Neuer Versuch in %n s…</numerusform><numerusform>Neuer Versuch in %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="158" />
+        <location filename="../qml/MessageDelegate.qml" line="159" />
         <source>The answer was cut off at the token limit.</source>
         <translation>Die Antwort wurde am Token-Limit abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="183" />
+        <location filename="../qml/MessageDelegate.qml" line="184" />
         <source>%n token(s)</source>
         <translation><numerusform>%n Token</numerusform><numerusform>%n Tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="187" />
+        <location filename="../qml/MessageDelegate.qml" line="188" />
         <source>first token after %1</source>
         <translation>erstes Token nach %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="191" />
+        <location filename="../qml/MessageDelegate.qml" line="192" />
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="193" />
+        <location filename="../qml/MessageDelegate.qml" line="194" />
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -496,17 +496,17 @@
         <translation>erstes Token nach %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="210" />
+        <location filename="../qml/MessageDelegate.qml" line="211" />
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="210" />
+        <location filename="../qml/MessageDelegate.qml" line="211" />
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="213" />
+        <location filename="../qml/MessageDelegate.qml" line="214" />
         <source>Regenerate the answer</source>
         <translation>Antwort neu erzeugen</translation>
     </message>
@@ -522,22 +522,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="57" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="68" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n Modell bei %1</numerusform><numerusform>%n Modelle bei %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="58" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="69" />
         <source>No upstream answered.</source>
         <translation>Kein Upstream hat geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="59" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="70" />
         <source>Found %1.</source>
         <translation>Gefunden: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="61" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="72" />
         <source>Not answering: %1.</source>
         <translation>Antwortet nicht: %1.</translation>
     </message>
@@ -579,12 +579,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="242" />
+        <location filename="../qml/settings/Preferences.cpp" line="244" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Lass das Passwort aus der URL weg und speichere es im Passwortfeld: Die URL wird im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="252" />
+        <location filename="../qml/settings/Preferences.cpp" line="254" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' ist keine IP-Adresse (zum Beispiel 127.0.0.1, oder 0.0.0.0 für alle Schnittstellen)</translation>
     </message>
@@ -667,37 +667,36 @@
 <context>
     <name>SecretEditor</name>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="53" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="73" />
         <source>The key for %1 is saved in the keychain.</source>
         <translation>Der Schlüssel für %1 ist im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="67" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="86" />
         <source>The key for %1 is removed from the keychain.</source>
         <translation>Der Schlüssel für %1 wurde aus dem Schlüsselbund entfernt.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="91" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="111" />
         <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
         <translation>Ein neues API-Token ist im Schlüsselbund gespeichert; der lokale Endpunkt verlangt es ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="104" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="124" />
         <source>The API token is removed; from the next start the local endpoint needs no login.</source>
         <translation>Das API-Token wurde entfernt; ab dem nächsten Start braucht der lokale Endpunkt keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="117" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="137" />
         <source>The password for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>Das Passwort für %1 ist im Schlüsselbund gespeichert; es wird ab dem nächsten Start verwendet.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="129" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="150" />
         <source>The password for %1 is removed from the keychain.</source>
         <translation>Das Passwort für %1 ist aus dem Schlüsselbund entfernt.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="138" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Schlüsselbund: %1. Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
@@ -726,52 +725,52 @@
     </message>
     <message>
         <location filename="../qml/SessionStatus.qml" line="36" />
-        <location filename="../qml/SessionStatus.qml" line="46" />
+        <location filename="../qml/SessionStatus.qml" line="48" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="96" />
+        <location filename="../qml/SessionStatus.qml" line="98" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="113" />
+        <location filename="../qml/SessionStatus.qml" line="115" />
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (Schritt %2 von %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="115" />
+        <location filename="../qml/SessionStatus.qml" line="117" />
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="123" />
+        <location filename="../qml/SessionStatus.qml" line="125" />
         <source>about %1 left</source>
         <translation>noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="124" />
+        <location filename="../qml/SessionStatus.qml" line="126" />
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="136" />
+        <location filename="../qml/SessionStatus.qml" line="138" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Prüfe, ob der Modellserver läuft und das Modell existiert, und versuche es erneut. Die Einstellungen listen die Upstreams und können sie testen.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="173" />
+        <location filename="../qml/SessionStatus.qml" line="175" />
         <source>tokens/s</source>
         <translation>Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="178" />
+        <location filename="../qml/SessionStatus.qml" line="180" />
         <source>tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="180" />
+        <location filename="../qml/SessionStatus.qml" line="182" />
         <source>first token</source>
         <translation>erstes Token</translation>
     </message>
@@ -779,314 +778,318 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="21" />
+        <location filename="../qml/SettingsDialog.qml" line="22" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="30" />
+        <location filename="../qml/SettingsDialog.qml" line="31" />
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="78" />
+        <location filename="../qml/SettingsDialog.qml" line="79" />
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79" />
+        <location filename="../qml/SettingsDialog.qml" line="80" />
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="80" />
+        <location filename="../qml/SettingsDialog.qml" line="81" />
         <source>Event store</source>
         <translation>Ereignisspeicher</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="81" />
+        <location filename="../qml/SettingsDialog.qml" line="82" />
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98" />
+        <location filename="../qml/SettingsDialog.qml" line="100" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Die Servereinstellungen wurden geändert. Sie gelten nach einem Neustart von Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="101" />
+        <location filename="../qml/SettingsDialog.qml" line="103" />
         <source>Restart now</source>
         <translation>Jetzt neu starten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="118" />
+        <location filename="../qml/SettingsDialog.qml" line="120" />
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119" />
+        <location filename="../qml/SettingsDialog.qml" line="121" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Die Modellserver, mit denen Ponder spricht. Ihre Modelle erscheinen gemeinsam in der Modellauswahl und unter /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="146" />
+        <location filename="../qml/SettingsDialog.qml" line="149" />
         <source>not in use yet</source>
         <translation>noch nicht in Gebrauch</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="147" />
+        <location filename="../qml/SettingsDialog.qml" line="150" />
         <source>reachable</source>
         <translation>erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="147" />
+        <location filename="../qml/SettingsDialog.qml" line="150" />
         <source>not reachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="152" />
-        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <location filename="../qml/SettingsDialog.qml" line="156" />
+        <location filename="../qml/SettingsDialog.qml" line="273" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="166" />
+        <location filename="../qml/SettingsDialog.qml" line="170" />
         <source>Add an upstream</source>
         <translation>Upstream hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="172" />
+        <location filename="../qml/SettingsDialog.qml" line="177" />
         <source>Kind of server</source>
         <translation>Art des Servers</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="178" />
+        <location filename="../qml/SettingsDialog.qml" line="184" />
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="186" />
+        <location filename="../qml/SettingsDialog.qml" line="193" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API-Schlüssel (optional; im Schlüsselbund des Systems gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="187" />
+        <location filename="../qml/SettingsDialog.qml" line="194" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="191" />
+        <location filename="../qml/SettingsDialog.qml" line="198" />
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="196" />
+        <location filename="../qml/SettingsDialog.qml" line="204" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>Kein Schlüsselbund antwortet (%1). API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="241" />
+        <location filename="../qml/SettingsDialog.qml" line="253" />
         <source>AG-UI agents</source>
         <translation>AG-UI-Agenten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="242" />
+        <location filename="../qml/SettingsDialog.qml" line="254" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agenten, die AG-UI sprechen, als NAME=URL. Jeder wird neben den Modellen angeboten und unter /agui/NAME weitergeleitet; seine Schritte, Überlegungen und Werkzeugaufrufe erscheinen in der Zeitleiste.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="278" />
+        <location filename="../qml/SettingsDialog.qml" line="291" />
         <source>Agent as NAME=URL</source>
         <translation>Agent als NAME=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="283" />
+        <location filename="../qml/SettingsDialog.qml" line="296" />
         <source>Add agent</source>
         <translation>Agent hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="312" />
+        <location filename="../qml/SettingsDialog.qml" line="325" />
         <source>Local endpoint</source>
         <translation>Lokaler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="315" />
+        <location filename="../qml/SettingsDialog.qml" line="328" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Läuft unter %1. Open WebUI, Editoren und die openai-SDKs können %1/v1 nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="316" />
+        <location filename="../qml/SettingsDialog.qml" line="329" />
         <source>Not running.</source>
         <translation>Läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="319" />
+        <location filename="../qml/SettingsDialog.qml" line="332" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Die OpenAI-kompatible und die Streaming-API anbieten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="326" />
-        <location filename="../qml/SettingsDialog.qml" line="331" />
+        <location filename="../qml/SettingsDialog.qml" line="339" />
+        <location filename="../qml/SettingsDialog.qml" line="344" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="333" />
-        <location filename="../qml/SettingsDialog.qml" line="341" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="354" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="351" />
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>Jetzt in Gebrauch: %1, auf der Kommandozeile angegeben (--port), was Vorrang vor dem gespeicherten Port hat.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="352" />
+        <location filename="../qml/SettingsDialog.qml" line="365" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>Jetzt in Gebrauch: %1. Der gespeicherte Port gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="354" />
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="367" />
+        <location filename="../qml/SettingsDialog.qml" line="373" />
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="363" />
+        <location filename="../qml/SettingsDialog.qml" line="376" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Behalte die Adresse 127.0.0.1, außer andere Rechner müssen Ponder erreichen. Browserseiten anderer Origins werden abgewiesen, außer sie stehen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="365" />
+        <location filename="../qml/SettingsDialog.qml" line="378" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Zustandslos: Unterhaltungen nie auf die Festplatte schreiben</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="369" />
-        <location filename="../qml/SettingsDialog.qml" line="381" />
+        <location filename="../qml/SettingsDialog.qml" line="382" />
+        <location filename="../qml/SettingsDialog.qml" line="394" />
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="370" />
+        <location filename="../qml/SettingsDialog.qml" line="383" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Mit Token müssen Clients es mitschicken (Authorization: Bearer …). Ohne Token brauchen lokale Programme keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="378" />
+        <location filename="../qml/SettingsDialog.qml" line="391" />
         <source>No token: zero-login</source>
         <translation>Kein Token: ohne Anmeldung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="383" />
+        <location filename="../qml/SettingsDialog.qml" line="396" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="385" />
+        <location filename="../qml/SettingsDialog.qml" line="398" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="395" />
+        <location filename="../qml/SettingsDialog.qml" line="408" />
         <source>Generate new token</source>
         <translation>Neues Token erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="396" />
+        <location filename="../qml/SettingsDialog.qml" line="409" />
         <source>Remove token</source>
         <translation>Token entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="415" />
+        <location filename="../qml/SettingsDialog.qml" line="429" />
         <source>Where thinking and progress events are kept</source>
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="418" />
+        <location filename="../qml/SettingsDialog.qml" line="432" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="424" />
+        <location filename="../qml/SettingsDialog.qml" line="438" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="433" />
+        <location filename="../qml/SettingsDialog.qml" line="447" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="449" />
+        <location filename="../qml/SettingsDialog.qml" line="463" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="450" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>Redis password</source>
         <translation>Redis-Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="453" />
+        <location filename="../qml/SettingsDialog.qml" line="467" />
         <source>Save password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="460" />
+        <location filename="../qml/SettingsDialog.qml" line="474" />
         <source>Remove password</source>
         <translation>Passwort entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="475" />
+        <location filename="../qml/SettingsDialog.qml" line="490" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="485" />
+        <location filename="../qml/SettingsDialog.qml" line="500" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="487" />
+        <location filename="../qml/SettingsDialog.qml" line="502" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="496" />
-        <location filename="../qml/SettingsDialog.qml" line="525" />
+        <location filename="../qml/SettingsDialog.qml" line="511" />
+        <location filename="../qml/SettingsDialog.qml" line="540" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="508" />
+        <location filename="../qml/SettingsDialog.qml" line="523" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="527" />
-        <location filename="../qml/SettingsDialog.qml" line="552" />
+        <location filename="../qml/SettingsDialog.qml" line="542" />
+        <location filename="../qml/SettingsDialog.qml" line="567" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="536" />
+        <location filename="../qml/SettingsDialog.qml" line="551" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="534" />
+        <location filename="../qml/SettingsDialog.qml" line="549" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="535" />
+        <location filename="../qml/SettingsDialog.qml" line="239" />
+        <source>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
+        <translation>API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="550" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
@@ -1667,7 +1670,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="129" />
-        <location filename="../qml/Words.qml" line="170" />
+        <location filename="../qml/Words.qml" line="215" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1688,13 +1691,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="140" />
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="216" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="142" />
-        <location filename="../qml/Words.qml" line="172" />
+        <location filename="../qml/Words.qml" line="217" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -1744,67 +1747,132 @@
         <translation>Der Lauf von %1 wurde angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="168" />
+        <location filename="../qml/Words.qml" line="171" />
+        <source>%1 answered with HTTP status %2.</source>
+        <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="173" />
+        <source>%1 could not be reached. Is it running at the address in Settings?</source>
+        <translation>%1 ist nicht erreichbar. Läuft der Agent unter der Adresse aus den Einstellungen?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="174" />
+        <source>%1 went silent, and Ponder stopped waiting.</source>
+        <translation>%1 antwortete nicht mehr, und Ponder hat aufgehört zu warten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="175" />
+        <source>%1 broke off the connection during the run.</source>
+        <translation>%1 hat die Verbindung während des Laufs abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="176" />
+        <source>The connection to %1 failed.</source>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="177" />
+        <source>%1 did not answer with an event stream.</source>
+        <translation>%1 hat nicht mit einem Ereignisstrom geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="178" />
+        <source>%1 sent an event too large to relay.</source>
+        <translation>%1 hat ein Ereignis gesendet, das zu groß zum Weiterleiten ist.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="179" />
+        <source>%1 ended its stream before it finished the run.</source>
+        <translation>%1 hat seinen Datenstrom beendet, bevor der Lauf fertig war.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="185" />
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="199" />
+        <source>No keychain answers.</source>
+        <translation>Kein Schlüsselbund antwortet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="200" />
+        <source>The keychain refused Ponder access.</source>
+        <translation>Der Schlüsselbund hat Ponder den Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="201" />
+        <source>The keychain reported an error.</source>
+        <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="207" />
+        <source>Nothing is stored in plain text instead.</source>
+        <translation>Stattdessen wird nichts im Klartext gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="213" />
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="169" />
+        <location filename="../qml/Words.qml" line="214" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="218" />
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="219" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="196" />
+        <location filename="../qml/Words.qml" line="241" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="198" />
+        <location filename="../qml/Words.qml" line="243" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Modellserver begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="200" />
+        <location filename="../qml/Words.qml" line="245" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="202" />
+        <location filename="../qml/Words.qml" line="247" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="204" />
+        <location filename="../qml/Words.qml" line="249" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="206" />
+        <location filename="../qml/Words.qml" line="251" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="208" />
+        <location filename="../qml/Words.qml" line="253" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="255" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="212" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

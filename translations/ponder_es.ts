@@ -276,17 +276,17 @@
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="211" />
+        <location filename="../qml/LiveSessionPage.qml" line="212" />
         <source>Timeline</source>
         <translation>Línea de tiempo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="222" />
+        <location filename="../qml/LiveSessionPage.qml" line="223" />
         <source>%n step(s)</source>
         <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="233" />
+        <location filename="../qml/LiveSessionPage.qml" line="234" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Todavía nada. Los pasos, el progreso y el razonamiento aparecen aquí en cuanto la sesión los publica.</translation>
     </message>
@@ -423,13 +423,13 @@
     <name>MessageDelegate</name>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="49" />
-        <location filename="../qml/MessageDelegate.qml" line="202" />
+        <location filename="../qml/MessageDelegate.qml" line="203" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="52" />
-        <location filename="../qml/MessageDelegate.qml" line="205" />
+        <location filename="../qml/MessageDelegate.qml" line="206" />
         <source>Copy message</source>
         <translation>Copiar mensaje</translation>
     </message>
@@ -449,37 +449,37 @@
         <translation>Pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="151" />
+        <location filename="../qml/MessageDelegate.qml" line="152" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="155" />
+        <location filename="../qml/MessageDelegate.qml" line="156" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Nuevo intento en %n s…</numerusform><numerusform>Nuevo intento en %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="158" />
+        <location filename="../qml/MessageDelegate.qml" line="159" />
         <source>The answer was cut off at the token limit.</source>
         <translation>La respuesta se cortó en el límite de tokens.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="183" />
+        <location filename="../qml/MessageDelegate.qml" line="184" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="187" />
+        <location filename="../qml/MessageDelegate.qml" line="188" />
         <source>first token after %1</source>
         <translation>primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="191" />
+        <location filename="../qml/MessageDelegate.qml" line="192" />
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="193" />
+        <location filename="../qml/MessageDelegate.qml" line="194" />
         <source>failed</source>
         <translation>fallida</translation>
     </message>
@@ -496,17 +496,17 @@
         <translation>primer token tras %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="210" />
+        <location filename="../qml/MessageDelegate.qml" line="211" />
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="210" />
+        <location filename="../qml/MessageDelegate.qml" line="211" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="213" />
+        <location filename="../qml/MessageDelegate.qml" line="214" />
         <source>Regenerate the answer</source>
         <translation>Regenerar la respuesta</translation>
     </message>
@@ -522,22 +522,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="57" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="68" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n modelo en %1</numerusform><numerusform>%n modelos en %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="58" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="69" />
         <source>No upstream answered.</source>
         <translation>Ningún upstream respondió.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="59" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="70" />
         <source>Found %1.</source>
         <translation>Encontrado: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="61" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="72" />
         <source>Not answering: %1.</source>
         <translation>No responde: %1.</translation>
     </message>
@@ -579,12 +579,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="242" />
+        <location filename="../qml/settings/Preferences.cpp" line="244" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Deja la contraseña fuera de la URL y guárdala en el campo de contraseña: la URL se guarda en texto plano.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="252" />
+        <location filename="../qml/settings/Preferences.cpp" line="254" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' no es una dirección IP (por ejemplo 127.0.0.1, o 0.0.0.0 para todas las interfaces)</translation>
     </message>
@@ -667,37 +667,36 @@
 <context>
     <name>SecretEditor</name>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="53" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="73" />
         <source>The key for %1 is saved in the keychain.</source>
         <translation>La clave de %1 se guardó en el llavero.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="67" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="86" />
         <source>The key for %1 is removed from the keychain.</source>
         <translation>La clave de %1 se eliminó del llavero.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="91" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="111" />
         <source>A new API token is saved in the keychain; the local endpoint requires it from the next start.</source>
         <translation>Se guardó un nuevo token de API en el llavero; el punto de acceso local lo exigirá desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="104" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="124" />
         <source>The API token is removed; from the next start the local endpoint needs no login.</source>
         <translation>Se eliminó el token de API; desde el próximo inicio el punto de acceso local no pedirá credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="117" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="137" />
         <source>The password for %1 is saved in the keychain; it is used from the next start.</source>
         <translation>La contraseña de %1 está guardada en el llavero; se usará a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="129" />
+        <location filename="../qml/settings/SecretEditor.cpp" line="150" />
         <source>The password for %1 is removed from the keychain.</source>
         <translation>La contraseña de %1 se ha quitado del llavero.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/SecretEditor.cpp" line="138" />
         <source>Keychain: %1. Nothing is stored in plain text instead.</source>
         <translation>Llavero: %1. No se guarda nada en texto plano en su lugar.</translation>
     </message>
@@ -726,52 +725,52 @@
     </message>
     <message>
         <location filename="../qml/SessionStatus.qml" line="36" />
-        <location filename="../qml/SessionStatus.qml" line="46" />
+        <location filename="../qml/SessionStatus.qml" line="48" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="96" />
+        <location filename="../qml/SessionStatus.qml" line="98" />
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="113" />
+        <location filename="../qml/SessionStatus.qml" line="115" />
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (paso %2 de %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="115" />
+        <location filename="../qml/SessionStatus.qml" line="117" />
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="123" />
+        <location filename="../qml/SessionStatus.qml" line="125" />
         <source>about %1 left</source>
         <translation>quedan unos %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="124" />
+        <location filename="../qml/SessionStatus.qml" line="126" />
         <source>%1 left</source>
         <translation>quedan %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="136" />
+        <location filename="../qml/SessionStatus.qml" line="138" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Comprueba que el servidor de modelos está en marcha y que el modelo existe, y vuelve a intentarlo. Ajustes muestra los servidores y puede probarlos.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="173" />
+        <location filename="../qml/SessionStatus.qml" line="175" />
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="178" />
+        <location filename="../qml/SessionStatus.qml" line="180" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="180" />
+        <location filename="../qml/SessionStatus.qml" line="182" />
         <source>first token</source>
         <translation>primer token</translation>
     </message>
@@ -779,314 +778,318 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="21" />
+        <location filename="../qml/SettingsDialog.qml" line="22" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="30" />
+        <location filename="../qml/SettingsDialog.qml" line="31" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="78" />
+        <location filename="../qml/SettingsDialog.qml" line="79" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79" />
+        <location filename="../qml/SettingsDialog.qml" line="80" />
         <source>Local server</source>
         <translation>Servidor local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="80" />
+        <location filename="../qml/SettingsDialog.qml" line="81" />
         <source>Event store</source>
         <translation>Almacén de eventos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="81" />
+        <location filename="../qml/SettingsDialog.qml" line="82" />
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98" />
+        <location filename="../qml/SettingsDialog.qml" line="100" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Los ajustes del servidor cambiaron. Se aplicarán cuando Ponder se reinicie.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="101" />
+        <location filename="../qml/SettingsDialog.qml" line="103" />
         <source>Restart now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="118" />
+        <location filename="../qml/SettingsDialog.qml" line="120" />
         <source>Upstreams</source>
         <translation>Servidores de modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119" />
+        <location filename="../qml/SettingsDialog.qml" line="121" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Los servidores de modelos con los que habla Ponder. Sus modelos aparecen juntos en el selector de modelos y en /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="146" />
+        <location filename="../qml/SettingsDialog.qml" line="149" />
         <source>not in use yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="147" />
+        <location filename="../qml/SettingsDialog.qml" line="150" />
         <source>reachable</source>
         <translation>accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="147" />
+        <location filename="../qml/SettingsDialog.qml" line="150" />
         <source>not reachable</source>
         <translation>no accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="152" />
-        <location filename="../qml/SettingsDialog.qml" line="260" />
+        <location filename="../qml/SettingsDialog.qml" line="156" />
+        <location filename="../qml/SettingsDialog.qml" line="273" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="166" />
+        <location filename="../qml/SettingsDialog.qml" line="170" />
         <source>Add an upstream</source>
         <translation>Añadir un servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="172" />
+        <location filename="../qml/SettingsDialog.qml" line="177" />
         <source>Kind of server</source>
         <translation>Tipo de servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="178" />
+        <location filename="../qml/SettingsDialog.qml" line="184" />
         <source>Server URL</source>
         <translation>URL del servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="186" />
+        <location filename="../qml/SettingsDialog.qml" line="193" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>Clave de API (opcional; se guarda en el llavero del sistema)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="187" />
+        <location filename="../qml/SettingsDialog.qml" line="194" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="191" />
+        <location filename="../qml/SettingsDialog.qml" line="198" />
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="196" />
+        <location filename="../qml/SettingsDialog.qml" line="204" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>Ningún llavero responde (%1). No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="241" />
+        <location filename="../qml/SettingsDialog.qml" line="253" />
         <source>AG-UI agents</source>
         <translation>Agentes AG-UI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="242" />
+        <location filename="../qml/SettingsDialog.qml" line="254" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agentes que hablan AG-UI, como NOMBRE=URL. Cada uno se ofrece junto a los modelos y se retransmite en /agui/NOMBRE; sus pasos, razonamientos y llamadas a herramientas aparecen en la línea de tiempo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="278" />
+        <location filename="../qml/SettingsDialog.qml" line="291" />
         <source>Agent as NAME=URL</source>
         <translation>Agente como NOMBRE=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="283" />
+        <location filename="../qml/SettingsDialog.qml" line="296" />
         <source>Add agent</source>
         <translation>Añadir agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="312" />
+        <location filename="../qml/SettingsDialog.qml" line="325" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="315" />
+        <location filename="../qml/SettingsDialog.qml" line="328" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="316" />
+        <location filename="../qml/SettingsDialog.qml" line="329" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="319" />
+        <location filename="../qml/SettingsDialog.qml" line="332" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="326" />
-        <location filename="../qml/SettingsDialog.qml" line="331" />
+        <location filename="../qml/SettingsDialog.qml" line="339" />
+        <location filename="../qml/SettingsDialog.qml" line="344" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="333" />
-        <location filename="../qml/SettingsDialog.qml" line="341" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="354" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="351" />
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>En uso ahora: %1, indicado en la línea de órdenes (--port), que prevalece sobre el puerto guardado.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="352" />
+        <location filename="../qml/SettingsDialog.qml" line="365" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>En uso ahora: %1. El puerto guardado se aplica desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="354" />
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="367" />
+        <location filename="../qml/SettingsDialog.qml" line="373" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="363" />
+        <location filename="../qml/SettingsDialog.qml" line="376" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="365" />
+        <location filename="../qml/SettingsDialog.qml" line="378" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="369" />
-        <location filename="../qml/SettingsDialog.qml" line="381" />
+        <location filename="../qml/SettingsDialog.qml" line="382" />
+        <location filename="../qml/SettingsDialog.qml" line="394" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="370" />
+        <location filename="../qml/SettingsDialog.qml" line="383" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="378" />
+        <location filename="../qml/SettingsDialog.qml" line="391" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="383" />
+        <location filename="../qml/SettingsDialog.qml" line="396" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="385" />
+        <location filename="../qml/SettingsDialog.qml" line="398" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="395" />
+        <location filename="../qml/SettingsDialog.qml" line="408" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="396" />
+        <location filename="../qml/SettingsDialog.qml" line="409" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="415" />
+        <location filename="../qml/SettingsDialog.qml" line="429" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="418" />
+        <location filename="../qml/SettingsDialog.qml" line="432" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="424" />
+        <location filename="../qml/SettingsDialog.qml" line="438" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="433" />
+        <location filename="../qml/SettingsDialog.qml" line="447" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="449" />
+        <location filename="../qml/SettingsDialog.qml" line="463" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="450" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="453" />
+        <location filename="../qml/SettingsDialog.qml" line="467" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="460" />
+        <location filename="../qml/SettingsDialog.qml" line="474" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="475" />
+        <location filename="../qml/SettingsDialog.qml" line="490" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="485" />
+        <location filename="../qml/SettingsDialog.qml" line="500" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="487" />
+        <location filename="../qml/SettingsDialog.qml" line="502" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="496" />
-        <location filename="../qml/SettingsDialog.qml" line="525" />
+        <location filename="../qml/SettingsDialog.qml" line="511" />
+        <location filename="../qml/SettingsDialog.qml" line="540" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="508" />
+        <location filename="../qml/SettingsDialog.qml" line="523" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="527" />
-        <location filename="../qml/SettingsDialog.qml" line="552" />
+        <location filename="../qml/SettingsDialog.qml" line="542" />
+        <location filename="../qml/SettingsDialog.qml" line="567" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="536" />
+        <location filename="../qml/SettingsDialog.qml" line="551" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="534" />
+        <location filename="../qml/SettingsDialog.qml" line="549" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="535" />
+        <location filename="../qml/SettingsDialog.qml" line="239" />
+        <source>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
+        <translation>No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="550" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
@@ -1667,7 +1670,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="129" />
-        <location filename="../qml/Words.qml" line="170" />
+        <location filename="../qml/Words.qml" line="215" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
@@ -1688,13 +1691,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="140" />
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="216" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="142" />
-        <location filename="../qml/Words.qml" line="172" />
+        <location filename="../qml/Words.qml" line="217" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
@@ -1744,67 +1747,132 @@
         <translation>La ejecución de %1 se detuvo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="168" />
+        <location filename="../qml/Words.qml" line="171" />
+        <source>%1 answered with HTTP status %2.</source>
+        <translation>%1 respondió con el estado HTTP %2.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="173" />
+        <source>%1 could not be reached. Is it running at the address in Settings?</source>
+        <translation>No se pudo contactar con %1. ¿Está en marcha en la dirección de Ajustes?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="174" />
+        <source>%1 went silent, and Ponder stopped waiting.</source>
+        <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="175" />
+        <source>%1 broke off the connection during the run.</source>
+        <translation>%1 cortó la conexión durante la ejecución.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="176" />
+        <source>The connection to %1 failed.</source>
+        <translation>La conexión con %1 falló.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="177" />
+        <source>%1 did not answer with an event stream.</source>
+        <translation>%1 no respondió con un flujo de eventos.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="178" />
+        <source>%1 sent an event too large to relay.</source>
+        <translation>%1 envió un evento demasiado grande para retransmitirlo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="179" />
+        <source>%1 ended its stream before it finished the run.</source>
+        <translation>%1 cerró su flujo antes de terminar la ejecución.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="185" />
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="199" />
+        <source>No keychain answers.</source>
+        <translation>Ningún llavero responde.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="200" />
+        <source>The keychain refused Ponder access.</source>
+        <translation>El llavero le negó el acceso a Ponder.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="201" />
+        <source>The keychain reported an error.</source>
+        <translation>El llavero informó de un error.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="207" />
+        <source>Nothing is stored in plain text instead.</source>
+        <translation>No se guarda nada en texto plano en su lugar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="213" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="169" />
+        <location filename="../qml/Words.qml" line="214" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="218" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="219" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="196" />
+        <location filename="../qml/Words.qml" line="241" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="198" />
+        <location filename="../qml/Words.qml" line="243" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="200" />
+        <location filename="../qml/Words.qml" line="245" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="202" />
+        <location filename="../qml/Words.qml" line="247" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="204" />
+        <location filename="../qml/Words.qml" line="249" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="206" />
+        <location filename="../qml/Words.qml" line="251" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="208" />
+        <location filename="../qml/Words.qml" line="253" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="255" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="212" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

@@ -6,6 +6,50 @@
 #include <QThread>
 #include <qt6keychain/keychain.h>
 
+#ifdef PONDER_KEYCHAIN_ON_DBUS
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#endif
+
+namespace {
+
+// Whether any keychain QtKeychain could use is on the session bus (running, or started on demand).
+// QtKeychain reports a missing bus or Secret Service as OtherError with D-Bus's words, so this is what
+// tells "no keychain answers" from a keychain that failed.
+bool aKeychainIsOnTheBus()
+{
+#ifdef PONDER_KEYCHAIN_ON_DBUS
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface())
+        return false;
+    const QStringList activatable = bus.interface()->activatableServiceNames().value();
+    for (const char *name : {"org.freedesktop.secrets", "org.kde.kwalletd6", "org.kde.kwalletd5"}) {
+        const QString service = QString::fromLatin1(name);
+        if (bus.interface()->isServiceRegistered(service).value() || activatable.contains(service))
+            return true;
+    }
+    return false;
+#else
+    return true;
+#endif
+}
+
+KeychainError::Kind kindOf(QKeychain::Error error)
+{
+    switch (error) {
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return KeychainError::Kind::Unavailable;
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return KeychainError::Kind::AccessDenied;
+    default:
+        return aKeychainIsOnTheBus() ? KeychainError::Kind::Other : KeychainError::Kind::Unavailable;
+    }
+}
+
+} // namespace
+
 Keychain::Keychain(QObject *parent)
     : QObject(parent)
 { }
@@ -37,7 +81,7 @@ void Keychain::readAll(
     auto found = std::make_shared<QHash<QString, QString>>();
     auto waiting = std::make_shared<qsizetype>(keys.size());
     for (const QString &key : keys) {
-        read(key, context, [key, found, waiting, done](std::optional<QString> value, const QString &) {
+        read(key, context, [key, found, waiting, done](std::optional<QString> value, const KeychainError &) {
             if (value)
                 found->insert(key, *value);
             if (--*waiting == 0)
@@ -51,7 +95,8 @@ void Keychain::enqueue(Request request)
     if (QThread::currentThread() != thread()) {
         // Never a job on a second thread: that is the crash this class exists to prevent.
         qCCritical(lcSecrets) << "keychain used from a thread it does not live on; refused";
-        const QString error = QStringLiteral("the keychain was asked from the wrong thread");
+        const KeychainError error {
+            KeychainError::Kind::Other, QStringLiteral("the keychain was asked from the wrong thread")};
         if (request.readDone)
             request.readDone(std::nullopt, error);
         if (request.writeDone)
@@ -95,30 +140,30 @@ void Keychain::onFinished(QKeychain::Job *job)
     const Request request = *std::exchange(m_running, std::nullopt);
     const QKeychain::Error error = job->error();
     const bool answered = error == QKeychain::NoError || error == QKeychain::EntryNotFound;
-    const QString message
-        = answered ? QString() : QStringLiteral("the keychain is not available: %1").arg(job->errorString());
+    const KeychainError problem
+        = answered ? KeychainError {} : KeychainError {kindOf(error), job->errorString()};
     if (answered)
         setProblem({});
     else if (error != QKeychain::AccessDeniedByUser)
-        setProblem(message);
+        setProblem(problem);
     if (!answered)
-        qCInfo(lcSecrets).noquote() << "keychain entry" << request.key << "-" << message;
+        qCInfo(lcSecrets).noquote() << "keychain entry" << request.key << "-" << problem.message();
 
     const bool deliver = !request.hasContext || request.context;
     if (deliver && request.operation == Operation::Read) {
         auto *read = static_cast<QKeychain::ReadPasswordJob *>(job);
         request.readDone(
-            error == QKeychain::NoError ? std::optional<QString>(read->textData()) : std::nullopt, message);
+            error == QKeychain::NoError ? std::optional<QString>(read->textData()) : std::nullopt, problem);
     } else if (deliver) {
         // Removing what is not there leaves it not there: that is success.
         const bool ok = error == QKeychain::NoError
             || (request.operation == Operation::Remove && error == QKeychain::EntryNotFound);
-        request.writeDone(ok, error == QKeychain::EntryNotFound ? QString() : message);
+        request.writeDone(ok, problem);
     }
     startNext();
 }
 
-void Keychain::setProblem(const QString &problem)
+void Keychain::setProblem(const KeychainError &problem)
 {
     if (m_problem == problem)
         return;

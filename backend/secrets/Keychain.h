@@ -13,6 +13,8 @@
 // D-Bus) every call fails fast with a message, and nothing is stored.
 #pragma once
 
+#include "secrets/KeychainError.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -33,8 +35,8 @@ class Keychain : public QObject
 
 public:
     // No value and no error: the keychain answered but has no such entry.
-    using ReadDone = std::function<void(std::optional<QString> value, QString error)>;
-    using WriteDone = std::function<void(bool ok, QString error)>;
+    using ReadDone = std::function<void(std::optional<QString> value, KeychainError error)>;
+    using WriteDone = std::function<void(bool ok, KeychainError error)>;
 
     explicit Keychain(QObject *parent = nullptr);
     ~Keychain() override;
@@ -48,8 +50,9 @@ public:
     void readAll(
         const QStringList &keys, QObject *context, std::function<void(QHash<QString, QString>)> done);
 
-    // Why the keychain could not be used the last time it was asked; empty while it works.
-    QString problem() const { return m_problem; }
+    // Why the keychain could not be used the last time it was asked; none while it works. (A user who
+    // refused one request is not a lasting problem.)
+    KeychainError problem() const { return m_problem; }
 
     // An upstream's API key belongs to its server, not to its place in the list: names such as
     // "openai-2" follow the order, so keying by them handed a removed server's key to the next one.
@@ -92,9 +95,9 @@ private:
     void enqueue(Request request);
     void startNext();
     void onFinished(QKeychain::Job *job);
-    void setProblem(const QString &problem);
+    void setProblem(const KeychainError &problem);
 
     QQueue<Request> m_queue;
     std::optional<Request> m_running;
-    QString m_problem;
+    KeychainError m_problem;
 };

@@ -183,7 +183,7 @@ std::optional<Timeline::Milestone> TimelineItem::runMomentOf(const QJsonObject &
 QJsonObject TimelineItem::runOf(const QJsonObject &update)
 {
     QJsonObject run;
-    for (const char *field : {"agent", "run_id", "reason", "code"}) {
+    for (const char *field : {"agent", "run_id", "reason", "code", "detail"}) {
         const QString key = QString::fromLatin1(field);
         if (update.value(key).isString())
             run.insert(key, update.value(key));

@@ -14,9 +14,29 @@ SecretEditor::SecretEditor(Keychain &keychain, QObject *parent)
     connect(&m_keychain, &Keychain::problemChanged, this, &SecretEditor::keychainProblemChanged);
 }
 
-QString SecretEditor::keychainProblem() const
+SecretEditor::Problem SecretEditor::keychainProblem() const
 {
-    return m_keychain.problem();
+    return problemOf(m_keychain.problem());
+}
+
+QString SecretEditor::keychainProblemDetail() const
+{
+    return m_keychain.problem().detail;
+}
+
+SecretEditor::Problem SecretEditor::problemOf(const KeychainError &error)
+{
+    switch (error.kind) {
+    case KeychainError::Kind::None:
+        return Problem::None;
+    case KeychainError::Kind::Unavailable:
+        return Problem::NoKeychain;
+    case KeychainError::Kind::AccessDenied:
+        return Problem::AccessDenied;
+    case KeychainError::Kind::Other:
+        break;
+    }
+    return Problem::Other;
 }
 
 QString SecretEditor::newToken()
@@ -33,7 +53,7 @@ std::optional<QUrl> SecretEditor::upstreamServer(const QString &upstreamSpec)
     const auto config = UpstreamConfig::parse(upstreamSpec.trimmed(), &error);
     if (!config) {
         begin(); // report() ends what begin() started
-        report(QStringLiteral("upstream"), false, {}, error);
+        report(QStringLiteral("upstream"), false, {}, {KeychainError::Kind::Other, error});
         return std::nullopt;
     }
     return config->baseUrl;
@@ -47,8 +67,8 @@ void SecretEditor::saveUpstreamKey(const QString &upstreamSpec, const QString &k
     if (!server)
         return;
     begin();
-    m_keychain.write(
-        Keychain::upstreamKey(*server), key.trimmed(), this, [this, server](bool ok, const QString &error) {
+    m_keychain.write(Keychain::upstreamKey(*server), key.trimmed(), this,
+        [this, server](bool ok, const KeychainError &error) {
             reportKeyChange(
                 ok, tr("The key for %1 is saved in the keychain.").arg(server->toString()), error);
         });
@@ -60,21 +80,22 @@ void SecretEditor::removeUpstreamKey(const QString &upstreamSpec)
     if (!server)
         return;
     begin();
-    m_keychain.remove(Keychain::upstreamKey(*server), this, [this, server](bool ok, const QString &error) {
-        reportKeyChange(
-            ok, tr("The key for %1 is removed from the keychain.").arg(server->toString()), error);
-    });
+    m_keychain.remove(
+        Keychain::upstreamKey(*server), this, [this, server](bool ok, const KeychainError &error) {
+            reportKeyChange(
+                ok, tr("The key for %1 is removed from the keychain.").arg(server->toString()), error);
+        });
 }
 
 void SecretEditor::loadLocalToken()
 {
     begin();
     m_keychain.read(
-        Keychain::localApiTokenKey(), this, [this](std::optional<QString> value, const QString &error) {
+        Keychain::localApiTokenKey(), this, [this](std::optional<QString> value, const KeychainError &error) {
             if (value)
                 setLocalToken(*value);
             // No token saved is not a failure: the endpoint simply needs no login.
-            report(QStringLiteral("token"), error.isEmpty(), {}, error);
+            report(QStringLiteral("token"), !error.failed(), {}, error);
         });
 }
 
@@ -82,20 +103,21 @@ void SecretEditor::generateLocalToken()
 {
     const QString token = newToken();
     begin();
-    m_keychain.write(Keychain::localApiTokenKey(), token, this, [this, token](bool ok, const QString &error) {
-        if (ok)
-            setLocalToken(token);
-        reportChange(QStringLiteral("token"), ok,
-            tr("A new API token is saved in the keychain; the local endpoint requires it from the next "
-               "start."),
-            error);
-    });
+    m_keychain.write(
+        Keychain::localApiTokenKey(), token, this, [this, token](bool ok, const KeychainError &error) {
+            if (ok)
+                setLocalToken(token);
+            reportChange(QStringLiteral("token"), ok,
+                tr("A new API token is saved in the keychain; the local endpoint requires it from the next "
+                   "start."),
+                error);
+        });
 }
 
 void SecretEditor::removeLocalToken()
 {
     begin();
-    m_keychain.remove(Keychain::localApiTokenKey(), this, [this](bool ok, const QString &error) {
+    m_keychain.remove(Keychain::localApiTokenKey(), this, [this](bool ok, const KeychainError &error) {
         if (ok)
             setLocalToken({});
         reportChange(QStringLiteral("token"), ok,
@@ -110,7 +132,7 @@ void SecretEditor::saveRedisPassword(const QString &redisUrl, const QString &pas
     const QUrl url(redisUrl.trimmed());
     begin();
     m_keychain.write(
-        Keychain::redisPasswordKey(url), password, this, [this, url](bool ok, const QString &error) {
+        Keychain::redisPasswordKey(url), password, this, [this, url](bool ok, const KeychainError &error) {
             reportChange(QStringLiteral("redis"), ok,
                 tr("The password for %1 is saved in the keychain; it is used from the next start.")
                     .arg(url.host()),
@@ -122,30 +144,35 @@ void SecretEditor::removeRedisPassword(const QString &redisUrl)
 {
     const QUrl url(redisUrl.trimmed());
     begin();
-    m_keychain.remove(Keychain::redisPasswordKey(url), this, [this, url](bool ok, const QString &error) {
-        reportChange(QStringLiteral("redis"), ok,
-            tr("The password for %1 is removed from the keychain.").arg(url.host()), error);
-    });
+    m_keychain.remove(
+        Keychain::redisPasswordKey(url), this, [this, url](bool ok, const KeychainError &error) {
+            reportChange(QStringLiteral("redis"), ok,
+                tr("The password for %1 is removed from the keychain.").arg(url.host()), error);
+        });
 }
 
-void SecretEditor::report(const QString &topic, bool ok, const QString &success, const QString &error)
+void SecretEditor::report(const QString &topic, bool ok, const QString &success, const KeychainError &error)
 {
     m_topic = topic;
-    m_failed = !ok;
-    // Say plainly that there is no plaintext fallback, so nobody wonders where the key went.
-    m_message = ok ? success : tr("Keychain: %1. Nothing is stored in plain text instead.").arg(error);
+    // A failure is worded by the window from its kind (saying plainly that there is no plaintext
+    // fallback, so nobody wonders where the key went); a write that found no entry failed all the same.
+    m_failure = ok       ? KeychainError {}
+        : error.failed() ? error
+                         : KeychainError {KeychainError::Kind::Other, {}};
+    m_message = ok ? success : QString();
     Q_EMIT messageChanged();
     end();
 }
 
-void SecretEditor::reportChange(const QString &topic, bool ok, const QString &success, const QString &error)
+void SecretEditor::reportChange(
+    const QString &topic, bool ok, const QString &success, const KeychainError &error)
 {
     if (ok)
         Q_EMIT serverSecretChanged();
     report(topic, ok, success, error);
 }
 
-void SecretEditor::reportKeyChange(bool ok, const QString &success, const QString &error)
+void SecretEditor::reportKeyChange(bool ok, const QString &success, const KeychainError &error)
 {
     if (ok)
         Q_EMIT upstreamKeyChanged();

@@ -293,6 +293,15 @@ void AguiApiTest::aFailingAgentIsARunError()
                      .value(QLatin1String("status"))
                      .toString(),
         QStringLiteral("error"));
+    // The session's last word names the failure by its code, with what the other side said as a detail
+    // apart from Ponder's English, for the window to word in its language.
+    QTRY_COMPARE(
+        storedData(server, QStringLiteral("failing")).last().value(QLatin1String("code")).toString(), code);
+    const QJsonObject failed = storedData(server, QStringLiteral("failing")).last();
+    const QString detail = failed.value(QLatin1String("detail")).toString();
+    QVERIFY2(!detail.isEmpty() && !detail.contains(QLatin1String("agent weather")), qPrintable(detail));
+    if (mode >= 0)
+        QVERIFY2(detail.contains(mentions), qPrintable(detail));
 }
 
 void AguiApiTest::theCallerLeavingStopsTheAgent()

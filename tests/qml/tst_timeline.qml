@@ -161,7 +161,24 @@ Item {
                 run: { agent: "weather", run_id: "run-7", reason: "agent weather broke off the run" }
             })
             compare(label(failed, "milestoneText"), "Run run-7 of weather failed")
-            compare(label(failed, "milestoneDetails"), "agent weather broke off the run")
+            // No code Ponder knows: the reason is the agent's own words, quoted.
+            compare(label(failed, "milestoneDetails"), "“agent weather broke off the run”")
+            // A code of Ponder's relay: the window's sentence, and what the other side said quoted under it
+            // (not Ponder's English reason).
+            const unreachable = createTemporaryObject(milestoneComponent, root, {
+                milestone: Timeline.RunFailed, message: "Failed: agent weather could not be reached: Connection refused",
+                run: { agent: "weather", run_id: "run-7", code: "agent_unreachable", detail: "Connection refused",
+                       reason: "agent weather could not be reached: Connection refused" }
+            })
+            compare(label(unreachable, "milestoneDetails"),
+                    "weather could not be reached. Is it running at the address in Settings?\n“Connection refused”")
+            compare(Words.runFailureDetails({ agent: "weather", code: "agent_http_503", reason: "agent weather answered HTTP 503" }),
+                    "weather answered with HTTP status 503.")
+            compare(Words.runFailureDetails({ agent: "weather", code: "agent_stream_ended", reason: "x" }),
+                    "weather ended its stream before it finished the run.")
+            compare(Words.runFailureDetails({ agent: "weather", code: "RATE_LIMITED", reason: "Too many requests" }),
+                    "“Too many requests”")
+            compare(Words.runFailureDetails({ agent: "weather" }), "")
             const stopped = createTemporaryObject(milestoneComponent, root, {
                 milestone: Timeline.RunStopped, run: { agent: "weather", run_id: "run-7", reason: "the caller went away" }
             })

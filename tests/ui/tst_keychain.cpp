@@ -147,36 +147,36 @@ void KeychainTest::answersComeInOrderAndSurviveTheirOwner()
     for (int i = 0; i < 6; ++i) {
         const QString key = QStringLiteral("ponder-test/order-%1").arg(i);
         if (i % 2 == 0)
-            m_keychain.write(
-                key, QStringLiteral("v"), this, [&answered, key](bool, const QString &) { answered << key; });
+            m_keychain.write(key, QStringLiteral("v"), this,
+                [&answered, key](bool, const KeychainError &) { answered << key; });
         else
-            m_keychain.read(
-                key, this, [&answered, key](std::optional<QString>, const QString &) { answered << key; });
+            m_keychain.read(key, this,
+                [&answered, key](std::optional<QString>, const KeychainError &) { answered << key; });
     }
     QTRY_COMPARE_WITH_TIMEOUT(answered.size(), 6, 30000);
     for (int i = 0; i < 6; ++i)
         QCOMPARE(answered.at(i), QStringLiteral("ponder-test/order-%1").arg(i));
     for (int i = 0; i < 6; i += 2)
         m_keychain.remove(
-            QStringLiteral("ponder-test/order-%1").arg(i), nullptr, [](bool, const QString &) {});
+            QStringLiteral("ponder-test/order-%1").arg(i), nullptr, [](bool, const KeychainError &) {});
 
     // An owner deleted while its job runs: the job finishes on its own, and the next one (the sentinel)
     // still runs and answers.
     auto *shortLived = new Keychain;
     bool dropped = false;
     shortLived->read(QStringLiteral("ponder-test/gone"), nullptr,
-        [&dropped](std::optional<QString>, const QString &) { dropped = true; });
+        [&dropped](std::optional<QString>, const KeychainError &) { dropped = true; });
     delete shortLived;
     bool sentinel = false;
     m_keychain.read(QStringLiteral("ponder-test/sentinel"), this,
-        [&sentinel](std::optional<QString>, const QString &) { sentinel = true; });
+        [&sentinel](std::optional<QString>, const KeychainError &) { sentinel = true; });
     QTRY_VERIFY_WITH_TIMEOUT(sentinel, 30000);
     QVERIFY(!dropped); // its owner was gone: nobody is called back
 }
 
 void KeychainTest::anotherThreadIsRefusedNotCrashed()
 {
-    QString error;
+    KeychainError error;
     QThread thread;
     QObject onThread;
     onThread.moveToThread(&thread);
@@ -185,12 +185,13 @@ void KeychainTest::anotherThreadIsRefusedNotCrashed()
         &onThread,
         [&] {
             m_keychain.read(QStringLiteral("ponder-test/elsewhere"), nullptr,
-                [&error](std::optional<QString>, const QString &e) { error = e; });
+                [&error](std::optional<QString>, const KeychainError &e) { error = e; });
         },
         Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
-    QVERIFY2(error.contains(QLatin1String("thread")), qPrintable(error));
+    QCOMPARE(error.kind, KeychainError::Kind::Other);
+    QVERIFY2(error.detail.contains(QLatin1String("thread")), qPrintable(error.detail));
 }
 
 void KeychainTest::settingsStoreReadAndRemoveAnUpstreamKey()
@@ -202,13 +203,15 @@ void KeychainTest::settingsStoreReadAndRemoveAnUpstreamKey()
     QTRY_VERIFY_WITH_TIMEOUT(!settings.busy(), 30000);
     QCOMPARE(messages.size(), 1);
     if (secretServiceRuns()) {
-        QVERIFY2(!settings.failed(), qPrintable(settings.message()));
-        QVERIFY(settings.keychainProblem().isEmpty());
+        QVERIFY2(!settings.failed(), qPrintable(settings.failureDetail()));
+        QCOMPARE(settings.keychainProblem(), SecretEditor::Problem::None);
     } else {
-        // Settings say why, and that nothing went anywhere else.
+        // Settings say why, as a kind the window words, with what the keychain itself said.
         QVERIFY(settings.failed());
-        QVERIFY2(settings.message().contains(QLatin1String("plain text")), qPrintable(settings.message()));
-        QVERIFY(!settings.keychainProblem().isEmpty());
+        QCOMPARE(settings.failure(), SecretEditor::Problem::NoKeychain);
+        QVERIFY(!settings.failureDetail().isEmpty());
+        QCOMPARE(settings.keychainProblem(), SecretEditor::Problem::NoKeychain);
+        QCOMPARE(settings.keychainProblemDetail(), settings.failureDetail());
     }
 
     // What the window reads at start: the key, or no key.
@@ -240,7 +243,7 @@ void KeychainTest::settingsStoreReadAndRemoveAnUpstreamKey()
     read = false;
     std::optional<QString> left;
     m_keychain.read(Keychain::upstreamKey(built.upstreams.at(1).baseUrl), this,
-        [&](std::optional<QString> value, const QString &) {
+        [&](std::optional<QString> value, const KeychainError &) {
             left = value;
             read = true;
         });

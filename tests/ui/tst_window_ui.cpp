@@ -15,6 +15,7 @@
 #include "options/ServerOptionsBuilder.h"
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
+#include "settings/SecretEditor.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -252,7 +253,7 @@ void WindowUiTest::startsWithTwoUpstreamsAndNoKeychain()
     const QStringList models = catalog->property("models").toStringList();
     for (const char *model : {"qwen3:8b", "slow", "gpt-4o-mini"})
         QVERIFY2(models.contains(QLatin1String(model)), qPrintable(models.join(QLatin1Char(' '))));
-    QVERIFY(!m_window->secrets().keychainProblem().isEmpty());
+    QCOMPARE(m_window->secrets().keychainProblem(), SecretEditor::Problem::NoKeychain);
     QVERIFY(m_window->endpoint().listening());
     // A turn with each upstream.
     newChat(QStringLiteral("gpt-4o-mini"));
@@ -639,6 +640,22 @@ void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
     newChat(QStringLiteral("gone"));
     ask(QStringLiteral("Anyone there?"));
     QCOMPARE(chat()->property("failure").value<ChatFailure::Kind>(), ChatFailure::Kind::Unreachable);
+    // Why its run failed is worded by the window from the relay's code, in German too; the network's own
+    // words are quoted under it, and Ponder's English reason is not shown.
+    const auto failureLines
+        = [&] { return shownTexts(m_driver->item("chatInsights"), "milestoneDetails").join(u'\n'); };
+    QTRY_VERIFY2(
+        failureLines().startsWith(QLatin1String("gone could not be reached.")), qPrintable(failureLines()));
+    m_preferences->setLanguage(QStringLiteral("de"));
+    QTRY_VERIFY2(failureLines().startsWith(QStringLiteral("gone ist nicht erreichbar. Läuft der Agent")),
+        qPrintable(failureLines()));
+    QVERIFY2(
+        failureLines().contains(QStringLiteral("„")) && !failureLines().contains(QLatin1String("agent gone")),
+        qPrintable(failureLines()));
+    QTRY_VERIFY2(
+        statusLine().contains(QStringLiteral(" · gone ist nicht erreichbar")), qPrintable(statusLine()));
+    QVERIFY(!m_driver->screenshot(QStringLiteral("window-agent-failed-de.png")).isEmpty());
+    m_preferences->setLanguage(QStringLiteral("en"));
 }
 
 void WindowUiTest::languageSwitchesLive()
@@ -713,10 +730,35 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     m_preferences->setAgents({});
     m_preferences->markApplied();
 
-    // No keychain answers: the Models page says so.
+    // No keychain answers: the Models page says so, in the window's words with QtKeychain's own quoted
+    // under them, in German too.
     QQuickItem *keychain = m_driver->item("keychainProblem", settings);
     QTRY_VERIFY(keychain->isVisible());
+    const QString said = m_window->secrets().keychainProblemDetail();
+    QVERIFY(!said.isEmpty());
+    QCOMPARE(keychain->property("text").toString(),
+        QStringLiteral(
+            "No keychain answers. API keys cannot be saved, so Ponder runs without them; give one with "
+            "PONDER_OPENAI_API_KEY instead.\n“%1”")
+            .arg(said));
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-settings.png")).isEmpty());
+    m_preferences->setLanguage(QStringLiteral("de"));
+    QTRY_VERIFY2(
+        keychain->property("text").toString().startsWith(QStringLiteral("Kein Schlüsselbund antwortet. ")),
+        qPrintable(keychain->property("text").toString()));
+    QVERIFY(keychain->property("text").toString().endsWith(QStringLiteral("\n„%1“").arg(said)));
+    QVERIFY(!keychain->property("text").toString().contains(QLatin1String("not available")));
+    // Saving a key fails the same way, and says so in German.
+    m_window->secrets().saveUpstreamKey(m_preferences->upstreams().first(), QStringLiteral("sk-nowhere"));
+    QTRY_VERIFY(!m_window->secrets().busy());
+    QCOMPARE(m_window->secrets().failure(), SecretEditor::Problem::NoKeychain);
+    QQuickItem *keyMessage = m_driver->item("upstreamKeyMessage", settings);
+    QTRY_VERIFY(keyMessage->isVisible());
+    QVERIFY2(keyMessage->property("text").toString().startsWith(QStringLiteral(
+                 "Kein Schlüsselbund antwortet. Stattdessen wird nichts im Klartext gespeichert.")),
+        qPrintable(keyMessage->property("text").toString()));
+    QVERIFY(!m_driver->screenshot(QStringLiteral("window-settings-no-keychain-de.png")).isEmpty());
+    m_preferences->setLanguage(QStringLiteral("en"));
     // The port in use came from the command line, not the saved 8009: the Local server page says so.
     settings->setProperty("page", 1);
     QQuickItem *port = m_driver->item("portNote", settings);

@@ -61,7 +61,7 @@ void AgentRun::onResponseStarted(int status)
         failRun(QStringLiteral("agent %1 answered %2, not an event stream (text/event-stream)")
                     .arg(m_agent.name,
                         clippedForMessage(QString::fromLatin1(type.isEmpty() ? "no content type" : type))),
-            QStringLiteral("agent_not_event_stream"));
+            QStringLiteral("agent_not_event_stream"), QString::fromLatin1(type));
 }
 
 void AgentRun::onBody(const QByteArray &bytes)
@@ -80,7 +80,7 @@ void AgentRun::onBody(const QByteArray &bytes)
     }
     if (m_splitter.hasFailed())
         failRun(QStringLiteral("agent %1 sent %2").arg(m_agent.name, m_splitter.error()),
-            QStringLiteral("agent_event_too_large"));
+            QStringLiteral("agent_event_too_large"), m_splitter.error());
 }
 
 void AgentRun::pass(const RawSseEvent &raw)
@@ -117,7 +117,7 @@ void AgentRun::onFinished()
                            .arg(m_agent.name)
                            .arg(m_status)
                            .arg(body.isEmpty() ? QString() : QStringLiteral(": ") + clippedForMessage(body)),
-            QStringLiteral("agent_http_%1").arg(m_status));
+            QStringLiteral("agent_http_%1").arg(m_status), clippedForMessage(body));
     }
     for (const RawSseEvent &raw : m_splitter.finish())
         pass(raw);
@@ -142,10 +142,10 @@ void AgentRun::onFailed(HttpStreamClient::Failure failure, const QString &messag
                                                         : QStringLiteral("agent_error");
     failRun(started ? QStringLiteral("agent %1 broke off the run: %2").arg(m_agent.name, message)
                     : QStringLiteral("agent %1 could not be reached: %2").arg(m_agent.name, message),
-        code);
+        code, message);
 }
 
-void AgentRun::failRun(const QString &message, const QString &code)
+void AgentRun::failRun(const QString &message, const QString &code, const QString &detail)
 {
     if (m_finished)
         return;
@@ -155,7 +155,7 @@ void AgentRun::failRun(const QString &message, const QString &code)
     const QJsonObject error {{QStringLiteral("type"), QStringLiteral("RUN_ERROR")},
         {QStringLiteral("message"), message}, {QStringLiteral("code"), code},
         {QStringLiteral("timestamp"), QDateTime::currentMSecsSinceEpoch()}};
-    m_recorder->fail(message, code);
+    m_recorder->fail(message, code, detail);
     m_runEnded = true;
     Q_EMIT rawEvent("data: " + QJsonDocument(error).toJson(QJsonDocument::Compact) + "\n\n");
     Q_EMIT event(error);

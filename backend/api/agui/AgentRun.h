@@ -50,7 +50,9 @@ private:
     void onFailed(HttpStreamClient::Failure failure, const QString &message);
     void pass(const RawSseEvent &raw);
     // Ends the run with an error of Ponder's making: RUN_ERROR to the caller, an error in the session.
-    void failRun(const QString &message, const QString &code);
+    // `code` names what went wrong (agent_unreachable, agent_http_500, ...) for the window to word;
+    // `detail` is the other side's own words (the network error, the agent's HTTP body).
+    void failRun(const QString &message, const QString &code, const QString &detail = {});
     void end();
 
     StreamingHub &m_hub;

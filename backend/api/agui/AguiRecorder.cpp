@@ -115,8 +115,11 @@ void AguiRecorder::record(const AguiEvent &event)
     // MESSAGES_SNAPSHOT, RAW, ACTIVITY_* and SUBAGENT_* reach the caller unchanged; they are not recorded.
 }
 
-void AguiRecorder::fail(const QString &message, const QString &code)
+void AguiRecorder::fail(const QString &message, const QString &code, const QString &detail)
 {
+    if (m_runEnded)
+        return;
+    m_failureDetail = detail;
     runEnded(Ending::Failed, message, code, QDateTime::currentDateTimeUtc());
 }
 
@@ -191,6 +194,8 @@ void AguiRecorder::runEnded(Ending ending, const QString &message, const QString
         QJsonObject fields = runFields(message);
         if (!code.isEmpty())
             fields.insert(QStringLiteral("code"), code);
+        if (!m_failureDetail.isEmpty())
+            fields.insert(QStringLiteral("detail"), std::exchange(m_failureDetail, {}));
         publishProgress(QStringLiteral("warning"), QStringLiteral("Failed: %1").arg(message),
             QStringLiteral("failed"), std::nullopt, fields);
     } else

@@ -35,8 +35,9 @@ public:
 
     void record(const AguiEvent &event);
     // The run failed without the agent saying so (unreachable, an HTTP error, a stream cut short): recorded
-    // as its RUN_ERROR would be.
-    void fail(const QString &message, const QString &code);
+    // as its RUN_ERROR would be. `detail` is what the other side said (the network error, the agent's
+    // HTTP body), kept apart from Ponder's English message so the window can word the failure by its code.
+    void fail(const QString &message, const QString &code, const QString &detail = {});
     // The caller stopped the run (the window's Stop, a client that went away): the session is stopped,
     // not failed, as a stopped chat is.
     void stop(const QString &why);
@@ -89,6 +90,7 @@ private:
     // What a run's moments carry besides their English message (run_id is added to every update): the
     // agent's name and, when it failed or was stopped, why. The window phrases the moment from these.
     QJsonObject runFields(const QString &reason) const;
+    QString m_failureDetail; // fail()'s detail, for the run's last update
 
     void publishStep(const QString &id, const QString &parent, const QString &kind, const QString &name,
         const QString &status, const QDateTime &startedAt, const QDateTime &endedAt, const QString &content,
