@@ -37,8 +37,10 @@ Column {
             font.pixelSize: 12
             font.bold: line.milestone === Timeline.Done || line.milestone === Timeline.Failed
                        || line.milestone === Timeline.RunFinished || line.milestone === Timeline.RunFailed
+                       || line.milestone === Timeline.TraceFinished || line.milestone === Timeline.TraceFailed
             color: line.milestone === Timeline.AgentUpdate || line.milestone === Timeline.Received
-                   || line.milestone === Timeline.RunStarted ? Theme.text : line.tone
+                   || line.milestone === Timeline.RunStarted || line.milestone === Timeline.TraceStarted
+                   || line.milestone === Timeline.TraceProgress ? Theme.text : line.tone
             text: (line.warning ? "⚠ " : "") + Words.milestone(line.milestone, line.metrics, line.message, line.percentage, line.run)
         }
         Badge {
@@ -55,12 +57,15 @@ Column {
     // Ponder's English for outside clients, and the person watching stopped it themselves.)
     Label {
         objectName: "milestoneDetails"
-        visible: (line.milestone === Timeline.Failed || line.milestone === Timeline.RunFailed) && text !== ""
+        visible: (line.milestone === Timeline.Failed || line.milestone === Timeline.RunFailed
+                  || line.milestone === Timeline.TraceFailed) && text !== ""
         width: parent.width
         wrapMode: Text.Wrap
         font.pixelSize: 11
         color: Theme.mutedText
-        text: line.milestone === Timeline.Failed ? Words.failureDetails(line.message) : Words.runFailureDetails(line.run)
+        text: line.milestone === Timeline.Failed ? Words.failureDetails(line.message)
+            : line.milestone === Timeline.TraceFailed ? Words.traceFailureDetails(line.run)
+            : Words.runFailureDetails(line.run)
     }
     // Findings, where they were found.
     Repeater {

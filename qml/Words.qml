@@ -120,6 +120,11 @@ QtObject {
         case Timeline.RunFailed:
         case Timeline.RunStopped:
             return runMoment(kind, run || {})
+        case Timeline.TraceStarted:
+        case Timeline.TraceProgress:
+        case Timeline.TraceFinished:
+        case Timeline.TraceFailed:
+            return traceMoment(kind, run || {})
         case Timeline.Received:
             return qsTr("Request received")
         case Timeline.Accepted:
@@ -167,6 +172,31 @@ QtObject {
         default:
             return id !== "" ? qsTr("Run %1 of %2 was stopped").arg(id).arg(agent) : qsTr("The run of %1 was stopped").arg(agent)
         }
+    }
+    // A trace's moments (run: run_id, the trace id; trace_title; steps_done; steps_failed): named by its
+    // title, or by the start of its id when it has none.
+    function traceMoment(kind, run) {
+        const title = run.trace_title || ""
+        const id = (run.run_id || "").slice(0, 8)
+        const done = run.steps_done || 0
+        const failed = run.steps_failed || 0
+        const steps = failed > 0 ? qsTr("%n step(s)", "", done) + ", " + qsTr("%n failed", "", failed)
+                                 : qsTr("%n step(s)", "", done)
+        switch (kind) {
+        case Timeline.TraceStarted:
+            return title !== "" ? qsTr("Trace started: %1").arg(title) : qsTr("Trace %1 started").arg(id)
+        case Timeline.TraceProgress:
+            return failed > 0 ? qsTr("%n step(s) done", "", done) + ", " + qsTr("%n failed", "", failed)
+                              : qsTr("%n step(s) done", "", done)
+        case Timeline.TraceFinished:
+            return qsTr("Trace done: %1").arg(steps)
+        default:
+            return qsTr("The trace failed: %1").arg(steps)
+        }
+    }
+    // Why a trace failed: its root span's own words, quoted; or that it said none.
+    function traceFailureDetails(run) {
+        return run.reason ? quoted(run.reason) : qsTr("Its root span ended with an error and said no more.")
     }
     // Why an agent's run failed (run: agent, code, reason, detail), in the window's words when Ponder's relay
     // named the failure by its code; "" for a code of the agent's own, whose reason is its own words.

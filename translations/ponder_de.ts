@@ -514,7 +514,7 @@
 <context>
     <name>MilestoneLine</name>
     <message>
-        <location filename="../qml/MilestoneLine.qml" line="49" />
+        <location filename="../qml/MilestoneLine.qml" line="51" />
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
@@ -1639,240 +1639,283 @@
         <translation>%1 Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="118" />
+        <location filename="../qml/Words.qml" line="123" />
         <source>Request received</source>
         <translation>Anfrage erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="120" />
+        <location filename="../qml/Words.qml" line="125" />
         <source>The model server accepted it</source>
         <translation>Der Modellserver hat sie angenommen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="122" />
+        <location filename="../qml/Words.qml" line="127" />
         <source>Reading the prompt, %1%</source>
         <translation>Liest die Eingabe, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="123" />
+        <location filename="../qml/Words.qml" line="128" />
         <source>Reading the prompt</source>
         <translation>Liest die Eingabe</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="125" />
+        <location filename="../qml/Words.qml" line="130" />
         <source>First token after %1</source>
         <translation>Erstes Token nach %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="126" />
+        <location filename="../qml/Words.qml" line="131" />
         <source>First token</source>
         <translation>Erstes Token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="129" />
-        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="245" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="130" />
+        <location filename="../qml/Words.qml" line="135" />
         <source>Done in %1</source>
         <translation>Fertig in %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="132" />
+        <location filename="../qml/Words.qml" line="137" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 Eingabe- + %2 Antwort-Tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="139" />
         <source>%n token(s)</source>
         <translation><numerusform>%n Token</numerusform><numerusform>%n Tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="140" />
-        <location filename="../qml/Words.qml" line="216" />
+        <location filename="../qml/Words.qml" line="145" />
+        <location filename="../qml/Words.qml" line="246" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="142" />
-        <location filename="../qml/Words.qml" line="217" />
+        <location filename="../qml/Words.qml" line="147" />
+        <location filename="../qml/Words.qml" line="247" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="144" />
+        <location filename="../qml/Words.qml" line="149" />
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="156" />
+        <location filename="../qml/Words.qml" line="161" />
         <source>%1 started run %2</source>
         <translation>%1 hat Lauf %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="156" />
+        <location filename="../qml/Words.qml" line="161" />
         <source>%1 started a run</source>
         <translation>%1 hat einen Lauf gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="158" />
+        <location filename="../qml/Words.qml" line="163" />
         <source>%1 finished run %2</source>
         <translation>%1 hat Lauf %2 beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="158" />
+        <location filename="../qml/Words.qml" line="163" />
         <source>%1 finished its run</source>
         <translation>%1 hat seinen Lauf beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="160" />
+        <location filename="../qml/Words.qml" line="165" />
         <source>Run %1 of %2 failed</source>
         <translation>Lauf %1 von %2 ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="160" />
+        <location filename="../qml/Words.qml" line="165" />
         <source>The run of %1 failed</source>
         <translation>Der Lauf von %1 ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="162" />
+        <location filename="../qml/Words.qml" line="167" />
         <source>Run %1 of %2 was stopped</source>
         <translation>Lauf %1 von %2 wurde angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="162" />
+        <location filename="../qml/Words.qml" line="167" />
         <source>The run of %1 was stopped</source>
         <translation>Der Lauf von %1 wurde angehalten</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="177" />
+        <location filename="../qml/Words.qml" line="178" />
+        <source>%n step(s)</source>
+        <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="177" />
+        <location filename="../qml/Words.qml" line="183" />
+        <source>%n failed</source>
+        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+    </message>
     <message>
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="181" />
+        <source>Trace started: %1</source>
+        <translation>Trace gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="181" />
+        <source>Trace %1 started</source>
+        <translation>Trace %1 gestartet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="183" />
+        <location filename="../qml/Words.qml" line="184" />
+        <source>%n step(s) done</source>
+        <translation><numerusform>%n Schritt erledigt</numerusform><numerusform>%n Schritte erledigt</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="186" />
+        <source>Trace done: %1</source>
+        <translation>Trace fertig: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="188" />
+        <source>The trace failed: %1</source>
+        <translation>Der Trace ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="193" />
+        <source>Its root span ended with an error and said no more.</source>
+        <translation>Sein Root-Span endete mit einem Fehler und sagte nichts weiter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="201" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="203" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 ist nicht erreichbar. Läuft der Agent unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="204" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 antwortete nicht mehr, und Ponder hat aufgehört zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="175" />
+        <location filename="../qml/Words.qml" line="205" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 hat die Verbindung während des Laufs abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="176" />
+        <location filename="../qml/Words.qml" line="206" />
         <source>The connection to %1 failed.</source>
         <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="177" />
+        <location filename="../qml/Words.qml" line="207" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 hat nicht mit einem Ereignisstrom geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="178" />
+        <location filename="../qml/Words.qml" line="208" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 hat ein Ereignis gesendet, das zu groß zum Weiterleiten ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="179" />
+        <location filename="../qml/Words.qml" line="209" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 hat seinen Datenstrom beendet, bevor der Lauf fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="185" />
+        <location filename="../qml/Words.qml" line="215" />
         <source>“%1”</source>
         <translation>„%1“</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199" />
+        <location filename="../qml/Words.qml" line="229" />
         <source>No keychain answers.</source>
         <translation>Kein Schlüsselbund antwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="200" />
+        <location filename="../qml/Words.qml" line="230" />
         <source>The keychain refused Ponder access.</source>
         <translation>Der Schlüsselbund hat Ponder den Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="201" />
+        <location filename="../qml/Words.qml" line="231" />
         <source>The keychain reported an error.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="207" />
+        <location filename="../qml/Words.qml" line="237" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="243" />
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="244" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="218" />
+        <location filename="../qml/Words.qml" line="248" />
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="219" />
+        <location filename="../qml/Words.qml" line="249" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="241" />
+        <location filename="../qml/Words.qml" line="271" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="243" />
+        <location filename="../qml/Words.qml" line="273" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Modellserver begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="245" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="247" />
+        <location filename="../qml/Words.qml" line="277" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="249" />
+        <location filename="../qml/Words.qml" line="279" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="251" />
+        <location filename="../qml/Words.qml" line="281" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="253" />
+        <location filename="../qml/Words.qml" line="283" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="285" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

@@ -514,7 +514,7 @@
 <context>
     <name>MilestoneLine</name>
     <message>
-        <location filename="../qml/MilestoneLine.qml" line="49" />
+        <location filename="../qml/MilestoneLine.qml" line="51" />
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
@@ -1639,240 +1639,283 @@
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="118" />
+        <location filename="../qml/Words.qml" line="123" />
         <source>Request received</source>
         <translation>Petición recibida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="120" />
+        <location filename="../qml/Words.qml" line="125" />
         <source>The model server accepted it</source>
         <translation>El servidor del modelo la aceptó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="122" />
+        <location filename="../qml/Words.qml" line="127" />
         <source>Reading the prompt, %1%</source>
         <translation>Leyendo la petición, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="123" />
+        <location filename="../qml/Words.qml" line="128" />
         <source>Reading the prompt</source>
         <translation>Leyendo la petición</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="125" />
+        <location filename="../qml/Words.qml" line="130" />
         <source>First token after %1</source>
         <translation>Primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="126" />
+        <location filename="../qml/Words.qml" line="131" />
         <source>First token</source>
         <translation>Primer token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="129" />
-        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="245" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="130" />
+        <location filename="../qml/Words.qml" line="135" />
         <source>Done in %1</source>
         <translation>Terminado en %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="132" />
+        <location filename="../qml/Words.qml" line="137" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 tokens de entrada + %2 de respuesta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="139" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="140" />
-        <location filename="../qml/Words.qml" line="216" />
+        <location filename="../qml/Words.qml" line="145" />
+        <location filename="../qml/Words.qml" line="246" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="142" />
-        <location filename="../qml/Words.qml" line="217" />
+        <location filename="../qml/Words.qml" line="147" />
+        <location filename="../qml/Words.qml" line="247" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="144" />
+        <location filename="../qml/Words.qml" line="149" />
         <source>Session ended</source>
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="156" />
+        <location filename="../qml/Words.qml" line="161" />
         <source>%1 started run %2</source>
         <translation>%1 inició la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="156" />
+        <location filename="../qml/Words.qml" line="161" />
         <source>%1 started a run</source>
         <translation>%1 inició una ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="158" />
+        <location filename="../qml/Words.qml" line="163" />
         <source>%1 finished run %2</source>
         <translation>%1 terminó la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="158" />
+        <location filename="../qml/Words.qml" line="163" />
         <source>%1 finished its run</source>
         <translation>%1 terminó su ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="160" />
+        <location filename="../qml/Words.qml" line="165" />
         <source>Run %1 of %2 failed</source>
         <translation>La ejecución %1 de %2 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="160" />
+        <location filename="../qml/Words.qml" line="165" />
         <source>The run of %1 failed</source>
         <translation>La ejecución de %1 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="162" />
+        <location filename="../qml/Words.qml" line="167" />
         <source>Run %1 of %2 was stopped</source>
         <translation>La ejecución %1 de %2 se detuvo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="162" />
+        <location filename="../qml/Words.qml" line="167" />
         <source>The run of %1 was stopped</source>
         <translation>La ejecución de %1 se detuvo</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="177" />
+        <location filename="../qml/Words.qml" line="178" />
+        <source>%n step(s)</source>
+        <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="177" />
+        <location filename="../qml/Words.qml" line="183" />
+        <source>%n failed</source>
+        <translation><numerusform>%n fallido</numerusform><numerusform>%n fallidos</numerusform></translation>
+    </message>
     <message>
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="181" />
+        <source>Trace started: %1</source>
+        <translation>Traza iniciada: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="181" />
+        <source>Trace %1 started</source>
+        <translation>Traza %1 iniciada</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Words.qml" line="183" />
+        <location filename="../qml/Words.qml" line="184" />
+        <source>%n step(s) done</source>
+        <translation><numerusform>%n paso hecho</numerusform><numerusform>%n pasos hechos</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="186" />
+        <source>Trace done: %1</source>
+        <translation>Traza terminada: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="188" />
+        <source>The trace failed: %1</source>
+        <translation>La traza falló: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="193" />
+        <source>Its root span ended with an error and said no more.</source>
+        <translation>Su span raíz terminó con un error y no dijo nada más.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="201" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 respondió con el estado HTTP %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="203" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>No se pudo contactar con %1. ¿Está en marcha en la dirección de Ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="204" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="175" />
+        <location filename="../qml/Words.qml" line="205" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 cortó la conexión durante la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="176" />
+        <location filename="../qml/Words.qml" line="206" />
         <source>The connection to %1 failed.</source>
         <translation>La conexión con %1 falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="177" />
+        <location filename="../qml/Words.qml" line="207" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 no respondió con un flujo de eventos.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="178" />
+        <location filename="../qml/Words.qml" line="208" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 envió un evento demasiado grande para retransmitirlo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="179" />
+        <location filename="../qml/Words.qml" line="209" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 cerró su flujo antes de terminar la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="185" />
+        <location filename="../qml/Words.qml" line="215" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199" />
+        <location filename="../qml/Words.qml" line="229" />
         <source>No keychain answers.</source>
         <translation>Ningún llavero responde.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="200" />
+        <location filename="../qml/Words.qml" line="230" />
         <source>The keychain refused Ponder access.</source>
         <translation>El llavero le negó el acceso a Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="201" />
+        <location filename="../qml/Words.qml" line="231" />
         <source>The keychain reported an error.</source>
         <translation>El llavero informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="207" />
+        <location filename="../qml/Words.qml" line="237" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>No se guarda nada en texto plano en su lugar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="243" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="244" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="218" />
+        <location filename="../qml/Words.qml" line="248" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="219" />
+        <location filename="../qml/Words.qml" line="249" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="241" />
+        <location filename="../qml/Words.qml" line="271" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="243" />
+        <location filename="../qml/Words.qml" line="273" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="245" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="247" />
+        <location filename="../qml/Words.qml" line="277" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="249" />
+        <location filename="../qml/Words.qml" line="279" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="251" />
+        <location filename="../qml/Words.qml" line="281" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="253" />
+        <location filename="../qml/Words.qml" line="283" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="285" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

@@ -274,7 +274,8 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
             return;
         }
     }
-    if (milestone == Timeline::Milestone::Received || milestone == Timeline::Milestone::RunStarted)
+    if (milestone == Timeline::Milestone::Received || milestone == Timeline::Milestone::RunStarted
+        || milestone == Timeline::Milestone::TraceStarted)
         m_endedAt = 0;
     if (item.message.isEmpty() && item.findings.isEmpty() && milestone == Timeline::Milestone::AgentUpdate)
         return; // a percentage alone: the status bar shows it
@@ -282,7 +283,8 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
     const bool ends = milestone == Timeline::Milestone::Done || milestone == Timeline::Milestone::Failed
         || milestone == Timeline::Milestone::Stopped || milestone == Timeline::Milestone::Ended
         || milestone == Timeline::Milestone::RunFinished || milestone == Timeline::Milestone::RunFailed
-        || milestone == Timeline::Milestone::RunStopped;
+        || milestone == Timeline::Milestone::RunStopped || milestone == Timeline::Milestone::TraceFinished
+        || milestone == Timeline::Milestone::TraceFailed;
     const qint64 at = item.startMs;
     const int added = addItem(std::move(item));
     if (milestone == Timeline::Milestone::ReadingPrompt)

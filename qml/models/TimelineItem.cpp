@@ -166,9 +166,22 @@ QStringList TimelineItem::findingsOf(const QJsonValue &findings)
 
 std::optional<Timeline::Milestone> TimelineItem::runMomentOf(const QJsonObject &update)
 {
-    if (!update.contains(QLatin1StringView("agent")) || !update.contains(QLatin1StringView("run_id")))
+    if (!update.contains(QLatin1StringView("run_id")))
         return std::nullopt;
     const QString activity = update.value(QLatin1StringView("current_activity")).toString();
+    if (update.contains(QLatin1StringView("trace_title"))) {
+        if (activity == QLatin1StringView("started"))
+            return Timeline::Milestone::TraceStarted;
+        if (activity == QLatin1StringView("running"))
+            return Timeline::Milestone::TraceProgress;
+        if (activity == QLatin1StringView("done"))
+            return Timeline::Milestone::TraceFinished;
+        if (activity == QLatin1StringView("failed"))
+            return Timeline::Milestone::TraceFailed;
+        return std::nullopt;
+    }
+    if (!update.contains(QLatin1StringView("agent")))
+        return std::nullopt;
     if (activity == QLatin1StringView("started"))
         return Timeline::Milestone::RunStarted;
     if (activity == QLatin1StringView("done"))
@@ -183,9 +196,14 @@ std::optional<Timeline::Milestone> TimelineItem::runMomentOf(const QJsonObject &
 QJsonObject TimelineItem::runOf(const QJsonObject &update)
 {
     QJsonObject run;
-    for (const char *field : {"agent", "run_id", "reason", "code", "detail"}) {
+    for (const char *field : {"agent", "run_id", "reason", "code", "detail", "trace_title"}) {
         const QString key = QString::fromLatin1(field);
         if (update.value(key).isString())
+            run.insert(key, update.value(key));
+    }
+    for (const char *field : {"steps_done", "steps_failed"}) {
+        const QString key = QString::fromLatin1(field);
+        if (update.value(key).isDouble())
             run.insert(key, update.value(key));
     }
     return run;

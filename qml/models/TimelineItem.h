@@ -52,7 +52,13 @@ enum class Milestone
     RunStarted,
     RunFinished,
     RunFailed, // run.reason and run.code say why
-    RunStopped // run.reason says why
+    RunStopped, // run.reason says why
+    // A trace Ponder ingests (OTLP) as a session of its own: run.run_id is the trace id, run.trace_title its
+    // title ("" for none), run.steps_done and run.steps_failed how far it got.
+    TraceStarted,
+    TraceProgress,
+    TraceFinished,
+    TraceFailed // run.reason, when the root span said why
 };
 Q_ENUM_NS(Milestone)
 
@@ -109,8 +115,10 @@ struct TimelineItem
     // Intermediate findings as the window lists them: strings as they are, objects by their text.
     static QStringList findingsOf(const QJsonValue &findings);
     static qint64 timeOf(const QJsonValue &timestamp); // ISO-8601; 0 when absent or unreadable
-    // A moment of an agent's run as Ponder relays it (it names the agent and the run), or nothing.
+    // A moment of an agent's run as Ponder relays it (it names the agent and the run), or of a trace Ponder
+    // ingests (it names the trace), or nothing.
     static std::optional<Timeline::Milestone> runMomentOf(const QJsonObject &update);
-    // What such a moment says in fields: agent, run_id, and when it failed or was stopped, reason and code.
+    // What such a moment says in fields: agent, run_id, and when it failed or was stopped, reason, code and
+    // detail; for a trace, trace_title, steps_done, steps_failed and reason.
     static QJsonObject runOf(const QJsonObject &update);
 };

@@ -173,6 +173,16 @@ void TraceApiTest::aProtobufExportBecomesANestedFinishedSession()
     }
     QCOMPARE(activities, (QStringList {QStringLiteral("started"), QStringLiteral("done")}));
     QCOMPARE(events.last().value(QLatin1String("type")).toString(), QStringLiteral("session_end"));
+    // Besides the English message, the moments say in fields what the window words itself: which trace,
+    // its title, and how many steps were done and failed.
+    const QJsonObject done = events.at(events.size() - 2).value(QLatin1String("data")).toObject();
+    QCOMPARE(done.value(QLatin1String("current_activity")).toString(), QStringLiteral("done"));
+    QCOMPARE(done.value(QLatin1String("run_id")).toString(), TraceHex);
+    QVERIFY(done.value(QLatin1String("trace_title")).isString());
+    QCOMPARE(done.value(QLatin1String("steps_done")).toInt(), 3);
+    QCOMPARE(done.value(QLatin1String("steps_failed")).toInt(), 1);
+    QVERIFY(!done.contains(QLatin1String("reason")));
+    QCOMPARE(done.value(QLatin1String("message")).toString(), QStringLiteral("Done: 3 steps, 1 failed"));
 }
 
 void TraceApiTest::aGzipJsonExportIsAnsweredInJson()
@@ -194,6 +204,10 @@ void TraceApiTest::aGzipJsonExportIsAnsweredInJson()
     const QJsonObject last = events.at(events.size() - 2).value(QLatin1String("data")).toObject();
     QCOMPARE(last.value(QLatin1String("current_activity")).toString(), QStringLiteral("failed"));
     QVERIFY(last.value(QLatin1String("message")).toString().contains(QLatin1String("ran out of budget")));
+    // The root span's own words, apart from Ponder's English, for the window to quote.
+    QCOMPARE(last.value(QLatin1String("reason")).toString(), QStringLiteral("ran out of budget"));
+    QCOMPARE(last.value(QLatin1String("steps_done")).toInt(), 1);
+    QCOMPARE(last.value(QLatin1String("steps_failed")).toInt(), 1);
 }
 
 void TraceApiTest::childrenBeforeTheirParentStillNestAndTheRootTitlesTheSession()

@@ -193,6 +193,29 @@ Item {
                     "weather started run 296e6247")
         }
 
+        // A trace's moments in the window's words from their fields: its title or id, how many steps were
+        // done and failed, and the root span's own words quoted when it failed.
+        function test_aTracesMomentsAreWordedFromTheirFields() {
+            const id = "4bf92f3577b34da6a3ce929d0e0e4736"
+            compare(Words.milestone(Timeline.TraceStarted, null, "Trace started", 0, { run_id: id, trace_title: "" }),
+                    "Trace 4bf92f35 started")
+            compare(Words.milestone(Timeline.TraceStarted, null, "", 0, { run_id: id, trace_title: "Plan a trip" }),
+                    "Trace started: Plan a trip")
+            compare(Words.milestone(Timeline.TraceProgress, null, "", -1,
+                                    { run_id: id, trace_title: "", steps_done: 1, steps_failed: 0 }),
+                    "1 step(s) done")
+            compare(Words.milestone(Timeline.TraceFinished, null, "", 100,
+                                    { run_id: id, trace_title: "", steps_done: 3, steps_failed: 1 }),
+                    "Trace done: 3 step(s), 1 failed")
+            const failed = createTemporaryObject(milestoneComponent, root, {
+                milestone: Timeline.TraceFailed, message: "Failed: ran out of budget",
+                run: { run_id: id, trace_title: "", steps_done: 2, steps_failed: 1, reason: "ran out of budget" }
+            })
+            compare(label(failed, "milestoneText"), "The trace failed: 2 step(s), 1 failed")
+            compare(label(failed, "milestoneDetails"), "“ran out of budget”")
+            compare(Words.traceFailureDetails({ run_id: id }), "Its root span ended with an error and said no more.")
+        }
+
         // An agent's update is in its own words, with its findings under it.
         function test_findingsAreListedUnderTheirUpdate() {
             const update = createTemporaryObject(milestoneComponent, root, {

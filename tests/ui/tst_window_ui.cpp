@@ -32,6 +32,8 @@
 
 Q_IMPORT_QML_PLUGIN(PonderPlugin)
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 FakeScript thinkingModel()
@@ -106,6 +108,7 @@ private Q_SLOTS:
     void keyboardMovesOnAndHighlightsOneChat();
     void deletingAChatCanBeUndone();
     void liveSessionShowsAnOutsideAgent();
+    void aTracesMomentsAreTheWindowsWords();
     void anAgentInThePickerAnswersWithItsSteps();
     void languageSwitchesLive();
     void settingsSayWhereThePortCameFromAndThatNoKeychainAnswers();
@@ -587,6 +590,40 @@ void WindowUiTest::liveSessionShowsAnOutsideAgent()
         WindowDriver::shownText(m_driver->delegateAt(liveList, row), "stateChip"), QStringLiteral("running"));
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-live-session.png")).isEmpty());
     window->setProperty("liveSessionId", QString());
+}
+
+void WindowUiTest::aTracesMomentsAreTheWindowsWords()
+{
+    // An OpenTelemetry trace whose root span failed, sent as any OTLP exporter sends it.
+    const QString traceId = QStringLiteral("5b8efff798038103d269b633813fc60c");
+    const QByteArray json = R"({"resourceSpans":[{"scopeSpans":[{"spans":[
+        {"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","name":"invoke_agent helper",
+         "startTimeUnixNano":"1700000000000000000","endTimeUnixNano":"1700000002000000000",
+         "status":{"code":2,"message":"ran out of budget"},
+         "attributes":[{"key":"gen_ai.operation.name","value":{"stringValue":"invoke_agent"}}]},
+        {"traceId":"5b8efff798038103d269b633813fc60c","spanId":"aaa19b7ec3c1b174","parentSpanId":"eee19b7ec3c1b174",
+         "name":"chat qwen3","startTimeUnixNano":"1700000000500000000","endTimeUnixNano":"1700000001000000000",
+         "attributes":[{"key":"gen_ai.operation.name","value":{"stringValue":"chat"}}]}]}]}]})";
+    HttpTestClient client;
+    const HttpTestReply reply
+        = client.send("POST", m_window->endpoint().baseUrl().resolved(QUrl(u"/v1/traces"_s)), json,
+            {{"Content-Type", "application/json"}});
+    QCOMPARE(reply.status, 200);
+    m_window->window()->setProperty("liveSessionId", traceId);
+    QQuickItem *page = m_driver->item("livePage");
+    const auto moments = [&] { return shownTexts(page, "milestoneText").join(u'|'); };
+    const auto details = [&] { return shownTexts(page, "milestoneDetails").join(u'|'); };
+    QTRY_VERIFY2(moments() == u"Trace started: invoke_agent helper|The trace failed: 2 steps, 1 failed"_s,
+        qPrintable(moments()));
+    QCOMPARE(details(), u"“ran out of budget”"_s);
+    m_preferences->setLanguage(u"de"_s);
+    QTRY_VERIFY2(moments()
+            == u"Trace gestartet: invoke_agent helper|Der Trace ist fehlgeschlagen: 2 Schritte, 1 fehlgeschlagen"_s,
+        qPrintable(moments()));
+    QCOMPARE(details(), u"„ran out of budget“"_s);
+    QVERIFY(!m_driver->screenshot(u"window-trace-failed-de.png"_s).isEmpty());
+    m_preferences->setLanguage(u"en"_s);
+    m_window->window()->setProperty("liveSessionId", QString());
 }
 
 void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()

@@ -282,10 +282,10 @@ void TraceIngest::publishSteps(
     const std::shared_ptr<Export> &job, const std::shared_ptr<TracedSession> &session, Group group)
 {
     if (session->ours && std::exchange(session->announceStart, false))
-        publishProgress(session->id, QStringLiteral("progress"),
+        publishProgress(*session, QStringLiteral("progress"),
             session->title.isEmpty() ? QStringLiteral("Trace started")
                                      : QStringLiteral("Trace started: %1").arg(session->title),
-            QStringLiteral("started"), 0, 0, SpanTranslator::hex(group.traceId));
+            QStringLiteral("started"), 0, SpanTranslator::hex(group.traceId));
     QPointer<TraceIngest> self(this);
     const QList<EventData> steps = std::exchange(group.steps, {});
     m_hub.publishMany(session->id, EventKind::Thinking, steps,
@@ -313,23 +313,23 @@ void TraceIngest::finishGroup(
         return settle(job);
     }
     if (!group.rootEnded) {
-        publishProgress(session->id, QStringLiteral("progress"),
+        publishProgress(*session, QStringLiteral("progress"),
             QStringLiteral("%1 steps done, %2 failed").arg(session->steps).arg(session->failed),
-            QStringLiteral("running"), std::nullopt, session->steps, traceId);
+            QStringLiteral("running"), std::nullopt, traceId);
         --job->pending;
         return settle(job);
     }
     session->finished = true;
     if (group.rootFailed)
-        publishProgress(session->id, QStringLiteral("warning"),
+        publishProgress(*session, QStringLiteral("warning"),
             QStringLiteral("Failed: %1")
                 .arg(group.rootError.isEmpty() ? QStringLiteral("the root span ended with an error")
                                                : group.rootError),
-            QStringLiteral("failed"), std::nullopt, session->steps, traceId);
+            QStringLiteral("failed"), std::nullopt, traceId, group.rootError);
     else
-        publishProgress(session->id, QStringLiteral("completion"),
+        publishProgress(*session, QStringLiteral("completion"),
             QStringLiteral("Done: %1 steps, %2 failed").arg(session->steps).arg(session->failed),
-            QStringLiteral("done"), 100, session->steps, traceId);
+            QStringLiteral("done"), 100, traceId);
     QPointer<TraceIngest> self(this);
     m_hub.endSession(session->id, [self, job](StoreStatus) {
         if (!self)
@@ -339,14 +339,18 @@ void TraceIngest::finishGroup(
     });
 }
 
-void TraceIngest::publishProgress(const QString &sessionId, const QString &type, const QString &message,
-    const QString &activity, std::optional<double> percentage, qint64 steps, const QString &traceId)
+void TraceIngest::publishProgress(const TracedSession &session, const QString &type, const QString &message,
+    const QString &activity, std::optional<double> percentage, const QString &traceId, const QString &reason)
 {
-    ProgressUpdate update = ProgressUpdate::now(sessionId, type, message, activity, percentage);
-    update.currentStep = steps;
+    ProgressUpdate update = ProgressUpdate::now(session.id, type, message, activity, percentage);
+    update.currentStep = session.steps;
     update.runId = traceId; // the run it reports on, for the AG-UI view
+    update.extra = {{QStringLiteral("trace_title"), session.title},
+        {QStringLiteral("steps_done"), session.steps}, {QStringLiteral("steps_failed"), session.failed}};
+    if (!reason.isEmpty())
+        update.extra.insert(QStringLiteral("reason"), reason);
     m_hub.publish(
-        sessionId, EventKind::Progress, update.toStoredData(), [](StoreStatus, const StoredEvent &) {});
+        session.id, EventKind::Progress, update.toStoredData(), [](StoreStatus, const StoredEvent &) {});
 }
 
 void TraceIngest::settle(const std::shared_ptr<Export> &job)

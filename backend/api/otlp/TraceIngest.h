@@ -70,8 +70,12 @@ private:
         const std::shared_ptr<Export> &job, const std::shared_ptr<TracedSession> &session, Group group);
     void finishGroup(const std::shared_ptr<Export> &job, const std::shared_ptr<TracedSession> &session,
         const Group &group);
-    void publishProgress(const QString &sessionId, const QString &type, const QString &message,
-        const QString &activity, std::optional<double> percentage, qint64 steps, const QString &traceId);
+    // Besides its English message (for API clients), each moment of a trace says in fields what the
+    // window words itself: trace_title ("" when the trace has none), steps_done, steps_failed and, when the
+    // root span failed with words of its own, reason.
+    void publishProgress(const TracedSession &session, const QString &type, const QString &message,
+        const QString &activity, std::optional<double> percentage, const QString &traceId,
+        const QString &reason = {});
     void settle(const std::shared_ptr<Export> &job);
 
     StreamingHub &m_hub;
