@@ -127,9 +127,14 @@ ColumnLayout {
         }
     }
 
+    // A failed agent run or trace is said in the status line with its reason; advice about model servers
+    // would be beside the point.
+    readonly property bool runFailed: progress.runMoment === Timeline.RunFailed || progress.runMoment === Timeline.TraceFailed
+
     Label {
+        objectName: "failureAdvice"
         Layout.fillWidth: true
-        visible: status.progress.phase === ProgressState.Failed
+        visible: status.progress.phase === ProgressState.Failed && !(status.runFailed && status.failure === ChatFailure.None)
         wrapMode: Text.Wrap
         font.pixelSize: 12
         color: Theme.text
@@ -146,7 +151,10 @@ ColumnLayout {
         elide: Text.ElideRight
         font.pixelSize: 11
         color: Theme.mutedText
-        text: Words.failureDetails(status.progress.message)
+        // The other side's own words, quoted; never the backend's English reason.
+        text: status.progress.runMoment === Timeline.RunFailed ? Words.runFailureQuote(status.progress.run)
+            : status.progress.runMoment === Timeline.TraceFailed ? Words.traceFailureDetails(status.progress.run)
+            : Words.failureDetails(status.progress.message)
     }
 
     // A model's figures: tokens/s over time beside the numbers.

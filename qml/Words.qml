@@ -224,9 +224,13 @@ QtObject {
     // agent's own reason when the code is not one Ponder's relay gives.
     function runFailureDetails(run) {
         const sentence = runFailure(run)
-        if (sentence === "")
-            return quoted(run.reason || "")
-        return run.detail ? sentence + "\n" + quoted(run.detail) : sentence
+        const quote = runFailureQuote(run)
+        return sentence !== "" && quote !== "" ? sentence + "\n" + quote : sentence + quote
+    }
+    // The other side's own words about a failed run: what the network or the agent's HTTP body said for a
+    // failure of the relay's, the agent's reason for one of its own.
+    function runFailureQuote(run) {
+        return quoted((runFailure(run) !== "" ? run.detail : run.reason) || "")
     }
     // Why the keychain could not keep a secret (SecretEditor.Problem).
     function keychainProblem(kind) {

@@ -621,6 +621,10 @@ void WindowUiTest::aTracesMomentsAreTheWindowsWords()
             == u"Trace gestartet: invoke_agent helper|Der Trace ist fehlgeschlagen: 2 Schritte, 1 fehlgeschlagen"_s,
         qPrintable(moments()));
     QCOMPARE(details(), u"„ran out of budget“"_s);
+    // The status says it too, with the root span's words and no advice about model servers.
+    QCOMPARE(WindowDriver::shownText(page, "failureDetails"), u"„ran out of budget“"_s);
+    QVERIFY2(shownTexts(page, "failureAdvice").isEmpty(),
+        qPrintable(shownTexts(page, "failureAdvice").join(u'|')));
     QVERIFY(!m_driver->screenshot(u"window-trace-failed-de.png"_s).isEmpty());
     m_preferences->setLanguage(u"en"_s);
     m_window->window()->setProperty("liveSessionId", QString());
@@ -691,6 +695,9 @@ void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
         qPrintable(failureLines()));
     QTRY_VERIFY2(
         statusLine().contains(QStringLiteral(" · gone ist nicht erreichbar")), qPrintable(statusLine()));
+    const QString statusDetails = WindowDriver::shownText(m_driver->item("chatInsights"), "failureDetails");
+    QVERIFY2(statusDetails.startsWith(QStringLiteral("„")) && !statusDetails.contains(u"agent gone"_s),
+        qPrintable(statusDetails));
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-agent-failed-de.png")).isEmpty());
     m_preferences->setLanguage(QStringLiteral("en"));
 }
