@@ -158,6 +158,15 @@ void Backend::replaceUpstreams(QList<UpstreamConfig> upstreams)
     m_upstreams->replace(upstreams);
 }
 
+void Backend::replaceAgents(QList<AgentConfig> agents)
+{
+    for (const AgentConfig &agent : agents)
+        qCInfo(lcServer).noquote() << "agent" << agent.name << "at" << agent.url.toString();
+    m_options.agents = agents;
+    if (m_aguiRoutes)
+        m_aguiRoutes->setAgents(std::move(agents));
+}
+
 quint16 Backend::port() const
 {
     return m_http->port();

@@ -49,6 +49,10 @@ public:
     // The window's Settings changed the upstreams: later listings and chats use `upstreams` (none: the
     // default Ollama, as at start); running answers go on (UpstreamRegistry::replace).
     void replaceUpstreams(QList<UpstreamConfig> upstreams);
+    // The window's Settings changed the AG-UI agents: later runs, listings and chats use `agents`. A run
+    // already going (relayed or a chat) keeps its own copy of its agent and its connection, and runs to its
+    // end: its caller is still reading it, as an answer on a removed upstream runs to its end.
+    void replaceAgents(QList<AgentConfig> agents);
     // Null in stateless mode.
     ConversationStore *history() const { return m_history; }
 

@@ -48,6 +48,7 @@ DesktopApp::DesktopApp(Preferences &preferences, Keychain &keychain)
         &m_preferences, &Preferences::upstreamsChanged, &m_endpoint, [this] { applyUpstreams(); });
     QObject::connect(
         &m_secrets, &SecretEditor::upstreamKeyChanged, &m_endpoint, [this] { applyUpstreams(); });
+    QObject::connect(&m_preferences, &Preferences::agentsChanged, &m_endpoint, [this] { applyAgents(); });
     m_translations.setEngine(&m_engine);
     m_translations.apply(preferences.language());
     QObject::connect(&preferences, &Preferences::languageChanged, &m_translations,
@@ -97,6 +98,14 @@ void DesktopApp::applyUpstreams()
         builder.setKeychain(secrets);
         m_gateway.replaceUpstreams(builder.build().upstreams);
     });
+}
+
+void DesktopApp::applyAgents()
+{
+    if (!m_builder)
+        return; // start() reads the settings as they are then
+    m_builder->setSettings(m_preferences.layer());
+    m_gateway.replaceAgents(m_builder->build().agents);
 }
 
 QQuickWindow *DesktopApp::window() const

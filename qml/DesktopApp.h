@@ -40,6 +40,9 @@ private:
     // Settings changed the upstreams or a key of theirs: their keys are read from the keychain (in the
     // background), then the running backend is handed the list.
     void applyUpstreams();
+    // Settings changed the AG-UI agents: the running backend is handed the list (as --agent wins over
+    // Settings, the list is what the options make of both).
+    void applyAgents();
 
     bool m_styleChosen; // first: the style is set before the engine exists
     Preferences &m_preferences;

@@ -326,6 +326,16 @@ void BackendGateway::replaceUpstreams(const QList<UpstreamConfig> &upstreams)
         });
 }
 
+void BackendGateway::replaceAgents(const QList<AgentConfig> &agents)
+{
+    ask<bool>(
+        this, [this](bool) { Q_EMIT agentsReplaced(); },
+        [agents](Backend &backend, std::function<void(bool)> reply) {
+            backend.replaceAgents(agents);
+            reply(true);
+        });
+}
+
 void BackendGateway::probeUpstream(
     const UpstreamConfig &config, QObject *context, std::function<void(ProbeResult)> done)
 {

@@ -64,6 +64,9 @@ public:
     // From now on the backend routes to and lists `upstreams` (Backend::replaceUpstreams); then
     // upstreamsReplaced() says so.
     void replaceUpstreams(const QList<UpstreamConfig> &upstreams);
+    // From now on the backend relays to and lists `agents` (Backend::replaceAgents); then agentsReplaced()
+    // says so.
+    void replaceAgents(const QList<AgentConfig> &agents);
     // Asks one upstream (not yet saved) for its models, with a short timeout.
     void probeUpstream(const UpstreamConfig &config, QObject *context, std::function<void(ProbeResult)> done);
 
@@ -72,6 +75,8 @@ Q_SIGNALS:
     void failed(const QString &error);
     // The backend took a new list of upstreams: what is listed may have changed.
     void upstreamsReplaced();
+    // The backend took a new list of AG-UI agents: what is listed may have changed.
+    void agentsReplaced();
 
 private:
     friend class BackendSide; // its deliveries

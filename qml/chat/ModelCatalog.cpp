@@ -11,8 +11,10 @@ void ModelCatalog::setGateway(BackendGateway *gateway)
         disconnect(m_gateway, nullptr, this, nullptr);
     m_gateway = gateway;
     // Settings changed the upstreams: the picker shows the new set.
-    if (m_gateway)
+    if (m_gateway) {
         connect(m_gateway, &BackendGateway::upstreamsReplaced, this, &ModelCatalog::refresh);
+        connect(m_gateway, &BackendGateway::agentsReplaced, this, &ModelCatalog::refresh);
+    }
     Q_EMIT gatewayChanged();
     refresh();
 }

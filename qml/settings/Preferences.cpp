@@ -63,8 +63,10 @@ QStringList Preferences::agents() const
 
 void Preferences::setAgents(const QStringList &specs)
 {
-    if (specs != agents())
-        writeServerSetting(AgentsKey, specs);
+    if (specs == agents())
+        return;
+    m_settings.setValue(AgentsKey, specs);
+    Q_EMIT agentsChanged();
 }
 
 bool Preferences::serverEnabled() const

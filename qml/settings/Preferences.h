@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The window's settings, kept with QSettings: upstreams, the local server, the event store, debug mode,
-// language and theme. The upstreams apply at once (DesktopApp hands them to the running backend); the
-// other server settings take effect when the backend starts. Options given on the command line or in the
-// environment win over them (ServerOptionsBuilder).
+// language and theme. The upstreams and AG-UI agents apply at once (DesktopApp hands them to the running
+// backend); the other server settings take effect when the backend starts. Options given on the command line
+// or in the environment win over them (ServerOptionsBuilder).
 #pragma once
 
 #include "ServerOptions.h"
@@ -21,7 +21,8 @@ class Preferences : public QObject
     // Applied while Ponder runs: no restart.
     Q_PROPERTY(QStringList upstreams READ upstreams WRITE setUpstreams NOTIFY upstreamsChanged)
     // AG-UI agents as "NAME=URL" (what --agent takes): relayed at /agui/NAME and offered in the model picker.
-    Q_PROPERTY(QStringList agents READ agents WRITE setAgents NOTIFY serverSettingsChanged)
+    // Applied while Ponder runs: no restart.
+    Q_PROPERTY(QStringList agents READ agents WRITE setAgents NOTIFY agentsChanged)
     Q_PROPERTY(bool serverEnabled READ serverEnabled WRITE setServerEnabled NOTIFY serverSettingsChanged)
     Q_PROPERTY(QString serverHost READ serverHost WRITE setServerHost NOTIFY serverSettingsChanged)
     Q_PROPERTY(int serverPort READ serverPort WRITE setServerPort NOTIFY serverSettingsChanged)
@@ -37,7 +38,7 @@ class Preferences : public QObject
     Q_PROPERTY(bool sidebarShown READ sidebarShown WRITE setSidebarShown NOTIFY layoutChanged)
     Q_PROPERTY(int insightWidth READ insightWidth WRITE setInsightWidth NOTIFY layoutChanged)
     // Server settings that the backend reads only at start were changed after it started: a restart
-    // applies them. The upstreams are not among them.
+    // applies them. The upstreams and the agents are not among them.
     Q_PROPERTY(bool restartNeeded READ restartNeeded NOTIFY serverSettingsChanged)
 
 public:
@@ -102,6 +103,7 @@ public:
 Q_SIGNALS:
     void serverSettingsChanged();
     void upstreamsChanged();
+    void agentsChanged();
     void debugModeChanged();
     void layoutChanged();
     void languageChanged();

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void aFailingAgentIsARunError_data();
     void aFailingAgentIsARunError();
     void theCallerLeavingStopsTheAgent();
+    void agentsReplacedWhileOneRunsLetItFinish();
     void badRunsAreRefused_data();
     void badRunsAreRefused();
     void theAgentsAreListed();
@@ -340,6 +341,63 @@ void AguiApiTest::theCallerLeavingStopsTheAgent()
         QStringLiteral("aborted"));
     QCOMPARE(storedData(server, QStringLiteral("left")).last().value(QLatin1String("reason")).toString(),
         QStringLiteral("the caller went away"));
+}
+
+void AguiApiTest::agentsReplacedWhileOneRunsLetItFinish()
+{
+    // The window's Settings replace the agents while a run of one of them is going: later runs and the
+    // listing use the new set at once, and the running one is not cut but runs to its end.
+    FakeAguiAgent agent;
+    QVERIFY(agent.start());
+    agent.setMode(FakeAguiAgent::Mode::Held);
+    BackendFixture server(withAgent(agent));
+    QVERIFY(server.start());
+    QTcpSocket caller;
+    caller.connectToHost(QHostAddress::LocalHost, quint16(server.url({}).port()));
+    QVERIFY(caller.waitForConnected(10000));
+    const QByteArray body = runInput(QStringLiteral("held"));
+    caller.write("POST /agui/weather HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                 "application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += caller.readAll();
+            return received.contains("RUN_STARTED");
+        },
+        10000));
+
+    server.backend().replaceAgents({{QStringLiteral("news"), agent.url()}});
+    const QJsonArray listed = HttpTestClient()
+                                  .get(server.url(QStringLiteral("/agui")))
+                                  .json()
+                                  .object()
+                                  .value(u"agents")
+                                  .toArray();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first()[QLatin1String("name")].toString(), QStringLiteral("news"));
+    QCOMPARE(
+        rawPost(server.url({}), QStringLiteral("/agui/weather"), runInput(QStringLiteral("late"))).status,
+        404);
+    agent.setMode(FakeAguiAgent::Mode::WholeRun);
+    const RawHttpResponse added
+        = rawPost(server.url({}), QStringLiteral("/agui/news"), runInput(QStringLiteral("added")));
+    QCOMPARE(added.status, 200);
+    QVERIFY(added.body.contains("RUN_FINISHED"));
+
+    // The removed agent's run was held all along; released, it ends whole, for its caller and its session.
+    agent.release();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += caller.readAll();
+            return received.endsWith("0\r\n\r\n");
+        },
+        10000));
+    QVERIFY(received.contains("RUN_FINISHED"));
+    QTRY_COMPARE(
+        storedData(server, QStringLiteral("held")).last().value(QLatin1String("current_activity")).toString(),
+        QStringLiteral("done"));
+    QCOMPARE(agent.hangUps(), 0);
 }
 
 void AguiApiTest::badRunsAreRefused_data()

@@ -167,7 +167,18 @@ void FakeAguiAgent::answer(QTcpSocket *socket, const QJsonObject &input)
         frames << (i == 2 ? "id: " + QByteArray::number(i) + "\r\ndata: " + json + "\r\n\r\n"
                           : "data: " + json + "\n\n");
     }
+    if (m_mode == Mode::Held) {
+        m_held = socket;
+        m_heldFrames = frames.mid(2); // all but the comment and RUN_STARTED
+        frames = frames.first(2);
+    }
     sendEvents(socket, frames, m_mode == Mode::DiesMidRun);
+}
+
+void FakeAguiAgent::release()
+{
+    const QPointer<QTcpSocket> socket = std::exchange(m_held, nullptr);
+    sendEvents(socket, std::exchange(m_heldFrames, {}), false);
 }
 
 void FakeAguiAgent::sendEvents(QPointer<QTcpSocket> socket, QList<QByteArray> frames, bool thenCut)
@@ -181,6 +192,8 @@ void FakeAguiAgent::sendEvents(QPointer<QTcpSocket> socket, QList<QByteArray> fr
             socket->abort(); // dies mid-run: no last chunk, no RUN_FINISHED
             return;
         }
+        if (m_held && m_held == socket)
+            return; // until release()
         if (m_mode == Mode::NeverEnds || m_mode == Mode::ErrorThenMore) {
             connect(socket, &QTcpSocket::disconnected, this, [this] { ++m_hangUps; });
             return;

@@ -28,14 +28,17 @@ public:
         HttpError, // 500 with a JSON error body
         NotAnEventStream, // 200, application/json
         NeverEnds, // RUN_STARTED, then silence until the client leaves
-        ErrorThenMore // RUN_STARTED, a tool call left open, RUN_ERROR, then text and RUN_FINISHED it should
-                      // not have sent, and the connection held open
+        ErrorThenMore, // RUN_STARTED, a tool call left open, RUN_ERROR, then text and RUN_FINISHED it should
+                       // not have sent, and the connection held open
+        Held // RUN_STARTED, then the rest of a whole run once release() is called
     };
 
     explicit FakeAguiAgent(QObject *parent = nullptr);
     bool start();
     QUrl url() const; // where runs are posted
     void setMode(Mode mode) { m_mode = mode; }
+    // Sends the rest of the run held in Mode::Held.
+    void release();
 
     // The events a whole run sends, as JSON objects, in order (for tests to compare with).
     static QList<QJsonObject> wholeRun(const QString &threadId, const QString &runId);
@@ -56,4 +59,6 @@ private:
     QByteArray m_lastEventBytes;
     QList<QJsonObject> m_inputs;
     int m_hangUps = 0;
+    QPointer<QTcpSocket> m_held; // Mode::Held: the run waiting for release(), and the rest of it
+    QList<QByteArray> m_heldFrames;
 };

@@ -197,9 +197,10 @@ void WindowUiTest::initTestCase()
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         closedPort = probe.serverPort();
     }
-    commandLine.agents = QList<AgentConfig> {{QStringLiteral("weather"), m_agent.url()},
-        {QStringLiteral("slow"), m_agent.url()}, // named like one of the models
-        {QStringLiteral("gone"), QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(closedPort))}};
+    // The agents come from the saved settings too, so that Settings can change them while the window runs.
+    m_preferences->setAgents({u"weather="_s + m_agent.url().toString(),
+        u"slow="_s + m_agent.url().toString(), // named like one of the models
+        u"gone=http://127.0.0.1:%1/"_s.arg(closedPort)});
     builder.setCommandLine(commandLine);
     builder.setSettings(m_preferences->layer());
     QCOMPARE(builder.build().upstreams.size(), 2);
@@ -753,26 +754,41 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     QVERIFY(m_preferences->restartNeeded());
     m_preferences->markApplied();
 
-    // An AG-UI agent is added as NAME=URL, checked as --agent checks it, and applies at the next start.
+    // An AG-UI agent is added as NAME=URL, checked as --agent checks it, and applies at once: the picker
+    // offers it and a chat with it runs it, with no restart.
     QObject *agentSpec = settings->findChild<QObject *>(QStringLiteral("agentSpec"));
     QObject *addAgent = settings->findChild<QObject *>(QStringLiteral("addAgent"));
     QObject *agentProblem = settings->findChild<QObject *>(QStringLiteral("agentProblem"));
     agentSpec->setProperty("text", QStringLiteral("not a name=http://127.0.0.1:9/agent"));
     QVERIFY(QMetaObject::invokeMethod(addAgent, "clicked"));
     QVERIFY(!agentProblem->property("text").toString().isEmpty());
-    QVERIFY(m_preferences->agents().isEmpty());
-    agentSpec->setProperty("text", QStringLiteral("docs=http://127.0.0.1:9/agent"));
+    const QStringList agentsBefore = m_preferences->agents();
+    QCOMPARE(agentsBefore.size(), 3);
+    const QString docs = QStringLiteral("docs=") + m_agent.url().toString();
+    agentSpec->setProperty("text", docs);
     QVERIFY(QMetaObject::invokeMethod(addAgent, "clicked"));
-    QCOMPARE(m_preferences->agents(), QStringList {QStringLiteral("docs=http://127.0.0.1:9/agent")});
-    QCOMPARE(m_preferences->layer().agents->size(), 1);
-    QVERIFY(m_preferences->restartNeeded());
+    QCOMPARE(m_preferences->agents(), agentsBefore + QStringList {docs});
+    QCOMPARE(m_preferences->layer().agents->size(), 4);
+    QVERIFY(!m_preferences->restartNeeded());
+    QObject *catalog = m_driver->object("modelCatalog");
+    const auto listed = [&] { return catalog->property("models").toStringList(); };
+    QTRY_VERIFY2(listed().contains(u"docs"_s), qPrintable(listed().join(u' ')));
+    m_driver->key(Qt::Key_Escape);
+    QTRY_VERIFY(!settings->property("visible").toBool());
+    newChat(QStringLiteral("docs"));
+    ask(QStringLiteral("What is the weather in Paris?"));
+    QCOMPARE(messages()->index(1, 0).data().toString(), QStringLiteral("It is 18 C and sunny in Paris."));
+    m_driver->key(Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_VERIFY(settings->property("opened").toBool());
     agentSpec->setProperty("text", QStringLiteral("docs=http://127.0.0.1:10/agent")); // the name is taken
     QVERIFY(QMetaObject::invokeMethod(addAgent, "clicked"));
     QVERIFY(!agentProblem->property("text").toString().isEmpty());
     agentSpec->setProperty("text", QString()); // a new try clears what was wrong with the last
     QVERIFY(agentProblem->property("text").toString().isEmpty());
-    m_preferences->setAgents({});
-    m_preferences->markApplied();
+    // Removed, it is no longer offered.
+    m_preferences->setAgents(agentsBefore);
+    QVERIFY(!m_preferences->restartNeeded());
+    QTRY_VERIFY2(!listed().contains(u"docs"_s), qPrintable(listed().join(u' ')));
 
     // No keychain answers: the Models page says so, in the window's words with QtKeychain's own quoted
     // under them, in German too.

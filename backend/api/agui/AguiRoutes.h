@@ -21,6 +21,8 @@ public:
         , m_maxBodyBytes(maxBodyBytes)
     { }
     void registerOn(Router &router);
+    // Later runs and listings use `agents`; a run already going has its own copy of its agent and goes on.
+    void setAgents(QList<AgentConfig> agents) { m_agents = std::move(agents); }
 
 private:
     const AgentConfig *agentNamed(const QString &name) const;
