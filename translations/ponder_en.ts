@@ -58,12 +58,12 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../qml/ChatPage.qml" line="41" />
+        <location filename="../qml/ChatPage.qml" line="48" />
         <source>Watch language models think.</source>
         <translation>Watch language models think.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPage.qml" line="51" />
+        <location filename="../qml/ChatPage.qml" line="61" />
         <source>Ask anything. The answer streams in here; the model's reasoning and the request's progress appear beside it as they happen.</source>
         <translation>Ask anything. The answer streams in here; the model's reasoning and the request's progress appear beside it as they happen.</translation>
     </message>
@@ -294,7 +294,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="26" />
+        <location filename="../qml/Main.qml" line="27" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
@@ -303,118 +303,118 @@
         <translation>Watch language models think.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="26" />
+        <location filename="../qml/Main.qml" line="27" />
         <source>Ponder — %1</source>
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="195" />
+        <location filename="../qml/Main.qml" line="202" />
         <source>Hide the sidebar</source>
         <translation>Hide the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="195" />
+        <location filename="../qml/Main.qml" line="202" />
         <source>Show the sidebar</source>
         <translation>Show the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="197" />
+        <location filename="../qml/Main.qml" line="204" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Sidebar (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="213" />
-        <location filename="../qml/Main.qml" line="214" />
+        <location filename="../qml/Main.qml" line="220" />
+        <location filename="../qml/Main.qml" line="221" />
         <source>No model</source>
         <translation>No model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="217" />
+        <location filename="../qml/Main.qml" line="224" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="219" />
+        <location filename="../qml/Main.qml" line="226" />
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="242" />
+        <location filename="../qml/Main.qml" line="249" />
         <source>thinks</source>
         <translation>thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="243" />
+        <location filename="../qml/Main.qml" line="250" />
         <source>tools</source>
         <translation>tools</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="244" />
+        <location filename="../qml/Main.qml" line="251" />
         <source>vision</source>
         <translation>vision</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="246" />
+        <location filename="../qml/Main.qml" line="253" />
         <source>agent</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="270" />
+        <location filename="../qml/Main.qml" line="277" />
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="297" />
+        <location filename="../qml/Main.qml" line="304" />
         <source>Refresh models</source>
         <translation>Refresh models</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="299" />
+        <location filename="../qml/Main.qml" line="306" />
         <source>Ask the upstreams for their models again</source>
         <translation>Ask the upstreams for their models again</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="312" />
+        <location filename="../qml/Main.qml" line="319" />
         <source>Asking the upstreams…</source>
         <translation>Asking the upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="321" />
+        <location filename="../qml/Main.qml" line="328" />
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="341" />
+        <location filename="../qml/Main.qml" line="348" />
         <source>Local endpoint: %1/v1</source>
         <translation>Local endpoint: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="342" />
+        <location filename="../qml/Main.qml" line="349" />
         <source>Local endpoint: off</source>
         <translation>Local endpoint: off</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="344" />
+        <location filename="../qml/Main.qml" line="351" />
         <source>The local endpoint could not start: %1</source>
         <translation>The local endpoint could not start: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="346" />
+        <location filename="../qml/Main.qml" line="353" />
         <source>Reading the keychain…</source>
         <translation>Reading the keychain…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="348" />
+        <location filename="../qml/Main.qml" line="355" />
         <source>Starting the local endpoint…</source>
         <translation>Starting the local endpoint…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="360" />
+        <location filename="../qml/Main.qml" line="367" />
         <source>Hide thinking</source>
         <translation>Hide thinking</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="360" />
+        <location filename="../qml/Main.qml" line="367" />
         <source>Show thinking</source>
         <translation>Show thinking</translation>
     </message>
@@ -522,22 +522,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="68" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="70" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n model at %1</numerusform><numerusform>%n models at %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="69" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="71" />
         <source>No upstream answered.</source>
         <translation>No upstream answered.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="70" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="72" />
         <source>Found %1.</source>
         <translation>Found %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="72" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="74" />
         <source>Not answering: %1.</source>
         <translation>Not answering: %1.</translation>
     </message>
@@ -579,12 +579,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="244" />
+        <location filename="../qml/settings/Preferences.cpp" line="246" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="254" />
+        <location filename="../qml/settings/Preferences.cpp" line="256" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</translation>
     </message>
@@ -755,22 +755,22 @@
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="138" />
+        <location filename="../qml/SessionStatus.qml" line="143" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="175" />
+        <location filename="../qml/SessionStatus.qml" line="183" />
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="180" />
+        <location filename="../qml/SessionStatus.qml" line="188" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="182" />
+        <location filename="../qml/SessionStatus.qml" line="190" />
         <source>first token</source>
         <translation>first token</translation>
     </message>
@@ -1444,478 +1444,478 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../qml/Words.qml" line="14" />
+        <location filename="../qml/Words.qml" line="20" />
         <source>Initialization</source>
         <translation>Initialization</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="15" />
+        <location filename="../qml/Words.qml" line="21" />
         <source>Analysis</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="16" />
+        <location filename="../qml/Words.qml" line="22" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="17" />
+        <location filename="../qml/Words.qml" line="23" />
         <source>Planning</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="18" />
+        <location filename="../qml/Words.qml" line="24" />
         <source>Evaluation</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="19" />
+        <location filename="../qml/Words.qml" line="25" />
         <source>Risk assessment</source>
         <translation>Risk assessment</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="20" />
+        <location filename="../qml/Words.qml" line="26" />
         <source>Service selection</source>
         <translation>Service selection</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="21" />
+        <location filename="../qml/Words.qml" line="27" />
         <source>Workflow generation</source>
         <translation>Workflow generation</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="22" />
+        <location filename="../qml/Words.qml" line="28" />
         <source>Execution planning</source>
         <translation>Execution planning</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="23" />
+        <location filename="../qml/Words.qml" line="29" />
         <source>Result analysis</source>
         <translation>Result analysis</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="30" />
+        <location filename="../qml/Words.qml" line="36" />
         <source>agent</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="31" />
+        <location filename="../qml/Words.qml" line="37" />
         <source>model</source>
         <translation>model</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="32" />
+        <location filename="../qml/Words.qml" line="38" />
         <source>tool</source>
         <translation>tool</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="33" />
+        <location filename="../qml/Words.qml" line="39" />
         <source>retrieval</source>
         <translation>retrieval</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="34" />
+        <location filename="../qml/Words.qml" line="40" />
         <source>embedding</source>
         <translation>embedding</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="35" />
+        <location filename="../qml/Words.qml" line="41" />
         <source>reasoning</source>
         <translation>reasoning</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="45" />
+        <location filename="../qml/Words.qml" line="51" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="47" />
+        <location filename="../qml/Words.qml" line="53" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="49" />
+        <location filename="../qml/Words.qml" line="55" />
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="54" />
+        <location filename="../qml/Words.qml" line="60" />
         <source>+%1 s</source>
         <translation>+%1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="55" />
+        <location filename="../qml/Words.qml" line="61" />
         <source>+%1:%2</source>
         <translation>+%1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="60" />
+        <location filename="../qml/Words.qml" line="66" />
         <source>just now</source>
         <translation>just now</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="62" />
+        <location filename="../qml/Words.qml" line="68" />
         <source>%n min ago</source>
         <translation><numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="64" />
+        <location filename="../qml/Words.qml" line="70" />
         <source>%n h ago</source>
         <translation><numerusform>%n h ago</numerusform><numerusform>%n h ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="65" />
+        <location filename="../qml/Words.qml" line="71" />
         <source>%n d ago</source>
         <translation><numerusform>%n d ago</numerusform><numerusform>%n d ago</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="70" />
+        <location filename="../qml/Words.qml" line="76" />
         <source>this window</source>
         <translation>this window</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="71" />
+        <location filename="../qml/Words.qml" line="77" />
         <source>an API client</source>
         <translation>an API client</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="72" />
+        <location filename="../qml/Words.qml" line="78" />
         <source>agent %1</source>
         <translation>agent %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="72" />
+        <location filename="../qml/Words.qml" line="78" />
         <source>an agent</source>
         <translation>an agent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="79" />
+        <location filename="../qml/Words.qml" line="85" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="80" />
+        <location filename="../qml/Words.qml" line="86" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="81" />
+        <location filename="../qml/Words.qml" line="87" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="82" />
+        <location filename="../qml/Words.qml" line="88" />
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="83" />
+        <location filename="../qml/Words.qml" line="89" />
         <source>ended</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="98" />
+        <location filename="../qml/Words.qml" line="104" />
         <source>finished</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="99" />
+        <location filename="../qml/Words.qml" line="105" />
         <source>token limit</source>
         <translation>token limit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="100" />
+        <location filename="../qml/Words.qml" line="106" />
         <source>tool calls</source>
         <translation>tool calls</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="101" />
+        <location filename="../qml/Words.qml" line="107" />
         <source>content filter</source>
         <translation>content filter</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106" />
+        <location filename="../qml/Words.qml" line="112" />
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="123" />
+        <location filename="../qml/Words.qml" line="129" />
         <source>Request received</source>
         <translation>Request received</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="125" />
+        <location filename="../qml/Words.qml" line="131" />
         <source>The model server accepted it</source>
         <translation>The model server accepted it</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="127" />
+        <location filename="../qml/Words.qml" line="133" />
         <source>Reading the prompt, %1%</source>
         <translation>Reading the prompt, %1%</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="128" />
+        <location filename="../qml/Words.qml" line="134" />
         <source>Reading the prompt</source>
         <translation>Reading the prompt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="130" />
+        <location filename="../qml/Words.qml" line="136" />
         <source>First token after %1</source>
         <translation>First token after %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="131" />
+        <location filename="../qml/Words.qml" line="137" />
         <source>First token</source>
         <translation>First token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="134" />
-        <location filename="../qml/Words.qml" line="245" />
+        <location filename="../qml/Words.qml" line="140" />
+        <location filename="../qml/Words.qml" line="255" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="135" />
+        <location filename="../qml/Words.qml" line="141" />
         <source>Done in %1</source>
         <translation>Done in %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="137" />
+        <location filename="../qml/Words.qml" line="143" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 prompt + %2 completion tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="139" />
+        <location filename="../qml/Words.qml" line="145" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="145" />
-        <location filename="../qml/Words.qml" line="246" />
+        <location filename="../qml/Words.qml" line="151" />
+        <location filename="../qml/Words.qml" line="256" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="147" />
-        <location filename="../qml/Words.qml" line="247" />
+        <location filename="../qml/Words.qml" line="153" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="149" />
+        <location filename="../qml/Words.qml" line="155" />
         <source>Session ended</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="161" />
+        <location filename="../qml/Words.qml" line="167" />
         <source>%1 started run %2</source>
         <translation>%1 started run %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="161" />
+        <location filename="../qml/Words.qml" line="167" />
         <source>%1 started a run</source>
         <translation>%1 started a run</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="163" />
+        <location filename="../qml/Words.qml" line="169" />
         <source>%1 finished run %2</source>
         <translation>%1 finished run %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="163" />
+        <location filename="../qml/Words.qml" line="169" />
         <source>%1 finished its run</source>
         <translation>%1 finished its run</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="165" />
+        <location filename="../qml/Words.qml" line="171" />
         <source>Run %1 of %2 failed</source>
         <translation>Run %1 of %2 failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="165" />
+        <location filename="../qml/Words.qml" line="171" />
         <source>The run of %1 failed</source>
         <translation>The run of %1 failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>Run %1 of %2 was stopped</source>
         <translation>Run %1 of %2 was stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>The run of %1 was stopped</source>
         <translation>The run of %1 was stopped</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="177" />
-        <location filename="../qml/Words.qml" line="178" />
+        <location filename="../qml/Words.qml" line="183" />
+        <location filename="../qml/Words.qml" line="184" />
         <source>%n step(s)</source>
         <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="177" />
         <location filename="../qml/Words.qml" line="183" />
+        <location filename="../qml/Words.qml" line="189" />
         <source>%n failed</source>
         <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="181" />
+        <location filename="../qml/Words.qml" line="187" />
         <source>Trace started: %1</source>
         <translation>Trace started: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="181" />
+        <location filename="../qml/Words.qml" line="187" />
         <source>Trace %1 started</source>
         <translation>Trace %1 started</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="183" />
-        <location filename="../qml/Words.qml" line="184" />
+        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>%n step(s) done</source>
         <translation><numerusform>%n step done</numerusform><numerusform>%n steps done</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="186" />
+        <location filename="../qml/Words.qml" line="192" />
         <source>Trace done: %1</source>
         <translation>Trace done: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="188" />
+        <location filename="../qml/Words.qml" line="194" />
         <source>The trace failed: %1</source>
         <translation>The trace failed: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="193" />
+        <location filename="../qml/Words.qml" line="199" />
         <source>Its root span ended with an error and said no more.</source>
         <translation>Its root span ended with an error and said no more.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="201" />
+        <location filename="../qml/Words.qml" line="207" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 answered with HTTP status %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="203" />
+        <location filename="../qml/Words.qml" line="209" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 could not be reached. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="204" />
+        <location filename="../qml/Words.qml" line="210" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 went silent, and Ponder stopped waiting.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="205" />
+        <location filename="../qml/Words.qml" line="211" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 broke off the connection during the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="206" />
+        <location filename="../qml/Words.qml" line="212" />
         <source>The connection to %1 failed.</source>
         <translation>The connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="207" />
+        <location filename="../qml/Words.qml" line="213" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 did not answer with an event stream.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="208" />
+        <location filename="../qml/Words.qml" line="214" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 sent an event too large to relay.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209" />
+        <location filename="../qml/Words.qml" line="215" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 ended its stream before it finished the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="221" />
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="229" />
+        <location filename="../qml/Words.qml" line="239" />
         <source>No keychain answers.</source>
         <translation>No keychain answers.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="230" />
+        <location filename="../qml/Words.qml" line="240" />
         <source>The keychain refused Ponder access.</source>
         <translation>The keychain refused Ponder access.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="231" />
+        <location filename="../qml/Words.qml" line="241" />
         <source>The keychain reported an error.</source>
         <translation>The keychain reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="237" />
+        <location filename="../qml/Words.qml" line="247" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Nothing is stored in plain text instead.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="243" />
+        <location filename="../qml/Words.qml" line="253" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="244" />
+        <location filename="../qml/Words.qml" line="254" />
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="248" />
+        <location filename="../qml/Words.qml" line="258" />
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="249" />
+        <location filename="../qml/Words.qml" line="259" />
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="271" />
+        <location filename="../qml/Words.qml" line="281" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="273" />
+        <location filename="../qml/Words.qml" line="283" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="275" />
+        <location filename="../qml/Words.qml" line="285" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="277" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="279" />
+        <location filename="../qml/Words.qml" line="289" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="281" />
+        <location filename="../qml/Words.qml" line="291" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="293" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="285" />
+        <location filename="../qml/Words.qml" line="295" />
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="297" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

@@ -58,12 +58,12 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../qml/ChatPage.qml" line="41" />
+        <location filename="../qml/ChatPage.qml" line="48" />
         <source>Watch language models think.</source>
         <translation>Mira cómo piensan los modelos de lenguaje.</translation>
     </message>
     <message>
-        <location filename="../qml/ChatPage.qml" line="51" />
+        <location filename="../qml/ChatPage.qml" line="61" />
         <source>Ask anything. The answer streams in here; the model's reasoning and the request's progress appear beside it as they happen.</source>
         <translation>Pregunta lo que quieras. La respuesta aparece aquí poco a poco; el razonamiento del modelo y el progreso de la petición se muestran al lado en directo.</translation>
     </message>
@@ -294,7 +294,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="26" />
+        <location filename="../qml/Main.qml" line="27" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
@@ -303,118 +303,118 @@
         <translation>Mira cómo piensan los modelos de lenguaje.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="26" />
+        <location filename="../qml/Main.qml" line="27" />
         <source>Ponder — %1</source>
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="195" />
+        <location filename="../qml/Main.qml" line="202" />
         <source>Hide the sidebar</source>
         <translation>Ocultar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="195" />
+        <location filename="../qml/Main.qml" line="202" />
         <source>Show the sidebar</source>
         <translation>Mostrar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="197" />
+        <location filename="../qml/Main.qml" line="204" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Barra lateral (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="213" />
-        <location filename="../qml/Main.qml" line="214" />
+        <location filename="../qml/Main.qml" line="220" />
+        <location filename="../qml/Main.qml" line="221" />
         <source>No model</source>
         <translation>Ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="217" />
+        <location filename="../qml/Main.qml" line="224" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="219" />
+        <location filename="../qml/Main.qml" line="226" />
         <source>The model that answers</source>
         <translation>El modelo que responde</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="242" />
+        <location filename="../qml/Main.qml" line="249" />
         <source>thinks</source>
         <translation>piensa</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="243" />
+        <location filename="../qml/Main.qml" line="250" />
         <source>tools</source>
         <translation>herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="244" />
+        <location filename="../qml/Main.qml" line="251" />
         <source>vision</source>
         <translation>visión</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="246" />
+        <location filename="../qml/Main.qml" line="253" />
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="270" />
+        <location filename="../qml/Main.qml" line="277" />
         <source>Agents</source>
         <translation>Agentes</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="297" />
+        <location filename="../qml/Main.qml" line="304" />
         <source>Refresh models</source>
         <translation>Actualizar modelos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="299" />
+        <location filename="../qml/Main.qml" line="306" />
         <source>Ask the upstreams for their models again</source>
         <translation>Volver a pedir los modelos a los servidores</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="312" />
+        <location filename="../qml/Main.qml" line="319" />
         <source>Asking the upstreams…</source>
         <translation>Preguntando a los upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="321" />
+        <location filename="../qml/Main.qml" line="328" />
         <source>Live session</source>
         <translation>Sesión en directo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="341" />
+        <location filename="../qml/Main.qml" line="348" />
         <source>Local endpoint: %1/v1</source>
         <translation>Punto de acceso local: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="342" />
+        <location filename="../qml/Main.qml" line="349" />
         <source>Local endpoint: off</source>
         <translation>Endpoint local: desactivado</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="344" />
+        <location filename="../qml/Main.qml" line="351" />
         <source>The local endpoint could not start: %1</source>
         <translation>No se pudo iniciar el punto de acceso local: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="346" />
+        <location filename="../qml/Main.qml" line="353" />
         <source>Reading the keychain…</source>
         <translation>Leyendo el llavero…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="348" />
+        <location filename="../qml/Main.qml" line="355" />
         <source>Starting the local endpoint…</source>
         <translation>Iniciando el punto de acceso local…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="360" />
+        <location filename="../qml/Main.qml" line="367" />
         <source>Hide thinking</source>
         <translation>Ocultar razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="360" />
+        <location filename="../qml/Main.qml" line="367" />
         <source>Show thinking</source>
         <translation>Mostrar razonamiento</translation>
     </message>
@@ -522,22 +522,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="68" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="70" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n modelo en %1</numerusform><numerusform>%n modelos en %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="69" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="71" />
         <source>No upstream answered.</source>
         <translation>Ningún upstream respondió.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="70" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="72" />
         <source>Found %1.</source>
         <translation>Encontrado: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="72" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="74" />
         <source>Not answering: %1.</source>
         <translation>No responde: %1.</translation>
     </message>
@@ -579,12 +579,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="244" />
+        <location filename="../qml/settings/Preferences.cpp" line="246" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Deja la contraseña fuera de la URL y guárdala en el campo de contraseña: la URL se guarda en texto plano.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="254" />
+        <location filename="../qml/settings/Preferences.cpp" line="256" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' no es una dirección IP (por ejemplo 127.0.0.1, o 0.0.0.0 para todas las interfaces)</translation>
     </message>
@@ -755,22 +755,22 @@
         <translation>quedan %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="138" />
+        <location filename="../qml/SessionStatus.qml" line="143" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Comprueba que el servidor de modelos está en marcha y que el modelo existe, y vuelve a intentarlo. Ajustes muestra los servidores y puede probarlos.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="175" />
+        <location filename="../qml/SessionStatus.qml" line="183" />
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="180" />
+        <location filename="../qml/SessionStatus.qml" line="188" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="182" />
+        <location filename="../qml/SessionStatus.qml" line="190" />
         <source>first token</source>
         <translation>primer token</translation>
     </message>
@@ -1444,478 +1444,478 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../qml/Words.qml" line="14" />
+        <location filename="../qml/Words.qml" line="20" />
         <source>Initialization</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="15" />
+        <location filename="../qml/Words.qml" line="21" />
         <source>Analysis</source>
         <translation>Análisis</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="16" />
+        <location filename="../qml/Words.qml" line="22" />
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="17" />
+        <location filename="../qml/Words.qml" line="23" />
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="18" />
+        <location filename="../qml/Words.qml" line="24" />
         <source>Evaluation</source>
         <translation>Evaluación</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="19" />
+        <location filename="../qml/Words.qml" line="25" />
         <source>Risk assessment</source>
         <translation>Evaluación de riesgos</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="20" />
+        <location filename="../qml/Words.qml" line="26" />
         <source>Service selection</source>
         <translation>Selección de servicio</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="21" />
+        <location filename="../qml/Words.qml" line="27" />
         <source>Workflow generation</source>
         <translation>Generación de flujo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="22" />
+        <location filename="../qml/Words.qml" line="28" />
         <source>Execution planning</source>
         <translation>Planificación de la ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="23" />
+        <location filename="../qml/Words.qml" line="29" />
         <source>Result analysis</source>
         <translation>Análisis de resultados</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="30" />
+        <location filename="../qml/Words.qml" line="36" />
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="31" />
+        <location filename="../qml/Words.qml" line="37" />
         <source>model</source>
         <translation>modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="32" />
+        <location filename="../qml/Words.qml" line="38" />
         <source>tool</source>
         <translation>herramienta</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="33" />
+        <location filename="../qml/Words.qml" line="39" />
         <source>retrieval</source>
         <translation>recuperación</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="34" />
+        <location filename="../qml/Words.qml" line="40" />
         <source>embedding</source>
         <translation>embedding</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="35" />
+        <location filename="../qml/Words.qml" line="41" />
         <source>reasoning</source>
         <translation>razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="45" />
+        <location filename="../qml/Words.qml" line="51" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="47" />
+        <location filename="../qml/Words.qml" line="53" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="49" />
+        <location filename="../qml/Words.qml" line="55" />
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="54" />
+        <location filename="../qml/Words.qml" line="60" />
         <source>+%1 s</source>
         <translation>+%1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="55" />
+        <location filename="../qml/Words.qml" line="61" />
         <source>+%1:%2</source>
         <translation>+%1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="60" />
+        <location filename="../qml/Words.qml" line="66" />
         <source>just now</source>
         <translation>ahora mismo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="62" />
+        <location filename="../qml/Words.qml" line="68" />
         <source>%n min ago</source>
         <translation><numerusform>hace %n min</numerusform><numerusform>hace %n min</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="64" />
+        <location filename="../qml/Words.qml" line="70" />
         <source>%n h ago</source>
         <translation><numerusform>hace %n h</numerusform><numerusform>hace %n h</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="65" />
+        <location filename="../qml/Words.qml" line="71" />
         <source>%n d ago</source>
         <translation><numerusform>hace %n día</numerusform><numerusform>hace %n días</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="70" />
+        <location filename="../qml/Words.qml" line="76" />
         <source>this window</source>
         <translation>esta ventana</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="71" />
+        <location filename="../qml/Words.qml" line="77" />
         <source>an API client</source>
         <translation>un cliente de la API</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="72" />
+        <location filename="../qml/Words.qml" line="78" />
         <source>agent %1</source>
         <translation>agente %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="72" />
+        <location filename="../qml/Words.qml" line="78" />
         <source>an agent</source>
         <translation>un agente</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="79" />
+        <location filename="../qml/Words.qml" line="85" />
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="80" />
+        <location filename="../qml/Words.qml" line="86" />
         <source>done</source>
         <translation>hecha</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="81" />
+        <location filename="../qml/Words.qml" line="87" />
         <source>failed</source>
         <translation>fallida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="82" />
+        <location filename="../qml/Words.qml" line="88" />
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="83" />
+        <location filename="../qml/Words.qml" line="89" />
         <source>ended</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="98" />
+        <location filename="../qml/Words.qml" line="104" />
         <source>finished</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="99" />
+        <location filename="../qml/Words.qml" line="105" />
         <source>token limit</source>
         <translation>límite de tokens</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="100" />
+        <location filename="../qml/Words.qml" line="106" />
         <source>tool calls</source>
         <translation>llamadas a herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="101" />
+        <location filename="../qml/Words.qml" line="107" />
         <source>content filter</source>
         <translation>filtro de contenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106" />
+        <location filename="../qml/Words.qml" line="112" />
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="123" />
+        <location filename="../qml/Words.qml" line="129" />
         <source>Request received</source>
         <translation>Petición recibida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="125" />
+        <location filename="../qml/Words.qml" line="131" />
         <source>The model server accepted it</source>
         <translation>El servidor del modelo la aceptó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="127" />
+        <location filename="../qml/Words.qml" line="133" />
         <source>Reading the prompt, %1%</source>
         <translation>Leyendo la petición, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="128" />
+        <location filename="../qml/Words.qml" line="134" />
         <source>Reading the prompt</source>
         <translation>Leyendo la petición</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="130" />
+        <location filename="../qml/Words.qml" line="136" />
         <source>First token after %1</source>
         <translation>Primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="131" />
+        <location filename="../qml/Words.qml" line="137" />
         <source>First token</source>
         <translation>Primer token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="134" />
-        <location filename="../qml/Words.qml" line="245" />
+        <location filename="../qml/Words.qml" line="140" />
+        <location filename="../qml/Words.qml" line="255" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="135" />
+        <location filename="../qml/Words.qml" line="141" />
         <source>Done in %1</source>
         <translation>Terminado en %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="137" />
+        <location filename="../qml/Words.qml" line="143" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 tokens de entrada + %2 de respuesta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="139" />
+        <location filename="../qml/Words.qml" line="145" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="145" />
-        <location filename="../qml/Words.qml" line="246" />
+        <location filename="../qml/Words.qml" line="151" />
+        <location filename="../qml/Words.qml" line="256" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="147" />
-        <location filename="../qml/Words.qml" line="247" />
+        <location filename="../qml/Words.qml" line="153" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="149" />
+        <location filename="../qml/Words.qml" line="155" />
         <source>Session ended</source>
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="161" />
+        <location filename="../qml/Words.qml" line="167" />
         <source>%1 started run %2</source>
         <translation>%1 inició la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="161" />
+        <location filename="../qml/Words.qml" line="167" />
         <source>%1 started a run</source>
         <translation>%1 inició una ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="163" />
+        <location filename="../qml/Words.qml" line="169" />
         <source>%1 finished run %2</source>
         <translation>%1 terminó la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="163" />
+        <location filename="../qml/Words.qml" line="169" />
         <source>%1 finished its run</source>
         <translation>%1 terminó su ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="165" />
+        <location filename="../qml/Words.qml" line="171" />
         <source>Run %1 of %2 failed</source>
         <translation>La ejecución %1 de %2 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="165" />
+        <location filename="../qml/Words.qml" line="171" />
         <source>The run of %1 failed</source>
         <translation>La ejecución de %1 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>Run %1 of %2 was stopped</source>
         <translation>La ejecución %1 de %2 se detuvo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>The run of %1 was stopped</source>
         <translation>La ejecución de %1 se detuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="177" />
-        <location filename="../qml/Words.qml" line="178" />
+        <location filename="../qml/Words.qml" line="183" />
+        <location filename="../qml/Words.qml" line="184" />
         <source>%n step(s)</source>
         <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="177" />
         <location filename="../qml/Words.qml" line="183" />
+        <location filename="../qml/Words.qml" line="189" />
         <source>%n failed</source>
         <translation><numerusform>%n fallido</numerusform><numerusform>%n fallidos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="181" />
+        <location filename="../qml/Words.qml" line="187" />
         <source>Trace started: %1</source>
         <translation>Traza iniciada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="181" />
+        <location filename="../qml/Words.qml" line="187" />
         <source>Trace %1 started</source>
         <translation>Traza %1 iniciada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="183" />
-        <location filename="../qml/Words.qml" line="184" />
+        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>%n step(s) done</source>
         <translation><numerusform>%n paso hecho</numerusform><numerusform>%n pasos hechos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="186" />
+        <location filename="../qml/Words.qml" line="192" />
         <source>Trace done: %1</source>
         <translation>Traza terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="188" />
+        <location filename="../qml/Words.qml" line="194" />
         <source>The trace failed: %1</source>
         <translation>La traza falló: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="193" />
+        <location filename="../qml/Words.qml" line="199" />
         <source>Its root span ended with an error and said no more.</source>
         <translation>Su span raíz terminó con un error y no dijo nada más.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="201" />
+        <location filename="../qml/Words.qml" line="207" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 respondió con el estado HTTP %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="203" />
+        <location filename="../qml/Words.qml" line="209" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>No se pudo contactar con %1. ¿Está en marcha en la dirección de Ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="204" />
+        <location filename="../qml/Words.qml" line="210" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="205" />
+        <location filename="../qml/Words.qml" line="211" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 cortó la conexión durante la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="206" />
+        <location filename="../qml/Words.qml" line="212" />
         <source>The connection to %1 failed.</source>
         <translation>La conexión con %1 falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="207" />
+        <location filename="../qml/Words.qml" line="213" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 no respondió con un flujo de eventos.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="208" />
+        <location filename="../qml/Words.qml" line="214" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 envió un evento demasiado grande para retransmitirlo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209" />
+        <location filename="../qml/Words.qml" line="215" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 cerró su flujo antes de terminar la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="221" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="229" />
+        <location filename="../qml/Words.qml" line="239" />
         <source>No keychain answers.</source>
         <translation>Ningún llavero responde.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="230" />
+        <location filename="../qml/Words.qml" line="240" />
         <source>The keychain refused Ponder access.</source>
         <translation>El llavero le negó el acceso a Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="231" />
+        <location filename="../qml/Words.qml" line="241" />
         <source>The keychain reported an error.</source>
         <translation>El llavero informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="237" />
+        <location filename="../qml/Words.qml" line="247" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>No se guarda nada en texto plano en su lugar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="243" />
+        <location filename="../qml/Words.qml" line="253" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="244" />
+        <location filename="../qml/Words.qml" line="254" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="248" />
+        <location filename="../qml/Words.qml" line="258" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="249" />
+        <location filename="../qml/Words.qml" line="259" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="271" />
+        <location filename="../qml/Words.qml" line="281" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="273" />
+        <location filename="../qml/Words.qml" line="283" />
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="275" />
+        <location filename="../qml/Words.qml" line="285" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="277" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="279" />
+        <location filename="../qml/Words.qml" line="289" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="281" />
+        <location filename="../qml/Words.qml" line="291" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="293" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="285" />
+        <location filename="../qml/Words.qml" line="295" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="297" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>
