@@ -2,37 +2,12 @@
 #include "secrets/Keychain.h"
 
 #include "core/Logging.h"
+#include "secrets/KeychainServiceProbe.h"
 
 #include <QThread>
 #include <qt6keychain/keychain.h>
 
-#ifdef PONDER_KEYCHAIN_ON_DBUS
-#include <QDBusConnection>
-#include <QDBusConnectionInterface>
-#endif
-
 namespace {
-
-// Whether any keychain QtKeychain could use is on the session bus (running, or started on demand).
-// QtKeychain reports a missing bus or Secret Service as OtherError with D-Bus's words, so this is what
-// tells "no keychain answers" from a keychain that failed.
-bool aKeychainIsOnTheBus()
-{
-#ifdef PONDER_KEYCHAIN_ON_DBUS
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    if (!bus.isConnected() || !bus.interface())
-        return false;
-    const QStringList activatable = bus.interface()->activatableServiceNames().value();
-    for (const char *name : {"org.freedesktop.secrets", "org.kde.kwalletd6", "org.kde.kwalletd5"}) {
-        const QString service = QString::fromLatin1(name);
-        if (bus.interface()->isServiceRegistered(service).value() || activatable.contains(service))
-            return true;
-    }
-    return false;
-#else
-    return true;
-#endif
-}
 
 KeychainError::Kind kindOf(QKeychain::Error error)
 {
@@ -44,7 +19,7 @@ KeychainError::Kind kindOf(QKeychain::Error error)
     case QKeychain::AccessDeniedByUser:
         return KeychainError::Kind::AccessDenied;
     default:
-        return aKeychainIsOnTheBus() ? KeychainError::Kind::Other : KeychainError::Kind::Unavailable;
+        return KeychainError::Kind::Other; // or Unavailable: the bus says (KeychainServiceProbe)
     }
 }
 
@@ -52,6 +27,7 @@ KeychainError::Kind kindOf(QKeychain::Error error)
 
 Keychain::Keychain(QObject *parent)
     : QObject(parent)
+    , m_serviceProbe(new KeychainServiceProbe(this))
 { }
 
 // A job still running is left to finish on its own: it deletes itself when done (see startNext), so
@@ -137,29 +113,45 @@ void Keychain::startNext()
 
 void Keychain::onFinished(QKeychain::Job *job)
 {
-    const Request request = *std::exchange(m_running, std::nullopt);
     const QKeychain::Error error = job->error();
+    Outcome outcome;
+    // Removing what is not there leaves it not there: that is success.
+    outcome.succeeded = error == QKeychain::NoError
+        || (m_running->operation == Operation::Remove && error == QKeychain::EntryNotFound);
+    outcome.refusedByUser = error == QKeychain::AccessDeniedByUser;
+    if (const auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(job);
+        read && error == QKeychain::NoError)
+        outcome.value = read->textData();
     const bool answered = error == QKeychain::NoError || error == QKeychain::EntryNotFound;
-    const KeychainError problem
-        = answered ? KeychainError {} : KeychainError {kindOf(error), job->errorString()};
-    if (answered)
-        setProblem({});
-    else if (error != QKeychain::AccessDeniedByUser)
-        setProblem(problem);
     if (!answered)
+        outcome.problem = {kindOf(error), job->errorString()};
+    if (outcome.problem.kind != KeychainError::Kind::Other)
+        return finish(outcome);
+    // Not there, or there and failing: the bus says which. The next request waits meanwhile, so answers
+    // stay in order.
+    m_serviceProbe->ask([this, outcome](bool present) mutable {
+        if (!present)
+            outcome.problem.kind = KeychainError::Kind::Unavailable;
+        finish(outcome);
+    });
+}
+
+void Keychain::finish(const Outcome &outcome)
+{
+    const Request request = *std::exchange(m_running, std::nullopt);
+    const KeychainError &problem = outcome.problem;
+    if (!problem.failed())
+        setProblem({});
+    else if (!outcome.refusedByUser) // one refusal is not a lasting problem
+        setProblem(problem);
+    if (problem.failed())
         qCInfo(lcSecrets).noquote() << "keychain entry" << request.key << "-" << problem.message();
 
     const bool deliver = !request.hasContext || request.context;
-    if (deliver && request.operation == Operation::Read) {
-        auto *read = static_cast<QKeychain::ReadPasswordJob *>(job);
-        request.readDone(
-            error == QKeychain::NoError ? std::optional<QString>(read->textData()) : std::nullopt, problem);
-    } else if (deliver) {
-        // Removing what is not there leaves it not there: that is success.
-        const bool ok = error == QKeychain::NoError
-            || (request.operation == Operation::Remove && error == QKeychain::EntryNotFound);
-        request.writeDone(ok, problem);
-    }
+    if (deliver && request.operation == Operation::Read)
+        request.readDone(outcome.value, problem);
+    else if (deliver)
+        request.writeDone(outcome.succeeded, problem);
     startNext();
 }
 

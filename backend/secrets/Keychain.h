@@ -15,6 +15,8 @@
 
 #include "secrets/KeychainError.h"
 
+class KeychainServiceProbe;
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -95,9 +97,20 @@ private:
     void enqueue(Request request);
     void startNext();
     void onFinished(QKeychain::Job *job);
+    // What the keychain said to the running request.
+    struct Outcome
+    {
+        KeychainError problem; // none when it answered (an entry that is not there is an answer)
+        bool succeeded = false; // for a write or remove
+        bool refusedByUser = false;
+        std::optional<QString> value; // for a read that found its entry
+    };
+    // Ends the running request with `outcome`, and starts the next.
+    void finish(const Outcome &outcome);
     void setProblem(const KeychainError &problem);
 
     QQueue<Request> m_queue;
     std::optional<Request> m_running;
     KeychainError m_problem;
+    KeychainServiceProbe *m_serviceProbe;
 };
