@@ -4,7 +4,19 @@
 #include "core/Logging.h"
 #include "upstream/UpstreamLimits.h"
 
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QThreadPool>
 #include <QTimer>
+
+namespace {
+
+// A unit at least this large is parsed on a worker thread: parsing JSON takes some 15 ms a megabyte, and
+// the server's other clients are not kept waiting for it. Smaller ones (every delta a model really sends)
+// are read at once.
+constexpr qsizetype OffLoopUnitBytes = 1024 * 1024;
+
+} // namespace
 
 Generation::Generation(QString upstreamName, QString model, WireApi wire, QObject *parent)
     : QObject(parent)
@@ -75,6 +87,60 @@ void Generation::holdUpstream(bool held)
     // Released: what the client said meanwhile is read in order, until a unit of it is held again.
     while (!m_upstreamHeld && !m_heldBack.isEmpty())
         m_heldBack.takeFirst()();
+}
+
+void Generation::readUnits(const QList<AnswerUnit> &units, std::function<void()> afterwards)
+{
+    // Bytes are read only when nothing is held (whenNotHeld), so no unit of earlier bytes is still waiting.
+    Q_ASSERT(m_unread.isEmpty() && !m_parsingOffLoop && !m_afterUnits);
+    m_unread += units;
+    m_afterUnits = std::move(afterwards);
+    readNextUnits();
+}
+
+void Generation::readNextUnits()
+{
+    while (!m_unread.isEmpty() && !m_parsingOffLoop) {
+        if (!isRunning())
+            break;
+        const AnswerUnit unit = m_unread.takeFirst();
+        relay(unit.data, unit.eventName); // the client of a relaying route has it before Ponder reads it
+        if (unit.data.size() >= OffLoopUnitBytes)
+            return parseOffLoop(unit.data);
+        m_parseUnit(unit.data)();
+    }
+    m_unread.clear();
+    if (const std::function<void()> afterwards = std::exchange(m_afterUnits, {}); afterwards && isRunning())
+        afterwards();
+}
+
+void Generation::parseOffLoop(const QByteArray &data)
+{
+    // The units after it, and whatever the upstream sends meanwhile, wait: they are read in order once this
+    // one is.
+    m_parsingOffLoop = true;
+    holdUpstream(true);
+    // The worker gets its own copy of the bytes (shared, never written) and of the parser, and hands back
+    // what reads the result, which nothing else holds: no state is shared while it runs. Should this
+    // generation be deleted first, the watcher goes with it and the result is dropped unread.
+    auto promise = std::make_shared<QPromise<std::function<void()>>>();
+    promise->start();
+    auto *watcher = new QFutureWatcher<std::function<void()>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const std::function<void()> read = watcher->result();
+        watcher->deleteLater();
+        m_parsingOffLoop = false;
+        if (isRunning())
+            read();
+        readNextUnits();
+        if (!m_parsingOffLoop)
+            holdUpstream(false);
+    });
+    watcher->setFuture(promise->future());
+    QThreadPool::globalInstance()->start([promise, parse = m_parseUnit, data] {
+        promise->addResult(parse(data));
+        promise->finish();
+    });
 }
 
 void Generation::applyReadPause()

@@ -20,6 +20,14 @@
 
 #include <functional>
 
+// A unit of an upstream's answer as it was sent: an SSE event (its data, and its `event:` name) or an
+// NDJSON line.
+struct AnswerUnit
+{
+    QByteArray data;
+    QByteArray eventName;
+};
+
 class Generation : public QObject
 {
     Q_OBJECT
@@ -89,9 +97,15 @@ protected:
     void fail(const UpstreamError &error);
     // The stream ended (or broke) before the upstream said it was done.
     UpstreamError cutOff(const QString &message) const;
-    // While held, the upstream is not read and what its client already said (bytes, the end, a failure)
-    // waits; released, that is read in order. For a unit of the answer read on a worker thread.
-    void holdUpstream(bool held);
+
+    // How this generation reads its units: `parse` makes of a unit's bytes what `read` takes. A unit of a
+    // megabyte or more is parsed on a worker thread, so `parse` is a plain function of the bytes alone.
+    template<typename Parsed, typename Self>
+    void parseUnitsWith(Parsed (*parse)(const QByteArray &data), void (Self::*read)(const Parsed &parsed));
+    // Hands each unit over as it came (relay) and reads it, in order; then runs `afterwards` (what the
+    // stream says after them: a framing error, its end), unless the generation ended meanwhile. The
+    // answer's next bytes are not read before all that is done.
+    void readUnits(const QList<AnswerUnit> &units, std::function<void()> afterwards = {});
 
 private:
     void setStage(Stage stage);
@@ -105,6 +119,12 @@ private:
     void onBodyEnd();
     void onClientFailed(HttpStreamClient::Failure failure, const QString &message);
     void whenNotHeld(std::function<void()> read);
+    // While held, the upstream is not read and what its client already said (bytes, the end, a failure)
+    // waits; released, that is read in order. For a unit of the answer parsed on a worker thread.
+    void holdUpstream(bool held);
+    // Reads the units in order until one goes to a worker thread (parseOffLoop); the rest wait for it.
+    void readNextUnits();
+    void parseOffLoop(const QByteArray &data);
     void applyReadPause();
 
     QString m_upstreamName;
@@ -119,4 +139,20 @@ private:
     bool m_consumerPaused = false;
     bool m_upstreamHeld = false;
     QList<std::function<void()>> m_heldBack;
+    // Parses a unit (on any thread) into what reads it (on this one).
+    std::function<std::function<void()>(const QByteArray &)> m_parseUnit;
+    QList<AnswerUnit> m_unread;
+    std::function<void()> m_afterUnits;
+    bool m_parsingOffLoop = false;
 };
+
+template<typename Parsed, typename Self>
+void Generation::parseUnitsWith(Parsed (*parse)(const QByteArray &), void (Self::*read)(const Parsed &))
+{
+    Self *self = static_cast<Self *>(this);
+    // What the worker runs touches nothing but the bytes: `self` is only called back on this thread, and
+    // only while it lives.
+    m_parseUnit = [parse, self, read](const QByteArray &data) -> std::function<void()> {
+        return [self, read, parsed = parse(data)] { (self->*read)(parsed); };
+    };
+}

@@ -2,18 +2,36 @@
 #include "upstream/OllamaChunk.h"
 
 #include "core/UpstreamJson.h"
+#include "upstream/UpstreamError.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
-OllamaChunk OllamaChunk::fromLine(const QByteArray &line)
+namespace {
+
+// What every line says: whether Ponder can read it, an error, the end and its counts.
+OllamaChunk readLine(const QByteArray &line, const QJsonObject &json)
 {
     OllamaChunk chunk;
-    const QJsonObject json = parseUpstreamJson(line).object();
     chunk.isObject = !json.isEmpty();
     chunk.isError = json.contains("error"_L1);
+    if (chunk.isError)
+        chunk.errorMessage = UpstreamError::messageFromBody(line);
+    chunk.done = json.value("done"_L1).toBool();
+    chunk.doneReason = json.value("done_reason"_L1).toString();
+    chunk.usage = OllamaChunk::usageOf(json);
+    chunk.durations = OllamaChunk::durationsOf(json);
+    return chunk;
+}
+
+} // namespace
+
+OllamaChunk OllamaChunk::fromLine(const QByteArray &line)
+{
+    const QJsonObject json = parseUpstreamJson(line).object();
+    OllamaChunk chunk = readLine(line, json);
     if (!chunk.isObject || chunk.isError)
         return chunk;
 
@@ -28,11 +46,17 @@ OllamaChunk OllamaChunk::fromLine(const QByteArray &line)
                 ? arguments.toString()
                 : QString::fromUtf8(QJsonDocument(arguments.toObject()).toJson(QJsonDocument::Compact))});
     }
+    return chunk;
+}
 
-    chunk.done = json.value("done"_L1).toBool();
-    chunk.doneReason = json.value("done_reason"_L1).toString();
-    chunk.usage = usageOf(json);
-    chunk.durations = durationsOf(json);
+OllamaChunk OllamaChunk::fromGenerateLine(const QByteArray &line)
+{
+    const QJsonObject json = parseUpstreamJson(line).object();
+    OllamaChunk chunk = readLine(line, json);
+    if (!chunk.isObject || chunk.isError)
+        return chunk;
+    chunk.thinking = json.value("thinking"_L1).toString();
+    chunk.content = json.value("response"_L1).toString();
     return chunk;
 }
 

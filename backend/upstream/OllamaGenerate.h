@@ -6,6 +6,8 @@
 #include "upstream/OllamaStream.h"
 #include "upstream/UpstreamProvider.h"
 
+struct OllamaChunk;
+
 class OllamaGenerate : public OllamaStream
 {
     Q_OBJECT
@@ -14,5 +16,5 @@ public:
     OllamaGenerate(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent);
 
 private:
-    void readLine(const QByteArray &line) override;
+    void readChunk(const OllamaChunk &chunk);
 };

@@ -14,6 +14,7 @@
 OllamaChat::OllamaChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
     : OllamaStream(provider.name(), request.model, WireApi::OllamaChat, parent)
 {
+    parseUnitsWith(&OllamaChunk::fromLine, &OllamaChat::readChunk);
     QJsonObject body = request.api == WireApi::OllamaChat ? request.body : toOllamaChatBody(request);
     body.insert(QStringLiteral("model"), request.model);
     // Streamed even for a client that asked for one answer: watchers see it as it comes.
@@ -22,10 +23,9 @@ OllamaChat::OllamaChat(const UpstreamProvider &provider, const ChatRequest &requ
         "POST", QStringLiteral("/api/chat"), QJsonDocument(body).toJson(QJsonDocument::Compact)));
 }
 
-void OllamaChat::readLine(const QByteArray &line)
+void OllamaChat::readChunk(const OllamaChunk &chunk)
 {
-    const OllamaChunk chunk = OllamaChunk::fromLine(line);
-    if (failsOn(line, chunk.isObject, chunk.isError))
+    if (failsOn(chunk))
         return;
 
     emitReasoning(chunk.thinking);

@@ -7,6 +7,8 @@
 #include "upstream/OllamaStream.h"
 #include "upstream/UpstreamProvider.h"
 
+struct OllamaChunk;
+
 #include <QHash>
 
 class OllamaChat : public OllamaStream
@@ -17,7 +19,7 @@ public:
     OllamaChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent);
 
 private:
-    void readLine(const QByteArray &line) override;
+    void readChunk(const OllamaChunk &chunk);
 
     int m_toolCalls = 0;
 };

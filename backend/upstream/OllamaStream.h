@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // An answer in Ollama's NDJSON stream (POST /api/chat, /api/generate): one JSON object per line,
-// relayed as it comes and read by the subclass, ending in a line with `done`. A stream that ends
-// before that line was cut off, which callers tell apart from a server that refused.
+// relayed as it comes and read by the subclass (which says how: parseUnitsWith), ending in a line with
+// `done`. A stream that ends before that line was cut off, which callers tell apart from a server that
+// refused.
 #pragma once
 
 #include "upstream/Generation.h"
 #include "upstream/LineSplitter.h"
+
+struct OllamaChunk;
 
 class OllamaStream : public Generation
 {
@@ -16,13 +19,10 @@ protected:
 
     void readBody(const QByteArray &bytes) final;
     void endOfBody() final;
-    virtual void readLine(const QByteArray &line) = 0;
 
     // Fails the generation when the line is not a JSON object or is Ollama's in-stream `error`.
-    bool failsOn(const QByteArray &line, bool isObject, bool isError);
+    bool failsOn(const OllamaChunk &chunk);
 
 private:
-    void readWholeLine(const QByteArray &line);
-
     LineSplitter m_lines;
 };

@@ -6,34 +6,7 @@
 #include "upstream/OpenAiCompletion.h"
 #include "upstream/OpenAiRequest.h"
 
-#include <QFutureWatcher>
-#include <QPromise>
-#include <QThreadPool>
-
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// An event at least this large is parsed on a worker thread: parsing JSON takes some 15 ms a megabyte, and
-// the server's other clients are not kept waiting for it. Smaller ones (every delta a model really sends)
-// are read at once.
-constexpr qsizetype OffThreadEventBytes = 1024 * 1024;
-
-// Parses `data` on the global thread pool. The worker gets its own copy of the bytes (shared, never
-// written) and hands back a chunk nothing else holds: no state is shared while it runs.
-QFuture<OpenAiChunk> parsedOffThread(const QByteArray &data)
-{
-    auto promise = std::make_shared<QPromise<OpenAiChunk>>();
-    QFuture<OpenAiChunk> future = promise->future();
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, data] {
-        promise->addResult(OpenAiChunk::fromEvent(data));
-        promise->finish();
-    });
-    return future;
-}
-
-} // namespace
 
 QByteArray OpenAiChat::upstreamBody(const ChatRequest &request)
 {
@@ -50,6 +23,7 @@ OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const QString &model, W
     const QString &path, const QByteArray &body, QObject *parent)
     : Generation(provider.name(), model, wire, parent)
 {
+    parseUnitsWith(&OpenAiChunk::fromEvent, &OpenAiChat::readChunk);
     HttpStreamClient::Request post = provider.request("POST", path, body);
     post.headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
     start(post);
@@ -67,44 +41,14 @@ void OpenAiChat::readBody(const QByteArray &bytes)
         m_wholeBody += bytes;
         return;
     }
-    m_unread += m_events.feed(bytes);
-    readEvents();
-}
-
-void OpenAiChat::readEvents()
-{
-    while (!m_unread.isEmpty() && !m_parsing) {
-        if (!isRunning())
-            return;
-        const SseEvent event = m_unread.takeFirst();
-        relay(event.data, event.event); // the client of a relaying route has it before Ponder reads it
-        if (event.data.size() >= OffThreadEventBytes)
-            return parseOffThread(event.data);
-        readChunk(OpenAiChunk::fromEvent(event.data));
-    }
-    if (m_unread.isEmpty() && !m_parsing && m_events.hasFailed())
-        fail(UpstreamError::badGateway(
-            QStringLiteral("upstream '%1' sent %2").arg(upstreamName(), m_events.error())));
-}
-
-void OpenAiChat::parseOffThread(const QByteArray &data)
-{
-    // The events after it, and whatever the upstream sends meanwhile, wait: they are read in order once
-    // this one is.
-    m_parsing = true;
-    holdUpstream(true);
-    auto *watcher = new QFutureWatcher<OpenAiChunk>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        const OpenAiChunk chunk = watcher->result();
-        watcher->deleteLater();
-        m_parsing = false;
-        if (isRunning())
-            readChunk(chunk);
-        readEvents();
-        if (!m_parsing)
-            holdUpstream(false);
+    QList<AnswerUnit> events;
+    for (const SseEvent &event : m_events.feed(bytes))
+        events.append({event.data, event.event});
+    readUnits(events, [this] {
+        if (m_events.hasFailed())
+            fail(UpstreamError::badGateway(
+                QStringLiteral("upstream '%1' sent %2").arg(upstreamName(), m_events.error())));
     });
-    watcher->setFuture(parsedOffThread(data));
 }
 
 void OpenAiChat::readChunk(const OpenAiChunk &chunk)

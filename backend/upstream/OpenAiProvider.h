@@ -30,16 +30,11 @@ protected:
     void endOfBody() override;
 
 private:
-    // Reads the parsed events in order, until one goes to a worker thread (parseOffThread); the rest wait.
-    void readEvents();
-    void parseOffThread(const QByteArray &data);
     void readChunk(const OpenAiChunk &chunk);
     void readChoice(const OpenAiChunk &chunk);
     void finishWithWhatWasSaid();
 
     SseParser m_events;
-    QList<SseEvent> m_unread;
-    bool m_parsing = false;
     bool m_eventStream = true;
     QByteArray m_wholeBody;
     std::optional<QString> m_finishReason;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Ollama's /api/chat stream read as OllamaChat reads it: NDJSON lines, each read by OllamaChunk, tool
-// calls numbered in order, the last line ending the generation. The same stream must make the same
+// calls numbered in order, the last line ending the generation. Each line read as an /api/generate line
+// too says the same of what both kinds share. The same stream must make the same
 // answer whether it arrives at once or in pieces, and no more text than it carried.
 #include "UpstreamModel.h"
 #include "upstream/LineSplitter.h"
 #include "upstream/OllamaChunk.h"
-#include "upstream/UpstreamError.h"
 
 namespace {
 
@@ -31,12 +31,13 @@ private:
         if (!running())
             return;
         const OllamaChunk chunk = OllamaChunk::fromLine(line);
+        const OllamaChunk generated = OllamaChunk::fromGenerateLine(line);
+        FUZZ_CHECK(generated.isObject == chunk.isObject && generated.isError == chunk.isError);
+        FUZZ_CHECK(generated.errorMessage == chunk.errorMessage && generated.done == chunk.done);
         if (!chunk.isObject)
             return fail();
-        if (chunk.isError) {
-            UpstreamError::messageFromBody(line);
+        if (chunk.isError)
             return fail();
-        }
         reasoning(chunk.thinking);
         content(chunk.content);
         QJsonArray fragments;
