@@ -7,10 +7,6 @@
 #include "BackendFixture.h"
 #include "HostileUpstream.h"
 #include "HttpTestClient.h"
-#include "hub/StreamingHub.h"
-#include "store/EventStore.h"
-#include "upstream/Generation.h"
-#include "upstream/OpenAiProvider.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,16 +48,6 @@ const QByteArray SseHead
 HostileUpstream::Piece endlessChunks(char byte, qint64 total)
 {
     return {chunk(QByteArray(64 * 1024, byte)), total / (64 * 1024)};
-}
-
-// Reasoning of about `bytes`: paragraphs with escapes, non-ASCII and a character outside the BMP, so the
-// JSON text is not the text itself.
-QString hugeReasoning(qsizetype bytes, QChar mark)
-{
-    const QString paragraph = QString(mark)
-        + QString::fromUtf8(" thinks \"carefully\" about caf\u00e9 \U0001F600\t")
-        + QStringLiteral("and weighs one more option. ").repeated(40) + QStringLiteral("\n\n");
-    return paragraph.repeated(bytes / paragraph.size() + 1);
 }
 
 QByteArray modelList(const QString &id)
@@ -139,8 +125,6 @@ private Q_SLOTS:
     void aClientThatDoesNotReadHoldsTheUpstreamBack();
     void bytesThatAreNotUtf8CostOnlyTheirCharacters_data();
     void bytesThatAreNotUtf8CostOnlyTheirCharacters();
-    void aHugeEventIsParsedAfterTheTurnItCameInAndReadInOrder();
-    void aHugeEventReachesTheClientAndTheHubWholeAndInOrder();
 
 private:
     // A backend whose one upstream is `spec` (openai:URL or ollama:URL), with the given key.
@@ -644,30 +628,6 @@ void HostileUpstreamTest::aClientThatDoesNotReadHoldsTheUpstreamBack()
     QVERIFY(relayed == lines.repeated(repeat) + last);
 }
 
-namespace {
-
-// What the upstream sends in the big-line cases: two reasoning events of megabytes, an answer, its end, in
-// one chunk of the body (so Ponder has every event at once, the second huge one behind the first).
-struct BigLines
-{
-    QString first = hugeReasoning(3 * MiB, u'A');
-    QString second = hugeReasoning(2 * MiB, u'B');
-    QByteArray events = sseEvent({{QStringLiteral("reasoning_content"), first}})
-        + sseEvent({{QStringLiteral("reasoning_content"), second}})
-        + sseEvent({{QStringLiteral("content"), QStringLiteral("ok")}})
-        + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
-        + "data: [DONE]\n\n";
-    HostileUpstream::Answer answer() const
-    {
-        return {{{SseHead + chunk(events) + chunk({}), 1}}, true, false};
-    }
-};
-
-} // namespace
-
-// An event of megabytes is relayed in the turn it came in and parsed on a worker thread: that turn ends
-// (a sentinel posted while it is relayed runs) before its reasoning is read, and the events after it, in
-// the same bytes, wait and are read after it, in order.
 void HostileUpstreamTest::bytesThatAreNotUtf8CostOnlyTheirCharacters_data()
 {
     QTest::addColumn<QString>("upstream");
@@ -747,128 +707,6 @@ void HostileUpstreamTest::bytesThatAreNotUtf8CostOnlyTheirCharacters()
     else // what Ponder writes itself is UTF-8
         QVERIFY2(response.body.isValidUtf8(), response.body.constData());
     QVERIFY(!response.body.contains("\"error\""));
-}
-
-void HostileUpstreamTest::aHugeEventIsParsedAfterTheTurnItCameInAndReadInOrder()
-{
-    const BigLines lines;
-    m_hostile->answer("/v1/chat/completions", lines.answer());
-    QString error;
-    const auto config
-        = UpstreamConfig::parse(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"), &error);
-    QVERIFY(config);
-    OpenAiProvider provider(*config);
-    ChatRequest request;
-    request.model = QStringLiteral("m");
-    request.body = QJsonObject {{QStringLiteral("messages"),
-        QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
-            {QStringLiteral("content"), QStringLiteral("hi")}}}}};
-    QStringList said;
-    QObject sentinels; // gone with `said`: a sentinel still queued then is dropped
-    std::unique_ptr<Generation> generation(provider.startChat(request, nullptr));
-    connect(generation.get(), &Generation::upstreamData, this, [&](const QByteArray &data) {
-        const bool huge = data.size() >= MiB;
-        said << (huge ? QStringLiteral("relayed huge") : QStringLiteral("relayed small"));
-        if (huge)
-            QMetaObject::invokeMethod(
-                &sentinels, [&] { said << QStringLiteral("turn ended"); }, Qt::QueuedConnection);
-    });
-    connect(generation.get(), &Generation::reasoningDelta, this, [&](const QString &text) {
-        said << QStringLiteral("reasoning %1 of %2 characters").arg(text.front()).arg(text.size());
-    });
-    connect(generation.get(), &Generation::contentDelta, this,
-        [&](const QString &text) { said << QStringLiteral("content ") + text; });
-    connect(generation.get(), &Generation::finished, this, [&] { said << QStringLiteral("finished"); });
-    connect(generation.get(), &Generation::failed, this,
-        [&](const UpstreamError &failure) { said << QStringLiteral("failed: ") + failure.message; });
-    QTRY_VERIFY_WITH_TIMEOUT(!said.isEmpty()
-            && (said.last() == QLatin1String("finished") || said.last().startsWith(QLatin1String("failed"))),
-        60'000);
-    const QStringList expected {QStringLiteral("relayed huge"), QStringLiteral("turn ended"),
-        QStringLiteral("reasoning A of %1 characters").arg(lines.first.size()),
-        QStringLiteral("relayed huge"), QStringLiteral("turn ended"),
-        QStringLiteral("reasoning B of %1 characters").arg(lines.second.size()),
-        QStringLiteral("relayed small"), QStringLiteral("content ok"), QStringLiteral("relayed small"),
-        QStringLiteral("relayed small"), QStringLiteral("finished")};
-    QCOMPARE(said, expected);
-    QCOMPARE(generation->transcript().reasoning, lines.first + lines.second);
-    QCOMPARE(generation->transcript().content, QStringLiteral("ok"));
-}
-
-// Through the whole server: the client gets every event as the upstream sent it, in order, and the hub gets
-// every step of both huge events (each paragraph one step, numbered in order), then the answer, then the end.
-void HostileUpstreamTest::aHugeEventReachesTheClientAndTheHubWholeAndInOrder()
-{
-    const BigLines lines;
-    m_hostile->answer("/v1/chat/completions", lines.answer());
-    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
-    QVERIFY(backend);
-    const QString session = QStringLiteral("huge-lines");
-    QStringList steps;
-    QList<int> numbers;
-    QStringList after; // what the session got after its first step, but steps
-    connect(
-        &backend->backend().hub().store(), &EventStore::eventAppended, this, [&](const StoredEvent &event) {
-            if (event.sessionId != session)
-                return;
-            const QJsonObject data = event.data.object();
-            if (event.kind == EventKind::Thinking) {
-                steps << data[QLatin1String("content")].toString();
-                numbers << data[QLatin1String("context_used")][QLatin1String("step")].toInt();
-                if (!after.isEmpty())
-                    after << QStringLiteral("a step after the answer");
-            } else if (!steps.isEmpty()) {
-                const QString type = data[QLatin1String("update_type")].toString();
-                if (type == QLatin1String("intermediate_result"))
-                    after << QStringLiteral("answer ") + data[QLatin1String("message")].toString();
-                else if (type == QLatin1String("completion"))
-                    after << QStringLiteral("completion");
-            }
-        });
-    QJsonObject body = QJsonDocument::fromJson(chatBody(QStringLiteral("m"), true)).object();
-    body.insert(QStringLiteral("session_id"), session);
-    const RawHttpResponse response
-        = rawPost(backend->url(QStringLiteral("/")), QStringLiteral("/v1/chat/completions"),
-            QJsonDocument(body).toJson(QJsonDocument::Compact), {}, 30'000);
-    QCOMPARE(response.status, 200);
-    QVERIFY(response.chunkedComplete);
-    // The client's events: the upstream's, one for one and in order (the reasoning under the member asked
-    // for).
-    QStringList relayed;
-    QString reasoning;
-    for (const QByteArray &event : response.body.split('\n')) {
-        if (!event.startsWith("data: "))
-            continue;
-        const QByteArray data = event.sliced(6);
-        if (data == "[DONE]") {
-            relayed << QStringLiteral("[DONE]");
-            continue;
-        }
-        const QJsonObject delta = QJsonDocument::fromJson(data)
-                                      .object()[QLatin1String("choices")][0][QLatin1String("delta")]
-                                      .toObject();
-        if (delta.contains(QLatin1String("reasoning_content"))) {
-            reasoning += delta[QLatin1String("reasoning_content")].toString();
-            relayed << QStringLiteral("reasoning");
-        } else if (delta.contains(QLatin1String("content"))) {
-            relayed << QStringLiteral("content ") + delta[QLatin1String("content")].toString();
-        }
-    }
-    QCOMPARE(relayed,
-        (QStringList {QStringLiteral("reasoning"), QStringLiteral("reasoning"), QStringLiteral("content ok"),
-            QStringLiteral("[DONE]")}));
-    QVERIFY(reasoning == lines.first + lines.second); // megabytes: not printed on failure
-    // The hub: every paragraph a step, in order, then the answer and the end.
-    QTRY_VERIFY_WITH_TIMEOUT(after.contains(QLatin1String("completion")), 60'000);
-    QStringList paragraphs; // a step is its paragraph without the space around it
-    for (const QString &paragraph :
-        (lines.first + lines.second).split(QStringLiteral("\n\n"), Qt::SkipEmptyParts))
-        paragraphs << paragraph.trimmed();
-    QCOMPARE(steps.size(), paragraphs.size());
-    QVERIFY(steps == paragraphs);
-    for (qsizetype i = 0; i < numbers.size(); ++i)
-        QCOMPARE(numbers.at(i), int(i + 1));
-    QCOMPARE(after, (QStringList {QStringLiteral("answer ok"), QStringLiteral("completion")}));
 }
 
 QTEST_GUILESS_MAIN(HostileUpstreamTest)
