@@ -1,10 +1,14 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""One upstream SSE event of megabytes of reasoning (a hostile or broken upstream), streamed through a built
-`ponder serve` while /health is asked every 5 ms on connections of their own: prints, per run, the longest
-/health wait (the event loop's longest turn, plus scheduling) and whether the client got every byte.
+"""One upstream unit of megabytes of reasoning (a hostile or broken upstream): an OpenAI-compatible SSE event or an
+Ollama NDJSON line, streamed through a built `ponder serve` while /health is asked every 5 ms on connections of
+their own: prints, per run, the longest /health wait (the event loop's longest turn, plus scheduling) and whether
+the client got every byte.
 
-  bench/big_line_bench.py [--mb 7] [--runs 3] [PONDER] [--baseline OLD_PONDER]
+  bench/big_line_bench.py [--mb 7] [--runs 3] [--upstream openai|ollama-chat|ollama-generate] [PONDER]
+                          [--baseline OLD_PONDER]
+
+The client speaks the upstream's API (/v1/chat/completions, /api/chat, /api/generate), so the unit is relayed.
 
 PONDER defaults to build/release/app/ponder; a fresh Ponder (headless, stateless) per run. The fake upstream
 runs in this process on a thread of its own. Debian's /usr/bin/python3 and the standard library only.
@@ -29,17 +33,53 @@ def free_port():
         return s.getsockname()[1]
 
 
-def fake_upstream(megabytes):
-    """An OpenAI-compatible server that answers every chat with one reasoning chunk of `megabytes` MB."""
+# Per upstream kind: the spec Ponder is given, the route the client posts to and its body, the answer's
+# Content-Type and its units: one of megabytes of reasoning, an answer, the end.
+KINDS = {
+    "openai": {
+        "spec": "openai:http://127.0.0.1:{port}/v1",
+        "route": "/v1/chat/completions",
+        "request": {"messages": [{"role": "user", "content": "hi"}]},
+        "type": "text/event-stream",
+        "units": lambda text: [
+            b"data: " + json.dumps({"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m",
+                                    "choices": [{"index": 0, "delta": {"reasoning_content": text},
+                                                 "finish_reason": None}]}).encode() + b"\n\n",
+            b"data: " + json.dumps({"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m",
+                                    "choices": [{"index": 0, "delta": {"content": "ok"},
+                                                 "finish_reason": "stop"}]}).encode() + b"\n\n",
+            b"data: [DONE]\n\n"],
+    },
+    "ollama-chat": {
+        "spec": "ollama:http://127.0.0.1:{port}",
+        "route": "/api/chat",
+        "request": {"messages": [{"role": "user", "content": "hi"}]},
+        "type": "application/x-ndjson",
+        "units": lambda text: [json.dumps(line).encode() + b"\n" for line in [
+            {"model": "m", "message": {"role": "assistant", "content": "", "thinking": text}, "done": False},
+            {"model": "m", "message": {"role": "assistant", "content": "ok"}, "done": False},
+            {"model": "m", "message": {"role": "assistant", "content": ""}, "done": True, "done_reason": "stop"}]],
+    },
+    "ollama-generate": {
+        "spec": "ollama:http://127.0.0.1:{port}",
+        "route": "/api/generate",
+        "request": {"prompt": "hi"},
+        "type": "application/x-ndjson",
+        "units": lambda text: [json.dumps(line).encode() + b"\n" for line in [
+            {"model": "m", "response": "", "thinking": text, "done": False},
+            {"model": "m", "response": "ok", "done": False},
+            {"model": "m", "response": "", "done": True, "done_reason": "stop"}]],
+    },
+}
+
+
+def fake_upstream(megabytes, kind):
+    """A server of `kind` that answers every chat or generate request with one reasoning unit of `megabytes` MB."""
     paragraph = "word " * 200 + "\n\n"
     size = megabytes * 1024 * 1024
     text = (paragraph * (size // len(paragraph) + 1))[:size]
-    chunk = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m",
-             "choices": [{"index": 0, "delta": {"reasoning_content": text}, "finish_reason": None}]}
-    end = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m",
-           "choices": [{"index": 0, "delta": {"content": "ok"}, "finish_reason": "stop"}]}
-    body = (b"data: " + json.dumps(chunk).encode() + b"\n\n" + b"data: " + json.dumps(end).encode()
-            + b"\n\ndata: [DONE]\n\n")
+    body = b"".join(KINDS[kind]["units"](text))
+    content_type = KINDS[kind]["type"]
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -47,18 +87,24 @@ def fake_upstream(megabytes):
         def log_message(self, *args):
             pass
 
-        def do_GET(self):
-            listing = json.dumps({"object": "list", "data": [{"id": "m", "object": "model"}]}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(listing)))
+        def answer(self, status, content_type, payload):
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
-            self.wfile.write(listing)
+            self.wfile.write(payload)
+
+        def do_GET(self):
+            listing = {"object": "list", "data": [{"id": "m", "object": "model"}],
+                       "models": [{"name": "m", "model": "m"}]}
+            self.answer(200, "application/json", json.dumps(listing).encode())
 
         def do_POST(self):
             self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            if self.path == "/api/show":
+                return self.answer(200, "application/json", json.dumps({"capabilities": ["completion"]}).encode())
             self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Content-Type", content_type)
             self.send_header("Connection", "close")
             self.end_headers()
             self.wfile.write(body)
@@ -69,11 +115,11 @@ def fake_upstream(megabytes):
     return server
 
 
-def one_run(executable, upstream_port):
+def one_run(executable, upstream_port, kind):
     port = free_port()
     with tempfile.TemporaryDirectory() as data_dir:
         process = subprocess.Popen([executable, "serve", "--port", str(port), "--stateless", "--data-dir", data_dir,
-                                    "--upstream", f"openai:http://127.0.0.1:{upstream_port}/v1"],
+                                    "--upstream", KINDS[kind]["spec"].format(port=upstream_port)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             for _ in range(100):
@@ -98,8 +144,8 @@ def one_run(executable, upstream_port):
             prober = threading.Thread(target=probe)
             prober.start()
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-            c.request("POST", "/v1/chat/completions",
-                      json.dumps({"model": "m", "stream": True, "messages": [{"role": "user", "content": "hi"}]}),
+            c.request("POST", KINDS[kind]["route"],
+                      json.dumps({"model": "m", "stream": True, **KINDS[kind]["request"]}),
                       {"Content-Type": "application/json"})
             response = c.getresponse()
             received = response.read()
@@ -115,15 +161,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("ponder", nargs="?", default="build/release/app/ponder")
     parser.add_argument("--baseline", help="another ponder to run the same way, printed after")
-    parser.add_argument("--mb", type=int, default=7, help="megabytes of reasoning in the one event")
+    parser.add_argument("--mb", type=int, default=7, help="megabytes of reasoning in the one unit")
+    parser.add_argument("--upstream", choices=sorted(KINDS), default="openai",
+                        help="the upstream's kind, and the API the client speaks")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    upstream = fake_upstream(args.mb)
+    upstream = fake_upstream(args.mb, args.upstream)
     print(f"| build | run | status | bytes to the client | sha256 | longest /health wait (ms) | ms per MB |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for label, executable in [("this build", args.ponder)] + ([("baseline", args.baseline)] if args.baseline else []):
         for run in range(1, args.runs + 1):
-            status, size, digest, worst = one_run(executable, upstream.server_address[1])
+            status, size, digest, worst = one_run(executable, upstream.server_address[1], args.upstream)
             print(f"| {label} | {run} | {status} | {size} | {digest} | {worst:.0f} | {worst / args.mb:.1f} |")
     upstream.shutdown()
 
