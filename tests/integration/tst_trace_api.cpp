@@ -183,6 +183,15 @@ void TraceApiTest::aProtobufExportBecomesANestedFinishedSession()
     QCOMPARE(done.value(QLatin1String("steps_failed")).toInt(), 1);
     QVERIFY(!done.contains(QLatin1String("reason")));
     QCOMPARE(done.value(QLatin1String("message")).toString(), QStringLiteral("Done: 3 steps, 1 failed"));
+    // On the trace's own clock (its spans are from 2023): started when its first span started, done when
+    // its root ended, not when the export happened to arrive.
+    QCOMPARE(done.value(QLatin1String("timestamp")).toString(), QStringLiteral("2023-11-14T22:13:21.000Z"));
+    for (const QJsonObject &event : events) {
+        const QJsonObject data = event.value(QLatin1String("data")).toObject();
+        if (data.value(QLatin1String("current_activity")) == QLatin1String("started"))
+            QCOMPARE(data.value(QLatin1String("timestamp")).toString(),
+                QStringLiteral("2023-11-14T22:13:20.000Z"));
+    }
 }
 
 void TraceApiTest::aGzipJsonExportIsAnsweredInJson()

@@ -5,8 +5,10 @@
 #include "events/ProgressUpdate.h"
 #include "hub/StreamingHub.h"
 
+#include <QDateTime>
 #include <QPointer>
 
+#include <algorithm>
 #include <vector>
 
 namespace {
@@ -75,6 +77,11 @@ struct TraceIngest::Group
     bool rootEnded = false;
     bool rootFailed = false;
     QString rootError;
+    // The trace's own clock, not this process's: its moments are placed among its spans, however late
+    // (or replayed) the export comes. 0 where no span said.
+    quint64 firstStartNano = 0; // the earliest start of the group's spans
+    quint64 lastTimeNano = 0; // the latest start or end of the group's spans
+    quint64 rootEndNano = 0;
     QString title;
     int titleRank = 0;
 };
@@ -183,10 +190,15 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
             group.steps.append(step.toStoredData());
         ++group.spans;
         group.failed += steps.failed ? 1 : 0;
+        if (span.startUnixNano != 0
+            && (group.firstStartNano == 0 || span.startUnixNano < group.firstStartNano))
+            group.firstStartNano = span.startUnixNano;
+        group.lastTimeNano = std::max({group.lastTimeNano, span.startUnixNano, span.endUnixNano});
         if (steps.root && steps.ended) {
             group.rootEnded = true;
             group.rootFailed = steps.failed;
             group.rootError = steps.errorMessage;
+            group.rootEndNano = span.endUnixNano;
         }
         if (steps.titleRank > group.titleRank) {
             group.title = steps.title;
@@ -285,7 +297,7 @@ void TraceIngest::publishSteps(
         publishProgress(*session, QStringLiteral("progress"),
             session->title.isEmpty() ? QStringLiteral("Trace started")
                                      : QStringLiteral("Trace started: %1").arg(session->title),
-            QStringLiteral("started"), 0, SpanTranslator::hex(group.traceId));
+            QStringLiteral("started"), 0, SpanTranslator::hex(group.traceId), group.firstStartNano);
     QPointer<TraceIngest> self(this);
     const QList<EventData> steps = std::exchange(group.steps, {});
     m_hub.publishMany(session->id, EventKind::Thinking, steps,
@@ -315,7 +327,7 @@ void TraceIngest::finishGroup(
     if (!group.rootEnded) {
         publishProgress(*session, QStringLiteral("progress"),
             QStringLiteral("%1 steps done, %2 failed").arg(session->steps).arg(session->failed),
-            QStringLiteral("running"), std::nullopt, traceId);
+            QStringLiteral("running"), std::nullopt, traceId, group.lastTimeNano);
         --job->pending;
         return settle(job);
     }
@@ -325,11 +337,11 @@ void TraceIngest::finishGroup(
             QStringLiteral("Failed: %1")
                 .arg(group.rootError.isEmpty() ? QStringLiteral("the root span ended with an error")
                                                : group.rootError),
-            QStringLiteral("failed"), std::nullopt, traceId, group.rootError);
+            QStringLiteral("failed"), std::nullopt, traceId, group.rootEndNano, group.rootError);
     else
         publishProgress(*session, QStringLiteral("completion"),
             QStringLiteral("Done: %1 steps, %2 failed").arg(session->steps).arg(session->failed),
-            QStringLiteral("done"), 100, traceId);
+            QStringLiteral("done"), 100, traceId, group.rootEndNano);
     QPointer<TraceIngest> self(this);
     m_hub.endSession(session->id, [self, job](StoreStatus) {
         if (!self)
@@ -340,9 +352,12 @@ void TraceIngest::finishGroup(
 }
 
 void TraceIngest::publishProgress(const TracedSession &session, const QString &type, const QString &message,
-    const QString &activity, std::optional<double> percentage, const QString &traceId, const QString &reason)
+    const QString &activity, std::optional<double> percentage, const QString &traceId, quint64 atUnixNano,
+    const QString &reason)
 {
     ProgressUpdate update = ProgressUpdate::now(session.id, type, message, activity, percentage);
+    if (atUnixNano != 0)
+        update.timestamp = QDateTime::fromMSecsSinceEpoch(qint64(atUnixNano / 1'000'000), Qt::UTC);
     update.currentStep = session.steps;
     update.runId = traceId; // the run it reports on, for the AG-UI view
     update.extra = {{QStringLiteral("trace_title"), session.title},

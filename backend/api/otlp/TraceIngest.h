@@ -72,9 +72,10 @@ private:
         const Group &group);
     // Besides its English message (for API clients), each moment of a trace says in fields what the
     // window words itself: trace_title ("" when the trace has none), steps_done, steps_failed and, when the
-    // root span failed with words of its own, reason.
+    // root span failed with words of its own, reason. It is stamped with the time its spans give
+    // (`atUnixNano`), or now when they give none.
     void publishProgress(const TracedSession &session, const QString &type, const QString &message,
-        const QString &activity, std::optional<double> percentage, const QString &traceId,
+        const QString &activity, std::optional<double> percentage, const QString &traceId, quint64 atUnixNano,
         const QString &reason = {});
     void settle(const std::shared_ptr<Export> &job);
 
