@@ -280,7 +280,7 @@ QtObject {
         case ChatFailure.ModelNotFound:
             return qsTr("The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).")
         case ChatFailure.RateLimited:
-            return qsTr("The model server is rate limiting Ponder and asked it to wait.")
+            return qsTr("The server is rate limiting Ponder and asked it to wait.")
         case ChatFailure.Unreachable:
             return qsTr("The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.")
         case ChatFailure.Timeout:
@@ -293,6 +293,14 @@ QtObject {
             return qsTr("Ponder is already running as many answers as it allows. Try again in a moment.")
         case ChatFailure.Invalid:
             return qsTr("The model server refused the request.")
+        case ChatFailure.AgentUnreachable:
+            return qsTr("The agent is not answering. Is it running at the address in Settings?")
+        case ChatFailure.AgentSilent:
+            return qsTr("The agent went silent. Try again.")
+        case ChatFailure.AgentRefused:
+            return qsTr("The agent refused Ponder. Check its address and what it expects in Settings.")
+        case ChatFailure.AgentFailed:
+            return qsTr("The agent reported an error.")
         default:
             return qsTr("The model server reported an error.")
         }

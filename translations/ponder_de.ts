@@ -7,10 +7,6 @@
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <source>The model server is rate limiting Ponder and asked it to wait.</source>
-        <translation>Der Modellserver begrenzt Ponders Anfragen und bittet zu warten.</translation>
-    </message>
-    <message>
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
@@ -1881,8 +1877,8 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="283" />
-        <source>The model server is rate limiting Ponder and asked it to wait.</source>
-        <translation>Der Modellserver begrenzt Ponders Anfragen und bittet zu warten.</translation>
+        <source>The server is rate limiting Ponder and asked it to wait.</source>
+        <translation>Der Server begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="285" />
@@ -1916,6 +1912,26 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="297" />
+        <source>The agent is not answering. Is it running at the address in Settings?</source>
+        <translation>Der Agent antwortet nicht. Läuft er unter der Adresse aus den Einstellungen?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="299" />
+        <source>The agent went silent. Try again.</source>
+        <translation>Der Agent ist verstummt. Versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="301" />
+        <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
+        <translation>Der Agent hat Ponder abgewiesen. Prüfe seine Adresse und was er erwartet in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="303" />
+        <source>The agent reported an error.</source>
+        <translation>Der Agent hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="305" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

@@ -1881,6 +1881,10 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="283" />
+        <source>The server is rate limiting Ponder and asked it to wait.</source>
+        <translation>The server is rate limiting Ponder and asked it to wait.</translation>
+    </message>
+    <message>
         <source>The model server is rate limiting Ponder and asked it to wait.</source>
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
@@ -1916,6 +1920,26 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="297" />
+        <source>The agent is not answering. Is it running at the address in Settings?</source>
+        <translation>The agent is not answering. Is it running at the address in Settings?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="299" />
+        <source>The agent went silent. Try again.</source>
+        <translation>The agent went silent. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="301" />
+        <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
+        <translation>The agent refused Ponder. Check its address and what it expects in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="303" />
+        <source>The agent reported an error.</source>
+        <translation>The agent reported an error.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="305" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

@@ -7,10 +7,6 @@
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <source>The model server is rate limiting Ponder and asked it to wait.</source>
-        <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
-    </message>
-    <message>
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
@@ -1881,8 +1877,8 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="283" />
-        <source>The model server is rate limiting Ponder and asked it to wait.</source>
-        <translation>El servidor de modelos limita las peticiones de Ponder y pide esperar.</translation>
+        <source>The server is rate limiting Ponder and asked it to wait.</source>
+        <translation>El servidor limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="285" />
@@ -1916,6 +1912,26 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="297" />
+        <source>The agent is not answering. Is it running at the address in Settings?</source>
+        <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="299" />
+        <source>The agent went silent. Try again.</source>
+        <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="301" />
+        <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
+        <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="303" />
+        <source>The agent reported an error.</source>
+        <translation>El agente informó de un error.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="305" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

@@ -73,7 +73,12 @@ enum class Kind
     Rejected, // the upstream refused Ponder's API key
     Busy, // Ponder runs as many generations as it allows
     Invalid, // the request was refused as malformed (a model that cannot think, say)
-    Upstream // anything else the upstream said
+    Upstream, // anything else the upstream said
+    // An AG-UI agent chatted with, rather than a model server: advice about model servers would mislead.
+    AgentUnreachable, // its URL does not answer
+    AgentSilent, // it went silent
+    AgentRefused, // it refused Ponder (401, 403)
+    AgentFailed // anything else it reported
 };
 Q_ENUM_NS(Kind)
 

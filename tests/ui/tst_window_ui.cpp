@@ -678,10 +678,14 @@ void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
     ask(QStringLiteral("And in Paris?"));
     QCOMPARE(messages()->index(1, 0).data().toString(), QStringLiteral("It is 18 C and sunny in Paris."));
 
-    // An agent that is not running is said to be unreachable, as a model server would be.
+    // An agent that is not running is said to be unreachable, as an agent: no advice about model servers.
     newChat(QStringLiteral("gone"));
     ask(QStringLiteral("Anyone there?"));
-    QCOMPARE(chat()->property("failure").value<ChatFailure::Kind>(), ChatFailure::Kind::Unreachable);
+    QCOMPARE(chat()->property("failure").value<ChatFailure::Kind>(), ChatFailure::Kind::AgentUnreachable);
+    const auto answerState
+        = [&] { return shownTexts(m_driver->item("messageList"), "answerState").join(u'\n'); };
+    QTRY_COMPARE(answerState(),
+        QStringLiteral("The agent is not answering. Is it running at the address in Settings?"));
     // Why its run failed is worded by the window from the relay's code, in German too; the network's own
     // words are quoted under it, and Ponder's English reason is not shown.
     const auto failureLines
@@ -699,6 +703,8 @@ void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
     const QString statusDetails = WindowDriver::shownText(m_driver->item("chatInsights"), "failureDetails");
     QVERIFY2(statusDetails.startsWith(QStringLiteral("„")) && !statusDetails.contains(u"agent gone"_s),
         qPrintable(statusDetails));
+    QTRY_VERIFY2(
+        answerState().startsWith(QStringLiteral("Der Agent antwortet nicht.")), qPrintable(answerState()));
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-agent-failed-de.png")).isEmpty());
     m_preferences->setLanguage(QStringLiteral("en"));
 }
