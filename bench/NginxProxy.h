@@ -14,6 +14,8 @@ public:
     // false (and why in error()) when nginx is not installed or does not start.
     bool start(quint16 upstreamPort);
     quint16 port() const { return m_port; }
+    // Its one process (no master: it is the worker that proxies), for its CPU time.
+    qint64 pid() const { return m_process.processId(); }
     QString error() const { return m_error; }
 
 private:

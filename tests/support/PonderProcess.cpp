@@ -49,7 +49,7 @@ bool PonderProcess::startWindow(const QString &dataDir)
 
 bool PonderProcess::start(const QStringList &arguments)
 {
-    m_process.start(executable(), arguments);
+    m_process.start(m_executable, arguments);
     if (!m_process.waitForStarted(StartDeadlineMs))
         return false;
     static const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));

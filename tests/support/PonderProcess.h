@@ -14,6 +14,8 @@ public:
     ~PonderProcess();
 
     static QString executable();
+    // Runs another build of `ponder` instead of this tree's (a benchmark's baseline); before a start.
+    void setExecutable(const QString &path) { m_executable = path; }
 
     // Starts `ponder serve --port 0 <extra>` and waits for its "listening on" line.
     bool startServe(const QStringList &extraArguments, const QString &dataDir);
@@ -35,6 +37,7 @@ private:
     void collectOutput();
     bool start(const QStringList &arguments);
 
+    QString m_executable = executable();
     QProcess m_process;
     QString m_output;
     QUrl m_baseUrl;
