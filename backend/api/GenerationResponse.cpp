@@ -29,7 +29,7 @@ GenerationResponse::GenerationResponse(
     m_stalled.setInterval(StalledClientMs);
     connect(&m_stalled, &QTimer::timeout, this, &GenerationResponse::onClientStalled);
     m_keepAlive.setInterval(keepAliveMs);
-    connect(&m_keepAlive, &QTimer::timeout, this, &GenerationResponse::onKeepAlive);
+    connect(&m_keepAlive, &QuietTimer::timeout, this, &GenerationResponse::onKeepAlive);
     if (m_shape.stream)
         m_keepAlive.start();
 }

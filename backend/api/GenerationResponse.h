@@ -16,6 +16,7 @@
 // LowWaterBytes. A client that takes nothing for StalledClientMs meanwhile is dropped.
 #pragma once
 
+#include "core/QuietTimer.h"
 #include "http/ApiError.h"
 #include "http/HttpResponder.h"
 #include "upstream/ChatRequest.h"
@@ -88,7 +89,7 @@ private:
     Shape m_shape;
     QPointer<HttpResponder> m_responder;
     QPointer<Generation> m_generation;
-    QTimer m_keepAlive;
+    QuietTimer m_keepAlive; // restarted on every write: a clock read, not a timer re-registration
     QTimer m_stalled; // runs while the upstream is paused: the client must take something before it fires
     bool m_paused = false;
     bool m_relaying = false;

@@ -40,7 +40,7 @@ HttpStreamClient::HttpStreamClient(QObject *parent)
     : QObject(parent)
 {
     m_timeout.setSingleShot(true);
-    connect(&m_timeout, &QTimer::timeout, this, [this] {
+    connect(&m_timeout, &QuietTimer::timeout, this, [this] {
         fail(Failure::Timeout,
             m_state == State::Connecting
                 ? QStringLiteral("timed out connecting to %1").arg(where())

@@ -10,6 +10,7 @@
 // requests for http://, CONNECT for https://) or a SOCKS5 one (ProxyRules decides which).
 #pragma once
 
+#include "core/QuietTimer.h"
 #include "http/HttpResponseParser.h"
 
 #include <QByteArray>
@@ -108,7 +109,7 @@ private:
 
     Request m_request;
     QPointer<QTcpSocket> m_socket;
-    QTimer m_timeout;
+    QuietTimer m_timeout; // restarted on every read: a clock read, not a timer re-registration
     State m_state = State::Idle;
     HttpResponseParser m_parser;
     bool m_received = false; // a byte of the response arrived
