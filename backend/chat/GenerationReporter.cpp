@@ -124,6 +124,18 @@ void GenerationReporter::readNextInput()
     emitDoneIfOut();
 }
 
+void GenerationReporter::takeDelta(const QString &text, void (GenerationReporter::*read)(QStringView, bool))
+{
+    if (inputsWaiting() || text.size() > MaxTextCharsPerTurn)
+        return take(
+            slices(text, [this, read](QStringView slice, bool first) { (this->*read)(slice, first); }));
+    // One slice with nothing before it (every delta a model really sends): read now, as take() would, without
+    // queueing it.
+    beginTurn();
+    (this->*read)(text, true);
+    emitDoneIfOut();
+}
+
 QList<std::function<void()>> GenerationReporter::slices(
     const QString &text, const std::function<void(QStringView, bool)> &read)
 {
@@ -186,13 +198,11 @@ void GenerationReporter::attach(Generation *generation)
     // Everything from the generation is read in the order it came, each behind what a large delta left.
     connect(generation, &Generation::stageChanged, this,
         [this](Generation::Stage stage) { take({[this, stage] { onStage(stage); }}); });
-    connect(generation, &Generation::contentDelta, this, [this](const QString &text) {
-        take(slices(text, [this](QStringView slice, bool first) { onContent(slice, first); }));
-    });
+    connect(generation, &Generation::contentDelta, this,
+        [this](const QString &text) { takeDelta(text, &GenerationReporter::onContent); });
     connect(generation, &Generation::toolCallsDelta, this, [this] { take({[this] { onDelta(); }}); });
-    connect(generation, &Generation::reasoningDelta, this, [this](const QString &text) {
-        take(slices(text, [this](QStringView slice, bool first) { onReasoning(slice, first); }));
-    });
+    connect(generation, &Generation::reasoningDelta, this,
+        [this](const QString &text) { takeDelta(text, &GenerationReporter::onReasoning); });
     connect(generation, &Generation::finished, this,
         [this](const GenerationOutcome &outcome) { take({[this, outcome] { onFinished(outcome); }}); });
     connect(generation, &Generation::promptProgress, this,

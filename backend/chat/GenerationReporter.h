@@ -56,6 +56,8 @@ private:
     void scheduleTurn();
     // News from the generation, as work to do in order: run at once when nothing waits, else queued.
     void take(QList<std::function<void()>> inputs);
+    // A content or reasoning delta, for `read` a slice at a time (see slices()).
+    void takeDelta(const QString &text, void (GenerationReporter::*read)(QStringView, bool));
     void readNextInput();
     bool inputsWaiting() const { return m_nextInput < m_inputs.size(); }
     // A delta's text as inputs of MaxTextCharsPerTurn characters; `read` learns which one starts the delta.
