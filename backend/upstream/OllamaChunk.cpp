@@ -2,6 +2,7 @@
 #include "upstream/OllamaChunk.h"
 
 #include "core/UpstreamJson.h"
+#include "upstream/PlainJson.h"
 #include "upstream/UpstreamError.h"
 
 #include <QJsonArray>
@@ -26,9 +27,55 @@ OllamaChunk readLine(const QByteArray &line, const QJsonObject &json)
     return chunk;
 }
 
+QString stringMember(
+    const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice)
+{
+    const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
+    return member ? PlainJson::string(json, member->value).value_or(QString()) : QString();
+}
+
+// The line most of a stream is made of (a message of text, done or not), read without building a document;
+// nullopt leaves it to QJsonDocument: anything PlainJson does not accept, a key twice, an error, tool calls,
+// counts or durations. What it reads is what fromLine would read from the document.
+std::optional<OllamaChunk> plainLine(const QByteArray &line)
+{
+    using namespace PlainJson;
+    const std::optional<QList<JsonSpans::Member>> top = object(line);
+    if (!top || top->isEmpty())
+        return std::nullopt;
+    bool twice = false;
+    for (const char *read : {"error", "eval_count", "prompt_eval_count", "total_duration"}) {
+        if (unique(*top, line, read, &twice))
+            return std::nullopt;
+    }
+    OllamaChunk chunk;
+    chunk.isObject = true;
+    if (const JsonSpans::Member *message = unique(*top, line, "message", &twice);
+        message && line[message->value.begin] == '{') {
+        const std::optional<QList<JsonSpans::Member>> fields = members(line, message->value);
+        if (!fields || unique(*fields, line, "tool_calls", &twice))
+            return std::nullopt;
+        chunk.thinking = stringMember(*fields, line, "thinking", &twice);
+        chunk.content = stringMember(*fields, line, "content", &twice);
+    }
+    const JsonSpans::Member *done = unique(*top, line, "done", &twice);
+    chunk.done = done && isTrue(line, done->value);
+    chunk.doneReason = stringMember(*top, line, "done_reason", &twice);
+    if (twice)
+        return std::nullopt;
+    return chunk;
+}
+
 } // namespace
 
 OllamaChunk OllamaChunk::fromLine(const QByteArray &line)
+{
+    if (std::optional<OllamaChunk> plain = plainLine(line))
+        return *std::move(plain);
+    return fromLineDocument(line);
+}
+
+OllamaChunk OllamaChunk::fromLineDocument(const QByteArray &line)
 {
     const QJsonObject json = parseUpstreamJson(line).object();
     OllamaChunk chunk = readLine(line, json);

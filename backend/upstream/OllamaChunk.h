@@ -33,6 +33,9 @@ struct OllamaChunk
     static OllamaChunk fromLine(const QByteArray &line);
     // A line of /api/generate: `thinking` and `response` at the top, no tool calls.
     static OllamaChunk fromGenerateLine(const QByteArray &line);
+    // What fromLine reads, always through a QJsonDocument (it reads the plainest lines without one): for the
+    // tests that hold the two readings alike.
+    static OllamaChunk fromLineDocument(const QByteArray &line);
     // What the last line of any of Ollama's answers says (chat, generate, embed): counts, durations.
     static std::optional<TokenUsage> usageOf(const QJsonObject &last);
     static std::optional<UpstreamDurations> durationsOf(const QJsonObject &last);

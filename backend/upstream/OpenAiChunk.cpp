@@ -2,6 +2,7 @@
 #include "upstream/OpenAiChunk.h"
 
 #include "core/UpstreamJson.h"
+#include "upstream/PlainJson.h"
 
 #include <QJsonDocument>
 
@@ -41,6 +42,59 @@ std::optional<PromptProgress> progressFrom(const QJsonValue &progress)
         progress["processed"_L1].toInteger(), progress["time_ms"_L1].toInteger()};
 }
 
+QString stringMember(
+    const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice)
+{
+    const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
+    return member ? PlainJson::string(json, member->value).value_or(QString()) : QString();
+}
+
+// The chunk most of a stream is made of (an envelope, one choice, a delta of text), read without building a
+// document; nullopt leaves it to QJsonDocument: anything PlainJson does not accept, a key twice, an error,
+// usage, timings, prompt progress or tool calls. What it reads is what fromEvent would read from the
+// document.
+std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
+{
+    using namespace PlainJson;
+    const std::optional<QList<JsonSpans::Member>> top = object(data);
+    if (!top || top->isEmpty())
+        return std::nullopt;
+    bool twice = false;
+    if (unique(*top, data, "error", &twice))
+        return std::nullopt;
+    for (const char *read : {"usage", "timings", "prompt_progress"}) {
+        if (const JsonSpans::Member *member = unique(*top, data, read, &twice);
+            member && !isNull(data, member->value))
+            return std::nullopt;
+    }
+    OpenAiChunk chunk;
+    chunk.kind = OpenAiChunk::Kind::Delta;
+    const JsonSpans::Member *choices = unique(*top, data, "choices", &twice);
+    const QList<JsonSpans::Span> list = choices && data[choices->value.begin] == '['
+        ? JsonSpans::elements(data, choices->value.begin)
+        : QList<JsonSpans::Span>();
+    if (!list.isEmpty() && data[list.first().begin] == '{') { // the first choice; any other is not read
+        const std::optional<QList<JsonSpans::Member>> choice = members(data, list.first());
+        if (!choice)
+            return std::nullopt;
+        if (const JsonSpans::Member *delta = unique(*choice, data, "delta", &twice);
+            delta && data[delta->value.begin] == '{') {
+            const std::optional<QList<JsonSpans::Member>> fields = members(data, delta->value);
+            if (!fields || unique(*fields, data, "tool_calls", &twice))
+                return std::nullopt;
+            chunk.reasoningContent = stringMember(*fields, data, "reasoning_content", &twice);
+            chunk.reasoning = stringMember(*fields, data, "reasoning", &twice);
+            chunk.content = stringMember(*fields, data, "content", &twice);
+        }
+        chunk.text = stringMember(*choice, data, "text", &twice);
+        if (const JsonSpans::Member *reason = unique(*choice, data, "finish_reason", &twice))
+            chunk.finishReason = string(data, reason->value);
+    }
+    if (twice)
+        return std::nullopt;
+    return chunk;
+}
+
 } // namespace
 
 OpenAiChunk OpenAiChunk::fromEvent(const QByteArray &data)
@@ -50,6 +104,14 @@ OpenAiChunk OpenAiChunk::fromEvent(const QByteArray &data)
         chunk.kind = Kind::Done;
         return chunk;
     }
+    if (std::optional<OpenAiChunk> plain = plainDelta(data))
+        return *std::move(plain);
+    return fromEventDocument(data);
+}
+
+OpenAiChunk OpenAiChunk::fromEventDocument(const QByteArray &data)
+{
+    OpenAiChunk chunk;
     const QJsonObject json = parseUpstreamJson(data).object();
     if (json.isEmpty())
         return chunk;

@@ -33,6 +33,9 @@ struct OpenAiChunk
     std::optional<PromptProgress> promptProgress; // llama.cpp's `prompt_progress` (return_progress)
 
     static OpenAiChunk fromEvent(const QByteArray &data);
+    // What fromEvent reads from an event's data that is not "[DONE]", always through a QJsonDocument (it
+    // reads the plainest chunks without one): for the tests that hold the two readings alike.
+    static OpenAiChunk fromEventDocument(const QByteArray &data);
     // A whole chat.completion (or text_completion); NotAnObject also when it has an error or no choices.
     static OpenAiChunk fromCompletion(const QByteArray &body);
 

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// Reads the small, plain JSON of one streamed chunk without building a QJsonDocument (parsing one was
+// about a fifth of Ponder's CPU time per relayed chunk): a strict check of the whole text, then the members
+// a reader needs, found by byte offset (JsonSpans) and decoded.
+//
+// It accepts less than JSON allows and never more: strings of valid UTF-8 without control characters or
+// escaped surrogates, numbers without exponents of at most 15 digits a part, nesting of at most MaxDepth,
+// nothing after the value. Whatever it does not accept a caller reads with QJsonDocument as before, so for
+// every text it accepts, both readings agree.
+#pragma once
+
+#include "events/JsonSpans.h"
+
+#include <QByteArrayView>
+#include <QString>
+
+#include <optional>
+
+namespace PlainJson {
+
+constexpr int MaxDepth = 16;
+
+// The members of the object that is the whole of `json`, if `json` is plain JSON as above and none of the
+// object's keys is written with an escape; nullopt otherwise.
+std::optional<QList<JsonSpans::Member>> object(QByteArrayView json);
+// The members of the object `value` (a span of a text object() accepted); nullopt if it is no object or a
+// key is written with an escape.
+std::optional<QList<JsonSpans::Member>> members(QByteArrayView json, JsonSpans::Span value);
+// The member named `key`, or none; `*twice` set when the key is there more than once (QJsonDocument keeps
+// the last, a reader here lets it decide).
+const JsonSpans::Member *unique(
+    const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice);
+// The text of a string value (a span of a text object() accepted); nullopt if it is not a string.
+std::optional<QString> string(QByteArrayView json, JsonSpans::Span value);
+// Whether the value is the literal `true`.
+bool isTrue(QByteArrayView json, JsonSpans::Span value);
+bool isNull(QByteArrayView json, JsonSpans::Span value);
+
+} // namespace PlainJson
