@@ -14,7 +14,7 @@
 // With --baseline OTHER_PONDER, a second pair of Ponders runs that build, measured in the same run
 // (rounds interleaved) beside this tree's.
 //
-// usage: chat_bench [--quick] [--cpu-only] [--baseline OTHER_PONDER]
+// usage: chat_bench [--quick] [--cpu-only] [--cpu-filter TEXT] [--baseline OTHER_PONDER]
 //        (build with the release preset; see docs/benchmarks.md)
 #include "BenchSupport.h"
 #include "NginxProxy.h"
@@ -378,6 +378,14 @@ int main(int argc, char **argv)
     addPonderPaths(QStringLiteral("Ponder"), ponder);
     if (baseline)
         addPonderPaths(QStringLiteral("baseline"), *baseline);
+    // --cpu-filter TEXT: only the paths whose "API, path" holds TEXT (to profile one of them).
+    const qsizetype filterAt = app.arguments().indexOf(QStringLiteral("--cpu-filter"));
+    if (filterAt > 0 && filterAt + 1 < app.arguments().size()) {
+        const QString filter = app.arguments().at(filterAt + 1);
+        cpuPaths.removeIf([&](const CpuPath &path) {
+            return !(path.api.name + QStringLiteral(", ") + path.target.name).contains(filter);
+        });
+    }
     for (int round = 0; round < cpuRounds; ++round) { // interleaved, as above
         for (CpuPath &path : cpuPaths) {
             StreamFigures f;
