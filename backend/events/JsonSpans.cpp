@@ -89,6 +89,7 @@ QList<Member> members(QByteArrayView json, qsizetype at)
     at = skipSpace(json, at);
     if (at >= json.size() || json[at] != '{')
         return {};
+    list.reserve(8); // a streamed chunk's objects have a few members: one allocation, not one per doubling
     at = skipSpace(json, at + 1);
     if (at < json.size() && json[at] == '}')
         return list;

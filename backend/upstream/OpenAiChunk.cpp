@@ -100,7 +100,7 @@ std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
 OpenAiChunk OpenAiChunk::fromEvent(const QByteArray &data)
 {
     OpenAiChunk chunk;
-    if (data.trimmed() == "[DONE]") {
+    if (QByteArrayView(data).trimmed() == "[DONE]") {
         chunk.kind = Kind::Done;
         return chunk;
     }

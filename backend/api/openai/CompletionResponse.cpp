@@ -45,7 +45,7 @@ void CompletionResponse::onUpstreamData(const QByteArray &data, const QByteArray
         m_relay.emplace(relayOptions(m_request, generation()->model()));
     beginStream();
     for (const QByteArray &event : m_relay->feed(data)) {
-        m_doneWritten = m_doneWritten || event.trimmed() == "[DONE]";
+        m_doneWritten = m_doneWritten || QByteArrayView(event).trimmed() == "[DONE]";
         write(sseDataEvent(event));
     }
 }

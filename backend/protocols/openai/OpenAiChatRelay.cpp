@@ -82,7 +82,7 @@ bool OpenAiChatRelay::mayNeedChanges(const QByteArray &data) const
 
 QList<QByteArray> OpenAiChatRelay::feed(const QByteArray &data)
 {
-    if (data.trimmed() == "[DONE]") {
+    if (QByteArrayView(data).trimmed() == "[DONE]") {
         QList<QByteArray> out = finish();
         out.append(data);
         return out;
