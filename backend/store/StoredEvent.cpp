@@ -19,13 +19,20 @@ QJsonObject StoredEvent::toMessage() const
 
 const QString &StoredEvent::messageText() const
 {
-    if (!encodedMessage.isEmpty())
-        return encodedMessage;
+    if (encoded.text.isEmpty())
+        encoded.text = QString::fromUtf8(messageBytes());
+    return encoded.text;
+}
+
+const QByteArray &StoredEvent::messageBytes() const
+{
+    if (!encoded.bytes.isEmpty())
+        return encoded.bytes;
     // The splice gives what toMessage() holds when data has the session id and no id of its own,
     // which is how events are stored; anything else is encoded in full.
     if (!data.isMessageShapedFor(sessionId, kind)) {
-        encodedMessage = QString::fromUtf8(QJsonDocument(toMessage()).toJson(QJsonDocument::Compact));
-        return encodedMessage;
+        encoded.bytes = QJsonDocument(toMessage()).toJson(QJsonDocument::Compact);
+        return encoded.bytes;
     }
     const QByteArray &dataText = data.text();
     const QByteArray idText = id.toString().toLatin1(); // digits and a dash
@@ -36,6 +43,6 @@ const QString &StoredEvent::messageText() const
     text += ",\"id\":\"" + idText + "\",\"data\":{\"id\":\"" + idText + "\",";
     text += QByteArrayView(dataText).sliced(1); // the data's members and its closing brace
     text += '}';
-    encodedMessage = QString::fromUtf8(text);
-    return encodedMessage;
+    encoded.bytes = std::move(text);
+    return encoded.bytes;
 }

@@ -15,13 +15,20 @@ struct StoredEvent
     StreamId id;
     QString type; // thinking_step | progress_update | session_end
     EventData data;
-    mutable QString encodedMessage; // messageText()'s cache; empty until first asked for
+    struct Encoded
+    {
+        QByteArray bytes; // messageBytes()'s cache; empty until first asked for
+        QString text; // messageText()'s cache; empty until first asked for
+    };
+    mutable Encoded encoded;
 
     // {type, id, data}: the message WebSocket and SSE clients receive; data carries the id too.
     QJsonObject toMessage() const;
-    // toMessage() as compact JSON text, written on first use: the hub hands one StoredEvent to every
+    // toMessage() as compact JSON in UTF-8, written on first use: the hub hands one StoredEvent to every
     // watcher of a session, so an event is encoded once, not once per watcher. It is spliced together
     // from the data's text, without parsing it when the data's facts are known.
+    const QByteArray &messageBytes() const;
+    // messageBytes() as text (for QWebSocket), also written once.
     const QString &messageText() const;
     bool isSessionEnd() const { return type == QLatin1String("session_end"); }
 };

@@ -25,11 +25,11 @@ public:
     explicit AguiFrames(const QString &sessionId)
         : m_encoder(sessionId)
     { }
-    QByteArray frame(const StoredEvent &event) override
+    QByteArrayList frame(const StoredEvent &event) override
     {
-        QByteArray frames;
+        QByteArrayList frames;
         for (const QJsonObject &out : m_encoder.encode(event))
-            frames += "data: " + QJsonDocument(out).toJson(QJsonDocument::Compact) + "\n\n";
+            frames << "data: " + QJsonDocument(out).toJson(QJsonDocument::Compact) + "\n\n";
         return frames;
     }
     QByteArray missed(EventKind kind, qint64 count) override

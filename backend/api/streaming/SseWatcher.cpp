@@ -10,14 +10,18 @@
 namespace {
 
 constexpr int KeepaliveMs = 15'000;
+// What a watcher's connection is handed at most at a time beyond what the kernel took (see
+// WebSocketWatcher's SocketWindowBytes).
+constexpr qint64 ConnectionWindowBytes = 64 * 1024;
 
 // Ponder's own: each event's message with its id, so Last-Event-ID resumes.
 class MessageFrames : public SseFrames
 {
 public:
-    QByteArray frame(const StoredEvent &event) override
+    QByteArrayList frame(const StoredEvent &event) override
     {
-        return "id: " + event.id.toString().toLatin1() + "\ndata: " + event.messageText().toUtf8() + "\n\n";
+        // The message itself is the event's, encoded once for all its watchers.
+        return {"id: " + event.id.toString().toLatin1() + "\ndata: ", event.messageBytes(), "\n\n"};
     }
     QByteArray missed(EventKind kind, qint64 count) override
     {
@@ -34,13 +38,15 @@ SseWatcher::SseWatcher(StreamingHub &hub, HttpResponder &responder, std::unique_
     , m_frames(frames ? std::move(frames) : std::make_unique<MessageFrames>())
     , m_hub(&hub)
     , m_responder(&responder)
-    , m_backlog(hub.backlogBudget(), [this] { drop("the queued bytes of all watchers are over budget"); })
+    , m_outbox(hub.backlogBudget(), ConnectionWindowBytes,
+          {[this] { return m_responder ? m_responder->pendingBytes() : 0; },
+              [this](const QByteArrayList &pieces) { writeChunk(pieces); }},
+          [this] { drop("the queued bytes of all watchers are over budget"); })
     , m_keepalive(new SilenceTimer(
           KeepaliveMs, [this] { write(QByteArrayLiteral(": keep-alive\n\n")); }, this))
 {
     connect(&responder, &HttpResponder::clientDisconnected, this, &QObject::deleteLater);
-    connect(&responder, &HttpResponder::bytesWritten, this,
-        [this] { m_backlog.setQueuedBytes(m_responder ? m_responder->pendingBytes() : 0); });
+    connect(&responder, &HttpResponder::bytesWritten, this, &SseWatcher::onBytesWritten);
 }
 
 SseWatcher::~SseWatcher()
@@ -71,9 +77,10 @@ void SseWatcher::start(StreamingHub &hub, const QString &sessionId, const Stream
 
 void SseWatcher::deliver(const StoredEvent &event)
 {
-    const QByteArray frame = m_frames->frame(event);
-    if (!frame.isEmpty())
-        write(frame);
+    for (const QByteArray &piece : m_frames->frame(event)) {
+        if (!piece.isEmpty())
+            write(piece);
+    }
     if (event.isSessionEnd())
         close();
 }
@@ -83,21 +90,37 @@ void SseWatcher::missed(EventKind kind, qint64 count)
     write(m_frames->missed(kind, count));
 }
 
-void SseWatcher::write(const QByteArray &frame)
+void SseWatcher::write(QByteArray frame)
 {
-    if (!m_hub || !m_responder || !m_responder->isStreaming())
+    if (!m_hub || !m_responder || !m_responder->isStreaming() || m_closing || m_outbox.dropped())
         return;
-    if (m_responder->pendingBytes() > m_hub->limits().maxWatcherBacklogBytes)
+    if (m_outbox.backlogBytes() > m_hub->limits().maxWatcherBacklogBytes)
         return drop("its own backlog passed the limit");
-    m_responder->writeChunk(frame);
     m_keepalive->activity();
-    m_backlog.setQueuedBytes(m_responder->pendingBytes()); // last: it may drop this watcher
+    m_outbox.push(std::move(frame)); // last: it may drop this watcher
+}
+
+void SseWatcher::writeChunk(const QByteArrayList &pieces)
+{
+    if (!m_responder)
+        return;
+    // One chunk, so one write to the socket: a frame's pieces are copied together here, once, as the
+    // connection takes them (a large one alone is passed on shared).
+    m_responder->writeChunk(pieces.size() == 1 ? pieces.first() : pieces.join());
+}
+
+void SseWatcher::onBytesWritten()
+{
+    m_outbox.pump(); // may drop this watcher
+    if (m_closing && m_outbox.isEmpty() && !m_outbox.dropped() && m_responder)
+        m_responder->endStream(); // deletes the responder, and this with it
 }
 
 void SseWatcher::drop(const char *why)
 {
     qCWarning(lcHub).noquote() << "dropping an SSE client that fell"
                                << (m_responder ? m_responder->pendingBytes() : 0) << "bytes behind:" << why;
+    m_outbox.clear();
     m_keepalive->stop();
     if (m_hub)
         m_hub->unsubscribe(this);
@@ -111,6 +134,7 @@ void SseWatcher::close()
     m_keepalive->stop();
     if (m_hub)
         m_hub->unsubscribe(this);
-    if (m_responder)
+    m_closing = true; // what is still queued is sent first; the client is dropped if it never reads it
+    if (m_outbox.isEmpty() && m_responder)
         m_responder->endStream(); // deletes the responder, and this with it
 }

@@ -6,6 +6,7 @@
 #include "api/streaming/SilenceTimer.h"
 #include "hub/EventWatcher.h"
 #include "hub/StreamingHub.h"
+#include "hub/WatcherOutbox.h"
 
 #include <QObject>
 #include <QPointer>
@@ -19,7 +20,9 @@ class SseFrames
 {
 public:
     virtual ~SseFrames() = default;
-    virtual QByteArray frame(const StoredEvent &event) = 0; // may be empty: nothing to write
+    // The event's frames as pieces written one after another (none: nothing to write). A piece may be
+    // shared by every watcher of the event (StoredEvent::messageBytes), so it is not copied per watcher.
+    virtual QByteArrayList frame(const StoredEvent &event) = 0;
     virtual QByteArray missed(EventKind kind, qint64 count) = 0;
 };
 
@@ -38,7 +41,11 @@ public:
 
 private:
     SseWatcher(StreamingHub &hub, HttpResponder &responder, std::unique_ptr<SseFrames> frames);
-    void write(const QByteArray &frame);
+    void write(QByteArray frame);
+    // Hands the responder what the outbox gives it, as one chunk.
+    void writeChunk(const QByteArrayList &pieces);
+    void onBytesWritten();
+    // Ends the stream once what is queued has been handed to the connection.
     void close();
     // Ends the connection without waiting for what is queued: the client is too far behind.
     void drop(const char *why);
@@ -46,6 +53,9 @@ private:
     std::unique_ptr<SseFrames> m_frames;
     QPointer<StreamingHub> m_hub;
     QPointer<HttpResponder> m_responder;
-    WatcherBacklogBudget::Account m_backlog; // what the responder has queued, counted against the budget
+    // Frames not yet handed to the responder (shared with the other watchers of the same event), counted
+    // against the process's budget with what the responder has not sent.
+    WatcherOutbox<QByteArray> m_outbox;
+    bool m_closing = false;
     SilenceTimer *m_keepalive;
 };

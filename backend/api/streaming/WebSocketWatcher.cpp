@@ -8,6 +8,15 @@
 #include <QJsonDocument>
 #include <QWebSocket>
 
+namespace {
+
+// What a watcher's socket is handed at most at a time, beyond what the kernel took: enough to keep a
+// reading client busy between two passes of the event loop, little enough that hundreds of clients that
+// never read hold little of their own (the rest of their backlog is frames shared with the others).
+constexpr qint64 SocketWindowBytes = 64 * 1024;
+
+} // namespace
+
 WebSocketWatcher::WebSocketWatcher(
     StreamingHub &hub, QWebSocket *socket, QString sessionId, StreamingHub::KindSet kinds, StreamId after)
     : m_hub(&hub)
@@ -15,7 +24,13 @@ WebSocketWatcher::WebSocketWatcher(
     , m_sessionId(std::move(sessionId))
     , m_kinds(std::move(kinds))
     , m_after(after)
-    , m_backlog(hub.backlogBudget(), [this] { dropForBudget(); })
+    , m_outbox(hub.backlogBudget(), SocketWindowBytes,
+          {[this] { return m_socket->bytesToWrite(); },
+              [this](const QList<QString> &messages) {
+                  for (const QString &message : messages)
+                      m_socket->sendTextMessage(message);
+              }},
+          [this] { dropForBudget(); })
     , m_keepalive(new SilenceTimer(
           hub.limits().keepaliveSeconds * 1000,
           [this] {
@@ -26,10 +41,7 @@ WebSocketWatcher::WebSocketWatcher(
     m_socket->setParent(this);
     connect(m_socket, &QWebSocket::disconnected, this, &QObject::deleteLater);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &WebSocketWatcher::onTextMessage);
-    connect(m_socket, &QWebSocket::bytesWritten, this, [this](qint64 written) {
-        m_unsentBytes = std::max<qint64>(0, m_unsentBytes - written);
-        m_backlog.setQueuedBytes(m_unsentBytes);
-    });
+    connect(m_socket, &QWebSocket::bytesWritten, this, [this] { m_outbox.pump(); });
     begin();
 }
 
@@ -74,23 +86,23 @@ void WebSocketWatcher::send(const QJsonObject &message)
     sendText(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
-void WebSocketWatcher::sendText(const QString &text)
+void WebSocketWatcher::sendText(QString text)
 {
-    if (m_socket->state() != QAbstractSocket::ConnectedState)
+    if (m_socket->state() != QAbstractSocket::ConnectedState || m_outbox.dropped())
         return;
-    if (m_hub && m_unsentBytes > m_hub->limits().maxWatcherBacklogBytes) {
-        qCWarning(lcHub) << "dropping a WebSocket client of" << m_sessionId << "that fell" << m_unsentBytes
-                         << "bytes behind";
+    if (m_hub && m_outbox.backlogBytes() > m_hub->limits().maxWatcherBacklogBytes) {
+        qCWarning(lcHub) << "dropping a WebSocket client of" << m_sessionId << "that fell"
+                         << m_outbox.backlogBytes() << "bytes behind";
         return closeWith(TooSlow, QStringLiteral("client too slow: events were not being read"));
     }
-    m_unsentBytes += text.size(); // characters: near enough to bytes for a backlog limit
-    m_socket->sendTextMessage(text);
     m_keepalive->activity(); // keepalives only fill silence
-    m_backlog.setQueuedBytes(m_unsentBytes); // last: it may drop this watcher
+    // Characters are counted as bytes: near enough for a backlog limit. Last: it may drop this watcher.
+    m_outbox.push(std::move(text));
 }
 
 void WebSocketWatcher::closeWith(int code, const QString &reason)
 {
+    m_outbox.clear(); // the close frame goes right behind what the socket already has
     m_keepalive->stop();
     if (m_hub)
         m_hub->unsubscribe(this);
@@ -99,8 +111,10 @@ void WebSocketWatcher::closeWith(int code, const QString &reason)
 
 void WebSocketWatcher::dropForBudget()
 {
-    qCWarning(lcHub) << "dropping a WebSocket client of" << m_sessionId << "that fell" << m_unsentBytes
+    qCWarning(lcHub) << "dropping a WebSocket client of" << m_sessionId << "that fell"
+                     << m_outbox.backlogBytes()
                      << "bytes behind: the queued bytes of all watchers are over budget";
+    m_outbox.clear();
     m_keepalive->stop();
     if (m_hub)
         m_hub->unsubscribe(this);

@@ -6,6 +6,7 @@
 #include "api/streaming/SilenceTimer.h"
 #include "hub/EventWatcher.h"
 #include "hub/StreamingHub.h"
+#include "hub/WatcherOutbox.h"
 
 #include <QObject>
 #include <QPointer>
@@ -37,7 +38,7 @@ public:
 private:
     void begin();
     void send(const QJsonObject &message);
-    void sendText(const QString &text);
+    void sendText(QString text);
     void closeWith(int code, const QString &reason);
     // The process's queued watcher bytes are over budget and this one is among the furthest behind.
     void dropForBudget();
@@ -50,7 +51,8 @@ private:
     QString m_sessionId;
     StreamingHub::KindSet m_kinds;
     StreamId m_after;
-    qint64 m_unsentBytes = 0;
-    WatcherBacklogBudget::Account m_backlog; // m_unsentBytes, counted against the process's budget
+    // Messages not yet handed to the socket (shared with the other watchers of the same event), counted
+    // against the process's budget with what the socket has not sent.
+    WatcherOutbox<QString> m_outbox;
     SilenceTimer *m_keepalive;
 };
