@@ -54,8 +54,10 @@ public:
     {
         if (m_account.dropped())
             return;
-        qint64 room = m_windowBytes - m_connection.pendingBytes();
-        if (room > 0 && !m_frames.empty()) {
+        // Again while the connection took what it was handed at once: a socket flushed from within its
+        // own bytesWritten signal does not emit it again, so this is the only chance to hand it more.
+        for (qint64 room = m_windowBytes - m_connection.pendingBytes(); room > 0 && !m_frames.empty();
+             room = m_windowBytes - m_connection.pendingBytes()) {
             QList<Frame> batch;
             while (room > 0 && !m_frames.empty()) {
                 room -= m_frames.front().size();

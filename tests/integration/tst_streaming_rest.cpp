@@ -41,6 +41,7 @@ private Q_SLOTS:
 
     void sseStreamsHistoryThenLiveAndEndsWithTheSession();
     void sseResumesFromLastEventId();
+    void sseClientBehindGetsEverythingBeforeTheEnd();
     void sseForUnknownSessionIs404();
 
 private:
@@ -571,6 +572,56 @@ void StreamingRestTest::sseResumesFromLastEventId()
     QVERIFY(!stream.contains("id: " + ids.at(0).toLatin1() + "\n"));
     QVERIFY(stream.contains("id: " + ids.at(1).toLatin1()));
     QVERIFY(stream.contains("id: " + ids.at(2).toLatin1()));
+}
+
+void StreamingRestTest::sseClientBehindGetsEverythingBeforeTheEnd()
+{
+    // A client that reads nothing while a session fills and ends: what waits for it in Ponder is still
+    // sent, in order, before the stream's end.
+    ServerOptions options;
+    options.hubLimits.maxWatcherBacklogBytes = 64 << 20;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(server.createSession(QStringLiteral("behind")));
+    QTcpSocket socket;
+    socket.setReadBufferSize(1);
+    socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8192);
+    socket.connectToHost(server.url({}).host(), quint16(server.url({}).port()));
+    QVERIFY(socket.waitForConnected(15000));
+    socket.write("GET /api/streaming/sessions/behind/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 "Accept: text/event-stream\r\n\r\n");
+    QVERIFY(QTest::qWaitFor([&] { return server.backend().hub().watcherCount() == 1; }, 15000));
+    auto queued = [&] {
+        return server.get(QStringLiteral("/health"))
+            .json()
+            .object()
+            .value(QLatin1String("queued_watcher_bytes"))
+            .toInteger();
+    };
+    // Until well over the window the connection is handed at a time (64 KiB) waits in Ponder.
+    QStringList ids;
+    for (int i = 0; i < 400 && queued() < 1 << 20; ++i)
+        ids << server.publishThinking(
+            QStringLiteral("behind"), QString(50 * 1024, QLatin1Char(char('a' + i % 26))));
+    QVERIFY2(queued() >= 1 << 20, "the client never fell behind");
+    QCOMPARE(server.del(QStringLiteral("/sessions/behind")).status, 200);
+
+    socket.setReadBufferSize(0);
+    QByteArray stream;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            stream += socket.readAll();
+            return stream.endsWith("0\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState;
+        },
+        60000));
+    stream += socket.readAll();
+    QVERIFY2(stream.endsWith("0\r\n\r\n"), "the chunked stream must end cleanly after what was queued");
+    qsizetype at = 0;
+    for (const QString &id : std::as_const(ids)) {
+        at = stream.indexOf("id: " + id.toLatin1() + "\n", at);
+        QVERIFY2(at > 0, qPrintable(id));
+    }
+    QVERIFY(stream.indexOf("\"type\":\"session_end\"", at) > at);
 }
 
 void StreamingRestTest::sseForUnknownSessionIs404()

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void closedWebSocketsLeaveNoSocketBehind();
     void slowClientIsDroppedWithoutSlowingOthers();
     void watchersTogetherStayWithinTheBudget();
+    void manyWatchersGetEveryLargeEventInOrderAndAlike();
+    void aWatcherThatNeverReadsHoldsAWindowNotItsBacklog();
     void keepalivesFillSilenceOnly();
 
 private:
@@ -307,6 +309,87 @@ void StreamingWebSocketTest::watchersTogetherStayWithinTheBudget()
     const QJsonObject health = server.get(QStringLiteral("/health")).json().object();
     QCOMPARE(health.value(QLatin1String("dropped_watchers")).toInt(), 4);
     QVERIFY(health.value(QLatin1String("queued_watcher_bytes")).toInteger() <= 1 << 20);
+    QVERIFY(healthy.waitForMessages(1 + published, 60000));
+    QVERIFY(!healthy.closed());
+}
+
+void StreamingWebSocketTest::manyWatchersGetEveryLargeEventInOrderAndAlike()
+{
+    // Events far larger together than what a watcher's socket is handed at a time (its window), so each
+    // watcher's queue fills and drains while its client reads.
+    QVERIFY(m_server->createSession(QStringLiteral("many")));
+    std::vector<std::unique_ptr<WebSocketTestClient>> clients;
+    for (int i = 0; i < 12; ++i) {
+        clients.push_back(std::make_unique<WebSocketTestClient>());
+        QVERIFY(clients.back()->open(m_server->webSocketUrl(QStringLiteral("/ws/thinking/many"))));
+    }
+    QVERIFY(QTest::qWaitFor([&] { return m_server->backend().hub().watcherCount() == 12; }, 15000));
+    QStringList published, contents;
+    for (int i = 0; i < 30; ++i) {
+        contents << QString(20 * 1024, QLatin1Char(char('a' + i % 26))) + QString::number(i);
+        published << m_server->publishThinking(QStringLiteral("many"), contents.last());
+    }
+    WebSocketTestClient &reference = *clients.front();
+    QVERIFY(reference.waitForMessages(31, 60000));
+    QVERIFY(reference.roundTrip());
+    const QList<QJsonObject> first = reference.messagesOfType(QStringLiteral("thinking_step"));
+    QCOMPARE(first.size(), 30);
+    for (int i = 0; i < 30; ++i) {
+        QCOMPARE(first.at(i).value(QLatin1String("id")).toString(), published.at(i));
+        QCOMPARE(
+            first.at(i).value(QLatin1String("data")).toObject().value(QLatin1String("content")).toString(),
+            contents.at(i));
+    }
+    for (auto &client : clients) {
+        QVERIFY(client->waitForMessages(31, 60000));
+        QVERIFY(client->roundTrip());
+        QCOMPARE(client->eventIds(), published);
+        QCOMPARE(client->messagesOfType(QStringLiteral("thinking_step")), first);
+        QVERIFY(!client->closed());
+    }
+}
+
+void StreamingWebSocketTest::aWatcherThatNeverReadsHoldsAWindowNotItsBacklog()
+{
+    // What a client has not read waits in Ponder as frames shared with the other watchers; its socket's
+    // own buffer holds one window (64 KiB) and the frame that crossed it, not a copy of the backlog.
+    ServerOptions options;
+    options.hubLimits.maxWatcherBacklogBytes = 64 << 20;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(server.createSession(QStringLiteral("stall")));
+    QTcpSocket stalled;
+    stalled.setReadBufferSize(1);
+    stalled.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8192);
+    stalled.connectToHost(server.url({}).host(), quint16(server.url({}).port()));
+    QVERIFY(stalled.waitForConnected(15000));
+    stalled.write(
+        "GET /ws/thinking/stall HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    WebSocketTestClient healthy;
+    QVERIFY(healthy.open(server.webSocketUrl(QStringLiteral("/ws/thinking/stall"))));
+    QVERIFY(QTest::qWaitFor([&] { return server.backend().hub().watcherCount() == 2; }, 15000));
+
+    const qint64 frameBytes = 100 * 1024;
+    const QString chunk(frameBytes, QLatin1Char('s'));
+    auto queued = [&] {
+        return server.get(QStringLiteral("/health"))
+            .json()
+            .object()
+            .value(QLatin1String("queued_watcher_bytes"))
+            .toInteger();
+    };
+    int published = 0;
+    for (; published < 300 && queued() < (8 << 20); ++published)
+        QVERIFY(!server.publishThinking(QStringLiteral("stall"), chunk).isEmpty());
+    QVERIFY2(queued() >= 8 << 20, "the stalled client never fell behind");
+    QCOMPARE(server.backend().hub().watcherCount(), 2);
+
+    const QList<QWebSocket *> sockets = server.backend().findChildren<QWebSocket *>();
+    QCOMPARE(sockets.size(), 2);
+    for (QWebSocket *socket : sockets)
+        QVERIFY2(socket->bytesToWrite() <= 64 * 1024 + frameBytes + 1024,
+            qPrintable(QStringLiteral("a watcher's socket holds %1 bytes").arg(socket->bytesToWrite())));
     QVERIFY(healthy.waitForMessages(1 + published, 60000));
     QVERIFY(!healthy.closed());
 }

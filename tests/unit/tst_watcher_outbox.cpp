@@ -37,6 +37,7 @@ class WatcherOutboxTest : public QObject
 private Q_SLOTS:
     void connectionGetsOneWindowAndTheRestWaitsShared();
     void drainingHandsOnTheRestInOrder();
+    void aConnectionThatTakesAllAtOnceIsHandedAll();
     void budgetCountsQueuedAndPendingBytes();
     void budgetDropsTheFurthestBehindAndKeepsTheOthers();
 };
@@ -84,6 +85,30 @@ void WatcherOutboxTest::drainingHandsOnTheRestInOrder()
     }
     QCOMPARE(a.written, frames);
     QCOMPARE(a.drops, 0);
+}
+
+void WatcherOutboxTest::aConnectionThatTakesAllAtOnceIsHandedAll()
+{
+    // A socket that flushes what it is handed inside its own bytesWritten signal does not emit that signal
+    // again: the outbox keeps handing it frames while it has room, or the rest would wait forever.
+    WatcherBacklogBudget budget(1 << 20);
+    QList<QByteArray> written;
+    bool flushing = false;
+    WatcherOutbox<QByteArray> outbox(budget, Window,
+        {[&] { return flushing ? qint64(0) : Window; },
+            [&](const QList<QByteArray> &frames) { written << frames; }},
+        [] {});
+    QList<QByteArray> frames;
+    for (int i = 0; i < 30; ++i) {
+        frames << QByteArray(300, char('a' + i % 26));
+        outbox.push(frames.last()); // the connection is full: all of it waits
+    }
+    QVERIFY(written.isEmpty());
+    flushing = true; // from now on it takes everything at once
+    outbox.pump();
+    QCOMPARE(written, frames);
+    QVERIFY(outbox.isEmpty());
+    QCOMPARE(budget.queuedBytes(), 0);
 }
 
 void WatcherOutboxTest::budgetCountsQueuedAndPendingBytes()
