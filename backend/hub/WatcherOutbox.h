@@ -12,6 +12,7 @@
 #include "hub/WatcherBacklogBudget.h"
 
 #include <QList>
+#include <QObject>
 
 #include <deque>
 #include <functional>
@@ -30,9 +31,11 @@ public:
     };
 
     // `drop` runs when the budget drops this watcher (the furthest behind); it should end the connection.
-    WatcherOutbox(
-        WatcherBacklogBudget &budget, qint64 windowBytes, Connection connection, std::function<void()> drop)
-        : m_windowBytes(windowBytes)
+    // `owner` (the watcher) runs the pumps put off to a later turn, and takes them along when it goes.
+    WatcherOutbox(QObject &owner, WatcherBacklogBudget &budget, qint64 windowBytes, Connection connection,
+        std::function<void()> drop)
+        : m_owner(owner)
+        , m_windowBytes(windowBytes)
         , m_connection(std::move(connection))
         , m_account(budget, std::move(drop))
     { }
@@ -54,10 +57,8 @@ public:
     {
         if (m_account.dropped())
             return;
-        // Again while the connection took what it was handed at once: a socket flushed from within its
-        // own bytesWritten signal does not emit it again, so this is the only chance to hand it more.
-        for (qint64 room = m_windowBytes - m_connection.pendingBytes(); room > 0 && !m_frames.empty();
-             room = m_windowBytes - m_connection.pendingBytes()) {
+        qint64 room = m_windowBytes - m_connection.pendingBytes();
+        if (room > 0 && !m_frames.empty()) {
             QList<Frame> batch;
             while (room > 0 && !m_frames.empty()) {
                 room -= m_frames.front().size();
@@ -66,6 +67,11 @@ public:
                 m_frames.pop_front();
             }
             m_connection.write(batch);
+            // The connection took it at once (a socket flushed within its own bytesWritten signal does not
+            // emit that signal again): the next window goes on a later turn, not in this one, so that a
+            // fan-out hands each watcher at most a window per turn.
+            if (!m_frames.empty() && m_connection.pendingBytes() < m_windowBytes)
+                pumpLater();
         }
         m_account.setQueuedBytes(backlogBytes());
     }
@@ -84,6 +90,22 @@ public:
     bool dropped() const { return m_account.dropped(); }
 
 private:
+    void pumpLater()
+    {
+        if (m_pumpPending)
+            return;
+        m_pumpPending = true;
+        QMetaObject::invokeMethod(
+            &m_owner,
+            [this] {
+                m_pumpPending = false;
+                pump();
+            },
+            Qt::QueuedConnection);
+    }
+
+    QObject &m_owner;
+    bool m_pumpPending = false;
     qint64 m_windowBytes;
     Connection m_connection;
     WatcherBacklogBudget::Account m_account;

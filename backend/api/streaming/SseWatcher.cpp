@@ -38,7 +38,7 @@ SseWatcher::SseWatcher(StreamingHub &hub, HttpResponder &responder, std::unique_
     , m_frames(frames ? std::move(frames) : std::make_unique<MessageFrames>())
     , m_hub(&hub)
     , m_responder(&responder)
-    , m_outbox(hub.backlogBudget(), ConnectionWindowBytes,
+    , m_outbox(*this, hub.backlogBudget(), ConnectionWindowBytes,
           {[this] { return m_responder ? m_responder->pendingBytes() : 0; },
               [this](const QByteArrayList &pieces) { writeChunk(pieces); }},
           [this] { drop("the queued bytes of all watchers are over budget"); })
@@ -46,7 +46,7 @@ SseWatcher::SseWatcher(StreamingHub &hub, HttpResponder &responder, std::unique_
           KeepaliveMs, [this] { write(QByteArrayLiteral(": keep-alive\n\n")); }, this))
 {
     connect(&responder, &HttpResponder::clientDisconnected, this, &QObject::deleteLater);
-    connect(&responder, &HttpResponder::bytesWritten, this, &SseWatcher::onBytesWritten);
+    connect(&responder, &HttpResponder::bytesWritten, this, [this] { m_outbox.pump(); });
 }
 
 SseWatcher::~SseWatcher()
@@ -107,13 +107,8 @@ void SseWatcher::writeChunk(const QByteArrayList &pieces)
     // One chunk, so one write to the socket: a frame's pieces are copied together here, once, as the
     // connection takes them (a large one alone is passed on shared).
     m_responder->writeChunk(pieces.size() == 1 ? pieces.first() : pieces.join());
-}
-
-void SseWatcher::onBytesWritten()
-{
-    m_outbox.pump(); // may drop this watcher
-    if (m_closing && m_outbox.isEmpty() && !m_outbox.dropped() && m_responder)
-        m_responder->endStream(); // deletes the responder, and this with it
+    if (m_closing && m_outbox.isEmpty())
+        m_responder->endStream(); // the last of it: deletes the responder later, and this with it
 }
 
 void SseWatcher::drop(const char *why)

@@ -42,9 +42,9 @@ public:
 private:
     SseWatcher(StreamingHub &hub, HttpResponder &responder, std::unique_ptr<SseFrames> frames);
     void write(QByteArray frame);
-    // Hands the responder what the outbox gives it, as one chunk.
+    // Hands the responder what the outbox gives it, as one chunk; ends the stream after the last of it
+    // once the session ended.
     void writeChunk(const QByteArrayList &pieces);
-    void onBytesWritten();
     // Ends the stream once what is queued has been handed to the connection.
     void close();
     // Ends the connection without waiting for what is queued: the client is too far behind.

@@ -24,7 +24,7 @@ WebSocketWatcher::WebSocketWatcher(
     , m_sessionId(std::move(sessionId))
     , m_kinds(std::move(kinds))
     , m_after(after)
-    , m_outbox(hub.backlogBudget(), SocketWindowBytes,
+    , m_outbox(*this, hub.backlogBudget(), SocketWindowBytes,
           {[this] { return m_socket->bytesToWrite(); },
               [this](const QList<QString> &messages) {
                   for (const QString &message : messages)
