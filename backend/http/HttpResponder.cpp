@@ -133,7 +133,7 @@ void HttpResponder::beginStream(int status, const QByteArray &contentType)
         finish();
 }
 
-bool HttpResponder::writeChunk(const QByteArray &data)
+bool HttpResponder::writeChunk(const QByteArray &data, Flush flush)
 {
     if (m_state != State::Streaming || data.isEmpty() || !isConnected())
         return false;
@@ -157,7 +157,8 @@ bool HttpResponder::writeChunk(const QByteArray &data)
         written = m_socket->write(QByteArray::number(data.size(), 16) + "\r\n") > 0
             && m_socket->write(data) > 0 && m_socket->write("\r\n") > 0;
     }
-    m_socket->flush();
+    if (flush == Flush::Now)
+        m_socket->flush();
     return written;
 }
 

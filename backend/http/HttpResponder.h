@@ -51,9 +51,16 @@ public:
     void send(int status, const QByteArray &body, const QByteArray &contentType);
     void sendJson(int status, const QJsonObject &body);
 
-    // Chunked transfer: each writeChunk() goes to the client at once (Nagle is off on our sockets).
+    // Chunked transfer: each writeChunk() goes to the client at once (Nagle is off on our sockets), or,
+    // with Flush::WhenWritable, when the socket is next writable, on a later pass of the event loop (for
+    // writers that pace themselves by bytesWritten, so that the kernel's copy is not made in their pass).
+    enum class Flush
+    {
+        Now,
+        WhenWritable
+    };
     void beginStream(int status, const QByteArray &contentType);
-    bool writeChunk(const QByteArray &data);
+    bool writeChunk(const QByteArray &data, Flush flush = Flush::Now);
     void endStream();
 
     bool hasResponded() const { return m_state != State::Idle; }

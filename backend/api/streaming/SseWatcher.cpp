@@ -106,7 +106,10 @@ void SseWatcher::writeChunk(const QByteArrayList &pieces)
         return;
     // One chunk, so one write to the socket: a frame's pieces are copied together here, once, as the
     // connection takes them (a large one alone is passed on shared).
-    m_responder->writeChunk(pieces.size() == 1 ? pieces.first() : pieces.join());
+    // Sent when the socket is writable, not now: flushed at once, the kernel would take (and copy) every
+    // frame of a fan-out to hundreds of watchers within the pass, and the window would never fill.
+    m_responder->writeChunk(
+        pieces.size() == 1 ? pieces.first() : pieces.join(), HttpResponder::Flush::WhenWritable);
     if (m_closing && m_outbox.isEmpty())
         m_responder->endStream(); // the last of it: deletes the responder later, and this with it
 }
