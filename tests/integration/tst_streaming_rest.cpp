@@ -604,6 +604,13 @@ void StreamingRestTest::sseClientBehindGetsEverythingBeforeTheEnd()
         ids << server.publishThinking(
             QStringLiteral("behind"), QString(50 * 1024, QLatin1Char(char('a' + i % 26))));
     QVERIFY2(queued() >= 1 << 20, "the client never fell behind");
+    // It waits as frames shared with any other watcher; the connection's own buffer holds one window
+    // (64 KiB) and the frame that crossed it.
+    const QList<QTcpSocket *> connections = server.backend().findChildren<QTcpSocket *>();
+    QVERIFY(!connections.isEmpty());
+    for (QTcpSocket *connection : connections)
+        QVERIFY2(connection->bytesToWrite() <= 64 * 1024 + 52 * 1024,
+            qPrintable(QStringLiteral("a connection holds %1 bytes").arg(connection->bytesToWrite())));
     QCOMPARE(server.del(QStringLiteral("/sessions/behind")).status, 200);
 
     socket.setReadBufferSize(0);
