@@ -104,10 +104,10 @@ void SseWatcher::writeChunk(const QByteArrayList &pieces)
 {
     if (!m_responder)
         return;
-    // One chunk, so one write to the socket: a frame's pieces are copied together here, once, as the
-    // connection takes them (a large one alone is passed on shared).
-    // Sent when the socket is writable, not now: flushed at once, the kernel would take (and copy) every
-    // frame of a fan-out to hundreds of watchers within the pass, and the window would never fill.
+    // One chunk: a frame's pieces are copied together here, once, as the connection takes them (a large
+    // one alone is passed on shared). Sent when the socket is writable, not flushed now: flushed, the
+    // kernel would take (and copy) every frame of a fan-out to hundreds of watchers within the pass, and
+    // the window would never fill.
     m_responder->writeChunk(
         pieces.size() == 1 ? pieces.first() : pieces.join(), HttpResponder::Flush::WhenWritable);
     if (m_closing && m_outbox.isEmpty())
@@ -116,8 +116,8 @@ void SseWatcher::writeChunk(const QByteArrayList &pieces)
 
 void SseWatcher::drop(const char *why)
 {
-    qCWarning(lcHub).noquote() << "dropping an SSE client that fell"
-                               << (m_responder ? m_responder->pendingBytes() : 0) << "bytes behind:" << why;
+    qCWarning(lcHub).noquote() << "dropping an SSE client that fell" << m_outbox.backlogBytes()
+                               << "bytes behind:" << why;
     m_outbox.clear();
     m_keepalive->stop();
     if (m_hub)
