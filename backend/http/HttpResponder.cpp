@@ -145,8 +145,10 @@ bool HttpResponder::writeChunk(const QByteArray &data, Flush flush)
         // With nothing waiting in the socket's buffer, the frame goes to the kernel directly: through
         // QTcpSocket every chunk would switch the socket's write notifier on and off again, two calls into
         // the event dispatcher that cost more than the send. What the kernel does not take waits in
-        // QTcpSocket's buffer, and the chunks after it behind it, as before.
-        const qint64 sent = m_socket->bytesToWrite() == 0 ? sendNow(*m_socket, frame) : -1;
+        // QTcpSocket's buffer, and the chunks after it behind it, as before. Not for Flush::WhenWritable:
+        // a fan-out to many watchers would make every kernel copy in its own pass.
+        const qint64 sent
+            = flush == Flush::Now && m_socket->bytesToWrite() == 0 ? sendNow(*m_socket, frame) : -1;
         if (sent == frame.size()) {
             Q_EMIT bytesWritten();
             return true;
