@@ -2,8 +2,10 @@
 // OpenAiChatRelay, which passes an upstream's chat chunks on changing only what Ponder must: whatever the
 // events, nothing crashes or reads past them; with nothing to change (no prefix, the client's own usage,
 // no reasoning member, no think tags to look for) every event goes out as it came; a chunk that was a
-// JSON object stays one after Ponder's changes.
+// JSON object stays one after Ponder's changes, read as clients read it: bytes that are not UTF-8, which a
+// later chunk's members merged into it may carry, pass on as they came and decode as U+FFFD.
 #include "FuzzSupport.h"
+#include "core/UpstreamJson.h"
 #include "protocols/openai/OpenAiChatRelay.h"
 
 #include <QJsonDocument>
@@ -34,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const bool wasObject = QJsonDocument::fromJson(event).isObject();
         for (const QByteArray &written : relay.feed(event)) {
             if (wasObject && written.trimmed() != "[DONE]")
-                FUZZ_CHECK(QJsonDocument::fromJson(written).isObject());
+                FUZZ_CHECK(parseUpstreamJson(written).isObject());
         }
     }
     relay.finish();
