@@ -160,6 +160,7 @@ void SessionTimeline::addStep(const QJsonObject &json)
         TimelineItem &item = m_items[at];
         const qint64 start = item.startMs;
         const bool wasOpen = item.endMs < 0;
+        const QString contentBefore = item.content;
         item.json = TimelineItem::mergedStep(item.json, json);
         TimelineItem::readStep(item.json, item);
         if (!item.json.contains("started_at"_L1))
@@ -174,7 +175,13 @@ void SessionTimeline::addStep(const QJsonObject &json)
         }
         noteTime(item.startMs);
         noteTime(item.endMs);
+        const bool coversThought
+            = isReasoning(item) && !item.content.isEmpty() && item.content != contentBefore;
+        const QString content = item.content;
         changedItem(at);
+        // An agent's reasoning step says its text at its end, after the text streamed: shown once.
+        if (coversThought)
+            coverThought(content);
         return;
     }
     TimelineItem item;
@@ -188,15 +195,12 @@ void SessionTimeline::addStep(const QJsonObject &json)
     noteTime(item.startMs);
     noteTime(item.endMs);
     setLive(m_endedAt == 0);
-    const bool reasoning = item.entry == Timeline::Entry::ReasoningEntry;
+    const bool reasoning = isReasoning(item);
     const QString content = item.content;
     const int added = addItem(std::move(item));
     closeOpenSibling(added);
-    if (reasoning && !content.isEmpty()) {
-        m_uncovered << content;
-        resolveReasoning();
-        updateThought();
-    }
+    if (reasoning && !content.isEmpty())
+        coverThought(content);
     Q_EMIT countChanged();
 }
 
@@ -381,6 +385,19 @@ void SessionTimeline::appendThought(const QString &text, qint64 atMs)
     setLive(m_endedAt == 0);
     resolveReasoning();
     updateThought(atMs);
+}
+
+bool SessionTimeline::isReasoning(const TimelineItem &item)
+{
+    // A model's reasoning step, or an agent's (AG-UI reasoning messages are steps of kind "reasoning").
+    return item.entry == Timeline::Entry::ReasoningEntry || item.kind == "reasoning"_L1;
+}
+
+void SessionTimeline::coverThought(const QString &stepText)
+{
+    m_uncovered << stepText;
+    resolveReasoning();
+    updateThought();
 }
 
 void SessionTimeline::resolveReasoning()

@@ -115,6 +115,10 @@ private:
     void visibleSubtree(int item, QList<int> &out) const;
     void setDepth(int item, int depth);
     void updateThought(qint64 atMs = 0);
+    static bool isReasoning(const TimelineItem &item);
+    // A reasoning step's text is (or will be) in the streamed thought: the thought shows only what no step
+    // has said yet.
+    void coverThought(const QString &stepText);
     void resolveReasoning();
 
     QList<TimelineItem> m_items; // every item, in arrival order

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void theViewKeepsPromptAnswerAndPinnedWarnings();
     void anAgentsRunMomentsAreKindsNotWords();
     void aRelayedAgentsStepsLeaveOutTheRelaysWords();
+    void anAgentsReasoningIsShownOnce();
     void tokensPerSecondOverTimeStaysSmall();
     void anAgentsTimeLeftCountsDown();
     void tablesAreBlocksOfTheirOwn();
@@ -459,6 +460,31 @@ void TimelineTest::aRelayedAgentsStepsLeaveOutTheRelaysWords()
     // Another agent's own step keeps its words.
     timeline.addStep(step(u"own"_s, {}, 400, {{u"kind"_s, u"tool"_s}, {u"name"_s, u"search"_s}}));
     QCOMPARE(shown(4, SessionTimeline::ContentRole), u"step own"_s);
+}
+
+void TimelineTest::anAgentsReasoningIsShownOnce()
+{
+    // As AguiRecorder publishes a reasoning message: the step opens empty, its text streams as the session's
+    // thought, and the step is published again at its end with the whole text.
+    const QJsonObject relay {{u"source"_s, u"ag-ui"_s}, {u"agent"_s, u"weather"_s}};
+    const auto reasoning = [&](const QString &content, const QString &status, qint64 offsetMs) {
+        return step(u"m1"_s, {}, offsetMs,
+            {{u"thinking_type"_s, u"reasoning"_s}, {u"kind"_s, u"reasoning"_s}, {u"name"_s, u"Reasoning"_s},
+                {u"content"_s, content}, {u"status"_s, status}, {u"context_used"_s, relay}});
+    };
+    SessionTimeline timeline;
+    timeline.addStep(reasoning({}, u"running"_s, 0));
+    timeline.appendThought(u"The user asks about the weather. "_s, Start + 100);
+    timeline.appendThought(u"I call the tool."_s, Start + 200);
+    QCOMPARE(rows(timeline),
+        (QStringList {u"0:"_s, u"thought:The user asks about the weather. I call the tool."_s}));
+    timeline.addStep(reasoning(u"The user asks about the weather. I call the tool."_s, u"ok"_s, 300));
+    QCOMPARE(rows(timeline), (QStringList {u"0:The user asks about the weather. I call the tool."_s}));
+    // What it thinks after that step streams on, once.
+    timeline.appendThought(u" Then I answer."_s, Start + 400);
+    QCOMPARE(rows(timeline),
+        (QStringList {
+            u"0:The user asks about the weather. I call the tool."_s, u"thought:Then I answer."_s}));
 }
 
 void TimelineTest::tokensPerSecondOverTimeStaysSmall()
