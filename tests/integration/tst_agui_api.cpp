@@ -172,13 +172,20 @@ void AguiApiTest::aRunIsRelayedEventForEventAndRecorded()
     // The run's moments say in fields who ran which run, for the window to phrase in its language; the
     // English message stays for outside clients.
     QJsonObject started, finished;
-    for (const QJsonObject &event : events) {
+    qsizetype startedAt = -1, runStepAt = -1;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const QJsonObject &event = events.at(i);
         const QString activity = event.value(QLatin1String("current_activity")).toString();
         if (activity == QLatin1String("started"))
-            started = event;
+            started = event, startedAt = i;
         else if (activity == QLatin1String("done"))
             finished = event;
+        else if (runStepAt < 0 && event.value(QLatin1String("step_id")) == QLatin1String("run:run-1"))
+            runStepAt = i;
     }
+    // The start comes before the run's step: a timeline lists a run's steps under that step, so a start
+    // published after it would be listed after everything the run did.
+    QVERIFY(startedAt >= 0 && runStepAt > startedAt);
     for (const QJsonObject &moment : {started, finished}) {
         QCOMPARE(moment.value(QLatin1String("agent")).toString(), QStringLiteral("weather"));
         QCOMPARE(moment.value(QLatin1String("run_id")).toString(), QStringLiteral("run-1"));

@@ -149,10 +149,12 @@ void AguiRecorder::runStarted(const AguiEvent &event, const QDateTime &at)
     m_runEnded = false;
     m_steps.clear();
     m_stepNamesUsed.clear();
-    publishStep(m_runStepId, {}, QStringLiteral("agent"), m_agentName, QStringLiteral("running"), at, {},
-        QStringLiteral("Run %1 of %2").arg(m_runId, m_agentName));
+    // The moment first, then the run's step: a timeline shows the run's steps under that step, so a moment
+    // published after it would be listed after everything the run did.
     publishProgress(QStringLiteral("progress"), QStringLiteral("%1 started run %2").arg(m_agentName, m_runId),
         QStringLiteral("started"), 0, runFields({}));
+    publishStep(m_runStepId, {}, QStringLiteral("agent"), m_agentName, QStringLiteral("running"), at, {},
+        QStringLiteral("Run %1 of %2").arg(m_runId, m_agentName));
 }
 
 void AguiRecorder::runEnded(Ending ending, const QString &message, const QString &code, const QDateTime &at)
