@@ -71,6 +71,25 @@ RawHttpResponse readStream(const QUrl &server, const QString &path, const QByteA
         [until](const QByteArray &received) { return received.contains(until); }));
 }
 
+// Starts a run of the weather agent for `threadId` on `caller`, a raw connection the test holds (to hang
+// up, or to read the run's end later), and waits for its RUN_STARTED; what was read is in `received`.
+bool startHeldRun(QTcpSocket &caller, BackendFixture &server, const QString &threadId, QByteArray &received)
+{
+    caller.connectToHost(QHostAddress::LocalHost, quint16(server.url({}).port()));
+    if (!caller.waitForConnected(10000))
+        return false;
+    const QByteArray body = runInput(threadId);
+    caller.write("POST /agui/weather HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                 "application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    return QTest::qWaitFor(
+        [&] {
+            received += caller.readAll();
+            return received.contains("RUN_STARTED");
+        },
+        10000);
+}
+
 } // namespace
 
 class AguiApiTest : public QObject
@@ -321,19 +340,8 @@ void AguiApiTest::theCallerLeavingStopsTheAgent()
     QVERIFY(server.start());
     {
         QTcpSocket caller;
-        caller.connectToHost(QHostAddress::LocalHost, quint16(server.url({}).port()));
-        QVERIFY(caller.waitForConnected(10000));
-        const QByteArray body = runInput(QStringLiteral("left"));
-        caller.write("POST /agui/weather HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                     "application/json\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         QByteArray received;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                received += caller.readAll();
-                return received.contains("RUN_STARTED");
-            },
-            10000));
+        QVERIFY(startHeldRun(caller, server, QStringLiteral("left"), received));
         QCOMPARE(agent.hangUps(), 0);
     } // the caller goes away
     QTRY_COMPARE_WITH_TIMEOUT(agent.hangUps(), 1, 10000);
@@ -360,19 +368,8 @@ void AguiApiTest::agentsReplacedWhileOneRunsLetItFinish()
     BackendFixture server(withAgent(agent));
     QVERIFY(server.start());
     QTcpSocket caller;
-    caller.connectToHost(QHostAddress::LocalHost, quint16(server.url({}).port()));
-    QVERIFY(caller.waitForConnected(10000));
-    const QByteArray body = runInput(QStringLiteral("held"));
-    caller.write("POST /agui/weather HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                 "application/json\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     QByteArray received;
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            received += caller.readAll();
-            return received.contains("RUN_STARTED");
-        },
-        10000));
+    QVERIFY(startHeldRun(caller, server, QStringLiteral("held"), received));
 
     server.backend().replaceAgents({{QStringLiteral("news"), agent.url()}});
     const QJsonArray listed = HttpTestClient()

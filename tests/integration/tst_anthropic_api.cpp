@@ -5,6 +5,7 @@
 #include "BackendFixture.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
+#include "MidStreamFailure.h"
 #include "TypedSse.h"
 #include "chat/ChatService.h"
 #include "history/ConversationStore.h"
@@ -322,24 +323,14 @@ private Q_SLOTS:
             QStringLiteral("max_tokens"));
     }
 
-    void failureMidStream_endsWithAnErrorEvent_data()
-    {
-        QTest::addColumn<bool>("ollama");
-        QTest::addColumn<bool>("breakConnection");
-        QTest::newRow("openai error event") << false << false;
-        QTest::newRow("openai broken connection") << false << true;
-        QTest::newRow("ollama error line") << true << false;
-        QTest::newRow("ollama broken connection") << true << true;
-    }
+    void failureMidStream_endsWithAnErrorEvent_data() { MidStreamFailure::addRows(); }
 
     void failureMidStream_endsWithAnErrorEvent()
     {
         QFETCH(bool, ollama);
         QFETCH(bool, breakConnection);
-        FakeScript script = thinkingScript();
-        (breakConnection ? script.breakAfterDeltas : script.errorAfterDeltas) = 3;
-        script.errorMessage = QStringLiteral("CUDA out of memory");
-        m_fake->setScript(QStringLiteral("fragile"), script);
+        m_fake->setScript(
+            QStringLiteral("fragile"), MidStreamFailure::failing(thinkingScript(), breakConnection, 3));
         auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const RawHttpResponse response = post(*backend, body(QStringLiteral("fragile"), true));
         QCOMPARE(response.status, 200);
@@ -354,7 +345,7 @@ private Q_SLOTS:
             error[QLatin1String("error")][QLatin1String("type")].toString(), QStringLiteral("api_error"));
         if (!breakConnection)
             QVERIFY(error[QLatin1String("error")][QLatin1String("message")].toString().contains(
-                QLatin1String("CUDA out of memory")));
+                MidStreamFailure::message()));
         QCOMPARE(textOf(sse, "text_delta", "text"), QStringLiteral("Rayleigh "));
     }
 

@@ -4,6 +4,7 @@
 #include "BackendFixture.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
+#include "MidStreamFailure.h"
 #include "chat/ChatService.h"
 #include "history/ConversationStore.h"
 
@@ -389,24 +390,14 @@ private Q_SLOTS:
             502);
     }
 
-    void failureMidStream_endsWithAnErrorEvent_data()
-    {
-        QTest::addColumn<bool>("ollama");
-        QTest::addColumn<bool>("breakConnection");
-        QTest::newRow("openai error event") << false << false;
-        QTest::newRow("openai broken connection") << false << true;
-        QTest::newRow("ollama error line") << true << false;
-        QTest::newRow("ollama broken connection") << true << true;
-    }
+    void failureMidStream_endsWithAnErrorEvent_data() { MidStreamFailure::addRows(); }
 
     void failureMidStream_endsWithAnErrorEvent()
     {
         QFETCH(bool, ollama);
         QFETCH(bool, breakConnection);
-        FakeScript script = thinkingScript();
-        (breakConnection ? script.breakAfterDeltas : script.errorAfterDeltas) = 4;
-        script.errorMessage = QStringLiteral("CUDA out of memory");
-        m_fake->setScript(QStringLiteral("fragile"), script);
+        m_fake->setScript(
+            QStringLiteral("fragile"), MidStreamFailure::failing(thinkingScript(), breakConnection, 4));
         auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
             QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("fragile"), true));
@@ -417,7 +408,7 @@ private Q_SLOTS:
         QVERIFY2(last.contains(QLatin1String("error")), response.body.constData());
         if (!breakConnection)
             QVERIFY(last[QLatin1String("error")][QLatin1String("message")].toString().contains(
-                QLatin1String("CUDA out of memory")));
+                MidStreamFailure::message()));
         QVERIFY(!response.sseData().contains("[DONE]"));
         // Only what the upstream said before it failed: the first content delta, nothing invented.
         QCOMPARE(joined(events, "content"), QStringLiteral("Because "));

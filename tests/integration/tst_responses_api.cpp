@@ -5,6 +5,7 @@
 #include "BackendFixture.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
+#include "MidStreamFailure.h"
 #include "TypedSse.h"
 #include "chat/ChatService.h"
 
@@ -223,24 +224,14 @@ private Q_SLOTS:
         QCOMPARE(m_fake->lastChatRequest().body[QLatin1String("max_tokens")].toInt(), 4);
     }
 
-    void failureMidStream_endsWithErrorAndFailed_data()
-    {
-        QTest::addColumn<bool>("ollama");
-        QTest::addColumn<bool>("breakConnection");
-        QTest::newRow("openai error event") << false << false;
-        QTest::newRow("openai broken connection") << false << true;
-        QTest::newRow("ollama error line") << true << false;
-        QTest::newRow("ollama broken connection") << true << true;
-    }
+    void failureMidStream_endsWithErrorAndFailed_data() { MidStreamFailure::addRows(); }
 
     void failureMidStream_endsWithErrorAndFailed()
     {
         QFETCH(bool, ollama);
         QFETCH(bool, breakConnection);
-        FakeScript script = thinkingScript();
-        (breakConnection ? script.breakAfterDeltas : script.errorAfterDeltas) = 3;
-        script.errorMessage = QStringLiteral("CUDA out of memory");
-        m_fake->setScript(QStringLiteral("fragile"), script);
+        m_fake->setScript(
+            QStringLiteral("fragile"), MidStreamFailure::failing(thinkingScript(), breakConnection, 3));
         auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const RawHttpResponse response = post(*backend, body(QStringLiteral("fragile"), true));
         QCOMPARE(response.status, 200);
@@ -255,7 +246,7 @@ private Q_SLOTS:
             QVERIFY(sse.named(QStringLiteral("error"))
                         .first()[QLatin1String("message")]
                         .toString()
-                        .contains(QLatin1String("CUDA out of memory")));
+                        .contains(MidStreamFailure::message()));
         const QJsonObject failed = sse.events.last().data[QLatin1String("response")].toObject();
         QCOMPARE(failed[QLatin1String("status")].toString(), QStringLiteral("failed"));
         QVERIFY(failed[QLatin1String("error")][QLatin1String("message")].isString());
