@@ -30,9 +30,11 @@ qint64 rssKiB(qint64 pid)
     return -1;
 }
 
-double cpuSeconds(qint64 pid)
+namespace {
+// User plus system time from a /proc stat file (a process's or one of its threads').
+double cpuSecondsIn(const QString &statPath)
 {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    QFile stat(statPath);
     if (!stat.open(QIODevice::ReadOnly))
         return -1;
     // The command name (field 2) may hold spaces; the fields counted here start after its ')'.
@@ -42,6 +44,17 @@ double cpuSeconds(qint64 pid)
         return -1;
     const long ticks = sysconf(_SC_CLK_TCK);
     return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(ticks);
+}
+} // namespace
+
+double cpuSeconds(qint64 pid)
+{
+    return cpuSecondsIn(QStringLiteral("/proc/%1/stat").arg(pid));
+}
+
+double threadCpuSeconds(qint64 pid, qint64 tid)
+{
+    return cpuSecondsIn(QStringLiteral("/proc/%1/task/%2/stat").arg(pid).arg(tid));
 }
 
 namespace {

@@ -15,6 +15,8 @@ double percentile(QList<double> values, double p);
 qint64 rssKiB(qint64 pid); // VmRSS from /proc; -1 where there is no /proc
 // User plus system CPU time the process has used, from /proc; -1 where there is no /proc.
 double cpuSeconds(qint64 pid);
+// The same for one thread of the process (the main thread is tid == pid).
+double threadCpuSeconds(qint64 pid, qint64 tid);
 
 // The share of the machine's CPU time the hypervisor gave to others ("steal") between two readings, in
 // percent. On a shared VM it is what makes runs differ; a bench prints it beside its figures.

@@ -9,7 +9,8 @@
 //
 // Latency on a shared machine is noisy to ±100 µs; what each path adds per chunk is also shown as CPU
 // time: the proxy's user + system time (from /proc) over a long run of paced streams, divided by the
-// chunks its clients received, for Ponder on every path and for nginx's one process.
+// chunks its clients received, for Ponder on every path and for nginx's one process; and per request
+// (answers of one delta), for the whole process and for the thread that serves (Ponder's main thread).
 //
 // With --baseline OTHER_PONDER, a second pair of Ponders runs that build, measured in the same run
 // (rounds interleaved) beside this tree's.
@@ -189,11 +190,13 @@ int main(int argc, char **argv)
     const int cpuDeltas = 1000; // per stream of the CPU runs, 1 ms apart
     const int cpuClients = 16;
     const int cpuRounds = quick ? 2 : 5;
+    const int requestRounds = quick ? 20 : 60; // of cpuClients one-delta requests at once
 
     FakeUpstreamThread fake([&](FakeUpstream &upstream) {
         upstream.setScript(QStringLiteral("paced"), tokens(deltas, 20, true));
         upstream.setScript(QStringLiteral("burst"), tokens(burst, 0, false));
         upstream.setScript(QStringLiteral("long"), tokens(cpuDeltas, 1, false));
+        upstream.setScript(QStringLiteral("one"), tokens(1, 0, false));
         upstream.setScript(
             QStringLiteral("held"), tokens(2, 120'000, false)); // one delta, then a long silence
     });
@@ -405,6 +408,42 @@ int main(int argc, char **argv)
         rows);
     std::printf("\nCPU time the hypervisor gave to others (steal) during the run: %.1f%%\n",
         steal.percentSinceStart());
+
+    // What a request costs before and around its first token, as CPU time: answers of one delta, so
+    // the request's own work (reading it, the session, the upstream request, the first chunk, the end)
+    // is nearly all there is. The serving thread's share is what stands between a request and its
+    // first token; the rest of the process (history, on its own thread) runs beside it.
+    std::printf(
+        "\n## CPU time per request: one-delta answers, %d at once, %d rounds\n\n", cpuClients, requestRounds);
+    for (CpuPath &path : cpuPaths) {
+        path.cpuSeconds = 0;
+        path.chunks = 0;
+    }
+    QList<double> servingSeconds(cpuPaths.size(), 0.0);
+    for (int round = 0; round < requestRounds; ++round) { // interleaved, as above
+        for (qsizetype p = 0; p < cpuPaths.size(); ++p) {
+            CpuPath &path = cpuPaths[p];
+            StreamFigures f;
+            const double before = settledCpuSeconds(path.pid);
+            const double servingBefore = threadCpuSeconds(path.pid, path.pid);
+            runStreams(path.target, path.api, QStringLiteral("one"), cpuClients, 60'000, f);
+            path.cpuSeconds += settledCpuSeconds(path.pid) - before;
+            servingSeconds[p] += threadCpuSeconds(path.pid, path.pid) - servingBefore;
+            path.chunks += qint64(f.ttftMs.size()); // requests that got their token
+        }
+    }
+    rows.clear();
+    for (qsizetype p = 0; p < cpuPaths.size(); ++p) {
+        const CpuPath &path = cpuPaths.at(p);
+        const double requests = double(std::max<qint64>(1, path.chunks));
+        rows.append(
+            {path.api.name, path.target.name, QString::number(path.cpuSeconds * 1e6 / requests, 'f', 0),
+                QString::number(servingSeconds.at(p) * 1e6 / requests, 'f', 0),
+                QStringLiteral("%1/%2").arg(path.chunks).arg(qint64(cpuClients) * requestRounds)});
+    }
+    printTable({QStringLiteral("API"), QStringLiteral("path"), QStringLiteral("CPU µs per request"),
+                   QStringLiteral("serving thread µs per request"), QStringLiteral("requests answered")},
+        rows);
 
     std::printf("\n## %d concurrent open streams through Ponder\n\n", openStreams);
     const qint64 pid = openAiPonder.process().processId();
