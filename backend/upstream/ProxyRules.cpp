@@ -2,7 +2,6 @@
 #include "upstream/ProxyRules.h"
 
 #include <QHostAddress>
-#include <QProcessEnvironment>
 
 namespace {
 
@@ -32,13 +31,13 @@ bool isLoopback(const QString &host)
 
 ProxyRules ProxyRules::fromEnvironment()
 {
+    // This runs for every upstream request: look up the seven names alone (QProcessEnvironment would
+    // copy the whole environment into a hash each time).
     QHash<QString, QString> variables;
-    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const char *name :
         {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"}) {
-        const QString key = QString::fromLatin1(name);
-        if (environment.contains(key))
-            variables.insert(key, environment.value(key));
+        if (qEnvironmentVariableIsSet(name))
+            variables.insert(QString::fromLatin1(name), qEnvironmentVariable(name));
     }
     return fromVariables(variables);
 }
