@@ -24,6 +24,11 @@ SessionTimeline::SessionTimeline(QObject *parent)
 {
     m_clock.setInterval(ClockMs);
     connect(&m_clock, &QTimer::timeout, this, &SessionTimeline::clockChanged);
+    // Rows come and go with moments, steps and folding, not only with steps: whatever hangs on the
+    // count (an empty panel's intro) hears of every change.
+    connect(this, &QAbstractItemModel::rowsInserted, this, &SessionTimeline::countChanged);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &SessionTimeline::countChanged);
+    connect(this, &QAbstractItemModel::modelReset, this, &SessionTimeline::countChanged);
 }
 
 int SessionTimeline::rowCount(const QModelIndex &parent) const

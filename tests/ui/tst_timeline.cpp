@@ -115,6 +115,7 @@ private Q_SLOTS:
     void durationsRunToTheEndOrTheNextStepOrOn();
     void aModelsReasoningIsShownOnceWithItsSteps();
     void aRequestsMomentsAreKindsNotWords();
+    void theCountChangesWithEveryRow();
     void anAgentsUpdatesWarningsAndFindings();
     void theViewKeepsPromptAnswerAndPinnedWarnings();
     void anAgentsRunMomentsAreKindsNotWords();
@@ -305,6 +306,19 @@ void TimelineTest::aRequestsMomentsAreKindsNotWords()
         12);
     QVERIFY(!timeline.live()); // done: the clock stopped
     QCOMPARE(timeline.nowMs(), 1000);
+}
+
+// An idle panel's intro hangs on the count: a moment is a row as much as a step is.
+void TimelineTest::theCountChangesWithEveryRow()
+{
+    SessionTimeline timeline;
+    QSignalSpy counted(&timeline, &SessionTimeline::countChanged);
+    timeline.addProgress(generation(u"received"_s, 0));
+    QCOMPARE(timeline.property("count").toInt(), 1);
+    QCOMPARE(counted.count(), 1);
+    timeline.clear();
+    QCOMPARE(timeline.property("count").toInt(), 0);
+    QVERIFY(counted.count() >= 2);
 }
 
 void TimelineTest::anAgentsUpdatesWarningsAndFindings()
