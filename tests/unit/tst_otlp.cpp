@@ -519,6 +519,17 @@ void OtlpTest::titlesPreferTheRootAgent()
     const SpanSteps plainRoot = SpanTranslator::translate(spanWith({}, {}), QStringLiteral("s"));
     QCOMPARE(plainRoot.titleRank, 2);
     QCOMPARE(SpanTranslator::translate(spanWith({}), QStringLiteral("s")).titleRank, 0);
+    // A root without a name is named as the conventions would have named it: operation and model.
+    OtlpSpan unnamed = spanWith({{QStringLiteral("gen_ai.operation.name"), QStringLiteral("chat")},
+                                    {QStringLiteral("gen_ai.request.model"), QStringLiteral("gpt-4o")}},
+        {});
+    unnamed.name.clear();
+    const SpanSteps named = SpanTranslator::translate(unnamed, QStringLiteral("s"));
+    QCOMPARE(named.title, QStringLiteral("chat gpt-4o"));
+    QCOMPARE(named.titleRank, 2);
+    QCOMPARE(stepOf(named).value(QLatin1String("name")).toString(), QStringLiteral("chat gpt-4o"));
+    unnamed.attributes.clear();
+    QCOMPARE(SpanTranslator::translate(unnamed, QStringLiteral("s")).titleRank, 0);
 }
 
 QTEST_GUILESS_MAIN(OtlpTest)

@@ -205,6 +205,11 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
             group.titleRank = steps.titleRank;
         }
     }
+    // A trace whose spans name nothing is still its service's: that says more to a person than its id.
+    for (Group &group : groups) {
+        if (group.title.isEmpty())
+            group.title = group.service;
+    }
     return groups;
 }
 
@@ -226,7 +231,7 @@ std::shared_ptr<TraceIngest::TracedSession> TraceIngest::tracked(const QString &
 void TraceIngest::store(const std::shared_ptr<Export> &job, Group group)
 {
     const std::shared_ptr<TracedSession> session = tracked(group.sessionId);
-    if (group.titleRank > session->titleRank) {
+    if (!group.title.isEmpty() && group.titleRank > session->titleRank) {
         session->title = group.title;
         session->titleRank = group.titleRank;
     }

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
 
 namespace {
 
@@ -72,6 +73,16 @@ QString usageOf(const OtlpSpan &span)
             out.isDouble() ? QString::number(out.toInteger()) : QStringLiteral("?"));
 }
 
+// A span without a name, named as the GenAI conventions name one: "{operation} {model}" ("chat gpt-4o");
+// "" when it says neither.
+QString nameFromOperation(const OtlpSpan &span, const QString &operation)
+{
+    QString model = otlpAttribute(span.attributes, QLatin1StringView("gen_ai.request.model")).toString();
+    if (model.isEmpty())
+        model = otlpAttribute(span.attributes, QLatin1StringView("gen_ai.response.model")).toString();
+    return QStringList {operation, model}.join(QLatin1Char(' ')).trimmed();
+}
+
 } // namespace
 
 namespace SpanTranslator {
@@ -100,8 +111,9 @@ SpanSteps translate(const OtlpSpan &span, const QString &sessionId)
     SpanSteps out;
     const QString spanId = hex(span.spanId);
     const QString traceId = hex(span.traceId);
-    const QString kind
-        = kindOf(otlpAttribute(span.attributes, QLatin1StringView("gen_ai.operation.name")).toString());
+    const QString operation
+        = otlpAttribute(span.attributes, QLatin1StringView("gen_ai.operation.name")).toString();
+    const QString kind = kindOf(operation);
     out.root = span.parentSpanId.isEmpty();
     out.ended = span.endUnixNano != 0;
     out.failed = span.statusCode == OtlpSpan::Error;
@@ -123,6 +135,8 @@ SpanSteps translate(const OtlpSpan &span, const QString &sessionId)
         name = otlpAttribute(span.attributes, QLatin1StringView("gen_ai.tool.name")).toString();
     if (name.isEmpty())
         name = span.name;
+    if (name.isEmpty())
+        name = nameFromOperation(span, operation);
     details.name = StepDetails::clipped(name, StepDetails::MaxNameCharacters);
     details.status = !out.ended ? QStringLiteral("running")
         : out.failed            ? QStringLiteral("error")

@@ -18,8 +18,8 @@ struct SpanSteps
     bool ended = false;
     bool failed = false; // status ERROR
     QString errorMessage;
-    // What the span would name its session: a root agent's name (rank 3) over a root span's name (2) over
-    // any agent's name (1); 0 names nothing.
+    // What the span would name its session: a root agent's name (rank 3) over a root span's name (2: its
+    // own, or "{operation} {model}" when it has none) over any agent's name (1); 0 names nothing.
     QString title;
     int titleRank = 0;
 };
