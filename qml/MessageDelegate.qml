@@ -16,6 +16,7 @@ Item {
     required property string reasoning
     required property int state
     required property string error
+    required property var failure // what failed, in fields (ChatError::fields())
     required property string model
     required property int thoughtMs
     required property int errorKind
@@ -162,12 +163,13 @@ Item {
             }
             Label {
                 objectName: "answerError"
-                visible: message.state === MessageModel.Failed && message.error !== ""
+                visible: message.state === MessageModel.Failed && text !== ""
                 width: parent.width
                 wrapMode: Text.Wrap
                 font.pixelSize: 12
                 color: Theme.mutedText
-                text: message.error
+                // The window's words for what failed, and the other side's own, quoted: never Ponder's English.
+                text: Words.failureDetails(message.failure, "")
             }
 
             // How it went, under every answer: what a reopened chat shows too, measured once while it ran.

@@ -63,7 +63,7 @@ Column {
         wrapMode: Text.Wrap
         font.pixelSize: 11
         color: Theme.mutedText
-        text: line.milestone === Timeline.Failed ? Words.failureDetails(line.message)
+        text: line.milestone === Timeline.Failed ? Words.failureDetails(line.run, line.message)
             : line.milestone === Timeline.TraceFailed ? Words.traceFailureDetails(line.run)
             : Words.runFailureDetails(line.run)
     }

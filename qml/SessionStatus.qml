@@ -154,7 +154,7 @@ ColumnLayout {
         // The other side's own words, quoted; never the backend's English reason.
         text: status.progress.runMoment === Timeline.RunFailed ? Words.runFailureQuote(status.progress.run)
             : status.progress.runMoment === Timeline.TraceFailed ? Words.traceFailureDetails(status.progress.run)
-            : Words.failureDetails(status.progress.message)
+            : Words.failureDetails(status.progress.run, status.progress.message)
     }
 
     // A model's figures: tokens/s over time beside the numbers.

@@ -269,9 +269,36 @@ QtObject {
         default: return Theme.accentText
         }
     }
-    // The failure text a generation published is "Failed: <the upstream's own words>": keep those.
-    function failureDetails(message) {
-        return message.replace(/^Failed: /, "")
+    // What failed in an answer, from its fields (failure: upstream, upstream_status, cut_off, code, detail;
+    // an agent chatted with: agent, code): which model server or agent, and how, in the window's words.
+    // "" when the fields name nothing more than the advice says.
+    function generationFailure(failure) {
+        if (failure.agent)
+            return runFailure(failure)
+        const upstream = failure.upstream || ""
+        if (upstream === "")
+            return ""
+        if (failure.cut_off)
+            return qsTr("%1 broke off the answer before it was done.").arg(upstream)
+        if (failure.upstream_status)
+            return qsTr("%1 answered with HTTP status %2.").arg(upstream).arg(failure.upstream_status)
+        switch (failure.code || "") {
+        case "upstream_unreachable": return qsTr("%1 could not be reached.").arg(upstream)
+        case "upstream_timeout": return qsTr("%1 went silent, and Ponder stopped waiting.").arg(upstream)
+        case "upstream_tls_error": return qsTr("The secure connection to %1 failed.").arg(upstream)
+        }
+        return failure.detail ? qsTr("%1 reported an error.").arg(upstream)
+                              : qsTr("%1 sent an answer Ponder could not read.").arg(upstream)
+    }
+    // The lines under a failed answer: the window's sentence, then what the other side said, quoted. An
+    // update without fields (from an older Ponder) has only its English message to give.
+    function failureDetails(failure, message) {
+        const fields = failure || {}
+        if (Object.keys(fields).length === 0)
+            return (message || "").replace(/^Failed: /, "")
+        const sentence = generationFailure(fields)
+        const quote = quoted(fields.detail || "")
+        return sentence !== "" && quote !== "" ? sentence + "\n" + quote : sentence + quote
     }
     // What to do about a failed answer, by what went wrong (ChatFailure): the same words under the
     // answer, in the status and when a chat is reopened.

@@ -38,7 +38,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="201" />
+        <location filename="../qml/chat/ChatController.cpp" line="203" />
         <source>Sending to %1…</source>
         <translation>Wird an %1 gesendet…</translation>
     </message>
@@ -418,64 +418,64 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49" />
-        <location filename="../qml/MessageDelegate.qml" line="203" />
+        <location filename="../qml/MessageDelegate.qml" line="50" />
+        <location filename="../qml/MessageDelegate.qml" line="205" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="52" />
-        <location filename="../qml/MessageDelegate.qml" line="206" />
+        <location filename="../qml/MessageDelegate.qml" line="53" />
+        <location filename="../qml/MessageDelegate.qml" line="208" />
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="99" />
+        <location filename="../qml/MessageDelegate.qml" line="100" />
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="102" />
+        <location filename="../qml/MessageDelegate.qml" line="103" />
         <source>Reasoning</source>
         <translation>Überlegungen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="103" />
+        <location filename="../qml/MessageDelegate.qml" line="104" />
         <source>Thought for %1 s</source>
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="152" />
+        <location filename="../qml/MessageDelegate.qml" line="153" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="156" />
+        <location filename="../qml/MessageDelegate.qml" line="157" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Neuer Versuch in %n s…</numerusform><numerusform>Neuer Versuch in %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="159" />
+        <location filename="../qml/MessageDelegate.qml" line="160" />
         <source>The answer was cut off at the token limit.</source>
         <translation>Die Antwort wurde am Token-Limit abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="184" />
+        <location filename="../qml/MessageDelegate.qml" line="186" />
         <source>%n token(s)</source>
         <translation><numerusform>%n Token</numerusform><numerusform>%n Tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="188" />
+        <location filename="../qml/MessageDelegate.qml" line="190" />
         <source>first token after %1</source>
         <translation>erstes Token nach %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="192" />
+        <location filename="../qml/MessageDelegate.qml" line="194" />
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="194" />
+        <location filename="../qml/MessageDelegate.qml" line="196" />
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -492,17 +492,17 @@
         <translation>erstes Token nach %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="211" />
+        <location filename="../qml/MessageDelegate.qml" line="213" />
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="211" />
+        <location filename="../qml/MessageDelegate.qml" line="213" />
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="214" />
+        <location filename="../qml/MessageDelegate.qml" line="216" />
         <source>Regenerate the answer</source>
         <translation>Antwort neu erzeugen</translation>
     </message>
@@ -655,7 +655,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="58" />
+        <location filename="../qml/models/ProgressState.cpp" line="60" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
@@ -1787,6 +1787,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="207" />
+        <location filename="../qml/Words.qml" line="284" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
     </message>
@@ -1797,6 +1798,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 antwortete nicht mehr, und Ponder hat aufgehört zu warten.</translation>
     </message>
@@ -1871,67 +1873,92 @@
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="281" />
+        <location filename="../qml/Words.qml" line="282" />
+        <source>%1 broke off the answer before it was done.</source>
+        <translation>%1 hat die Antwort abgebrochen, bevor sie fertig war.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="286" />
+        <source>%1 could not be reached.</source>
+        <translation>%1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="288" />
+        <source>The secure connection to %1 failed.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="290" />
+        <source>%1 reported an error.</source>
+        <translation>%1 hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="291" />
+        <source>%1 sent an answer Ponder could not read.</source>
+        <translation>%1 hat eine Antwort geschickt, die Ponder nicht lesen konnte.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="308" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="310" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Server begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="285" />
+        <location filename="../qml/Words.qml" line="312" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="314" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="289" />
+        <location filename="../qml/Words.qml" line="316" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="291" />
+        <location filename="../qml/Words.qml" line="318" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="293" />
+        <location filename="../qml/Words.qml" line="320" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="295" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="297" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>Der Agent antwortet nicht. Läuft er unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="299" />
+        <location filename="../qml/Words.qml" line="326" />
         <source>The agent went silent. Try again.</source>
         <translation>Der Agent ist verstummt. Versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="301" />
+        <location filename="../qml/Words.qml" line="328" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>Der Agent hat Ponder abgewiesen. Prüfe seine Adresse und was er erwartet in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="303" />
+        <location filename="../qml/Words.qml" line="330" />
         <source>The agent reported an error.</source>
         <translation>Der Agent hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="305" />
+        <location filename="../qml/Words.qml" line="332" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

@@ -42,7 +42,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="201" />
+        <location filename="../qml/chat/ChatController.cpp" line="203" />
         <source>Sending to %1…</source>
         <translation>Sending to %1…</translation>
     </message>
@@ -422,64 +422,64 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49" />
-        <location filename="../qml/MessageDelegate.qml" line="203" />
+        <location filename="../qml/MessageDelegate.qml" line="50" />
+        <location filename="../qml/MessageDelegate.qml" line="205" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="52" />
-        <location filename="../qml/MessageDelegate.qml" line="206" />
+        <location filename="../qml/MessageDelegate.qml" line="53" />
+        <location filename="../qml/MessageDelegate.qml" line="208" />
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="99" />
+        <location filename="../qml/MessageDelegate.qml" line="100" />
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="102" />
+        <location filename="../qml/MessageDelegate.qml" line="103" />
         <source>Reasoning</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="103" />
+        <location filename="../qml/MessageDelegate.qml" line="104" />
         <source>Thought for %1 s</source>
         <translation>Thought for %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="152" />
+        <location filename="../qml/MessageDelegate.qml" line="153" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="156" />
+        <location filename="../qml/MessageDelegate.qml" line="157" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Trying again in %n s…</numerusform><numerusform>Trying again in %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="159" />
+        <location filename="../qml/MessageDelegate.qml" line="160" />
         <source>The answer was cut off at the token limit.</source>
         <translation>The answer was cut off at the token limit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="184" />
+        <location filename="../qml/MessageDelegate.qml" line="186" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="188" />
+        <location filename="../qml/MessageDelegate.qml" line="190" />
         <source>first token after %1</source>
         <translation>first token after %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="192" />
+        <location filename="../qml/MessageDelegate.qml" line="194" />
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="194" />
+        <location filename="../qml/MessageDelegate.qml" line="196" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
@@ -496,17 +496,17 @@
         <translation>first token after %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="211" />
+        <location filename="../qml/MessageDelegate.qml" line="213" />
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="211" />
+        <location filename="../qml/MessageDelegate.qml" line="213" />
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="214" />
+        <location filename="../qml/MessageDelegate.qml" line="216" />
         <source>Regenerate the answer</source>
         <translation>Regenerate the answer</translation>
     </message>
@@ -659,7 +659,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="58" />
+        <location filename="../qml/models/ProgressState.cpp" line="60" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
@@ -1791,6 +1791,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="207" />
+        <location filename="../qml/Words.qml" line="284" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 answered with HTTP status %2.</translation>
     </message>
@@ -1801,6 +1802,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 went silent, and Ponder stopped waiting.</translation>
     </message>
@@ -1875,12 +1877,37 @@
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="281" />
+        <location filename="../qml/Words.qml" line="282" />
+        <source>%1 broke off the answer before it was done.</source>
+        <translation>%1 broke off the answer before it was done.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="286" />
+        <source>%1 could not be reached.</source>
+        <translation>%1 could not be reached.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="288" />
+        <source>The secure connection to %1 failed.</source>
+        <translation>The secure connection to %1 failed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="290" />
+        <source>%1 reported an error.</source>
+        <translation>%1 reported an error.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="291" />
+        <source>%1 sent an answer Ponder could not read.</source>
+        <translation>%1 sent an answer Ponder could not read.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="308" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="310" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>The server is rate limiting Ponder and asked it to wait.</translation>
     </message>
@@ -1889,57 +1916,57 @@
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="285" />
+        <location filename="../qml/Words.qml" line="312" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="314" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="289" />
+        <location filename="../qml/Words.qml" line="316" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="291" />
+        <location filename="../qml/Words.qml" line="318" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="293" />
+        <location filename="../qml/Words.qml" line="320" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="295" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="297" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>The agent is not answering. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="299" />
+        <location filename="../qml/Words.qml" line="326" />
         <source>The agent went silent. Try again.</source>
         <translation>The agent went silent. Try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="301" />
+        <location filename="../qml/Words.qml" line="328" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>The agent refused Ponder. Check its address and what it expects in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="303" />
+        <location filename="../qml/Words.qml" line="330" />
         <source>The agent reported an error.</source>
         <translation>The agent reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="305" />
+        <location filename="../qml/Words.qml" line="332" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

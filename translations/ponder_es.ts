@@ -38,7 +38,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="201" />
+        <location filename="../qml/chat/ChatController.cpp" line="203" />
         <source>Sending to %1…</source>
         <translation>Enviando a %1…</translation>
     </message>
@@ -418,64 +418,64 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49" />
-        <location filename="../qml/MessageDelegate.qml" line="203" />
+        <location filename="../qml/MessageDelegate.qml" line="50" />
+        <location filename="../qml/MessageDelegate.qml" line="205" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="52" />
-        <location filename="../qml/MessageDelegate.qml" line="206" />
+        <location filename="../qml/MessageDelegate.qml" line="53" />
+        <location filename="../qml/MessageDelegate.qml" line="208" />
         <source>Copy message</source>
         <translation>Copiar mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="99" />
+        <location filename="../qml/MessageDelegate.qml" line="100" />
         <source>Thinking…</source>
         <translation>Pensando…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="102" />
+        <location filename="../qml/MessageDelegate.qml" line="103" />
         <source>Reasoning</source>
         <translation>Razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="103" />
+        <location filename="../qml/MessageDelegate.qml" line="104" />
         <source>Thought for %1 s</source>
         <translation>Pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="152" />
+        <location filename="../qml/MessageDelegate.qml" line="153" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="156" />
+        <location filename="../qml/MessageDelegate.qml" line="157" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Nuevo intento en %n s…</numerusform><numerusform>Nuevo intento en %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="159" />
+        <location filename="../qml/MessageDelegate.qml" line="160" />
         <source>The answer was cut off at the token limit.</source>
         <translation>La respuesta se cortó en el límite de tokens.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="184" />
+        <location filename="../qml/MessageDelegate.qml" line="186" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="188" />
+        <location filename="../qml/MessageDelegate.qml" line="190" />
         <source>first token after %1</source>
         <translation>primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="192" />
+        <location filename="../qml/MessageDelegate.qml" line="194" />
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="194" />
+        <location filename="../qml/MessageDelegate.qml" line="196" />
         <source>failed</source>
         <translation>fallida</translation>
     </message>
@@ -492,17 +492,17 @@
         <translation>primer token tras %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="211" />
+        <location filename="../qml/MessageDelegate.qml" line="213" />
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="211" />
+        <location filename="../qml/MessageDelegate.qml" line="213" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="214" />
+        <location filename="../qml/MessageDelegate.qml" line="216" />
         <source>Regenerate the answer</source>
         <translation>Regenerar la respuesta</translation>
     </message>
@@ -655,7 +655,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="58" />
+        <location filename="../qml/models/ProgressState.cpp" line="60" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
@@ -1787,6 +1787,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="207" />
+        <location filename="../qml/Words.qml" line="284" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 respondió con el estado HTTP %2.</translation>
     </message>
@@ -1797,6 +1798,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
     </message>
@@ -1871,67 +1873,92 @@
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="281" />
+        <location filename="../qml/Words.qml" line="282" />
+        <source>%1 broke off the answer before it was done.</source>
+        <translation>%1 cortó la respuesta antes de terminarla.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="286" />
+        <source>%1 could not be reached.</source>
+        <translation>No se pudo contactar con %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="288" />
+        <source>The secure connection to %1 failed.</source>
+        <translation>Falló la conexión segura con %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="290" />
+        <source>%1 reported an error.</source>
+        <translation>%1 informó de un error.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="291" />
+        <source>%1 sent an answer Ponder could not read.</source>
+        <translation>%1 envió una respuesta que Ponder no pudo leer.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="308" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="310" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="285" />
+        <location filename="../qml/Words.qml" line="312" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="314" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="289" />
+        <location filename="../qml/Words.qml" line="316" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="291" />
+        <location filename="../qml/Words.qml" line="318" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="293" />
+        <location filename="../qml/Words.qml" line="320" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="295" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="297" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="299" />
+        <location filename="../qml/Words.qml" line="326" />
         <source>The agent went silent. Try again.</source>
         <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="301" />
+        <location filename="../qml/Words.qml" line="328" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="303" />
+        <location filename="../qml/Words.qml" line="330" />
         <source>The agent reported an error.</source>
         <translation>El agente informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="305" />
+        <location filename="../qml/Words.qml" line="332" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "chat/GenerationReporter.h"
 
+#include "core/ClippedText.h"
 #include "events/ProgressUpdate.h"
 #include "events/ThinkingStep.h"
 #include "http/ApiError.h"
 #include "hub/StreamingHub.h"
+#include "upstream/UpstreamError.h"
 
 #include <QTimer>
 
@@ -208,14 +210,16 @@ void GenerationReporter::attach(Generation *generation)
     connect(generation, &Generation::promptProgress, this,
         [this](const PromptProgress &progress) { take({[this, progress] { onPromptProgress(progress); }}); });
     connect(generation, &Generation::failed, this, [this](const UpstreamError &error) {
-        take({[this, message = error.message] { onFailed(message); }});
+        take({[this, error] { onFailed(error.message, failureFields(error)); }});
     });
     connect(generation, &QObject::destroyed, this, &GenerationReporter::endReporting);
 }
 
 void GenerationReporter::failedBeforeStart(const ApiError &error)
 {
-    take({[this, message = error.message] { onFailed(message); }});
+    take({[this, message = error.message, code = error.code] {
+        onFailed(message, {{QStringLiteral("code"), code}});
+    }});
 }
 
 void GenerationReporter::onStage(Generation::Stage stage)
@@ -343,12 +347,26 @@ void GenerationReporter::onFinished(const GenerationOutcome &outcome)
     endReporting();
 }
 
-void GenerationReporter::onFailed(const QString &message)
+QJsonObject GenerationReporter::failureFields(const UpstreamError &error)
+{
+    QJsonObject fields {{QStringLiteral("code"), error.code}};
+    if (!error.upstream.isEmpty())
+        fields.insert(QStringLiteral("upstream"), error.upstream);
+    if (error.upstreamStatus > 0)
+        fields.insert(QStringLiteral("upstream_status"), error.upstreamStatus);
+    if (error.cutOff)
+        fields.insert(QStringLiteral("cut_off"), true);
+    if (!error.said.isEmpty())
+        fields.insert(QStringLiteral("detail"), clippedForMessage(error.said, MaxDetailCharacters));
+    return fields;
+}
+
+void GenerationReporter::onFailed(const QString &message, const QJsonObject &fields)
 {
     publishThinkingAloud();
     publishAnswer();
     publishProgress(QStringLiteral("warning"), QStringLiteral("Failed: %1").arg(message),
-        QStringLiteral("failed"), TotalSteps, std::nullopt, metrics());
+        QStringLiteral("failed"), TotalSteps, std::nullopt, metrics(), fields);
     endReporting();
 }
 
@@ -385,9 +403,10 @@ void GenerationReporter::publishAnswer()
 }
 
 void GenerationReporter::publishProgress(const QString &type, const QString &message, const QString &activity,
-    int step, std::optional<double> percentage, QJsonObject figures)
+    int step, std::optional<double> percentage, QJsonObject figures, QJsonObject fields)
 {
     ProgressUpdate update = ProgressUpdate::now(m_context.sessionId, type, message, activity, percentage);
+    update.extra = std::move(fields);
     update.currentStep = step;
     update.totalSteps = TotalSteps;
     update.metrics = figures.isEmpty() ? metrics() : std::move(figures);

@@ -77,14 +77,18 @@ private:
     void onContent(QStringView text, bool newDelta);
     void onReasoning(QStringView text, bool newDelta);
     void onFinished(const GenerationOutcome &outcome);
-    void onFailed(const QString &message);
+    // A failure in fields as well as in English: its code, the upstream, its HTTP status, whether the
+    // answer was cut off, and what the upstream or the network said (`detail`): a window words it itself.
+    void onFailed(const QString &message, const QJsonObject &fields);
+    static QJsonObject failureFields(const UpstreamError &error);
+    static constexpr qsizetype MaxDetailCharacters = 2000;
     void publishThinking(const QString &text);
     void publishThinkingAloud();
     void publishAnswer();
     // Holds `text` for the next update of its kind; one that is full goes at once (`publish`).
     static void hold(QString &held, QStringView text, const std::function<void()> &publish);
     void publishProgress(const QString &type, const QString &message, const QString &activity, int step,
-        std::optional<double> percentage, QJsonObject metrics = {});
+        std::optional<double> percentage, QJsonObject metrics = {}, QJsonObject fields = {});
     QJsonObject metrics() const;
 
     StreamingHub &m_hub;

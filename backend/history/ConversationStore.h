@@ -26,6 +26,7 @@ struct StoredMessage
     QDateTime createdAt;
     // How an answer ended: empty or "complete", "stopped", or "failed" (with the error and its kind).
     QString outcome;
+    // What a front end words about a failure, as it keeps it (the window: its fields, as JSON).
     QString error;
     QString errorKind;
     // As measured when it was given, so a reopened answer shows what was shown.

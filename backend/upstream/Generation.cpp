@@ -70,6 +70,7 @@ void Generation::onClientFailed(HttpStreamClient::Failure failure, const QString
     UpstreamError error = UpstreamError::fromFailure(
         failure, QStringLiteral("upstream '%1': %2").arg(m_upstreamName, message));
     error.cutOff = failure == HttpStreamClient::Failure::Broken && m_client->status() / 100 == 2;
+    error.said = m_client->failureSaid();
     fail(error);
 }
 
@@ -261,10 +262,11 @@ void Generation::finish(const GenerationOutcome &outcome)
     Q_EMIT finished(outcome);
 }
 
-void Generation::fail(const UpstreamError &error)
+void Generation::fail(UpstreamError error)
 {
     if (!isRunning())
         return;
+    error.upstream = m_upstreamName;
     qCWarning(lcUpstream).noquote() << "generation failed:" << error.message;
     if (m_client)
         m_client->abort();

@@ -94,7 +94,7 @@ protected:
     void emitReasoning(const QString &text);
     void emitToolCalls(const QJsonArray &fragments);
     void finish(const GenerationOutcome &outcome);
-    void fail(const UpstreamError &error);
+    void fail(UpstreamError error); // names the upstream it came from
     // The stream ended (or broke) before the upstream said it was done.
     UpstreamError cutOff(const QString &message) const;
 

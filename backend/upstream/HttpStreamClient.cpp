@@ -67,6 +67,7 @@ void HttpStreamClient::start(const Request &request)
 {
     m_request = request;
     m_state = State::Connecting;
+    m_failureSaid.clear();
     m_parser = HttpResponseParser();
     m_parser.setHeadRequest(request.method == "HEAD");
     m_forwardToProxy
@@ -309,6 +310,7 @@ void HttpStreamClient::onSocketError()
     if (retryOnFreshConnection())
         return;
     const QString reason = m_socket->errorString();
+    m_failureSaid = m_tlsErrors.isEmpty() ? reason : m_tlsErrors;
     if (error == QAbstractSocket::SslHandshakeFailedError || !m_tlsErrors.isEmpty()) {
         // Which server, and what was wrong with it: "TLS handshake failed" alone sends people looking.
         return fail(Failure::Tls,

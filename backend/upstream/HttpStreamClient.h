@@ -77,6 +77,10 @@ public:
     int status() const { return m_parser.head().status; }
     QByteArray header(QByteArrayView name) const { return m_parser.head().header(name); }
     const QUrl &url() const { return m_request.url; }
+    // What the network itself said about the last failure (Qt's socket error, the TLS errors), apart from
+    // the sentence `failed` composes around it: a window shows it quoted under its own words. "" when the
+    // failure is Ponder's finding (a timeout, a response that ended early).
+    const QString &failureSaid() const { return m_failureSaid; }
 
 Q_SIGNALS:
     void responseStarted(int status);
@@ -117,4 +121,5 @@ private:
     bool m_readPaused = false;
     bool m_forwardToProxy = false; // http:// through an HTTP proxy: absolute-form requests to the proxy
     QString m_tlsErrors; // what the TLS handshake found wrong, for the message
+    QString m_failureSaid;
 };

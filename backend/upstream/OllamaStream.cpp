@@ -46,6 +46,7 @@ bool OllamaStream::failsOn(const OllamaChunk &chunk)
         UpstreamError error = UpstreamError::badGateway(
             QStringLiteral("upstream '%1': %2").arg(upstreamName(), chunk.errorMessage));
         error.inStream = true;
+        error.said = chunk.errorMessage;
         fail(error);
         return true;
     }

@@ -64,6 +64,7 @@ void OpenAiChat::readChunk(const OpenAiChunk &chunk)
         UpstreamError error = UpstreamError::badGateway(
             QStringLiteral("upstream '%1': %2").arg(upstreamName(), chunk.errorMessage));
         error.inStream = true;
+        error.said = chunk.errorMessage;
         return fail(error);
     }
     case OpenAiChunk::Kind::Delta:

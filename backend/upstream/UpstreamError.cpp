@@ -24,9 +24,17 @@ QString UpstreamError::messageFromBody(const QByteArray &body)
 UpstreamError UpstreamError::fromHttpStatus(
     int upstreamStatus, const QByteArray &body, const QString &upstream)
 {
-    QString detail = messageFromBody(body);
-    if (detail.isEmpty())
-        detail = QStringLiteral("HTTP %1").arg(upstreamStatus);
+    UpstreamError error = byStatus(upstreamStatus, body, upstream);
+    error.upstream = upstream;
+    error.upstreamStatus = upstreamStatus;
+    error.said = messageFromBody(body);
+    return error;
+}
+
+UpstreamError UpstreamError::byStatus(int upstreamStatus, const QByteArray &body, const QString &upstream)
+{
+    const QString own = messageFromBody(body);
+    const QString detail = own.isEmpty() ? QStringLiteral("HTTP %1").arg(upstreamStatus) : own;
     const QString said = QStringLiteral("upstream '%1': %2").arg(upstream, detail);
     switch (upstreamStatus) {
     case 400:

@@ -28,6 +28,11 @@ struct UpstreamError
     // Not part of Ponder's own answer (its status and code say enough to its clients); the window uses them.
     int retryAfterSeconds = -1; // the upstream's Retry-After, when it gave one
     bool cutOff = false; // the response had begun, and its stream broke off before the end
+    QString upstream {}; // which upstream failed, by its name
+    int upstreamStatus = 0; // the HTTP status it answered with; 0 when it answered none
+    // The upstream's own words (its error body's message, an error inside its stream) or the network's
+    // (Qt's socket error), never Ponder's sentence around them: shown quoted under the window's words.
+    QString said {};
 
     // Retry-After in seconds: a number of seconds, or an HTTP date; -1 when absent or unreadable.
     static int parseRetryAfter(const QByteArray &value, const QDateTime &now);
@@ -48,4 +53,8 @@ struct UpstreamError
     static QString messageFromBody(const QByteArray &body);
 
     ApiError toApiError() const;
+
+private:
+    // The answer Ponder gives its own clients for an upstream's status.
+    static UpstreamError byStatus(int upstreamStatus, const QByteArray &body, const QString &upstream);
 };

@@ -128,6 +128,7 @@ void ChatRelay::onAgentStarted(AgentRun *run, const QByteArray &input, const QSt
     m_agentRun = run;
     if (m_stopRequested)
         return stop();
+    m_agentName = agentName;
     m_side.chatAccepted(m_id, agentName);
     connect(run, &AgentRun::event, this, &ChatRelay::onAgentEvent);
     connect(run, &AgentRun::finished, this, &ChatRelay::onAgentFinished);
@@ -152,6 +153,7 @@ void ChatRelay::onAgentEvent(const QJsonObject &event)
         m_agentFailed = true;
         m_agentError = event.value("message"_L1).toString();
         m_agentErrorCode = event.value("code"_L1).toString();
+        m_agentErrorDetail = event.value("detail"_L1).toString();
     }
 }
 
@@ -178,6 +180,10 @@ void ChatRelay::onAgentFinished()
         : ChatError::Kind::AgentFailed;
     error.message = m_agentError.isEmpty() ? QStringLiteral("the agent ended its stream without RUN_FINISHED")
                                            : m_agentError;
+    error.agent = m_agentName;
+    error.agentCode = m_agentErrorCode.isEmpty() ? QStringLiteral("agent_stream_ended") : m_agentErrorCode;
+    // A code of the agent's own: its message is its own words. One of the relay's: what the other side said.
+    error.said = error.agentCode.startsWith("agent_"_L1) ? m_agentErrorDetail : m_agentError;
     onFailed(error);
 }
 
@@ -322,7 +328,7 @@ void ChatRelay::recordAnswer(const ChatOutcome &outcome)
         answer.tokensPerSecond = figures.tokensPerSecond;
     answer.outcome = ChatOutcome::stateName(outcome.state);
     if (outcome.state == ChatOutcome::State::Failed) {
-        answer.error = outcome.error.message;
+        answer.error = outcome.error.storedFields(); // what the window words again when it is reopened
         answer.errorKind = ChatError::kindName(outcome.error.kind);
     }
     history->recordAnswer(m_turn.conversationId, answer);

@@ -70,6 +70,8 @@ private:
     bool m_agentFailed = false; // RUN_ERROR came
     QString m_agentError; // its message
     QString m_agentErrorCode; // and its code (Ponder's: agent_unreachable, agent_timeout, ...)
+    QString m_agentErrorDetail; // what the network or the agent said, for a failure of Ponder's relay
+    QString m_agentName;
     bool m_stopRequested = false;
     bool m_ended = false;
 

@@ -4,6 +4,8 @@
 #include "http/ApiError.h"
 #include "upstream/UpstreamError.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMetaEnum>
 
 namespace {
@@ -90,5 +92,43 @@ ChatError ChatError::fromUpstream(const UpstreamError &error)
     chat.kind = error.cutOff ? Kind::CutOff : kindOf(error.status, error.code);
     chat.message = error.message;
     chat.retryAfterSeconds = error.retryAfterSeconds;
+    chat.upstream = error.upstream;
+    chat.upstreamStatus = error.upstreamStatus;
+    chat.cutOff = error.cutOff;
+    chat.said = error.said;
     return chat;
+}
+
+QString ChatError::storedFields() const
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonObject::fromVariantMap(fields())).toJson(QJsonDocument::Compact));
+}
+
+QVariantMap ChatError::fieldsStored(const QString &stored)
+{
+    if (stored.isEmpty())
+        return {};
+    const QJsonDocument json = QJsonDocument::fromJson(stored.toUtf8());
+    if (json.isObject())
+        return json.object().toVariantMap();
+    return {{QStringLiteral("detail"), stored}};
+}
+
+QVariantMap ChatError::fields() const
+{
+    QVariantMap fields;
+    if (!upstream.isEmpty())
+        fields.insert(QStringLiteral("upstream"), upstream);
+    if (upstreamStatus > 0)
+        fields.insert(QStringLiteral("upstream_status"), upstreamStatus);
+    if (cutOff)
+        fields.insert(QStringLiteral("cut_off"), true);
+    if (!agent.isEmpty())
+        fields.insert(QStringLiteral("agent"), agent);
+    if (!agentCode.isEmpty())
+        fields.insert(QStringLiteral("code"), agentCode);
+    if (!said.isEmpty())
+        fields.insert(QStringLiteral("detail"), said);
+    return fields;
 }

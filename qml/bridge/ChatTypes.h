@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 struct ApiError;
@@ -89,8 +90,23 @@ struct ChatError
     using Kind = ChatFailure::Kind;
 
     Kind kind = Kind::None;
-    QString message; // the backend's own words, for details
+    QString message; // the backend's English, for logs and history's older rows; never shown as it is
     int retryAfterSeconds = -1; // from the upstream's Retry-After, for RateLimited
+    // What the window words in its language under the advice, as a failed session's progress says it
+    // (see fields()): which upstream or agent, its HTTP status, whether the answer was cut off; and the
+    // other side's own words (`said`), which it quotes.
+    QString upstream;
+    int upstreamStatus = 0;
+    bool cutOff = false;
+    QString agent;
+    QString agentCode; // agent_unreachable, agent_http_500, ...
+    QString said;
+    // As QML reads them: upstream, upstream_status, cut_off, agent, code, detail (only those known).
+    QVariantMap fields() const;
+    // As history keeps them: fields() as a JSON object. A row from before (Ponder's English) reads as the
+    // detail it was.
+    QString storedFields() const;
+    static QVariantMap fieldsStored(const QString &stored);
 
     // As history keeps it: "RateLimited", ...; unknown names are Kind::Upstream.
     static QString kindName(Kind kind);

@@ -42,6 +42,7 @@ MessageModel::Message shownAs(const StoredMessage &stored)
         row.state = MessageModel::State::Failed;
         row.errorKind = ChatError::kindNamed(stored.errorKind);
         row.error = stored.error;
+        row.failure = ChatError::fieldsStored(stored.error);
         break;
     }
     row.thoughtMs = stored.thoughtMs.value_or(-1);
@@ -231,8 +232,9 @@ void ChatController::onEnded(const ChatOutcome &outcome)
         m_messages.finish(m_answerId, MessageModel::State::Stopped);
         break;
     case ChatOutcome::State::Failed:
-        m_session.progress()->fail(outcome.error.message);
-        m_messages.finish(m_answerId, MessageModel::State::Failed, outcome.error.kind, outcome.error.message);
+        m_session.progress()->fail(outcome.error.message, outcome.error.fields());
+        m_messages.finish(m_answerId, MessageModel::State::Failed, outcome.error.kind, outcome.error.message,
+            {}, outcome.error.fields());
         setFailure(outcome.error.kind);
         if (outcome.error.kind == ChatFailure::Kind::RateLimited && !m_retriedOnce)
             scheduleRetry(outcome.error.retryAfterSeconds);

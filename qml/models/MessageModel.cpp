@@ -41,6 +41,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.tokensPerSecond;
     case FirstTokenMsRole:
         return message.firstTokenMs;
+    case FailureRole:
+        return message.failure;
     default:
         return {};
     }
@@ -52,7 +54,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {ReasoningRole, "reasoning"}, {StateRole, "state"}, {ErrorRole, "error"}, {ModelRole, "model"},
         {ThoughtMsRole, "thoughtMs"}, {CreatedAtRole, "createdAt"}, {ErrorKindRole, "errorKind"},
         {FinishReasonRole, "finishReason"}, {TokensRole, "tokens"}, {TokensPerSecondRole, "tokensPerSecond"},
-        {FirstTokenMsRole, "firstTokenMs"}};
+        {FirstTokenMsRole, "firstTokenMs"}, {FailureRole, "failure"}};
 }
 
 int MessageModel::append(Message message)
@@ -86,8 +88,8 @@ void MessageModel::appendText(int id, const QString &content, const QString &rea
     changed(row, roles);
 }
 
-void MessageModel::finish(
-    int id, State state, ChatFailure::Kind errorKind, const QString &error, const QString &finishReason)
+void MessageModel::finish(int id, State state, ChatFailure::Kind errorKind, const QString &error,
+    const QString &finishReason, const QVariantMap &failure)
 {
     const int row = rowOf(id);
     if (row < 0)
@@ -96,8 +98,9 @@ void MessageModel::finish(
     message.state = state;
     message.errorKind = errorKind;
     message.error = error;
+    message.failure = failure;
     message.finishReason = finishReason;
-    changed(row, {StateRole, ErrorKindRole, ErrorRole, FinishReasonRole});
+    changed(row, {StateRole, ErrorKindRole, ErrorRole, FinishReasonRole, FailureRole});
 }
 
 void MessageModel::setMetrics(int id, const ChatMetrics &metrics)

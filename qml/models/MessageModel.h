@@ -33,7 +33,8 @@ public:
         FinishReasonRole, // stop | length | ..., for a complete answer
         TokensRole, // 0 while unknown
         TokensPerSecondRole, // -1 while unknown
-        FirstTokenMsRole // -1 while unknown
+        FirstTokenMsRole, // -1 while unknown
+        FailureRole // ChatError::fields(): what the window words under a failed answer
     };
     Q_ENUM(Role)
 
@@ -61,6 +62,7 @@ public:
         QString reasoning;
         State state = State::Complete;
         QString error;
+        QVariantMap failure;
         QString model;
         qint64 thoughtMs = -1;
         QDateTime createdAt;
@@ -82,7 +84,7 @@ public:
     // Appends streamed text to a message: one dataChanged for the roles it touches.
     void appendText(int id, const QString &content, const QString &reasoning);
     void finish(int id, State state, ChatFailure::Kind errorKind = ChatFailure::Kind::None,
-        const QString &error = {}, const QString &finishReason = {});
+        const QString &error = {}, const QString &finishReason = {}, const QVariantMap &failure = {});
     void setThoughtMs(int id, qint64 ms);
     // How the answer went (tokens, tokens/s, first token, thinking time).
     void setMetrics(int id, const ChatMetrics &metrics);

@@ -51,7 +51,9 @@ void ProgressState::apply(const QJsonObject &update)
         m_message = update.value(QLatin1String("message")).toString();
         const std::optional<Timeline::Milestone> moment = TimelineItem::runMomentOf(update);
         m_runMoment = moment ? int(*moment) : -1;
-        m_run = moment ? TimelineItem::runOf(update).toVariantMap() : QVariantMap();
+        // A run's moment names whose run; a generation's failure, in fields, what failed.
+        m_run = moment || activity == QLatin1String("failed") ? TimelineItem::runOf(update).toVariantMap()
+                                                              : QVariantMap();
     }
     // Whoever stopped it (the user, or a client that went away), stopped is what it is.
     if (m_phase == Phase::Stopped)
@@ -147,13 +149,13 @@ void ProgressState::begin(const QString &message)
     Q_EMIT changed();
 }
 
-void ProgressState::fail(const QString &message)
+void ProgressState::fail(const QString &message, const QVariantMap &failure)
 {
     m_elapsedMs = elapsedMs();
     m_phase = Phase::Failed;
     m_message = message; // the window's own words, not a run's moment
     m_runMoment = -1;
-    m_run.clear();
+    m_run = failure;
     m_percentage = -1;
     followPhase();
     Q_EMIT changed();

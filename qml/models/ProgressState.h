@@ -81,7 +81,8 @@ public:
     void apply(const QJsonObject &update);
     // The window's own view of a request before the hub has said anything about it.
     void begin(const QString &message);
-    void fail(const QString &message);
+    // The window's own failure: its English message (for nothing shown) and its fields (ChatError::fields()).
+    void fail(const QString &message, const QVariantMap &failure = {});
     // The session ended (session_end): an agent that was at work without saying it finished has ended.
     void end();
     // Something arrived (a step) from a session that has said nothing of its progress: it is at work.

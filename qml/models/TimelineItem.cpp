@@ -196,15 +196,17 @@ std::optional<Timeline::Milestone> TimelineItem::runMomentOf(const QJsonObject &
 QJsonObject TimelineItem::runOf(const QJsonObject &update)
 {
     QJsonObject run;
-    for (const char *field : {"agent", "run_id", "reason", "code", "detail", "trace_title"}) {
+    for (const char *field : {"agent", "run_id", "reason", "code", "detail", "trace_title", "upstream"}) {
         const QString key = QString::fromLatin1(field);
         if (update.value(key).isString())
             run.insert(key, update.value(key));
     }
-    for (const char *field : {"steps_done", "steps_failed"}) {
+    for (const char *field : {"steps_done", "steps_failed", "upstream_status"}) {
         const QString key = QString::fromLatin1(field);
         if (update.value(key).isDouble())
             run.insert(key, update.value(key));
     }
+    if (update.value(QLatin1StringView("cut_off")).toBool())
+        run.insert(QStringLiteral("cut_off"), true);
     return run;
 }

@@ -119,6 +119,7 @@ struct TimelineItem
     // ingests (it names the trace), or nothing.
     static std::optional<Timeline::Milestone> runMomentOf(const QJsonObject &update);
     // What such a moment says in fields: agent, run_id, and when it failed or was stopped, reason, code and
-    // detail; for a trace, trace_title, steps_done, steps_failed and reason.
+    // detail; for a trace, trace_title, steps_done, steps_failed and reason; for a generation's failure,
+    // code, upstream, upstream_status, cut_off and detail.
     static QJsonObject runOf(const QJsonObject &update);
 };

@@ -399,8 +399,9 @@ private Q_SLOTS:
         m_fake->setScript(
             QStringLiteral("fragile"), MidStreamFailure::failing(thinkingScript(), breakConnection, 4));
         auto backend = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
-        const RawHttpResponse response = rawPost(backend->backend().baseUrl(),
-            QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("fragile"), true));
+        const RawHttpResponse response
+            = rawPost(backend->backend().baseUrl(), QStringLiteral("/v1/chat/completions"),
+                chatBody(QStringLiteral("fragile"), true), {{"X-Session-Id", "fragile-1"}});
         QCOMPARE(response.status, 200);
         QVERIFY(response.chunkedComplete); // a clean end of the HTTP stream
         const QList<QJsonObject> events = jsonEvents(response);
@@ -412,6 +413,25 @@ private Q_SLOTS:
         QVERIFY(!response.sseData().contains("[DONE]"));
         // Only what the upstream said before it failed: the first content delta, nothing invented.
         QCOMPARE(joined(events, "content"), QStringLiteral("Because "));
+
+        // The session's failure says in fields what failed, for a window to word in its language: which
+        // upstream, whether the answer was cut off, and only the upstream's own words as the detail.
+        const auto failure = [&] {
+            for (const QJsonValue &event : backend->storedEvents(QStringLiteral("fragile-1"))) {
+                const QJsonObject data = event[QLatin1String("data")].toObject();
+                if (data[QLatin1String("current_activity")].toString() == QLatin1String("failed"))
+                    return data;
+            }
+            return QJsonObject();
+        };
+        QTRY_VERIFY(!failure().isEmpty());
+        const QJsonObject failed = failure();
+        QVERIFY(!failed[QLatin1String("upstream")].toString().isEmpty());
+        QVERIFY(!failed[QLatin1String("code")].toString().isEmpty());
+        QCOMPARE(failed[QLatin1String("cut_off")].toBool(), breakConnection);
+        QCOMPARE(failed[QLatin1String("detail")].toString(),
+            breakConnection ? QString() : QStringLiteral("CUDA out of memory"));
+        QVERIFY(failed[QLatin1String("message")].toString().startsWith(QLatin1String("Failed: upstream '")));
     }
 
     void clientDisconnect_abortsTheUpstreamRequest()

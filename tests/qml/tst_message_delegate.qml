@@ -21,7 +21,7 @@ Item {
             const defaults = { index: 0, messageId: 1, author: MessageModel.Assistant, content: "",
                                reasoning: "", state: MessageModel.Complete, error: "", model: "qwen3", thoughtMs: -1,
                                errorKind: ChatFailure.None, finishReason: "stop", tokens: 0, tokensPerSecond: -1,
-                               firstTokenMs: -1 }
+                               firstTokenMs: -1, failure: ({}) }
             for (const key in properties)
                 defaults[key] = properties[key]
             return createTemporaryObject(delegateComponent, root, defaults)
@@ -64,9 +64,27 @@ Item {
             const stopped = make({ state: MessageModel.Stopped })
             compare(findAll(stopped, item => item.text === "Stopped.").length, 1)
             const failed = make({ state: MessageModel.Failed, errorKind: ChatFailure.Unreachable,
-                                  error: "upstream 'ollama': cannot reach http://127.0.0.1:11434: Connection refused" })
+                                  error: "upstream 'ollama': cannot reach http://127.0.0.1:11434: Connection refused",
+                                  failure: { upstream: "ollama", code: "upstream_unreachable", detail: "Connection refused" } })
             compare(findAll(failed, item => item.text === Words.advice(ChatFailure.Unreachable)).length, 1)
-            compare(findAll(failed, item => String(item.text).indexOf("Connection refused") >= 0).length, 1)
+            // What failed in the window's words from fields, the network's own words quoted apart; never the
+            // backend's English sentence.
+            compare(findAll(failed, item => item.objectName === "answerError")[0].text,
+                    "ollama could not be reached.\n“Connection refused”")
+            compare(findAll(failed, item => String(item.text).indexOf("cannot reach") >= 0).length, 0)
+            const cut = make({ state: MessageModel.Failed, errorKind: ChatFailure.CutOff,
+                               error: "upstream 'ollama': the response ended early: chunked body ended",
+                               failure: { upstream: "ollama", cut_off: true } })
+            compare(findAll(cut, item => item.objectName === "answerError")[0].text,
+                    "ollama broke off the answer before it was done.")
+            const refused = make({ state: MessageModel.Failed, errorKind: ChatFailure.Upstream,
+                                   failure: { upstream: "openai", upstream_status: 500, detail: "model is not loaded" } })
+            compare(findAll(refused, item => item.objectName === "answerError")[0].text,
+                    "openai answered with HTTP status 500.\n“model is not loaded”")
+            const agent = make({ state: MessageModel.Failed, errorKind: ChatFailure.AgentUnreachable,
+                                 failure: { agent: "gone", code: "agent_unreachable", detail: "Connection refused" } })
+            compare(findAll(agent, item => item.objectName === "answerError")[0].text,
+                    Words.runFailure({ agent: "gone", code: "agent_unreachable" }) + "\n“Connection refused”")
             // A rate limit counts down to the automatic retry; meanwhile there is no Retry button.
             const limited = make({ state: MessageModel.Failed, errorKind: ChatFailure.RateLimited, canRegenerate: true,
                                    retryCountdown: 7 })

@@ -384,7 +384,24 @@ void WindowUiTest::aBrokenStreamKeepsThePromptAndTheError()
     QCOMPARE(chat()->property("failure").value<ChatFailure::Kind>(), ChatFailure::Kind::CutOff);
     QQuickItem *answer = m_driver->lastMessage();
     QTRY_VERIFY(WindowDriver::shownText(answer, "answerState").contains(QLatin1String("Retry")));
-    QVERIFY(!WindowDriver::shownText(answer, "answerError").isEmpty());
+    // What broke is worded by the window from fields (which upstream, cut off), in German too; Ponder's
+    // English ("upstream 'ollama': the response ended early: ...") is shown nowhere.
+    QTRY_COMPARE(WindowDriver::shownText(answer, "answerError"),
+        QStringLiteral("ollama broke off the answer before it was done."));
+    const auto insightDetails = [&] {
+        return shownTexts(m_driver->item("chatInsights"), "milestoneDetails").join(u'\n') + u'\n'
+            + WindowDriver::shownText(m_driver->item("chatInsights"), "failureDetails");
+    };
+    QTRY_COMPARE(insightDetails(),
+        QStringLiteral("ollama broke off the answer before it was done.\n"
+                       "ollama broke off the answer before it was done."));
+    m_preferences->setLanguage(QStringLiteral("de"));
+    QTRY_COMPARE(WindowDriver::shownText(answer, "answerError"),
+        QStringLiteral("ollama hat die Antwort abgebrochen, bevor sie fertig war."));
+    QTRY_VERIFY2(
+        !insightDetails().contains(QLatin1String("upstream")) && insightDetails().contains(u"ollama hat"_s),
+        qPrintable(insightDetails()));
+    m_preferences->setLanguage(QStringLiteral("en"));
     QCOMPARE(
         m_driver->item("regenerateButton", answer)->property("text").toString(), QStringLiteral("Retry"));
     const QString partial = messages()->index(1, 0).data().toString();
@@ -398,7 +415,9 @@ void WindowUiTest::aBrokenStreamKeepsThePromptAndTheError()
     QCOMPARE(messages()->index(0, 0).data().toString(), QStringLiteral("Break mid-answer"));
     QCOMPARE(messages()->index(1, 0).data().toString(), partial);
     QCOMPARE(stateOf(messages(), 1), MessageModel::State::Failed);
-    QTRY_VERIFY(!WindowDriver::shownText(m_driver->lastMessage(), "answerError").isEmpty());
+    // Reopened: worded again from the fields history kept, never Ponder's English.
+    QTRY_COMPARE(WindowDriver::shownText(m_driver->lastMessage(), "answerError"),
+        QStringLiteral("ollama broke off the answer before it was done."));
 }
 
 void WindowUiTest::aRateLimitCountsDownAndRetries()
@@ -705,6 +724,11 @@ void WindowUiTest::anAgentInThePickerAnswersWithItsSteps()
         qPrintable(statusDetails));
     QTRY_VERIFY2(
         answerState().startsWith(QStringLiteral("Der Agent antwortet nicht.")), qPrintable(answerState()));
+    // Under the answer too: the window's sentence, the network's words quoted, not "agent gone could not...".
+    const QString answerError = WindowDriver::shownText(m_driver->lastMessage(), "answerError");
+    QVERIFY2(answerError.startsWith(QStringLiteral("gone ist nicht erreichbar."))
+            && answerError.contains(u"\n„"_s) && !answerError.contains(u"agent gone"_s),
+        qPrintable(answerError));
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-agent-failed-de.png")).isEmpty());
     m_preferences->setLanguage(QStringLiteral("en"));
 }

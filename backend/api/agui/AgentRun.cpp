@@ -140,9 +140,11 @@ void AgentRun::onFailed(HttpStreamClient::Failure failure, const QString &messag
         : failure == HttpStreamClient::Failure::Timeout ? QStringLiteral("agent_timeout")
         : started                                       ? QStringLiteral("agent_disconnected")
                                                         : QStringLiteral("agent_error");
+    // The detail is what the network said (Qt's socket error), not Ponder's sentence around it.
+    const QString said = m_client && !m_client->failureSaid().isEmpty() ? m_client->failureSaid() : QString();
     failRun(started ? QStringLiteral("agent %1 broke off the run: %2").arg(m_agent.name, message)
                     : QStringLiteral("agent %1 could not be reached: %2").arg(m_agent.name, message),
-        code, message);
+        code, said);
 }
 
 void AgentRun::failRun(const QString &message, const QString &code, const QString &detail)
@@ -158,7 +160,11 @@ void AgentRun::failRun(const QString &message, const QString &code, const QStrin
     m_recorder->fail(message, code, detail);
     m_runEnded = true;
     Q_EMIT rawEvent("data: " + QJsonDocument(error).toJson(QJsonDocument::Compact) + "\n\n");
-    Q_EMIT event(error);
+    // In process only (the window's chat): the other side's own words, for it to quote.
+    QJsonObject withDetail = error;
+    if (!detail.isEmpty())
+        withDetail.insert(QStringLiteral("detail"), detail);
+    Q_EMIT event(withDetail);
     end();
 }
 
