@@ -95,12 +95,15 @@ void TimelineItem::readStep(const QJsonObject &json, TimelineItem &item)
         item.number = context.value("step"_L1).toInt(item.number);
     // Ponder's AG-UI relay words its steps in English for outside clients: a run's "Run X of A", a step's
     // or tool call's name again as its content, "Reasoning" as a reasoning step's name. The window says
-    // these itself (the name, the kind's badge, the status), in the user's language.
+    // these itself (the name, the kind's badge, the status), in the user's language. A failed run's output
+    // is the relay's English reason too: the run's failed moment words it, with the other side's words.
     if (context.value("source"_L1).toString() == "ag-ui"_L1) {
         if (item.kind == "reasoning"_L1)
             item.name.clear();
         else
             item.content.clear();
+        if (item.kind == "agent"_L1 && item.status == Timeline::StepStatus::Errored)
+            item.output.clear();
     }
 
     // When it ran: its own times when it gave them; a model's step ended when it was published and took

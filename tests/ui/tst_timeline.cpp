@@ -471,6 +471,12 @@ void TimelineTest::aRelayedAgentsStepsLeaveOutTheRelaysWords()
     QCOMPARE(shown(2, SessionTimeline::ContentRole), u"I look it up."_s);
     QCOMPARE(shown(3, SessionTimeline::NameRole), u"get_weather"_s);
     QCOMPARE(shown(3, SessionTimeline::ContentRole), QString());
+    // A failed run's output is the relay's English reason: its failed moment says why instead.
+    QJsonObject failed = relayed(u"run:r"_s, {}, u"agent"_s, u"weather"_s, u"Run r failed: ..."_s, 0);
+    failed.insert(u"status"_s, u"error"_s);
+    failed.insert(u"output"_s, u"agent weather could not be reached: cannot reach http://x/"_s);
+    timeline.addStep(failed);
+    QCOMPARE(shown(0, SessionTimeline::OutputRole), QString());
     // Another agent's own step keeps its words.
     timeline.addStep(step(u"own"_s, {}, 400, {{u"kind"_s, u"tool"_s}, {u"name"_s, u"search"_s}}));
     QCOMPARE(shown(4, SessionTimeline::ContentRole), u"step own"_s);
