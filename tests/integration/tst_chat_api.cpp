@@ -430,7 +430,7 @@ private Q_SLOTS:
         QVERIFY(!failed[QLatin1String("code")].toString().isEmpty());
         QCOMPARE(failed[QLatin1String("cut_off")].toBool(), breakConnection);
         QCOMPARE(failed[QLatin1String("detail")].toString(),
-            breakConnection ? QString() : QStringLiteral("CUDA out of memory"));
+            breakConnection ? QString() : MidStreamFailure::message());
         QVERIFY(failed[QLatin1String("message")].toString().startsWith(QLatin1String("Failed: upstream '")));
     }
 
