@@ -9,6 +9,16 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+namespace {
+
+// The body as JSON: as the server parsed it off the loop (a large one), or parsed now (a small one).
+ParsedJsonBody parsedBody(const HttpRequest &request)
+{
+    return request.json ? *request.json : ParsedJsonBody::of(request.body);
+}
+
+} // namespace
+
 std::optional<QJsonDocument> readJsonDocument(
     const HttpRequest &request, qint64 maxBytes, HttpResponder &responder)
 {
@@ -24,8 +34,7 @@ std::optional<QJsonDocument> readJsonDocument(
         sendApiError(responder, {400, QStringLiteral("request body is empty; expected a JSON object")});
         return std::nullopt;
     }
-    QJsonParseError error;
-    QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+    const auto [document, error] = parsedBody(request);
     if (error.error != QJsonParseError::NoError) {
         sendApiError(responder,
             {400,
@@ -76,8 +85,7 @@ std::variant<QJsonObject, ApiError> parseJsonBody(const HttpRequest &request, qi
                 .arg(maxBytes));
     if (request.body.trimmed().isEmpty())
         return ApiError(400, QStringLiteral("request body is empty; expected a JSON object"));
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+    const auto [document, error] = parsedBody(request);
     if (error.error != QJsonParseError::NoError)
         return ApiError(400,
             QStringLiteral("request body is not valid JSON: %1 at offset %2")

@@ -2,6 +2,7 @@
 #include "http/HttpConnection.h"
 
 #include "core/Logging.h"
+#include "core/OffLoop.h"
 #include "http/HttpResponder.h"
 
 #include <QTcpSocket>
@@ -168,8 +169,41 @@ bool HttpConnection::readBody()
         if (body.size() < m_head.contentLength)
             return false;
     }
+    if (parsesOffLoop()) {
+        parseThenDispatch();
+        return false;
+    }
     dispatchRequest();
     return m_state == State::Head;
+}
+
+bool HttpConnection::parsesOffLoop() const
+{
+    const QByteArray &body = m_head.request.body;
+    if (!m_admission.jsonBody || body.size() < OffLoop::MinBytes)
+        return false;
+    // Only what can be JSON: any other body fails to parse at its first byte, cheaply, in the handler.
+    for (const char c : body) {
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return c == '{' || c == '[';
+    }
+    return false;
+}
+
+void HttpConnection::parseThenDispatch()
+{
+    m_state = State::Parsing;
+    watchForStall(false);
+    OffLoop::run(
+        this,
+        [body = m_head.request.body] {
+            return std::make_shared<const ParsedJsonBody>(ParsedJsonBody::of(body));
+        },
+        [this](std::shared_ptr<const ParsedJsonBody> parsed) {
+            m_head.request.json = std::move(parsed);
+            // A response completed at once reads the next request itself (onResponseComplete).
+            dispatchRequest();
+        });
 }
 
 void HttpConnection::dispatchRequest()

@@ -7,6 +7,9 @@
 // A request begun and not finished within the timeout gets 408, so stalled clients do not hold
 // connections open.
 //
+// A body of a megabyte or more that a route reads as JSON is parsed on a worker thread before it is
+// dispatched (HttpRequest::json), so that handlers stay synchronous while the loop serves others.
+//
 // A WebSocket upgrade the server accepts leaves with its head unread, for QWebSocketServer to answer.
 #pragma once
 
@@ -29,6 +32,8 @@ struct HttpAdmission
     // answered and closed.
     bool refused = false;
     qint64 maxBodyBytes = 0; // a declared body over this is refused with 413 before it is read
+    // The route reads JSON: a large body that begins like JSON is parsed off the loop before `respond`.
+    bool jsonBody = false;
 };
 
 class HttpConnection : public QObject
@@ -59,6 +64,7 @@ private:
     {
         Head,
         Body,
+        Parsing, // the body is being parsed on a worker thread; what the client sends next waits
         Responding, // a handler has the request; what the client sends next waits in the socket
         Closing, // refused: what the client still sends is dropped until the connection closes
         Upgraded // the socket belongs to QWebSocketServer now
@@ -68,6 +74,11 @@ private:
     bool readHead();
     bool readBody();
     void dispatchRequest();
+    // A large JSON body is parsed on a worker thread, then dispatched; nothing else on this connection is
+    // read meanwhile, so pipelined requests keep their order. A connection closed meanwhile (its client
+    // gone, the server shut down) drops the parse unread.
+    bool parsesOffLoop() const;
+    void parseThenDispatch();
     // Answers a request refused from its head, whose body (if any) will never be read.
     void refuseRequest();
     void respondAndClose(const ApiError &error);

@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "http/HttpRequest.h"
 
+ParsedJsonBody ParsedJsonBody::of(const QByteArray &body)
+{
+    ParsedJsonBody parsed;
+    parsed.document = QJsonDocument::fromJson(body, &parsed.error);
+    return parsed;
+}
+
 QByteArray HttpRequest::header(QByteArrayView name) const
 {
     for (const auto &[key, value] : headers) {

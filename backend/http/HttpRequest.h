@@ -4,10 +4,23 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QUrlQuery>
+
+#include <memory>
+
+// A request body read as JSON.
+struct ParsedJsonBody
+{
+    QJsonDocument document;
+    QJsonParseError error {};
+
+    static ParsedJsonBody of(const QByteArray &body);
+};
 
 struct HttpRequest
 {
@@ -18,6 +31,9 @@ struct HttpRequest
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // The body read as JSON when the server did that on a worker thread before the handler ran (a body of
+    // a megabyte or more to a RouteBody::Json route); null otherwise, and the handler reads `body`.
+    std::shared_ptr<const ParsedJsonBody> json;
     QHostAddress remoteAddress;
 
     // Header names are case-insensitive (RFC 9110); the first occurrence wins.

@@ -111,6 +111,7 @@ HttpAdmission HttpServer::admit(const HttpRequestHead &head)
         return admission;
     }
     admission.maxBodyBytes = std::min(match.maxBodyBytes, m_limits.maxBodyBytes);
+    admission.jsonBody = match.body == RouteBody::Json;
     admission.respond = [this, handler = *match.handler, params = std::move(match.params)](
                             const HttpRequest &whole, HttpResponder &out) {
         if (m_decorator)

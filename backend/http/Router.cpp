@@ -17,9 +17,10 @@ bool isParameter(const QString &segment)
 
 } // namespace
 
-void Router::add(const QByteArray &method, const QString &pattern, RouteHandler handler, qint64 maxBodyBytes)
+void Router::add(const QByteArray &method, const QString &pattern, RouteHandler handler, qint64 maxBodyBytes,
+    RouteBody body)
 {
-    m_routes.push_back({method, splitPath(pattern), std::move(handler), maxBodyBytes});
+    m_routes.push_back({method, splitPath(pattern), std::move(handler), maxBodyBytes, body});
 }
 
 bool Router::matchSegments(const QStringList &pattern, const QStringList &path, RouteParams *params)
@@ -53,6 +54,7 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
             result.handler = &route.handler;
             result.params = std::move(params);
             result.maxBodyBytes = route.maxBodyBytes;
+            result.body = route.body;
             result.allowedMethods.clear();
             return result;
         }

@@ -13,6 +13,15 @@
 #include <vector>
 
 using RouteParams = QHash<QString, QString>;
+// What a route's handler makes of a request body.
+enum class RouteBody
+{
+    // JSON: a large body that begins like a JSON document is parsed on a worker thread before the handler
+    // runs (HttpRequest::json), so that the handler can read it at once without holding up the loop.
+    Json,
+    // Bytes the handler reads itself (OTLP's protobuf or gzip, a body passed on as it came).
+    Raw
+};
 using RouteHandler = std::function<void(const HttpRequest &, const RouteParams &, HttpResponder &)>;
 
 class Router
@@ -25,13 +34,14 @@ public:
     // pattern: segments separated by '/'; "{name}" matches one non-empty segment. A request whose declared
     // body is over maxBodyBytes gets 413 from its head, before the body is read.
     void add(const QByteArray &method, const QString &pattern, RouteHandler handler,
-        qint64 maxBodyBytes = DefaultMaxBodyBytes);
+        qint64 maxBodyBytes = DefaultMaxBodyBytes, RouteBody body = RouteBody::Json);
 
     struct Match
     {
         const RouteHandler *handler = nullptr;
         RouteParams params;
         qint64 maxBodyBytes = 0; // of the route matched
+        RouteBody body = RouteBody::Json;
         QByteArrayList allowedMethods; // filled when the path exists but not for this method
     };
     // `path` is normalised (normaliseRequestPath): its segments are split at '/' and each decoded alone.
@@ -51,6 +61,7 @@ private:
         QStringList segments;
         RouteHandler handler;
         qint64 maxBodyBytes;
+        RouteBody body;
     };
     static bool matchSegments(const QStringList &pattern, const QStringList &path, RouteParams *params);
 

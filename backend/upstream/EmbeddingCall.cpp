@@ -40,7 +40,16 @@ void EmbeddingCall::endOfBody()
 {
     if (!isRunning())
         return;
-    const QJsonObject answer = parseUpstreamJson(m_body).object();
+    parseWhole(m_body, &EmbeddingCall::objectOf, &EmbeddingCall::readAnswer);
+}
+
+QJsonObject EmbeddingCall::objectOf(const QByteArray &body)
+{
+    return parseUpstreamJson(body).object();
+}
+
+void EmbeddingCall::readAnswer(const QJsonObject &answer)
+{
     const bool ollama = wire() == WireApi::OllamaEmbed;
     if (!answer.value(ollama ? "embeddings"_L1 : "data"_L1).isArray())
         return fail(

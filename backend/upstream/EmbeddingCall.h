@@ -22,5 +22,8 @@ protected:
     void endOfBody() override;
 
 private:
+    static QJsonObject objectOf(const QByteArray &body);
+    void readAnswer(const QJsonObject &answer);
+
     QByteArray m_body;
 };

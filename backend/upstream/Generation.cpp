@@ -2,21 +2,10 @@
 #include "upstream/Generation.h"
 
 #include "core/Logging.h"
+#include "core/OffLoop.h"
 #include "upstream/UpstreamLimits.h"
 
-#include <QFutureWatcher>
-#include <QPromise>
-#include <QThreadPool>
 #include <QTimer>
-
-namespace {
-
-// A unit at least this large is parsed on a worker thread: parsing JSON takes some 15 ms a megabyte, and
-// the server's other clients are not kept waiting for it. Smaller ones (every delta a model really sends)
-// are read at once.
-constexpr qsizetype OffLoopUnitBytes = 1024 * 1024;
-
-} // namespace
 
 Generation::Generation(QString upstreamName, QString model, WireApi wire, QObject *parent)
     : QObject(parent)
@@ -106,7 +95,7 @@ void Generation::readNextUnits()
             break;
         const AnswerUnit unit = m_unread.takeFirst();
         relay(unit.data, unit.eventName); // the client of a relaying route has it before Ponder reads it
-        if (unit.data.size() >= OffLoopUnitBytes)
+        if (unit.data.size() >= OffLoop::MinBytes)
             return parseOffLoop(unit.data);
         m_parseUnit(unit.data)();
     }
@@ -121,27 +110,19 @@ void Generation::parseOffLoop(const QByteArray &data)
     // one is.
     m_parsingOffLoop = true;
     holdUpstream(true);
-    // The worker gets its own copy of the bytes (shared, never written) and of the parser, and hands back
-    // what reads the result, which nothing else holds: no state is shared while it runs. Should this
-    // generation be deleted first, the watcher goes with it and the result is dropped unread.
-    auto promise = std::make_shared<QPromise<std::function<void()>>>();
-    promise->start();
-    auto *watcher = new QFutureWatcher<std::function<void()>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        const std::function<void()> read = watcher->result();
-        watcher->deleteLater();
-        m_parsingOffLoop = false;
-        if (isRunning())
-            read();
-        readNextUnits();
-        if (!m_parsingOffLoop)
-            holdUpstream(false);
-    });
-    watcher->setFuture(promise->future());
-    QThreadPool::globalInstance()->start([promise, parse = m_parseUnit, data] {
-        promise->addResult(parse(data));
-        promise->finish();
-    });
+    // The worker gets its own copy of the parser and hands back what reads the result, which nothing else
+    // holds: no state is shared while it runs. Should this generation be deleted first, the result is
+    // dropped unread.
+    OffLoop::run(
+        this, [parse = m_parseUnit, data] { return parse(data); },
+        [this](const std::function<void()> &read) {
+            m_parsingOffLoop = false;
+            if (isRunning())
+                read();
+            readNextUnits();
+            if (!m_parsingOffLoop)
+                holdUpstream(false);
+        });
 }
 
 void Generation::applyReadPause()

@@ -9,6 +9,7 @@
 // first, and every delta signal, the hub and the history follow.
 #pragma once
 
+#include "core/OffLoop.h"
 #include "upstream/ChatRequest.h"
 #include "upstream/CompletionTranscript.h"
 #include "upstream/HttpStreamClient.h"
@@ -106,6 +107,11 @@ protected:
     // stream says after them: a framing error, its end), unless the generation ended meanwhile. The
     // answer's next bytes are not read before all that is done.
     void readUnits(const QList<AnswerUnit> &units, std::function<void()> afterwards = {});
+    // Reads an answer sent whole (not streamed): `parse` makes of its bytes what `read` takes, on a worker
+    // thread if they are a megabyte or more; `read` runs unless the generation ended meanwhile.
+    template<typename Parsed, typename Self>
+    void parseWhole(const QByteArray &bytes, Parsed (*parse)(const QByteArray &data),
+        void (Self::*read)(const Parsed &parsed));
 
 private:
     void setStage(Stage stage);
@@ -155,4 +161,19 @@ void Generation::parseUnitsWith(Parsed (*parse)(const QByteArray &), void (Self:
     m_parseUnit = [parse, self, read](const QByteArray &data) -> std::function<void()> {
         return [self, read, parsed = parse(data)] { (self->*read)(parsed); };
     };
+}
+
+template<typename Parsed, typename Self>
+void Generation::parseWhole(
+    const QByteArray &bytes, Parsed (*parse)(const QByteArray &), void (Self::*read)(const Parsed &))
+{
+    Self *self = static_cast<Self *>(this);
+    if (bytes.size() < OffLoop::MinBytes)
+        return (self->*read)(parse(bytes));
+    OffLoop::run(
+        this, [parse, bytes] { return parse(bytes); },
+        [self, read](const Parsed &parsed) {
+            if (self->isRunning())
+                (self->*read)(parsed);
+        });
 }

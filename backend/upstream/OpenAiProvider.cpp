@@ -99,20 +99,24 @@ void OpenAiChat::endOfBody()
         return;
     if (!m_eventStream) {
         relay(m_wholeBody);
-        const OpenAiChunk completion = OpenAiChunk::fromCompletion(m_wholeBody);
-        if (completion.kind != OpenAiChunk::Kind::Delta)
-            return fail(UpstreamError::badGateway(
-                QStringLiteral("upstream '%1' answered without choices: %2")
-                    .arg(upstreamName(), UpstreamError::messageFromBody(m_wholeBody))));
-        m_usage = completion.usage;
-        m_durations = completion.durations;
-        readChoice(completion);
-        return finishWithWhatWasSaid();
+        return parseWhole(m_wholeBody, &OpenAiChunk::fromCompletion, &OpenAiChat::readCompletion);
     }
     // Some servers end without [DONE]; a stream that said how it finished is complete anyway.
     if (m_finishReason)
         return finishWithWhatWasSaid();
     fail(cutOff(QStringLiteral("upstream '%1' ended the stream before it was done").arg(upstreamName())));
+}
+
+void OpenAiChat::readCompletion(const OpenAiChunk &completion)
+{
+    if (completion.kind != OpenAiChunk::Kind::Delta)
+        return fail(
+            UpstreamError::badGateway(QStringLiteral("upstream '%1' answered without choices: %2")
+                                          .arg(upstreamName(), UpstreamError::messageFromBody(m_wholeBody))));
+    m_usage = completion.usage;
+    m_durations = completion.durations;
+    readChoice(completion);
+    finishWithWhatWasSaid();
 }
 
 void OpenAiChat::finishWithWhatWasSaid()

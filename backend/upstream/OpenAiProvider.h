@@ -32,6 +32,8 @@ protected:
 private:
     void readChunk(const OpenAiChunk &chunk);
     void readChoice(const OpenAiChunk &chunk);
+    // A server that ignored stream:true: its one JSON document.
+    void readCompletion(const OpenAiChunk &completion);
     void finishWithWhatWasSaid();
 
     SseParser m_events;

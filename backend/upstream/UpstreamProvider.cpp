@@ -2,6 +2,7 @@
 #include "upstream/UpstreamProvider.h"
 
 #include "core/Logging.h"
+#include "core/OffLoop.h"
 #include "core/UpstreamJson.h"
 #include "upstream/Generation.h"
 #include "upstream/OllamaProvider.h"
@@ -135,13 +136,21 @@ void UpstreamProvider::fetchJson(const HttpStreamClient::Request &get, int redir
             if (status / 100 != 2)
                 return done(
                     std::nullopt, UpstreamError::fromHttpStatus(status, whole->answer.body, upstream));
-            const QJsonDocument document = parseUpstreamJson(whole->answer.body);
-            if (!document.isObject())
-                return done(std::nullopt,
-                    UpstreamError::badGateway(
-                        QStringLiteral("upstream '%1' answered with something that is not JSON")
-                            .arg(upstream)));
-            done(document.object(), {});
+            const auto read = [done, upstream](const QJsonDocument &document) {
+                if (!document.isObject())
+                    return done(std::nullopt,
+                        UpstreamError::badGateway(
+                            QStringLiteral("upstream '%1' answered with something that is not JSON")
+                                .arg(upstream)));
+                done(document.object(), {});
+            };
+            const QByteArray &body = whole->answer.body;
+            if (body.size() < OffLoop::MinBytes)
+                return read(parseUpstreamJson(body));
+            // Busy until it is read, as while it was fetched.
+            OffLoop::run(
+                this, [body] { return parseUpstreamJson(body); },
+                [read, held = hold()](const QJsonDocument &document) { read(document); });
         });
 }
 

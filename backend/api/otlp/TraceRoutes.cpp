@@ -3,6 +3,7 @@
 
 #include "api/otlp/OtlpResponse.h"
 #include "api/otlp/TraceIngest.h"
+#include "core/OffLoop.h"
 #include "http/ApiError.h"
 #include "http/GzipDecoder.h"
 #include "http/HttpResponder.h"
@@ -12,37 +13,52 @@
 
 #include <QPointer>
 
+#include <variant>
+
 using OtlpResponse::Encoding;
 
 namespace {
 
 // The body as the exporter meant it: inflated when it came gzip'd, within the decoded-size bound.
-std::optional<QByteArray> decodedBody(
-    const HttpRequest &request, const TraceLimits &limits, Encoding encoding, HttpResponder &out)
+std::variant<QByteArray, ApiError> decodedBody(
+    const QByteArray &body, const QByteArray &coding, qint64 maxDecodedBytes)
 {
-    const QByteArray coding = request.header("content-encoding").trimmed().toLower();
     if (coding.isEmpty() || coding == "identity")
-        return request.body;
-    if (coding != "gzip") {
-        OtlpResponse::sendError(out, encoding,
-            {415,
-                QStringLiteral("Content-Encoding '%1' is not supported: send gzip or no encoding")
-                    .arg(clippedForMessage(QString::fromLatin1(coding)))});
-        return std::nullopt;
-    }
+        return body;
     QByteArray inflated;
     QString error;
-    switch (GzipDecoder::inflate(request.body, limits.maxDecodedBytes, &inflated, &error)) {
+    switch (GzipDecoder::inflate(body, maxDecodedBytes, &inflated, &error)) {
     case GzipDecoder::Result::Ok:
         return inflated;
     case GzipDecoder::Result::TooLarge:
-        OtlpResponse::sendError(out, encoding, {413, error});
-        return std::nullopt;
+        return ApiError(413, error);
     case GzipDecoder::Result::Corrupt:
-        OtlpResponse::sendError(out, encoding, {400, error});
-        return std::nullopt;
+        break;
     }
-    return std::nullopt;
+    return ApiError(400, error);
+}
+
+// What an export says, or why it cannot be read: a pure function of its bytes, so that a large one is
+// read on a worker thread.
+std::variant<OtlpReadResult, ApiError> readExport(
+    const QByteArray &body, const QByteArray &coding, qint64 maxDecodedBytes, Encoding encoding)
+{
+    const auto decoded = decodedBody(body, coding, maxDecodedBytes);
+    if (const auto *error = std::get_if<ApiError>(&decoded))
+        return *error;
+    const QByteArray &bytes = std::get<QByteArray>(decoded);
+    OtlpReadResult read
+        = encoding == Encoding::Protobuf ? OtlpProtobufReader::read(bytes) : OtlpJsonReader::read(bytes);
+    if (read.error != OtlpReadResult::Error::None)
+        return ApiError(read.error == OtlpReadResult::Error::TooManySpans ? 413 : 400, read.message);
+    return read;
+}
+
+// Whether an export is read off the loop: a large body, or a gzip'd one that may inflate to one.
+bool readsOffLoop(const QByteArray &body, const QByteArray &coding)
+{
+    constexpr qsizetype MostCompressed = 16; // what gzip makes of repetitive JSON, and then some
+    return body.size() >= (coding == "gzip" ? OffLoop::MinBytes / MostCompressed : OffLoop::MinBytes);
 }
 
 } // namespace
@@ -66,32 +82,51 @@ void TraceRoutes::registerOn(Router &router)
                         QStringLiteral("%1 exports are being stored already: retry later")
                             .arg(limits.maxExportsInFlight)},
                     limits.retryAfterSeconds);
-            const auto body = decodedBody(request, limits, *encoding, out);
-            if (!body)
-                return;
-            const OtlpReadResult read = *encoding == Encoding::Protobuf ? OtlpProtobufReader::read(*body)
-                                                                        : OtlpJsonReader::read(*body);
-            if (read.error != OtlpReadResult::Error::None)
+            const QByteArray coding = request.header("content-encoding").trimmed().toLower();
+            if (!coding.isEmpty() && coding != "identity" && coding != "gzip")
                 return OtlpResponse::sendError(out, *encoding,
-                    {read.error == OtlpReadResult::Error::TooManySpans ? 413 : 400, read.message});
-            QPointer<HttpResponder> responder(&out);
-            m_ingest.ingest(read.batch, [responder, encoding, limits](const TraceIngest::Outcome &outcome) {
-                if (!responder)
-                    return;
-                switch (outcome.status) {
-                case TraceIngest::Outcome::Status::Stored:
-                    return OtlpResponse::sendSuccess(
-                        *responder, *encoding, outcome.rejectedSpans, outcome.message);
-                case TraceIngest::Outcome::Status::SessionLimit:
-                    return OtlpResponse::sendError(
-                        *responder, *encoding, {429, outcome.message}, limits.retryAfterSeconds);
-                case TraceIngest::Outcome::Status::Unavailable:
-                    return OtlpResponse::sendError(*responder, *encoding,
-                        {503, QStringLiteral("the event store is unavailable: %1").arg(outcome.message)},
-                        limits.retryAfterSeconds);
-                }
-            });
+                    {415,
+                        QStringLiteral("Content-Encoding '%1' is not supported: send gzip or no encoding")
+                            .arg(clippedForMessage(QString::fromLatin1(coding)))});
+            if (!readsOffLoop(request.body, coding))
+                return store(
+                    readExport(request.body, coding, limits.maxDecodedBytes, *encoding), *encoding, out);
+            // The responder goes with its connection: a client gone meanwhile drops the export unread.
+            OffLoop::run(
+                &out,
+                [body = request.body, coding, max = limits.maxDecodedBytes, encoding = *encoding] {
+                    return readExport(body, coding, max, encoding);
+                },
+                [this, encoding = *encoding, responder = &out](
+                    const std::variant<OtlpReadResult, ApiError> &read) {
+                    store(read, encoding, *responder);
+                });
         },
-        m_ingest.limits().maxBodyBytes);
+        m_ingest.limits().maxBodyBytes, RouteBody::Raw);
     router.setErrorWriter(QStringLiteral("/v1/traces"), OtlpResponse::sendEdgeError);
+}
+
+void TraceRoutes::store(
+    const std::variant<OtlpReadResult, ApiError> &read, Encoding encoding, HttpResponder &out)
+{
+    const TraceLimits &limits = m_ingest.limits();
+    if (const auto *error = std::get_if<ApiError>(&read))
+        return OtlpResponse::sendError(out, encoding, *error);
+    const OtlpReadResult &export_ = std::get<OtlpReadResult>(read);
+    QPointer<HttpResponder> responder(&out);
+    m_ingest.ingest(export_.batch, [responder, encoding, limits](const TraceIngest::Outcome &outcome) {
+        if (!responder)
+            return;
+        switch (outcome.status) {
+        case TraceIngest::Outcome::Status::Stored:
+            return OtlpResponse::sendSuccess(*responder, encoding, outcome.rejectedSpans, outcome.message);
+        case TraceIngest::Outcome::Status::SessionLimit:
+            return OtlpResponse::sendError(
+                *responder, encoding, {429, outcome.message}, limits.retryAfterSeconds);
+        case TraceIngest::Outcome::Status::Unavailable:
+            return OtlpResponse::sendError(*responder, encoding,
+                {503, QStringLiteral("the event store is unavailable: %1").arg(outcome.message)},
+                limits.retryAfterSeconds);
+        }
+    });
 }
