@@ -1,14 +1,19 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""One upstream unit of megabytes of reasoning (a hostile or broken upstream): an OpenAI-compatible SSE event or an
-Ollama NDJSON line, streamed through a built `ponder serve` while /health is asked every 5 ms on connections of
+"""One document of megabytes through a built `ponder serve` while /health is asked every 5 ms on connections of
 their own: prints, per run, the longest /health wait (the event loop's longest turn, plus scheduling) and whether
 the client got every byte.
 
   bench/big_line_bench.py [--mb 7] [--runs 3] [--upstream openai|ollama-chat|ollama-generate] [PONDER]
-                          [--baseline OLD_PONDER]
+                          [--document unit|request|answer|otlp] [--baseline OLD_PONDER]
 
-The client speaks the upstream's API (/v1/chat/completions, /api/chat, /api/generate), so the unit is relayed.
+--document says which document is big:
+  unit     one upstream unit of reasoning (a hostile or broken upstream): an OpenAI-compatible SSE event or an
+           Ollama NDJSON line; the client speaks the upstream's API (/v1/chat/completions, /api/chat,
+           /api/generate), so the unit is relayed (the default)
+  request  the client's request body: a chat request (stream:false) whose user message is megabytes long
+  answer   the upstream's answer sent whole (a server that ignores stream:true), to a client of Anthropic's API
+  otlp     an OTLP/HTTP JSON export, gzip'd, whose one span has an attribute of megabytes
 
 PONDER defaults to build/release/app/ponder; a fresh Ponder (headless, stateless) per run. The fake upstream
 runs in this process on a thread of its own. Debian's /usr/bin/python3 and the standard library only.
@@ -16,6 +21,7 @@ Figures are wall-clock: run on an idle machine.
 """
 
 import argparse
+import gzip
 import hashlib
 import http.client
 import http.server
@@ -73,13 +79,23 @@ KINDS = {
 }
 
 
-def fake_upstream(megabytes, kind):
-    """A server of `kind` that answers every chat or generate request with one reasoning unit of `megabytes` MB."""
+def big_text(megabytes):
     paragraph = "word " * 200 + "\n\n"
     size = megabytes * 1024 * 1024
-    text = (paragraph * (size // len(paragraph) + 1))[:size]
+    return (paragraph * (size // len(paragraph) + 1))[:size]
+
+
+def fake_upstream(megabytes, kind, document):
+    """A server of `kind` that answers every chat or generate request with one reasoning unit of `megabytes` MB
+    (document "unit"), with one JSON document of that much content (document "answer"), or with a short answer."""
+    text = big_text(megabytes) if document in ("unit", "answer") else "thinks"
     body = b"".join(KINDS[kind]["units"](text))
     content_type = KINDS[kind]["type"]
+    if document == "answer":
+        content_type = "application/json"
+        body = json.dumps({"id": "c", "object": "chat.completion", "created": 1, "model": "m",
+                           "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                                        "finish_reason": "stop"}]}).encode()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -115,7 +131,33 @@ def fake_upstream(megabytes, kind):
     return server
 
 
-def one_run(executable, upstream_port, kind):
+def client_request(kind, document, megabytes):
+    """What the client sends: (method, route, body, headers)."""
+    if document == "request":
+        body = {"model": "m", "stream": False, **KINDS[kind]["request"]}
+        if "messages" in body:
+            body["messages"] = [{"role": "user", "content": big_text(megabytes)}]
+        else:
+            body["prompt"] = big_text(megabytes)
+        return KINDS[kind]["route"], json.dumps(body).encode(), {"Content-Type": "application/json"}
+    if document == "answer":
+        body = {"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "hi"}]}
+        return "/v1/messages", json.dumps(body).encode(), {"Content-Type": "application/json",
+                                                           "anthropic-version": "2023-06-01"}
+    if document == "otlp":
+        span = {"traceId": "5b8efff798038103d269b633813fc60c", "spanId": "eee19b7ec3c1b174",
+                "name": "invoke_agent helper", "startTimeUnixNano": "1700000000000000000",
+                "endTimeUnixNano": "1700000001000000000",
+                "attributes": [{"key": "gen_ai.agent.name", "value": {"stringValue": "helper"}},
+                               {"key": "big", "value": {"stringValue": big_text(megabytes)}}]}
+        export = {"resourceSpans": [{"scopeSpans": [{"spans": [span]}]}]}
+        return "/v1/traces", gzip.compress(json.dumps(export).encode()), {"Content-Type": "application/json",
+                                                                            "Content-Encoding": "gzip"}
+    body = {"model": "m", "stream": True, **KINDS[kind]["request"]}
+    return KINDS[kind]["route"], json.dumps(body).encode(), {"Content-Type": "application/json"}
+
+
+def one_run(executable, upstream_port, kind, document, megabytes):
     port = free_port()
     with tempfile.TemporaryDirectory() as data_dir:
         process = subprocess.Popen([executable, "serve", "--port", str(port), "--stateless", "--data-dir", data_dir,
@@ -143,10 +185,9 @@ def one_run(executable, upstream_port, kind):
 
             prober = threading.Thread(target=probe)
             prober.start()
+            route, body, headers = client_request(kind, document, megabytes)
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-            c.request("POST", KINDS[kind]["route"],
-                      json.dumps({"model": "m", "stream": True, **KINDS[kind]["request"]}),
-                      {"Content-Type": "application/json"})
+            c.request("POST", route, body, headers)
             response = c.getresponse()
             received = response.read()
             done.set()
@@ -164,14 +205,17 @@ def main():
     parser.add_argument("--mb", type=int, default=7, help="megabytes of reasoning in the one unit")
     parser.add_argument("--upstream", choices=sorted(KINDS), default="openai",
                         help="the upstream's kind, and the API the client speaks")
+    parser.add_argument("--document", choices=["unit", "request", "answer", "otlp"], default="unit",
+                        help="which document is big (see above)")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    upstream = fake_upstream(args.mb, args.upstream)
+    upstream = fake_upstream(args.mb, args.upstream, args.document)
     print(f"| build | run | status | bytes to the client | sha256 | longest /health wait (ms) | ms per MB |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for label, executable in [("this build", args.ponder)] + ([("baseline", args.baseline)] if args.baseline else []):
         for run in range(1, args.runs + 1):
-            status, size, digest, worst = one_run(executable, upstream.server_address[1], args.upstream)
+            status, size, digest, worst = one_run(executable, upstream.server_address[1], args.upstream,
+                                                  args.document, args.mb)
             print(f"| {label} | {run} | {status} | {size} | {digest} | {worst:.0f} | {worst / args.mb:.1f} |")
     upstream.shutdown()
 
