@@ -54,11 +54,10 @@ std::variant<OtlpReadResult, ApiError> readExport(
     return read;
 }
 
-// Whether an export is read off the loop: a large body, or a gzip'd one that may inflate to one.
+// Whether an export is read off the loop: a large body, or any gzip'd one, which may inflate a thousandfold.
 bool readsOffLoop(const QByteArray &body, const QByteArray &coding)
 {
-    constexpr qsizetype MostCompressed = 16; // what gzip makes of repetitive JSON, and then some
-    return body.size() >= (coding == "gzip" ? OffLoop::MinBytes / MostCompressed : OffLoop::MinBytes);
+    return coding == "gzip" || body.size() >= OffLoop::MinBytes;
 }
 
 } // namespace

@@ -3,8 +3,8 @@
 // plain or gzip, and answers as the specification asks: 200 with ExportTraceServiceResponse (and
 // partial_success when spans were refused), 400 for a body that cannot be read, 413 past the size limits,
 // 415 for another content type or encoding, 429 or 503 with Retry-After when Ponder cannot take more now;
-// every error as a google.rpc.Status in the request's encoding. An export of a megabyte or more (gzip'd:
-// 64 KiB) is inflated and read on a worker thread, so the server keeps answering others meanwhile.
+// every error as a google.rpc.Status in the request's encoding. An export of a megabyte or more (any gzip'd
+// one) is inflated and read on a worker thread, so the server keeps answering others meanwhile.
 #pragma once
 
 #include "api/otlp/OtlpResponse.h"
