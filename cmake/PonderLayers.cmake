@@ -7,7 +7,7 @@
 # The order, bottom first. A layer may name only layers before it in LAYERS. docs/architecture.md says what
 # each holds and where new code goes.
 set(PONDER_LAYERS
-    core # logging, data folders, the open-file limit, the version, clipped text: what every layer uses
+    core # logging, data folders, the open-file limit, the version, clipped text, work off the loop: what every layer uses
     events # the event model: sessions, thinking steps, progress updates, stream ids, their JSON
     http # the HTTP/1.1 server and codec, the router, OpenAI-style errors
     store # where sessions and their streams live: memory or Redis Streams
