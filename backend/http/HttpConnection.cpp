@@ -257,6 +257,7 @@ void HttpConnection::shapeErrors(HttpResponder &responder) const
         // The head is what a writer reads (the path, the Content-Type); the body is not kept for it.
         HttpRequest head = m_head.request;
         head.body.clear();
+        head.json.reset();
         responder.setErrorWriter([writer = std::move(writer), head = std::move(head)](HttpResponder &out,
                                      const ApiError &error) { writer(head, out, error); });
     }
