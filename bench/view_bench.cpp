@@ -2,7 +2,7 @@
 // The window's speed, offscreen, with the real QML, models and in-process backend in front of the fake
 // upstream (on its own thread). Prints, in one run:
 //   1. a stream into the chat at about 2,000 tokens/s, and one that arrives all at once: deltas/s,
-//      model updates/s, and frame intervals and costs;
+//      model updates/s, frame intervals and costs, and the GUI thread's CPU time per frame;
 //   2. the 2,000 tokens/s stream while 100 outside clients stream through the local endpoint;
 //   3. a 2,000-message conversation: time to the first frame after opening it, live delegates, and
 //      frame costs while scrolling through all of it.
@@ -18,6 +18,7 @@
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
 
+#include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,6 +32,9 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
+#include <ctime>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 Q_IMPORT_QML_PLUGIN(PonderPlugin)
 
@@ -48,7 +52,29 @@ FakeScript tokens(int count, int delayMs, int deltasPerDelay = 1)
     return script;
 }
 
-// Frame intervals (between swaps) and frame costs (synchronising to swap), in ms.
+// This thread's CPU time, in ms.
+double threadCpuMs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+// How long this thread has waited, runnable, for a core (Linux's schedstat), in ms; 0 where unknown.
+double runQueueWaitMs()
+{
+    static const QByteArray path
+        = QStringLiteral("/proc/self/task/%1/schedstat").arg(qint64(syscall(SYS_gettid))).toLocal8Bit();
+    QFile file(QString::fromLocal8Bit(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    return fields.size() > 1 ? double(fields.at(1).toLongLong()) / 1e6 : 0;
+}
+
+// Frame intervals (between swaps) and frame costs (synchronising to swap), in ms; and, per interval, the
+// GUI thread's CPU time and its wait for a core: a long interval is either work on this thread or a
+// machine too busy to run it.
 class FrameRecorder : public QObject
 {
 public:
@@ -65,10 +91,17 @@ public:
                 const qint64 now = m_clock.nsecsElapsed();
                 if (!m_recording)
                     return;
-                if (m_lastSwapNs > 0)
+                const double cpu = threadCpuMs();
+                const double waited = runQueueWaitMs();
+                if (m_lastSwapNs > 0) {
                     m_intervals.append(double(now - m_lastSwapNs) / 1e6);
+                    m_cpu.append(cpu - m_lastCpuMs);
+                    m_waits.append(waited - m_lastWaitMs);
+                }
                 m_costs.append(double(now - m_frameStartNs) / 1e6);
                 m_lastSwapNs = now;
+                m_lastCpuMs = cpu;
+                m_lastWaitMs = waited;
             },
             Qt::DirectConnection);
     }
@@ -76,6 +109,8 @@ public:
     {
         m_intervals.clear();
         m_costs.clear();
+        m_cpu.clear();
+        m_waits.clear();
         m_lastSwapNs = 0;
         m_recording = true;
     }
@@ -85,8 +120,14 @@ public:
     QStringList figures() const
     {
         auto ms = [](double value) { return QString::number(value, 'f', 1); };
+        const qsizetype longest = m_intervals.isEmpty()
+            ? -1
+            : std::max_element(m_intervals.begin(), m_intervals.end()) - m_intervals.begin();
         return {QString::number(frames()), ms(percentile(m_intervals, 50)), ms(percentile(m_intervals, 99)),
-            ms(percentile(m_intervals, 100)), ms(percentile(m_costs, 50)), ms(percentile(m_costs, 99))};
+            ms(percentile(m_intervals, 100)), ms(percentile(m_costs, 50)), ms(percentile(m_costs, 99)),
+            ms(percentile(m_cpu, 99)), ms(percentile(m_cpu, 100)),
+            longest < 0 ? QStringLiteral("-")
+                        : QStringLiteral("%1 / %2").arg(ms(m_cpu.at(longest)), ms(m_waits.at(longest)))};
     }
 
 private:
@@ -95,8 +136,12 @@ private:
     qint64 m_frameStartNs = 0;
     qint64 m_lastSwapNs = 0;
     bool m_recording = false;
+    double m_lastCpuMs = 0;
+    double m_lastWaitMs = 0;
     QList<double> m_intervals;
     QList<double> m_costs;
+    QList<double> m_cpu; // the GUI thread's CPU time in each interval
+    QList<double> m_waits; // its wait for a core in each interval
 };
 
 // Runs a real event loop (as the window's exec() does, deferred deletes included) until `done` holds.
@@ -339,7 +384,9 @@ int main(int argc, char **argv)
 
     const QStringList frameHeader {QStringLiteral("frames"), QStringLiteral("interval p50 ms"),
         QStringLiteral("interval p99 ms"), QStringLiteral("interval max ms"),
-        QStringLiteral("frame cost p50 ms"), QStringLiteral("frame cost p99 ms")};
+        QStringLiteral("frame cost p50 ms"), QStringLiteral("frame cost p99 ms"),
+        QStringLiteral("GUI CPU p99 ms"), QStringLiteral("GUI CPU max ms"),
+        QStringLiteral("longest: GUI CPU / wait for a core ms")};
 
     std::printf("\n## 1-2. %d deltas into the chat: paced, all at once, and beside %d outside streams\n\n",
         deltas, loadClients);
@@ -351,8 +398,19 @@ int main(int argc, char **argv)
     LoadThread load(window.endpoint().baseUrl().port(), loadClients);
     load.start();
     waitFor([] { return false; }, 500); // let the outside streams get going
+    // What the 100 outside sessions cost the window's Live sessions list while the chat streams.
+    auto *liveSessions = quickWindow->findChild<QAbstractItemModel *>(QStringLiteral("liveSessions"));
+    int listMoves = 0;
+    int listUpdates = 0;
+    const auto moved = QObject::connect(
+        liveSessions, &QAbstractItemModel::rowsMoved, liveSessions, [&listMoves] { ++listMoves; });
+    const auto changed = QObject::connect(liveSessions, &QAbstractItemModel::dataChanged, liveSessions,
+        [&listUpdates](
+            const QModelIndex &from, const QModelIndex &to) { listUpdates += to.row() - from.row() + 1; });
     const StreamRun loaded = streamIntoChat(*chat, frames, QStringLiteral("paced"));
     const QStringList loadedFrames = frames.figures();
+    QObject::disconnect(moved);
+    QObject::disconnect(changed);
     waitFor([&] { return load.isFinished(); }, 180'000);
 
     auto streamRow = [&](const QString &name, const StreamRun &run, const QStringList &frameFigures) {
@@ -367,8 +425,9 @@ int main(int argc, char **argv)
         {streamRow(QStringLiteral("paced (~2,000/s)"), paced, pacedFrames),
             streamRow(QStringLiteral("all at once"), burst, burstFrames),
             streamRow(QStringLiteral("paced + %1 API streams").arg(loadClients), loaded, loadedFrames)});
-    std::printf("\nOutside streams: %d of %d got content, %lld deltas in all. RSS now: %lld MiB\n",
-        load.finished.load(), loadClients, static_cast<long long>(load.deltas.load()),
+    std::printf("\nOutside streams: %d of %d got content, %lld deltas in all. Meanwhile the Live sessions "
+                "list moved %d rows and updated %d. RSS now: %lld MiB\n",
+        load.finished.load(), loadClients, static_cast<long long>(load.deltas.load()), listMoves, listUpdates,
         static_cast<long long>(rssKiB(QCoreApplication::applicationPid()) / 1024));
 
     std::printf("\n## 3. A %d-message conversation\n\n", messageCount);
