@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // A list model of items with string ids that updates to a fresh list with the fewest row signals:
-// removals, moves, insertions and dataChanged. A refreshed sidebar keeps its selection and scroll
-// position, which a model reset would lose.
+// removals, moves, insertions and dataChanged (naming the roles that changed, where the model says which).
+// A refreshed sidebar keeps its selection and scroll position, which a model reset would lose.
 #pragma once
 
 #include <QAbstractListModel>
@@ -57,11 +57,21 @@ protected:
                 this->endMoveRows();
             }
             if (!(m_rows.at(target) == item)) {
+                const QList<int> roles = changedRoles(m_rows.at(target), item);
                 m_rows[target] = item;
                 const QModelIndex at = this->index(target);
-                Q_EMIT this->dataChanged(at, at);
+                Q_EMIT this->dataChanged(at, at, roles);
             }
         }
+    }
+
+    // The roles that differ between two versions of a row, named in its dataChanged so that views
+    // re-read only those; empty means all of them.
+    virtual QList<int> changedRoles(const Item &before, const Item &after) const
+    {
+        Q_UNUSED(before);
+        Q_UNUSED(after);
+        return {};
     }
 
     QList<Item> m_rows;

@@ -3,6 +3,8 @@
 
 #include "BackendGateway.h"
 
+#include <QHash>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -98,6 +100,7 @@ void LiveSessionModel::setSelectedId(const QString &id)
     if (m_selectedId == id)
         return;
     m_selectedId = id;
+    m_selected = selected();
     Q_EMIT selectedChanged();
 }
 
@@ -141,34 +144,94 @@ void LiveSessionModel::refresh()
     m_refreshing = true;
     m_gateway->liveSessions(this, [this](const std::optional<QList<LiveSession>> &sessions) {
         m_refreshing = false;
-        m_now = QDateTime::currentDateTime();
         if (sessions) {
-            QList<LiveSessionRow> rows;
-            rows.reserve(sessions->size());
-            for (const LiveSession &listed : *sessions) {
-                const Session &session = listed.session;
-                LiveSessionRow row;
-                row.id = session.id;
-                row.title
-                    = session.userRequest.isEmpty() ? session.id : session.userRequest.simplified().left(120);
-                const auto [origin, name] = originOf(session);
-                row.origin = int(origin);
-                row.originName = name;
-                row.model = session.systemContext.value("model"_L1).toString();
-                row.state = listed.state;
-                row.createdAt = session.createdAt.toLocalTime();
-                row.lastActivity = session.lastActivity.toLocalTime();
-                rows.append(row);
-            }
-            std::stable_sort(rows.begin(), rows.end(), [](const LiveSessionRow &a, const LiveSessionRow &b) {
-                return a.lastActivity > b.lastActivity;
-            });
-            m_all = rows;
-            show();
+            take(*sessions);
+            return;
         }
+        m_now = QDateTime::currentDateTime();
         Q_EMIT refreshed();
-        Q_EMIT selectedChanged();
     });
+}
+
+void LiveSessionModel::take(const QList<LiveSession> &sessions)
+{
+    m_now = QDateTime::currentDateTime();
+    QList<LiveSessionRow> rows;
+    rows.reserve(sessions.size());
+    for (const LiveSession &listed : sessions)
+        rows.append(rowOf(listed));
+    m_all = ordered(std::move(rows), m_all);
+    show();
+    Q_EMIT refreshed();
+}
+
+LiveSessionRow LiveSessionModel::rowOf(const LiveSession &listed)
+{
+    const Session &session = listed.session;
+    LiveSessionRow row;
+    row.id = session.id;
+    row.title = session.userRequest.isEmpty() ? session.id : session.userRequest.simplified().left(120);
+    const auto [origin, name] = originOf(session);
+    row.origin = int(origin);
+    row.originName = name;
+    row.model = session.systemContext.value("model"_L1).toString();
+    row.state = listed.state;
+    row.createdAt = session.createdAt.toLocalTime();
+    row.lastActivity = session.lastActivity.toLocalTime();
+    return row;
+}
+
+QList<LiveSessionRow> LiveSessionModel::ordered(
+    QList<LiveSessionRow> fresh, const QList<LiveSessionRow> &previous)
+{
+    struct Before
+    {
+        qsizetype place;
+        QDateTime lastActivity;
+    };
+    QHash<QString, Before> before;
+    before.reserve(previous.size());
+    for (qsizetype place = 0; place < previous.size(); ++place)
+        before.insert(previous.at(place).id, {place, previous.at(place).lastActivity});
+    // 0: new since the last refresh; 1: listed before and active since; 2: listed before, idle since.
+    const auto groupOf = [&before](const LiveSessionRow &row) {
+        const auto known = before.constFind(row.id);
+        if (known == before.cend())
+            return 0;
+        return known->lastActivity == row.lastActivity ? 2 : 1;
+    };
+    std::stable_sort(fresh.begin(), fresh.end(), [&](const LiveSessionRow &a, const LiveSessionRow &b) {
+        const int groupA = groupOf(a);
+        const int groupB = groupOf(b);
+        if (groupA != groupB)
+            return groupA < groupB;
+        if (groupA == 0)
+            return a.lastActivity > b.lastActivity;
+        return before.value(a.id).place < before.value(b.id).place;
+    });
+    return fresh;
+}
+
+QList<int> LiveSessionModel::changedRoles(const LiveSessionRow &before, const LiveSessionRow &after) const
+{
+    QList<int> roles;
+    if (before.title != after.title)
+        roles << TitleRole << Qt::DisplayRole;
+    if (before.origin != after.origin)
+        roles << OriginRole;
+    if (before.originName != after.originName)
+        roles << OriginNameRole;
+    if (before.model != after.model)
+        roles << ModelRole;
+    if (before.state != after.state)
+        roles << StateRole;
+    if (before.createdAt != after.createdAt)
+        roles << CreatedAtRole;
+    if (before.lastActivity != after.lastActivity)
+        roles << LastActivityRole;
+    if (before.id != after.id)
+        roles << IdRole;
+    return roles;
 }
 
 void LiveSessionModel::show()
@@ -188,6 +251,11 @@ void LiveSessionModel::show()
         shown.append(row);
     }
     sync(shown);
+    const QVariantMap selectedNow = selected();
+    if (selectedNow != m_selected) {
+        m_selected = selectedNow;
+        Q_EMIT selectedChanged();
+    }
 }
 
 void LiveSessionModel::clearEnded()

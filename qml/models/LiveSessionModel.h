@@ -5,6 +5,11 @@
 // User-Agent, an agent by its name) and when it began. Filtered by a search text; ended sessions can be
 // cleared from the list. Refreshed on a timer while `active` (the list is small; events themselves are
 // pushed to the selected session).
+//
+// Most recently active first, as of each refresh: new sessions on top (the latest first), then those active
+// since the last refresh, then the rest, both in the order they had. So a hundred clients streaming at once
+// keep their places instead of shuffling every refresh. A refresh changes a row only in what changed, and
+// names those roles.
 #pragma once
 
 #include "GatewayTypes.h"
@@ -95,6 +100,10 @@ public:
 
     // Where a session came from, as its system_context says (public for tests).
     static std::pair<Origin, QString> originOf(const Session &session);
+    // Takes a fresh listing from the hub, as refresh() does with the gateway's answer (public for tests).
+    void take(const QList<LiveSession> &sessions);
+    // `fresh` in the list's order, given the order `previous` had (public for tests).
+    static QList<LiveSessionRow> ordered(QList<LiveSessionRow> fresh, const QList<LiveSessionRow> &previous);
 
 Q_SIGNALS:
     void gatewayChanged();
@@ -104,8 +113,12 @@ Q_SIGNALS:
     void refreshed();
     void selectedChanged();
 
+protected:
+    QList<int> changedRoles(const LiveSessionRow &before, const LiveSessionRow &after) const override;
+
 private:
     void show();
+    static LiveSessionRow rowOf(const LiveSession &listed);
 
     QPointer<BackendGateway> m_gateway;
     QTimer m_timer;
@@ -117,4 +130,5 @@ private:
     QHash<QString, QDateTime> m_cleared;
     QDateTime m_now;
     QString m_selectedId;
+    QVariantMap m_selected; // as last announced by selectedChanged
 };

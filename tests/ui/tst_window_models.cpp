@@ -91,6 +91,32 @@ QStringList stepsOf(const SessionTimeline *timeline)
     return steps;
 }
 
+// A listing of sessions from outside clients, begun a minute ago, the i-th last active at `activity.at(i)`.
+QList<LiveSession> clientSessions(const QList<QDateTime> &activity)
+{
+    static const QDateTime created = QDateTime::currentDateTimeUtc().addSecs(-60);
+    QList<LiveSession> listing;
+    for (qsizetype i = 0; i < activity.size(); ++i) {
+        Session session;
+        session.id = QStringLiteral("client-%1").arg(i);
+        session.userRequest = QStringLiteral("Request %1").arg(i);
+        session.systemContext = {{QStringLiteral("source"), QStringLiteral("chat_completion")},
+            {QStringLiteral("client"), QStringLiteral("curl/8.0.1")}};
+        session.createdAt = created;
+        session.lastActivity = activity.at(i);
+        listing.append({session, SessionState::Running});
+    }
+    return listing;
+}
+
+QStringList idsOf(const LiveSessionModel &sessions)
+{
+    QStringList ids;
+    for (int row = 0; row < sessions.rowCount(); ++row)
+        ids << sessions.index(row).data(LiveSessionModel::IdRole).toString();
+    return ids;
+}
+
 } // namespace
 
 class WindowModelsTest : public QObject
@@ -123,6 +149,7 @@ private Q_SLOTS:
     void historyKeptBeforeOutcomesOpensAndGrows();
     void historyListsRenamesDeletesAndReopens();
     void liveSessionsListOutsideAgents();
+    void liveSessionsKeepTheirPlacesWhileStreaming();
     void modelCatalogListsUpstreamModels();
     void thinkingIsAskedForWhereTheModelCanThink();
     void openAiUpstreamsGetReasoningEffort();
@@ -955,6 +982,93 @@ void WindowModelsTest::historyListsRenamesDeletesAndReopens()
     fresh.setGateway(m_gateway.get());
     QTRY_COMPARE_WITH_TIMEOUT(fresh.rowCount(), 1, 5000);
     QVERIFY(fresh.rowOf(first) < 0);
+}
+
+void WindowModelsTest::liveSessionsKeepTheirPlacesWhileStreaming()
+{
+    LiveSessionModel sessions;
+    QAbstractItemModelTester tester(&sessions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int count = 100;
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    QList<QDateTime> activity;
+    for (int i = 0; i < count; ++i)
+        activity.append(start.addMSecs(i));
+    QRandomGenerator random(7);
+    auto listing = clientSessions(activity);
+    std::shuffle(listing.begin(), listing.end(), random); // the hub lists them in no particular order
+    sessions.take(listing);
+    // The first listing: most recently active first.
+    QStringList expected;
+    for (int i = count - 1; i >= 0; --i)
+        expected << QStringLiteral("client-%1").arg(i);
+    QCOMPARE(idsOf(sessions), expected);
+
+    QSignalSpy reset(&sessions, &QAbstractItemModel::modelReset);
+    QSignalSpy moved(&sessions, &QAbstractItemModel::rowsMoved);
+    QSignalSpy inserted(&sessions, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&sessions, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&sessions, &QAbstractItemModel::dataChanged);
+    QSignalSpy selectedChanged(&sessions, &LiveSessionModel::selectedChanged);
+    // All of them stream between refreshes, each last active at another moment: every row is updated at
+    // most once per refresh, in its last activity only, and none moves.
+    for (int refresh = 1; refresh <= 10; ++refresh) {
+        for (QDateTime &last : activity)
+            last = last.addMSecs(1 + random.bounded(1500));
+        listing = clientSessions(activity);
+        std::shuffle(listing.begin(), listing.end(), random);
+        changed.clear();
+        sessions.take(listing);
+        QCOMPARE(idsOf(sessions), expected);
+        QCOMPARE(changed.size(), count);
+        for (const QList<QVariant> &signal : std::as_const(changed))
+            QCOMPARE(rolesOf(signal), QList<int> {LiveSessionModel::LastActivityRole});
+    }
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(moved.size(), 0);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(selectedChanged.size(), 0);
+
+    // Nothing new: no signal at all.
+    changed.clear();
+    sessions.take(clientSessions(activity));
+    QCOMPARE(changed.size(), 0);
+
+    // One of them alone goes on: it comes first, the one row that moves.
+    activity[5] = activity[5].addSecs(60);
+    sessions.take(clientSessions(activity));
+    expected.removeOne(QStringLiteral("client-5"));
+    expected.prepend(QStringLiteral("client-5"));
+    QCOMPARE(idsOf(sessions), expected);
+    QCOMPARE(moved.size(), 1);
+
+    // A new session comes first; one that finished says so in its state.
+    activity.append(activity[5].addSecs(1));
+    listing = clientSessions(activity);
+    listing[7].state = SessionState::Done;
+    changed.clear();
+    sessions.take(listing);
+    expected.prepend(QStringLiteral("client-%1").arg(count));
+    QCOMPARE(idsOf(sessions), expected);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(rolesOf(changed.first()), QList<int> {LiveSessionModel::StateRole});
+    QCOMPARE(sessions.index(int(expected.indexOf(QStringLiteral("client-7"))))
+                 .data(LiveSessionModel::StateRole)
+                 .value<SessionState>(),
+        SessionState::Done);
+    QCOMPARE(sessions.endedCount(), 1);
+
+    // The selected session's details follow the list, announced only when they change.
+    sessions.setSelectedId(QStringLiteral("client-3"));
+    selectedChanged.clear();
+    sessions.take(listing);
+    QCOMPARE(selectedChanged.size(), 0);
+    listing[3].session.userRequest = QStringLiteral("Another request");
+    sessions.take(listing);
+    QCOMPARE(selectedChanged.size(), 1);
+    QCOMPARE(
+        sessions.selected().value(QStringLiteral("title")).toString(), QStringLiteral("Another request"));
 }
 
 void WindowModelsTest::liveSessionsListOutsideAgents()
