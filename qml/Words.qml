@@ -76,6 +76,7 @@ QtObject {
         case LiveSessionModel.Window: return qsTr("this window")
         case LiveSessionModel.Client: return name !== "" ? name : qsTr("an API client")
         case LiveSessionModel.Agent: return name !== "" ? qsTr("agent %1").arg(name) : qsTr("an agent")
+        case LiveSessionModel.Trace: return name !== "" ? qsTr("trace from %1").arg(name) : qsTr("an OpenTelemetry trace")
         default: return ""
         }
     }

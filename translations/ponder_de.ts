@@ -38,7 +38,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="203" />
+        <location filename="../qml/chat/ChatController.cpp" line="202" />
         <source>Sending to %1…</source>
         <translation>Wird an %1 gesendet…</translation>
     </message>
@@ -1585,380 +1585,390 @@
         <translation>ein Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="85" />
+        <location filename="../qml/Words.qml" line="79" />
+        <source>trace from %1</source>
+        <translation>Trace von %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="79" />
+        <source>an OpenTelemetry trace</source>
+        <translation>ein OpenTelemetry-Trace</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="86" />
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="86" />
+        <location filename="../qml/Words.qml" line="87" />
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="87" />
+        <location filename="../qml/Words.qml" line="88" />
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="88" />
+        <location filename="../qml/Words.qml" line="89" />
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="89" />
+        <location filename="../qml/Words.qml" line="90" />
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="104" />
+        <location filename="../qml/Words.qml" line="105" />
         <source>finished</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="105" />
+        <location filename="../qml/Words.qml" line="106" />
         <source>token limit</source>
         <translation>Token-Limit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106" />
+        <location filename="../qml/Words.qml" line="107" />
         <source>tool calls</source>
         <translation>Werkzeugaufrufe</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="107" />
+        <location filename="../qml/Words.qml" line="108" />
         <source>content filter</source>
         <translation>Inhaltsfilter</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="112" />
+        <location filename="../qml/Words.qml" line="113" />
         <source>%1 tokens/s</source>
         <translation>%1 Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="129" />
+        <location filename="../qml/Words.qml" line="130" />
         <source>Request received</source>
         <translation>Anfrage erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="131" />
+        <location filename="../qml/Words.qml" line="132" />
         <source>The model server accepted it</source>
         <translation>Der Modellserver hat sie angenommen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="133" />
+        <location filename="../qml/Words.qml" line="134" />
         <source>Reading the prompt, %1%</source>
         <translation>Liest die Eingabe, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="135" />
         <source>Reading the prompt</source>
         <translation>Liest die Eingabe</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="136" />
+        <location filename="../qml/Words.qml" line="137" />
         <source>First token after %1</source>
         <translation>Erstes Token nach %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="137" />
+        <location filename="../qml/Words.qml" line="138" />
         <source>First token</source>
         <translation>Erstes Token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="140" />
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="141" />
+        <location filename="../qml/Words.qml" line="256" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="141" />
+        <location filename="../qml/Words.qml" line="142" />
         <source>Done in %1</source>
         <translation>Fertig in %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="143" />
+        <location filename="../qml/Words.qml" line="144" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 Eingabe- + %2 Antwort-Tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="145" />
+        <location filename="../qml/Words.qml" line="146" />
         <source>%n token(s)</source>
         <translation><numerusform>%n Token</numerusform><numerusform>%n Tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="151" />
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="152" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="153" />
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="154" />
+        <location filename="../qml/Words.qml" line="258" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="155" />
+        <location filename="../qml/Words.qml" line="156" />
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="168" />
         <source>%1 started run %2</source>
         <translation>%1 hat Lauf %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="168" />
         <source>%1 started a run</source>
         <translation>%1 hat einen Lauf gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="169" />
+        <location filename="../qml/Words.qml" line="170" />
         <source>%1 finished run %2</source>
         <translation>%1 hat Lauf %2 beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="169" />
+        <location filename="../qml/Words.qml" line="170" />
         <source>%1 finished its run</source>
         <translation>%1 hat seinen Lauf beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="172" />
         <source>Run %1 of %2 failed</source>
         <translation>Lauf %1 von %2 ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="172" />
         <source>The run of %1 failed</source>
         <translation>Der Lauf von %1 ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>Run %1 of %2 was stopped</source>
         <translation>Lauf %1 von %2 wurde angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>The run of %1 was stopped</source>
         <translation>Der Lauf von %1 wurde angehalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="183" />
         <location filename="../qml/Words.qml" line="184" />
+        <location filename="../qml/Words.qml" line="185" />
         <source>%n step(s)</source>
         <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="183" />
-        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="184" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>%n failed</source>
         <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="187" />
+        <location filename="../qml/Words.qml" line="188" />
         <source>Trace started: %1</source>
         <translation>Trace gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="187" />
+        <location filename="../qml/Words.qml" line="188" />
         <source>Trace %1 started</source>
         <translation>Trace %1 gestartet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="189" />
         <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="191" />
         <source>%n step(s) done</source>
         <translation><numerusform>%n Schritt erledigt</numerusform><numerusform>%n Schritte erledigt</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="192" />
+        <location filename="../qml/Words.qml" line="193" />
         <source>Trace done: %1</source>
         <translation>Trace fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="194" />
+        <location filename="../qml/Words.qml" line="195" />
         <source>The trace failed: %1</source>
         <translation>Der Trace ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199" />
+        <location filename="../qml/Words.qml" line="200" />
         <source>Its root span ended with an error and said no more.</source>
         <translation>Sein Root-Span endete mit einem Fehler und sagte nichts weiter.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="207" />
-        <location filename="../qml/Words.qml" line="284" />
+        <location filename="../qml/Words.qml" line="208" />
+        <location filename="../qml/Words.qml" line="285" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209" />
+        <location filename="../qml/Words.qml" line="210" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 ist nicht erreichbar. Läuft der Agent unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="211" />
+        <location filename="../qml/Words.qml" line="288" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 antwortete nicht mehr, und Ponder hat aufgehört zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="211" />
+        <location filename="../qml/Words.qml" line="212" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 hat die Verbindung während des Laufs abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="212" />
+        <location filename="../qml/Words.qml" line="213" />
         <source>The connection to %1 failed.</source>
         <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="214" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 hat nicht mit einem Ereignisstrom geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="215" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 hat ein Ereignis gesendet, das zu groß zum Weiterleiten ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="216" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 hat seinen Datenstrom beendet, bevor der Lauf fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="221" />
+        <location filename="../qml/Words.qml" line="222" />
         <source>“%1”</source>
         <translation>„%1“</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="239" />
+        <location filename="../qml/Words.qml" line="240" />
         <source>No keychain answers.</source>
         <translation>Kein Schlüsselbund antwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="240" />
+        <location filename="../qml/Words.qml" line="241" />
         <source>The keychain refused Ponder access.</source>
         <translation>Der Schlüsselbund hat Ponder den Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="241" />
+        <location filename="../qml/Words.qml" line="242" />
         <source>The keychain reported an error.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="247" />
+        <location filename="../qml/Words.qml" line="248" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="253" />
+        <location filename="../qml/Words.qml" line="254" />
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="254" />
+        <location filename="../qml/Words.qml" line="255" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="258" />
+        <location filename="../qml/Words.qml" line="259" />
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="259" />
+        <location filename="../qml/Words.qml" line="260" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="282" />
+        <location filename="../qml/Words.qml" line="283" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 hat die Antwort abgebrochen, bevor sie fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="286" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>%1 could not be reached.</source>
         <translation>%1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="288" />
+        <location filename="../qml/Words.qml" line="289" />
         <source>The secure connection to %1 failed.</source>
         <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="290" />
+        <location filename="../qml/Words.qml" line="291" />
         <source>%1 reported an error.</source>
         <translation>%1 hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="291" />
+        <location filename="../qml/Words.qml" line="292" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 hat eine Antwort geschickt, die Ponder nicht lesen konnte.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="308" />
+        <location filename="../qml/Words.qml" line="309" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="310" />
+        <location filename="../qml/Words.qml" line="311" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Server begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="312" />
+        <location filename="../qml/Words.qml" line="313" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="314" />
+        <location filename="../qml/Words.qml" line="315" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316" />
+        <location filename="../qml/Words.qml" line="317" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="318" />
+        <location filename="../qml/Words.qml" line="319" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="320" />
+        <location filename="../qml/Words.qml" line="321" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322" />
+        <location filename="../qml/Words.qml" line="323" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="325" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>Der Agent antwortet nicht. Läuft er unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="326" />
+        <location filename="../qml/Words.qml" line="327" />
         <source>The agent went silent. Try again.</source>
         <translation>Der Agent ist verstummt. Versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="328" />
+        <location filename="../qml/Words.qml" line="329" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>Der Agent hat Ponder abgewiesen. Prüfe seine Adresse und was er erwartet in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="330" />
+        <location filename="../qml/Words.qml" line="331" />
         <source>The agent reported an error.</source>
         <translation>Der Agent hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="332" />
+        <location filename="../qml/Words.qml" line="333" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

@@ -42,7 +42,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="203" />
+        <location filename="../qml/chat/ChatController.cpp" line="202" />
         <source>Sending to %1…</source>
         <translation>Sending to %1…</translation>
     </message>
@@ -1589,325 +1589,335 @@
         <translation>an agent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="85" />
+        <location filename="../qml/Words.qml" line="79" />
+        <source>trace from %1</source>
+        <translation>trace from %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="79" />
+        <source>an OpenTelemetry trace</source>
+        <translation>an OpenTelemetry trace</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="86" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="86" />
+        <location filename="../qml/Words.qml" line="87" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="87" />
+        <location filename="../qml/Words.qml" line="88" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="88" />
+        <location filename="../qml/Words.qml" line="89" />
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="89" />
+        <location filename="../qml/Words.qml" line="90" />
         <source>ended</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="104" />
+        <location filename="../qml/Words.qml" line="105" />
         <source>finished</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="105" />
+        <location filename="../qml/Words.qml" line="106" />
         <source>token limit</source>
         <translation>token limit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106" />
+        <location filename="../qml/Words.qml" line="107" />
         <source>tool calls</source>
         <translation>tool calls</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="107" />
+        <location filename="../qml/Words.qml" line="108" />
         <source>content filter</source>
         <translation>content filter</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="112" />
+        <location filename="../qml/Words.qml" line="113" />
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="129" />
+        <location filename="../qml/Words.qml" line="130" />
         <source>Request received</source>
         <translation>Request received</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="131" />
+        <location filename="../qml/Words.qml" line="132" />
         <source>The model server accepted it</source>
         <translation>The model server accepted it</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="133" />
+        <location filename="../qml/Words.qml" line="134" />
         <source>Reading the prompt, %1%</source>
         <translation>Reading the prompt, %1%</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="135" />
         <source>Reading the prompt</source>
         <translation>Reading the prompt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="136" />
+        <location filename="../qml/Words.qml" line="137" />
         <source>First token after %1</source>
         <translation>First token after %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="137" />
+        <location filename="../qml/Words.qml" line="138" />
         <source>First token</source>
         <translation>First token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="140" />
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="141" />
+        <location filename="../qml/Words.qml" line="256" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="141" />
+        <location filename="../qml/Words.qml" line="142" />
         <source>Done in %1</source>
         <translation>Done in %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="143" />
+        <location filename="../qml/Words.qml" line="144" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 prompt + %2 completion tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="145" />
+        <location filename="../qml/Words.qml" line="146" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="151" />
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="152" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="153" />
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="154" />
+        <location filename="../qml/Words.qml" line="258" />
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="155" />
+        <location filename="../qml/Words.qml" line="156" />
         <source>Session ended</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="168" />
         <source>%1 started run %2</source>
         <translation>%1 started run %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="168" />
         <source>%1 started a run</source>
         <translation>%1 started a run</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="169" />
+        <location filename="../qml/Words.qml" line="170" />
         <source>%1 finished run %2</source>
         <translation>%1 finished run %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="169" />
+        <location filename="../qml/Words.qml" line="170" />
         <source>%1 finished its run</source>
         <translation>%1 finished its run</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="172" />
         <source>Run %1 of %2 failed</source>
         <translation>Run %1 of %2 failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="172" />
         <source>The run of %1 failed</source>
         <translation>The run of %1 failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>Run %1 of %2 was stopped</source>
         <translation>Run %1 of %2 was stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>The run of %1 was stopped</source>
         <translation>The run of %1 was stopped</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="183" />
         <location filename="../qml/Words.qml" line="184" />
+        <location filename="../qml/Words.qml" line="185" />
         <source>%n step(s)</source>
         <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="183" />
-        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="184" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>%n failed</source>
         <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="187" />
+        <location filename="../qml/Words.qml" line="188" />
         <source>Trace started: %1</source>
         <translation>Trace started: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="187" />
+        <location filename="../qml/Words.qml" line="188" />
         <source>Trace %1 started</source>
         <translation>Trace %1 started</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="189" />
         <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="191" />
         <source>%n step(s) done</source>
         <translation><numerusform>%n step done</numerusform><numerusform>%n steps done</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="192" />
+        <location filename="../qml/Words.qml" line="193" />
         <source>Trace done: %1</source>
         <translation>Trace done: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="194" />
+        <location filename="../qml/Words.qml" line="195" />
         <source>The trace failed: %1</source>
         <translation>The trace failed: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199" />
+        <location filename="../qml/Words.qml" line="200" />
         <source>Its root span ended with an error and said no more.</source>
         <translation>Its root span ended with an error and said no more.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="207" />
-        <location filename="../qml/Words.qml" line="284" />
+        <location filename="../qml/Words.qml" line="208" />
+        <location filename="../qml/Words.qml" line="285" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 answered with HTTP status %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209" />
+        <location filename="../qml/Words.qml" line="210" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 could not be reached. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="211" />
+        <location filename="../qml/Words.qml" line="288" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 went silent, and Ponder stopped waiting.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="211" />
+        <location filename="../qml/Words.qml" line="212" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 broke off the connection during the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="212" />
+        <location filename="../qml/Words.qml" line="213" />
         <source>The connection to %1 failed.</source>
         <translation>The connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="214" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 did not answer with an event stream.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="215" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 sent an event too large to relay.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="216" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 ended its stream before it finished the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="221" />
+        <location filename="../qml/Words.qml" line="222" />
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="239" />
+        <location filename="../qml/Words.qml" line="240" />
         <source>No keychain answers.</source>
         <translation>No keychain answers.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="240" />
+        <location filename="../qml/Words.qml" line="241" />
         <source>The keychain refused Ponder access.</source>
         <translation>The keychain refused Ponder access.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="241" />
+        <location filename="../qml/Words.qml" line="242" />
         <source>The keychain reported an error.</source>
         <translation>The keychain reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="247" />
+        <location filename="../qml/Words.qml" line="248" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Nothing is stored in plain text instead.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="253" />
+        <location filename="../qml/Words.qml" line="254" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="254" />
+        <location filename="../qml/Words.qml" line="255" />
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="258" />
+        <location filename="../qml/Words.qml" line="259" />
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="259" />
+        <location filename="../qml/Words.qml" line="260" />
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="282" />
+        <location filename="../qml/Words.qml" line="283" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 broke off the answer before it was done.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="286" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>%1 could not be reached.</source>
         <translation>%1 could not be reached.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="288" />
+        <location filename="../qml/Words.qml" line="289" />
         <source>The secure connection to %1 failed.</source>
         <translation>The secure connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="290" />
+        <location filename="../qml/Words.qml" line="291" />
         <source>%1 reported an error.</source>
         <translation>%1 reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="291" />
+        <location filename="../qml/Words.qml" line="292" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 sent an answer Ponder could not read.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="308" />
+        <location filename="../qml/Words.qml" line="309" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="310" />
+        <location filename="../qml/Words.qml" line="311" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>The server is rate limiting Ponder and asked it to wait.</translation>
     </message>
@@ -1916,57 +1926,57 @@
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="312" />
+        <location filename="../qml/Words.qml" line="313" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="314" />
+        <location filename="../qml/Words.qml" line="315" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316" />
+        <location filename="../qml/Words.qml" line="317" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="318" />
+        <location filename="../qml/Words.qml" line="319" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="320" />
+        <location filename="../qml/Words.qml" line="321" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322" />
+        <location filename="../qml/Words.qml" line="323" />
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="325" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>The agent is not answering. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="326" />
+        <location filename="../qml/Words.qml" line="327" />
         <source>The agent went silent. Try again.</source>
         <translation>The agent went silent. Try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="328" />
+        <location filename="../qml/Words.qml" line="329" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>The agent refused Ponder. Check its address and what it expects in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="330" />
+        <location filename="../qml/Words.qml" line="331" />
         <source>The agent reported an error.</source>
         <translation>The agent reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="332" />
+        <location filename="../qml/Words.qml" line="333" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

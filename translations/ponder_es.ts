@@ -38,7 +38,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="203" />
+        <location filename="../qml/chat/ChatController.cpp" line="202" />
         <source>Sending to %1…</source>
         <translation>Enviando a %1…</translation>
     </message>
@@ -1585,380 +1585,390 @@
         <translation>un agente</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="85" />
+        <location filename="../qml/Words.qml" line="79" />
+        <source>trace from %1</source>
+        <translation>traza de %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="79" />
+        <source>an OpenTelemetry trace</source>
+        <translation>una traza de OpenTelemetry</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="86" />
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="86" />
+        <location filename="../qml/Words.qml" line="87" />
         <source>done</source>
         <translation>hecha</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="87" />
+        <location filename="../qml/Words.qml" line="88" />
         <source>failed</source>
         <translation>fallida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="88" />
+        <location filename="../qml/Words.qml" line="89" />
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="89" />
+        <location filename="../qml/Words.qml" line="90" />
         <source>ended</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="104" />
+        <location filename="../qml/Words.qml" line="105" />
         <source>finished</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="105" />
+        <location filename="../qml/Words.qml" line="106" />
         <source>token limit</source>
         <translation>límite de tokens</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106" />
+        <location filename="../qml/Words.qml" line="107" />
         <source>tool calls</source>
         <translation>llamadas a herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="107" />
+        <location filename="../qml/Words.qml" line="108" />
         <source>content filter</source>
         <translation>filtro de contenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="112" />
+        <location filename="../qml/Words.qml" line="113" />
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="129" />
+        <location filename="../qml/Words.qml" line="130" />
         <source>Request received</source>
         <translation>Petición recibida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="131" />
+        <location filename="../qml/Words.qml" line="132" />
         <source>The model server accepted it</source>
         <translation>El servidor del modelo la aceptó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="133" />
+        <location filename="../qml/Words.qml" line="134" />
         <source>Reading the prompt, %1%</source>
         <translation>Leyendo la petición, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="135" />
         <source>Reading the prompt</source>
         <translation>Leyendo la petición</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="136" />
+        <location filename="../qml/Words.qml" line="137" />
         <source>First token after %1</source>
         <translation>Primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="137" />
+        <location filename="../qml/Words.qml" line="138" />
         <source>First token</source>
         <translation>Primer token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="140" />
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="141" />
+        <location filename="../qml/Words.qml" line="256" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="141" />
+        <location filename="../qml/Words.qml" line="142" />
         <source>Done in %1</source>
         <translation>Terminado en %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="143" />
+        <location filename="../qml/Words.qml" line="144" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 tokens de entrada + %2 de respuesta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="145" />
+        <location filename="../qml/Words.qml" line="146" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="151" />
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="152" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="153" />
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="154" />
+        <location filename="../qml/Words.qml" line="258" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="155" />
+        <location filename="../qml/Words.qml" line="156" />
         <source>Session ended</source>
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="168" />
         <source>%1 started run %2</source>
         <translation>%1 inició la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="167" />
+        <location filename="../qml/Words.qml" line="168" />
         <source>%1 started a run</source>
         <translation>%1 inició una ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="169" />
+        <location filename="../qml/Words.qml" line="170" />
         <source>%1 finished run %2</source>
         <translation>%1 terminó la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="169" />
+        <location filename="../qml/Words.qml" line="170" />
         <source>%1 finished its run</source>
         <translation>%1 terminó su ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="172" />
         <source>Run %1 of %2 failed</source>
         <translation>La ejecución %1 de %2 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="171" />
+        <location filename="../qml/Words.qml" line="172" />
         <source>The run of %1 failed</source>
         <translation>La ejecución de %1 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>Run %1 of %2 was stopped</source>
         <translation>La ejecución %1 de %2 se detuvo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>The run of %1 was stopped</source>
         <translation>La ejecución de %1 se detuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="183" />
         <location filename="../qml/Words.qml" line="184" />
+        <location filename="../qml/Words.qml" line="185" />
         <source>%n step(s)</source>
         <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="183" />
-        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="184" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>%n failed</source>
         <translation><numerusform>%n fallido</numerusform><numerusform>%n fallidos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="187" />
+        <location filename="../qml/Words.qml" line="188" />
         <source>Trace started: %1</source>
         <translation>Traza iniciada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="187" />
+        <location filename="../qml/Words.qml" line="188" />
         <source>Trace %1 started</source>
         <translation>Traza %1 iniciada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="189" />
         <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="191" />
         <source>%n step(s) done</source>
         <translation><numerusform>%n paso hecho</numerusform><numerusform>%n pasos hechos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="192" />
+        <location filename="../qml/Words.qml" line="193" />
         <source>Trace done: %1</source>
         <translation>Traza terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="194" />
+        <location filename="../qml/Words.qml" line="195" />
         <source>The trace failed: %1</source>
         <translation>La traza falló: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199" />
+        <location filename="../qml/Words.qml" line="200" />
         <source>Its root span ended with an error and said no more.</source>
         <translation>Su span raíz terminó con un error y no dijo nada más.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="207" />
-        <location filename="../qml/Words.qml" line="284" />
+        <location filename="../qml/Words.qml" line="208" />
+        <location filename="../qml/Words.qml" line="285" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 respondió con el estado HTTP %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209" />
+        <location filename="../qml/Words.qml" line="210" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>No se pudo contactar con %1. ¿Está en marcha en la dirección de Ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="211" />
+        <location filename="../qml/Words.qml" line="288" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="211" />
+        <location filename="../qml/Words.qml" line="212" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 cortó la conexión durante la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="212" />
+        <location filename="../qml/Words.qml" line="213" />
         <source>The connection to %1 failed.</source>
         <translation>La conexión con %1 falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="214" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 no respondió con un flujo de eventos.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="215" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 envió un evento demasiado grande para retransmitirlo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="216" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 cerró su flujo antes de terminar la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="221" />
+        <location filename="../qml/Words.qml" line="222" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="239" />
+        <location filename="../qml/Words.qml" line="240" />
         <source>No keychain answers.</source>
         <translation>Ningún llavero responde.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="240" />
+        <location filename="../qml/Words.qml" line="241" />
         <source>The keychain refused Ponder access.</source>
         <translation>El llavero le negó el acceso a Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="241" />
+        <location filename="../qml/Words.qml" line="242" />
         <source>The keychain reported an error.</source>
         <translation>El llavero informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="247" />
+        <location filename="../qml/Words.qml" line="248" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>No se guarda nada en texto plano en su lugar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="253" />
+        <location filename="../qml/Words.qml" line="254" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="254" />
+        <location filename="../qml/Words.qml" line="255" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="258" />
+        <location filename="../qml/Words.qml" line="259" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="259" />
+        <location filename="../qml/Words.qml" line="260" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="282" />
+        <location filename="../qml/Words.qml" line="283" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 cortó la respuesta antes de terminarla.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="286" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>%1 could not be reached.</source>
         <translation>No se pudo contactar con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="288" />
+        <location filename="../qml/Words.qml" line="289" />
         <source>The secure connection to %1 failed.</source>
         <translation>Falló la conexión segura con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="290" />
+        <location filename="../qml/Words.qml" line="291" />
         <source>%1 reported an error.</source>
         <translation>%1 informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="291" />
+        <location filename="../qml/Words.qml" line="292" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 envió una respuesta que Ponder no pudo leer.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="308" />
+        <location filename="../qml/Words.qml" line="309" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="310" />
+        <location filename="../qml/Words.qml" line="311" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="312" />
+        <location filename="../qml/Words.qml" line="313" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="314" />
+        <location filename="../qml/Words.qml" line="315" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316" />
+        <location filename="../qml/Words.qml" line="317" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="318" />
+        <location filename="../qml/Words.qml" line="319" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="320" />
+        <location filename="../qml/Words.qml" line="321" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322" />
+        <location filename="../qml/Words.qml" line="323" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="325" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="326" />
+        <location filename="../qml/Words.qml" line="327" />
         <source>The agent went silent. Try again.</source>
         <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="328" />
+        <location filename="../qml/Words.qml" line="329" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="330" />
+        <location filename="../qml/Words.qml" line="331" />
         <source>The agent reported an error.</source>
         <translation>El agente informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="332" />
+        <location filename="../qml/Words.qml" line="333" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

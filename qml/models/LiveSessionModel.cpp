@@ -128,6 +128,9 @@ std::pair<LiveSessionModel::Origin, QString> LiveSessionModel::originOf(const Se
             return {Origin::Window, {}};
         return {Origin::Client, client};
     }
+    // A trace's session says where it came from by its service (TraceIngest), not by an agent's name.
+    if (source == "opentelemetry"_L1)
+        return {Origin::Trace, context.value("service"_L1).toString().left(80)};
     // An agent names itself in its session's context, or by its user.
     for (const auto name : {"agent"_L1, "agent_name"_L1, "source"_L1, "name"_L1}) {
         const QString value = context.value(name).toString();

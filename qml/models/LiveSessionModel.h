@@ -71,7 +71,8 @@ public:
     {
         Window, // a chat in this window
         Client, // a request to the local endpoint
-        Agent // an agent publishing to the streaming API
+        Agent, // an agent publishing to the streaming API
+        Trace // an OpenTelemetry trace exported to /v1/traces, named by its service
     };
     Q_ENUM(Origin)
 

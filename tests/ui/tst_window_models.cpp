@@ -150,6 +150,7 @@ private Q_SLOTS:
     void historyListsRenamesDeletesAndReopens();
     void liveSessionsListOutsideAgents();
     void liveSessionsKeepTheirPlacesWhileStreaming();
+    void liveSessionsNameATraceByItsService();
     void modelCatalogListsUpstreamModels();
     void thinkingIsAskedForWhereTheModelCanThink();
     void openAiUpstreamsGetReasoningEffort();
@@ -982,6 +983,23 @@ void WindowModelsTest::historyListsRenamesDeletesAndReopens()
     fresh.setGateway(m_gateway.get());
     QTRY_COMPARE_WITH_TIMEOUT(fresh.rowCount(), 1, 5000);
     QVERIFY(fresh.rowOf(first) < 0);
+}
+
+void WindowModelsTest::liveSessionsNameATraceByItsService()
+{
+    // A trace's session (as TraceIngest creates it) is not an agent called "opentelemetry".
+    Session trace;
+    trace.systemContext = {{QStringLiteral("source"), QStringLiteral("opentelemetry")},
+        {QStringLiteral("trace_id"), QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736")},
+        {QStringLiteral("service"), QStringLiteral("billing-agent")}};
+    QCOMPARE(LiveSessionModel::originOf(trace),
+        std::make_pair(LiveSessionModel::Origin::Trace, QStringLiteral("billing-agent")));
+    trace.systemContext.remove(QStringLiteral("service"));
+    QCOMPARE(LiveSessionModel::originOf(trace), std::make_pair(LiveSessionModel::Origin::Trace, QString()));
+    Session agent;
+    agent.systemContext = {{QStringLiteral("source"), QStringLiteral("log-reader")}};
+    QCOMPARE(LiveSessionModel::originOf(agent),
+        std::make_pair(LiveSessionModel::Origin::Agent, QStringLiteral("log-reader")));
 }
 
 void WindowModelsTest::liveSessionsKeepTheirPlacesWhileStreaming()
