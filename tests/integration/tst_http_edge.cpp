@@ -4,6 +4,7 @@
 // ambiguous Host headers, and a burst of connects while the server is busy.
 #include "BackendFixture.h"
 #include "RawHttpConnection.h"
+#include "StalledReader.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -74,14 +75,6 @@ QString errorMessage(const RawHttpResponse &response)
         .toObject()
         .value(QLatin1String("message"))
         .toString();
-}
-
-QByteArray webSocketHandshake(const QByteArray &target, const QByteArray &headers = {})
-{
-    return "GET " + target
-        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-        + headers + "\r\n";
 }
 
 } // namespace

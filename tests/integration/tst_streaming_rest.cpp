@@ -2,6 +2,7 @@
 // The streaming API's REST and SSE routes over real sockets, every route's bad inputs too.
 #include "BackendFixture.h"
 #include "RawHttpConnection.h"
+#include "StalledReader.h"
 #include "WebSocketTestClient.h"
 #include "http/HttpConnection.h"
 #include "http/HttpResponder.h"
@@ -583,27 +584,16 @@ void StreamingRestTest::sseClientBehindGetsEverythingBeforeTheEnd()
     BackendFixture server(options);
     QVERIFY(server.start());
     QVERIFY(server.createSession(QStringLiteral("behind")));
-    QTcpSocket socket;
-    socket.setReadBufferSize(1);
-    socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8192);
-    socket.connectToHost(server.url({}).host(), quint16(server.url({}).port()));
-    QVERIFY(socket.waitForConnected(15000));
-    socket.write("GET /api/streaming/sessions/behind/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                 "Accept: text/event-stream\r\n\r\n");
+    const std::unique_ptr<QTcpSocket> socket
+        = connectStalledReader(server.url({}), eventStreamRequest("/api/streaming/sessions/behind/events"));
+    QVERIFY(socket);
     QVERIFY(QTest::qWaitFor([&] { return server.backend().hub().watcherCount() == 1; }, 15000));
-    auto queued = [&] {
-        return server.get(QStringLiteral("/health"))
-            .json()
-            .object()
-            .value(QLatin1String("queued_watcher_bytes"))
-            .toInteger();
-    };
     // Until well over the window the connection is handed at a time (64 KiB) waits in Ponder.
     QStringList ids;
-    for (int i = 0; i < 400 && queued() < 1 << 20; ++i)
+    for (int i = 0; i < 400 && server.queuedWatcherBytes() < 1 << 20; ++i)
         ids << server.publishThinking(
             QStringLiteral("behind"), QString(50 * 1024, QLatin1Char(char('a' + i % 26))));
-    QVERIFY2(queued() >= 1 << 20, "the client never fell behind");
+    QVERIFY2(server.queuedWatcherBytes() >= 1 << 20, "the client never fell behind");
     // It waits as frames shared with any other watcher; the connection's own buffer holds one window
     // (64 KiB) and the frame that crossed it.
     const QList<QTcpSocket *> connections = server.backend().findChildren<QTcpSocket *>();
@@ -613,15 +603,15 @@ void StreamingRestTest::sseClientBehindGetsEverythingBeforeTheEnd()
             qPrintable(QStringLiteral("a connection holds %1 bytes").arg(connection->bytesToWrite())));
     QCOMPARE(server.del(QStringLiteral("/sessions/behind")).status, 200);
 
-    socket.setReadBufferSize(0);
+    socket->setReadBufferSize(0);
     QByteArray stream;
     QVERIFY(QTest::qWaitFor(
         [&] {
-            stream += socket.readAll();
-            return stream.endsWith("0\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState;
+            stream += socket->readAll();
+            return stream.endsWith("0\r\n\r\n") || socket->state() != QAbstractSocket::ConnectedState;
         },
         60000));
-    stream += socket.readAll();
+    stream += socket->readAll();
     QVERIFY2(stream.endsWith("0\r\n\r\n"), "the chunked stream must end cleanly after what was queued");
     qsizetype at = 0;
     for (const QString &id : std::as_const(ids)) {

@@ -2,6 +2,7 @@
 // The streaming API's WebSocket routes over real sockets: order, replay, bad clients, slow ones, budgets.
 #include "BackendFixture.h"
 #include "RawHttpConnection.h"
+#include "StalledReader.h"
 #include "WebSocketTestClient.h"
 #include "http/HttpConnection.h"
 #include "http/HttpResponder.h"
@@ -246,13 +247,9 @@ void StreamingWebSocketTest::slowClientIsDroppedWithoutSlowingOthers()
     QVERIFY(server.createSession(QStringLiteral("slow")));
 
     // A client that completes the handshake and then never reads.
-    QTcpSocket stalled;
-    stalled.setReadBufferSize(1);
-    stalled.connectToHost(server.url({}).host(), quint16(server.url({}).port()));
-    QVERIFY(stalled.waitForConnected(15000));
-    stalled.write(
-        "GET /ws/thinking/slow HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    const std::unique_ptr<QTcpSocket> stalled
+        = connectStalledReader(server.url({}), webSocketHandshake("/ws/thinking/slow"));
+    QVERIFY(stalled);
     WebSocketTestClient healthy;
     QVERIFY(healthy.open(server.webSocketUrl(QStringLiteral("/ws/thinking/slow"))));
     QVERIFY(QTest::qWaitFor([&] { return server.backend().hub().watcherCount() == 2; }, 15000));
@@ -280,22 +277,12 @@ void StreamingWebSocketTest::watchersTogetherStayWithinTheBudget()
     // Clients that subscribe and never read, with small kernel buffers, so what they leave unread queues in
     // Ponder: three WebSockets and one SSE stream.
     std::vector<std::unique_ptr<QTcpSocket>> stalled;
-    auto stall = [&](const QByteArray &request) {
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->setReadBufferSize(1);
-        socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8192);
-        socket->connectToHost(server.url({}).host(), quint16(server.url({}).port()));
-        QVERIFY(socket->waitForConnected(15000));
-        socket->write(request);
-        socket->flush();
-        stalled.push_back(std::move(socket));
-    };
     for (int i = 0; i < 3; ++i)
-        stall("GET /ws/thinking/crowd HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-              "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-              "Sec-WebSocket-Version: 13\r\n\r\n");
-    stall("GET /api/streaming/sessions/crowd/events?kind=thinking HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          "Accept: text/event-stream\r\n\r\n");
+        stalled.push_back(connectStalledReader(server.url({}), webSocketHandshake("/ws/thinking/crowd")));
+    stalled.push_back(connectStalledReader(
+        server.url({}), eventStreamRequest("/api/streaming/sessions/crowd/events?kind=thinking")));
+    for (const auto &socket : stalled)
+        QVERIFY(socket);
     WebSocketTestClient healthy;
     QVERIFY(healthy.open(server.webSocketUrl(QStringLiteral("/ws/thinking/crowd"))));
     QVERIFY(QTest::qWaitFor([&] { return server.backend().hub().watcherCount() == 5; }, 15000));
@@ -358,31 +345,19 @@ void StreamingWebSocketTest::aWatcherThatNeverReadsHoldsAWindowNotItsBacklog()
     BackendFixture server(options);
     QVERIFY(server.start());
     QVERIFY(server.createSession(QStringLiteral("stall")));
-    QTcpSocket stalled;
-    stalled.setReadBufferSize(1);
-    stalled.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8192);
-    stalled.connectToHost(server.url({}).host(), quint16(server.url({}).port()));
-    QVERIFY(stalled.waitForConnected(15000));
-    stalled.write(
-        "GET /ws/thinking/stall HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    const std::unique_ptr<QTcpSocket> stalled
+        = connectStalledReader(server.url({}), webSocketHandshake("/ws/thinking/stall"));
+    QVERIFY(stalled);
     WebSocketTestClient healthy;
     QVERIFY(healthy.open(server.webSocketUrl(QStringLiteral("/ws/thinking/stall"))));
     QVERIFY(QTest::qWaitFor([&] { return server.backend().hub().watcherCount() == 2; }, 15000));
 
     const qint64 frameBytes = 100 * 1024;
     const QString chunk(frameBytes, QLatin1Char('s'));
-    auto queued = [&] {
-        return server.get(QStringLiteral("/health"))
-            .json()
-            .object()
-            .value(QLatin1String("queued_watcher_bytes"))
-            .toInteger();
-    };
     int published = 0;
-    for (; published < 300 && queued() < (8 << 20); ++published)
+    for (; published < 300 && server.queuedWatcherBytes() < (8 << 20); ++published)
         QVERIFY(!server.publishThinking(QStringLiteral("stall"), chunk).isEmpty());
-    QVERIFY2(queued() >= 8 << 20, "the stalled client never fell behind");
+    QVERIFY2(server.queuedWatcherBytes() >= 8 << 20, "the stalled client never fell behind");
     QCOMPARE(server.backend().hub().watcherCount(), 2);
 
     const QList<QWebSocket *> sockets = server.backend().findChildren<QWebSocket *>();

@@ -76,6 +76,15 @@ HttpTestReply BackendFixture::get(const QString &path, const HttpTestClient::Hea
     return m_client.get(url(QStringLiteral("/api/streaming") + path), headers);
 }
 
+qint64 BackendFixture::queuedWatcherBytes()
+{
+    return get(QStringLiteral("/health"))
+        .json()
+        .object()
+        .value(QLatin1String("queued_watcher_bytes"))
+        .toInteger();
+}
+
 QJsonArray BackendFixture::storedEvents(const QString &sessionId)
 {
     return get(QStringLiteral("/sessions/%1/events").arg(sessionId))

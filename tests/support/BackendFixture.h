@@ -40,6 +40,8 @@ public:
     QString publishProgress(const QString &sessionId, const QString &message);
     // A session's stored events, oldest first, as GET /sessions/{id}/events answers them.
     QJsonArray storedEvents(const QString &sessionId);
+    // What /health reports as waiting in Ponder for watchers that fell behind.
+    qint64 queuedWatcherBytes();
 
 private:
     QTemporaryDir m_dataDir;
