@@ -70,11 +70,12 @@ Rectangle {
             }
         }
         Label {
-            visible: page.session.problem !== ""
+            objectName: "sessionProblem"
+            visible: text !== ""
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             color: Theme.error
-            text: qsTr("This session cannot be watched: %1").arg(page.session.problem)
+            text: Words.sessionProblem(page.session.problem)
         }
 
         // Warnings stay in sight until the session ends.

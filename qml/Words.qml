@@ -201,14 +201,20 @@ QtObject {
     }
     // Why an agent's run failed (run: agent, code, reason, detail), in the window's words when Ponder's relay
     // named the failure by its code; "" for a code of the agent's own, whose reason is its own words.
-    function runFailure(run) {
+    // `advised`: the window already says what to do (under a chat's answer), so the sentence only says what
+    // happened.
+    function runFailure(run, advised) {
         const agent = run.agent || ""
         const code = run.code || ""
         if (code.startsWith("agent_http_"))
             return qsTr("%1 answered with HTTP status %2.").arg(agent).arg(code.slice("agent_http_".length))
         switch (code) {
-        case "agent_unreachable": return qsTr("%1 could not be reached. Is it running at the address in Settings?").arg(agent)
-        case "agent_timeout": return qsTr("%1 went silent, and Ponder stopped waiting.").arg(agent)
+        case "agent_unreachable":
+            return advised ? qsTr("%1 could not be reached.").arg(agent)
+                           : qsTr("%1 could not be reached. Is it running at the address in Settings?").arg(agent)
+        case "agent_timeout":
+            return advised ? qsTr("Ponder stopped waiting for %1.").arg(agent)
+                           : qsTr("%1 went silent, and Ponder stopped waiting.").arg(agent)
         case "agent_disconnected": return qsTr("%1 broke off the connection during the run.").arg(agent)
         case "agent_error": return qsTr("The connection to %1 failed.").arg(agent)
         case "agent_not_event_stream": return qsTr("%1 did not answer with an event stream.").arg(agent)
@@ -232,6 +238,15 @@ QtObject {
     // failure of the relay's, the agent's reason for one of its own.
     function runFailureQuote(run) {
         return quoted((runFailure(run) !== "" ? run.detail : run.reason) || "")
+    }
+    // Why a session cannot be watched (SessionView.Problem).
+    function sessionProblem(problem) {
+        switch (problem) {
+        case SessionView.None: return ""
+        case SessionView.NotKept: return qsTr("Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.")
+        case SessionView.StoreUnreachable: return qsTr("This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.")
+        default: return qsTr("The event store refused to show this session.")
+        }
     }
     // Why the keychain could not keep a secret (SecretEditor.Problem).
     function keychainProblem(kind) {
@@ -275,7 +290,7 @@ QtObject {
     // "" when the fields name nothing more than the advice says.
     function generationFailure(failure) {
         if (failure.agent)
-            return runFailure(failure)
+            return runFailure(failure, true)
         const upstream = failure.upstream || ""
         if (upstream === "")
             return ""

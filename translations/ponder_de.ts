@@ -252,37 +252,32 @@
         <translation>live verfolgt</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="77" />
-        <source>This session cannot be watched: %1</source>
-        <translation>Diese Sitzung kann nicht beobachtet werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/LiveSessionPage.qml" line="98" />
+        <location filename="../qml/LiveSessionPage.qml" line="99" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="154" />
+        <location filename="../qml/LiveSessionPage.qml" line="155" />
         <source>Prompt</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="173" />
+        <location filename="../qml/LiveSessionPage.qml" line="174" />
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="212" />
+        <location filename="../qml/LiveSessionPage.qml" line="213" />
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="223" />
+        <location filename="../qml/LiveSessionPage.qml" line="224" />
         <source>%n step(s)</source>
         <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="234" />
+        <location filename="../qml/LiveSessionPage.qml" line="235" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Noch nichts. Schritte, Fortschritt und Überlegungen erscheinen hier, sobald die Sitzung sie veröffentlicht.</translation>
     </message>
@@ -1676,7 +1671,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="141" />
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="271" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1697,13 +1692,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="152" />
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="272" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="154" />
-        <location filename="../qml/Words.qml" line="258" />
+        <location filename="../qml/Words.qml" line="273" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -1796,179 +1791,200 @@
         <translation>Sein Root-Span endete mit einem Fehler und sagte nichts weiter.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="208" />
-        <location filename="../qml/Words.qml" line="285" />
+        <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="300" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="214" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 ist nicht erreichbar. Läuft der Agent unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="211" />
-        <location filename="../qml/Words.qml" line="288" />
+        <location filename="../qml/Words.qml" line="216" />
+        <source>Ponder stopped waiting for %1.</source>
+        <translation>Ponder hat aufgehört, auf %1 zu warten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="217" />
+        <location filename="../qml/Words.qml" line="303" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 antwortete nicht mehr, und Ponder hat aufgehört zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="212" />
+        <location filename="../qml/Words.qml" line="218" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 hat die Verbindung während des Laufs abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="219" />
         <source>The connection to %1 failed.</source>
         <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="220" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 hat nicht mit einem Ereignisstrom geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="221" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 hat ein Ereignis gesendet, das zu groß zum Weiterleiten ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="216" />
+        <location filename="../qml/Words.qml" line="222" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 hat seinen Datenstrom beendet, bevor der Lauf fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="228" />
         <source>“%1”</source>
         <translation>„%1“</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="240" />
+        <location filename="../qml/Words.qml" line="246" />
+        <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
+        <translation>Ponder hat diese Sitzung nicht mehr: Sie wurde gelöscht oder ist vor so langer Zeit zu Ende gegangen, dass sie abgelaufen ist.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="247" />
+        <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
+        <translation>Diese Sitzung kann gerade nicht beobachtet werden: Der Ereignisspeicher (Redis) antwortet nicht. Wähle sie erneut aus, sobald Redis wieder da ist.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="248" />
+        <source>The event store refused to show this session.</source>
+        <translation>Der Ereignisspeicher hat sich geweigert, diese Sitzung zu zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="255" />
         <source>No keychain answers.</source>
         <translation>Kein Schlüsselbund antwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="241" />
+        <location filename="../qml/Words.qml" line="256" />
         <source>The keychain refused Ponder access.</source>
         <translation>Der Schlüsselbund hat Ponder den Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="242" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>The keychain reported an error.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="248" />
+        <location filename="../qml/Words.qml" line="263" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="254" />
+        <location filename="../qml/Words.qml" line="269" />
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="270" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="259" />
+        <location filename="../qml/Words.qml" line="274" />
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="260" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="298" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 hat die Antwort abgebrochen, bevor sie fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="302" />
         <source>%1 could not be reached.</source>
         <translation>%1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="289" />
+        <location filename="../qml/Words.qml" line="304" />
         <source>The secure connection to %1 failed.</source>
         <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="291" />
+        <location filename="../qml/Words.qml" line="306" />
         <source>%1 reported an error.</source>
         <translation>%1 hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="292" />
+        <location filename="../qml/Words.qml" line="307" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 hat eine Antwort geschickt, die Ponder nicht lesen konnte.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="309" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="311" />
+        <location filename="../qml/Words.qml" line="326" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Server begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="313" />
+        <location filename="../qml/Words.qml" line="328" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="315" />
+        <location filename="../qml/Words.qml" line="330" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="317" />
+        <location filename="../qml/Words.qml" line="332" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="319" />
+        <location filename="../qml/Words.qml" line="334" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="321" />
+        <location filename="../qml/Words.qml" line="336" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="323" />
+        <location filename="../qml/Words.qml" line="338" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="325" />
+        <location filename="../qml/Words.qml" line="340" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>Der Agent antwortet nicht. Läuft er unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="327" />
+        <location filename="../qml/Words.qml" line="342" />
         <source>The agent went silent. Try again.</source>
         <translation>Der Agent ist verstummt. Versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="329" />
+        <location filename="../qml/Words.qml" line="344" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>Der Agent hat Ponder abgewiesen. Prüfe seine Adresse und was er erwartet in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="331" />
+        <location filename="../qml/Words.qml" line="346" />
         <source>The agent reported an error.</source>
         <translation>Der Agent hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="333" />
+        <location filename="../qml/Words.qml" line="348" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

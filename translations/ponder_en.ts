@@ -256,37 +256,36 @@
         <translation>watching live</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="77" />
         <source>This session cannot be watched: %1</source>
         <translation>This session cannot be watched: %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="98" />
+        <location filename="../qml/LiveSessionPage.qml" line="99" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="154" />
+        <location filename="../qml/LiveSessionPage.qml" line="155" />
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="173" />
+        <location filename="../qml/LiveSessionPage.qml" line="174" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="212" />
+        <location filename="../qml/LiveSessionPage.qml" line="213" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="223" />
+        <location filename="../qml/LiveSessionPage.qml" line="224" />
         <source>%n step(s)</source>
         <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="234" />
+        <location filename="../qml/LiveSessionPage.qml" line="235" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</translation>
     </message>
@@ -1680,7 +1679,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="141" />
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="271" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -1701,13 +1700,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="152" />
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="272" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="154" />
-        <location filename="../qml/Words.qml" line="258" />
+        <location filename="../qml/Words.qml" line="273" />
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
@@ -1800,124 +1799,145 @@
         <translation>Its root span ended with an error and said no more.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="208" />
-        <location filename="../qml/Words.qml" line="285" />
+        <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="300" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 answered with HTTP status %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="214" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 could not be reached. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="211" />
-        <location filename="../qml/Words.qml" line="288" />
+        <location filename="../qml/Words.qml" line="216" />
+        <source>Ponder stopped waiting for %1.</source>
+        <translation>Ponder stopped waiting for %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="217" />
+        <location filename="../qml/Words.qml" line="303" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 went silent, and Ponder stopped waiting.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="212" />
+        <location filename="../qml/Words.qml" line="218" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 broke off the connection during the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="219" />
         <source>The connection to %1 failed.</source>
         <translation>The connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="220" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 did not answer with an event stream.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="221" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 sent an event too large to relay.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="216" />
+        <location filename="../qml/Words.qml" line="222" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 ended its stream before it finished the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="228" />
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="240" />
+        <location filename="../qml/Words.qml" line="246" />
+        <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
+        <translation>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="247" />
+        <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
+        <translation>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="248" />
+        <source>The event store refused to show this session.</source>
+        <translation>The event store refused to show this session.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="255" />
         <source>No keychain answers.</source>
         <translation>No keychain answers.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="241" />
+        <location filename="../qml/Words.qml" line="256" />
         <source>The keychain refused Ponder access.</source>
         <translation>The keychain refused Ponder access.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="242" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>The keychain reported an error.</source>
         <translation>The keychain reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="248" />
+        <location filename="../qml/Words.qml" line="263" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Nothing is stored in plain text instead.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="254" />
+        <location filename="../qml/Words.qml" line="269" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="270" />
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="259" />
+        <location filename="../qml/Words.qml" line="274" />
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="260" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="298" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 broke off the answer before it was done.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="302" />
         <source>%1 could not be reached.</source>
         <translation>%1 could not be reached.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="289" />
+        <location filename="../qml/Words.qml" line="304" />
         <source>The secure connection to %1 failed.</source>
         <translation>The secure connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="291" />
+        <location filename="../qml/Words.qml" line="306" />
         <source>%1 reported an error.</source>
         <translation>%1 reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="292" />
+        <location filename="../qml/Words.qml" line="307" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 sent an answer Ponder could not read.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="309" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="311" />
+        <location filename="../qml/Words.qml" line="326" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>The server is rate limiting Ponder and asked it to wait.</translation>
     </message>
@@ -1926,57 +1946,57 @@
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="313" />
+        <location filename="../qml/Words.qml" line="328" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="315" />
+        <location filename="../qml/Words.qml" line="330" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="317" />
+        <location filename="../qml/Words.qml" line="332" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="319" />
+        <location filename="../qml/Words.qml" line="334" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="321" />
+        <location filename="../qml/Words.qml" line="336" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="323" />
+        <location filename="../qml/Words.qml" line="338" />
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="325" />
+        <location filename="../qml/Words.qml" line="340" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>The agent is not answering. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="327" />
+        <location filename="../qml/Words.qml" line="342" />
         <source>The agent went silent. Try again.</source>
         <translation>The agent went silent. Try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="329" />
+        <location filename="../qml/Words.qml" line="344" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>The agent refused Ponder. Check its address and what it expects in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="331" />
+        <location filename="../qml/Words.qml" line="346" />
         <source>The agent reported an error.</source>
         <translation>The agent reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="333" />
+        <location filename="../qml/Words.qml" line="348" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

@@ -252,37 +252,32 @@
         <translation>en directo</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="77" />
-        <source>This session cannot be watched: %1</source>
-        <translation>No se puede observar esta sesión: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/LiveSessionPage.qml" line="98" />
+        <location filename="../qml/LiveSessionPage.qml" line="99" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="154" />
+        <location filename="../qml/LiveSessionPage.qml" line="155" />
         <source>Prompt</source>
         <translation>Petición</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="173" />
+        <location filename="../qml/LiveSessionPage.qml" line="174" />
         <source>Answer</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="212" />
+        <location filename="../qml/LiveSessionPage.qml" line="213" />
         <source>Timeline</source>
         <translation>Línea de tiempo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="223" />
+        <location filename="../qml/LiveSessionPage.qml" line="224" />
         <source>%n step(s)</source>
         <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="234" />
+        <location filename="../qml/LiveSessionPage.qml" line="235" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Todavía nada. Los pasos, el progreso y el razonamiento aparecen aquí en cuanto la sesión los publica.</translation>
     </message>
@@ -1676,7 +1671,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="141" />
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="271" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
@@ -1697,13 +1692,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="152" />
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="272" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="154" />
-        <location filename="../qml/Words.qml" line="258" />
+        <location filename="../qml/Words.qml" line="273" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
@@ -1796,179 +1791,200 @@
         <translation>Su span raíz terminó con un error y no dijo nada más.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="208" />
-        <location filename="../qml/Words.qml" line="285" />
+        <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="300" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 respondió con el estado HTTP %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
+        <location filename="../qml/Words.qml" line="214" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>No se pudo contactar con %1. ¿Está en marcha en la dirección de Ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="211" />
-        <location filename="../qml/Words.qml" line="288" />
+        <location filename="../qml/Words.qml" line="216" />
+        <source>Ponder stopped waiting for %1.</source>
+        <translation>Ponder dejó de esperar a %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="217" />
+        <location filename="../qml/Words.qml" line="303" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="212" />
+        <location filename="../qml/Words.qml" line="218" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 cortó la conexión durante la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="219" />
         <source>The connection to %1 failed.</source>
         <translation>La conexión con %1 falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="220" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 no respondió con un flujo de eventos.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="221" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 envió un evento demasiado grande para retransmitirlo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="216" />
+        <location filename="../qml/Words.qml" line="222" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 cerró su flujo antes de terminar la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="228" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="240" />
+        <location filename="../qml/Words.qml" line="246" />
+        <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
+        <translation>Ponder ya no tiene esta sesión: se eliminó o terminó hace tanto que caducó.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="247" />
+        <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
+        <translation>Ahora no se puede seguir esta sesión: el almacén de eventos (Redis) no responde. Vuelve a seleccionarla cuando Redis esté de nuevo disponible.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="248" />
+        <source>The event store refused to show this session.</source>
+        <translation>El almacén de eventos se negó a mostrar esta sesión.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="255" />
         <source>No keychain answers.</source>
         <translation>Ningún llavero responde.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="241" />
+        <location filename="../qml/Words.qml" line="256" />
         <source>The keychain refused Ponder access.</source>
         <translation>El llavero le negó el acceso a Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="242" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>The keychain reported an error.</source>
         <translation>El llavero informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="248" />
+        <location filename="../qml/Words.qml" line="263" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>No se guarda nada en texto plano en su lugar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="254" />
+        <location filename="../qml/Words.qml" line="269" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="270" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="259" />
+        <location filename="../qml/Words.qml" line="274" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="260" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="298" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 cortó la respuesta antes de terminarla.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287" />
+        <location filename="../qml/Words.qml" line="213" />
+        <location filename="../qml/Words.qml" line="302" />
         <source>%1 could not be reached.</source>
         <translation>No se pudo contactar con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="289" />
+        <location filename="../qml/Words.qml" line="304" />
         <source>The secure connection to %1 failed.</source>
         <translation>Falló la conexión segura con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="291" />
+        <location filename="../qml/Words.qml" line="306" />
         <source>%1 reported an error.</source>
         <translation>%1 informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="292" />
+        <location filename="../qml/Words.qml" line="307" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 envió una respuesta que Ponder no pudo leer.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="309" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="311" />
+        <location filename="../qml/Words.qml" line="326" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="313" />
+        <location filename="../qml/Words.qml" line="328" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="315" />
+        <location filename="../qml/Words.qml" line="330" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="317" />
+        <location filename="../qml/Words.qml" line="332" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="319" />
+        <location filename="../qml/Words.qml" line="334" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="321" />
+        <location filename="../qml/Words.qml" line="336" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="323" />
+        <location filename="../qml/Words.qml" line="338" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="325" />
+        <location filename="../qml/Words.qml" line="340" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="327" />
+        <location filename="../qml/Words.qml" line="342" />
         <source>The agent went silent. Try again.</source>
         <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="329" />
+        <location filename="../qml/Words.qml" line="344" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="331" />
+        <location filename="../qml/Words.qml" line="346" />
         <source>The agent reported an error.</source>
         <translation>El agente informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="333" />
+        <location filename="../qml/Words.qml" line="348" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

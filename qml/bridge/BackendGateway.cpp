@@ -147,10 +147,10 @@ void BackendGateway::deliverEvents(int id, const QList<StoredEvent> &events)
         Q_EMIT feed->eventsArrived(events);
 }
 
-void BackendGateway::deliverUnavailable(int id, const QString &reason)
+void BackendGateway::deliverUnavailable(int id, StoreStatus::Code why)
 {
     if (SessionFeed *feed = m_feeds.value(id))
-        Q_EMIT feed->unavailable(reason);
+        Q_EMIT feed->unavailable(why);
 }
 
 namespace {

@@ -13,6 +13,7 @@
 #include "ServerOptions.h"
 #include "events/Session.h"
 #include "history/ConversationStore.h"
+#include "store/EventStore.h"
 #include "store/StoredEvent.h"
 
 #include <QHash>
@@ -101,7 +102,7 @@ private:
     void deliverBatch(int id, const ChatBatch &batch);
     void deliverEnd(int id, const ChatOutcome &outcome);
     void deliverEvents(int id, const QList<StoredEvent> &events);
-    void deliverUnavailable(int id, const QString &reason);
+    void deliverUnavailable(int id, StoreStatus::Code why);
 
     struct Pending
     {

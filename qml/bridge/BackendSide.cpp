@@ -87,9 +87,9 @@ void BackendSide::sessionEvents(int id, const QList<StoredEvent> &events)
     toGateway([gateway = m_gateway, id, events] { gateway->deliverEvents(id, events); });
 }
 
-void BackendSide::sessionUnavailable(int id, const QString &reason)
+void BackendSide::sessionUnavailable(int id, StoreStatus::Code why)
 {
-    toGateway([gateway = m_gateway, id, reason] { gateway->deliverUnavailable(id, reason); });
+    toGateway([gateway = m_gateway, id, why] { gateway->deliverUnavailable(id, why); });
 }
 
 void BackendSide::answer(quint64 request, std::any result)

@@ -6,6 +6,7 @@
 
 #include "ChatTypes.h"
 #include "ServerOptions.h"
+#include "store/EventStore.h"
 #include "store/StoredEvent.h"
 
 #include <QHash>
@@ -43,7 +44,7 @@ public:
     void chatBatch(int id, const ChatBatch &batch);
     void chatEnded(int id, const ChatOutcome &outcome);
     void sessionEvents(int id, const QList<StoredEvent> &events);
-    void sessionUnavailable(int id, const QString &reason);
+    void sessionUnavailable(int id, StoreStatus::Code why);
     // The answer to the gateway's request `request` (see BackendGateway::ask).
     void answer(quint64 request, std::any result);
 

@@ -4,6 +4,7 @@
 // BackendGateway::watch; deleting it stops watching.
 #pragma once
 
+#include "store/EventStore.h"
 #include "store/StoredEvent.h"
 
 #include <QObject>
@@ -22,8 +23,9 @@ public:
 
 Q_SIGNALS:
     void eventsArrived(const QList<StoredEvent> &events);
-    // The session is not in the hub (never created, expired, or its store is unavailable).
-    void unavailable(const QString &reason);
+    // The session cannot be watched: it is not in the hub (never created, expired, deleted), or its store
+    // is unavailable. The window words it; the store's English message stays in the log.
+    void unavailable(StoreStatus::Code why);
 
 private:
     friend class BackendGateway;

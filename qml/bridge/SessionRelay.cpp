@@ -29,7 +29,7 @@ void SessionRelay::start()
                 return;
             self->m_side.backend().hub().unsubscribe(self);
             self->m_subscribed = false;
-            self->m_side.sessionUnavailable(self->m_id, status.message);
+            self->m_side.sessionUnavailable(self->m_id, status.code);
         });
 }
 

@@ -24,7 +24,7 @@ void SessionView::setGateway(BackendGateway *gateway)
 void SessionView::setSessionId(const QString &sessionId)
 {
     if (m_sessionId == sessionId) {
-        if (!m_problem.isEmpty()) // it was not in the hub yet (a new chat) or no longer: look again
+        if (m_problem != Problem::None) // it was not in the hub yet (a new chat) or no longer: look again
             restart();
         return;
     }
@@ -38,13 +38,13 @@ void SessionView::restart()
     delete m_feed;
     m_feed = nullptr;
     clear();
-    setProblem({});
+    setProblem(Problem::None);
     setEnded(false);
     if (!m_gateway || m_sessionId.isEmpty())
         return;
     m_feed = m_gateway->watch(m_sessionId, this);
     connect(m_feed, &SessionFeed::eventsArrived, this, &SessionView::apply);
-    connect(m_feed, &SessionFeed::unavailable, this, &SessionView::setProblem);
+    connect(m_feed, &SessionFeed::unavailable, this, &SessionView::noteUnavailable);
 }
 
 void SessionView::apply(const QList<StoredEvent> &events)
@@ -132,7 +132,19 @@ void SessionView::clear()
     }
 }
 
-void SessionView::setProblem(const QString &problem)
+void SessionView::noteUnavailable(StoreStatus::Code why)
+{
+    switch (why) {
+    case StoreStatus::Code::NotFound:
+        return setProblem(Problem::NotKept);
+    case StoreStatus::Code::Unavailable:
+        return setProblem(Problem::StoreUnreachable);
+    default:
+        return setProblem(Problem::Refused);
+    }
+}
+
+void SessionView::setProblem(Problem problem)
 {
     if (m_problem == problem)
         return;

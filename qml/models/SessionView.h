@@ -11,6 +11,7 @@
 #include "models/ProgressState.h"
 #include "models/SessionTimeline.h"
 #include "models/TokenRateSeries.h"
+#include "store/EventStore.h"
 
 #include <QObject>
 #include <QPointer>
@@ -38,9 +39,19 @@ class SessionView : public QObject
     // The model is reasoning right now (its latest update was reasoning text, and it has not finished).
     Q_PROPERTY(bool thinking READ thinking NOTIFY thinkingChanged)
     Q_PROPERTY(bool ended READ ended NOTIFY endedChanged)
-    Q_PROPERTY(QString problem READ problem NOTIFY problemChanged)
+    Q_PROPERTY(Problem problem READ problem NOTIFY problemChanged)
 
 public:
+    // Why the session cannot be watched, for the window to say in the user's language.
+    enum class Problem
+    {
+        None,
+        NotKept, // the hub does not have it: never created, deleted, or expired
+        StoreUnreachable, // the event store (Redis) does not answer
+        Refused // the store refused for another reason
+    };
+    Q_ENUM(Problem)
+
     explicit SessionView(QObject *parent = nullptr);
     ~SessionView() override;
 
@@ -58,7 +69,7 @@ public:
     QStringList warnings() const { return m_ended ? QStringList() : m_warnings; }
     bool thinking() const { return m_thinking; }
     bool ended() const { return m_ended; }
-    QString problem() const { return m_problem; }
+    Problem problem() const { return m_problem; }
 
     // Applies a batch of the session's events, oldest first (public for tests and benchmarks).
     void apply(const QList<StoredEvent> &events);
@@ -79,7 +90,8 @@ Q_SIGNALS:
 private:
     void restart();
     void applyProgress(const QJsonObject &data);
-    void setProblem(const QString &problem);
+    void setProblem(Problem problem);
+    void noteUnavailable(StoreStatus::Code why);
     void setThinking(bool thinking);
     void setEnded(bool ended);
 
@@ -95,5 +107,5 @@ private:
     QStringList m_warnings;
     bool m_thinking = false;
     bool m_ended = false;
-    QString m_problem;
+    Problem m_problem = Problem::None;
 };

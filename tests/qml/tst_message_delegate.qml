@@ -83,8 +83,11 @@ Item {
                     "openai answered with HTTP status 500.\n“model is not loaded”")
             const agent = make({ state: MessageModel.Failed, errorKind: ChatFailure.AgentUnreachable,
                                  failure: { agent: "gone", code: "agent_unreachable", detail: "Connection refused" } })
+            // The advice above it already asks whether the agent runs at its address: the line under it says
+            // only what happened.
             compare(findAll(agent, item => item.objectName === "answerError")[0].text,
-                    Words.runFailure({ agent: "gone", code: "agent_unreachable" }) + "\n“Connection refused”")
+                    "gone could not be reached.\n“Connection refused”")
+            compare(findAll(agent, item => String(item.text).indexOf("Is it running") >= 0).length, 1)
             // A rate limit counts down to the automatic retry; meanwhile there is no Retry button.
             const limited = make({ state: MessageModel.Failed, errorKind: ChatFailure.RateLimited, canRegenerate: true,
                                    retryCountdown: 7 })

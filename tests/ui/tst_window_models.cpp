@@ -1205,11 +1205,11 @@ void WindowModelsTest::liveSessionsListOutsideAgents()
     QVERIFY(refreshed.wait(5000));
     QVERIFY(sessions.match(sessions.index(0), LiveSessionModel::IdRole, chat.conversationId()).isEmpty());
 
-    // An id the hub does not know is reported, not a crash or a silent blank.
+    // An id the hub does not know is reported as not kept, not a crash or a silent blank.
     SessionView unknown;
     unknown.setGateway(m_gateway.get());
     unknown.setSessionId(QStringLiteral("nobody-here"));
-    QTRY_VERIFY_WITH_TIMEOUT(!unknown.problem().isEmpty(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(unknown.problem(), SessionView::Problem::NotKept, 5000);
 }
 
 void WindowModelsTest::modelCatalogListsUpstreamModels()
