@@ -7,6 +7,9 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimerEvent>
+
+#include <utility>
 
 GenerationResponse::GenerationResponse(
     Shape shape, const QString &sessionId, HttpResponder &responder, int keepAliveMs)
@@ -22,12 +25,9 @@ GenerationResponse::GenerationResponse(
     connect(&responder, &HttpResponder::bytesWritten, this, [this] {
         if (!m_paused)
             return;
-        m_stalled.start(); // it took something
+        watchForStall(true); // it took something: counted from now
         applyBackpressure();
     });
-    m_stalled.setSingleShot(true);
-    m_stalled.setInterval(StalledClientMs);
-    connect(&m_stalled, &QTimer::timeout, this, &GenerationResponse::onClientStalled);
     m_keepAlive.setInterval(keepAliveMs);
     connect(&m_keepAlive, &QuietTimer::timeout, this, &GenerationResponse::onKeepAlive);
     if (m_shape.stream)
@@ -88,12 +88,25 @@ void GenerationResponse::applyBackpressure()
     if (pause == m_paused)
         return;
     m_paused = pause;
-    if (m_paused)
-        m_stalled.start();
-    else
-        m_stalled.stop();
+    watchForStall(m_paused);
     if (m_generation)
         m_generation->setReadingPaused(m_paused);
+}
+
+void GenerationResponse::watchForStall(bool paused)
+{
+    if (m_stalledTimer != 0)
+        killTimer(std::exchange(m_stalledTimer, 0));
+    if (paused)
+        m_stalledTimer = startTimer(StalledClientMs);
+}
+
+void GenerationResponse::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_stalledTimer)
+        return QObject::timerEvent(event);
+    watchForStall(false);
+    onClientStalled();
 }
 
 void GenerationResponse::onClientStalled()

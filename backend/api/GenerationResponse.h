@@ -26,7 +26,6 @@
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 class GenerationResponse : public QObject
 {
@@ -85,12 +84,16 @@ private:
     // Pauses or resumes the upstream by what waits unsent to the client.
     void applyBackpressure();
     void onClientStalled();
+    void watchForStall(bool paused);
+    void timerEvent(QTimerEvent *event) override;
 
     Shape m_shape;
     QPointer<HttpResponder> m_responder;
     QPointer<Generation> m_generation;
     QuietTimer m_keepAlive; // restarted on every write: a clock read, not a timer re-registration
-    QTimer m_stalled; // runs while the upstream is paused: the client must take something before it fires
+    // Runs while the upstream is paused: the client must take something before it fires. This object's own
+    // timer (startTimer), armed only then: a QTimer member would be one more QObject for every request.
+    int m_stalledTimer = 0;
     bool m_paused = false;
     bool m_relaying = false;
     QByteArray m_lastUnit; // the last unit relayed: an error inside the stream is the last one

@@ -23,7 +23,7 @@ TranslatedResponse::TranslatedResponse(std::unique_ptr<GenerationTranslation> tr
             m_generation->abort();
     });
     m_keepAlive.setInterval(keepAliveMs);
-    connect(&m_keepAlive, &QTimer::timeout, this, &TranslatedResponse::onKeepAlive);
+    connect(&m_keepAlive, &QuietTimer::timeout, this, &TranslatedResponse::onKeepAlive);
     if (m_stream)
         m_keepAlive.start();
 }

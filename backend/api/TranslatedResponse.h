@@ -9,12 +9,12 @@
 //    error events, and the stream ends; nothing is made up in the answer's place.
 #pragma once
 
+#include "core/QuietTimer.h"
 #include "protocols/GenerationTranslation.h"
 #include "upstream/CompletionTranscript.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -55,6 +55,6 @@ private:
     bool m_ended = false;
     QPointer<HttpResponder> m_responder;
     QPointer<Generation> m_generation;
-    QTimer m_keepAlive;
+    QuietTimer m_keepAlive; // restarted on every write: a clock read, not a timer re-registration
     Finished m_finished;
 };

@@ -50,12 +50,12 @@ void GenerationReporter::sessionReady()
     update.currentStep = 1;
     update.totalSteps = TotalSteps;
     update.currentActivity = QStringLiteral("received");
-    QJsonObject data = update.toStoredData().object();
-    data.insert(QStringLiteral("metrics"), metrics());
+    update.metrics = metrics();
     // What was asked, for watchers who did not ask it (the window's Live sessions).
-    data.insert(QStringLiteral("prompt"), m_context.prompt.left(MaxAloudChars));
-    // "received" goes before what was held, which follows at the pace of any other burst.
-    m_waiting.insert(m_nextWaiting, {EventKind::Progress, data});
+    update.extra.insert(QStringLiteral("prompt"), m_context.prompt.left(MaxAloudChars));
+    // "received" goes before what was held, which follows at the pace of any other burst. Its text is
+    // written once, as every update's: not parsed back into an object and written again.
+    m_waiting.insert(m_nextWaiting, {EventKind::Progress, update.toStoredData()});
     beginTurn();
     publishSlice();
 }

@@ -1,39 +1,58 @@
 // SPDX-License-Identifier: MIT
 #include "core/QuietTimer.h"
 
+#include <QTimerEvent>
+
+#include <utility>
+
 QuietTimer::QuietTimer(QObject *parent)
     : QObject(parent)
-{
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &QuietTimer::onTimer);
-}
+{ }
 
 void QuietTimer::start()
 {
     m_sinceStart.start();
-    if (!m_timer.isActive())
-        m_timer.start(m_intervalMs);
+    if (m_timerId == 0)
+        arm(m_intervalMs);
 }
 
 void QuietTimer::start(int ms)
 {
     if (ms != m_intervalMs) {
         m_intervalMs = ms;
-        m_timer.stop(); // armed for another interval: armed anew below
+        stop(); // armed for another interval: armed anew below
     }
     start();
 }
 
-void QuietTimer::onTimer()
+void QuietTimer::stop()
 {
+    if (m_timerId != 0)
+        killTimer(std::exchange(m_timerId, 0));
+}
+
+void QuietTimer::arm(int ms)
+{
+    stop();
+    m_timerId = startTimer(ms);
+    m_armedMs = ms;
+}
+
+void QuietTimer::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timerId)
+        return QObject::timerEvent(event);
     const qint64 quietMs = m_sinceStart.elapsed();
     if (quietMs < m_intervalMs) {
-        m_timer.start(int(m_intervalMs - quietMs)); // started again meanwhile: what is left of its quiet
+        arm(int(m_intervalMs - quietMs)); // started again meanwhile: what is left of its quiet
         return;
     }
-    if (!m_singleShot) {
+    if (m_singleShot) {
+        stop();
+    } else {
         m_sinceStart.start();
-        m_timer.start(m_intervalMs);
+        if (m_armedMs != m_intervalMs) // a Qt timer repeats: only one armed for what was left is re-armed
+            arm(m_intervalMs);
     }
     Q_EMIT timeout();
 }

@@ -111,8 +111,7 @@ void HttpResponder::send(int status, const QByteArray &body, const QByteArray &c
         if (!m_framing.headersOnly)
             response.append(body);
         // Now rather than on the loop's next pass: the client waits for nothing else.
-        m_socket->write(response);
-        m_socket->flush();
+        writeNow(response);
     }
     finish();
 }
@@ -169,9 +168,22 @@ void HttpResponder::endStream()
     if (m_state != State::Streaming)
         return;
     m_state = State::Done;
+    // Now, like the chunks before it: left in QTcpSocket's buffer it would wait for the loop's next pass,
+    // and the client for its end.
     if (isConnected() && m_framing.chunked)
-        m_socket->write("0\r\n\r\n");
+        writeNow(QByteArrayLiteral("0\r\n\r\n"));
     finish();
+}
+
+void HttpResponder::writeNow(const QByteArray &bytes)
+{
+    // Straight to the kernel when nothing waits before it (see writeChunk); what it does not take is left
+    // to QTcpSocket, flushed now.
+    const qint64 sent = m_socket->bytesToWrite() == 0 ? sendNow(*m_socket, bytes) : -1;
+    if (sent == bytes.size())
+        return;
+    m_socket->write(sent > 0 ? bytes.sliced(sent) : bytes);
+    m_socket->flush();
 }
 
 void HttpResponder::finish()

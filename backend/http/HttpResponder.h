@@ -88,6 +88,8 @@ private:
     };
 
     void finish();
+    // Writes to the client at once, bypassing QTcpSocket's buffer (and its write notifier) when it is empty.
+    void writeNow(const QByteArray &bytes);
     QByteArray headerBlock(int status, const QByteArray &contentType, qint64 contentLength) const;
 
     QList<QPair<QByteArray, QByteArray>> m_headers;

@@ -199,8 +199,11 @@ void HttpStreamClient::releaseWhenDone(int graceMs)
         return;
     }
     setParent(m_request.pool); // the pool outlives requests; without one, nothing holds it but the timer
-    connect(this, &HttpStreamClient::finished, this, &QObject::deleteLater);
-    connect(this, &HttpStreamClient::failed, this, &QObject::deleteLater);
+    m_deleteWhenDone = true; // complete() or fail()
+    // Usually the owner finished on the response's last bytes, inside read(), which completes it next: no
+    // grace timer for that (it would be one more timer registered and an object made for every request).
+    if (m_parser.isComplete() || m_parser.hasFailed())
+        return;
     QTimer::singleShot(graceMs, this, [this] {
         abort();
         deleteLater();
@@ -339,6 +342,8 @@ void HttpStreamClient::complete()
     } else {
         closeSocket();
     }
+    if (m_deleteWhenDone)
+        deleteLater();
     Q_EMIT finished();
 }
 
@@ -349,6 +354,8 @@ void HttpStreamClient::fail(Failure failure, const QString &message)
     m_state = State::Done;
     m_timeout.stop();
     closeSocket();
+    if (m_deleteWhenDone)
+        deleteLater();
     Q_EMIT failed(failure, message);
 }
 

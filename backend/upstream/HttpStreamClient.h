@@ -119,6 +119,7 @@ private:
     bool m_received = false; // a byte of the response arrived
     bool m_reused = false; // the connection came from the pool (the server may have closed it meanwhile)
     bool m_readPaused = false;
+    bool m_deleteWhenDone = false; // released by its owner (releaseWhenDone)
     bool m_forwardToProxy = false; // http:// through an HTTP proxy: absolute-form requests to the proxy
     QString m_tlsErrors; // what the TLS handshake found wrong, for the message
     QString m_failureSaid;

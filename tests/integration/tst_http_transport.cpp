@@ -30,6 +30,7 @@ private Q_SLOTS:
     void stalledRequestsTimeOutIdleConnectionsDoNot();
     void connectionsPastTheLimitWaitForOneToClose();
     void anAnswerLeavesWithoutWaitingForTheLoop();
+    void aStreamsEndLeavesWithoutWaitingForTheLoop();
 
 private:
     std::unique_ptr<BackendFixture> m_server;
@@ -279,6 +280,30 @@ void HttpTransportTest::anAnswerLeavesWithoutWaitingForTheLoop()
         received += client.readAll();
     QVERIFY2(received.startsWith("HTTP/1.1 200"), received.constData());
     QVERIFY(received.endsWith("sent at once"));
+}
+
+void HttpTransportTest::aStreamsEndLeavesWithoutWaitingForTheLoop()
+{
+    // The last chunk of a stream goes to the client when the stream ends, like the chunks before it: a
+    // client reading one-delta answers waits for the end, not only for the delta.
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+    QVERIFY(listener.waitForNewConnection(15000));
+    QTcpSocket *server = listener.nextPendingConnection();
+    QVERIFY(client.waitForConnected(15000));
+
+    auto *responder = new HttpResponder(server, {});
+    responder->beginStream(200, "text/event-stream");
+    QVERIFY(responder->writeChunk("data: one\n\n"));
+    responder->endStream();
+    // Waiting on the client's socket alone runs no event loop: only what was already written arrives.
+    QByteArray received;
+    while (!received.endsWith("\r\n0\r\n\r\n") && client.waitForReadyRead(5000))
+        received += client.readAll();
+    QVERIFY2(received.startsWith("HTTP/1.1 200"), received.constData());
+    QVERIFY2(received.endsWith("data: one\n\n\r\n0\r\n\r\n"), received.constData());
 }
 
 QTEST_GUILESS_MAIN(HttpTransportTest)
