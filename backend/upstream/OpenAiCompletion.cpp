@@ -11,7 +11,7 @@ OpenAiCompletion::OpenAiCompletion(
 
 QByteArray OpenAiCompletion::upstreamBody(const ChatRequest &request)
 {
-    return streamedWithUsage(
-        request.api == WireApi::OpenAiCompletions ? request.body : toOpenAiCompletionBody(request),
-        request.model);
+    if (request.api == WireApi::OpenAiCompletions)
+        return streamedWithUsage(request);
+    return streamedWithUsage({WireApi::OpenAiCompletions, request.model, toOpenAiCompletionBody(request)});
 }

@@ -10,8 +10,9 @@ using namespace Qt::StringLiterals;
 
 QByteArray OpenAiChat::upstreamBody(const ChatRequest &request)
 {
-    return streamedWithUsage(
-        request.api == WireApi::OpenAiChat ? request.body : toOpenAiChatBody(request), request.model);
+    if (request.api == WireApi::OpenAiChat)
+        return streamedWithUsage(request);
+    return streamedWithUsage({WireApi::OpenAiChat, request.model, toOpenAiChatBody(request)});
 }
 
 OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)

@@ -350,6 +350,41 @@ private Q_SLOTS:
                 .toInt(),
             16);
     }
+
+    // A long member goes on as the client wrote it (its escapes too, which Qt would write otherwise), not
+    // written again; what Ponder changes (the model, stream, its own fields, a metadata.session_id) is.
+    void aLongMessage_reachesTheUpstreamAsTheClientWroteIt_data()
+    {
+        QTest::addColumn<bool>("ollama");
+        QTest::newRow("openai") << false;
+        QTest::newRow("ollama") << true;
+    }
+    void aLongMessage_reachesTheUpstreamAsTheClientWroteIt()
+    {
+        QFETCH(bool, ollama);
+        const QByteArray messages
+            = R"([{"role":"user","content":"caf\u00e9 \/ )" + QByteArray(8192, 'x') + R"("}])";
+        const QByteArray metadata = R"({"session_id":"s-long","note":")" + QByteArray(5000, 'n') + R"("})";
+        const QByteArray body = R"({"model":"llama", "stream":false, "save_conversation":false, "metadata":)"
+            + metadata + R"(, "messages":)" + messages + "}";
+        auto server = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
+        const RawHttpResponse reply = rawPost(server->backend().baseUrl(),
+            ollama ? QStringLiteral("/api/chat") : QStringLiteral("/v1/chat/completions"), body);
+        QCOMPARE(reply.status, 200);
+
+        const FakeRequest sent = m_fake->lastChatRequest();
+        QVERIFY(sent.rawBody.contains(R"("messages":)" + messages));
+        QCOMPARE(sent.body[QLatin1String("model")].toString(), QStringLiteral("llama"));
+        QVERIFY(sent.body[QLatin1String("stream")].toBool());
+        QVERIFY(!sent.body.contains(QLatin1String("save_conversation")));
+        const QJsonObject forwardedMetadata = sent.body[QLatin1String("metadata")].toObject();
+        QVERIFY(!forwardedMetadata.contains(QLatin1String("session_id")));
+        QCOMPARE(forwardedMetadata[QLatin1String("note")].toString().size(), 5000);
+        if (!ollama)
+            QVERIFY(sent.body[QLatin1String("stream_options")][QLatin1String("include_usage")].toBool());
+        QCOMPARE(sent.body[QLatin1String("messages")][0][QLatin1String("content")].toString(),
+            QStringLiteral("caf\u00e9 / ") + QString(8192, u'x'));
+    }
 };
 
 QTEST_GUILESS_MAIN(RelayTest)
