@@ -351,6 +351,23 @@ private Q_SLOTS:
             16);
     }
 
+    // Relayed under the client's name for the model: only the name changes, every other byte is the
+    // upstream's.
+    void embeddings_aPrefixedModelIsRenamedInTheRelayedAnswer()
+    {
+        auto backend = BackendFixture::startedWith({m_fake->ollamaSpec(), m_fake->openAiSpec()});
+        const QJsonObject request {{QStringLiteral("model"), QStringLiteral("openai/llama")},
+            {QStringLiteral("input"), QJsonArray {QStringLiteral("sky"), QStringLiteral("sea")}}};
+        const RawHttpResponse relayed = rawPost(backend->backend().baseUrl(),
+            QStringLiteral("/v1/embeddings"), QJsonDocument(request).toJson(QJsonDocument::Compact));
+        QCOMPARE(relayed.status, 200);
+        QByteArray expected = FakeAnswers::openAiEmbeddings(
+            QStringLiteral("llama"), llamaScript(), m_fake->lastChatRequest().body);
+        QVERIFY(expected.contains(R"("model":"llama")"));
+        expected.replace(R"("model":"llama")", R"("model":"openai/llama")");
+        QCOMPARE(relayed.body, expected);
+    }
+
     // A long member goes on as the client wrote it (its escapes too, which Qt would write otherwise), not
     // written again; what Ponder changes (the model, stream, its own fields, a metadata.session_id) is.
     void aLongMessage_reachesTheUpstreamAsTheClientWroteIt_data()
