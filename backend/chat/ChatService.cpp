@@ -183,7 +183,9 @@ void ChatService::record(const CompletionRequest &request, Generation *generatio
             Exchange exchange;
             exchange.conversationId = request.sessionId;
             exchange.model = request.model;
-            exchange.requestMessages = storedMessages(request.upstream.messages());
+            // Read on the store's thread: every message is converted there, in the order of the writes.
+            exchange.readRequestMessages
+                = [upstream = request.upstream] { return storedMessages(upstream.messages()); };
             exchange.answer.role = QStringLiteral("assistant");
             exchange.answer.content = generation->transcript().content;
             exchange.answer.reasoning = generation->transcript().reasoning;
