@@ -23,6 +23,16 @@ struct ChatRequest
     QByteArray clientText;
     QStringList rewritten;
 
+    // A body Ponder wrote (mapped from another API): nothing in it is the client's text.
+    static ChatRequest written(WireApi api, const QString &model, const QJsonObject &body)
+    {
+        ChatRequest request;
+        request.api = api;
+        request.model = model;
+        request.body = body;
+        return request;
+    }
+
     // The conversation in OpenAI's message shape, whatever the API: a prompt is a user message after its
     // system message; an embedding's input is one user message.
     QJsonArray messages() const;

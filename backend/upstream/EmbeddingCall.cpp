@@ -19,8 +19,8 @@ EmbeddingCall::EmbeddingCall(
 {
     ChatRequest upstream = request;
     if (request.api != wire)
-        upstream = {wire, request.model,
-            wire == WireApi::OllamaEmbed ? toOllamaEmbedBody(request) : toOpenAiEmbeddingsBody(request)};
+        upstream = ChatRequest::written(wire, request.model,
+            wire == WireApi::OllamaEmbed ? toOllamaEmbedBody(request) : toOpenAiEmbeddingsBody(request));
     const QString path
         = wire == WireApi::OllamaEmbed ? QStringLiteral("/api/embed") : QStringLiteral("/embeddings");
     start(provider.request("POST", path, RelayedBody::write(upstream, {{"model"_L1, request.model}})));

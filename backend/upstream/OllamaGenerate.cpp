@@ -16,7 +16,7 @@ OllamaGenerate::OllamaGenerate(const UpstreamProvider &provider, const ChatReque
     parseUnitsWith(&OllamaChunk::fromGenerateLine, &OllamaGenerate::readChunk);
     const ChatRequest ollama = request.api == WireApi::OllamaGenerate
         ? request
-        : ChatRequest {WireApi::OllamaGenerate, request.model, toOllamaGenerateBody(request)};
+        : ChatRequest::written(WireApi::OllamaGenerate, request.model, toOllamaGenerateBody(request));
     // Streamed: watchers see it as it comes, whatever the client asked.
     const QJsonObject set {{"model"_L1, request.model}, {"stream"_L1, true}};
     start(provider.request("POST", QStringLiteral("/api/generate"), RelayedBody::write(ollama, set)));

@@ -18,7 +18,7 @@ OllamaChat::OllamaChat(const UpstreamProvider &provider, const ChatRequest &requ
     parseUnitsWith(&OllamaChunk::fromLine, &OllamaChat::readChunk);
     const ChatRequest ollama = request.api == WireApi::OllamaChat
         ? request
-        : ChatRequest {WireApi::OllamaChat, request.model, toOllamaChatBody(request)};
+        : ChatRequest::written(WireApi::OllamaChat, request.model, toOllamaChatBody(request));
     // Streamed even for a client that asked for one answer: watchers see it as it comes.
     const QJsonObject set {{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true}};
     start(provider.request("POST", QStringLiteral("/api/chat"), RelayedBody::write(ollama, set)));

@@ -13,5 +13,6 @@ QByteArray OpenAiCompletion::upstreamBody(const ChatRequest &request)
 {
     if (request.api == WireApi::OpenAiCompletions)
         return streamedWithUsage(request);
-    return streamedWithUsage({WireApi::OpenAiCompletions, request.model, toOpenAiCompletionBody(request)});
+    return streamedWithUsage(
+        ChatRequest::written(WireApi::OpenAiCompletions, request.model, toOpenAiCompletionBody(request)));
 }

@@ -12,7 +12,8 @@ QByteArray OpenAiChat::upstreamBody(const ChatRequest &request)
 {
     if (request.api == WireApi::OpenAiChat)
         return streamedWithUsage(request);
-    return streamedWithUsage({WireApi::OpenAiChat, request.model, toOpenAiChatBody(request)});
+    return streamedWithUsage(
+        ChatRequest::written(WireApi::OpenAiChat, request.model, toOpenAiChatBody(request)));
 }
 
 OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
