@@ -10,6 +10,13 @@ namespace RelayedBody {
 
 namespace {
 
+QJsonObject withSet(QJsonObject body, const QJsonObject &set)
+{
+    for (auto it = set.begin(); it != set.end(); ++it)
+        body.insert(it.key(), it.value());
+    return body;
+}
+
 QByteArray writtenWhole(const QJsonObject &body)
 {
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -19,9 +26,7 @@ QByteArray writtenWhole(const QJsonObject &body)
 
 QByteArray write(const ChatRequest &request, const QJsonObject &set)
 {
-    QJsonObject written = request.body;
-    for (auto it = set.begin(); it != set.end(); ++it)
-        written.insert(it.key(), it.value());
+    QJsonObject written = withSet(request.body, set); // less the members copied, as they are
     const QByteArrayView text(request.clientText);
     if (text.size() < MinCopiedBytes)
         return writtenWhole(written);
@@ -35,7 +40,7 @@ QByteArray write(const ChatRequest &request, const QJsonObject &set)
         // A key twice, or one with escapes (which may name another key once decoded): which member the
         // parser kept is not known here, so nothing is copied.
         if (keys.contains(key) || key.contains('\\'))
-            return writtenWhole(written);
+            return writtenWhole(withSet(request.body, set));
         keys.insert(key);
         if (member.value.end - member.value.begin < MinCopiedBytes)
             continue;

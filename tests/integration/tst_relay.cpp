@@ -380,17 +380,18 @@ private Q_SLOTS:
     {
         QFETCH(bool, ollama);
         const QByteArray messages
-            = R"([{"role":"user","content":"caf\u00e9 \/ )" + QByteArray(8192, 'x') + R"("}])";
-        const QByteArray metadata = R"({"session_id":"s-long","note":")" + QByteArray(5000, 'n') + R"("})";
-        const QByteArray body = R"({"model":"llama", "stream":false, "save_conversation":false, "metadata":)"
-            + metadata + R"(, "messages":)" + messages + "}";
+            = "[{\"role\":\"user\",\"content\":\"caf\\u00e9 \\/ " + QByteArray(8192, 'x') + "\"}]";
+        const QByteArray metadata = "{\"session_id\":\"s-long\",\"note\":\"" + QByteArray(5000, 'n') + "\"}";
+        const QByteArray body
+            = "{\"model\":\"llama\", \"stream\":false, \"save_conversation\":false, \"metadata\":" + metadata
+            + ", \"messages\":" + messages + "}";
         auto server = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
         const RawHttpResponse reply = rawPost(server->backend().baseUrl(),
             ollama ? QStringLiteral("/api/chat") : QStringLiteral("/v1/chat/completions"), body);
         QCOMPARE(reply.status, 200);
 
         const FakeRequest sent = m_fake->lastChatRequest();
-        QVERIFY(sent.rawBody.contains(R"("messages":)" + messages));
+        QVERIFY(sent.rawBody.contains("\"messages\":" + messages));
         QCOMPARE(sent.body[QLatin1String("model")].toString(), QStringLiteral("llama"));
         QVERIFY(sent.body[QLatin1String("stream")].toBool());
         QVERIFY(!sent.body.contains(QLatin1String("save_conversation")));
@@ -400,7 +401,7 @@ private Q_SLOTS:
         if (!ollama)
             QVERIFY(sent.body[QLatin1String("stream_options")][QLatin1String("include_usage")].toBool());
         QCOMPARE(sent.body[QLatin1String("messages")][0][QLatin1String("content")].toString(),
-            QStringLiteral("caf\u00e9 / ") + QString(8192, u'x'));
+            QString::fromUtf8("caf\xc3\xa9 / ") + QString(8192, u'x'));
     }
 };
 

@@ -219,7 +219,7 @@ private Q_SLOTS:
     // Qt would write them otherwise); members Ponder set, rewrote or took out are written or left out.
     void relayedBody_copiesTheClientsLongMembersAndWritesTheRest()
     {
-        const QByteArray longText = R"("caf\u00e9 )" + QByteArray(RelayedBody::MinCopiedBytes, 'x') + "\"";
+        const QByteArray longText = "\"caf\\u00e9 " + QByteArray(RelayedBody::MinCopiedBytes, 'x') + "\"";
         ChatRequest request;
         request.clientText = R"({ "model" : "m", "prompt" : )" + longText + R"(, "note": )" + longText
             + R"(, "gone": )" + longText + R"(, "n": 1})";
@@ -230,7 +230,7 @@ private Q_SLOTS:
         const QByteArray written
             = RelayedBody::write(request, {{QStringLiteral("model"), QStringLiteral("upstream-m")}});
         QVERIFY(written.contains(R"("prompt" : )" + longText));
-        QCOMPARE(written.count(R"(caf\u00e9)"), 1); // the note written again, the gone member left out
+        QCOMPARE(written.count("caf\\u00e9"), 1); // the note written again, the gone member left out
         QJsonObject expected = request.body;
         expected.insert(QStringLiteral("model"), QStringLiteral("upstream-m"));
         QCOMPARE(QJsonDocument::fromJson(written).object(), expected);
@@ -240,10 +240,10 @@ private Q_SLOTS:
     // so the body is written whole.
     void relayedBody_writesItAllWhenAKeyIsAmbiguous_data()
     {
-        const QByteArray longText = R"("caf\u00e9 )" + QByteArray(RelayedBody::MinCopiedBytes, 'x') + "\"";
+        const QByteArray longText = "\"caf\\u00e9 " + QByteArray(RelayedBody::MinCopiedBytes, 'x') + "\"";
         QTest::addColumn<QByteArray>("clientText");
         QTest::newRow("twice") << R"({"prompt":)" + longText + R"(,"prompt":)" + longText + "}";
-        QTest::newRow("escaped") << R"({"pr\u006fmpt":)" + longText + R"(,"prompt":)" + longText + "}";
+        QTest::newRow("escaped") << "{\"pr\\u006fmpt\":" + longText + R"(,"prompt":)" + longText + "}";
     }
     void relayedBody_writesItAllWhenAKeyIsAmbiguous()
     {
@@ -253,7 +253,7 @@ private Q_SLOTS:
         request.body = QJsonDocument::fromJson(clientText).object();
         QVERIFY(!request.body.isEmpty());
         const QByteArray written = RelayedBody::write(request, {});
-        QVERIFY(!written.contains(R"(caf\u00e9)"));
+        QVERIFY(!written.contains("caf\\u00e9"));
         QCOMPARE(QJsonDocument::fromJson(written).object(), request.body);
     }
 
