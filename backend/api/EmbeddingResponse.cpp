@@ -2,12 +2,15 @@
 #include "api/EmbeddingResponse.h"
 
 #include "api/ollama/OllamaResponse.h"
+#include "events/JsonSpans.h"
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtEndian>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +37,30 @@ QJsonArray floatsOf(const QJsonValue &embedding)
     for (qsizetype at = 0; at + 4 <= bytes.size(); at += 4)
         values.append(double(qFromLittleEndian<float>(bytes.constData() + at)));
     return values;
+}
+
+// The upstream's answer naming the model as the client did: only the value of its one "model" member is
+// replaced, the vectors (megabytes, for a batch) go on as the upstream wrote them, not parsed and written
+// again. An answer without exactly one such member (or with a key written with escapes, which might
+// name it too) is parsed and written whole.
+QByteArray withModel(const QByteArray &answer, const QString &model)
+{
+    const QList<JsonSpans::Member> members = JsonSpans::members(answer);
+    const JsonSpans::Member *named = JsonSpans::find(members, answer, "model");
+    const auto count = std::count_if(members.begin(), members.end(),
+        [&](const JsonSpans::Member &member) { return member.key.in(answer) == "\"model\""; });
+    const bool escapedKeys = std::any_of(members.begin(), members.end(),
+        [&](const JsonSpans::Member &member) { return member.key.in(answer).contains('\\'); });
+    if (!named || count != 1 || escapedKeys) {
+        QJsonObject object = QJsonDocument::fromJson(answer).object();
+        object.insert("model"_L1, model);
+        return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    }
+    const QByteArray name = QJsonDocument(QJsonArray {model}).toJson(QJsonDocument::Compact); // ["..."]
+    QByteArray renamed = answer.first(named->value.begin);
+    renamed += QByteArrayView(name).sliced(1, name.size() - 2);
+    renamed += QByteArrayView(answer).sliced(named->value.end);
+    return renamed;
 }
 
 } // namespace
@@ -68,9 +95,7 @@ void EmbeddingResponse::onFinished(const GenerationOutcome &outcome)
         return send(200, translated(outcome));
     if (m_request.model == generation()->model())
         return send(200, m_answer);
-    QJsonObject answer = QJsonDocument::fromJson(m_answer).object();
-    answer.insert("model"_L1, m_request.model);
-    send(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
+    send(200, withModel(m_answer, m_request.model));
 }
 
 QByteArray EmbeddingResponse::translated(const GenerationOutcome &outcome) const

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "api/TranslatedResponse.h"
 
+#include "core/OffLoop.h"
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"
+
+#include <QJsonDocument>
 
 TranslatedResponse *TranslatedResponse::create(std::unique_ptr<GenerationTranslation> translation,
     bool stream, const QString &sessionId, HttpResponder &responder, int keepAliveMs)
@@ -103,8 +106,22 @@ void TranslatedResponse::onFinishedGeneration(const GenerationOutcome &outcome)
         return;
     }
     m_ended = true;
-    if (m_responder)
-        m_responder->sendJson(200, m_translation->result());
+    if (!m_responder)
+        return;
+    const QJsonObject result = m_translation->result();
+    // Writing JSON converts and escapes every string again (some 6 ms a megabyte): an answer of megabytes
+    // is written on a worker, and sent from the loop once written (unless its client has gone meanwhile).
+    const qsizetype said = m_generation
+        ? m_generation->transcript().content.size() + m_generation->transcript().reasoning.size()
+        : 0;
+    if (said < OffLoop::MinBytes)
+        return m_responder->sendJson(200, result);
+    OffLoop::run(
+        m_responder.data(), [result] { return QJsonDocument(result).toJson(QJsonDocument::Compact); },
+        [responder = m_responder](const QByteArray &json) {
+            if (responder)
+                responder->send(200, json, "application/json");
+        });
 }
 
 void TranslatedResponse::fail(const ApiError &error)

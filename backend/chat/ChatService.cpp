@@ -3,6 +3,7 @@
 
 #include "chat/GenerationReporter.h"
 #include "core/Logging.h"
+#include "core/OffLoop.h"
 #include "history/ConversationStore.h"
 #include "hub/StreamingHub.h"
 #include "upstream/Generation.h"
@@ -82,6 +83,25 @@ void ChatService::start(const CompletionRequest &given, QObject *owner, Started 
     if (request.sessionId.isEmpty())
         request.sessionId = Session::generateId();
     ++m_running; // counted from now, so a burst cannot slip past the limit while upstreams are chosen
+    // Reading the prompt converts the whole user message to UTF-16 (some 2 ms a megabyte): the client's
+    // request of megabytes has it read on a worker, and goes on from there (an owner gone meanwhile stops
+    // it where the upstream is chosen, as it would have without the hop).
+    if (request.upstream.clientText.size() < OffLoop::MinBytes) {
+        request.prompt = request.lastUserText().left(CompletionRequest::MaxPromptChars);
+        return resolveAndStart(request, owner, std::move(started));
+    }
+    QPointer<QObject> guard(owner);
+    OffLoop::run(
+        this, [request] { return request.lastUserText().left(CompletionRequest::MaxPromptChars); },
+        [this, request, guard, started = std::move(started)](QString prompt) {
+            CompletionRequest read = request;
+            read.prompt = std::move(prompt);
+            resolveAndStart(read, guard, started);
+        });
+}
+
+void ChatService::resolveAndStart(const CompletionRequest &request, QObject *owner, Started started)
+{
     QPointer<QObject> context(owner);
     QPointer<ChatService> self(this);
     auto release = [self] {
@@ -124,7 +144,7 @@ void ChatService::start(const CompletionRequest &given, QObject *owner, Started 
 
 GenerationReporter::Context ChatService::reporterContext(const CompletionRequest &request)
 {
-    return {request.sessionId, request.model, request.maxTokens, request.lastUserText()};
+    return {request.sessionId, request.model, request.maxTokens, request.prompt};
 }
 
 void ChatService::reportFailureBeforeStart(const CompletionRequest &request, const ApiError &error)
@@ -143,7 +163,7 @@ void ChatService::ensureSession(const CompletionRequest &request, std::function<
     Session session;
     session.id = request.sessionId;
     session.userId = request.user;
-    session.userRequest = request.lastUserText().left(500);
+    session.userRequest = request.prompt.left(500);
     // A translated API (Responses, Anthropic Messages) runs a chat request: it names itself.
     const QString source = request.source.isEmpty() ? sourceName(request.upstream.api) : request.source;
     session.systemContext = {{QStringLiteral("source"), source}, {QStringLiteral("model"), request.model}};
@@ -163,7 +183,9 @@ void ChatService::record(const CompletionRequest &request, Generation *generatio
             Exchange exchange;
             exchange.conversationId = request.sessionId;
             exchange.model = request.model;
-            exchange.requestMessages = storedMessages(request.upstream.messages());
+            // Read on the store's thread: every message is converted there, in the order of the writes.
+            exchange.readRequestMessages
+                = [upstream = request.upstream] { return storedMessages(upstream.messages()); };
             exchange.answer.role = QStringLiteral("assistant");
             exchange.answer.content = generation->transcript().content;
             exchange.answer.reasoning = generation->transcript().reasoning;

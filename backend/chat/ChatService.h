@@ -42,6 +42,7 @@ public:
     void start(const CompletionRequest &request, QObject *owner, Started started);
 
 private:
+    void resolveAndStart(const CompletionRequest &request, QObject *owner, Started started);
     void ensureSession(const CompletionRequest &request, std::function<void()> then);
     static GenerationReporter::Context reporterContext(const CompletionRequest &request);
     void reportFailureBeforeStart(const CompletionRequest &request, const ApiError &error);

@@ -91,6 +91,8 @@ std::optional<ApiError> CompletionRequest::readPonderFields(const QJsonObject &b
     // that held only the session id is dropped whole: OpenAI refuses metadata unless `store` is set.
     if (forwarded.value("metadata"_L1).isObject()) {
         QJsonObject metadata = forwarded.value("metadata"_L1).toObject();
+        if (metadata.contains("session_id"_L1))
+            request.upstream.rewritten.append(QStringLiteral("metadata"));
         metadata.remove("session_id"_L1);
         if (metadata.isEmpty())
             forwarded.remove("metadata"_L1);

@@ -29,6 +29,11 @@ struct CompletionRequest
     // empty when the upstream request is in the client's own API, which then names the session.
     QString source;
 
+    // What a session shows of what was asked: the last user message, clipped to MaxPromptChars. Set by
+    // ChatService (for a request of megabytes, off the loop: reading it converts the whole message).
+    QString prompt;
+    static constexpr qsizetype MaxPromptChars = 32 * 1024;
+
     QString lastUserText() const;
 
     // Ponder's own fields, shared by every API's request: the session (header, `session_id`,

@@ -49,8 +49,11 @@ void ConversationStore::record(const Exchange &exchange, std::function<void(bool
     using Outcome = std::pair<bool, QString>;
     run<Outcome>(
         [exchange](ConversationStoreWorker &worker) {
+            Exchange read = exchange;
+            if (read.readRequestMessages)
+                read.requestMessages = read.readRequestMessages();
             QString error;
-            const bool ok = worker.record(exchange, &error);
+            const bool ok = worker.record(read, &error);
             return Outcome {ok, error};
         },
         done ? std::function<void(Outcome)>(

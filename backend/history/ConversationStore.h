@@ -51,6 +51,9 @@ struct Exchange
     QString conversationId;
     QString model;
     QList<StoredMessage> requestMessages; // all the client sent; only the new ones are written
+    // Or, where reading them is work of its own (a request of megabytes, converted to UTF-16), what reads
+    // them: called on the store's thread, before the exchange is written there.
+    std::function<QList<StoredMessage>()> readRequestMessages;
     StoredMessage answer;
 };
 

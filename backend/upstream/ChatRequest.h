@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 struct ChatRequest
 {
@@ -16,6 +17,21 @@ struct ChatRequest
     // messages (or prompt, or input), sampling parameters, tools, formats and any extra fields the client
     // sent; never Ponder's own fields (session_id, save_conversation, reasoning_field) nor stream settings.
     QJsonObject body;
+    // The client's JSON text `body` was read from, when `body` is that object less some members, plus some
+    // Ponder added, and with the members Ponder changed in place named in `rewritten`: a relay then copies
+    // the long members as the client sent them (RelayedBody). Empty when `body` was built otherwise.
+    QByteArray clientText;
+    QStringList rewritten;
+
+    // A body Ponder wrote (mapped from another API): nothing in it is the client's text.
+    static ChatRequest written(WireApi api, const QString &model, const QJsonObject &body)
+    {
+        ChatRequest request;
+        request.api = api;
+        request.model = model;
+        request.body = body;
+        return request;
+    }
 
     // The conversation in OpenAI's message shape, whatever the API: a prompt is a user message after its
     // system message; an embedding's input is one user message.

@@ -6,6 +6,7 @@
 #include "upstream/OllamaProvider.h"
 #include "upstream/OllamaRequest.h"
 #include "upstream/OpenAiRequest.h"
+#include "upstream/RelayedBody.h"
 #include "upstream/UpstreamLimits.h"
 
 #include <QJsonDocument>
@@ -16,15 +17,13 @@ EmbeddingCall::EmbeddingCall(
     const UpstreamProvider &provider, const ChatRequest &request, WireApi wire, QObject *parent)
     : Generation(provider.name(), request.model, wire, parent)
 {
-    QJsonObject body;
-    if (request.api == wire)
-        body = request.body;
-    else
-        body = wire == WireApi::OllamaEmbed ? toOllamaEmbedBody(request) : toOpenAiEmbeddingsBody(request);
-    body.insert("model"_L1, request.model);
+    ChatRequest upstream = request;
+    if (request.api != wire)
+        upstream = ChatRequest::written(wire, request.model,
+            wire == WireApi::OllamaEmbed ? toOllamaEmbedBody(request) : toOpenAiEmbeddingsBody(request));
     const QString path
         = wire == WireApi::OllamaEmbed ? QStringLiteral("/api/embed") : QStringLiteral("/embeddings");
-    start(provider.request("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    start(provider.request("POST", path, RelayedBody::write(upstream, {{"model"_L1, request.model}})));
 }
 
 void EmbeddingCall::readBody(const QByteArray &bytes)

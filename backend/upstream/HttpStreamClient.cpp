@@ -250,7 +250,10 @@ void HttpStreamClient::onConnected()
     m_state = State::Reading;
     if (!m_readPaused)
         m_timeout.start(m_request.idleTimeoutMs);
-    m_socket->write(requestHead() + m_request.body);
+    // Written apart: a body of megabytes is handed to the socket as it is (shared, not copied) instead
+    // of being copied once more behind the head.
+    m_socket->write(requestHead());
+    m_socket->write(m_request.body);
     m_socket->flush(); // now, not after the rest of this event-loop pass
 }
 

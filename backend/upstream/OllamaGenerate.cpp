@@ -4,6 +4,7 @@
 #include "upstream/OllamaChunk.h"
 #include "upstream/OllamaProvider.h"
 #include "upstream/OllamaRequest.h"
+#include "upstream/RelayedBody.h"
 
 #include <QJsonDocument>
 
@@ -13,11 +14,12 @@ OllamaGenerate::OllamaGenerate(const UpstreamProvider &provider, const ChatReque
     : OllamaStream(provider.name(), request.model, WireApi::OllamaGenerate, parent)
 {
     parseUnitsWith(&OllamaChunk::fromGenerateLine, &OllamaGenerate::readChunk);
-    QJsonObject body = request.api == WireApi::OllamaGenerate ? request.body : toOllamaGenerateBody(request);
-    body.insert("model"_L1, request.model);
-    body.insert("stream"_L1, true); // watchers see it as it comes, whatever the client asked
-    start(provider.request(
-        "POST", QStringLiteral("/api/generate"), QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    const ChatRequest ollama = request.api == WireApi::OllamaGenerate
+        ? request
+        : ChatRequest::written(WireApi::OllamaGenerate, request.model, toOllamaGenerateBody(request));
+    // Streamed: watchers see it as it comes, whatever the client asked.
+    const QJsonObject set {{"model"_L1, request.model}, {"stream"_L1, true}};
+    start(provider.request("POST", QStringLiteral("/api/generate"), RelayedBody::write(ollama, set)));
 }
 
 void OllamaGenerate::readChunk(const OllamaChunk &chunk)

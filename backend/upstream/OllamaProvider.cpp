@@ -5,6 +5,7 @@
 #include "upstream/OllamaChunk.h"
 #include "upstream/OllamaGenerate.h"
 #include "upstream/OllamaRequest.h"
+#include "upstream/RelayedBody.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -15,12 +16,12 @@ OllamaChat::OllamaChat(const UpstreamProvider &provider, const ChatRequest &requ
     : OllamaStream(provider.name(), request.model, WireApi::OllamaChat, parent)
 {
     parseUnitsWith(&OllamaChunk::fromLine, &OllamaChat::readChunk);
-    QJsonObject body = request.api == WireApi::OllamaChat ? request.body : toOllamaChatBody(request);
-    body.insert(QStringLiteral("model"), request.model);
+    const ChatRequest ollama = request.api == WireApi::OllamaChat
+        ? request
+        : ChatRequest::written(WireApi::OllamaChat, request.model, toOllamaChatBody(request));
     // Streamed even for a client that asked for one answer: watchers see it as it comes.
-    body.insert(QStringLiteral("stream"), true);
-    start(provider.request(
-        "POST", QStringLiteral("/api/chat"), QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    const QJsonObject set {{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true}};
+    start(provider.request("POST", QStringLiteral("/api/chat"), RelayedBody::write(ollama, set)));
 }
 
 void OllamaChat::readChunk(const OllamaChunk &chunk)

@@ -11,7 +11,8 @@ OpenAiCompletion::OpenAiCompletion(
 
 QByteArray OpenAiCompletion::upstreamBody(const ChatRequest &request)
 {
+    if (request.api == WireApi::OpenAiCompletions)
+        return streamedWithUsage(request);
     return streamedWithUsage(
-        request.api == WireApi::OpenAiCompletions ? request.body : toOpenAiCompletionBody(request),
-        request.model);
+        ChatRequest::written(WireApi::OpenAiCompletions, request.model, toOpenAiCompletionBody(request)));
 }

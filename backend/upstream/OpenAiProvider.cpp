@@ -10,8 +10,10 @@ using namespace Qt::StringLiterals;
 
 QByteArray OpenAiChat::upstreamBody(const ChatRequest &request)
 {
+    if (request.api == WireApi::OpenAiChat)
+        return streamedWithUsage(request);
     return streamedWithUsage(
-        request.api == WireApi::OpenAiChat ? request.body : toOpenAiChatBody(request), request.model);
+        ChatRequest::written(WireApi::OpenAiChat, request.model, toOpenAiChatBody(request)));
 }
 
 OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "upstream/OpenAiRequest.h"
 
+#include "upstream/RelayedBody.h"
+
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -130,12 +132,11 @@ QJsonObject toOpenAiEmbeddingsBody(const ChatRequest &request)
     return openAi;
 }
 
-QByteArray streamedWithUsage(QJsonObject body, const QString &model)
+QByteArray streamedWithUsage(const ChatRequest &request)
 {
-    body.insert(QStringLiteral("model"), model);
-    body.insert(QStringLiteral("stream"), true);
-    QJsonObject options = body.value(QLatin1StringView("stream_options")).toObject();
+    QJsonObject options = request.body.value(QLatin1StringView("stream_options")).toObject();
     options.insert(QStringLiteral("include_usage"), true);
-    body.insert(QStringLiteral("stream_options"), options);
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return RelayedBody::write(request,
+        {{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true},
+            {QStringLiteral("stream_options"), options}});
 }

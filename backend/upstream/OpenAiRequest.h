@@ -11,7 +11,8 @@ QJsonObject toOpenAiChatBody(const ChatRequest &request);
 QJsonObject toOpenAiCompletionBody(const ChatRequest &request);
 QJsonObject toOpenAiEmbeddingsBody(const ChatRequest &request);
 
-// The body as sent upstream: for this model, always streamed, with usage. Watchers see progress even
-// when the client asked for one whole answer, and the usage reported is the upstream's own count; the
-// client's other stream options go along.
-QByteArray streamedWithUsage(QJsonObject body, const QString &model);
+// The request's body (in OpenAI's API) as sent upstream: for request.model, always streamed, with usage.
+// Watchers see progress even when the client asked for one whole answer, and the usage reported is the
+// upstream's own count; the client's other stream options go along. The client's long members are copied
+// as it sent them (RelayedBody).
+QByteArray streamedWithUsage(const ChatRequest &request);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "upstream/TokenCounter.h"
 
+#include "core/OffLoop.h"
 #include "core/UpstreamJson.h"
 #include "upstream/HttpStreamClient.h"
 #include "upstream/UpstreamLimits.h"
@@ -61,14 +62,20 @@ void postJson(UpstreamProvider &provider, const QString &path, const QJsonObject
         if (status / 100 != 2)
             return answer(std::nullopt,
                 {std::nullopt, false, UpstreamError::fromHttpStatus(status, *received, upstream)});
-        const QJsonDocument document = parseUpstreamJson(*received);
-        if (!document.isObject())
-            return answer(std::nullopt,
-                {std::nullopt, false,
-                    UpstreamError::badGateway(
-                        QStringLiteral("upstream '%1' answered %2 with something that is not JSON")
-                            .arg(upstream, client->url().path()))});
-        answer(document.object(), {});
+        auto read = [answer, upstream, path = client->url().path()](const QJsonDocument &document) {
+            if (!document.isObject())
+                return answer(std::nullopt,
+                    {std::nullopt, false,
+                        UpstreamError::badGateway(
+                            QStringLiteral("upstream '%1' answered %2 with something that is not JSON")
+                                .arg(upstream, path))});
+            answer(document.object(), {});
+        };
+        // A rendered prompt of megabytes, or its tokens, is parsed on a worker.
+        if (received->size() < OffLoop::MinBytes)
+            return read(parseUpstreamJson(*received));
+        OffLoop::run(
+            client, [bytes = *received] { return parseUpstreamJson(bytes); }, read);
     });
     QObject::connect(client, &HttpStreamClient::failed, client,
         [answer, upstream](HttpStreamClient::Failure failure, const QString &message) {

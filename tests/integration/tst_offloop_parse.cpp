@@ -6,8 +6,10 @@
 // document waits at the gate. What was sent after it on the same connection waits its turn; a client gone
 // or a server destroyed while it waits drops it unread.
 #include "BackendFixture.h"
+#include "FakeUpstream.h"
 #include "HostileUpstream.h"
 #include "RawHttpConnection.h"
+#include "chat/CompletionRequest.h"
 #include "core/OffLoop.h"
 #include "http/HttpConnection.h"
 #include "upstream/UpstreamConfig.h"
@@ -34,7 +36,8 @@ public:
         OffLoop::setWorkerGate([this] {
             ++m_reached;
             m_open.acquire();
-            m_open.release();
+            if (m_opened)
+                m_open.release(); // open for all that follow; else it let this one through alone
         });
     }
     ~WorkerGate()
@@ -46,14 +49,15 @@ public:
     int reached() const { return m_reached; }
     void open()
     {
-        if (!std::exchange(m_opened, true))
+        if (!m_opened.exchange(true))
             m_open.release();
     }
+    void letOneThrough() { m_open.release(); }
 
 private:
     std::atomic<int> m_reached = 0;
     QSemaphore m_open;
-    bool m_opened = false;
+    std::atomic<bool> m_opened = false;
 };
 
 // A JSON object of about `bytes` that breaks off at its end: valid for megabytes, so a parser reads all of
@@ -118,6 +122,7 @@ private Q_SLOTS:
     void aServerDestroyedDuringTheParseLeavesItUnread();
     void aLargeOtlpExportIsReadOffTheLoopAndStored();
     void aLargeAnswerSentWholeIsReadOffTheLoop();
+    void aLargeRequestsPromptIsReadOffTheLoop();
 
 private:
     HttpTestClient m_client;
@@ -310,6 +315,51 @@ void OffLoopParseTest::aLargeAnswerSentWholeIsReadOffTheLoop()
     QCOMPARE(answers.first().status, 200);
     const QJsonObject message = QJsonDocument::fromJson(answers.first().body).object();
     QCOMPARE(message[QLatin1String("content")][0][QLatin1String("text")].toString().size(), content.size());
+}
+
+// A valid request of megabytes: after its parse, the prompt its session shows (the last user message,
+// clipped) is read on a worker as well, before it goes upstream; /health is answered meanwhile.
+void OffLoopParseTest::aLargeRequestsPromptIsReadOffTheLoop()
+{
+    FakeUpstream fake;
+    QVERIFY(fake.start());
+    FakeScript script;
+    script.content = {QStringLiteral("ok")};
+    fake.setScript(QStringLiteral("m"), script);
+    auto server = BackendFixture::startedWith(fake.openAiSpec());
+    QVERIFY(server);
+    WorkerGate gate;
+    RawHttpConnection client(server->url(QStringLiteral("/")));
+    client.send(post("/v1/chat/completions",
+        R"({"model":"m","stream":false,"session_id":"big","messages":[{"role":"user","content":")"
+            + QByteArray(2 * MiB, 'p') + R"("}]})"));
+    QTRY_COMPARE_WITH_TIMEOUT(gate.reached(), 1, 30'000); // the body's parse
+    gate.letOneThrough();
+    QTRY_COMPARE_WITH_TIMEOUT(gate.reached(), 2, 30'000); // its prompt
+    QCOMPARE(m_client.get(server->url(QStringLiteral("/health"))).status, 200);
+    const auto sentUpstream = [&fake] {
+        const QList<FakeRequest> requests = fake.requests();
+        return std::any_of(requests.begin(), requests.end(),
+            [](const FakeRequest &r) { return r.path.endsWith("/chat/completions"); });
+    };
+    QVERIFY(!sentUpstream());
+
+    gate.open();
+    const QList<RawHttpResponse> answers = client.responses(1);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.first().status, 200);
+    QVERIFY(sentUpstream());
+    QString prompt;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QJsonValue &event : server->storedEvents(QStringLiteral("big"))) {
+                if (event[QLatin1String("data")][QLatin1String("prompt")].isString())
+                    prompt = event[QLatin1String("data")][QLatin1String("prompt")].toString();
+            }
+            return !prompt.isEmpty();
+        }(),
+        10'000);
+    QCOMPARE(prompt, QString(CompletionRequest::MaxPromptChars, u'p'));
 }
 
 QTEST_GUILESS_MAIN(OffLoopParseTest)

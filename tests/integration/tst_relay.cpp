@@ -350,6 +350,59 @@ private Q_SLOTS:
                 .toInt(),
             16);
     }
+
+    // Relayed under the client's name for the model: only the name changes, every other byte is the
+    // upstream's.
+    void embeddings_aPrefixedModelIsRenamedInTheRelayedAnswer()
+    {
+        auto backend = BackendFixture::startedWith({m_fake->ollamaSpec(), m_fake->openAiSpec()});
+        const QJsonObject request {{QStringLiteral("model"), QStringLiteral("openai/llama")},
+            {QStringLiteral("input"), QJsonArray {QStringLiteral("sky"), QStringLiteral("sea")}}};
+        const RawHttpResponse relayed = rawPost(backend->backend().baseUrl(),
+            QStringLiteral("/v1/embeddings"), QJsonDocument(request).toJson(QJsonDocument::Compact));
+        QCOMPARE(relayed.status, 200);
+        QByteArray expected = FakeAnswers::openAiEmbeddings(
+            QStringLiteral("llama"), llamaScript(), m_fake->lastChatRequest().body);
+        QVERIFY(expected.contains(R"("model":"llama")"));
+        expected.replace(R"("model":"llama")", R"("model":"openai/llama")");
+        QCOMPARE(relayed.body, expected);
+    }
+
+    // A long member goes on as the client wrote it (its escapes too, which Qt would write otherwise), not
+    // written again; what Ponder changes (the model, stream, its own fields, a metadata.session_id) is.
+    void aLongMessage_reachesTheUpstreamAsTheClientWroteIt_data()
+    {
+        QTest::addColumn<bool>("ollama");
+        QTest::newRow("openai") << false;
+        QTest::newRow("ollama") << true;
+    }
+    void aLongMessage_reachesTheUpstreamAsTheClientWroteIt()
+    {
+        QFETCH(bool, ollama);
+        const QByteArray messages
+            = "[{\"role\":\"user\",\"content\":\"caf\\u00e9 \\/ " + QByteArray(8192, 'x') + "\"}]";
+        const QByteArray metadata = "{\"session_id\":\"s-long\",\"note\":\"" + QByteArray(5000, 'n') + "\"}";
+        const QByteArray body
+            = "{\"model\":\"llama\", \"stream\":false, \"save_conversation\":false, \"metadata\":" + metadata
+            + ", \"messages\":" + messages + "}";
+        auto server = BackendFixture::startedWith(ollama ? m_fake->ollamaSpec() : m_fake->openAiSpec());
+        const RawHttpResponse reply = rawPost(server->backend().baseUrl(),
+            ollama ? QStringLiteral("/api/chat") : QStringLiteral("/v1/chat/completions"), body);
+        QCOMPARE(reply.status, 200);
+
+        const FakeRequest sent = m_fake->lastChatRequest();
+        QVERIFY(sent.rawBody.contains("\"messages\":" + messages));
+        QCOMPARE(sent.body[QLatin1String("model")].toString(), QStringLiteral("llama"));
+        QVERIFY(sent.body[QLatin1String("stream")].toBool());
+        QVERIFY(!sent.body.contains(QLatin1String("save_conversation")));
+        const QJsonObject forwardedMetadata = sent.body[QLatin1String("metadata")].toObject();
+        QVERIFY(!forwardedMetadata.contains(QLatin1String("session_id")));
+        QCOMPARE(forwardedMetadata[QLatin1String("note")].toString().size(), 5000);
+        if (!ollama)
+            QVERIFY(sent.body[QLatin1String("stream_options")][QLatin1String("include_usage")].toBool());
+        QCOMPARE(sent.body[QLatin1String("messages")][0][QLatin1String("content")].toString(),
+            QString::fromUtf8("caf\xc3\xa9 / ") + QString(8192, u'x'));
+    }
 };
 
 QTEST_GUILESS_MAIN(RelayTest)

@@ -87,7 +87,8 @@ private:
         }
         if (m_buffer.size() < headEnd + 4 + length)
             return;
-        request.body = QJsonDocument::fromJson(m_buffer.mid(headEnd + 4, length)).object();
+        request.rawBody = m_buffer.mid(headEnd + 4, length);
+        request.body = QJsonDocument::fromJson(request.rawBody).object();
         m_buffer.remove(0, headEnd + 4 + length);
         if (m_served > 0 && std::exchange(m_fake.m_hangUpOnReuse, false)) {
             m_socket->abort();

@@ -60,6 +60,7 @@ struct FakeRequest
     QByteArray path;
     QList<QPair<QByteArray, QByteArray>> headers;
     QJsonObject body;
+    QByteArray rawBody; // as it came
 
     QByteArray header(const QByteArray &name) const;
 };

@@ -4,8 +4,10 @@
 #include "FakeUpstream.h"
 #include "RegistryCalls.h"
 #include "upstream/ConnectionPool.h"
+#include "upstream/RelayedBody.h"
 #include "upstream/UpstreamRegistry.h"
 
+#include <QJsonDocument>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -211,6 +213,48 @@ private Q_SLOTS:
         QCOMPARE(status.at(1)[QLatin1String("reachable")].toBool(true), false);
         QVERIFY(!status.at(1)[QLatin1String("error")].toString().isEmpty());
         QVERIFY(!status.at(1)[QLatin1String("checked_at")].toString().isEmpty());
+    }
+
+    // A relayed body: long members the client sent go on as it wrote them (escapes and spaces kept, where
+    // Qt would write them otherwise); members Ponder set, rewrote or took out are written or left out.
+    void relayedBody_copiesTheClientsLongMembersAndWritesTheRest()
+    {
+        const QByteArray longText = "\"caf\\u00e9 " + QByteArray(RelayedBody::MinCopiedBytes, 'x') + "\"";
+        ChatRequest request;
+        request.clientText = R"({ "model" : "m", "prompt" : )" + longText + R"(, "note": )" + longText
+            + R"(, "gone": )" + longText + R"(, "n": 1})";
+        request.body = QJsonDocument::fromJson(request.clientText).object();
+        request.body.remove(QStringLiteral("model"));
+        request.body.remove(QStringLiteral("gone"));
+        request.rewritten = {QStringLiteral("note")};
+        const QByteArray written
+            = RelayedBody::write(request, {{QStringLiteral("model"), QStringLiteral("upstream-m")}});
+        QVERIFY(written.contains(R"("prompt" : )" + longText));
+        QCOMPARE(written.count("caf\\u00e9"), 1); // the note written again, the gone member left out
+        QJsonObject expected = request.body;
+        expected.insert(QStringLiteral("model"), QStringLiteral("upstream-m"));
+        QCOMPARE(QJsonDocument::fromJson(written).object(), expected);
+    }
+
+    // A key twice, or one written with escapes: which member the parser kept is not known from the text,
+    // so the body is written whole.
+    void relayedBody_writesItAllWhenAKeyIsAmbiguous_data()
+    {
+        const QByteArray longText = "\"caf\\u00e9 " + QByteArray(RelayedBody::MinCopiedBytes, 'x') + "\"";
+        QTest::addColumn<QByteArray>("clientText");
+        QTest::newRow("twice") << R"({"prompt":)" + longText + R"(,"prompt":)" + longText + "}";
+        QTest::newRow("escaped") << "{\"pr\\u006fmpt\":" + longText + R"(,"prompt":)" + longText + "}";
+    }
+    void relayedBody_writesItAllWhenAKeyIsAmbiguous()
+    {
+        QFETCH(QByteArray, clientText);
+        ChatRequest request;
+        request.clientText = clientText;
+        request.body = QJsonDocument::fromJson(clientText).object();
+        QVERIFY(!request.body.isEmpty());
+        const QByteArray written = RelayedBody::write(request, {});
+        QVERIFY(!written.contains("caf\\u00e9"));
+        QCOMPARE(QJsonDocument::fromJson(written).object(), request.body);
     }
 
 private:

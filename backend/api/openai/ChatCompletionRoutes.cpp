@@ -75,6 +75,7 @@ void ChatCompletionRoutes::registerOn(Router &router)
                 return sendApiError(out, *error);
             CompletionRequest &completion = std::get<CompletionRequest>(parsed);
             GenerationStart::identify(completion, request.header("user-agent"));
+            completion.upstream.clientText = request.body;
             GenerationStart::run(
                 m_chat, completion, CompletionResponse::create(completion, out, m_limits.keepAliveMs));
         },
@@ -95,6 +96,7 @@ void ChatCompletionRoutes::registerOn(Router &router)
             return sendApiError(out, *error);
         CompletionRequest &completion = std::get<CompletionRequest>(parsed);
         GenerationStart::identify(completion, request.header("user-agent"));
+        completion.upstream.clientText = request.body;
         GenerationResponse *response = isEmbedding(completion.upstream.api)
             ? static_cast<GenerationResponse *>(EmbeddingResponse::create(completion, out))
             : TextCompletionResponse::create(completion, out, m_limits.keepAliveMs);
