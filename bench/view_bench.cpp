@@ -7,7 +7,10 @@
 //   3. a 2,000-message conversation: time to the first frame after opening it, live delegates, and
 //      frame costs while scrolling through all of it.
 //
-// usage: view_bench [--quick]      (build with the release preset; see docs/benchmarks.md)
+//   4. a live session of 1,000 steps: frame costs while scrolling its timeline.
+//
+// usage: view_bench [--quick] [--scroll]      (build with the release preset; see docs/benchmarks.md)
+//   --scroll: only the two scrolls (3 and 4), a minute instead of several
 #include "BenchSupport.h"
 #include "ChatController.h"
 #include "DesktopApp.h"
@@ -331,6 +334,63 @@ int scrollThrough(QQuickItem *view, FrameRecorder &frames)
     return maxDelegates;
 }
 
+// The columns of FrameRecorder::figures().
+QStringList frameHeader()
+{
+    return {QStringLiteral("frames"), QStringLiteral("interval p50 ms"), QStringLiteral("interval p99 ms"),
+        QStringLiteral("interval max ms"), QStringLiteral("frame cost p50 ms"),
+        QStringLiteral("frame cost p99 ms"), QStringLiteral("GUI CPU p99 ms"),
+        QStringLiteral("GUI CPU max ms"), QStringLiteral("longest: GUI CPU / wait for a core ms")};
+}
+
+// The chat's stream, paced and all at once, and paced beside `loadClients` outside streams (tables 1-2).
+void streamTables(
+    DesktopApp &window, ChatController &chat, FrameRecorder &frames, int deltas, int loadClients)
+{
+    QQuickWindow *quickWindow = window.window();
+    std::printf("\n## 1-2. %d deltas into the chat: paced, all at once, and beside %d outside streams\n\n",
+        deltas, loadClients);
+    const StreamRun paced = streamIntoChat(chat, frames, QStringLiteral("paced"));
+    const QStringList pacedFrames = frames.figures();
+    const StreamRun burst = streamIntoChat(chat, frames, QStringLiteral("burst"));
+    const QStringList burstFrames = frames.figures();
+
+    LoadThread load(window.endpoint().baseUrl().port(), loadClients);
+    load.start();
+    waitFor([] { return false; }, 500); // let the outside streams get going
+    // What the 100 outside sessions cost the window's Live sessions list while the chat streams.
+    auto *liveSessions = quickWindow->findChild<QAbstractItemModel *>(QStringLiteral("liveSessions"));
+    int listMoves = 0;
+    int listUpdates = 0;
+    const auto moved = QObject::connect(
+        liveSessions, &QAbstractItemModel::rowsMoved, liveSessions, [&listMoves] { ++listMoves; });
+    const auto changed = QObject::connect(liveSessions, &QAbstractItemModel::dataChanged, liveSessions,
+        [&listUpdates](
+            const QModelIndex &from, const QModelIndex &to) { listUpdates += to.row() - from.row() + 1; });
+    const StreamRun loaded = streamIntoChat(chat, frames, QStringLiteral("paced"));
+    const QStringList loadedFrames = frames.figures();
+    QObject::disconnect(moved);
+    QObject::disconnect(changed);
+    waitFor([&] { return load.isFinished(); }, 180'000);
+
+    auto streamRow = [&](const QString &name, const StreamRun &run, const QStringList &frameFigures) {
+        return QStringList {name, QString::number(run.deltas),
+                   QString::number(run.deltas / run.seconds, 'f', 0), QString::number(run.updates),
+                   QString::number(run.updates / run.seconds, 'f', 1)}
+        + frameFigures;
+    };
+    printTable(QStringList {QStringLiteral("run"), QStringLiteral("deltas"), QStringLiteral("deltas/s"),
+                   QStringLiteral("model updates"), QStringLiteral("updates/s")}
+            + frameHeader(),
+        {streamRow(QStringLiteral("paced (~2,000/s)"), paced, pacedFrames),
+            streamRow(QStringLiteral("all at once"), burst, burstFrames),
+            streamRow(QStringLiteral("paced + %1 API streams").arg(loadClients), loaded, loadedFrames)});
+    std::printf("\nOutside streams: %d of %d got content, %lld deltas in all. Meanwhile the Live sessions "
+                "list moved %d rows and updated %d. RSS now: %lld MiB\n",
+        load.finished.load(), loadClients, static_cast<long long>(load.deltas.load()), listMoves, listUpdates,
+        static_cast<long long>(rssKiB(QCoreApplication::applicationPid()) / 1024));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -346,6 +406,7 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+    const bool scrollOnly = app.arguments().contains(QStringLiteral("--scroll"));
     const int deltas = quick ? 2'000 : 6'000;
     const int loadClients = 100;
     const int messageCount = 2'000;
@@ -382,53 +443,8 @@ int main(int argc, char **argv)
     auto *chat = quickWindow->findChild<ChatController *>(QStringLiteral("chatController"));
     FrameRecorder frames(quickWindow);
 
-    const QStringList frameHeader {QStringLiteral("frames"), QStringLiteral("interval p50 ms"),
-        QStringLiteral("interval p99 ms"), QStringLiteral("interval max ms"),
-        QStringLiteral("frame cost p50 ms"), QStringLiteral("frame cost p99 ms"),
-        QStringLiteral("GUI CPU p99 ms"), QStringLiteral("GUI CPU max ms"),
-        QStringLiteral("longest: GUI CPU / wait for a core ms")};
-
-    std::printf("\n## 1-2. %d deltas into the chat: paced, all at once, and beside %d outside streams\n\n",
-        deltas, loadClients);
-    const StreamRun paced = streamIntoChat(*chat, frames, QStringLiteral("paced"));
-    const QStringList pacedFrames = frames.figures();
-    const StreamRun burst = streamIntoChat(*chat, frames, QStringLiteral("burst"));
-    const QStringList burstFrames = frames.figures();
-
-    LoadThread load(window.endpoint().baseUrl().port(), loadClients);
-    load.start();
-    waitFor([] { return false; }, 500); // let the outside streams get going
-    // What the 100 outside sessions cost the window's Live sessions list while the chat streams.
-    auto *liveSessions = quickWindow->findChild<QAbstractItemModel *>(QStringLiteral("liveSessions"));
-    int listMoves = 0;
-    int listUpdates = 0;
-    const auto moved = QObject::connect(
-        liveSessions, &QAbstractItemModel::rowsMoved, liveSessions, [&listMoves] { ++listMoves; });
-    const auto changed = QObject::connect(liveSessions, &QAbstractItemModel::dataChanged, liveSessions,
-        [&listUpdates](
-            const QModelIndex &from, const QModelIndex &to) { listUpdates += to.row() - from.row() + 1; });
-    const StreamRun loaded = streamIntoChat(*chat, frames, QStringLiteral("paced"));
-    const QStringList loadedFrames = frames.figures();
-    QObject::disconnect(moved);
-    QObject::disconnect(changed);
-    waitFor([&] { return load.isFinished(); }, 180'000);
-
-    auto streamRow = [&](const QString &name, const StreamRun &run, const QStringList &frameFigures) {
-        return QStringList {name, QString::number(run.deltas),
-                   QString::number(run.deltas / run.seconds, 'f', 0), QString::number(run.updates),
-                   QString::number(run.updates / run.seconds, 'f', 1)}
-        + frameFigures;
-    };
-    printTable(QStringList {QStringLiteral("run"), QStringLiteral("deltas"), QStringLiteral("deltas/s"),
-                   QStringLiteral("model updates"), QStringLiteral("updates/s")}
-            + frameHeader,
-        {streamRow(QStringLiteral("paced (~2,000/s)"), paced, pacedFrames),
-            streamRow(QStringLiteral("all at once"), burst, burstFrames),
-            streamRow(QStringLiteral("paced + %1 API streams").arg(loadClients), loaded, loadedFrames)});
-    std::printf("\nOutside streams: %d of %d got content, %lld deltas in all. Meanwhile the Live sessions "
-                "list moved %d rows and updated %d. RSS now: %lld MiB\n",
-        load.finished.load(), loadClients, static_cast<long long>(load.deltas.load()), listMoves, listUpdates,
-        static_cast<long long>(rssKiB(QCoreApplication::applicationPid()) / 1024));
+    if (!scrollOnly)
+        streamTables(window, *chat, frames, deltas, loadClients);
 
     std::printf("\n## 3. A %d-message conversation\n\n", messageCount);
     auto *list = quickWindow->findChild<QQuickItem *>(QStringLiteral("messageList"));
@@ -445,7 +461,7 @@ int main(int argc, char **argv)
     const int maxDelegates = scrollThrough(list, frames);
     printTable(QStringList {QStringLiteral("messages"), QStringLiteral("open to first frame ms"),
                    QStringLiteral("live delegates (max while scrolling)")}
-            + frameHeader,
+            + frameHeader(),
         {QStringList {QString::number(messageCount), QString::number(openMs, 'f', 1),
              QStringLiteral("%1 (%2)").arg(delegatesAfterOpen).arg(maxDelegates)}
             + frames.figures()});
@@ -463,7 +479,7 @@ int main(int argc, char **argv)
     const int maxSteps = scrollThrough(lane, frames);
     printTable(QStringList {QStringLiteral("steps"), QStringLiteral("timeline rows"),
                    QStringLiteral("live delegates (max while scrolling)")}
-            + frameHeader,
+            + frameHeader(),
         {QStringList {QString::number(stepCount), QString::number(lane->property("count").toInt()),
              QString::number(maxSteps)}
             + frames.figures()});

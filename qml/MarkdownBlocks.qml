@@ -6,7 +6,7 @@ import Ponder
 // with Copy) and tables (a shaded header, thin rules). The blocks are a C++ model that follows the text
 // incrementally: a streaming answer changes its last block and now and then adds one, so only that block
 // is laid out again. A recycled delegate keeps its model and its items, which turn into the next text's
-// blocks in place.
+// blocks in place; items a shorter text does not need are hidden, kept for a longer one.
 //
 // A Column, never a Quick Layout: on Qt 6.4 a layout whose Repeater removes items can reach a deleted one
 // and crash (QQuickLayout::effectiveSizePolicy_helper), which scrolling a long conversation did.
@@ -45,6 +45,8 @@ Column {
             required property int kind
             required property string text
             required property string language
+            required property bool used // false: kept for a later text, hidden (the Column skips it)
+            visible: used
             width: parent ? parent.width : 0
             sourceComponent: kind === MessageBlocks.Code ? codeComponent
                            : kind === MessageBlocks.Table && !blocks.plain ? tableComponent : proseComponent

@@ -19,14 +19,14 @@ void MessageBlocks::setPaced(bool paced)
 
 int MessageBlocks::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_blocks.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 QVariant MessageBlocks::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const MarkdownSegments::Segment &block = m_blocks.at(index.row());
+    const MarkdownSegments::Segment &block = m_rows.at(index.row());
     switch (role) {
     case KindRole:
         return QVariant::fromValue(Kind(block.kind));
@@ -35,6 +35,8 @@ QVariant MessageBlocks::data(const QModelIndex &index, int role) const
         return block.text;
     case LanguageRole:
         return block.language;
+    case UsedRole:
+        return index.row() < m_used;
     default:
         return {};
     }
@@ -42,14 +44,14 @@ QVariant MessageBlocks::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageBlocks::roleNames() const
 {
-    return {{KindRole, "kind"}, {TextRole, "text"}, {LanguageRole, "language"}};
+    return {{KindRole, "kind"}, {TextRole, "text"}, {LanguageRole, "language"}, {UsedRole, "used"}};
 }
 
 void MessageBlocks::setMarkdown(const QString &markdown)
 {
     if (markdown == m_markdown)
         return;
-    const bool grew = markdown.startsWith(m_markdown) && (!m_blocks.isEmpty() || m_paced);
+    const bool grew = markdown.startsWith(m_markdown) && (m_used > 0 || m_paced);
     m_markdown = markdown;
     if (grew) {
         // Blocks still waiting keep waiting their turn, even once the answer is complete.
@@ -64,8 +66,8 @@ void MessageBlocks::setMarkdown(const QString &markdown)
 void MessageBlocks::showGrowth(bool paced)
 {
     // Everything before the last block stays as it is, whatever follows.
-    const int last = std::max(int(m_blocks.size()) - 1, 0);
-    const qsizetype from = m_blocks.isEmpty() ? 0 : m_blocks.last().start;
+    const int last = std::max(m_used - 1, 0);
+    const qsizetype from = m_used == 0 ? 0 : m_rows.at(last).start;
     QList<MarkdownSegments::Segment> fresh = MarkdownSegments::split(QStringView(m_markdown).mid(from), from);
     // The block before those cut off is complete (others follow it), so splitting again from it later
     // gives the same block and the rest.
@@ -80,10 +82,12 @@ void MessageBlocks::showGrowth(bool paced)
 
 void MessageBlocks::replaceFrom(int first, const QList<MarkdownSegments::Segment> &fresh)
 {
-    const int kept = std::min(int(m_blocks.size()) - first, int(fresh.size()));
-    for (int i = 0; i < kept; ++i) {
-        MarkdownSegments::Segment &shown = m_blocks[first + i];
-        const MarkdownSegments::Segment &next = fresh.at(i);
+    const int used = first + int(fresh.size());
+    const int inPlace = std::min(int(m_rows.size()), used);
+    QList<std::pair<int, QList<int>>> changes;
+    for (int row = first; row < inPlace; ++row) {
+        MarkdownSegments::Segment &shown = m_rows[row];
+        const MarkdownSegments::Segment &next = fresh.at(row - first);
         QList<int> roles;
         if (shown.kind != next.kind)
             roles << KindRole;
@@ -91,20 +95,28 @@ void MessageBlocks::replaceFrom(int first, const QList<MarkdownSegments::Segment
             roles << TextRole;
         if (shown.language != next.language)
             roles << LanguageRole;
+        if (row >= m_used)
+            roles << UsedRole;
         shown = next; // the start offset too, which no role shows
         if (!roles.isEmpty())
-            Q_EMIT dataChanged(index(first + i), index(first + i), roles);
+            changes.append({row, roles});
     }
-    const int end = first + kept;
-    if (end < m_blocks.size()) {
-        beginRemoveRows({}, end, int(m_blocks.size()) - 1);
-        m_blocks.resize(end);
+    const int wasUsed = std::exchange(m_used, inPlace);
+    for (const auto &[row, roles] : std::as_const(changes))
+        Q_EMIT dataChanged(index(row), index(row), roles);
+    if (used < wasUsed)
+        Q_EMIT dataChanged(index(used), index(wasUsed - 1), {UsedRole});
+    const int kept = std::min(int(m_rows.size()), used + MaxUnusedRows);
+    if (kept < m_rows.size()) {
+        beginRemoveRows({}, kept, int(m_rows.size()) - 1);
+        m_rows.resize(kept);
         endRemoveRows();
-        Q_EMIT countChanged();
-    } else if (kept < fresh.size()) {
-        beginInsertRows({}, end, end + int(fresh.size()) - kept - 1);
-        m_blocks.append(fresh.mid(kept));
+    } else if (used > m_rows.size()) {
+        beginInsertRows({}, int(m_rows.size()), used - 1);
+        m_rows.append(fresh.mid(inPlace - first));
+        m_used = used;
         endInsertRows();
-        Q_EMIT countChanged();
     }
+    if (m_used != wasUsed)
+        Q_EMIT countChanged();
 }

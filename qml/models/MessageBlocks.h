@@ -7,6 +7,11 @@
 // there on); when it is another text altogether (a recycled delegate), the rows change in place to the new
 // blocks, so the items showing them are reused rather than created again.
 //
+// Kept for the next text: a recycled delegate shows another message next, often with fewer blocks (a
+// one-line question after a long answer), then more again. Rows the text no longer needs stay, unused (the
+// view hides them), up to MaxUnusedRows, and a later text takes them again: scrolling a conversation then
+// rebinds the items that show blocks instead of destroying and creating them, which cost a frame each.
+//
 // Paced while an answer streams: an upstream may send a whole answer at once, and creating the items of a
 // hundred blocks in one frame stalls the window. At most MaxNewBlocksPerFrame blocks are added at a time
 // then, the rest a frame later each, in order.
@@ -23,7 +28,8 @@ class MessageBlocks : public QAbstractListModel
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString markdown READ markdown WRITE setMarkdown NOTIFY markdownChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    // The text's blocks, not the rows kept unused.
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool paced READ paced WRITE setPaced NOTIFY pacedChanged)
 
 public:
@@ -31,7 +37,8 @@ public:
     {
         KindRole = Qt::UserRole + 1, // Kind: which delegate shows the block
         TextRole,
-        LanguageRole
+        LanguageRole,
+        UsedRole // false: a row kept for a later text, shown by nothing
     };
     Q_ENUM(Role)
 
@@ -45,6 +52,7 @@ public:
 
     static constexpr int MaxNewBlocksPerFrame = 12;
     static constexpr int FrameMs = 16;
+    static constexpr int MaxUnusedRows = 32;
 
     explicit MessageBlocks(QObject *parent = nullptr);
 
@@ -54,7 +62,9 @@ public:
 
     QString markdown() const { return m_markdown; }
     void setMarkdown(const QString &markdown);
-    const QList<MarkdownSegments::Segment> &blocks() const { return m_blocks; }
+    int count() const { return m_used; }
+    // The text's blocks (the first `count` rows).
+    QList<MarkdownSegments::Segment> blocks() const { return m_rows.first(m_used); }
     bool paced() const { return m_paced; }
     void setPaced(bool paced);
     // Blocks of the text that wait for a later frame.
@@ -68,11 +78,13 @@ Q_SIGNALS:
 private:
     // Splits again from the last block on; paced, adds at most MaxNewBlocksPerFrame blocks.
     void showGrowth(bool paced);
-    // Rows from `first` on become `fresh`.
+    // The text's blocks from `first` on become `fresh`: rows change in place, unused rows are taken
+    // first, and rows no longer needed are kept unused (up to MaxUnusedRows).
     void replaceFrom(int first, const QList<MarkdownSegments::Segment> &fresh);
 
     QString m_markdown;
-    QList<MarkdownSegments::Segment> m_blocks;
+    QList<MarkdownSegments::Segment> m_rows; // the text's blocks, then the unused rows' last blocks
+    int m_used = 0; // rows that show the text's blocks
     bool m_paced = false;
     QTimer m_pending;
 };

@@ -158,7 +158,9 @@ Item {
             message.content = few
             message.width = 700
             wait(0)
-            const prose = findAll(message, item => item.hasOwnProperty("textFormat") && item.hasOwnProperty("selectByMouse"))
+            // (Items a longer text used stay, hidden, for the next one.)
+            const prose = findAll(message, item => item.hasOwnProperty("textFormat") && item.hasOwnProperty("selectByMouse")
+                                  && item.visible)
             compare(prose.length, 1)
             verify(prose[0].text.startsWith("Just this."))
             // The width comes from the layout's next polish, not necessarily at once.
@@ -180,6 +182,30 @@ Item {
             message.tokens = 0
             message.content = "How do I reverse a list in Python?"
             tryCompare(message, "height", oneLine)
+        }
+
+        // Scrolling a conversation rebinds a delegate from an answer to a question and to another answer: the
+        // items that showed the first answer's paragraphs and code show the next one's, none created anew.
+        function test_aRecycledDelegateKeepsItsBlockItems() {
+            const answer = n => "Answer " + n + " with **bold**, a list:\n\n1. one\n2. two\n\n```cpp\nint x = "
+                                + n + ";\n```\n\nand a closing line."
+            const message = make({ content: answer(1) })
+            const blockItems = () => findAll(message, item => item.hasOwnProperty("used")).map(block => block.item)
+            const first = blockItems()
+            compare(first.length, 4)
+            message.author = MessageModel.User
+            message.content = "How does this part work?"
+            tryCompare(shownBlocks(message), "length", 1)
+            message.author = MessageModel.Assistant
+            message.content = answer(2)
+            const again = blockItems()
+            compare(again.length, 4)
+            for (let i = 0; i < 4; ++i)
+                verify(again[i] === first[i], "block " + i + " is the same item")
+            compare(shownBlocks(message).length, 4)
+            const code = findAll(message, item => item.objectName === "codeText")
+            compare(code.length, 1)
+            compare(code[0].text, "int x = 2;")
         }
 
         // Squeezed and widened again (a window resized), a one-line question is one line tall again.
@@ -204,6 +230,11 @@ Item {
                 wait(0)
             }
             tryCompare(message, "height", oneLine)
+        }
+
+        // The blocks a message shows (Loaders of MarkdownBlocks in use).
+        function shownBlocks(message) {
+            return findAll(message, item => item.hasOwnProperty("used") && item.visible)
         }
 
         // Every item under `parent` (depth first) for which `accept` is true.

@@ -131,6 +131,7 @@ private Q_SLOTS:
     void messageModelGrowsARowInPlace();
     void markdownSegmentsSplitCodeFences();
     void messageBlocksFollowAStreamIncrementally();
+    void aRecycledDelegatesRowsAreKeptForTheNextText();
     void aBurstOfBlocksIsAddedAFewPerFrame();
     void keyedListModelSyncsWithoutResets();
     void progressStateReadsHubUpdates();
@@ -354,10 +355,60 @@ void WindowModelsTest::messageBlocksFollowAStreamIncrementally()
     const int before = blocks.rowCount();
     QSignalSpy inserted(&blocks, &QAbstractItemModel::rowsInserted);
     blocks.setMarkdown(QStringLiteral("Just one paragraph."));
-    QCOMPARE(blocks.rowCount(), 1);
+    QCOMPARE(blocks.count(), 1);
     QCOMPARE(blocks.index(0).data(MessageBlocks::TextRole).toString(), QStringLiteral("Just one paragraph."));
     QCOMPARE(inserted.size(), 0);
     QVERIFY(before > 4);
+}
+
+void WindowModelsTest::aRecycledDelegatesRowsAreKeptForTheNextText()
+{
+    // A delegate scrolled through a conversation: a long answer, a one-line question, another answer.
+    const QString answer
+        = QStringLiteral("Answer with **bold**, a list:\n\n1. one\n2. two\n\n```cpp\nint x = 1;\n```"
+                         "\n\nand a closing line.");
+    MessageBlocks blocks;
+    QAbstractItemModelTester tester(&blocks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    blocks.setMarkdown(answer);
+    QCOMPARE(blocks.count(), 4);
+    QSignalSpy inserted(&blocks, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&blocks, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy counted(&blocks, &MessageBlocks::countChanged);
+    blocks.setMarkdown(QStringLiteral("How does this part work?"));
+    // Its blocks are the question's; the rows it does not need stay, shown by nothing.
+    QCOMPARE(blocks.blocks(), MarkdownSegments::split(QStringLiteral("How does this part work?")));
+    QCOMPARE(blocks.rowCount(), 4);
+    QVERIFY(blocks.index(0).data(MessageBlocks::UsedRole).toBool());
+    for (int row = 1; row < 4; ++row)
+        QVERIFY(!blocks.index(row).data(MessageBlocks::UsedRole).toBool());
+    QCOMPARE(counted.size(), 1);
+    // The next answer takes them again: no row is created or destroyed.
+    const QString next = QString(answer).replace(QStringLiteral("x = 1"), QStringLiteral("x = 2"));
+    QSignalSpy changed(&blocks, &QAbstractItemModel::dataChanged);
+    blocks.setMarkdown(next);
+    QCOMPARE(blocks.blocks(), MarkdownSegments::split(next));
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    for (int row = 0; row < 4; ++row)
+        QVERIFY(blocks.index(row).data(MessageBlocks::UsedRole).toBool());
+    // Only what differs changed: the question's row, the code, and the rows that are used again.
+    for (const auto &arguments : std::as_const(changed))
+        QVERIFY(!rolesOf(arguments).contains(MessageBlocks::KindRole));
+
+    // A huge text, then a short one: the rows kept unused are bounded.
+    QString huge;
+    for (int i = 0; i < 200; ++i)
+        huge += QStringLiteral("Paragraph %1.\n\n").arg(i);
+    blocks.setMarkdown(huge);
+    QCOMPARE(blocks.count(), 200);
+    blocks.setMarkdown(QStringLiteral("Short."));
+    QCOMPARE(blocks.count(), 1);
+    QCOMPARE(blocks.rowCount(), 1 + MessageBlocks::MaxUnusedRows);
+    // A growing text after it (a new answer streaming into a recycled delegate) takes the unused rows.
+    inserted.clear();
+    blocks.setMarkdown(QStringLiteral("Short.\n\nAnd more."));
+    QCOMPARE(blocks.blocks(), MarkdownSegments::split(QStringLiteral("Short.\n\nAnd more.")));
+    QCOMPARE(inserted.size(), 0);
 }
 
 void WindowModelsTest::aBurstOfBlocksIsAddedAFewPerFrame()
