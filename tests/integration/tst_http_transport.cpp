@@ -66,6 +66,35 @@ QByteArray thinkingBody(const QByteArray &session, const QByteArray &content)
 
 const QByteArray HealthRequest = "GET /api/streaming/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 
+// Both ends of one loopback connection, made without running an event loop, so that a test can tell what
+// the server's side writes at once from what waits for a later pass of the loop.
+struct SocketPair
+{
+    QTcpServer listener;
+    QTcpSocket client;
+    QTcpSocket *server = nullptr;
+
+    bool connect()
+    {
+        if (!listener.listen(QHostAddress::LocalHost, 0))
+            return false;
+        client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        if (!listener.waitForNewConnection(15000))
+            return false;
+        server = listener.nextPendingConnection();
+        return server && client.waitForConnected(15000);
+    }
+
+    // Waiting on the client's socket alone runs no event loop: only what was already written arrives.
+    QByteArray receivedWithoutTheLoop(const QByteArray &until)
+    {
+        QByteArray received;
+        while (!received.endsWith(until) && client.waitForReadyRead(5000))
+            received += client.readAll();
+        return received;
+    }
+};
+
 } // namespace
 
 void HttpTransportTest::oversizedRequestsAreRefusedBeforeTheyAreRead()
@@ -264,20 +293,11 @@ void HttpTransportTest::connectionsPastTheLimitWaitForOneToClose()
 void HttpTransportTest::anAnswerLeavesWithoutWaitingForTheLoop()
 {
     // A response goes to the client when it is sent, not on a later pass of the server's event loop.
-    QTcpServer listener;
-    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
-    QVERIFY(listener.waitForNewConnection(15000));
-    QTcpSocket *server = listener.nextPendingConnection();
-    QVERIFY(client.waitForConnected(15000));
-
-    auto *responder = new HttpResponder(server, {});
+    SocketPair sockets;
+    QVERIFY(sockets.connect());
+    auto *responder = new HttpResponder(sockets.server, {});
     responder->send(200, "sent at once", "text/plain");
-    // Waiting on the client's socket alone runs no event loop: only what was already written arrives.
-    QByteArray received;
-    while (!received.contains("sent at once") && client.waitForReadyRead(5000))
-        received += client.readAll();
+    const QByteArray received = sockets.receivedWithoutTheLoop("sent at once");
     QVERIFY2(received.startsWith("HTTP/1.1 200"), received.constData());
     QVERIFY(received.endsWith("sent at once"));
 }
@@ -286,22 +306,13 @@ void HttpTransportTest::aStreamsEndLeavesWithoutWaitingForTheLoop()
 {
     // The last chunk of a stream goes to the client when the stream ends, like the chunks before it: a
     // client reading one-delta answers waits for the end, not only for the delta.
-    QTcpServer listener;
-    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
-    QVERIFY(listener.waitForNewConnection(15000));
-    QTcpSocket *server = listener.nextPendingConnection();
-    QVERIFY(client.waitForConnected(15000));
-
-    auto *responder = new HttpResponder(server, {});
+    SocketPair sockets;
+    QVERIFY(sockets.connect());
+    auto *responder = new HttpResponder(sockets.server, {});
     responder->beginStream(200, "text/event-stream");
     QVERIFY(responder->writeChunk("data: one\n\n"));
     responder->endStream();
-    // Waiting on the client's socket alone runs no event loop: only what was already written arrives.
-    QByteArray received;
-    while (!received.endsWith("\r\n0\r\n\r\n") && client.waitForReadyRead(5000))
-        received += client.readAll();
+    const QByteArray received = sockets.receivedWithoutTheLoop("\r\n0\r\n\r\n");
     QVERIFY2(received.startsWith("HTTP/1.1 200"), received.constData());
     QVERIFY2(received.endsWith("data: one\n\n\r\n0\r\n\r\n"), received.constData());
 }
