@@ -5,13 +5,16 @@ their own: prints, per run, the longest /health wait (the event loop's longest t
 the client got every byte.
 
   bench/big_line_bench.py [--mb 7] [--runs 3] [--upstream openai|ollama-chat|ollama-generate] [PONDER]
-                          [--document unit|request|answer|otlp] [--baseline OLD_PONDER]
+                          [--document unit|request|messages-request|responses-request|answer|otlp]
+                          [--baseline OLD_PONDER]
 
 --document says which document is big:
   unit     one upstream unit of reasoning (a hostile or broken upstream): an OpenAI-compatible SSE event or an
            Ollama NDJSON line; the client speaks the upstream's API (/v1/chat/completions, /api/chat,
            /api/generate), so the unit is relayed (the default)
   request  the client's request body: a chat request (stream:false) whose user message is megabytes long
+  messages-request, responses-request
+           the same in Anthropic's Messages or OpenAI's Responses API, which Ponder translates for the upstream
   answer   the upstream's answer sent whole (a server that ignores stream:true), to a client of Anthropic's API
   otlp     an OTLP/HTTP JSON export, gzip'd, whose one span has an attribute of megabytes
 
@@ -140,6 +143,13 @@ def client_request(kind, document, megabytes):
         else:
             body["prompt"] = big_text(megabytes)
         return KINDS[kind]["route"], json.dumps(body).encode(), {"Content-Type": "application/json"}
+    if document == "messages-request":
+        body = {"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": big_text(megabytes)}]}
+        return "/v1/messages", json.dumps(body).encode(), {"Content-Type": "application/json",
+                                                           "anthropic-version": "2023-06-01"}
+    if document == "responses-request":
+        body = {"model": "m", "store": False, "input": [{"role": "user", "content": big_text(megabytes)}]}
+        return "/v1/responses", json.dumps(body).encode(), {"Content-Type": "application/json"}
     if document == "answer":
         body = {"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "hi"}]}
         return "/v1/messages", json.dumps(body).encode(), {"Content-Type": "application/json",
@@ -205,8 +215,8 @@ def main():
     parser.add_argument("--mb", type=int, default=7, help="megabytes of reasoning in the one unit")
     parser.add_argument("--upstream", choices=sorted(KINDS), default="openai",
                         help="the upstream's kind, and the API the client speaks")
-    parser.add_argument("--document", choices=["unit", "request", "answer", "otlp"], default="unit",
-                        help="which document is big (see above)")
+    parser.add_argument("--document", default="unit", help="which document is big (see above)",
+                        choices=["unit", "request", "messages-request", "responses-request", "answer", "otlp"])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     upstream = fake_upstream(args.mb, args.upstream, args.document)

@@ -86,7 +86,7 @@ void ChatService::start(const CompletionRequest &given, QObject *owner, Started 
     // Reading the prompt converts the whole user message to UTF-16 (some 2 ms a megabyte): the client's
     // request of megabytes has it read on a worker, and goes on from there (an owner gone meanwhile stops
     // it where the upstream is chosen, as it would have without the hop).
-    if (request.upstream.clientText.size() < OffLoop::MinBytes) {
+    if (request.upstream.clientBytes < OffLoop::MinBytes) {
         request.prompt = request.lastUserText().left(CompletionRequest::MaxPromptChars);
         return resolveAndStart(request, owner, std::move(started));
     }

@@ -95,6 +95,7 @@ ResponseChain chain(QSqlDatabase &db, const QString &id, qint64 maxBytes)
         for (const QJsonValue &message : *turn)
             result.messages.append(message);
     }
+    result.bytes = bytes;
     result.status = ResponseChain::Status::Found;
     return result;
 }

@@ -35,6 +35,7 @@ struct ResponseChain
         = Status::NotFound;
     QString conversationId; // of the response asked for
     QJsonArray messages; // every turn up to and including the response asked for, oldest first
+    qint64 bytes = 0; // the length of those turns as stored (JSON text)
 };
 
 namespace StoredResponses {

@@ -22,6 +22,10 @@ struct ChatRequest
     // the long members as the client sent them (RelayedBody). Empty when `body` was built otherwise.
     QByteArray clientText;
     QStringList rewritten;
+    // About how long the body for the upstream will be, in bytes: the client's request, plus a stored
+    // conversation it goes on from. A request of megabytes is written for the upstream, and its prompt read,
+    // off the server's loop (writing JSON costs some 6 ms a megabyte). Set by the routes, and by the window.
+    qsizetype clientBytes = 0;
 
     // A body Ponder wrote (mapped from another API): nothing in it is the client's text.
     static ChatRequest written(WireApi api, const QString &model, const QJsonObject &body)

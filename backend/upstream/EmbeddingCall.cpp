@@ -17,13 +17,15 @@ EmbeddingCall::EmbeddingCall(
     const UpstreamProvider &provider, const ChatRequest &request, WireApi wire, QObject *parent)
     : Generation(provider.name(), request.model, wire, parent)
 {
-    ChatRequest upstream = request;
-    if (request.api != wire)
-        upstream = ChatRequest::written(wire, request.model,
-            wire == WireApi::OllamaEmbed ? toOllamaEmbedBody(request) : toOpenAiEmbeddingsBody(request));
     const QString path
         = wire == WireApi::OllamaEmbed ? QStringLiteral("/api/embed") : QStringLiteral("/embeddings");
-    start(provider.request("POST", path, RelayedBody::write(upstream, {{"model"_L1, request.model}})));
+    post(provider.request("POST", path), request, [request, wire] {
+        ChatRequest upstream = request;
+        if (request.api != wire)
+            upstream = ChatRequest::written(wire, request.model,
+                wire == WireApi::OllamaEmbed ? toOllamaEmbedBody(request) : toOpenAiEmbeddingsBody(request));
+        return RelayedBody::write(upstream, {{"model"_L1, request.model}});
+    });
 }
 
 void EmbeddingCall::readBody(const QByteArray &bytes)

@@ -154,6 +154,22 @@ void Generation::start(const HttpStreamClient::Request &request)
     m_client->start(request);
 }
 
+void Generation::post(HttpStreamClient::Request post, const ChatRequest &request, BodyWriter write)
+{
+    post.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    if (request.clientBytes < OffLoop::MinBytes) {
+        post.body = write();
+        return start(post);
+    }
+    OffLoop::run(this, std::move(write), [this, post](QByteArray body) {
+        if (!isRunning())
+            return;
+        HttpStreamClient::Request written = post;
+        written.body = std::move(body);
+        start(written);
+    });
+}
+
 void Generation::relay(const QByteArray &data, const QByteArray &eventName)
 {
     if (isRunning())

@@ -79,6 +79,13 @@ protected:
     Generation(QString upstreamName, QString model, WireApi wire, QObject *parent);
 
     void start(const HttpStreamClient::Request &request);
+    // What writes the JSON body of a request for the upstream; a function of its own copies alone, as it
+    // may run on a worker.
+    using BodyWriter = std::function<QByteArray()>;
+    // POSTs the JSON body `write` writes. The body of a request of megabytes (`request.clientBytes`) is
+    // written on a worker, so that the server's loop goes on meanwhile; it leaves once written, unless the
+    // generation was aborted by then.
+    void post(HttpStreamClient::Request post, const ChatRequest &request, BodyWriter write);
     // Hands a unit of the answer over as it came (upstreamData); call before reading it.
     void relay(const QByteArray &data, const QByteArray &eventName = {});
 

@@ -14,12 +14,13 @@ OllamaGenerate::OllamaGenerate(const UpstreamProvider &provider, const ChatReque
     : OllamaStream(provider.name(), request.model, WireApi::OllamaGenerate, parent)
 {
     parseUnitsWith(&OllamaChunk::fromGenerateLine, &OllamaGenerate::readChunk);
-    const ChatRequest ollama = request.api == WireApi::OllamaGenerate
-        ? request
-        : ChatRequest::written(WireApi::OllamaGenerate, request.model, toOllamaGenerateBody(request));
-    // Streamed: watchers see it as it comes, whatever the client asked.
-    const QJsonObject set {{"model"_L1, request.model}, {"stream"_L1, true}};
-    start(provider.request("POST", QStringLiteral("/api/generate"), RelayedBody::write(ollama, set)));
+    post(provider.request("POST", QStringLiteral("/api/generate")), request, [request] {
+        const ChatRequest ollama = request.api == WireApi::OllamaGenerate
+            ? request
+            : ChatRequest::written(WireApi::OllamaGenerate, request.model, toOllamaGenerateBody(request));
+        // Streamed: watchers see it as it comes, whatever the client asked.
+        return RelayedBody::write(ollama, {{"model"_L1, request.model}, {"stream"_L1, true}});
+    });
 }
 
 void OllamaGenerate::readChunk(const OllamaChunk &chunk)

@@ -16,12 +16,14 @@ OllamaChat::OllamaChat(const UpstreamProvider &provider, const ChatRequest &requ
     : OllamaStream(provider.name(), request.model, WireApi::OllamaChat, parent)
 {
     parseUnitsWith(&OllamaChunk::fromLine, &OllamaChat::readChunk);
-    const ChatRequest ollama = request.api == WireApi::OllamaChat
-        ? request
-        : ChatRequest::written(WireApi::OllamaChat, request.model, toOllamaChatBody(request));
-    // Streamed even for a client that asked for one answer: watchers see it as it comes.
-    const QJsonObject set {{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true}};
-    start(provider.request("POST", QStringLiteral("/api/chat"), RelayedBody::write(ollama, set)));
+    post(provider.request("POST", QStringLiteral("/api/chat")), request, [request] {
+        const ChatRequest ollama = request.api == WireApi::OllamaChat
+            ? request
+            : ChatRequest::written(WireApi::OllamaChat, request.model, toOllamaChatBody(request));
+        // Streamed even for a client that asked for one answer: watchers see it as it comes.
+        return RelayedBody::write(
+            ollama, {{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true}});
+    });
 }
 
 void OllamaChat::readChunk(const OllamaChunk &chunk)

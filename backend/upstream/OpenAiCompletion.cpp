@@ -5,8 +5,8 @@
 
 OpenAiCompletion::OpenAiCompletion(
     const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
-    : OpenAiChat(provider, request.model, WireApi::OpenAiCompletions, QStringLiteral("/completions"),
-        upstreamBody(request), parent)
+    : OpenAiChat(
+        provider, request, WireApi::OpenAiCompletions, QStringLiteral("/completions"), &upstreamBody, parent)
 { }
 
 QByteArray OpenAiCompletion::upstreamBody(const ChatRequest &request)

@@ -17,18 +17,18 @@ QByteArray OpenAiChat::upstreamBody(const ChatRequest &request)
 }
 
 OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, QObject *parent)
-    : OpenAiChat(provider, request.model, WireApi::OpenAiChat, QStringLiteral("/chat/completions"),
-        upstreamBody(request), parent)
+    : OpenAiChat(
+        provider, request, WireApi::OpenAiChat, QStringLiteral("/chat/completions"), &upstreamBody, parent)
 { }
 
-OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const QString &model, WireApi wire,
-    const QString &path, const QByteArray &body, QObject *parent)
-    : Generation(provider.name(), model, wire, parent)
+OpenAiChat::OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, WireApi wire,
+    const QString &path, QByteArray (*write)(const ChatRequest &), QObject *parent)
+    : Generation(provider.name(), request.model, wire, parent)
 {
     parseUnitsWith(&OpenAiChunk::fromEvent, &OpenAiChat::readChunk);
-    HttpStreamClient::Request post = provider.request("POST", path, body);
-    post.headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
-    start(post);
+    HttpStreamClient::Request ask = provider.request("POST", path);
+    ask.headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
+    post(ask, request, [request, write] { return write(request); });
 }
 
 void OpenAiChat::readBody(const QByteArray &bytes)

@@ -22,9 +22,10 @@ public:
     static QByteArray upstreamBody(const ChatRequest &request);
 
 protected:
-    // A request of another OpenAI-shaped kind (text completions): POSTs `body` to `path`, read as this is.
-    OpenAiChat(const UpstreamProvider &provider, const QString &model, WireApi wire, const QString &path,
-        const QByteArray &body, QObject *parent);
+    // A request of another OpenAI-shaped kind (text completions): POSTs what `write` makes of `request` to
+    // `path`, read as this is.
+    OpenAiChat(const UpstreamProvider &provider, const ChatRequest &request, WireApi wire,
+        const QString &path, QByteArray (*write)(const ChatRequest &), QObject *parent);
 
     void readBody(const QByteArray &bytes) override;
     void endOfBody() override;

@@ -30,8 +30,10 @@ CompletionRequest ChatRelay::requestFor(const ChatTurn &turn)
     request.stream = true;
     request.sessionId = turn.conversationId;
     QJsonArray messages;
-    for (const ChatMessage &message : turn.messages)
+    for (const ChatMessage &message : turn.messages) {
         messages.append(QJsonObject {{"role"_L1, message.role}, {"content"_L1, message.content}});
+        request.upstream.clientBytes += message.content.size(); // in characters: near enough
+    }
     QJsonObject body {{"messages"_L1, messages}};
     // Ollama takes `think` (true, false or a level); OpenAI-compatible servers take `reasoning_effort`.
     const bool ollama = turn.upstreamKind == QLatin1String("ollama");

@@ -123,6 +123,8 @@ private Q_SLOTS:
     void aLargeOtlpExportIsReadOffTheLoopAndStored();
     void aLargeAnswerSentWholeIsReadOffTheLoop();
     void aLargeRequestsPromptIsReadOffTheLoop();
+    void aLargeRequestIsWrittenForTheUpstreamOffTheLoop_data();
+    void aLargeRequestIsWrittenForTheUpstreamOffTheLoop();
 
 private:
     HttpTestClient m_client;
@@ -360,6 +362,71 @@ void OffLoopParseTest::aLargeRequestsPromptIsReadOffTheLoop()
         }(),
         10'000);
     QCOMPARE(prompt, QString(CompletionRequest::MaxPromptChars, u'p'));
+}
+
+void OffLoopParseTest::aLargeRequestIsWrittenForTheUpstreamOffTheLoop_data()
+{
+    QTest::addColumn<bool>("ollama"); // the upstream's kind
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("before"); // the body, around the user's message
+    QTest::addColumn<QByteArray>("after");
+    const QByteArray chat = R"({"model":"m","stream":false,"messages":[{"role":"user","content":")";
+    QTest::newRow("openai chat, relayed")
+        << false << QByteArray("/v1/chat/completions") << chat << QByteArray(R"("}]})");
+    QTest::newRow("openai chat to ollama")
+        << true << QByteArray("/v1/chat/completions") << chat << QByteArray(R"("}]})");
+    QTest::newRow("anthropic to openai")
+        << false << QByteArray("/v1/messages")
+        << QByteArray(R"({"model":"m","max_tokens":10,"messages":[{"role":"user","content":")")
+        << QByteArray(R"("}]})");
+    QTest::newRow("responses to ollama")
+        << true << QByteArray("/v1/responses") << QByteArray(R"({"model":"m","store":false,"input":")")
+        << QByteArray(R"("})");
+}
+
+// Writing the JSON for the upstream costs some 6 ms a megabyte: for a request of megabytes it is done on a
+// worker, relayed or translated, and the request leaves once it is written, with the client's message whole.
+void OffLoopParseTest::aLargeRequestIsWrittenForTheUpstreamOffTheLoop()
+{
+    QFETCH(bool, ollama);
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, before);
+    QFETCH(QByteArray, after);
+    FakeUpstream fake;
+    QVERIFY(fake.start());
+    FakeScript script;
+    script.content = {QStringLiteral("ok")};
+    fake.setScript(QStringLiteral("m"), script);
+    auto server = BackendFixture::startedWith(ollama ? fake.ollamaSpec() : fake.openAiSpec());
+    QVERIFY(server);
+    const QByteArray message(2 * MiB, 'w');
+    WorkerGate gate;
+    RawHttpConnection client(server->url(QStringLiteral("/")));
+    client.send(post(path, before + message + after));
+    QTRY_COMPARE_WITH_TIMEOUT(gate.reached(), 1, 30'000); // the body's parse
+    gate.letOneThrough();
+    QTRY_COMPARE_WITH_TIMEOUT(gate.reached(), 2, 30'000); // its prompt
+    gate.letOneThrough();
+    QTRY_COMPARE_WITH_TIMEOUT(gate.reached(), 3, 30'000); // the body for the upstream
+    QCOMPARE(m_client.get(server->url(QStringLiteral("/health"))).status, 200);
+    const QByteArray chatPath = ollama ? "/api/chat" : "/chat/completions";
+    const auto sentUpstream = [&fake, &chatPath]() -> std::optional<FakeRequest> {
+        for (const FakeRequest &request : fake.requests()) {
+            if (request.path.endsWith(chatPath))
+                return request;
+        }
+        return std::nullopt;
+    };
+    QVERIFY(!sentUpstream());
+
+    gate.open();
+    const QList<RawHttpResponse> answers = client.responses(1);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.first().status, 200);
+    const std::optional<FakeRequest> sent = sentUpstream();
+    QVERIFY(sent);
+    QVERIFY(sent->rawBody.contains("\"" + message + "\""));
+    QCOMPARE(sent->body.value(QLatin1String("model")).toString(), QStringLiteral("m"));
 }
 
 QTEST_GUILESS_MAIN(OffLoopParseTest)

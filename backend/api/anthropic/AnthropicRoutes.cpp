@@ -43,6 +43,7 @@ void AnthropicRoutes::create(const HttpRequest &request, HttpResponder &out)
         return sendApiError(out, *error);
     CompletionRequest chat = std::get<AnthropicRequest>(parsed).chat;
     GenerationStart::identify(chat, request.header("user-agent"));
+    chat.upstream.clientBytes = request.body.size();
     TranslatedResponse *response = TranslatedResponse::create(std::make_unique<AnthropicEvents>(chat.model),
         chat.stream, chat.sessionId, out, m_limits.keepAliveMs);
     GenerationStart::run(m_chat, chat, response);

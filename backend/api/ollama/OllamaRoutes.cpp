@@ -132,6 +132,7 @@ void OllamaRoutes::generate(const HttpRequest &request, HttpResponder &out, cons
     CompletionRequest &completion = std::get<CompletionRequest>(parsed);
     GenerationStart::identify(completion, request.header("user-agent"));
     completion.upstream.clientText = request.body;
+    completion.upstream.clientBytes = request.body.size();
     GenerationResponse *response = isEmbedding(completion.upstream.api)
         ? static_cast<GenerationResponse *>(EmbeddingResponse::create(completion, out))
         : OllamaResponse::create(completion, out, m_limits.keepAliveMs);

@@ -76,6 +76,8 @@ void ChatCompletionRoutes::registerOn(Router &router)
             CompletionRequest &completion = std::get<CompletionRequest>(parsed);
             GenerationStart::identify(completion, request.header("user-agent"));
             completion.upstream.clientText = request.body;
+            completion.upstream.clientBytes = request.body.size();
+            completion.upstream.clientBytes = request.body.size();
             GenerationStart::run(
                 m_chat, completion, CompletionResponse::create(completion, out, m_limits.keepAliveMs));
         },

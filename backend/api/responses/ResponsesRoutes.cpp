@@ -80,6 +80,7 @@ void ResponsesRoutes::create(const HttpRequest &request, HttpResponder &out)
     if (auto *error = std::get_if<ApiError>(&parsed))
         return sendApiError(out, *error);
     ResponsesRequest responses = std::get<ResponsesRequest>(parsed);
+    responses.chat.upstream.clientBytes = request.body.size();
     const QByteArray userAgent = request.header("user-agent");
     if (responses.previousResponseId.isEmpty())
         return start(responses, userAgent, out);
@@ -114,6 +115,7 @@ void ResponsesRoutes::create(const HttpRequest &request, HttpResponder &out)
                 break;
             }
             responses.continueFrom(chain.messages);
+            responses.chat.upstream.clientBytes += chain.bytes;
             // The conversation goes on in its session, unless the client names another.
             if (responses.chat.sessionId.isEmpty())
                 responses.chat.sessionId = chain.conversationId;
