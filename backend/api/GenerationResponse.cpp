@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/GenerationResponse.h"
 
+#include "api/WholeAnswer.h"
 #include "core/Logging.h"
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"
@@ -135,6 +136,13 @@ void GenerationResponse::send(int status, const QByteArray &body, const QByteArr
     m_keepAlive.stop();
     if (m_responder)
         m_responder->send(status, body, contentType);
+}
+
+void GenerationResponse::sendAnswer(const QJsonObject &answer)
+{
+    m_keepAlive.stop();
+    if (m_responder)
+        WholeAnswer::send(*m_responder, answer, m_generation);
 }
 
 void GenerationResponse::fail(const ApiError &error)

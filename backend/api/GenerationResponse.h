@@ -77,6 +77,8 @@ protected:
     void endStream();
     // A whole answer; `contentType` defaults to JSON.
     void send(int status, const QByteArray &body, const QByteArray &contentType = "application/json");
+    // The generation's answer, whole, with status 200 (written off the loop when it is large: WholeAnswer).
+    void sendAnswer(const QJsonObject &answer);
 
 private:
     void onFailed(const UpstreamError &error);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/TranslatedResponse.h"
 
-#include "core/OffLoop.h"
+#include "api/WholeAnswer.h"
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"
 
@@ -108,20 +108,7 @@ void TranslatedResponse::onFinishedGeneration(const GenerationOutcome &outcome)
     m_ended = true;
     if (!m_responder)
         return;
-    const QJsonObject result = m_translation->result();
-    // Writing JSON converts and escapes every string again (some 6 ms a megabyte): an answer of megabytes
-    // is written on a worker, and sent from the loop once written (unless its client has gone meanwhile).
-    const qsizetype said = m_generation
-        ? m_generation->transcript().content.size() + m_generation->transcript().reasoning.size()
-        : 0;
-    if (said < OffLoop::MinBytes)
-        return m_responder->sendJson(200, result);
-    OffLoop::run(
-        m_responder.data(), [result] { return QJsonDocument(result).toJson(QJsonDocument::Compact); },
-        [responder = m_responder](const QByteArray &json) {
-            if (responder)
-                responder->send(200, json, "application/json");
-        });
+    WholeAnswer::send(*m_responder, m_translation->result(), m_generation);
 }
 
 void TranslatedResponse::fail(const ApiError &error)

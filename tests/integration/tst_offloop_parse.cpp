@@ -125,6 +125,8 @@ private Q_SLOTS:
     void aLargeRequestsPromptIsReadOffTheLoop();
     void aLargeRequestIsWrittenForTheUpstreamOffTheLoop_data();
     void aLargeRequestIsWrittenForTheUpstreamOffTheLoop();
+    void aLargeAnswerIsWrittenForTheClientOffTheLoop_data();
+    void aLargeAnswerIsWrittenForTheClientOffTheLoop();
 
 private:
     HttpTestClient m_client;
@@ -427,6 +429,56 @@ void OffLoopParseTest::aLargeRequestIsWrittenForTheUpstreamOffTheLoop()
     QVERIFY(sent);
     QVERIFY(sent->rawBody.contains("\"" + message + "\""));
     QCOMPARE(sent->body.value(QLatin1String("model")).toString(), QStringLiteral("m"));
+}
+
+void OffLoopParseTest::aLargeAnswerIsWrittenForTheClientOffTheLoop_data()
+{
+    QTest::addColumn<bool>("ollama"); // the upstream's kind
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("content"); // where the answer's text is in the client's API
+    const QByteArray chat = R"({"model":"m","stream":false,"messages":[{"role":"user","content":"hi"}]})";
+    QTest::newRow("openai chat, relayed")
+        << false << QByteArray("/v1/chat/completions") << chat << "choices.0.message.content";
+    QTest::newRow("openai chat onto ollama")
+        << true << QByteArray("/v1/chat/completions") << chat << "choices.0.message.content";
+    QTest::newRow("ollama chat, relayed") << true << QByteArray("/api/chat") << chat << "message.content";
+    QTest::newRow("text completion onto ollama")
+        << true << QByteArray("/v1/completions") << QByteArray(R"({"model":"m","prompt":"hi"})")
+        << "choices.0.text";
+}
+
+// An answer of megabytes to a client that did not stream is written as JSON on a worker (some 6 ms a
+// megabyte), whichever API it is in; /health is answered meanwhile, and the answer arrives whole.
+void OffLoopParseTest::aLargeAnswerIsWrittenForTheClientOffTheLoop()
+{
+    QFETCH(bool, ollama);
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, content);
+    FakeUpstream fake;
+    QVERIFY(fake.start());
+    FakeScript script;
+    for (int i = 0; i < 48; ++i) // streamed to Ponder in pieces no one of which is large
+        script.content.append(QString(64 * 1024, QChar(u'a' + i % 26)));
+    fake.setScript(QStringLiteral("m"), script);
+    auto server = BackendFixture::startedWith(ollama ? fake.ollamaSpec() : fake.openAiSpec());
+    QVERIFY(server);
+    WorkerGate gate;
+    RawHttpConnection client(server->url(QStringLiteral("/")));
+    client.send(post(path, body));
+    QTRY_COMPARE_WITH_TIMEOUT(gate.reached(), 1, 30'000);
+    QCOMPARE(m_client.get(server->url(QStringLiteral("/health"))).status, 200);
+    QVERIFY(client.received().isEmpty());
+
+    gate.open();
+    const QList<RawHttpResponse> answers = client.responses(1);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.first().status, 200);
+    QJsonValue text = QJsonDocument::fromJson(answers.first().body).object();
+    for (const QString &step : content.split(u'.'))
+        text = step.front().isDigit() ? text[step.toInt()] : text[step];
+    QCOMPARE(text.toString(), script.content.join(QString()));
 }
 
 QTEST_GUILESS_MAIN(OffLoopParseTest)

@@ -137,7 +137,7 @@ void OllamaResponse::onFinished(const GenerationOutcome &outcome)
         QJsonObject answer = m_assembler.answer();
         if (!m_modelPrefix.isEmpty())
             answer.insert("model"_L1, m_request.model);
-        return send(200, compact(answer));
+        return sendAnswer(answer);
     }
     const CompletionTranscript &said = generation()->transcript();
     QJsonArray calls;
@@ -171,7 +171,7 @@ void OllamaResponse::onFinished(const GenerationOutcome &outcome)
         if (whole.contains("thinking"_L1))
             answer.insert("thinking"_L1, whole.value("thinking"_L1));
     }
-    send(200, compact(answer));
+    sendAnswer(answer);
 }
 
 void OllamaResponse::sendError(const ApiError &error)

@@ -83,9 +83,7 @@ void CompletionResponse::onFinished(const GenerationOutcome &outcome)
 {
     if (isRelaying()) {
         if (!isStreaming()) {
-            const QJsonObject completion
-                = m_assembler.completion(relayOptions(m_request, generation()->model()));
-            return send(200, QJsonDocument(completion).toJson(QJsonDocument::Compact));
+            return sendAnswer(m_assembler.completion(relayOptions(m_request, generation()->model())));
         }
         beginStream();
         for (const QByteArray &event : m_relay ? m_relay->finish() : QList<QByteArray> {})
@@ -95,9 +93,7 @@ void CompletionResponse::onFinished(const GenerationOutcome &outcome)
         return endStream();
     }
     if (!isStreaming())
-        return send(200,
-            QJsonDocument(m_format.completion(generation()->transcript(), outcome))
-                .toJson(QJsonDocument::Compact));
+        return sendAnswer(m_format.completion(generation()->transcript(), outcome));
     beginStream();
     write(m_format.finish(outcome.finishReason));
     // Only the upstream's own count is reported; a usage chunk is never made up.

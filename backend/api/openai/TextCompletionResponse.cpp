@@ -83,7 +83,7 @@ void TextCompletionResponse::onFinished(const GenerationOutcome &outcome)
 {
     if (isRelaying()) {
         if (!isStreaming())
-            return send(200, compact(m_assembler.completion(relayOptions())));
+            return sendAnswer(m_assembler.completion(relayOptions()));
         beginStream();
         for (const QByteArray &event : m_relay ? m_relay->finish() : QList<QByteArray> {})
             write(sseDataEvent(event));
@@ -95,7 +95,7 @@ void TextCompletionResponse::onFinished(const GenerationOutcome &outcome)
         QJsonObject whole = chunk(generation()->transcript().content, outcome.finishReason);
         whole.insert(
             "usage"_L1, outcome.usage ? QJsonValue(outcome.usage->toJson()) : QJsonValue(QJsonValue::Null));
-        return send(200, compact(whole));
+        return sendAnswer(whole);
     }
     beginStream();
     write(sseDataEvent(compact(chunk(QString(), outcome.finishReason))));

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#include "api/WholeAnswer.h"
+
+#include "core/OffLoop.h"
+#include "http/HttpResponder.h"
+#include "upstream/Generation.h"
+
+#include <QJsonDocument>
+#include <QPointer>
+
+void WholeAnswer::send(HttpResponder &responder, const QJsonObject &answer, const Generation *said)
+{
+    const qsizetype chars
+        = said ? said->transcript().content.size() + said->transcript().reasoning.size() : 0;
+    if (chars < OffLoop::MinBytes)
+        return responder.sendJson(200, answer);
+    OffLoop::run(
+        &responder, [answer] { return QJsonDocument(answer).toJson(QJsonDocument::Compact); },
+        [to = QPointer<HttpResponder>(&responder)](const QByteArray &json) {
+            if (to)
+                to->send(200, json, "application/json");
+        });
+}
