@@ -18,7 +18,9 @@ the client got every byte.
   answer   the upstream's answer sent whole (a server that ignores stream:true), to a client of Anthropic's API
   otlp     an OTLP/HTTP JSON export, gzip'd, whose one span has an attribute of megabytes
 
-PONDER defaults to build/release/app/ponder; a fresh Ponder (headless, stateless) per run. The fake upstream
+The loop thread's CPU is what the thread that runs the server's event loop spent while the request ran (its
+schedstat), the /health probes' few milliseconds included: unlike the wait, it does not depend on what else
+the machine runs. PONDER defaults to build/release/app/ponder; a fresh Ponder (headless, stateless) per run. The fake upstream
 runs in this process on a thread of its own. Debian's /usr/bin/python3 and the standard library only.
 Figures are wall-clock: run on an idle machine.
 """
@@ -167,6 +169,12 @@ def client_request(kind, document, megabytes):
     return KINDS[kind]["route"], json.dumps(body).encode(), {"Content-Type": "application/json"}
 
 
+def serving_thread_cpu_ms(process):
+    """CPU time so far of the process's first thread, which runs the server's event loop (schedstat: ns)."""
+    with open(f"/proc/{process.pid}/task/{process.pid}/schedstat") as stat:
+        return int(stat.read().split()[0]) / 1e6
+
+
 def one_run(executable, upstream_port, kind, document, megabytes):
     port = free_port()
     with tempfile.TemporaryDirectory() as data_dir:
@@ -196,13 +204,15 @@ def one_run(executable, upstream_port, kind, document, megabytes):
             prober = threading.Thread(target=probe)
             prober.start()
             route, body, headers = client_request(kind, document, megabytes)
+            cpu_before = serving_thread_cpu_ms(process)
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
             c.request("POST", route, body, headers)
             response = c.getresponse()
             received = response.read()
             done.set()
             prober.join()
-            return response.status, len(received), hashlib.sha256(received).hexdigest()[:12], worst[0] * 1000
+            cpu = serving_thread_cpu_ms(process) - cpu_before
+            return response.status, len(received), hashlib.sha256(received).hexdigest()[:12], worst[0] * 1000, cpu
         finally:
             process.terminate()
             process.wait(10)
@@ -220,13 +230,15 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     upstream = fake_upstream(args.mb, args.upstream, args.document)
-    print(f"| build | run | status | bytes to the client | sha256 | longest /health wait (ms) | ms per MB |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| build | run | status | bytes to the client | sha256 | longest /health wait (ms) | ms per MB "
+          "| loop thread CPU (ms) | CPU ms per MB |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for label, executable in [("this build", args.ponder)] + ([("baseline", args.baseline)] if args.baseline else []):
         for run in range(1, args.runs + 1):
-            status, size, digest, worst = one_run(executable, upstream.server_address[1], args.upstream,
-                                                  args.document, args.mb)
-            print(f"| {label} | {run} | {status} | {size} | {digest} | {worst:.0f} | {worst / args.mb:.1f} |")
+            status, size, digest, worst, cpu = one_run(executable, upstream.server_address[1], args.upstream,
+                                                       args.document, args.mb)
+            print(f"| {label} | {run} | {status} | {size} | {digest} | {worst:.0f} | {worst / args.mb:.1f} "
+                  f"| {cpu:.0f} | {cpu / args.mb:.1f} |")
     upstream.shutdown()
 
 

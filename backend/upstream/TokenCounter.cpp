@@ -18,11 +18,10 @@ namespace {
 
 using JsonDone = std::function<void(std::optional<QJsonObject>, Result)>;
 
-// POSTs a JSON body to a path at the upstream's root (its base URL without /v1), reading a bounded answer.
-void postJson(UpstreamProvider &provider, const QString &path, const QJsonObject &body, JsonDone done)
+// POSTs a JSON text to a path at the upstream's root (its base URL without /v1), reading a bounded answer.
+void postWritten(UpstreamProvider &provider, const QString &path, const QByteArray &text, JsonDone done)
 {
-    HttpStreamClient::Request post
-        = provider.request("POST", QString(), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    HttpStreamClient::Request post = provider.request("POST", QString(), text);
     QString root = post.url.path();
     while (root.endsWith(QLatin1Char('/')))
         root.chop(1);
@@ -87,6 +86,19 @@ void postJson(UpstreamProvider &provider, const QString &path, const QJsonObject
     client->start(post);
 }
 
+// The same for a JSON object; `bytes` says about how long it is: one of megabytes is written on a worker
+// (some 6 ms a megabyte), and posted once written, unless the provider is gone by then.
+void postJson(
+    UpstreamProvider &provider, const QString &path, const QJsonObject &body, qsizetype bytes, JsonDone done)
+{
+    if (bytes < OffLoop::MinBytes)
+        return postWritten(
+            provider, path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(done));
+    OffLoop::run(
+        &provider, [body] { return QJsonDocument(body).toJson(QJsonDocument::Compact); },
+        [&provider, path, done](const QByteArray &json) { postWritten(provider, path, json, done); });
+}
+
 } // namespace
 
 void count(UpstreamProvider &provider, const ChatRequest &request, std::function<void(Result)> done)
@@ -94,8 +106,9 @@ void count(UpstreamProvider &provider, const ChatRequest &request, std::function
     QJsonObject body = request.body;
     body.insert("model"_L1, request.model);
     QPointer<UpstreamProvider> guard(&provider);
-    postJson(provider, QStringLiteral("/apply-template"), body,
-        [guard, done](std::optional<QJsonObject> rendered, Result result) {
+    const qsizetype bytes = request.clientBytes; // the rendered prompt is about as long
+    postJson(provider, QStringLiteral("/apply-template"), body, bytes,
+        [guard, done, bytes](std::optional<QJsonObject> rendered, Result result) {
             if (!rendered || !guard)
                 return done(result);
             const QJsonValue prompt = rendered->value("prompt"_L1);
@@ -103,7 +116,7 @@ void count(UpstreamProvider &provider, const ChatRequest &request, std::function
                 return done({std::nullopt, true, {}});
             // The rendered template holds the special tokens as text: they count as the model reads them.
             postJson(*guard, QStringLiteral("/tokenize"),
-                {{"content"_L1, prompt}, {"add_special"_L1, true}, {"parse_special"_L1, true}},
+                {{"content"_L1, prompt}, {"add_special"_L1, true}, {"parse_special"_L1, true}}, bytes,
                 [done](std::optional<QJsonObject> tokenized, Result tokenizeResult) {
                     if (!tokenized)
                         return done(tokenizeResult);

@@ -126,6 +126,7 @@ private Q_SLOTS:
     void aLargeRequestIsWrittenForTheUpstreamOffTheLoop_data();
     void aLargeRequestIsWrittenForTheUpstreamOffTheLoop();
     void aLargeAnswerIsWrittenForTheClientOffTheLoop_data();
+    void aLargeRequestsTokensAreCountedOffTheLoop();
     void aLargeAnswerIsWrittenForTheClientOffTheLoop();
 
 private:
@@ -479,6 +480,34 @@ void OffLoopParseTest::aLargeAnswerIsWrittenForTheClientOffTheLoop()
     for (const QString &step : content.split(u'.'))
         text = step.front().isDigit() ? text[step.toInt()] : text[step];
     QCOMPARE(text.toString(), script.content.join(QString()));
+}
+
+// count_tokens of a request of megabytes: the template request for llama.cpp's server is written on a
+// worker too, and the count comes back.
+void OffLoopParseTest::aLargeRequestsTokensAreCountedOffTheLoop()
+{
+    FakeUpstream fake;
+    QVERIFY(fake.start());
+    fake.setScript(QStringLiteral("m"), FakeScript());
+    auto server = BackendFixture::startedWith(fake.openAiSpec());
+    QVERIFY(server);
+    WorkerGate gate;
+    RawHttpConnection client(server->url(QStringLiteral("/")));
+    client.send(post("/v1/messages/count_tokens",
+        R"({"model":"m","messages":[{"role":"user","content":")" + QByteArray(2 * MiB, 't') + R"("}]})"));
+    QTRY_COMPARE_WITH_TIMEOUT(gate.reached(), 1, 30'000); // the body's parse
+    gate.letOneThrough();
+    QTRY_COMPARE_WITH_TIMEOUT(gate.reached(), 2, 30'000); // the body for /apply-template
+    QCOMPARE(m_client.get(server->url(QStringLiteral("/health"))).status, 200);
+    const QList<FakeRequest> before = fake.requests();
+    QVERIFY(std::none_of(before.begin(), before.end(),
+        [](const FakeRequest &r) { return r.path.endsWith("/apply-template"); }));
+
+    gate.open();
+    const QList<RawHttpResponse> answers = client.responses(1);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.first().status, 200);
+    QVERIFY(QJsonDocument::fromJson(answers.first().body)[QLatin1String("input_tokens")].toInt() > 0);
 }
 
 QTEST_GUILESS_MAIN(OffLoopParseTest)

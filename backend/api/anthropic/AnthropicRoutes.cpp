@@ -58,7 +58,8 @@ void AnthropicRoutes::countTokens(const HttpRequest &request, HttpResponder &out
         *body, QString::fromUtf8(request.header("x-session-id")), AnthropicRequest::MaxTokens::Optional);
     if (auto *error = std::get_if<ApiError>(&parsed))
         return sendApiError(out, *error);
-    const CompletionRequest chat = std::get<AnthropicRequest>(parsed).chat;
+    CompletionRequest chat = std::get<AnthropicRequest>(parsed).chat;
+    chat.upstream.clientBytes = request.body.size();
     QPointer<HttpResponder> responder(&out);
     m_chat.upstreams().resolve(chat.model,
         [responder, chat](std::optional<UpstreamRegistry::Route> route, const UpstreamError &error) {
