@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 #include "ServeCommand.h"
 #include "WindowCommand.h"
+#include "core/LogLine.h"
 #include "core/Version.h"
 #include "options/ServerOptionsBuilder.h"
 
@@ -33,9 +34,7 @@ void describeApplication()
     QCoreApplication::setOrganizationName(QStringLiteral("Ponder"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PONDER_VERSION_STRING));
     if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
-        qSetMessagePattern(QStringLiteral(
-            "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-info}info%{endif}%{if-warning}warning%{endif}"
-            "%{if-critical}critical%{endif}%{if-debug}debug%{endif} %{category}: %{message}"));
+        LogLine::install(); // Qt's pattern, were one set, is the user's to choose
 }
 
 // The command line over the environment; the keychain is asked later, and only for what is missing.

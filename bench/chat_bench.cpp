@@ -15,7 +15,7 @@
 // With --baseline OTHER_PONDER, a second pair of Ponders runs that build, measured in the same run
 // (rounds interleaved) beside this tree's.
 //
-// usage: chat_bench [--quick] [--cpu-only] [--cpu-filter TEXT] [--baseline OTHER_PONDER]
+// usage: chat_bench [--quick] [--cpu-only] [--cpu-filter PATTERN] [--baseline OTHER_PONDER]
 //        (build with the release preset; see docs/benchmarks.md)
 #include "BenchSupport.h"
 #include "NginxProxy.h"
@@ -26,6 +26,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -381,10 +382,11 @@ int main(int argc, char **argv)
     addPonderPaths(QStringLiteral("Ponder"), ponder);
     if (baseline)
         addPonderPaths(QStringLiteral("baseline"), *baseline);
-    // --cpu-filter TEXT: only the paths whose "API, path" holds TEXT (to profile one of them).
+    // --cpu-filter PATTERN: only the paths whose "API, path" matches the regular expression (to profile one
+    // of them, or to compare a few with the baseline's: "chat completions, (Ponder|baseline), relayed").
     const qsizetype filterAt = app.arguments().indexOf(QStringLiteral("--cpu-filter"));
     if (filterAt > 0 && filterAt + 1 < app.arguments().size()) {
-        const QString filter = app.arguments().at(filterAt + 1);
+        const QRegularExpression filter(app.arguments().at(filterAt + 1));
         cpuPaths.removeIf([&](const CpuPath &path) {
             return !(path.api.name + QStringLiteral(", ") + path.target.name).contains(filter);
         });

@@ -5,8 +5,8 @@
 
 QByteArray StreamEvent::toSse() const
 {
-    return "event: " + type.toUtf8() + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact)
-        + "\n\n";
+    return "event: " + type.toUtf8()
+        + "\ndata: " + (json.isEmpty() ? QJsonDocument(data).toJson(QJsonDocument::Compact) : json) + "\n\n";
 }
 
 bool GenerationTranslation::mayOpenToolCall(int index, QLatin1StringView apiName)

@@ -13,11 +13,21 @@
 #include <QSet>
 
 #include <optional>
+#include <utility>
 
 struct StreamEvent
 {
+    StreamEvent(QString eventType, QJsonObject eventData, QByteArray eventJson = {})
+        : type(std::move(eventType))
+        , data(std::move(eventData))
+        , json(std::move(eventJson))
+    { }
+
     QString type; // the SSE event name, which both APIs make the data's own "type"
     QJsonObject data;
+    // `data` as JSON text when it was written as the event was made (a large part shared by several events,
+    // encoded once): toSse() writes it instead of encoding `data` again. Empty: `data` is encoded.
+    QByteArray json;
 
     // "event: <type>\ndata: <json>\n\n"
     QByteArray toSse() const;

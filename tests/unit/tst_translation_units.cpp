@@ -170,6 +170,38 @@ private Q_SLOTS:
         QCOMPARE(all.last().type, QStringLiteral("response.completed"));
     }
 
+    void responsesEvents_sseTextIsTheDataAndResultIsTheLatestResponse()
+    {
+        // The events that carry the response write its text once for all of them: each one's SSE text must
+        // still be exactly its own data (its own sequence_number and type), and result() the response as it
+        // is now, not one an earlier event carried.
+        ResponsesEvents events(QStringLiteral("m"),
+            {{QStringLiteral("temperature"), 0.5},
+                {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("k"), QStringLiteral("v")}}}},
+            QStringLiteral("resp_before"), true);
+        QList<StreamEvent> all = events.start();
+        QCOMPARE(events.result()[QLatin1String("status")].toString(), QStringLiteral("in_progress"));
+        all += events.content(QStringLiteral("a \"quoted\" answer"));
+        QCOMPARE(
+            events.result()[QLatin1String("output")][0][QLatin1String("content")][0][QLatin1String("text")]
+                .toString(),
+            QStringLiteral("a \"quoted\" answer")); // a change since the last response made: made again
+        all += events.finish({QStringLiteral("stop"), TokenUsage {3, 4}, std::nullopt});
+        for (const StreamEvent &event : std::as_const(all)) {
+            QCOMPARE(event.toSse(),
+                "event: " + event.type.toUtf8()
+                    + "\ndata: " + QJsonDocument(event.data).toJson(QJsonDocument::Compact) + "\n\n");
+        }
+        const QJsonObject completed = all.last().data[QLatin1String("response")].toObject();
+        QCOMPARE(completed[QLatin1String("status")].toString(), QStringLiteral("completed"));
+        QCOMPARE(events.result(), completed);
+        const QList<StreamEvent> failed = events.fail(ApiError(502, QStringLiteral("gone")));
+        QCOMPARE(events.result()[QLatin1String("status")].toString(), QStringLiteral("failed"));
+        QCOMPARE(failed.last().toSse(),
+            "event: response.failed\ndata: "
+                + QJsonDocument(failed.last().data).toJson(QJsonDocument::Compact) + "\n\n");
+    }
+
     void responsesEvents_noUsageIsNull_andGoingBackToAToolCallIsAProblem()
     {
         ResponsesEvents events(QStringLiteral("m"), {}, {}, false);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "protocols/responses/ResponsesEvents.h"
 
+#include "events/JsonWriter.h"
+
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -69,11 +72,35 @@ QJsonObject ResponsesEvents::itemJson(const Item &item) const
     return {};
 }
 
+QList<StreamEvent> ResponsesEvents::responseEvents(const QStringList &types)
+{
+    m_lastResponse = response();
+    const QByteArray responseJson = QJsonDocument(m_lastResponse).toJson(QJsonDocument::Compact);
+    QList<StreamEvent> events;
+    for (const QString &type : types) {
+        StreamEvent made = event(type, {{"response"_L1, m_lastResponse}});
+        // As QJsonDocument writes `data` (its keys sorted), with the response's text written once.
+        JsonWriter json;
+        made.json = json.beginObject()
+                        .rawField("response"_L1, responseJson)
+                        .field("sequence_number"_L1, std::optional<double>(m_sequence - 1))
+                        .field("type"_L1, type)
+                        .endObject()
+                        .take();
+        events.append(made);
+    }
+    m_lastResponseSequence = m_sequence;
+    return events;
+}
+
+QJsonObject ResponsesEvents::result() const
+{
+    return m_sequence == m_lastResponseSequence ? m_lastResponse : response();
+}
+
 QList<StreamEvent> ResponsesEvents::start()
 {
-    const QJsonObject snapshot = response();
-    return {event(QStringLiteral("response.created"), {{"response"_L1, snapshot}}),
-        event(QStringLiteral("response.in_progress"), {{"response"_L1, snapshot}})};
+    return responseEvents({QStringLiteral("response.created"), QStringLiteral("response.in_progress")});
 }
 
 QList<StreamEvent> ResponsesEvents::open(Item::Kind kind, const QJsonObject &fragment)
@@ -227,9 +254,9 @@ QList<StreamEvent> ResponsesEvents::finish(const GenerationOutcome &outcome)
         m_usage = QJsonObject {{"input_tokens"_L1, outcome.usage->promptTokens},
             {"output_tokens"_L1, outcome.usage->completionTokens},
             {"total_tokens"_L1, outcome.usage->totalTokens()}};
-    events.append(event(m_status == QLatin1String("completed") ? QStringLiteral("response.completed")
-                                                               : QStringLiteral("response.incomplete"),
-        {{"response"_L1, response()}}));
+    events
+        += responseEvents({m_status == QLatin1String("completed") ? QStringLiteral("response.completed")
+                                                                  : QStringLiteral("response.incomplete")});
     return events;
 }
 
@@ -239,11 +266,10 @@ QList<StreamEvent> ResponsesEvents::fail(const ApiError &error)
     m_status = QStringLiteral("failed");
     const QString code = error.code.isEmpty() ? QStringLiteral("server_error") : error.code;
     m_error = QJsonObject {{"code"_L1, code}, {"message"_L1, error.message}};
-    return {event(QStringLiteral("error"),
-                {{"code"_L1, code}, {"message"_L1, error.message},
-                    {"param"_L1,
-                        error.param.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error.param)}}),
-        event(QStringLiteral("response.failed"), {{"response"_L1, response()}})};
+    QList<StreamEvent> events {event(QStringLiteral("error"),
+        {{"code"_L1, code}, {"message"_L1, error.message},
+            {"param"_L1, error.param.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error.param)}})};
+    return events + responseEvents({QStringLiteral("response.failed")});
 }
 
 QJsonObject ResponsesEvents::response() const

@@ -27,7 +27,8 @@ public:
     QList<StreamEvent> finish(const GenerationOutcome &outcome) override;
     QList<StreamEvent> fail(const ApiError &error) override;
     QByteArray keepAlive() const override { return QByteArrayLiteral(": keep-alive\n\n"); }
-    QJsonObject result() const override { return response(); }
+    // The response as finish() or fail() made it, if nothing changed since; else made now.
+    QJsonObject result() const override;
 
 private:
     struct Item
@@ -47,6 +48,9 @@ private:
     };
 
     StreamEvent event(const QString &type, QJsonObject data);
+    // An event carrying the response as it is now ({response, sequence_number, type}), for each type in
+    // `types`: the response made and encoded once for all of them.
+    QList<StreamEvent> responseEvents(const QStringList &types);
     QList<StreamEvent> open(Item::Kind kind, const QJsonObject &fragment = {});
     QList<StreamEvent> closeCurrent();
     QJsonObject itemJson(const Item &item) const;
@@ -66,4 +70,8 @@ private:
     QJsonValue m_incompleteDetails = QJsonValue::Null;
     QJsonValue m_error = QJsonValue::Null;
     QJsonValue m_usage = QJsonValue::Null;
+    // The response the last responseEvents() made, and the sequence number after them: result() gives it
+    // while no event has been made since (every change of the response makes one).
+    QJsonObject m_lastResponse;
+    int m_lastResponseSequence = -1;
 };
