@@ -4,8 +4,9 @@
 //   1. a stream into the chat at about 2,000 tokens/s, and one that arrives all at once: deltas/s,
 //      model updates/s, frame intervals and costs, and the GUI thread's CPU time per frame;
 //   2. the 2,000 tokens/s stream while 100 outside clients stream through the local endpoint;
-//   3. a 2,000-message conversation: time to the first frame after opening it, live delegates, and
-//      frame costs while scrolling through all of it, from the first message to the last;
+//   3. a 2,000-message conversation (answers with code, tables, many blocks): time to the first frame
+//      after opening it, live delegates, and frame costs while scrolling through all of it, from the first
+//      message to the last;
 //   4. a live session of 1,000 steps: frame costs while scrolling its timeline.
 //
 // usage: view_bench [--quick] [--scroll]      (build with the release preset; see docs/benchmarks.md)
@@ -253,6 +254,8 @@ StreamRun streamIntoChat(ChatController &chat, FrameRecorder &frames, const QStr
     return run;
 }
 
+// Questions and answers of several shapes, as a real conversation has: most answers are prose, a list and a
+// code block; every seventh is a table, every eleventh ten paragraphs each with a code block.
 QList<MessageModel::Message> longConversation(int count)
 {
     QList<MessageModel::Message> messages;
@@ -260,10 +263,22 @@ QList<MessageModel::Message> longConversation(int count)
         MessageModel::Message message;
         message.author = i % 2 == 0 ? MessageModel::Author::User : MessageModel::Author::Assistant;
         message.model = QStringLiteral("qwen3:8b");
-        message.content = i % 2 == 0 ? QStringLiteral("Question %1: how does this part work?").arg(i)
-                                     : QStringLiteral("Answer %1 with **bold**, a list:\n\n1. one\n2. two\n\n"
-                                                      "```cpp\nint x = %1;\n```\n\nand a closing line.")
-                                           .arg(i);
+        if (i % 2 == 0) {
+            message.content = QStringLiteral("Question %1: how does this part work?").arg(i);
+        } else if (i % 14 == 5) {
+            message.content = QStringLiteral("| part | what it does |\n|---|---|\n| %1 | parses |\n| two | "
+                                             "checks |\n\nThen it returns.")
+                                  .arg(i);
+        } else if (i % 22 == 9) {
+            for (int block = 0; block < 10; ++block)
+                message.content += QStringLiteral("Paragraph %1 of a long answer, with *some* words.\n\n"
+                                                  "```py\nprint(%1)\n```\n\n")
+                                       .arg(block);
+        } else {
+            message.content = QStringLiteral("Answer %1 with **bold**, a list:\n\n1. one\n2. two\n\n"
+                                             "```cpp\nint x = %1;\n```\n\nand a closing line.")
+                                  .arg(i);
+        }
         messages.append(message);
     }
     return messages;
