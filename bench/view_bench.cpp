@@ -4,9 +4,9 @@
 //   1. a stream into the chat at about 2,000 tokens/s, and one that arrives all at once: deltas/s,
 //      model updates/s, frame intervals and costs, and the GUI thread's CPU time per frame;
 //   2. the 2,000 tokens/s stream while 100 outside clients stream through the local endpoint;
-//   3. a 2,000-message conversation: time to the first frame after opening it, live delegates, and
-//      frame costs while scrolling through all of it.
-//
+//   3. a 2,000-message conversation (answers with code, tables, many blocks): time to the first frame
+//      after opening it, live delegates, and frame costs while scrolling through all of it, from the first
+//      message to the last;
 //   4. a live session of 1,000 steps: frame costs while scrolling its timeline.
 //
 // usage: view_bench [--quick] [--scroll]      (build with the release preset; see docs/benchmarks.md)
@@ -21,6 +21,7 @@
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -28,10 +29,12 @@
 #include <QJsonObject>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QWheelEvent>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -251,6 +254,8 @@ StreamRun streamIntoChat(ChatController &chat, FrameRecorder &frames, const QStr
     return run;
 }
 
+// Questions and answers of several shapes, as a real conversation has: most answers are prose, a list and a
+// code block; every seventh is a table, every eleventh ten paragraphs each with a code block.
 QList<MessageModel::Message> longConversation(int count)
 {
     QList<MessageModel::Message> messages;
@@ -258,10 +263,22 @@ QList<MessageModel::Message> longConversation(int count)
         MessageModel::Message message;
         message.author = i % 2 == 0 ? MessageModel::Author::User : MessageModel::Author::Assistant;
         message.model = QStringLiteral("qwen3:8b");
-        message.content = i % 2 == 0 ? QStringLiteral("Question %1: how does this part work?").arg(i)
-                                     : QStringLiteral("Answer %1 with **bold**, a list:\n\n1. one\n2. two\n\n"
-                                                      "```cpp\nint x = %1;\n```\n\nand a closing line.")
-                                           .arg(i);
+        if (i % 2 == 0) {
+            message.content = QStringLiteral("Question %1: how does this part work?").arg(i);
+        } else if (i % 14 == 5) {
+            message.content = QStringLiteral("| part | what it does |\n|---|---|\n| %1 | parses |\n| two | "
+                                             "checks |\n\nThen it returns.")
+                                  .arg(i);
+        } else if (i % 22 == 9) {
+            for (int block = 0; block < 10; ++block)
+                message.content += QStringLiteral("Paragraph %1 of a long answer, with *some* words.\n\n"
+                                                  "```py\nprint(%1)\n```\n\n")
+                                       .arg(block);
+        } else {
+            message.content = QStringLiteral("Answer %1 with **bold**, a list:\n\n1. one\n2. two\n\n"
+                                             "```cpp\nint x = %1;\n```\n\nand a closing line.")
+                                  .arg(i);
+        }
         messages.append(message);
     }
     return messages;
@@ -317,21 +334,100 @@ int liveDelegates(QQuickItem *list)
     return visible;
 }
 
-// Scrolls `view` from top to bottom, one step per frame, as a fast flick would; the frames are recorded
-// meanwhile. Returns the most delegates that were alive at once.
-int scrollThrough(QQuickItem *view, FrameRecorder &frames)
+// The rows whose delegates show in `view` now (in content coordinates, between contentY and its bottom).
+void addShownRows(QQuickItem *view, QSet<int> &rows)
 {
+    const double top = view->property("contentY").toDouble();
+    const double x = view->width() / 2;
+    for (double y = top; y < top + view->height(); y += 8) {
+        int row = -1;
+        QMetaObject::invokeMethod(view, "indexAt", Q_RETURN_ARG(int, row), Q_ARG(qreal, x), Q_ARG(qreal, y));
+        if (row >= 0)
+            rows.insert(row);
+    }
+}
+
+// The first row shown, or -1.
+int topRow(QQuickItem *view)
+{
+    QSet<int> rows;
+    addShownRows(view, rows);
+    return rows.isEmpty() ? -1 : *std::min_element(rows.begin(), rows.end());
+}
+
+// Leaves the end of `view` as a user does: wheel turns up over it until a movement ends away from the end,
+// which unpins the view (the chat and the timeline follow new rows only while the user stays at the end).
+// False if it stayed pinned.
+bool unpin(QQuickItem *view)
+{
+    const QPointF centre = view->mapToScene(QPointF(view->width() / 2, view->height() / 2));
+    for (int turn = 0; turn < 20 && view->property("pinned").toBool(); ++turn) {
+        QWheelEvent wheel(
+            centre, centre, QPoint(), QPoint(0, 360), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        wheel.setTimestamp(quint64(QDateTime::currentMSecsSinceEpoch())); // a flick's speed is per time
+        QCoreApplication::sendEvent(view->window(), &wheel);
+        waitFor([&] { return !view->property("moving").toBool(); }, 5'000);
+    }
+    return !view->property("pinned").toBool();
+}
+
+struct ScrollRun
+{
+    int maxDelegates = 0; // the most delegates alive at once
+    int rows = 0; // of the view's rows
+    int rowsShown = 0; // distinct rows seen on screen
+    int steps = 0;
+    int wentBack = 0; // frames whose first row was above the last frame's: a jump
+    bool ok = false; // unpinned, and reached the last row
+};
+
+// Scrolls `view` from its first row to its last, unpinned, 120 px a frame as a flick's animation advances
+// by the frame, until the last row is on screen at the end (the end a ListView estimates from the rows it
+// laid out so far moves as it goes: it is not yet the last row). Frames are recorded meanwhile.
+ScrollRun scrollThrough(QQuickItem *view, FrameRecorder &frames)
+{
+    ScrollRun run;
+    run.rows = view->property("count").toInt();
+    if (!unpin(view))
+        return run;
+    QMetaObject::invokeMethod(view, "positionViewAtBeginning");
+    const int settled = frames.frames();
+    waitFor([&] { return frames.frames() > settled + 1; }, 1'000);
+    QSet<int> shown;
+    int lastTop = topRow(view);
     frames.start();
-    const double contentHeight = view->property("contentHeight").toDouble();
-    int maxDelegates = liveDelegates(view);
-    for (double y = 0; y < contentHeight; y += 120) {
+    run.maxDelegates = liveDelegates(view);
+    const int maxSteps = 100'000; // a view that never reaches its end still ends the run
+    for (; run.steps < maxSteps; ++run.steps) {
+        addShownRows(view, shown);
+        if (view->property("atYEnd").toBool() && shown.contains(run.rows - 1))
+            break;
         const int before = frames.frames();
-        view->setProperty("contentY", y);
+        view->setProperty("contentY", view->property("contentY").toDouble() + 120);
         waitFor([&] { return frames.frames() > before; }, 1'000);
-        maxDelegates = std::max(maxDelegates, liveDelegates(view));
+        run.maxDelegates = std::max(run.maxDelegates, liveDelegates(view));
+        const int top = topRow(view);
+        run.wentBack += top < lastTop ? 1 : 0;
+        lastTop = top;
     }
     frames.stop();
-    return maxDelegates;
+    run.rowsShown = int(shown.size());
+    run.ok = run.steps < maxSteps && !view->property("pinned").toBool();
+    return run;
+}
+
+// What the scroll did, for a reader to see that it went through every row.
+QString scrollSummary(const ScrollRun &run)
+{
+    return QStringLiteral(
+        "Scrolled %1: %2 steps of 120 px from the first row, %3 of %4 rows shown, the first row "
+        "shown went back %5 times.")
+        .arg(run.ok ? QStringLiteral("through to the last row")
+                    : QStringLiteral("BUT DID NOT REACH THE LAST ROW"))
+        .arg(run.steps)
+        .arg(run.rowsShown)
+        .arg(run.rows)
+        .arg(run.wentBack);
 }
 
 // The columns of FrameRecorder::figures().
@@ -458,13 +554,14 @@ int main(int argc, char **argv)
     waitFor([&] { return frames.frames() > framesBefore; }, 10'000);
     const double openMs = double(open.nsecsElapsed()) / 1e6;
     const int delegatesAfterOpen = liveDelegates(list);
-    const int maxDelegates = scrollThrough(list, frames);
+    const ScrollRun messageScroll = scrollThrough(list, frames);
     printTable(QStringList {QStringLiteral("messages"), QStringLiteral("open to first frame ms"),
                    QStringLiteral("live delegates (max while scrolling)")}
             + frameHeader(),
         {QStringList {QString::number(messageCount), QString::number(openMs, 'f', 1),
-             QStringLiteral("%1 (%2)").arg(delegatesAfterOpen).arg(maxDelegates)}
+             QStringLiteral("%1 (%2)").arg(delegatesAfterOpen).arg(messageScroll.maxDelegates)}
             + frames.figures()});
+    std::printf("\n%s\n", qPrintable(scrollSummary(messageScroll)));
 
     std::printf("\n## 4. A live session with %d steps\n\n", stepCount);
     HttpPublisher publisher(quint16(window.endpoint().baseUrl().port()));
@@ -476,14 +573,15 @@ int main(int argc, char **argv)
     if (!lane || !waitFor([&] { return lane->property("count").toInt() >= stepCount; }, 30'000))
         return 4;
     waitFor([] { return false; }, 200);
-    const int maxSteps = scrollThrough(lane, frames);
+    const ScrollRun stepScroll = scrollThrough(lane, frames);
     printTable(QStringList {QStringLiteral("steps"), QStringLiteral("timeline rows"),
                    QStringLiteral("live delegates (max while scrolling)")}
             + frameHeader(),
         {QStringList {QString::number(stepCount), QString::number(lane->property("count").toInt()),
-             QString::number(maxSteps)}
+             QString::number(stepScroll.maxDelegates)}
             + frames.figures()});
+    std::printf("\n%s\n", qPrintable(scrollSummary(stepScroll)));
     std::printf("\nRSS of this process at the end: %lld MiB\n",
         static_cast<long long>(rssKiB(QCoreApplication::applicationPid()) / 1024));
-    return 0;
+    return messageScroll.ok && stepScroll.ok ? 0 : 5;
 }

@@ -48,8 +48,10 @@ Column {
             required property bool used // false: kept for a later text, hidden (the Column skips it)
             visible: used
             width: parent ? parent.width : 0
+            // Never on `blocks.plain`: a recycled delegate learns it is a user's before it gets the user's
+            // text, and its answer's table would be destroyed and created again in between.
             sourceComponent: kind === MessageBlocks.Code ? codeComponent
-                           : kind === MessageBlocks.Table && !blocks.plain ? tableComponent : proseComponent
+                           : kind === MessageBlocks.Table ? tableComponent : proseComponent
             Component {
                 id: proseComponent
                 TextEdit {
@@ -80,6 +82,7 @@ Column {
                 TableBlock {
                     width: block.width
                     markdown: block.text
+                    plain: blocks.plain
                     fontSize: blocks.fontSize - 1
                 }
             }

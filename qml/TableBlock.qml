@@ -5,11 +5,12 @@ import Ponder
 
 // A Markdown table: a shaded header row and thin rules between the rows, drawn here where
 // MarkdownTableStyle says the rows are (Qt Quick's TextEdit draws neither); as wide as its cells need,
-// and wider than the message, it scrolls sideways.
+// and wider than the message, it scrolls sideways. In a user's own words (plain), the text as typed.
 Flickable {
     id: flick
 
     property string markdown
+    property bool plain: false
     property int fontSize: 14
 
     implicitHeight: table.implicitHeight + (bar.visible ? bar.height + 2 : 0)
@@ -45,7 +46,7 @@ Flickable {
         objectName: "markdownTable"
         width: Math.max(flick.width, Math.min(tableStyle.naturalWidth, 2400))
         text: flick.markdown
-        textFormat: TextEdit.MarkdownText
+        textFormat: flick.plain ? TextEdit.PlainText : TextEdit.MarkdownText // plain: no table, no rules
         wrapMode: Text.Wrap
         readOnly: true
         selectByMouse: true

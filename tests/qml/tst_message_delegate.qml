@@ -208,6 +208,27 @@ Item {
             compare(code[0].text, "int x = 2;")
         }
 
+        // A delegate recycled from an answer with a table to a user's message (its own words, plain) learns
+        // the author before the text: the table's item stays, showing the text as typed, and is there for
+        // the next answer with a table.
+        function test_aTableItemStaysWhenTheDelegateTurnsToAUsersMessage() {
+            const table = n => "| part | what |\n|---|---|\n| " + n + " | parses |"
+            const message = make({ content: table(1) })
+            const tables = () => findAll(message, item => item.objectName === "markdownTable")
+            compare(tables().length, 1)
+            const first = tables()[0]
+            compare(first.textFormat, TextEdit.MarkdownText)
+            message.author = MessageModel.User
+            compare(tables().length, 1)
+            verify(tables()[0] === first, "the table's item is the same")
+            compare(first.textFormat, TextEdit.PlainText)
+            message.author = MessageModel.Assistant
+            message.content = table(2)
+            verify(tables()[0] === first, "the table's item is the same")
+            compare(first.textFormat, TextEdit.MarkdownText)
+            verify(first.getText(0, first.length).indexOf("2") >= 0)
+        }
+
         // Squeezed and widened again (a window resized), a one-line question is one line tall again.
         function test_aQuestionShrinksBackWhenTheWindowWidens() {
             const message = make({ author: MessageModel.User, content: "How do I reverse a list in Python?" })
