@@ -9,7 +9,7 @@
 # the run goes on to the next part so one run shows every failure. Tests start their own throwaway
 # servers (redis-server on a free loopback port, fake model servers) and stop them when they finish.
 #
-#   scripts/test.sh                  all three parts (what CI runs; about 40 minutes on 2 cores from nothing)
+#   scripts/test.sh                  all three parts (what CI runs; about 70 minutes on 2 cores from nothing)
 #   scripts/test.sh --quick [ARGS]   the dev preset's suite only, without the clean-root install:
 #                                    ARGS go to ctest, e.g. scripts/test.sh --quick -R chat
 set -euo pipefail
