@@ -20,6 +20,8 @@ TranslatedResponse::TranslatedResponse(std::unique_ptr<GenerationTranslation> tr
     , m_stream(stream)
     , m_responder(&responder)
 {
+    if (!stream)
+        m_translation->answerWhole();
     responder.addHeader("X-Session-Id", sessionId.toUtf8());
     connect(&responder, &HttpResponder::clientDisconnected, this, [this] {
         if (m_generation)

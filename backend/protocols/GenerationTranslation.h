@@ -55,7 +55,13 @@ public:
     // fails with it instead of going on.
     std::optional<ApiError> problem() const { return m_problem; }
 
+    // For a request that is not streamed, only result() is read: content() and reasoning() then keep the
+    // text without making its delta events, which would copy every delta into JSON (three conversions of
+    // an answer sent whole, some 5 ms a megabyte, on the server's loop).
+    void answerWhole() { m_whole = true; }
+
 protected:
+    bool deltasWanted() const { return !m_whole; }
     void setProblem(const ApiError &error)
     {
         if (!m_problem)
@@ -67,5 +73,6 @@ protected:
 
 private:
     std::optional<ApiError> m_problem;
+    bool m_whole = false;
     QSet<int> m_openedToolCalls;
 };

@@ -264,6 +264,42 @@ private Q_SLOTS:
         QCOMPARE(std::get<ApiError>(parsed).param, QStringLiteral("thinking.budget_tokens"));
     }
 
+    void translationsAnsweringWhole_makeNoDeltaEventsAndTheSameAnswer()
+    {
+        // A request that is not streamed reads only result(): its deltas' events are never made.
+        ResponsesEvents responses(QStringLiteral("m"), {}, {}, true);
+        responses.answerWhole();
+        QList<StreamEvent> all = responses.start();
+        all += responses.reasoning(QStringLiteral("think"));
+        all += responses.content(QStringLiteral("a"));
+        all += responses.content(QStringLiteral("b"));
+        all += responses.finish({QStringLiteral("stop"), TokenUsage {3, 4}, std::nullopt});
+        QVERIFY(!types(all).contains(QStringLiteral("response.output_text.delta")));
+        QVERIFY(!types(all).contains(QStringLiteral("response.reasoning_text.delta")));
+        const QJsonObject response = responses.result();
+        QCOMPARE(response[QLatin1String("status")].toString(), QStringLiteral("completed"));
+        QCOMPARE(response[QLatin1String("output")][0][QLatin1String("type")].toString(),
+            QStringLiteral("reasoning"));
+        QCOMPARE(response[QLatin1String("output")][1][QLatin1String("content")][0][QLatin1String("text")]
+                     .toString(),
+            QStringLiteral("ab"));
+
+        AnthropicEvents anthropic(QStringLiteral("m"));
+        anthropic.answerWhole();
+        all = anthropic.start();
+        all += anthropic.reasoning(QStringLiteral("t"));
+        all += anthropic.content(QStringLiteral("a"));
+        all += anthropic.content(QStringLiteral("b"));
+        all += anthropic.finish({QStringLiteral("stop"), TokenUsage {3, 4}, std::nullopt});
+        QVERIFY(!types(all).contains(QStringLiteral("content_block_delta")));
+        const QJsonObject message = anthropic.result();
+        QCOMPARE(
+            message[QLatin1String("content")][0][QLatin1String("thinking")].toString(), QStringLiteral("t"));
+        QCOMPARE(
+            message[QLatin1String("content")][1][QLatin1String("text")].toString(), QStringLiteral("ab"));
+        QCOMPARE(message[QLatin1String("stop_reason")].toString(), QStringLiteral("end_turn"));
+    }
+
     void anthropicEvents_blocksInOrder_andStopReasons()
     {
         AnthropicEvents events(QStringLiteral("m"));

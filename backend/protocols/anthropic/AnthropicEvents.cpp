@@ -123,6 +123,8 @@ QList<StreamEvent> AnthropicEvents::content(const QString &text)
     if (problem())
         return {};
     current()->text += text;
+    if (!deltasWanted())
+        return events;
     return events + delta({{"type"_L1, QStringLiteral("text_delta")}, {"text"_L1, text}});
 }
 
@@ -136,6 +138,8 @@ QList<StreamEvent> AnthropicEvents::reasoning(const QString &text)
     if (problem())
         return {};
     current()->text += text;
+    if (!deltasWanted())
+        return events;
     return events + delta({{"type"_L1, QStringLiteral("thinking_delta")}, {"thinking"_L1, text}});
 }
 

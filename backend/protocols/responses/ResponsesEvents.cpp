@@ -182,6 +182,8 @@ QList<StreamEvent> ResponsesEvents::content(const QString &text)
         events = open(Item::Kind::Message);
     Item &item = *current();
     item.text += text;
+    if (!deltasWanted())
+        return events;
     QJsonObject data = itemRef(item);
     data.insert("content_index"_L1, 0);
     data.insert("delta"_L1, text);
@@ -199,6 +201,8 @@ QList<StreamEvent> ResponsesEvents::reasoning(const QString &text)
         events = open(Item::Kind::Reasoning);
     Item &item = *current();
     item.text += text;
+    if (!deltasWanted())
+        return events;
     QJsonObject data = itemRef(item);
     data.insert("content_index"_L1, 0);
     data.insert("delta"_L1, text);
