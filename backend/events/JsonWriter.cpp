@@ -48,22 +48,14 @@ JsonWriter &JsonWriter::field(QLatin1StringView fieldName, bool value)
 JsonWriter &JsonWriter::field(QLatin1StringView fieldName, std::optional<double> value)
 {
     name(fieldName);
-    if (value)
-        appendNumber(m_text, *value);
-    else
-        m_text += "null";
-    return *this;
-}
-
-void JsonWriter::appendNumber(QByteArray &out, double value)
-{
     // Callers validate ranges, so there is never a NaN or infinity, which JSON cannot hold.
-    if (!std::isfinite(value))
-        out += "null";
-    else if (std::abs(value) < 1e15 && value == std::trunc(value))
-        out += QByteArray::number(qint64(value)); // 1000000000, not 1e+09: as QJsonDocument writes it
+    if (!value || !std::isfinite(*value))
+        m_text += "null";
+    else if (std::abs(*value) < 1e15 && *value == std::trunc(*value))
+        m_text += QByteArray::number(qint64(*value)); // 1000000000, not 1e+09: as QJsonDocument writes it
     else
-        out += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+        m_text += QByteArray::number(*value, 'g', QLocale::FloatingPointShortest);
+    return *this;
 }
 
 JsonWriter &JsonWriter::field(QLatin1StringView fieldName, const QStringList &values)
@@ -82,67 +74,34 @@ JsonWriter &JsonWriter::field(QLatin1StringView fieldName, const QStringList &va
 JsonWriter &JsonWriter::field(QLatin1StringView fieldName, const QJsonObject &value)
 {
     name(fieldName);
-    appendObject(m_text, value);
+    m_text += value.isEmpty() ? QByteArrayLiteral("{}") : QJsonDocument(value).toJson(QJsonDocument::Compact);
     return *this;
 }
 
 JsonWriter &JsonWriter::field(QLatin1StringView fieldName, const QJsonArray &value)
 {
     name(fieldName);
-    appendArray(m_text, value);
+    m_text += value.isEmpty() ? QByteArrayLiteral("[]") : QJsonDocument(value).toJson(QJsonDocument::Compact);
     return *this;
 }
 
 JsonWriter &JsonWriter::field(QLatin1StringView fieldName, const QJsonValue &value)
 {
-    name(fieldName);
-    appendValue(m_text, value);
-    return *this;
-}
-
-// Objects and arrays written here, not through QJsonDocument (a copy into a document and a second writer for
-// every progress update's figures), the same text as it: members in the object's (sorted) order.
-void JsonWriter::appendObject(QByteArray &out, const QJsonObject &object)
-{
-    out += '{';
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it != object.begin())
-            out += ',';
-        appendString(out, it.key());
-        out += ':';
-        appendValue(out, it.value());
-    }
-    out += '}';
-}
-
-void JsonWriter::appendArray(QByteArray &out, const QJsonArray &array)
-{
-    out += '[';
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        if (i > 0)
-            out += ',';
-        appendValue(out, array.at(i));
-    }
-    out += ']';
-}
-
-void JsonWriter::appendValue(QByteArray &out, const QJsonValue &value)
-{
     switch (value.type()) {
     case QJsonValue::String:
-        return appendString(out, value.toString());
+        return field(fieldName, value.toString());
     case QJsonValue::Bool:
-        out += value.toBool() ? "true" : "false";
-        return;
+        return field(fieldName, value.toBool());
     case QJsonValue::Double:
-        return appendNumber(out, value.toDouble());
+        return field(fieldName, std::optional<double>(value.toDouble()));
     case QJsonValue::Array:
-        return appendArray(out, value.toArray());
+        return field(fieldName, value.toArray());
     case QJsonValue::Object:
-        return appendObject(out, value.toObject());
+        return field(fieldName, value.toObject());
     default:
-        out += "null";
-        return;
+        name(fieldName);
+        m_text += "null";
+        return *this;
     }
 }
 

@@ -43,10 +43,6 @@ public:
 
 private:
     void name(QLatin1StringView name);
-    static void appendNumber(QByteArray &out, double value);
-    static void appendValue(QByteArray &out, const QJsonValue &value);
-    static void appendObject(QByteArray &out, const QJsonObject &object);
-    static void appendArray(QByteArray &out, const QJsonArray &array);
 
     QByteArray m_text;
     bool m_first = true; // no member written yet in the current object

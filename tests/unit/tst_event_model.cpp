@@ -29,7 +29,6 @@ private Q_SLOTS:
     void storedDataLeavesTheIdToTheStore();
     void jsonWriterEscapesWhatJsonRequires();
     void jsonWriterWritesNumbersAsQtDoes();
-    void jsonWriterWritesObjectsAsQtDoes();
     void timestampTextMatchesQtFormatting();
     void messageTextIsTheMessageWhateverTheData_data();
     void messageTextIsTheMessageWhateverTheData();
@@ -161,30 +160,6 @@ void EventModelTest::jsonWriterEscapesWhatJsonRequires()
     QCOMPARE(parsed.value(QLatin1String("o")).toObject(), nested);
     QCOMPARE(parsed.value(QLatin1String("e")).toObject(), QJsonObject());
     QVERIFY(!text.contains('\n')); // control characters are escaped, never written raw
-}
-
-void EventModelTest::jsonWriterWritesObjectsAsQtDoes()
-{
-    // Objects and arrays are written member by member, not through QJsonDocument: the same text as it writes
-    // (members in the object's order, every kind of value, nested, empty), and a key that needs escapes read
-    // back as it was.
-    const QJsonObject figures {{QStringLiteral("tokens"), 12}, {QStringLiteral("elapsed_ms"), qint64(1500)},
-        {QStringLiteral("tokens_per_second"), 41.25},
-        {QStringLiteral("finish_reason"), QStringLiteral("stop")}, {QStringLiteral("cut_off"), true},
-        {QStringLiteral("none"), QJsonValue::Null},
-        {QStringLiteral("list"),
-            QJsonArray {
-                1, QStringLiteral("two"), false, QJsonArray {}, QJsonObject {{QStringLiteral("a"), 0.5}}}},
-        {QStringLiteral("empty"), QJsonObject {}}, {QStringLiteral("a"), QStringLiteral("first in order")}};
-    const auto written = [](const auto &value) {
-        return JsonWriter().beginObject().field(QLatin1StringView("v"), value).endObject().take();
-    };
-    QCOMPARE(written(figures), "{\"v\":" + QJsonDocument(figures).toJson(QJsonDocument::Compact) + "}");
-    QCOMPARE(written(QJsonValue(figures)), written(figures));
-    const QJsonArray list = figures.value(QLatin1String("list")).toArray();
-    QCOMPARE(written(list), "{\"v\":" + QJsonDocument(list).toJson(QJsonDocument::Compact) + "}");
-    const QJsonObject oddKey {{QStringLiteral("quote \" and \n"), 1}};
-    QCOMPARE(QJsonDocument::fromJson(written(oddKey)).object().value(QLatin1String("v")).toObject(), oddKey);
 }
 
 void EventModelTest::jsonWriterWritesNumbersAsQtDoes()
