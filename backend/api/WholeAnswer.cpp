@@ -10,12 +10,9 @@
 
 void WholeAnswer::send(HttpResponder &responder, const QJsonObject &answer, const Generation *said)
 {
-    const qsizetype chars
-        = said ? said->transcript().content.size() + said->transcript().reasoning.size() : 0;
-    if (chars < OffLoop::MinBytes)
-        return responder.sendJson(200, answer);
-    OffLoop::run(
-        &responder, [answer] { return QJsonDocument(answer).toJson(QJsonDocument::Compact); },
+    const qsizetype chars = said ? said->transcript().chars() : 0;
+    OffLoop::runIfLarge(
+        chars, &responder, [answer] { return QJsonDocument(answer).toJson(QJsonDocument::Compact); },
         [to = QPointer<HttpResponder>(&responder)](const QByteArray &json) {
             if (to)
                 to->send(200, json, "application/json");

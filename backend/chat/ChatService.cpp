@@ -86,13 +86,10 @@ void ChatService::start(const CompletionRequest &given, QObject *owner, Started 
     // Reading the prompt converts the whole user message to UTF-16 (some 2 ms a megabyte): the client's
     // request of megabytes has it read on a worker, and goes on from there (an owner gone meanwhile stops
     // it where the upstream is chosen, as it would have without the hop).
-    if (request.upstream.clientBytes < OffLoop::MinBytes) {
-        request.prompt = request.lastUserText().left(CompletionRequest::MaxPromptChars);
-        return resolveAndStart(request, owner, std::move(started));
-    }
     QPointer<QObject> guard(owner);
-    OffLoop::run(
-        this, [request] { return request.lastUserText().left(CompletionRequest::MaxPromptChars); },
+    OffLoop::runIfLarge(
+        request.upstream.clientBytes, this,
+        [request] { return request.lastUserText().left(CompletionRequest::MaxPromptChars); },
         [this, request, guard, started = std::move(started)](QString prompt) {
             CompletionRequest read = request;
             read.prompt = std::move(prompt);

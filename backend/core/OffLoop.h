@@ -50,4 +50,14 @@ void run(QObject *context, Work work, Then then)
     });
 }
 
+// The usual way in: `work` on an input about `bytes` long goes to a worker when that is MinBytes or more,
+// as `run` does; a smaller one is worked on at once and `then` called before this returns.
+template<typename Work, typename Then>
+void runIfLarge(qsizetype bytes, QObject *context, Work work, Then then)
+{
+    if (bytes < MinBytes)
+        return then(work());
+    run(context, std::move(work), std::move(then));
+}
+
 } // namespace OffLoop

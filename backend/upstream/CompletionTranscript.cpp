@@ -33,6 +33,14 @@ QJsonArray CompletionTranscript::toolCallsJson() const
     return list;
 }
 
+qsizetype CompletionTranscript::chars() const
+{
+    qsizetype total = content.size() + reasoning.size();
+    for (const ToolCall &call : m_toolCalls)
+        total += call.arguments.size();
+    return total;
+}
+
 QJsonObject CompletionTranscript::message() const
 {
     QJsonObject message {{QStringLiteral("role"), QStringLiteral("assistant")},

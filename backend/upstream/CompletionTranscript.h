@@ -21,6 +21,8 @@ struct CompletionTranscript
     QJsonArray toolCallsJson() const;
     // OpenAI's assistant message: {role, content, reasoning_content?, tool_calls?}
     QJsonObject message() const;
+    // About how long the answer is: its text, reasoning and tool calls' arguments, in characters.
+    qsizetype chars() const;
 
 private:
     struct ToolCall

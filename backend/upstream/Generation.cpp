@@ -157,11 +157,7 @@ void Generation::start(const HttpStreamClient::Request &request)
 void Generation::post(HttpStreamClient::Request post, const ChatRequest &request, BodyWriter write)
 {
     post.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-    if (request.clientBytes < OffLoop::MinBytes) {
-        post.body = write();
-        return start(post);
-    }
-    OffLoop::run(this, std::move(write), [this, post](QByteArray body) {
+    OffLoop::runIfLarge(request.clientBytes, this, std::move(write), [this, post](QByteArray body) {
         if (!isRunning())
             return;
         HttpStreamClient::Request written = post;

@@ -175,10 +175,8 @@ void Generation::parseWhole(
     const QByteArray &bytes, Parsed (*parse)(const QByteArray &), void (Self::*read)(const Parsed &))
 {
     Self *self = static_cast<Self *>(this);
-    if (bytes.size() < OffLoop::MinBytes)
-        return (self->*read)(parse(bytes));
-    OffLoop::run(
-        this, [parse, bytes] { return parse(bytes); },
+    OffLoop::runIfLarge(
+        bytes.size(), this, [parse, bytes] { return parse(bytes); },
         [self, read](const Parsed &parsed) {
             if (self->isRunning())
                 (self->*read)(parsed);

@@ -71,10 +71,8 @@ void postWritten(UpstreamProvider &provider, const QString &path, const QByteArr
             answer(document.object(), {});
         };
         // A rendered prompt of megabytes, or its tokens, is parsed on a worker.
-        if (received->size() < OffLoop::MinBytes)
-            return read(parseUpstreamJson(*received));
-        OffLoop::run(
-            client, [bytes = *received] { return parseUpstreamJson(bytes); }, read);
+        OffLoop::runIfLarge(
+            received->size(), client, [bytes = *received] { return parseUpstreamJson(bytes); }, read);
     });
     QObject::connect(client, &HttpStreamClient::failed, client,
         [answer, upstream](HttpStreamClient::Failure failure, const QString &message) {
@@ -91,11 +89,8 @@ void postWritten(UpstreamProvider &provider, const QString &path, const QByteArr
 void postJson(
     UpstreamProvider &provider, const QString &path, const QJsonObject &body, qsizetype bytes, JsonDone done)
 {
-    if (bytes < OffLoop::MinBytes)
-        return postWritten(
-            provider, path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(done));
-    OffLoop::run(
-        &provider, [body] { return QJsonDocument(body).toJson(QJsonDocument::Compact); },
+    OffLoop::runIfLarge(
+        bytes, &provider, [body] { return QJsonDocument(body).toJson(QJsonDocument::Compact); },
         [&provider, path, done](const QByteArray &json) { postWritten(provider, path, json, done); });
 }
 

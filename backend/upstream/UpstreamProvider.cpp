@@ -145,11 +145,9 @@ void UpstreamProvider::fetchJson(const HttpStreamClient::Request &get, int redir
                 done(document.object(), {});
             };
             const QByteArray &body = whole->answer.body;
-            if (body.size() < OffLoop::MinBytes)
-                return read(parseUpstreamJson(body));
             // Busy until it is read, as while it was fetched.
-            OffLoop::run(
-                this, [body] { return parseUpstreamJson(body); },
+            OffLoop::runIfLarge(
+                body.size(), this, [body] { return parseUpstreamJson(body); },
                 [read, held = hold()](const QJsonDocument &document) { read(document); });
         });
 }

@@ -16,12 +16,16 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSemaphore>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThreadPool>
 
 #include <atomic>
+#include <optional>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -128,6 +132,8 @@ private Q_SLOTS:
     void aLargeAnswerIsWrittenForTheClientOffTheLoop_data();
     void aLargeRequestsTokensAreCountedOffTheLoop();
     void aLargeAnswerIsWrittenForTheClientOffTheLoop();
+    void anAnswerOfLargeToolCallsIsWrittenOffTheLoop();
+    void runIfLarge_worksOnASmallInputAtOnceAndALargeOneOnAWorker();
 
 private:
     HttpTestClient m_client;
@@ -480,6 +486,63 @@ void OffLoopParseTest::aLargeAnswerIsWrittenForTheClientOffTheLoop()
     for (const QString &step : content.split(u'.'))
         text = step.front().isDigit() ? text[step.toInt()] : text[step];
     QCOMPARE(text.toString(), script.content.join(QString()));
+}
+
+// An answer that is all tool calls weighs its arguments: three calls of half a megabyte each are written
+// on a worker like an answer's text of that size.
+void OffLoopParseTest::anAnswerOfLargeToolCallsIsWrittenOffTheLoop()
+{
+    FakeUpstream fake;
+    QVERIFY(fake.start());
+    FakeScript script;
+    script.content.clear();
+    for (int i = 0; i < 3; ++i) // each streamed in two halves, no one of which is large
+        script.toolCalls.append(QJsonObject {{QStringLiteral("name"), QStringLiteral("save")},
+            {QStringLiteral("arguments"),
+                QJsonObject {{QStringLiteral("text"), QString(512 * 1024, QChar(u'a' + i))}}}});
+    fake.setScript(QStringLiteral("m"), script);
+    auto server = BackendFixture::startedWith(fake.openAiSpec());
+    QVERIFY(server);
+    WorkerGate gate;
+    RawHttpConnection client(server->url(QStringLiteral("/")));
+    client.send(post("/v1/chat/completions",
+        R"({"model":"m","stream":false,"messages":[{"role":"user","content":"hi"}]})"));
+    QTRY_COMPARE_WITH_TIMEOUT(gate.reached(), 1, 30'000);
+    QCOMPARE(m_client.get(server->url(QStringLiteral("/health"))).status, 200);
+    QVERIFY(client.received().isEmpty());
+
+    gate.open();
+    const QList<RawHttpResponse> answers = client.responses(1);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.first().status, 200);
+    const QJsonArray calls
+        = QJsonDocument::fromJson(answers.first().body)["choices"_L1][0]["message"_L1]["tool_calls"_L1]
+              .toArray();
+    QCOMPARE(calls.size(), 3);
+    const QJsonObject last
+        = QJsonDocument::fromJson(calls[2]["function"_L1]["arguments"_L1].toString().toUtf8()).object();
+    QCOMPARE(last["text"_L1].toString(), QString(512 * 1024, u'c'));
+}
+
+// The rule every caller goes through: below OffLoop::MinBytes the result is there when the call returns;
+// at or above it the work waits for a worker and its result comes in a later turn of the loop.
+void OffLoopParseTest::runIfLarge_worksOnASmallInputAtOnceAndALargeOneOnAWorker()
+{
+    QObject context;
+    WorkerGate gate;
+    std::optional<int> small;
+    OffLoop::runIfLarge(
+        OffLoop::MinBytes - 1, &context, [] { return 1; }, [&](int r) { small = r; });
+    QCOMPARE(small, std::optional(1));
+    QCOMPARE(gate.reached(), 0);
+
+    std::optional<int> large;
+    OffLoop::runIfLarge(
+        OffLoop::MinBytes, &context, [] { return 2; }, [&](int r) { large = r; });
+    QVERIFY(!large);
+    QTRY_COMPARE_WITH_TIMEOUT(gate.reached(), 1, 30'000);
+    gate.open();
+    QTRY_COMPARE_WITH_TIMEOUT(large, std::optional(2), 30'000);
 }
 
 // count_tokens of a request of megabytes: the template request for llama.cpp's server is written on a

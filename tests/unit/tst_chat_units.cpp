@@ -681,6 +681,21 @@ private Q_SLOTS:
         QCOMPARE(calls[0][QLatin1String("type")].toString(), QStringLiteral("function"));
     }
 
+    void transcript_charsCountsTextReasoningAndArguments()
+    {
+        // What decides whether a whole answer is written on a worker: an answer of tool calls alone weighs
+        // its arguments.
+        CompletionTranscript transcript;
+        QCOMPARE(transcript.chars(), 0);
+        transcript.content = QStringLiteral("four");
+        transcript.reasoning = QStringLiteral("two");
+        transcript.addToolCallFragments(
+            QJsonDocument::fromJson("[{\"index\":0,\"function\":{\"name\":\"f\",\"arguments\":\"abc\"}},"
+                                    "{\"index\":1,\"function\":{\"arguments\":\"de\"}}]")
+                .array());
+        QCOMPARE(transcript.chars(), 4 + 3 + 3 + 2);
+    }
+
     void transcript_mergesToolCallFragments()
     {
         CompletionTranscript transcript;
