@@ -32,6 +32,16 @@ EndpointStatus::PortSource portSourceOf(ServerOptionsBuilder::Source source)
     }
 }
 
+QStringList commandLineUpstreams(ServerOptionsBuilder::Source source, const QList<UpstreamConfig> &upstreams)
+{
+    QStringList specs;
+    if (source != ServerOptionsBuilder::Source::CommandLine)
+        return specs;
+    for (const UpstreamConfig &upstream : upstreams)
+        specs << UpstreamConfig::kindName(upstream.kind) + u':' + upstream.baseUrl.toDisplayString();
+    return specs;
+}
+
 } // namespace
 
 DesktopApp::DesktopApp(Preferences &preferences, Keychain &keychain)
@@ -77,7 +87,8 @@ void DesktopApp::start(ServerOptionsBuilder builder)
     m_keychain.readAll(wanted, &m_endpoint, [this, builder](const QHash<QString, QString> &secrets) mutable {
         builder.setKeychain(secrets);
         const ServerOptions options = builder.build();
-        m_endpoint.setConfiguration(options.listen, portSourceOf(builder.portSource()));
+        m_endpoint.setConfiguration(options.listen, portSourceOf(builder.portSource()),
+            commandLineUpstreams(builder.upstreamsSource(), options.upstreams));
         m_preferences.markApplied();
         m_gateway.start(options);
     });

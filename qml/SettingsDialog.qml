@@ -56,6 +56,53 @@ Dialog {
         }
     }
 
+    // One upstream ("kind:url") and how it is doing: in use (reachable or not), not yet listed, or saved
+    // for a start without --upstream. Saved ones can be removed, with their key.
+    component UpstreamRow: RowLayout {
+        id: row
+        required property string modelData
+        required property int index
+        property bool fromCommandLine: false
+        // The running upstream with this URL, if any: one just added is in use once the picker has listed it.
+        readonly property var running: {
+            const url = modelData.substring(modelData.indexOf(":") + 1).replace(/\/+$/, "")
+            return dialog.catalog.upstreams.find(u => u.url === url || u.url === url + "/v1")
+        }
+        readonly property bool overridden: !fromCommandLine && dialog.endpoint.commandLineUpstreams.length > 0
+        width: parent ? parent.width : 0
+        Label {
+            Layout.fillWidth: true
+            text: row.modelData
+            font.family: Theme.monospace
+            color: Theme.text
+            elide: Text.ElideMiddle
+        }
+        Label {
+            objectName: "upstreamStatus"
+            text: row.running ? (row.running.reachable ? qsTr("reachable") : qsTr("not reachable"))
+                              : row.fromCommandLine ? qsTr("checking…")
+                              : row.overridden ? qsTr("used without --upstream") : qsTr("not in use yet")
+            color: !row.running ? Theme.mutedText : row.running.reachable ? Theme.success : Theme.error
+            font.pixelSize: 12
+        }
+        Button {
+            objectName: "removeUpstream"
+            // Kept in the row, unseen, so every status lines up with the others.
+            enabled: !row.fromCommandLine
+            opacity: enabled ? 1 : 0
+            text: qsTr("Remove")
+            flat: true
+            onClicked: {
+                const list = dialog.preferences.upstreams.slice()
+                list.splice(row.index, 1)
+                // Its key goes too, unless another entry names the same server.
+                if (row.modelData.startsWith("openai:") && !list.includes(row.modelData))
+                    dialog.secrets.removeUpstreamKey(row.modelData)
+                dialog.preferences.upstreams = list
+            }
+        }
+    }
+
     component SectionTitle: Label {
         font.bold: true
         font.pixelSize: 15
@@ -119,52 +166,33 @@ Dialog {
                     spacing: 8
                     SectionTitle { text: qsTr("Upstreams") }
                     Hint { text: qsTr("The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.") }
+                    // --upstream replaces the saved list for as long as Ponder runs: shown first, so the saved
+                    // list below is not taken for what is in use.
+                    Hint {
+                        objectName: "commandLineUpstreamsHint"
+                        visible: dialog.endpoint.commandLineUpstreams.length > 0
+                        text: qsTr("Ponder was started with --upstream, so it uses these servers; the saved ones below apply when it starts without it.")
+                    }
                     // In a Column, not straight in the layout: see MessageDelegate (Qt 6.4 layouts and changing
                     // Repeaters; removing an upstream changes this one).
                     Column {
                         Layout.fillWidth: true
                         spacing: 8
                         Repeater {
+                            model: dialog.endpoint.commandLineUpstreams
+                            UpstreamRow { fromCommandLine: true }
+                        }
+                    }
+                    SectionTitle {
+                        visible: dialog.endpoint.commandLineUpstreams.length > 0
+                        text: qsTr("Saved upstreams")
+                    }
+                    Column {
+                        Layout.fillWidth: true
+                        spacing: 8
+                        Repeater {
                             model: dialog.preferences.upstreams
-                            RowLayout {
-                                required property string modelData
-                                required property int index
-                                width: parent ? parent.width : 0
-                                Label {
-                                    Layout.fillWidth: true
-                                    text: modelData
-                                    font.family: Theme.monospace
-                                    color: Theme.text
-                                    elide: Text.ElideMiddle
-                                }
-                                Label {
-                                    objectName: "upstreamStatus"
-                                    // The running upstream with this URL, if any: one just added is in use once
-                                    // the picker has listed it, and the command line may have chosen others.
-                                    readonly property var status: {
-                                        const url = modelData.substring(modelData.indexOf(":") + 1).replace(/\/+$/, "")
-                                        return dialog.catalog.upstreams.find(u => u.url === url
-                                                                             || u.url === url + "/v1")
-                                    }
-                                    text: !status ? qsTr("not in use yet")
-                                                  : status.reachable ? qsTr("reachable") : qsTr("not reachable")
-                                    color: !status ? Theme.mutedText : status.reachable ? Theme.success : Theme.error
-                                    font.pixelSize: 12
-                                }
-                                Button {
-                                    objectName: "removeUpstream"
-                                    text: qsTr("Remove")
-                                    flat: true
-                                    onClicked: {
-                                        const list = dialog.preferences.upstreams.slice()
-                                        list.splice(index, 1)
-                                        // Its key goes too, unless another entry names the same server.
-                                        if (modelData.startsWith("openai:") && !list.includes(modelData))
-                                            dialog.secrets.removeUpstreamKey(modelData)
-                                        dialog.preferences.upstreams = list
-                                    }
-                                }
-                            }
+                            UpstreamRow {}
                         }
                     }
                     SectionTitle { text: qsTr("Add an upstream") }

@@ -779,98 +779,118 @@
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79" />
+        <location filename="../qml/SettingsDialog.qml" line="126" />
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="80" />
+        <location filename="../qml/SettingsDialog.qml" line="127" />
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="81" />
+        <location filename="../qml/SettingsDialog.qml" line="128" />
         <source>Event store</source>
         <translation>Ereignisspeicher</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="82" />
+        <location filename="../qml/SettingsDialog.qml" line="129" />
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100" />
+        <location filename="../qml/SettingsDialog.qml" line="147" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Die Servereinstellungen wurden geändert. Sie gelten nach einem Neustart von Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="103" />
+        <location filename="../qml/SettingsDialog.qml" line="150" />
         <source>Restart now</source>
         <translation>Jetzt neu starten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120" />
+        <location filename="../qml/SettingsDialog.qml" line="167" />
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121" />
+        <location filename="../qml/SettingsDialog.qml" line="168" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Die Modellserver, mit denen Ponder spricht. Ihre Modelle erscheinen gemeinsam in der Modellauswahl und unter /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="149" />
+        <location filename="../qml/SettingsDialog.qml" line="84" />
         <source>not in use yet</source>
         <translation>noch nicht in Gebrauch</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <location filename="../qml/SettingsDialog.qml" line="82" />
         <source>reachable</source>
         <translation>erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <location filename="../qml/SettingsDialog.qml" line="82" />
         <source>not reachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="156" />
-        <location filename="../qml/SettingsDialog.qml" line="273" />
+        <location filename="../qml/SettingsDialog.qml" line="83" />
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="84" />
+        <source>used without --upstream</source>
+        <translation>gilt ohne --upstream</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="93" />
+        <location filename="../qml/SettingsDialog.qml" line="301" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="170" />
+        <location filename="../qml/SettingsDialog.qml" line="174" />
+        <source>Ponder was started with --upstream, so it uses these servers; the saved ones below apply when it starts without it.</source>
+        <translation>Ponder wurde mit --upstream gestartet und nutzt daher diese Server; die gespeicherten unten gelten, wenn es ohne startet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="188" />
+        <source>Saved upstreams</source>
+        <translation>Gespeicherte Upstreams</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="198" />
         <source>Add an upstream</source>
         <translation>Upstream hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="177" />
+        <location filename="../qml/SettingsDialog.qml" line="205" />
         <source>Kind of server</source>
         <translation>Art des Servers</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="184" />
+        <location filename="../qml/SettingsDialog.qml" line="212" />
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="193" />
+        <location filename="../qml/SettingsDialog.qml" line="221" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API-Schlüssel (optional; im Schlüsselbund des Systems gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="194" />
+        <location filename="../qml/SettingsDialog.qml" line="222" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="198" />
+        <location filename="../qml/SettingsDialog.qml" line="226" />
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="204" />
+        <location filename="../qml/SettingsDialog.qml" line="232" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -879,208 +899,208 @@
         <translation>Kein Schlüsselbund antwortet (%1). API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="253" />
+        <location filename="../qml/SettingsDialog.qml" line="281" />
         <source>AG-UI agents</source>
         <translation>AG-UI-Agenten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="254" />
+        <location filename="../qml/SettingsDialog.qml" line="282" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agenten, die AG-UI sprechen, als NAME=URL. Jeder wird neben den Modellen angeboten und unter /agui/NAME weitergeleitet; seine Schritte, Überlegungen und Werkzeugaufrufe erscheinen in der Zeitleiste.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="291" />
+        <location filename="../qml/SettingsDialog.qml" line="319" />
         <source>Agent as NAME=URL</source>
         <translation>Agent als NAME=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="296" />
+        <location filename="../qml/SettingsDialog.qml" line="324" />
         <source>Add agent</source>
         <translation>Agent hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="325" />
+        <location filename="../qml/SettingsDialog.qml" line="353" />
         <source>Local endpoint</source>
         <translation>Lokaler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="328" />
+        <location filename="../qml/SettingsDialog.qml" line="356" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Läuft unter %1. Open WebUI, Editoren und die openai-SDKs können %1/v1 nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="329" />
+        <location filename="../qml/SettingsDialog.qml" line="357" />
         <source>Not running.</source>
         <translation>Läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="332" />
+        <location filename="../qml/SettingsDialog.qml" line="360" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Die OpenAI-kompatible und die Streaming-API anbieten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="339" />
-        <location filename="../qml/SettingsDialog.qml" line="344" />
+        <location filename="../qml/SettingsDialog.qml" line="367" />
+        <location filename="../qml/SettingsDialog.qml" line="372" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
-        <location filename="../qml/SettingsDialog.qml" line="354" />
+        <location filename="../qml/SettingsDialog.qml" line="374" />
+        <location filename="../qml/SettingsDialog.qml" line="382" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="392" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>Jetzt in Gebrauch: %1, auf der Kommandozeile angegeben (--port), was Vorrang vor dem gespeicherten Port hat.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="365" />
+        <location filename="../qml/SettingsDialog.qml" line="393" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>Jetzt in Gebrauch: %1. Der gespeicherte Port gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="367" />
-        <location filename="../qml/SettingsDialog.qml" line="373" />
+        <location filename="../qml/SettingsDialog.qml" line="395" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="376" />
+        <location filename="../qml/SettingsDialog.qml" line="404" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Behalte die Adresse 127.0.0.1, außer andere Rechner müssen Ponder erreichen. Browserseiten anderer Origins werden abgewiesen, außer sie stehen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="378" />
+        <location filename="../qml/SettingsDialog.qml" line="406" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Zustandslos: Unterhaltungen nie auf die Festplatte schreiben</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="382" />
-        <location filename="../qml/SettingsDialog.qml" line="394" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
+        <location filename="../qml/SettingsDialog.qml" line="422" />
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="383" />
+        <location filename="../qml/SettingsDialog.qml" line="411" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Mit Token müssen Clients es mitschicken (Authorization: Bearer …). Ohne Token brauchen lokale Programme keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="391" />
+        <location filename="../qml/SettingsDialog.qml" line="419" />
         <source>No token: zero-login</source>
         <translation>Kein Token: ohne Anmeldung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="396" />
+        <location filename="../qml/SettingsDialog.qml" line="424" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="398" />
+        <location filename="../qml/SettingsDialog.qml" line="426" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="408" />
+        <location filename="../qml/SettingsDialog.qml" line="436" />
         <source>Generate new token</source>
         <translation>Neues Token erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="409" />
+        <location filename="../qml/SettingsDialog.qml" line="437" />
         <source>Remove token</source>
         <translation>Token entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="429" />
+        <location filename="../qml/SettingsDialog.qml" line="457" />
         <source>Where thinking and progress events are kept</source>
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="432" />
+        <location filename="../qml/SettingsDialog.qml" line="460" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="438" />
+        <location filename="../qml/SettingsDialog.qml" line="466" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="447" />
+        <location filename="../qml/SettingsDialog.qml" line="475" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="463" />
+        <location filename="../qml/SettingsDialog.qml" line="491" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="464" />
+        <location filename="../qml/SettingsDialog.qml" line="492" />
         <source>Redis password</source>
         <translation>Redis-Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="467" />
+        <location filename="../qml/SettingsDialog.qml" line="495" />
         <source>Save password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="474" />
+        <location filename="../qml/SettingsDialog.qml" line="502" />
         <source>Remove password</source>
         <translation>Passwort entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="490" />
+        <location filename="../qml/SettingsDialog.qml" line="518" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="500" />
+        <location filename="../qml/SettingsDialog.qml" line="528" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="502" />
+        <location filename="../qml/SettingsDialog.qml" line="530" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="511" />
-        <location filename="../qml/SettingsDialog.qml" line="540" />
+        <location filename="../qml/SettingsDialog.qml" line="539" />
+        <location filename="../qml/SettingsDialog.qml" line="568" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="523" />
+        <location filename="../qml/SettingsDialog.qml" line="551" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="542" />
-        <location filename="../qml/SettingsDialog.qml" line="567" />
+        <location filename="../qml/SettingsDialog.qml" line="570" />
+        <location filename="../qml/SettingsDialog.qml" line="595" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="551" />
+        <location filename="../qml/SettingsDialog.qml" line="579" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="549" />
+        <location filename="../qml/SettingsDialog.qml" line="577" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="239" />
+        <location filename="../qml/SettingsDialog.qml" line="267" />
         <source>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="550" />
+        <location filename="../qml/SettingsDialog.qml" line="578" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>

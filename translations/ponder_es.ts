@@ -779,98 +779,118 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79" />
+        <location filename="../qml/SettingsDialog.qml" line="126" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="80" />
+        <location filename="../qml/SettingsDialog.qml" line="127" />
         <source>Local server</source>
         <translation>Servidor local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="81" />
+        <location filename="../qml/SettingsDialog.qml" line="128" />
         <source>Event store</source>
         <translation>Almacén de eventos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="82" />
+        <location filename="../qml/SettingsDialog.qml" line="129" />
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100" />
+        <location filename="../qml/SettingsDialog.qml" line="147" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Los ajustes del servidor cambiaron. Se aplicarán cuando Ponder se reinicie.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="103" />
+        <location filename="../qml/SettingsDialog.qml" line="150" />
         <source>Restart now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120" />
+        <location filename="../qml/SettingsDialog.qml" line="167" />
         <source>Upstreams</source>
         <translation>Servidores de modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121" />
+        <location filename="../qml/SettingsDialog.qml" line="168" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Los servidores de modelos con los que habla Ponder. Sus modelos aparecen juntos en el selector de modelos y en /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="149" />
+        <location filename="../qml/SettingsDialog.qml" line="84" />
         <source>not in use yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <location filename="../qml/SettingsDialog.qml" line="82" />
         <source>reachable</source>
         <translation>accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <location filename="../qml/SettingsDialog.qml" line="82" />
         <source>not reachable</source>
         <translation>no accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="156" />
-        <location filename="../qml/SettingsDialog.qml" line="273" />
+        <location filename="../qml/SettingsDialog.qml" line="83" />
+        <source>checking…</source>
+        <translation>comprobando…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="84" />
+        <source>used without --upstream</source>
+        <translation>se usa sin --upstream</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="93" />
+        <location filename="../qml/SettingsDialog.qml" line="301" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="170" />
+        <location filename="../qml/SettingsDialog.qml" line="174" />
+        <source>Ponder was started with --upstream, so it uses these servers; the saved ones below apply when it starts without it.</source>
+        <translation>Ponder se inició con --upstream, así que usa estos servidores; los guardados abajo se aplican cuando se inicia sin él.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="188" />
+        <source>Saved upstreams</source>
+        <translation>Upstreams guardados</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="198" />
         <source>Add an upstream</source>
         <translation>Añadir un servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="177" />
+        <location filename="../qml/SettingsDialog.qml" line="205" />
         <source>Kind of server</source>
         <translation>Tipo de servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="184" />
+        <location filename="../qml/SettingsDialog.qml" line="212" />
         <source>Server URL</source>
         <translation>URL del servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="193" />
+        <location filename="../qml/SettingsDialog.qml" line="221" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>Clave de API (opcional; se guarda en el llavero del sistema)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="194" />
+        <location filename="../qml/SettingsDialog.qml" line="222" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="198" />
+        <location filename="../qml/SettingsDialog.qml" line="226" />
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="204" />
+        <location filename="../qml/SettingsDialog.qml" line="232" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
@@ -879,208 +899,208 @@
         <translation>Ningún llavero responde (%1). No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="253" />
+        <location filename="../qml/SettingsDialog.qml" line="281" />
         <source>AG-UI agents</source>
         <translation>Agentes AG-UI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="254" />
+        <location filename="../qml/SettingsDialog.qml" line="282" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agentes que hablan AG-UI, como NOMBRE=URL. Cada uno se ofrece junto a los modelos y se retransmite en /agui/NOMBRE; sus pasos, razonamientos y llamadas a herramientas aparecen en la línea de tiempo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="291" />
+        <location filename="../qml/SettingsDialog.qml" line="319" />
         <source>Agent as NAME=URL</source>
         <translation>Agente como NOMBRE=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="296" />
+        <location filename="../qml/SettingsDialog.qml" line="324" />
         <source>Add agent</source>
         <translation>Añadir agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="325" />
+        <location filename="../qml/SettingsDialog.qml" line="353" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="328" />
+        <location filename="../qml/SettingsDialog.qml" line="356" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="329" />
+        <location filename="../qml/SettingsDialog.qml" line="357" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="332" />
+        <location filename="../qml/SettingsDialog.qml" line="360" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="339" />
-        <location filename="../qml/SettingsDialog.qml" line="344" />
+        <location filename="../qml/SettingsDialog.qml" line="367" />
+        <location filename="../qml/SettingsDialog.qml" line="372" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="346" />
-        <location filename="../qml/SettingsDialog.qml" line="354" />
+        <location filename="../qml/SettingsDialog.qml" line="374" />
+        <location filename="../qml/SettingsDialog.qml" line="382" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="392" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>En uso ahora: %1, indicado en la línea de órdenes (--port), que prevalece sobre el puerto guardado.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="365" />
+        <location filename="../qml/SettingsDialog.qml" line="393" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>En uso ahora: %1. El puerto guardado se aplica desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="367" />
-        <location filename="../qml/SettingsDialog.qml" line="373" />
+        <location filename="../qml/SettingsDialog.qml" line="395" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="376" />
+        <location filename="../qml/SettingsDialog.qml" line="404" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="378" />
+        <location filename="../qml/SettingsDialog.qml" line="406" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="382" />
-        <location filename="../qml/SettingsDialog.qml" line="394" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
+        <location filename="../qml/SettingsDialog.qml" line="422" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="383" />
+        <location filename="../qml/SettingsDialog.qml" line="411" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="391" />
+        <location filename="../qml/SettingsDialog.qml" line="419" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="396" />
+        <location filename="../qml/SettingsDialog.qml" line="424" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="398" />
+        <location filename="../qml/SettingsDialog.qml" line="426" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="408" />
+        <location filename="../qml/SettingsDialog.qml" line="436" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="409" />
+        <location filename="../qml/SettingsDialog.qml" line="437" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="429" />
+        <location filename="../qml/SettingsDialog.qml" line="457" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="432" />
+        <location filename="../qml/SettingsDialog.qml" line="460" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="438" />
+        <location filename="../qml/SettingsDialog.qml" line="466" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="447" />
+        <location filename="../qml/SettingsDialog.qml" line="475" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="463" />
+        <location filename="../qml/SettingsDialog.qml" line="491" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="464" />
+        <location filename="../qml/SettingsDialog.qml" line="492" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="467" />
+        <location filename="../qml/SettingsDialog.qml" line="495" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="474" />
+        <location filename="../qml/SettingsDialog.qml" line="502" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="490" />
+        <location filename="../qml/SettingsDialog.qml" line="518" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="500" />
+        <location filename="../qml/SettingsDialog.qml" line="528" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="502" />
+        <location filename="../qml/SettingsDialog.qml" line="530" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="511" />
-        <location filename="../qml/SettingsDialog.qml" line="540" />
+        <location filename="../qml/SettingsDialog.qml" line="539" />
+        <location filename="../qml/SettingsDialog.qml" line="568" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="523" />
+        <location filename="../qml/SettingsDialog.qml" line="551" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="542" />
-        <location filename="../qml/SettingsDialog.qml" line="567" />
+        <location filename="../qml/SettingsDialog.qml" line="570" />
+        <location filename="../qml/SettingsDialog.qml" line="595" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="551" />
+        <location filename="../qml/SettingsDialog.qml" line="579" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="549" />
+        <location filename="../qml/SettingsDialog.qml" line="577" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="239" />
+        <location filename="../qml/SettingsDialog.qml" line="267" />
         <source>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="550" />
+        <location filename="../qml/SettingsDialog.qml" line="578" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>

@@ -90,6 +90,11 @@ ServerOptionsBuilder::Source ServerOptionsBuilder::portSource() const
     return pick(&OptionLayer::port).second;
 }
 
+ServerOptionsBuilder::Source ServerOptionsBuilder::upstreamsSource() const
+{
+    return pick(&OptionLayer::upstreams).second;
+}
+
 ServerOptionsBuilder::Source ServerOptionsBuilder::apiKeySource() const
 {
     const auto [key, source] = pick(&OptionLayer::apiKey);

@@ -45,6 +45,8 @@ public:
 
     Source portSource() const;
     Source apiKeySource() const;
+    // Where the upstreams come from: the command line's --upstream replaces the saved list whole.
+    Source upstreamsSource() const;
 
 private:
     // The first layer, from the highest, that sets `field`.

@@ -7,11 +7,13 @@ void EndpointStatus::setReadingKeychain()
     Q_EMIT changed();
 }
 
-void EndpointStatus::setConfiguration(bool listening, PortSource source)
+void EndpointStatus::setConfiguration(
+    bool listening, PortSource source, const QStringList &commandLineUpstreams)
 {
     m_state = State::Starting;
     m_listening = listening;
     m_portSource = source;
+    m_commandLineUpstreams = commandLineUpstreams;
     Q_EMIT changed();
 }
 

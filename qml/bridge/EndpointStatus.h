@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // What the window shows about the local endpoint: waiting for the keychain, starting, running at a URL
-// (or switched off), or failed and why; and where its port came from, for Settings.
+// (or switched off), or failed and why; and where its port and its upstreams came from, for Settings.
 #pragma once
 
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -18,6 +19,9 @@ class EndpointStatus : public QObject
     Q_PROPERTY(bool listening READ listening NOTIFY changed)
     Q_PROPERTY(int port READ port NOTIFY changed) // in use; 0 until running
     Q_PROPERTY(PortSource portSource READ portSource NOTIFY changed)
+    // The upstreams --upstream named ("kind:url"), which replace the saved ones; empty when the saved ones
+    // apply.
+    Q_PROPERTY(QStringList commandLineUpstreams READ commandLineUpstreams NOTIFY changed)
 
 public:
     enum class State
@@ -44,9 +48,10 @@ public:
     bool listening() const { return m_listening; }
     int port() const { return m_baseUrl.port(0); }
     PortSource portSource() const { return m_portSource; }
+    QStringList commandLineUpstreams() const { return m_commandLineUpstreams; }
 
     void setReadingKeychain();
-    void setConfiguration(bool listening, PortSource portSource);
+    void setConfiguration(bool listening, PortSource portSource, const QStringList &commandLineUpstreams);
     void setRunning(const QUrl &baseUrl);
     void setFailed(const QString &error);
 
@@ -59,4 +64,5 @@ private:
     QString m_error;
     bool m_listening = true;
     PortSource m_portSource = PortSource::Default;
+    QStringList m_commandLineUpstreams;
 };

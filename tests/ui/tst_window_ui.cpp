@@ -117,6 +117,7 @@ private Q_SLOTS:
     void nothingIsClippedAtAnySize();
     void screenshotsInBothThemesSizesAndLanguages();
     void firstRunWithoutUpstreamSaysHowToFixIt();
+    void settingsSayWhichUpstreamsTheCommandLineChose();
     void cleanupTestCase();
 
 public Q_SLOTS: // not a test: QTest runs private slots only
@@ -1146,6 +1147,72 @@ void WindowUiTest::firstRunWithoutUpstreamSaysHowToFixIt()
     auto *send = firstRun.window()->findChild<QObject *>(QStringLiteral("sendButton"));
     QVERIFY(!send->property("enabled").toBool()); // nothing to send to
     QVERIFY(!WindowDriver(firstRun.window()).screenshot(QStringLiteral("window-first-run.png")).isEmpty());
+}
+
+// --upstream replaces the saved upstreams: Settings list the chosen ones first, in use and not removable,
+// and say of a saved one that is not running that it applies without --upstream (it said "not in use yet",
+// as of one just added, and did not show what was in use at all).
+void WindowUiTest::settingsSayWhichUpstreamsTheCommandLineChose()
+{
+    QTemporaryDir dataDir;
+    ServerOptions base;
+    base.dataDir = dataDir.path();
+    ServerOptionsBuilder builder(base);
+    OptionLayer commandLine;
+    commandLine.port = 0;
+    QString error;
+    commandLine.upstreams = *UpstreamConfig::parseList({m_openAi.openAiSpec()}, &error);
+    builder.setCommandLine(commandLine);
+    builder.setSettings(m_preferences->layer()); // saved: the Ollama fake and the same OpenAI fake
+    DesktopApp window(*m_preferences, m_keychain);
+    QVERIFY(window.show());
+    window.start(builder);
+    window.window()->resize(1280, 800);
+    QVERIFY(QTest::qWaitForWindowExposed(window.window()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.endpoint().state(), EndpointStatus::State::Running, 15000);
+    QCOMPARE(window.endpoint().commandLineUpstreams(), QStringList {m_openAi.openAiSpec()});
+
+    WindowDriver driver(window.window());
+    QObject *settings = driver.object("settingsDialog");
+    QVERIFY(QMetaObject::invokeMethod(settings, "open"));
+    QTRY_VERIFY(settings->property("opened").toBool());
+    settings->setProperty("page", 0);
+    QVERIFY(driver.item("commandLineUpstreamsHint", settings)->isVisible());
+    // Each row's status and Remove button, by the row's spec and whether it came from the command line.
+    struct Row
+    {
+        QString status;
+        bool removable = false;
+    };
+    const auto rows = [&] {
+        QMultiHash<QString, Row> found;
+        QList<QQuickItem *> items {settings->property("contentItem").value<QQuickItem *>()};
+        while (!items.isEmpty()) {
+            QQuickItem *item = items.takeFirst();
+            if (item->objectName() == QLatin1String("upstreamStatus")) {
+                QQuickItem *row = item->parentItem();
+                const auto *remove = row->findChild<QQuickItem *>(QStringLiteral("removeUpstream"));
+                found.insert(row->property("modelData").toString(),
+                    {item->property("text").toString(), remove && remove->isEnabled()});
+            }
+            items += item->childItems();
+        }
+        return found;
+    };
+    const QString chosen = m_openAi.openAiSpec();
+    QTRY_COMPARE_WITH_TIMEOUT(rows().values(chosen).size(), 2, 10000); // chosen, and saved too
+    const auto reachable = [](const Row &row) { return row.status == QLatin1String("reachable"); };
+    QTRY_VERIFY_WITH_TIMEOUT(std::ranges::all_of(rows().values(chosen), reachable), 10000);
+    const QList<Row> chosenRows = rows().values(chosen);
+    QCOMPARE(std::ranges::count_if(chosenRows, [](const Row &r) { return r.removable; }), 1);
+    const QList<Row> saved = rows().values(m_ollama.ollamaSpec());
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().status, QStringLiteral("used without --upstream"));
+    QVERIFY(saved.first().removable);
+    QVERIFY(!WindowDriver(window.window())
+                 .screenshot(QStringLiteral("window-settings-command-line-upstreams.png"))
+                 .isEmpty());
+    QMetaObject::invokeMethod(settings, "close");
 }
 
 void WindowUiTest::cleanupTestCase()
