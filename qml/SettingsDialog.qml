@@ -535,6 +535,15 @@ Dialog {
                     FontMetrics {
                         id: choiceFont
                         font: languagePicker.font
+                        // A combo box as wide as its widest choice, so the closed box and the open list show
+                        // each one whole: the widest text, inside the text field's margins and the box's own
+                        // (which hold the arrow).
+                        function comboWidth(combo, names) {
+                            const field = combo.contentItem
+                            return Math.ceil(Math.max(...names.map(name => advanceWidth(name))))
+                                    + (field.leftPadding || 0) + (field.rightPadding || 0)
+                                    + combo.leftPadding + combo.rightPadding
+                        }
                     }
                     SectionTitle { text: qsTr("Language") }
                     ComboBox {
@@ -552,9 +561,7 @@ Dialog {
                             }
                         }
                         model: codes
-                        // As wide as its widest choice, so the open list shows each one whole.
-                        Layout.preferredWidth: Math.max(implicitWidth, leftPadding + rightPadding
-                                                        + Math.max(...codes.map(code => choiceFont.advanceWidth(nameOf(code)))))
+                        Layout.preferredWidth: choiceFont.comboWidth(languagePicker, codes.map(nameOf))
                         currentIndex: Math.max(0, codes.indexOf(dialog.preferences.language))
                         displayText: nameOf(dialog.preferences.language)
                         delegate: ItemDelegate {
@@ -580,8 +587,7 @@ Dialog {
                             }
                         }
                         model: choices
-                        Layout.preferredWidth: Math.max(implicitWidth, leftPadding + rightPadding
-                                                        + Math.max(...choices.map(choice => choiceFont.advanceWidth(nameOf(choice)))))
+                        Layout.preferredWidth: choiceFont.comboWidth(themePicker, choices.map(nameOf))
                         currentIndex: Math.max(0, choices.indexOf(dialog.preferences.theme))
                         displayText: nameOf(dialog.preferences.theme)
                         delegate: ItemDelegate {

@@ -67,7 +67,7 @@ struct Walk
         if (shown.trimmed().isEmpty())
             return;
         // What the text needs beyond its box, when it neither elides nor wraps into it.
-        // (A text field scrolls its own text instead.)
+        // (A text field the user types in scrolls its own text instead.)
         const bool label = text->inherits("QQuickText");
         const qreal needed = text->property("contentWidth").toReal();
         const bool eliding = label && text->property("elide").toInt() != Qt::ElideNone;
@@ -79,11 +79,17 @@ struct Walk
             found << QStringLiteral("%1 is cut to %2 px").arg(describe(text)).arg(qFloor(text->width()));
             return;
         }
-        if (label && !sideways && !eliding && needed > text->width() + Slack) {
+        // A field that does not scroll its text (a closed combo box's) cuts it like a label, inside its
+        // own margins.
+        const bool fixedField = text->inherits("QQuickTextInput") && !text->property("autoScroll").toBool();
+        const qreal room = fixedField
+            ? text->width() - text->property("leftPadding").toReal() - text->property("rightPadding").toReal()
+            : text->width();
+        if ((label || fixedField) && !sideways && !eliding && needed > room + Slack) {
             found << QStringLiteral("%1 needs %2 px, has %3")
                          .arg(describe(text))
                          .arg(qCeil(needed))
-                         .arg(qFloor(text->width()));
+                         .arg(qFloor(room));
             return;
         }
         // Where the drawn text ends, against the edge of what clips it.

@@ -1078,6 +1078,14 @@ void WindowUiTest::nothingIsClippedAtAnySize()
             QQuickItem *languagePicker = m_driver->item("languagePicker", settings);
             QTRY_VERIFY(languagePicker->isVisible());
             look(where + QLatin1String(" appearance settings"));
+            // The longest choices shown in the closed boxes: "Follow the system", and (the system's
+            // language being English here) "System language".
+            m_preferences->setTheme(QStringLiteral("system"));
+            if (QLatin1String(language) == QLatin1String("en"))
+                m_preferences->setLanguage(QString());
+            look(where + QLatin1String(" appearance settings, the system's choices"));
+            m_preferences->setTheme(QStringLiteral("light"));
+            m_preferences->setLanguage(QLatin1String(language));
             for (const char *picker : {"languagePicker", "themePicker"})
                 lookInPopup(m_driver->item(picker, settings), where);
             settings->setProperty("page", 0);
