@@ -164,6 +164,7 @@ Rectangle {
                             id: conversationMenu
                             objectName: "conversationMenu"
                             MenuItem {
+                                objectName: "renameItem"
                                 text: qsTr("Rename…")
                                 onTriggered: renameDialog.openFor(conversationItem.conversationId, conversationItem.title)
                             }
@@ -320,6 +321,7 @@ Rectangle {
 
     Dialog {
         id: renameDialog
+        objectName: "renameDialog"
         property string conversationId
         function openFor(id, title) {
             conversationId = id
@@ -347,7 +349,9 @@ Rectangle {
         }
         TextField {
             id: renameField
-            width: 320
+            objectName: "renameField"
+            // Implicit: the dialog sizes itself from it (a set width left the dialog narrower than the field).
+            implicitWidth: 320
             Accessible.name: qsTr("Title")
             onAccepted: renameDialog.accept()
         }

@@ -523,9 +523,31 @@ void WindowUiTest::deletingAChatCanBeUndone()
     QVERIFY(other->property("conversationId").toString() != open);
     const QPointF centre = other->mapToScene(QPointF(other->width() / 2, other->height() / 2));
     QTest::mouseClick(m_driver->window(), Qt::RightButton, Qt::NoModifier, centre.toPoint());
-    QTRY_VERIFY(other->findChild<QObject *>(QStringLiteral("conversationMenu"))->property("opened").toBool());
+    QObject *menu = other->findChild<QObject *>(QStringLiteral("conversationMenu"));
+    QTRY_VERIFY(menu->property("opened").toBool());
     QCOMPARE(chat()->property("conversationId").toString(), open);
-    m_driver->key(Qt::Key_Escape);
+
+    // Rename: the field lies inside its dialog, and Enter renames the chat it was asked on.
+    m_driver->click(other->findChild<QQuickItem *>(QStringLiteral("renameItem")));
+    QObject *rename = m_driver->object("renameDialog");
+    QTRY_VERIFY(rename->property("opened").toBool());
+    const auto sceneRect = [](const QQuickItem *item) {
+        return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+    };
+    const QRectF dialog = sceneRect(rename->property("background").value<QQuickItem *>());
+    auto *field = m_driver->item("renameField", rename);
+    QVERIFY2(dialog.contains(sceneRect(field)),
+        qPrintable(QStringLiteral("field %1 px wide, dialog %2").arg(field->width()).arg(dialog.width())));
+    const QString renamed = QStringLiteral("Renamed from the menu");
+    field->setProperty("text", renamed);
+    m_driver->key(Qt::Key_Return);
+    QTRY_VERIFY(!rename->property("visible").toBool());
+    const QString renamedId = other->property("conversationId").toString();
+    const auto titleOf = [&] {
+        const QModelIndexList rows = history()->match(history()->index(0, 0), Qt::UserRole + 1, renamedId);
+        return rows.size() == 1 ? rows.first().data(Qt::UserRole + 2).toString() : QString(); // TitleRole
+    };
+    QTRY_COMPARE(titleOf(), renamed);
 }
 
 void WindowUiTest::liveSessionShowsAnOutsideAgent()
