@@ -26,6 +26,7 @@ Dialog {
     // Its own button, not a standard one: Qt words those in the language of its own translations, which
     // Ponder does not ship ("Close" in a German window).
     footer: DialogButtonBox {
+        palette: dialog.palette // see the content's palette below
         Button {
             objectName: "settingsClose"
             text: qsTr("Close")
@@ -119,6 +120,9 @@ Dialog {
     ColumnLayout {
         anchors.fill: parent
         spacing: 8
+        // Handed on by hand: in Qt 6.4 a popup's own palette follows the window's, but its content does not
+        // hear of a change while it is open (a theme switched here left the dialog's controls in the old one).
+        palette: dialog.palette
 
         TabBar {
             id: tabs

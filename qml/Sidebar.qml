@@ -338,6 +338,7 @@ Rectangle {
         Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#59000000" }
         // The window's own words, not Qt's standard buttons (see SettingsDialog).
         footer: DialogButtonBox {
+            palette: renameDialog.palette
             Button {
                 text: qsTr("Rename")
                 DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
@@ -350,6 +351,7 @@ Rectangle {
         TextField {
             id: renameField
             objectName: "renameField"
+            palette: renameDialog.palette // a popup's content misses palette changes (see SettingsDialog)
             // Implicit: the dialog sizes itself from it (a set width left the dialog narrower than the field).
             implicitWidth: 320
             Accessible.name: qsTr("Title")

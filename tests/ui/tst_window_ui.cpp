@@ -111,6 +111,7 @@ private Q_SLOTS:
     void aTracesMomentsAreTheWindowsWords();
     void anAgentInThePickerAnswersWithItsSteps();
     void languageSwitchesLive();
+    void theThemeSwitchesLiveInAnOpenDialog();
     void settingsSayWhereThePortCameFromAndThatNoKeychainAnswers();
     void anUpstreamAddedOrRemovedInSettingsAppliesWithoutRestart();
     void theGreetingIsCentredInTheChat();
@@ -788,6 +789,39 @@ void WindowUiTest::languageSwitchesLive()
     QVERIFY(close);
     QCOMPARE(close->property("text").toString(), QStringLiteral("Schließen"));
     m_preferences->setLanguage(QStringLiteral("en"));
+}
+
+// Switched in Settings, the theme reaches the open dialog's own controls at once: a popup took the
+// window's palette when it opened and kept it, so its tabs, boxes, fields and footer stayed in the old
+// theme (and the debug switch's label nearly vanished) until it was closed and opened again.
+void WindowUiTest::theThemeSwitchesLiveInAnOpenDialog()
+{
+    m_driver->key(Qt::Key_Comma, Qt::ControlModifier);
+    QObject *settings = m_driver->object("settingsDialog");
+    QTRY_VERIFY(settings->property("opened").toBool());
+    settings->setProperty("page", 3);
+    const auto colourOf = [](QObject *item, const char *role) {
+        auto *palette = item->property("palette").value<QObject *>();
+        return palette ? palette->property(role).value<QColor>() : QColor();
+    };
+    QObject *theme = m_driver->item("themePicker", settings);
+    QObject *close = settings->findChild<QObject *>(QStringLiteral("settingsClose"));
+    QVERIFY(theme && close);
+    for (const char *chosen : {"dark", "light"}) {
+        m_preferences->setTheme(QLatin1String(chosen));
+        // The window's own colours, as Main.qml gives them (Theme.surface and Theme.text).
+        const bool dark = QLatin1String(chosen) == QLatin1String("dark");
+        const QColor surface(dark ? "#202228" : "#ffffff");
+        const QColor text(dark ? "#e8e8ee" : "#1d1d22");
+        QTRY_COMPARE(colourOf(m_window->window(), "button"), surface);
+        for (QObject *control : {theme, close}) {
+            QTRY_COMPARE(colourOf(control, "button"), surface);
+            QCOMPARE(colourOf(control, "buttonText"), text);
+        }
+    }
+    settings->setProperty("page", 0);
+    m_driver->key(Qt::Key_Escape);
+    QTRY_VERIFY(!settings->property("visible").toBool());
 }
 
 void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
