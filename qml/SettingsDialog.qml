@@ -127,10 +127,10 @@ Dialog {
         TabBar {
             id: tabs
             Layout.fillWidth: true
-            TabButton { text: qsTr("Models") }
-            TabButton { text: qsTr("Local server") }
-            TabButton { text: qsTr("Event store") }
-            TabButton { text: qsTr("Appearance") }
+            PageTab { text: qsTr("Models") }
+            PageTab { text: qsTr("Local server") }
+            PageTab { text: qsTr("Event store") }
+            PageTab { text: qsTr("Appearance") }
         }
 
         Rectangle {

@@ -68,8 +68,8 @@ Rectangle {
             id: tabs
             Layout.fillWidth: true
             background: null
-            TabButton { text: qsTr("Chats") }
-            TabButton {
+            PageTab { text: qsTr("Chats") }
+            PageTab {
                 objectName: "liveTab"
                 visible: sidebar.showLiveSessions
                 width: visible ? implicitWidth : 0

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import QtQuick.Controls
 import QtTest
 import Ponder
 
@@ -50,6 +51,40 @@ TestCase {
         // Shaded: it can be told apart from what a message and a card are drawn on.
         for (const ground of [background, surface, raised])
             verify(!Qt.colorEqual(header, ground) && contrast(header, ground) > 1.08, ground + " " + contrast(header, ground))
+    }
+
+    // Which page is open shows in both themes: the chosen tab's bar stands out from the surfaces a tab bar
+    // sits on (3:1, WCAG's contrast for the parts of a control) and is thicker than the others' rule; its
+    // words are at full strength, the others' muted.
+    Component {
+        id: tabsComponent
+        TabBar {
+            PageTab { text: "Chats" }
+            PageTab { text: "Live sessions" }
+        }
+    }
+    function test_theChosenTabShowsInBothThemes_data() {
+        return [{ tag: "light", dark: false }, { tag: "dark", dark: true }]
+    }
+    function test_theChosenTabShowsInBothThemes(data) {
+        Theme.dark = data.dark
+        const bar = createTemporaryObject(tabsComponent, this)
+        const chosen = bar.itemAt(0), other = bar.itemAt(1)
+        verify(chosen.checked && !other.checked)
+        const chosenMarker = findChild(chosen.background, "tabMarker")
+        const otherMarker = findChild(other.background, "tabMarker")
+        let weak = []
+        for (const ground of [Theme.surface, Theme.sidebar, Theme.background]) {
+            if (contrast(chosenMarker.color, ground) < 3)
+                weak.push(ground + ": " + contrast(chosenMarker.color, ground).toFixed(2))
+        }
+        verify(chosenMarker.height > otherMarker.height)
+        const text = Theme.text, muted = Theme.mutedText
+        const chosenWords = chosen.contentItem.color, otherWords = other.contentItem.color
+        Theme.dark = false
+        compare(weak, [])
+        verify(Qt.colorEqual(chosenWords, text))
+        verify(Qt.colorEqual(otherWords, muted))
     }
 
     // The check itself: black on white is 21:1, and a pale grey on white fails.
