@@ -144,13 +144,24 @@ Rectangle {
                                 elide: Text.ElideRight
                                 color: conversationItem.highlighted ? conversationItem.palette.highlightedText : Theme.text
                             }
-                            Label {
+                            // The model gives way to the date in a narrow sidebar: "07.1…" told nothing.
+                            Row {
+                                id: subtitle
                                 Layout.fillWidth: true
-                                text: qsTr("%1 · %2").arg(conversationItem.model)
-                                          .arg(conversationItem.updatedAt.toLocaleString(sidebar.uiLocale, Locale.ShortFormat))
-                                elide: Text.ElideRight
-                                font.pixelSize: 11
-                                color: conversationItem.highlighted ? conversationItem.palette.highlightedText : Theme.mutedText
+                                Label {
+                                    width: Math.min(implicitWidth, subtitle.width - date.implicitWidth)
+                                    text: conversationItem.model
+                                    elide: Text.ElideRight
+                                    font.pixelSize: 11
+                                    color: date.color
+                                }
+                                Label {
+                                    id: date
+                                    objectName: "conversationDate"
+                                    text: " · " + conversationItem.updatedAt.toLocaleString(sidebar.uiLocale, Locale.ShortFormat)
+                                    font.pixelSize: 11
+                                    color: conversationItem.highlighted ? conversationItem.palette.highlightedText : Theme.mutedText
+                                }
                             }
                         }
                         // Takes the right button only, so a right-click opens the menu without opening the chat

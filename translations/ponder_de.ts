@@ -774,123 +774,123 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="31" />
+        <location filename="../qml/SettingsDialog.qml" line="32" />
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="126" />
+        <location filename="../qml/SettingsDialog.qml" line="130" />
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="127" />
+        <location filename="../qml/SettingsDialog.qml" line="131" />
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="128" />
+        <location filename="../qml/SettingsDialog.qml" line="132" />
         <source>Event store</source>
         <translation>Ereignisspeicher</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="129" />
+        <location filename="../qml/SettingsDialog.qml" line="133" />
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="147" />
+        <location filename="../qml/SettingsDialog.qml" line="151" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Die Servereinstellungen wurden geändert. Sie gelten nach einem Neustart von Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <location filename="../qml/SettingsDialog.qml" line="154" />
         <source>Restart now</source>
         <translation>Jetzt neu starten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="167" />
+        <location filename="../qml/SettingsDialog.qml" line="171" />
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="168" />
+        <location filename="../qml/SettingsDialog.qml" line="172" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Die Modellserver, mit denen Ponder spricht. Ihre Modelle erscheinen gemeinsam in der Modellauswahl und unter /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84" />
+        <location filename="../qml/SettingsDialog.qml" line="85" />
         <source>not in use yet</source>
         <translation>noch nicht in Gebrauch</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="82" />
+        <location filename="../qml/SettingsDialog.qml" line="83" />
         <source>reachable</source>
         <translation>erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="82" />
+        <location filename="../qml/SettingsDialog.qml" line="83" />
         <source>not reachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="83" />
+        <location filename="../qml/SettingsDialog.qml" line="84" />
         <source>checking…</source>
         <translation>wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84" />
+        <location filename="../qml/SettingsDialog.qml" line="85" />
         <source>used without --upstream</source>
         <translation>gilt ohne --upstream</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93" />
-        <location filename="../qml/SettingsDialog.qml" line="301" />
+        <location filename="../qml/SettingsDialog.qml" line="94" />
+        <location filename="../qml/SettingsDialog.qml" line="305" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="174" />
+        <location filename="../qml/SettingsDialog.qml" line="178" />
         <source>Ponder was started with --upstream, so it uses these servers; the saved ones below apply when it starts without it.</source>
         <translation>Ponder wurde mit --upstream gestartet und nutzt daher diese Server; die gespeicherten unten gelten, wenn es ohne startet.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="188" />
+        <location filename="../qml/SettingsDialog.qml" line="192" />
         <source>Saved upstreams</source>
         <translation>Gespeicherte Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="198" />
+        <location filename="../qml/SettingsDialog.qml" line="202" />
         <source>Add an upstream</source>
         <translation>Upstream hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="205" />
+        <location filename="../qml/SettingsDialog.qml" line="209" />
         <source>Kind of server</source>
         <translation>Art des Servers</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="212" />
+        <location filename="../qml/SettingsDialog.qml" line="216" />
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="221" />
+        <location filename="../qml/SettingsDialog.qml" line="225" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API-Schlüssel (optional; im Schlüsselbund des Systems gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="222" />
+        <location filename="../qml/SettingsDialog.qml" line="226" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="226" />
+        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="232" />
+        <location filename="../qml/SettingsDialog.qml" line="236" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -899,208 +899,208 @@
         <translation>Kein Schlüsselbund antwortet (%1). API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="281" />
+        <location filename="../qml/SettingsDialog.qml" line="285" />
         <source>AG-UI agents</source>
         <translation>AG-UI-Agenten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="282" />
+        <location filename="../qml/SettingsDialog.qml" line="286" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agenten, die AG-UI sprechen, als NAME=URL. Jeder wird neben den Modellen angeboten und unter /agui/NAME weitergeleitet; seine Schritte, Überlegungen und Werkzeugaufrufe erscheinen in der Zeitleiste.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="319" />
+        <location filename="../qml/SettingsDialog.qml" line="323" />
         <source>Agent as NAME=URL</source>
         <translation>Agent als NAME=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="324" />
+        <location filename="../qml/SettingsDialog.qml" line="328" />
         <source>Add agent</source>
         <translation>Agent hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="353" />
+        <location filename="../qml/SettingsDialog.qml" line="357" />
         <source>Local endpoint</source>
         <translation>Lokaler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="356" />
+        <location filename="../qml/SettingsDialog.qml" line="360" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Läuft unter %1. Open WebUI, Editoren und die openai-SDKs können %1/v1 nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <location filename="../qml/SettingsDialog.qml" line="361" />
         <source>Not running.</source>
         <translation>Läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Die OpenAI-kompatible und die Streaming-API anbieten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="367" />
-        <location filename="../qml/SettingsDialog.qml" line="372" />
+        <location filename="../qml/SettingsDialog.qml" line="371" />
+        <location filename="../qml/SettingsDialog.qml" line="376" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="374" />
-        <location filename="../qml/SettingsDialog.qml" line="382" />
+        <location filename="../qml/SettingsDialog.qml" line="378" />
+        <location filename="../qml/SettingsDialog.qml" line="386" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="392" />
+        <location filename="../qml/SettingsDialog.qml" line="396" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>Jetzt in Gebrauch: %1, auf der Kommandozeile angegeben (--port), was Vorrang vor dem gespeicherten Port hat.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="393" />
+        <location filename="../qml/SettingsDialog.qml" line="397" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>Jetzt in Gebrauch: %1. Der gespeicherte Port gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="395" />
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="399" />
+        <location filename="../qml/SettingsDialog.qml" line="405" />
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="404" />
+        <location filename="../qml/SettingsDialog.qml" line="408" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Behalte die Adresse 127.0.0.1, außer andere Rechner müssen Ponder erreichen. Browserseiten anderer Origins werden abgewiesen, außer sie stehen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="406" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Zustandslos: Unterhaltungen nie auf die Festplatte schreiben</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="410" />
-        <location filename="../qml/SettingsDialog.qml" line="422" />
+        <location filename="../qml/SettingsDialog.qml" line="414" />
+        <location filename="../qml/SettingsDialog.qml" line="426" />
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="411" />
+        <location filename="../qml/SettingsDialog.qml" line="415" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Mit Token müssen Clients es mitschicken (Authorization: Bearer …). Ohne Token brauchen lokale Programme keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="419" />
+        <location filename="../qml/SettingsDialog.qml" line="423" />
         <source>No token: zero-login</source>
         <translation>Kein Token: ohne Anmeldung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="424" />
+        <location filename="../qml/SettingsDialog.qml" line="428" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="426" />
+        <location filename="../qml/SettingsDialog.qml" line="430" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="436" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
         <source>Generate new token</source>
         <translation>Neues Token erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="437" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>Remove token</source>
         <translation>Token entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="457" />
+        <location filename="../qml/SettingsDialog.qml" line="461" />
         <source>Where thinking and progress events are kept</source>
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="460" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="466" />
+        <location filename="../qml/SettingsDialog.qml" line="470" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="475" />
+        <location filename="../qml/SettingsDialog.qml" line="479" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="491" />
+        <location filename="../qml/SettingsDialog.qml" line="495" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="492" />
+        <location filename="../qml/SettingsDialog.qml" line="496" />
         <source>Redis password</source>
         <translation>Redis-Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="495" />
+        <location filename="../qml/SettingsDialog.qml" line="499" />
         <source>Save password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="502" />
+        <location filename="../qml/SettingsDialog.qml" line="506" />
         <source>Remove password</source>
         <translation>Passwort entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="518" />
+        <location filename="../qml/SettingsDialog.qml" line="522" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="528" />
+        <location filename="../qml/SettingsDialog.qml" line="532" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="530" />
+        <location filename="../qml/SettingsDialog.qml" line="534" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="539" />
-        <location filename="../qml/SettingsDialog.qml" line="568" />
+        <location filename="../qml/SettingsDialog.qml" line="552" />
+        <location filename="../qml/SettingsDialog.qml" line="579" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="551" />
+        <location filename="../qml/SettingsDialog.qml" line="564" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="570" />
-        <location filename="../qml/SettingsDialog.qml" line="595" />
+        <location filename="../qml/SettingsDialog.qml" line="581" />
+        <location filename="../qml/SettingsDialog.qml" line="605" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="579" />
+        <location filename="../qml/SettingsDialog.qml" line="590" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="577" />
+        <location filename="../qml/SettingsDialog.qml" line="588" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="267" />
+        <location filename="../qml/SettingsDialog.qml" line="271" />
         <source>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="578" />
+        <location filename="../qml/SettingsDialog.qml" line="589" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
@@ -1169,49 +1169,48 @@
         <translation>Deine Unterhaltungen erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="149" />
-        <location filename="../qml/Sidebar.qml" line="261" />
+        <location filename="../qml/Sidebar.qml" line="273" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="167" />
+        <location filename="../qml/Sidebar.qml" line="179" />
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="171" />
+        <location filename="../qml/Sidebar.qml" line="183" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="185" />
-        <location filename="../qml/Sidebar.qml" line="187" />
+        <location filename="../qml/Sidebar.qml" line="197" />
+        <location filename="../qml/Sidebar.qml" line="199" />
         <source>Filter sessions</source>
         <translation>Sitzungen filtern</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="193" />
+        <location filename="../qml/Sidebar.qml" line="205" />
         <source>Clear ended</source>
         <translation>Beendete entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="199" />
+        <location filename="../qml/Sidebar.qml" line="211" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Fertige, fehlgeschlagene, angehaltene und beendete Sitzungen aus dieser Liste nehmen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="207" />
+        <location filename="../qml/Sidebar.qml" line="219" />
         <source>No session matches.</source>
         <translation>Keine Sitzung passt.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="208" />
+        <location filename="../qml/Sidebar.qml" line="220" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Noch keine Sitzung. Chats aus diesem Fenster, Anfragen an den lokalen Endpunkt und Agenten, die an die Streaming-API senden, erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="241" />
+        <location filename="../qml/Sidebar.qml" line="253" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1228,37 +1227,37 @@
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="302" />
+        <location filename="../qml/Sidebar.qml" line="314" />
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="309" />
+        <location filename="../qml/Sidebar.qml" line="321" />
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="316" />
+        <location filename="../qml/Sidebar.qml" line="328" />
         <source>Undo deleting the chat</source>
         <translation>Löschen des Chats rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="334" />
+        <location filename="../qml/Sidebar.qml" line="347" />
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="340" />
+        <location filename="../qml/Sidebar.qml" line="354" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="344" />
+        <location filename="../qml/Sidebar.qml" line="358" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="351" />
+        <location filename="../qml/Sidebar.qml" line="368" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>

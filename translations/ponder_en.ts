@@ -782,123 +782,123 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="31" />
+        <location filename="../qml/SettingsDialog.qml" line="32" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="126" />
+        <location filename="../qml/SettingsDialog.qml" line="130" />
         <source>Models</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="127" />
+        <location filename="../qml/SettingsDialog.qml" line="131" />
         <source>Local server</source>
         <translation>Local server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="128" />
+        <location filename="../qml/SettingsDialog.qml" line="132" />
         <source>Event store</source>
         <translation>Event store</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="129" />
+        <location filename="../qml/SettingsDialog.qml" line="133" />
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="147" />
+        <location filename="../qml/SettingsDialog.qml" line="151" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Server settings changed. They take effect when Ponder restarts.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <location filename="../qml/SettingsDialog.qml" line="154" />
         <source>Restart now</source>
         <translation>Restart now</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="167" />
+        <location filename="../qml/SettingsDialog.qml" line="171" />
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="168" />
+        <location filename="../qml/SettingsDialog.qml" line="172" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84" />
+        <location filename="../qml/SettingsDialog.qml" line="85" />
         <source>not in use yet</source>
         <translation>not in use yet</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="82" />
+        <location filename="../qml/SettingsDialog.qml" line="83" />
         <source>reachable</source>
         <translation>reachable</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="82" />
+        <location filename="../qml/SettingsDialog.qml" line="83" />
         <source>not reachable</source>
         <translation>not reachable</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="83" />
+        <location filename="../qml/SettingsDialog.qml" line="84" />
         <source>checking…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84" />
+        <location filename="../qml/SettingsDialog.qml" line="85" />
         <source>used without --upstream</source>
         <translation>used without --upstream</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93" />
-        <location filename="../qml/SettingsDialog.qml" line="301" />
+        <location filename="../qml/SettingsDialog.qml" line="94" />
+        <location filename="../qml/SettingsDialog.qml" line="305" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="174" />
+        <location filename="../qml/SettingsDialog.qml" line="178" />
         <source>Ponder was started with --upstream, so it uses these servers; the saved ones below apply when it starts without it.</source>
         <translation>Ponder was started with --upstream, so it uses these servers; the saved ones below apply when it starts without it.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="188" />
+        <location filename="../qml/SettingsDialog.qml" line="192" />
         <source>Saved upstreams</source>
         <translation>Saved upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="198" />
+        <location filename="../qml/SettingsDialog.qml" line="202" />
         <source>Add an upstream</source>
         <translation>Add an upstream</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="205" />
+        <location filename="../qml/SettingsDialog.qml" line="209" />
         <source>Kind of server</source>
         <translation>Kind of server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="212" />
+        <location filename="../qml/SettingsDialog.qml" line="216" />
         <source>Server URL</source>
         <translation>Server URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="221" />
+        <location filename="../qml/SettingsDialog.qml" line="225" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API key (optional; kept in the OS keychain)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="222" />
+        <location filename="../qml/SettingsDialog.qml" line="226" />
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="226" />
+        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="232" />
+        <location filename="../qml/SettingsDialog.qml" line="236" />
         <source>Add</source>
         <translation>Add</translation>
     </message>
@@ -907,208 +907,208 @@
         <translation>No keychain answers (%1). API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="281" />
+        <location filename="../qml/SettingsDialog.qml" line="285" />
         <source>AG-UI agents</source>
         <translation>AG-UI agents</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="282" />
+        <location filename="../qml/SettingsDialog.qml" line="286" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="319" />
+        <location filename="../qml/SettingsDialog.qml" line="323" />
         <source>Agent as NAME=URL</source>
         <translation>Agent as NAME=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="324" />
+        <location filename="../qml/SettingsDialog.qml" line="328" />
         <source>Add agent</source>
         <translation>Add agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="353" />
+        <location filename="../qml/SettingsDialog.qml" line="357" />
         <source>Local endpoint</source>
         <translation>Local endpoint</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="356" />
+        <location filename="../qml/SettingsDialog.qml" line="360" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <location filename="../qml/SettingsDialog.qml" line="361" />
         <source>Not running.</source>
         <translation>Not running.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Serve the OpenAI-compatible and streaming APIs</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="367" />
-        <location filename="../qml/SettingsDialog.qml" line="372" />
+        <location filename="../qml/SettingsDialog.qml" line="371" />
+        <location filename="../qml/SettingsDialog.qml" line="376" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="374" />
-        <location filename="../qml/SettingsDialog.qml" line="382" />
+        <location filename="../qml/SettingsDialog.qml" line="378" />
+        <location filename="../qml/SettingsDialog.qml" line="386" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="392" />
+        <location filename="../qml/SettingsDialog.qml" line="396" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>In use now: %1, given on the command line (--port), which wins over the saved port.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="393" />
+        <location filename="../qml/SettingsDialog.qml" line="397" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>In use now: %1. The saved port applies from the next start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="395" />
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="399" />
+        <location filename="../qml/SettingsDialog.qml" line="405" />
         <source>Allowed origins</source>
         <translation>Allowed origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="404" />
+        <location filename="../qml/SettingsDialog.qml" line="408" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="406" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Stateless: never write conversations to disk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="410" />
-        <location filename="../qml/SettingsDialog.qml" line="422" />
+        <location filename="../qml/SettingsDialog.qml" line="414" />
+        <location filename="../qml/SettingsDialog.qml" line="426" />
         <source>API token</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="411" />
+        <location filename="../qml/SettingsDialog.qml" line="415" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="419" />
+        <location filename="../qml/SettingsDialog.qml" line="423" />
         <source>No token: zero-login</source>
         <translation>No token: zero-login</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="424" />
+        <location filename="../qml/SettingsDialog.qml" line="428" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="426" />
+        <location filename="../qml/SettingsDialog.qml" line="430" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="436" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
         <source>Generate new token</source>
         <translation>Generate new token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="437" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>Remove token</source>
         <translation>Remove token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="457" />
+        <location filename="../qml/SettingsDialog.qml" line="461" />
         <source>Where thinking and progress events are kept</source>
         <translation>Where thinking and progress events are kept</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="460" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>In memory (this Ponder only)</source>
         <translation>In memory (this Ponder only)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="466" />
+        <location filename="../qml/SettingsDialog.qml" line="470" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (shared by several Ponder backends)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="475" />
+        <location filename="../qml/SettingsDialog.qml" line="479" />
         <source>Redis URL</source>
         <translation>Redis URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="491" />
+        <location filename="../qml/SettingsDialog.qml" line="495" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Password, if Redis needs one (kept in the keychain)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="492" />
+        <location filename="../qml/SettingsDialog.qml" line="496" />
         <source>Redis password</source>
         <translation>Redis password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="495" />
+        <location filename="../qml/SettingsDialog.qml" line="499" />
         <source>Save password</source>
         <translation>Save password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="502" />
+        <location filename="../qml/SettingsDialog.qml" line="506" />
         <source>Remove password</source>
         <translation>Remove password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="518" />
+        <location filename="../qml/SettingsDialog.qml" line="522" />
         <source>Check now</source>
         <translation>Check now</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="528" />
+        <location filename="../qml/SettingsDialog.qml" line="532" />
         <source>Debug mode</source>
         <translation>Debug mode</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="530" />
+        <location filename="../qml/SettingsDialog.qml" line="534" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Show the thinking and progress panels and the Live sessions visualizer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="539" />
-        <location filename="../qml/SettingsDialog.qml" line="568" />
+        <location filename="../qml/SettingsDialog.qml" line="552" />
+        <location filename="../qml/SettingsDialog.qml" line="579" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="551" />
+        <location filename="../qml/SettingsDialog.qml" line="564" />
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="570" />
-        <location filename="../qml/SettingsDialog.qml" line="595" />
+        <location filename="../qml/SettingsDialog.qml" line="581" />
+        <location filename="../qml/SettingsDialog.qml" line="605" />
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="579" />
+        <location filename="../qml/SettingsDialog.qml" line="590" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="577" />
+        <location filename="../qml/SettingsDialog.qml" line="588" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="267" />
+        <location filename="../qml/SettingsDialog.qml" line="271" />
         <source>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="578" />
+        <location filename="../qml/SettingsDialog.qml" line="589" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
@@ -1177,49 +1177,48 @@
         <translation>Your conversations will appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="149" />
-        <location filename="../qml/Sidebar.qml" line="261" />
+        <location filename="../qml/Sidebar.qml" line="273" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="167" />
+        <location filename="../qml/Sidebar.qml" line="179" />
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="171" />
+        <location filename="../qml/Sidebar.qml" line="183" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="185" />
-        <location filename="../qml/Sidebar.qml" line="187" />
+        <location filename="../qml/Sidebar.qml" line="197" />
+        <location filename="../qml/Sidebar.qml" line="199" />
         <source>Filter sessions</source>
         <translation>Filter sessions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="193" />
+        <location filename="../qml/Sidebar.qml" line="205" />
         <source>Clear ended</source>
         <translation>Clear ended</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="199" />
+        <location filename="../qml/Sidebar.qml" line="211" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Take finished, failed, stopped and ended sessions off this list</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="207" />
+        <location filename="../qml/Sidebar.qml" line="219" />
         <source>No session matches.</source>
         <translation>No session matches.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="208" />
+        <location filename="../qml/Sidebar.qml" line="220" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="241" />
+        <location filename="../qml/Sidebar.qml" line="253" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1236,37 +1235,37 @@
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="302" />
+        <location filename="../qml/Sidebar.qml" line="314" />
         <source>Deleted “%1”</source>
         <translation>Deleted “%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="309" />
+        <location filename="../qml/Sidebar.qml" line="321" />
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="316" />
+        <location filename="../qml/Sidebar.qml" line="328" />
         <source>Undo deleting the chat</source>
         <translation>Undo deleting the chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="334" />
+        <location filename="../qml/Sidebar.qml" line="347" />
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="340" />
+        <location filename="../qml/Sidebar.qml" line="354" />
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="344" />
+        <location filename="../qml/Sidebar.qml" line="358" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="351" />
+        <location filename="../qml/Sidebar.qml" line="368" />
         <source>Title</source>
         <translation>Title</translation>
     </message>

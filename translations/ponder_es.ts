@@ -774,123 +774,123 @@
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="31" />
+        <location filename="../qml/SettingsDialog.qml" line="32" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="126" />
+        <location filename="../qml/SettingsDialog.qml" line="130" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="127" />
+        <location filename="../qml/SettingsDialog.qml" line="131" />
         <source>Local server</source>
         <translation>Servidor local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="128" />
+        <location filename="../qml/SettingsDialog.qml" line="132" />
         <source>Event store</source>
         <translation>Almacén de eventos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="129" />
+        <location filename="../qml/SettingsDialog.qml" line="133" />
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="147" />
+        <location filename="../qml/SettingsDialog.qml" line="151" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Los ajustes del servidor cambiaron. Se aplicarán cuando Ponder se reinicie.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150" />
+        <location filename="../qml/SettingsDialog.qml" line="154" />
         <source>Restart now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="167" />
+        <location filename="../qml/SettingsDialog.qml" line="171" />
         <source>Upstreams</source>
         <translation>Servidores de modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="168" />
+        <location filename="../qml/SettingsDialog.qml" line="172" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Los servidores de modelos con los que habla Ponder. Sus modelos aparecen juntos en el selector de modelos y en /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84" />
+        <location filename="../qml/SettingsDialog.qml" line="85" />
         <source>not in use yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="82" />
+        <location filename="../qml/SettingsDialog.qml" line="83" />
         <source>reachable</source>
         <translation>accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="82" />
+        <location filename="../qml/SettingsDialog.qml" line="83" />
         <source>not reachable</source>
         <translation>no accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="83" />
+        <location filename="../qml/SettingsDialog.qml" line="84" />
         <source>checking…</source>
         <translation>comprobando…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84" />
+        <location filename="../qml/SettingsDialog.qml" line="85" />
         <source>used without --upstream</source>
         <translation>se usa sin --upstream</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93" />
-        <location filename="../qml/SettingsDialog.qml" line="301" />
+        <location filename="../qml/SettingsDialog.qml" line="94" />
+        <location filename="../qml/SettingsDialog.qml" line="305" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="174" />
+        <location filename="../qml/SettingsDialog.qml" line="178" />
         <source>Ponder was started with --upstream, so it uses these servers; the saved ones below apply when it starts without it.</source>
         <translation>Ponder se inició con --upstream, así que usa estos servidores; los guardados abajo se aplican cuando se inicia sin él.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="188" />
+        <location filename="../qml/SettingsDialog.qml" line="192" />
         <source>Saved upstreams</source>
         <translation>Upstreams guardados</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="198" />
+        <location filename="../qml/SettingsDialog.qml" line="202" />
         <source>Add an upstream</source>
         <translation>Añadir un servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="205" />
+        <location filename="../qml/SettingsDialog.qml" line="209" />
         <source>Kind of server</source>
         <translation>Tipo de servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="212" />
+        <location filename="../qml/SettingsDialog.qml" line="216" />
         <source>Server URL</source>
         <translation>URL del servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="221" />
+        <location filename="../qml/SettingsDialog.qml" line="225" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>Clave de API (opcional; se guarda en el llavero del sistema)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="222" />
+        <location filename="../qml/SettingsDialog.qml" line="226" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="226" />
+        <location filename="../qml/SettingsDialog.qml" line="230" />
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="232" />
+        <location filename="../qml/SettingsDialog.qml" line="236" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
@@ -899,208 +899,208 @@
         <translation>Ningún llavero responde (%1). No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="281" />
+        <location filename="../qml/SettingsDialog.qml" line="285" />
         <source>AG-UI agents</source>
         <translation>Agentes AG-UI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="282" />
+        <location filename="../qml/SettingsDialog.qml" line="286" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agentes que hablan AG-UI, como NOMBRE=URL. Cada uno se ofrece junto a los modelos y se retransmite en /agui/NOMBRE; sus pasos, razonamientos y llamadas a herramientas aparecen en la línea de tiempo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="319" />
+        <location filename="../qml/SettingsDialog.qml" line="323" />
         <source>Agent as NAME=URL</source>
         <translation>Agente como NOMBRE=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="324" />
+        <location filename="../qml/SettingsDialog.qml" line="328" />
         <source>Add agent</source>
         <translation>Añadir agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="353" />
+        <location filename="../qml/SettingsDialog.qml" line="357" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="356" />
+        <location filename="../qml/SettingsDialog.qml" line="360" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <location filename="../qml/SettingsDialog.qml" line="361" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="367" />
-        <location filename="../qml/SettingsDialog.qml" line="372" />
+        <location filename="../qml/SettingsDialog.qml" line="371" />
+        <location filename="../qml/SettingsDialog.qml" line="376" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="374" />
-        <location filename="../qml/SettingsDialog.qml" line="382" />
+        <location filename="../qml/SettingsDialog.qml" line="378" />
+        <location filename="../qml/SettingsDialog.qml" line="386" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="392" />
+        <location filename="../qml/SettingsDialog.qml" line="396" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>En uso ahora: %1, indicado en la línea de órdenes (--port), que prevalece sobre el puerto guardado.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="393" />
+        <location filename="../qml/SettingsDialog.qml" line="397" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>En uso ahora: %1. El puerto guardado se aplica desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="395" />
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="399" />
+        <location filename="../qml/SettingsDialog.qml" line="405" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="404" />
+        <location filename="../qml/SettingsDialog.qml" line="408" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="406" />
+        <location filename="../qml/SettingsDialog.qml" line="410" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="410" />
-        <location filename="../qml/SettingsDialog.qml" line="422" />
+        <location filename="../qml/SettingsDialog.qml" line="414" />
+        <location filename="../qml/SettingsDialog.qml" line="426" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="411" />
+        <location filename="../qml/SettingsDialog.qml" line="415" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="419" />
+        <location filename="../qml/SettingsDialog.qml" line="423" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="424" />
+        <location filename="../qml/SettingsDialog.qml" line="428" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="426" />
+        <location filename="../qml/SettingsDialog.qml" line="430" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="436" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="437" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="457" />
+        <location filename="../qml/SettingsDialog.qml" line="461" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="460" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="466" />
+        <location filename="../qml/SettingsDialog.qml" line="470" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="475" />
+        <location filename="../qml/SettingsDialog.qml" line="479" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="491" />
+        <location filename="../qml/SettingsDialog.qml" line="495" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="492" />
+        <location filename="../qml/SettingsDialog.qml" line="496" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="495" />
+        <location filename="../qml/SettingsDialog.qml" line="499" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="502" />
+        <location filename="../qml/SettingsDialog.qml" line="506" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="518" />
+        <location filename="../qml/SettingsDialog.qml" line="522" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="528" />
+        <location filename="../qml/SettingsDialog.qml" line="532" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="530" />
+        <location filename="../qml/SettingsDialog.qml" line="534" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="539" />
-        <location filename="../qml/SettingsDialog.qml" line="568" />
+        <location filename="../qml/SettingsDialog.qml" line="552" />
+        <location filename="../qml/SettingsDialog.qml" line="579" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="551" />
+        <location filename="../qml/SettingsDialog.qml" line="564" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="570" />
-        <location filename="../qml/SettingsDialog.qml" line="595" />
+        <location filename="../qml/SettingsDialog.qml" line="581" />
+        <location filename="../qml/SettingsDialog.qml" line="605" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="579" />
+        <location filename="../qml/SettingsDialog.qml" line="590" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="577" />
+        <location filename="../qml/SettingsDialog.qml" line="588" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="267" />
+        <location filename="../qml/SettingsDialog.qml" line="271" />
         <source>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="578" />
+        <location filename="../qml/SettingsDialog.qml" line="589" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
@@ -1169,49 +1169,48 @@
         <translation>Tus conversaciones aparecerán aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="149" />
-        <location filename="../qml/Sidebar.qml" line="261" />
+        <location filename="../qml/Sidebar.qml" line="273" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="167" />
+        <location filename="../qml/Sidebar.qml" line="179" />
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="171" />
+        <location filename="../qml/Sidebar.qml" line="183" />
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="185" />
-        <location filename="../qml/Sidebar.qml" line="187" />
+        <location filename="../qml/Sidebar.qml" line="197" />
+        <location filename="../qml/Sidebar.qml" line="199" />
         <source>Filter sessions</source>
         <translation>Filtrar sesiones</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="193" />
+        <location filename="../qml/Sidebar.qml" line="205" />
         <source>Clear ended</source>
         <translation>Quitar terminadas</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="199" />
+        <location filename="../qml/Sidebar.qml" line="211" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Quitar de esta lista las sesiones completadas, fallidas, detenidas y terminadas</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="207" />
+        <location filename="../qml/Sidebar.qml" line="219" />
         <source>No session matches.</source>
         <translation>Ninguna sesión coincide.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="208" />
+        <location filename="../qml/Sidebar.qml" line="220" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Todavía no hay sesiones. Aquí aparecen los chats de esta ventana, las peticiones al punto de acceso local y los agentes que publican en la API de streaming.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="241" />
+        <location filename="../qml/Sidebar.qml" line="253" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1228,37 +1227,37 @@
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="302" />
+        <location filename="../qml/Sidebar.qml" line="314" />
         <source>Deleted “%1”</source>
         <translation>«%1» eliminado</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="309" />
+        <location filename="../qml/Sidebar.qml" line="321" />
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="316" />
+        <location filename="../qml/Sidebar.qml" line="328" />
         <source>Undo deleting the chat</source>
         <translation>Deshacer la eliminación del chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="334" />
+        <location filename="../qml/Sidebar.qml" line="347" />
         <source>Rename conversation</source>
         <translation>Renombrar conversación</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="340" />
+        <location filename="../qml/Sidebar.qml" line="354" />
         <source>Rename</source>
         <translation>Renombrar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="344" />
+        <location filename="../qml/Sidebar.qml" line="358" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="351" />
+        <location filename="../qml/Sidebar.qml" line="368" />
         <source>Title</source>
         <translation>Título</translation>
     </message>

@@ -1099,6 +1099,20 @@ void WindowUiTest::nothingIsClippedAtAnySize()
                 QTRY_VERIFY(drawer->property("opened").toBool());
             }
             look(where + QLatin1String(" chat"));
+            // Each chat's date is whole in the sidebar, however long its model's name (a narrow one cut
+            // the date to "07.1…" and kept the model).
+            QList<QQuickItem *> items {m_driver->item("sidebar")};
+            int dates = 0;
+            while (!items.isEmpty()) {
+                QQuickItem *item = items.takeFirst();
+                if (item->objectName() == QLatin1String("conversationDate") && item->isVisible()) {
+                    ++dates;
+                    QVERIFY2(item->property("contentWidth").toReal() <= item->width() + 1,
+                        qPrintable(where + u": "_s + item->property("text").toString()));
+                }
+                items += item->childItems();
+            }
+            QVERIFY(dates > 0);
             for (const char *picker : {"modelPicker", "thinkPicker"})
                 lookInPopup(m_driver->item(picker), where);
             if (!window->property("insightsDocked").toBool()) {
