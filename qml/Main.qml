@@ -342,7 +342,15 @@ ApplicationWindow {
                         Layout.fillWidth: true
                         Layout.minimumWidth: 40
                         Layout.maximumWidth: 320
-                        text: {
+                        // Sized from the whole sentence, so that what is shown does not change the size.
+                        Layout.preferredWidth: endpointMetrics.advanceWidth(sentence)
+                        // Where the sentence does not fit, the address alone ("Local endpoint: …0.1:8009/v1"
+                        // cut its middle out).
+                        text: endpointMetrics.advanceWidth(sentence) <= width || !window.endpoint.listening
+                              || window.endpoint.state !== EndpointStatus.Running
+                              ? sentence : window.endpoint.baseUrl + "/v1"
+                        FontMetrics { id: endpointMetrics; font: endpointText.font }
+                        readonly property string sentence: {
                             switch (window.endpoint.state) {
                             case EndpointStatus.Running:
                                 return window.endpoint.listening ? qsTr("Local endpoint: %1/v1").arg(window.endpoint.baseUrl)
@@ -356,7 +364,7 @@ ApplicationWindow {
                             }
                         }
                         ToolTip.visible: endpointMouse.containsMouse
-                        ToolTip.text: text
+                        ToolTip.text: sentence
                         MouseArea { id: endpointMouse; anchors.fill: parent; hoverEnabled: true }
                     }
                     ToolButton {

@@ -312,7 +312,8 @@ Rectangle {
             Label {
                 Layout.fillWidth: true
                 text: qsTr("Deleted “%1”").arg(sidebar.conversations.removedTitle)
-                elide: Text.ElideRight
+                // The middle of a long title gives way: cut at its end, German's "„…“ gelöscht" lost its verb.
+                elide: Text.ElideMiddle
                 color: Theme.background
                 font.pixelSize: 12
             }

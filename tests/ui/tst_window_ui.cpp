@@ -1113,6 +1113,14 @@ void WindowUiTest::nothingIsClippedAtAnySize()
                 items += item->childItems();
             }
             QVERIFY(dates > 0);
+            // The local endpoint's address is shown whole (alone, where the sentence does not fit).
+            QQuickItem *endpoint = m_driver->item("endpointLabel");
+            QVERIFY2(!endpoint->isVisible() || !endpoint->property("truncated").toBool(),
+                qPrintable(where + u": "_s + endpoint->property("text").toString()));
+            if (endpoint->isVisible())
+                QVERIFY2(
+                    endpoint->property("text").toString().contains(m_window->endpoint().baseUrl().toString()),
+                    qPrintable(endpoint->property("text").toString()));
             for (const char *picker : {"modelPicker", "thinkPicker"})
                 lookInPopup(m_driver->item(picker), where);
             if (!window->property("insightsDocked").toBool()) {
