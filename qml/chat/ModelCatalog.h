@@ -5,6 +5,7 @@
 
 #include "models/ModelListModel.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -43,6 +44,14 @@ public:
     // Said in the language shown when it is read, so a language switch rewords it.
     QString summary() const;
 
+    // The model to hold after a listing, given the one chosen: kept while listed, and kept while the
+    // upstream it came from is not answering (sending then says the server is not reachable, instead of a
+    // chat going to another server unasked); else the first listed (nothing chosen yet, or the model or its
+    // upstream gone). `chosen` as it is while nothing is listed.
+    Q_INVOKABLE QString keptChoice(const QString &chosen) const;
+    // `id` is not listed because its upstream did not answer the last listing.
+    Q_INVOKABLE bool notAnswering(const QString &id) const;
+
     // Asks again; asked while a listing runs, it asks once more when that one answers.
     Q_INVOKABLE void refresh();
 
@@ -64,4 +73,6 @@ private:
     bool m_listed = false; // a listing arrived
     QList<std::pair<QString, int>> m_answered; // upstream name, its model count
     QStringList m_silent; // upstreams that did not answer
+    // Which upstream each model was last listed by, kept while that upstream is silent (it lists nothing).
+    QHash<QString, QString> m_listedBy;
 };

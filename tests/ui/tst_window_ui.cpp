@@ -113,6 +113,7 @@ private Q_SLOTS:
     void languageSwitchesLive();
     void settingsSayWhereThePortCameFromAndThatNoKeychainAnswers();
     void anUpstreamAddedOrRemovedInSettingsAppliesWithoutRestart();
+    void theChosenModelStaysWhenItsServerStopsAnswering();
     void theGreetingIsCentredInTheChat();
     void nothingIsClippedAtAnySize();
     void screenshotsInBothThemesSizesAndLanguages();
@@ -860,6 +861,43 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     settings->setProperty("page", 0);
     m_driver->key(Qt::Key_Escape);
     QTRY_VERIFY(!settings->property("visible").toBool());
+}
+
+// The tester's case: a chat with the second Ollama's model; that server stops; ⟳. The picker keeps the model
+// (saying it does not answer) and the next message fails as unreachable, instead of going to the first
+// Ollama's model of the same name unasked.
+void WindowUiTest::theChosenModelStaysWhenItsServerStopsAnswering()
+{
+    auto second = std::make_unique<FakeUpstream>();
+    FakeScript hello;
+    hello.content = {QStringLiteral("Hello from the second Ollama.")};
+    second->setScript(QStringLiteral("qwen3:8b"), hello); // named as the first's: listed as ollama-2/qwen3:8b
+    QVERIFY(second->start());
+    const QStringList upstreams = m_preferences->upstreams();
+    m_preferences->setUpstreams(upstreams + QStringList {second->ollamaSpec()});
+    QObject *catalog = m_driver->object("modelCatalog");
+    const auto listed = [catalog] { return catalog->property("models").toStringList(); };
+    const QString chosen = QStringLiteral("ollama-2/qwen3:8b");
+    QTRY_VERIFY_WITH_TIMEOUT(listed().contains(chosen), 10000);
+    newChat(chosen);
+    ask(QStringLiteral("Hello second server"));
+    QCOMPARE(stateOf(messages(), 1), MessageModel::State::Complete);
+
+    second.reset(); // the server stops: its port refuses
+    QVERIFY(QMetaObject::invokeMethod(m_driver->item("refreshModels"), "clicked"));
+    QTRY_VERIFY_WITH_TIMEOUT(!listed().contains(chosen) && !catalog->property("loading").toBool(), 10000);
+    QVERIFY(listed().contains(QStringLiteral("qwen3:8b"))); // the first Ollama's, of the same name
+    QCOMPARE(chat()->property("model").toString(), chosen);
+    QCOMPARE(
+        m_driver->item("modelPicker")->property("displayText").toString(), chosen + u" (not answering)"_s);
+
+    ask(QStringLiteral("Still there?"));
+    QCOMPARE(stateOf(messages(), 3), MessageModel::State::Failed);
+    QCOMPARE(chat()->property("failure").value<ChatFailure::Kind>(), ChatFailure::Kind::Unreachable);
+    QCOMPARE(chat()->property("model").toString(), chosen);
+
+    m_preferences->setUpstreams(upstreams);
+    QTRY_VERIFY_WITH_TIMEOUT(!catalog->property("summary").toString().contains(u"ollama-2"_s), 10000);
 }
 
 void WindowUiTest::anUpstreamAddedOrRemovedInSettingsAppliesWithoutRestart()
