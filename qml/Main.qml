@@ -90,6 +90,8 @@ ApplicationWindow {
         gateway: window.gateway
         active: window.visible
         selectedId: window.liveSessionId
+        // Chats that clients have through the local endpoint are in history too: listed once each ends.
+        onOutsideRequestEnded: conversations.refresh()
     }
     SessionView {
         id: liveSession

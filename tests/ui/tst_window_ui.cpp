@@ -9,6 +9,7 @@
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
 #include "WindowDriver.h"
+#include "models/ConversationListModel.h"
 #include "models/MessageModel.h"
 #include "models/ProgressState.h"
 #include "models/SessionTimeline.h"
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void keyboardMovesOnAndHighlightsOneChat();
     void deletingAChatCanBeUndone();
     void liveSessionShowsAnOutsideAgent();
+    void aChatThroughTheEndpointIsListedOnceItEnds();
     void aTracesMomentsAreTheWindowsWords();
     void anAgentInThePickerAnswersWithItsSteps();
     void languageSwitchesLive();
@@ -526,6 +528,27 @@ void WindowUiTest::deletingAChatCanBeUndone()
     QTRY_VERIFY(other->findChild<QObject *>(QStringLiteral("conversationMenu"))->property("opened").toBool());
     QCOMPARE(chat()->property("conversationId").toString(), open);
     m_driver->key(Qt::Key_Escape);
+}
+
+// A client's chat through /v1 is saved in history: the sidebar lists it (and its search finds it) without
+// waiting for the window's own next chat or a restart.
+void WindowUiTest::aChatThroughTheEndpointIsListedOnceItEnds()
+{
+    const QString question = u"Which chats did the outside client have?"_s;
+    const auto listed = [this, &question] {
+        return !history()
+                    ->match(history()->index(0, 0), ConversationListModel::TitleRole, question)
+                    .isEmpty();
+    };
+    QVERIFY(!listed());
+    HttpTestClient client;
+    const QJsonObject body {{u"model"_s, u"gpt-4o-mini"_s},
+        {u"messages"_s, QJsonArray {QJsonObject {{u"role"_s, u"user"_s}, {u"content"_s, question}}}}};
+    const auto reply = client.send("POST",
+        m_window->endpoint().baseUrl().resolved(QUrl(u"/v1/chat/completions"_s)),
+        QJsonDocument(body).toJson(), {{"Content-Type", "application/json"}, {"User-Agent", "curl/8.0.1"}});
+    QCOMPARE(reply.status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(listed(), 10000);
 }
 
 void WindowUiTest::liveSessionShowsAnOutsideAgent()
