@@ -49,8 +49,10 @@ void ModelCatalog::refresh()
                 {QStringLiteral("kind"), upstream.kind}, {QStringLiteral("url"), upstream.url},
                 {QStringLiteral("reachable"), upstream.reachable},
                 {QStringLiteral("models"), upstream.models}};
-            if (!upstream.error.isEmpty())
+            if (!upstream.error.isEmpty()) {
                 entry.insert(QStringLiteral("error"), upstream.error);
+                entry.insert(QStringLiteral("errorCode"), upstream.errorCode);
+            }
             m_upstreams.append(entry);
         }
         m_listed = true;

@@ -22,7 +22,8 @@ class ModelCatalog : public QObject
     Q_PROPERTY(QStringList models READ models NOTIFY changed)
     // The same models with what each can do, grouped by upstream, for the picker.
     Q_PROPERTY(ModelListModel *list READ list CONSTANT)
-    // [{name, kind, url, reachable, error}] per configured upstream, as of the last refresh.
+    // [{name, kind, url, reachable, error, errorCode}] per configured upstream, as of the last refresh: error
+    // in Ponder's English (a detail), errorCode for the window's words (Words.upstreamProblem).
     Q_PROPERTY(QVariantList upstreams READ upstreams NOTIFY changed)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool checked READ checked NOTIFY changed) // at least one refresh has answered

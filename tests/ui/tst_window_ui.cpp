@@ -18,6 +18,8 @@
 #include "settings/Preferences.h"
 #include "settings/SecretEditor.h"
 
+#include <QFont>
+#include <QFontInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -1207,6 +1209,33 @@ void WindowUiTest::firstRunWithoutUpstreamSaysHowToFixIt()
     auto *send = firstRun.window()->findChild<QObject *>(QStringLiteral("sendButton"));
     QVERIFY(!send->property("enabled").toBool()); // nothing to send to
     QVERIFY(!WindowDriver(firstRun.window()).screenshot(QStringLiteral("window-first-run.png")).isEmpty());
+
+    // Why it failed in the window's words (German in a German window); Ponder's English only as the detail.
+    QQuickItem *root = firstRun.window()->contentItem();
+    QCOMPARE(shownTexts(root, "upstreamReason"),
+        QStringList {u"Not reachable: nothing answers at this address. Is the server running?"_s});
+    const QStringList details = shownTexts(root, "upstreamDetail");
+    QCOMPARE(details.size(), 1);
+    QVERIFY2(details.first().contains(u"Connection refused"_s), qPrintable(details.first()));
+    m_preferences->setLanguage(QStringLiteral("de"));
+    QTRY_COMPARE(shownTexts(root, "upstreamReason"),
+        QStringList {u"Nicht erreichbar: Unter dieser Adresse antwortet nichts. Läuft der Server?"_s});
+    QCOMPARE(shownTexts(root, "upstreamDetail"), details);
+    // The repeated rows are found among the items as they are drawn (a Repeater's are no QObject children).
+    const auto pixelsOf = [root](const QString &name) {
+        QList<QQuickItem *> items {root};
+        while (!items.isEmpty()) {
+            QQuickItem *item = items.takeFirst();
+            if (item->objectName() == name)
+                return QFontInfo(item->property("font").value<QFont>()).pixelSize();
+            items += item->childItems();
+        }
+        return -1;
+    };
+    QVERIFY(pixelsOf(u"upstreamDetail"_s) > 0);
+    QVERIFY(pixelsOf(u"upstreamDetail"_s) < pixelsOf(u"upstreamReason"_s)); // the detail is secondary
+    QVERIFY(!WindowDriver(firstRun.window()).screenshot(QStringLiteral("window-first-run-de.png")).isEmpty());
+    m_preferences->setLanguage(QStringLiteral("en"));
 }
 
 void WindowUiTest::cleanupTestCase()
