@@ -905,6 +905,7 @@ void WindowUiTest::theChosenModelStaysWhenItsServerStopsAnswering()
     const QString chosen = QStringLiteral("ollama-2/qwen3:8b");
     QTRY_VERIFY_WITH_TIMEOUT(listed().contains(chosen), 10000);
     newChat(chosen);
+    const int answersBefore = m_answersEnded;
     ask(QStringLiteral("Hello second server"));
     QCOMPARE(stateOf(messages(), 1), MessageModel::State::Complete);
 
@@ -920,6 +921,21 @@ void WindowUiTest::theChosenModelStaysWhenItsServerStopsAnswering()
     QCOMPARE(stateOf(messages(), 3), MessageModel::State::Failed);
     QCOMPARE(chat()->property("failure").value<ChatFailure::Kind>(), ChatFailure::Kind::Unreachable);
     QCOMPARE(chat()->property("model").toString(), chosen);
+
+    // Retried while the server is still down: the answer and the side panel tell the same failure the same
+    // way (the answer used to say "reported an error" while the panel said "could not be reached").
+    QQuickItem *answer = m_driver->lastMessage();
+    QVERIFY(QMetaObject::invokeMethod(m_driver->item("regenerateButton", answer), "clicked"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_answersEnded, answersBefore + 3, 20000);
+    QCOMPARE(stateOf(messages(), 3), MessageModel::State::Failed);
+    answer = m_driver->lastMessage();
+    const QString unreachable = u"ollama-2 could not be reached."_s;
+    QTRY_VERIFY2(WindowDriver::shownText(answer, "answerError").startsWith(unreachable),
+        qPrintable(WindowDriver::shownText(answer, "answerError")));
+    const QString panel = shownTexts(m_driver->item("chatInsights"), "milestoneDetails").join(u'\n') + u'\n'
+        + WindowDriver::shownText(m_driver->item("chatInsights"), "failureDetails");
+    QVERIFY2(panel.contains(unreachable), qPrintable(panel));
+    QVERIFY2(!panel.contains(u"reported an error"_s), qPrintable(panel));
 
     m_preferences->setUpstreams(upstreams);
     QTRY_VERIFY_WITH_TIMEOUT(!catalog->property("summary").toString().contains(u"ollama-2"_s), 10000);
