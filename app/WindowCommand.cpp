@@ -32,7 +32,7 @@ int runWindow(ServerOptionsBuilder builder, bool *restart)
     // Ties the window to its .desktop file (icon and name on Wayland, grouping in task bars).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.ponder_app.Ponder"));
     Keychain keychain; // the process's one: the window's secrets and Settings go through it
-    Preferences preferences;
+    Preferences preferences(builder.dataDir()); // --data-dir holds settings as well as history
     builder.setSettings(preferences.layer());
     DesktopApp window(preferences, keychain);
     if (!window.show())

@@ -90,6 +90,8 @@ ApplicationWindow {
         gateway: window.gateway
         active: window.visible
         selectedId: window.liveSessionId
+        // Chats that clients have through the local endpoint are in history too: listed once each ends.
+        onOutsideRequestEnded: conversations.refresh()
     }
     SessionView {
         id: liveSession
@@ -101,8 +103,8 @@ ApplicationWindow {
     Connections {
         target: catalog
         function onChanged() {
-            if (catalog.models.length > 0 && catalog.models.indexOf(chat.model) < 0)
-                chat.model = catalog.models[0]
+            // Not switched to another server's model when the chosen one's server stops answering.
+            chat.model = catalog.keptChoice(chat.model)
         }
     }
     Connections {
@@ -216,9 +218,11 @@ ApplicationWindow {
                         textRole: "modelId"
                         valueRole: "modelId"
                         currentIndex: catalog.models.indexOf(chat.model)
-                        // The last model chosen may not be offered by the upstreams answering now.
+                        // The last model chosen may not be offered by the upstreams answering now; it stays
+                        // chosen while its server is not answering, and says so.
                         displayText: catalog.models.indexOf(chat.model) >= 0 || !catalog.checked ? chat.model || qsTr("No model")
-                                                                                              : qsTr("No model")
+                                     : catalog.notAnswering(chat.model) ? qsTr("%1 (not answering)").arg(chat.model)
+                                                                        : qsTr("No model")
                         enabled: !chat.busy && catalog.models.length > 0
                         onActivated: index => chat.model = catalog.models[index]
                         Accessible.name: qsTr("Model")

@@ -38,15 +38,38 @@ Item {
             spacing: 14
             Repeater {
                 model: panel.catalog.upstreams
-                Label {
+                // The upstream, why it gave nothing in the window's words, and Ponder's own message as a detail.
+                Column {
                     required property var modelData
                     width: parent ? parent.width : 0
-                    wrapMode: Text.Wrap
-                    font.family: Theme.monospace
-                    font.pixelSize: 12
-                    color: Theme.text
-                    text: "• " + modelData.name + " — " + modelData.url
-                          + (modelData.error ? "\n   " + modelData.error : "")
+                    spacing: 2
+                    Label {
+                        width: parent.width
+                        wrapMode: Text.Wrap
+                        font.family: Theme.monospace
+                        font.pixelSize: 12
+                        color: Theme.text
+                        text: "• " + modelData.name + " — " + modelData.url
+                    }
+                    Label {
+                        objectName: "upstreamReason"
+                        visible: modelData.error !== undefined
+                        width: parent.width
+                        leftPadding: 14
+                        wrapMode: Text.Wrap
+                        color: Theme.text
+                        text: Words.upstreamProblem(modelData.errorCode)
+                    }
+                    Label {
+                        objectName: "upstreamDetail"
+                        visible: modelData.error !== undefined
+                        width: parent.width
+                        leftPadding: 14
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 11
+                        color: Theme.mutedText
+                        text: modelData.error || ""
+                    }
                 }
             }
         }

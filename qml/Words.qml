@@ -306,6 +306,19 @@ QtObject {
         return failure.detail ? qsTr("%1 reported an error.").arg(upstream)
                               : qsTr("%1 sent an answer Ponder could not read.").arg(upstream)
     }
+    // Why an upstream gave no models (its listing's error code), for the no-upstream panel; the backend's
+    // English message goes under it as a detail.
+    function upstreamProblem(code) {
+        switch (code || "") {
+        case "upstream_unreachable": return qsTr("Not reachable: nothing answers at this address. Is the server running?")
+        case "upstream_timeout": return qsTr("It went silent, and Ponder stopped waiting.")
+        case "upstream_tls_error": return qsTr("The secure connection failed.")
+        case "upstream_auth_failed": return qsTr("It refused Ponder's API key.")
+        case "model_not_found": return qsTr("Nothing found at this address: is the URL right?")
+        case "rate_limit_exceeded": return qsTr("It asked Ponder to wait (too many requests).")
+        default: return qsTr("It answered with an error.")
+        }
+    }
     // The lines under a failed answer: the window's sentence, then what the other side said, quoted. An
     // update without fields (from an older Ponder) has only its English message to give.
     function failureDetails(failure, message) {

@@ -299,113 +299,118 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202" />
+        <location filename="../qml/Main.qml" line="204" />
         <source>Hide the sidebar</source>
         <translation>Seitenleiste ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202" />
+        <location filename="../qml/Main.qml" line="204" />
         <source>Show the sidebar</source>
         <translation>Seitenleiste einblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204" />
+        <location filename="../qml/Main.qml" line="206" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Seitenleiste (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="220" />
-        <location filename="../qml/Main.qml" line="221" />
+        <location filename="../qml/Main.qml" line="223" />
+        <location filename="../qml/Main.qml" line="225" />
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="224" />
+        <source>%1 (not answering)</source>
+        <translation>%1 (antwortet nicht)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="228" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="226" />
+        <location filename="../qml/Main.qml" line="230" />
         <source>The model that answers</source>
         <translation>Das Modell, das antwortet</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="249" />
+        <location filename="../qml/Main.qml" line="253" />
         <source>thinks</source>
         <translation>denkt</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="250" />
+        <location filename="../qml/Main.qml" line="254" />
         <source>tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="251" />
+        <location filename="../qml/Main.qml" line="255" />
         <source>vision</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="253" />
+        <location filename="../qml/Main.qml" line="257" />
         <source>agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="277" />
+        <location filename="../qml/Main.qml" line="281" />
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="304" />
+        <location filename="../qml/Main.qml" line="308" />
         <source>Refresh models</source>
         <translation>Modelle aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="306" />
+        <location filename="../qml/Main.qml" line="310" />
         <source>Ask the upstreams for their models again</source>
         <translation>Die Upstreams erneut nach ihren Modellen fragen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="319" />
+        <location filename="../qml/Main.qml" line="323" />
         <source>Asking the upstreams…</source>
         <translation>Frage die Upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="328" />
+        <location filename="../qml/Main.qml" line="332" />
         <source>Live session</source>
         <translation>Live-Sitzung</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="348" />
+        <location filename="../qml/Main.qml" line="360" />
         <source>Local endpoint: %1/v1</source>
         <translation>Lokaler Endpunkt: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="349" />
+        <location filename="../qml/Main.qml" line="361" />
         <source>Local endpoint: off</source>
         <translation>Lokaler Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="351" />
+        <location filename="../qml/Main.qml" line="363" />
         <source>The local endpoint could not start: %1</source>
         <translation>Der lokale Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="353" />
+        <location filename="../qml/Main.qml" line="365" />
         <source>Reading the keychain…</source>
         <translation>Lese den Schlüsselbund…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="355" />
+        <location filename="../qml/Main.qml" line="367" />
         <source>Starting the local endpoint…</source>
         <translation>Lokaler Endpunkt wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="367" />
+        <location filename="../qml/Main.qml" line="379" />
         <source>Hide thinking</source>
         <translation>Denken ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="367" />
+        <location filename="../qml/Main.qml" line="379" />
         <source>Show thinking</source>
         <translation>Denken einblenden</translation>
     </message>
@@ -513,22 +518,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="70" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="92" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n Modell bei %1</numerusform><numerusform>%n Modelle bei %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="71" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="93" />
         <source>No upstream answered.</source>
         <translation>Kein Upstream hat geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="72" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="94" />
         <source>Found %1.</source>
         <translation>Gefunden: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="74" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="96" />
         <source>Not answering: %1.</source>
         <translation>Antwortet nicht: %1.</translation>
     </message>
@@ -546,7 +551,7 @@
         <translation>Ponder spricht mit einem Modellserver, den du betreibst oder nutzt. Diese wurden gefragt und lieferten keine Modelle:</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="58" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="81" />
         <source>To fix it, either:
 
 1. start **Ollama** (`ollama serve`) and pull a model (`ollama pull qwen3`), or
@@ -557,12 +562,12 @@
 2. füge in den Einstellungen einen **OpenAI-kompatiblen** Server (llama.cpp, vLLM, LM Studio, OpenAI) mit URL und Schlüssel hinzu.</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="63" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="86" />
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="69" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="92" />
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
@@ -570,12 +575,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="246" />
+        <location filename="../qml/settings/Preferences.cpp" line="257" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Lass das Passwort aus der URL weg und speichere es im Passwortfeld: Die URL wird im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="256" />
+        <location filename="../qml/settings/Preferences.cpp" line="267" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' ist keine IP-Adresse (zum Beispiel 127.0.0.1, oder 0.0.0.0 für alle Schnittstellen)</translation>
     </message>
@@ -1232,32 +1237,32 @@
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="321" />
+        <location filename="../qml/Sidebar.qml" line="322" />
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="328" />
+        <location filename="../qml/Sidebar.qml" line="329" />
         <source>Undo deleting the chat</source>
         <translation>Löschen des Chats rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="347" />
+        <location filename="../qml/Sidebar.qml" line="348" />
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="354" />
+        <location filename="../qml/Sidebar.qml" line="355" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="358" />
+        <location filename="../qml/Sidebar.qml" line="359" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="368" />
+        <location filename="../qml/Sidebar.qml" line="369" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1943,67 +1948,102 @@
         <translation>%1 hat eine Antwort geschickt, die Ponder nicht lesen konnte.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="313" />
+        <source>Not reachable: nothing answers at this address. Is the server running?</source>
+        <translation>Nicht erreichbar: Unter dieser Adresse antwortet nichts. Läuft der Server?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="314" />
+        <source>It went silent, and Ponder stopped waiting.</source>
+        <translation>Er blieb stumm, und Ponder hat aufgehört zu warten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="315" />
+        <source>The secure connection failed.</source>
+        <translation>Die sichere Verbindung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="316" />
+        <source>It refused Ponder's API key.</source>
+        <translation>Er hat Ponders API-Schlüssel abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="317" />
+        <source>Nothing found at this address: is the URL right?</source>
+        <translation>Unter dieser Adresse nichts gefunden: Stimmt die URL?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="318" />
+        <source>It asked Ponder to wait (too many requests).</source>
+        <translation>Er bittet Ponder zu warten (zu viele Anfragen).</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="319" />
+        <source>It answered with an error.</source>
+        <translation>Er hat mit einem Fehler geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="337" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="326" />
+        <location filename="../qml/Words.qml" line="339" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Server begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="328" />
+        <location filename="../qml/Words.qml" line="341" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="330" />
+        <location filename="../qml/Words.qml" line="343" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="332" />
+        <location filename="../qml/Words.qml" line="345" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="334" />
+        <location filename="../qml/Words.qml" line="347" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="336" />
+        <location filename="../qml/Words.qml" line="349" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="338" />
+        <location filename="../qml/Words.qml" line="351" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="340" />
+        <location filename="../qml/Words.qml" line="353" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>Der Agent antwortet nicht. Läuft er unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="342" />
+        <location filename="../qml/Words.qml" line="355" />
         <source>The agent went silent. Try again.</source>
         <translation>Der Agent ist verstummt. Versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="344" />
+        <location filename="../qml/Words.qml" line="357" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>Der Agent hat Ponder abgewiesen. Prüfe seine Adresse und was er erwartet in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="346" />
+        <location filename="../qml/Words.qml" line="359" />
         <source>The agent reported an error.</source>
         <translation>Der Agent hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="348" />
+        <location filename="../qml/Words.qml" line="361" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

@@ -307,113 +307,118 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202" />
+        <location filename="../qml/Main.qml" line="204" />
         <source>Hide the sidebar</source>
         <translation>Hide the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202" />
+        <location filename="../qml/Main.qml" line="204" />
         <source>Show the sidebar</source>
         <translation>Show the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204" />
+        <location filename="../qml/Main.qml" line="206" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Sidebar (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="220" />
-        <location filename="../qml/Main.qml" line="221" />
+        <location filename="../qml/Main.qml" line="223" />
+        <location filename="../qml/Main.qml" line="225" />
         <source>No model</source>
         <translation>No model</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="224" />
+        <source>%1 (not answering)</source>
+        <translation>%1 (not answering)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="228" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="226" />
+        <location filename="../qml/Main.qml" line="230" />
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="249" />
+        <location filename="../qml/Main.qml" line="253" />
         <source>thinks</source>
         <translation>thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="250" />
+        <location filename="../qml/Main.qml" line="254" />
         <source>tools</source>
         <translation>tools</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="251" />
+        <location filename="../qml/Main.qml" line="255" />
         <source>vision</source>
         <translation>vision</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="253" />
+        <location filename="../qml/Main.qml" line="257" />
         <source>agent</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="277" />
+        <location filename="../qml/Main.qml" line="281" />
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="304" />
+        <location filename="../qml/Main.qml" line="308" />
         <source>Refresh models</source>
         <translation>Refresh models</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="306" />
+        <location filename="../qml/Main.qml" line="310" />
         <source>Ask the upstreams for their models again</source>
         <translation>Ask the upstreams for their models again</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="319" />
+        <location filename="../qml/Main.qml" line="323" />
         <source>Asking the upstreams…</source>
         <translation>Asking the upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="328" />
+        <location filename="../qml/Main.qml" line="332" />
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="348" />
+        <location filename="../qml/Main.qml" line="360" />
         <source>Local endpoint: %1/v1</source>
         <translation>Local endpoint: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="349" />
+        <location filename="../qml/Main.qml" line="361" />
         <source>Local endpoint: off</source>
         <translation>Local endpoint: off</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="351" />
+        <location filename="../qml/Main.qml" line="363" />
         <source>The local endpoint could not start: %1</source>
         <translation>The local endpoint could not start: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="353" />
+        <location filename="../qml/Main.qml" line="365" />
         <source>Reading the keychain…</source>
         <translation>Reading the keychain…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="355" />
+        <location filename="../qml/Main.qml" line="367" />
         <source>Starting the local endpoint…</source>
         <translation>Starting the local endpoint…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="367" />
+        <location filename="../qml/Main.qml" line="379" />
         <source>Hide thinking</source>
         <translation>Hide thinking</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="367" />
+        <location filename="../qml/Main.qml" line="379" />
         <source>Show thinking</source>
         <translation>Show thinking</translation>
     </message>
@@ -521,22 +526,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="70" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="92" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n model at %1</numerusform><numerusform>%n models at %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="71" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="93" />
         <source>No upstream answered.</source>
         <translation>No upstream answered.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="72" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="94" />
         <source>Found %1.</source>
         <translation>Found %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="74" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="96" />
         <source>Not answering: %1.</source>
         <translation>Not answering: %1.</translation>
     </message>
@@ -554,7 +559,7 @@
         <translation>Ponder talks to a model server you run or use. It asked these and got no models:</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="58" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="81" />
         <source>To fix it, either:
 
 1. start **Ollama** (`ollama serve`) and pull a model (`ollama pull qwen3`), or
@@ -565,12 +570,12 @@
 2. add an **OpenAI-compatible** server (llama.cpp, vLLM, LM Studio, OpenAI) with its URL and key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="63" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="86" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="69" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="92" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
@@ -578,12 +583,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="246" />
+        <location filename="../qml/settings/Preferences.cpp" line="257" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="256" />
+        <location filename="../qml/settings/Preferences.cpp" line="267" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</translation>
     </message>
@@ -1240,32 +1245,32 @@
         <translation>Deleted “%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="321" />
+        <location filename="../qml/Sidebar.qml" line="322" />
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="328" />
+        <location filename="../qml/Sidebar.qml" line="329" />
         <source>Undo deleting the chat</source>
         <translation>Undo deleting the chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="347" />
+        <location filename="../qml/Sidebar.qml" line="348" />
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="354" />
+        <location filename="../qml/Sidebar.qml" line="355" />
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="358" />
+        <location filename="../qml/Sidebar.qml" line="359" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="368" />
+        <location filename="../qml/Sidebar.qml" line="369" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -1951,12 +1956,47 @@
         <translation>%1 sent an answer Ponder could not read.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="313" />
+        <source>Not reachable: nothing answers at this address. Is the server running?</source>
+        <translation>Not reachable: nothing answers at this address. Is the server running?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="314" />
+        <source>It went silent, and Ponder stopped waiting.</source>
+        <translation>It went silent, and Ponder stopped waiting.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="315" />
+        <source>The secure connection failed.</source>
+        <translation>The secure connection failed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="316" />
+        <source>It refused Ponder's API key.</source>
+        <translation>It refused Ponder's API key.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="317" />
+        <source>Nothing found at this address: is the URL right?</source>
+        <translation>Nothing found at this address: is the URL right?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="318" />
+        <source>It asked Ponder to wait (too many requests).</source>
+        <translation>It asked Ponder to wait (too many requests).</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="319" />
+        <source>It answered with an error.</source>
+        <translation>It answered with an error.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="337" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="326" />
+        <location filename="../qml/Words.qml" line="339" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>The server is rate limiting Ponder and asked it to wait.</translation>
     </message>
@@ -1965,57 +2005,57 @@
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="328" />
+        <location filename="../qml/Words.qml" line="341" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="330" />
+        <location filename="../qml/Words.qml" line="343" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="332" />
+        <location filename="../qml/Words.qml" line="345" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="334" />
+        <location filename="../qml/Words.qml" line="347" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="336" />
+        <location filename="../qml/Words.qml" line="349" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="338" />
+        <location filename="../qml/Words.qml" line="351" />
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="340" />
+        <location filename="../qml/Words.qml" line="353" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>The agent is not answering. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="342" />
+        <location filename="../qml/Words.qml" line="355" />
         <source>The agent went silent. Try again.</source>
         <translation>The agent went silent. Try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="344" />
+        <location filename="../qml/Words.qml" line="357" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>The agent refused Ponder. Check its address and what it expects in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="346" />
+        <location filename="../qml/Words.qml" line="359" />
         <source>The agent reported an error.</source>
         <translation>The agent reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="348" />
+        <location filename="../qml/Words.qml" line="361" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

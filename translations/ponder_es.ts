@@ -299,113 +299,118 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202" />
+        <location filename="../qml/Main.qml" line="204" />
         <source>Hide the sidebar</source>
         <translation>Ocultar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202" />
+        <location filename="../qml/Main.qml" line="204" />
         <source>Show the sidebar</source>
         <translation>Mostrar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204" />
+        <location filename="../qml/Main.qml" line="206" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Barra lateral (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="220" />
-        <location filename="../qml/Main.qml" line="221" />
+        <location filename="../qml/Main.qml" line="223" />
+        <location filename="../qml/Main.qml" line="225" />
         <source>No model</source>
         <translation>Ningún modelo</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="224" />
+        <source>%1 (not answering)</source>
+        <translation>%1 (no responde)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="228" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="226" />
+        <location filename="../qml/Main.qml" line="230" />
         <source>The model that answers</source>
         <translation>El modelo que responde</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="249" />
+        <location filename="../qml/Main.qml" line="253" />
         <source>thinks</source>
         <translation>piensa</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="250" />
+        <location filename="../qml/Main.qml" line="254" />
         <source>tools</source>
         <translation>herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="251" />
+        <location filename="../qml/Main.qml" line="255" />
         <source>vision</source>
         <translation>visión</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="253" />
+        <location filename="../qml/Main.qml" line="257" />
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="277" />
+        <location filename="../qml/Main.qml" line="281" />
         <source>Agents</source>
         <translation>Agentes</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="304" />
+        <location filename="../qml/Main.qml" line="308" />
         <source>Refresh models</source>
         <translation>Actualizar modelos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="306" />
+        <location filename="../qml/Main.qml" line="310" />
         <source>Ask the upstreams for their models again</source>
         <translation>Volver a pedir los modelos a los servidores</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="319" />
+        <location filename="../qml/Main.qml" line="323" />
         <source>Asking the upstreams…</source>
         <translation>Preguntando a los upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="328" />
+        <location filename="../qml/Main.qml" line="332" />
         <source>Live session</source>
         <translation>Sesión en directo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="348" />
+        <location filename="../qml/Main.qml" line="360" />
         <source>Local endpoint: %1/v1</source>
         <translation>Punto de acceso local: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="349" />
+        <location filename="../qml/Main.qml" line="361" />
         <source>Local endpoint: off</source>
         <translation>Endpoint local: desactivado</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="351" />
+        <location filename="../qml/Main.qml" line="363" />
         <source>The local endpoint could not start: %1</source>
         <translation>No se pudo iniciar el punto de acceso local: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="353" />
+        <location filename="../qml/Main.qml" line="365" />
         <source>Reading the keychain…</source>
         <translation>Leyendo el llavero…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="355" />
+        <location filename="../qml/Main.qml" line="367" />
         <source>Starting the local endpoint…</source>
         <translation>Iniciando el punto de acceso local…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="367" />
+        <location filename="../qml/Main.qml" line="379" />
         <source>Hide thinking</source>
         <translation>Ocultar razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="367" />
+        <location filename="../qml/Main.qml" line="379" />
         <source>Show thinking</source>
         <translation>Mostrar razonamiento</translation>
     </message>
@@ -513,22 +518,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="70" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="92" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n modelo en %1</numerusform><numerusform>%n modelos en %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="71" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="93" />
         <source>No upstream answered.</source>
         <translation>Ningún upstream respondió.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="72" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="94" />
         <source>Found %1.</source>
         <translation>Encontrado: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="74" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="96" />
         <source>Not answering: %1.</source>
         <translation>No responde: %1.</translation>
     </message>
@@ -546,7 +551,7 @@
         <translation>Ponder habla con un servidor de modelos que ejecutas o usas. Se consultaron estos y no devolvieron modelos:</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="58" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="81" />
         <source>To fix it, either:
 
 1. start **Ollama** (`ollama serve`) and pull a model (`ollama pull qwen3`), or
@@ -557,12 +562,12 @@
 2. añade en Ajustes un servidor **compatible con OpenAI** (llama.cpp, vLLM, LM Studio, OpenAI) con su URL y clave.</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="63" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="86" />
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/NoUpstreamPanel.qml" line="69" />
+        <location filename="../qml/NoUpstreamPanel.qml" line="92" />
         <source>Open settings</source>
         <translation>Abrir ajustes</translation>
     </message>
@@ -570,12 +575,12 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="246" />
+        <location filename="../qml/settings/Preferences.cpp" line="257" />
         <source>Leave the password out of the URL and save it in the password field: the URL is kept in plain text.</source>
         <translation>Deja la contraseña fuera de la URL y guárdala en el campo de contraseña: la URL se guarda en texto plano.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/Preferences.cpp" line="256" />
+        <location filename="../qml/settings/Preferences.cpp" line="267" />
         <source>'%1' is not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)</source>
         <translation>'%1' no es una dirección IP (por ejemplo 127.0.0.1, o 0.0.0.0 para todas las interfaces)</translation>
     </message>
@@ -1232,32 +1237,32 @@
         <translation>«%1» eliminado</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="321" />
+        <location filename="../qml/Sidebar.qml" line="322" />
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="328" />
+        <location filename="../qml/Sidebar.qml" line="329" />
         <source>Undo deleting the chat</source>
         <translation>Deshacer la eliminación del chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="347" />
+        <location filename="../qml/Sidebar.qml" line="348" />
         <source>Rename conversation</source>
         <translation>Renombrar conversación</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="354" />
+        <location filename="../qml/Sidebar.qml" line="355" />
         <source>Rename</source>
         <translation>Renombrar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="358" />
+        <location filename="../qml/Sidebar.qml" line="359" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="368" />
+        <location filename="../qml/Sidebar.qml" line="369" />
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -1943,67 +1948,102 @@
         <translation>%1 envió una respuesta que Ponder no pudo leer.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="313" />
+        <source>Not reachable: nothing answers at this address. Is the server running?</source>
+        <translation>No se puede conectar: nada responde en esta dirección. ¿Está en marcha el servidor?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="314" />
+        <source>It went silent, and Ponder stopped waiting.</source>
+        <translation>Dejó de responder y Ponder dejó de esperar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="315" />
+        <source>The secure connection failed.</source>
+        <translation>La conexión segura falló.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="316" />
+        <source>It refused Ponder's API key.</source>
+        <translation>Rechazó la clave de API de Ponder.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="317" />
+        <source>Nothing found at this address: is the URL right?</source>
+        <translation>No se encontró nada en esta dirección: ¿es correcta la URL?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="318" />
+        <source>It asked Ponder to wait (too many requests).</source>
+        <translation>Pidió a Ponder que esperara (demasiadas solicitudes).</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="319" />
+        <source>It answered with an error.</source>
+        <translation>Respondió con un error.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="337" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="326" />
+        <location filename="../qml/Words.qml" line="339" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="328" />
+        <location filename="../qml/Words.qml" line="341" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="330" />
+        <location filename="../qml/Words.qml" line="343" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="332" />
+        <location filename="../qml/Words.qml" line="345" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="334" />
+        <location filename="../qml/Words.qml" line="347" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="336" />
+        <location filename="../qml/Words.qml" line="349" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="338" />
+        <location filename="../qml/Words.qml" line="351" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="340" />
+        <location filename="../qml/Words.qml" line="353" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="342" />
+        <location filename="../qml/Words.qml" line="355" />
         <source>The agent went silent. Try again.</source>
         <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="344" />
+        <location filename="../qml/Words.qml" line="357" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="346" />
+        <location filename="../qml/Words.qml" line="359" />
         <source>The agent reported an error.</source>
         <translation>El agente informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="348" />
+        <location filename="../qml/Words.qml" line="361" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

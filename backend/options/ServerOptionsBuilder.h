@@ -42,6 +42,8 @@ public:
     // The keychain entries the options would use, given the other sources.
     QStringList keychainKeysWanted(Secrets secrets) const;
     ServerOptions build() const;
+    // The data folder the command line chose; empty for the platform's. The window keeps its settings there.
+    QString dataDir() const { return m_base.dataDir; }
 
     Source portSource() const;
     Source apiKeySource() const;

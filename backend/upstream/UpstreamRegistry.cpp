@@ -107,6 +107,7 @@ void UpstreamRegistry::listModels(std::function<void(QList<ListedModel>)> done)
             status.checkedAt = QDateTime::currentDateTimeUtc();
             status.reachable = models.has_value();
             status.error = models ? QString() : error.message;
+            status.errorCode = models ? QString() : error.code;
             if (models)
                 status.models = *models;
             else
@@ -202,8 +203,10 @@ QJsonArray UpstreamRegistry::statusJson() const
             {QStringLiteral("url"), config.baseUrl.toString()},
             {QStringLiteral("reachable"), status.reachable ? QJsonValue(*status.reachable) : QJsonValue()},
             {QStringLiteral("models"), int(status.models.size())}};
-        if (!status.error.isEmpty())
+        if (!status.error.isEmpty()) {
             entry.insert(QStringLiteral("error"), status.error);
+            entry.insert(QStringLiteral("error_code"), status.errorCode);
+        }
         if (status.checkedAt.isValid())
             entry.insert(QStringLiteral("checked_at"), status.checkedAt.toString(Qt::ISODateWithMs));
         list.append(entry);

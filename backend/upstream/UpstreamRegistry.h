@@ -60,6 +60,7 @@ private:
     {
         std::optional<bool> reachable;
         QString error;
+        QString errorCode; // the API's code for it (upstream_unreachable, ...): the window words it from this
         QDateTime checkedAt;
         QList<ModelInfo> models;
     };

@@ -195,6 +195,7 @@ UpstreamState upstreamState(const QJsonValue &entry)
     upstream.checked = entry[QLatin1String("reachable")].isBool();
     upstream.reachable = entry[QLatin1String("reachable")].toBool();
     upstream.error = entry[QLatin1String("error")].toString();
+    upstream.errorCode = entry[QLatin1String("error_code")].toString();
     upstream.models = entry[QLatin1String("models")].toInt();
     return upstream;
 }

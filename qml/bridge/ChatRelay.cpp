@@ -183,9 +183,9 @@ void ChatRelay::onAgentFinished()
     error.message = m_agentError.isEmpty() ? QStringLiteral("the agent ended its stream without RUN_FINISHED")
                                            : m_agentError;
     error.agent = m_agentName;
-    error.agentCode = m_agentErrorCode.isEmpty() ? QStringLiteral("agent_stream_ended") : m_agentErrorCode;
+    error.code = m_agentErrorCode.isEmpty() ? QStringLiteral("agent_stream_ended") : m_agentErrorCode;
     // A code of the agent's own: its message is its own words. One of the relay's: what the other side said.
-    error.said = error.agentCode.startsWith("agent_"_L1) ? m_agentErrorDetail : m_agentError;
+    error.said = error.code.startsWith("agent_"_L1) ? m_agentErrorDetail : m_agentError;
     onFailed(error);
 }
 

@@ -83,6 +83,7 @@ ChatError ChatError::fromApi(const ApiError &error)
     ChatError chat;
     chat.kind = kindOf(error.status, error.code);
     chat.message = error.message;
+    chat.code = error.code;
     return chat;
 }
 
@@ -93,6 +94,7 @@ ChatError ChatError::fromUpstream(const UpstreamError &error)
     chat.message = error.message;
     chat.retryAfterSeconds = error.retryAfterSeconds;
     chat.upstream = error.upstream;
+    chat.code = error.code;
     chat.upstreamStatus = error.upstreamStatus;
     chat.cutOff = error.cutOff;
     chat.said = error.said;
@@ -126,8 +128,8 @@ QVariantMap ChatError::fields() const
         fields.insert(QStringLiteral("cut_off"), true);
     if (!agent.isEmpty())
         fields.insert(QStringLiteral("agent"), agent);
-    if (!agentCode.isEmpty())
-        fields.insert(QStringLiteral("code"), agentCode);
+    if (!code.isEmpty())
+        fields.insert(QStringLiteral("code"), code);
     if (!said.isEmpty())
         fields.insert(QStringLiteral("detail"), said);
     return fields;

@@ -99,7 +99,9 @@ struct ChatError
     int upstreamStatus = 0;
     bool cutOff = false;
     QString agent;
-    QString agentCode; // agent_unreachable, agent_http_500, ...
+    // What failed, as the API's error names it (upstream_unreachable, agent_http_500, ...): the answer words
+    // it as the session's progress does, so the two never tell one failure two ways.
+    QString code;
     QString said;
     // As QML reads them: upstream, upstream_status, cut_off, agent, code, detail (only those known).
     QVariantMap fields() const;

@@ -27,7 +27,8 @@ struct UpstreamState
     QString url;
     bool checked = false; // asked at least once
     bool reachable = false;
-    QString error;
+    QString error; // Ponder's English, for the log and as the detail under the window's words
+    QString errorCode; // what kind of failure: upstream_unreachable, upstream_timeout, model_not_found, ...
     int models = 0;
 };
 

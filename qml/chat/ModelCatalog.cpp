@@ -34,6 +34,7 @@ void ModelCatalog::refresh()
         for (const ListedModel &model : listing.models) {
             m_models << model.id;
             rows << ModelRow::from(model);
+            m_listedBy.insert(model.id, model.upstream);
         }
         m_list.show(rows);
         m_upstreams.clear();
@@ -48,8 +49,10 @@ void ModelCatalog::refresh()
                 {QStringLiteral("kind"), upstream.kind}, {QStringLiteral("url"), upstream.url},
                 {QStringLiteral("reachable"), upstream.reachable},
                 {QStringLiteral("models"), upstream.models}};
-            if (!upstream.error.isEmpty())
+            if (!upstream.error.isEmpty()) {
                 entry.insert(QStringLiteral("error"), upstream.error);
+                entry.insert(QStringLiteral("errorCode"), upstream.errorCode);
+            }
             m_upstreams.append(entry);
         }
         m_listed = true;
@@ -59,6 +62,25 @@ void ModelCatalog::refresh()
         if (std::exchange(m_askAgain, false))
             refresh();
     });
+}
+
+QString ModelCatalog::keptChoice(const QString &chosen) const
+{
+    if (m_models.isEmpty() || m_models.contains(chosen) || notAnswering(chosen))
+        return chosen;
+    return m_models.first();
+}
+
+bool ModelCatalog::notAnswering(const QString &id) const
+{
+    if (id.isEmpty() || m_models.contains(id))
+        return false;
+    if (const auto seen = m_listedBy.constFind(id); seen != m_listedBy.constEnd())
+        return m_silent.contains(*seen);
+    // "NAME/model": how a model is named when another upstream lists one of the same name; listed under
+    // the bare name once NAME is silent, or never seen since the window started.
+    const qsizetype slash = id.indexOf(QLatin1Char('/'));
+    return slash > 0 && m_silent.contains(id.left(slash));
 }
 
 QString ModelCatalog::summary() const

@@ -5,6 +5,7 @@
 
 #include "models/ModelListModel.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -21,7 +22,8 @@ class ModelCatalog : public QObject
     Q_PROPERTY(QStringList models READ models NOTIFY changed)
     // The same models with what each can do, grouped by upstream, for the picker.
     Q_PROPERTY(ModelListModel *list READ list CONSTANT)
-    // [{name, kind, url, reachable, error}] per configured upstream, as of the last refresh.
+    // [{name, kind, url, reachable, error, errorCode}] per configured upstream, as of the last refresh: error
+    // in Ponder's English (a detail), errorCode for the window's words (Words.upstreamProblem).
     Q_PROPERTY(QVariantList upstreams READ upstreams NOTIFY changed)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool checked READ checked NOTIFY changed) // at least one refresh has answered
@@ -42,6 +44,14 @@ public:
     bool checked() const { return m_checked; }
     // Said in the language shown when it is read, so a language switch rewords it.
     QString summary() const;
+
+    // The model to hold after a listing, given the one chosen: kept while listed, and kept while the
+    // upstream it came from is not answering (sending then says the server is not reachable, instead of a
+    // chat going to another server unasked); else the first listed (nothing chosen yet, or the model or its
+    // upstream gone). `chosen` as it is while nothing is listed.
+    Q_INVOKABLE QString keptChoice(const QString &chosen) const;
+    // `id` is not listed because its upstream did not answer the last listing.
+    Q_INVOKABLE bool notAnswering(const QString &id) const;
 
     // Asks again; asked while a listing runs, it asks once more when that one answers.
     Q_INVOKABLE void refresh();
@@ -64,4 +74,6 @@ private:
     bool m_listed = false; // a listing arrived
     QList<std::pair<QString, int>> m_answered; // upstream name, its model count
     QStringList m_silent; // upstreams that did not answer
+    // Which upstream each model was last listed by, kept while that upstream is silent (it lists nothing).
+    QHash<QString, QString> m_listedBy;
 };

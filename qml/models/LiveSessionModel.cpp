@@ -163,9 +163,29 @@ void LiveSessionModel::take(const QList<LiveSession> &sessions)
     rows.reserve(sessions.size());
     for (const LiveSession &listed : sessions)
         rows.append(rowOf(listed));
+    const bool outsideEnded = outsideRequestEndedBetween(m_all, rows);
     m_all = ordered(std::move(rows), m_all);
     show();
     Q_EMIT refreshed();
+    if (outsideEnded)
+        Q_EMIT outsideRequestEnded();
+}
+
+bool LiveSessionModel::outsideRequestEndedBetween(
+    const QList<LiveSessionRow> &previous, const QList<LiveSessionRow> &fresh)
+{
+    QHash<QString, const LiveSessionRow *> before;
+    for (const LiveSessionRow &row : previous) {
+        if (row.origin == int(Origin::Client))
+            before.insert(row.id, &row);
+    }
+    return std::any_of(fresh.begin(), fresh.end(), [&](const LiveSessionRow &row) {
+        if (row.origin != int(Origin::Client) || row.state == SessionState::Running)
+            return false;
+        const LiveSessionRow *was = before.value(row.id);
+        // New, or running then, or another request in it came and went between two refreshes.
+        return !was || was->state == SessionState::Running || was->lastActivity != row.lastActivity;
+    });
 }
 
 LiveSessionRow LiveSessionModel::rowOf(const LiveSession &listed)

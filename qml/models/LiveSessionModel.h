@@ -113,6 +113,9 @@ Q_SIGNALS:
     void filterChanged();
     void refreshed();
     void selectedChanged();
+    // A request of an outside client ended since the last refresh (or was first seen ended): history may
+    // hold a conversation the window has not listed. At most once per refresh, never per delta.
+    void outsideRequestEnded();
 
 protected:
     QList<int> changedRoles(const LiveSessionRow &before, const LiveSessionRow &after) const override;
@@ -120,6 +123,9 @@ protected:
 private:
     void show();
     static LiveSessionRow rowOf(const LiveSession &listed);
+    // Whether `fresh` has a client's request that ended since `previous` was listed.
+    static bool outsideRequestEndedBetween(
+        const QList<LiveSessionRow> &previous, const QList<LiveSessionRow> &fresh);
 
     QPointer<BackendGateway> m_gateway;
     QTimer m_timer;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Preferences.h"
 
+#include "core/DataLocations.h"
 #include "store/RedisEventStore.h"
 
 #include <QCoreApplication>
@@ -37,41 +38,51 @@ QString defaultUpstream()
     return UpstreamConfig::kindName(ollama.kind) + QLatin1Char(':') + ollama.baseUrl.toString();
 }
 
+std::unique_ptr<QSettings> settingsFor(const QString &dataDir)
+{
+    if (dataDir.isEmpty())
+        return std::make_unique<QSettings>();
+    // Ini everywhere: a file beside history that goes with the folder (copied, backed up, removed).
+    return std::make_unique<QSettings>(
+        DataLocations(dataDir).dataDir() + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+}
+
 } // namespace
 
-Preferences::Preferences(QObject *parent)
+Preferences::Preferences(const QString &dataDir, QObject *parent)
     : QObject(parent)
+    , m_settings(settingsFor(dataDir))
 { }
 
 QStringList Preferences::upstreams() const
 {
-    return m_settings.value(UpstreamsKey, QStringList {defaultUpstream()}).toStringList();
+    return m_settings->value(UpstreamsKey, QStringList {defaultUpstream()}).toStringList();
 }
 
 void Preferences::setUpstreams(const QStringList &specs)
 {
     if (specs == upstreams())
         return;
-    m_settings.setValue(UpstreamsKey, specs);
+    m_settings->setValue(UpstreamsKey, specs);
     Q_EMIT upstreamsChanged();
 }
 
 QStringList Preferences::agents() const
 {
-    return m_settings.value(AgentsKey).toStringList();
+    return m_settings->value(AgentsKey).toStringList();
 }
 
 void Preferences::setAgents(const QStringList &specs)
 {
     if (specs == agents())
         return;
-    m_settings.setValue(AgentsKey, specs);
+    m_settings->setValue(AgentsKey, specs);
     Q_EMIT agentsChanged();
 }
 
 bool Preferences::serverEnabled() const
 {
-    return m_settings.value(ServerEnabledKey, true).toBool();
+    return m_settings->value(ServerEnabledKey, true).toBool();
 }
 
 void Preferences::setServerEnabled(bool enabled)
@@ -82,7 +93,7 @@ void Preferences::setServerEnabled(bool enabled)
 
 QString Preferences::serverHost() const
 {
-    return m_settings.value(ServerHostKey, QStringLiteral("127.0.0.1")).toString();
+    return m_settings->value(ServerHostKey, QStringLiteral("127.0.0.1")).toString();
 }
 
 void Preferences::setServerHost(const QString &host)
@@ -93,7 +104,7 @@ void Preferences::setServerHost(const QString &host)
 
 int Preferences::serverPort() const
 {
-    return m_settings.value(ServerPortKey, int(ServerOptions::DefaultPort)).toInt();
+    return m_settings->value(ServerPortKey, int(ServerOptions::DefaultPort)).toInt();
 }
 
 void Preferences::setServerPort(int port)
@@ -104,7 +115,7 @@ void Preferences::setServerPort(int port)
 
 QStringList Preferences::allowedOrigins() const
 {
-    return m_settings.value(AllowedOriginsKey).toStringList();
+    return m_settings->value(AllowedOriginsKey).toStringList();
 }
 
 void Preferences::setAllowedOrigins(const QStringList &origins)
@@ -120,7 +131,7 @@ void Preferences::setAllowedOrigins(const QStringList &origins)
 
 bool Preferences::stateless() const
 {
-    return m_settings.value(StatelessKey, false).toBool();
+    return m_settings->value(StatelessKey, false).toBool();
 }
 
 void Preferences::setStateless(bool stateless)
@@ -131,7 +142,7 @@ void Preferences::setStateless(bool stateless)
 
 QString Preferences::redisUrl() const
 {
-    return m_settings.value(RedisUrlKey).toString();
+    return m_settings->value(RedisUrlKey).toString();
 }
 
 void Preferences::setRedisUrl(const QString &url)
@@ -142,90 +153,90 @@ void Preferences::setRedisUrl(const QString &url)
 
 bool Preferences::sidebarShown() const
 {
-    return m_settings.value(SidebarShownKey, true).toBool();
+    return m_settings->value(SidebarShownKey, true).toBool();
 }
 
 void Preferences::setSidebarShown(bool shown)
 {
     if (shown == sidebarShown())
         return;
-    m_settings.setValue(SidebarShownKey, shown);
+    m_settings->setValue(SidebarShownKey, shown);
     Q_EMIT layoutChanged();
 }
 
 int Preferences::insightWidth() const
 {
-    return m_settings.value(InsightWidthKey, 380).toInt();
+    return m_settings->value(InsightWidthKey, 380).toInt();
 }
 
 void Preferences::setInsightWidth(int width)
 {
     if (width == insightWidth())
         return;
-    m_settings.setValue(InsightWidthKey, width);
+    m_settings->setValue(InsightWidthKey, width);
     Q_EMIT layoutChanged();
 }
 
 bool Preferences::debugMode() const
 {
-    return m_settings.value(DebugModeKey, true).toBool();
+    return m_settings->value(DebugModeKey, true).toBool();
 }
 
 void Preferences::setDebugMode(bool on)
 {
     if (on == debugMode())
         return;
-    m_settings.setValue(DebugModeKey, on);
+    m_settings->setValue(DebugModeKey, on);
     Q_EMIT debugModeChanged();
 }
 
 QString Preferences::language() const
 {
-    return m_settings.value(LanguageKey).toString();
+    return m_settings->value(LanguageKey).toString();
 }
 
 void Preferences::setLanguage(const QString &language)
 {
     if (language == this->language())
         return;
-    m_settings.setValue(LanguageKey, language);
+    m_settings->setValue(LanguageKey, language);
     Q_EMIT languageChanged();
 }
 
 QString Preferences::theme() const
 {
-    return m_settings.value(ThemeKey, QStringLiteral("system")).toString();
+    return m_settings->value(ThemeKey, QStringLiteral("system")).toString();
 }
 
 void Preferences::setTheme(const QString &theme)
 {
     if (theme == this->theme())
         return;
-    m_settings.setValue(ThemeKey, theme);
+    m_settings->setValue(ThemeKey, theme);
     Q_EMIT themeChanged();
 }
 
 QString Preferences::model() const
 {
-    return m_settings.value(ModelKey).toString();
+    return m_settings->value(ModelKey).toString();
 }
 
 void Preferences::setModel(const QString &model)
 {
     if (model == this->model())
         return;
-    m_settings.setValue(ModelKey, model);
+    m_settings->setValue(ModelKey, model);
     Q_EMIT modelChanged();
 }
 
 QString Preferences::thinkFor(const QString &model, const QString &fallback) const
 {
-    return m_settings.value(thinkKey(model), fallback).toString();
+    return m_settings->value(thinkKey(model), fallback).toString();
 }
 
 void Preferences::setThinkFor(const QString &model, const QString &think)
 {
-    m_settings.setValue(thinkKey(model), think);
+    m_settings->setValue(thinkKey(model), think);
 }
 
 QString Preferences::checkUpstream(const QString &spec) const
@@ -267,23 +278,23 @@ QString Preferences::checkAgent(const QString &spec, const QStringList &others) 
 OptionLayer Preferences::layer() const
 {
     OptionLayer layer;
-    if (m_settings.contains(AgentsKey)) {
+    if (m_settings->contains(AgentsKey)) {
         QString error;
         if (auto configs = AgentConfig::parseList(agents(), &error))
             layer.agents = *configs;
     }
-    if (m_settings.contains(UpstreamsKey)) {
+    if (m_settings->contains(UpstreamsKey)) {
         QString error;
         if (auto configs = UpstreamConfig::parseList(upstreams(), &error); configs && !configs->isEmpty())
             layer.upstreams = *configs;
     }
-    if (m_settings.contains(ServerHostKey))
+    if (m_settings->contains(ServerHostKey))
         layer.host = QHostAddress(serverHost());
-    if (m_settings.contains(ServerPortKey))
+    if (m_settings->contains(ServerPortKey))
         layer.port = quint16(serverPort());
     if (!redisUrl().isEmpty())
         layer.redisUrl = redisUrl();
-    if (m_settings.contains(StatelessKey))
+    if (m_settings->contains(StatelessKey))
         layer.stateless = stateless();
     if (!allowedOrigins().isEmpty())
         layer.allowedOrigins = allowedOrigins();
@@ -312,6 +323,6 @@ void Preferences::requireRestart()
 
 void Preferences::writeServerSetting(const QString &key, const QVariant &value)
 {
-    m_settings.setValue(key, value);
+    m_settings->setValue(key, value);
     requireRestart();
 }

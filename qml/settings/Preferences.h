@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The window's settings, kept with QSettings: upstreams, the local server, the event store, debug mode,
-// language and theme. The upstreams and AG-UI agents apply at once (DesktopApp hands them to the running
-// backend); the other server settings take effect when the backend starts. Options given on the command line
-// or in the environment win over them (ServerOptionsBuilder).
+// The window's settings, kept with QSettings (in the data folder's settings.ini when --data-dir names one, so
+// that windows with different data folders keep apart; else in the platform's usual place): upstreams, the
+// local server, the event store, debug mode, language and theme. The upstreams and AG-UI agents apply at once
+// (DesktopApp hands them to the running backend); the other server settings take effect when the backend
+// starts. Options given on the command line or in the environment win over them (ServerOptionsBuilder).
 #pragma once
 
 #include "ServerOptions.h"
@@ -12,6 +13,8 @@
 #include <QSettings>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
+
+#include <memory>
 
 class Preferences : public QObject
 {
@@ -42,7 +45,11 @@ class Preferences : public QObject
     Q_PROPERTY(bool restartNeeded READ restartNeeded NOTIFY serverSettingsChanged)
 
 public:
-    explicit Preferences(QObject *parent = nullptr);
+    // `dataDir` empty: the platform's settings place (QSettings' default), as before --data-dir existed.
+    explicit Preferences(const QString &dataDir = {}, QObject *parent = nullptr);
+
+    // Where the settings are kept: a file, or on Windows a registry path.
+    QString fileName() const { return m_settings->fileName(); }
 
     QStringList upstreams() const;
     void setUpstreams(const QStringList &specs);
@@ -113,7 +120,7 @@ Q_SIGNALS:
 private:
     void writeServerSetting(const QString &key, const QVariant &value);
 
-    QSettings m_settings;
+    std::unique_ptr<QSettings> m_settings;
     bool m_restartNeeded = false;
     bool m_restartRequested = false;
 };

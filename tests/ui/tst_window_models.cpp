@@ -152,6 +152,7 @@ private Q_SLOTS:
     void liveSessionsListOutsideAgents();
     void liveSessionsKeepTheirPlacesWhileStreaming();
     void liveSessionsNameATraceByItsService();
+    void anOutsideRequestEndingIsAnnouncedOnce();
     void modelCatalogListsUpstreamModels();
     void thinkingIsAskedForWhereTheModelCanThink();
     void openAiUpstreamsGetReasoningEffort();
@@ -1034,6 +1035,47 @@ void WindowModelsTest::historyListsRenamesDeletesAndReopens()
     fresh.setGateway(m_gateway.get());
     QTRY_COMPARE_WITH_TIMEOUT(fresh.rowCount(), 1, 5000);
     QVERIFY(fresh.rowOf(first) < 0);
+}
+
+// The sidebar lists history again when a client's request ends (ChatService saved its conversation): once
+// per ending, not while it streams, and not for the window's own chats (listed as they are sent).
+void WindowModelsTest::anOutsideRequestEndingIsAnnouncedOnce()
+{
+    LiveSessionModel sessions;
+    QSignalSpy ended(&sessions, &LiveSessionModel::outsideRequestEnded);
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    QList<LiveSession> listing = clientSessions({start, start});
+    listing[1].session.systemContext.insert(QStringLiteral("client"), QStringLiteral("ponder-window"));
+    sessions.take(listing);
+    QCOMPARE(ended.size(), 0); // both still running
+
+    listing[0].session.lastActivity = start.addSecs(1); // streaming on
+    sessions.take(listing);
+    QCOMPARE(ended.size(), 0);
+
+    listing[1].state = SessionState::Done; // the window's own chat
+    sessions.take(listing);
+    QCOMPARE(ended.size(), 0);
+
+    listing[0].state = SessionState::Done;
+    sessions.take(listing);
+    QCOMPARE(ended.size(), 1);
+    sessions.take(listing); // nothing new
+    QCOMPARE(ended.size(), 1);
+
+    // Another request in the same session, begun and ended between two refreshes.
+    listing[0].session.lastActivity = start.addSecs(5);
+    sessions.take(listing);
+    QCOMPARE(ended.size(), 2);
+
+    // A request first seen already ended (a short one, or while the window was hidden), and one that failed.
+    QList<LiveSession> more = clientSessions({start, start, start});
+    more[2].session.id = QStringLiteral("client-new");
+    more[2].state = SessionState::Failed;
+    more[0] = listing[0];
+    more[1] = listing[1];
+    sessions.take(more);
+    QCOMPARE(ended.size(), 3);
 }
 
 void WindowModelsTest::liveSessionsNameATraceByItsService()

@@ -9,6 +9,7 @@
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
 #include "WindowDriver.h"
+#include "models/ConversationListModel.h"
 #include "models/MessageModel.h"
 #include "models/ProgressState.h"
 #include "models/SessionTimeline.h"
@@ -17,6 +18,8 @@
 #include "settings/Preferences.h"
 #include "settings/SecretEditor.h"
 
+#include <QFont>
+#include <QFontInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -108,12 +111,14 @@ private Q_SLOTS:
     void keyboardMovesOnAndHighlightsOneChat();
     void deletingAChatCanBeUndone();
     void liveSessionShowsAnOutsideAgent();
+    void aChatThroughTheEndpointIsListedOnceItEnds();
     void aTracesMomentsAreTheWindowsWords();
     void anAgentInThePickerAnswersWithItsSteps();
     void languageSwitchesLive();
     void theThemeSwitchesLiveInAnOpenDialog();
     void settingsSayWhereThePortCameFromAndThatNoKeychainAnswers();
     void anUpstreamAddedOrRemovedInSettingsAppliesWithoutRestart();
+    void theChosenModelStaysWhenItsServerStopsAnswering();
     void theGreetingIsCentredInTheChat();
     void nothingIsClippedAtAnySize();
     void screenshotsInBothThemesSizesAndLanguages();
@@ -551,6 +556,27 @@ void WindowUiTest::deletingAChatCanBeUndone()
     QTRY_COMPARE(titleOf(), renamed);
 }
 
+// A client's chat through /v1 is saved in history: the sidebar lists it (and its search finds it) without
+// waiting for the window's own next chat or a restart.
+void WindowUiTest::aChatThroughTheEndpointIsListedOnceItEnds()
+{
+    const QString question = u"Which chats did the outside client have?"_s;
+    const auto listed = [this, &question] {
+        return !history()
+                    ->match(history()->index(0, 0), ConversationListModel::TitleRole, question)
+                    .isEmpty();
+    };
+    QVERIFY(!listed());
+    HttpTestClient client;
+    const QJsonObject body {{u"model"_s, u"gpt-4o-mini"_s},
+        {u"messages"_s, QJsonArray {QJsonObject {{u"role"_s, u"user"_s}, {u"content"_s, question}}}}};
+    const auto reply = client.send("POST",
+        m_window->endpoint().baseUrl().resolved(QUrl(u"/v1/chat/completions"_s)),
+        QJsonDocument(body).toJson(), {{"Content-Type", "application/json"}, {"User-Agent", "curl/8.0.1"}});
+    QCOMPARE(reply.status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(listed(), 10000);
+}
+
 void WindowUiTest::liveSessionShowsAnOutsideAgent()
 {
     QQuickWindow *window = m_window->window();
@@ -919,6 +945,59 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     QTRY_VERIFY(!settings->property("visible").toBool());
 }
 
+// The tester's case: a chat with the second Ollama's model; that server stops; ⟳. The picker keeps the model
+// (saying it does not answer) and the next message fails as unreachable, instead of going to the first
+// Ollama's model of the same name unasked.
+void WindowUiTest::theChosenModelStaysWhenItsServerStopsAnswering()
+{
+    auto second = std::make_unique<FakeUpstream>();
+    FakeScript hello;
+    hello.content = {QStringLiteral("Hello from the second Ollama.")};
+    second->setScript(QStringLiteral("qwen3:8b"), hello); // named as the first's: listed as ollama-2/qwen3:8b
+    QVERIFY(second->start());
+    const QStringList upstreams = m_preferences->upstreams();
+    m_preferences->setUpstreams(upstreams + QStringList {second->ollamaSpec()});
+    QObject *catalog = m_driver->object("modelCatalog");
+    const auto listed = [catalog] { return catalog->property("models").toStringList(); };
+    const QString chosen = QStringLiteral("ollama-2/qwen3:8b");
+    QTRY_VERIFY_WITH_TIMEOUT(listed().contains(chosen), 10000);
+    newChat(chosen);
+    const int answersBefore = m_answersEnded;
+    ask(QStringLiteral("Hello second server"));
+    QCOMPARE(stateOf(messages(), 1), MessageModel::State::Complete);
+
+    second.reset(); // the server stops: its port refuses
+    QVERIFY(QMetaObject::invokeMethod(m_driver->item("refreshModels"), "clicked"));
+    QTRY_VERIFY_WITH_TIMEOUT(!listed().contains(chosen) && !catalog->property("loading").toBool(), 10000);
+    QVERIFY(listed().contains(QStringLiteral("qwen3:8b"))); // the first Ollama's, of the same name
+    QCOMPARE(chat()->property("model").toString(), chosen);
+    QCOMPARE(
+        m_driver->item("modelPicker")->property("displayText").toString(), chosen + u" (not answering)"_s);
+
+    ask(QStringLiteral("Still there?"));
+    QCOMPARE(stateOf(messages(), 3), MessageModel::State::Failed);
+    QCOMPARE(chat()->property("failure").value<ChatFailure::Kind>(), ChatFailure::Kind::Unreachable);
+    QCOMPARE(chat()->property("model").toString(), chosen);
+
+    // Retried while the server is still down: the answer and the side panel tell the same failure the same
+    // way (the answer used to say "reported an error" while the panel said "could not be reached").
+    QQuickItem *answer = m_driver->lastMessage();
+    QVERIFY(QMetaObject::invokeMethod(m_driver->item("regenerateButton", answer), "clicked"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_answersEnded, answersBefore + 3, 20000);
+    QCOMPARE(stateOf(messages(), 3), MessageModel::State::Failed);
+    answer = m_driver->lastMessage();
+    const QString unreachable = u"ollama-2 could not be reached."_s;
+    QTRY_VERIFY2(WindowDriver::shownText(answer, "answerError").startsWith(unreachable),
+        qPrintable(WindowDriver::shownText(answer, "answerError")));
+    const QString panel = shownTexts(m_driver->item("chatInsights"), "milestoneDetails").join(u'\n') + u'\n'
+        + WindowDriver::shownText(m_driver->item("chatInsights"), "failureDetails");
+    QVERIFY2(panel.contains(unreachable), qPrintable(panel));
+    QVERIFY2(!panel.contains(u"reported an error"_s), qPrintable(panel));
+
+    m_preferences->setUpstreams(upstreams);
+    QTRY_VERIFY_WITH_TIMEOUT(!catalog->property("summary").toString().contains(u"ollama-2"_s), 10000);
+}
+
 void WindowUiTest::anUpstreamAddedOrRemovedInSettingsAppliesWithoutRestart()
 {
     FakeUpstream added;
@@ -1233,6 +1312,33 @@ void WindowUiTest::firstRunWithoutUpstreamSaysHowToFixIt()
     auto *send = firstRun.window()->findChild<QObject *>(QStringLiteral("sendButton"));
     QVERIFY(!send->property("enabled").toBool()); // nothing to send to
     QVERIFY(!WindowDriver(firstRun.window()).screenshot(QStringLiteral("window-first-run.png")).isEmpty());
+
+    // Why it failed in the window's words (German in a German window); Ponder's English only as the detail.
+    QQuickItem *root = firstRun.window()->contentItem();
+    QCOMPARE(shownTexts(root, "upstreamReason"),
+        QStringList {u"Not reachable: nothing answers at this address. Is the server running?"_s});
+    const QStringList details = shownTexts(root, "upstreamDetail");
+    QCOMPARE(details.size(), 1);
+    QVERIFY2(details.first().contains(u"Connection refused"_s), qPrintable(details.first()));
+    m_preferences->setLanguage(QStringLiteral("de"));
+    QTRY_COMPARE(shownTexts(root, "upstreamReason"),
+        QStringList {u"Nicht erreichbar: Unter dieser Adresse antwortet nichts. Läuft der Server?"_s});
+    QCOMPARE(shownTexts(root, "upstreamDetail"), details);
+    // The repeated rows are found among the items as they are drawn (a Repeater's are no QObject children).
+    const auto pixelsOf = [root](const QString &name) {
+        QList<QQuickItem *> items {root};
+        while (!items.isEmpty()) {
+            QQuickItem *item = items.takeFirst();
+            if (item->objectName() == name)
+                return QFontInfo(item->property("font").value<QFont>()).pixelSize();
+            items += item->childItems();
+        }
+        return -1;
+    };
+    QVERIFY(pixelsOf(u"upstreamDetail"_s) > 0);
+    QVERIFY(pixelsOf(u"upstreamDetail"_s) < pixelsOf(u"upstreamReason"_s)); // the detail is secondary
+    QVERIFY(!WindowDriver(firstRun.window()).screenshot(QStringLiteral("window-first-run-de.png")).isEmpty());
+    m_preferences->setLanguage(QStringLiteral("en"));
 }
 
 // --upstream replaces the saved upstreams: Settings list the chosen ones first, in use and not removable,

@@ -8,6 +8,7 @@
 
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -45,6 +46,40 @@ class OptionsTest : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init() { QSettings().clear(); }
+
+    // Two windows with different --data-dir keep apart: each has its own language, model and upstreams, and
+    // neither touches the settings of a window started without one.
+    void aDataDirHoldsTheWindowsOwnSettings()
+    {
+        QTemporaryDir first;
+        QTemporaryDir second;
+        QVERIFY(first.isValid() && second.isValid());
+        const auto builderFor = [](const QString &dir) {
+            CommandLine parsed;
+            parsed.parse({QStringLiteral("ponder"), QStringLiteral("--data-dir"), dir});
+            return ServerOptionsBuilder(parsed.serverOptions());
+        };
+        {
+            Preferences inFirst(builderFor(first.path()).dataDir());
+            inFirst.setLanguage(QStringLiteral("de"));
+            inFirst.setModel(QStringLiteral("ollama-2/thinker:latest"));
+            inFirst.setUpstreams({OpenAiSpec});
+            QCOMPARE(inFirst.fileName(), first.filePath(QStringLiteral("settings.ini")));
+        }
+        QVERIFY(QFile::exists(first.filePath(QStringLiteral("settings.ini"))));
+
+        const Preferences inSecond(builderFor(second.path()).dataDir());
+        QCOMPARE(inSecond.language(), QString());
+        QCOMPARE(inSecond.model(), QString());
+        QVERIFY(!inSecond.upstreams().contains(OpenAiSpec));
+        const Preferences standard(builderFor({}).dataDir());
+        QCOMPARE(standard.language(), QString());
+        QVERIFY(!standard.upstreams().contains(OpenAiSpec));
+
+        const Preferences firstAgain(first.path()); // the next start with the same folder finds them
+        QCOMPARE(firstAgain.language(), QStringLiteral("de"));
+        QCOMPARE(firstAgain.model(), QStringLiteral("ollama-2/thinker:latest"));
+    }
 
     void theApiTokenComesFromTheHighestSourceThatHasOne()
     {
