@@ -410,7 +410,7 @@ void GenerationReporter::publishProgress(const QString &type, const QString &mes
     update.currentStep = step;
     update.totalSteps = TotalSteps;
     update.metrics = figures.isEmpty() ? metrics() : std::move(figures);
-    const EventData data = update.toStoredData(); // written once, with its figures
+    const EventData data = update.toStoredData(); // written once, with its figures, when first read
     publish(EventKind::Progress, data);
 }
 

@@ -22,6 +22,25 @@ EventData EventData::fromText(QByteArray text, EventFacts facts)
     return data;
 }
 
+EventData EventData::whenRead(std::function<QByteArray()> write, EventFacts facts)
+{
+    EventData data;
+    data.m_write = std::make_shared<const std::function<QByteArray()>>(std::move(write));
+    data.m_facts = std::move(facts);
+    return data;
+}
+
+const QByteArray &EventData::text() const
+{
+    if (m_write) {
+        m_text = (*m_write)();
+        if (m_text.isEmpty())
+            m_text = QByteArrayLiteral("{}");
+        m_write.reset();
+    }
+    return m_text;
+}
+
 EventData EventData::fromStreamText(QByteArray text, QString sessionId)
 {
     EventData data = fromText(std::move(text));
@@ -32,7 +51,7 @@ EventData EventData::fromStreamText(QByteArray text, QString sessionId)
 const QJsonObject &EventData::object() const
 {
     if (!m_object)
-        m_object = QJsonDocument::fromJson(m_text).object();
+        m_object = QJsonDocument::fromJson(text()).object();
     return *m_object;
 }
 
@@ -52,7 +71,7 @@ EventFacts EventData::facts(EventKind kind) const
 
 bool EventData::isMessageShapedFor(const QString &sessionId, EventKind kind) const
 {
-    if (m_text.size() <= 2 || !m_text.startsWith('{'))
+    if (text().size() <= 2 || !m_text.startsWith('{'))
         return false;
     if (!m_streamSessionId.isEmpty())
         return m_streamSessionId == sessionId;

@@ -49,7 +49,10 @@ QJsonObject ProgressUpdate::toJson() const
 
 EventData ProgressUpdate::toStoredData() const
 {
-    return EventData::fromText(jsonText(false), {sessionId, updateType, confidence, false});
+    // Written when first read, from a copy of this update (its members are shared, not copied): in memory,
+    // an update no one watches or reads back is never written.
+    return EventData::whenRead(
+        [update = *this] { return update.jsonText(false); }, {sessionId, updateType, confidence, false});
 }
 
 QByteArray ProgressUpdate::jsonText(bool withId) const

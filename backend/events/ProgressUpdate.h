@@ -42,7 +42,8 @@ struct ProgressUpdate
         const QString &activity, std::optional<double> percentage = std::nullopt);
     static ProgressUpdate fromJson(const QJsonObject &json, JsonFieldReader &reader);
     QJsonObject toJson() const;
-    // The data a store keeps: everything but the id, which the store assigns.
+    // The data a store keeps: everything but the id, which the store assigns. Its text is written when first
+    // read (a store that writes it elsewhere, a watcher, history), the same bytes as at once.
     EventData toStoredData() const;
 
 private:

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void streamIdsStayMonotonicWhenTheClockGoesBack();
     void thinkingStepRoundTripsThroughJson();
     void storedDataLeavesTheIdToTheStore();
+    void progressDataIsWrittenWhenFirstReadAsItWasMade();
+    void dataWrittenWhenReadIsWrittenOncePerCopy();
     void jsonWriterEscapesWhatJsonRequires();
     void jsonWriterWritesNumbersAsQtDoes();
     void timestampTextMatchesQtFormatting();
@@ -133,6 +135,50 @@ void EventModelTest::storedDataLeavesTheIdToTheStore()
     QJsonObject withoutId = step.toJson();
     withoutId.remove(QStringLiteral("id"));
     QCOMPARE(stored.object(), withoutId);
+}
+
+void EventModelTest::progressDataIsWrittenWhenFirstReadAsItWasMade()
+{
+    ProgressUpdate update = ProgressUpdate::now(QStringLiteral("s"), QStringLiteral("progress"),
+        QStringLiteral("lone \xd800 surrogate, \"quoted\""), QStringLiteral("waiting"), 5);
+    update.currentStep = 2;
+    update.totalSteps = 4;
+    update.metrics = {{QStringLiteral("elapsed_ms"), 3}, {QStringLiteral("tokens"), 0}};
+    update.extra = {{QStringLiteral("prompt"), QStringLiteral("hi")}};
+    QJsonObject expected = update.toJson();
+    expected.remove(QStringLiteral("id"));
+    const QByteArray expectedText = update.toStoredData().text(); // written at once
+    const EventData stored = update.toStoredData();
+    // What the update holds after its data was made is not what the data says: it was made then.
+    update.message = QStringLiteral("changed");
+    update.metrics.insert(QStringLiteral("tokens"), 9);
+    const EventData copy = stored; // a copy made before the text was read writes the same text
+    QCOMPARE(stored.text(), expectedText);
+    QCOMPARE(copy.text(), expectedText);
+    QCOMPARE(stored.object(), expected);
+    QCOMPARE(QJsonDocument::fromJson(stored.text()).object(), expected);
+    QCOMPARE(stored.facts(EventKind::Progress).type, QStringLiteral("progress"));
+    QVERIFY(stored.isMessageShapedFor(QStringLiteral("s"), EventKind::Progress));
+}
+
+void EventModelTest::dataWrittenWhenReadIsWrittenOncePerCopy()
+{
+    int writes = 0;
+    const EventData data = EventData::whenRead(
+        [&writes] {
+            ++writes;
+            return QByteArray(R"({"session_id":"s","update_type":"progress"})");
+        },
+        {QStringLiteral("s"), QStringLiteral("progress"), std::nullopt, false});
+    const EventData copy = data;
+    QCOMPARE(data.facts(EventKind::Progress).sessionId, QStringLiteral("s"));
+    QCOMPARE(writes, 0); // made, copied and its facts read: nothing written yet
+    QCOMPARE(data.text(), QByteArray(R"({"session_id":"s","update_type":"progress"})"));
+    QCOMPARE(data.object().value(QLatin1String("update_type")).toString(), QStringLiteral("progress"));
+    QCOMPARE(writes, 1);
+    const EventData later = data; // copies the written text
+    QCOMPARE(later.text(), data.text());
+    QCOMPARE(writes, 1);
 }
 
 void EventModelTest::jsonWriterEscapesWhatJsonRequires()
