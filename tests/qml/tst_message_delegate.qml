@@ -221,12 +221,66 @@ Item {
             message.author = MessageModel.User
             compare(tables().length, 1)
             verify(tables()[0] === first, "the table's item is the same")
-            compare(first.textFormat, TextEdit.PlainText)
+            tryCompare(first, "textFormat", TextEdit.PlainText) // the same text: the format follows
             message.author = MessageModel.Assistant
             message.content = table(2)
             verify(tables()[0] === first, "the table's item is the same")
             compare(first.textFormat, TextEdit.MarkdownText)
             verify(first.getText(0, first.length).indexOf("2") >= 0)
+        }
+
+        // Recycled from a long answer to a question (plain) and back, as scrolling does on nearly every reuse:
+        // the paragraphs' items kept hidden keep their Markdown, not parsed and laid out again as plain text
+        // unseen (and again as Markdown for the next answer); the question's own is plain.
+        function test_hiddenBlockItemsKeepTheirFormat() {
+            let answer = ""
+            for (let i = 0; i < 5; ++i)
+                answer += "Paragraph " + i + " with *some* words.\n\n"
+            const message = make({ content: answer })
+            const prose = () => findAll(message, item => item.hasOwnProperty("used") && item.kind === MessageBlocks.Prose)
+                                    .map(block => block.item)
+            compare(prose().length, 5)
+            message.author = MessageModel.User
+            message.content = "How does *this* work?"
+            compare(shownBlocks(message).length, 1)
+            const items = prose()
+            compare(items[0].textFormat, TextEdit.PlainText)
+            compare(items[0].getText(0, items[0].length), "How does *this* work?") // as typed
+            for (let i = 1; i < 5; ++i)
+                compare(items[i].textFormat, TextEdit.MarkdownText, "hidden paragraph " + i)
+            wait(0) // what a later frame would do meanwhile
+            for (let i = 1; i < 5; ++i)
+                compare(items[i].textFormat, TextEdit.MarkdownText, "hidden paragraph " + i)
+            message.author = MessageModel.Assistant
+            message.content = answer
+            tryCompare(shownBlocks(message), "length", 5)
+            for (let i = 0; i < 5; ++i)
+                compare(items[i].textFormat, TextEdit.MarkdownText, "paragraph " + i)
+        }
+
+        // Scrolled through a conversation, one delegate shows answers and questions in turn: each as tall
+        // as a delegate made for it alone.
+        function test_aRecycledDelegateIsAsTallAsAFreshOne() {
+            const texts = [
+                { author: MessageModel.User, content: "Question 4: how does this part work?" },
+                { author: MessageModel.Assistant, content: "Answer 5 with **bold**, a list:\n\n1. one\n2. two\n\n```cpp\nint x = 5;\n```\n\nand a closing line." },
+                { author: MessageModel.User, content: "Question 6: how does this part work?" },
+                { author: MessageModel.Assistant, content: "| part | what it does |\n|---|---|\n| 7 | parses |\n| two | checks |\n\nThen it returns." },
+                { author: MessageModel.User, content: "Question 8: how does this part work?" },
+                { author: MessageModel.Assistant, content: "Paragraph 0 of a long answer, with *some* words.\n\n```py\nprint(0)\n```\n\nParagraph 1 of a long answer.\n\n```py\nprint(1)\n```\n\n" },
+                { author: MessageModel.User, content: "Question 10: how does this part work?" },
+                { author: MessageModel.Assistant, content: "Answer 11 with **bold**, a list:\n\n1. one\n2. two\n\n```cpp\nint x = 11;\n```\n\nand a closing line." }
+            ]
+            const recycled = make(texts[0])
+            for (let i = 0; i < texts.length; ++i) {
+                const fresh = make(texts[i])
+                tryVerify(() => fresh.height > 0)
+                wait(50)
+                recycled.author = texts[i].author
+                recycled.content = texts[i].content
+                tryCompare(recycled, "height", fresh.height, 5000, "message " + i)
+                fresh.destroy()
+            }
         }
 
         // Squeezed and widened again (a window resized), a one-line question is one line tall again.
