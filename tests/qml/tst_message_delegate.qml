@@ -258,6 +258,25 @@ Item {
                 compare(items[i].textFormat, TextEdit.MarkdownText, "paragraph " + i)
         }
 
+        // A table wider than the message keeps its cells on one line each and scrolls sideways, also when a
+        // recycled delegate's table item had a narrow table before.
+        function test_aWideTableScrollsSideways() {
+            const cell = "a cell with a good many words in it, and then a good many more of them"
+            const wide = "| a | b | c |\n|---|---|---|\n| " + cell + " | " + cell + " | " + cell + " |"
+            const message = make({ content: "| a | b |\n|---|---|\n| 1 | 2 |" })
+            const table = () => findAll(message, item => item.objectName === "markdownTable")[0]
+            const first = table()
+            tryVerify(() => first.width > 0)
+            const narrowWidth = first.width
+            const oneLineRows = first.height // two rows of one line each
+            message.content = wide
+            verify(table() === first, "the table's item is the same")
+            tryVerify(() => first.width > narrowWidth + 200, 5000, "as wide as its cells: " + first.width)
+            verify(first.parent.parent.interactive, "scrolls sideways")
+            // As tall as rows of one line each: no cell wrapped.
+            compare(first.height, oneLineRows)
+        }
+
         // Scrolled through a conversation, one delegate shows answers and questions in turn: each as tall
         // as a delegate made for it alone.
         function test_aRecycledDelegateIsAsTallAsAFreshOne() {
