@@ -63,6 +63,9 @@ Column {
                     width: block.width // from the start: laid out once, at its width
                     text: block.text
                     textFormat: block.plain ? TextEdit.PlainText : TextEdit.MarkdownText
+                    // A TextEdit whose format changes converts the text it has (Markdown written back, blank
+                    // lines and all, as plain text): the row's own text is set again.
+                    onTextFormatChanged: text = Qt.binding(() => block.text)
                     wrapMode: Text.Wrap
                     readOnly: true
                     selectByMouse: true

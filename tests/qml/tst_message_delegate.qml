@@ -292,12 +292,24 @@ Item {
             ]
             const recycled = make(texts[0])
             for (let i = 0; i < texts.length; ++i) {
+                // The text before the author, as a view may set them too.
+                const other = make(texts[i])
+                other.content = texts[(i + 1) % texts.length].content
+                other.author = texts[(i + 1) % texts.length].author
+                other.content = texts[i].content
+                other.author = texts[i].author
                 const fresh = make(texts[i])
                 tryVerify(() => fresh.height > 0)
                 wait(50)
                 recycled.author = texts[i].author
                 recycled.content = texts[i].content
                 tryCompare(recycled, "height", fresh.height, 5000, "message " + i)
+                wait(50)
+                compare(recycled.height, fresh.height, "message " + i + ", later")
+                tryCompare(other, "height", fresh.height, 5000, "text first, message " + i)
+                wait(50)
+                compare(other.height, fresh.height, "text first, message " + i + ", later")
+                other.destroy()
                 fresh.destroy()
             }
         }
