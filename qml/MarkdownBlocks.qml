@@ -22,12 +22,15 @@ Column {
     signal copyRequested(string text)
 
     function sync() {
-        parts.markdown = markdown
+        parts.show(markdown, plain)
         // Columns place their children when next polished; a list needs this height now, or it takes the
         // item for shorter than it is and creates more than fit.
         forceLayout()
     }
     onMarkdownChanged: sync()
+    // A recycled delegate learns its author before its text: the format waits for the text (in the same
+    // pass), or the old text's rows would be laid out again in the new format for nothing.
+    onPlainChanged: Qt.callLater(sync)
     Component.onCompleted: sync()
 
     spacing: 8
@@ -46,10 +49,12 @@ Column {
             required property string text
             required property string language
             required property bool used // false: kept for a later text, hidden (the Column skips it)
+            // Per row, never `blocks.plain`: rows kept hidden keep their format, not parsed again unseen.
+            required property bool plain
             visible: used
             width: parent ? parent.width : 0
-            // Never on `blocks.plain`: a recycled delegate learns it is a user's before it gets the user's
-            // text, and its answer's table would be destroyed and created again in between.
+            // Never on `plain`: a recycled delegate learns it is a user's before it gets the user's text,
+            // and its answer's table would be destroyed and created again in between.
             sourceComponent: kind === MessageBlocks.Code ? codeComponent
                            : kind === MessageBlocks.Table ? tableComponent : proseComponent
             Component {
@@ -57,7 +62,10 @@ Column {
                 TextEdit {
                     width: block.width // from the start: laid out once, at its width
                     text: block.text
-                    textFormat: blocks.plain ? TextEdit.PlainText : TextEdit.MarkdownText
+                    textFormat: block.plain ? TextEdit.PlainText : TextEdit.MarkdownText
+                    // A TextEdit whose format changes converts the text it has (Markdown written back, blank
+                    // lines and all, as plain text): the row's own text is set again.
+                    onTextFormatChanged: text = Qt.binding(() => block.text)
                     wrapMode: Text.Wrap
                     readOnly: true
                     selectByMouse: true
@@ -82,7 +90,7 @@ Column {
                 TableBlock {
                     width: block.width
                     markdown: block.text
-                    plain: blocks.plain
+                    plain: block.plain
                     fontSize: blocks.fontSize - 1
                 }
             }

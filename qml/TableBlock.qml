@@ -47,6 +47,8 @@ Flickable {
         width: Math.max(flick.width, Math.min(tableStyle.naturalWidth, 2400))
         text: flick.markdown
         textFormat: flick.plain ? TextEdit.PlainText : TextEdit.MarkdownText // plain: no table, no rules
+        // The format changed converts the text it has (Markdown written back as plain text): set it again.
+        onTextFormatChanged: text = Qt.binding(() => flick.markdown)
         wrapMode: Text.Wrap
         readOnly: true
         selectByMouse: true

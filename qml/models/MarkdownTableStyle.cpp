@@ -51,15 +51,7 @@ void MarkdownTableStyle::restyle()
         return;
     m_styling = true; // setting formats changes the contents again
     style(document);
-    // Laid out without a width, the table takes what its cells need unwrapped.
-    std::unique_ptr<QTextDocument> natural(document->clone());
-    natural->setTextWidth(-1);
-    const qreal width = natural->idealWidth() + 2;
     m_styling = false;
-    if (!qFuzzyCompare(width, m_naturalWidth)) {
-        m_naturalWidth = width;
-        Q_EMIT naturalWidthChanged();
-    }
     measure();
 }
 
@@ -67,6 +59,13 @@ void MarkdownTableStyle::measure()
 {
     m_measuring = false;
     QTextDocument *document = m_document ? m_document->textDocument() : nullptr;
+    // Read from the layout, so measured again whenever the document is laid out (a TextEdit's first
+    // layout may come after its text).
+    const qreal natural = document ? naturalWidthOf(document) + 2 : 0;
+    if (!qFuzzyCompare(natural + 1, m_naturalWidth + 1)) {
+        m_naturalWidth = natural;
+        Q_EMIT naturalWidthChanged();
+    }
     const QList<qreal> edges = document ? rowEdgesOf(document) : QList<qreal>();
     QTextTable *table = document ? firstTable(document) : nullptr;
     const qreal width = table ? document->documentLayout()->frameBoundingRect(table).width() : 0;
@@ -79,6 +78,10 @@ void MarkdownTableStyle::measure()
 
 void MarkdownTableStyle::style(QTextDocument *document)
 {
+    // One edit: the document is laid out again once, not once per format set (the table's, each header
+    // cell's).
+    QTextCursor edit(document);
+    edit.beginEditBlock();
     for (QTextFrame *frame : document->rootFrame()->childFrames()) {
         auto *table = qobject_cast<QTextTable *>(frame);
         if (!table)
@@ -98,6 +101,48 @@ void MarkdownTableStyle::style(QTextDocument *document)
             cell.setFormat(cellFormat);
         }
     }
+    edit.endEditBlock();
+}
+
+qreal MarkdownTableStyle::naturalWidthOf(QTextDocument *document)
+{
+    // What each line needs unwrapped is known once the document is laid out at any width (each block's
+    // layout keeps its maximum width): no copy of the document laid out again without a width.
+    QAbstractTextDocumentLayout *layout = document->documentLayout();
+    layout->documentSize(); // laid out to the end
+    auto blockWidth = [](const QTextBlock &block) {
+        const QTextBlockFormat format = block.blockFormat();
+        return block.layout()->maximumWidth() + format.leftMargin() + format.rightMargin()
+            + format.indent() * block.document()->indentWidth() + std::max<qreal>(format.textIndent(), 0);
+    };
+    qreal widest = 0;
+    QTextFrame *root = document->rootFrame();
+    for (QTextFrame::iterator it = root->begin(); !it.atEnd(); ++it) {
+        if (QTextFrame *frame = it.currentFrame()) {
+            auto *table = qobject_cast<QTextTable *>(frame);
+            if (!table)
+                continue;
+            const QTextTableFormat format = table->format();
+            qreal width
+                = 2 * (format.border() + format.margin()) + (table->columns() + 1) * format.cellSpacing();
+            for (int column = 0; column < table->columns(); ++column) {
+                qreal cellWidest = 0;
+                for (int row = 0; row < table->rows(); ++row) {
+                    const QTextTableCell cell = table->cellAt(row, column);
+                    if (cell.column() != column || cell.columnSpan() > 1)
+                        continue; // counted in its first column / spread over its columns: rare in Markdown
+                    for (QTextFrame::iterator inCell = cell.begin(); !inCell.atEnd(); ++inCell)
+                        cellWidest = std::max(cellWidest, blockWidth(inCell.currentBlock()));
+                }
+                width += std::ceil(cellWidest)
+                    + 2 * format.cellPadding(); // a column is laid out whole pixels wide
+            }
+            widest = std::max(widest, width);
+        } else {
+            widest = std::max(widest, blockWidth(it.currentBlock()));
+        }
+    }
+    return widest + 2 * document->documentMargin();
 }
 
 QList<qreal> MarkdownTableStyle::rowEdgesOf(QTextDocument *document)

@@ -40,6 +40,8 @@ public:
 
     // Styles every table in `document` (public for tests).
     static void style(QTextDocument *document);
+    // How wide `document` is laid out without wrapping a line (public for tests).
+    static qreal naturalWidthOf(QTextDocument *document);
     // Where the rows of the first table in `document` are, as laid out now (public for tests).
     static QList<qreal> rowEdgesOf(QTextDocument *document);
 

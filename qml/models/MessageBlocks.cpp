@@ -37,6 +37,8 @@ QVariant MessageBlocks::data(const QModelIndex &index, int role) const
         return block.language;
     case UsedRole:
         return index.row() < m_used;
+    case PlainRole:
+        return m_plainRows.at(index.row());
     default:
         return {};
     }
@@ -44,23 +46,49 @@ QVariant MessageBlocks::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageBlocks::roleNames() const
 {
-    return {{KindRole, "kind"}, {TextRole, "text"}, {LanguageRole, "language"}, {UsedRole, "used"}};
+    return {{KindRole, "kind"}, {TextRole, "text"}, {LanguageRole, "language"}, {UsedRole, "used"},
+        {PlainRole, "plain"}};
 }
 
 void MessageBlocks::setMarkdown(const QString &markdown)
 {
-    if (markdown == m_markdown)
+    show(markdown, m_plain);
+}
+
+void MessageBlocks::setPlain(bool plain)
+{
+    show(m_markdown, plain);
+}
+
+void MessageBlocks::show(const QString &markdown, bool plain)
+{
+    const bool newFormat = plain != m_plain;
+    if (!newFormat && markdown == m_markdown)
         return;
-    const bool grew = markdown.startsWith(m_markdown) && (m_used > 0 || m_paced);
-    m_markdown = markdown;
-    if (grew) {
-        // Blocks still waiting keep waiting their turn, even once the answer is complete.
-        showGrowth(m_paced || m_pending.isActive());
-    } else {
-        m_pending.stop();
-        replaceFrom(0, MarkdownSegments::split(m_markdown));
+    m_plain = plain;
+    const bool newText = markdown != m_markdown;
+    const bool grew = newText && markdown.startsWith(m_markdown) && (m_used > 0 || m_paced);
+    // The same text, or more of it, in the other format: its rows change format (those kept unused keep
+    // theirs until used). Another text altogether takes the format with its rows.
+    if (newFormat && (!newText || grew)) {
+        for (int row = 0; row < m_used; ++row)
+            m_plainRows[row] = plain;
+        if (m_used > 0)
+            Q_EMIT dataChanged(index(0), index(m_used - 1), {PlainRole});
     }
-    Q_EMIT markdownChanged();
+    if (newText) {
+        m_markdown = markdown;
+        if (grew) {
+            // Blocks still waiting keep waiting their turn, even once the answer is complete.
+            showGrowth(m_paced || m_pending.isActive());
+        } else {
+            m_pending.stop();
+            replaceFrom(0, MarkdownSegments::split(m_markdown));
+        }
+        Q_EMIT markdownChanged();
+    }
+    if (newFormat)
+        Q_EMIT plainChanged();
 }
 
 void MessageBlocks::showGrowth(bool paced)
@@ -85,6 +113,7 @@ void MessageBlocks::replaceFrom(int first, const QList<MarkdownSegments::Segment
     const int used = first + int(fresh.size());
     const int inPlace = std::min(int(m_rows.size()), used);
     QList<std::pair<int, QList<int>>> changes;
+    QList<int> newFormat;
     for (int row = first; row < inPlace; ++row) {
         MarkdownSegments::Segment &shown = m_rows[row];
         const MarkdownSegments::Segment &next = fresh.at(row - first);
@@ -97,11 +126,18 @@ void MessageBlocks::replaceFrom(int first, const QList<MarkdownSegments::Segment
             roles << LanguageRole;
         if (row >= m_used)
             roles << UsedRole;
+        if (m_plainRows.at(row) != m_plain)
+            newFormat << row;
         shown = next; // the start offset too, which no role shows
+        m_plainRows[row] = m_plain;
         if (!roles.isEmpty())
             changes.append({row, roles});
     }
     const int wasUsed = std::exchange(m_used, inPlace);
+    // The format before the text: a TextEdit whose format changes converts the text it has, so a new
+    // text set first would come out converted (Markdown written back, as plain text).
+    for (int row : std::as_const(newFormat))
+        Q_EMIT dataChanged(index(row), index(row), {PlainRole});
     for (const auto &[row, roles] : std::as_const(changes))
         Q_EMIT dataChanged(index(row), index(row), roles);
     if (used < wasUsed)
@@ -110,10 +146,12 @@ void MessageBlocks::replaceFrom(int first, const QList<MarkdownSegments::Segment
     if (kept < m_rows.size()) {
         beginRemoveRows({}, kept, int(m_rows.size()) - 1);
         m_rows.resize(kept);
+        m_plainRows.resize(kept);
         endRemoveRows();
     } else if (used > m_rows.size()) {
         beginInsertRows({}, int(m_rows.size()), used - 1);
         m_rows.append(fresh.mid(inPlace - first));
+        m_plainRows.resize(used, m_plain);
         m_used = used;
         endInsertRows();
     }

@@ -12,6 +12,11 @@
 // view hides them), up to MaxUnusedRows, and a later text takes them again: scrolling a conversation then
 // rebinds the items that show blocks instead of destroying and creating them, which cost a frame each.
 //
+// Plain or Markdown per row: a user's own words are shown as typed, and a row says which it shows. A
+// recycled delegate turns from an answer to a question and back on nearly every reuse; were the format the
+// whole message's, every kept row (a long answer's dozen paragraphs and its table) would be parsed and laid
+// out again in the other format each time, unseen. Only the rows a text uses take its format.
+//
 // Paced while an answer streams: an upstream may send a whole answer at once, and creating the items of a
 // hundred blocks in one frame stalls the window. At most MaxNewBlocksPerFrame blocks are added at a time
 // then, the rest a frame later each, in order.
@@ -28,6 +33,8 @@ class MessageBlocks : public QAbstractListModel
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString markdown READ markdown WRITE setMarkdown NOTIFY markdownChanged)
+    // The text is a user's own words, shown as typed: its rows say so (PlainRole).
+    Q_PROPERTY(bool plain READ plain WRITE setPlain NOTIFY plainChanged)
     // The text's blocks, not the rows kept unused.
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool paced READ paced WRITE setPaced NOTIFY pacedChanged)
@@ -38,7 +45,8 @@ public:
         KindRole = Qt::UserRole + 1, // Kind: which delegate shows the block
         TextRole,
         LanguageRole,
-        UsedRole // false: a row kept for a later text, shown by nothing
+        UsedRole, // false: a row kept for a later text, shown by nothing
+        PlainRole // shown as typed, not as Markdown: the format of the text that used the row last
     };
     Q_ENUM(Role)
 
@@ -62,6 +70,10 @@ public:
 
     QString markdown() const { return m_markdown; }
     void setMarkdown(const QString &markdown);
+    bool plain() const { return m_plain; }
+    void setPlain(bool plain);
+    // Both at once, as a recycled delegate gets them: the rows change once, to the new text in its format.
+    Q_INVOKABLE void show(const QString &markdown, bool plain);
     int count() const { return m_used; }
     // The text's blocks (the first `count` rows).
     QList<MarkdownSegments::Segment> blocks() const { return m_rows.first(m_used); }
@@ -72,6 +84,7 @@ public:
 
 Q_SIGNALS:
     void markdownChanged();
+    void plainChanged();
     void countChanged();
     void pacedChanged();
 
@@ -84,7 +97,9 @@ private:
 
     QString m_markdown;
     QList<MarkdownSegments::Segment> m_rows; // the text's blocks, then the unused rows' last blocks
+    QList<bool> m_plainRows; // per row of m_rows: shown as typed
     int m_used = 0; // rows that show the text's blocks
+    bool m_plain = false;
     bool m_paced = false;
     QTimer m_pending;
 };

@@ -221,12 +221,97 @@ Item {
             message.author = MessageModel.User
             compare(tables().length, 1)
             verify(tables()[0] === first, "the table's item is the same")
-            compare(first.textFormat, TextEdit.PlainText)
+            tryCompare(first, "textFormat", TextEdit.PlainText) // the same text: the format follows
             message.author = MessageModel.Assistant
             message.content = table(2)
             verify(tables()[0] === first, "the table's item is the same")
             compare(first.textFormat, TextEdit.MarkdownText)
             verify(first.getText(0, first.length).indexOf("2") >= 0)
+        }
+
+        // Recycled from a long answer to a question (plain) and back, as scrolling does on nearly every reuse:
+        // the paragraphs' items kept hidden keep their Markdown, not parsed and laid out again as plain text
+        // unseen (and again as Markdown for the next answer); the question's own is plain.
+        function test_hiddenBlockItemsKeepTheirFormat() {
+            let answer = ""
+            for (let i = 0; i < 5; ++i)
+                answer += "Paragraph " + i + " with *some* words.\n\n"
+            const message = make({ content: answer })
+            const prose = () => findAll(message, item => item.hasOwnProperty("used") && item.kind === MessageBlocks.Prose)
+                                    .map(block => block.item)
+            compare(prose().length, 5)
+            message.author = MessageModel.User
+            message.content = "How does *this* work?"
+            compare(shownBlocks(message).length, 1)
+            const items = prose()
+            compare(items[0].textFormat, TextEdit.PlainText)
+            compare(items[0].getText(0, items[0].length), "How does *this* work?") // as typed
+            for (let i = 1; i < 5; ++i)
+                compare(items[i].textFormat, TextEdit.MarkdownText, "hidden paragraph " + i)
+            wait(0) // what a later frame would do meanwhile
+            for (let i = 1; i < 5; ++i)
+                compare(items[i].textFormat, TextEdit.MarkdownText, "hidden paragraph " + i)
+            message.author = MessageModel.Assistant
+            message.content = answer
+            tryCompare(shownBlocks(message), "length", 5)
+            for (let i = 0; i < 5; ++i)
+                compare(items[i].textFormat, TextEdit.MarkdownText, "paragraph " + i)
+        }
+
+        // A table wider than the message keeps its cells on one line each and scrolls sideways, also when a
+        // recycled delegate's table item had a narrow table before.
+        function test_aWideTableScrollsSideways() {
+            const cell = "a cell with a good many words in it, and then a good many more of them"
+            const wide = "| a | b | c |\n|---|---|---|\n| " + cell + " | " + cell + " | " + cell + " |"
+            const message = make({ content: "| a | b |\n|---|---|\n| 1 | 2 |" })
+            const table = () => findAll(message, item => item.objectName === "markdownTable")[0]
+            const first = table()
+            tryVerify(() => first.width > 0)
+            const narrowWidth = first.width
+            const oneLineRows = first.height // two rows of one line each
+            message.content = wide
+            verify(table() === first, "the table's item is the same")
+            tryVerify(() => first.width > narrowWidth + 200, 5000, "as wide as its cells: " + first.width)
+            verify(first.parent.parent.interactive, "scrolls sideways")
+            // As tall as rows of one line each: no cell wrapped.
+            compare(first.height, oneLineRows)
+        }
+
+        // Scrolled through a conversation, one delegate shows answers and questions in turn: each as tall
+        // as a delegate made for it alone.
+        function test_aRecycledDelegateIsAsTallAsAFreshOne() {
+            const texts = [
+                { author: MessageModel.User, content: "Question 4: how does this part work?" },
+                { author: MessageModel.Assistant, content: "Answer 5 with **bold**, a list:\n\n1. one\n2. two\n\n```cpp\nint x = 5;\n```\n\nand a closing line." },
+                { author: MessageModel.User, content: "Question 6: how does this part work?" },
+                { author: MessageModel.Assistant, content: "| part | what it does |\n|---|---|\n| 7 | parses |\n| two | checks |\n\nThen it returns." },
+                { author: MessageModel.User, content: "Question 8: how does this part work?" },
+                { author: MessageModel.Assistant, content: "Paragraph 0 of a long answer, with *some* words.\n\n```py\nprint(0)\n```\n\nParagraph 1 of a long answer.\n\n```py\nprint(1)\n```\n\n" },
+                { author: MessageModel.User, content: "Question 10: how does this part work?" },
+                { author: MessageModel.Assistant, content: "Answer 11 with **bold**, a list:\n\n1. one\n2. two\n\n```cpp\nint x = 11;\n```\n\nand a closing line." }
+            ]
+            const recycled = make(texts[0])
+            for (let i = 0; i < texts.length; ++i) {
+                // The text before the author, as a view may set them too.
+                const other = make(texts[i])
+                other.content = texts[(i + 1) % texts.length].content
+                other.author = texts[(i + 1) % texts.length].author
+                other.content = texts[i].content
+                other.author = texts[i].author
+                const fresh = make(texts[i])
+                tryVerify(() => fresh.height > 0)
+                wait(50)
+                recycled.author = texts[i].author
+                recycled.content = texts[i].content
+                tryCompare(recycled, "height", fresh.height, 5000, "message " + i)
+                wait(50)
+                compare(recycled.height, fresh.height, "message " + i + ", later")
+                tryCompare(other, "height", fresh.height, 5000, "text first, message " + i)
+                wait(50)
+                compare(other.height, fresh.height, "text first, message " + i + ", later")
+                other.destroy()
+                fresh.destroy()
+            }
         }
 
         // Squeezed and widened again (a window resized), a one-line question is one line tall again.

@@ -14,6 +14,7 @@
 #include "store/StoredEvent.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractTextDocumentLayout>
 #include <QDateTime>
 #include <QFontMetricsF>
 #include <QGuiApplication>
@@ -125,6 +126,9 @@ private Q_SLOTS:
     void anAgentsTimeLeftCountsDown();
     void tablesAreBlocksOfTheirOwn();
     void tablesGetAShadedHeaderAndRules();
+    void aTableIsStyledInOneLayout();
+    void theNaturalWidthIsTheWidthUnwrapped_data();
+    void theNaturalWidthIsTheWidthUnwrapped();
 };
 
 void TimelineTest::stepsNestUnderTheirParents()
@@ -610,6 +614,55 @@ void TimelineTest::tablesGetAShadedHeaderAndRules()
     QTextDocument prose;
     prose.setMarkdown(u"Just words."_s);
     QVERIFY(MarkdownTableStyle::rowEdgesOf(&prose).isEmpty());
+}
+
+void TimelineTest::aTableIsStyledInOneLayout()
+{
+    // Styling sets the table's format and each header cell's: done as one edit, the document is laid out
+    // again once, not once per format (scrolling a conversation styles a table per answer with one).
+    QTextDocument document;
+    document.setMarkdown(u"| a | b | c | d |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |"_s);
+    document.setTextWidth(400);
+    document.documentLayout()->documentSize();
+    QSignalSpy laidOut(document.documentLayout(), &QAbstractTextDocumentLayout::update);
+    MarkdownTableStyle::style(&document);
+    QCOMPARE(laidOut.size(), 1);
+}
+
+void TimelineTest::theNaturalWidthIsTheWidthUnwrapped_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("plain");
+    QTest::newRow("table") << u"| model | what it does |\n|---|---|\n| qwen3 | parses the whole input |"_s
+                           << false;
+    QTest::newRow("wide table") << u"| a | b | c |\n|---|---|---|\n| %1 | %1 **bold** | `code` %1 |"_s.arg(
+        u"a cell with many words in it"_s)
+                                << false;
+    QTest::newRow("prose and a table")
+        << u"A paragraph of words, longer than any cell of the table under it.\n\n| x | y |\n|---|---|\n| 1 | 2 |"_s
+        << false;
+    QTest::newRow("plain") << u"| typed | as is |\n| a line that is long enough to wrap at a narrow width |"_s
+                           << true;
+}
+
+void TimelineTest::theNaturalWidthIsTheWidthUnwrapped()
+{
+    // How wide a table wants to be (it scrolls sideways when wider than the message) is read from the
+    // document as laid out at any width: the same as a copy laid out without a width says.
+    QFETCH(QString, text);
+    QFETCH(bool, plain);
+    QTextDocument document;
+    plain ? document.setPlainText(text) : document.setMarkdown(text);
+    MarkdownTableStyle::style(&document);
+    std::unique_ptr<QTextDocument> unwrapped(document.clone());
+    unwrapped->setTextWidth(-1);
+    const qreal expected = unwrapped->idealWidth();
+    for (const qreal width : {120.0, 300.0, 2000.0}) {
+        document.setTextWidth(width);
+        const qreal natural = MarkdownTableStyle::naturalWidthOf(&document);
+        QVERIFY2(qAbs(natural - expected) <= 1,
+            qPrintable(u"at %1: %2, unwrapped %3"_s.arg(width).arg(natural).arg(expected)));
+    }
 }
 
 QTEST_MAIN(TimelineTest)

@@ -132,6 +132,7 @@ private Q_SLOTS:
     void markdownSegmentsSplitCodeFences();
     void messageBlocksFollowAStreamIncrementally();
     void aRecycledDelegatesRowsAreKeptForTheNextText();
+    void rowsKeptUnusedKeepTheirFormat();
     void aBurstOfBlocksIsAddedAFewPerFrame();
     void keyedListModelSyncsWithoutResets();
     void progressStateReadsHubUpdates();
@@ -410,6 +411,50 @@ void WindowModelsTest::aRecycledDelegatesRowsAreKeptForTheNextText()
     blocks.setMarkdown(QStringLiteral("Short.\n\nAnd more."));
     QCOMPARE(blocks.blocks(), MarkdownSegments::split(QStringLiteral("Short.\n\nAnd more.")));
     QCOMPARE(inserted.size(), 0);
+}
+
+void WindowModelsTest::rowsKeptUnusedKeepTheirFormat()
+{
+    // A delegate scrolled through a conversation turns from an answer (Markdown) to a question (plain) and
+    // back: only the rows a text uses take its format, so the answer's kept rows are not parsed again.
+    QString longAnswer;
+    for (int i = 0; i < 10; ++i)
+        longAnswer += QStringLiteral("Paragraph %1 with *some* words.\n\n```py\nprint(%1)\n```\n\n").arg(i);
+    MessageBlocks blocks;
+    QAbstractItemModelTester tester(&blocks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    blocks.setMarkdown(longAnswer);
+    QCOMPARE(blocks.count(), 20);
+    QSignalSpy changed(&blocks, &QAbstractItemModel::dataChanged);
+    blocks.show(QStringLiteral("How does this part work?"), true);
+    QVERIFY(blocks.plain());
+    QVERIFY(blocks.index(0).data(MessageBlocks::PlainRole).toBool());
+    for (int row = 1; row < blocks.rowCount(); ++row)
+        QVERIFY(!blocks.index(row).data(MessageBlocks::PlainRole).toBool());
+    for (const auto &arguments : std::as_const(changed)) {
+        if (rolesOf(arguments).contains(MessageBlocks::PlainRole))
+            QCOMPARE(arguments.at(0).toModelIndex().row(), 0);
+    }
+    // The next answer's rows take Markdown again; a format alone changes the text's rows.
+    blocks.show(QStringLiteral("An answer.\n\nTwo paragraphs."), false);
+    for (int row = 0; row < blocks.rowCount(); ++row)
+        QVERIFY(!blocks.index(row).data(MessageBlocks::PlainRole).toBool());
+    blocks.setPlain(true);
+    QVERIFY(blocks.index(0).data(MessageBlocks::PlainRole).toBool());
+    QVERIFY(blocks.index(1).data(MessageBlocks::PlainRole).toBool());
+    QVERIFY(!blocks.index(2).data(MessageBlocks::PlainRole).toBool());
+
+    // A recycled delegate that showed a question gets an answer streaming in, the format with the first
+    // burst of text: the burst is still added a few blocks per frame.
+    MessageBlocks streaming;
+    streaming.show(QString(), true);
+    streaming.setPaced(true);
+    QString burst;
+    for (int i = 0; i < 40; ++i)
+        burst += QStringLiteral("Paragraph %1.\n\n").arg(i);
+    streaming.show(burst, false);
+    QCOMPARE(streaming.rowCount(), MessageBlocks::MaxNewBlocksPerFrame + 1);
+    QVERIFY(streaming.hasPendingBlocks());
+    QVERIFY(!streaming.index(0).data(MessageBlocks::PlainRole).toBool());
 }
 
 void WindowModelsTest::aBurstOfBlocksIsAddedAFewPerFrame()
