@@ -264,6 +264,16 @@ private Q_SLOTS:
         QCOMPARE(std::get<ApiError>(parsed).param, QStringLiteral("thinking.budget_tokens"));
     }
 
+    void anthropicRequest_aUserTurnOfNoBlocksIsRefused()
+    {
+        // Found by fuzz_anthropic_request: accepted, it left nothing to send upstream.
+        auto parsed = AnthropicRequest::fromJson(
+            json(R"({"model":"m","max_tokens":9,"messages":[{"role":"user","content":[]}]})"), {});
+        QVERIFY(std::holds_alternative<ApiError>(parsed));
+        QCOMPARE(std::get<ApiError>(parsed).status, 400);
+        QCOMPARE(std::get<ApiError>(parsed).param, QStringLiteral("messages[0].content"));
+    }
+
     void translationsAnsweringWhole_makeNoDeltaEventsAndTheSameAnswer()
     {
         // A request that is not streamed reads only result(): its deltas' events are never made.

@@ -68,6 +68,10 @@ public:
         if (!content.isArray())
             return invalid(at + QStringLiteral(".content"),
                 QStringLiteral("'%1.content' must be a string or an array of content blocks").arg(at));
+        // As Anthropic's API: a user turn of no blocks says nothing, and would leave no message to send on.
+        if (role == QLatin1String("user") && content.toArray().isEmpty())
+            return invalid(at + QStringLiteral(".content"),
+                QStringLiteral("'%1.content' must hold at least one content block").arg(at));
         return role == QLatin1String("user") ? user(content.toArray(), at) : assistant(content.toArray(), at);
     }
 
