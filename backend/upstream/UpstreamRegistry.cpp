@@ -119,18 +119,18 @@ void UpstreamRegistry::listModels(std::function<void(QList<ListedModel>)> done)
     }
 }
 
-QList<UpstreamRegistry::ListedModel> UpstreamRegistry::namespaced() const
+QList<UpstreamRegistry::ListedModel> UpstreamRegistry::namespaced(Silent silent) const
 {
     QList<ListedModel> listed;
     QSet<QString> taken;
     for (size_t i = 0; i < m_upstreams.size(); ++i) {
-        if (!m_status[i].reachable.value_or(false))
-            continue;
+        const bool answers = m_status[i].reachable.value_or(false);
         for (const ModelInfo &model : m_status[i].models) {
             const QString id
                 = taken.contains(model.id) ? m_upstreams[i]->name() + QLatin1Char('/') + model.id : model.id;
             taken.insert(id);
-            listed.append({id, model, m_upstreams[i].get()});
+            if (answers || silent == Silent::Kept)
+                listed.append({id, model, m_upstreams[i].get()});
         }
     }
     return listed;
@@ -138,7 +138,7 @@ QList<UpstreamRegistry::ListedModel> UpstreamRegistry::namespaced() const
 
 std::optional<UpstreamRegistry::Route> UpstreamRegistry::lookup(const QString &modelId) const
 {
-    for (const ListedModel &listed : namespaced()) {
+    for (const ListedModel &listed : namespaced(Silent::Kept)) {
         if (listed.id == modelId)
             return Route {listed.upstream, listed.model.id};
     }

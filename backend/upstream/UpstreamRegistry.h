@@ -70,7 +70,16 @@ private:
     void retire(std::unique_ptr<UpstreamProvider> upstream);
     void dropIfIdle(const UpstreamProvider *upstream);
     std::optional<Route> lookup(const QString &modelId) const;
-    QList<ListedModel> namespaced() const;
+    // Each answering upstream's models by the ids clients use: a model's own id, or NAME/id when an upstream
+    // before it in the list has one of that id. An upstream that does not answer keeps the ids of the models
+    // it listed last (listed too with Silent::Kept, for routing), so an id never moves to another server's
+    // model while its own server is down: a request for it fails as unreachable instead of going elsewhere.
+    enum class Silent
+    {
+        Left,
+        Kept
+    };
+    QList<ListedModel> namespaced(Silent silent = Silent::Left) const;
     QJsonArray statusJson() const;
 
     std::vector<std::unique_ptr<UpstreamProvider>> m_upstreams;

@@ -8,6 +8,7 @@
 #include "chat/ChatService.h"
 #include "history/ConversationStore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -150,6 +151,48 @@ private Q_SLOTS:
         QTest::newRow("openai, 7-byte pieces") << false << 7;
         QTest::newRow("ollama") << true << 0;
         QTest::newRow("ollama, 5-byte pieces") << true << 5;
+    }
+
+    // Two servers with a model of the same name: the first's is "plain", the second's "ollama-2/plain".
+    // When the first stops answering, "plain" does not move to the second's model: it is not listed, and a
+    // request for it fails as unreachable instead of being answered by a server the client did not choose.
+    void aModelsIdStaysItsServersWhileThatServerIsDown()
+    {
+        auto first = std::make_unique<FakeUpstream>();
+        FakeScript plain;
+        plain.content = {QStringLiteral("Hello")};
+        first->setScript(QStringLiteral("plain"), plain);
+        QVERIFY(first->start());
+        auto backend = BackendFixture::startedWith({first->ollamaSpec(), m_fake->ollamaSpec()});
+        QVERIFY(backend);
+        HttpTestClient client;
+        const auto ids = [&] {
+            QStringList listed;
+            const HttpTestReply reply = client.get(backend->url(QStringLiteral("/v1/models")));
+            for (const QJsonValue &model : reply.json()[QLatin1String("data")].toArray())
+                listed.append(model[QLatin1String("id")].toString());
+            return listed;
+        };
+        QVERIFY2(ids().contains(QStringLiteral("plain")) && ids().contains(QStringLiteral("ollama-2/plain")),
+            qPrintable(ids().join(u' ')));
+
+        first.reset(); // its port refuses now
+        const QStringList whileDown = ids();
+        QVERIFY2(!whileDown.contains(QStringLiteral("plain")), qPrintable(whileDown.join(u' ')));
+        QVERIFY(whileDown.contains(QStringLiteral("ollama-2/plain")));
+        m_fake->clearRequests();
+        const RawHttpResponse refused = rawPost(backend->backend().baseUrl(),
+            QStringLiteral("/v1/chat/completions"), chatBody(QStringLiteral("plain"), false));
+        QCOMPARE(refused.status, 502);
+        QCOMPARE(
+            QJsonDocument::fromJson(refused.body)[QLatin1String("error")][QLatin1String("code")].toString(),
+            QStringLiteral("upstream_unreachable"));
+        QVERIFY(m_fake->lastChatRequest().path.isEmpty()); // the second server was not asked
+        // The second's own id still reaches it.
+        QCOMPARE(rawPost(backend->backend().baseUrl(), QStringLiteral("/v1/chat/completions"),
+                     chatBody(QStringLiteral("ollama-2/plain"), false))
+                     .status,
+            200);
     }
 
     void streaming_isOpenAiShapedFromEitherUpstream()
@@ -544,7 +587,7 @@ private Q_SLOTS:
             QCOMPARE(error[QLatin1String("param")].toString(), QLatin1String(field));
             QCOMPARE(error[QLatin1String("type")].toString(), QStringLiteral("invalid_request_error"));
         }
-        QCOMPARE(m_fake->requests().size(), 0); // nothing reached the upstream
+        QVERIFY(m_fake->lastChatRequest().path.isEmpty()); // the second server was not asked // nothing reached the upstream
     }
 
     void limits_bodySizeAndConcurrency()
@@ -649,6 +692,44 @@ private Q_SLOTS:
         const QJsonObject figures = completion[QLatin1String("metrics")].toObject();
         QCOMPARE(figures[QLatin1String("completion_tokens")].toInteger(), 42);
         QCOMPARE(figures[QLatin1String("tokens")].toInteger(), 42);
+    }
+
+    // A step lasts as long as its reasoning took: the first one begins with the first token, not with the
+    // request (the wait for the upstream is the request's own moment, before it).
+    void theFirstStepBeginsWithTheFirstToken()
+    {
+        FakeScript slowStart = thinkingScript();
+        slowStart.firstByteDelayMs = 400;
+        m_fake->setScript(QStringLiteral("slow-start"), slowStart);
+        auto backend = BackendFixture::startedWith(m_fake->ollamaSpec());
+        const RawHttpResponse response
+            = rawPost(backend->backend().baseUrl(), QStringLiteral("/v1/chat/completions"),
+                chatBody(QStringLiteral("slow-start"), true), {{"X-Session-Id", "slow-start-1"}});
+        QCOMPARE(response.status, 200);
+        QJsonObject firstToken;
+        QJsonObject firstStep;
+        QTRY_VERIFY([&] {
+            for (const QJsonValue &event : backend->storedEvents(QStringLiteral("slow-start-1"))) {
+                const QJsonObject data = event[QLatin1String("data")].toObject();
+                if (firstToken.isEmpty()
+                    && data[QLatin1String("current_activity")].toString() == QLatin1String("generating"))
+                    firstToken = data;
+                if (firstStep.isEmpty()
+                    && event[QLatin1String("type")].toString() == QLatin1String("thinking_step"))
+                    firstStep = data;
+            }
+            return !firstToken.isEmpty() && !firstStep.isEmpty();
+        }());
+        const auto msOf = [](const QJsonObject &event) {
+            return QDateTime::fromString(event[QLatin1String("timestamp")].toString(), Qt::ISODateWithMs)
+                .toMSecsSinceEpoch();
+        };
+        const qint64 stepBegan
+            = msOf(firstStep) - qRound64(firstStep[QLatin1String("estimated_duration")].toDouble() * 1000);
+        // Timestamps are in whole milliseconds: one of rounding.
+        QVERIFY2(stepBegan >= msOf(firstToken) - 1,
+            qPrintable(QStringLiteral("the step began %1 ms before the first token")
+                           .arg(msOf(firstToken) - stepBegan)));
     }
 
     void history_isSavedAndContinued_andStatelessWritesNothing()
