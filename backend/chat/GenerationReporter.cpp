@@ -237,6 +237,8 @@ void GenerationReporter::onStage(Generation::Stage stage)
             QStringLiteral("First token after %1 ms").arg(m_firstTokenMs), QStringLiteral("generating"), 3,
             10);
         m_sinceProgress.restart();
+        // The first step's reasoning began with the first token: the wait before it is not the step's.
+        m_sinceStep.restart();
         break;
     case Generation::Stage::Aborted:
         publishThinkingAloud();
