@@ -2,6 +2,7 @@
 #include "hub/StreamingHub.h"
 
 #include "core/Logging.h"
+#include "events/EventJson.h"
 #include "hub/EventWatcher.h"
 
 #include <QJsonDocument>
@@ -58,8 +59,10 @@ void StreamingHub::publishMany(
 
 void StreamingHub::endSession(const QString &sessionId, EventStore::Done done)
 {
-    const QJsonObject data {
-        {QStringLiteral("session_id"), sessionId}, {QStringLiteral("reason"), QStringLiteral("ended")}};
+    // When it ended, as every other event says when it happened: a watcher reading it later needs it.
+    const QJsonObject data {{QStringLiteral("session_id"), sessionId},
+        {QStringLiteral("reason"), QStringLiteral("ended")},
+        {QStringLiteral("timestamp"), EventJson::timestampText(QDateTime::currentDateTimeUtc())}};
     const QString type = QStringLiteral("session_end");
     m_store->append(sessionId, EventKind::Thinking, type, data,
         [this, sessionId, data, type, done = std::move(done)](StoreStatus status, StoredEvent) mutable {

@@ -3,6 +3,7 @@
 
 #include "BackendGateway.h"
 #include "SessionFeed.h"
+#include "TimelineItem.h"
 
 using namespace Qt::StringLiterals;
 
@@ -54,7 +55,9 @@ void SessionView::apply(const QList<StoredEvent> &events)
     const qsizetype warnings = m_warnings.size();
     for (const StoredEvent &event : events) {
         if (event.isSessionEnd()) {
-            m_timeline.sessionEnded(0);
+            // Read later, it ended then, not now: its time, or its id's (when it was appended).
+            const qint64 at = TimelineItem::timeOf(event.data.object().value(QLatin1String("timestamp")));
+            m_timeline.sessionEnded(at > 0 ? at : qint64(event.id.ms));
             m_progress.end();
             setEnded(true);
             continue;
