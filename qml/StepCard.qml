@@ -78,13 +78,15 @@ Rectangle {
                         case Timeline.Running: return "●"
                         case Timeline.Succeeded: return "✓"
                         case Timeline.Errored: return "✕"
+                        case Timeline.Stopped: return "■"
                         default: return ""
                         }
                     }
                     font.pixelSize: 12
                     font.bold: true
                     color: card.status === Timeline.Errored ? Theme.error
-                         : card.status === Timeline.Succeeded ? Theme.success : Theme.accentText
+                         : card.status === Timeline.Succeeded ? Theme.success
+                         : card.status === Timeline.Stopped ? Theme.warning : Theme.accentText
                 }
                 Label {
                     objectName: "stepLabel"

@@ -57,6 +57,8 @@ Item {
         }
         if (status === Timeline.Errored)
             return Theme.error
+        if (status === Timeline.Stopped)
+            return Theme.warning
         return isReasoning ? Theme.thinking : Theme.stepColor(stepType)
     }
 

@@ -31,7 +31,7 @@ const QStringList &StepDetails::kinds()
 const QStringList &StepDetails::statuses()
 {
     static const QStringList statuses {
-        QStringLiteral("running"), QStringLiteral("ok"), QStringLiteral("error")};
+        QStringLiteral("running"), QStringLiteral("ok"), QStringLiteral("error"), QStringLiteral("stopped")};
     return statuses;
 }
 

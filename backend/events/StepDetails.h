@@ -28,7 +28,7 @@ struct StepDetails
     std::optional<QString> parentId; // none: a root step (written as null when the step has an id)
     QString kind; // agent, llm, tool, retrieval, embedding, reasoning, step, custom
     QString name;
-    QString status; // running, ok, error
+    QString status; // running, ok, error, stopped
     QDateTime startedAt;
     QDateTime endedAt;
     QString input;

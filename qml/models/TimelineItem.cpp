@@ -58,6 +58,8 @@ Timeline::StepStatus statusNamed(const QString &status)
         return Timeline::StepStatus::Succeeded;
     if (status == "error"_L1)
         return Timeline::StepStatus::Errored;
+    if (status == "stopped"_L1)
+        return Timeline::StepStatus::Stopped;
     return Timeline::StepStatus::NoStatus;
 }
 

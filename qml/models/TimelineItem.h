@@ -32,7 +32,8 @@ enum class StepStatus
     NoStatus,
     Running,
     Succeeded,
-    Errored
+    Errored,
+    Stopped // ended unfinished because its run was stopped: not a failure
 };
 Q_ENUM_NS(StepStatus)
 

@@ -181,6 +181,9 @@ private Q_SLOTS:
         QVERIFY(traced.contains(QStringLiteral("REASONING_MESSAGE_CONTENT")));
         QVERIFY(result.value(QLatin1String("chatAsAgui"))[QLatin1String("types")].toArray().contains(
             QStringLiteral("REASONING_MESSAGE_CONTENT")));
+        // The chat's answer as text messages, as an AG-UI front end shows answers (it was CUSTOM events).
+        QVERIFY(result.value(QLatin1String("chatAsAgui"))[QLatin1String("types")].toArray().contains(
+            QStringLiteral("TEXT_MESSAGE_CONTENT")));
 
         QVERIFY(ponder.stop(SIGTERM));
     }

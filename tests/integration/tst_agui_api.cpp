@@ -156,17 +156,38 @@ void AguiApiTest::aRunIsRelayedEventForEventAndRecorded()
     QCOMPARE(plan.value(QLatin1String("parent_id")).toString(), QStringLiteral("run:run-1"));
     QCOMPARE(plan.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
     QVERIFY(plan.contains(QLatin1String("started_at")) && plan.contains(QLatin1String("ended_at")));
-    const QJsonObject reasoning = lastStep(events, QStringLiteral("r1"));
+    const QJsonObject reasoning = lastStep(events, QStringLiteral("run:run-1/reasoning:r1"));
     QCOMPARE(reasoning.value(QLatin1String("kind")).toString(), QStringLiteral("reasoning"));
     QCOMPARE(reasoning.value(QLatin1String("parent_id")).toString(), QStringLiteral("run:run-1/plan"));
     QCOMPARE(reasoning.value(QLatin1String("content")).toString(),
         QStringLiteral("The user wants the weather; I will look it up."));
-    const QJsonObject tool = lastStep(events, QStringLiteral("call-1"));
+    const QJsonObject tool = lastStep(events, QStringLiteral("run:run-1/tool:call-1"));
     QCOMPARE(tool.value(QLatin1String("kind")).toString(), QStringLiteral("tool"));
     QCOMPARE(tool.value(QLatin1String("name")).toString(), QStringLiteral("get_weather"));
     QCOMPARE(tool.value(QLatin1String("input")).toString(), QStringLiteral("{\"city\":\"Paris\"}"));
     QCOMPARE(tool.value(QLatin1String("output")).toString(), QStringLiteral("18 C, sunny"));
     QCOMPARE(tool.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+
+    // A second run of the thread, with the same message and call ids (as many agents use): its steps are
+    // its own, not merged into the first run's.
+    QCOMPARE(
+        rawPost(server.url({}), QStringLiteral("/agui/weather"),
+            runInput(QStringLiteral("thread-1"), QStringLiteral("run-2")), {{"Accept", "text/event-stream"}})
+            .status,
+        200);
+    QTRY_VERIFY(!lastStep(storedData(server, QStringLiteral("thread-1")), QStringLiteral("run:run-2"))
+                     .value(QLatin1String("ended_at"))
+                     .isUndefined());
+    const QList<QJsonObject> both = storedData(server, QStringLiteral("thread-1"));
+    QCOMPARE(
+        lastStep(both, QStringLiteral("run:run-2/reasoning:r1")).value(QLatin1String("parent_id")).toString(),
+        QStringLiteral("run:run-2/plan"));
+    QCOMPARE(
+        lastStep(both, QStringLiteral("run:run-2/tool:call-1")).value(QLatin1String("output")).toString(),
+        QStringLiteral("18 C, sunny"));
+    QCOMPARE(
+        lastStep(both, QStringLiteral("run:run-1/reasoning:r1")).value(QLatin1String("parent_id")).toString(),
+        QStringLiteral("run:run-1/plan"));
 
     QString answer, aloud;
     QStringList kept;
@@ -270,7 +291,7 @@ void AguiApiTest::runErrorIsTheRunsLastWord()
                      .toString(),
         QStringLiteral("failed"));
     const QList<QJsonObject> stored = storedData(server, QStringLiteral("erring"));
-    QCOMPARE(lastStep(stored, QStringLiteral("c9")).value(QLatin1String("status")).toString(),
+    QCOMPARE(lastStep(stored, QStringLiteral("run:run-1/tool:c9")).value(QLatin1String("status")).toString(),
         QStringLiteral("error"));
     QCOMPARE(lastStep(stored, QStringLiteral("run:run-1")).value(QLatin1String("status")).toString(),
         QStringLiteral("error"));
@@ -358,6 +379,11 @@ void AguiApiTest::theCallerLeavingStopsTheAgent()
         QStringLiteral("aborted"));
     QCOMPARE(storedData(server, QStringLiteral("left")).last().value(QLatin1String("reason")).toString(),
         QStringLiteral("the caller went away"));
+    // Its step, left open, ends stopped too (a watcher drew it as an error).
+    QCOMPARE(lastStep(storedData(server, QStringLiteral("left")), QStringLiteral("run:run-1"))
+                 .value(QLatin1String("status"))
+                 .toString(),
+        QStringLiteral("stopped"));
 }
 
 void AguiApiTest::agentsReplacedWhileOneRunsLetItFinish()

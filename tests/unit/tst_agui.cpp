@@ -105,6 +105,7 @@ private Q_SLOTS:
     void aStepPublishedTwiceStartsAndFinishesOnce();
     void aChatSessionStreamsItsReasoningOnce();
     void answersAreTextMessagesAndFailuresRunErrors();
+    void aRequestsAnswerWithoutAnIdIsOneTextMessage();
     void everythingOpenIsClosedBeforeTheRunEnds();
     void stepsWithTheSameNameStayApart();
     void aLongRunForgetsItsOldestSteps();
@@ -353,6 +354,27 @@ void AguiTest::answersAreTextMessagesAndFailuresRunErrors()
     QCOMPARE(out.at(5).value(QLatin1String("snapshot"))[QLatin1String("k")].toInt(), 1);
     QCOMPARE(out.last().value(QLatin1String("message")).toString(), QStringLiteral("Failed: boom"));
     QCOMPARE(out.last().value(QLatin1String("code")).toString(), QStringLiteral("agent_disconnected"));
+    QCOMPARE(sequenceError(out), QString());
+}
+
+// A model's request, as Ponder publishes it: its answer in pieces with no message id, one message.
+void AguiTest::aRequestsAnswerWithoutAnIdIsOneTextMessage()
+{
+    AguiEncoder encoder(QStringLiteral("s"));
+    QList<QJsonObject> out;
+    out += encoder.encode(stored(EventKind::Progress,
+        R"({"update_type":"progress","message":"Request received","current_activity":"received"})", 0));
+    out += encoder.encode(stored(EventKind::Progress,
+        R"({"update_type":"intermediate_result","message":"Paris ","current_activity":"answering"})", 1));
+    out += encoder.encode(stored(EventKind::Progress,
+        R"({"update_type":"intermediate_result","message":"it is.","current_activity":"answering"})", 2));
+    out += encoder.encode(stored(EventKind::Progress,
+        R"({"update_type":"completion","message":"Done","current_activity":"done"})", 3));
+    QCOMPARE(typesOf(out),
+        (QStringList {QStringLiteral("RUN_STARTED"), QStringLiteral("TEXT_MESSAGE_START"),
+            QStringLiteral("TEXT_MESSAGE_CONTENT"), QStringLiteral("TEXT_MESSAGE_CONTENT"),
+            QStringLiteral("TEXT_MESSAGE_END"), QStringLiteral("RUN_FINISHED")}));
+    QCOMPARE(out.at(2).value(QLatin1String("messageId")), out.at(3).value(QLatin1String("messageId")));
     QCOMPARE(sequenceError(out), QString());
 }
 

@@ -164,21 +164,23 @@ void AguiRecorder::runEnded(Ending ending, const QString &message, const QString
         return;
     ensureRun(at);
     flush();
-    // Whatever the agent left open ends with the run.
-    const QString status = failed ? QStringLiteral("error") : QStringLiteral("ok");
+    // Whatever the agent left open ends with the run: stopped, not failed, when the run was stopped.
+    const QString status = ending == Ending::Finished ? QStringLiteral("ok")
+        : ending == Ending::Stopped                   ? QStringLiteral("stopped")
+                                                      : QStringLiteral("error");
     while (!m_steps.isEmpty()) {
         const OpenStep step = m_steps.takeLast();
         publishStep(
             step.id, parentId(), QStringLiteral("step"), step.name, status, step.startedAt, at, step.name);
     }
     for (auto it = m_reasoning.cbegin(); it != m_reasoning.cend(); ++it)
-        publishStep(it.key(), it->parentId, QStringLiteral("reasoning"), QStringLiteral("Reasoning"), status,
-            it->startedAt, at, it->text);
+        publishStep(it->stepId, it->parentId, QStringLiteral("reasoning"), QStringLiteral("Reasoning"),
+            status, it->startedAt, at, it->text);
     m_reasoning.clear();
     // A call whose result the client may still send stays open when the run finished; not when it failed.
     if (failed) {
         for (auto it = m_tools.cbegin(); it != m_tools.cend(); ++it)
-            publishStep(it.key(), it->parentId, QStringLiteral("tool"), it->name, status, it->startedAt, at,
+            publishStep(it->stepId, it->parentId, QStringLiteral("tool"), it->name, status, it->startedAt, at,
                 it->name, it->arguments);
     }
     m_tools.clear();
@@ -245,6 +247,11 @@ void AguiRecorder::stepFinished(const QString &name, const QDateTime &at)
     }
 }
 
+QString AguiRecorder::scopedStepId(QLatin1StringView kind, const QString &id) const
+{
+    return m_runStepId + QLatin1Char('/') + kind + QLatin1Char(':') + id;
+}
+
 void AguiRecorder::reasoningStarted(const QString &messageId, const QDateTime &at)
 {
     QString id = messageId;
@@ -253,8 +260,9 @@ void AguiRecorder::reasoningStarted(const QString &messageId, const QDateTime &a
     if (m_reasoning.contains(id) || m_reasoning.size() >= MaxOpenCalls)
         return;
     flush();
-    m_reasoning.insert(id, {parentId(), at, {}});
-    publishStep(id, parentId(), QStringLiteral("reasoning"), QStringLiteral("Reasoning"),
+    const QString stepId = messageId.isEmpty() ? id : scopedStepId(QLatin1StringView("reasoning"), messageId);
+    m_reasoning.insert(id, {stepId, parentId(), at, {}});
+    publishStep(stepId, parentId(), QStringLiteral("reasoning"), QStringLiteral("Reasoning"),
         QStringLiteral("running"), at, {}, {});
 }
 
@@ -291,8 +299,8 @@ void AguiRecorder::reasoningEnded(const QString &messageId, const QDateTime &at)
     flush();
     const Reasoning reasoning = *it;
     m_reasoning.erase(it);
-    publishStep(id, reasoning.parentId, QStringLiteral("reasoning"), QStringLiteral("Reasoning"),
-        QStringLiteral("ok"), reasoning.startedAt, at, reasoning.text);
+    publishStep(reasoning.stepId, reasoning.parentId, QStringLiteral("reasoning"),
+        QStringLiteral("Reasoning"), QStringLiteral("ok"), reasoning.startedAt, at, reasoning.text);
 }
 
 void AguiRecorder::toolStarted(const QString &id, const QString &name, const QDateTime &at)
@@ -300,8 +308,9 @@ void AguiRecorder::toolStarted(const QString &id, const QString &name, const QDa
     if (id.isEmpty() || m_tools.contains(id) || m_tools.size() >= MaxOpenCalls)
         return;
     flush();
-    m_tools.insert(id, {name, parentId(), at, {}});
-    publishStep(id, parentId(), QStringLiteral("tool"), name, QStringLiteral("running"), at, {}, name);
+    const QString stepId = scopedStepId(QLatin1StringView("tool"), id);
+    m_tools.insert(id, {stepId, name, parentId(), at, {}});
+    publishStep(stepId, parentId(), QStringLiteral("tool"), name, QStringLiteral("running"), at, {}, name);
 }
 
 void AguiRecorder::toolArguments(const QString &id, const QString &delta)
@@ -317,20 +326,22 @@ void AguiRecorder::toolEnded(const QString &id)
     if (it == m_tools.end())
         return;
     flush();
-    // Its arguments are whole; its result may come later (from the client, even in a later run).
-    publishStep(id, it->parentId, QStringLiteral("tool"), it->name, QStringLiteral("running"), it->startedAt,
-        {}, it->name, it->arguments);
+    // Its arguments are whole; its result may come later in the run.
+    publishStep(it->stepId, it->parentId, QStringLiteral("tool"), it->name, QStringLiteral("running"),
+        it->startedAt, {}, it->name, it->arguments);
 }
 
 void AguiRecorder::toolResult(const AguiEvent &event, const QDateTime &at)
 {
     flush();
     const QString id = event.string(QLatin1StringView("toolCallId"));
-    const ToolCall call = m_tools.take(id);
+    ToolCall call = m_tools.take(id);
+    if (call.stepId.isEmpty()) // a result for a call this run did not start: a step of this run
+        call.stepId = scopedStepId(QLatin1StringView("tool"), id);
     const QString output = StepDetails::clipped(
         contentText(event.json.value(QLatin1StringView("content"))), StepDetails::MaxSummaryCharacters);
-    publishStep(id, call.parentId.isEmpty() ? parentId() : call.parentId, QStringLiteral("tool"), call.name,
-        QStringLiteral("ok"), call.startedAt, at,
+    publishStep(call.stepId, call.parentId.isEmpty() ? parentId() : call.parentId, QStringLiteral("tool"),
+        call.name, QStringLiteral("ok"), call.startedAt, at,
         call.name.isEmpty() ? QStringLiteral("Tool result") : call.name, call.arguments, output);
 }
 

@@ -52,12 +52,14 @@ private:
     };
     struct Reasoning
     {
+        QString stepId;
         QString parentId;
         QDateTime startedAt;
         QString text;
     };
     struct ToolCall
     {
+        QString stepId;
         QString name;
         QString parentId;
         QDateTime startedAt;
@@ -112,6 +114,9 @@ private:
     QString m_thinkingId; // the older THINKING_* messages carry no id: the one open
     int m_thinkingCount = 0;
     QHash<QString, ToolCall> m_tools; // by toolCallId
+    // Agents reuse message and call ids from run to run ("r1", "c1"): a step's id is its run's, so one
+    // run's reasoning or call is never merged into another's by a watcher.
+    QString scopedStepId(QLatin1StringView kind, const QString &id) const;
     // What streams in deltas and waits for the next flush.
     QString m_aloud; // reasoning text
     QString m_textMessageId;

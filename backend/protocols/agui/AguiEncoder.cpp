@@ -17,7 +17,7 @@ bool isDone(const QJsonObject &step)
 {
     const QString status = step.value(QLatin1StringView("status")).toString();
     return status == QLatin1String("ok") || status == QLatin1String("error")
-        || step.contains(QLatin1StringView("ended_at"));
+        || status == QLatin1String("stopped") || step.contains(QLatin1StringView("ended_at"));
 }
 
 QString activityOf(const QJsonObject &data)
@@ -125,10 +125,11 @@ void AguiEncoder::progress(const QJsonObject &data, qint64 at, QList<QJsonObject
         }
         return;
     }
-    if (activity == QLatin1String("answering") && data.contains(QLatin1StringView("message_id"))) {
+    // An agent's answer names its message; a model's request (Ponder's own) has one answer and no id.
+    if (activity == QLatin1String("answering")) {
         closeReasoning(at, out);
         const QString messageId = data.value(QLatin1StringView("message_id")).toString();
-        if (m_textId != messageId) {
+        if (m_textId.isEmpty() || (!messageId.isEmpty() && m_textId != messageId)) {
             closeText(at, out);
             m_textId = messageId.isEmpty() ? QStringLiteral("%1-answer-%2").arg(m_runId).arg(at) : messageId;
             QJsonObject start = make("TEXT_MESSAGE_START", at);
@@ -244,8 +245,9 @@ void AguiEncoder::tool(Step &step, const QString &id, qint64 at, QList<QJsonObje
     if (done && !step.resultSent) {
         step.resultSent = step.finished = true;
         QString content = merged.value(QLatin1StringView("output")).toString();
-        if (merged.value(QLatin1StringView("status")).toString() == QLatin1String("error"))
-            content = QStringLiteral("error: ")
+        const QString status = merged.value(QLatin1StringView("status")).toString();
+        if (status == QLatin1String("error") || status == QLatin1String("stopped"))
+            content = status + QStringLiteral(": ")
                 + (content.isEmpty() ? merged.value(QLatin1StringView("content")).toString() : content);
         QJsonObject result = make("TOOL_CALL_RESULT", at);
         result.insert(QStringLiteral("messageId"), id + QStringLiteral(":result"));
