@@ -17,6 +17,8 @@ ColumnLayout {
     property bool showPhase: true // the live page shows it beside the title instead
 
     readonly property ProgressState progress: session.progress
+    // What went wrong: the window's own answer's, or what a failed request or relayed run says of itself.
+    readonly property int failureKind: failure !== ChatFailure.None ? failure : progress.failureKind
     readonly property bool running: progress.phase === ProgressState.Waiting || progress.phase === ProgressState.Working
 
     spacing: 6
@@ -24,6 +26,8 @@ ColumnLayout {
     // What it is doing, in a line: the window's words for a model's request, an agent's for its own.
     function nowText() {
         const p = progress
+        if (p.phase === ProgressState.Failed && failureKind !== ChatFailure.None && p.runMoment < 0)
+            return Words.failed(failureKind)
         if (p.promptPercentage >= 0)
             return Words.milestone(Timeline.ReadingPrompt, null, "", p.promptPercentage)
         if (p.hasMetrics) {
@@ -122,7 +126,9 @@ ColumnLayout {
             objectName: "remainingLabel"
             font.pixelSize: 12
             color: Theme.mutedText
-            text: status.progress.remainingMs >= 0 ? qsTr("about %1 left").arg(Words.duration(status.progress.remainingMs))
+            // Past its own estimate, it says so rather than "about 0 ms left".
+            text: status.progress.remainingMs > 0 ? qsTr("about %1 left").arg(Words.duration(status.progress.remainingMs))
+                  : status.progress.remainingMs === 0 ? qsTr("taking longer than expected")
                                                    : status.progress.remainingText !== "" ? qsTr("%1 left").arg(status.progress.remainingText) : ""
         }
     }
@@ -134,18 +140,19 @@ ColumnLayout {
     Label {
         objectName: "failureAdvice"
         Layout.fillWidth: true
-        visible: status.progress.phase === ProgressState.Failed && !(status.runFailed && status.failure === ChatFailure.None)
+        // Only for what Ponder can advise on: an outside agent's own failure is its business, said in its words.
+        visible: status.progress.phase === ProgressState.Failed && status.failureKind !== ChatFailure.None
+                 && !(status.runFailed && status.failure === ChatFailure.None)
         wrapMode: Text.Wrap
         font.pixelSize: 12
         color: Theme.text
-        text: status.failure !== ChatFailure.None
-              ? Words.advice(status.failure)
-              : qsTr("Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.")
+        text: Words.advice(status.failureKind)
     }
     Label {
         objectName: "failureDetails"
         Layout.fillWidth: true
-        visible: status.progress.phase === ProgressState.Failed && text !== ""
+        // Not when the status line says the same already (an outside agent's message).
+        visible: status.progress.phase === ProgressState.Failed && text !== "" && text !== status.nowText()
         wrapMode: Text.Wrap
         maximumLineCount: 4
         elide: Text.ElideRight

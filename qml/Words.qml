@@ -158,11 +158,16 @@ QtObject {
             return message
         }
     }
-    // An agent's run started, finished, failed or was stopped; a run without an id is "its run". A long
-    // id (a UUID) is shortened to its start, as commits are: enough to tell runs apart.
+    // A run's id as the window says it: a UUID (or another long hex id) shortened to its start, as
+    // commits are, which tells random ids apart; any other id whole ("run-1796650403645" and
+    // "run-1796650417000" differ at their end).
+    function runId(id) {
+        return /^[0-9a-f-]{32,}$/i.test(id || "") ? id.slice(0, 8) : (id || "")
+    }
+    // An agent's run started, finished, failed or was stopped; a run without an id is "its run".
     function runMoment(kind, run) {
         const agent = run.agent || ""
-        const id = (run.run_id || "").length > 12 ? run.run_id.slice(0, 8) : (run.run_id || "")
+        const id = runId(run.run_id)
         switch (kind) {
         case Timeline.RunStarted:
             return id !== "" ? qsTr("%1 started run %2").arg(agent).arg(id) : qsTr("%1 started a run").arg(agent)
@@ -328,6 +333,24 @@ QtObject {
         const sentence = generationFailure(fields)
         const quote = quoted(fields.detail || "")
         return sentence !== "" && quote !== "" ? sentence + "\n" + quote : sentence + quote
+    }
+    // What went wrong (ChatFailure), in a few words: the status line of a failed request.
+    function failed(kind) {
+        switch (kind) {
+        case ChatFailure.ModelNotFound: return qsTr("Model not found")
+        case ChatFailure.RateLimited: return qsTr("Rate limited")
+        case ChatFailure.Unreachable: return qsTr("Model server not reachable")
+        case ChatFailure.Timeout: return qsTr("Model server went silent")
+        case ChatFailure.CutOff: return qsTr("The answer broke off")
+        case ChatFailure.Rejected: return qsTr("API key refused")
+        case ChatFailure.Busy: return qsTr("Too many answers at once")
+        case ChatFailure.Invalid: return qsTr("Request refused")
+        case ChatFailure.AgentUnreachable: return qsTr("Agent not reachable")
+        case ChatFailure.AgentSilent: return qsTr("Agent went silent")
+        case ChatFailure.AgentRefused: return qsTr("Agent refused Ponder")
+        case ChatFailure.AgentFailed: return qsTr("The agent reported an error")
+        default: return qsTr("The model server reported an error")
+        }
     }
     // What to do about a failed answer, by what went wrong (ChatFailure): the same words under the
     // answer, in the status and when a chat is reopened.

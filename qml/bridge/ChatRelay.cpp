@@ -168,18 +168,8 @@ void ChatRelay::onAgentFinished()
         outcome.metrics = metrics();
         return end(outcome);
     }
-    // The codes AgentRun gives its own RUN_ERRORs, as the window gives advice for them.
     ChatError error;
-    error.kind = m_agentErrorCode == QLatin1String("agent_unreachable") ? ChatError::Kind::AgentUnreachable
-        : m_agentErrorCode == QLatin1String("agent_timeout")            ? ChatError::Kind::AgentSilent
-        : m_agentErrorCode == QLatin1String("agent_http_429")           ? ChatError::Kind::RateLimited
-        : m_agentErrorCode == QLatin1String("agent_http_401")
-            || m_agentErrorCode == QLatin1String("agent_http_403")
-        ? ChatError::Kind::AgentRefused
-        : m_agentErrorCode == QLatin1String("agent_stream_ended")
-            || m_agentErrorCode == QLatin1String("agent_disconnected")
-        ? ChatError::Kind::CutOff
-        : ChatError::Kind::AgentFailed;
+    error.kind = ChatError::kindOfAgentCode(m_agentErrorCode);
     error.message = m_agentError.isEmpty() ? QStringLiteral("the agent ended its stream without RUN_FINISHED")
                                            : m_agentError;
     error.agent = m_agentName;

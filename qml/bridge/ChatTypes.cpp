@@ -101,6 +101,32 @@ ChatError ChatError::fromUpstream(const UpstreamError &error)
     return chat;
 }
 
+ChatError::Kind ChatError::kindOfAgentCode(const QString &code)
+{
+    // The codes AgentRun gives its own RUN_ERRORs, as the window gives advice for them.
+    if (code == QLatin1String("agent_unreachable"))
+        return Kind::AgentUnreachable;
+    if (code == QLatin1String("agent_timeout"))
+        return Kind::AgentSilent;
+    if (code == QLatin1String("agent_http_429"))
+        return Kind::RateLimited;
+    if (code == QLatin1String("agent_http_401") || code == QLatin1String("agent_http_403"))
+        return Kind::AgentRefused;
+    if (code == QLatin1String("agent_stream_ended") || code == QLatin1String("agent_disconnected"))
+        return Kind::CutOff;
+    return Kind::AgentFailed;
+}
+
+ChatError::Kind ChatError::kindOfFields(const QVariantMap &fields)
+{
+    const QString code = fields.value(QStringLiteral("code")).toString();
+    if (fields.contains(QStringLiteral("agent")))
+        return kindOfAgentCode(code);
+    if (fields.value(QStringLiteral("cut_off")).toBool())
+        return Kind::CutOff;
+    return kindOf(fields.value(QStringLiteral("upstream_status")).toInt(), code);
+}
+
 QString ChatError::storedFields() const
 {
     return QString::fromUtf8(

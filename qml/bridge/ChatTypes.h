@@ -116,6 +116,10 @@ struct ChatError
 
     static ChatError fromApi(const ApiError &error);
     static ChatError fromUpstream(const UpstreamError &error);
+    // What went wrong by the code of an agent's failure (agent_unreachable, agent_http_429, ...).
+    static Kind kindOfAgentCode(const QString &code);
+    // What went wrong by a failed session's fields, as its progress update carries them (fields()).
+    static Kind kindOfFields(const QVariantMap &fields);
 };
 
 struct ChatOutcome

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "ProgressState.h"
 
+#include "ChatTypes.h"
 #include "TimelineItem.h"
+
+#include <QDateTime>
 
 namespace {
 
@@ -54,6 +57,11 @@ void ProgressState::apply(const QJsonObject &update)
         // A run's moment names whose run; a generation's failure, in fields, what failed.
         m_run = moment || activity == QLatin1String("failed") ? TimelineItem::runOf(update).toVariantMap()
                                                               : QVariantMap();
+        // Ponder's own failures carry figures (a model's request) or name the agent (a relayed run).
+        const bool ponders
+            = update.contains(QLatin1String("metrics")) || m_run.contains(QStringLiteral("agent"));
+        m_failureKind = activity == QLatin1String("failed") && ponders ? int(ChatError::kindOfFields(m_run))
+                                                                       : int(ChatFailure::Kind::None);
     }
     // Whoever stopped it (the user, or a client that went away), stopped is what it is.
     if (m_phase == Phase::Stopped)
@@ -62,14 +70,20 @@ void ProgressState::apply(const QJsonObject &update)
     if (m_phase == Phase::Done)
         m_percentage = 100;
     const QJsonValue step = update.value(QLatin1String("current_step"));
-    if (step.isString())
+    // A step by name, or by number: the latest says which, so a name given once does not stay on.
+    if (step.isString()) {
         m_stepName = step.toString();
-    else
+    } else if (step.isDouble()) {
+        m_stepName.clear();
         m_currentStep = step.toInt(m_currentStep);
+    }
     m_totalSteps = update.value(QLatin1String("total_steps")).toInt(m_totalSteps);
     const QJsonValue remaining = update.value(QLatin1String("estimated_remaining"));
     if (remaining.isDouble()) {
-        m_remainingMs = qint64(std::max(0.0, remaining.toDouble()) * 1000);
+        // As of when it was said: read later (a session opened a while after), that time has passed.
+        const qint64 said = TimelineItem::timeOf(update.value(QLatin1String("timestamp")));
+        const qint64 since = said > 0 ? std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - said) : 0;
+        m_remainingMs = std::max<qint64>(0, qint64(std::max(0.0, remaining.toDouble()) * 1000) - since);
         m_remainingText.clear();
     } else if (remaining.isString()) {
         m_remainingMs = -1;
@@ -156,6 +170,7 @@ void ProgressState::fail(const QString &message, const QVariantMap &failure)
     m_message = message; // the window's own words, not a run's moment
     m_runMoment = -1;
     m_run = failure;
+    m_failureKind = int(ChatError::kindOfFields(failure));
     m_percentage = -1;
     followPhase();
     Q_EMIT changed();
@@ -167,6 +182,7 @@ void ProgressState::reset()
     m_message.clear();
     m_runMoment = -1;
     m_run.clear();
+    m_failureKind = int(ChatFailure::Kind::None);
     m_percentage = -1;
     m_currentStep = m_totalSteps = 0;
     m_tokens = 0;

@@ -41,6 +41,9 @@ class ProgressState : public QObject
     // it said in fields (agent, run_id, reason, code): the window words it, not the English message.
     Q_PROPERTY(int runMoment READ runMoment NOTIFY changed)
     Q_PROPERTY(QVariantMap run READ run NOTIFY changed)
+    // What went wrong (ChatFailure.Kind) when a model's request or an agent's run Ponder relays failed,
+    // from the failure's fields; None otherwise (an outside agent's failure is said in its own words).
+    Q_PROPERTY(int failureKind READ failureKind NOTIFY changed)
 
 public:
     enum class Phase
@@ -76,6 +79,7 @@ public:
     qint64 promptTokens() const { return m_promptTokens; }
     int runMoment() const { return m_runMoment; }
     QVariantMap run() const { return m_run; }
+    int failureKind() const { return m_failureKind; }
 
     // A progress update in the streaming API's JSON shape (with Ponder's optional `metrics`).
     void apply(const QJsonObject &update);
@@ -103,6 +107,7 @@ private:
     QString m_message;
     int m_runMoment = -1;
     QVariantMap m_run;
+    int m_failureKind = 0; // ChatFailure::Kind::None
     double m_percentage = -1;
     int m_currentStep = 0;
     int m_totalSteps = 0;

@@ -196,6 +196,12 @@ void SessionTimeline::addStep(const QJsonObject &json)
     item.key = key.isEmpty() ? u"#%1"_s.arg(m_items.size()) : key;
     if (item.startMs <= 0)
         item.startMs = now();
+    // Published once, finished, without its times: a moment, not a step that runs on.
+    if (!item.timed && item.status != Timeline::StepStatus::Running
+        && item.status != Timeline::StepStatus::NoStatus) {
+        item.endMs = item.startMs;
+        item.timed = true;
+    }
     ++m_stepCount;
     noteTime(item.startMs);
     noteTime(item.endMs);

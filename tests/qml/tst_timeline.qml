@@ -191,6 +191,9 @@ Item {
             compare(Words.milestone(Timeline.RunStarted, null, "", -1,
                                     { agent: "weather", run_id: "296e6247-03c2-4958-93f8-1216273eb251" }),
                     "weather started run 296e6247")
+            // Ids that share a start are not cut: runs "run-<time>" stay apart.
+            compare(Words.milestone(Timeline.RunStarted, null, "", -1, { agent: "weather", run_id: "run-1796650403645" }),
+                    "weather started run run-1796650403645")
         }
 
         // A trace's moments in the window's words from their fields: its title or id, how many steps were

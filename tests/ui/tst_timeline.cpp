@@ -5,6 +5,7 @@
 // it, and a request's moments are kinds the window words itself. Every model under
 // QAbstractItemModelTester. Also tokens/s over time, an agent's countdown, and Markdown tables.
 #include "BackendGateway.h"
+#include "ChatTypes.h"
 #include "models/MarkdownSegments.h"
 #include "models/MarkdownTableStyle.h"
 #include "models/ProgressState.h"
@@ -124,6 +125,10 @@ private Q_SLOTS:
     void anAgentsReasoningIsShownOnce();
     void tokensPerSecondOverTimeStaysSmall();
     void anAgentsTimeLeftCountsDown();
+    void aSessionOpenedAfterItEndedLastsUntilItsEnd();
+    void anAgentsStepIsNamedOrNumberedAsItLastSaid();
+    void aStepOfAStoppedRunIsStoppedNotFailed();
+    void aFailureSaysWhatWentWrongWherePonderKnows();
     void tablesAreBlocksOfTheirOwn();
     void tablesGetAShadedHeaderAndRules();
     void aTableIsStyledInOneLayout();
@@ -537,12 +542,97 @@ void TimelineTest::tokensPerSecondOverTimeStaysSmall()
     QCOMPARE(series.firstTokenMs(), -1);
 }
 
+// Opened a while after it ended, a session lasts from its first event to its end: not to the moment it was
+// read, as when its end was taken for now.
+void TimelineTest::aSessionOpenedAfterItEndedLastsUntilItsEnd()
+{
+    SessionView view;
+    StoredEvent end = hubEvent(EventKind::Progress, {});
+    end.type = u"session_end"_s;
+    end.id = StreamId {quint64(Start + 2300), 0};
+    view.apply({hubEvent(EventKind::Thinking, step(u"root"_s, {}, 0)),
+        hubEvent(EventKind::Progress,
+            update(
+                u"failed"_s, 2000, {{u"update_type"_s, u"warning"_s}, {u"message"_s, u"No rooms left"_s}})),
+        end});
+    QVERIFY(view.ended());
+    QCOMPARE(view.timeline()->nowMs(), 2300);
+    // The step that never said it ended lasted until the session did.
+    QCOMPARE(view.timeline()->index(0).data(SessionTimeline::DurationMsRole).toLongLong(), 2300);
+}
+
+void TimelineTest::anAgentsStepIsNamedOrNumberedAsItLastSaid()
+{
+    ProgressState progress;
+    progress.apply(update(u"planning"_s, 0, {{u"current_step"_s, u"init"_s}, {u"total_steps"_s, 5}}));
+    QCOMPARE(progress.stepName(), u"init"_s);
+    progress.apply(update(u"planning"_s, 100, {{u"current_step"_s, 2}, {u"total_steps"_s, 5}}));
+    QCOMPARE(progress.stepName(), QString());
+    QCOMPARE(progress.currentStep(), 2);
+    progress.apply(update(u"planning"_s, 200, {{u"message"_s, u"still at it"_s}})); // says no step
+    QCOMPARE(progress.currentStep(), 2);
+}
+
+void TimelineTest::aStepOfAStoppedRunIsStoppedNotFailed()
+{
+    SessionTimeline timeline;
+    timeline.addStep(step(u"run"_s, {}, 0, {{u"kind"_s, u"agent"_s}, {u"status"_s, u"running"_s}}));
+    timeline.addStep(step(u"run"_s, {}, 900, {{u"status"_s, u"stopped"_s}, {u"ended_at"_s, at(900)}}));
+    timeline.flush();
+    QCOMPARE(timeline.index(0).data(SessionTimeline::StatusRole).value<Timeline::StepStatus>(),
+        Timeline::StepStatus::Stopped);
+
+    // Published once, done, without times: a moment, not a step running on until the session ends.
+    timeline.addStep(step(u"quick"_s, {}, 1000, {{u"status"_s, u"ok"_s}}));
+    timeline.flush();
+    QCOMPARE(timeline.index(1).data(SessionTimeline::OpenRole).toBool(), false);
+    QCOMPARE(timeline.index(1).data(SessionTimeline::DurationMsRole).toLongLong(), 0);
+}
+
+void TimelineTest::aFailureSaysWhatWentWrongWherePonderKnows()
+{
+    const auto failedWith = [](const QJsonObject &fields, bool figures) {
+        ProgressState progress;
+        QJsonObject json = figures ? generation(u"failed"_s, 5) : update(u"failed"_s, 5);
+        json.insert(u"update_type"_s, u"warning"_s);
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            json.insert(it.key(), it.value());
+        progress.apply(json);
+        return ChatFailure::Kind(progress.failureKind());
+    };
+    // A request Ponder refused or an upstream failed: by its code, status and whether it was cut off.
+    QCOMPARE(failedWith({{u"code"_s, u"model_not_found"_s}}, true), ChatFailure::Kind::ModelNotFound);
+    QCOMPARE(failedWith({{u"code"_s, u"upstream_unreachable"_s}, {u"upstream"_s, u"ollama"_s}}, true),
+        ChatFailure::Kind::Unreachable);
+    QCOMPARE(
+        failedWith(
+            {{u"code"_s, u"upstream_error"_s}, {u"upstream"_s, u"ollama"_s}, {u"cut_off"_s, true}}, true),
+        ChatFailure::Kind::CutOff);
+    QCOMPARE(failedWith({{u"code"_s, u"upstream_error"_s}, {u"upstream_status"_s, 429}}, true),
+        ChatFailure::Kind::RateLimited);
+    // An agent's run Ponder relayed: by the relay's code.
+    QCOMPARE(failedWith({{u"agent"_s, u"weather"_s}, {u"code"_s, u"agent_unreachable"_s}}, false),
+        ChatFailure::Kind::AgentUnreachable);
+    // An outside agent's own failure: its words say it; Ponder has no advice.
+    QCOMPARE(failedWith({{u"message"_s, u"No rooms left"_s}}, false), ChatFailure::Kind::None);
+    // A later request that did not fail says nothing of the last one's failure.
+    ProgressState progress;
+    QJsonObject failed = generation(u"failed"_s, 5);
+    failed.insert(u"code"_s, u"model_not_found"_s);
+    progress.apply(failed);
+    progress.apply(generation(u"received"_s, 10));
+    QCOMPARE(ChatFailure::Kind(progress.failureKind()), ChatFailure::Kind::None);
+}
+
 void TimelineTest::anAgentsTimeLeftCountsDown()
 {
+    const auto saidAgo
+        = [](qint64 ms) { return QDateTime::currentDateTimeUtc().addMSecs(-ms).toString(Qt::ISODateWithMs); };
     ProgressState progress;
     progress.apply(update(u"researching"_s, 0,
         {{u"message"_s, u"Checking"_s}, {u"estimated_remaining"_s, 30},
-            {u"current_step"_s, u"Network Analysis"_s}, {u"total_steps"_s, 5}}));
+            {u"current_step"_s, u"Network Analysis"_s}, {u"total_steps"_s, 5},
+            {u"timestamp"_s, saidAgo(0)}}));
     QCOMPARE(progress.activity(), u"researching"_s);
     QCOMPARE(progress.stepName(), u"Network Analysis"_s);
     QVERIFY(progress.remainingMs() <= 30000 && progress.remainingMs() > 25000);
@@ -553,6 +643,16 @@ void TimelineTest::anAgentsTimeLeftCountsDown()
     progress.apply(update(u"researching"_s, 100, {{u"estimated_remaining"_s, u"about 2 minutes"_s}}));
     QCOMPARE(progress.remainingMs(), -1);
     QCOMPARE(progress.remainingText(), u"about 2 minutes"_s);
+
+    // Read 10 s after it was said (a session opened later): 10 of its 30 s have passed already.
+    progress.apply(
+        update(u"researching"_s, 200, {{u"estimated_remaining"_s, 30}, {u"timestamp"_s, saidAgo(10000)}}));
+    QVERIFY2(progress.remainingMs() <= 20000 && progress.remainingMs() > 15000,
+        qPrintable(QString::number(progress.remainingMs())));
+    // Said long ago: overdue, not counting on below zero.
+    progress.apply(
+        update(u"researching"_s, 300, {{u"estimated_remaining"_s, 3}, {u"timestamp"_s, saidAgo(60000)}}));
+    QCOMPARE(progress.remainingMs(), 0);
 }
 
 void TimelineTest::tablesAreBlocksOfTheirOwn()
