@@ -3,6 +3,8 @@
 
 #include "BackendGateway.h"
 
+#include <QSet>
+
 void ModelCatalog::setGateway(BackendGateway *gateway)
 {
     if (m_gateway == gateway)
@@ -55,6 +57,12 @@ void ModelCatalog::refresh()
             }
             m_upstreams.append(entry);
         }
+        // Kept only for what is listed now or was listed by an upstream that is silent now: a model its
+        // upstream dropped, or of an upstream removed in Settings, is forgotten.
+        const QSet<QString> listed(m_models.cbegin(), m_models.cend());
+        m_listedBy.removeIf([&](const QHash<QString, QString>::iterator entry) {
+            return !listed.contains(entry.key()) && !m_silent.contains(entry.value());
+        });
         m_listed = true;
         m_checked = true;
         setLoading(false);

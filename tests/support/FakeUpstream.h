@@ -83,6 +83,7 @@ public:
 
     // Models the fake knows; any other model is a 404 in the API's own words.
     void setScript(const QString &model, const FakeScript &script) { m_scripts.insert(model, script); }
+    void removeModel(const QString &model) { m_scripts.remove(model); } // as `ollama rm` does
     void setRequiredKey(const QByteArray &key) { m_requiredKey = key; }
 
     // The next request that arrives on an already used keep-alive connection is met with a hang-up, as

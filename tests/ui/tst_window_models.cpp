@@ -37,6 +37,26 @@
 
 namespace {
 
+// A backend of the test's own: any free port, its data in `dataDir`, in front of `upstreams` (as --upstream
+// takes them).
+ServerOptions ownBackend(const QString &dataDir, const QStringList &upstreams)
+{
+    ServerOptions options;
+    options.port = 0;
+    options.dataDir = dataDir;
+    QString error;
+    options.upstreams = UpstreamConfig::parseList(upstreams, &error).value_or(QList<UpstreamConfig> {});
+    return options;
+}
+
+// Starts the gateway and waits until its backend runs.
+bool started(BackendGateway &gateway, const ServerOptions &options)
+{
+    QSignalSpy running(&gateway, &BackendGateway::running);
+    gateway.start(options);
+    return running.wait(10000);
+}
+
 struct Row
 {
     QString id;
@@ -155,6 +175,7 @@ private Q_SLOTS:
     void liveSessionsNameATraceByItsService();
     void anOutsideRequestEndingIsAnnouncedOnce();
     void modelCatalogListsUpstreamModels();
+    void aModelItsServerDroppedIsNotAwaitedWhenTheServerFallsSilent();
     void thinkingIsAskedForWhereTheModelCanThink();
     void openAiUpstreamsGetReasoningEffort();
     void aRedisPasswordNeverGoesIntoTheSettingsFile();
@@ -228,11 +249,7 @@ void WindowModelsTest::initTestCase()
 
 std::unique_ptr<BackendGateway> WindowModelsTest::startGateway()
 {
-    ServerOptions options;
-    options.port = 0;
-    options.dataDir = m_dataDir->path();
-    QString error;
-    options.upstreams = *UpstreamConfig::parseList({m_upstream.ollamaSpec()}, &error);
+    const ServerOptions options = ownBackend(m_dataDir->path(), {m_upstream.ollamaSpec()});
     auto gateway = std::make_unique<BackendGateway>();
     QSignalSpy started(gateway.get(), &BackendGateway::running);
     gateway->start(options);
@@ -883,16 +900,9 @@ void WindowModelsTest::failuresAreKindsTheWindowCanAdviseOn()
     const quint16 deadPort = unused.serverPort();
     unused.close();
     QTemporaryDir dataDir;
-    ServerOptions options;
-    options.port = 0;
-    options.dataDir = dataDir.path();
-    QString error;
-    options.upstreams
-        = *UpstreamConfig::parseList({QStringLiteral("ollama:http://127.0.0.1:%1").arg(deadPort)}, &error);
     BackendGateway gateway;
-    QSignalSpy running(&gateway, &BackendGateway::running);
-    gateway.start(options);
-    QVERIFY(running.wait(10000));
+    QVERIFY(started(
+        gateway, ownBackend(dataDir.path(), {QStringLiteral("ollama:http://127.0.0.1:%1").arg(deadPort)})));
     ChatController lonely;
     lonely.setGateway(&gateway);
     lonely.setModel(QStringLiteral("qwen3"));
@@ -929,16 +939,10 @@ void WindowModelsTest::elapsedTimeTicksWhileARequestRuns()
 void WindowModelsTest::statelessKeepsNothing()
 {
     QTemporaryDir dataDir;
-    ServerOptions options;
-    options.port = 0;
-    options.dataDir = dataDir.path();
+    ServerOptions options = ownBackend(dataDir.path(), {m_upstream.ollamaSpec()});
     options.stateless = true;
-    QString error;
-    options.upstreams = *UpstreamConfig::parseList({m_upstream.ollamaSpec()}, &error);
     BackendGateway gateway;
-    QSignalSpy running(&gateway, &BackendGateway::running);
-    gateway.start(options);
-    QVERIFY(running.wait(10000));
+    QVERIFY(started(gateway, options));
     ConversationListModel history;
     history.setGateway(&gateway);
     ChatController chat;
@@ -984,15 +988,9 @@ void WindowModelsTest::historyKeptBeforeOutcomesOpensAndGrows()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("old"));
 
-    ServerOptions options;
-    options.port = 0;
-    options.dataDir = m_dataDir->filePath(QStringLiteral("old"));
-    QString error;
-    options.upstreams = *UpstreamConfig::parseList({m_upstream.ollamaSpec()}, &error);
     BackendGateway gateway;
-    QSignalSpy running(&gateway, &BackendGateway::running);
-    gateway.start(options);
-    QVERIFY(running.wait(10000));
+    QVERIFY(
+        started(gateway, ownBackend(m_dataDir->filePath(QStringLiteral("old")), {m_upstream.ollamaSpec()})));
     ChatController chat;
     chat.setGateway(&gateway);
     chat.openConversation(QStringLiteral("old-chat"));
@@ -1360,6 +1358,34 @@ void WindowModelsTest::modelCatalogListsUpstreamModels()
     QVERIFY(catalog.upstreams().first().toMap().value(QStringLiteral("reachable")).toBool());
 }
 
+// The catalog remembers which server listed a model, so that a chosen model stays chosen while its server
+// is silent; a model the server itself dropped before is not remembered (nor kept waiting for).
+void WindowModelsTest::aModelItsServerDroppedIsNotAwaitedWhenTheServerFallsSilent()
+{
+    auto upstream = std::make_unique<FakeUpstream>();
+    upstream->setScript(QStringLiteral("kept"), FakeScript {});
+    upstream->setScript(QStringLiteral("dropped"), FakeScript {});
+    QVERIFY(upstream->start());
+    QTemporaryDir dataDir;
+    BackendGateway gateway;
+    QVERIFY(started(gateway, ownBackend(dataDir.path(), {upstream->ollamaSpec()})));
+    ModelCatalog catalog;
+    catalog.setGateway(&gateway);
+    QTRY_VERIFY_WITH_TIMEOUT(catalog.models().contains(QStringLiteral("dropped")), 10000);
+
+    upstream->removeModel(QStringLiteral("dropped"));
+    catalog.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!catalog.models().contains(QStringLiteral("dropped")), 10000);
+    QVERIFY(catalog.models().contains(QStringLiteral("kept")));
+
+    upstream.reset(); // the server stops
+    catalog.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(catalog.models().isEmpty() && !catalog.loading(), 10000);
+    QVERIFY(catalog.notAnswering(QStringLiteral("kept")));
+    QCOMPARE(catalog.keptChoice(QStringLiteral("kept")), QStringLiteral("kept"));
+    QVERIFY(!catalog.notAnswering(QStringLiteral("dropped")));
+}
+
 void WindowModelsTest::thinkingIsAskedForWhereTheModelCanThink()
 {
     QStandardPaths::setTestModeEnabled(true);
@@ -1444,15 +1470,8 @@ void WindowModelsTest::openAiUpstreamsGetReasoningEffort()
     openAi.setScript(QStringLiteral("o4-mini"), thinker);
     QVERIFY(openAi.start());
     QTemporaryDir dataDir;
-    ServerOptions options;
-    options.port = 0;
-    options.dataDir = dataDir.path();
-    QString error;
-    options.upstreams = *UpstreamConfig::parseList({m_upstream.ollamaSpec(), openAi.openAiSpec()}, &error);
     BackendGateway gateway;
-    QSignalSpy running(&gateway, &BackendGateway::running);
-    gateway.start(options);
-    QVERIFY(running.wait(10000));
+    QVERIFY(started(gateway, ownBackend(dataDir.path(), {m_upstream.ollamaSpec(), openAi.openAiSpec()})));
     Preferences preferences;
     ModelCatalog catalog;
     catalog.setGateway(&gateway);
