@@ -13,6 +13,9 @@ Rectangle {
     required property SessionView session
     property int thoughtMs: -1 // the answer's, as measured with it
     property int failure: ChatFailure.None // the answer's, for advice
+    // The chat has answers already: an empty timeline then means the hub no longer has its session.
+    property bool pastChat: false
+    readonly property bool timelineGone: pastChat && session.problem === SessionView.NotKept
 
     color: Theme.surface
 
@@ -61,12 +64,15 @@ Rectangle {
         Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.border }
 
         Label {
+            objectName: "timelinePlaceholder"
             visible: panel.session.timeline.count === 0
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             font.pixelSize: 12
             color: Theme.mutedText
-            text: qsTr("The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.")
+            text: panel.timelineGone
+                  ? qsTr("This chat's timeline is no longer kept: Ponder keeps events until it quits or they expire. Each answer keeps its reasoning, folded above its text.")
+                  : qsTr("The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.")
         }
         TimelineView {
             objectName: "thinkingSteps"

@@ -56,6 +56,7 @@ Rectangle {
             }
         }
         Label {
+            objectName: "sessionSubtitle"
             Layout.fillWidth: true
             elide: Text.ElideRight
             font.pixelSize: 12
@@ -65,7 +66,15 @@ Rectangle {
                 if (page.origin !== "")
                     parts.push(page.origin)
                 parts.push(qsTr("session %1").arg(page.session.sessionId))
-                parts.push(page.session.ended ? qsTr("ended") : qsTr("watching live"))
+                // A session outlives its requests: once one has finished, the next may still come.
+                const phase = page.session.progress.phase
+                if (page.session.ended)
+                    parts.push(qsTr("ended"))
+                else if (phase === ProgressState.Done || phase === ProgressState.Failed
+                         || phase === ProgressState.Stopped)
+                    parts.push(qsTr("still open"))
+                else
+                    parts.push(qsTr("watching live"))
                 return parts.join(" · ")
             }
         }

@@ -467,6 +467,7 @@ ApplicationWindow {
         session: chat.session
         thoughtMs: chat.thoughtMs
         failure: chat.failure
+        pastChat: chat.messages.count > 0
     }
 
     KeyboardFocusRing { window: window }

@@ -206,22 +206,27 @@
 <context>
     <name>InsightPanel</name>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="35" />
+        <location filename="../qml/InsightPanel.qml" line="38" />
         <source>Thinking</source>
         <translation>Denken</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="48" />
+        <location filename="../qml/InsightPanel.qml" line="51" />
         <source>thinking…</source>
         <translation>denkt nach…</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="49" />
+        <location filename="../qml/InsightPanel.qml" line="52" />
         <source>thought for %1 s</source>
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="69" />
+        <location filename="../qml/InsightPanel.qml" line="74" />
+        <source>This chat's timeline is no longer kept: Ponder keeps events until it quits or they expire. Each answer keeps its reasoning, folded above its text.</source>
+        <translation>Die Zeitleiste dieses Chats ist nicht mehr vorhanden: Ponder behält Ereignisse, bis es beendet wird oder sie ablaufen. Jede Antwort behält ihre Überlegungen, eingeklappt über ihrem Text.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="75" />
         <source>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</source>
         <translation>Hier erscheint der Ablauf der Anfrage: die Überlegungen des Modells, während sie entstehen, mit ihren Schritten markiert. Modelle ohne Überlegungen antworten sofort.</translation>
     </message>
@@ -237,47 +242,52 @@
         <translation>Sitzung %1 · live beobachtet</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="67" />
+        <location filename="../qml/LiveSessionPage.qml" line="68" />
         <source>session %1</source>
         <translation>Sitzung %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="68" />
+        <location filename="../qml/LiveSessionPage.qml" line="72" />
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="68" />
+        <location filename="../qml/LiveSessionPage.qml" line="75" />
+        <source>still open</source>
+        <translation>noch offen</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="77" />
         <source>watching live</source>
         <translation>live verfolgt</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="99" />
+        <location filename="../qml/LiveSessionPage.qml" line="108" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="155" />
+        <location filename="../qml/LiveSessionPage.qml" line="164" />
         <source>Prompt</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="174" />
+        <location filename="../qml/LiveSessionPage.qml" line="183" />
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="213" />
+        <location filename="../qml/LiveSessionPage.qml" line="222" />
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="224" />
+        <location filename="../qml/LiveSessionPage.qml" line="233" />
         <source>%n step(s)</source>
         <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="235" />
+        <location filename="../qml/LiveSessionPage.qml" line="244" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Noch nichts. Schritte, Fortschritt und Überlegungen erscheinen hier, sobald die Sitzung sie veröffentlicht.</translation>
     </message>
@@ -518,22 +528,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="92" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="100" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n Modell bei %1</numerusform><numerusform>%n Modelle bei %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="93" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="101" />
         <source>No upstream answered.</source>
         <translation>Kein Upstream hat geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="94" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="102" />
         <source>Found %1.</source>
         <translation>Gefunden: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="96" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="104" />
         <source>Not answering: %1.</source>
         <translation>Antwortet nicht: %1.</translation>
     </message>
@@ -655,7 +665,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="60" />
+        <location filename="../qml/models/ProgressState.cpp" line="68" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
@@ -700,73 +710,77 @@
 <context>
     <name>SessionStatus</name>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="31" />
+        <location filename="../qml/SessionStatus.qml" line="35" />
         <source>Waiting for the first token</source>
         <translation>Warten auf das erste Token</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="33" />
+        <location filename="../qml/SessionStatus.qml" line="37" />
         <source>Reasoning</source>
         <translation>Überlegungen</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="33" />
+        <location filename="../qml/SessionStatus.qml" line="37" />
         <source>Writing the answer</source>
         <translation>Schreibt die Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="33" />
+        <location filename="../qml/SessionStatus.qml" line="37" />
         <source>Generating</source>
         <translation>Erzeugt</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="36" />
-        <location filename="../qml/SessionStatus.qml" line="48" />
+        <location filename="../qml/SessionStatus.qml" line="40" />
+        <location filename="../qml/SessionStatus.qml" line="52" />
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="98" />
+        <location filename="../qml/SessionStatus.qml" line="102" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="115" />
+        <location filename="../qml/SessionStatus.qml" line="119" />
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (Schritt %2 von %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="117" />
+        <location filename="../qml/SessionStatus.qml" line="121" />
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="125" />
+        <location filename="../qml/SessionStatus.qml" line="130" />
         <source>about %1 left</source>
         <translation>noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="126" />
+        <location filename="../qml/SessionStatus.qml" line="131" />
+        <source>taking longer than expected</source>
+        <translation>dauert länger als erwartet</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="132" />
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="143" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Prüfe, ob der Modellserver läuft und das Modell existiert, und versuche es erneut. Die Einstellungen listen die Upstreams und können sie testen.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="183" />
+        <location filename="../qml/SessionStatus.qml" line="190" />
         <source>tokens/s</source>
         <translation>Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="188" />
+        <location filename="../qml/SessionStatus.qml" line="195" />
         <source>tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="190" />
+        <location filename="../qml/SessionStatus.qml" line="197" />
         <source>first token</source>
         <translation>erstes Token</translation>
     </message>
@@ -1293,52 +1307,52 @@
         <translation>Unterschritte ausklappen</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="95" />
+        <location filename="../qml/StepCard.qml" line="97" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="96" />
+        <location filename="../qml/StepCard.qml" line="98" />
         <source>Step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="110" />
+        <location filename="../qml/StepCard.qml" line="112" />
         <source>%1% sure</source>
         <translation>%1 % sicher</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="118" />
+        <location filename="../qml/StepCard.qml" line="120" />
         <source>running %1</source>
         <translation>läuft seit %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="141" />
+        <location filename="../qml/StepCard.qml" line="143" />
         <source>&lt;b&gt;Considered:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Erwogen:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="150" />
+        <location filename="../qml/StepCard.qml" line="152" />
         <source>&lt;b&gt;Because:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Weil:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="166" />
+        <location filename="../qml/StepCard.qml" line="168" />
         <source>in: %1</source>
         <translation>ein: %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="167" />
+        <location filename="../qml/StepCard.qml" line="169" />
         <source>out: %1</source>
         <translation>aus: %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="173" />
+        <location filename="../qml/StepCard.qml" line="175" />
         <source>Reasoning chain (%1)</source>
         <translation>Gedankenkette (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="174" />
+        <location filename="../qml/StepCard.qml" line="176" />
         <source>Attributes</source>
         <translation>Attribute</translation>
     </message>
@@ -1432,13 +1446,13 @@
 <context>
     <name>TimelineRow</name>
     <message>
-        <location filename="../qml/TimelineRow.qml" line="155" />
-        <location filename="../qml/TimelineRow.qml" line="156" />
+        <location filename="../qml/TimelineRow.qml" line="157" />
+        <location filename="../qml/TimelineRow.qml" line="158" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/TimelineRow.qml" line="155" />
+        <location filename="../qml/TimelineRow.qml" line="157" />
         <source>Step %1</source>
         <translation>Schritt %1</translation>
     </message>
@@ -1695,7 +1709,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="141" />
-        <location filename="../qml/Words.qml" line="271" />
+        <location filename="../qml/Words.qml" line="276" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1716,13 +1730,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="152" />
-        <location filename="../qml/Words.qml" line="272" />
+        <location filename="../qml/Words.qml" line="277" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="154" />
-        <location filename="../qml/Words.qml" line="273" />
+        <location filename="../qml/Words.qml" line="278" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -1732,318 +1746,383 @@
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="168" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>%1 started run %2</source>
         <translation>%1 hat Lauf %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="168" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>%1 started a run</source>
         <translation>%1 hat einen Lauf gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="170" />
+        <location filename="../qml/Words.qml" line="175" />
         <source>%1 finished run %2</source>
         <translation>%1 hat Lauf %2 beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="170" />
+        <location filename="../qml/Words.qml" line="175" />
         <source>%1 finished its run</source>
         <translation>%1 hat seinen Lauf beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="172" />
+        <location filename="../qml/Words.qml" line="177" />
         <source>Run %1 of %2 failed</source>
         <translation>Lauf %1 von %2 ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="172" />
+        <location filename="../qml/Words.qml" line="177" />
         <source>The run of %1 failed</source>
         <translation>Der Lauf von %1 ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="179" />
         <source>Run %1 of %2 was stopped</source>
         <translation>Lauf %1 von %2 wurde angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="179" />
         <source>The run of %1 was stopped</source>
         <translation>Der Lauf von %1 wurde angehalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="184" />
-        <location filename="../qml/Words.qml" line="185" />
+        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>%n step(s)</source>
         <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="184" />
-        <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="195" />
         <source>%n failed</source>
         <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="188" />
+        <location filename="../qml/Words.qml" line="193" />
         <source>Trace started: %1</source>
         <translation>Trace gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="188" />
+        <location filename="../qml/Words.qml" line="193" />
         <source>Trace %1 started</source>
         <translation>Trace %1 gestartet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="190" />
-        <location filename="../qml/Words.qml" line="191" />
+        <location filename="../qml/Words.qml" line="195" />
+        <location filename="../qml/Words.qml" line="196" />
         <source>%n step(s) done</source>
         <translation><numerusform>%n Schritt erledigt</numerusform><numerusform>%n Schritte erledigt</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="193" />
+        <location filename="../qml/Words.qml" line="198" />
         <source>Trace done: %1</source>
         <translation>Trace fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="195" />
+        <location filename="../qml/Words.qml" line="200" />
         <source>The trace failed: %1</source>
         <translation>Der Trace ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="200" />
+        <location filename="../qml/Words.qml" line="205" />
         <source>Its root span ended with an error and said no more.</source>
         <translation>Sein Root-Span endete mit einem Fehler und sagte nichts weiter.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
-        <location filename="../qml/Words.qml" line="300" />
+        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="305" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="219" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 ist nicht erreichbar. Läuft der Agent unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="216" />
+        <location filename="../qml/Words.qml" line="221" />
         <source>Ponder stopped waiting for %1.</source>
         <translation>Ponder hat aufgehört, auf %1 zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="217" />
-        <location filename="../qml/Words.qml" line="303" />
+        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="308" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 antwortete nicht mehr, und Ponder hat aufgehört zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="218" />
+        <location filename="../qml/Words.qml" line="223" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 hat die Verbindung während des Laufs abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="219" />
+        <location filename="../qml/Words.qml" line="224" />
         <source>The connection to %1 failed.</source>
         <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="220" />
+        <location filename="../qml/Words.qml" line="225" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 hat nicht mit einem Ereignisstrom geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="221" />
+        <location filename="../qml/Words.qml" line="226" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 hat ein Ereignis gesendet, das zu groß zum Weiterleiten ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="227" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 hat seinen Datenstrom beendet, bevor der Lauf fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="228" />
+        <location filename="../qml/Words.qml" line="233" />
         <source>“%1”</source>
         <translation>„%1“</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="246" />
+        <location filename="../qml/Words.qml" line="251" />
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder hat diese Sitzung nicht mehr: Sie wurde gelöscht oder ist vor so langer Zeit zu Ende gegangen, dass sie abgelaufen ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="247" />
+        <location filename="../qml/Words.qml" line="252" />
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>Diese Sitzung kann gerade nicht beobachtet werden: Der Ereignisspeicher (Redis) antwortet nicht. Wähle sie erneut aus, sobald Redis wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="248" />
+        <location filename="../qml/Words.qml" line="253" />
         <source>The event store refused to show this session.</source>
         <translation>Der Ereignisspeicher hat sich geweigert, diese Sitzung zu zeigen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="260" />
         <source>No keychain answers.</source>
         <translation>Kein Schlüsselbund antwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="261" />
         <source>The keychain refused Ponder access.</source>
         <translation>Der Schlüsselbund hat Ponder den Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="262" />
         <source>The keychain reported an error.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="263" />
+        <location filename="../qml/Words.qml" line="268" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="269" />
+        <location filename="../qml/Words.qml" line="274" />
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="270" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="274" />
+        <location filename="../qml/Words.qml" line="279" />
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="275" />
+        <location filename="../qml/Words.qml" line="280" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="298" />
+        <location filename="../qml/Words.qml" line="303" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 hat die Antwort abgebrochen, bevor sie fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
-        <location filename="../qml/Words.qml" line="302" />
+        <location filename="../qml/Words.qml" line="218" />
+        <location filename="../qml/Words.qml" line="307" />
         <source>%1 could not be reached.</source>
         <translation>%1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="304" />
+        <location filename="../qml/Words.qml" line="309" />
         <source>The secure connection to %1 failed.</source>
         <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="306" />
+        <location filename="../qml/Words.qml" line="311" />
         <source>%1 reported an error.</source>
         <translation>%1 hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="307" />
+        <location filename="../qml/Words.qml" line="312" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 hat eine Antwort geschickt, die Ponder nicht lesen konnte.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="313" />
+        <location filename="../qml/Words.qml" line="318" />
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>Nicht erreichbar: Unter dieser Adresse antwortet nichts. Läuft der Server?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="314" />
+        <location filename="../qml/Words.qml" line="319" />
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>Er blieb stumm, und Ponder hat aufgehört zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="315" />
+        <location filename="../qml/Words.qml" line="320" />
         <source>The secure connection failed.</source>
         <translation>Die sichere Verbindung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316" />
+        <location filename="../qml/Words.qml" line="321" />
         <source>It refused Ponder's API key.</source>
         <translation>Er hat Ponders API-Schlüssel abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="317" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>Nothing found at this address: is the URL right?</source>
         <translation>Unter dieser Adresse nichts gefunden: Stimmt die URL?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="318" />
+        <location filename="../qml/Words.qml" line="323" />
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>Er bittet Ponder zu warten (zu viele Anfragen).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="319" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>It answered with an error.</source>
         <translation>Er hat mit einem Fehler geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="337" />
+        <location filename="../qml/Words.qml" line="340" />
+        <source>Model not found</source>
+        <translation>Modell nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="341" />
+        <source>Rate limited</source>
+        <translation>Anfragen begrenzt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="342" />
+        <source>Model server not reachable</source>
+        <translation>Modellserver nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="343" />
+        <source>Model server went silent</source>
+        <translation>Modellserver antwortet nicht mehr</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="344" />
+        <source>The answer broke off</source>
+        <translation>Die Antwort brach ab</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="345" />
+        <source>API key refused</source>
+        <translation>API-Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="346" />
+        <source>Too many answers at once</source>
+        <translation>Zu viele Antworten gleichzeitig</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="347" />
+        <source>Request refused</source>
+        <translation>Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="348" />
+        <source>Agent not reachable</source>
+        <translation>Agent nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="349" />
+        <source>Agent went silent</source>
+        <translation>Agent antwortet nicht mehr</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="350" />
+        <source>Agent refused Ponder</source>
+        <translation>Agent hat Ponder abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="351" />
+        <source>The agent reported an error</source>
+        <translation>Der Agent hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="352" />
+        <source>The model server reported an error</source>
+        <translation>Der Modellserver hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="360" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="339" />
+        <location filename="../qml/Words.qml" line="362" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Server begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="341" />
+        <location filename="../qml/Words.qml" line="364" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="343" />
+        <location filename="../qml/Words.qml" line="366" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="345" />
+        <location filename="../qml/Words.qml" line="368" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="347" />
+        <location filename="../qml/Words.qml" line="370" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="349" />
+        <location filename="../qml/Words.qml" line="372" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="351" />
+        <location filename="../qml/Words.qml" line="374" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="353" />
+        <location filename="../qml/Words.qml" line="376" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>Der Agent antwortet nicht. Läuft er unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="355" />
+        <location filename="../qml/Words.qml" line="378" />
         <source>The agent went silent. Try again.</source>
         <translation>Der Agent ist verstummt. Versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="357" />
+        <location filename="../qml/Words.qml" line="380" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>Der Agent hat Ponder abgewiesen. Prüfe seine Adresse und was er erwartet in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="359" />
+        <location filename="../qml/Words.qml" line="382" />
         <source>The agent reported an error.</source>
         <translation>Der Agent hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="361" />
+        <location filename="../qml/Words.qml" line="384" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

@@ -210,22 +210,27 @@
 <context>
     <name>InsightPanel</name>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="35" />
+        <location filename="../qml/InsightPanel.qml" line="38" />
         <source>Thinking</source>
         <translation>Thinking</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="48" />
+        <location filename="../qml/InsightPanel.qml" line="51" />
         <source>thinking…</source>
         <translation>thinking…</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="49" />
+        <location filename="../qml/InsightPanel.qml" line="52" />
         <source>thought for %1 s</source>
         <translation>thought for %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="69" />
+        <location filename="../qml/InsightPanel.qml" line="74" />
+        <source>This chat's timeline is no longer kept: Ponder keeps events until it quits or they expire. Each answer keeps its reasoning, folded above its text.</source>
+        <translation>This chat's timeline is no longer kept: Ponder keeps events until it quits or they expire. Each answer keeps its reasoning, folded above its text.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="75" />
         <source>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</source>
         <translation>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</translation>
     </message>
@@ -241,17 +246,22 @@
         <translation>Session %1 · watching live</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="67" />
+        <location filename="../qml/LiveSessionPage.qml" line="68" />
         <source>session %1</source>
         <translation>session %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="68" />
+        <location filename="../qml/LiveSessionPage.qml" line="72" />
         <source>ended</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="68" />
+        <location filename="../qml/LiveSessionPage.qml" line="75" />
+        <source>still open</source>
+        <translation>still open</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="77" />
         <source>watching live</source>
         <translation>watching live</translation>
     </message>
@@ -260,32 +270,32 @@
         <translation>This session cannot be watched: %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="99" />
+        <location filename="../qml/LiveSessionPage.qml" line="108" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="155" />
+        <location filename="../qml/LiveSessionPage.qml" line="164" />
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="174" />
+        <location filename="../qml/LiveSessionPage.qml" line="183" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="213" />
+        <location filename="../qml/LiveSessionPage.qml" line="222" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="224" />
+        <location filename="../qml/LiveSessionPage.qml" line="233" />
         <source>%n step(s)</source>
         <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="235" />
+        <location filename="../qml/LiveSessionPage.qml" line="244" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</translation>
     </message>
@@ -526,22 +536,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="92" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="100" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n model at %1</numerusform><numerusform>%n models at %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="93" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="101" />
         <source>No upstream answered.</source>
         <translation>No upstream answered.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="94" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="102" />
         <source>Found %1.</source>
         <translation>Found %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="96" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="104" />
         <source>Not answering: %1.</source>
         <translation>Not answering: %1.</translation>
     </message>
@@ -663,7 +673,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="60" />
+        <location filename="../qml/models/ProgressState.cpp" line="68" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
@@ -708,73 +718,77 @@
 <context>
     <name>SessionStatus</name>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="31" />
+        <location filename="../qml/SessionStatus.qml" line="35" />
         <source>Waiting for the first token</source>
         <translation>Waiting for the first token</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="33" />
+        <location filename="../qml/SessionStatus.qml" line="37" />
         <source>Reasoning</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="33" />
+        <location filename="../qml/SessionStatus.qml" line="37" />
         <source>Writing the answer</source>
         <translation>Writing the answer</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="33" />
+        <location filename="../qml/SessionStatus.qml" line="37" />
         <source>Generating</source>
         <translation>Generating</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="36" />
-        <location filename="../qml/SessionStatus.qml" line="48" />
+        <location filename="../qml/SessionStatus.qml" line="40" />
+        <location filename="../qml/SessionStatus.qml" line="52" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="98" />
+        <location filename="../qml/SessionStatus.qml" line="102" />
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="115" />
+        <location filename="../qml/SessionStatus.qml" line="119" />
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (step %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="117" />
+        <location filename="../qml/SessionStatus.qml" line="121" />
         <source>Step %1 of %2</source>
         <translation>Step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="125" />
+        <location filename="../qml/SessionStatus.qml" line="130" />
         <source>about %1 left</source>
         <translation>about %1 left</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="126" />
+        <location filename="../qml/SessionStatus.qml" line="131" />
+        <source>taking longer than expected</source>
+        <translation>taking longer than expected</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="132" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="143" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="183" />
+        <location filename="../qml/SessionStatus.qml" line="190" />
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="188" />
+        <location filename="../qml/SessionStatus.qml" line="195" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="190" />
+        <location filename="../qml/SessionStatus.qml" line="197" />
         <source>first token</source>
         <translation>first token</translation>
     </message>
@@ -1301,52 +1315,52 @@
         <translation>Unfold the nested steps</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="95" />
+        <location filename="../qml/StepCard.qml" line="97" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="96" />
+        <location filename="../qml/StepCard.qml" line="98" />
         <source>Step %1</source>
         <translation>Step %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="110" />
+        <location filename="../qml/StepCard.qml" line="112" />
         <source>%1% sure</source>
         <translation>%1% sure</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="118" />
+        <location filename="../qml/StepCard.qml" line="120" />
         <source>running %1</source>
         <translation>running %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="141" />
+        <location filename="../qml/StepCard.qml" line="143" />
         <source>&lt;b&gt;Considered:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Considered:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="150" />
+        <location filename="../qml/StepCard.qml" line="152" />
         <source>&lt;b&gt;Because:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Because:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="166" />
+        <location filename="../qml/StepCard.qml" line="168" />
         <source>in: %1</source>
         <translation>in: %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="167" />
+        <location filename="../qml/StepCard.qml" line="169" />
         <source>out: %1</source>
         <translation>out: %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="173" />
+        <location filename="../qml/StepCard.qml" line="175" />
         <source>Reasoning chain (%1)</source>
         <translation>Reasoning chain (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="174" />
+        <location filename="../qml/StepCard.qml" line="176" />
         <source>Attributes</source>
         <translation>Attributes</translation>
     </message>
@@ -1440,13 +1454,13 @@
 <context>
     <name>TimelineRow</name>
     <message>
-        <location filename="../qml/TimelineRow.qml" line="155" />
-        <location filename="../qml/TimelineRow.qml" line="156" />
+        <location filename="../qml/TimelineRow.qml" line="157" />
+        <location filename="../qml/TimelineRow.qml" line="158" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/TimelineRow.qml" line="155" />
+        <location filename="../qml/TimelineRow.qml" line="157" />
         <source>Step %1</source>
         <translation>Step %1</translation>
     </message>
@@ -1703,7 +1717,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="141" />
-        <location filename="../qml/Words.qml" line="271" />
+        <location filename="../qml/Words.qml" line="276" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -1724,13 +1738,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="152" />
-        <location filename="../qml/Words.qml" line="272" />
+        <location filename="../qml/Words.qml" line="277" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="154" />
-        <location filename="../qml/Words.qml" line="273" />
+        <location filename="../qml/Words.qml" line="278" />
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
@@ -1740,263 +1754,328 @@
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="168" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>%1 started run %2</source>
         <translation>%1 started run %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="168" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>%1 started a run</source>
         <translation>%1 started a run</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="170" />
+        <location filename="../qml/Words.qml" line="175" />
         <source>%1 finished run %2</source>
         <translation>%1 finished run %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="170" />
+        <location filename="../qml/Words.qml" line="175" />
         <source>%1 finished its run</source>
         <translation>%1 finished its run</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="172" />
+        <location filename="../qml/Words.qml" line="177" />
         <source>Run %1 of %2 failed</source>
         <translation>Run %1 of %2 failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="172" />
+        <location filename="../qml/Words.qml" line="177" />
         <source>The run of %1 failed</source>
         <translation>The run of %1 failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="179" />
         <source>Run %1 of %2 was stopped</source>
         <translation>Run %1 of %2 was stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="179" />
         <source>The run of %1 was stopped</source>
         <translation>The run of %1 was stopped</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="184" />
-        <location filename="../qml/Words.qml" line="185" />
+        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>%n step(s)</source>
         <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="184" />
-        <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="195" />
         <source>%n failed</source>
         <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="188" />
+        <location filename="../qml/Words.qml" line="193" />
         <source>Trace started: %1</source>
         <translation>Trace started: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="188" />
+        <location filename="../qml/Words.qml" line="193" />
         <source>Trace %1 started</source>
         <translation>Trace %1 started</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="190" />
-        <location filename="../qml/Words.qml" line="191" />
+        <location filename="../qml/Words.qml" line="195" />
+        <location filename="../qml/Words.qml" line="196" />
         <source>%n step(s) done</source>
         <translation><numerusform>%n step done</numerusform><numerusform>%n steps done</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="193" />
+        <location filename="../qml/Words.qml" line="198" />
         <source>Trace done: %1</source>
         <translation>Trace done: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="195" />
+        <location filename="../qml/Words.qml" line="200" />
         <source>The trace failed: %1</source>
         <translation>The trace failed: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="200" />
+        <location filename="../qml/Words.qml" line="205" />
         <source>Its root span ended with an error and said no more.</source>
         <translation>Its root span ended with an error and said no more.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
-        <location filename="../qml/Words.qml" line="300" />
+        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="305" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 answered with HTTP status %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="219" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 could not be reached. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="216" />
+        <location filename="../qml/Words.qml" line="221" />
         <source>Ponder stopped waiting for %1.</source>
         <translation>Ponder stopped waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="217" />
-        <location filename="../qml/Words.qml" line="303" />
+        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="308" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 went silent, and Ponder stopped waiting.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="218" />
+        <location filename="../qml/Words.qml" line="223" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 broke off the connection during the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="219" />
+        <location filename="../qml/Words.qml" line="224" />
         <source>The connection to %1 failed.</source>
         <translation>The connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="220" />
+        <location filename="../qml/Words.qml" line="225" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 did not answer with an event stream.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="221" />
+        <location filename="../qml/Words.qml" line="226" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 sent an event too large to relay.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="227" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 ended its stream before it finished the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="228" />
+        <location filename="../qml/Words.qml" line="233" />
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="246" />
+        <location filename="../qml/Words.qml" line="251" />
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="247" />
+        <location filename="../qml/Words.qml" line="252" />
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="248" />
+        <location filename="../qml/Words.qml" line="253" />
         <source>The event store refused to show this session.</source>
         <translation>The event store refused to show this session.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="260" />
         <source>No keychain answers.</source>
         <translation>No keychain answers.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="261" />
         <source>The keychain refused Ponder access.</source>
         <translation>The keychain refused Ponder access.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="262" />
         <source>The keychain reported an error.</source>
         <translation>The keychain reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="263" />
+        <location filename="../qml/Words.qml" line="268" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Nothing is stored in plain text instead.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="269" />
+        <location filename="../qml/Words.qml" line="274" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="270" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="274" />
+        <location filename="../qml/Words.qml" line="279" />
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="275" />
+        <location filename="../qml/Words.qml" line="280" />
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="298" />
+        <location filename="../qml/Words.qml" line="303" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 broke off the answer before it was done.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
-        <location filename="../qml/Words.qml" line="302" />
+        <location filename="../qml/Words.qml" line="218" />
+        <location filename="../qml/Words.qml" line="307" />
         <source>%1 could not be reached.</source>
         <translation>%1 could not be reached.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="304" />
+        <location filename="../qml/Words.qml" line="309" />
         <source>The secure connection to %1 failed.</source>
         <translation>The secure connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="306" />
+        <location filename="../qml/Words.qml" line="311" />
         <source>%1 reported an error.</source>
         <translation>%1 reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="307" />
+        <location filename="../qml/Words.qml" line="312" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 sent an answer Ponder could not read.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="313" />
+        <location filename="../qml/Words.qml" line="318" />
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>Not reachable: nothing answers at this address. Is the server running?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="314" />
+        <location filename="../qml/Words.qml" line="319" />
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>It went silent, and Ponder stopped waiting.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="315" />
+        <location filename="../qml/Words.qml" line="320" />
         <source>The secure connection failed.</source>
         <translation>The secure connection failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316" />
+        <location filename="../qml/Words.qml" line="321" />
         <source>It refused Ponder's API key.</source>
         <translation>It refused Ponder's API key.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="317" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>Nothing found at this address: is the URL right?</source>
         <translation>Nothing found at this address: is the URL right?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="318" />
+        <location filename="../qml/Words.qml" line="323" />
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>It asked Ponder to wait (too many requests).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="319" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>It answered with an error.</source>
         <translation>It answered with an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="337" />
+        <location filename="../qml/Words.qml" line="340" />
+        <source>Model not found</source>
+        <translation>Model not found</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="341" />
+        <source>Rate limited</source>
+        <translation>Rate limited</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="342" />
+        <source>Model server not reachable</source>
+        <translation>Model server not reachable</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="343" />
+        <source>Model server went silent</source>
+        <translation>Model server went silent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="344" />
+        <source>The answer broke off</source>
+        <translation>The answer broke off</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="345" />
+        <source>API key refused</source>
+        <translation>API key refused</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="346" />
+        <source>Too many answers at once</source>
+        <translation>Too many answers at once</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="347" />
+        <source>Request refused</source>
+        <translation>Request refused</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="348" />
+        <source>Agent not reachable</source>
+        <translation>Agent not reachable</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="349" />
+        <source>Agent went silent</source>
+        <translation>Agent went silent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="350" />
+        <source>Agent refused Ponder</source>
+        <translation>Agent refused Ponder</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="351" />
+        <source>The agent reported an error</source>
+        <translation>The agent reported an error</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="352" />
+        <source>The model server reported an error</source>
+        <translation>The model server reported an error</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="360" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="339" />
+        <location filename="../qml/Words.qml" line="362" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>The server is rate limiting Ponder and asked it to wait.</translation>
     </message>
@@ -2005,57 +2084,57 @@
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="341" />
+        <location filename="../qml/Words.qml" line="364" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="343" />
+        <location filename="../qml/Words.qml" line="366" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="345" />
+        <location filename="../qml/Words.qml" line="368" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="347" />
+        <location filename="../qml/Words.qml" line="370" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="349" />
+        <location filename="../qml/Words.qml" line="372" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="351" />
+        <location filename="../qml/Words.qml" line="374" />
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="353" />
+        <location filename="../qml/Words.qml" line="376" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>The agent is not answering. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="355" />
+        <location filename="../qml/Words.qml" line="378" />
         <source>The agent went silent. Try again.</source>
         <translation>The agent went silent. Try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="357" />
+        <location filename="../qml/Words.qml" line="380" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>The agent refused Ponder. Check its address and what it expects in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="359" />
+        <location filename="../qml/Words.qml" line="382" />
         <source>The agent reported an error.</source>
         <translation>The agent reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="361" />
+        <location filename="../qml/Words.qml" line="384" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

@@ -206,22 +206,27 @@
 <context>
     <name>InsightPanel</name>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="35" />
+        <location filename="../qml/InsightPanel.qml" line="38" />
         <source>Thinking</source>
         <translation>Razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="48" />
+        <location filename="../qml/InsightPanel.qml" line="51" />
         <source>thinking…</source>
         <translation>pensando…</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="49" />
+        <location filename="../qml/InsightPanel.qml" line="52" />
         <source>thought for %1 s</source>
         <translation>pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/InsightPanel.qml" line="69" />
+        <location filename="../qml/InsightPanel.qml" line="74" />
+        <source>This chat's timeline is no longer kept: Ponder keeps events until it quits or they expire. Each answer keeps its reasoning, folded above its text.</source>
+        <translation>La línea de tiempo de este chat ya no se conserva: Ponder guarda los eventos hasta que se cierra o caducan. Cada respuesta conserva su razonamiento, plegado sobre su texto.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InsightPanel.qml" line="75" />
         <source>The request's timeline appears here: the model's reasoning as it streams, with its steps marked along it. Models without reasoning answer straight away.</source>
         <translation>Aquí aparece la línea de tiempo de la petición: el razonamiento del modelo mientras fluye, con sus pasos marcados. Los modelos sin razonamiento responden directamente.</translation>
     </message>
@@ -237,47 +242,52 @@
         <translation>Sesión %1 · en directo</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="67" />
+        <location filename="../qml/LiveSessionPage.qml" line="68" />
         <source>session %1</source>
         <translation>sesión %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="68" />
+        <location filename="../qml/LiveSessionPage.qml" line="72" />
         <source>ended</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="68" />
+        <location filename="../qml/LiveSessionPage.qml" line="75" />
+        <source>still open</source>
+        <translation>aún abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/LiveSessionPage.qml" line="77" />
         <source>watching live</source>
         <translation>en directo</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="99" />
+        <location filename="../qml/LiveSessionPage.qml" line="108" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="155" />
+        <location filename="../qml/LiveSessionPage.qml" line="164" />
         <source>Prompt</source>
         <translation>Petición</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="174" />
+        <location filename="../qml/LiveSessionPage.qml" line="183" />
         <source>Answer</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="213" />
+        <location filename="../qml/LiveSessionPage.qml" line="222" />
         <source>Timeline</source>
         <translation>Línea de tiempo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/LiveSessionPage.qml" line="224" />
+        <location filename="../qml/LiveSessionPage.qml" line="233" />
         <source>%n step(s)</source>
         <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="235" />
+        <location filename="../qml/LiveSessionPage.qml" line="244" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Todavía nada. Los pasos, el progreso y el razonamiento aparecen aquí en cuanto la sesión los publica.</translation>
     </message>
@@ -518,22 +528,22 @@
 <context>
     <name>ModelCatalog</name>
     <message numerus="yes">
-        <location filename="../qml/chat/ModelCatalog.cpp" line="92" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="100" />
         <source>%n model(s) at %1</source>
         <translation><numerusform>%n modelo en %1</numerusform><numerusform>%n modelos en %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="93" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="101" />
         <source>No upstream answered.</source>
         <translation>Ningún upstream respondió.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="94" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="102" />
         <source>Found %1.</source>
         <translation>Encontrado: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/chat/ModelCatalog.cpp" line="96" />
+        <location filename="../qml/chat/ModelCatalog.cpp" line="104" />
         <source>Not answering: %1.</source>
         <translation>No responde: %1.</translation>
     </message>
@@ -655,7 +665,7 @@
 <context>
     <name>ProgressState</name>
     <message>
-        <location filename="../qml/models/ProgressState.cpp" line="60" />
+        <location filename="../qml/models/ProgressState.cpp" line="68" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
@@ -700,73 +710,77 @@
 <context>
     <name>SessionStatus</name>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="31" />
+        <location filename="../qml/SessionStatus.qml" line="35" />
         <source>Waiting for the first token</source>
         <translation>Esperando el primer token</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="33" />
+        <location filename="../qml/SessionStatus.qml" line="37" />
         <source>Reasoning</source>
         <translation>Razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="33" />
+        <location filename="../qml/SessionStatus.qml" line="37" />
         <source>Writing the answer</source>
         <translation>Escribiendo la respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="33" />
+        <location filename="../qml/SessionStatus.qml" line="37" />
         <source>Generating</source>
         <translation>Generando</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="36" />
-        <location filename="../qml/SessionStatus.qml" line="48" />
+        <location filename="../qml/SessionStatus.qml" line="40" />
+        <location filename="../qml/SessionStatus.qml" line="52" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="98" />
+        <location filename="../qml/SessionStatus.qml" line="102" />
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="115" />
+        <location filename="../qml/SessionStatus.qml" line="119" />
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (paso %2 de %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="117" />
+        <location filename="../qml/SessionStatus.qml" line="121" />
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="125" />
+        <location filename="../qml/SessionStatus.qml" line="130" />
         <source>about %1 left</source>
         <translation>quedan unos %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="126" />
+        <location filename="../qml/SessionStatus.qml" line="131" />
+        <source>taking longer than expected</source>
+        <translation>tarda más de lo previsto</translation>
+    </message>
+    <message>
+        <location filename="../qml/SessionStatus.qml" line="132" />
         <source>%1 left</source>
         <translation>quedan %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="143" />
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation>Comprueba que el servidor de modelos está en marcha y que el modelo existe, y vuelve a intentarlo. Ajustes muestra los servidores y puede probarlos.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="183" />
+        <location filename="../qml/SessionStatus.qml" line="190" />
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="188" />
+        <location filename="../qml/SessionStatus.qml" line="195" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="190" />
+        <location filename="../qml/SessionStatus.qml" line="197" />
         <source>first token</source>
         <translation>primer token</translation>
     </message>
@@ -1293,52 +1307,52 @@
         <translation>Desplegar los pasos anidados</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="95" />
+        <location filename="../qml/StepCard.qml" line="97" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="96" />
+        <location filename="../qml/StepCard.qml" line="98" />
         <source>Step %1</source>
         <translation>Paso %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="110" />
+        <location filename="../qml/StepCard.qml" line="112" />
         <source>%1% sure</source>
         <translation>%1 % de confianza</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="118" />
+        <location filename="../qml/StepCard.qml" line="120" />
         <source>running %1</source>
         <translation>en curso, %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="141" />
+        <location filename="../qml/StepCard.qml" line="143" />
         <source>&lt;b&gt;Considered:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Consideradas:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="150" />
+        <location filename="../qml/StepCard.qml" line="152" />
         <source>&lt;b&gt;Because:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Porque:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="166" />
+        <location filename="../qml/StepCard.qml" line="168" />
         <source>in: %1</source>
         <translation>entrada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="167" />
+        <location filename="../qml/StepCard.qml" line="169" />
         <source>out: %1</source>
         <translation>salida: %1</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="173" />
+        <location filename="../qml/StepCard.qml" line="175" />
         <source>Reasoning chain (%1)</source>
         <translation>Cadena de razonamiento (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/StepCard.qml" line="174" />
+        <location filename="../qml/StepCard.qml" line="176" />
         <source>Attributes</source>
         <translation>Atributos</translation>
     </message>
@@ -1432,13 +1446,13 @@
 <context>
     <name>TimelineRow</name>
     <message>
-        <location filename="../qml/TimelineRow.qml" line="155" />
-        <location filename="../qml/TimelineRow.qml" line="156" />
+        <location filename="../qml/TimelineRow.qml" line="157" />
+        <location filename="../qml/TimelineRow.qml" line="158" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/TimelineRow.qml" line="155" />
+        <location filename="../qml/TimelineRow.qml" line="157" />
         <source>Step %1</source>
         <translation>Paso %1</translation>
     </message>
@@ -1695,7 +1709,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="141" />
-        <location filename="../qml/Words.qml" line="271" />
+        <location filename="../qml/Words.qml" line="276" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
@@ -1716,13 +1730,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="152" />
-        <location filename="../qml/Words.qml" line="272" />
+        <location filename="../qml/Words.qml" line="277" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="154" />
-        <location filename="../qml/Words.qml" line="273" />
+        <location filename="../qml/Words.qml" line="278" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
@@ -1732,318 +1746,383 @@
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="168" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>%1 started run %2</source>
         <translation>%1 inició la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="168" />
+        <location filename="../qml/Words.qml" line="173" />
         <source>%1 started a run</source>
         <translation>%1 inició una ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="170" />
+        <location filename="../qml/Words.qml" line="175" />
         <source>%1 finished run %2</source>
         <translation>%1 terminó la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="170" />
+        <location filename="../qml/Words.qml" line="175" />
         <source>%1 finished its run</source>
         <translation>%1 terminó su ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="172" />
+        <location filename="../qml/Words.qml" line="177" />
         <source>Run %1 of %2 failed</source>
         <translation>La ejecución %1 de %2 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="172" />
+        <location filename="../qml/Words.qml" line="177" />
         <source>The run of %1 failed</source>
         <translation>La ejecución de %1 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="179" />
         <source>Run %1 of %2 was stopped</source>
         <translation>La ejecución %1 de %2 se detuvo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174" />
+        <location filename="../qml/Words.qml" line="179" />
         <source>The run of %1 was stopped</source>
         <translation>La ejecución de %1 se detuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="184" />
-        <location filename="../qml/Words.qml" line="185" />
+        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="190" />
         <source>%n step(s)</source>
         <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="184" />
-        <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="189" />
+        <location filename="../qml/Words.qml" line="195" />
         <source>%n failed</source>
         <translation><numerusform>%n fallido</numerusform><numerusform>%n fallidos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="188" />
+        <location filename="../qml/Words.qml" line="193" />
         <source>Trace started: %1</source>
         <translation>Traza iniciada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="188" />
+        <location filename="../qml/Words.qml" line="193" />
         <source>Trace %1 started</source>
         <translation>Traza %1 iniciada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="190" />
-        <location filename="../qml/Words.qml" line="191" />
+        <location filename="../qml/Words.qml" line="195" />
+        <location filename="../qml/Words.qml" line="196" />
         <source>%n step(s) done</source>
         <translation><numerusform>%n paso hecho</numerusform><numerusform>%n pasos hechos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="193" />
+        <location filename="../qml/Words.qml" line="198" />
         <source>Trace done: %1</source>
         <translation>Traza terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="195" />
+        <location filename="../qml/Words.qml" line="200" />
         <source>The trace failed: %1</source>
         <translation>La traza falló: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="200" />
+        <location filename="../qml/Words.qml" line="205" />
         <source>Its root span ended with an error and said no more.</source>
         <translation>Su span raíz terminó con un error y no dijo nada más.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="210" />
-        <location filename="../qml/Words.qml" line="300" />
+        <location filename="../qml/Words.qml" line="215" />
+        <location filename="../qml/Words.qml" line="305" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 respondió con el estado HTTP %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214" />
+        <location filename="../qml/Words.qml" line="219" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>No se pudo contactar con %1. ¿Está en marcha en la dirección de Ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="216" />
+        <location filename="../qml/Words.qml" line="221" />
         <source>Ponder stopped waiting for %1.</source>
         <translation>Ponder dejó de esperar a %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="217" />
-        <location filename="../qml/Words.qml" line="303" />
+        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="308" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="218" />
+        <location filename="../qml/Words.qml" line="223" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 cortó la conexión durante la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="219" />
+        <location filename="../qml/Words.qml" line="224" />
         <source>The connection to %1 failed.</source>
         <translation>La conexión con %1 falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="220" />
+        <location filename="../qml/Words.qml" line="225" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 no respondió con un flujo de eventos.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="221" />
+        <location filename="../qml/Words.qml" line="226" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 envió un evento demasiado grande para retransmitirlo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="227" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 cerró su flujo antes de terminar la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="228" />
+        <location filename="../qml/Words.qml" line="233" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="246" />
+        <location filename="../qml/Words.qml" line="251" />
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder ya no tiene esta sesión: se eliminó o terminó hace tanto que caducó.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="247" />
+        <location filename="../qml/Words.qml" line="252" />
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>Ahora no se puede seguir esta sesión: el almacén de eventos (Redis) no responde. Vuelve a seleccionarla cuando Redis esté de nuevo disponible.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="248" />
+        <location filename="../qml/Words.qml" line="253" />
         <source>The event store refused to show this session.</source>
         <translation>El almacén de eventos se negó a mostrar esta sesión.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="260" />
         <source>No keychain answers.</source>
         <translation>Ningún llavero responde.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="261" />
         <source>The keychain refused Ponder access.</source>
         <translation>El llavero le negó el acceso a Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="262" />
         <source>The keychain reported an error.</source>
         <translation>El llavero informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="263" />
+        <location filename="../qml/Words.qml" line="268" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>No se guarda nada en texto plano en su lugar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="269" />
+        <location filename="../qml/Words.qml" line="274" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="270" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="274" />
+        <location filename="../qml/Words.qml" line="279" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="275" />
+        <location filename="../qml/Words.qml" line="280" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="298" />
+        <location filename="../qml/Words.qml" line="303" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 cortó la respuesta antes de terminarla.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="213" />
-        <location filename="../qml/Words.qml" line="302" />
+        <location filename="../qml/Words.qml" line="218" />
+        <location filename="../qml/Words.qml" line="307" />
         <source>%1 could not be reached.</source>
         <translation>No se pudo contactar con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="304" />
+        <location filename="../qml/Words.qml" line="309" />
         <source>The secure connection to %1 failed.</source>
         <translation>Falló la conexión segura con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="306" />
+        <location filename="../qml/Words.qml" line="311" />
         <source>%1 reported an error.</source>
         <translation>%1 informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="307" />
+        <location filename="../qml/Words.qml" line="312" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 envió una respuesta que Ponder no pudo leer.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="313" />
+        <location filename="../qml/Words.qml" line="318" />
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>No se puede conectar: nada responde en esta dirección. ¿Está en marcha el servidor?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="314" />
+        <location filename="../qml/Words.qml" line="319" />
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>Dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="315" />
+        <location filename="../qml/Words.qml" line="320" />
         <source>The secure connection failed.</source>
         <translation>La conexión segura falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316" />
+        <location filename="../qml/Words.qml" line="321" />
         <source>It refused Ponder's API key.</source>
         <translation>Rechazó la clave de API de Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="317" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>Nothing found at this address: is the URL right?</source>
         <translation>No se encontró nada en esta dirección: ¿es correcta la URL?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="318" />
+        <location filename="../qml/Words.qml" line="323" />
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>Pidió a Ponder que esperara (demasiadas solicitudes).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="319" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>It answered with an error.</source>
         <translation>Respondió con un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="337" />
+        <location filename="../qml/Words.qml" line="340" />
+        <source>Model not found</source>
+        <translation>Modelo no encontrado</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="341" />
+        <source>Rate limited</source>
+        <translation>Solicitudes limitadas</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="342" />
+        <source>Model server not reachable</source>
+        <translation>Servidor de modelos inaccesible</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="343" />
+        <source>Model server went silent</source>
+        <translation>El servidor de modelos dejó de responder</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="344" />
+        <source>The answer broke off</source>
+        <translation>La respuesta se cortó</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="345" />
+        <source>API key refused</source>
+        <translation>Clave de API rechazada</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="346" />
+        <source>Too many answers at once</source>
+        <translation>Demasiadas respuestas a la vez</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="347" />
+        <source>Request refused</source>
+        <translation>Solicitud rechazada</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="348" />
+        <source>Agent not reachable</source>
+        <translation>Agente inaccesible</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="349" />
+        <source>Agent went silent</source>
+        <translation>El agente dejó de responder</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="350" />
+        <source>Agent refused Ponder</source>
+        <translation>El agente rechazó a Ponder</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="351" />
+        <source>The agent reported an error</source>
+        <translation>El agente informó de un error</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="352" />
+        <source>The model server reported an error</source>
+        <translation>El servidor de modelos informó de un error</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="360" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="339" />
+        <location filename="../qml/Words.qml" line="362" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="341" />
+        <location filename="../qml/Words.qml" line="364" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="343" />
+        <location filename="../qml/Words.qml" line="366" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="345" />
+        <location filename="../qml/Words.qml" line="368" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="347" />
+        <location filename="../qml/Words.qml" line="370" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="349" />
+        <location filename="../qml/Words.qml" line="372" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="351" />
+        <location filename="../qml/Words.qml" line="374" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="353" />
+        <location filename="../qml/Words.qml" line="376" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="355" />
+        <location filename="../qml/Words.qml" line="378" />
         <source>The agent went silent. Try again.</source>
         <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="357" />
+        <location filename="../qml/Words.qml" line="380" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="359" />
+        <location filename="../qml/Words.qml" line="382" />
         <source>The agent reported an error.</source>
         <translation>El agente informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="361" />
+        <location filename="../qml/Words.qml" line="384" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

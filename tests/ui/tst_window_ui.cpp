@@ -9,6 +9,7 @@
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
 #include "WindowDriver.h"
+#include "history/ConversationStoreWorker.h"
 #include "models/ConversationListModel.h"
 #include "models/MessageModel.h"
 #include "models/ProgressState.h"
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void thePickerGroupsModelsByUpstreamWithBadges();
     void aThinkingModelShowsItsStepsAsTheyArrive();
     void stoppedMidAnswerAndReopenedItIsStillThere();
+    void aChatFromBeforeARestartSaysItsTimelineIsGone();
     void aBrokenStreamKeepsThePromptAndTheError();
     void aRateLimitCountsDownAndRetries();
     void refreshSaysWhatItFound();
@@ -112,6 +114,7 @@ private Q_SLOTS:
     void deletingAChatCanBeUndone();
     void liveSessionShowsAnOutsideAgent();
     void aChatThroughTheEndpointIsListedOnceItEnds();
+    void anOutsideRequestThatFailedSaysWhyInTheWindowsWords();
     void aTracesMomentsAreTheWindowsWords();
     void anAgentInThePickerAnswersWithItsSteps();
     void languageSwitchesLive();
@@ -144,6 +147,15 @@ private:
     void ask(const QString &text, int answers = 1);
     // Opens a chat from the sidebar by clicking it.
     void openFromSidebar(const QString &conversationId);
+    // A second window beside the first, with its own data folder, started as with `--upstream SPECS`
+    // (the saved upstreams read too, or not), shown at `size`; null when it did not show.
+    enum class SavedUpstreams
+    {
+        Ignored,
+        Listed
+    };
+    std::unique_ptr<DesktopApp> startAnotherWindow(
+        const QTemporaryDir &dataDir, const QStringList &upstreams, SavedUpstreams saved, QSize size);
 
     QTemporaryDir m_dataDir;
     Keychain m_keychain;
@@ -154,6 +166,8 @@ private:
     std::unique_ptr<DesktopApp> m_window;
     std::unique_ptr<WindowDriver> m_driver;
     QString m_thinkingChat;
+    // Kept in history by an earlier run: its hub session went with that process (the memory store).
+    const QString m_chatBeforeRestart = QStringLiteral("chat-before-restart");
     int m_answersEnded = 0;
 };
 
@@ -211,6 +225,26 @@ void WindowUiTest::initTestCase()
     builder.setCommandLine(commandLine);
     builder.setSettings(m_preferences->layer());
     QCOMPARE(builder.build().upstreams.size(), 2);
+    {
+        ConversationStoreWorker earlierRun(m_dataDir.path() + u"/history.sqlite"_s);
+        const QDateTime lastWeek = QDateTime::currentDateTimeUtc().addDays(-7);
+        StoredMessage question;
+        question.role = u"user"_s;
+        question.content = u"Why is the sky blue?"_s;
+        question.createdAt = lastWeek;
+        Exchange exchange;
+        exchange.conversationId = m_chatBeforeRestart;
+        exchange.model = u"qwen3:8b"_s;
+        exchange.requestMessages = {question};
+        exchange.answer.role = u"assistant"_s;
+        exchange.answer.content = u"Rayleigh scattering."_s;
+        exchange.answer.reasoning = u"Short waves scatter more."_s;
+        exchange.answer.model = u"qwen3:8b"_s;
+        exchange.answer.finishReason = u"stop"_s;
+        exchange.answer.createdAt = lastWeek;
+        QString error;
+        QVERIFY2(earlierRun.record(exchange, &error), qPrintable(error));
+    }
     m_window = std::make_unique<DesktopApp>(*m_preferences, m_keychain);
     QVERIFY(m_window->show());
     m_window->start(builder);
@@ -254,6 +288,34 @@ void WindowUiTest::openFromSidebar(const QString &conversationId)
     QTRY_VERIFY(list->isVisible());
     m_driver->click(delegate);
     QTRY_COMPARE(chat()->property("conversationId").toString(), conversationId);
+}
+
+std::unique_ptr<DesktopApp> WindowUiTest::startAnotherWindow(
+    const QTemporaryDir &dataDir, const QStringList &upstreams, SavedUpstreams saved, QSize size)
+{
+    ServerOptions base;
+    base.dataDir = dataDir.path();
+    ServerOptionsBuilder builder(base);
+    OptionLayer commandLine;
+    commandLine.port = 0;
+    QString error;
+    const auto parsed = UpstreamConfig::parseList(upstreams, &error);
+    if (!parsed) {
+        qWarning() << "bad upstream spec in the test:" << error;
+        return nullptr;
+    }
+    commandLine.upstreams = *parsed;
+    builder.setCommandLine(commandLine);
+    if (saved == SavedUpstreams::Listed)
+        builder.setSettings(m_preferences->layer());
+    auto window = std::make_unique<DesktopApp>(*m_preferences, m_keychain);
+    if (!window->show())
+        return nullptr;
+    window->start(builder);
+    window->window()->resize(size);
+    if (!QTest::qWaitForWindowExposed(window->window()))
+        return nullptr;
+    return window;
 }
 
 void WindowUiTest::startsWithTwoUpstreamsAndNoKeychain()
@@ -381,6 +443,29 @@ void WindowUiTest::stoppedMidAnswerAndReopenedItIsStillThere()
     QCOMPARE(messages()->index(1, 0).data().toString(), shown);
     QCOMPARE(stateOf(messages(), 1), MessageModel::State::Stopped);
     QTRY_COMPARE(WindowDriver::shownText(m_driver->lastMessage(), "answerState"), QStringLiteral("Stopped."));
+}
+
+void WindowUiTest::aChatFromBeforeARestartSaysItsTimelineIsGone()
+{
+    QQuickItem *panel = m_driver->item("chatInsights");
+    const auto placeholder = [&] { return WindowDriver::shownText(panel, "timelinePlaceholder"); };
+    newChat(QStringLiteral("qwen3:8b"));
+    QVERIFY2(placeholder().startsWith(QLatin1String("The request's timeline appears here")),
+        qPrintable(placeholder()));
+
+    // Its answer and reasoning are in history; its events were in the memory of the run that ended.
+    openFromSidebar(m_chatBeforeRestart);
+    QTRY_COMPARE_WITH_TIMEOUT(messages()->rowCount(), 2, 5000);
+    QTRY_VERIFY2(placeholder().startsWith(QLatin1String("This chat's timeline is no longer kept")),
+        qPrintable(placeholder()));
+    m_preferences->setLanguage(QStringLiteral("de"));
+    QTRY_VERIFY2(
+        placeholder().startsWith(QLatin1String("Die Zeitleiste dieses Chats")), qPrintable(placeholder()));
+    m_preferences->setLanguage(QStringLiteral("en"));
+
+    // A new turn in it makes a timeline again.
+    ask(QStringLiteral("And at sunset?"));
+    QTRY_VERIFY(panel->property("timelineGone").toBool() == false);
 }
 
 void WindowUiTest::aBrokenStreamKeepsThePromptAndTheError()
@@ -577,6 +662,30 @@ void WindowUiTest::aChatThroughTheEndpointIsListedOnceItEnds()
     QTRY_VERIFY_WITH_TIMEOUT(listed(), 10000);
 }
 
+// A client asked for a model no upstream has: its session says so in the window's words, with the advice
+// the window gives its own answers (the status line was empty and the advice about servers generic).
+void WindowUiTest::anOutsideRequestThatFailedSaysWhyInTheWindowsWords()
+{
+    HttpTestClient client;
+    const QJsonObject body {{u"model"_s, u"nosuchmodel:latest"_s},
+        {u"messages"_s, QJsonArray {QJsonObject {{u"role"_s, u"user"_s}, {u"content"_s, u"Hello?"_s}}}}};
+    const auto reply
+        = client.send("POST", m_window->endpoint().baseUrl().resolved(QUrl(u"/v1/chat/completions"_s)),
+            QJsonDocument(body).toJson(),
+            {{"Content-Type", "application/json"}, {"X-Session-Id", "outside-failed-1"}});
+    QCOMPARE(reply.status, 404);
+    m_window->window()->setProperty("liveSessionId", u"outside-failed-1"_s);
+    QQuickItem *page = m_driver->item("livePage");
+    QTRY_COMPARE(WindowDriver::shownText(page, "statusNow"), u"Model not found"_s);
+    QVERIFY2(WindowDriver::shownText(page, "failureAdvice")
+                 .startsWith(u"The model server does not have this model"_s),
+        qPrintable(WindowDriver::shownText(page, "failureAdvice")));
+    m_preferences->setLanguage(u"de"_s);
+    QTRY_COMPARE(WindowDriver::shownText(page, "statusNow"), u"Modell nicht gefunden"_s);
+    m_preferences->setLanguage(u"en"_s);
+    m_window->window()->setProperty("liveSessionId", QString());
+}
+
 void WindowUiTest::liveSessionShowsAnOutsideAgent()
 {
     QQuickWindow *window = m_window->window();
@@ -659,6 +768,19 @@ void WindowUiTest::liveSessionShowsAnOutsideAgent()
     QTRY_COMPARE(
         WindowDriver::shownText(m_driver->delegateAt(liveList, row), "stateChip"), QStringLiteral("running"));
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-live-session.png")).isEmpty());
+    const auto subtitle
+        = [&] { return WindowDriver::shownText(m_driver->item("livePage"), "sessionSubtitle"); };
+    QVERIFY2(subtitle().endsWith(u" · watching live"_s), qPrintable(subtitle()));
+
+    // Its request finished: the session is not watched "live" any more, but it may carry another.
+    QCOMPARE(post(QStringLiteral("/progress"),
+                 {{QStringLiteral("session_id"), id},
+                     {QStringLiteral("update_type"), QStringLiteral("completion")},
+                     {QStringLiteral("message"), QStringLiteral("Plan ready")}})
+                 .status,
+        201);
+    QTRY_COMPARE(m_driver->item("sessionPhase")->property("text").toString(), QStringLiteral("Done"));
+    QVERIFY2(subtitle().endsWith(u" · still open"_s), qPrintable(subtitle()));
     window->setProperty("liveSessionId", QString());
 }
 
@@ -1291,20 +1413,10 @@ void WindowUiTest::firstRunWithoutUpstreamSaysHowToFixIt()
     const quint16 deadPort = unused.serverPort();
     unused.close();
     QTemporaryDir dataDir;
-    ServerOptions base;
-    base.dataDir = dataDir.path();
-    ServerOptionsBuilder builder(base);
-    OptionLayer commandLine;
-    commandLine.port = 0;
-    QString error;
-    commandLine.upstreams
-        = *UpstreamConfig::parseList({QStringLiteral("ollama:http://127.0.0.1:%1").arg(deadPort)}, &error);
-    builder.setCommandLine(commandLine);
-    DesktopApp firstRun(*m_preferences, m_keychain);
-    QVERIFY(firstRun.show());
-    firstRun.start(builder);
-    firstRun.window()->resize(1100, 720);
-    QVERIFY(QTest::qWaitForWindowExposed(firstRun.window()));
+    const auto started = startAnotherWindow(dataDir,
+        {QStringLiteral("ollama:http://127.0.0.1:%1").arg(deadPort)}, SavedUpstreams::Ignored, {1100, 720});
+    QVERIFY(started);
+    DesktopApp &firstRun = *started;
     auto *title = qobject_cast<QQuickItem *>(
         firstRun.window()->findChild<QObject *>(QStringLiteral("noUpstreamTitle")));
     QVERIFY(title);
@@ -1347,20 +1459,11 @@ void WindowUiTest::firstRunWithoutUpstreamSaysHowToFixIt()
 void WindowUiTest::settingsSayWhichUpstreamsTheCommandLineChose()
 {
     QTemporaryDir dataDir;
-    ServerOptions base;
-    base.dataDir = dataDir.path();
-    ServerOptionsBuilder builder(base);
-    OptionLayer commandLine;
-    commandLine.port = 0;
-    QString error;
-    commandLine.upstreams = *UpstreamConfig::parseList({m_openAi.openAiSpec()}, &error);
-    builder.setCommandLine(commandLine);
-    builder.setSettings(m_preferences->layer()); // saved: the Ollama fake and the same OpenAI fake
-    DesktopApp window(*m_preferences, m_keychain);
-    QVERIFY(window.show());
-    window.start(builder);
-    window.window()->resize(1280, 800);
-    QVERIFY(QTest::qWaitForWindowExposed(window.window()));
+    // Saved: the Ollama fake and the same OpenAI fake.
+    const auto started
+        = startAnotherWindow(dataDir, {m_openAi.openAiSpec()}, SavedUpstreams::Listed, {1280, 800});
+    QVERIFY(started);
+    DesktopApp &window = *started;
     QTRY_COMPARE_WITH_TIMEOUT(window.endpoint().state(), EndpointStatus::State::Running, 15000);
     QCOMPARE(window.endpoint().commandLineUpstreams(), QStringList {m_openAi.openAiSpec()});
 
