@@ -74,7 +74,9 @@ Item {
             model: page.chat.messages
             spacing: 4
             reuseItems: true
-            cacheBuffer: 1200
+            // Rows bound ahead of the view, about two answers each way: every frame of a scroll moves and draws
+            // the delegates alive (23 with 1,200 px, 16 with 400), and recycled delegates bind as fast either way.
+            cacheBuffer: 400
             topMargin: 16
             bottomMargin: 16
             boundsBehavior: Flickable.StopAtBounds

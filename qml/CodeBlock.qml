@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Ponder
 
 // A fenced code block: monospace, its language, a copy button, and lines kept whole: a long line scrolls
-// sideways instead of breaking mid-word. A plain Flickable, not a ScrollView, which is much costlier to
-// create when a long conversation scrolls past many code blocks; its scroll bar appears only when needed.
+// sideways instead of breaking mid-word. Scrolling a long conversation creates code blocks by the hundred,
+// so each is made of plain Quick items: a plain Flickable (not a ScrollView), a flat button (not a Controls
+// one), and a scroll bar created only for code wider than the block.
 Rectangle {
     id: block
 
@@ -15,27 +15,30 @@ Rectangle {
 
     signal copyRequested(string text)
 
-    implicitHeight: header.height + codeView.height
+    implicitHeight: header.height + codeView.height + sideways.height
     implicitWidth: 400
     radius: 8
     color: Theme.codeBackground
     border.color: Theme.border
 
-    RowLayout {
+    Item {
         id: header
         width: parent.width
-        spacing: 0
-        Label {
-            Layout.fillWidth: true
-            Layout.leftMargin: 12
+        height: copyButton.height
+        Text {
+            x: 12
+            width: copyButton.x - x - 8
+            anchors.verticalCenter: parent.verticalCenter
             text: block.language !== "" ? block.language : qsTr("code")
             elide: Text.ElideRight
             font.pixelSize: 11
             color: Theme.mutedText
         }
-        ToolButton {
+        FlatButton {
             id: copyButton
-            Layout.rightMargin: 4
+            objectName: "copyCodeButton"
+            anchors.right: parent.right
+            anchors.rightMargin: 4
             property bool copied: false
             text: copied ? qsTr("Copied") : qsTr("Copy code")
             font.pixelSize: 11
@@ -50,10 +53,11 @@ Rectangle {
     }
     Flickable {
         id: codeView
+        objectName: "codeView"
         y: header.height
         x: 1
         width: parent.width - 2
-        height: codeText.implicitHeight + (sideways.visible ? sideways.height : 0)
+        height: codeText.implicitHeight
         contentWidth: codeText.implicitWidth
         contentHeight: codeText.implicitHeight
         clip: true
@@ -77,10 +81,22 @@ Rectangle {
             selectedTextColor: Theme.textOnAccent
             selectionColor: Theme.accent
         }
-        ScrollBar.horizontal: ScrollBar {
-            id: sideways
-            visible: codeView.contentWidth > codeView.width
+    }
+    // Under the code, only while it is wider than the block: most code fits, and needs none.
+    Loader {
+        id: sideways
+        y: codeView.y + codeView.height
+        x: 1
+        width: codeView.width
+        active: codeView.contentWidth > codeView.width
+        sourceComponent: ScrollBar {
+            objectName: "codeScrollBar"
+            orientation: Qt.Horizontal
             policy: ScrollBar.AlwaysOn
+            size: codeView.width / codeView.contentWidth
+            position: codeView.contentX / codeView.contentWidth
+            // Dragged, clicked or stepped: the code follows (a flick moves the bar by the binding above).
+            onPositionChanged: codeView.contentX = position * codeView.contentWidth
         }
     }
 }

@@ -27,6 +27,8 @@ Item {
             return createTemporaryObject(delegateComponent, root, defaults)
         }
 
+        // Copy on every code block, by mouse, by keyboard (Tab reaches it; Space or Enter presses it) and as an
+        // accessible button: the block's own text, not the message's.
         function test_codeBlocksHaveACopyButton() {
             const message = make({ content: "Look:\n```js\nlet a = 1\n```" })
             const copies = signalSpy.createObject(message, { target: message, signalName: "copyRequested" })
@@ -37,9 +39,51 @@ Item {
             verify(codeBlock !== null)
             compare(codeBlock.code, "let a = 1")
             compare(codeBlock.language, "js")
-            codeBlock.copyRequested(codeBlock.code)
+            const copy = findAll(codeBlock, item => item.objectName === "copyCodeButton")
+            compare(copy.length, 1)
+            verify(copy[0].visible && copy[0].width > 0 && copy[0].height > 0)
+            compare(copy[0].text, "Copy code")
+            compare(copy[0].Accessible.role, Accessible.Button)
+            compare(copy[0].Accessible.name, "Copy code")
+            mouseClick(copy[0])
             compare(copies.count, 1)
             compare(copies.signalArguments[0][0], "let a = 1")
+            compare(copy[0].text, "Copied")
+            verify(copy[0].activeFocusOnTab, "Tab reaches it")
+            copy[0].forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Space)
+            keyClick(Qt.Key_Return)
+            compare(copies.count, 3)
+            compare(copies.signalArguments[2][0], "let a = 1")
+        }
+
+        // Code wider than its block keeps its lines whole and scrolls sideways, by a flick or by its scroll
+        // bar; a block whose code fits has no scroll bar, and gets one when a recycled delegate gives it wider code.
+        function test_aWideCodeBlockScrollsSideways() {
+            const message = make({ content: "```py\nx = 1\n```" })
+            const view = () => findAll(message, item => item.objectName === "codeView")[0]
+            const bar = () => findAll(message, item => item.objectName === "codeScrollBar")
+            const text = findAll(message, item => item.objectName === "codeText")[0]
+            tryVerify(() => view().width > 0)
+            verify(!view().interactive)
+            compare(bar().length, 0, "no scroll bar for code that fits")
+            const narrowHeight = message.height
+            message.content = "```py\nx = " + "1 + ".repeat(200) + "1\n```"
+            compare(text.lineCount, 1, "the long line is not wrapped")
+            verify(view().contentWidth > view().width + 500)
+            verify(view().interactive, "flicks sideways")
+            tryCompare(bar(), "length", 1)
+            const scrollBar = bar()[0]
+            verify(scrollBar.visible && scrollBar.height > 0)
+            tryVerify(() => message.height >= narrowHeight + scrollBar.height, 5000, "the bar has its own room")
+            compare(view().contentX, 0)
+            scrollBar.increase()
+            verify(view().contentX > 0, "the bar scrolls the code")
+            view().contentX = view().contentWidth - view().width
+            fuzzyCompare(scrollBar.position + scrollBar.size, 1, 0.001, "the bar follows the code")
+            message.content = "```py\nx = 2\n```"
+            tryCompare(bar(), "length", 0)
+            compare(view().contentX, 0, "narrow code shows from its start")
         }
 
         function test_figuresAreShownUnderAFinishedAnswer() {
