@@ -113,6 +113,16 @@ void GenerationReporter::take(QList<std::function<void()>> inputs)
     readNextInput();
 }
 
+template<typename Input>
+void GenerationReporter::takeOne(Input input)
+{
+    if (inputsWaiting())
+        return take({std::function<void()>(std::move(input))});
+    beginTurn();
+    input();
+    emitDoneIfOut();
+}
+
 void GenerationReporter::readNextInput()
 {
     if (!inputsWaiting())
@@ -168,7 +178,7 @@ void GenerationReporter::emitDoneIfOut()
     Q_EMIT done();
 }
 
-void GenerationReporter::onPromptProgress(const PromptProgress &progress)
+void GenerationReporter::readPromptProgress(const PromptProgress &progress)
 {
     const qint64 percent = qint64(progress.percentage());
     // The first and the last always; between them at most a few a second.
@@ -178,11 +188,9 @@ void GenerationReporter::onPromptProgress(const PromptProgress &progress)
         return;
     m_lastPromptPercent = percent;
     m_sinceProgress.restart();
-    QJsonObject figures = metrics();
-    figures.insert(QStringLiteral("prompt_progress"),
-        QJsonObject {{QStringLiteral("total"), progress.total}, {QStringLiteral("cache"), progress.cache},
-            {QStringLiteral("processed"), progress.processed}, {QStringLiteral("time_ms"), progress.timeMs},
-            {QStringLiteral("percentage"), progress.percentage()}});
+    GenerationMetrics figures = metrics();
+    figures.promptProgress = GenerationMetrics::PromptReading {
+        progress.total, progress.cache, progress.processed, progress.timeMs, progress.percentage()};
     QString message = QStringLiteral("Reading the prompt, %1% (%2 of %3 tokens")
                           .arg(percent)
                           .arg(progress.processed)
@@ -197,32 +205,65 @@ void GenerationReporter::onPromptProgress(const PromptProgress &progress)
 void GenerationReporter::attach(Generation *generation)
 {
     m_upstreamName = generation->upstreamName();
-    // Everything from the generation is read in the order it came, each behind what a large delta left.
-    connect(generation, &Generation::stageChanged, this,
-        [this](Generation::Stage stage) { take({[this, stage] { onStage(stage); }}); });
-    connect(generation, &Generation::contentDelta, this,
-        [this](const QString &text) { takeDelta(text, &GenerationReporter::onContent); });
-    connect(generation, &Generation::toolCallsDelta, this, [this] { take({[this] { onDelta(); }}); });
-    connect(generation, &Generation::reasoningDelta, this,
-        [this](const QString &text) { takeDelta(text, &GenerationReporter::onReasoning); });
-    connect(generation, &Generation::finished, this,
-        [this](const GenerationOutcome &outcome) { take({[this, outcome] { onFinished(outcome); }}); });
-    connect(generation, &Generation::promptProgress, this,
-        [this](const PromptProgress &progress) { take({[this, progress] { onPromptProgress(progress); }}); });
-    connect(generation, &Generation::failed, this, [this](const UpstreamError &error) {
-        take({[this, error] { onFailed(error.message, failureFields(error)); }});
-    });
-    connect(generation, &QObject::destroyed, this, &GenerationReporter::endReporting);
+    m_generation = generation;
+    generation->setObserver(this);
+}
+
+GenerationReporter::~GenerationReporter()
+{
+    if (m_generation)
+        m_generation->setObserver(nullptr);
+}
+
+// Everything from the generation is read in the order it came, each behind what a large delta left.
+void GenerationReporter::onPromptProgress(const PromptProgress &progress)
+{
+    takeOne([this, progress] { readPromptProgress(progress); });
+}
+
+void GenerationReporter::onStageChanged(Generation::Stage stage)
+{
+    takeOne([this, stage] { readStage(stage); });
+}
+
+void GenerationReporter::onContentDelta(const QString &text)
+{
+    takeDelta(text, &GenerationReporter::onContent);
+}
+
+void GenerationReporter::onReasoningDelta(const QString &text)
+{
+    takeDelta(text, &GenerationReporter::onReasoning);
+}
+
+void GenerationReporter::onToolCallsDelta()
+{
+    takeOne([this] { onDelta(); });
+}
+
+void GenerationReporter::onFinished(const GenerationOutcome &outcome)
+{
+    takeOne([this, outcome] { readFinished(outcome); });
+}
+
+void GenerationReporter::onFailed(const UpstreamError &error)
+{
+    takeOne([this, error] { readFailure(error.message, failureFields(error)); });
+}
+
+void GenerationReporter::onGenerationGone()
+{
+    endReporting();
 }
 
 void GenerationReporter::failedBeforeStart(const ApiError &error)
 {
     take({[this, message = error.message, code = error.code] {
-        onFailed(message, {{QStringLiteral("code"), code}});
+        readFailure(message, {{QStringLiteral("code"), code}});
     }});
 }
 
-void GenerationReporter::onStage(Generation::Stage stage)
+void GenerationReporter::readStage(Generation::Stage stage)
 {
     switch (stage) {
     case Generation::Stage::WaitingForFirstToken:
@@ -286,11 +327,11 @@ void GenerationReporter::reportProgressIfDue()
     std::optional<double> percentage;
     if (m_context.maxTokens && *m_context.maxTokens > 0)
         percentage = std::min(99.0, 10.0 + 89.0 * double(m_deltas) / double(*m_context.maxTokens));
-    const QJsonObject now = metrics();
+    const GenerationMetrics now = metrics();
     publishProgress(QStringLiteral("progress"),
         QStringLiteral("%1 tokens, %2 tokens/s")
             .arg(m_deltas)
-            .arg(now.value(QLatin1String("tokens_per_second")).toDouble(), 0, 'f', 1),
+            .arg(now.tokensPerSecond.value_or(0), 0, 'f', 1),
         QStringLiteral("generating"), 3, percentage, now);
 }
 
@@ -318,28 +359,28 @@ void GenerationReporter::hold(QString &held, QStringView text, const std::functi
     }
 }
 
-void GenerationReporter::onFinished(const GenerationOutcome &outcome)
+void GenerationReporter::readFinished(const GenerationOutcome &outcome)
 {
     publishThinkingAloud();
     publishAnswer();
     for (const QString &step : m_segmenter.flush())
         publishThinking(step);
-    QJsonObject figures = metrics();
-    figures.insert(QStringLiteral("finish_reason"), outcome.finishReason);
+    GenerationMetrics figures = metrics();
+    figures.finishReason = outcome.finishReason;
     QString message = QStringLiteral("Done in %1 s: %2 tokens")
                           .arg(double(m_elapsed.elapsed()) / 1000.0, 0, 'f', 2)
                           .arg(m_deltas);
     if (outcome.usage) {
-        figures.insert(QStringLiteral("prompt_tokens"), outcome.usage->promptTokens);
-        figures.insert(QStringLiteral("completion_tokens"), outcome.usage->completionTokens);
+        figures.promptTokens = outcome.usage->promptTokens;
+        figures.completionTokens = outcome.usage->completionTokens;
         // The final figures count the upstream's tokens, as the answer's footer and history do, not deltas
         // (a delta may carry several tokens).
-        figures.insert(QStringLiteral("tokens"), outcome.usage->completionTokens);
-        figures.remove(QStringLiteral("tokens_per_second")); // the deltas' rate: not for these tokens
+        figures.tokens = outcome.usage->completionTokens;
+        figures.tokensPerSecond.reset(); // the deltas' rate: not for these tokens
         const qint64 generatingMs = m_elapsed.elapsed() - m_firstTokenMs;
         if (m_firstTokenMs >= 0 && generatingMs > 0 && outcome.usage->completionTokens > 1)
-            figures.insert(QStringLiteral("tokens_per_second"),
-                double(outcome.usage->completionTokens - 1) * 1000.0 / double(generatingMs));
+            figures.tokensPerSecond
+                = double(outcome.usage->completionTokens - 1) * 1000.0 / double(generatingMs);
         message = QStringLiteral("Done in %1 s: %2 prompt + %3 completion tokens")
                       .arg(double(m_elapsed.elapsed()) / 1000.0, 0, 'f', 2)
                       .arg(outcome.usage->promptTokens)
@@ -363,7 +404,7 @@ QJsonObject GenerationReporter::failureFields(const UpstreamError &error)
     return fields;
 }
 
-void GenerationReporter::onFailed(const QString &message, const QJsonObject &fields)
+void GenerationReporter::readFailure(const QString &message, const QJsonObject &fields)
 {
     publishThinkingAloud();
     publishAnswer();
@@ -405,7 +446,7 @@ void GenerationReporter::publishAnswer()
 }
 
 void GenerationReporter::publishProgress(const QString &type, const QString &message, const QString &activity,
-    int step, std::optional<double> percentage, QJsonObject figures, QJsonObject fields)
+    int step, std::optional<double> percentage, GenerationMetrics figures, QJsonObject fields)
 {
     ProgressUpdate update = ProgressUpdate::now(m_context.sessionId, type, message, activity, percentage);
     update.extra = std::move(fields);
@@ -416,16 +457,17 @@ void GenerationReporter::publishProgress(const QString &type, const QString &mes
     publish(EventKind::Progress, data);
 }
 
-QJsonObject GenerationReporter::metrics() const
+GenerationMetrics GenerationReporter::metrics() const
 {
+    GenerationMetrics figures;
     const qint64 elapsedMs = m_elapsed.elapsed();
-    QJsonObject figures {{QStringLiteral("elapsed_ms"), elapsedMs}, {QStringLiteral("tokens"), m_deltas}};
+    figures.elapsedMs = elapsedMs;
+    figures.tokens = m_deltas;
     if (m_firstTokenMs >= 0) {
-        figures.insert(QStringLiteral("ttft_ms"), m_firstTokenMs);
+        figures.ttftMs = m_firstTokenMs;
         const qint64 generatingMs = elapsedMs - m_firstTokenMs;
         if (generatingMs > 0 && m_deltas > 1)
-            figures.insert(
-                QStringLiteral("tokens_per_second"), double(m_deltas - 1) * 1000.0 / double(generatingMs));
+            figures.tokensPerSecond = double(m_deltas - 1) * 1000.0 / double(generatingMs);
     }
     return figures;
 }

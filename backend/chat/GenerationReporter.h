@@ -13,17 +13,19 @@
 
 #include "chat/ReasoningSegmenter.h"
 #include "events/EventData.h"
+#include "events/GenerationMetrics.h"
 #include "upstream/Generation.h"
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 
 class StreamingHub;
 struct ApiError;
 
-class GenerationReporter : public QObject
+class GenerationReporter : public QObject, private Generation::Observer
 {
     Q_OBJECT
 
@@ -37,7 +39,9 @@ public:
     };
 
     GenerationReporter(StreamingHub &hub, Context context, QObject *parent);
+    ~GenerationReporter() override;
 
+    // Observes the generation until it goes (or this reporter does).
     void attach(Generation *generation);
     void failedBeforeStart(const ApiError &error);
     // The session exists now: publishes "received" and what was held back meanwhile, in order, and from
@@ -56,6 +60,18 @@ private:
     void scheduleTurn();
     // News from the generation, as work to do in order: run at once when nothing waits, else queued.
     void take(QList<std::function<void()>> inputs);
+    // One piece of news: read at once when nothing waits (as take() would, without queueing it), else queued.
+    template<typename Input>
+    void takeOne(Input input);
+    // Generation::Observer: the generation's news, in the order it came.
+    void onPromptProgress(const PromptProgress &progress) override;
+    void onStageChanged(Generation::Stage stage) override;
+    void onContentDelta(const QString &text) override;
+    void onReasoningDelta(const QString &text) override;
+    void onToolCallsDelta() override;
+    void onFinished(const GenerationOutcome &outcome) override;
+    void onFailed(const UpstreamError &error) override;
+    void onGenerationGone() override;
     // A content or reasoning delta, for `read` a slice at a time (see slices()).
     void takeDelta(const QString &text, void (GenerationReporter::*read)(QStringView, bool));
     void readNextInput();
@@ -68,18 +84,18 @@ private:
     // The generation is over: `done` once what waits is published.
     void endReporting();
     void emitDoneIfOut();
-    void onPromptProgress(const PromptProgress &progress);
-    void onStage(Generation::Stage stage);
+    void readPromptProgress(const PromptProgress &progress);
+    void readStage(Generation::Stage stage);
     void onDelta();
     // The answer (or a tool call) began: the reasoning so far is complete, its last step included.
     void endReasoning();
     void reportProgressIfDue();
     void onContent(QStringView text, bool newDelta);
     void onReasoning(QStringView text, bool newDelta);
-    void onFinished(const GenerationOutcome &outcome);
+    void readFinished(const GenerationOutcome &outcome);
     // A failure in fields as well as in English: its code, the upstream, its HTTP status, whether the
     // answer was cut off, and what the upstream or the network said (`detail`): a window words it itself.
-    void onFailed(const QString &message, const QJsonObject &fields);
+    void readFailure(const QString &message, const QJsonObject &fields);
     static QJsonObject failureFields(const UpstreamError &error);
     static constexpr qsizetype MaxDetailCharacters = 2000;
     void publishThinking(const QString &text);
@@ -88,11 +104,12 @@ private:
     // Holds `text` for the next update of its kind; one that is full goes at once (`publish`).
     static void hold(QString &held, QStringView text, const std::function<void()> &publish);
     void publishProgress(const QString &type, const QString &message, const QString &activity, int step,
-        std::optional<double> percentage, QJsonObject metrics = {}, QJsonObject fields = {});
-    QJsonObject metrics() const;
+        std::optional<double> percentage, GenerationMetrics figures = {}, QJsonObject fields = {});
+    GenerationMetrics metrics() const;
 
     StreamingHub &m_hub;
     Context m_context;
+    QPointer<Generation> m_generation; // observed
     QString m_upstreamName;
     ReasoningSegmenter m_segmenter;
     QElapsedTimer m_elapsed;

@@ -74,7 +74,7 @@ QByteArray ProgressUpdate::jsonText(bool withId) const
         .field(QLatin1StringView("current_activity"), currentActivity)
         .field(QLatin1StringView("confidence"), confidence);
     if (!metrics.isEmpty())
-        json.field(QLatin1StringView("metrics"), metrics);
+        json.field(QLatin1StringView("metrics"), metrics.toJson());
     if (!runId.isEmpty())
         json.field(QLatin1StringView("run_id"), runId);
     for (auto it = extra.begin(); it != extra.end(); ++it)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "events/EventData.h"
+#include "events/GenerationMetrics.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -31,7 +32,7 @@ struct ProgressUpdate
     std::optional<double> confidence; // 0..1; requests may call it confidence_level
     // Figures of a generation Ponder runs itself (time to first token, tokens/s...): written when not empty,
     // never read from a request.
-    QJsonObject metrics;
+    GenerationMetrics metrics;
     // Written when set, never read from a request: the run an update reports on (an AG-UI run, a trace),
     // and the fields Ponder's own views add (an AG-UI message id, the event an agent sent).
     QString runId;

@@ -28,6 +28,12 @@ Generation::Generation(QString upstreamName, QString model, WireApi wire, QObjec
         });
 }
 
+Generation::~Generation()
+{
+    if (m_observer)
+        m_observer->onGenerationGone();
+}
+
 void Generation::onBody(const QByteArray &bytes)
 {
     if (!m_client)
@@ -211,7 +217,10 @@ void Generation::emitReasoning(const QString &text)
         return;
     setStage(Stage::Generating);
     m_transcript.reasoning += text;
+    const QPointer<Generation> alive(this);
     Q_EMIT reasoningDelta(text);
+    if (Observer *observer = observerAfterSignal(alive))
+        observer->onReasoningDelta(text);
 }
 
 void Generation::emitToolCalls(const QJsonArray &fragments)
@@ -225,7 +234,18 @@ void Generation::emitToolCalls(const QJsonArray &fragments)
         return;
     setStage(Stage::Generating);
     m_transcript.addToolCallFragments(fragments);
+    const QPointer<Generation> alive(this);
     Q_EMIT toolCallsDelta(fragments);
+    if (Observer *observer = observerAfterSignal(alive))
+        observer->onToolCallsDelta();
+}
+
+void Generation::emitPromptProgress(const PromptProgress &progress)
+{
+    const QPointer<Generation> alive(this);
+    Q_EMIT promptProgress(progress);
+    if (Observer *observer = observerAfterSignal(alive))
+        observer->onPromptProgress(progress);
 }
 
 void Generation::deliver(const QList<ThinkTagSplitter::Piece> &pieces)
@@ -235,10 +255,18 @@ void Generation::deliver(const QList<ThinkTagSplitter::Piece> &pieces)
             return;
         setStage(Stage::Generating);
         (piece.reasoning ? m_transcript.reasoning : m_transcript.content) += piece.text;
+        const QPointer<Generation> alive(this);
         if (piece.reasoning)
             Q_EMIT reasoningDelta(piece.text);
         else
             Q_EMIT contentDelta(piece.text);
+        Observer *observer = observerAfterSignal(alive);
+        if (!alive)
+            return;
+        if (observer && piece.reasoning)
+            observer->onReasoningDelta(piece.text);
+        else if (observer)
+            observer->onContentDelta(piece.text);
     }
 }
 
@@ -252,7 +280,10 @@ void Generation::finish(const GenerationOutcome &outcome)
     m_client->disconnect(this);
     std::exchange(m_client, nullptr)->releaseWhenDone(1000);
     setStage(Stage::Finished);
+    const QPointer<Generation> alive(this);
     Q_EMIT finished(outcome);
+    if (Observer *observer = observerAfterSignal(alive))
+        observer->onFinished(outcome);
 }
 
 void Generation::fail(UpstreamError error)
@@ -264,7 +295,10 @@ void Generation::fail(UpstreamError error)
     if (m_client)
         m_client->abort();
     setStage(Stage::Failed);
+    const QPointer<Generation> alive(this);
     Q_EMIT failed(error);
+    if (Observer *observer = observerAfterSignal(alive))
+        observer->onFailed(error);
 }
 
 void Generation::setStage(Stage stage)
@@ -272,5 +306,8 @@ void Generation::setStage(Stage stage)
     if (m_stage == stage)
         return;
     m_stage = stage;
+    const QPointer<Generation> alive(this);
     Q_EMIT stageChanged(stage);
+    if (Observer *observer = observerAfterSignal(alive))
+        observer->onStageChanged(stage);
 }

@@ -34,6 +34,8 @@ class Generation : public QObject
     Q_OBJECT
 
 public:
+    ~Generation() override;
+
     enum class Stage
     {
         Connecting,
@@ -44,6 +46,26 @@ public:
         Aborted
     };
     Q_ENUM(Stage)
+
+    // Ponder's own work with a generation (the hub's reporter): told of its news by plain calls, each after
+    // the signal's receivers (the client's route writes first), instead of a signal connection per kind of
+    // news made and torn down for every request. At most one per generation.
+    class Observer
+    {
+    public:
+        virtual void onPromptProgress(const PromptProgress &progress) = 0;
+        virtual void onStageChanged(Stage stage) = 0;
+        virtual void onContentDelta(const QString &text) = 0;
+        virtual void onReasoningDelta(const QString &text) = 0;
+        virtual void onToolCallsDelta() = 0;
+        virtual void onFinished(const GenerationOutcome &outcome) = 0;
+        virtual void onFailed(const UpstreamError &error) = 0;
+        // The generation is being deleted: nothing more comes.
+        virtual void onGenerationGone() = 0;
+
+    protected:
+        ~Observer() = default;
+    };
 
     QString upstreamName() const { return m_upstreamName; }
     QString model() const { return m_model; }
@@ -59,6 +81,8 @@ public:
     // Backpressure from a consumer that cannot keep up (a client that reads slower than the model
     // writes): while paused, the upstream is not read, and TCP holds the model server back.
     void setReadingPaused(bool paused);
+    // Replaces the observer (null: none). An observer that goes first sets null.
+    void setObserver(Observer *observer) { m_observer = observer; }
 
 Q_SIGNALS:
     // One unit of the upstream's answer exactly as it sent it, before Ponder reads it: an SSE event (its
@@ -101,6 +125,7 @@ protected:
     void emitContent(const QString &text);
     void emitReasoning(const QString &text);
     void emitToolCalls(const QJsonArray &fragments);
+    void emitPromptProgress(const PromptProgress &progress);
     void finish(const GenerationOutcome &outcome);
     void fail(UpstreamError error); // names the upstream it came from
     // The stream ended (or broke) before the upstream said it was done.
@@ -140,6 +165,14 @@ private:
     void parseOffLoop(const QByteArray &data);
     void applyReadPause();
 
+    // Whether this generation still exists after its signal's receivers ran (one may delete it), and has an
+    // observer to tell.
+    Observer *observerAfterSignal(const QPointer<Generation> &alive) const
+    {
+        return alive ? m_observer : nullptr;
+    }
+
+    Observer *m_observer = nullptr;
     QString m_upstreamName;
     QString m_model;
     WireApi m_wire;

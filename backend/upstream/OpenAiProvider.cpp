@@ -77,7 +77,7 @@ void OpenAiChat::readChunk(const OpenAiChunk &chunk)
     if (chunk.durations)
         m_durations = chunk.durations;
     if (chunk.promptProgress)
-        Q_EMIT promptProgress(*chunk.promptProgress);
+        emitPromptProgress(*chunk.promptProgress);
     readChoice(chunk);
 }
 

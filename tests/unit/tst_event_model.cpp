@@ -28,6 +28,7 @@ private Q_SLOTS:
     void thinkingStepRoundTripsThroughJson();
     void storedDataLeavesTheIdToTheStore();
     void progressDataIsWrittenWhenFirstReadAsItWasMade();
+    void generationMetricsAreWrittenAsAnObjectOfNumbers();
     void dataWrittenWhenReadIsWrittenOncePerCopy();
     void jsonWriterEscapesWhatJsonRequires();
     void jsonWriterWritesNumbersAsQtDoes();
@@ -143,7 +144,8 @@ void EventModelTest::progressDataIsWrittenWhenFirstReadAsItWasMade()
         QStringLiteral("lone \xd800 surrogate, \"quoted\""), QStringLiteral("waiting"), 5);
     update.currentStep = 2;
     update.totalSteps = 4;
-    update.metrics = {{QStringLiteral("elapsed_ms"), 3}, {QStringLiteral("tokens"), 0}};
+    update.metrics.elapsedMs = 3;
+    update.metrics.tokens = 0;
     update.extra = {{QStringLiteral("prompt"), QStringLiteral("hi")}};
     QJsonObject expected = update.toJson();
     expected.remove(QStringLiteral("id"));
@@ -151,7 +153,7 @@ void EventModelTest::progressDataIsWrittenWhenFirstReadAsItWasMade()
     const EventData stored = update.toStoredData();
     // What the update holds after its data was made is not what the data says: it was made then.
     update.message = QStringLiteral("changed");
-    update.metrics.insert(QStringLiteral("tokens"), 9);
+    update.metrics.tokens = 9;
     const EventData copy = stored; // a copy made before the text was read writes the same text
     QCOMPARE(stored.text(), expectedText);
     QCOMPARE(copy.text(), expectedText);
@@ -159,6 +161,29 @@ void EventModelTest::progressDataIsWrittenWhenFirstReadAsItWasMade()
     QCOMPARE(QJsonDocument::fromJson(stored.text()).object(), expected);
     QCOMPARE(stored.facts(EventKind::Progress).type, QStringLiteral("progress"));
     QVERIFY(stored.isMessageShapedFor(QStringLiteral("s"), EventKind::Progress));
+}
+
+void EventModelTest::generationMetricsAreWrittenAsAnObjectOfNumbers()
+{
+    ProgressUpdate update = ProgressUpdate::now(QStringLiteral("s"), QStringLiteral("completion"),
+        QStringLiteral("done"), QStringLiteral("done"), 100);
+    const QByteArray none = update.toStoredData().text();
+    QVERIFY2(!none.contains("metrics"), none.constData()); // no figures: no member
+    update.metrics.elapsedMs = 1250;
+    update.metrics.tokens = 7;
+    update.metrics.ttftMs = 40;
+    update.metrics.tokensPerSecond = 2.5;
+    update.metrics.promptProgress = GenerationMetrics::PromptReading {4, 1, 2, 3, 50.0};
+    update.metrics.finishReason = QStringLiteral("length");
+    update.metrics.promptTokens = 5;
+    update.metrics.completionTokens = 7;
+    // The bytes a QJsonObject of these figures is written as: its keys in order, integers as integers.
+    const QByteArray text = update.toStoredData().text();
+    QVERIFY2(
+        text.contains(R"("metrics":{"completion_tokens":7,"elapsed_ms":1250,"finish_reason":"length",)"
+                      R"("prompt_progress":{"cache":1,"percentage":50,"processed":2,"time_ms":3,"total":4},)"
+                      R"("prompt_tokens":5,"tokens":7,"tokens_per_second":2.5,"ttft_ms":40})"),
+        text.constData());
 }
 
 void EventModelTest::dataWrittenWhenReadIsWrittenOncePerCopy()
@@ -287,7 +312,8 @@ void EventModelTest::writtenFactsAreWhatTheTextSays()
     check(update.toStoredData(), EventKind::Progress);
     update.confidence = 1.0 / 3;
     check(update.toStoredData(), EventKind::Progress);
-    update.metrics = {{QStringLiteral("ttft_ms"), 12}};
+    update.metrics.elapsedMs = 20;
+    update.metrics.ttftMs = 12;
     check(update.toStoredData(), EventKind::Progress);
 }
 
@@ -299,9 +325,13 @@ void EventModelTest::progressMetricsAreWrittenOnlyWhenThereAreSome()
     update.updateType = QStringLiteral("progress");
     update.message = QStringLiteral("3 tokens");
     QVERIFY(!update.toStoredData().object().contains(QLatin1String("metrics")));
-    update.metrics = {{QStringLiteral("ttft_ms"), 12}, {QStringLiteral("tokens_per_second"), 41.5}};
+    update.metrics.elapsedMs = 20;
+    update.metrics.ttftMs = 12;
+    update.metrics.tokensPerSecond = 41.5;
     const EventData data = update.toStoredData();
-    QCOMPARE(data.object().value(QLatin1String("metrics")).toObject(), update.metrics);
+    const QJsonObject expected {{QStringLiteral("elapsed_ms"), 20}, {QStringLiteral("tokens"), 0},
+        {QStringLiteral("ttft_ms"), 12}, {QStringLiteral("tokens_per_second"), 41.5}};
+    QCOMPARE(data.object().value(QLatin1String("metrics")).toObject(), expected);
     QCOMPARE(data.object().value(QLatin1String("message")).toString(), QStringLiteral("3 tokens"));
 }
 
