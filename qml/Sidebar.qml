@@ -249,6 +249,8 @@ Rectangle {
                         onClicked: {
                             liveList.currentIndex = index
                             sidebar.liveSessionChosen(sessionId)
+                            // The page shown has nothing to type into: the arrows move on in the list.
+                            liveList.forceActiveFocus()
                         }
                         Accessible.name: qsTr("%1, %2").arg(title).arg(Words.state(state))
                         contentItem: ColumnLayout {

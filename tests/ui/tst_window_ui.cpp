@@ -781,6 +781,16 @@ void WindowUiTest::liveSessionShowsAnOutsideAgent()
         201);
     QTRY_COMPARE(m_driver->item("sessionPhase")->property("text").toString(), QStringLiteral("Done"));
     QVERIFY2(subtitle().endsWith(u" · still open"_s), qPrintable(subtitle()));
+
+    // Chosen with the mouse, the list takes the keyboard: the arrows move on from that row (they did
+    // nothing until Tab reached the list).
+    QVERIFY(live->rowCount() >= 2); // the window's own chats are sessions too
+    const int chosen = live->match(live->index(0, 0), Qt::UserRole + 1, id).first().row();
+    m_driver->click(m_driver->delegateAt(liveList, chosen));
+    QTRY_VERIFY(liveList->hasActiveFocus());
+    const bool down = chosen + 1 < live->rowCount();
+    m_driver->key(down ? Qt::Key_Down : Qt::Key_Up);
+    QCOMPARE(liveList->property("currentIndex").toInt(), down ? chosen + 1 : chosen - 1);
     window->setProperty("liveSessionId", QString());
 }
 
