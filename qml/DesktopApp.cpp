@@ -42,6 +42,16 @@ QStringList commandLineUpstreams(ServerOptionsBuilder::Source source, const QLis
     return specs;
 }
 
+QStringList commandLineAgents(ServerOptionsBuilder::Source source, const QList<AgentConfig> &agents)
+{
+    QStringList specs;
+    if (source != ServerOptionsBuilder::Source::CommandLine)
+        return specs;
+    for (const AgentConfig &agent : agents)
+        specs << agent.name + u'=' + agent.url.toDisplayString();
+    return specs;
+}
+
 } // namespace
 
 DesktopApp::DesktopApp(Preferences &preferences, Keychain &keychain)
@@ -88,7 +98,8 @@ void DesktopApp::start(ServerOptionsBuilder builder)
         builder.setKeychain(secrets);
         const ServerOptions options = builder.build();
         m_endpoint.setConfiguration(options.listen, portSourceOf(builder.portSource()),
-            commandLineUpstreams(builder.upstreamsSource(), options.upstreams));
+            commandLineUpstreams(builder.upstreamsSource(), options.upstreams),
+            commandLineAgents(builder.agentsSource(), options.agents));
         m_preferences.markApplied();
         m_gateway.start(options);
     });

@@ -284,6 +284,40 @@ Dialog {
 
                     SectionTitle { text: qsTr("AG-UI agents") }
                     Hint { text: qsTr("Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.") }
+                    // --agent replaces the saved agents as --upstream replaces the saved upstreams.
+                    Hint {
+                        objectName: "commandLineAgentsHint"
+                        visible: dialog.endpoint.commandLineAgents.length > 0
+                        text: qsTr("Ponder was started with --agent, so it runs these agents; the saved ones below apply when it starts without it.")
+                    }
+                    Column {
+                        Layout.fillWidth: true
+                        spacing: 8
+                        Repeater {
+                            model: dialog.endpoint.commandLineAgents
+                            RowLayout {
+                                required property string modelData
+                                width: parent ? parent.width : 0
+                                Label {
+                                    objectName: "commandLineAgent"
+                                    Layout.fillWidth: true
+                                    text: modelData
+                                    font.family: Theme.monospace
+                                    color: Theme.text
+                                    elide: Text.ElideMiddle
+                                }
+                                Label {
+                                    text: qsTr("in use")
+                                    font.pixelSize: 12
+                                    color: Theme.success
+                                }
+                            }
+                        }
+                    }
+                    SectionTitle {
+                        visible: dialog.endpoint.commandLineAgents.length > 0
+                        text: qsTr("Saved agents")
+                    }
                     Column {
                         Layout.fillWidth: true
                         spacing: 8
@@ -299,6 +333,13 @@ Dialog {
                                     font.family: Theme.monospace
                                     color: Theme.text
                                     elide: Text.ElideMiddle
+                                }
+                                Label {
+                                    objectName: "savedAgentStatus"
+                                    visible: dialog.endpoint.commandLineAgents.length > 0
+                                    text: qsTr("used without --agent")
+                                    font.pixelSize: 12
+                                    color: Theme.mutedText
                                 }
                                 Button {
                                     objectName: "removeUpstream"

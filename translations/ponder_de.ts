@@ -67,18 +67,18 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="31" />
+        <location filename="../qml/CodeBlock.qml" line="32" />
         <source>code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
+        <location filename="../qml/CodeBlock.qml" line="43" />
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
-        <location filename="../qml/CodeBlock.qml" line="47" />
+        <location filename="../qml/CodeBlock.qml" line="43" />
+        <location filename="../qml/CodeBlock.qml" line="50" />
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
@@ -864,7 +864,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="94" />
-        <location filename="../qml/SettingsDialog.qml" line="305" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -928,188 +928,208 @@
         <translation>Agenten, die AG-UI sprechen, als NAME=URL. Jeder wird neben den Modellen angeboten und unter /agui/NAME weitergeleitet; seine Schritte, Überlegungen und Werkzeugaufrufe erscheinen in der Zeitleiste.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="323" />
+        <location filename="../qml/SettingsDialog.qml" line="291" />
+        <source>Ponder was started with --agent, so it runs these agents; the saved ones below apply when it starts without it.</source>
+        <translation>Ponder wurde mit --agent gestartet und führt daher diese Agenten aus; die gespeicherten unten gelten, wenn es ohne startet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <source>in use</source>
+        <translation>in Gebrauch</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="319" />
+        <source>Saved agents</source>
+        <translation>Gespeicherte Agenten</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="340" />
+        <source>used without --agent</source>
+        <translation>gilt ohne --agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Agent as NAME=URL</source>
         <translation>Agent als NAME=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="328" />
+        <location filename="../qml/SettingsDialog.qml" line="369" />
         <source>Add agent</source>
         <translation>Agent hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <location filename="../qml/SettingsDialog.qml" line="398" />
         <source>Local endpoint</source>
         <translation>Lokaler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Läuft unter %1. Open WebUI, Editoren und die openai-SDKs können %1/v1 nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="361" />
+        <location filename="../qml/SettingsDialog.qml" line="402" />
         <source>Not running.</source>
         <translation>Läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="405" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Die OpenAI-kompatible und die Streaming-API anbieten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="371" />
-        <location filename="../qml/SettingsDialog.qml" line="376" />
+        <location filename="../qml/SettingsDialog.qml" line="412" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="378" />
-        <location filename="../qml/SettingsDialog.qml" line="386" />
+        <location filename="../qml/SettingsDialog.qml" line="419" />
+        <location filename="../qml/SettingsDialog.qml" line="427" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="396" />
+        <location filename="../qml/SettingsDialog.qml" line="437" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>Jetzt in Gebrauch: %1, auf der Kommandozeile angegeben (--port), was Vorrang vor dem gespeicherten Port hat.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="397" />
+        <location filename="../qml/SettingsDialog.qml" line="438" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>Jetzt in Gebrauch: %1. Der gespeicherte Port gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="399" />
-        <location filename="../qml/SettingsDialog.qml" line="405" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="446" />
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="408" />
+        <location filename="../qml/SettingsDialog.qml" line="449" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Behalte die Adresse 127.0.0.1, außer andere Rechner müssen Ponder erreichen. Browserseiten anderer Origins werden abgewiesen, außer sie stehen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="410" />
+        <location filename="../qml/SettingsDialog.qml" line="451" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Zustandslos: Unterhaltungen nie auf die Festplatte schreiben</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="414" />
-        <location filename="../qml/SettingsDialog.qml" line="426" />
+        <location filename="../qml/SettingsDialog.qml" line="455" />
+        <location filename="../qml/SettingsDialog.qml" line="467" />
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="415" />
+        <location filename="../qml/SettingsDialog.qml" line="456" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Mit Token müssen Clients es mitschicken (Authorization: Bearer …). Ohne Token brauchen lokale Programme keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="423" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>No token: zero-login</source>
         <translation>Kein Token: ohne Anmeldung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="428" />
+        <location filename="../qml/SettingsDialog.qml" line="469" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="430" />
+        <location filename="../qml/SettingsDialog.qml" line="471" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="481" />
         <source>Generate new token</source>
         <translation>Neues Token erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="441" />
+        <location filename="../qml/SettingsDialog.qml" line="482" />
         <source>Remove token</source>
         <translation>Token entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="461" />
+        <location filename="../qml/SettingsDialog.qml" line="502" />
         <source>Where thinking and progress events are kept</source>
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="464" />
+        <location filename="../qml/SettingsDialog.qml" line="505" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="470" />
+        <location filename="../qml/SettingsDialog.qml" line="511" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="479" />
+        <location filename="../qml/SettingsDialog.qml" line="520" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="495" />
+        <location filename="../qml/SettingsDialog.qml" line="536" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="496" />
+        <location filename="../qml/SettingsDialog.qml" line="537" />
         <source>Redis password</source>
         <translation>Redis-Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="499" />
+        <location filename="../qml/SettingsDialog.qml" line="540" />
         <source>Save password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="506" />
+        <location filename="../qml/SettingsDialog.qml" line="547" />
         <source>Remove password</source>
         <translation>Passwort entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="522" />
+        <location filename="../qml/SettingsDialog.qml" line="563" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="532" />
+        <location filename="../qml/SettingsDialog.qml" line="573" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="534" />
+        <location filename="../qml/SettingsDialog.qml" line="575" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="552" />
-        <location filename="../qml/SettingsDialog.qml" line="579" />
+        <location filename="../qml/SettingsDialog.qml" line="593" />
+        <location filename="../qml/SettingsDialog.qml" line="620" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="564" />
+        <location filename="../qml/SettingsDialog.qml" line="605" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="581" />
-        <location filename="../qml/SettingsDialog.qml" line="605" />
+        <location filename="../qml/SettingsDialog.qml" line="622" />
+        <location filename="../qml/SettingsDialog.qml" line="646" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="590" />
+        <location filename="../qml/SettingsDialog.qml" line="631" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="588" />
+        <location filename="../qml/SettingsDialog.qml" line="629" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
@@ -1119,7 +1139,7 @@
         <translation>API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="589" />
+        <location filename="../qml/SettingsDialog.qml" line="630" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
@@ -1188,7 +1208,7 @@
         <translation>Deine Unterhaltungen erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="273" />
+        <location filename="../qml/Sidebar.qml" line="275" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1229,7 +1249,7 @@
         <translation>Noch keine Sitzung. Chats aus diesem Fenster, Anfragen an den lokalen Endpunkt und Agenten, die an die Streaming-API senden, erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="253" />
+        <location filename="../qml/Sidebar.qml" line="255" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1246,37 +1266,37 @@
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="314" />
+        <location filename="../qml/Sidebar.qml" line="316" />
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="322" />
+        <location filename="../qml/Sidebar.qml" line="324" />
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="329" />
+        <location filename="../qml/Sidebar.qml" line="331" />
         <source>Undo deleting the chat</source>
         <translation>Löschen des Chats rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="348" />
+        <location filename="../qml/Sidebar.qml" line="350" />
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="355" />
+        <location filename="../qml/Sidebar.qml" line="357" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="359" />
+        <location filename="../qml/Sidebar.qml" line="361" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="369" />
+        <location filename="../qml/Sidebar.qml" line="371" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>

@@ -71,18 +71,18 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="31" />
+        <location filename="../qml/CodeBlock.qml" line="32" />
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
+        <location filename="../qml/CodeBlock.qml" line="43" />
         <source>Copied</source>
         <translation>Copied</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
-        <location filename="../qml/CodeBlock.qml" line="47" />
+        <location filename="../qml/CodeBlock.qml" line="43" />
+        <location filename="../qml/CodeBlock.qml" line="50" />
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
@@ -872,7 +872,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="94" />
-        <location filename="../qml/SettingsDialog.qml" line="305" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -936,188 +936,208 @@
         <translation>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="323" />
+        <location filename="../qml/SettingsDialog.qml" line="291" />
+        <source>Ponder was started with --agent, so it runs these agents; the saved ones below apply when it starts without it.</source>
+        <translation>Ponder was started with --agent, so it runs these agents; the saved ones below apply when it starts without it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="319" />
+        <source>Saved agents</source>
+        <translation>Saved agents</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="340" />
+        <source>used without --agent</source>
+        <translation>used without --agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Agent as NAME=URL</source>
         <translation>Agent as NAME=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="328" />
+        <location filename="../qml/SettingsDialog.qml" line="369" />
         <source>Add agent</source>
         <translation>Add agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <location filename="../qml/SettingsDialog.qml" line="398" />
         <source>Local endpoint</source>
         <translation>Local endpoint</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="361" />
+        <location filename="../qml/SettingsDialog.qml" line="402" />
         <source>Not running.</source>
         <translation>Not running.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="405" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Serve the OpenAI-compatible and streaming APIs</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="371" />
-        <location filename="../qml/SettingsDialog.qml" line="376" />
+        <location filename="../qml/SettingsDialog.qml" line="412" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="378" />
-        <location filename="../qml/SettingsDialog.qml" line="386" />
+        <location filename="../qml/SettingsDialog.qml" line="419" />
+        <location filename="../qml/SettingsDialog.qml" line="427" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="396" />
+        <location filename="../qml/SettingsDialog.qml" line="437" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>In use now: %1, given on the command line (--port), which wins over the saved port.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="397" />
+        <location filename="../qml/SettingsDialog.qml" line="438" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>In use now: %1. The saved port applies from the next start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="399" />
-        <location filename="../qml/SettingsDialog.qml" line="405" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="446" />
         <source>Allowed origins</source>
         <translation>Allowed origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="408" />
+        <location filename="../qml/SettingsDialog.qml" line="449" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="410" />
+        <location filename="../qml/SettingsDialog.qml" line="451" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Stateless: never write conversations to disk</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="414" />
-        <location filename="../qml/SettingsDialog.qml" line="426" />
+        <location filename="../qml/SettingsDialog.qml" line="455" />
+        <location filename="../qml/SettingsDialog.qml" line="467" />
         <source>API token</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="415" />
+        <location filename="../qml/SettingsDialog.qml" line="456" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="423" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>No token: zero-login</source>
         <translation>No token: zero-login</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="428" />
+        <location filename="../qml/SettingsDialog.qml" line="469" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="430" />
+        <location filename="../qml/SettingsDialog.qml" line="471" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="481" />
         <source>Generate new token</source>
         <translation>Generate new token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="441" />
+        <location filename="../qml/SettingsDialog.qml" line="482" />
         <source>Remove token</source>
         <translation>Remove token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="461" />
+        <location filename="../qml/SettingsDialog.qml" line="502" />
         <source>Where thinking and progress events are kept</source>
         <translation>Where thinking and progress events are kept</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="464" />
+        <location filename="../qml/SettingsDialog.qml" line="505" />
         <source>In memory (this Ponder only)</source>
         <translation>In memory (this Ponder only)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="470" />
+        <location filename="../qml/SettingsDialog.qml" line="511" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (shared by several Ponder backends)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="479" />
+        <location filename="../qml/SettingsDialog.qml" line="520" />
         <source>Redis URL</source>
         <translation>Redis URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="495" />
+        <location filename="../qml/SettingsDialog.qml" line="536" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Password, if Redis needs one (kept in the keychain)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="496" />
+        <location filename="../qml/SettingsDialog.qml" line="537" />
         <source>Redis password</source>
         <translation>Redis password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="499" />
+        <location filename="../qml/SettingsDialog.qml" line="540" />
         <source>Save password</source>
         <translation>Save password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="506" />
+        <location filename="../qml/SettingsDialog.qml" line="547" />
         <source>Remove password</source>
         <translation>Remove password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="522" />
+        <location filename="../qml/SettingsDialog.qml" line="563" />
         <source>Check now</source>
         <translation>Check now</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="532" />
+        <location filename="../qml/SettingsDialog.qml" line="573" />
         <source>Debug mode</source>
         <translation>Debug mode</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="534" />
+        <location filename="../qml/SettingsDialog.qml" line="575" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Show the thinking and progress panels and the Live sessions visualizer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="552" />
-        <location filename="../qml/SettingsDialog.qml" line="579" />
+        <location filename="../qml/SettingsDialog.qml" line="593" />
+        <location filename="../qml/SettingsDialog.qml" line="620" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="564" />
+        <location filename="../qml/SettingsDialog.qml" line="605" />
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="581" />
-        <location filename="../qml/SettingsDialog.qml" line="605" />
+        <location filename="../qml/SettingsDialog.qml" line="622" />
+        <location filename="../qml/SettingsDialog.qml" line="646" />
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="590" />
+        <location filename="../qml/SettingsDialog.qml" line="631" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="588" />
+        <location filename="../qml/SettingsDialog.qml" line="629" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
@@ -1127,7 +1147,7 @@
         <translation>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="589" />
+        <location filename="../qml/SettingsDialog.qml" line="630" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
@@ -1196,7 +1216,7 @@
         <translation>Your conversations will appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="273" />
+        <location filename="../qml/Sidebar.qml" line="275" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1237,7 +1257,7 @@
         <translation>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="253" />
+        <location filename="../qml/Sidebar.qml" line="255" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1254,37 +1274,37 @@
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="314" />
+        <location filename="../qml/Sidebar.qml" line="316" />
         <source>Deleted “%1”</source>
         <translation>Deleted “%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="322" />
+        <location filename="../qml/Sidebar.qml" line="324" />
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="329" />
+        <location filename="../qml/Sidebar.qml" line="331" />
         <source>Undo deleting the chat</source>
         <translation>Undo deleting the chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="348" />
+        <location filename="../qml/Sidebar.qml" line="350" />
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="355" />
+        <location filename="../qml/Sidebar.qml" line="357" />
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="359" />
+        <location filename="../qml/Sidebar.qml" line="361" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="369" />
+        <location filename="../qml/Sidebar.qml" line="371" />
         <source>Title</source>
         <translation>Title</translation>
     </message>

@@ -67,18 +67,18 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="31" />
+        <location filename="../qml/CodeBlock.qml" line="32" />
         <source>code</source>
         <translation>código</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
+        <location filename="../qml/CodeBlock.qml" line="43" />
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
     <message>
-        <location filename="../qml/CodeBlock.qml" line="40" />
-        <location filename="../qml/CodeBlock.qml" line="47" />
+        <location filename="../qml/CodeBlock.qml" line="43" />
+        <location filename="../qml/CodeBlock.qml" line="50" />
         <source>Copy code</source>
         <translation>Copiar código</translation>
     </message>
@@ -864,7 +864,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="94" />
-        <location filename="../qml/SettingsDialog.qml" line="305" />
+        <location filename="../qml/SettingsDialog.qml" line="346" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
@@ -928,188 +928,208 @@
         <translation>Agentes que hablan AG-UI, como NOMBRE=URL. Cada uno se ofrece junto a los modelos y se retransmite en /agui/NOMBRE; sus pasos, razonamientos y llamadas a herramientas aparecen en la línea de tiempo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="323" />
+        <location filename="../qml/SettingsDialog.qml" line="291" />
+        <source>Ponder was started with --agent, so it runs these agents; the saved ones below apply when it starts without it.</source>
+        <translation>Ponder se inició con --agent, así que ejecuta estos agentes; los guardados abajo se aplican cuando se inicia sin él.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <source>in use</source>
+        <translation>en uso</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="319" />
+        <source>Saved agents</source>
+        <translation>Agentes guardados</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="340" />
+        <source>used without --agent</source>
+        <translation>se usa sin --agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="364" />
         <source>Agent as NAME=URL</source>
         <translation>Agente como NOMBRE=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="328" />
+        <location filename="../qml/SettingsDialog.qml" line="369" />
         <source>Add agent</source>
         <translation>Añadir agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="357" />
+        <location filename="../qml/SettingsDialog.qml" line="398" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="360" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="361" />
+        <location filename="../qml/SettingsDialog.qml" line="402" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="405" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="371" />
-        <location filename="../qml/SettingsDialog.qml" line="376" />
+        <location filename="../qml/SettingsDialog.qml" line="412" />
+        <location filename="../qml/SettingsDialog.qml" line="417" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="378" />
-        <location filename="../qml/SettingsDialog.qml" line="386" />
+        <location filename="../qml/SettingsDialog.qml" line="419" />
+        <location filename="../qml/SettingsDialog.qml" line="427" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="396" />
+        <location filename="../qml/SettingsDialog.qml" line="437" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>En uso ahora: %1, indicado en la línea de órdenes (--port), que prevalece sobre el puerto guardado.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="397" />
+        <location filename="../qml/SettingsDialog.qml" line="438" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>En uso ahora: %1. El puerto guardado se aplica desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="399" />
-        <location filename="../qml/SettingsDialog.qml" line="405" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="446" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="408" />
+        <location filename="../qml/SettingsDialog.qml" line="449" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="410" />
+        <location filename="../qml/SettingsDialog.qml" line="451" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="414" />
-        <location filename="../qml/SettingsDialog.qml" line="426" />
+        <location filename="../qml/SettingsDialog.qml" line="455" />
+        <location filename="../qml/SettingsDialog.qml" line="467" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="415" />
+        <location filename="../qml/SettingsDialog.qml" line="456" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="423" />
+        <location filename="../qml/SettingsDialog.qml" line="464" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="428" />
+        <location filename="../qml/SettingsDialog.qml" line="469" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="430" />
+        <location filename="../qml/SettingsDialog.qml" line="471" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
+        <location filename="../qml/SettingsDialog.qml" line="481" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="441" />
+        <location filename="../qml/SettingsDialog.qml" line="482" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="461" />
+        <location filename="../qml/SettingsDialog.qml" line="502" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="464" />
+        <location filename="../qml/SettingsDialog.qml" line="505" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="470" />
+        <location filename="../qml/SettingsDialog.qml" line="511" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="479" />
+        <location filename="../qml/SettingsDialog.qml" line="520" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="495" />
+        <location filename="../qml/SettingsDialog.qml" line="536" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="496" />
+        <location filename="../qml/SettingsDialog.qml" line="537" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="499" />
+        <location filename="../qml/SettingsDialog.qml" line="540" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="506" />
+        <location filename="../qml/SettingsDialog.qml" line="547" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="522" />
+        <location filename="../qml/SettingsDialog.qml" line="563" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="532" />
+        <location filename="../qml/SettingsDialog.qml" line="573" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="534" />
+        <location filename="../qml/SettingsDialog.qml" line="575" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="552" />
-        <location filename="../qml/SettingsDialog.qml" line="579" />
+        <location filename="../qml/SettingsDialog.qml" line="593" />
+        <location filename="../qml/SettingsDialog.qml" line="620" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="564" />
+        <location filename="../qml/SettingsDialog.qml" line="605" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="581" />
-        <location filename="../qml/SettingsDialog.qml" line="605" />
+        <location filename="../qml/SettingsDialog.qml" line="622" />
+        <location filename="../qml/SettingsDialog.qml" line="646" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="590" />
+        <location filename="../qml/SettingsDialog.qml" line="631" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="588" />
+        <location filename="../qml/SettingsDialog.qml" line="629" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
@@ -1119,7 +1139,7 @@
         <translation>No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="589" />
+        <location filename="../qml/SettingsDialog.qml" line="630" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
@@ -1188,7 +1208,7 @@
         <translation>Tus conversaciones aparecerán aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="273" />
+        <location filename="../qml/Sidebar.qml" line="275" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1229,7 +1249,7 @@
         <translation>Todavía no hay sesiones. Aquí aparecen los chats de esta ventana, las peticiones al punto de acceso local y los agentes que publican en la API de streaming.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="253" />
+        <location filename="../qml/Sidebar.qml" line="255" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1246,37 +1266,37 @@
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="314" />
+        <location filename="../qml/Sidebar.qml" line="316" />
         <source>Deleted “%1”</source>
         <translation>«%1» eliminado</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="322" />
+        <location filename="../qml/Sidebar.qml" line="324" />
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="329" />
+        <location filename="../qml/Sidebar.qml" line="331" />
         <source>Undo deleting the chat</source>
         <translation>Deshacer la eliminación del chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="348" />
+        <location filename="../qml/Sidebar.qml" line="350" />
         <source>Rename conversation</source>
         <translation>Renombrar conversación</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="355" />
+        <location filename="../qml/Sidebar.qml" line="357" />
         <source>Rename</source>
         <translation>Renombrar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="359" />
+        <location filename="../qml/Sidebar.qml" line="361" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="369" />
+        <location filename="../qml/Sidebar.qml" line="371" />
         <source>Title</source>
         <translation>Título</translation>
     </message>

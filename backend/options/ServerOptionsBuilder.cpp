@@ -95,6 +95,11 @@ ServerOptionsBuilder::Source ServerOptionsBuilder::upstreamsSource() const
     return pick(&OptionLayer::upstreams).second;
 }
 
+ServerOptionsBuilder::Source ServerOptionsBuilder::agentsSource() const
+{
+    return pick(&OptionLayer::agents).second;
+}
+
 ServerOptionsBuilder::Source ServerOptionsBuilder::apiKeySource() const
 {
     const auto [key, source] = pick(&OptionLayer::apiKey);

@@ -49,6 +49,7 @@ public:
     Source apiKeySource() const;
     // Where the upstreams come from: the command line's --upstream replaces the saved list whole.
     Source upstreamsSource() const;
+    Source agentsSource() const;
 
 private:
     // The first layer, from the highest, that sets `field`.

@@ -7,13 +7,14 @@ void EndpointStatus::setReadingKeychain()
     Q_EMIT changed();
 }
 
-void EndpointStatus::setConfiguration(
-    bool listening, PortSource source, const QStringList &commandLineUpstreams)
+void EndpointStatus::setConfiguration(bool listening, PortSource source,
+    const QStringList &commandLineUpstreams, const QStringList &commandLineAgents)
 {
     m_state = State::Starting;
     m_listening = listening;
     m_portSource = source;
     m_commandLineUpstreams = commandLineUpstreams;
+    m_commandLineAgents = commandLineAgents;
     Q_EMIT changed();
 }
 

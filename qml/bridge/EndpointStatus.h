@@ -22,6 +22,8 @@ class EndpointStatus : public QObject
     // The upstreams --upstream named ("kind:url"), which replace the saved ones; empty when the saved ones
     // apply.
     Q_PROPERTY(QStringList commandLineUpstreams READ commandLineUpstreams NOTIFY changed)
+    // The same of the agents --agent named ("NAME=URL").
+    Q_PROPERTY(QStringList commandLineAgents READ commandLineAgents NOTIFY changed)
 
 public:
     enum class State
@@ -49,9 +51,11 @@ public:
     int port() const { return m_baseUrl.port(0); }
     PortSource portSource() const { return m_portSource; }
     QStringList commandLineUpstreams() const { return m_commandLineUpstreams; }
+    QStringList commandLineAgents() const { return m_commandLineAgents; }
 
     void setReadingKeychain();
-    void setConfiguration(bool listening, PortSource portSource, const QStringList &commandLineUpstreams);
+    void setConfiguration(bool listening, PortSource portSource, const QStringList &commandLineUpstreams,
+        const QStringList &commandLineAgents = {});
     void setRunning(const QUrl &baseUrl);
     void setFailed(const QString &error);
 
@@ -65,4 +69,5 @@ private:
     bool m_listening = true;
     PortSource m_portSource = PortSource::Default;
     QStringList m_commandLineUpstreams;
+    QStringList m_commandLineAgents;
 };

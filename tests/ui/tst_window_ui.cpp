@@ -148,14 +148,15 @@ private:
     // Opens a chat from the sidebar by clicking it.
     void openFromSidebar(const QString &conversationId);
     // A second window beside the first, with its own data folder, started as with `--upstream SPECS`
-    // (the saved upstreams read too, or not), shown at `size`; null when it did not show.
+    // (and `--agent AGENTS`; the saved settings read too, or not), shown at `size`; null when it did not
+    // show.
     enum class SavedUpstreams
     {
         Ignored,
         Listed
     };
-    std::unique_ptr<DesktopApp> startAnotherWindow(
-        const QTemporaryDir &dataDir, const QStringList &upstreams, SavedUpstreams saved, QSize size);
+    std::unique_ptr<DesktopApp> startAnotherWindow(const QTemporaryDir &dataDir, const QStringList &upstreams,
+        SavedUpstreams saved, QSize size, const QStringList &agents = {});
 
     QTemporaryDir m_dataDir;
     Keychain m_keychain;
@@ -290,8 +291,8 @@ void WindowUiTest::openFromSidebar(const QString &conversationId)
     QTRY_COMPARE(chat()->property("conversationId").toString(), conversationId);
 }
 
-std::unique_ptr<DesktopApp> WindowUiTest::startAnotherWindow(
-    const QTemporaryDir &dataDir, const QStringList &upstreams, SavedUpstreams saved, QSize size)
+std::unique_ptr<DesktopApp> WindowUiTest::startAnotherWindow(const QTemporaryDir &dataDir,
+    const QStringList &upstreams, SavedUpstreams saved, QSize size, const QStringList &agents)
 {
     ServerOptions base;
     base.dataDir = dataDir.path();
@@ -305,6 +306,14 @@ std::unique_ptr<DesktopApp> WindowUiTest::startAnotherWindow(
         return nullptr;
     }
     commandLine.upstreams = *parsed;
+    if (!agents.isEmpty()) {
+        const auto named = AgentConfig::parseList(agents, &error);
+        if (!named) {
+            qWarning() << "bad agent spec in the test:" << error;
+            return nullptr;
+        }
+        commandLine.agents = *named;
+    }
     builder.setCommandLine(commandLine);
     if (saved == SavedUpstreams::Listed)
         builder.setSettings(m_preferences->layer());
@@ -1469,13 +1478,15 @@ void WindowUiTest::firstRunWithoutUpstreamSaysHowToFixIt()
 void WindowUiTest::settingsSayWhichUpstreamsTheCommandLineChose()
 {
     QTemporaryDir dataDir;
-    // Saved: the Ollama fake and the same OpenAI fake.
+    // Saved: the Ollama fake and the same OpenAI fake; and three agents.
+    const QString agent = u"helper="_s + m_agent.url().toString();
     const auto started
-        = startAnotherWindow(dataDir, {m_openAi.openAiSpec()}, SavedUpstreams::Listed, {1280, 800});
+        = startAnotherWindow(dataDir, {m_openAi.openAiSpec()}, SavedUpstreams::Listed, {1280, 800}, {agent});
     QVERIFY(started);
     DesktopApp &window = *started;
     QTRY_COMPARE_WITH_TIMEOUT(window.endpoint().state(), EndpointStatus::State::Running, 15000);
     QCOMPARE(window.endpoint().commandLineUpstreams(), QStringList {m_openAi.openAiSpec()});
+    QCOMPARE(window.endpoint().commandLineAgents(), QStringList {agent});
 
     WindowDriver driver(window.window());
     QObject *settings = driver.object("settingsDialog");
@@ -1517,6 +1528,24 @@ void WindowUiTest::settingsSayWhichUpstreamsTheCommandLineChose()
     QVERIFY(!WindowDriver(window.window())
                  .screenshot(QStringLiteral("window-settings-command-line-upstreams.png"))
                  .isEmpty());
+
+    // --agent likewise: the agent in use is listed, and each saved one says when it applies (the saved
+    // list alone was shown, and an agent added there did nothing visible).
+    QVERIFY(driver.item("commandLineAgentsHint", settings)->isVisible());
+    const auto shown = [&](const QString &name) {
+        QStringList texts;
+        QList<QQuickItem *> items {settings->property("contentItem").value<QQuickItem *>()};
+        while (!items.isEmpty()) {
+            QQuickItem *item = items.takeFirst();
+            if (item->objectName() == name && item->isVisible())
+                texts << item->property("text").toString();
+            items += item->childItems();
+        }
+        return texts;
+    };
+    QCOMPARE(shown(u"commandLineAgent"_s), QStringList {agent});
+    QCOMPARE(shown(u"savedAgentStatus"_s),
+        QStringList(m_preferences->agents().size(), QStringLiteral("used without --agent")));
     QMetaObject::invokeMethod(settings, "close");
 }
 
