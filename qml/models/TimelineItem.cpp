@@ -107,6 +107,10 @@ void TimelineItem::readStep(const QJsonObject &json, TimelineItem &item)
         if (item.kind == "agent"_L1 && item.status == Timeline::StepStatus::Errored)
             item.output.clear();
     }
+    // The same of the reasoning a trace recorded: "Reasoning" is Ponder's English name for it.
+    if (context.value("source"_L1).toString() == "opentelemetry"_L1 && item.kind == "reasoning"_L1
+        && item.name == "Reasoning"_L1)
+        item.name.clear();
 
     // When it ran: its own times when it gave them; a model's step ended when it was published and took
     // `estimated_duration`; otherwise it began when it was published, and ends when the next one begins.

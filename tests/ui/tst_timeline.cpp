@@ -489,6 +489,13 @@ void TimelineTest::aRelayedAgentsStepsLeaveOutTheRelaysWords()
     // Another agent's own step keeps its words.
     timeline.addStep(step(u"own"_s, {}, 400, {{u"kind"_s, u"tool"_s}, {u"name"_s, u"search"_s}}));
     QCOMPARE(shown(4, SessionTimeline::ContentRole), u"step own"_s);
+    // The reasoning a trace recorded, named in English by Ponder's OTLP receiver, is shown as the relay's is
+    // (it read "Reasoning" in a German window).
+    timeline.addStep(step(u"span:reasoning"_s, {}, 500,
+        {{u"kind"_s, u"reasoning"_s}, {u"name"_s, u"Reasoning"_s}, {u"content"_s, u"Weighing sources."_s},
+            {u"context_used"_s, QJsonObject {{u"source"_s, u"opentelemetry"_s}}}}));
+    QCOMPARE(shown(5, SessionTimeline::NameRole), QString());
+    QCOMPARE(shown(5, SessionTimeline::ContentRole), u"Weighing sources."_s);
 }
 
 void TimelineTest::anAgentsReasoningIsShownOnce()
