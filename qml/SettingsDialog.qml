@@ -47,7 +47,10 @@ Dialog {
         bottomPadding: 4
     }
     Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#59000000" }
-    onOpened: dialog.secrets.loadLocalToken()
+    onOpened: {
+        dialog.secrets.loadLocalToken()
+        storeStatus.refresh() // as it is now: the dialog is made once, when the window opens
+    }
     UpstreamProbe {
         id: probe
         gateway: dialog.gateway
@@ -557,8 +560,8 @@ Dialog {
                     }
                     EventStoreStatus { id: storeStatus; gateway: dialog.gateway }
                     Hint {
+                        objectName: "eventStoreNow"
                         text: storeStatus.text
-                        Component.onCompleted: storeStatus.refresh()
                     }
                     Button { text: qsTr("Check now"); onClicked: storeStatus.refresh() }
                 }

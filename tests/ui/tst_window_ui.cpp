@@ -998,6 +998,10 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     QVERIFY(settings);
     QTRY_VERIFY(settings->property("opened").toBool());
     QTRY_COMPARE(settings->property("upstreamCount").toInt(), 2);
+    // The event store as it is now, not as it was when the window opened (it said nothing, or stayed
+    // "degraded" after Redis came back, until Check now).
+    QTRY_COMPARE(settings->findChild<QObject *>(QStringLiteral("eventStoreNow"))->property("text").toString(),
+        QStringLiteral("Now: in memory, healthy."));
     QVERIFY(!m_preferences->restartNeeded()); // the running backend uses what is saved
     m_preferences->setStateless(true);
     QVERIFY(m_preferences->restartNeeded());
