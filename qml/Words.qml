@@ -125,6 +125,7 @@ QtObject {
         case Timeline.TraceProgress:
         case Timeline.TraceFinished:
         case Timeline.TraceFailed:
+        case Timeline.TraceMoved:
             return traceMoment(kind, run || {})
         case Timeline.Received:
             return qsTr("Request received")
@@ -196,6 +197,9 @@ QtObject {
                               : qsTr("%n step(s) done", "", done)
         case Timeline.TraceFinished:
             return qsTr("Trace done: %1").arg(steps)
+        case Timeline.TraceMoved:
+            //: %1 is a session's id: the conversation a later span of the trace named
+            return qsTr("Moved to session %1, the conversation a later span named").arg(run.moved_to || "")
         default:
             return qsTr("The trace failed: %1").arg(steps)
         }

@@ -798,118 +798,118 @@
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="130" />
+        <location filename="../qml/SettingsDialog.qml" line="133" />
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="131" />
+        <location filename="../qml/SettingsDialog.qml" line="134" />
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="132" />
+        <location filename="../qml/SettingsDialog.qml" line="135" />
         <source>Event store</source>
         <translation>Ereignisspeicher</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="133" />
+        <location filename="../qml/SettingsDialog.qml" line="136" />
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="151" />
+        <location filename="../qml/SettingsDialog.qml" line="154" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Die Servereinstellungen wurden geändert. Sie gelten nach einem Neustart von Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="154" />
+        <location filename="../qml/SettingsDialog.qml" line="157" />
         <source>Restart now</source>
         <translation>Jetzt neu starten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="171" />
+        <location filename="../qml/SettingsDialog.qml" line="174" />
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="172" />
+        <location filename="../qml/SettingsDialog.qml" line="175" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Die Modellserver, mit denen Ponder spricht. Ihre Modelle erscheinen gemeinsam in der Modellauswahl und unter /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85" />
+        <location filename="../qml/SettingsDialog.qml" line="88" />
         <source>not in use yet</source>
         <translation>noch nicht in Gebrauch</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="83" />
+        <location filename="../qml/SettingsDialog.qml" line="86" />
         <source>reachable</source>
         <translation>erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="83" />
+        <location filename="../qml/SettingsDialog.qml" line="86" />
         <source>not reachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84" />
+        <location filename="../qml/SettingsDialog.qml" line="87" />
         <source>checking…</source>
         <translation>wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85" />
+        <location filename="../qml/SettingsDialog.qml" line="88" />
         <source>used without --upstream</source>
         <translation>gilt ohne --upstream</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94" />
-        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="97" />
+        <location filename="../qml/SettingsDialog.qml" line="349" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="178" />
+        <location filename="../qml/SettingsDialog.qml" line="181" />
         <source>Ponder was started with --upstream, so it uses these servers; the saved ones below apply when it starts without it.</source>
         <translation>Ponder wurde mit --upstream gestartet und nutzt daher diese Server; die gespeicherten unten gelten, wenn es ohne startet.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="192" />
+        <location filename="../qml/SettingsDialog.qml" line="195" />
         <source>Saved upstreams</source>
         <translation>Gespeicherte Upstreams</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="202" />
+        <location filename="../qml/SettingsDialog.qml" line="205" />
         <source>Add an upstream</source>
         <translation>Upstream hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="209" />
+        <location filename="../qml/SettingsDialog.qml" line="212" />
         <source>Kind of server</source>
         <translation>Art des Servers</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216" />
+        <location filename="../qml/SettingsDialog.qml" line="219" />
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="225" />
+        <location filename="../qml/SettingsDialog.qml" line="228" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>API-Schlüssel (optional; im Schlüsselbund des Systems gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="226" />
+        <location filename="../qml/SettingsDialog.qml" line="229" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="230" />
+        <location filename="../qml/SettingsDialog.qml" line="233" />
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="236" />
+        <location filename="../qml/SettingsDialog.qml" line="239" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -918,228 +918,228 @@
         <translation>Kein Schlüsselbund antwortet (%1). API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="285" />
+        <location filename="../qml/SettingsDialog.qml" line="288" />
         <source>AG-UI agents</source>
         <translation>AG-UI-Agenten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="286" />
+        <location filename="../qml/SettingsDialog.qml" line="289" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agenten, die AG-UI sprechen, als NAME=URL. Jeder wird neben den Modellen angeboten und unter /agui/NAME weitergeleitet; seine Schritte, Überlegungen und Werkzeugaufrufe erscheinen in der Zeitleiste.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="291" />
+        <location filename="../qml/SettingsDialog.qml" line="294" />
         <source>Ponder was started with --agent, so it runs these agents; the saved ones below apply when it starts without it.</source>
         <translation>Ponder wurde mit --agent gestartet und führt daher diese Agenten aus; die gespeicherten unten gelten, wenn es ohne startet.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="313" />
         <source>in use</source>
         <translation>in Gebrauch</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="319" />
+        <location filename="../qml/SettingsDialog.qml" line="322" />
         <source>Saved agents</source>
         <translation>Gespeicherte Agenten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="340" />
+        <location filename="../qml/SettingsDialog.qml" line="343" />
         <source>used without --agent</source>
         <translation>gilt ohne --agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="367" />
         <source>Agent as NAME=URL</source>
         <translation>Agent als NAME=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="369" />
+        <location filename="../qml/SettingsDialog.qml" line="372" />
         <source>Add agent</source>
         <translation>Agent hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="398" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Local endpoint</source>
         <translation>Lokaler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="404" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>Läuft unter %1. Open WebUI, Editoren und die openai-SDKs können %1/v1 nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="402" />
+        <location filename="../qml/SettingsDialog.qml" line="405" />
         <source>Not running.</source>
         <translation>Läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="405" />
+        <location filename="../qml/SettingsDialog.qml" line="408" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Die OpenAI-kompatible und die Streaming-API anbieten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="412" />
-        <location filename="../qml/SettingsDialog.qml" line="417" />
+        <location filename="../qml/SettingsDialog.qml" line="415" />
+        <location filename="../qml/SettingsDialog.qml" line="420" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="419" />
-        <location filename="../qml/SettingsDialog.qml" line="427" />
+        <location filename="../qml/SettingsDialog.qml" line="422" />
+        <location filename="../qml/SettingsDialog.qml" line="430" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="437" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>Jetzt in Gebrauch: %1, auf der Kommandozeile angegeben (--port), was Vorrang vor dem gespeicherten Port hat.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="438" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>Jetzt in Gebrauch: %1. Der gespeicherte Port gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
-        <location filename="../qml/SettingsDialog.qml" line="446" />
+        <location filename="../qml/SettingsDialog.qml" line="443" />
+        <location filename="../qml/SettingsDialog.qml" line="449" />
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="449" />
+        <location filename="../qml/SettingsDialog.qml" line="452" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Behalte die Adresse 127.0.0.1, außer andere Rechner müssen Ponder erreichen. Browserseiten anderer Origins werden abgewiesen, außer sie stehen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="451" />
+        <location filename="../qml/SettingsDialog.qml" line="454" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Zustandslos: Unterhaltungen nie auf die Festplatte schreiben</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="455" />
-        <location filename="../qml/SettingsDialog.qml" line="467" />
+        <location filename="../qml/SettingsDialog.qml" line="458" />
+        <location filename="../qml/SettingsDialog.qml" line="470" />
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="456" />
+        <location filename="../qml/SettingsDialog.qml" line="459" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Mit Token müssen Clients es mitschicken (Authorization: Bearer …). Ohne Token brauchen lokale Programme keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="464" />
+        <location filename="../qml/SettingsDialog.qml" line="467" />
         <source>No token: zero-login</source>
         <translation>Kein Token: ohne Anmeldung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="469" />
+        <location filename="../qml/SettingsDialog.qml" line="472" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="471" />
+        <location filename="../qml/SettingsDialog.qml" line="474" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="481" />
+        <location filename="../qml/SettingsDialog.qml" line="484" />
         <source>Generate new token</source>
         <translation>Neues Token erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="482" />
+        <location filename="../qml/SettingsDialog.qml" line="485" />
         <source>Remove token</source>
         <translation>Token entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="502" />
+        <location filename="../qml/SettingsDialog.qml" line="505" />
         <source>Where thinking and progress events are kept</source>
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="505" />
+        <location filename="../qml/SettingsDialog.qml" line="508" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="511" />
+        <location filename="../qml/SettingsDialog.qml" line="514" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="520" />
+        <location filename="../qml/SettingsDialog.qml" line="523" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="536" />
+        <location filename="../qml/SettingsDialog.qml" line="539" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="537" />
+        <location filename="../qml/SettingsDialog.qml" line="540" />
         <source>Redis password</source>
         <translation>Redis-Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="540" />
+        <location filename="../qml/SettingsDialog.qml" line="543" />
         <source>Save password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="547" />
+        <location filename="../qml/SettingsDialog.qml" line="550" />
         <source>Remove password</source>
         <translation>Passwort entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="563" />
+        <location filename="../qml/SettingsDialog.qml" line="566" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="573" />
+        <location filename="../qml/SettingsDialog.qml" line="576" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="575" />
+        <location filename="../qml/SettingsDialog.qml" line="578" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="593" />
-        <location filename="../qml/SettingsDialog.qml" line="620" />
+        <location filename="../qml/SettingsDialog.qml" line="596" />
+        <location filename="../qml/SettingsDialog.qml" line="623" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="605" />
+        <location filename="../qml/SettingsDialog.qml" line="608" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="622" />
-        <location filename="../qml/SettingsDialog.qml" line="646" />
+        <location filename="../qml/SettingsDialog.qml" line="625" />
+        <location filename="../qml/SettingsDialog.qml" line="649" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="631" />
+        <location filename="../qml/SettingsDialog.qml" line="634" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="629" />
+        <location filename="../qml/SettingsDialog.qml" line="632" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="271" />
+        <location filename="../qml/SettingsDialog.qml" line="274" />
         <source>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="630" />
+        <location filename="../qml/SettingsDialog.qml" line="633" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
@@ -1698,451 +1698,457 @@
         <translation>%1 Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="130" />
+        <location filename="../qml/Words.qml" line="131" />
         <source>Request received</source>
         <translation>Anfrage erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="132" />
+        <location filename="../qml/Words.qml" line="133" />
         <source>The model server accepted it</source>
         <translation>Der Modellserver hat sie angenommen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="135" />
         <source>Reading the prompt, %1%</source>
         <translation>Liest die Eingabe, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="135" />
+        <location filename="../qml/Words.qml" line="136" />
         <source>Reading the prompt</source>
         <translation>Liest die Eingabe</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="137" />
+        <location filename="../qml/Words.qml" line="138" />
         <source>First token after %1</source>
         <translation>Erstes Token nach %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="138" />
+        <location filename="../qml/Words.qml" line="139" />
         <source>First token</source>
         <translation>Erstes Token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="141" />
-        <location filename="../qml/Words.qml" line="276" />
+        <location filename="../qml/Words.qml" line="142" />
+        <location filename="../qml/Words.qml" line="280" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="142" />
+        <location filename="../qml/Words.qml" line="143" />
         <source>Done in %1</source>
         <translation>Fertig in %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="144" />
+        <location filename="../qml/Words.qml" line="145" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 Eingabe- + %2 Antwort-Tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="146" />
+        <location filename="../qml/Words.qml" line="147" />
         <source>%n token(s)</source>
         <translation><numerusform>%n Token</numerusform><numerusform>%n Tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="152" />
-        <location filename="../qml/Words.qml" line="277" />
+        <location filename="../qml/Words.qml" line="153" />
+        <location filename="../qml/Words.qml" line="281" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="154" />
-        <location filename="../qml/Words.qml" line="278" />
+        <location filename="../qml/Words.qml" line="155" />
+        <location filename="../qml/Words.qml" line="282" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="156" />
+        <location filename="../qml/Words.qml" line="157" />
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>%1 started run %2</source>
         <translation>%1 hat Lauf %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>%1 started a run</source>
         <translation>%1 hat einen Lauf gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="175" />
+        <location filename="../qml/Words.qml" line="176" />
         <source>%1 finished run %2</source>
         <translation>%1 hat Lauf %2 beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="175" />
+        <location filename="../qml/Words.qml" line="176" />
         <source>%1 finished its run</source>
         <translation>%1 hat seinen Lauf beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="177" />
+        <location filename="../qml/Words.qml" line="178" />
         <source>Run %1 of %2 failed</source>
         <translation>Lauf %1 von %2 ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="177" />
+        <location filename="../qml/Words.qml" line="178" />
         <source>The run of %1 failed</source>
         <translation>Der Lauf von %1 ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="179" />
+        <location filename="../qml/Words.qml" line="180" />
         <source>Run %1 of %2 was stopped</source>
         <translation>Lauf %1 von %2 wurde angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="179" />
+        <location filename="../qml/Words.qml" line="180" />
         <source>The run of %1 was stopped</source>
         <translation>Der Lauf von %1 wurde angehalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="189" />
         <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="191" />
         <source>%n step(s)</source>
         <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="189" />
-        <location filename="../qml/Words.qml" line="195" />
+        <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="196" />
         <source>%n failed</source>
         <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="193" />
+        <location filename="../qml/Words.qml" line="194" />
         <source>Trace started: %1</source>
         <translation>Trace gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="193" />
+        <location filename="../qml/Words.qml" line="194" />
         <source>Trace %1 started</source>
         <translation>Trace %1 gestartet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="195" />
         <location filename="../qml/Words.qml" line="196" />
+        <location filename="../qml/Words.qml" line="197" />
         <source>%n step(s) done</source>
         <translation><numerusform>%n Schritt erledigt</numerusform><numerusform>%n Schritte erledigt</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="198" />
+        <location filename="../qml/Words.qml" line="199" />
         <source>Trace done: %1</source>
         <translation>Trace fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="200" />
+        <location filename="../qml/Words.qml" line="202" />
+        <source>Moved to session %1, the conversation a later span named</source>
+        <extracomment>%1 is a session's id: the conversation a later span of the trace named</extracomment>
+        <translation>In Sitzung %1 verschoben, die Unterhaltung, die ein späterer Span nennt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="204" />
         <source>The trace failed: %1</source>
         <translation>Der Trace ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="205" />
+        <location filename="../qml/Words.qml" line="209" />
         <source>Its root span ended with an error and said no more.</source>
         <translation>Sein Root-Span endete mit einem Fehler und sagte nichts weiter.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="215" />
-        <location filename="../qml/Words.qml" line="305" />
+        <location filename="../qml/Words.qml" line="219" />
+        <location filename="../qml/Words.qml" line="309" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="219" />
+        <location filename="../qml/Words.qml" line="223" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 ist nicht erreichbar. Läuft der Agent unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="221" />
+        <location filename="../qml/Words.qml" line="225" />
         <source>Ponder stopped waiting for %1.</source>
         <translation>Ponder hat aufgehört, auf %1 zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222" />
-        <location filename="../qml/Words.qml" line="308" />
+        <location filename="../qml/Words.qml" line="226" />
+        <location filename="../qml/Words.qml" line="312" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 antwortete nicht mehr, und Ponder hat aufgehört zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="223" />
+        <location filename="../qml/Words.qml" line="227" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 hat die Verbindung während des Laufs abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="224" />
+        <location filename="../qml/Words.qml" line="228" />
         <source>The connection to %1 failed.</source>
         <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="225" />
+        <location filename="../qml/Words.qml" line="229" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 hat nicht mit einem Ereignisstrom geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="226" />
+        <location filename="../qml/Words.qml" line="230" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 hat ein Ereignis gesendet, das zu groß zum Weiterleiten ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="227" />
+        <location filename="../qml/Words.qml" line="231" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 hat seinen Datenstrom beendet, bevor der Lauf fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="233" />
+        <location filename="../qml/Words.qml" line="237" />
         <source>“%1”</source>
         <translation>„%1“</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="251" />
+        <location filename="../qml/Words.qml" line="255" />
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder hat diese Sitzung nicht mehr: Sie wurde gelöscht oder ist vor so langer Zeit zu Ende gegangen, dass sie abgelaufen ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="252" />
+        <location filename="../qml/Words.qml" line="256" />
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>Diese Sitzung kann gerade nicht beobachtet werden: Der Ereignisspeicher (Redis) antwortet nicht. Wähle sie erneut aus, sobald Redis wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="253" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>The event store refused to show this session.</source>
         <translation>Der Ereignisspeicher hat sich geweigert, diese Sitzung zu zeigen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="260" />
+        <location filename="../qml/Words.qml" line="264" />
         <source>No keychain answers.</source>
         <translation>Kein Schlüsselbund antwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="261" />
+        <location filename="../qml/Words.qml" line="265" />
         <source>The keychain refused Ponder access.</source>
         <translation>Der Schlüsselbund hat Ponder den Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="262" />
+        <location filename="../qml/Words.qml" line="266" />
         <source>The keychain reported an error.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="268" />
+        <location filename="../qml/Words.qml" line="272" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="274" />
+        <location filename="../qml/Words.qml" line="278" />
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="275" />
+        <location filename="../qml/Words.qml" line="279" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="279" />
+        <location filename="../qml/Words.qml" line="283" />
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="280" />
+        <location filename="../qml/Words.qml" line="284" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="303" />
+        <location filename="../qml/Words.qml" line="307" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 hat die Antwort abgebrochen, bevor sie fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="218" />
-        <location filename="../qml/Words.qml" line="307" />
+        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="311" />
         <source>%1 could not be reached.</source>
         <translation>%1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="309" />
+        <location filename="../qml/Words.qml" line="313" />
         <source>The secure connection to %1 failed.</source>
         <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="311" />
+        <location filename="../qml/Words.qml" line="315" />
         <source>%1 reported an error.</source>
         <translation>%1 hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="312" />
+        <location filename="../qml/Words.qml" line="316" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 hat eine Antwort geschickt, die Ponder nicht lesen konnte.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="318" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>Nicht erreichbar: Unter dieser Adresse antwortet nichts. Läuft der Server?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="319" />
+        <location filename="../qml/Words.qml" line="323" />
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>Er blieb stumm, und Ponder hat aufgehört zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="320" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>The secure connection failed.</source>
         <translation>Die sichere Verbindung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="321" />
+        <location filename="../qml/Words.qml" line="325" />
         <source>It refused Ponder's API key.</source>
         <translation>Er hat Ponders API-Schlüssel abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322" />
+        <location filename="../qml/Words.qml" line="326" />
         <source>Nothing found at this address: is the URL right?</source>
         <translation>Unter dieser Adresse nichts gefunden: Stimmt die URL?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="323" />
+        <location filename="../qml/Words.qml" line="327" />
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>Er bittet Ponder zu warten (zu viele Anfragen).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="328" />
         <source>It answered with an error.</source>
         <translation>Er hat mit einem Fehler geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="340" />
+        <location filename="../qml/Words.qml" line="344" />
         <source>Model not found</source>
         <translation>Modell nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="341" />
+        <location filename="../qml/Words.qml" line="345" />
         <source>Rate limited</source>
         <translation>Anfragen begrenzt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="342" />
+        <location filename="../qml/Words.qml" line="346" />
         <source>Model server not reachable</source>
         <translation>Modellserver nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="343" />
+        <location filename="../qml/Words.qml" line="347" />
         <source>Model server went silent</source>
         <translation>Modellserver antwortet nicht mehr</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="344" />
+        <location filename="../qml/Words.qml" line="348" />
         <source>The answer broke off</source>
         <translation>Die Antwort brach ab</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="345" />
+        <location filename="../qml/Words.qml" line="349" />
         <source>API key refused</source>
         <translation>API-Schlüssel abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="346" />
+        <location filename="../qml/Words.qml" line="350" />
         <source>Too many answers at once</source>
         <translation>Zu viele Antworten gleichzeitig</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="347" />
+        <location filename="../qml/Words.qml" line="351" />
         <source>Request refused</source>
         <translation>Anfrage abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="348" />
+        <location filename="../qml/Words.qml" line="352" />
         <source>Agent not reachable</source>
         <translation>Agent nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="349" />
+        <location filename="../qml/Words.qml" line="353" />
         <source>Agent went silent</source>
         <translation>Agent antwortet nicht mehr</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="350" />
+        <location filename="../qml/Words.qml" line="354" />
         <source>Agent refused Ponder</source>
         <translation>Agent hat Ponder abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="351" />
+        <location filename="../qml/Words.qml" line="355" />
         <source>The agent reported an error</source>
         <translation>Der Agent hat einen Fehler gemeldet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="352" />
+        <location filename="../qml/Words.qml" line="356" />
         <source>The model server reported an error</source>
         <translation>Der Modellserver hat einen Fehler gemeldet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="360" />
+        <location filename="../qml/Words.qml" line="364" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="362" />
+        <location filename="../qml/Words.qml" line="366" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Server begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="364" />
+        <location filename="../qml/Words.qml" line="368" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="366" />
+        <location filename="../qml/Words.qml" line="370" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="368" />
+        <location filename="../qml/Words.qml" line="372" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="370" />
+        <location filename="../qml/Words.qml" line="374" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="372" />
+        <location filename="../qml/Words.qml" line="376" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="374" />
+        <location filename="../qml/Words.qml" line="378" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="376" />
+        <location filename="../qml/Words.qml" line="380" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>Der Agent antwortet nicht. Läuft er unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="378" />
+        <location filename="../qml/Words.qml" line="382" />
         <source>The agent went silent. Try again.</source>
         <translation>Der Agent ist verstummt. Versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="380" />
+        <location filename="../qml/Words.qml" line="384" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>Der Agent hat Ponder abgewiesen. Prüfe seine Adresse und was er erwartet in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="382" />
+        <location filename="../qml/Words.qml" line="386" />
         <source>The agent reported an error.</source>
         <translation>Der Agent hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="384" />
+        <location filename="../qml/Words.qml" line="388" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

@@ -798,118 +798,118 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="130" />
+        <location filename="../qml/SettingsDialog.qml" line="133" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="131" />
+        <location filename="../qml/SettingsDialog.qml" line="134" />
         <source>Local server</source>
         <translation>Servidor local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="132" />
+        <location filename="../qml/SettingsDialog.qml" line="135" />
         <source>Event store</source>
         <translation>Almacén de eventos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="133" />
+        <location filename="../qml/SettingsDialog.qml" line="136" />
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="151" />
+        <location filename="../qml/SettingsDialog.qml" line="154" />
         <source>Server settings changed. They take effect when Ponder restarts.</source>
         <translation>Los ajustes del servidor cambiaron. Se aplicarán cuando Ponder se reinicie.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="154" />
+        <location filename="../qml/SettingsDialog.qml" line="157" />
         <source>Restart now</source>
         <translation>Reiniciar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="171" />
+        <location filename="../qml/SettingsDialog.qml" line="174" />
         <source>Upstreams</source>
         <translation>Servidores de modelos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="172" />
+        <location filename="../qml/SettingsDialog.qml" line="175" />
         <source>The model servers Ponder talks to. Their models are listed together in the model picker and at /v1/models.</source>
         <translation>Los servidores de modelos con los que habla Ponder. Sus modelos aparecen juntos en el selector de modelos y en /v1/models.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85" />
+        <location filename="../qml/SettingsDialog.qml" line="88" />
         <source>not in use yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="83" />
+        <location filename="../qml/SettingsDialog.qml" line="86" />
         <source>reachable</source>
         <translation>accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="83" />
+        <location filename="../qml/SettingsDialog.qml" line="86" />
         <source>not reachable</source>
         <translation>no accesible</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84" />
+        <location filename="../qml/SettingsDialog.qml" line="87" />
         <source>checking…</source>
         <translation>comprobando…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85" />
+        <location filename="../qml/SettingsDialog.qml" line="88" />
         <source>used without --upstream</source>
         <translation>se usa sin --upstream</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94" />
-        <location filename="../qml/SettingsDialog.qml" line="346" />
+        <location filename="../qml/SettingsDialog.qml" line="97" />
+        <location filename="../qml/SettingsDialog.qml" line="349" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="178" />
+        <location filename="../qml/SettingsDialog.qml" line="181" />
         <source>Ponder was started with --upstream, so it uses these servers; the saved ones below apply when it starts without it.</source>
         <translation>Ponder se inició con --upstream, así que usa estos servidores; los guardados abajo se aplican cuando se inicia sin él.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="192" />
+        <location filename="../qml/SettingsDialog.qml" line="195" />
         <source>Saved upstreams</source>
         <translation>Upstreams guardados</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="202" />
+        <location filename="../qml/SettingsDialog.qml" line="205" />
         <source>Add an upstream</source>
         <translation>Añadir un servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="209" />
+        <location filename="../qml/SettingsDialog.qml" line="212" />
         <source>Kind of server</source>
         <translation>Tipo de servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216" />
+        <location filename="../qml/SettingsDialog.qml" line="219" />
         <source>Server URL</source>
         <translation>URL del servidor</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="225" />
+        <location filename="../qml/SettingsDialog.qml" line="228" />
         <source>API key (optional; kept in the OS keychain)</source>
         <translation>Clave de API (opcional; se guarda en el llavero del sistema)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="226" />
+        <location filename="../qml/SettingsDialog.qml" line="229" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="230" />
+        <location filename="../qml/SettingsDialog.qml" line="233" />
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="236" />
+        <location filename="../qml/SettingsDialog.qml" line="239" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
@@ -918,228 +918,228 @@
         <translation>Ningún llavero responde (%1). No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="285" />
+        <location filename="../qml/SettingsDialog.qml" line="288" />
         <source>AG-UI agents</source>
         <translation>Agentes AG-UI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="286" />
+        <location filename="../qml/SettingsDialog.qml" line="289" />
         <source>Agents that speak AG-UI, as NAME=URL. Each is offered beside the models and relayed at /agui/NAME; its steps, reasoning and tool calls show in the timeline.</source>
         <translation>Agentes que hablan AG-UI, como NOMBRE=URL. Cada uno se ofrece junto a los modelos y se retransmite en /agui/NOMBRE; sus pasos, razonamientos y llamadas a herramientas aparecen en la línea de tiempo.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="291" />
+        <location filename="../qml/SettingsDialog.qml" line="294" />
         <source>Ponder was started with --agent, so it runs these agents; the saved ones below apply when it starts without it.</source>
         <translation>Ponder se inició con --agent, así que ejecuta estos agentes; los guardados abajo se aplican cuando se inicia sin él.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="310" />
+        <location filename="../qml/SettingsDialog.qml" line="313" />
         <source>in use</source>
         <translation>en uso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="319" />
+        <location filename="../qml/SettingsDialog.qml" line="322" />
         <source>Saved agents</source>
         <translation>Agentes guardados</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="340" />
+        <location filename="../qml/SettingsDialog.qml" line="343" />
         <source>used without --agent</source>
         <translation>se usa sin --agent</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="364" />
+        <location filename="../qml/SettingsDialog.qml" line="367" />
         <source>Agent as NAME=URL</source>
         <translation>Agente como NOMBRE=URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="369" />
+        <location filename="../qml/SettingsDialog.qml" line="372" />
         <source>Add agent</source>
         <translation>Añadir agente</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="398" />
+        <location filename="../qml/SettingsDialog.qml" line="401" />
         <source>Local endpoint</source>
         <translation>Punto de acceso local</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="401" />
+        <location filename="../qml/SettingsDialog.qml" line="404" />
         <source>Running at %1. Open WebUI, editors and the openai SDKs can use %1/v1.</source>
         <translation>En marcha en %1. Open WebUI, los editores y los SDK de openai pueden usar %1/v1.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="402" />
+        <location filename="../qml/SettingsDialog.qml" line="405" />
         <source>Not running.</source>
         <translation>No está en marcha.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="405" />
+        <location filename="../qml/SettingsDialog.qml" line="408" />
         <source>Serve the OpenAI-compatible and streaming APIs</source>
         <translation>Ofrecer las API compatible con OpenAI y de streaming</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="412" />
-        <location filename="../qml/SettingsDialog.qml" line="417" />
+        <location filename="../qml/SettingsDialog.qml" line="415" />
+        <location filename="../qml/SettingsDialog.qml" line="420" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="419" />
-        <location filename="../qml/SettingsDialog.qml" line="427" />
+        <location filename="../qml/SettingsDialog.qml" line="422" />
+        <location filename="../qml/SettingsDialog.qml" line="430" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="437" />
+        <location filename="../qml/SettingsDialog.qml" line="440" />
         <source>In use now: %1, given on the command line (--port), which wins over the saved port.</source>
         <translation>En uso ahora: %1, indicado en la línea de órdenes (--port), que prevalece sobre el puerto guardado.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="438" />
+        <location filename="../qml/SettingsDialog.qml" line="441" />
         <source>In use now: %1. The saved port applies from the next start.</source>
         <translation>En uso ahora: %1. El puerto guardado se aplica desde el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="440" />
-        <location filename="../qml/SettingsDialog.qml" line="446" />
+        <location filename="../qml/SettingsDialog.qml" line="443" />
+        <location filename="../qml/SettingsDialog.qml" line="449" />
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="449" />
+        <location filename="../qml/SettingsDialog.qml" line="452" />
         <source>Keep the address 127.0.0.1 unless other machines must reach Ponder. Browser pages from other origins are refused unless listed here.</source>
         <translation>Mantén la dirección 127.0.0.1 salvo que otras máquinas deban llegar a Ponder. Las páginas de otros orígenes se rechazan salvo que estén aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="451" />
+        <location filename="../qml/SettingsDialog.qml" line="454" />
         <source>Stateless: never write conversations to disk</source>
         <translation>Sin estado: no escribir nunca conversaciones en disco</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="455" />
-        <location filename="../qml/SettingsDialog.qml" line="467" />
+        <location filename="../qml/SettingsDialog.qml" line="458" />
+        <location filename="../qml/SettingsDialog.qml" line="470" />
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="456" />
+        <location filename="../qml/SettingsDialog.qml" line="459" />
         <source>With a token, clients must send it (Authorization: Bearer …). Without one, local programs need no login.</source>
         <translation>Con un token, los clientes deben enviarlo (Authorization: Bearer …). Sin él, los programas locales no necesitan credenciales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="464" />
+        <location filename="../qml/SettingsDialog.qml" line="467" />
         <source>No token: zero-login</source>
         <translation>Sin token: sin credenciales</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="469" />
+        <location filename="../qml/SettingsDialog.qml" line="472" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="471" />
+        <location filename="../qml/SettingsDialog.qml" line="474" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="481" />
+        <location filename="../qml/SettingsDialog.qml" line="484" />
         <source>Generate new token</source>
         <translation>Generar un token nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="482" />
+        <location filename="../qml/SettingsDialog.qml" line="485" />
         <source>Remove token</source>
         <translation>Quitar el token</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="502" />
+        <location filename="../qml/SettingsDialog.qml" line="505" />
         <source>Where thinking and progress events are kept</source>
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="505" />
+        <location filename="../qml/SettingsDialog.qml" line="508" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="511" />
+        <location filename="../qml/SettingsDialog.qml" line="514" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="520" />
+        <location filename="../qml/SettingsDialog.qml" line="523" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="536" />
+        <location filename="../qml/SettingsDialog.qml" line="539" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="537" />
+        <location filename="../qml/SettingsDialog.qml" line="540" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="540" />
+        <location filename="../qml/SettingsDialog.qml" line="543" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="547" />
+        <location filename="../qml/SettingsDialog.qml" line="550" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="563" />
+        <location filename="../qml/SettingsDialog.qml" line="566" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="573" />
+        <location filename="../qml/SettingsDialog.qml" line="576" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="575" />
+        <location filename="../qml/SettingsDialog.qml" line="578" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="593" />
-        <location filename="../qml/SettingsDialog.qml" line="620" />
+        <location filename="../qml/SettingsDialog.qml" line="596" />
+        <location filename="../qml/SettingsDialog.qml" line="623" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="605" />
+        <location filename="../qml/SettingsDialog.qml" line="608" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="622" />
-        <location filename="../qml/SettingsDialog.qml" line="646" />
+        <location filename="../qml/SettingsDialog.qml" line="625" />
+        <location filename="../qml/SettingsDialog.qml" line="649" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="631" />
+        <location filename="../qml/SettingsDialog.qml" line="634" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="629" />
+        <location filename="../qml/SettingsDialog.qml" line="632" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="271" />
+        <location filename="../qml/SettingsDialog.qml" line="274" />
         <source>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</source>
         <translation>No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="630" />
+        <location filename="../qml/SettingsDialog.qml" line="633" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
@@ -1698,451 +1698,457 @@
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="130" />
+        <location filename="../qml/Words.qml" line="131" />
         <source>Request received</source>
         <translation>Petición recibida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="132" />
+        <location filename="../qml/Words.qml" line="133" />
         <source>The model server accepted it</source>
         <translation>El servidor del modelo la aceptó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="134" />
+        <location filename="../qml/Words.qml" line="135" />
         <source>Reading the prompt, %1%</source>
         <translation>Leyendo la petición, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="135" />
+        <location filename="../qml/Words.qml" line="136" />
         <source>Reading the prompt</source>
         <translation>Leyendo la petición</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="137" />
+        <location filename="../qml/Words.qml" line="138" />
         <source>First token after %1</source>
         <translation>Primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="138" />
+        <location filename="../qml/Words.qml" line="139" />
         <source>First token</source>
         <translation>Primer token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="141" />
-        <location filename="../qml/Words.qml" line="276" />
+        <location filename="../qml/Words.qml" line="142" />
+        <location filename="../qml/Words.qml" line="280" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="142" />
+        <location filename="../qml/Words.qml" line="143" />
         <source>Done in %1</source>
         <translation>Terminado en %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="144" />
+        <location filename="../qml/Words.qml" line="145" />
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 tokens de entrada + %2 de respuesta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="146" />
+        <location filename="../qml/Words.qml" line="147" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="152" />
-        <location filename="../qml/Words.qml" line="277" />
+        <location filename="../qml/Words.qml" line="153" />
+        <location filename="../qml/Words.qml" line="281" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="154" />
-        <location filename="../qml/Words.qml" line="278" />
+        <location filename="../qml/Words.qml" line="155" />
+        <location filename="../qml/Words.qml" line="282" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="156" />
+        <location filename="../qml/Words.qml" line="157" />
         <source>Session ended</source>
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>%1 started run %2</source>
         <translation>%1 inició la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="173" />
+        <location filename="../qml/Words.qml" line="174" />
         <source>%1 started a run</source>
         <translation>%1 inició una ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="175" />
+        <location filename="../qml/Words.qml" line="176" />
         <source>%1 finished run %2</source>
         <translation>%1 terminó la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="175" />
+        <location filename="../qml/Words.qml" line="176" />
         <source>%1 finished its run</source>
         <translation>%1 terminó su ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="177" />
+        <location filename="../qml/Words.qml" line="178" />
         <source>Run %1 of %2 failed</source>
         <translation>La ejecución %1 de %2 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="177" />
+        <location filename="../qml/Words.qml" line="178" />
         <source>The run of %1 failed</source>
         <translation>La ejecución de %1 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="179" />
+        <location filename="../qml/Words.qml" line="180" />
         <source>Run %1 of %2 was stopped</source>
         <translation>La ejecución %1 de %2 se detuvo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="179" />
+        <location filename="../qml/Words.qml" line="180" />
         <source>The run of %1 was stopped</source>
         <translation>La ejecución de %1 se detuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="189" />
         <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="191" />
         <source>%n step(s)</source>
         <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="189" />
-        <location filename="../qml/Words.qml" line="195" />
+        <location filename="../qml/Words.qml" line="190" />
+        <location filename="../qml/Words.qml" line="196" />
         <source>%n failed</source>
         <translation><numerusform>%n fallido</numerusform><numerusform>%n fallidos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="193" />
+        <location filename="../qml/Words.qml" line="194" />
         <source>Trace started: %1</source>
         <translation>Traza iniciada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="193" />
+        <location filename="../qml/Words.qml" line="194" />
         <source>Trace %1 started</source>
         <translation>Traza %1 iniciada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="195" />
         <location filename="../qml/Words.qml" line="196" />
+        <location filename="../qml/Words.qml" line="197" />
         <source>%n step(s) done</source>
         <translation><numerusform>%n paso hecho</numerusform><numerusform>%n pasos hechos</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="198" />
+        <location filename="../qml/Words.qml" line="199" />
         <source>Trace done: %1</source>
         <translation>Traza terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="200" />
+        <location filename="../qml/Words.qml" line="202" />
+        <source>Moved to session %1, the conversation a later span named</source>
+        <extracomment>%1 is a session's id: the conversation a later span of the trace named</extracomment>
+        <translation>Movida a la sesión %1, la conversación que nombró un span posterior</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="204" />
         <source>The trace failed: %1</source>
         <translation>La traza falló: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="205" />
+        <location filename="../qml/Words.qml" line="209" />
         <source>Its root span ended with an error and said no more.</source>
         <translation>Su span raíz terminó con un error y no dijo nada más.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="215" />
-        <location filename="../qml/Words.qml" line="305" />
+        <location filename="../qml/Words.qml" line="219" />
+        <location filename="../qml/Words.qml" line="309" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 respondió con el estado HTTP %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="219" />
+        <location filename="../qml/Words.qml" line="223" />
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>No se pudo contactar con %1. ¿Está en marcha en la dirección de Ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="221" />
+        <location filename="../qml/Words.qml" line="225" />
         <source>Ponder stopped waiting for %1.</source>
         <translation>Ponder dejó de esperar a %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222" />
-        <location filename="../qml/Words.qml" line="308" />
+        <location filename="../qml/Words.qml" line="226" />
+        <location filename="../qml/Words.qml" line="312" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="223" />
+        <location filename="../qml/Words.qml" line="227" />
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 cortó la conexión durante la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="224" />
+        <location filename="../qml/Words.qml" line="228" />
         <source>The connection to %1 failed.</source>
         <translation>La conexión con %1 falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="225" />
+        <location filename="../qml/Words.qml" line="229" />
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 no respondió con un flujo de eventos.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="226" />
+        <location filename="../qml/Words.qml" line="230" />
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 envió un evento demasiado grande para retransmitirlo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="227" />
+        <location filename="../qml/Words.qml" line="231" />
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 cerró su flujo antes de terminar la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="233" />
+        <location filename="../qml/Words.qml" line="237" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="251" />
+        <location filename="../qml/Words.qml" line="255" />
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder ya no tiene esta sesión: se eliminó o terminó hace tanto que caducó.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="252" />
+        <location filename="../qml/Words.qml" line="256" />
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>Ahora no se puede seguir esta sesión: el almacén de eventos (Redis) no responde. Vuelve a seleccionarla cuando Redis esté de nuevo disponible.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="253" />
+        <location filename="../qml/Words.qml" line="257" />
         <source>The event store refused to show this session.</source>
         <translation>El almacén de eventos se negó a mostrar esta sesión.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="260" />
+        <location filename="../qml/Words.qml" line="264" />
         <source>No keychain answers.</source>
         <translation>Ningún llavero responde.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="261" />
+        <location filename="../qml/Words.qml" line="265" />
         <source>The keychain refused Ponder access.</source>
         <translation>El llavero le negó el acceso a Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="262" />
+        <location filename="../qml/Words.qml" line="266" />
         <source>The keychain reported an error.</source>
         <translation>El llavero informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="268" />
+        <location filename="../qml/Words.qml" line="272" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>No se guarda nada en texto plano en su lugar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="274" />
+        <location filename="../qml/Words.qml" line="278" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="275" />
+        <location filename="../qml/Words.qml" line="279" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="279" />
+        <location filename="../qml/Words.qml" line="283" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="280" />
+        <location filename="../qml/Words.qml" line="284" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="303" />
+        <location filename="../qml/Words.qml" line="307" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 cortó la respuesta antes de terminarla.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="218" />
-        <location filename="../qml/Words.qml" line="307" />
+        <location filename="../qml/Words.qml" line="222" />
+        <location filename="../qml/Words.qml" line="311" />
         <source>%1 could not be reached.</source>
         <translation>No se pudo contactar con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="309" />
+        <location filename="../qml/Words.qml" line="313" />
         <source>The secure connection to %1 failed.</source>
         <translation>Falló la conexión segura con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="311" />
+        <location filename="../qml/Words.qml" line="315" />
         <source>%1 reported an error.</source>
         <translation>%1 informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="312" />
+        <location filename="../qml/Words.qml" line="316" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 envió una respuesta que Ponder no pudo leer.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="318" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>No se puede conectar: nada responde en esta dirección. ¿Está en marcha el servidor?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="319" />
+        <location filename="../qml/Words.qml" line="323" />
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>Dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="320" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>The secure connection failed.</source>
         <translation>La conexión segura falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="321" />
+        <location filename="../qml/Words.qml" line="325" />
         <source>It refused Ponder's API key.</source>
         <translation>Rechazó la clave de API de Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322" />
+        <location filename="../qml/Words.qml" line="326" />
         <source>Nothing found at this address: is the URL right?</source>
         <translation>No se encontró nada en esta dirección: ¿es correcta la URL?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="323" />
+        <location filename="../qml/Words.qml" line="327" />
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>Pidió a Ponder que esperara (demasiadas solicitudes).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="328" />
         <source>It answered with an error.</source>
         <translation>Respondió con un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="340" />
+        <location filename="../qml/Words.qml" line="344" />
         <source>Model not found</source>
         <translation>Modelo no encontrado</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="341" />
+        <location filename="../qml/Words.qml" line="345" />
         <source>Rate limited</source>
         <translation>Solicitudes limitadas</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="342" />
+        <location filename="../qml/Words.qml" line="346" />
         <source>Model server not reachable</source>
         <translation>Servidor de modelos inaccesible</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="343" />
+        <location filename="../qml/Words.qml" line="347" />
         <source>Model server went silent</source>
         <translation>El servidor de modelos dejó de responder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="344" />
+        <location filename="../qml/Words.qml" line="348" />
         <source>The answer broke off</source>
         <translation>La respuesta se cortó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="345" />
+        <location filename="../qml/Words.qml" line="349" />
         <source>API key refused</source>
         <translation>Clave de API rechazada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="346" />
+        <location filename="../qml/Words.qml" line="350" />
         <source>Too many answers at once</source>
         <translation>Demasiadas respuestas a la vez</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="347" />
+        <location filename="../qml/Words.qml" line="351" />
         <source>Request refused</source>
         <translation>Solicitud rechazada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="348" />
+        <location filename="../qml/Words.qml" line="352" />
         <source>Agent not reachable</source>
         <translation>Agente inaccesible</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="349" />
+        <location filename="../qml/Words.qml" line="353" />
         <source>Agent went silent</source>
         <translation>El agente dejó de responder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="350" />
+        <location filename="../qml/Words.qml" line="354" />
         <source>Agent refused Ponder</source>
         <translation>El agente rechazó a Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="351" />
+        <location filename="../qml/Words.qml" line="355" />
         <source>The agent reported an error</source>
         <translation>El agente informó de un error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="352" />
+        <location filename="../qml/Words.qml" line="356" />
         <source>The model server reported an error</source>
         <translation>El servidor de modelos informó de un error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="360" />
+        <location filename="../qml/Words.qml" line="364" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="362" />
+        <location filename="../qml/Words.qml" line="366" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="364" />
+        <location filename="../qml/Words.qml" line="368" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="366" />
+        <location filename="../qml/Words.qml" line="370" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="368" />
+        <location filename="../qml/Words.qml" line="372" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="370" />
+        <location filename="../qml/Words.qml" line="374" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="372" />
+        <location filename="../qml/Words.qml" line="376" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="374" />
+        <location filename="../qml/Words.qml" line="378" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="376" />
+        <location filename="../qml/Words.qml" line="380" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="378" />
+        <location filename="../qml/Words.qml" line="382" />
         <source>The agent went silent. Try again.</source>
         <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="380" />
+        <location filename="../qml/Words.qml" line="384" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="382" />
+        <location filename="../qml/Words.qml" line="386" />
         <source>The agent reported an error.</source>
         <translation>El agente informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="384" />
+        <location filename="../qml/Words.qml" line="388" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

@@ -201,6 +201,7 @@ LiveSessionRow LiveSessionModel::rowOf(const LiveSession &listed)
     row.state = listed.state;
     row.createdAt = session.createdAt.toLocalTime();
     row.lastActivity = session.lastActivity.toLocalTime();
+    row.movedTo = session.systemContext.value("moved_to"_L1).toString();
     return row;
 }
 
@@ -265,6 +266,9 @@ void LiveSessionModel::show()
         if (cleared != m_cleared.cend() && row.lastActivity > *cleared)
             m_cleared.remove(row.id); // a new request in it
         if (m_hidden.contains(row.id) || m_cleared.contains(row.id))
+            continue;
+        // Its steps are in its conversation's session, listed too; it stays while someone looks at it.
+        if (!row.movedTo.isEmpty() && row.id != m_selectedId)
             continue;
         if (!m_filter.isEmpty() && !row.title.contains(m_filter, Qt::CaseInsensitive)
             && !row.id.contains(m_filter, Qt::CaseInsensitive)

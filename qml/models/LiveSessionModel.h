@@ -34,6 +34,7 @@ struct LiveSessionRow
     SessionState state = SessionState::Running;
     QDateTime createdAt;
     QDateTime lastActivity;
+    QString movedTo; // a trace's steps moved into this conversation's session (TraceIngest)
 
     bool operator==(const LiveSessionRow &other) const = default;
 };

@@ -299,7 +299,7 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
         || milestone == Timeline::Milestone::Stopped || milestone == Timeline::Milestone::Ended
         || milestone == Timeline::Milestone::RunFinished || milestone == Timeline::Milestone::RunFailed
         || milestone == Timeline::Milestone::RunStopped || milestone == Timeline::Milestone::TraceFinished
-        || milestone == Timeline::Milestone::TraceFailed;
+        || milestone == Timeline::Milestone::TraceFailed || milestone == Timeline::Milestone::TraceMoved;
     const qint64 at = item.startMs;
     const int added = addItem(std::move(item));
     if (milestone == Timeline::Milestone::ReadingPrompt)

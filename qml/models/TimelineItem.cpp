@@ -187,6 +187,8 @@ std::optional<Timeline::Milestone> TimelineItem::runMomentOf(const QJsonObject &
             return Timeline::Milestone::TraceFinished;
         if (activity == QLatin1StringView("failed"))
             return Timeline::Milestone::TraceFailed;
+        if (activity == QLatin1StringView("moved"))
+            return Timeline::Milestone::TraceMoved;
         return std::nullopt;
     }
     if (!update.contains(QLatin1StringView("agent")))
@@ -205,7 +207,8 @@ std::optional<Timeline::Milestone> TimelineItem::runMomentOf(const QJsonObject &
 QJsonObject TimelineItem::runOf(const QJsonObject &update)
 {
     QJsonObject run;
-    for (const char *field : {"agent", "run_id", "reason", "code", "detail", "trace_title", "upstream"}) {
+    for (const char *field :
+        {"agent", "run_id", "reason", "code", "detail", "trace_title", "moved_to", "upstream"}) {
         const QString key = QString::fromLatin1(field);
         if (update.value(key).isString())
             run.insert(key, update.value(key));

@@ -59,7 +59,8 @@ enum class Milestone
     TraceStarted,
     TraceProgress,
     TraceFinished,
-    TraceFailed // run.reason, when the root span said why
+    TraceFailed, // run.reason, when the root span said why
+    TraceMoved // run.moved_to: a later span named the conversation the trace's steps now are in
 };
 Q_ENUM_NS(Milestone)
 

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void aGzipJsonExportIsAnsweredInJson();
     void childrenBeforeTheirParentStillNestAndTheRootTitlesTheSession();
     void sessionIdsComeFromAttributesElseTheTrace();
+    void aTracesEarlierStepsMoveToTheConversationItsRootNames();
     void refusedSpansArePartialSuccess();
     void badBodiesGetAStatusInTheirEncoding_data();
     void badBodiesGetAStatusInTheirEncoding();
@@ -275,6 +276,76 @@ void TraceApiTest::sessionIdsComeFromAttributesElseTheTrace()
     QVERIFY(QString::fromStdString(response.partial_success().error_message())
                 .contains(QLatin1String("not a valid id")));
     QCOMPARE(server.get(QStringLiteral("/sessions/0af7651916cd43dd8448eb211c80319d")).status, 200);
+}
+
+void TraceApiTest::aTracesEarlierStepsMoveToTheConversationItsRootNames()
+{
+    BackendFixture server;
+    QVERIFY(server.start());
+    // GenAI instrumentations put gen_ai.conversation.id on the agent's span, the root, which ends and is
+    // exported last; its children name no conversation. Two runs of one conversation, each in two exports.
+    const auto runOf = [](const char *traceHex, const char *rootHex, const char *chatHex,
+                           const char *toolHex) {
+        const QList<SpanSpec> children {{chatHex, rootHex, "chat", "qwen3", false, traceHex},
+            {toolHex, rootHex, "execute_tool", "get_weather", true, traceHex}};
+        pb::ExportTraceServiceRequest root
+            = requestOf({{rootHex, "", "invoke_agent", "travel-planner", false, traceHex}});
+        setString(root.mutable_resource_spans(0)->mutable_scope_spans(0)->mutable_spans(0)->add_attributes(),
+            "gen_ai.conversation.id", "conv-42");
+        return std::pair {bytesOf(requestOf(children)), bytesOf(root)};
+    };
+    const auto first = runOf(
+        "4bf92f3577b34da6a3ce929d0e0e4736", "1111111111111111", "2222222222222222", "3333333333333333");
+    QCOMPARE(post(server, first.first).status, 200);
+    // Nothing names the conversation yet: the steps are the trace's, live under its id.
+    QVERIFY(
+        server.get(QStringLiteral("/sessions/%1").arg(TraceHex)).json()[QLatin1String("active")].toBool());
+    WebSocketTestClient traceWatcher;
+    QVERIFY(traceWatcher.open(server.webSocketUrl(QStringLiteral("/ws/sessions/%1").arg(TraceHex))));
+
+    QCOMPARE(post(server, first.second).status, 200);
+    // The trace's own session ends, saying where its steps went.
+    QTRY_VERIFY_WITH_TIMEOUT(!traceWatcher.messagesOfType(QStringLiteral("session_end")).isEmpty(), 15000);
+    const QList<QJsonObject> updates = traceWatcher.messagesOfType(QStringLiteral("progress_update"));
+    const QJsonObject moved = updates.last().value(QLatin1String("data")).toObject();
+    QCOMPARE(moved.value(QLatin1String("current_activity")).toString(), QStringLiteral("moved"));
+    QCOMPARE(moved.value(QLatin1String("moved_to")).toString(), QStringLiteral("conv-42"));
+    const QJsonObject traceSession = server.get(QStringLiteral("/sessions/%1").arg(TraceHex)).json().object();
+    QVERIFY(!traceSession.value(QLatin1String("active")).toBool());
+    QCOMPARE(traceSession.value(QLatin1String("system_context"))[QLatin1String("moved_to")].toString(),
+        QStringLiteral("conv-42"));
+
+    // The conversation has the whole run, nested, and ended with its root, counting every span.
+    QList<QJsonObject> events = eventsOf(server, QStringLiteral("conv-42"));
+    const QJsonObject chat = stepWithId(events, QStringLiteral("2222222222222222"));
+    QCOMPARE(chat.value(QLatin1String("parent_id")).toString(), QStringLiteral("1111111111111111"));
+    QCOMPARE(chat.value(QLatin1String("session_id")).toString(), QStringLiteral("conv-42"));
+    QVERIFY(!stepWithId(events, QStringLiteral("3333333333333333")).isEmpty());
+    QVERIFY(!stepWithId(events, QStringLiteral("1111111111111111")).isEmpty());
+    QJsonObject conversation = server.get(QStringLiteral("/sessions/conv-42")).json().object();
+    QCOMPARE(conversation.value(QLatin1String("user_request")).toString(), QStringLiteral("travel-planner"));
+    QVERIFY(!conversation.value(QLatin1String("active")).toBool());
+    QJsonObject last;
+    for (const QJsonObject &event : std::as_const(events)) {
+        if (event.value(QLatin1String("type")).toString() == QLatin1String("progress_update"))
+            last = event.value(QLatin1String("data")).toObject();
+    }
+    QCOMPARE(last.value(QLatin1String("current_activity")).toString(), QStringLiteral("done"));
+    QCOMPARE(last.value(QLatin1String("steps_done")).toInteger(), 3);
+    QCOMPARE(last.value(QLatin1String("steps_failed")).toInteger(), 1);
+
+    // The conversation's next run joins it the same way.
+    const auto second = runOf(
+        "5bf92f3577b34da6a3ce929d0e0e4737", "6666666666666666", "7777777777777777", "8888888888888888");
+    QCOMPARE(post(server, second.first).status, 200);
+    QCOMPARE(post(server, second.second).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !stepWithId(eventsOf(server, QStringLiteral("conv-42")), QStringLiteral("7777777777777777"))
+             .isEmpty(),
+        15000);
+    QVERIFY(!server.get(QStringLiteral("/sessions/5bf92f3577b34da6a3ce929d0e0e4737"))
+                 .json()[QLatin1String("active")]
+                 .toBool());
 }
 
 void TraceApiTest::refusedSpansArePartialSuccess()

@@ -217,6 +217,9 @@ Item {
             compare(label(failed, "milestoneText"), "The trace failed: 2 step(s), 1 failed")
             compare(label(failed, "milestoneDetails"), "“ran out of budget”")
             compare(Words.traceFailureDetails({ run_id: id }), "Its root span ended with an error and said no more.")
+            compare(Words.milestone(Timeline.TraceMoved, null, "Moved to session conv-42", 100,
+                                    { run_id: id, trace_title: "", moved_to: "conv-42" }),
+                    "Moved to session conv-42, the conversation a later span named")
         }
 
         // An agent's update is in its own words, with its findings under it.

@@ -173,6 +173,7 @@ private Q_SLOTS:
     void liveSessionsListOutsideAgents();
     void liveSessionsKeepTheirPlacesWhileStreaming();
     void liveSessionsNameATraceByItsService();
+    void aTraceMovedIntoItsConversationIsListedOnce();
     void anOutsideRequestEndingIsAnnouncedOnce();
     void modelCatalogListsUpstreamModels();
     void aModelItsServerDroppedIsNotAwaitedWhenTheServerFallsSilent();
@@ -1136,6 +1137,33 @@ void WindowModelsTest::liveSessionsNameATraceByItsService()
     agent.systemContext = {{QStringLiteral("source"), QStringLiteral("log-reader")}};
     QCOMPARE(LiveSessionModel::originOf(agent),
         std::make_pair(LiveSessionModel::Origin::Agent, QStringLiteral("log-reader")));
+}
+
+// TraceIngest moves a trace's first steps into the conversation its root names: the trace's own session
+// ends, and the list shows the conversation alone, unless someone is looking at the trace's.
+void WindowModelsTest::aTraceMovedIntoItsConversationIsListedOnce()
+{
+    LiveSessionModel sessions;
+    QList<LiveSession> listing
+        = clientSessions({QDateTime::currentDateTimeUtc(), QDateTime::currentDateTimeUtc()});
+    listing[0].session.id = QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736");
+    listing[0].session.systemContext = {{QStringLiteral("source"), QStringLiteral("opentelemetry")},
+        {QStringLiteral("trace_id"), listing[0].session.id}};
+    listing[1].session.id = QStringLiteral("conv-42");
+    sessions.take(listing);
+    QCOMPARE(sessions.rowCount(), 2);
+
+    sessions.setSelectedId(listing[0].session.id);
+    listing[0].session.systemContext.insert(QStringLiteral("moved_to"), QStringLiteral("conv-42"));
+    listing[0].state = SessionState::Done;
+    sessions.take(listing);
+    QCOMPARE(sessions.rowCount(), 2); // still looked at
+
+    sessions.setSelectedId(QStringLiteral("conv-42"));
+    sessions.take(listing);
+    QCOMPARE(sessions.rowCount(), 1);
+    QCOMPARE(
+        sessions.data(sessions.index(0), LiveSessionModel::IdRole).toString(), QStringLiteral("conv-42"));
 }
 
 void WindowModelsTest::liveSessionsKeepTheirPlacesWhileStreaming()

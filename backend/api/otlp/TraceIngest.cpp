@@ -61,15 +61,20 @@ struct TraceIngest::TracedSession
     QString title; // the best this ingest has seen
     int titleRank = -1;
     QString storedTitle; // what the store has
+    QJsonObject context; // the system_context it was created with
     qint64 steps = 0;
     qint64 failed = 0;
     bool finished = false;
+    QString movedTo; // the conversation its steps were moved into
+    int storing = 0; // groups being stored into it
+    std::vector<std::function<void()>> whenStored; // waiting for `storing` to be 0
 };
 
 struct TraceIngest::Group
 {
     QString sessionId;
     QByteArray traceId; // the first trace of the group
+    QStringList movedFrom; // sessions of its traces' own ids whose steps belong here now
     QString service; // its resource's service.name
     QList<EventData> steps;
     qint64 spans = 0;
@@ -154,6 +159,7 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
         }
     }
     QHash<QByteArray, QString> sessionOfTrace;
+    QHash<QString, QStringList> movedInto; // a session -> the trace ids' sessions to move into it
     for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
         QString session = it->id;
         if (!session.isEmpty() && !Session::isValidId(session)) {
@@ -163,8 +169,12 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
                              .arg(clippedForMessage(session), SpanTranslator::hex(it.key()));
             session.clear();
         }
+        const QString ownId = SpanTranslator::hex(it.key());
+        const QString before = m_traceSessions.value(it.key());
         if (session.isEmpty())
-            session = m_traceSessions.value(it.key(), SpanTranslator::hex(it.key()));
+            session = before.isEmpty() ? ownId : before;
+        else if (before == ownId && session != ownId)
+            movedInto[session] << ownId; // named only now, by a span that came later (its root)
         remember(m_traceSessions, m_traceOrder, it.key(), session, m_limits.maxTrackedSessions);
         sessionOfTrace.insert(it.key(), session);
     }
@@ -179,6 +189,7 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
             Group group;
             group.sessionId = sessionId;
             group.traceId = span.traceId;
+            group.movedFrom = movedInto.value(sessionId);
             if (span.resource >= 0)
                 group.service
                     = stringOf(batch.resources.at(span.resource), QLatin1StringView("service.name"));
@@ -235,6 +246,7 @@ void TraceIngest::store(const std::shared_ptr<Export> &job, Group group)
         session->title = group.title;
         session->titleRank = group.titleRank;
     }
+    ++session->storing;
     QPointer<TraceIngest> self(this);
     ensureSession(session, group, [self, job, session, group](StoreStatus status) mutable {
         if (!self)
@@ -243,11 +255,13 @@ void TraceIngest::store(const std::shared_ptr<Export> &job, Group group)
             job->spansRefusedByCap += group.spans;
             job->messages << status.message;
             --job->pending;
+            self->doneStoring(session);
             return self->settle(job);
         }
         if (!status.ok()) {
             job->unavailable = status.message;
             --job->pending;
+            self->doneStoring(session);
             return self->settle(job);
         }
         if (session->ours && !session->title.isEmpty() && session->title != session->storedTitle) {
@@ -255,8 +269,108 @@ void TraceIngest::store(const std::shared_ptr<Export> &job, Group group)
             self->m_hub.store().describeSession(
                 session->id, {{QStringLiteral("user_request"), session->title}}, [](StoreStatus) {});
         }
-        self->publishSteps(job, session, std::move(group));
+        const QStringList movedFrom = group.movedFrom;
+        self->moveEarlierSteps(session, movedFrom, [self, job, session, group = std::move(group)]() mutable {
+            if (self)
+                self->publishSteps(job, session, std::move(group));
+        });
     });
+}
+
+void TraceIngest::moveEarlierSteps(
+    const std::shared_ptr<TracedSession> &to, QStringList from, std::function<void()> then)
+{
+    std::shared_ptr<TracedSession> source;
+    while (!from.isEmpty() && !source) {
+        source = m_sessions.value(from.takeFirst());
+        // Only a session this ingest made for the trace, and once: someone else's stays as it is.
+        if (source && (!source->ours || !source->movedTo.isEmpty() || source == to))
+            source.reset();
+    }
+    if (!source)
+        return then();
+    source->movedTo = to->id;
+    QPointer<TraceIngest> self(this);
+    auto next = [self, to, from, then = std::move(then)]() mutable {
+        if (self)
+            self->moveEarlierSteps(to, std::move(from), std::move(then));
+    };
+    // Its spans of an export still being stored are moved too: wait for them.
+    auto move = [self, source, to, next = std::move(next)]() mutable {
+        if (self)
+            self->copySteps(source, to, StreamId(), std::move(next));
+    };
+    if (source->storing == 0)
+        return move();
+    source->whenStored.push_back(std::move(move));
+}
+
+void TraceIngest::copySteps(const std::shared_ptr<TracedSession> &from,
+    const std::shared_ptr<TracedSession> &to, StreamId after, std::function<void()> then)
+{
+    constexpr int Page = 256;
+    QPointer<TraceIngest> self(this);
+    m_hub.store().read(from->id, EventKind::Thinking, after, Page,
+        [self, from, to, then = std::move(then)](
+            StoreStatus status, const QList<StoredEvent> &events) mutable {
+            if (!self)
+                return;
+            if (!status.ok() || events.isEmpty()) {
+                self->retire(from, to);
+                return then();
+            }
+            QList<EventData> steps;
+            steps.reserve(events.size());
+            for (const StoredEvent &event : events) {
+                if (event.type != messageTypeFor(EventKind::Thinking))
+                    continue;
+                QJsonObject step = event.data.object();
+                step.insert(QStringLiteral("session_id"), to->id);
+                steps << EventData(step);
+            }
+            const StreamId last = events.last().id;
+            const bool more = events.size() == Page;
+            self->m_hub.publishMany(to->id, EventKind::Thinking, steps,
+                [self, from, to, last, more, then = std::move(then)](
+                    StoreStatus, const QList<StoredEvent> &) mutable {
+                    if (!self)
+                        return;
+                    if (more)
+                        return self->copySteps(from, to, last, std::move(then));
+                    self->retire(from, to);
+                    then();
+                });
+        });
+}
+
+void TraceIngest::retire(const std::shared_ptr<TracedSession> &from, const std::shared_ptr<TracedSession> &to)
+{
+    to->steps += from->steps;
+    to->failed += from->failed;
+    if (std::exchange(from->finished, true))
+        return;
+    QJsonObject context = from->context;
+    context.insert(QStringLiteral("moved_to"), to->id);
+    m_hub.store().describeSession(
+        from->id, {{QStringLiteral("system_context"), context}}, [](StoreStatus) {});
+    ProgressUpdate update = ProgressUpdate::now(from->id, QStringLiteral("completion"),
+        QStringLiteral("Moved to session %1: a later span of the trace named its conversation").arg(to->id),
+        QStringLiteral("moved"), 100);
+    update.currentStep = from->steps;
+    update.runId = from->context.value(QStringLiteral("trace_id")).toString();
+    update.extra = {{QStringLiteral("trace_title"), from->title}, {QStringLiteral("steps_done"), from->steps},
+        {QStringLiteral("steps_failed"), from->failed}, {QStringLiteral("moved_to"), to->id}};
+    m_hub.publish(
+        from->id, EventKind::Progress, update.toStoredData(), [](StoreStatus, const StoredEvent &) {});
+    m_hub.endSession(from->id, [](StoreStatus) {});
+}
+
+void TraceIngest::doneStoring(const std::shared_ptr<TracedSession> &session)
+{
+    if (--session->storing > 0)
+        return;
+    for (auto &waiting : std::exchange(session->whenStored, {}))
+        waiting();
 }
 
 void TraceIngest::ensureSession(
@@ -279,6 +393,7 @@ void TraceIngest::ensureSession(
         created.systemContext.insert(QStringLiteral("service"), group.service);
     created.createdAt = created.lastActivity = QDateTime::currentDateTimeUtc();
     session->storedTitle = created.userRequest;
+    session->context = created.systemContext;
     QPointer<TraceIngest> self(this);
     m_hub.store().createSession(created, [self, session](StoreStatus status) {
         if (!self)
@@ -309,6 +424,7 @@ void TraceIngest::publishSteps(
         [self, job, session, group](StoreStatus status, const QList<StoredEvent> &) {
             if (!self)
                 return;
+            self->doneStoring(session);
             if (!status.ok()) {
                 job->unavailable = status.message;
                 --job->pending;

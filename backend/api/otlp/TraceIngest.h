@@ -6,12 +6,18 @@
 // failed, done or failed), and it ends once its root span has ended: failed when the root's status is
 // ERROR.
 //
+// Spans usually come before their root (a root ends last), and a conversation's id may sit on the root
+// alone: a trace's first spans then go under the trace's own id, and once a later span names the
+// conversation, the steps already there are moved into the conversation's session and the trace's own
+// session ends, saying where it went on (`moved_to` in its system_context and last update).
+//
 // What it remembers of traces and sessions is bounded (TraceLimits::maxTrackedSessions): past it the
 // oldest are forgotten, which costs a forgotten session only its counts and title.
 #pragma once
 
 #include "api/otlp/TraceLimits.h"
 #include "events/Session.h"
+#include "events/StreamId.h"
 #include "protocols/otlp/OtlpSpan.h"
 #include "protocols/otlp/SpanTranslator.h"
 
@@ -64,6 +70,13 @@ private:
     QString sessionOfTrace(const OtlpBatch &batch, const QByteArray &traceId, QStringList *warnings);
     std::shared_ptr<TracedSession> tracked(const QString &sessionId);
     void store(const std::shared_ptr<Export> &job, Group group);
+    // Moves the steps published under each of `from` (a trace's own id) into `to`, then calls `then`.
+    void moveEarlierSteps(
+        const std::shared_ptr<TracedSession> &to, QStringList from, std::function<void()> then);
+    void copySteps(const std::shared_ptr<TracedSession> &from, const std::shared_ptr<TracedSession> &to,
+        StreamId after, std::function<void()> then);
+    void retire(const std::shared_ptr<TracedSession> &from, const std::shared_ptr<TracedSession> &to);
+    void doneStoring(const std::shared_ptr<TracedSession> &session);
     void ensureSession(const std::shared_ptr<TracedSession> &session, const Group &group,
         std::function<void(StoreStatus)> then);
     void publishSteps(
