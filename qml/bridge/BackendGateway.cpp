@@ -299,6 +299,8 @@ void BackendGateway::liveSessions(
                 if (board->isForgotten(session.id))
                     continue;
                 const SessionState state = board->stateOf(session.id, session.active);
+                if (state == SessionState::Ended)
+                    board->learn(session.id); // ended before this process saw how
                 listed.append({std::move(session), state});
             }
             reply(listed);

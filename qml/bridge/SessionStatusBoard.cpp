@@ -3,6 +3,8 @@
 
 #include "store/EventStore.h"
 
+#include <QPointer>
+
 namespace {
 
 // A member's string value in compact JSON text, without parsing the rest ("" when it is not there).
@@ -20,6 +22,7 @@ QByteArrayView member(const QByteArray &json, QByteArrayView name)
 
 SessionStatusBoard::SessionStatusBoard(EventStore &store, QObject *parent)
     : QObject(parent)
+    , m_store(store)
 {
     connect(&store, &EventStore::eventAppended, this, &SessionStatusBoard::note);
     connect(&store, &EventStore::sessionRemoved, this, [this](const QString &sessionId) {
@@ -40,6 +43,42 @@ void SessionStatusBoard::forget(const QString &sessionId)
 {
     m_forgotten.insert(sessionId);
     m_states.remove(sessionId);
+}
+
+void SessionStatusBoard::learn(const QString &sessionId)
+{
+    constexpr qsizetype MaxReads = 8;
+    if (m_states.contains(sessionId) || m_forgotten.contains(sessionId) || m_learning.contains(sessionId)
+        || m_learning.size() >= MaxReads)
+        return;
+    m_learning.insert(sessionId);
+    readOutcome(sessionId, StreamId(), SessionState::Running);
+}
+
+void SessionStatusBoard::readOutcome(const QString &sessionId, StreamId from, SessionState state)
+{
+    constexpr int Page = 256;
+    QPointer<SessionStatusBoard> self(this);
+    m_store.read(sessionId, EventKind::Progress, from, Page,
+        [self, sessionId, state](StoreStatus status, const QList<StoredEvent> &events) mutable {
+            if (!self)
+                return;
+            if (!status.ok()) {
+                self->m_learning.remove(sessionId); // asked for again at the next listing
+                return;
+            }
+            for (const StoredEvent &event : events) {
+                if (!event.isSessionEnd())
+                    state = after(event, state);
+            }
+            if (events.size() == Page)
+                return self->readOutcome(sessionId, events.last().id, state);
+            self->m_learning.remove(sessionId);
+            // What this process saw meanwhile is newer than what was read.
+            if (!self->m_states.contains(sessionId) && !self->m_forgotten.contains(sessionId))
+                self->m_states.insert(
+                    sessionId, state == SessionState::Running ? SessionState::Ended : state);
+        });
 }
 
 void SessionStatusBoard::note(const StoredEvent &event)

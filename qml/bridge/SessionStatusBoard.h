@@ -5,11 +5,15 @@
 // text without parsing them: the window's backend serves outside streams too, and this runs for each of
 // their events.
 //
+// A session that ended before this process saw its events (another Ponder sharing Redis ended it, or an
+// earlier run of this one) is learnt once by reading its progress stream: until then it is just Ended.
+//
 // A deleted chat's session is forgotten here: it leaves the list although the hub keeps it until it
 // expires.
 #pragma once
 
 #include "GatewayTypes.h"
+#include "events/StreamId.h"
 
 #include <QHash>
 #include <QObject>
@@ -28,13 +32,19 @@ public:
     SessionState stateOf(const QString &sessionId, bool active) const;
     bool isForgotten(const QString &sessionId) const { return m_forgotten.contains(sessionId); }
     void forget(const QString &sessionId);
+    // Reads how `sessionId`, ended and unknown here, ended; stateOf() says it once the read answers. At
+    // most a few reads at a time: the others are asked for again at the next listing.
+    void learn(const QString &sessionId);
 
     // The state an event leaves its session in, given the state before it (public for tests).
     static SessionState after(const StoredEvent &event, SessionState before);
 
 private:
     void note(const StoredEvent &event);
+    void readOutcome(const QString &sessionId, StreamId after, SessionState state);
 
+    EventStore &m_store;
+    QSet<QString> m_learning;
     QHash<QString, SessionState> m_states;
     QSet<QString> m_forgotten;
 };

@@ -6,6 +6,7 @@
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
 #include "ModelCatalog.h"
+#include "SessionStatusBoard.h"
 #include "models/ConversationListModel.h"
 #include "models/KeyedListModel.h"
 #include "models/LiveSessionModel.h"
@@ -17,6 +18,7 @@
 #include "models/SessionView.h"
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
+#include "store/MemoryEventStore.h"
 #include "store/StoredEvent.h"
 
 #include <QAbstractItemModelTester>
@@ -174,6 +176,7 @@ private Q_SLOTS:
     void liveSessionsKeepTheirPlacesWhileStreaming();
     void liveSessionsNameATraceByItsService();
     void aTraceMovedIntoItsConversationIsListedOnce();
+    void aSessionEndedBeforeThisProcessSawItSaysHowItEnded();
     void anOutsideRequestEndingIsAnnouncedOnce();
     void modelCatalogListsUpstreamModels();
     void aModelItsServerDroppedIsNotAwaitedWhenTheServerFallsSilent();
@@ -1164,6 +1167,43 @@ void WindowModelsTest::aTraceMovedIntoItsConversationIsListedOnce()
     QCOMPARE(sessions.rowCount(), 1);
     QCOMPARE(
         sessions.data(sessions.index(0), LiveSessionModel::IdRole).toString(), QStringLiteral("conv-42"));
+}
+
+// With Redis shared by two Ponders, or after a restart, sessions ended before this process saw their
+// events: their chips said "ended" while their views said Done or Failed. The board reads how they ended.
+void WindowModelsTest::aSessionEndedBeforeThisProcessSawItSaysHowItEnded()
+{
+    MemoryEventStore store({});
+    const auto ended = [&](const QString &id, const QStringList &activities) {
+        Session session;
+        session.id = id;
+        session.createdAt = session.lastActivity = QDateTime::currentDateTimeUtc();
+        store.createSession(session, [](StoreStatus status) { QVERIFY(status.ok()); });
+        for (const QString &activity : activities)
+            store.append(id, EventKind::Progress, QStringLiteral("progress_update"),
+                QJsonObject {{QStringLiteral("session_id"), id},
+                    {QStringLiteral("update_type"), QStringLiteral("progress")},
+                    {QStringLiteral("current_activity"), activity}},
+                [](StoreStatus status, const StoredEvent &) { QVERIFY(status.ok()); });
+        store.endSession(id, [](StoreStatus status) { QVERIFY(status.ok()); });
+    };
+    QStringList many(600, QStringLiteral("working")); // more than one read's page
+    many << QStringLiteral("failed");
+    ended(QStringLiteral("failed-long"), many);
+    ended(QStringLiteral("done"), {QStringLiteral("started"), QStringLiteral("done")});
+    ended(QStringLiteral("stopped"), {QStringLiteral("started"), QStringLiteral("aborted")});
+    ended(QStringLiteral("said-nothing"), {});
+
+    SessionStatusBoard board(store, nullptr); // as a process started after they ended
+    for (const char *name : {"failed-long", "done", "stopped", "said-nothing"}) {
+        const QString id = QString::fromLatin1(name);
+        QCOMPARE(board.stateOf(id, false), SessionState::Ended);
+        board.learn(id);
+    }
+    QTRY_COMPARE(board.stateOf(QStringLiteral("failed-long"), false), SessionState::Failed);
+    QTRY_COMPARE(board.stateOf(QStringLiteral("done"), false), SessionState::Done);
+    QTRY_COMPARE(board.stateOf(QStringLiteral("stopped"), false), SessionState::Stopped);
+    QCOMPARE(board.stateOf(QStringLiteral("said-nothing"), false), SessionState::Ended);
 }
 
 void WindowModelsTest::liveSessionsKeepTheirPlacesWhileStreaming()
