@@ -99,7 +99,10 @@ void DesktopApp::start(ServerOptionsBuilder builder)
         const ServerOptions options = builder.build();
         m_endpoint.setConfiguration(options.listen, portSourceOf(builder.portSource()),
             commandLineUpstreams(builder.upstreamsSource(), options.upstreams),
-            commandLineAgents(builder.agentsSource(), options.agents));
+            commandLineAgents(builder.agentsSource(), options.agents),
+            builder.redisSource() == ServerOptionsBuilder::Source::CommandLine
+                ? QUrl(options.redisUrl).toDisplayString(QUrl::RemovePassword)
+                : QString());
         m_preferences.markApplied();
         m_gateway.start(options);
     });

@@ -503,6 +503,13 @@ Dialog {
                     width: dialog.availableWidth - 20
                     spacing: 8
                     SectionTitle { text: qsTr("Where thinking and progress events are kept") }
+                    // As for --upstream: the choice below is not taken for what is in use.
+                    Hint {
+                        objectName: "commandLineRedisHint"
+                        visible: dialog.endpoint.commandLineRedis !== ""
+                        //: %1 is the Redis URL given on the command line
+                        text: qsTr("Ponder was started with --redis %1, so it keeps events there; the choice below applies when it starts without it.").arg(dialog.endpoint.commandLineRedis)
+                    }
                     RadioButton {
                         id: inMemory
                         text: qsTr("In memory (this Ponder only)")

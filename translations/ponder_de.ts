@@ -1057,79 +1057,85 @@
         <translation>Wo Denk- und Fortschrittsereignisse gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="508" />
+        <location filename="../qml/SettingsDialog.qml" line="511" />
+        <source>Ponder was started with --redis %1, so it keeps events there; the choice below applies when it starts without it.</source>
+        <extracomment>%1 is the Redis URL given on the command line</extracomment>
+        <translation>Ponder wurde mit --redis %1 gestartet und hält die Ereignisse dort; die Wahl unten gilt, wenn es ohne diese Option startet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="515" />
         <source>In memory (this Ponder only)</source>
         <translation>Im Arbeitsspeicher (nur dieses Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="514" />
+        <location filename="../qml/SettingsDialog.qml" line="521" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (von mehreren Ponder-Backends geteilt)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="523" />
+        <location filename="../qml/SettingsDialog.qml" line="530" />
         <source>Redis URL</source>
         <translation>Redis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="539" />
+        <location filename="../qml/SettingsDialog.qml" line="546" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Passwort, falls Redis eines braucht (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="540" />
+        <location filename="../qml/SettingsDialog.qml" line="547" />
         <source>Redis password</source>
         <translation>Redis-Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="543" />
+        <location filename="../qml/SettingsDialog.qml" line="550" />
         <source>Save password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="550" />
+        <location filename="../qml/SettingsDialog.qml" line="557" />
         <source>Remove password</source>
         <translation>Passwort entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="566" />
+        <location filename="../qml/SettingsDialog.qml" line="573" />
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="576" />
+        <location filename="../qml/SettingsDialog.qml" line="583" />
         <source>Debug mode</source>
         <translation>Debug-Modus</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="578" />
+        <location filename="../qml/SettingsDialog.qml" line="585" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Denk- und Fortschrittsbereich sowie die Live-Sitzungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="596" />
-        <location filename="../qml/SettingsDialog.qml" line="623" />
+        <location filename="../qml/SettingsDialog.qml" line="603" />
+        <location filename="../qml/SettingsDialog.qml" line="630" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="608" />
+        <location filename="../qml/SettingsDialog.qml" line="615" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="625" />
-        <location filename="../qml/SettingsDialog.qml" line="649" />
+        <location filename="../qml/SettingsDialog.qml" line="632" />
+        <location filename="../qml/SettingsDialog.qml" line="656" />
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="634" />
+        <location filename="../qml/SettingsDialog.qml" line="641" />
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="632" />
+        <location filename="../qml/SettingsDialog.qml" line="639" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
@@ -1139,7 +1145,7 @@
         <translation>API-Schlüssel können nicht gespeichert werden, also läuft Ponder ohne sie; gib stattdessen einen mit PONDER_OPENAI_API_KEY an.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="633" />
+        <location filename="../qml/SettingsDialog.qml" line="640" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>

@@ -1065,79 +1065,85 @@
         <translation>Where thinking and progress events are kept</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="508" />
+        <location filename="../qml/SettingsDialog.qml" line="511" />
+        <source>Ponder was started with --redis %1, so it keeps events there; the choice below applies when it starts without it.</source>
+        <extracomment>%1 is the Redis URL given on the command line</extracomment>
+        <translation>Ponder was started with --redis %1, so it keeps events there; the choice below applies when it starts without it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="515" />
         <source>In memory (this Ponder only)</source>
         <translation>In memory (this Ponder only)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="514" />
+        <location filename="../qml/SettingsDialog.qml" line="521" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (shared by several Ponder backends)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="523" />
+        <location filename="../qml/SettingsDialog.qml" line="530" />
         <source>Redis URL</source>
         <translation>Redis URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="539" />
+        <location filename="../qml/SettingsDialog.qml" line="546" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Password, if Redis needs one (kept in the keychain)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="540" />
+        <location filename="../qml/SettingsDialog.qml" line="547" />
         <source>Redis password</source>
         <translation>Redis password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="543" />
+        <location filename="../qml/SettingsDialog.qml" line="550" />
         <source>Save password</source>
         <translation>Save password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="550" />
+        <location filename="../qml/SettingsDialog.qml" line="557" />
         <source>Remove password</source>
         <translation>Remove password</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="566" />
+        <location filename="../qml/SettingsDialog.qml" line="573" />
         <source>Check now</source>
         <translation>Check now</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="576" />
+        <location filename="../qml/SettingsDialog.qml" line="583" />
         <source>Debug mode</source>
         <translation>Debug mode</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="578" />
+        <location filename="../qml/SettingsDialog.qml" line="585" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Show the thinking and progress panels and the Live sessions visualizer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="596" />
-        <location filename="../qml/SettingsDialog.qml" line="623" />
+        <location filename="../qml/SettingsDialog.qml" line="603" />
+        <location filename="../qml/SettingsDialog.qml" line="630" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="608" />
+        <location filename="../qml/SettingsDialog.qml" line="615" />
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="625" />
-        <location filename="../qml/SettingsDialog.qml" line="649" />
+        <location filename="../qml/SettingsDialog.qml" line="632" />
+        <location filename="../qml/SettingsDialog.qml" line="656" />
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="634" />
+        <location filename="../qml/SettingsDialog.qml" line="641" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="632" />
+        <location filename="../qml/SettingsDialog.qml" line="639" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
@@ -1147,7 +1153,7 @@
         <translation>API keys cannot be saved, so Ponder runs without them; give one with PONDER_OPENAI_API_KEY instead.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="633" />
+        <location filename="../qml/SettingsDialog.qml" line="640" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>

@@ -1057,79 +1057,85 @@
         <translation>Dónde se guardan los eventos de razonamiento y progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="508" />
+        <location filename="../qml/SettingsDialog.qml" line="511" />
+        <source>Ponder was started with --redis %1, so it keeps events there; the choice below applies when it starts without it.</source>
+        <extracomment>%1 is the Redis URL given on the command line</extracomment>
+        <translation>Ponder se inició con --redis %1, así que guarda los eventos allí; la opción de abajo se aplica cuando se inicia sin ella.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="515" />
         <source>In memory (this Ponder only)</source>
         <translation>En memoria (solo este Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="514" />
+        <location filename="../qml/SettingsDialog.qml" line="521" />
         <source>Redis Streams (shared by several Ponder backends)</source>
         <translation>Redis Streams (compartido por varios backends de Ponder)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="523" />
+        <location filename="../qml/SettingsDialog.qml" line="530" />
         <source>Redis URL</source>
         <translation>URL de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="539" />
+        <location filename="../qml/SettingsDialog.qml" line="546" />
         <source>Password, if Redis needs one (kept in the keychain)</source>
         <translation>Contraseña, si Redis la necesita (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="540" />
+        <location filename="../qml/SettingsDialog.qml" line="547" />
         <source>Redis password</source>
         <translation>Contraseña de Redis</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="543" />
+        <location filename="../qml/SettingsDialog.qml" line="550" />
         <source>Save password</source>
         <translation>Guardar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="550" />
+        <location filename="../qml/SettingsDialog.qml" line="557" />
         <source>Remove password</source>
         <translation>Quitar contraseña</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="566" />
+        <location filename="../qml/SettingsDialog.qml" line="573" />
         <source>Check now</source>
         <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="576" />
+        <location filename="../qml/SettingsDialog.qml" line="583" />
         <source>Debug mode</source>
         <translation>Modo de depuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="578" />
+        <location filename="../qml/SettingsDialog.qml" line="585" />
         <source>Show the thinking and progress panels and the Live sessions visualizer</source>
         <translation>Mostrar los paneles de razonamiento y progreso y el visor de sesiones en directo</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="596" />
-        <location filename="../qml/SettingsDialog.qml" line="623" />
+        <location filename="../qml/SettingsDialog.qml" line="603" />
+        <location filename="../qml/SettingsDialog.qml" line="630" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="608" />
+        <location filename="../qml/SettingsDialog.qml" line="615" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="625" />
-        <location filename="../qml/SettingsDialog.qml" line="649" />
+        <location filename="../qml/SettingsDialog.qml" line="632" />
+        <location filename="../qml/SettingsDialog.qml" line="656" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="634" />
+        <location filename="../qml/SettingsDialog.qml" line="641" />
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="632" />
+        <location filename="../qml/SettingsDialog.qml" line="639" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
@@ -1139,7 +1145,7 @@
         <translation>No se pueden guardar claves de API, así que Ponder funciona sin ellas; indica una con PONDER_OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="633" />
+        <location filename="../qml/SettingsDialog.qml" line="640" />
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>

@@ -100,6 +100,11 @@ ServerOptionsBuilder::Source ServerOptionsBuilder::agentsSource() const
     return pick(&OptionLayer::agents).second;
 }
 
+ServerOptionsBuilder::Source ServerOptionsBuilder::redisSource() const
+{
+    return pick(&OptionLayer::redisUrl).second;
+}
+
 ServerOptionsBuilder::Source ServerOptionsBuilder::apiKeySource() const
 {
     const auto [key, source] = pick(&OptionLayer::apiKey);

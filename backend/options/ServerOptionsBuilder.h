@@ -50,6 +50,8 @@ public:
     // Where the upstreams come from: the command line's --upstream replaces the saved list whole.
     Source upstreamsSource() const;
     Source agentsSource() const;
+    // --redis wins over the saved event store, as --upstream over the saved upstreams.
+    Source redisSource() const;
 
 private:
     // The first layer, from the highest, that sets `field`.

@@ -8,13 +8,15 @@ void EndpointStatus::setReadingKeychain()
 }
 
 void EndpointStatus::setConfiguration(bool listening, PortSource source,
-    const QStringList &commandLineUpstreams, const QStringList &commandLineAgents)
+    const QStringList &commandLineUpstreams, const QStringList &commandLineAgents,
+    const QString &commandLineRedis)
 {
     m_state = State::Starting;
     m_listening = listening;
     m_portSource = source;
     m_commandLineUpstreams = commandLineUpstreams;
     m_commandLineAgents = commandLineAgents;
+    m_commandLineRedis = commandLineRedis;
     Q_EMIT changed();
 }
 

@@ -24,6 +24,9 @@ class EndpointStatus : public QObject
     Q_PROPERTY(QStringList commandLineUpstreams READ commandLineUpstreams NOTIFY changed)
     // The same of the agents --agent named ("NAME=URL").
     Q_PROPERTY(QStringList commandLineAgents READ commandLineAgents NOTIFY changed)
+    // The Redis URL --redis named (without its password), which replaces the saved event store; empty when
+    // the saved choice applies.
+    Q_PROPERTY(QString commandLineRedis READ commandLineRedis NOTIFY changed)
 
 public:
     enum class State
@@ -52,10 +55,11 @@ public:
     PortSource portSource() const { return m_portSource; }
     QStringList commandLineUpstreams() const { return m_commandLineUpstreams; }
     QStringList commandLineAgents() const { return m_commandLineAgents; }
+    QString commandLineRedis() const { return m_commandLineRedis; }
 
     void setReadingKeychain();
     void setConfiguration(bool listening, PortSource portSource, const QStringList &commandLineUpstreams,
-        const QStringList &commandLineAgents = {});
+        const QStringList &commandLineAgents = {}, const QString &commandLineRedis = {});
     void setRunning(const QUrl &baseUrl);
     void setFailed(const QString &error);
 
@@ -70,4 +74,5 @@ private:
     PortSource m_portSource = PortSource::Default;
     QStringList m_commandLineUpstreams;
     QStringList m_commandLineAgents;
+    QString m_commandLineRedis;
 };

@@ -8,6 +8,7 @@
 #include "FakeAguiAgent.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
+#include "RedisServer.h"
 #include "WindowDriver.h"
 #include "history/ConversationStoreWorker.h"
 #include "models/ConversationListModel.h"
@@ -156,7 +157,7 @@ private:
         Listed
     };
     std::unique_ptr<DesktopApp> startAnotherWindow(const QTemporaryDir &dataDir, const QStringList &upstreams,
-        SavedUpstreams saved, QSize size, const QStringList &agents = {});
+        SavedUpstreams saved, QSize size, const QStringList &agents = {}, const QString &redisUrl = {});
 
     QTemporaryDir m_dataDir;
     Keychain m_keychain;
@@ -292,7 +293,8 @@ void WindowUiTest::openFromSidebar(const QString &conversationId)
 }
 
 std::unique_ptr<DesktopApp> WindowUiTest::startAnotherWindow(const QTemporaryDir &dataDir,
-    const QStringList &upstreams, SavedUpstreams saved, QSize size, const QStringList &agents)
+    const QStringList &upstreams, SavedUpstreams saved, QSize size, const QStringList &agents,
+    const QString &redisUrl)
 {
     ServerOptions base;
     base.dataDir = dataDir.path();
@@ -314,6 +316,8 @@ std::unique_ptr<DesktopApp> WindowUiTest::startAnotherWindow(const QTemporaryDir
         }
         commandLine.agents = *named;
     }
+    if (!redisUrl.isEmpty())
+        commandLine.redisUrl = redisUrl;
     builder.setCommandLine(commandLine);
     if (saved == SavedUpstreams::Listed)
         builder.setSettings(m_preferences->layer());
@@ -1484,8 +1488,10 @@ void WindowUiTest::settingsSayWhichUpstreamsTheCommandLineChose()
     QTemporaryDir dataDir;
     // Saved: the Ollama fake and the same OpenAI fake; and three agents.
     const QString agent = u"helper="_s + m_agent.url().toString();
-    const auto started
-        = startAnotherWindow(dataDir, {m_openAi.openAiSpec()}, SavedUpstreams::Listed, {1280, 800}, {agent});
+    RedisServer redis;
+    QVERIFY(redis.start());
+    const auto started = startAnotherWindow(
+        dataDir, {m_openAi.openAiSpec()}, SavedUpstreams::Listed, {1280, 800}, {agent}, redis.url());
     QVERIFY(started);
     DesktopApp &window = *started;
     QTRY_COMPARE_WITH_TIMEOUT(window.endpoint().state(), EndpointStatus::State::Running, 15000);
@@ -1550,6 +1556,15 @@ void WindowUiTest::settingsSayWhichUpstreamsTheCommandLineChose()
     QCOMPARE(shown(u"commandLineAgent"_s), QStringList {agent});
     QCOMPARE(shown(u"savedAgentStatus"_s),
         QStringList(m_preferences->agents().size(), QStringLiteral("used without --agent")));
+
+    // --redis likewise: the saved choice (in memory here) is not taken for the store in use, which is said.
+    QCOMPARE(window.endpoint().commandLineRedis(), redis.url());
+    settings->setProperty("page", 2);
+    QQuickItem *redisHint = driver.item("commandLineRedisHint", settings);
+    QVERIFY(redisHint->isVisible());
+    QVERIFY(redisHint->property("text").toString().contains(redis.url()));
+    QTRY_COMPARE_WITH_TIMEOUT(driver.item("eventStoreNow", settings)->property("text").toString(),
+        QStringLiteral("Now: Redis, connected."), 10000);
     QMetaObject::invokeMethod(settings, "close");
 }
 
