@@ -83,8 +83,9 @@ void SessionView::applyProgress(const QJsonObject &data)
 {
     const QString activity = data.value("current_activity"_L1).toString();
     const QString type = data.value("update_type"_L1).toString();
-    if (activity == "received"_L1) {
-        // A new request: what the view showed belongs to the previous one.
+    // A new request, or an agent's next run Ponder relays: what the view showed belongs to the previous one.
+    if (activity == "received"_L1
+        || (activity == "started"_L1 && TimelineItem::runMomentOf(data) == Timeline::Milestone::RunStarted)) {
         clear();
         m_prompt = data.value("prompt"_L1).toString();
         Q_EMIT promptChanged();
