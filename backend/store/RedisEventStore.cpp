@@ -74,6 +74,8 @@ void RedisEventStore::onReady()
     if (m_outage.isEmpty())
         m_link.resetBackoff(); // else once Redis takes them: while it refuses them, reconnecting backs off
     m_outage.flush(); // before anything new, so the buffered events keep their order
+    for (const QString &id : std::exchange(m_endsAfterOutage, {}))
+        endNow(id, [](StoreStatus) {});
     m_tail.resume();
 }
 
@@ -220,8 +222,20 @@ void RedisEventStore::sessions(SessionsDone done)
 
 void RedisEventStore::endSession(const QString &id, Done done)
 {
-    if (!m_link.isUp())
-        return done(unavailable());
+    if (m_link.isUp())
+        return endNow(id, std::move(done));
+    // As a publish is while Redis is away: answered now, written once it is back. (Refused, the session's
+    // end was in the stream, buffered, and the session active in the list until it was ended again.)
+    if (!m_endsAfterOutage.contains(id)) {
+        if (m_endsAfterOutage.size() >= m_limits.maxBufferedEvents)
+            return done(unavailable());
+        m_endsAfterOutage.insert(id);
+    }
+    done(StoreStatus::success());
+}
+
+void RedisEventStore::endNow(const QString &id, Done done)
+{
     m_link.runScript(RedisScripts::EndSession,
         {"4", m_keys.session(id), m_keys.stream(id, EventKind::Thinking),
             m_keys.stream(id, EventKind::Progress), m_keys.watchers(id), QByteArray::number(nowMs()),

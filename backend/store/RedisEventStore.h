@@ -22,6 +22,7 @@
 #include "store/RedisTail.h"
 
 #include <QHash>
+#include <QSet>
 
 class RedisEventStore : public EventStore
 {
@@ -58,6 +59,7 @@ private:
     void makeRoomFor(const Session &session, Done done);
     // Both connections are up and the scripts loaded: flush what was buffered and take writes again.
     void onReady();
+    void endNow(const QString &id, Done done);
     // Redis came back without Ponder's data: writes the sessions this process knows again, says so in the
     // log and /health, and reads the tailed streams again from their start.
     void restoreLostData();
@@ -89,4 +91,7 @@ private:
     GroupedWrites m_writes;
     // session -> when this process last refreshed its index score and its keys' expiry
     QHash<QString, qint64> m_activityRefreshed;
+    // Sessions ended while Redis was away (their session_end events are in the outage buffer): ended there
+    // once it is back, after those events. Bounded as the buffer is.
+    QSet<QString> m_endsAfterOutage;
 };

@@ -22,6 +22,7 @@ private Q_SLOTS:
 
     void redisRestartMidSessionLosesNothingInTheBuffer();
     void aFullBufferDropsTheOldestAndCountsThem();
+    void aSessionEndedWhileRedisIsAwayEndsWhenItIsBack();
     void unreachableRedisStartsDegradedAndSaysWhy();
     void scriptsRedisLostAreLoadedAgain();
     void bufferedEventsRedisRefusesWaitForTheNextConnection();
@@ -85,6 +86,30 @@ void RedisOutageTest::redisRestartMidSessionLosesNothingInTheBuffer()
                      QStringLiteral("seq:thinking")})
                  .trimmed(),
         QStringLiteral("23"));
+}
+
+// Its session_end is buffered as every publish is: the session ends with it, not 503 while the end is
+// written later anyway (the session then active in the list until it was ended again).
+void RedisOutageTest::aSessionEndedWhileRedisIsAwayEndsWhenItIsBack()
+{
+    const auto started = startWithSession(redisOptions(), QStringLiteral("ending"));
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    QVERIFY(!server.publishThinking(QStringLiteral("ending"), QStringLiteral("before")).isEmpty());
+    m_redis->stop();
+    QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
+    QCOMPARE(server.del(QStringLiteral("/sessions/ending")).status, 200);
+
+    QVERIFY(m_redis->start());
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    QTRY_VERIFY_WITH_TIMEOUT(!server.get(QStringLiteral("/sessions/ending"))
+                                  .json()
+                                  .object()
+                                  .value(QLatin1String("active"))
+                                  .toBool(true),
+        10000);
+    const QJsonArray stored = server.storedEvents(QStringLiteral("ending"));
+    QCOMPARE(stored.last().toObject().value(QLatin1String("type")).toString(), QStringLiteral("session_end"));
 }
 
 void RedisOutageTest::aFullBufferDropsTheOldestAndCountsThem()
