@@ -235,6 +235,17 @@ Rectangle {
                             color: Theme.mutedText
                         }
                     }
+                    // The hub keeps the last steps of each session: say so where the kept ones begin, so
+                    // that they are not taken for the session's first.
+                    Label {
+                        objectName: "stepsNotKept"
+                        visible: page.session.stepsNotKept > 0
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 12
+                        color: Theme.mutedText
+                        text: qsTr("Ponder no longer keeps %n earlier step(s) of this session: it keeps the last ones of each session.", "", page.session.stepsNotKept)
+                    }
                     Label {
                         visible: page.session.timeline.count === 0
                         Layout.fillWidth: true

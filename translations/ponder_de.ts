@@ -286,8 +286,13 @@
         <source>%n step(s)</source>
         <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/LiveSessionPage.qml" line="247" />
+        <source>Ponder no longer keeps %n earlier step(s) of this session: it keeps the last ones of each session.</source>
+        <translation><numerusform>Ein früherer Schritt dieser Sitzung wird nicht mehr aufbewahrt: Ponder behält die letzten jeder Sitzung.</numerusform><numerusform>%n frühere Schritte dieser Sitzung werden nicht mehr aufbewahrt: Ponder behält die letzten jeder Sitzung.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="244" />
+        <location filename="../qml/LiveSessionPage.qml" line="255" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Noch nichts. Schritte, Fortschritt und Überlegungen erscheinen hier, sobald die Sitzung sie veröffentlicht.</translation>
     </message>

@@ -294,8 +294,13 @@
         <source>%n step(s)</source>
         <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/LiveSessionPage.qml" line="247" />
+        <source>Ponder no longer keeps %n earlier step(s) of this session: it keeps the last ones of each session.</source>
+        <translation><numerusform>Ponder no longer keeps %n earlier step of this session: it keeps the last ones of each session.</numerusform><numerusform>Ponder no longer keeps %n earlier steps of this session: it keeps the last ones of each session.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="244" />
+        <location filename="../qml/LiveSessionPage.qml" line="255" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</translation>
     </message>

@@ -286,8 +286,13 @@
         <source>%n step(s)</source>
         <translation><numerusform>%n paso</numerusform><numerusform>%n pasos</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/LiveSessionPage.qml" line="247" />
+        <source>Ponder no longer keeps %n earlier step(s) of this session: it keeps the last ones of each session.</source>
+        <translation><numerusform>Un paso anterior de esta sesión ya no se conserva: Ponder guarda los últimos de cada sesión.</numerusform><numerusform>%n pasos anteriores de esta sesión ya no se conservan: Ponder guarda los últimos de cada sesión.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../qml/LiveSessionPage.qml" line="244" />
+        <location filename="../qml/LiveSessionPage.qml" line="255" />
         <source>Nothing yet. Steps, progress and reasoning appear here as the session publishes them.</source>
         <translation>Todavía nada. Los pasos, el progreso y el razonamiento aparecen aquí en cuanto la sesión los publica.</translation>
     </message>

@@ -19,6 +19,14 @@ public:
         Q_UNUSED(kind);
         Q_UNUSED(count);
     }
+    // Watching from the session's start, its history holds `count` events of the stream fewer than the
+    // session had: the oldest are no longer kept (the store keeps the last --history-length of each stream).
+    // Told before the history is delivered, once per stream that lost any.
+    virtual void historyTrimmed(EventKind kind, qint64 count)
+    {
+        Q_UNUSED(kind);
+        Q_UNUSED(count);
+    }
 };
 
 // What WebSocket and SSE clients are told when live events were lost: {type: "error", code: "events_missed",

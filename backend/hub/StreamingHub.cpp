@@ -96,7 +96,7 @@ void StreamingHub::subscribe(const QString &sessionId, const KindSet &kinds, Str
     std::weak_ptr<Subscription> weak = subscription;
     m_store->session(sessionId,
         [this, weak, subscription, started = std::move(started)](
-            StoreStatus status, Session, SessionStats) mutable {
+            StoreStatus status, Session, SessionStats stats) mutable {
             if (subscription->cancelled)
                 return;
             if (!status.ok())
@@ -107,16 +107,20 @@ void StreamingHub::subscribe(const QString &sessionId, const KindSet &kinds, Str
             subscription->counted = true;
             const QString watchedId = subscription->sessionId;
             const bool firstWatcher = m_watchCounts[watchedId]++ == 0;
-            auto replay = [this, weak] {
+            auto replay = [this, weak, stats] {
                 auto live = weak.lock();
                 if (!live || live->cancelled)
                     return;
                 history(live->sessionId, live->kinds, live->startAfter,
-                    [this, weak](StoreStatus read, const QList<StoredEvent> &events) {
+                    [this, weak, stats](StoreStatus read, const QList<StoredEvent> &events) {
                         if (!read.ok())
                             qCWarning(lcHub) << "history read failed:" << read.message;
-                        if (auto stillLive = weak.lock(); stillLive && !stillLive->cancelled)
-                            finishReplay(stillLive, events);
+                        auto stillLive = weak.lock();
+                        if (!stillLive || stillLive->cancelled)
+                            return;
+                        if (read.ok() && stillLive->startAfter.isNull())
+                            tellTrimmed(*stillLive, stats, events);
+                        finishReplay(stillLive, events);
                     });
             };
             if (firstWatcher)
@@ -161,6 +165,24 @@ void StreamingHub::history(const QString &sessionId, const KindSet &kinds, Strea
                 }
                 pending->done(StoreStatus::success(), merged);
             });
+    }
+}
+
+void StreamingHub::tellTrimmed(
+    const Subscription &subscription, const SessionStats &stats, const QList<StoredEvent> &history)
+{
+    // The counts were read before the history: events published in between make the history longer, never
+    // shorter, so what is missing is at least this.
+    qint64 kept[2] = {0, 0};
+    for (const StoredEvent &event : history) {
+        if (!event.isSessionEnd())
+            ++kept[event.kind == EventKind::Thinking ? 0 : 1];
+    }
+    const qint64 had[2] = {stats.thinkingSteps, stats.progressUpdates};
+    for (EventKind kind : {EventKind::Thinking, EventKind::Progress}) {
+        const int at = kind == EventKind::Thinking ? 0 : 1;
+        if (subscription.kinds.contains(kind) && had[at] > kept[at])
+            subscription.watcher->historyTrimmed(kind, had[at] - kept[at]);
     }
 }
 

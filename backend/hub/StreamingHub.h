@@ -60,6 +60,9 @@ private:
     void onEventAppended(const StoredEvent &event);
     void onEventsMissed(const QString &sessionId, EventKind kind, qint64 count);
     void finishReplay(const std::shared_ptr<Subscription> &subscription, const QList<StoredEvent> &history);
+    // Tells a watcher from the start how many events of each stream its history lacks (EventWatcher).
+    static void tellTrimmed(
+        const Subscription &subscription, const SessionStats &stats, const QList<StoredEvent> &history);
     static void deliverOnce(Subscription &subscription, const StoredEvent &event);
     void releaseWatch(const QString &sessionId);
 

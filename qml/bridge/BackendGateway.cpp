@@ -153,6 +153,12 @@ void BackendGateway::deliverUnavailable(int id, StoreStatus::Code why)
         Q_EMIT feed->unavailable(why);
 }
 
+void BackendGateway::deliverStepsNotKept(int id, qint64 count)
+{
+    if (SessionFeed *feed = m_feeds.value(id))
+        Q_EMIT feed->stepsNotKept(count);
+}
+
 namespace {
 
 // Each model's listing, with what its server says it can do (asked of each model once; Ollama's answers

@@ -103,6 +103,7 @@ private:
     void deliverEnd(int id, const ChatOutcome &outcome);
     void deliverEvents(int id, const QList<StoredEvent> &events);
     void deliverUnavailable(int id, StoreStatus::Code why);
+    void deliverStepsNotKept(int id, qint64 count);
 
     struct Pending
     {

@@ -92,6 +92,11 @@ void BackendSide::sessionUnavailable(int id, StoreStatus::Code why)
     toGateway([gateway = m_gateway, id, why] { gateway->deliverUnavailable(id, why); });
 }
 
+void BackendSide::sessionStepsNotKept(int id, qint64 count)
+{
+    toGateway([gateway = m_gateway, id, count] { gateway->deliverStepsNotKept(id, count); });
+}
+
 void BackendSide::answer(quint64 request, std::any result)
 {
     toGateway([gateway = m_gateway, request, result = std::move(result)]() mutable {

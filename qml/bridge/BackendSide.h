@@ -45,6 +45,7 @@ public:
     void chatEnded(int id, const ChatOutcome &outcome);
     void sessionEvents(int id, const QList<StoredEvent> &events);
     void sessionUnavailable(int id, StoreStatus::Code why);
+    void sessionStepsNotKept(int id, qint64 count);
     // The answer to the gateway's request `request` (see BackendGateway::ask).
     void answer(quint64 request, std::any result);
 

@@ -26,6 +26,9 @@ Q_SIGNALS:
     // The session cannot be watched: it is not in the hub (never created, expired, deleted), or its store
     // is unavailable. The window words it; the store's English message stays in the log.
     void unavailable(StoreStatus::Code why);
+    // The session had `count` steps more than its retained history holds: the oldest are no longer kept.
+    // Said before that history arrives.
+    void stepsNotKept(qint64 count);
 
 private:
     friend class BackendGateway;

@@ -41,6 +41,12 @@ void SessionRelay::deliver(const StoredEvent &event)
     m_side.coalescer().schedule(this);
 }
 
+void SessionRelay::historyTrimmed(EventKind kind, qint64 count)
+{
+    if (kind == EventKind::Thinking)
+        m_side.sessionStepsNotKept(m_id, count);
+}
+
 void SessionRelay::flushFrame()
 {
     if (!m_pending.isEmpty())

@@ -20,6 +20,7 @@ public:
 
     void start();
     void deliver(const StoredEvent &event) override;
+    void historyTrimmed(EventKind kind, qint64 count) override;
 
 private:
     void flushFrame() override;

@@ -191,7 +191,7 @@ void SessionTimeline::addStep(const QJsonObject &json)
     }
     TimelineItem item;
     item.json = key.isEmpty() ? QJsonObject() : json;
-    item.number = m_stepCount + 1;
+    item.number = int(m_stepsBefore) + m_stepCount + 1;
     TimelineItem::readStep(json, item);
     item.key = key.isEmpty() ? u"#%1"_s.arg(m_items.size()) : key;
     if (item.startMs <= 0)
@@ -511,6 +511,7 @@ void SessionTimeline::clear()
     m_openSibling.clear();
     m_originMs = m_latestMs = m_endedAt = 0;
     m_stepCount = 0;
+    m_stepsBefore = 0;
     m_sawFirstToken = false;
     m_promptRow = m_dirtyPrompt = -1;
     m_thought.clear();

@@ -72,6 +72,9 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     int stepCount() const { return m_stepCount; }
+    // Steps of the session before the first one added that are no longer kept: the steps are numbered
+    // after them, as they were when they came.
+    void setStepsBefore(qint64 count) { m_stepsBefore = count; }
     qint64 nowMs() const;
     qint64 spanMs() const;
     bool live() const { return m_live; }
@@ -130,6 +133,7 @@ private:
     qint64 m_latestMs = 0;
     qint64 m_endedAt = 0;
     int m_stepCount = 0;
+    qint64 m_stepsBefore = 0;
     bool m_live = false;
     bool m_sawFirstToken = false;
     int m_promptRow = -1; // the item reading the prompt, updated in place

@@ -46,6 +46,7 @@ void SessionView::restart()
     m_feed = m_gateway->watch(m_sessionId, this);
     connect(m_feed, &SessionFeed::eventsArrived, this, &SessionView::apply);
     connect(m_feed, &SessionFeed::unavailable, this, &SessionView::noteUnavailable);
+    connect(m_feed, &SessionFeed::stepsNotKept, this, &SessionView::setStepsNotKept);
 }
 
 void SessionView::apply(const QList<StoredEvent> &events)
@@ -112,9 +113,19 @@ void SessionView::applyProgress(const QJsonObject &data)
     m_progress.apply(data);
 }
 
+void SessionView::setStepsNotKept(qint64 count)
+{
+    if (m_stepsNotKept == count)
+        return;
+    m_stepsNotKept = count;
+    m_timeline.setStepsBefore(count);
+    Q_EMIT stepsNotKeptChanged();
+}
+
 void SessionView::clear()
 {
     setThinking(false);
+    setStepsNotKept(0); // they were an earlier request's
     m_timeline.clear();
     m_progress.reset();
     m_rate.clear();

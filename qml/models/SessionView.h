@@ -40,6 +40,9 @@ class SessionView : public QObject
     Q_PROPERTY(bool thinking READ thinking NOTIFY thinkingChanged)
     Q_PROPERTY(bool ended READ ended NOTIFY endedChanged)
     Q_PROPERTY(Problem problem READ problem NOTIFY problemChanged)
+    // Steps of the session before those shown that the hub no longer keeps (it keeps the last ones of each
+    // session); 0 when the view shows them all, or shows a later request whose start is kept.
+    Q_PROPERTY(qint64 stepsNotKept READ stepsNotKept NOTIFY stepsNotKeptChanged)
 
 public:
     // Why the session cannot be watched, for the window to say in the user's language.
@@ -70,6 +73,9 @@ public:
     bool thinking() const { return m_thinking; }
     bool ended() const { return m_ended; }
     Problem problem() const { return m_problem; }
+    qint64 stepsNotKept() const { return m_stepsNotKept; }
+    // Told by the feed before the history (public for tests).
+    void setStepsNotKept(qint64 count);
 
     // Applies a batch of the session's events, oldest first (public for tests and benchmarks).
     void apply(const QList<StoredEvent> &events);
@@ -86,6 +92,7 @@ Q_SIGNALS:
     void thinkingChanged();
     void endedChanged();
     void problemChanged();
+    void stepsNotKeptChanged();
 
 private:
     void restart();
@@ -108,4 +115,5 @@ private:
     bool m_thinking = false;
     bool m_ended = false;
     Problem m_problem = Problem::None;
+    qint64 m_stepsNotKept = 0;
 };

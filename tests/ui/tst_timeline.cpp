@@ -111,6 +111,7 @@ class TimelineTest : public QObject
 
 private Q_SLOTS:
     void stepsNestUnderTheirParents();
+    void stepsNoLongerKeptAreSaidUntilALaterRequestStarts();
     void aChildBeforeItsParentMovesUnderIt();
     void aStepPublishedAgainIsOneStep();
     void foldingHidesAndShowsTheNestedSteps();
@@ -355,6 +356,22 @@ void TimelineTest::anAgentsUpdatesWarningsAndFindings()
     // It said it was done: a session_end after that adds nothing.
     timeline.sessionEnded(Start + 500);
     QCOMPARE(timeline.rowCount(), 4);
+}
+
+// The hub tells how many of the session's first steps it no longer keeps (before their history): said
+// above the kept ones, until a request whose start is kept replaces what the view shows.
+void TimelineTest::stepsNoLongerKeptAreSaidUntilALaterRequestStarts()
+{
+    SessionView view;
+    QSignalSpy changed(&view, &SessionView::stepsNotKeptChanged);
+    view.setStepsNotKept(500);
+    view.apply({hubEvent(EventKind::Thinking, step(u"n500"_s, {}, 0))});
+    QCOMPARE(view.stepsNotKept(), 500);
+    // Numbered as it was when it came, not as the first.
+    QCOMPARE(view.timeline()->index(0).data(SessionTimeline::NumberRole).toInt(), 501);
+    view.apply({hubEvent(EventKind::Progress, generation(u"received"_s, 100))});
+    QCOMPARE(view.stepsNotKept(), 0);
+    QCOMPARE(changed.size(), 2);
 }
 
 void TimelineTest::theViewKeepsPromptAnswerAndPinnedWarnings()

@@ -7,6 +7,8 @@
 #include "events/Session.h"
 #include "events/StreamId.h"
 #include "events/ThinkingStep.h"
+#include "hub/EventWatcher.h"
+#include "hub/StreamingHub.h"
 #include "store/GroupedWrites.h"
 #include "store/MemoryEventStore.h"
 #include "store/TailPacer.h"
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void statsAverageOnlyKnownConfidences();
     void memoryStoreTrimsEachStreamToTheHistoryLength();
     void memoryStoreReadsAfterAnId();
+    void aWatcherFromTheStartIsToldHowManyEventsAreNoLongerKept();
     void memoryStoreRejectsDuplicatesAndUnknownSessions();
     void memoryStoreExpiresIdleSessions();
     void memoryStoreDescribesASessionAnew();
@@ -568,6 +571,58 @@ void EventModelTest::memoryStoreReadsAfterAnId()
         [&](StoreStatus, const QList<StoredEvent> &read) { events = read; });
     QCOMPARE(events.size(), 2);
     QCOMPARE(events.at(0).id, ids.at(2));
+}
+
+namespace {
+
+struct RecordingWatcher : EventWatcher
+{
+    void deliver(const StoredEvent &event) override { delivered << event; }
+    void historyTrimmed(EventKind kind, qint64 count) override
+    {
+        trimmed.insert(kind, count);
+        deliveredBeforeTrim = delivered.size();
+    }
+    QList<StoredEvent> delivered;
+    QHash<EventKind, qint64> trimmed;
+    qsizetype deliveredBeforeTrim = -1;
+};
+
+} // namespace
+
+// The store keeps the last --history-length events of each stream: a watcher from the start is told how
+// many it will not get (the window said nothing, so a session's kept steps looked like its first).
+void EventModelTest::aWatcherFromTheStartIsToldHowManyEventsAreNoLongerKept()
+{
+    StoreLimits limits;
+    limits.historyLength = 5;
+    MemoryEventStore store(limits);
+    StreamingHub hub(&store, {});
+    store.createSession(makeSession(QStringLiteral("s")), [](StoreStatus status) { QVERIFY(status.ok()); });
+    for (int i = 0; i < 12; ++i)
+        hub.publish(QStringLiteral("s"), EventKind::Thinking, QJsonObject {{QStringLiteral("n"), i}},
+            [](StoreStatus status, const StoredEvent &) { QVERIFY(status.ok()); });
+    for (int i = 0; i < 3; ++i)
+        hub.publish(QStringLiteral("s"), EventKind::Progress, QJsonObject {{QStringLiteral("n"), i}},
+            [](StoreStatus status, const StoredEvent &) { QVERIFY(status.ok()); });
+    hub.endSession(QStringLiteral("s"), [](StoreStatus status) { QVERIFY(status.ok()); });
+
+    RecordingWatcher fromStart;
+    hub.subscribe(QStringLiteral("s"), {EventKind::Thinking, EventKind::Progress}, {}, &fromStart,
+        [](StoreStatus status) { QVERIFY(status.ok()); });
+    QTRY_VERIFY(!fromStart.delivered.isEmpty());
+    // 8 of 12 steps gone (the stream's fifth place is its session_end); every progress update kept.
+    QCOMPARE(fromStart.trimmed, (QHash<EventKind, qint64> {{EventKind::Thinking, 8}}));
+    QCOMPARE(fromStart.deliveredBeforeTrim, 0);
+
+    // From a known id on, what came before is the watcher's own business.
+    RecordingWatcher resuming;
+    hub.subscribe(QStringLiteral("s"), {EventKind::Thinking}, fromStart.delivered.first().id, &resuming,
+        [](StoreStatus) {});
+    QTRY_VERIFY(!resuming.delivered.isEmpty());
+    QVERIFY(resuming.trimmed.isEmpty());
+    hub.unsubscribe(&fromStart);
+    hub.unsubscribe(&resuming);
 }
 
 void EventModelTest::memoryStoreRejectsDuplicatesAndUnknownSessions()
