@@ -315,7 +315,12 @@ void TraceIngest::copySteps(const std::shared_ptr<TracedSession> &from,
             StoreStatus status, const QList<StoredEvent> &events) mutable {
             if (!self)
                 return;
-            if (!status.ok() || events.isEmpty()) {
+            if (!status.ok()) {
+                // Not moved: the trace's own session stays as it is, listed, rather than say it moved.
+                from->movedTo.clear();
+                return then();
+            }
+            if (events.isEmpty()) {
                 self->retire(from, to);
                 return then();
             }
@@ -332,9 +337,13 @@ void TraceIngest::copySteps(const std::shared_ptr<TracedSession> &from,
             const bool more = events.size() == Page;
             self->m_hub.publishMany(to->id, EventKind::Thinking, steps,
                 [self, from, to, last, more, then = std::move(then)](
-                    StoreStatus, const QList<StoredEvent> &) mutable {
+                    StoreStatus written, const QList<StoredEvent> &) mutable {
                     if (!self)
                         return;
+                    if (!written.ok()) {
+                        from->movedTo.clear();
+                        return then();
+                    }
                     if (more)
                         return self->copySteps(from, to, last, std::move(then));
                     self->retire(from, to);
