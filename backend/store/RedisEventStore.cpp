@@ -113,6 +113,15 @@ void RedisEventStore::createSession(const Session &session, Done done)
 {
     if (!m_link.isUp())
         return done(unavailable());
+    // Making it takes more than one round trip: a read of it meanwhile (the window watching a chat it has
+    // just sent) waits for it, rather than find nothing.
+    m_creating[session.id];
+    done = [this, id = session.id, done = std::move(done)](StoreStatus status) {
+        const std::vector<std::function<void()>> waiting = m_creating.take(id);
+        done(status);
+        for (const auto &read : waiting)
+            read();
+    };
     const QByteArray cutoff = QByteArray::number(nowMs() - m_limits.idleExpirySeconds * 1000);
     m_link.command({"ZCOUNT", m_keys.index(), cutoff, "+inf"},
         [this, session, done](redisReply *count, const QString &error) {
@@ -173,6 +182,10 @@ void RedisEventStore::session(const QString &id, SessionDone done)
 {
     if (!m_link.isUp())
         return done(unavailable(), {}, {});
+    if (const auto creating = m_creating.find(id); creating != m_creating.end()) {
+        creating->push_back([this, id, done = std::move(done)]() mutable { session(id, std::move(done)); });
+        return;
+    }
     m_link.command({"HGETALL", m_keys.session(id)}, [id, done](redisReply *reply, const QString &error) {
         if (!reply)
             return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {}, {});

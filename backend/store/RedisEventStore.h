@@ -24,6 +24,9 @@
 #include <QHash>
 #include <QSet>
 
+#include <functional>
+#include <vector>
+
 class RedisEventStore : public EventStore
 {
     Q_OBJECT
@@ -94,4 +97,6 @@ private:
     // Sessions ended while Redis was away (their session_end events are in the outage buffer): ended there
     // once it is back, after those events. Bounded as the buffer is.
     QSet<QString> m_endsAfterOutage;
+    // Sessions being created, with the reads of them waiting for it.
+    QHash<QString, std::vector<std::function<void()>>> m_creating;
 };

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void aBatchIsOneScriptCallPerSession();
     void eventsPublishedAtOnceShareScriptCalls();
     void aSessionIsDescribedAnewForEveryProcess();
+    void aSessionReadWhileItIsMadeIsFound();
 };
 
 void RedisSessionsTest::eventIdsAreRedisStreamIds()
@@ -303,6 +304,27 @@ void RedisSessionsTest::aSessionIsDescribedAnewForEveryProcess()
         });
     QTRY_VERIFY(answered);
     QCOMPARE(described.code, StoreStatus::Code::NotFound);
+}
+
+// Making a session takes more than one round trip (the cap is counted first): the window, watching a chat
+// it has just sent, asked for the session in between and found nothing ("no longer kept" on a new chat).
+void RedisSessionsTest::aSessionReadWhileItIsMadeIsFound()
+{
+    const auto started = startHealthy(redisOptions());
+    QVERIFY(started);
+    EventStore &store = started->backend().hub().store();
+    Session session;
+    session.id = QStringLiteral("being-made");
+    session.createdAt = session.lastActivity = QDateTime::currentDateTimeUtc();
+    std::optional<StoreStatus> created;
+    std::optional<StoreStatus> found;
+    store.createSession(session, [&](StoreStatus status) { created = status; });
+    store.session(session.id, [&](StoreStatus status, const Session &, const SessionStats &) {
+        QVERIFY(created); // answered after the creation, not before
+        found = status;
+    });
+    QTRY_VERIFY(found);
+    QVERIFY2(found->ok(), qPrintable(found->message));
 }
 
 QTEST_GUILESS_MAIN(RedisSessionsTest)
