@@ -92,6 +92,9 @@ public:
     // Drops sessions idle for longer than the limit (Redis expires keys by itself).
     virtual void expireIdleSessions() = 0;
 
+    // Whether eventAppended() shows every event of every session this process appends or another one does
+    // (memory), or only those of sessions watched here (Redis: a stream is read only while watched).
+    virtual bool showsEveryEvent() const { return true; }
     virtual bool isHealthy() const = 0;
     virtual QJsonObject healthDetails() const = 0;
 

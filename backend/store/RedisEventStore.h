@@ -53,6 +53,7 @@ public:
     void watch(const QString &sessionId, std::function<void()> ready) override;
     void unwatch(const QString &sessionId) override;
     void expireIdleSessions() override;
+    bool showsEveryEvent() const override { return false; }
     bool isHealthy() const override { return m_link.isUp(); }
     QJsonObject healthDetails() const override;
 

@@ -305,8 +305,7 @@ void BackendGateway::liveSessions(
                 if (board->isForgotten(session.id))
                     continue;
                 const SessionState state = board->stateOf(session.id, session.active);
-                if (state == SessionState::Ended)
-                    board->learn(session.id); // ended before this process saw how
+                board->learn(session.id, session.active); // when this process cannot know it
                 listed.append({std::move(session), state});
             }
             reply(listed);

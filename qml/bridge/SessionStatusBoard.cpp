@@ -28,6 +28,7 @@ SessionStatusBoard::SessionStatusBoard(EventStore &store, QObject *parent)
     connect(&store, &EventStore::sessionRemoved, this, [this](const QString &sessionId) {
         m_states.remove(sessionId);
         m_forgotten.remove(sessionId);
+        m_seenUpTo.remove(sessionId);
     });
 }
 
@@ -43,41 +44,71 @@ void SessionStatusBoard::forget(const QString &sessionId)
 {
     m_forgotten.insert(sessionId);
     m_states.remove(sessionId);
+    m_seenUpTo.remove(sessionId);
 }
 
-void SessionStatusBoard::learn(const QString &sessionId)
+void SessionStatusBoard::learn(const QString &sessionId, bool active)
 {
-    constexpr qsizetype MaxReads = 8;
-    if (m_states.contains(sessionId) || m_forgotten.contains(sessionId) || m_learning.contains(sessionId)
-        || m_learning.size() >= MaxReads)
+    const auto known = m_states.constFind(sessionId);
+    const bool seen = known != m_states.cend();
+    if (m_store.showsEveryEvent()) {
+        // Every event reaches the board: only a session it never saw and that ended needs reading.
+        if (seen || active)
+            return;
+    } else if (seen && !active && *known != SessionState::Running) {
+        return; // ended as it saw: nothing more will come
+    }
+    if (m_forgotten.contains(sessionId) || m_learning.contains(sessionId))
         return;
     m_learning.insert(sessionId);
-    readOutcome(sessionId, StreamId(), SessionState::Running);
+    m_toRead.push_back({sessionId, active});
+    readNext();
 }
 
-void SessionStatusBoard::readOutcome(const QString &sessionId, StreamId from, SessionState state)
+void SessionStatusBoard::readNext()
+{
+    // A few at a time, oldest asked first: every session gets its turn, however many there are.
+    constexpr int MaxReads = 8;
+    while (m_reading < MaxReads && !m_toRead.empty()) {
+        const auto [sessionId, active] = m_toRead.front();
+        m_toRead.pop_front();
+        ++m_reading;
+        const StreamId from = m_seenUpTo.value(sessionId);
+        readOutcome(sessionId, active, from, from, m_states.value(sessionId, SessionState::Running));
+    }
+}
+
+void SessionStatusBoard::readOutcome(
+    const QString &sessionId, bool active, StreamId from, StreamId after, SessionState state)
 {
     constexpr int Page = 256;
     QPointer<SessionStatusBoard> self(this);
-    m_store.read(sessionId, EventKind::Progress, from, Page,
-        [self, sessionId, state](StoreStatus status, const QList<StoredEvent> &events) mutable {
+    m_store.read(sessionId, EventKind::Progress, after, Page,
+        [self, sessionId, active, from, after, state](
+            StoreStatus status, const QList<StoredEvent> &events) mutable {
             if (!self)
                 return;
             if (!status.ok()) {
                 self->m_learning.remove(sessionId); // asked for again at the next listing
-                return;
+                --self->m_reading;
+                return self->readNext();
             }
             for (const StoredEvent &event : events) {
                 if (!event.isSessionEnd())
-                    state = after(event, state);
+                    state = SessionStatusBoard::after(event, state);
             }
+            const StreamId last = events.isEmpty() ? after : events.last().id;
             if (events.size() == Page)
-                return self->readOutcome(sessionId, events.last().id, state);
+                return self->readOutcome(sessionId, active, from, last, state);
             self->m_learning.remove(sessionId);
+            --self->m_reading;
             // What this process saw meanwhile is newer than what was read.
-            if (!self->m_states.contains(sessionId) && !self->m_forgotten.contains(sessionId))
+            if (self->m_seenUpTo.value(sessionId) == from && !self->m_forgotten.contains(sessionId)) {
+                self->m_seenUpTo.insert(sessionId, last);
                 self->m_states.insert(
-                    sessionId, state == SessionState::Running ? SessionState::Ended : state);
+                    sessionId, !active && state == SessionState::Running ? SessionState::Ended : state);
+            }
+            self->readNext();
         });
 }
 
@@ -90,6 +121,10 @@ void SessionStatusBoard::note(const StoredEvent &event)
     const SessionState now = after(event, before);
     if (known == m_states.cend() || now != before)
         m_states.insert(event.sessionId, now);
+    if (event.kind == EventKind::Progress) {
+        StreamId &seen = m_seenUpTo[event.sessionId];
+        seen = std::max(seen, event.id);
+    }
 }
 
 SessionState SessionStatusBoard::after(const StoredEvent &event, SessionState before)

@@ -6,7 +6,10 @@
 // their events.
 //
 // A session that ended before this process saw its events (another Ponder sharing Redis ended it, or an
-// earlier run of this one) is learnt once by reading its progress stream: until then it is just Ended.
+// earlier run of this one) is learnt by reading its progress stream: until then it is just Ended. With
+// Redis, which shows this process only the events of sessions it watches, an active session is read on
+// at each listing from where the board last saw it, so that one nobody watches here does not stay
+// running, nor done while its next request runs.
 //
 // A deleted chat's session is forgotten here: it leaves the list although the hub keeps it until it
 // expires.
@@ -18,6 +21,9 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+
+#include <deque>
+#include <utility>
 
 class EventStore;
 struct StoredEvent;
@@ -32,19 +38,25 @@ public:
     SessionState stateOf(const QString &sessionId, bool active) const;
     bool isForgotten(const QString &sessionId) const { return m_forgotten.contains(sessionId); }
     void forget(const QString &sessionId);
-    // Reads how `sessionId`, ended and unknown here, ended; stateOf() says it once the read answers. At
-    // most a few reads at a time: the others are asked for again at the next listing.
-    void learn(const QString &sessionId);
+    // Reads how `sessionId` stands when this process cannot know it from what it saw: ended and never
+    // seen, or, when the store does not show every event, active or not yet seen ending. stateOf() says it
+    // once the read answers. A few reads at a time, in the order asked.
+    void learn(const QString &sessionId, bool active);
 
     // The state an event leaves its session in, given the state before it (public for tests).
     static SessionState after(const StoredEvent &event, SessionState before);
 
 private:
     void note(const StoredEvent &event);
-    void readOutcome(const QString &sessionId, StreamId after, SessionState state);
+    void readNext();
+    void readOutcome(
+        const QString &sessionId, bool active, StreamId from, StreamId after, SessionState state);
 
     EventStore &m_store;
-    QSet<QString> m_learning;
+    QSet<QString> m_learning; // queued or being read
+    std::deque<std::pair<QString, bool>> m_toRead; // (session, active), oldest asked first
+    int m_reading = 0;
+    QHash<QString, StreamId> m_seenUpTo; // the last progress event the board has of a session
     QHash<QString, SessionState> m_states;
     QSet<QString> m_forgotten;
 };

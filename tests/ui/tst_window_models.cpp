@@ -177,6 +177,7 @@ private Q_SLOTS:
     void liveSessionsNameATraceByItsService();
     void aTraceMovedIntoItsConversationIsListedOnce();
     void aSessionEndedBeforeThisProcessSawItSaysHowItEnded();
+    void aSessionWhoseEventsThisProcessDoesNotSeeIsReadOn();
     void anOutsideRequestEndingIsAnnouncedOnce();
     void modelCatalogListsUpstreamModels();
     void aModelItsServerDroppedIsNotAwaitedWhenTheServerFallsSilent();
@@ -1198,12 +1199,60 @@ void WindowModelsTest::aSessionEndedBeforeThisProcessSawItSaysHowItEnded()
     for (const char *name : {"failed-long", "done", "stopped", "said-nothing"}) {
         const QString id = QString::fromLatin1(name);
         QCOMPARE(board.stateOf(id, false), SessionState::Ended);
-        board.learn(id);
+        board.learn(id, false);
     }
     QTRY_COMPARE(board.stateOf(QStringLiteral("failed-long"), false), SessionState::Failed);
     QTRY_COMPARE(board.stateOf(QStringLiteral("done"), false), SessionState::Done);
     QTRY_COMPARE(board.stateOf(QStringLiteral("stopped"), false), SessionState::Stopped);
     QCOMPARE(board.stateOf(QStringLiteral("said-nothing"), false), SessionState::Ended);
+}
+
+// Redis shows a process only the events of sessions it watches: a chat the window no longer watches, or
+// one another Ponder served, stayed "running" in the list after it was done.
+void WindowModelsTest::aSessionWhoseEventsThisProcessDoesNotSeeIsReadOn()
+{
+    class WatchedOnlyStore : public MemoryEventStore
+    {
+    public:
+        using MemoryEventStore::MemoryEventStore;
+        bool showsEveryEvent() const override { return false; }
+    };
+    WatchedOnlyStore store(StoreLimits {});
+    SessionStatusBoard board(store, nullptr);
+    const auto progress = [&](const QString &id, const QString &activity) {
+        store.append(id, EventKind::Progress, QStringLiteral("progress_update"),
+            QJsonObject {{QStringLiteral("session_id"), id},
+                {QStringLiteral("update_type"), QStringLiteral("progress")},
+                {QStringLiteral("current_activity"), activity}},
+            [](StoreStatus status, const StoredEvent &) { QVERIFY(status.ok()); });
+    };
+    for (const char *name : {"chat", "earlier"}) {
+        Session session;
+        session.id = QString::fromLatin1(name);
+        session.createdAt = session.lastActivity = QDateTime::currentDateTimeUtc();
+        store.createSession(session, [](StoreStatus status) { QVERIFY(status.ok()); });
+    }
+    progress(QStringLiteral("chat"), QStringLiteral("received")); // seen here
+    {
+        const QSignalBlocker unseen(store); // written where this process does not look
+        progress(QStringLiteral("chat"), QStringLiteral("done"));
+        progress(QStringLiteral("earlier"), QStringLiteral("received"));
+        progress(QStringLiteral("earlier"), QStringLiteral("failed"));
+    }
+    QCOMPARE(board.stateOf(QStringLiteral("chat"), true), SessionState::Running);
+    QCOMPARE(board.stateOf(QStringLiteral("earlier"), true), SessionState::Running);
+    board.learn(QStringLiteral("chat"), true);
+    board.learn(QStringLiteral("earlier"), true);
+    QTRY_COMPARE(board.stateOf(QStringLiteral("chat"), true), SessionState::Done);
+    QTRY_COMPARE(board.stateOf(QStringLiteral("earlier"), true), SessionState::Failed);
+
+    // Its next request, unseen too, is read on from where the board was.
+    {
+        const QSignalBlocker unseen(store);
+        progress(QStringLiteral("chat"), QStringLiteral("received"));
+    }
+    board.learn(QStringLiteral("chat"), true);
+    QTRY_COMPARE(board.stateOf(QStringLiteral("chat"), true), SessionState::Running);
 }
 
 void WindowModelsTest::liveSessionsKeepTheirPlacesWhileStreaming()
