@@ -110,6 +110,7 @@ private Q_SLOTS:
     void childrenBeforeTheirParentStillNestAndTheRootTitlesTheSession();
     void sessionIdsComeFromAttributesElseTheTrace();
     void aTracesEarlierStepsMoveToTheConversationItsRootNames();
+    void aTraceNamedBySessionIdStaysThereWhenItsRootNamesAConversation();
     void refusedSpansArePartialSuccess();
     void badBodiesGetAStatusInTheirEncoding_data();
     void badBodiesGetAStatusInTheirEncoding();
@@ -346,6 +347,24 @@ void TraceApiTest::aTracesEarlierStepsMoveToTheConversationItsRootNames()
     QVERIFY(!server.get(QStringLiteral("/sessions/5bf92f3577b34da6a3ce929d0e0e4737"))
                  .json()[QLatin1String("active")]
                  .toBool());
+}
+
+// session.id outranks gen_ai.conversation.id: children that name a session keep their trace there when the
+// root names only a conversation (the root went to the conversation, and the session never ended).
+void TraceApiTest::aTraceNamedBySessionIdStaysThereWhenItsRootNamesAConversation()
+{
+    BackendFixture server;
+    QVERIFY(server.start());
+    QCOMPARE(post(server, bytesOf(requestOf(WholeRun.mid(1), nullptr, "sess-9"))).status, 200);
+    pb::ExportTraceServiceRequest root = requestOf(WholeRun.mid(0, 1));
+    setString(root.mutable_resource_spans(0)->mutable_scope_spans(0)->mutable_spans(0)->add_attributes(),
+        "gen_ai.conversation.id", "conv-s");
+    QCOMPARE(post(server, bytesOf(root)).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !server.get(QStringLiteral("/sessions/sess-9")).json()[QLatin1String("active")].toBool(true), 15000);
+    QVERIFY(!stepWithId(eventsOf(server, QStringLiteral("sess-9")), QStringLiteral("1111111111111111"))
+                 .isEmpty());
+    QCOMPARE(server.get(QStringLiteral("/sessions/conv-s")).status, 404);
 }
 
 void TraceApiTest::refusedSpansArePartialSuccess()

@@ -35,8 +35,8 @@ void consider(SessionCandidate &best, int rank, const QString &id)
         best = {rank, id};
 }
 
-template<typename Key>
-void remember(QHash<Key, QString> &map, std::deque<Key> &order, const Key &key, const QString &value, int max)
+template<typename Key, typename Value>
+void remember(QHash<Key, Value> &map, std::deque<Key> &order, const Key &key, const Value &value, int max)
 {
     if (!map.contains(key)) {
         order.push_back(key);
@@ -170,12 +170,20 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
             session.clear();
         }
         const QString ownId = SpanTranslator::hex(it.key());
-        const QString before = m_traceSessions.value(it.key());
-        if (session.isEmpty())
-            session = before.isEmpty() ? ownId : before;
-        else if (before == ownId && session != ownId)
+        const TraceRoute before = m_traceSessions.value(it.key());
+        int rank = session.isEmpty() ? 0 : it->rank;
+        if (!before.session.isEmpty() && before.rank >= rank) {
+            // Named as strongly before (a child's session.id outranks its root's conversation id): the
+            // trace stays where its first spans are.
+            session = before.session;
+            rank = before.rank;
+        } else if (session.isEmpty()) {
+            session = ownId;
+        } else if (before.session == ownId && session != ownId) {
             movedInto[session] << ownId; // named only now, by a span that came later (its root)
-        remember(m_traceSessions, m_traceOrder, it.key(), session, m_limits.maxTrackedSessions);
+        }
+        remember(
+            m_traceSessions, m_traceOrder, it.key(), TraceRoute {session, rank}, m_limits.maxTrackedSessions);
         sessionOfTrace.insert(it.key(), session);
     }
 

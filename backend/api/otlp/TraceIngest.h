@@ -99,6 +99,13 @@ private:
     qint64 m_spansRejected = 0;
     QHash<QString, std::shared_ptr<TracedSession>> m_sessions;
     std::deque<QString> m_sessionOrder; // oldest first, for forgetting
-    QHash<QByteArray, QString> m_traceSessions; // trace id -> session, for traces split over exports
+    // A trace's session, for traces split over exports, and how strongly an attribute named it (0: its own
+    // id, as no span named one yet).
+    struct TraceRoute
+    {
+        QString session;
+        int rank = 0;
+    };
+    QHash<QByteArray, TraceRoute> m_traceSessions;
     std::deque<QByteArray> m_traceOrder;
 };
