@@ -142,7 +142,7 @@ SessionState SessionStatusBoard::after(const StoredEvent &event, SessionState be
         return SessionState::Done;
     if (activity == "failed")
         return SessionState::Failed;
-    if (activity == "aborted")
+    if (activity == "aborted" || activity == "stopped")
         return SessionState::Stopped;
     // Anything else is work going on, unless the session already said how it ended.
     return before == SessionState::Ended ? SessionState::Running : before;

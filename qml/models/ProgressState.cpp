@@ -128,7 +128,8 @@ ProgressState::Phase ProgressState::phaseOf(const QString &activity, const QStri
         return Phase::Done;
     if (activity == QLatin1String("failed"))
         return Phase::Failed;
-    if (activity == QLatin1String("aborted"))
+    // ("stopped": an outside agent's word for what Ponder's own updates call aborted.)
+    if (activity == QLatin1String("aborted") || activity == QLatin1String("stopped"))
         return Phase::Stopped;
     // An outside agent's own activity names: it is working unless it said it finished.
     return current == Phase::Done || current == Phase::Ended ? current : Phase::Working;

@@ -1193,10 +1193,12 @@ void WindowModelsTest::aSessionEndedBeforeThisProcessSawItSaysHowItEnded()
     ended(QStringLiteral("failed-long"), many);
     ended(QStringLiteral("done"), {QStringLiteral("started"), QStringLiteral("done")});
     ended(QStringLiteral("stopped"), {QStringLiteral("started"), QStringLiteral("aborted")});
+    // An outside agent's own word for it.
+    ended(QStringLiteral("stopped-in-own-words"), {QStringLiteral("started"), QStringLiteral("stopped")});
     ended(QStringLiteral("said-nothing"), {});
 
     SessionStatusBoard board(store, nullptr); // as a process started after they ended
-    for (const char *name : {"failed-long", "done", "stopped", "said-nothing"}) {
+    for (const char *name : {"failed-long", "done", "stopped", "stopped-in-own-words", "said-nothing"}) {
         const QString id = QString::fromLatin1(name);
         QCOMPARE(board.stateOf(id, false), SessionState::Ended);
         board.learn(id, false);
@@ -1204,6 +1206,11 @@ void WindowModelsTest::aSessionEndedBeforeThisProcessSawItSaysHowItEnded()
     QTRY_COMPARE(board.stateOf(QStringLiteral("failed-long"), false), SessionState::Failed);
     QTRY_COMPARE(board.stateOf(QStringLiteral("done"), false), SessionState::Done);
     QTRY_COMPARE(board.stateOf(QStringLiteral("stopped"), false), SessionState::Stopped);
+    QTRY_COMPARE(board.stateOf(QStringLiteral("stopped-in-own-words"), false), SessionState::Stopped);
+    ProgressState watched;
+    watched.apply({{QStringLiteral("update_type"), QStringLiteral("warning")},
+        {QStringLiteral("current_activity"), QStringLiteral("stopped")}});
+    QCOMPARE(watched.phase(), ProgressState::Phase::Stopped);
     QCOMPARE(board.stateOf(QStringLiteral("said-nothing"), false), SessionState::Ended);
 }
 
