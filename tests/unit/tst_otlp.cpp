@@ -83,6 +83,7 @@ private Q_SLOTS:
     void jsonFollowsTheOtlpMapping();
     void jsonOfTheWrongShapeNamesWhere_data();
     void jsonOfTheWrongShapeNamesWhere();
+    void enumsTakeEveryInt32AsProtobufDoes();
     void deeplyNestedValuesAreCut();
     void gzipIsInflatedWithinItsBound();
     void aGzipBombStopsAtTheBound();
@@ -257,6 +258,9 @@ void OtlpTest::jsonOfTheWrongShapeNamesWhere_data()
     QTest::newRow("status code unknown")
         << QByteArray(R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"status":{"code":"BAD"}}]}]}]})")
         << "status.code must be an enum value";
+    QTest::newRow("kind beyond int32")
+        << QByteArray(R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"kind":2147483648}]}]}]})")
+        << "kind must be an enum value";
     QTest::newRow("trace id a number")
         << QByteArray(R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":5}]}]}]})")
         << "traceId must be a string";
@@ -270,6 +274,18 @@ void OtlpTest::jsonOfTheWrongShapeNamesWhere()
     QCOMPARE(read.error, OtlpReadResult::Error::Malformed);
     QVERIFY2(read.message.contains(mentions), qPrintable(read.message));
     QVERIFY(read.batch.spans.isEmpty());
+}
+
+// Protobuf carries an enum as any int32: JSON takes the same range, so a span kind no spec names reads the
+// same from both encodings (fuzz_otlp_protobuf found JSON refusing 1610605437, which protobuf took).
+void OtlpTest::enumsTakeEveryInt32AsProtobufDoes()
+{
+    const OtlpReadResult read = OtlpJsonReader::read(QByteArray(
+        R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"4bf92f3577b34da6a3ce929d0e0e4736",
+        "spanId":"b7ad6b7169203331","kind":1610605437,"status":{"code":-2147483648}}]}]}]})"));
+    QCOMPARE(read.error, OtlpReadResult::Error::None);
+    QCOMPARE(read.batch.spans.first().kind, 1610605437);
+    QCOMPARE(read.batch.spans.first().statusCode, INT32_MIN);
 }
 
 void OtlpTest::deeplyNestedValuesAreCut()

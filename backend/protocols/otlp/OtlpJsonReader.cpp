@@ -102,8 +102,11 @@ int enumAt(const QJsonValue &value, const Path &where, const QStringList &names)
 {
     if (isAbsent(value))
         return 0;
+    // Any int32, as protobuf carries an enum: a value the spec does not name is kept as it is (a newer
+    // exporter's), read the same from either encoding.
     const double number = value.toDouble();
-    if (value.isDouble() && std::floor(number) == number && std::abs(number) < 1e9)
+    if (value.isDouble() && std::floor(number) == number && number >= double(INT32_MIN)
+        && number <= double(INT32_MAX))
         return int(number);
     if (value.isString() && names.contains(value.toString()))
         return int(names.indexOf(value.toString()));
