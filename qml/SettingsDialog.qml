@@ -568,7 +568,7 @@ Dialog {
                     EventStoreStatus { id: storeStatus; gateway: dialog.gateway }
                     Hint {
                         objectName: "eventStoreNow"
-                        text: storeStatus.text
+                        text: Words.eventStoreNow(storeStatus.store, storeStatus.healthy, storeStatus.reason)
                     }
                     Button { text: qsTr("Check now"); onClicked: storeStatus.refresh() }
                 }

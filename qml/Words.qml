@@ -248,6 +248,15 @@ QtObject {
     function runFailureQuote(run) {
         return quoted((runFailure(run) !== "" ? run.detail : run.reason) || "")
     }
+    // The event store as Settings show it (EventStoreStatus: store, healthy, reason); "" until known.
+    function eventStoreNow(store, healthy, reason) {
+        if (store === "memory")
+            return qsTr("Now: in memory, healthy.")
+        if (store === "")
+            return ""
+        return healthy ? qsTr("Now: Redis, connected.")
+                       : qsTr("Now: Redis, degraded (%1). Events are buffered until it is back.").arg(reason)
+    }
     // Why a session cannot be watched (SessionView.Problem).
     function sessionProblem(problem) {
         switch (problem) {

@@ -188,17 +188,14 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="12" />
         <source>Now: in memory, healthy.</source>
         <translation>Aktuell: im Arbeitsspeicher, in Ordnung.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="14" />
         <source>Now: Redis, connected.</source>
         <translation>Aktuell: Redis, verbunden.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="17" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Aktuell: Redis, eingeschränkt (%1). Ereignisse werden gepuffert, bis es wieder da ist.</translation>
     </message>
@@ -1740,7 +1737,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="142" />
-        <location filename="../qml/Words.qml" line="280" />
+        <location filename="../qml/Words.qml" line="289" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1761,13 +1758,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="153" />
-        <location filename="../qml/Words.qml" line="281" />
+        <location filename="../qml/Words.qml" line="290" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="155" />
-        <location filename="../qml/Words.qml" line="282" />
+        <location filename="../qml/Words.qml" line="291" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -1867,7 +1864,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="219" />
-        <location filename="../qml/Words.qml" line="309" />
+        <location filename="../qml/Words.qml" line="318" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
     </message>
@@ -1883,7 +1880,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="226" />
-        <location filename="../qml/Words.qml" line="312" />
+        <location filename="../qml/Words.qml" line="321" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 antwortete nicht mehr, und Ponder hat aufgehört zu warten.</translation>
     </message>
@@ -1918,248 +1915,263 @@
         <translation>„%1“</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="254" />
+        <source>Now: in memory, healthy.</source>
+        <translation>Aktuell: im Arbeitsspeicher, in Ordnung.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="257" />
+        <source>Now: Redis, connected.</source>
+        <translation>Aktuell: Redis, verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="258" />
+        <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
+        <translation>Aktuell: Redis, eingeschränkt (%1). Ereignisse werden gepuffert, bis es wieder da ist.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="264" />
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder hat diese Sitzung nicht mehr: Sie wurde gelöscht oder ist vor so langer Zeit zu Ende gegangen, dass sie abgelaufen ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="265" />
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>Diese Sitzung kann gerade nicht beobachtet werden: Der Ereignisspeicher (Redis) antwortet nicht. Wähle sie erneut aus, sobald Redis wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="266" />
         <source>The event store refused to show this session.</source>
         <translation>Der Ereignisspeicher hat sich geweigert, diese Sitzung zu zeigen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="264" />
+        <location filename="../qml/Words.qml" line="273" />
         <source>No keychain answers.</source>
         <translation>Kein Schlüsselbund antwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="265" />
+        <location filename="../qml/Words.qml" line="274" />
         <source>The keychain refused Ponder access.</source>
         <translation>Der Schlüsselbund hat Ponder den Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="266" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>The keychain reported an error.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="272" />
+        <location filename="../qml/Words.qml" line="281" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="278" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="279" />
+        <location filename="../qml/Words.qml" line="288" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="292" />
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="284" />
+        <location filename="../qml/Words.qml" line="293" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="307" />
+        <location filename="../qml/Words.qml" line="316" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 hat die Antwort abgebrochen, bevor sie fertig war.</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="222" />
-        <location filename="../qml/Words.qml" line="311" />
+        <location filename="../qml/Words.qml" line="320" />
         <source>%1 could not be reached.</source>
         <translation>%1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="313" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>The secure connection to %1 failed.</source>
         <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="315" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>%1 reported an error.</source>
         <translation>%1 hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316" />
+        <location filename="../qml/Words.qml" line="325" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 hat eine Antwort geschickt, die Ponder nicht lesen konnte.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322" />
+        <location filename="../qml/Words.qml" line="331" />
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>Nicht erreichbar: Unter dieser Adresse antwortet nichts. Läuft der Server?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="323" />
+        <location filename="../qml/Words.qml" line="332" />
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>Er blieb stumm, und Ponder hat aufgehört zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="333" />
         <source>The secure connection failed.</source>
         <translation>Die sichere Verbindung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="325" />
+        <location filename="../qml/Words.qml" line="334" />
         <source>It refused Ponder's API key.</source>
         <translation>Er hat Ponders API-Schlüssel abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="326" />
+        <location filename="../qml/Words.qml" line="335" />
         <source>Nothing found at this address: is the URL right?</source>
         <translation>Unter dieser Adresse nichts gefunden: Stimmt die URL?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="327" />
+        <location filename="../qml/Words.qml" line="336" />
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>Er bittet Ponder zu warten (zu viele Anfragen).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="328" />
+        <location filename="../qml/Words.qml" line="337" />
         <source>It answered with an error.</source>
         <translation>Er hat mit einem Fehler geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="344" />
+        <location filename="../qml/Words.qml" line="353" />
         <source>Model not found</source>
         <translation>Modell nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="345" />
+        <location filename="../qml/Words.qml" line="354" />
         <source>Rate limited</source>
         <translation>Anfragen begrenzt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="346" />
+        <location filename="../qml/Words.qml" line="355" />
         <source>Model server not reachable</source>
         <translation>Modellserver nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="347" />
+        <location filename="../qml/Words.qml" line="356" />
         <source>Model server went silent</source>
         <translation>Modellserver antwortet nicht mehr</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="348" />
+        <location filename="../qml/Words.qml" line="357" />
         <source>The answer broke off</source>
         <translation>Die Antwort brach ab</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="349" />
+        <location filename="../qml/Words.qml" line="358" />
         <source>API key refused</source>
         <translation>API-Schlüssel abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="350" />
+        <location filename="../qml/Words.qml" line="359" />
         <source>Too many answers at once</source>
         <translation>Zu viele Antworten gleichzeitig</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="351" />
+        <location filename="../qml/Words.qml" line="360" />
         <source>Request refused</source>
         <translation>Anfrage abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="352" />
+        <location filename="../qml/Words.qml" line="361" />
         <source>Agent not reachable</source>
         <translation>Agent nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="353" />
+        <location filename="../qml/Words.qml" line="362" />
         <source>Agent went silent</source>
         <translation>Agent antwortet nicht mehr</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="354" />
+        <location filename="../qml/Words.qml" line="363" />
         <source>Agent refused Ponder</source>
         <translation>Agent hat Ponder abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="355" />
+        <location filename="../qml/Words.qml" line="364" />
         <source>The agent reported an error</source>
         <translation>Der Agent hat einen Fehler gemeldet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="356" />
+        <location filename="../qml/Words.qml" line="365" />
         <source>The model server reported an error</source>
         <translation>Der Modellserver hat einen Fehler gemeldet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="364" />
+        <location filename="../qml/Words.qml" line="373" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="366" />
+        <location filename="../qml/Words.qml" line="375" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Server begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="368" />
+        <location filename="../qml/Words.qml" line="377" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="370" />
+        <location filename="../qml/Words.qml" line="379" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="372" />
+        <location filename="../qml/Words.qml" line="381" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="374" />
+        <location filename="../qml/Words.qml" line="383" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="376" />
+        <location filename="../qml/Words.qml" line="385" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="378" />
+        <location filename="../qml/Words.qml" line="387" />
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="380" />
+        <location filename="../qml/Words.qml" line="389" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>Der Agent antwortet nicht. Läuft er unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="382" />
+        <location filename="../qml/Words.qml" line="391" />
         <source>The agent went silent. Try again.</source>
         <translation>Der Agent ist verstummt. Versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="384" />
+        <location filename="../qml/Words.qml" line="393" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>Der Agent hat Ponder abgewiesen. Prüfe seine Adresse und was er erwartet in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="386" />
+        <location filename="../qml/Words.qml" line="395" />
         <source>The agent reported an error.</source>
         <translation>Der Agent hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="388" />
+        <location filename="../qml/Words.qml" line="397" />
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

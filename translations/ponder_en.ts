@@ -192,17 +192,14 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="12" />
         <source>Now: in memory, healthy.</source>
         <translation>Now: in memory, healthy.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="14" />
         <source>Now: Redis, connected.</source>
         <translation>Now: Redis, connected.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="17" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Now: Redis, degraded (%1). Events are buffered until it is back.</translation>
     </message>
@@ -1748,7 +1745,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="142" />
-        <location filename="../qml/Words.qml" line="280" />
+        <location filename="../qml/Words.qml" line="289" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -1769,13 +1766,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="153" />
-        <location filename="../qml/Words.qml" line="281" />
+        <location filename="../qml/Words.qml" line="290" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="155" />
-        <location filename="../qml/Words.qml" line="282" />
+        <location filename="../qml/Words.qml" line="291" />
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
@@ -1875,7 +1872,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="219" />
-        <location filename="../qml/Words.qml" line="309" />
+        <location filename="../qml/Words.qml" line="318" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 answered with HTTP status %2.</translation>
     </message>
@@ -1891,7 +1888,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="226" />
-        <location filename="../qml/Words.qml" line="312" />
+        <location filename="../qml/Words.qml" line="321" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 went silent, and Ponder stopped waiting.</translation>
     </message>
@@ -1926,193 +1923,208 @@
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="254" />
+        <source>Now: in memory, healthy.</source>
+        <translation>Now: in memory, healthy.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="257" />
+        <source>Now: Redis, connected.</source>
+        <translation>Now: Redis, connected.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="258" />
+        <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
+        <translation>Now: Redis, degraded (%1). Events are buffered until it is back.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="264" />
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="265" />
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="266" />
         <source>The event store refused to show this session.</source>
         <translation>The event store refused to show this session.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="264" />
+        <location filename="../qml/Words.qml" line="273" />
         <source>No keychain answers.</source>
         <translation>No keychain answers.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="265" />
+        <location filename="../qml/Words.qml" line="274" />
         <source>The keychain refused Ponder access.</source>
         <translation>The keychain refused Ponder access.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="266" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>The keychain reported an error.</source>
         <translation>The keychain reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="272" />
+        <location filename="../qml/Words.qml" line="281" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>Nothing is stored in plain text instead.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="278" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="279" />
+        <location filename="../qml/Words.qml" line="288" />
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="292" />
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="284" />
+        <location filename="../qml/Words.qml" line="293" />
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="307" />
+        <location filename="../qml/Words.qml" line="316" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 broke off the answer before it was done.</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="222" />
-        <location filename="../qml/Words.qml" line="311" />
+        <location filename="../qml/Words.qml" line="320" />
         <source>%1 could not be reached.</source>
         <translation>%1 could not be reached.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="313" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>The secure connection to %1 failed.</source>
         <translation>The secure connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="315" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>%1 reported an error.</source>
         <translation>%1 reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316" />
+        <location filename="../qml/Words.qml" line="325" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 sent an answer Ponder could not read.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322" />
+        <location filename="../qml/Words.qml" line="331" />
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>Not reachable: nothing answers at this address. Is the server running?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="323" />
+        <location filename="../qml/Words.qml" line="332" />
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>It went silent, and Ponder stopped waiting.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="333" />
         <source>The secure connection failed.</source>
         <translation>The secure connection failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="325" />
+        <location filename="../qml/Words.qml" line="334" />
         <source>It refused Ponder's API key.</source>
         <translation>It refused Ponder's API key.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="326" />
+        <location filename="../qml/Words.qml" line="335" />
         <source>Nothing found at this address: is the URL right?</source>
         <translation>Nothing found at this address: is the URL right?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="327" />
+        <location filename="../qml/Words.qml" line="336" />
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>It asked Ponder to wait (too many requests).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="328" />
+        <location filename="../qml/Words.qml" line="337" />
         <source>It answered with an error.</source>
         <translation>It answered with an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="344" />
+        <location filename="../qml/Words.qml" line="353" />
         <source>Model not found</source>
         <translation>Model not found</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="345" />
+        <location filename="../qml/Words.qml" line="354" />
         <source>Rate limited</source>
         <translation>Rate limited</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="346" />
+        <location filename="../qml/Words.qml" line="355" />
         <source>Model server not reachable</source>
         <translation>Model server not reachable</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="347" />
+        <location filename="../qml/Words.qml" line="356" />
         <source>Model server went silent</source>
         <translation>Model server went silent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="348" />
+        <location filename="../qml/Words.qml" line="357" />
         <source>The answer broke off</source>
         <translation>The answer broke off</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="349" />
+        <location filename="../qml/Words.qml" line="358" />
         <source>API key refused</source>
         <translation>API key refused</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="350" />
+        <location filename="../qml/Words.qml" line="359" />
         <source>Too many answers at once</source>
         <translation>Too many answers at once</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="351" />
+        <location filename="../qml/Words.qml" line="360" />
         <source>Request refused</source>
         <translation>Request refused</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="352" />
+        <location filename="../qml/Words.qml" line="361" />
         <source>Agent not reachable</source>
         <translation>Agent not reachable</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="353" />
+        <location filename="../qml/Words.qml" line="362" />
         <source>Agent went silent</source>
         <translation>Agent went silent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="354" />
+        <location filename="../qml/Words.qml" line="363" />
         <source>Agent refused Ponder</source>
         <translation>Agent refused Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="355" />
+        <location filename="../qml/Words.qml" line="364" />
         <source>The agent reported an error</source>
         <translation>The agent reported an error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="356" />
+        <location filename="../qml/Words.qml" line="365" />
         <source>The model server reported an error</source>
         <translation>The model server reported an error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="364" />
+        <location filename="../qml/Words.qml" line="373" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="366" />
+        <location filename="../qml/Words.qml" line="375" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>The server is rate limiting Ponder and asked it to wait.</translation>
     </message>
@@ -2121,57 +2133,57 @@
         <translation>The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="368" />
+        <location filename="../qml/Words.qml" line="377" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="370" />
+        <location filename="../qml/Words.qml" line="379" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="372" />
+        <location filename="../qml/Words.qml" line="381" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="374" />
+        <location filename="../qml/Words.qml" line="383" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder's API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="376" />
+        <location filename="../qml/Words.qml" line="385" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="378" />
+        <location filename="../qml/Words.qml" line="387" />
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="380" />
+        <location filename="../qml/Words.qml" line="389" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>The agent is not answering. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="382" />
+        <location filename="../qml/Words.qml" line="391" />
         <source>The agent went silent. Try again.</source>
         <translation>The agent went silent. Try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="384" />
+        <location filename="../qml/Words.qml" line="393" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>The agent refused Ponder. Check its address and what it expects in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="386" />
+        <location filename="../qml/Words.qml" line="395" />
         <source>The agent reported an error.</source>
         <translation>The agent reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="388" />
+        <location filename="../qml/Words.qml" line="397" />
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

@@ -188,17 +188,14 @@
 <context>
     <name>EventStoreStatus</name>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="12" />
         <source>Now: in memory, healthy.</source>
         <translation>Ahora: en memoria, correcto.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="14" />
         <source>Now: Redis, connected.</source>
         <translation>Ahora: Redis, conectado.</translation>
     </message>
     <message>
-        <location filename="../qml/settings/EventStoreStatus.cpp" line="17" />
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Ahora: Redis, degradado (%1). Los eventos se guardan en búfer hasta que vuelva.</translation>
     </message>
@@ -1740,7 +1737,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="142" />
-        <location filename="../qml/Words.qml" line="280" />
+        <location filename="../qml/Words.qml" line="289" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
@@ -1761,13 +1758,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="153" />
-        <location filename="../qml/Words.qml" line="281" />
+        <location filename="../qml/Words.qml" line="290" />
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="155" />
-        <location filename="../qml/Words.qml" line="282" />
+        <location filename="../qml/Words.qml" line="291" />
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
@@ -1867,7 +1864,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="219" />
-        <location filename="../qml/Words.qml" line="309" />
+        <location filename="../qml/Words.qml" line="318" />
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 respondió con el estado HTTP %2.</translation>
     </message>
@@ -1883,7 +1880,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="226" />
-        <location filename="../qml/Words.qml" line="312" />
+        <location filename="../qml/Words.qml" line="321" />
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
     </message>
@@ -1918,248 +1915,263 @@
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="255" />
+        <location filename="../qml/Words.qml" line="254" />
+        <source>Now: in memory, healthy.</source>
+        <translation>Ahora: en memoria, correcto.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="257" />
+        <source>Now: Redis, connected.</source>
+        <translation>Ahora: Redis, conectado.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="258" />
+        <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
+        <translation>Ahora: Redis, degradado (%1). Los eventos se guardan en búfer hasta que vuelva.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="264" />
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder ya no tiene esta sesión: se eliminó o terminó hace tanto que caducó.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="256" />
+        <location filename="../qml/Words.qml" line="265" />
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>Ahora no se puede seguir esta sesión: el almacén de eventos (Redis) no responde. Vuelve a seleccionarla cuando Redis esté de nuevo disponible.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257" />
+        <location filename="../qml/Words.qml" line="266" />
         <source>The event store refused to show this session.</source>
         <translation>El almacén de eventos se negó a mostrar esta sesión.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="264" />
+        <location filename="../qml/Words.qml" line="273" />
         <source>No keychain answers.</source>
         <translation>Ningún llavero responde.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="265" />
+        <location filename="../qml/Words.qml" line="274" />
         <source>The keychain refused Ponder access.</source>
         <translation>El llavero le negó el acceso a Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="266" />
+        <location filename="../qml/Words.qml" line="275" />
         <source>The keychain reported an error.</source>
         <translation>El llavero informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="272" />
+        <location filename="../qml/Words.qml" line="281" />
         <source>Nothing is stored in plain text instead.</source>
         <translation>No se guarda nada en texto plano en su lugar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="278" />
+        <location filename="../qml/Words.qml" line="287" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="279" />
+        <location filename="../qml/Words.qml" line="288" />
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="283" />
+        <location filename="../qml/Words.qml" line="292" />
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="284" />
+        <location filename="../qml/Words.qml" line="293" />
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="307" />
+        <location filename="../qml/Words.qml" line="316" />
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 cortó la respuesta antes de terminarla.</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="222" />
-        <location filename="../qml/Words.qml" line="311" />
+        <location filename="../qml/Words.qml" line="320" />
         <source>%1 could not be reached.</source>
         <translation>No se pudo contactar con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="313" />
+        <location filename="../qml/Words.qml" line="322" />
         <source>The secure connection to %1 failed.</source>
         <translation>Falló la conexión segura con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="315" />
+        <location filename="../qml/Words.qml" line="324" />
         <source>%1 reported an error.</source>
         <translation>%1 informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316" />
+        <location filename="../qml/Words.qml" line="325" />
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 envió una respuesta que Ponder no pudo leer.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322" />
+        <location filename="../qml/Words.qml" line="331" />
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>No se puede conectar: nada responde en esta dirección. ¿Está en marcha el servidor?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="323" />
+        <location filename="../qml/Words.qml" line="332" />
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>Dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324" />
+        <location filename="../qml/Words.qml" line="333" />
         <source>The secure connection failed.</source>
         <translation>La conexión segura falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="325" />
+        <location filename="../qml/Words.qml" line="334" />
         <source>It refused Ponder's API key.</source>
         <translation>Rechazó la clave de API de Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="326" />
+        <location filename="../qml/Words.qml" line="335" />
         <source>Nothing found at this address: is the URL right?</source>
         <translation>No se encontró nada en esta dirección: ¿es correcta la URL?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="327" />
+        <location filename="../qml/Words.qml" line="336" />
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>Pidió a Ponder que esperara (demasiadas solicitudes).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="328" />
+        <location filename="../qml/Words.qml" line="337" />
         <source>It answered with an error.</source>
         <translation>Respondió con un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="344" />
+        <location filename="../qml/Words.qml" line="353" />
         <source>Model not found</source>
         <translation>Modelo no encontrado</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="345" />
+        <location filename="../qml/Words.qml" line="354" />
         <source>Rate limited</source>
         <translation>Solicitudes limitadas</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="346" />
+        <location filename="../qml/Words.qml" line="355" />
         <source>Model server not reachable</source>
         <translation>Servidor de modelos inaccesible</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="347" />
+        <location filename="../qml/Words.qml" line="356" />
         <source>Model server went silent</source>
         <translation>El servidor de modelos dejó de responder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="348" />
+        <location filename="../qml/Words.qml" line="357" />
         <source>The answer broke off</source>
         <translation>La respuesta se cortó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="349" />
+        <location filename="../qml/Words.qml" line="358" />
         <source>API key refused</source>
         <translation>Clave de API rechazada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="350" />
+        <location filename="../qml/Words.qml" line="359" />
         <source>Too many answers at once</source>
         <translation>Demasiadas respuestas a la vez</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="351" />
+        <location filename="../qml/Words.qml" line="360" />
         <source>Request refused</source>
         <translation>Solicitud rechazada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="352" />
+        <location filename="../qml/Words.qml" line="361" />
         <source>Agent not reachable</source>
         <translation>Agente inaccesible</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="353" />
+        <location filename="../qml/Words.qml" line="362" />
         <source>Agent went silent</source>
         <translation>El agente dejó de responder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="354" />
+        <location filename="../qml/Words.qml" line="363" />
         <source>Agent refused Ponder</source>
         <translation>El agente rechazó a Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="355" />
+        <location filename="../qml/Words.qml" line="364" />
         <source>The agent reported an error</source>
         <translation>El agente informó de un error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="356" />
+        <location filename="../qml/Words.qml" line="365" />
         <source>The model server reported an error</source>
         <translation>El servidor de modelos informó de un error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="364" />
+        <location filename="../qml/Words.qml" line="373" />
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="366" />
+        <location filename="../qml/Words.qml" line="375" />
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="368" />
+        <location filename="../qml/Words.qml" line="377" />
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="370" />
+        <location filename="../qml/Words.qml" line="379" />
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="372" />
+        <location filename="../qml/Words.qml" line="381" />
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="374" />
+        <location filename="../qml/Words.qml" line="383" />
         <source>The model server refused Ponder's API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="376" />
+        <location filename="../qml/Words.qml" line="385" />
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="378" />
+        <location filename="../qml/Words.qml" line="387" />
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="380" />
+        <location filename="../qml/Words.qml" line="389" />
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="382" />
+        <location filename="../qml/Words.qml" line="391" />
         <source>The agent went silent. Try again.</source>
         <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="384" />
+        <location filename="../qml/Words.qml" line="393" />
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="386" />
+        <location filename="../qml/Words.qml" line="395" />
         <source>The agent reported an error.</source>
         <translation>El agente informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="388" />
+        <location filename="../qml/Words.qml" line="397" />
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

@@ -1004,8 +1004,14 @@ void WindowUiTest::settingsSayWhereThePortCameFromAndThatNoKeychainAnswers()
     QTRY_COMPARE(settings->property("upstreamCount").toInt(), 2);
     // The event store as it is now, not as it was when the window opened (it said nothing, or stayed
     // "degraded" after Redis came back, until Check now).
-    QTRY_COMPARE(settings->findChild<QObject *>(QStringLiteral("eventStoreNow"))->property("text").toString(),
-        QStringLiteral("Now: in memory, healthy."));
+    QObject *storeNow = settings->findChild<QObject *>(QStringLiteral("eventStoreNow"));
+    QTRY_COMPARE(storeNow->property("text").toString(), QStringLiteral("Now: in memory, healthy."));
+    // In the window's language, also after it changes (it stayed in the old one until Check now).
+    m_preferences->setLanguage(QStringLiteral("de"));
+    QTRY_COMPARE(
+        storeNow->property("text").toString(), QStringLiteral("Aktuell: im Arbeitsspeicher, in Ordnung."));
+    m_preferences->setLanguage(QStringLiteral("en"));
+    QTRY_COMPARE(storeNow->property("text").toString(), QStringLiteral("Now: in memory, healthy."));
     QVERIFY(!m_preferences->restartNeeded()); // the running backend uses what is saved
     m_preferences->setStateless(true);
     QVERIFY(m_preferences->restartNeeded());
