@@ -76,8 +76,18 @@ ColumnLayout {
             font.pixelSize: 12
             color: status.progress.phase === ProgressState.Failed ? Theme.error : Theme.text
         }
+        // As wide as any time under 1,000 s from the start, so that the row does not move as it ticks: a
+        // text wider than its box until the layout's next polish was "739 ms" shown as "739 m".
+        TextMetrics {
+            id: steadyTime
+            font: elapsed.font
+            text: "888 ms"
+        }
         Label {
+            id: elapsed
             objectName: "elapsedLabel"
+            Layout.preferredWidth: Math.max(implicitWidth, steadyTime.advanceWidth)
+            horizontalAlignment: Text.AlignRight
             // Done says how long it took in its own words.
             visible: status.progress.phase !== ProgressState.Idle
                      && !(status.progress.hasMetrics && status.progress.phase === ProgressState.Done)

@@ -84,7 +84,7 @@ public:
     // A progress update in the streaming API's JSON shape (with Ponder's optional `metrics`).
     void apply(const QJsonObject &update);
     // The window's own view of a request before the hub has said anything about it.
-    void begin(const QString &message);
+    Q_INVOKABLE void begin(const QString &message);
     // The window's own failure: its English message (for nothing shown) and its fields (ChatError::fields()).
     void fail(const QString &message, const QVariantMap &failure = {});
     // The session ended (session_end): an agent that was at work without saying it finished has ended.

@@ -254,6 +254,22 @@ Item {
             compare(Words.tokensPerSecond(42.3), "42.3 tokens/s")
         }
 
+        // The time keeps one width as it ticks ("0 ms" is as wide as "888 ms"), so that a new text never
+        // waits for the layout's next polish to fit ("739 ms" was shown as "739 m"); short of room, the
+        // status line elides instead.
+        function test_theTimeKeepsItsWidthAsItTicks() {
+            const status = createTemporaryObject(narrowStatusComponent, root)
+            status.session.progress.begin("Sending to a model with a very long name indeed, longer than the row")
+            const time = findAll(status, child => child.objectName === "elapsedLabel")[0]
+            const line = findAll(status, child => child.objectName === "statusNow")[0]
+            verify(time.visible)
+            compare(time.text, "0 ms")
+            const widest = Qt.createQmlObject("import QtQuick; TextMetrics { text: '888 ms' }", status)
+            widest.font = time.font
+            tryVerify(() => time.width >= widest.advanceWidth)
+            verify(line.truncated)
+        }
+
         function test_anIdleSessionSaysSo() {
             const status = createTemporaryObject(statusComponent, root)
             compare(label(status, "phaseLabel"), "Idle")
@@ -265,5 +281,9 @@ Item {
     Component {
         id: statusComponent
         SessionStatus { width: 400; session: sessionView }
+    }
+    Component {
+        id: narrowStatusComponent
+        SessionStatus { width: 160; session: SessionView {} }
     }
 }
