@@ -91,6 +91,9 @@ void SessionView::applyProgress(const QJsonObject &data)
         m_prompt = data.value("prompt"_L1).toString();
         Q_EMIT promptChanged();
     }
+    // A session goes on after its end when a run starts in it again (a traced conversation's next turn).
+    if (activity == "received"_L1 || activity == "started"_L1)
+        setEnded(false);
     const bool aloud = type == "thinking_aloud"_L1;
     if (aloud) {
         const QString text = data.value("message"_L1).toString();

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void sessionIdsComeFromAttributesElseTheTrace();
     void aTracesEarlierStepsMoveToTheConversationItsRootNames();
     void aTraceNamedBySessionIdStaysThereWhenItsRootNamesAConversation();
+    void aSessionsNextTraceIsARunThatStartsAndEnds();
     void refusedSpansArePartialSuccess();
     void badBodiesGetAStatusInTheirEncoding_data();
     void badBodiesGetAStatusInTheirEncoding();
@@ -365,6 +366,43 @@ void TraceApiTest::aTraceNamedBySessionIdStaysThereWhenItsRootNamesAConversation
     QVERIFY(!stepWithId(eventsOf(server, QStringLiteral("sess-9")), QStringLiteral("1111111111111111"))
                  .isEmpty());
     QCOMPARE(server.get(QStringLiteral("/sessions/conv-s")).status, 404);
+}
+
+// Each trace is a run of its session: a later trace says it started, runs and is done, after the session_end
+// of the first; a span of a run that ended (an export sent again) starts nothing.
+void TraceApiTest::aSessionsNextTraceIsARunThatStartsAndEnds()
+{
+    BackendFixture server;
+    QVERIFY(server.start());
+    const auto progressOf = [&server] {
+        QStringList moments;
+        for (const QJsonObject &event : eventsOf(server, QStringLiteral("sess-r"))) {
+            const QJsonObject data = event.value(QLatin1String("data")).toObject();
+            if (event.value(QLatin1String("type")).toString() == QLatin1String("progress_update"))
+                moments << data.value(QLatin1String("current_activity")).toString() + QLatin1Char(' ')
+                        + data.value(QLatin1String("run_id")).toString().left(4);
+            else if (event.value(QLatin1String("type")).toString() == QLatin1String("session_end"))
+                moments << QStringLiteral("end");
+        }
+        return moments.join(QLatin1String(", "));
+    };
+    QCOMPARE(post(server, bytesOf(requestOf(WholeRun, nullptr, "sess-r"))).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(progressOf(), QStringLiteral("started 4bf9, done 4bf9, end"), 15000);
+
+    const char *next = "5bf92f3577b34da6a3ce929d0e0e4737";
+    // The first run's root sent again, in the export that brings the next run's first span.
+    const QList<SpanSpec> mixed {
+        WholeRun.first(), {"7777777777777777", "6666666666666666", "chat", "qwen3", false, next}};
+    QCOMPARE(post(server, bytesOf(requestOf(mixed, nullptr, "sess-r"))).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        progressOf(), QStringLiteral("started 4bf9, done 4bf9, end, started 5bf9, running 5bf9"), 15000);
+    QCOMPARE(post(server,
+                 bytesOf(requestOf({{"6666666666666666", "", "invoke_agent", "travel-planner", false, next}},
+                     nullptr, "sess-r")))
+                 .status,
+        200);
+    QTRY_COMPARE_WITH_TIMEOUT(progressOf(),
+        QStringLiteral("started 4bf9, done 4bf9, end, started 5bf9, running 5bf9, done 5bf9"), 15000);
 }
 
 void TraceApiTest::refusedSpansArePartialSuccess()

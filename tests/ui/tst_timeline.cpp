@@ -127,6 +127,7 @@ private Q_SLOTS:
     void tokensPerSecondOverTimeStaysSmall();
     void anAgentsTimeLeftCountsDown();
     void aSessionOpenedAfterItEndedLastsUntilItsEnd();
+    void aTracedConversationsNextTurnRunsAfterItsEnd();
     void anAgentsStepIsNamedOrNumberedAsItLastSaid();
     void aStepOfAStoppedRunIsStoppedNotFailed();
     void aFailureSaysWhatWentWrongWherePonderKnows();
@@ -584,6 +585,35 @@ void TimelineTest::aSessionOpenedAfterItEndedLastsUntilItsEnd()
     QCOMPARE(view.timeline()->nowMs(), 2300);
     // The step that never said it ended lasted until the session did.
     QCOMPARE(view.timeline()->index(0).data(SessionTimeline::DurationMsRole).toLongLong(), 2300);
+}
+
+void TimelineTest::aTracedConversationsNextTurnRunsAfterItsEnd()
+{
+    SessionView view;
+    const auto trace = [](const QString &activity, qint64 offsetMs, const QString &run) {
+        return update(activity, offsetMs,
+            {{u"run_id"_s, run}, {u"trace_title"_s, u"travel-planner"_s}, {u"steps_done"_s, 1},
+                {u"steps_failed"_s, 0},
+                {u"update_type"_s, activity == u"done"_s ? u"completion"_s : u"progress"_s}});
+    };
+    StoredEvent end = hubEvent(EventKind::Progress, {});
+    end.type = u"session_end"_s;
+    end.id = StreamId {quint64(Start + 1000), 0};
+    view.apply({hubEvent(EventKind::Progress, trace(u"started"_s, 0, u"t1"_s)),
+        hubEvent(EventKind::Thinking, step(u"a"_s, {}, 100)),
+        hubEvent(EventKind::Progress, trace(u"done"_s, 900, u"t1"_s)), end});
+    QVERIFY(view.ended());
+    QVERIFY(!view.timeline()->live());
+
+    view.apply({hubEvent(EventKind::Progress, trace(u"started"_s, 5000, u"t2"_s)),
+        hubEvent(EventKind::Thinking, step(u"b"_s, {}, 5100, {{u"status"_s, u"running"_s}}))});
+    QVERIFY(!view.ended());
+    QVERIFY(view.timeline()->live());
+    QCOMPARE(view.progress()->phase(), ProgressState::Phase::Working);
+    view.apply({hubEvent(EventKind::Progress, trace(u"done"_s, 6000, u"t2"_s))});
+    QVERIFY(!view.ended()); // still open: it may go on again
+    QCOMPARE(view.progress()->phase(), ProgressState::Phase::Done);
+    QVERIFY(!view.timeline()->live());
 }
 
 void TimelineTest::anAgentsStepIsNamedOrNumberedAsItLastSaid()

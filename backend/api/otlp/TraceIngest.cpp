@@ -35,6 +35,20 @@ void consider(SessionCandidate &best, int rank, const QString &id)
         best = {rank, id};
 }
 
+constexpr std::size_t MaxRunsKept = 64; // per session: runs running, and runs that ended
+
+bool contains(const std::deque<QByteArray> &traces, const QByteArray &trace)
+{
+    return std::find(traces.cbegin(), traces.cend(), trace) != traces.cend();
+}
+
+void keepLatest(std::deque<QByteArray> &traces, const QByteArray &trace)
+{
+    traces.push_back(trace);
+    if (traces.size() > MaxRunsKept)
+        traces.pop_front();
+}
+
 template<typename Key, typename Value>
 void remember(QHash<Key, Value> &map, std::deque<Key> &order, const Key &key, const Value &value, int max)
 {
@@ -56,7 +70,6 @@ struct TraceIngest::TracedSession
     bool created = false; // known to be in the store
     bool ours = false; // created here: titled, followed and ended by its trace
     bool creating = false;
-    bool announceStart = false; // its "started" update is still to be published
     std::vector<std::function<void(StoreStatus)>> waiting; // for the creation in flight
     QString title; // the best this ingest has seen
     int titleRank = -1;
@@ -64,7 +77,11 @@ struct TraceIngest::TracedSession
     QJsonObject context; // the system_context it was created with
     qint64 steps = 0;
     qint64 failed = 0;
-    bool finished = false;
+    // Its traces are its runs (a conversation's turns, a session's requests): it says "started" when one
+    // begins while none runs, and how the last one ended; it ends (session_end) with its first.
+    std::deque<QByteArray> running; // traces whose root has not ended, oldest first
+    std::deque<QByteArray> ran; // traces whose root ended, the latest few, so a late span starts nothing
+    bool finished = false; // ended: its session_end is published
     QString movedTo; // the conversation its steps were moved into
     int storing = 0; // groups being stored into it
     std::vector<std::function<void()>> whenStored; // waiting for `storing` to be 0
@@ -74,19 +91,24 @@ struct TraceIngest::Group
 {
     QString sessionId;
     QByteArray traceId; // the first trace of the group
+    QList<QByteArray> traces; // every trace of the group, in the order of their first spans
     QStringList movedFrom; // sessions of its traces' own ids whose steps belong here now
     QString service; // its resource's service.name
     QList<EventData> steps;
     qint64 spans = 0;
     qint64 failed = 0;
-    bool rootEnded = false;
-    bool rootFailed = false;
-    QString rootError;
+    struct RootEnd
+    {
+        QByteArray traceId;
+        bool failed = false;
+        QString error;
+        quint64 endNano = 0;
+    };
+    QList<RootEnd> roots; // the roots that ended, in the order of the batch
     // The trace's own clock, not this process's: its moments are placed among its spans, however late
     // (or replayed) the export comes. 0 where no span said.
     quint64 firstStartNano = 0; // the earliest start of the group's spans
     quint64 lastTimeNano = 0; // the latest start or end of the group's spans
-    quint64 rootEndNano = 0;
     QString title;
     int titleRank = 0;
 };
@@ -204,6 +226,8 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
             groups.append(group);
         }
         Group &group = groups[*found];
+        if (!group.traces.contains(span.traceId))
+            group.traces.append(span.traceId);
         const SpanSteps steps = SpanTranslator::translate(span, sessionId);
         for (const ThinkingStep &step : steps.steps)
             group.steps.append(step.toStoredData());
@@ -213,12 +237,8 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
             && (group.firstStartNano == 0 || span.startUnixNano < group.firstStartNano))
             group.firstStartNano = span.startUnixNano;
         group.lastTimeNano = std::max({group.lastTimeNano, span.startUnixNano, span.endUnixNano});
-        if (steps.root && steps.ended) {
-            group.rootEnded = true;
-            group.rootFailed = steps.failed;
-            group.rootError = steps.errorMessage;
-            group.rootEndNano = span.endUnixNano;
-        }
+        if (steps.root && steps.ended)
+            group.roots.append({span.traceId, steps.failed, steps.errorMessage, span.endUnixNano});
         if (steps.titleRank > group.titleRank) {
             group.title = steps.title;
             group.titleRank = steps.titleRank;
@@ -417,7 +437,7 @@ void TraceIngest::ensureSession(
             return;
         session->creating = false;
         if (status.ok()) {
-            session->created = session->ours = session->announceStart = true;
+            session->created = session->ours = true;
         } else if (status.code == StoreStatus::Code::Conflict) {
             session->created = true; // someone else's: its spans go in, its title and end stay theirs
             status = StoreStatus::success();
@@ -430,11 +450,19 @@ void TraceIngest::ensureSession(
 void TraceIngest::publishSteps(
     const std::shared_ptr<Export> &job, const std::shared_ptr<TracedSession> &session, Group group)
 {
-    if (session->ours && std::exchange(session->announceStart, false))
-        publishProgress(*session, QStringLiteral("progress"),
-            session->title.isEmpty() ? QStringLiteral("Trace started")
-                                     : QStringLiteral("Trace started: %1").arg(session->title),
-            QStringLiteral("started"), 0, SpanTranslator::hex(group.traceId), group.firstStartNano);
+    if (session->ours && session->movedTo.isEmpty()) {
+        for (const QByteArray &trace : std::as_const(group.traces)) {
+            if (contains(session->running, trace) || contains(session->ran, trace))
+                continue;
+            const bool idle = session->running.empty();
+            keepLatest(session->running, trace);
+            if (idle)
+                publishProgress(*session, QStringLiteral("progress"),
+                    session->title.isEmpty() ? QStringLiteral("Trace started")
+                                             : QStringLiteral("Trace started: %1").arg(session->title),
+                    QStringLiteral("started"), 0, SpanTranslator::hex(trace), group.firstStartNano);
+        }
+    }
     QPointer<TraceIngest> self(this);
     const QList<EventData> steps = std::exchange(group.steps, {});
     m_hub.publishMany(session->id, EventKind::Thinking, steps,
@@ -457,29 +485,48 @@ void TraceIngest::finishGroup(
 {
     session->steps += group.spans;
     session->failed += group.failed;
-    const QString traceId = SpanTranslator::hex(group.traceId);
-    if (!session->ours || session->finished) {
+    if (!session->ours || !session->movedTo.isEmpty()) {
         --job->pending;
         return settle(job);
     }
-    if (!group.rootEnded) {
+    const Group::RootEnd *ended = nullptr; // the last run of the group that ended
+    for (const Group::RootEnd &root : group.roots) {
+        const auto running = std::find(session->running.begin(), session->running.end(), root.traceId);
+        if (running == session->running.end())
+            continue; // ended before (an export sent again)
+        session->running.erase(running);
+        keepLatest(session->ran, root.traceId);
+        ended = &root;
+    }
+    if (!session->running.empty()) {
         publishProgress(*session, QStringLiteral("progress"),
             QStringLiteral("%1 steps done, %2 failed").arg(session->steps).arg(session->failed),
-            QStringLiteral("running"), std::nullopt, traceId, group.lastTimeNano);
+            QStringLiteral("running"), std::nullopt, SpanTranslator::hex(session->running.back()),
+            group.lastTimeNano);
         --job->pending;
         return settle(job);
     }
-    session->finished = true;
-    if (group.rootFailed)
+    if (!ended) { // nothing new: spans of runs that ended already
+        --job->pending;
+        return settle(job);
+    }
+    const QString traceId = SpanTranslator::hex(ended->traceId);
+    if (ended->failed)
         publishProgress(*session, QStringLiteral("warning"),
             QStringLiteral("Failed: %1")
-                .arg(group.rootError.isEmpty() ? QStringLiteral("the root span ended with an error")
-                                               : group.rootError),
-            QStringLiteral("failed"), std::nullopt, traceId, group.rootEndNano, group.rootError);
+                .arg(ended->error.isEmpty() ? QStringLiteral("the root span ended with an error")
+                                            : ended->error),
+            QStringLiteral("failed"), std::nullopt, traceId, ended->endNano, ended->error);
     else
         publishProgress(*session, QStringLiteral("completion"),
             QStringLiteral("Done: %1 steps, %2 failed").arg(session->steps).arg(session->failed),
-            QStringLiteral("done"), 100, traceId, group.rootEndNano);
+            QStringLiteral("done"), 100, traceId, ended->endNano);
+    // It ends with its first run; a later one (a conversation's next turn) comes after its session_end, as
+    // the streaming API keeps events published after it.
+    if (std::exchange(session->finished, true)) {
+        --job->pending;
+        return settle(job);
+    }
     QPointer<TraceIngest> self(this);
     m_hub.endSession(session->id, [self, job](StoreStatus) {
         if (!self)

@@ -2,9 +2,10 @@
 // Publishes the spans of OTLP exports into the streaming hub, one session per traced conversation:
 // the session is the span's (or its resource's) session.id, else gen_ai.conversation.id, else the trace
 // id. A session it creates is titled by the root agent's name (or what best stands for it until the root
-// arrives, which OpenTelemetry exports last), its progress follows the spans (started, steps done and
-// failed, done or failed), and it ends once its root span has ended: failed when the root's status is
-// ERROR.
+// arrives, which OpenTelemetry exports last), and its progress follows the spans: each trace is a run of the
+// session (a conversation's turn), said to start when none was running, followed by its steps done and
+// failed, and done or failed once its root span has ended (failed when the root's status is ERROR). The
+// session ends with its first run; later runs come after its session_end.
 //
 // Spans usually come before their root (a root ends last), and a conversation's id may sit on the root
 // alone: a trace's first spans then go under the trace's own id, and once a later span names the
