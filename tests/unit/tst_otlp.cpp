@@ -2,12 +2,15 @@
 // The OTLP receiver's pure parts: the protobuf and JSON readers, bounded gzip, and spans turned into steps
 // by the GenAI semantic conventions.
 #include "GzipTestData.h"
+#include "api/otlp/TraceStepMove.h"
 #include "http/GzipDecoder.h"
+#include "hub/StreamingHub.h"
 #include "otlp_trace_service.pb.h"
 #include "protocols/otlp/GenAiContent.h"
 #include "protocols/otlp/OtlpJsonReader.h"
 #include "protocols/otlp/OtlpProtobufReader.h"
 #include "protocols/otlp/SpanTranslator.h"
+#include "store/MemoryEventStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,6 +72,64 @@ QJsonObject stepOf(const SpanSteps &steps, int index = 0)
     return steps.steps.at(index).toJson();
 }
 
+// A store whose reads fail after the first page: Redis going away between two pages of a move.
+class StoreFailingLaterPages : public MemoryEventStore
+{
+public:
+    using MemoryEventStore::MemoryEventStore;
+    void read(const QString &sessionId, EventKind kind, StreamId after, int limit, ReadDone done) override
+    {
+        if (!after.isNull())
+            return done(
+                StoreStatus::failure(StoreStatus::Code::Unavailable, QStringLiteral("Redis went away")), {});
+        MemoryEventStore::read(sessionId, kind, after, limit, std::move(done));
+    }
+};
+
+// A trace's own session with `count` steps, and the conversation they move into.
+std::pair<std::shared_ptr<TracedSession>, std::shared_ptr<TracedSession>> traceAndConversation(
+    MemoryEventStore &store, int count)
+{
+    for (const char *id : {"trace-1", "conv-1"}) {
+        Session session;
+        session.id = QString::fromLatin1(id);
+        session.createdAt = session.lastActivity = QDateTime::currentDateTimeUtc();
+        store.createSession(session, [](StoreStatus status) { QVERIFY(status.ok()); });
+    }
+    QList<EventData> steps;
+    for (int i = 0; i < count; ++i)
+        steps << EventData(QJsonObject {{QStringLiteral("session_id"), QStringLiteral("trace-1")},
+            {QStringLiteral("step_id"), QString::number(i)},
+            {QStringLiteral("content"), QStringLiteral("x")}});
+    store.appendMany(QStringLiteral("trace-1"), EventKind::Thinking, QStringLiteral("thinking_step"), steps,
+        [](StoreStatus status, const QList<StoredEvent> &) { QVERIFY(status.ok()); });
+    auto trace = std::make_shared<TracedSession>();
+    trace->id = QStringLiteral("trace-1");
+    trace->ours = trace->created = true;
+    trace->steps = count;
+    auto conversation = std::make_shared<TracedSession>();
+    conversation->id = QStringLiteral("conv-1");
+    conversation->ours = conversation->created = true;
+    return {trace, conversation};
+}
+
+QList<StoredEvent> readAll(MemoryEventStore &store, const QString &id, EventKind kind)
+{
+    QList<StoredEvent> all;
+    store.read(id, kind, StreamId(), 100000,
+        [&all](StoreStatus, const QList<StoredEvent> &events) { all = events; });
+    return all;
+}
+
+bool isActive(MemoryEventStore &store, const QString &id)
+{
+    bool active = false;
+    store.session(id, [&active](StoreStatus status, const Session &session, const SessionStats &) {
+        active = status.ok() && session.active;
+    });
+    return active;
+}
+
 } // namespace
 
 class OtlpTest : public QObject
@@ -98,6 +159,8 @@ private Q_SLOTS:
     void aSpanNotEndedIsRunning();
     void unknownAttributesAreKeptWithinBounds();
     void titlesPreferTheRootAgent();
+    void aTracesStepsMoveIntoItsConversationPageByPage();
+    void aMoveThatFailsMidwayLeavesTheTraceListed();
 };
 
 void OtlpTest::protobufSpansAreReadWithEverythingPonderUses()
@@ -546,6 +609,48 @@ void OtlpTest::titlesPreferTheRootAgent()
     QCOMPARE(stepOf(named).value(QLatin1String("name")).toString(), QStringLiteral("chat gpt-4o"));
     unnamed.attributes.clear();
     QCOMPARE(SpanTranslator::translate(unnamed, QStringLiteral("s")).titleRank, 0);
+}
+
+void OtlpTest::aTracesStepsMoveIntoItsConversationPageByPage()
+{
+    MemoryEventStore store(StoreLimits {});
+    StreamingHub hub(&store, HubLimits {});
+    TraceStepMove move(hub);
+    auto [trace, conversation] = traceAndConversation(store, 300); // over a page of 256
+    bool moved = false;
+    move.move(conversation, {trace}, [&moved] { moved = true; });
+    QTRY_VERIFY(moved);
+    const QList<StoredEvent> steps = readAll(store, QStringLiteral("conv-1"), EventKind::Thinking);
+    QCOMPARE(steps.size(), 300);
+    QCOMPARE(steps.last().data.object().value(QLatin1String("step_id")).toString(), QStringLiteral("299"));
+    QCOMPARE(
+        steps.last().data.object().value(QLatin1String("session_id")).toString(), QStringLiteral("conv-1"));
+    QCOMPARE(conversation->steps, 300);
+    QCOMPARE(trace->movedTo, QStringLiteral("conv-1"));
+    QTRY_VERIFY(!isActive(store, QStringLiteral("trace-1")));
+    const QList<StoredEvent> progress = readAll(store, QStringLiteral("trace-1"), EventKind::Progress);
+    QVERIFY(progress.size() >= 2); // the last update, then session_end
+    const QJsonObject last = progress.at(progress.size() - 2).data.object();
+    QCOMPARE(last.value(QLatin1String("current_activity")).toString(), QStringLiteral("moved"));
+    QCOMPARE(last.value(QLatin1String("moved_to")).toString(), QStringLiteral("conv-1"));
+}
+
+void OtlpTest::aMoveThatFailsMidwayLeavesTheTraceListed()
+{
+    StoreFailingLaterPages store(StoreLimits {});
+    StreamingHub hub(&store, HubLimits {});
+    TraceStepMove move(hub);
+    auto [trace, conversation] = traceAndConversation(store, 300);
+    bool moved = false;
+    move.move(conversation, {trace}, [&moved] { moved = true; });
+    QTRY_VERIFY(moved);
+    // The first page went over and stays; the trace's own session does not say it moved, and goes on.
+    QCOMPARE(readAll(store, QStringLiteral("conv-1"), EventKind::Thinking).size(), 256);
+    QVERIFY(trace->movedTo.isEmpty());
+    QVERIFY(!trace->finished);
+    QCOMPARE(conversation->steps, 0);
+    QVERIFY(isActive(store, QStringLiteral("trace-1")));
+    QVERIFY(readAll(store, QStringLiteral("trace-1"), EventKind::Progress).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(OtlpTest)

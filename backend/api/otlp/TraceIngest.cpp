@@ -64,29 +64,6 @@ void remember(QHash<Key, Value> &map, std::deque<Key> &order, const Key &key, co
 
 } // namespace
 
-struct TraceIngest::TracedSession
-{
-    QString id;
-    bool created = false; // known to be in the store
-    bool ours = false; // created here: titled, followed and ended by its trace
-    bool creating = false;
-    std::vector<std::function<void(StoreStatus)>> waiting; // for the creation in flight
-    QString title; // the best this ingest has seen
-    int titleRank = -1;
-    QString storedTitle; // what the store has
-    QJsonObject context; // the system_context it was created with
-    qint64 steps = 0;
-    qint64 failed = 0;
-    // Its traces are its runs (a conversation's turns, a session's requests): it says "started" when one
-    // begins while none runs, and how the last one ended; it ends (session_end) with its first.
-    std::deque<QByteArray> running; // traces whose root has not ended, oldest first
-    std::deque<QByteArray> ran; // traces whose root ended, the latest few, so a late span starts nothing
-    bool finished = false; // ended: its session_end is published
-    QString movedTo; // the conversation its steps were moved into
-    int storing = 0; // groups being stored into it
-    std::vector<std::function<void()>> whenStored; // waiting for `storing` to be 0
-};
-
 struct TraceIngest::Group
 {
     QString sessionId;
@@ -128,6 +105,7 @@ TraceIngest::TraceIngest(StreamingHub &hub, TraceLimits limits, QObject *parent)
     : QObject(parent)
     , m_hub(hub)
     , m_limits(limits)
+    , m_move(hub)
 { }
 
 TraceIngest::~TraceIngest() = default;
@@ -252,7 +230,7 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
     return groups;
 }
 
-std::shared_ptr<TraceIngest::TracedSession> TraceIngest::tracked(const QString &sessionId)
+std::shared_ptr<TracedSession> TraceIngest::tracked(const QString &sessionId)
 {
     auto &entry = m_sessions[sessionId];
     if (!entry) {
@@ -306,100 +284,16 @@ void TraceIngest::store(const std::shared_ptr<Export> &job, Group group)
 }
 
 void TraceIngest::moveEarlierSteps(
-    const std::shared_ptr<TracedSession> &to, QStringList from, std::function<void()> then)
+    const std::shared_ptr<TracedSession> &to, const QStringList &from, std::function<void()> then)
 {
-    std::shared_ptr<TracedSession> source;
-    while (!from.isEmpty() && !source) {
-        source = m_sessions.value(from.takeFirst());
+    std::deque<std::shared_ptr<TracedSession>> sources;
+    for (const QString &id : from) {
+        std::shared_ptr<TracedSession> source = m_sessions.value(id);
         // Only a session this ingest made for the trace, and once: someone else's stays as it is.
-        if (source && (!source->ours || !source->movedTo.isEmpty() || source == to))
-            source.reset();
+        if (source && source->ours && source->movedTo.isEmpty() && source != to)
+            sources.push_back(std::move(source));
     }
-    if (!source)
-        return then();
-    source->movedTo = to->id;
-    QPointer<TraceIngest> self(this);
-    auto next = [self, to, from, then = std::move(then)]() mutable {
-        if (self)
-            self->moveEarlierSteps(to, std::move(from), std::move(then));
-    };
-    // Its spans of an export still being stored are moved too: wait for them.
-    auto move = [self, source, to, next = std::move(next)]() mutable {
-        if (self)
-            self->copySteps(source, to, StreamId(), std::move(next));
-    };
-    if (source->storing == 0)
-        return move();
-    source->whenStored.push_back(std::move(move));
-}
-
-void TraceIngest::copySteps(const std::shared_ptr<TracedSession> &from,
-    const std::shared_ptr<TracedSession> &to, StreamId after, std::function<void()> then)
-{
-    constexpr int Page = 256;
-    QPointer<TraceIngest> self(this);
-    m_hub.store().read(from->id, EventKind::Thinking, after, Page,
-        [self, from, to, then = std::move(then)](
-            StoreStatus status, const QList<StoredEvent> &events) mutable {
-            if (!self)
-                return;
-            if (!status.ok()) {
-                // Not moved: the trace's own session stays as it is, listed, rather than say it moved.
-                from->movedTo.clear();
-                return then();
-            }
-            if (events.isEmpty()) {
-                self->retire(from, to);
-                return then();
-            }
-            QList<EventData> steps;
-            steps.reserve(events.size());
-            for (const StoredEvent &event : events) {
-                if (event.type != messageTypeFor(EventKind::Thinking))
-                    continue;
-                QJsonObject step = event.data.object();
-                step.insert(QStringLiteral("session_id"), to->id);
-                steps << EventData(step);
-            }
-            const StreamId last = events.last().id;
-            const bool more = events.size() == Page;
-            self->m_hub.publishMany(to->id, EventKind::Thinking, steps,
-                [self, from, to, last, more, then = std::move(then)](
-                    StoreStatus written, const QList<StoredEvent> &) mutable {
-                    if (!self)
-                        return;
-                    if (!written.ok()) {
-                        from->movedTo.clear();
-                        return then();
-                    }
-                    if (more)
-                        return self->copySteps(from, to, last, std::move(then));
-                    self->retire(from, to);
-                    then();
-                });
-        });
-}
-
-void TraceIngest::retire(const std::shared_ptr<TracedSession> &from, const std::shared_ptr<TracedSession> &to)
-{
-    to->steps += from->steps;
-    to->failed += from->failed;
-    if (std::exchange(from->finished, true))
-        return;
-    QJsonObject context = from->context;
-    context.insert(QStringLiteral("moved_to"), to->id);
-    m_hub.store().describeSession(
-        from->id, {{QStringLiteral("system_context"), context}}, [](StoreStatus) {});
-    ProgressUpdate update = ProgressUpdate::now(from->id, QStringLiteral("completion"),
-        QStringLiteral("Moved to session %1: a later span of the trace named its conversation").arg(to->id),
-        QStringLiteral("moved"), 100);
-    update.currentStep = from->steps;
-    update.runId = from->context.value(QStringLiteral("trace_id")).toString();
-    update.extra = {{QStringLiteral("trace_title"), from->title}, {QStringLiteral("steps_done"), from->steps},
-        {QStringLiteral("steps_failed"), from->failed}, {QStringLiteral("moved_to"), to->id}};
-    m_hub.publish(
-        from->id, EventKind::Progress, update.toStoredData(), [](StoreStatus, const StoredEvent &) {});
-    m_hub.endSession(from->id, [](StoreStatus) {});
+    m_move.move(to, std::move(sources), std::move(then));
 }
 
 void TraceIngest::doneStoring(const std::shared_ptr<TracedSession> &session)

@@ -8,15 +8,16 @@
 // session ends with its first run; later runs come after its session_end.
 //
 // Spans usually come before their root (a root ends last), and a conversation's id may sit on the root
-// alone: a trace's first spans then go under the trace's own id, and once a later span names the
-// conversation, the steps already there are moved into the conversation's session and the trace's own
-// session ends, saying where it went on (`moved_to` in its system_context and last update).
+// alone: a trace's first spans then go under the trace's own id, until a later span names the conversation
+// and TraceStepMove moves them there.
 //
 // What it remembers of traces and sessions is bounded (TraceLimits::maxTrackedSessions): past it the
 // oldest are forgotten, which costs a forgotten session only its counts and title.
 #pragma once
 
 #include "api/otlp/TraceLimits.h"
+#include "api/otlp/TraceStepMove.h"
+#include "api/otlp/TracedSession.h"
 #include "events/Session.h"
 #include "events/StreamId.h"
 #include "protocols/otlp/OtlpSpan.h"
@@ -63,7 +64,6 @@ public:
     QJsonObject healthDetails() const;
 
 private:
-    struct TracedSession;
     struct Group;
     struct Export;
 
@@ -73,10 +73,7 @@ private:
     void store(const std::shared_ptr<Export> &job, Group group);
     // Moves the steps published under each of `from` (a trace's own id) into `to`, then calls `then`.
     void moveEarlierSteps(
-        const std::shared_ptr<TracedSession> &to, QStringList from, std::function<void()> then);
-    void copySteps(const std::shared_ptr<TracedSession> &from, const std::shared_ptr<TracedSession> &to,
-        StreamId after, std::function<void()> then);
-    void retire(const std::shared_ptr<TracedSession> &from, const std::shared_ptr<TracedSession> &to);
+        const std::shared_ptr<TracedSession> &to, const QStringList &from, std::function<void()> then);
     void doneStoring(const std::shared_ptr<TracedSession> &session);
     void ensureSession(const std::shared_ptr<TracedSession> &session, const Group &group,
         std::function<void(StoreStatus)> then);
@@ -95,6 +92,7 @@ private:
 
     StreamingHub &m_hub;
     TraceLimits m_limits;
+    TraceStepMove m_move;
     int m_inFlight = 0;
     qint64 m_spansReceived = 0;
     qint64 m_spansRejected = 0;
