@@ -93,7 +93,8 @@ void RedisEventStore::restoreLostData()
     const QByteArray now = QByteArray::number(nowMs());
     for (const RedisRecovery::Restore &session : sessions) {
         m_link.runScript(RedisScripts::RestoreSession,
-            {"1", m_keys.session(session.id), session.json, session.active ? "1" : "0", now, activityTtlMs()},
+            {"1", m_keys.session(session.id), session.json, session.active ? "1" : "0", now, activityTtlMs(),
+                session.standIn ? "1" : "0"},
             ignoreReply);
         m_link.command({"ZADD", m_keys.index(), now, session.id.toUtf8()}, ignoreReply);
         if (!session.active) // ended, so it holds no place under the session cap
@@ -101,6 +102,12 @@ void RedisEventStore::restoreLostData()
     }
     m_activityRefreshed.clear();
     m_tail.readAgainFromStart();
+}
+
+void RedisEventStore::learnFrom(const QHash<QByteArray, QByteArray> &hash, const Session &session)
+{
+    if (hash.value("stand_in") != "1") // a stand-in says no more than its id
+        m_recovery.seen(session);
 }
 
 StoreStatus RedisEventStore::unavailable() const
@@ -186,17 +193,19 @@ void RedisEventStore::session(const QString &id, SessionDone done)
         creating->push_back([this, id, done = std::move(done)]() mutable { session(id, std::move(done)); });
         return;
     }
-    m_link.command({"HGETALL", m_keys.session(id)}, [id, done](redisReply *reply, const QString &error) {
-        if (!reply)
-            return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {}, {});
-        const auto hash = RedisReplies::hash(reply);
-        if (!hash.contains("data"))
-            return done(StoreStatus::sessionNotFound(id), {}, {});
-        Session session;
-        SessionStats stats;
-        RedisReplies::readSession(hash, &session, &stats);
-        done(StoreStatus::success(), session, stats);
-    });
+    m_link.command(
+        {"HGETALL", m_keys.session(id)}, [this, id, done](redisReply *reply, const QString &error) {
+            if (!reply)
+                return done(StoreStatus::failure(StoreStatus::Code::Unavailable, error), {}, {});
+            const auto hash = RedisReplies::hash(reply);
+            if (!hash.contains("data"))
+                return done(StoreStatus::sessionNotFound(id), {}, {});
+            Session session;
+            SessionStats stats;
+            RedisReplies::readSession(hash, &session, &stats);
+            learnFrom(hash, session);
+            done(StoreStatus::success(), session, stats);
+        });
 }
 
 void RedisEventStore::sessions(SessionsDone done)
@@ -218,12 +227,13 @@ void RedisEventStore::sessions(SessionsDone done)
             for (const QString &id : std::as_const(ids)) {
                 // Not answered (the connection went): the session is left out, as one that expired is.
                 m_link.command({"HGETALL", m_keys.session(id)},
-                    [found, remaining, done](redisReply *hash, const QString &) {
+                    [this, found, remaining, done](redisReply *hash, const QString &) {
                         const auto fields = RedisReplies::hash(hash);
                         if (fields.contains("data")) {
                             Session session;
                             SessionStats stats;
                             RedisReplies::readSession(fields, &session, &stats);
+                            learnFrom(fields, session);
                             *found << session;
                         }
                         if (--*remaining == 0)

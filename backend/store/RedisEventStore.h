@@ -85,6 +85,8 @@ private:
     // the next refresh may come that much after the last activity.
     QByteArray activityTtlMs() const;
     StoreStatus unavailable() const;
+    // A session's hash read from Redis: what Recovery writes again should Redis lose it.
+    void learnFrom(const QHash<QByteArray, QByteArray> &hash, const Session &session);
 
     StoreLimits m_limits;
     RedisKeys m_keys;

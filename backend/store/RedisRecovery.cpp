@@ -34,6 +34,15 @@ void RedisRecovery::described(const QString &id, const QJsonObject &description)
     entry.json = QJsonDocument(session).toJson(QJsonDocument::Compact);
 }
 
+void RedisRecovery::seen(const Session &session)
+{
+    const auto entry = m_sessions.find(session.id); // a read is not activity: its time stays
+    if (entry == m_sessions.end())
+        return;
+    entry->json = QJsonDocument(session.toJson()).toJson(QJsonDocument::Compact);
+    entry->active = session.active;
+}
+
 void RedisRecovery::ended(const QString &id)
 {
     known(id).active = false;
@@ -72,13 +81,14 @@ QList<RedisRecovery::Restore> RedisRecovery::recordLoss()
         for (qint64 &written : entry.written)
             lost += std::min<qint64>(std::exchange(written, 0), std::max(1, m_historyLength));
         QByteArray json = entry.json;
-        if (json.isEmpty()) { // created by another process: its id is all this one knows
+        const bool standIn = json.isEmpty();
+        if (standIn) { // created by another process and never read here: its id is all this one knows
             Session session;
             session.id = it.key();
             session.createdAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
             json = QJsonDocument(session.toJson()).toJson(QJsonDocument::Compact);
         }
-        restores.append({it.key(), json, entry.active});
+        restores.append({it.key(), json, entry.active, standIn});
     }
     ++m_losses;
     m_eventsLost += lost;

@@ -30,6 +30,9 @@ public:
     void touched(const QString &id);
     void ended(const QString &id);
     // The session's description changed (EventStore::describeSession): a session written again has it.
+    // The session as Redis holds it, read by this process: if it is one this process knows, it is written
+    // again with that (its title and origin, ended or not), not as a bare id that lists as running.
+    void seen(const Session &session);
     void described(const QString &id, const QJsonObject &description);
     // Removed on purpose (to make room under the session cap): no longer one to give back.
     void forget(const QString &id) { m_sessions.remove(id); }
@@ -50,6 +53,8 @@ public:
         QString id;
         QByteArray json; // the session's data, as its hash keeps it
         bool active = true;
+        // Only its id was known: written as a stand-in that the process that knows it all replaces.
+        bool standIn = false;
     };
     // Redis lost its data: the sessions to write again, and the loss counted in the report.
     QList<Restore> recordLoss();

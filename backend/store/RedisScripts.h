@@ -152,12 +152,21 @@ return 1
 )lua"};
 
 // A session this process knew, written again after Redis lost its data; left as it is if it is there (another
-// process wrote it again first, or a client made it anew). Its counts start again from nothing, like its
-// streams. KEYS: session hash. ARGV: session JSON, active ('1' or '0'), now (ms), ttl (ms).
+// process wrote it again first, or a client made it anew), unless what is there is a stand-in: a process
+// that knew only the session's id wrote it first, and one that knows it all (its creator) replaces its
+// data and state, keeping the counts of what was published since. Its counts start again from nothing,
+// like its streams. KEYS: session hash. ARGV: session JSON, active ('1' or '0'), now (ms), ttl (ms),
+// stand-in ('1': only the id is known, or '0').
 inline const RedisScript RestoreSession {R"lua(
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  if ARGV[5] == '1' or redis.call('HGET', KEYS[1], 'stand_in') ~= '1' then return 0 end
+  redis.call('HSET', KEYS[1], 'data', ARGV[1], 'active', ARGV[2])
+  redis.call('HDEL', KEYS[1], 'stand_in')
+  return 1
+end
 redis.call('HSET', KEYS[1], 'data', ARGV[1], 'active', ARGV[2], 'last_activity', ARGV[3],
            'thinking_count', '0', 'progress_count', '0')
+if ARGV[5] == '1' then redis.call('HSET', KEYS[1], 'stand_in', '1') end
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1
 )lua"};

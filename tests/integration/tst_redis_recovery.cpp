@@ -6,6 +6,7 @@
 // silently. And Redis given by host name is resolved off the server's thread.
 #include "BackendFixture.h"
 #include "RedisServer.h"
+#include "WebSocketTestClient.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void aRedisBackEmptyGetsTheSessionsAndEveryBufferedEvent();
     void aRedisRestartedWithItsDataIsNoLoss();
     void aRedisFlushedUnderAnOpenConnectionIsNoticed();
+    void aSessionReadHereIsWrittenAgainAsItWas();
+    void aSessionKnownByItsIdAloneIsReplacedByItsCreators();
     void aBufferedEventWhoseSessionNobodyKnowsIsCountedWhenDropped();
     void aRedisHostNameIsResolved();
     void aRedisHostNameThatDoesNotResolveSaysSo();
@@ -170,6 +173,68 @@ void RedisRecoveryTest::aRedisFlushedUnderAnOpenConnectionIsNoticed()
     QVERIFY(!server.publishThinking(QStringLiteral("flushed"), QStringLiteral("two")).isEmpty());
     QCOMPARE(m_redis->cli({QStringLiteral("XLEN"), QStringLiteral("ponder:{flushed}:thinking")}),
         QStringLiteral("1"));
+}
+
+// A session another process made (an earlier run's finished chat the window shows, another backend's) that
+// this one watches and has read: written again as it was, titled and ended, not as a bare running id.
+void RedisRecoveryTest::aSessionReadHereIsWrittenAgainAsItWas()
+{
+    {
+        const auto earlier = startHealthy(m_redis->url());
+        QVERIFY(earlier);
+        QCOMPARE(earlier
+                     ->post(QStringLiteral("/sessions"),
+                         {{QStringLiteral("session_id"), QStringLiteral("trip")},
+                             {QStringLiteral("user_request"), QStringLiteral("Trip to Lisbon")}})
+                     .status,
+            201);
+        QCOMPARE(earlier->del(QStringLiteral("/sessions/trip")).status, 200);
+    }
+    const auto started = startHealthy(m_redis->url());
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    WebSocketTestClient watcher;
+    QVERIFY(watcher.open(server.webSocketUrl(QStringLiteral("/ws/sessions/trip"))));
+    QCOMPARE(server.get(QStringLiteral("/sessions/trip")).status, 200); // read after it is watched
+    QCOMPARE(m_redis->cli({QStringLiteral("FLUSHALL")}), QStringLiteral("OK"));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return health(server).value(QLatin1String("redis_data_losses")).toInt() == 1; }, 20000));
+    const QJsonObject session = server.get(QStringLiteral("/sessions/trip")).json().object();
+    QCOMPARE(session.value(QLatin1String("user_request")).toString(), QStringLiteral("Trip to Lisbon"));
+    QCOMPARE(session.value(QLatin1String("active")).toBool(true), false);
+}
+
+// Written again by a process that knew only its id (it published to it), and by the one that made it, in
+// either order: the maker's title and state win, and what was published meanwhile is counted.
+void RedisRecoveryTest::aSessionKnownByItsIdAloneIsReplacedByItsCreators()
+{
+    const auto maker = startHealthy(m_redis->url());
+    const auto publisher = startHealthy(m_redis->url());
+    QVERIFY(maker && publisher);
+    QCOMPARE(maker
+                 ->post(QStringLiteral("/sessions"),
+                     {{QStringLiteral("session_id"), QStringLiteral("shared")},
+                         {QStringLiteral("user_request"), QStringLiteral("Research plan")}})
+                 .status,
+        201);
+    QVERIFY(!publisher->publishThinking(QStringLiteral("shared"), QStringLiteral("one")).isEmpty());
+    // A stand-in as the publisher would write it first, so that the maker's comes second whatever the order
+    // of their heartbeats.
+    QCOMPARE(m_redis->cli({QStringLiteral("FLUSHALL")}), QStringLiteral("OK"));
+    // (Unless a heartbeat noticed the loss in between, and one of them wrote it already.)
+    m_redis->cli({QStringLiteral("EVAL"),
+        QStringLiteral("if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end "
+                       "return redis.call('HSET', KEYS[1], 'data', ARGV[1], 'active', '1', "
+                       "'thinking_count', '0', 'progress_count', '0', 'stand_in', '1')"),
+        QStringLiteral("1"), QStringLiteral("ponder:{shared}:session"),
+        QStringLiteral(R"({"session_id":"shared"})")});
+    for (BackendFixture *server : {maker.get(), publisher.get()})
+        QVERIFY(QTest::qWaitFor(
+            [&] { return health(*server).value(QLatin1String("redis_data_losses")).toInt() == 1; }, 20000));
+    const QJsonObject session = publisher->get(QStringLiteral("/sessions/shared")).json().object();
+    QCOMPARE(session.value(QLatin1String("user_request")).toString(), QStringLiteral("Research plan"));
+    QVERIFY(session.value(QLatin1String("active")).toBool());
+    QVERIFY(!publisher->publishThinking(QStringLiteral("shared"), QStringLiteral("two")).isEmpty());
 }
 
 void RedisRecoveryTest::aBufferedEventWhoseSessionNobodyKnowsIsCountedWhenDropped()
