@@ -78,7 +78,7 @@ Rectangle {
                         case Timeline.Running: return "●"
                         case Timeline.Succeeded: return "✓"
                         case Timeline.Errored: return "✕"
-                        case Timeline.Stopped: return "■"
+                        case Timeline.Interrupted: return "■"
                         default: return ""
                         }
                     }
@@ -86,7 +86,7 @@ Rectangle {
                     font.bold: true
                     color: card.status === Timeline.Errored ? Theme.error
                          : card.status === Timeline.Succeeded ? Theme.success
-                         : card.status === Timeline.Stopped ? Theme.warning : Theme.accentText
+                         : card.status === Timeline.Interrupted ? Theme.warning : Theme.accentText
                 }
                 Label {
                     objectName: "stepLabel"

@@ -57,7 +57,7 @@ Item {
         }
         if (status === Timeline.Errored)
             return Theme.error
-        if (status === Timeline.Stopped)
+        if (status === Timeline.Interrupted)
             return Theme.warning
         return isReasoning ? Theme.thinking : Theme.stepColor(stepType)
     }

@@ -59,7 +59,7 @@ Timeline::StepStatus statusNamed(const QString &status)
     if (status == "error"_L1)
         return Timeline::StepStatus::Errored;
     if (status == "stopped"_L1)
-        return Timeline::StepStatus::Stopped;
+        return Timeline::StepStatus::Interrupted;
     return Timeline::StepStatus::NoStatus;
 }
 

@@ -33,7 +33,9 @@ enum class StepStatus
     Running,
     Succeeded,
     Errored,
-    Stopped // ended unfinished because its run was stopped: not a failure
+    // Ended unfinished because its run was stopped: not a failure. (Not "Stopped": QML reads the values of
+    // every enum of the namespace as Timeline.NAME, and Milestone has a Stopped.)
+    Interrupted
 };
 Q_ENUM_NS(StepStatus)
 

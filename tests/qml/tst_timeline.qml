@@ -95,6 +95,16 @@ Item {
                 verify(Theme.stepColor(type) !== Theme.error)
         }
 
+        // A step of a stopped run is stopped, in the warning colour, not failed.
+        function test_aStoppedStepIsNotAFailure() {
+            const stopped = createTemporaryObject(cardComponent, root, { name: "plan", status: Timeline.Interrupted })
+            const mark = shown(stopped, child => child.text === "■")
+            compare(mark.length, 1)
+            compare(mark[0].color, Theme.warning)
+            const failed = createTemporaryObject(cardComponent, root, { name: "plan", status: Timeline.Errored })
+            compare(shown(failed, child => child.text === "✕")[0].color, Theme.error)
+        }
+
         // What it weighed is shown where it belongs: on the step.
         function test_aStepShowsWhatItWeighed() {
             const step = createTemporaryObject(cardComponent, root, {

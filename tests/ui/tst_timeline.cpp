@@ -130,6 +130,7 @@ private Q_SLOTS:
     void aTracedConversationsNextTurnRunsAfterItsEnd();
     void anAgentsStepIsNamedOrNumberedAsItLastSaid();
     void aStepOfAStoppedRunIsStoppedNotFailed();
+    void qmlReadsEveryTimelineValueByItsNameAlone();
     void aFailureSaysWhatWentWrongWherePonderKnows();
     void tablesAreBlocksOfTheirOwn();
     void tablesGetAShadedHeaderAndRules();
@@ -635,13 +636,32 @@ void TimelineTest::aStepOfAStoppedRunIsStoppedNotFailed()
     timeline.addStep(step(u"run"_s, {}, 900, {{u"status"_s, u"stopped"_s}, {u"ended_at"_s, at(900)}}));
     timeline.flush();
     QCOMPARE(timeline.index(0).data(SessionTimeline::StatusRole).value<Timeline::StepStatus>(),
-        Timeline::StepStatus::Stopped);
+        Timeline::StepStatus::Interrupted);
 
     // Published once, done, without times: a moment, not a step running on until the session ends.
     timeline.addStep(step(u"quick"_s, {}, 1000, {{u"status"_s, u"ok"_s}}));
     timeline.flush();
     QCOMPARE(timeline.index(1).data(SessionTimeline::OpenRole).toBool(), false);
     QCOMPARE(timeline.index(1).data(SessionTimeline::DurationMsRole).toLongLong(), 0);
+}
+
+// QML reads the values of every enum of the namespace as Timeline.NAME: two enums with one name would make
+// one of them read as the other's value (a stopped step once showed no mark).
+void TimelineTest::qmlReadsEveryTimelineValueByItsNameAlone()
+{
+    const QMetaObject &meta = Timeline::staticMetaObject;
+    QHash<QByteArray, QByteArray> enumOf;
+    for (int e = 0; e < meta.enumeratorCount(); ++e) {
+        const QMetaEnum values = meta.enumerator(e);
+        for (int k = 0; k < values.keyCount(); ++k) {
+            const QByteArray key = values.key(k);
+            QVERIFY2(!enumOf.contains(key),
+                qPrintable(u"%1 is in %2 and %3"_s.arg(QString::fromLatin1(key),
+                    QString::fromLatin1(enumOf.value(key)), QString::fromLatin1(values.name()))));
+            enumOf.insert(key, values.name());
+        }
+    }
+    QVERIFY(enumOf.size() > 20);
 }
 
 void TimelineTest::aFailureSaysWhatWentWrongWherePonderKnows()
