@@ -4,6 +4,7 @@
 #include "secrets/Keychain.h"
 #include "settings/Preferences.h"
 
+#include <QCoreApplication>
 #include <QQuickStyle>
 #include <QQuickWindow>
 
@@ -60,6 +61,7 @@ DesktopApp::DesktopApp(Preferences &preferences, Keychain &keychain)
     , m_keychain(keychain)
     , m_secrets(keychain)
 {
+    QCoreApplication::instance()->installEventFilter(&m_readOnlyTextKeys);
     QObject::connect(&m_gateway, &BackendGateway::running, &m_endpoint, &EndpointStatus::setRunning);
     QObject::connect(&m_gateway, &BackendGateway::failed, &m_endpoint, &EndpointStatus::setFailed);
     QObject::connect(

@@ -5,6 +5,7 @@
 
 #include "BackendGateway.h"
 #include "EndpointStatus.h"
+#include "ReadOnlyTextKeys.h"
 #include "options/ServerOptionsBuilder.h"
 #include "settings/SecretEditor.h"
 #include "settings/Translations.h"
@@ -50,6 +51,7 @@ private:
     Translations m_translations;
     EndpointStatus m_endpoint;
     SecretEditor m_secrets;
+    ReadOnlyTextKeys m_readOnlyTextKeys;
     std::optional<ServerOptionsBuilder> m_builder; // what start() was given, once it was
     int m_upstreamsAsked = 0; // applyUpstreams() calls: only the latest one's keys are used
     BackendGateway m_gateway; // declared before the engine: QML objects go first, then the backend
