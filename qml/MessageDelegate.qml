@@ -116,7 +116,9 @@ Item {
             Label {
                 visible: message.reasoningShown && message.reasoning !== ""
                 width: parent.width
-                text: message.reasoning
+                // Laid out only when unfolded: a scroll binds hundreds of answers' reasoning otherwise.
+                text: message.reasoningShown ? message.reasoning : ""
+                textFormat: Text.MarkdownText // written in Markdown, as the answer is
                 wrapMode: Text.Wrap
                 font.italic: true
                 color: Theme.mutedText

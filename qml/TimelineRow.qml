@@ -168,6 +168,8 @@ Item {
                 y: mark.visible ? mark.height + 1 : 0
                 width: parent.width - 10
                 text: timelineRow.content + (timelineRow.entry === Timeline.ThoughtEntry && timelineRow.timeline.live ? " ▍" : "")
+                // Models write their reasoning in Markdown as they write answers (**Plan**, lists).
+                textFormat: Text.MarkdownText
                 wrapMode: Text.Wrap
                 font.pixelSize: 13
                 color: Theme.mutedText

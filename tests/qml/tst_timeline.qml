@@ -40,6 +40,40 @@ Item {
         }
     }
     Component {
+        id: reasoningComponent
+        TimelineRow {
+            width: 460
+            timeline: sessionView.timeline
+            index: 0
+            entry: Timeline.ReasoningEntry
+            offsetMs: 400
+            durationMs: 1200
+            open: false
+            depth: 0
+            hasChildren: false
+            expanded: true
+            number: 1
+            stepType: "planning"
+            stepKind: ""
+            name: ""
+            status: Timeline.NoStatus
+            content: "**Plan**\n\nList the points, then a table."
+            reasoningChain: []
+            alternatives: []
+            factors: []
+            confidence: -1
+            input: ""
+            output: ""
+            attributes: ""
+            milestone: Timeline.AgentUpdate
+            message: ""
+            percentage: -1
+            findings: []
+            metrics: ({})
+            run: ({})
+        }
+    }
+    Component {
         id: milestoneComponent
         MilestoneLine {
             width: 460
@@ -103,6 +137,14 @@ Item {
             compare(mark[0].color, Theme.warning)
             const failed = createTemporaryObject(cardComponent, root, { name: "plan", status: Timeline.Errored })
             compare(shown(failed, child => child.text === "✕")[0].color, Theme.error)
+        }
+
+        // A model's reasoning is Markdown, as its answer is: **Plan** is bold, not asterisks.
+        function test_reasoningRendersItsMarkdown() {
+            const row = createTemporaryObject(reasoningComponent, root)
+            const text = findAll(row, child => child.objectName === "reasoningStep")[0]
+            compare(text.textFormat, Text.MarkdownText)
+            verify(text.implicitWidth > 0)
         }
 
         // What it weighed is shown where it belongs: on the step.
