@@ -174,6 +174,7 @@ ApplicationWindow {
                 window.liveSessionId = ""
                 chat.openConversation(id)
             }
+            onConversationDeleted: id => chat.forgetConversation(id)
             onLiveSessionChosen: id => window.liveSessionId = id
             onSettingsRequested: settings.open()
         }

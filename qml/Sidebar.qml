@@ -18,6 +18,7 @@ Rectangle {
 
     signal newChatRequested()
     signal conversationChosen(string id)
+    signal conversationDeleted(string id) // an answer of it still running is stopped
     signal liveSessionChosen(string id)
     signal settingsRequested()
 
@@ -289,6 +290,7 @@ Rectangle {
         if (id === sidebar.currentConversationId)
             sidebar.newChatRequested()
         sidebar.conversations.remove(id)
+        sidebar.conversationDeleted(id)
         sidebar.liveSessions.setHidden(id, true) // its session leaves Live sessions with it
         undoBar.deletedId = id
     }

@@ -59,6 +59,12 @@ ChatController::ChatController(QObject *parent)
 {
     m_retryTick.setInterval(1000);
     connect(&m_retryTick, &QTimer::timeout, this, &ChatController::tickRetry);
+    connect(&m_background, &BackgroundAnswers::ended, this, [this](const QString &conversationId) {
+        // Ended while its chat was being opened: history has the whole turn now.
+        if (conversationId == m_conversationId && !busy())
+            loadConversation(conversationId);
+        Q_EMIT exchangeEnded();
+    });
     newConversation();
 }
 
@@ -198,6 +204,7 @@ void ChatController::startAnswer(bool replacesLastAnswer)
     answer.state = MessageModel::State::Streaming;
     answer.model = m_model;
     m_answerId = m_messages.append(answer);
+    m_answerReplaces = replacesLastAnswer;
     setFailure(ChatFailure::Kind::None);
     m_session.progress()->begin(tr("Sending to %1…").arg(m_model));
 
@@ -265,9 +272,16 @@ void ChatController::stop()
 void ChatController::newConversation()
 {
     if (m_run) {
-        m_run->stop();
-        m_messages.finish(m_answerId, MessageModel::State::Stopped);
-        dropRun();
+        // Its answer goes on, and is kept in history when it ends.
+        BackgroundAnswers::Answer answer;
+        answer.run = m_run;
+        if (const MessageModel::Message *shown = m_messages.find(m_answerId))
+            answer.shown = *shown;
+        answer.replacesLastAnswer = m_answerReplaces;
+        m_run->disconnect(this);
+        m_run = nullptr;
+        m_background.keep(m_conversationId, std::move(answer));
+        Q_EMIT busyChanged();
     }
     setThinking(false);
     cancelRetry();
@@ -290,6 +304,16 @@ void ChatController::openConversation(const QString &conversationId)
     m_conversationId = conversationId;
     Q_EMIT conversationChanged();
     m_session.setSessionId(conversationId);
+    loadConversation(conversationId);
+}
+
+void ChatController::forgetConversation(const QString &conversationId)
+{
+    m_background.stop(conversationId);
+}
+
+void ChatController::loadConversation(const QString &conversationId)
+{
     m_gateway->conversation(conversationId, this, [this, conversationId](const QList<StoredMessage> &stored) {
         if (conversationId != m_conversationId || busy())
             return;
@@ -299,11 +323,32 @@ void ChatController::openConversation(const QString &conversationId)
                 continue;
             messages.append(shownAs(message));
         }
+        BackgroundAnswers::Answer running = m_background.take(conversationId);
+        // A regenerated answer still running: history keeps the one it replaces until it ends.
+        if (running.run && running.replacesLastAnswer && !messages.isEmpty()
+            && messages.last().author == MessageModel::Author::Assistant)
+            messages.removeLast();
         m_messages.setMessages(messages);
         if (!messages.isEmpty() && !messages.last().model.isEmpty())
             setModel(messages.last().model);
+        if (running.run)
+            attach(std::move(running));
         Q_EMIT thinkingChanged();
     });
+}
+
+void ChatController::attach(BackgroundAnswers::Answer answer)
+{
+    answer.shown.state = MessageModel::State::Streaming;
+    if (!answer.shown.model.isEmpty())
+        setModel(answer.shown.model); // the picker shows the model answering
+    m_answerId = m_messages.append(answer.shown);
+    m_answerReplaces = answer.replacesLastAnswer;
+    m_run = answer.run;
+    connect(m_run, &ChatRun::progressed, this, &ChatController::onProgress);
+    connect(m_run, &ChatRun::ended, this, &ChatController::onEnded);
+    setThinking(answer.shown.content.isEmpty() && !answer.shown.reasoning.isEmpty());
+    Q_EMIT busyChanged();
 }
 
 void ChatController::copyToClipboard(const QString &text)

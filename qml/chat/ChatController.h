@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The conversation in front of the user: sends what they type through the gateway, streams the answer
 // into the message model as it arrives (already gathered per frame), stops, regenerates, and opens past
-// conversations from history.
+// conversations from history. Leaving a chat while it answers leaves the answer running (BackgroundAnswers):
+// opening the chat again shows it live from where it is.
 //
 // A conversation is a hub session: the thinking and progress panels watch it through `session`, the
 // same events an outside client watching the session over WebSocket receives.
 #pragma once
 
+#include "BackgroundAnswers.h"
 #include "models/MessageModel.h"
 #include "models/SessionView.h"
 
@@ -78,6 +80,10 @@ public:
     Q_INVOKABLE bool regenerate();
     Q_INVOKABLE void newConversation();
     Q_INVOKABLE void openConversation(const QString &conversationId);
+    // The conversation was deleted: an answer of it still running is stopped.
+    Q_INVOKABLE void forgetConversation(const QString &conversationId);
+    // Answers of chats not shown that still run.
+    qsizetype answersInBackground() const { return m_background.size(); }
     Q_INVOKABLE void copyToClipboard(const QString &text);
 
 Q_SIGNALS:
@@ -100,6 +106,9 @@ private:
     void setThinking(bool thinking);
     void setFailure(ChatFailure::Kind failure);
     void dropRun();
+    // Shows the conversation as history has it, with its answer still running, if any, taken back.
+    void loadConversation(const QString &conversationId);
+    void attach(BackgroundAnswers::Answer answer);
     // A rate limit: count down what the upstream asked for (or a default), then retry once.
     void scheduleRetry(int retryAfterSeconds);
     void cancelRetry();
@@ -115,6 +124,8 @@ private:
 
     ChatRun *m_run = nullptr; // the running answer, if any
     int m_answerId = 0;
+    bool m_answerReplaces = false; // the running answer was regenerated
+    BackgroundAnswers m_background;
     bool m_thinking = false;
     ChatFailure::Kind m_failure = ChatFailure::Kind::None;
     QTimer m_retryTick;

@@ -163,6 +163,7 @@ private Q_SLOTS:
     void chatStreamsCoalescedIntoTheMessageModel();
     void chatThinkingStepsAndProgressArriveFromTheHub();
     void stopAbortsTheUpstreamAtOnce();
+    void leavingAChatLetsItsAnswerGoOn();
     void unknownModelFailsWithAPlainMessage();
     void regenerateReplacesTheLastAnswer();
     void everyTurnIsKeptHoweverItEnds();
@@ -716,6 +717,61 @@ void WindowModelsTest::stopAbortsTheUpstreamAtOnce()
     // The fake saw its client hang up mid-answer: the model server stops generating.
     QTRY_COMPARE_WITH_TIMEOUT(m_upstream.abandonedResponses(), abandonedBefore + 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(chat.session()->progress()->phase(), ProgressState::Phase::Stopped, 5000);
+}
+
+// Leaving a chat while it answers (a new chat, another from the list) does not stop the answer: opening it
+// again shows it live from where it is; one that ends meanwhile is kept whole; deleting the chat stops it.
+void WindowModelsTest::leavingAChatLetsItsAnswerGoOn()
+{
+    ChatController chat;
+    QAbstractItemModelTester tester(chat.messages(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    chat.setGateway(m_gateway.get());
+    chat.setModel(QStringLiteral("slow"));
+    const int abandonedBefore = m_upstream.abandonedResponses();
+    QVERIFY(chat.send(QStringLiteral("Talk slowly")));
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.messages()->index(1).data().toString().isEmpty(), 10000);
+    const QString slowChat = chat.conversationId();
+
+    chat.newConversation();
+    QVERIFY(!chat.busy());
+    QCOMPARE(chat.answersInBackground(), 1);
+    chat.setModel(QStringLiteral("thinker")); // another chat answers meanwhile
+    QVERIFY(chat.send(QStringLiteral("A haiku, please")));
+    waitForAnswer(chat);
+    const QString haikuChat = chat.conversationId();
+
+    // Back to it while it still answers: shown live, its text so far first, then the rest.
+    chat.openConversation(slowChat);
+    QTRY_VERIFY_WITH_TIMEOUT(chat.busy(), 5000);
+    QCOMPARE(chat.answersInBackground(), 0);
+    QCOMPARE(chat.messages()->rowCount(), 2);
+    QCOMPARE(chat.messages()->index(0).data().toString(), QStringLiteral("Talk slowly"));
+    QCOMPARE(chat.messages()->index(1).data(MessageModel::StateRole).value<MessageModel::State>(),
+        MessageModel::State::Streaming);
+    QVERIFY(!chat.messages()->index(1).data().toString().isEmpty());
+    waitForAnswer(chat);
+    QCOMPARE(chat.messages()->index(1).data(MessageModel::StateRole).value<MessageModel::State>(),
+        MessageModel::State::Complete);
+    QCOMPARE(chat.messages()->index(1).data().toString(), QStringLiteral("word ").repeated(200));
+    QCOMPARE(m_upstream.abandonedResponses(), abandonedBefore); // never stopped
+
+    // Left again, it ends unseen, and is kept whole.
+    QVERIFY(chat.send(QStringLiteral("Once more")));
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.messages()->index(3).data().toString().isEmpty(), 10000);
+    chat.openConversation(haikuChat);
+    QTRY_COMPARE_WITH_TIMEOUT(chat.answersInBackground(), 0, 20000);
+    chat.openConversation(slowChat);
+    QTRY_COMPARE_WITH_TIMEOUT(chat.messages()->rowCount(), 4, 5000);
+    QVERIFY(!chat.busy());
+    QCOMPARE(chat.messages()->index(3).data().toString(), QStringLiteral("word ").repeated(200));
+
+    // Deleting a chat whose answer runs unseen stops it.
+    QVERIFY(chat.send(QStringLiteral("And again")));
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.messages()->index(5).data().toString().isEmpty(), 10000);
+    chat.newConversation();
+    chat.forgetConversation(slowChat);
+    QTRY_COMPARE_WITH_TIMEOUT(chat.answersInBackground(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_upstream.abandonedResponses(), abandonedBefore + 1, 5000);
 }
 
 void WindowModelsTest::unknownModelFailsWithAPlainMessage()
