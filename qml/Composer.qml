@@ -98,6 +98,13 @@ Rectangle {
                     visible: composer.thinkOptions.length > 0
                     flat: true
                     font.pixelSize: 12
+                    // As wide as its widest choice in this language ("Denken: automatisch"), and never
+                    // narrower: the hint beside it gives way first.
+                    readonly property real widestChoice: leftPadding + rightPadding + 8
+                        + Math.max(0, ...composer.thinkOptions.map(choice => thinkMetrics.advanceWidth(composer.thinkLabel(choice))))
+                    Layout.preferredWidth: widestChoice
+                    Layout.minimumWidth: widestChoice
+                    FontMetrics { id: thinkMetrics; font: thinkPicker.font }
                     // The choices themselves, not their translated labels: a model that changed with the language
                     // would reset the selection.
                     model: composer.thinkOptions

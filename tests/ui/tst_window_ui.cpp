@@ -22,6 +22,7 @@
 
 #include <QFont>
 #include <QFontInfo>
+#include <QFontMetricsF>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -954,6 +955,17 @@ void WindowUiTest::languageSwitchesLive()
     m_preferences->setLanguage(QStringLiteral("de"));
     QTRY_COMPARE(think->property("displayText").toString(), QStringLiteral("Denken: an"));
     QCOMPARE(think->property("currentIndex").toInt(), 1);
+    // An OpenAI model's choices (Auto, Low, Medium, High): the widest fits, whichever is shown.
+    chat()->setProperty("model", QStringLiteral("gpt-4o-mini"));
+    QTRY_COMPARE(think->property("displayText").toString(), QStringLiteral("Denken: automatisch"));
+    const QFontMetricsF metrics(think->property("font").value<QFont>());
+    auto *shown = think->property("contentItem").value<QQuickItem *>();
+    QVERIFY(shown);
+    QTRY_VERIFY2(metrics.horizontalAdvance(QStringLiteral("Denken: automatisch")) <= shown->width(),
+        qPrintable(u"%1 px for the label in %2 px"_s
+                       .arg(metrics.horizontalAdvance(QStringLiteral("Denken: automatisch")))
+                       .arg(shown->width())));
+    chat()->setProperty("model", QStringLiteral("qwen3:8b"));
     // The dialogs' buttons are the window's words too, not Qt's untranslated standard ones.
     QObject *settings = m_driver->object("settingsDialog");
     auto *close = settings->findChild<QObject *>(QStringLiteral("settingsClose"));
