@@ -123,13 +123,19 @@ Rectangle {
                     ToolTip.text: qsTr("How much the model reasons before it answers; remembered for this model")
                 }
                 Label {
+                    id: hint
                     objectName: "composerHint"
                     Layout.fillWidth: true
                     horizontalAlignment: Text.AlignRight
-                    elide: Text.ElideLeft
+                    elide: Text.ElideRight
                     font.pixelSize: 11
                     color: Theme.mutedText
-                    text: composer.busy ? qsTr("Esc stops") : qsTr("Enter sends · Shift+Enter: new line")
+                    // Where the whole hint does not fit (a wide panel, a narrow window), the half that
+                    // says how to send, rather than a cut sentence.
+                    readonly property string whole: composer.busy ? qsTr("Esc stops")
+                                                                  : qsTr("Enter sends · Shift+Enter: new line")
+                    TextMetrics { id: wholeHint; font: hint.font; text: hint.whole }
+                    text: composer.busy || wholeHint.advanceWidth <= width ? whole : qsTr("Enter sends")
                 }
                 Button {
                     objectName: "sendButton"

@@ -42,7 +42,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="202" />
+        <location filename="../qml/chat/ChatController.cpp" line="209" />
         <source>Sending to %1…</source>
         <translation>Sending to %1…</translation>
     </message>
@@ -139,52 +139,57 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="114" />
+        <location filename="../qml/Composer.qml" line="121" />
         <source>How much the model thinks</source>
         <translation>How much the model thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="116" />
+        <location filename="../qml/Composer.qml" line="123" />
         <source>How much the model reasons before it answers; remembered for this model</source>
         <translation>How much the model reasons before it answers; remembered for this model</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="125" />
+        <location filename="../qml/Composer.qml" line="135" />
         <source>Esc stops</source>
         <translation>Esc stops</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="125" />
+        <location filename="../qml/Composer.qml" line="136" />
         <source>Enter sends · Shift+Enter: new line</source>
         <translation>Enter sends · Shift+Enter: new line</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="129" />
+        <location filename="../qml/Composer.qml" line="138" />
+        <source>Enter sends</source>
+        <translation>Enter sends</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="142" />
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="129" />
+        <location filename="../qml/Composer.qml" line="142" />
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="133" />
+        <location filename="../qml/Composer.qml" line="146" />
         <source>Stop the answer</source>
         <translation>Stop the answer</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="133" />
+        <location filename="../qml/Composer.qml" line="146" />
         <source>Send the message</source>
         <translation>Send the message</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="135" />
+        <location filename="../qml/Composer.qml" line="148" />
         <source>Stop (Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="135" />
+        <location filename="../qml/Composer.qml" line="148" />
         <source>Send (Enter)</source>
         <translation>Send (Enter)</translation>
     </message>
@@ -319,118 +324,118 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204" />
+        <location filename="../qml/Main.qml" line="205" />
         <source>Hide the sidebar</source>
         <translation>Hide the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204" />
+        <location filename="../qml/Main.qml" line="205" />
         <source>Show the sidebar</source>
         <translation>Show the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="206" />
+        <location filename="../qml/Main.qml" line="207" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Sidebar (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="223" />
-        <location filename="../qml/Main.qml" line="225" />
+        <location filename="../qml/Main.qml" line="224" />
+        <location filename="../qml/Main.qml" line="226" />
         <source>No model</source>
         <translation>No model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="224" />
+        <location filename="../qml/Main.qml" line="225" />
         <source>%1 (not answering)</source>
         <translation>%1 (not answering)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="228" />
+        <location filename="../qml/Main.qml" line="229" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="230" />
+        <location filename="../qml/Main.qml" line="231" />
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="253" />
+        <location filename="../qml/Main.qml" line="254" />
         <source>thinks</source>
         <translation>thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="254" />
+        <location filename="../qml/Main.qml" line="255" />
         <source>tools</source>
         <translation>tools</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="255" />
+        <location filename="../qml/Main.qml" line="256" />
         <source>vision</source>
         <translation>vision</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="257" />
+        <location filename="../qml/Main.qml" line="258" />
         <source>agent</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="281" />
+        <location filename="../qml/Main.qml" line="282" />
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="308" />
+        <location filename="../qml/Main.qml" line="309" />
         <source>Refresh models</source>
         <translation>Refresh models</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="310" />
+        <location filename="../qml/Main.qml" line="311" />
         <source>Ask the upstreams for their models again</source>
         <translation>Ask the upstreams for their models again</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="323" />
+        <location filename="../qml/Main.qml" line="324" />
         <source>Asking the upstreams…</source>
         <translation>Asking the upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="332" />
+        <location filename="../qml/Main.qml" line="333" />
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="360" />
+        <location filename="../qml/Main.qml" line="361" />
         <source>Local endpoint: %1/v1</source>
         <translation>Local endpoint: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="361" />
+        <location filename="../qml/Main.qml" line="362" />
         <source>Local endpoint: off</source>
         <translation>Local endpoint: off</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="363" />
+        <location filename="../qml/Main.qml" line="364" />
         <source>The local endpoint could not start: %1</source>
         <translation>The local endpoint could not start: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="365" />
+        <location filename="../qml/Main.qml" line="366" />
         <source>Reading the keychain…</source>
         <translation>Reading the keychain…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="367" />
+        <location filename="../qml/Main.qml" line="368" />
         <source>Starting the local endpoint…</source>
         <translation>Starting the local endpoint…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="379" />
+        <location filename="../qml/Main.qml" line="380" />
         <source>Hide thinking</source>
         <translation>Hide thinking</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="379" />
+        <location filename="../qml/Main.qml" line="380" />
         <source>Show thinking</source>
         <translation>Show thinking</translation>
     </message>
@@ -439,13 +444,13 @@
     <name>MessageDelegate</name>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="50" />
-        <location filename="../qml/MessageDelegate.qml" line="205" />
+        <location filename="../qml/MessageDelegate.qml" line="207" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="53" />
-        <location filename="../qml/MessageDelegate.qml" line="208" />
+        <location filename="../qml/MessageDelegate.qml" line="210" />
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
@@ -465,37 +470,37 @@
         <translation>Thought for %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="153" />
+        <location filename="../qml/MessageDelegate.qml" line="155" />
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="157" />
+        <location filename="../qml/MessageDelegate.qml" line="159" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Trying again in %n s…</numerusform><numerusform>Trying again in %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="160" />
+        <location filename="../qml/MessageDelegate.qml" line="162" />
         <source>The answer was cut off at the token limit.</source>
         <translation>The answer was cut off at the token limit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="186" />
+        <location filename="../qml/MessageDelegate.qml" line="188" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <location filename="../qml/MessageDelegate.qml" line="192" />
         <source>first token after %1</source>
         <translation>first token after %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="194" />
+        <location filename="../qml/MessageDelegate.qml" line="196" />
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="196" />
+        <location filename="../qml/MessageDelegate.qml" line="198" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
@@ -512,17 +517,17 @@
         <translation>first token after %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="213" />
+        <location filename="../qml/MessageDelegate.qml" line="215" />
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="213" />
+        <location filename="../qml/MessageDelegate.qml" line="215" />
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="216" />
+        <location filename="../qml/MessageDelegate.qml" line="218" />
         <source>Regenerate the answer</source>
         <translation>Regenerate the answer</translation>
     </message>
@@ -746,32 +751,32 @@
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="102" />
+        <location filename="../qml/SessionStatus.qml" line="112" />
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="119" />
+        <location filename="../qml/SessionStatus.qml" line="129" />
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (step %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="121" />
+        <location filename="../qml/SessionStatus.qml" line="131" />
         <source>Step %1 of %2</source>
         <translation>Step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="130" />
+        <location filename="../qml/SessionStatus.qml" line="140" />
         <source>about %1 left</source>
         <translation>about %1 left</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="131" />
+        <location filename="../qml/SessionStatus.qml" line="141" />
         <source>taking longer than expected</source>
         <translation>taking longer than expected</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="132" />
+        <location filename="../qml/SessionStatus.qml" line="142" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
@@ -780,17 +785,17 @@
         <translation>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="190" />
+        <location filename="../qml/SessionStatus.qml" line="200" />
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="195" />
+        <location filename="../qml/SessionStatus.qml" line="205" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="197" />
+        <location filename="../qml/SessionStatus.qml" line="207" />
         <source>first token</source>
         <translation>first token</translation>
     </message>
@@ -1163,109 +1168,109 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="41" />
+        <location filename="../qml/Sidebar.qml" line="42" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="51" />
+        <location filename="../qml/Sidebar.qml" line="52" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="53" />
+        <location filename="../qml/Sidebar.qml" line="54" />
         <source>Settings (Ctrl+,)</source>
         <translation>Settings (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="60" />
+        <location filename="../qml/Sidebar.qml" line="61" />
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="64" />
+        <location filename="../qml/Sidebar.qml" line="65" />
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Start a new conversation (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="71" />
+        <location filename="../qml/Sidebar.qml" line="72" />
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="76" />
+        <location filename="../qml/Sidebar.qml" line="77" />
         <source>Live sessions (%1)</source>
         <translation>Live sessions (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="77" />
+        <location filename="../qml/Sidebar.qml" line="78" />
         <source>Live sessions</source>
         <translation>Live sessions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="90" />
-        <location filename="../qml/Sidebar.qml" line="93" />
+        <location filename="../qml/Sidebar.qml" line="91" />
+        <location filename="../qml/Sidebar.qml" line="94" />
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="102" />
+        <location filename="../qml/Sidebar.qml" line="103" />
         <source>Stateless mode: conversations are not saved.</source>
         <translation>Stateless mode: conversations are not saved.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="103" />
+        <location filename="../qml/Sidebar.qml" line="104" />
         <source>No conversation matches.</source>
         <translation>No conversation matches.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="104" />
+        <location filename="../qml/Sidebar.qml" line="105" />
         <source>Your conversations will appear here.</source>
         <translation>Your conversations will appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="275" />
+        <location filename="../qml/Sidebar.qml" line="276" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="179" />
+        <location filename="../qml/Sidebar.qml" line="180" />
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="183" />
+        <location filename="../qml/Sidebar.qml" line="184" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="197" />
-        <location filename="../qml/Sidebar.qml" line="199" />
+        <location filename="../qml/Sidebar.qml" line="198" />
+        <location filename="../qml/Sidebar.qml" line="200" />
         <source>Filter sessions</source>
         <translation>Filter sessions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="205" />
+        <location filename="../qml/Sidebar.qml" line="206" />
         <source>Clear ended</source>
         <translation>Clear ended</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="211" />
+        <location filename="../qml/Sidebar.qml" line="212" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Take finished, failed, stopped and ended sessions off this list</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="219" />
+        <location filename="../qml/Sidebar.qml" line="220" />
         <source>No session matches.</source>
         <translation>No session matches.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="220" />
+        <location filename="../qml/Sidebar.qml" line="221" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="255" />
+        <location filename="../qml/Sidebar.qml" line="256" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1282,37 +1287,37 @@
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="316" />
+        <location filename="../qml/Sidebar.qml" line="318" />
         <source>Deleted “%1”</source>
         <translation>Deleted “%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="324" />
+        <location filename="../qml/Sidebar.qml" line="326" />
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="331" />
+        <location filename="../qml/Sidebar.qml" line="333" />
         <source>Undo deleting the chat</source>
         <translation>Undo deleting the chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="350" />
+        <location filename="../qml/Sidebar.qml" line="352" />
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="357" />
+        <location filename="../qml/Sidebar.qml" line="359" />
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="361" />
+        <location filename="../qml/Sidebar.qml" line="363" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="371" />
+        <location filename="../qml/Sidebar.qml" line="373" />
         <source>Title</source>
         <translation>Title</translation>
     </message>

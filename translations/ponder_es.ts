@@ -38,7 +38,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/chat/ChatController.cpp" line="202" />
+        <location filename="../qml/chat/ChatController.cpp" line="209" />
         <source>Sending to %1…</source>
         <translation>Enviando a %1…</translation>
     </message>
@@ -135,52 +135,57 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="114" />
+        <location filename="../qml/Composer.qml" line="121" />
         <source>How much the model thinks</source>
         <translation>Cuánto piensa el modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="116" />
+        <location filename="../qml/Composer.qml" line="123" />
         <source>How much the model reasons before it answers; remembered for this model</source>
         <translation>Cuánto razona el modelo antes de responder; se recuerda para este modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="125" />
+        <location filename="../qml/Composer.qml" line="135" />
         <source>Esc stops</source>
         <translation>Esc detiene</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="125" />
+        <location filename="../qml/Composer.qml" line="136" />
         <source>Enter sends · Shift+Enter: new line</source>
         <translation>Intro envía · Mayús+Intro: nueva línea</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="129" />
+        <location filename="../qml/Composer.qml" line="138" />
+        <source>Enter sends</source>
+        <translation>Intro envía</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="142" />
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="129" />
+        <location filename="../qml/Composer.qml" line="142" />
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="133" />
+        <location filename="../qml/Composer.qml" line="146" />
         <source>Stop the answer</source>
         <translation>Detener la respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="133" />
+        <location filename="../qml/Composer.qml" line="146" />
         <source>Send the message</source>
         <translation>Enviar el mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="135" />
+        <location filename="../qml/Composer.qml" line="148" />
         <source>Stop (Esc)</source>
         <translation>Detener (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="135" />
+        <location filename="../qml/Composer.qml" line="148" />
         <source>Send (Enter)</source>
         <translation>Enviar (Intro)</translation>
     </message>
@@ -311,118 +316,118 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204" />
+        <location filename="../qml/Main.qml" line="205" />
         <source>Hide the sidebar</source>
         <translation>Ocultar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204" />
+        <location filename="../qml/Main.qml" line="205" />
         <source>Show the sidebar</source>
         <translation>Mostrar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="206" />
+        <location filename="../qml/Main.qml" line="207" />
         <source>Sidebar (Ctrl+B)</source>
         <translation>Barra lateral (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="223" />
-        <location filename="../qml/Main.qml" line="225" />
+        <location filename="../qml/Main.qml" line="224" />
+        <location filename="../qml/Main.qml" line="226" />
         <source>No model</source>
         <translation>Ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="224" />
+        <location filename="../qml/Main.qml" line="225" />
         <source>%1 (not answering)</source>
         <translation>%1 (no responde)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="228" />
+        <location filename="../qml/Main.qml" line="229" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="230" />
+        <location filename="../qml/Main.qml" line="231" />
         <source>The model that answers</source>
         <translation>El modelo que responde</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="253" />
+        <location filename="../qml/Main.qml" line="254" />
         <source>thinks</source>
         <translation>piensa</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="254" />
+        <location filename="../qml/Main.qml" line="255" />
         <source>tools</source>
         <translation>herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="255" />
+        <location filename="../qml/Main.qml" line="256" />
         <source>vision</source>
         <translation>visión</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="257" />
+        <location filename="../qml/Main.qml" line="258" />
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="281" />
+        <location filename="../qml/Main.qml" line="282" />
         <source>Agents</source>
         <translation>Agentes</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="308" />
+        <location filename="../qml/Main.qml" line="309" />
         <source>Refresh models</source>
         <translation>Actualizar modelos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="310" />
+        <location filename="../qml/Main.qml" line="311" />
         <source>Ask the upstreams for their models again</source>
         <translation>Volver a pedir los modelos a los servidores</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="323" />
+        <location filename="../qml/Main.qml" line="324" />
         <source>Asking the upstreams…</source>
         <translation>Preguntando a los upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="332" />
+        <location filename="../qml/Main.qml" line="333" />
         <source>Live session</source>
         <translation>Sesión en directo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="360" />
+        <location filename="../qml/Main.qml" line="361" />
         <source>Local endpoint: %1/v1</source>
         <translation>Punto de acceso local: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="361" />
+        <location filename="../qml/Main.qml" line="362" />
         <source>Local endpoint: off</source>
         <translation>Endpoint local: desactivado</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="363" />
+        <location filename="../qml/Main.qml" line="364" />
         <source>The local endpoint could not start: %1</source>
         <translation>No se pudo iniciar el punto de acceso local: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="365" />
+        <location filename="../qml/Main.qml" line="366" />
         <source>Reading the keychain…</source>
         <translation>Leyendo el llavero…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="367" />
+        <location filename="../qml/Main.qml" line="368" />
         <source>Starting the local endpoint…</source>
         <translation>Iniciando el punto de acceso local…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="379" />
+        <location filename="../qml/Main.qml" line="380" />
         <source>Hide thinking</source>
         <translation>Ocultar razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="379" />
+        <location filename="../qml/Main.qml" line="380" />
         <source>Show thinking</source>
         <translation>Mostrar razonamiento</translation>
     </message>
@@ -431,13 +436,13 @@
     <name>MessageDelegate</name>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="50" />
-        <location filename="../qml/MessageDelegate.qml" line="205" />
+        <location filename="../qml/MessageDelegate.qml" line="207" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="53" />
-        <location filename="../qml/MessageDelegate.qml" line="208" />
+        <location filename="../qml/MessageDelegate.qml" line="210" />
         <source>Copy message</source>
         <translation>Copiar mensaje</translation>
     </message>
@@ -457,37 +462,37 @@
         <translation>Pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="153" />
+        <location filename="../qml/MessageDelegate.qml" line="155" />
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="157" />
+        <location filename="../qml/MessageDelegate.qml" line="159" />
         <source>Trying again in %n s…</source>
         <translation><numerusform>Nuevo intento en %n s…</numerusform><numerusform>Nuevo intento en %n s…</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="160" />
+        <location filename="../qml/MessageDelegate.qml" line="162" />
         <source>The answer was cut off at the token limit.</source>
         <translation>La respuesta se cortó en el límite de tokens.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="186" />
+        <location filename="../qml/MessageDelegate.qml" line="188" />
         <source>%n token(s)</source>
         <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="190" />
+        <location filename="../qml/MessageDelegate.qml" line="192" />
         <source>first token after %1</source>
         <translation>primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="194" />
+        <location filename="../qml/MessageDelegate.qml" line="196" />
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="196" />
+        <location filename="../qml/MessageDelegate.qml" line="198" />
         <source>failed</source>
         <translation>fallida</translation>
     </message>
@@ -504,17 +509,17 @@
         <translation>primer token tras %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="213" />
+        <location filename="../qml/MessageDelegate.qml" line="215" />
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="213" />
+        <location filename="../qml/MessageDelegate.qml" line="215" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="216" />
+        <location filename="../qml/MessageDelegate.qml" line="218" />
         <source>Regenerate the answer</source>
         <translation>Regenerar la respuesta</translation>
     </message>
@@ -738,32 +743,32 @@
         <translation>Detenido.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="102" />
+        <location filename="../qml/SessionStatus.qml" line="112" />
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="119" />
+        <location filename="../qml/SessionStatus.qml" line="129" />
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (paso %2 de %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="121" />
+        <location filename="../qml/SessionStatus.qml" line="131" />
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="130" />
+        <location filename="../qml/SessionStatus.qml" line="140" />
         <source>about %1 left</source>
         <translation>quedan unos %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="131" />
+        <location filename="../qml/SessionStatus.qml" line="141" />
         <source>taking longer than expected</source>
         <translation>tarda más de lo previsto</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="132" />
+        <location filename="../qml/SessionStatus.qml" line="142" />
         <source>%1 left</source>
         <translation>quedan %1</translation>
     </message>
@@ -772,17 +777,17 @@
         <translation>Comprueba que el servidor de modelos está en marcha y que el modelo existe, y vuelve a intentarlo. Ajustes muestra los servidores y puede probarlos.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="190" />
+        <location filename="../qml/SessionStatus.qml" line="200" />
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="195" />
+        <location filename="../qml/SessionStatus.qml" line="205" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="197" />
+        <location filename="../qml/SessionStatus.qml" line="207" />
         <source>first token</source>
         <translation>primer token</translation>
     </message>
@@ -1155,109 +1160,109 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="41" />
+        <location filename="../qml/Sidebar.qml" line="42" />
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="51" />
+        <location filename="../qml/Sidebar.qml" line="52" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="53" />
+        <location filename="../qml/Sidebar.qml" line="54" />
         <source>Settings (Ctrl+,)</source>
         <translation>Ajustes (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="60" />
+        <location filename="../qml/Sidebar.qml" line="61" />
         <source>New chat</source>
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="64" />
+        <location filename="../qml/Sidebar.qml" line="65" />
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Empezar una conversación nueva (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="71" />
+        <location filename="../qml/Sidebar.qml" line="72" />
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="76" />
+        <location filename="../qml/Sidebar.qml" line="77" />
         <source>Live sessions (%1)</source>
         <translation>En directo (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="77" />
+        <location filename="../qml/Sidebar.qml" line="78" />
         <source>Live sessions</source>
         <translation>En directo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="90" />
-        <location filename="../qml/Sidebar.qml" line="93" />
+        <location filename="../qml/Sidebar.qml" line="91" />
+        <location filename="../qml/Sidebar.qml" line="94" />
         <source>Search conversations</source>
         <translation>Buscar conversaciones</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="102" />
+        <location filename="../qml/Sidebar.qml" line="103" />
         <source>Stateless mode: conversations are not saved.</source>
         <translation>Modo sin estado: las conversaciones no se guardan.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="103" />
+        <location filename="../qml/Sidebar.qml" line="104" />
         <source>No conversation matches.</source>
         <translation>Ninguna conversación coincide.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="104" />
+        <location filename="../qml/Sidebar.qml" line="105" />
         <source>Your conversations will appear here.</source>
         <translation>Tus conversaciones aparecerán aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="275" />
+        <location filename="../qml/Sidebar.qml" line="276" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="179" />
+        <location filename="../qml/Sidebar.qml" line="180" />
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="183" />
+        <location filename="../qml/Sidebar.qml" line="184" />
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="197" />
-        <location filename="../qml/Sidebar.qml" line="199" />
+        <location filename="../qml/Sidebar.qml" line="198" />
+        <location filename="../qml/Sidebar.qml" line="200" />
         <source>Filter sessions</source>
         <translation>Filtrar sesiones</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="205" />
+        <location filename="../qml/Sidebar.qml" line="206" />
         <source>Clear ended</source>
         <translation>Quitar terminadas</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="211" />
+        <location filename="../qml/Sidebar.qml" line="212" />
         <source>Take finished, failed, stopped and ended sessions off this list</source>
         <translation>Quitar de esta lista las sesiones completadas, fallidas, detenidas y terminadas</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="219" />
+        <location filename="../qml/Sidebar.qml" line="220" />
         <source>No session matches.</source>
         <translation>Ninguna sesión coincide.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="220" />
+        <location filename="../qml/Sidebar.qml" line="221" />
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Todavía no hay sesiones. Aquí aparecen los chats de esta ventana, las peticiones al punto de acceso local y los agentes que publican en la API de streaming.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="255" />
+        <location filename="../qml/Sidebar.qml" line="256" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1274,37 +1279,37 @@
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="316" />
+        <location filename="../qml/Sidebar.qml" line="318" />
         <source>Deleted “%1”</source>
         <translation>«%1» eliminado</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="324" />
+        <location filename="../qml/Sidebar.qml" line="326" />
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="331" />
+        <location filename="../qml/Sidebar.qml" line="333" />
         <source>Undo deleting the chat</source>
         <translation>Deshacer la eliminación del chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="350" />
+        <location filename="../qml/Sidebar.qml" line="352" />
         <source>Rename conversation</source>
         <translation>Renombrar conversación</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="357" />
+        <location filename="../qml/Sidebar.qml" line="359" />
         <source>Rename</source>
         <translation>Renombrar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="361" />
+        <location filename="../qml/Sidebar.qml" line="363" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="371" />
+        <location filename="../qml/Sidebar.qml" line="373" />
         <source>Title</source>
         <translation>Título</translation>
     </message>

@@ -30,6 +30,7 @@
 #include <QQuickWindow>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -1369,6 +1370,18 @@ void WindowUiTest::nothingIsClippedAtAnySize()
                     qPrintable(endpoint->property("text").toString()));
             for (const char *picker : {"modelPicker", "thinkPicker"})
                 lookInPopup(m_driver->item(picker), where);
+            // The composer's hint is whole, or its first half whole: never a cut sentence, also with the
+            // insight panel dragged as wide as it goes.
+            QQuickItem *hint = m_driver->item("composerHint");
+            const int panelWidth = m_preferences->insightWidth();
+            for (int width : {panelWidth, 5000}) {
+                QSignalSpy drawn(m_window->window(), &QQuickWindow::frameSwapped);
+                m_preferences->setInsightWidth(width);
+                QTRY_VERIFY(drawn.count() > 0); // laid out anew
+                QVERIFY2(!hint->isVisible() || !hint->property("truncated").toBool(),
+                    qPrintable(where + u": "_s + hint->property("text").toString()));
+            }
+            m_preferences->setInsightWidth(panelWidth);
             if (!window->property("insightsDocked").toBool()) {
                 QMetaObject::invokeMethod(drawer, "close");
                 QTRY_VERIFY(!drawer->property("visible").toBool());
