@@ -284,6 +284,7 @@ void GenerationReporter::readStage(Generation::Stage stage)
     case Generation::Stage::Aborted:
         publishThinkingAloud();
         publishAnswer();
+        publishLastSteps();
         publishProgress(QStringLiteral("warning"),
             QStringLiteral("Stopped: the client went away or cancelled"), QStringLiteral("aborted"),
             TotalSteps, std::nullopt);
@@ -363,8 +364,7 @@ void GenerationReporter::readFinished(const GenerationOutcome &outcome)
 {
     publishThinkingAloud();
     publishAnswer();
-    for (const QString &step : m_segmenter.flush())
-        publishThinking(step);
+    publishLastSteps();
     GenerationMetrics figures = metrics();
     figures.finishReason = outcome.finishReason;
     QString message = QStringLiteral("Done in %1 s: %2 tokens")
@@ -408,9 +408,18 @@ void GenerationReporter::readFailure(const QString &message, const QJsonObject &
 {
     publishThinkingAloud();
     publishAnswer();
+    publishLastSteps();
     publishProgress(QStringLiteral("warning"), QStringLiteral("Failed: %1").arg(message),
         QStringLiteral("failed"), TotalSteps, std::nullopt, metrics(), fields);
     endReporting();
+}
+
+void GenerationReporter::publishLastSteps()
+{
+    // However the request ended, the reasoning it gave is cut into steps to its last word: a stopped or
+    // failed answer's last step is the reasoning it had begun.
+    for (const QString &step : m_segmenter.flush())
+        publishThinking(step);
 }
 
 void GenerationReporter::publishThinking(const QString &text)

@@ -99,6 +99,7 @@ private:
     static QJsonObject failureFields(const UpstreamError &error);
     static constexpr qsizetype MaxDetailCharacters = 2000;
     void publishThinking(const QString &text);
+    void publishLastSteps();
     void publishThinkingAloud();
     void publishAnswer();
     // Holds `text` for the next update of its kind; one that is full goes at once (`publish`).

@@ -501,6 +501,50 @@ private Q_SLOTS:
         QCOMPARE(backend->backend().chat().running(), 0);
     }
 
+    // Stopped while it reasons (the client hangs up), the reasoning it gave still becomes steps to its last
+    // word: the window drew the unfinished paragraph below "Stopped", unnumbered.
+    void aStoppedAnswersLastStepIsTheReasoningItHadBegun()
+    {
+        FakeScript slow;
+        slow.reasoning = {
+            QStringLiteral("First, the question."), QStringLiteral("\n\n"), QStringLiteral("Then I weigh")};
+        for (int i = 0; i < 50; ++i)
+            slow.reasoning.append(QStringLiteral(" more"));
+        slow.delayMs = 100;
+        m_fake->setScript(QStringLiteral("slow-thinker"), slow);
+        auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, backend->backend().port());
+        QVERIFY(socket.waitForConnected(5000));
+        const QByteArray body = chatBody(QStringLiteral("slow-thinker"), true);
+        socket.write("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nX-Session-Id: stopped-r\r\n"
+                     "Content-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("Then I weigh"), 10000);
+        socket.abort();
+        QStringList steps;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                steps.clear();
+                bool ended = false;
+                for (const QJsonValue &event : backend->storedEvents(QStringLiteral("stopped-r"))) {
+                    const QJsonObject data = event[QLatin1String("data")].toObject();
+                    if (event[QLatin1String("type")].toString() == QLatin1String("thinking_step"))
+                        steps << data[QLatin1String("content")].toString();
+                    ended = ended
+                        || data[QLatin1String("current_activity")].toString() == QLatin1String("aborted");
+                }
+                return ended;
+            }(),
+            10000);
+        // (How the segmenter cuts the paragraphs is its own business: the last step ends where the model
+        // did.)
+        QVERIFY(!steps.isEmpty());
+        QVERIFY2(steps.first().startsWith(QLatin1String("First, the question.")), qPrintable(steps.first()));
+        QVERIFY2(steps.last().contains(QLatin1String("Then I weigh")), qPrintable(steps.last()));
+    }
+
     void upstreamConnections_areReused_andAStaleOneIsRetried()
     {
         auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
