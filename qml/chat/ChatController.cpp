@@ -234,6 +234,8 @@ void ChatController::onEnded(const ChatOutcome &outcome)
     case ChatOutcome::State::Complete:
         m_messages.finish(
             m_answerId, MessageModel::State::Complete, ChatFailure::Kind::None, {}, outcome.finishReason);
+        if (m_catalog && m_catalog->notAnswering(m_model))
+            m_catalog->refresh(); // it answered: its server is back, and the picker should say so
         break;
     case ChatOutcome::State::Stopped:
         m_messages.finish(m_answerId, MessageModel::State::Stopped);

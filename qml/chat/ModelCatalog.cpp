@@ -37,6 +37,7 @@ void ModelCatalog::refresh()
             m_models << model.id;
             rows << ModelRow::from(model);
             m_listedBy.insert(model.id, model.upstream);
+            m_lastRows.insert(model.id, rows.last());
         }
         m_list.show(rows);
         m_upstreams.clear();
@@ -63,6 +64,9 @@ void ModelCatalog::refresh()
         m_listedBy.removeIf([&](const QHash<QString, QString>::iterator entry) {
             return !listed.contains(entry.key()) && !m_silent.contains(entry.value());
         });
+        m_lastRows.removeIf([&](const QHash<QString, ModelRow>::iterator entry) {
+            return !m_listedBy.contains(entry.key());
+        });
         m_listed = true;
         m_checked = true;
         setLoading(false);
@@ -70,6 +74,16 @@ void ModelCatalog::refresh()
         if (std::exchange(m_askAgain, false))
             refresh();
     });
+}
+
+const ModelRow *ModelCatalog::find(const QString &id) const
+{
+    if (const ModelRow *listed = m_list.find(id))
+        return listed;
+    if (!notAnswering(id))
+        return nullptr;
+    const auto last = m_lastRows.constFind(id);
+    return last == m_lastRows.cend() ? nullptr : &*last;
 }
 
 QString ModelCatalog::keptChoice(const QString &chosen) const

@@ -38,7 +38,9 @@ public:
     QStringList models() const { return m_models; }
     ModelListModel *list() { return &m_list; }
     // The listed model `id`, or null.
-    const ModelRow *find(const QString &id) const { return m_list.find(id); }
+    // The model as listed, or as its upstream listed it last while that upstream does not answer: what it
+    // can do (think, and how) is still known, so a retry once it answers again asks the same of it.
+    const ModelRow *find(const QString &id) const;
     QVariantList upstreams() const { return m_upstreams; }
     bool loading() const { return m_loading; }
     bool checked() const { return m_checked; }
@@ -76,4 +78,5 @@ private:
     QStringList m_silent; // upstreams that did not answer
     // Which upstream each model was last listed by, kept while that upstream is silent (it lists nothing).
     QHash<QString, QString> m_listedBy;
+    QHash<QString, ModelRow> m_lastRows; // every model's row as last listed, kept as m_listedBy is
 };

@@ -379,9 +379,9 @@ FakeUpstream::~FakeUpstream()
         socket->disconnect();
 }
 
-bool FakeUpstream::start()
+bool FakeUpstream::start(quint16 port)
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server.listen(QHostAddress::LocalHost, port);
 }
 
 QString FakeUpstream::ollamaSpec() const

@@ -76,7 +76,8 @@ public:
 
     explicit FakeUpstream(QObject *parent = nullptr);
     ~FakeUpstream() override;
-    bool start();
+    // On `port`, or a free one: a server started again where it was, after it stopped.
+    bool start(quint16 port = 0);
     quint16 port() const { return m_server.serverPort(); }
     QString ollamaSpec() const; // for --upstream
     QString openAiSpec() const;

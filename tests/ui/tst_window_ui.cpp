@@ -1121,8 +1121,11 @@ void WindowUiTest::theChosenModelStaysWhenItsServerStopsAnswering()
     auto second = std::make_unique<FakeUpstream>();
     FakeScript hello;
     hello.content = {QStringLiteral("Hello from the second Ollama.")};
+    hello.reasoning = {QStringLiteral("A greeting.")};
+    hello.capabilities = {QStringLiteral("completion"), QStringLiteral("thinking")};
     second->setScript(QStringLiteral("qwen3:8b"), hello); // named as the first's: listed as ollama-2/qwen3:8b
     QVERIFY(second->start());
+    const quint16 secondPort = second->port();
     const QStringList upstreams = m_preferences->upstreams();
     m_preferences->setUpstreams(upstreams + QStringList {second->ollamaSpec()});
     QObject *catalog = m_driver->object("modelCatalog");
@@ -1161,6 +1164,21 @@ void WindowUiTest::theChosenModelStaysWhenItsServerStopsAnswering()
         + WindowDriver::shownText(m_driver->item("chatInsights"), "failureDetails");
     QVERIFY2(panel.contains(unreachable), qPrintable(panel));
     QVERIFY2(!panel.contains(u"reported an error"_s), qPrintable(panel));
+
+    // What the model can do is still known while its server is silent: the Think control stays, and once
+    // the server answers again, a retry asks it to think as the first question did; the picker then no
+    // longer says it is not answering.
+    QVERIFY(m_driver->item("thinkPicker")->isVisible());
+    second = std::make_unique<FakeUpstream>();
+    second->setScript(QStringLiteral("qwen3:8b"), hello);
+    QVERIFY(second->start(secondPort));
+    QVERIFY(
+        QMetaObject::invokeMethod(m_driver->item("regenerateButton", m_driver->lastMessage()), "clicked"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_answersEnded, answersBefore + 4, 20000);
+    QCOMPARE(stateOf(messages(), 3), MessageModel::State::Complete);
+    QCOMPARE(second->lastChatRequest().body.value(QLatin1String("think")), QJsonValue(true));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_driver->item("modelPicker")->property("displayText").toString(), chosen, 10000);
 
     m_preferences->setUpstreams(upstreams);
     QTRY_VERIFY_WITH_TIMEOUT(!catalog->property("summary").toString().contains(u"ollama-2"_s), 10000);
