@@ -161,11 +161,13 @@ bool ConversationStoreWorker::insertMessage(
         optional(message.thoughtMs), optional(message.firstTokenMs), optional(message.tokensPerSecond)};
     for (int i = 0; i < int(std::size(values)); ++i)
         query->bindValue(i, values[i]);
-    if (!query->exec()) {
+    const bool inserted = query->exec();
+    if (!inserted)
         *error = query->lastError().text();
-        return false;
-    }
-    return true;
+    // The kept statement lets go of the message's text (an answer may be tens of megabytes).
+    for (int i = 0; i < int(std::size(values)); ++i)
+        query->bindValue(i, QVariant());
+    return inserted;
 }
 
 bool ConversationStoreWorker::record(const Exchange &exchange, QString *error)
