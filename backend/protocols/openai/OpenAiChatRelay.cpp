@@ -152,12 +152,12 @@ QByteArray OpenAiChatRelay::edited(const QByteArray &data, bool *finishing, bool
     if (top.isEmpty())
         return data; // not an object: not Ponder's to change
     Edits edits;
-    m_lastEnvelope.clear();
+    m_lastEnvelope.truncate(0); // its buffer kept for the next chunk's
     for (const Member &member : top) {
         const QByteArrayView key = member.key.in(json);
         if (key == "\"id\"" || key == "\"object\"" || key == "\"created\"" || key == "\"model\"")
-            m_lastEnvelope
-                += json.sliced(member.key.begin, member.value.end - member.key.begin).toByteArray() + ',';
+            m_lastEnvelope.append(json.sliced(member.key.begin, member.value.end - member.key.begin))
+                .append(',');
     }
     if (const Member *model = find(top, json, "model");
         model && !m_options.modelPrefix.isEmpty() && json[model->value.begin] == '"')
