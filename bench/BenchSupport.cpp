@@ -125,11 +125,19 @@ FakeUpstreamThread::~FakeUpstreamThread()
     wait();
 }
 
+int FakeUpstreamThread::connectionsAccepted() const
+{
+    const FakeUpstream *fake = m_fake;
+    return fake ? fake->connectionsAccepted() : 0;
+}
+
 void FakeUpstreamThread::run()
 {
     FakeUpstream fake;
     m_configure(fake);
     fake.start();
+    m_fake = &fake;
     m_port = fake.port();
     exec();
+    m_fake = nullptr;
 }

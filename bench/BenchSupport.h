@@ -39,6 +39,9 @@ public:
     explicit FakeUpstreamThread(std::function<void(FakeUpstream &)> configure);
     ~FakeUpstreamThread() override;
     quint16 port() const { return m_port; }
+    // Connections the fake has accepted so far: a proxy that reuses its upstream connections opens none
+    // per request.
+    int connectionsAccepted() const;
 
 protected:
     void run() override;
@@ -46,4 +49,5 @@ protected:
 private:
     std::function<void(FakeUpstream &)> m_configure;
     std::atomic<quint16> m_port {0};
+    std::atomic<const FakeUpstream *> m_fake {nullptr};
 };

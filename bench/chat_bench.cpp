@@ -422,15 +422,20 @@ int main(int argc, char **argv)
         path.chunks = 0;
     }
     QList<double> servingSeconds(cpuPaths.size(), 0.0);
+    // Upstream connections each path opened: with its idle connections kept (a pool, nginx's keepalive),
+    // none after its first round. A profile of this phase shows no connecting then.
+    QList<int> upstreamConnections(cpuPaths.size(), 0);
     for (int round = 0; round < requestRounds; ++round) { // interleaved, as above
         for (qsizetype p = 0; p < cpuPaths.size(); ++p) {
             CpuPath &path = cpuPaths[p];
             StreamFigures f;
             const double before = settledCpuSeconds(path.pid);
             const double servingBefore = threadCpuSeconds(path.pid, path.pid);
+            const int connectionsBefore = fake.connectionsAccepted();
             runStreams(path.target, path.api, QStringLiteral("one"), cpuClients, 60'000, f);
             path.cpuSeconds += settledCpuSeconds(path.pid) - before;
             servingSeconds[p] += threadCpuSeconds(path.pid, path.pid) - servingBefore;
+            upstreamConnections[p] += fake.connectionsAccepted() - connectionsBefore;
             path.chunks += qint64(f.ttftMs.size()); // requests that got their token
         }
     }
@@ -441,10 +446,12 @@ int main(int argc, char **argv)
         rows.append(
             {path.api.name, path.target.name, QString::number(path.cpuSeconds * 1e6 / requests, 'f', 0),
                 QString::number(servingSeconds.at(p) * 1e6 / requests, 'f', 0),
-                QStringLiteral("%1/%2").arg(path.chunks).arg(qint64(cpuClients) * requestRounds)});
+                QStringLiteral("%1/%2").arg(path.chunks).arg(qint64(cpuClients) * requestRounds),
+                QString::number(upstreamConnections.at(p))});
     }
     printTable({QStringLiteral("API"), QStringLiteral("path"), QStringLiteral("CPU µs per request"),
-                   QStringLiteral("serving thread µs per request"), QStringLiteral("requests answered")},
+                   QStringLiteral("serving thread µs per request"), QStringLiteral("requests answered"),
+                   QStringLiteral("upstream connections opened")},
         rows);
 
     std::printf("\n## %d concurrent open streams through Ponder\n\n", openStreams);

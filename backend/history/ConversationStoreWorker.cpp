@@ -70,6 +70,10 @@ ConversationStoreWorker::ConversationStoreWorker(QString path)
 
 ConversationStoreWorker::~ConversationStoreWorker()
 {
+    // Statements go before their connection does.
+    m_countMessages.reset();
+    m_touchConversation.reset();
+    m_insertMessage.reset();
     if (m_open) {
         QSqlDatabase::database(m_connection, false).close();
     }
@@ -125,37 +129,46 @@ bool ConversationStoreWorker::migrate(QString *error)
     return db.commit();
 }
 
+QSqlQuery *ConversationStoreWorker::prepared(std::optional<QSqlQuery> &kept, const char *sql, QString *error)
+{
+    if (kept)
+        return &*kept;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.prepare(QLatin1String(sql))) {
+        *error = query.lastError().text();
+        return nullptr;
+    }
+    return &kept.emplace(std::move(query));
+}
+
 bool ConversationStoreWorker::insertMessage(
     const QString &conversationId, const StoredMessage &message, QString *error)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(QStringLiteral("INSERT INTO messages (conversation_id, role, content, reasoning, model, "
-                                 "prompt_tokens, completion_tokens,"
-                                 " finish_reason, created_at, outcome, error, error_kind, thought_ms, "
-                                 "first_token_ms, tokens_per_second)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(conversationId);
-    query.addBindValue(message.role);
-    query.addBindValue(
-        message.content.isNull() ? QStringLiteral("") : message.content); // a tool-call answer has none
-    query.addBindValue(textOrNull(message.reasoning));
-    query.addBindValue(textOrNull(message.model));
-    query.addBindValue(optional(message.promptTokens));
-    query.addBindValue(optional(message.completionTokens));
-    query.addBindValue(textOrNull(message.finishReason));
-    query.addBindValue(
-        iso(message.createdAt.isValid() ? message.createdAt : QDateTime::currentDateTimeUtc()));
-    query.addBindValue(textOrNull(message.outcome));
-    query.addBindValue(textOrNull(message.error));
-    query.addBindValue(textOrNull(message.errorKind));
-    query.addBindValue(optional(message.thoughtMs));
-    query.addBindValue(optional(message.firstTokenMs));
-    query.addBindValue(optional(message.tokensPerSecond));
-    if (!query.exec()) {
-        *error = query.lastError().text();
+    QSqlQuery *query = prepared(m_insertMessage,
+        "INSERT INTO messages (conversation_id, role, content, reasoning, model, prompt_tokens,"
+        " completion_tokens, finish_reason, created_at, outcome, error, error_kind, thought_ms,"
+        " first_token_ms, tokens_per_second) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        error);
+    if (!query)
         return false;
-    }
-    return true;
+    // Bound by position: the kept statement is bound again for every message.
+    const QVariant values[] = {conversationId, message.role,
+        message.content.isNull() ? QStringLiteral("") : message.content, // a tool-call answer has none
+        textOrNull(message.reasoning), textOrNull(message.model), optional(message.promptTokens),
+        optional(message.completionTokens), textOrNull(message.finishReason),
+        iso(message.createdAt.isValid() ? message.createdAt : QDateTime::currentDateTimeUtc()),
+        textOrNull(message.outcome), textOrNull(message.error), textOrNull(message.errorKind),
+        optional(message.thoughtMs), optional(message.firstTokenMs), optional(message.tokensPerSecond)};
+    for (int i = 0; i < int(std::size(values)); ++i)
+        query->bindValue(i, values[i]);
+    const bool inserted = query->exec();
+    if (!inserted)
+        *error = query->lastError().text();
+    // The kept statement lets go of the message's texts (an answer may be tens of megabytes). Only those:
+    // binding a value costs Qt some 2,000 instructions.
+    query->bindValue(2, QVariant());
+    query->bindValue(3, QVariant());
+    return inserted;
 }
 
 bool ConversationStoreWorker::record(const Exchange &exchange, QString *error)
@@ -164,10 +177,14 @@ bool ConversationStoreWorker::record(const Exchange &exchange, QString *error)
         return false;
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE conversation_id = ?"));
-    query.addBindValue(exchange.conversationId);
-    const bool continuing = query.exec() && query.next() && query.value(0).toLongLong() > 0;
+    QString countError;
+    bool continuing = false;
+    if (QSqlQuery *count
+        = prepared(m_countMessages, "SELECT COUNT(*) FROM messages WHERE conversation_id = ?", &countError)) {
+        count->bindValue(0, exchange.conversationId);
+        continuing = count->exec() && count->next() && count->value(0).toLongLong() > 0;
+        count->finish(); // read: the kept statement lets go of its result
+    }
 
     bool ok = touchConversation(exchange.conversationId, exchange.model, exchange.requestMessages, error);
 
@@ -279,19 +296,21 @@ bool ConversationStoreWorker::touchConversation(const QString &conversationId, c
     const QList<StoredMessage> &firstMessages, QString *error)
 {
     const QString now = iso(QDateTime::currentDateTimeUtc());
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(QStringLiteral(
+    QSqlQuery *query = prepared(m_touchConversation,
         "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET model = COALESCE(excluded.model, conversations.model),"
-        " updated_at = excluded.updated_at"));
-    query.addBindValue(conversationId);
-    query.addBindValue(titleFrom(firstMessages));
-    query.addBindValue(textOrNull(model));
-    query.addBindValue(now);
-    query.addBindValue(now);
-    if (query.exec())
+        " updated_at = excluded.updated_at",
+        error);
+    if (!query)
+        return false;
+    query->bindValue(0, conversationId);
+    query->bindValue(1, titleFrom(firstMessages));
+    query->bindValue(2, textOrNull(model));
+    query->bindValue(3, now);
+    query->bindValue(4, now);
+    if (query->exec())
         return true;
-    *error = query.lastError().text();
+    *error = query->lastError().text();
     return false;
 }
 

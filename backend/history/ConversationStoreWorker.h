@@ -5,6 +5,9 @@
 #include "history/ConversationStore.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <optional>
 
 class ConversationStoreWorker : public QObject
 {
@@ -34,8 +37,15 @@ private:
     bool touchConversation(const QString &conversationId, const QString &model,
         const QList<StoredMessage> &firstMessages, QString *error);
     bool insertMessage(const QString &conversationId, const StoredMessage &message, QString *error);
+    // `sql`, prepared on first use and kept in `kept`; null, with the error, if it cannot be prepared.
+    QSqlQuery *prepared(std::optional<QSqlQuery> &kept, const char *sql, QString *error);
 
     QString m_path;
     QString m_connection;
     bool m_open = false;
+    // The statements every recorded exchange runs (four of them): SQLite spends more preparing one than
+    // running it, and it was most of the history's time per request.
+    std::optional<QSqlQuery> m_countMessages;
+    std::optional<QSqlQuery> m_touchConversation;
+    std::optional<QSqlQuery> m_insertMessage;
 };

@@ -21,7 +21,8 @@ void MemoryEventStore::createSession(const Session &session, Done done)
         return done(StoreStatus::failure(StoreStatus::Code::LimitReached,
             QStringLiteral("the session limit (%1) is reached: end a session to make room")
                 .arg(m_limits.maxSessions)));
-    m_sessions.insert(session.id, Entry {session, {}, {}, {}, 0});
+    // Made in place: an Entry copied in would allocate its two (empty) deques twice.
+    m_sessions[session.id].session = session;
     done(StoreStatus::success());
 }
 

@@ -6,6 +6,8 @@
 
 #include <QJsonDocument>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -17,14 +19,10 @@ std::optional<TokenUsage> usageFrom(const QJsonValue &usage)
     return TokenUsage {usage["prompt_tokens"_L1].toInteger(), usage["completion_tokens"_L1].toInteger()};
 }
 
-// llama.cpp's `timings`: the prompt's and the generation's milliseconds.
-std::optional<UpstreamDurations> durationsFrom(const QJsonValue &timings)
+// llama.cpp's `timings`: the prompt's and the generation's milliseconds (-1 where not a number).
+UpstreamDurations durationsFrom(double promptMs, double predictedMs)
 {
-    if (!timings.isObject())
-        return std::nullopt;
     UpstreamDurations durations;
-    const double promptMs = timings["prompt_ms"_L1].toDouble(-1);
-    const double predictedMs = timings["predicted_ms"_L1].toDouble(-1);
     // Bounded before the conversion: a double outside qint64 cannot be converted.
     auto nanoseconds = [](double ms) { return ms >= 0 && ms < 9e9 ? qint64(ms * 1e6) : qint64(-1); };
     durations.promptNs = nanoseconds(promptMs);
@@ -32,6 +30,13 @@ std::optional<UpstreamDurations> durationsFrom(const QJsonValue &timings)
     if (durations.promptNs >= 0 && durations.evalNs >= 0)
         durations.totalNs = durations.promptNs + durations.evalNs;
     return durations;
+}
+
+std::optional<UpstreamDurations> durationsFrom(const QJsonValue &timings)
+{
+    if (!timings.isObject())
+        return std::nullopt;
+    return durationsFrom(timings["prompt_ms"_L1].toDouble(-1), timings["predicted_ms"_L1].toDouble(-1));
 }
 
 std::optional<PromptProgress> progressFrom(const QJsonValue &progress)
@@ -49,10 +54,40 @@ QString stringMember(
     return member ? PlainJson::string(json, member->value).value_or(QString()) : QString();
 }
 
-// The chunk most of a stream is made of (an envelope, one choice, a delta of text), read without building a
-// document; nullopt leaves it to QJsonDocument: anything PlainJson does not accept, a key twice, an error,
-// usage, timings, prompt progress or tool calls. What it reads is what fromEvent would read from the
-// document.
+// A member as QJsonValue::toDouble(otherwise) reads it: a number's value, else `otherwise`.
+double doubleMember(const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key,
+    bool *twice, double otherwise)
+{
+    const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
+    return member ? PlainJson::number(json, member->value).value_or(otherwise) : otherwise;
+}
+
+// A member as QJsonValue::toInteger() reads it: a number of integral value, else 0. (A plain number has at
+// most 15 digits before its point: always within qint64.)
+qint64 integerMember(
+    const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice)
+{
+    const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
+    const std::optional<double> value = member ? PlainJson::number(json, member->value) : std::nullopt;
+    return value && *value == std::trunc(*value) ? qint64(*value) : 0;
+}
+
+// The members of `key` if it is an object (nullopt in `*members` otherwise); false if it cannot be read
+// plainly (a key written with an escape).
+bool objectMember(const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice,
+    std::optional<QList<JsonSpans::Member>> *members)
+{
+    const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
+    if (!member || json[member->value.begin] != '{')
+        return true;
+    *members = PlainJson::members(json, member->value);
+    return members->has_value();
+}
+
+// The chunk a stream is made of (an envelope, one choice, a delta of text; the last one's usage and
+// llama.cpp's timings and prompt progress), read without building a document; nullopt leaves it to
+// QJsonDocument: anything PlainJson does not accept, a key twice, an error or tool calls. What it reads is
+// what fromEvent would read from the document.
 std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
 {
     using namespace PlainJson;
@@ -62,13 +97,26 @@ std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
     bool twice = false;
     if (unique(*top, data, "error", &twice))
         return std::nullopt;
-    for (const char *read : {"usage", "timings", "prompt_progress"}) {
-        if (const JsonSpans::Member *member = unique(*top, data, read, &twice);
-            member && !isNull(data, member->value))
-            return std::nullopt;
-    }
     OpenAiChunk chunk;
     chunk.kind = OpenAiChunk::Kind::Delta;
+    std::optional<QList<JsonSpans::Member>> usage;
+    std::optional<QList<JsonSpans::Member>> timings;
+    std::optional<QList<JsonSpans::Member>> progress;
+    if (!objectMember(*top, data, "usage", &twice, &usage)
+        || !objectMember(*top, data, "timings", &twice, &timings)
+        || !objectMember(*top, data, "prompt_progress", &twice, &progress))
+        return std::nullopt;
+    if (usage)
+        chunk.usage = TokenUsage {integerMember(*usage, data, "prompt_tokens", &twice),
+            integerMember(*usage, data, "completion_tokens", &twice)};
+    if (timings)
+        chunk.durations = durationsFrom(doubleMember(*timings, data, "prompt_ms", &twice, -1),
+            doubleMember(*timings, data, "predicted_ms", &twice, -1));
+    if (progress)
+        chunk.promptProgress = PromptProgress {integerMember(*progress, data, "total", &twice),
+            integerMember(*progress, data, "cache", &twice),
+            integerMember(*progress, data, "processed", &twice),
+            integerMember(*progress, data, "time_ms", &twice)};
     const JsonSpans::Member *choices = unique(*top, data, "choices", &twice);
     const QList<JsonSpans::Span> list = choices && data[choices->value.begin] == '['
         ? JsonSpans::elements(data, choices->value.begin)

@@ -245,6 +245,16 @@ std::optional<QString> string(QByteArrayView json, Span value)
     return text;
 }
 
+std::optional<double> number(QByteArrayView json, Span value)
+{
+    if (!value.isValid()
+        || (json[value.begin] != '-' && (json[value.begin] < '0' || json[value.begin] > '9')))
+        return std::nullopt;
+    bool ok = false;
+    const double number = value.in(json).toDouble(&ok);
+    return ok ? std::optional<double>(number) : std::nullopt;
+}
+
 bool isTrue(QByteArrayView json, Span value)
 {
     return value.isValid() && value.in(json) == "true";

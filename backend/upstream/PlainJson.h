@@ -32,6 +32,9 @@ const JsonSpans::Member *unique(
     const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice);
 // The text of a string value (a span of a text object() accepted); nullopt if it is not a string.
 std::optional<QString> string(QByteArrayView json, JsonSpans::Span value);
+// The value of a number (a span of a text object() accepted: no exponent and at most 15 digits a part, so
+// an integer is exact, and the double is the one QJsonDocument reads); nullopt if it is not a number.
+std::optional<double> number(QByteArrayView json, JsonSpans::Span value);
 // Whether the value is the literal `true`.
 bool isTrue(QByteArrayView json, JsonSpans::Span value);
 bool isNull(QByteArrayView json, JsonSpans::Span value);

@@ -44,25 +44,29 @@ void ThinkTagSplitter::feedStart(QList<Piece> &out)
     qsizetype first = 0;
     while (first < m_pending.size() && m_pending.at(first).isSpace())
         ++first;
-    const QString start = m_pending.mid(first); // leading whitespace only: a trailing space is reasoning
+    // Leading whitespace only: a trailing space is reasoning. Looked at in place: this runs on the first
+    // delta of every answer, and most answers open with no tag at all.
+    const QStringView start = QStringView(m_pending).sliced(first);
     if (start.isEmpty() && m_pending.size() <= MaxHeldBack)
         return; // only whitespace so far: the tag may still come
-    if (first > MaxHeldBack) { // that much whitespace first: no think block opens this answer
+    if (first > MaxHeldBack || start.front() != u'<') { // no think block opens this answer
         m_state = State::Content;
         return;
     }
+    // "<" + name + ">", compared as one piece would be ('<' and '>' fold to nothing else).
+    const QStringView afterOpening = start.sliced(1);
     for (const QString &name : TagNames) {
-        const QString open = QLatin1Char('<') + name + QLatin1Char('>');
-        if (start.startsWith(open, Qt::CaseInsensitive)) {
+        if (afterOpening.size() > name.size() && afterOpening.startsWith(name, Qt::CaseInsensitive)
+            && afterOpening.at(name.size()) == u'>') {
             m_state = State::Reasoning;
             m_closeTag = QStringLiteral("</") + name + QLatin1Char('>');
-            m_pending = start.mid(open.size());
+            m_pending = afterOpening.sliced(name.size() + 1).toString();
             return;
         }
     }
     for (const QString &name : TagNames) {
-        const QString open = QLatin1Char('<') + name + QLatin1Char('>');
-        if (open.startsWith(start, Qt::CaseInsensitive))
+        if (afterOpening.size() <= name.size()
+            && QStringView(name).startsWith(afterOpening, Qt::CaseInsensitive))
             return; // a tag split across deltas: wait for the rest
     }
     m_state = State::Content;

@@ -16,6 +16,7 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
 
 struct FakeScript
@@ -99,7 +100,8 @@ public:
 
     QList<FakeRequest> requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
-    int connectionsAccepted() const { return m_connections; }
+    // Read from another thread too (a benchmark runs the fake on a thread of its own).
+    int connectionsAccepted() const { return m_connections.load(); }
     FakeRequest lastChatRequest() const;
     // Chat responses whose client closed the connection before the fake had finished writing.
     int abandonedResponses() const { return m_abandoned; }
@@ -113,7 +115,7 @@ private:
     QList<FakeRequest> m_requests;
     QHash<QString, int> m_chatsByModel; // chat requests per model, for FakeScript::failTimes
     int m_abandoned = 0;
-    int m_connections = 0;
+    std::atomic<int> m_connections {0};
     bool m_hangUpOnReuse = false;
     bool m_holdListings = false;
     QList<std::function<void()>> m_heldListings;

@@ -23,8 +23,16 @@ QString described(const OpenAiChunk &chunk)
         << (chunk.toolCalls
                    ? QString::fromUtf8(QJsonDocument(*chunk.toolCalls).toJson(QJsonDocument::Compact))
                    : QStringLiteral("no tools"))
-        << (chunk.durations ? QString::number(chunk.durations->totalNs) : QStringLiteral("no durations"))
-        << (chunk.promptProgress ? QString::number(chunk.promptProgress->processed)
+        << (chunk.durations ? QStringLiteral("%1/%2/%3")
+                                  .arg(chunk.durations->promptNs)
+                                  .arg(chunk.durations->evalNs)
+                                  .arg(chunk.durations->totalNs)
+                            : QStringLiteral("no durations"))
+        << (chunk.promptProgress ? QStringLiteral("%1/%2/%3/%4")
+                                       .arg(chunk.promptProgress->total)
+                                       .arg(chunk.promptProgress->cache)
+                                       .arg(chunk.promptProgress->processed)
+                                       .arg(chunk.promptProgress->timeMs)
                                  : QStringLiteral("no progress"));
     return parts.join(QLatin1Char('|'));
 }
@@ -56,6 +64,17 @@ QList<QByteArray> variantsOf(const QByteArray &member, const QByteArray &plainVa
     return texts;
 }
 
+// A number member, written the ways a server may write it (and some it should not).
+QList<QByteArray> numbersOf(const QByteArray &member)
+{
+    QList<QByteArray> texts;
+    for (const char *value : {"3", "3.0", "3.5", "0", "-0", "-2", "0.25", "-0.5", "123456789012345",
+             "-123456789012345", "123456789012345.5", "123456789012345.000000000000001", "1234567890123456",
+             "1e3", "\"3\"", "null", "true", "{}", "[3]"})
+        texts << member + value;
+    return texts;
+}
+
 } // namespace
 
 class TestPlainJson : public QObject
@@ -76,6 +95,28 @@ private Q_SLOTS:
             texts << envelope + "\"choices\":[{\"index\":0,\"delta\":{}," + reason + "}]}";
         for (const QByteArray &text : variantsOf("\"text\":", "\"completed \""))
             texts << envelope + "\"choices\":[{\"index\":0," + text + ",\"finish_reason\":null}]}";
+        // The last chunk's usage and llama.cpp's timings and prompt progress: numbers, read as the document
+        // reads them.
+        for (const QByteArray &tokens :
+            numbersOf("\"prompt_tokens\":") + variantsOf("\"prompt_tokens\":", "3"))
+            texts << envelope + "\"choices\":[],\"usage\":{" + tokens + ",\"completion_tokens\":5}}";
+        for (const QByteArray &ms : numbersOf("\"prompt_ms\":") + variantsOf("\"predicted_ms\":", "2.5"))
+            texts << envelope + "\"choices\":[],\"timings\":{\"predicted_ms\":7.25," + ms + "}}";
+        for (const QByteArray &step : numbersOf("\"processed\":"))
+            texts << envelope + "\"choices\":[],\"prompt_progress\":{\"total\":9,\"cache\":1," + step
+                    + ",\"time_ms\":4}}";
+        for (const QByteArray &value :
+            {QByteArray("7"), QByteArray("[]"), QByteArray("\"x\""), QByteArray("{}")})
+            texts << envelope + "\"choices\":[],\"usage\":" + value + ",\"timings\":" + value
+                    + ",\"prompt_progress\":" + value + "}";
+        texts << envelope + "\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"prompt_tokens\":2}}"
+              << envelope + "\"choices\":[],\"usage\":{\"prompt_\\u0074okens\":1}}"
+              << envelope + "\"choices\":[],\"usage\":{\"prompt_tokens\":1},\"usage\":null}"
+              << envelope
+                + "\"choices\":[],\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":1,"
+                  "\"total_tokens\":12,\"prompt_tokens_details\":{\"cached_tokens\":3}},"
+                  "\"timings\":{\"cache_n\":3,\"prompt_n\":8,\"prompt_ms\":4.512,"
+                  "\"prompt_per_second\":1773.04,\"predicted_n\":1,\"predicted_ms\":0.9}}";
         for (const QByteArray &model : variantsOf("\"model\":", "\"m\""))
             texts << "{" + model + ",\"choices\":[{\"delta\":{\"content\":\"x\"}}]}";
         texts << envelope + "\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":null}}]}"
