@@ -173,6 +173,20 @@ void UpstreamRegistry::resolve(
             return done(std::nullopt,
                 {502, QStringLiteral("no upstream model server is reachable"),
                     QStringLiteral("upstream_unreachable"), {}});
+        // Not listed by those that answered, but one that did not answer may have it: saying it does not
+        // exist would send the user to pull a model they have.
+        for (size_t i = 0; i < m_upstreams.size(); ++i) {
+            if (m_status[i].reachable.value_or(false))
+                continue;
+            UpstreamError silent {502,
+                QStringLiteral("the model '%1' is not at the upstreams that answered, and upstream '%2' (%3) "
+                               "did not answer: it may be there")
+                    .arg(modelId, m_upstreams[i]->name(), m_upstreams[i]->config().baseUrl.toString()),
+                QStringLiteral("upstream_unreachable"), {}};
+            silent.upstream = m_upstreams[i]->name();
+            silent.said = m_status[i].error;
+            return done(std::nullopt, silent);
+        }
         done(std::nullopt,
             {404,
                 QStringLiteral("the model '%1' does not exist at any upstream; GET /v1/models lists them")

@@ -160,15 +160,26 @@ private Q_SLOTS:
     void registry_anUnknownModelIs404AndNothingReachableIs502()
     {
         FakeUpstream fake;
-        QVERIFY(fake.start());
+        FakeUpstream other;
+        QVERIFY(fake.start() && other.start());
         fake.setScript(QStringLiteral("llama"), {});
-        UpstreamRegistry reachable(upstreamConfigs({fake.ollamaSpec(), Unreachable}));
+        UpstreamRegistry reachable(upstreamConfigs({fake.ollamaSpec(), other.openAiSpec()}));
         const auto unknown = resolveModel(reachable, QStringLiteral("mistral"));
         QTRY_VERIFY(unknown->done);
         QVERIFY(!unknown->route);
         QCOMPARE(unknown->error.status, 404);
         QCOMPARE(unknown->error.code, QStringLiteral("model_not_found"));
         QCOMPARE(unknown->error.param, QStringLiteral("model"));
+
+        // Not at those that answered, while one does not: it may be there, so not "does not exist".
+        UpstreamRegistry partly(upstreamConfigs({fake.ollamaSpec(), Unreachable}));
+        const auto maybe = resolveModel(partly, QStringLiteral("mistral"));
+        QTRY_VERIFY_WITH_TIMEOUT(maybe->done, 15000);
+        QVERIFY(!maybe->route);
+        QCOMPARE(maybe->error.status, 502);
+        QCOMPARE(maybe->error.code, QStringLiteral("upstream_unreachable"));
+        QCOMPARE(maybe->error.upstream, partly.at(1)->name());
+        QVERIFY2(maybe->error.message.contains(QLatin1String("mistral")), qPrintable(maybe->error.message));
 
         UpstreamRegistry unreachable(
             upstreamConfigs({Unreachable, QStringLiteral("ollama:http://127.0.0.1:1")}));
