@@ -167,7 +167,23 @@ Dialog {
 
             // Models: the upstreams.
             ScrollView {
+                id: modelsPage
                 clip: true
+                // Brings an item below the fold into view: what became of an added upstream's key is said
+                // under the form, out of sight in a short window once the list above it grew.
+                function reveal(item) {
+                    const flick = modelsPage.contentItem
+                    const bottom = item.mapToItem(flick.contentItem, 0, item.height).y
+                    if (bottom > flick.contentY + flick.height)
+                        flick.contentY = Math.min(bottom - flick.height + 8, flick.contentHeight - flick.height)
+                }
+                Connections {
+                    target: dialog.secrets
+                    function onMessageChanged() {
+                        if (dialog.secrets.topic === "upstream")
+                            Qt.callLater(modelsPage.reveal, upstreamKeyMessage)
+                    }
+                }
                 ColumnLayout {
                     width: dialog.availableWidth - 20
                     spacing: 8
@@ -217,6 +233,7 @@ Dialog {
                             Layout.fillWidth: true
                             placeholderText: kind.currentIndex === 0 ? "http://127.0.0.1:11434" : "http://127.0.0.1:8080/v1"
                             Accessible.name: qsTr("Server URL")
+                            onAccepted: if (addUpstream.enabled) addUpstream.clicked()
                         }
                     }
                     TextField {
@@ -227,6 +244,7 @@ Dialog {
                         echoMode: TextInput.Password
                         placeholderText: qsTr("API key (optional; kept in the OS keychain)")
                         Accessible.name: qsTr("API key")
+                        onAccepted: if (addUpstream.enabled) addUpstream.clicked()
                     }
                     RowLayout {
                         Button {
@@ -235,6 +253,7 @@ Dialog {
                             onClicked: probe.test(kind.currentText + ":" + url.text, apiKey.text)
                         }
                         Button {
+                            id: addUpstream
                             objectName: "addUpstream"
                             text: qsTr("Add")
                             highlighted: true
@@ -254,6 +273,7 @@ Dialog {
                                 dialog.preferences.upstreams = list
                                 url.clear()
                                 apiKey.clear()
+                                probeResult.text = "" // a test of the form it cleared
                             }
                         }
                         BusyIndicator { running: probe.busy; visible: running; Layout.preferredHeight: 28; Layout.preferredWidth: 28 }
@@ -275,6 +295,7 @@ Dialog {
                               + (dialog.secrets.keychainProblemDetail !== "" ? "\n" + Words.quoted(dialog.secrets.keychainProblemDetail) : "")
                     }
                     Label {
+                        id: upstreamKeyMessage
                         objectName: "upstreamKeyMessage"
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
