@@ -169,7 +169,9 @@ Rectangle {
                         MouseArea {
                             anchors.fill: parent
                             acceptedButtons: Qt.RightButton
-                            onClicked: conversationMenu.openFor(conversationItem.conversationId, conversationItem.title)
+                            onClicked: mouse => conversationMenu.openFor(conversationItem.conversationId,
+                                                                         conversationItem.title,
+                                                                         mapToItem(sidebar, mouse.x, mouse.y))
                         }
                     }
                 }
@@ -328,10 +330,11 @@ Rectangle {
         objectName: "conversationMenu"
         property string conversationId
         property string conversationTitle
-        function openFor(id, title) {
+        // At the click, in the sidebar's coordinates (the menu's parent): where the pointer is, on any platform.
+        function openFor(id, title, at) {
             conversationId = id
             conversationTitle = title
-            popup()
+            popup(at.x, at.y)
         }
         MenuItem {
             objectName: "renameItem"

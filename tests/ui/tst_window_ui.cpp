@@ -630,6 +630,14 @@ void WindowUiTest::deletingAChatCanBeUndone()
     QObject *menu = m_driver->object("conversationMenu");
     QTRY_VERIFY(menu->property("opened").toBool());
     QCOMPARE(chat()->property("conversationId").toString(), open);
+    // At the click: the list's one menu is the sidebar's, placed where the row was clicked.
+    const QPointF corner = menu->property("background").value<QQuickItem *>()->mapToScene(QPointF(0, 0));
+    QVERIFY2(QLineF(corner, centre).length() < 4,
+        qPrintable(QStringLiteral("menu at %1,%2, click at %3,%4")
+                       .arg(corner.x())
+                       .arg(corner.y())
+                       .arg(centre.x())
+                       .arg(centre.y())));
 
     // Rename: the field lies inside its dialog, and Enter renames the chat it was asked on.
     m_driver->click(m_driver->item("renameItem", menu));
