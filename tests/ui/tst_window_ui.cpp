@@ -629,12 +629,20 @@ void WindowUiTest::deletingAChatCanBeUndone()
     QVERIFY(other->property("conversationId").toString() != open);
     const QPointF centre = other->mapToScene(QPointF(other->width() / 2, other->height() / 2));
     QTest::mouseClick(m_driver->window(), Qt::RightButton, Qt::NoModifier, centre.toPoint());
-    QObject *menu = other->findChild<QObject *>(QStringLiteral("conversationMenu"));
+    QObject *menu = m_driver->object("conversationMenu");
     QTRY_VERIFY(menu->property("opened").toBool());
     QCOMPARE(chat()->property("conversationId").toString(), open);
+    // At the click: the list's one menu is the sidebar's, placed where the row was clicked.
+    const QPointF corner = menu->property("background").value<QQuickItem *>()->mapToScene(QPointF(0, 0));
+    QVERIFY2(QLineF(corner, centre).length() < 4,
+        qPrintable(QStringLiteral("menu at %1,%2, click at %3,%4")
+                       .arg(corner.x())
+                       .arg(corner.y())
+                       .arg(centre.x())
+                       .arg(centre.y())));
 
     // Rename: the field lies inside its dialog, and Enter renames the chat it was asked on.
-    m_driver->click(other->findChild<QQuickItem *>(QStringLiteral("renameItem")));
+    m_driver->click(m_driver->item("renameItem", menu));
     QObject *rename = m_driver->object("renameDialog");
     QTRY_VERIFY(rename->property("opened").toBool());
     const auto sceneRect = [](const QQuickItem *item) {
