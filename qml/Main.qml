@@ -275,18 +275,43 @@ ApplicationWindow {
                                 model: modelPicker.popup.visible ? modelPicker.delegateModel : null
                                 currentIndex: modelPicker.highlightedIndex
                                 section.property: "upstream"
-                                section.delegate: Label {
+                                section.delegate: Item {
+                                    id: sectionHeader
                                     required property string section
+                                    // Where it is, beside its name: two servers of a kind ("ollama",
+                                    // "ollama-2") are told apart by their addresses.
+                                    readonly property string address: {
+                                        const upstream = catalog.upstreams.find(entry => entry.name === section)
+                                        return upstream ? String(upstream.url).replace(/^https?:\/\//, "") : ""
+                                    }
                                     width: ListView.view ? ListView.view.width : 0
-                                    // Upstreams go by their names; the AG-UI agents' group is a word.
-                                    text: section === "agents" ? qsTr("Agents") : section
-                                    leftPadding: 10
-                                    topPadding: 6
-                                    bottomPadding: 2
-                                    font.pixelSize: 11
-                                    font.bold: true
-                                    font.capitalization: Font.AllUppercase
-                                    color: Theme.mutedText
+                                    implicitHeight: sectionName.implicitHeight
+                                    Label {
+                                        id: sectionName
+                                        objectName: "modelSection"
+                                        // Upstreams go by their names; the AG-UI agents' group is a word.
+                                        text: sectionHeader.section === "agents" ? qsTr("Agents") : sectionHeader.section
+                                        leftPadding: 10
+                                        topPadding: 6
+                                        bottomPadding: 2
+                                        font.pixelSize: 11
+                                        font.bold: true
+                                        font.capitalization: Font.AllUppercase
+                                        color: Theme.mutedText
+                                    }
+                                    Label {
+                                        objectName: "modelSectionAddress"
+                                        anchors.left: sectionName.right
+                                        anchors.leftMargin: 6
+                                        anchors.right: parent.right
+                                        anchors.rightMargin: 10
+                                        anchors.baseline: sectionName.baseline
+                                        visible: sectionHeader.address !== ""
+                                        text: sectionHeader.address
+                                        elide: Text.ElideMiddle
+                                        font.pixelSize: 11
+                                        color: Theme.mutedText
+                                    }
                                 }
                                 ScrollIndicator.vertical: ScrollIndicator {}
                             }

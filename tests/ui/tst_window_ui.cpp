@@ -358,9 +358,21 @@ void WindowUiTest::thePickerGroupsModelsByUpstreamWithBadges()
     QQuickItem *list = m_driver->item("modelList");
     QVERIFY(list);
     QTRY_VERIFY(list->property("count").toInt() >= 6);
-    // Sections by upstream: "ollama" first, then "openai".
+    // Sections by upstream: "ollama" first, then "openai", each with its address (two of a kind are told
+    // apart by it).
     QCOMPARE(list->property("section").value<QObject *>()->property("property").toString(),
         QStringLiteral("upstream"));
+    QStringList addresses;
+    QTRY_VERIFY([&] {
+        addresses.clear();
+        for (QQuickItem *item : list->property("contentItem").value<QQuickItem *>()->childItems())
+            for (QQuickItem *label : item->findChildren<QQuickItem *>(QStringLiteral("modelSectionAddress")))
+                if (label->isVisible())
+                    addresses << label->property("text").toString();
+        return addresses.size() >= 2;
+    }());
+    QVERIFY2(addresses.contains(m_ollama.ollamaSpec().mid(int(qstrlen("ollama:http://")))),
+        qPrintable(addresses.join(u", "_s)));
     // The thinking model says so, with its size (once the list has made its delegates).
     const auto badgesOf = [&](const QString &model) {
         QStringList badges;
