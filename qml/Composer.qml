@@ -135,7 +135,9 @@ Rectangle {
                     readonly property string whole: composer.busy ? qsTr("Esc stops")
                                                                   : qsTr("Enter sends · Shift+Enter: new line")
                     TextMetrics { id: wholeHint; font: hint.font; text: hint.whole }
-                    text: composer.busy || wholeHint.advanceWidth <= width ? whole : qsTr("Enter sends")
+                    // Nothing to send to: said where a typed message hides the placeholder that says so.
+                    text: !composer.busy && !composer.canSend ? qsTr("No model to talk to yet")
+                        : composer.busy || wholeHint.advanceWidth <= width ? whole : qsTr("Enter sends")
                 }
                 Button {
                     objectName: "sendButton"

@@ -1522,6 +1522,13 @@ void WindowUiTest::firstRunWithoutUpstreamSaysHowToFixIt()
     QTRY_VERIFY_WITH_TIMEOUT(title->isVisible(), 10000);
     auto *send = firstRun.window()->findChild<QObject *>(QStringLiteral("sendButton"));
     QVERIFY(!send->property("enabled").toBool()); // nothing to send to
+    // A message typed anyway hides the placeholder that says so: the hint beside Send says it instead.
+    firstRun.window()
+        ->findChild<QObject *>(QStringLiteral("composerInput"))
+        ->setProperty("text", u"Hello?"_s);
+    QCOMPARE(
+        firstRun.window()->findChild<QObject *>(QStringLiteral("composerHint"))->property("text").toString(),
+        u"No model to talk to yet"_s);
     QVERIFY(!WindowDriver(firstRun.window()).screenshot(QStringLiteral("window-first-run.png")).isEmpty());
 
     // Why it failed in the window's words (German in a German window); Ponder's English only as the detail.
