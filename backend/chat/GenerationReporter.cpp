@@ -206,6 +206,7 @@ void GenerationReporter::attach(Generation *generation)
 {
     m_upstreamName = generation->upstreamName();
     m_generation = generation;
+    m_elapsed = generation->clock(); // its times are the generation's, as everyone who reports on it has
     generation->setObserver(this);
 }
 
@@ -273,7 +274,9 @@ void GenerationReporter::readStage(Generation::Stage stage)
             QStringLiteral("waiting"), 2, 5);
         break;
     case Generation::Stage::Generating:
-        m_firstTokenMs = m_elapsed.elapsed();
+        // When it came, not when this reads it (a burst may have queued the news).
+        m_firstTokenMs = m_generation && m_generation->firstTokenMs() >= 0 ? m_generation->firstTokenMs()
+                                                                           : m_elapsed.elapsed();
         publishProgress(QStringLiteral("progress"),
             QStringLiteral("First token after %1 ms").arg(m_firstTokenMs), QStringLiteral("generating"), 3,
             10);

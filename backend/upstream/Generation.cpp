@@ -14,6 +14,7 @@ Generation::Generation(QString upstreamName, QString model, WireApi wire, QObjec
     , m_wire(wire)
     , m_client(new HttpStreamClient(this))
 {
+    m_clock.start();
     connect(m_client, &HttpStreamClient::responseStarted, this, [this](int status) {
         if (status / 100 == 2)
             setStage(Stage::WaitingForFirstToken);
@@ -306,6 +307,8 @@ void Generation::setStage(Stage stage)
     if (m_stage == stage)
         return;
     m_stage = stage;
+    if (stage == Stage::Generating && m_firstTokenMs < 0)
+        m_firstTokenMs = m_clock.elapsed();
     const QPointer<Generation> alive(this);
     Q_EMIT stageChanged(stage);
     if (Observer *observer = observerAfterSignal(alive))

@@ -16,6 +16,7 @@
 #include "upstream/ThinkTagSplitter.h"
 #include "upstream/UpstreamError.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 
@@ -73,6 +74,11 @@ public:
     WireApi wire() const { return m_wire; }
     Stage stage() const { return m_stage; }
     bool isRunning() const { return m_stage < Stage::Finished; }
+    // Its clock, started when it was made (the request leaving for the upstream), and when its first
+    // token came on it (-1 before): whoever reports on it counts from these, so the window's footer and
+    // the session's progress give one time to the first token.
+    const QElapsedTimer &clock() const { return m_clock; }
+    qint64 firstTokenMs() const { return m_firstTokenMs; }
     // What was said so far (all of it once finished() is emitted).
     const CompletionTranscript &transcript() const { return m_transcript; }
 
@@ -177,6 +183,8 @@ private:
     QString m_model;
     WireApi m_wire;
     Stage m_stage = Stage::Connecting;
+    QElapsedTimer m_clock;
+    qint64 m_firstTokenMs = -1;
     QPointer<HttpStreamClient> m_client; // let go of once finished: it reads the body's end on its own
     ThinkTagSplitter m_tags;
     CompletionTranscript m_transcript;

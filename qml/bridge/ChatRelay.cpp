@@ -100,6 +100,7 @@ void ChatRelay::start()
 void ChatRelay::onStarted(Generation *generation)
 {
     m_generation = generation;
+    m_clock = generation->clock(); // the session's progress counts from it too: one time to first token
     m_side.chatAccepted(m_id, generation->upstreamName());
     connect(generation, &Generation::contentDelta, this, &ChatRelay::onContent);
     connect(generation, &Generation::reasoningDelta, this, &ChatRelay::onReasoning);
@@ -200,7 +201,8 @@ void ChatRelay::noteToken()
 {
     ++m_deltas;
     if (m_firstTokenMs < 0)
-        m_firstTokenMs = m_clock.elapsed();
+        m_firstTokenMs = m_generation && m_generation->firstTokenMs() >= 0 ? m_generation->firstTokenMs()
+                                                                           : m_clock.elapsed();
 }
 
 void ChatRelay::onContent(const QString &text)

@@ -678,6 +678,11 @@ void WindowModelsTest::chatThinkingStepsAndProgressArriveFromTheHub()
     QTRY_COMPARE_WITH_TIMEOUT(stepsOf(chat.session()->timeline()).size(), 2, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(chat.session()->progress()->phase(), ProgressState::Phase::Done, 5000);
     QCOMPARE(chat.session()->sessionId(), chat.conversationId());
+    // The answer's footer and the panel give one time to the first token (they differed by a millisecond
+    // or two, each counted on its own clock).
+    QVERIFY(chat.session()->progress()->firstTokenMs() >= 0);
+    QCOMPARE(chat.messages()->index(1).data(MessageModel::FirstTokenMsRole).toLongLong(),
+        chat.session()->progress()->firstTokenMs());
     // The reasoning is shown once: as its two steps, marked along it, with no text left over beside them.
     const SessionTimeline *timeline = chat.session()->timeline();
     QStringList entries;
