@@ -68,6 +68,20 @@ FakeScript thinkingScript()
     return script;
 }
 
+// A streamed chat completion asked over a raw socket, which a test can then drop mid-answer.
+bool sendStreamedChat(
+    QTcpSocket &socket, BackendFixture &backend, const QString &model, const QByteArray &extraHeaders = {})
+{
+    socket.connectToHost(QHostAddress::LocalHost, backend.backend().port());
+    if (!socket.waitForConnected(5000))
+        return false;
+    const QByteArray body = chatBody(model, true);
+    socket.write("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n" + extraHeaders
+        + "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
+        + body);
+    return true;
+}
+
 qint64 countRows(const QString &path, const QString &table)
 {
     const QString name = QUuid::createUuid().toString();
@@ -486,12 +500,7 @@ private Q_SLOTS:
         m_fake->setScript(QStringLiteral("slow"), slow);
         auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, backend->backend().port());
-        QVERIFY(socket.waitForConnected(5000));
-        const QByteArray body = chatBody(QStringLiteral("slow"), true);
-        socket.write("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-                     "application/json\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QVERIFY(sendStreamedChat(socket, *backend, QStringLiteral("slow")));
         QByteArray received;
         QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("word"), 10000);
         QCOMPARE(m_fake->abandonedResponses(), 0);
@@ -514,12 +523,8 @@ private Q_SLOTS:
         m_fake->setScript(QStringLiteral("slow-thinker"), slow);
         auto backend = BackendFixture::startedWith(m_fake->openAiSpec());
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, backend->backend().port());
-        QVERIFY(socket.waitForConnected(5000));
-        const QByteArray body = chatBody(QStringLiteral("slow-thinker"), true);
-        socket.write("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nX-Session-Id: stopped-r\r\n"
-                     "Content-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QVERIFY(sendStreamedChat(
+            socket, *backend, QStringLiteral("slow-thinker"), "X-Session-Id: stopped-r\r\n"));
         QByteArray received;
         QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("Then I weigh"), 10000);
         socket.abort();

@@ -31,6 +31,7 @@ private:
     std::unique_ptr<BackendFixture> startHealthy(const QString &url) const;
     static QJsonObject health(BackendFixture &server);
     static bool waitForHealth(BackendFixture &server, const QString &status);
+    static bool createTitled(BackendFixture &server, const QString &id, const QString &title);
     // Stops Redis, publishes `count` events to `session` (each answered 201 and buffered), and starts Redis
     // again without its data. Returns the ids the publishers were given.
     QStringList publishWhileRedisIsAwayThenBringItBackEmpty(
@@ -69,6 +70,15 @@ bool RedisRecoveryTest::waitForHealth(BackendFixture &server, const QString &sta
 {
     return QTest::qWaitFor(
         [&] { return health(server).value(QLatin1String("status")).toString() == status; }, 20000);
+}
+
+bool RedisRecoveryTest::createTitled(BackendFixture &server, const QString &id, const QString &title)
+{
+    return server
+               .post(QStringLiteral("/sessions"),
+                   {{QStringLiteral("session_id"), id}, {QStringLiteral("user_request"), title}})
+               .status
+        == 201;
 }
 
 QStringList RedisRecoveryTest::publishWhileRedisIsAwayThenBringItBackEmpty(
@@ -181,12 +191,7 @@ void RedisRecoveryTest::aSessionReadHereIsWrittenAgainAsItWas()
     {
         const auto earlier = startHealthy(m_redis->url());
         QVERIFY(earlier);
-        QCOMPARE(earlier
-                     ->post(QStringLiteral("/sessions"),
-                         {{QStringLiteral("session_id"), QStringLiteral("trip")},
-                             {QStringLiteral("user_request"), QStringLiteral("Trip to Lisbon")}})
-                     .status,
-            201);
+        QVERIFY(createTitled(*earlier, QStringLiteral("trip"), QStringLiteral("Trip to Lisbon")));
         QCOMPARE(earlier->del(QStringLiteral("/sessions/trip")).status, 200);
     }
     const auto started = startHealthy(m_redis->url());
@@ -209,12 +214,7 @@ void RedisRecoveryTest::aSessionKnownByItsIdAloneIsReplacedByItsCreators()
     const auto maker = startHealthy(m_redis->url());
     const auto publisher = startHealthy(m_redis->url());
     QVERIFY(maker && publisher);
-    QCOMPARE(maker
-                 ->post(QStringLiteral("/sessions"),
-                     {{QStringLiteral("session_id"), QStringLiteral("shared")},
-                         {QStringLiteral("user_request"), QStringLiteral("Research plan")}})
-                 .status,
-        201);
+    QVERIFY(createTitled(*maker, QStringLiteral("shared"), QStringLiteral("Research plan")));
     QVERIFY(!publisher->publishThinking(QStringLiteral("shared"), QStringLiteral("one")).isEmpty());
     // A stand-in as the publisher would write it first, so that the maker's comes second whatever the order
     // of their heartbeats.
