@@ -23,6 +23,7 @@ HttpServer::HttpServer(QObject *parent)
 
 HttpServer::~HttpServer()
 {
+    Q_EMIT stopping();
     // Connections hold references to the limits and handlers: they go first.
     delete m_tcpServer;
 }

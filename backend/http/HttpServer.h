@@ -62,6 +62,9 @@ Q_SIGNALS:
     // The receiver takes ownership of the socket. `request` is its upgrade request as the filters saw it,
     // path normalised: the path to serve, rather than the socket's own copy of what the client sent.
     void webSocketConnected(QWebSocket *socket, const HttpRequest &request);
+    // The server is being destroyed, its connections still open: the last moment to close a WebSocket with a
+    // word to its client (after it, its TCP socket is gone).
+    void stopping();
 
 private:
     struct PendingUpgrade

@@ -6,6 +6,7 @@
 // silently. And Redis given by host name is resolved off the server's thread.
 #include "BackendFixture.h"
 #include "RedisServer.h"
+#include "WebSocketTestClient.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -184,8 +185,8 @@ void RedisRecoveryTest::aRedisFlushedUnderAnOpenConnectionIsNoticed()
         QStringLiteral("1"));
 }
 
-// A session another process made (an earlier run's finished chat, another backend's) that this one wrote to
-// and has read: written again as it was, titled and ended, not as a bare running id.
+// A session another process made (an earlier run's finished chat the window shows, another backend's) that
+// this one watches and has read: written again as it was, titled and ended, not as a bare running id.
 void RedisRecoveryTest::aSessionReadHereIsWrittenAgainAsItWas()
 {
     {
@@ -197,8 +198,9 @@ void RedisRecoveryTest::aSessionReadHereIsWrittenAgainAsItWas()
     const auto started = startHealthy(m_redis->url());
     QVERIFY(started);
     BackendFixture &server = *started;
-    QVERIFY(!server.publishThinking(QStringLiteral("trip"), QStringLiteral("a late step")).isEmpty());
-    QCOMPARE(server.get(QStringLiteral("/sessions/trip")).status, 200); // read after it was written to
+    WebSocketTestClient watcher;
+    QVERIFY(watcher.open(server.webSocketUrl(QStringLiteral("/ws/sessions/trip"))));
+    QCOMPARE(server.get(QStringLiteral("/sessions/trip")).status, 200); // read after it is watched
     QCOMPARE(m_redis->cli({QStringLiteral("FLUSHALL")}), QStringLiteral("OK"));
     QVERIFY(QTest::qWaitFor(
         [&] { return health(server).value(QLatin1String("redis_data_losses")).toInt() == 1; }, 20000));

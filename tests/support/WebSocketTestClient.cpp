@@ -17,6 +17,15 @@ WebSocketTestClient::WebSocketTestClient(QObject *parent)
     });
 }
 
+// A client that goes while connected says so with a close frame of its own. Left to QWebSocket's destructor,
+// the same frame costs a leaked string in Qt 6.4 (its "Connection closed" reason), which LeakSanitizer can
+// only match to that destructor when it unwinds slowly.
+WebSocketTestClient::~WebSocketTestClient()
+{
+    if (m_socket.state() == QAbstractSocket::ConnectedState)
+        m_socket.close(QWebSocketProtocol::CloseCodeGoingAway);
+}
+
 bool WebSocketTestClient::open(const QUrl &url)
 {
     QSignalSpy connected(&m_socket, &QWebSocket::connected);

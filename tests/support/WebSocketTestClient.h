@@ -14,6 +14,7 @@ class WebSocketTestClient : public QObject
 
 public:
     explicit WebSocketTestClient(QObject *parent = nullptr);
+    ~WebSocketTestClient() override;
 
     bool open(const QUrl &url); // waits for the handshake
     void sendJson(const QJsonObject &message);

@@ -24,6 +24,9 @@ WebSocketRoutes::WebSocketRoutes(StreamingHub &hub, HttpServer &server)
 {
     server.setWebSocketPathFilter(&WebSocketRoutes::isWebSocketPath);
     connect(&server, &HttpServer::webSocketConnected, this, &WebSocketRoutes::accept);
+    // Each watcher, as it goes, closes its socket with 1001 "going away".
+    connect(&server, &HttpServer::stopping, this,
+        [this] { qDeleteAll(findChildren<WebSocketWatcher *>(Qt::FindDirectChildrenOnly)); });
 }
 
 bool WebSocketRoutes::isWebSocketPath(const QString &path)

@@ -49,6 +49,13 @@ WebSocketWatcher::~WebSocketWatcher()
 {
     if (m_hub)
         m_hub->unsubscribe(this);
+    // The server is going (a watcher otherwise goes once its socket has closed): tell the client so. Left to
+    // QWebSocket's destructor, the same close frame leaks its reason string in Qt 6.4.
+    if (m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_socket->disconnect(this);
+        m_socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        m_socket->flush(); // the socket goes with this watcher: what is not written now never is
+    }
 }
 
 void WebSocketWatcher::begin()
