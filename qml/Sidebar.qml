@@ -302,13 +302,30 @@ Rectangle {
             anchors.fill: parent
             anchors.leftMargin: 10
             anchors.rightMargin: 4
-            Label {
+            // What went on one line, the title on the next, cut at its end: the sentence stays whole in every
+            // language and the title keeps the start people recognise, with the line's whole width for it.
+            ColumnLayout {
                 Layout.fillWidth: true
-                text: qsTr("Deleted “%1”").arg(sidebar.conversations.removedTitle)
-                // The middle of a long title gives way: cut at its end, German's "„…“ gelöscht" lost its verb.
-                elide: Text.ElideMiddle
-                color: Theme.background
-                font.pixelSize: 12
+                Layout.topMargin: 2
+                Layout.bottomMargin: 2
+                spacing: 0
+                Label {
+                    objectName: "undoText"
+                    Layout.fillWidth: true
+                    text: qsTr("Chat deleted")
+                    elide: Text.ElideRight
+                    color: Theme.background
+                    font.pixelSize: 12
+                    font.bold: true
+                }
+                Label {
+                    objectName: "undoTitle"
+                    Layout.fillWidth: true
+                    text: sidebar.conversations.removedTitle
+                    elide: Text.ElideRight
+                    color: Theme.background
+                    font.pixelSize: 12
+                }
             }
             Button {
                 objectName: "undoButton"

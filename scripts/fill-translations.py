@@ -4,6 +4,7 @@
 
 lupdate keeps finished translations; this script only fills entries the glossary knows and
 reports the ones it does not, so a missing translation is visible rather than silently English.
+Run `update_translations` again afterwards: it writes the files back in lupdate's layout.
 """
 import csv
 import pathlib
@@ -26,6 +27,8 @@ for language in ("de", "es", "en"):
     for message in tree.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
+        if translation.get("type") in ("vanished", "obsolete"):
+            continue  # no longer in the sources: lupdate keeps it for a string that comes back, unused till then
         if language == "en":
             text = source
         elif source in glossary:

@@ -1243,12 +1243,17 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="343"/>
+        <location filename="../qml/Sidebar.qml" line="315"/>
+        <source>Chat deleted</source>
+        <translation>Chat gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="360"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="347"/>
+        <location filename="../qml/Sidebar.qml" line="364"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1296,37 +1301,36 @@
         <translation type="vanished">Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="307"/>
         <source>Deleted “%1”</source>
-        <translation>„%1“ gelöscht</translation>
+        <translation type="vanished">„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="315"/>
+        <location filename="../qml/Sidebar.qml" line="332"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="322"/>
+        <location filename="../qml/Sidebar.qml" line="339"/>
         <source>Undo deleting the chat</source>
         <translation>Löschen des Chats rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="366"/>
+        <location filename="../qml/Sidebar.qml" line="383"/>
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="373"/>
+        <location filename="../qml/Sidebar.qml" line="390"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="377"/>
+        <location filename="../qml/Sidebar.qml" line="394"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="387"/>
+        <location filename="../qml/Sidebar.qml" line="404"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>

@@ -1251,12 +1251,17 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="343"/>
+        <location filename="../qml/Sidebar.qml" line="315"/>
+        <source>Chat deleted</source>
+        <translation>Chat deleted</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="360"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="347"/>
+        <location filename="../qml/Sidebar.qml" line="364"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -1304,37 +1309,36 @@
         <translation type="vanished">agent</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="307"/>
         <source>Deleted “%1”</source>
-        <translation>Deleted “%1”</translation>
+        <translation type="vanished">Deleted “%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="315"/>
+        <location filename="../qml/Sidebar.qml" line="332"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="322"/>
+        <location filename="../qml/Sidebar.qml" line="339"/>
         <source>Undo deleting the chat</source>
         <translation>Undo deleting the chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="366"/>
+        <location filename="../qml/Sidebar.qml" line="383"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="373"/>
+        <location filename="../qml/Sidebar.qml" line="390"/>
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="377"/>
+        <location filename="../qml/Sidebar.qml" line="394"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="387"/>
+        <location filename="../qml/Sidebar.qml" line="404"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>

@@ -623,12 +623,30 @@ void WindowUiTest::deletingAChatCanBeUndone()
         return live->rowCount() > 0 && !live->match(live->index(0, 0), Qt::UserRole + 1, id).isEmpty();
     };
     QTRY_VERIFY(listedLive(doomed));
+    // A title longer than the notice has room for.
+    const QString longTitle = QStringLiteral("What is the capital of France, and how did it become one?");
+    QVERIFY(
+        QMetaObject::invokeMethod(history(), "rename", Q_ARG(QString, doomed), Q_ARG(QString, longTitle)));
+    QTRY_COMPARE(history()
+                     ->match(history()->index(0, 0), Qt::UserRole + 1, doomed)
+                     .value(0)
+                     .data(Qt::UserRole + 2)
+                     .toString(),
+        longTitle);
     m_driver->key(Qt::Key_Delete);
     QCOMPARE(history()->rowCount(), before - 1);
     QVERIFY(!listedLive(doomed)); // its session leaves Live sessions with it
     QQuickItem *undo = m_driver->item("undoDelete");
     QTRY_VERIFY(undo->isVisible());
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-undo-delete.png")).isEmpty());
+    // What happened is said whole; the title below it gives way at its end.
+    QQuickItem *undoText = m_driver->item("undoText", undo);
+    QCOMPARE(undoText->property("text").toString(), QStringLiteral("Chat deleted"));
+    QVERIFY(!undoText->property("truncated").toBool());
+    QQuickItem *undoTitle = m_driver->item("undoTitle", undo);
+    QCOMPARE(undoTitle->property("text").toString(), longTitle);
+    QVERIFY(undoTitle->property("truncated").toBool());
+    QVERIFY(undoTitle->width() > undo->width() / 2); // the line's width for the title, beside Undo
     m_driver->click(m_driver->item("undoButton"));
     QTRY_VERIFY(!undo->isVisible());
     QCOMPARE(history()->rowCount(), before);
