@@ -294,49 +294,52 @@ Rectangle {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 10
-        height: undoRow.implicitHeight + 12
+        height: undoGrid.implicitHeight + 8
         radius: 6
         color: Theme.text
-        RowLayout {
-            id: undoRow
+        // What went and Undo on one line, the title below them with the notice's whole width, cut at its
+        // end: the sentence stays whole in every language and the title keeps the start people recognise.
+        GridLayout {
+            id: undoGrid
             anchors.fill: parent
             anchors.leftMargin: 10
             anchors.rightMargin: 4
-            // What went on one line, the title on the next, cut at its end: the sentence stays whole in every
-            // language and the title keeps the start people recognise, with the line's whole width for it.
-            ColumnLayout {
+            anchors.bottomMargin: 4
+            columns: 2
+            rowSpacing: 0
+            columnSpacing: 4
+            Label {
+                objectName: "undoText"
                 Layout.fillWidth: true
-                Layout.topMargin: 2
-                Layout.bottomMargin: 2
-                spacing: 0
-                Label {
-                    objectName: "undoText"
-                    Layout.fillWidth: true
-                    text: qsTr("Chat deleted")
-                    elide: Text.ElideRight
-                    color: Theme.background
-                    font.pixelSize: 12
-                    font.bold: true
-                }
-                Label {
-                    objectName: "undoTitle"
-                    Layout.fillWidth: true
-                    text: sidebar.conversations.removedTitle
-                    elide: Text.ElideRight
-                    color: Theme.background
-                    font.pixelSize: 12
-                }
+                text: qsTr("Chat deleted")
+                elide: Text.ElideRight
+                color: Theme.background
+                font.pixelSize: 12
             }
             Button {
                 objectName: "undoButton"
                 text: qsTr("Undo")
                 flat: true
+                leftPadding: 6
+                rightPadding: 6
+                font.pixelSize: 12
                 palette.buttonText: Theme.background
                 onClicked: {
                     sidebar.conversations.undoRemove()
                     sidebar.liveSessions.setHidden(undoBar.deletedId, false)
                 }
                 Accessible.name: qsTr("Undo deleting the chat")
+            }
+            Label {
+                objectName: "undoTitle"
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                Layout.rightMargin: 6
+                text: sidebar.conversations.removedTitle
+                elide: Text.ElideRight
+                color: Theme.background
+                opacity: 0.8
+                font.pixelSize: 12
             }
         }
     }

@@ -29,6 +29,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -639,14 +640,32 @@ void WindowUiTest::deletingAChatCanBeUndone()
     QQuickItem *undo = m_driver->item("undoDelete");
     QTRY_VERIFY(undo->isVisible());
     QVERIFY(!m_driver->screenshot(QStringLiteral("window-undo-delete.png")).isEmpty());
-    // What happened is said whole; the title below it gives way at its end.
+    // What happened is said whole, also in German in a narrow window; the title below it gives way at its
+    // end, with the notice's width.
     QQuickItem *undoText = m_driver->item("undoText", undo);
-    QCOMPARE(undoText->property("text").toString(), QStringLiteral("Chat deleted"));
-    QVERIFY(!undoText->property("truncated").toBool());
     QQuickItem *undoTitle = m_driver->item("undoTitle", undo);
-    QCOMPARE(undoTitle->property("text").toString(), longTitle);
-    QVERIFY(undoTitle->property("truncated").toBool());
-    QVERIFY(undoTitle->width() > undo->width() / 2); // the line's width for the title, beside Undo
+    QQuickWindow *window = m_window->window();
+    const QSize size = window->size();
+    const auto restore = qScopeGuard([&] {
+        window->resize(size);
+        m_preferences->setLanguage(u"en"_s);
+    });
+    for (const QSize narrowOrNot : {QSize(900, 600), size}) {
+        window->resize(narrowOrNot);
+        QTRY_COMPARE(window->contentItem()->size().toSize(), narrowOrNot);
+        for (const char *language : {"de", "en"}) {
+            m_preferences->setLanguage(QLatin1String(language));
+            QVERIFY(m_driver->settle());
+            const QString where
+                = QStringLiteral("%1 %2: ").arg(narrowOrNot.width()).arg(QLatin1String(language));
+            QVERIFY2(!undoText->property("truncated").toBool(),
+                qPrintable(where + undoText->property("text").toString()));
+            QCOMPARE(undoTitle->property("text").toString(), longTitle);
+            QVERIFY2(undoTitle->property("truncated").toBool(), qPrintable(where));
+            QVERIFY2(undoTitle->width() > undo->width() * 0.8, qPrintable(where)); // the notice's width
+        }
+    }
+    QCOMPARE(undoText->property("text").toString(), QStringLiteral("Chat deleted"));
     m_driver->click(m_driver->item("undoButton"));
     QTRY_VERIFY(!undo->isVisible());
     QCOMPARE(history()->rowCount(), before);
