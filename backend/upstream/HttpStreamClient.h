@@ -74,8 +74,13 @@ public:
     // can say it is behind.
     static constexpr qint64 ReadBufferBytes = 1024 * 1024;
 
-    int status() const { return m_parser.head().status; }
-    QByteArray header(QByteArrayView name) const { return m_parser.head().header(name); }
+    // 0 and "" until the response's head has parsed whole: the status line of a head that failed after
+    // it (a 101, a bad header line) says nothing about an answer.
+    int status() const { return m_parser.hasHead() ? m_parser.head().status : 0; }
+    QByteArray header(QByteArrayView name) const
+    {
+        return m_parser.hasHead() ? m_parser.head().header(name) : QByteArray();
+    }
     const QUrl &url() const { return m_request.url; }
     // What the network itself said about the last failure (Qt's socket error, the TLS errors), apart from
     // the sentence `failed` composes around it: a window shows it quoted under its own words. "" when the

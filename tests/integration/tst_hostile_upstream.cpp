@@ -113,6 +113,8 @@ private Q_SLOTS:
     void chunkSizeLinesTrailersAndHeadsAreBounded();
     void anErrorBodyThatNeverEndsIsNotWaitedFor();
     void interimResponsesAreSkipped();
+    void aHeadThatDoesNotParseIsA502WhateverItsStatus_data();
+    void aHeadThatDoesNotParseIsA502WhateverItsStatus();
     void aBodyLongerOrShorterThanDeclaredIsAnError_data();
     void aBodyLongerOrShorterThanDeclaredIsAnError();
     void aNoContentAnswerHasNoBody();
@@ -366,6 +368,38 @@ void HostileUpstreamTest::interimResponsesAreSkipped()
                  .value(QLatin1String("choices"))[0][QLatin1String("message")][QLatin1String("content")]
                  .toString(),
         QStringLiteral("Hello"));
+}
+
+// A head that fails to parse says nothing about the answer, whatever status its first line gave: the client
+// gets 502 with what was wrong, not that status with an empty body (a 1xx one left clients waiting).
+void HostileUpstreamTest::aHeadThatDoesNotParseIsA502WhateverItsStatus_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("101") << QByteArray("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n")
+                         << QStringLiteral("invalid HTTP response: a switch of protocols (101)");
+    QTest::newRow("endless 100s") << QByteArray("HTTP/1.1 100 Continue\r\n\r\n").repeated(17)
+                                  << QStringLiteral(
+                                         "invalid HTTP response: more than 16 interim (1xx) responses");
+    QTest::newRow("500 with a bad header")
+        << QByteArray("HTTP/1.1 500 Internal Server Error\r\nnot a header\r\n\r\n")
+        << QStringLiteral("invalid HTTP response: a malformed response header line");
+}
+
+void HostileUpstreamTest::aHeadThatDoesNotParseIsA502WhateverItsStatus()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QString, mentions);
+    m_hostile->answer("/v1/chat/completions", HostileUpstream::whole(head));
+    const auto backend = startBackend(QStringLiteral("openai:") + m_hostile->url() + QStringLiteral("/v1"));
+    QVERIFY(backend);
+    for (const bool stream : {false, true}) {
+        const HttpTestReply reply
+            = m_client.send("POST", backend->url(QStringLiteral("/v1/chat/completions")),
+                chatBody(QStringLiteral("m"), stream), {{"Content-Type", "application/json"}});
+        QCOMPARE(reply.status, 502);
+        QVERIFY2(errorMessage(reply).contains(mentions), qPrintable(errorMessage(reply)));
+    }
 }
 
 void HostileUpstreamTest::aBodyLongerOrShorterThanDeclaredIsAnError_data()
