@@ -6,6 +6,9 @@
 
 #include <QUrl>
 
+#include <algorithm>
+#include <array>
+
 namespace {
 
 // Compares in time independent of where the strings differ, so the token cannot be guessed byte by byte.
@@ -42,6 +45,45 @@ QByteArray bearerToken(const QByteArray &authorization)
     if (space < 0 || trimmed.first(space).compare("bearer", Qt::CaseInsensitive) != 0)
         return {};
     return trimmed.sliced(space + 1).trimmed();
+}
+
+// The headers that decide who the request is from. Sent twice, one check could read one copy and the code
+// after it the other (or a proxy in front the other): so the request is refused, whichever comes first.
+constexpr std::array<QByteArrayView, 4> SingleHeaders {"host", "origin", "authorization", "x-api-key"};
+
+QByteArrayView repeatedHeader(const HttpRequest &request)
+{
+    for (const QByteArrayView name : SingleHeaders) {
+        int seen = 0;
+        for (const auto &header : request.headers) {
+            if (header.first.compare(name, Qt::CaseInsensitive) == 0 && ++seen > 1)
+                return name;
+        }
+    }
+    return {};
+}
+
+// host [ ":" port ] with a port of digits, or an IPv6 literal in brackets (RFC 9110 §7.2).
+bool hostHeaderWellFormed(const QByteArray &host)
+{
+    qsizetype portStart = -1;
+    if (host.startsWith('[')) {
+        const qsizetype close = host.indexOf(']');
+        if (close < 0)
+            return false;
+        if (close + 1 < host.size()) {
+            if (host.at(close + 1) != ':')
+                return false;
+            portStart = close + 2;
+        }
+    } else if (const qsizetype colon = host.indexOf(':'); colon >= 0) {
+        portStart = colon + 1;
+    }
+    if (portStart < 0)
+        return true;
+    const QByteArrayView port = QByteArrayView(host).sliced(portStart);
+    return !port.isEmpty() && port.size() <= 5
+        && std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 } // namespace
@@ -101,6 +143,15 @@ bool AccessPolicy::tokenValid(const HttpRequest &request) const
 
 std::optional<ApiError> AccessPolicy::check(const HttpRequest &request) const
 {
+    if (const QByteArrayView repeated = repeatedHeader(request); !repeated.isEmpty())
+        return ApiError(400,
+            QStringLiteral("the request carries more than one %1 header").arg(QString::fromLatin1(repeated)),
+            {}, QStringLiteral("invalid_request_error"));
+    if (!hostHeaderWellFormed(request.header("host")))
+        return ApiError(400,
+            QStringLiteral("Host '%1' is not a host name with an optional port")
+                .arg(clippedForMessage(QString::fromLatin1(request.header("host")))),
+            {}, QStringLiteral("invalid_request_error"));
     if (!hostAllowed(request.header("host")))
         return ApiError(403,
             QStringLiteral(

@@ -197,6 +197,58 @@ private Q_SLOTS:
         QVERIFY(localPolicy(QStringLiteral("secret")).check(plain));
     }
 
+    // Sent twice, a header that says who is asking could be read one way by a check and another after it.
+    void aHeaderThatSaysWhoAsksMayComeOnce_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QByteArray>("first");
+        QTest::addColumn<QByteArray>("second");
+        QTest::newRow("Authorization")
+            << QByteArray("Authorization") << QByteArray("Bearer secret") << QByteArray("Bearer other");
+        QTest::newRow("X-Api-Key, another case")
+            << QByteArray("x-API-key") << QByteArray("secret") << QByteArray("secret");
+        QTest::newRow("Host") << QByteArray("Host") << QByteArray("localhost") << QByteArray("evil.example");
+        QTest::newRow("Origin") << QByteArray("Origin") << QByteArray("http://localhost:3000")
+                                << QByteArray("https://evil.example");
+    }
+    void aHeaderThatSaysWhoAsksMayComeOnce()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(QByteArray, first);
+        QFETCH(QByteArray, second);
+        QList<QPair<QByteArray, QByteArray>> headers {{header, first}, {header, second}};
+        if (header != "Host")
+            headers.prepend({"Host", "localhost"});
+        const auto refused
+            = localPolicy(QStringLiteral("secret")).check(get(QStringLiteral("/v1/models"), headers));
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 400);
+        QVERIFY2(refused->message.contains(QLatin1String("more than one")), qPrintable(refused->message));
+    }
+
+    void aHostWithAPortThatIsNoNumberIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("host");
+        QTest::addColumn<bool>("answered");
+        QTest::newRow("name and port") << QByteArray("localhost:8009") << true;
+        QTest::newRow("IPv6 and port") << QByteArray("[::1]:8009") << true;
+        QTest::newRow("IPv6") << QByteArray("[::1]") << true;
+        QTest::newRow("letters for a port") << QByteArray("localhost:abc") << false;
+        QTest::newRow("an empty port") << QByteArray("localhost:") << false;
+        QTest::newRow("two ports") << QByteArray("localhost:80:81") << false;
+        QTest::newRow("IPv6 unclosed") << QByteArray("[::1:8009") << false;
+        QTest::newRow("IPv6 and junk") << QByteArray("[::1]x") << false;
+    }
+    void aHostWithAPortThatIsNoNumberIsRefused()
+    {
+        QFETCH(QByteArray, host);
+        QFETCH(bool, answered);
+        const auto refused = localPolicy().check(get(QStringLiteral("/v1/models"), {{"Host", host}}));
+        QCOMPARE(!refused, answered);
+        if (refused)
+            QCOMPARE(refused->status, 400);
+    }
+
     void theHostIsCheckedBeforeTheKey()
     {
         // A rebinding page with a stolen key is still refused for its Host, and told nothing about the key.
