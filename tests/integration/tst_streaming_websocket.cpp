@@ -162,10 +162,11 @@ void StreamingWebSocketTest::badClientMessagesGetAnErrorAndTheSocketStaysOpen()
     client.sendText(QStringLiteral("hello"));
     client.sendText(QStringLiteral("{not json"));
     client.sendJson({{QStringLiteral("type"), QStringLiteral("subscribe_all")}});
-    QVERIFY(client.waitForMessages(4));
-    QCOMPARE(client.messagesOfType(QStringLiteral("error")).size(), 3);
-    client.sendJson({{QStringLiteral("type"), QStringLiteral("ping")}});
+    client.socket().sendBinaryMessage(R"({"type":"ping"})");
     QVERIFY(client.waitForMessages(5));
+    QCOMPARE(client.messagesOfType(QStringLiteral("error")).size(), 4);
+    client.sendJson({{QStringLiteral("type"), QStringLiteral("ping")}});
+    QVERIFY(client.waitForMessages(6));
     QCOMPARE(client.messages().last().value(QLatin1String("type")).toString(), QStringLiteral("pong"));
     QVERIFY(!client.closed());
 }

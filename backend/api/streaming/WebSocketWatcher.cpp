@@ -41,6 +41,8 @@ WebSocketWatcher::WebSocketWatcher(
     m_socket->setParent(this);
     connect(m_socket, &QWebSocket::disconnected, this, &QObject::deleteLater);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &WebSocketWatcher::onTextMessage);
+    // Commands are JSON text; a binary message is answered as any other unknown one.
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] { onTextMessage({}); });
     connect(m_socket, &QWebSocket::bytesWritten, this, [this] { m_outbox.pump(); });
     begin();
 }
