@@ -168,6 +168,7 @@ void GenerationResponse::onFailed(const UpstreamError &error)
     if (m_relaying && error.answer && !ponderKeyRefused && !m_responder->hasResponded()) {
         const QByteArray type = error.answer->contentType.isEmpty() ? QByteArray("application/json")
                                                                     : error.answer->contentType;
+        addRetryAfter(*m_responder, error.toApiError());
         return send(error.answer->status, error.answer->body, type);
     }
     if (m_relaying && error.inStream) {

@@ -77,6 +77,7 @@ void ChatService::start(const CompletionRequest &given, QObject *owner, Started 
                 "%1 generations are already running, the most this server allows; try again shortly")
                 .arg(m_running));
         busy.code = QStringLiteral("too_many_concurrent_requests");
+        busy.retryAfterSeconds = 1; // a generation is short-lived: one second is when to look again
         return started(nullptr, busy);
     }
     CompletionRequest request = given;

@@ -34,8 +34,15 @@ QJsonObject ApiError::toJson() const
     return {{QStringLiteral("error"), error}, {QStringLiteral("detail"), message}};
 }
 
+void addRetryAfter(HttpResponder &responder, const ApiError &error)
+{
+    if (error.retryAfterSeconds >= 0)
+        responder.addHeader("Retry-After", QByteArray::number(error.retryAfterSeconds));
+}
+
 void sendApiError(HttpResponder &responder, const ApiError &error)
 {
+    addRetryAfter(responder, error);
     // Once: a writer that called sendApiError itself gets Ponder's shape, not itself again.
     if (HttpResponder::ErrorWriter writer = responder.errorWriter()) {
         responder.setErrorWriter({});

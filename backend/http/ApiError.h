@@ -22,6 +22,9 @@ struct ApiError
     QString type; // empty: derived from the status (invalid_request_error, not_found_error, ...)
     QString param; // the request field at fault, when there is one
     QString code;
+    // >= 0: the response says Retry-After (a rate limit's, the upstream's own when it gave one). Clients'
+    // SDKs wait that long before they retry.
+    int retryAfterSeconds = -1;
 
     QJsonObject toJson() const;
     static QString typeForStatus(int status);
@@ -29,3 +32,4 @@ struct ApiError
 
 class HttpResponder;
 void sendApiError(HttpResponder &responder, const ApiError &error);
+void addRetryAfter(HttpResponder &responder, const ApiError &error); // when the error has one

@@ -82,6 +82,7 @@ ApiError UpstreamError::toApiError() const
 {
     ApiError error(status, message, param);
     error.code = code;
+    error.retryAfterSeconds = retryAfterSeconds;
     return error;
 }
 

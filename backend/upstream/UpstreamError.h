@@ -25,8 +25,8 @@ struct UpstreamError
     QString message;
     QString code;
     QString param;
+    int retryAfterSeconds = -1; // the upstream's Retry-After, when it gave one: passed on to the client
     // Not part of Ponder's own answer (its status and code say enough to its clients); the window uses them.
-    int retryAfterSeconds = -1; // the upstream's Retry-After, when it gave one
     bool cutOff = false; // the response had begun, and its stream broke off before the end
     QString upstream {}; // which upstream failed, by its name
     int upstreamStatus = 0; // the HTTP status it answered with; 0 when it answered none

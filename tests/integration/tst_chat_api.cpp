@@ -412,6 +412,7 @@ private Q_SLOTS:
         FakeScript limited;
         limited.status = 429;
         limited.errorMessage = QStringLiteral("quota exceeded");
+        limited.retryAfterSeconds = 17;
         m_fake->setScript(QStringLiteral("limited"), limited);
         FakeScript silent = thinkingScript();
         silent.firstByteDelayMs = 3000;
@@ -436,6 +437,21 @@ private Q_SLOTS:
         QCOMPARE(quota.status, 429);
         QVERIFY(quota.body.contains("quota exceeded"));
         QVERIFY(!quota.body.contains("\"content\"")); // never a fake successful answer
+        // The upstream's Retry-After reaches the client, whose SDK waits that long, on every API.
+        QCOMPARE(quota.header("retry-after"), QByteArray("17"));
+        const QByteArray said = stream ? "true" : "false";
+        const QList<QPair<QString, QByteArray>> otherApis {
+            {QStringLiteral("/v1/messages"),
+                R"({"model":"limited","max_tokens":16,"messages":[{"role":"user","content":"hi"}],"stream":)"
+                    + said + "}"},
+            {QStringLiteral("/v1/responses"), R"({"model":"limited","input":"hi","stream":)" + said + "}"},
+            {QStringLiteral("/api/chat"),
+                R"({"model":"limited","messages":[{"role":"user","content":"hi"}],"stream":)" + said + "}"}};
+        for (const auto &[route, body] : otherApis) {
+            const RawHttpResponse limitedThere = rawPost(base, route, body);
+            QCOMPARE(limitedThere.status, 429);
+            QVERIFY2(limitedThere.header("retry-after") == "17", qPrintable(route));
+        }
 
         const RawHttpResponse timeout = rawPost(base, path, chatBody(QStringLiteral("silent"), stream));
         QCOMPARE(timeout.status, 504);
@@ -667,6 +683,7 @@ private Q_SLOTS:
         QCOMPARE(busy.status, 429);
         QCOMPARE(QJsonDocument::fromJson(busy.body)[QLatin1String("error")][QLatin1String("type")].toString(),
             QStringLiteral("rate_limit_error"));
+        QCOMPARE(busy.header("retry-after"), QByteArray("1")); // when clients' SDKs ask again
     }
 
     void everyCompletion_isAVisibleSession()

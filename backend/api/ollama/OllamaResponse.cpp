@@ -45,6 +45,7 @@ OllamaResponse *OllamaResponse::create(
 
 void OllamaResponse::sendOllamaError(HttpResponder &responder, const ApiError &error)
 {
+    addRetryAfter(responder, error);
     responder.sendJson(error.status, {{QStringLiteral("error"), error.message}});
 }
 
