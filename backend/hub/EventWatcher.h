@@ -27,6 +27,9 @@ public:
         Q_UNUSED(kind);
         Q_UNUSED(count);
     }
+    // The history has been delivered: what follows is live. A client is handed a session's history at once,
+    // before it could read any of it; only what it falls behind on after that says it is too slow.
+    virtual void historyDelivered() { }
 };
 
 // What WebSocket and SSE clients are told when live events were lost: {type: "error", code: "events_missed",

@@ -194,6 +194,7 @@ void StreamingHub::finishReplay(
             return;
         deliverOnce(*subscription, event);
     }
+    subscription->watcher->historyDelivered();
     // Events that arrived while history was being read: the ones history already covered are skipped.
     const QList<StoredEvent> live = std::exchange(subscription->liveDuringReplay, {});
     subscription->replaying = false;

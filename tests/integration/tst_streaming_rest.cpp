@@ -43,6 +43,7 @@ private Q_SLOTS:
     void sseStreamsHistoryThenLiveAndEndsWithTheSession();
     void sseResumesFromLastEventId();
     void sseClientBehindGetsEverythingBeforeTheEnd();
+    void sseHistoryOverTheClientsLimitIsDeliveredWhole();
     void sseForUnknownSessionIs404();
 
 private:
@@ -573,6 +574,31 @@ void StreamingRestTest::sseResumesFromLastEventId()
     QVERIFY(!stream.contains("id: " + ids.at(0).toLatin1() + "\n"));
     QVERIFY(stream.contains("id: " + ids.at(1).toLatin1()));
     QVERIFY(stream.contains("id: " + ids.at(2).toLatin1()));
+}
+
+// A history over the per-client limit is handed over at once, before the client could read any: delivered
+// whole, not dropped as a client too slow.
+void StreamingRestTest::sseHistoryOverTheClientsLimitIsDeliveredWhole()
+{
+    ServerOptions options;
+    options.hubLimits.maxWatcherBacklogBytes = 64 * 1024;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(server.createSession(QStringLiteral("long")));
+    QStringList ids;
+    for (int i = 0; i < 40; ++i) // 320 KiB of history
+        ids << server.publishThinking(QStringLiteral("long"), QString(8 * 1024, QLatin1Char('h')));
+    QString live;
+    const QByteArray stream = readSse(
+        server.url({}), QStringLiteral("/api/streaming/sessions/long/events"), {}, "0\r\n\r\n", [&] {
+            live = server.publishThinking(QStringLiteral("long"), QStringLiteral("live"));
+            QCOMPARE(server.del(QStringLiteral("/sessions/long")).status, 200);
+        });
+    QVERIFY2(stream.startsWith("HTTP/1.1 200"), stream.left(200).constData());
+    for (const QString &id : std::as_const(ids))
+        QVERIFY2(stream.contains("id: " + id.toLatin1() + "\n"), qPrintable(id));
+    QVERIFY(stream.contains("id: " + live.toLatin1() + "\n"));
+    QVERIFY2(stream.endsWith("0\r\n\r\n"), "the stream ends cleanly, with the session");
 }
 
 void StreamingRestTest::sseClientBehindGetsEverythingBeforeTheEnd()

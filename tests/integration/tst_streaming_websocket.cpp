@@ -40,6 +40,7 @@ private Q_SLOTS:
     void aWatcherThatNeverReadsHoldsAWindowNotItsBacklog();
     void keepalivesFillSilenceOnly();
     void aServerGoingAwayTellsItsWatchers();
+    void aHistoryOverTheClientsLimitIsDeliveredWhole();
 
 private:
     std::unique_ptr<BackendFixture> m_server;
@@ -409,6 +410,26 @@ void StreamingWebSocketTest::aServerGoingAwayTellsItsWatchers()
     QVERIFY(client.waitForClose());
     QCOMPARE(client.closeCode(), int(QWebSocketProtocol::CloseCodeGoingAway));
     QCOMPARE(client.closeReason(), QStringLiteral("server shutting down"));
+}
+
+// A session's history is handed to a new watcher at once, before it could read any: a history over the
+// per-client limit (8 MiB by default; a long agent run holds more) is delivered whole, then the live events.
+void StreamingWebSocketTest::aHistoryOverTheClientsLimitIsDeliveredWhole()
+{
+    ServerOptions options;
+    options.hubLimits.maxWatcherBacklogBytes = 64 * 1024;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    QVERIFY(server.createSession(QStringLiteral("long")));
+    const QString step(8 * 1024, QLatin1Char('h'));
+    for (int i = 0; i < 40; ++i) // 320 KiB of history
+        QVERIFY(!server.publishThinking(QStringLiteral("long"), step).isEmpty());
+    WebSocketTestClient client;
+    QVERIFY(client.open(server.webSocketUrl(QStringLiteral("/ws/sessions/long"))));
+    QVERIFY(client.waitForMessages(1 + 40));
+    QVERIFY(!server.publishThinking(QStringLiteral("long"), QStringLiteral("live")).isEmpty());
+    QVERIFY(client.waitForMessages(1 + 40 + 1));
+    QVERIFY(!client.closed());
 }
 
 QTEST_GUILESS_MAIN(StreamingWebSocketTest)

@@ -94,7 +94,9 @@ void SseWatcher::write(QByteArray frame)
 {
     if (!m_hub || !m_responder || !m_responder->isStreaming() || m_closing || m_outbox.dropped())
         return;
-    if (m_outbox.backlogBytes() > m_hub->limits().maxWatcherBacklogBytes)
+    if (!m_historyDelivered)
+        m_historyBytes += frame.size();
+    if (m_outbox.backlogBytes() > m_hub->limits().maxWatcherBacklogBytes + m_historyBytes)
         return drop("its own backlog passed the limit");
     m_keepalive->activity();
     m_outbox.push(std::move(frame)); // last: it may drop this watcher

@@ -36,6 +36,7 @@ public:
         StreamId after, HttpResponder &responder, std::unique_ptr<SseFrames> frames = {});
     ~SseWatcher() override;
 
+    void historyDelivered() override { m_historyDelivered = true; }
     void deliver(const StoredEvent &event) override;
     void missed(EventKind kind, qint64 count) override;
 
@@ -55,6 +56,10 @@ private:
     QPointer<HttpResponder> m_responder;
     // Frames not yet handed to the responder (shared with the other watchers of the same event), counted
     // against the process's budget with what the responder has not sent.
+    // What the session's history put in the backlog, handed over at once: the per-client limit is on top
+    // of it (the history's frames are the store's, shared, not this client's own copies).
+    qint64 m_historyBytes = 0;
+    bool m_historyDelivered = false;
     WatcherOutbox<QByteArray> m_outbox;
     bool m_closing = false;
     SilenceTimer *m_keepalive;

@@ -99,7 +99,9 @@ void WebSocketWatcher::sendText(QString text)
 {
     if (m_socket->state() != QAbstractSocket::ConnectedState || m_outbox.dropped())
         return;
-    if (m_hub && m_outbox.backlogBytes() > m_hub->limits().maxWatcherBacklogBytes) {
+    if (!m_historyDelivered)
+        m_historyBytes += text.size();
+    if (m_hub && m_outbox.backlogBytes() > m_hub->limits().maxWatcherBacklogBytes + m_historyBytes) {
         qCWarning(lcHub) << "dropping a WebSocket client of" << m_sessionId << "that fell"
                          << m_outbox.backlogBytes() << "bytes behind";
         return closeWith(TooSlow, QStringLiteral("client too slow: events were not being read"));

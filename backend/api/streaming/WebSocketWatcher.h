@@ -32,6 +32,7 @@ public:
         StreamId after);
     ~WebSocketWatcher() override;
 
+    void historyDelivered() override { m_historyDelivered = true; }
     void deliver(const StoredEvent &event) override;
     void missed(EventKind kind, qint64 count) override;
 
@@ -53,6 +54,10 @@ private:
     StreamId m_after;
     // Messages not yet handed to the socket (shared with the other watchers of the same event), counted
     // against the process's budget with what the socket has not sent.
+    // What the session's history put in the backlog, handed over at once: the per-client limit is on top
+    // of it (the history's frames are the store's, shared, not this client's own copies).
+    qint64 m_historyBytes = 0;
+    bool m_historyDelivered = false;
     WatcherOutbox<QString> m_outbox;
     SilenceTimer *m_keepalive;
 };
