@@ -50,18 +50,46 @@ QHash<int, QByteArray> MessageBlocks::roleNames() const
         {PlainRole, "plain"}};
 }
 
+void MessageBlocks::classBegin()
+{
+    m_complete = false;
+}
+
+void MessageBlocks::componentComplete()
+{
+    m_complete = true;
+    const QString markdown = std::exchange(m_markdown, QString());
+    show(markdown, m_plainGiven);
+}
+
 void MessageBlocks::setMarkdown(const QString &markdown)
 {
-    show(markdown, m_plain);
+    if (!m_complete) {
+        m_markdown = markdown;
+        return;
+    }
+    show(markdown, m_plainGiven);
 }
 
 void MessageBlocks::setPlain(bool plain)
 {
-    show(m_markdown, plain);
+    m_plainGiven = plain;
+    if (!m_complete || m_formatWaits)
+        return;
+    m_formatWaits = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_formatWaits)
+                show(m_markdown, m_plainGiven);
+        },
+        Qt::QueuedConnection);
 }
 
 void MessageBlocks::show(const QString &markdown, bool plain)
 {
+    m_plainGiven = plain;
+    m_formatWaits = false;
     const bool newFormat = plain != m_plain;
     if (!newFormat && markdown == m_markdown)
         return;
@@ -89,6 +117,7 @@ void MessageBlocks::show(const QString &markdown, bool plain)
     }
     if (newFormat)
         Q_EMIT plainChanged();
+    Q_EMIT shown();
 }
 
 void MessageBlocks::showGrowth(bool paced)
