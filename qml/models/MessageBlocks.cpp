@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "MessageBlocks.h"
 
+#include <QElapsedTimer>
+
 MessageBlocks::MessageBlocks(QObject *parent)
     : QAbstractListModel(parent)
 {
@@ -129,16 +131,28 @@ void MessageBlocks::showGrowth(bool paced)
     // Everything before the last block stays as it is, whatever follows.
     const int last = std::max(m_used - 1, 0);
     const qsizetype from = m_used == 0 ? 0 : m_rows.at(last).start;
-    QList<MarkdownSegments::Segment> fresh = MarkdownSegments::split(QStringView(m_markdown).mid(from), from);
-    // The block before those cut off is complete (others follow it), so splitting again from it later
-    // gives the same block and the rest.
-    if (paced && fresh.size() > MaxNewBlocksPerFrame + 1) {
-        fresh.resize(MaxNewBlocksPerFrame + 1);
-        m_pending.start();
-    } else {
+    const QList<MarkdownSegments::Segment> fresh
+        = MarkdownSegments::split(QStringView(m_markdown).mid(from), from);
+    if (!paced) {
         m_pending.stop();
+        replaceFrom(last, fresh);
+        return;
     }
-    replaceFrom(last, fresh);
+    // A few blocks at a time: the views create each block's items as its rows are inserted, so the time
+    // spent says when this frame has had its share. The block before those cut off is complete (others
+    // follow it), so splitting again from it later gives the same block and the rest.
+    QElapsedTimer spent;
+    spent.start();
+    const qsizetype most = std::min(fresh.size(), qsizetype(MaxNewBlocksPerFrame + 1));
+    qsizetype shown = 1; // the last block, grown
+    do {
+        shown = std::min(most, shown + BlocksPerStep);
+        replaceFrom(last, fresh.first(shown));
+    } while (shown < most && spent.nsecsElapsed() < FrameBudgetMs * 1'000'000LL);
+    if (shown < fresh.size())
+        m_pending.start();
+    else
+        m_pending.stop();
 }
 
 void MessageBlocks::replaceFrom(int first, const QList<MarkdownSegments::Segment> &fresh)

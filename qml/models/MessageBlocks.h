@@ -29,7 +29,9 @@
 //
 // Paced while an answer streams: an upstream may send a whole answer at once, and creating the items of a
 // hundred blocks in one frame stalls the window. At most MaxNewBlocksPerFrame blocks are added at a time
-// then, the rest a frame later each, in order.
+// then, BlocksPerStep at once until FrameBudgetMs is spent (the views create and lay out a block's items
+// as it is added: twelve took 10-12 ms of a frame in view_bench's burst), the rest a frame later each,
+// in order.
 #pragma once
 
 #include "models/MarkdownSegments.h"
@@ -72,6 +74,8 @@ public:
     Q_ENUM(Kind)
 
     static constexpr int MaxNewBlocksPerFrame = 12;
+    static constexpr int BlocksPerStep = 2;
+    static constexpr int FrameBudgetMs = 5;
     static constexpr int FrameMs = 16;
     static constexpr int MaxUnusedRows = 32;
 
