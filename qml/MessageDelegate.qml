@@ -36,6 +36,7 @@ MessageItem {
     // Streaming with no text yet. Bindings below read this, not `content`: a binding that reads the text in
     // script makes a JavaScript string of the whole answer on every update.
     readonly property bool awaitingText: streaming && content.length === 0
+    readonly property bool hasReasoning: reasoning.length > 0 // (the same for the reasoning)
 
     // The chat's column: at most Theme.chatColumnWidth wide, centred in the list.
     readonly property real columnWidth: Math.min(width - 32, Theme.chatColumnWidth)
@@ -97,7 +98,7 @@ MessageItem {
 
             // Reasoning, folded: the thinking panel shows it live; here it stays with the answer.
             Label {
-                visible: !message.fromUser && message.reasoning !== ""
+                visible: !message.fromUser && message.hasReasoning
                 text: {
                     if (message.awaitingText)
                         return qsTr("Thinking…")
@@ -117,7 +118,7 @@ MessageItem {
                 Accessible.name: text
             }
             Label {
-                visible: message.reasoningShown && message.reasoning !== ""
+                visible: message.reasoningShown && message.hasReasoning
                 width: parent.width
                 // Laid out only when unfolded: a scroll binds hundreds of answers' reasoning otherwise.
                 text: message.reasoningShown ? message.reasoning : ""
