@@ -144,12 +144,12 @@ void MessageBlocks::showGrowth(bool paced)
     QElapsedTimer spent;
     spent.start();
     const qsizetype most = std::min(fresh.size(), qsizetype(MaxNewBlocksPerFrame + 1));
-    qsizetype shown = 1; // the last block, grown
+    qsizetype taken = 1; // the last block, grown
     do {
-        shown = std::min(most, shown + BlocksPerStep);
-        replaceFrom(last, fresh.first(shown));
-    } while (shown < most && spent.nsecsElapsed() < FrameBudgetMs * 1'000'000LL);
-    if (shown < fresh.size())
+        taken = std::min(most, taken + BlocksPerStep);
+        replaceFrom(last, fresh.first(taken));
+    } while (taken < most && spent.nsecsElapsed() < FrameBudgetMs * 1'000'000LL);
+    if (taken < fresh.size())
         m_pending.start();
     else
         m_pending.stop();
