@@ -9,8 +9,11 @@
 //      message to the last;
 //   4. a live session of 1,000 steps: frame costs while scrolling its timeline.
 //
-// usage: view_bench [--quick] [--scroll]      (build with the release preset; see docs/benchmarks.md)
+// usage: view_bench [--quick] [--scroll | --streams]   (build with the release preset; docs/benchmarks.md)
 //   --scroll: only the two scrolls (3 and 4), a minute instead of several
+//   --streams: only the streams (1 and 2), half a minute
+// VIEW_BENCH_FRAME_LOG=FILE writes every recorded interval there (CLOCK_MONOTONIC seconds, the interval,
+// the GUI thread's CPU and wait, in ms), to line up with logs printed with QT_MESSAGE_PATTERN's %{time boot}.
 #include "BenchSupport.h"
 #include "ChatController.h"
 #include "DesktopApp.h"
@@ -66,6 +69,14 @@ double threadCpuMs()
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
 
+// CLOCK_MONOTONIC in s, as QT_MESSAGE_PATTERN's %{time boot} prints it.
+double monotonicSeconds()
+{
+    timespec now {};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
 // How long this thread has waited, runnable, for a core (Linux's schedstat), in ms; 0 where unknown.
 double runQueueWaitMs()
 {
@@ -100,6 +111,13 @@ public:
                 const double cpu = threadCpuMs();
                 const double waited = runQueueWaitMs();
                 if (m_lastSwapNs > 0) {
+                    static FILE *frameLog = [] {
+                        const QByteArray path = qgetenv("VIEW_BENCH_FRAME_LOG");
+                        return path.isEmpty() ? nullptr : std::fopen(path.constData(), "w");
+                    }();
+                    if (frameLog)
+                        std::fprintf(frameLog, "%.3f interval %.2f cpu %.2f wait %.2f\n", monotonicSeconds(),
+                            double(now - m_lastSwapNs) / 1e6, cpu - m_lastCpuMs, waited - m_lastWaitMs);
                     m_intervals.append(double(now - m_lastSwapNs) / 1e6);
                     m_cpu.append(cpu - m_lastCpuMs);
                     m_waits.append(waited - m_lastWaitMs);
@@ -504,6 +522,7 @@ int main(int argc, char **argv)
     QSettings().clear();
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     const bool scrollOnly = app.arguments().contains(QStringLiteral("--scroll"));
+    const bool streamsOnly = app.arguments().contains(QStringLiteral("--streams"));
     const int deltas = quick ? 2'000 : 6'000;
     const int loadClients = 100;
     const int messageCount = 2'000;
@@ -542,6 +561,8 @@ int main(int argc, char **argv)
 
     if (!scrollOnly)
         streamTables(window, *chat, frames, deltas, loadClients);
+    if (streamsOnly)
+        return 0;
 
     std::printf("\n## 3. A %d-message conversation\n\n", messageCount);
     auto *list = quickWindow->findChild<QQuickItem *>(QStringLiteral("messageList"));

@@ -15,7 +15,7 @@ Rectangle {
     property string origin // this window, an API client, an agent: in words
     property date startedAt
 
-    readonly property bool hasConversation: session.prompt !== "" || session.answer !== ""
+    readonly property bool hasConversation: session.prompt !== "" || session.hasAnswer
     readonly property bool wide: width >= 980
 
     color: Theme.background
@@ -179,7 +179,7 @@ Rectangle {
                             background: Rectangle { radius: 8; color: Theme.userBubble }
                         }
                         Label {
-                            visible: page.session.answer !== ""
+                            visible: page.session.hasAnswer
                             text: qsTr("Answer")
                             font.pixelSize: 11
                             font.bold: true

@@ -13,25 +13,16 @@ import Ponder
 Column {
     id: blocks
 
-    property string markdown
-    property bool plain: false // the user's own words: no Markdown
+    // The text and its format, kept by the C++ model, never in properties declared here: those keep their
+    // values as JavaScript values, and a streaming answer's whole text became a JavaScript string on every
+    // update, which kept the garbage collector busy. The format waits for the text (MessageBlocks says why).
+    property alias markdown: parts.markdown
+    property alias plain: parts.plain // the user's own words: no Markdown
     property int fontSize: 15
     // While the text streams in, a burst of many blocks is added a few per frame (MessageBlocks.paced).
     property bool streaming: false
 
     signal copyRequested(string text)
-
-    function sync() {
-        parts.show(markdown, plain)
-        // Columns place their children when next polished; a list needs this height now, or it takes the
-        // item for shorter than it is and creates more than fit.
-        forceLayout()
-    }
-    onMarkdownChanged: sync()
-    // A recycled delegate learns its author before its text: the format waits for the text (in the same
-    // pass), or the old text's rows would be laid out again in the new format for nothing.
-    onPlainChanged: Qt.callLater(sync)
-    Component.onCompleted: sync()
 
     spacing: 8
     visible: parts.count > 0
@@ -39,6 +30,9 @@ Column {
     MessageBlocks {
         id: parts
         paced: blocks.streaming
+        // Columns place their children when next polished; a list needs this height now, or it takes the
+        // item for shorter than it is and creates more than fit.
+        onShown: blocks.forceLayout()
     }
 
     Repeater {

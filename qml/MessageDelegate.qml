@@ -6,14 +6,14 @@ import Ponder
 
 // One message: the user's on the right, the model's on the left with its Markdown and code blocks,
 // its reasoning folded away behind "Thought for N s", and its state when it did not finish normally.
-Item {
+// Its texts, `content` and `reasoning` (required), are MessageItem's C++ properties, never declared here:
+// a streaming answer's text then never becomes a JavaScript string (MessageItem says why that matters).
+MessageItem {
     id: message
 
     required property int index
     required property int messageId
     required property int author
-    required property string content
-    required property string reasoning
     required property int state
     required property string error
     required property var failure // what failed, in fields (ChatError::fields())
@@ -33,6 +33,10 @@ Item {
 
     readonly property bool fromUser: author === MessageModel.User
     readonly property bool streaming: state === MessageModel.Streaming
+    // Streaming with no text yet. Bindings below read this, not `content`: a binding that reads the text in
+    // script makes a JavaScript string of the whole answer on every update.
+    readonly property bool awaitingText: streaming && content.length === 0
+    readonly property bool hasReasoning: reasoning.length > 0 // (the same for the reasoning)
 
     // The chat's column: at most Theme.chatColumnWidth wide, centred in the list.
     readonly property real columnWidth: Math.min(width - 32, Theme.chatColumnWidth)
@@ -94,9 +98,9 @@ Item {
 
             // Reasoning, folded: the thinking panel shows it live; here it stays with the answer.
             Label {
-                visible: !message.fromUser && message.reasoning !== ""
+                visible: !message.fromUser && message.hasReasoning
                 text: {
-                    if (message.streaming && message.content === "")
+                    if (message.awaitingText)
                         return qsTr("Thinking…")
                     const shown = message.reasoningShown ? "▾ " : "▸ "
                     // Answers kept before thinking time was measured have none.
@@ -114,7 +118,7 @@ Item {
                 Accessible.name: text
             }
             Label {
-                visible: message.reasoningShown && message.reasoning !== ""
+                visible: message.reasoningShown && message.hasReasoning
                 width: parent.width
                 // Laid out only when unfolded: a scroll binds hundreds of answers' reasoning otherwise.
                 text: message.reasoningShown ? message.reasoning : ""
@@ -137,7 +141,7 @@ Item {
             }
 
             BusyIndicator {
-                visible: message.streaming && message.content === ""
+                visible: message.awaitingText
                 running: visible
                 width: 28
                 height: 28

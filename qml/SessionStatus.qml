@@ -34,7 +34,7 @@ ColumnLayout {
             switch (p.phase) {
             case ProgressState.Waiting: return qsTr("Waiting for the first token")
             case ProgressState.Working:
-                return session.thinking ? qsTr("Reasoning") : session.answer !== "" ? qsTr("Writing the answer") : qsTr("Generating")
+                return session.thinking ? qsTr("Reasoning") : session.hasAnswer ? qsTr("Writing the answer") : qsTr("Generating")
             case ProgressState.Done: return Words.milestone(Timeline.Done, { elapsed_ms: p.elapsedMs, tokens: p.tokens,
                                                                                finish_reason: p.finishReason }, "", -1)
             case ProgressState.Stopped: return qsTr("Stopped.")

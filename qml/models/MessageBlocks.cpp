@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "MessageBlocks.h"
 
+#include <QElapsedTimer>
+
 MessageBlocks::MessageBlocks(QObject *parent)
     : QAbstractListModel(parent)
 {
@@ -50,18 +52,46 @@ QHash<int, QByteArray> MessageBlocks::roleNames() const
         {PlainRole, "plain"}};
 }
 
+void MessageBlocks::classBegin()
+{
+    m_complete = false;
+}
+
+void MessageBlocks::componentComplete()
+{
+    m_complete = true;
+    const QString markdown = std::exchange(m_markdown, QString());
+    show(markdown, m_plainGiven);
+}
+
 void MessageBlocks::setMarkdown(const QString &markdown)
 {
-    show(markdown, m_plain);
+    if (!m_complete) {
+        m_markdown = markdown;
+        return;
+    }
+    show(markdown, m_plainGiven);
 }
 
 void MessageBlocks::setPlain(bool plain)
 {
-    show(m_markdown, plain);
+    m_plainGiven = plain;
+    if (!m_complete || m_formatWaits)
+        return;
+    m_formatWaits = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_formatWaits)
+                show(m_markdown, m_plainGiven);
+        },
+        Qt::QueuedConnection);
 }
 
 void MessageBlocks::show(const QString &markdown, bool plain)
 {
+    m_plainGiven = plain;
+    m_formatWaits = false;
     const bool newFormat = plain != m_plain;
     if (!newFormat && markdown == m_markdown)
         return;
@@ -79,8 +109,12 @@ void MessageBlocks::show(const QString &markdown, bool plain)
     if (newText) {
         m_markdown = markdown;
         if (grew) {
-            // Blocks still waiting keep waiting their turn, even once the answer is complete.
-            showGrowth(m_paced || m_pending.isActive());
+            // Blocks still waiting keep waiting their turn, even once the answer is complete, and what the
+            // text grew by waits with them: the next turn splits from the last block shown. Shown now, a
+            // burst's every update would add its own MaxNewBlocksPerFrame blocks beside the turn's, in
+            // the same frame (in view_bench, one frame of 24 ms of the GUI thread).
+            if (!m_pending.isActive())
+                showGrowth(m_paced);
         } else {
             m_pending.stop();
             replaceFrom(0, MarkdownSegments::split(m_markdown));
@@ -89,6 +123,7 @@ void MessageBlocks::show(const QString &markdown, bool plain)
     }
     if (newFormat)
         Q_EMIT plainChanged();
+    Q_EMIT shown();
 }
 
 void MessageBlocks::showGrowth(bool paced)
@@ -96,16 +131,28 @@ void MessageBlocks::showGrowth(bool paced)
     // Everything before the last block stays as it is, whatever follows.
     const int last = std::max(m_used - 1, 0);
     const qsizetype from = m_used == 0 ? 0 : m_rows.at(last).start;
-    QList<MarkdownSegments::Segment> fresh = MarkdownSegments::split(QStringView(m_markdown).mid(from), from);
-    // The block before those cut off is complete (others follow it), so splitting again from it later
-    // gives the same block and the rest.
-    if (paced && fresh.size() > MaxNewBlocksPerFrame + 1) {
-        fresh.resize(MaxNewBlocksPerFrame + 1);
-        m_pending.start();
-    } else {
+    const QList<MarkdownSegments::Segment> fresh
+        = MarkdownSegments::split(QStringView(m_markdown).mid(from), from);
+    if (!paced) {
         m_pending.stop();
+        replaceFrom(last, fresh);
+        return;
     }
-    replaceFrom(last, fresh);
+    // A few blocks at a time: the views create each block's items as its rows are inserted, so the time
+    // spent says when this frame has had its share. The block before those cut off is complete (others
+    // follow it), so splitting again from it later gives the same block and the rest.
+    QElapsedTimer spent;
+    spent.start();
+    const qsizetype most = std::min(fresh.size(), qsizetype(MaxNewBlocksPerFrame + 1));
+    qsizetype taken = 1; // the last block, grown
+    do {
+        taken = std::min(most, taken + BlocksPerStep);
+        replaceFrom(last, fresh.first(taken));
+    } while (taken < most && spent.nsecsElapsed() < FrameBudgetMs * 1'000'000LL);
+    if (taken < fresh.size())
+        m_pending.start();
+    else
+        m_pending.stop();
 }
 
 void MessageBlocks::replaceFrom(int first, const QList<MarkdownSegments::Segment> &fresh)

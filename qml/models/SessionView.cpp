@@ -76,6 +76,8 @@ void SessionView::apply(const QList<StoredEvent> &events)
         Q_EMIT reasoningChanged();
     if (answer != m_answer)
         Q_EMIT answerChanged();
+    if (answer.isEmpty() != m_answer.isEmpty())
+        Q_EMIT hasAnswerChanged();
     if (warnings != m_warnings.size())
         Q_EMIT warningsChanged();
 }
@@ -143,6 +145,7 @@ void SessionView::clear()
     if (!m_answer.isEmpty()) {
         m_answer.clear();
         Q_EMIT answerChanged();
+        Q_EMIT hasAnswerChanged();
     }
     if (!m_warnings.isEmpty()) {
         m_warnings.clear();

@@ -34,6 +34,9 @@ class SessionView : public QObject
     // The request's prompt and its answer as it streams (for requests from outside the window).
     Q_PROPERTY(QString prompt READ prompt NOTIFY promptChanged)
     Q_PROPERTY(QString answer READ answer NOTIFY answerChanged)
+    // Whether there is answer text yet: what a binding that needs only that reads, since a script reading
+    // `answer` makes a JavaScript string of all of it at each update.
+    Q_PROPERTY(bool hasAnswer READ hasAnswer NOTIFY hasAnswerChanged)
     // Warnings the session raised, pinned until it ends.
     Q_PROPERTY(QStringList warnings READ warnings NOTIFY warningsChanged)
     // The model is reasoning right now (its latest update was reasoning text, and it has not finished).
@@ -69,6 +72,7 @@ public:
     QString reasoning() const { return m_reasoning; }
     QString prompt() const { return m_prompt; }
     QString answer() const { return m_answer; }
+    bool hasAnswer() const { return !m_answer.isEmpty(); }
     QStringList warnings() const { return m_ended ? QStringList() : m_warnings; }
     bool thinking() const { return m_thinking; }
     bool ended() const { return m_ended; }
@@ -88,6 +92,7 @@ Q_SIGNALS:
     void reasoningChanged();
     void promptChanged();
     void answerChanged();
+    void hasAnswerChanged();
     void warningsChanged();
     void thinkingChanged();
     void endedChanged();
