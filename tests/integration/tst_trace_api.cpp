@@ -378,16 +378,21 @@ void TraceApiTest::aSessionsNextTraceIsARunThatStartsAndEnds()
         QStringList moments;
         for (const QJsonObject &event : eventsOf(server, QStringLiteral("sess-r"))) {
             const QJsonObject data = event.value(QLatin1String("data")).toObject();
+            const QString activity = data.value(QLatin1String("current_activity")).toString();
+            // A run that goes on or ended says its own steps: a next turn is not counted with the first.
+            const QString steps = activity == QLatin1String("started")
+                ? QString()
+                : QLatin1Char(' ') + QString::number(data.value(QLatin1String("steps_done")).toInt());
             if (event.value(QLatin1String("type")).toString() == QLatin1String("progress_update"))
-                moments << data.value(QLatin1String("current_activity")).toString() + QLatin1Char(' ')
-                        + data.value(QLatin1String("run_id")).toString().left(4);
+                moments << activity + QLatin1Char(' ')
+                        + data.value(QLatin1String("run_id")).toString().left(4) + steps;
             else if (event.value(QLatin1String("type")).toString() == QLatin1String("session_end"))
                 moments << QStringLiteral("end");
         }
         return moments.join(QLatin1String(", "));
     };
     QCOMPARE(post(server, bytesOf(requestOf(WholeRun, nullptr, "sess-r"))).status, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(progressOf(), QStringLiteral("started 4bf9, done 4bf9, end"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(progressOf(), QStringLiteral("started 4bf9, done 4bf9 3, end"), 15000);
 
     const char *next = "5bf92f3577b34da6a3ce929d0e0e4737";
     // The first run's root sent again, in the export that brings the next run's first span.
@@ -395,14 +400,14 @@ void TraceApiTest::aSessionsNextTraceIsARunThatStartsAndEnds()
         WholeRun.first(), {"7777777777777777", "6666666666666666", "chat", "qwen3", false, next}};
     QCOMPARE(post(server, bytesOf(requestOf(mixed, nullptr, "sess-r"))).status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(
-        progressOf(), QStringLiteral("started 4bf9, done 4bf9, end, started 5bf9, running 5bf9"), 15000);
+        progressOf(), QStringLiteral("started 4bf9, done 4bf9 3, end, started 5bf9, running 5bf9 1"), 15000);
     QCOMPARE(post(server,
                  bytesOf(requestOf({{"6666666666666666", "", "invoke_agent", "travel-planner", false, next}},
                      nullptr, "sess-r")))
                  .status,
         200);
     QTRY_COMPARE_WITH_TIMEOUT(progressOf(),
-        QStringLiteral("started 4bf9, done 4bf9, end, started 5bf9, running 5bf9, done 5bf9"), 15000);
+        QStringLiteral("started 4bf9, done 4bf9 3, end, started 5bf9, running 5bf9 1, done 5bf9 2"), 15000);
 }
 
 void TraceApiTest::refusedSpansArePartialSuccess()

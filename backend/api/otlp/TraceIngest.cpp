@@ -74,6 +74,7 @@ struct TraceIngest::Group
     QList<EventData> steps;
     qint64 spans = 0;
     qint64 failed = 0;
+    QHash<QByteArray, TracedSession::StepCount> perTrace; // its spans and failed ones, by trace
     struct RootEnd
     {
         QByteArray traceId;
@@ -211,6 +212,9 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
             group.steps.append(step.toStoredData());
         ++group.spans;
         group.failed += steps.failed ? 1 : 0;
+        TracedSession::StepCount &ofTrace = group.perTrace[span.traceId];
+        ++ofTrace.steps;
+        ofTrace.failed += steps.failed ? 1 : 0;
         if (span.startUnixNano != 0
             && (group.firstStartNano == 0 || span.startUnixNano < group.firstStartNano))
             group.firstStartNano = span.startUnixNano;
@@ -379,11 +383,19 @@ void TraceIngest::finishGroup(
 {
     session->steps += group.spans;
     session->failed += group.failed;
+    for (auto it = group.perTrace.cbegin(); it != group.perTrace.cend(); ++it) {
+        if (contains(session->running, it.key())) { // late spans of a run that ended count for none
+            TracedSession::StepCount &count = session->runSteps[it.key()];
+            count.steps += it->steps;
+            count.failed += it->failed;
+        }
+    }
     if (!session->ours || !session->movedTo.isEmpty()) {
         --job->pending;
         return settle(job);
     }
     const Group::RootEnd *ended = nullptr; // the last run of the group that ended
+    TracedSession::StepCount endedCount; // its steps, told in its last moment
     for (const Group::RootEnd &root : group.roots) {
         const auto running = std::find(session->running.begin(), session->running.end(), root.traceId);
         if (running == session->running.end())
@@ -391,10 +403,12 @@ void TraceIngest::finishGroup(
         session->running.erase(running);
         keepLatest(session->ran, root.traceId);
         ended = &root;
+        endedCount = session->runSteps.take(root.traceId);
     }
     if (!session->running.empty()) {
+        const TracedSession::StepCount count = session->runSteps.value(session->running.back());
         publishProgress(*session, QStringLiteral("progress"),
-            QStringLiteral("%1 steps done, %2 failed").arg(session->steps).arg(session->failed),
+            QStringLiteral("%1 steps done, %2 failed").arg(count.steps).arg(count.failed),
             QStringLiteral("running"), std::nullopt, SpanTranslator::hex(session->running.back()),
             group.lastTimeNano);
         --job->pending;
@@ -410,11 +424,11 @@ void TraceIngest::finishGroup(
             QStringLiteral("Failed: %1")
                 .arg(ended->error.isEmpty() ? QStringLiteral("the root span ended with an error")
                                             : ended->error),
-            QStringLiteral("failed"), std::nullopt, traceId, ended->endNano, ended->error);
+            QStringLiteral("failed"), std::nullopt, traceId, ended->endNano, ended->error, endedCount);
     else
         publishProgress(*session, QStringLiteral("completion"),
-            QStringLiteral("Done: %1 steps, %2 failed").arg(session->steps).arg(session->failed),
-            QStringLiteral("done"), 100, traceId, ended->endNano);
+            QStringLiteral("Done: %1 steps, %2 failed").arg(endedCount.steps).arg(endedCount.failed),
+            QStringLiteral("done"), 100, traceId, ended->endNano, {}, endedCount);
     // It ends with its first run; a later one (a conversation's next turn) comes after its session_end, as
     // the streaming API keeps events published after it.
     if (std::exchange(session->finished, true)) {
@@ -432,15 +446,18 @@ void TraceIngest::finishGroup(
 
 void TraceIngest::publishProgress(const TracedSession &session, const QString &type, const QString &message,
     const QString &activity, std::optional<double> percentage, const QString &traceId, quint64 atUnixNano,
-    const QString &reason)
+    const QString &reason, std::optional<TracedSession::StepCount> ranSteps)
 {
     ProgressUpdate update = ProgressUpdate::now(session.id, type, message, activity, percentage);
     if (atUnixNano != 0)
         update.timestamp = QDateTime::fromMSecsSinceEpoch(qint64(atUnixNano / 1'000'000), Qt::UTC);
-    update.currentStep = session.steps;
+    // The run's own steps: a conversation's third turn is not counted with the first two.
+    const TracedSession::StepCount count
+        = ranSteps ? *ranSteps : session.runSteps.value(QByteArray::fromHex(traceId.toLatin1()));
+    update.currentStep = count.steps;
     update.runId = traceId; // the run it reports on, for the AG-UI view
     update.extra = {{QStringLiteral("trace_title"), session.title},
-        {QStringLiteral("steps_done"), session.steps}, {QStringLiteral("steps_failed"), session.failed}};
+        {QStringLiteral("steps_done"), count.steps}, {QStringLiteral("steps_failed"), count.failed}};
     if (!reason.isEmpty())
         update.extra.insert(QStringLiteral("reason"), reason);
     m_hub.publish(

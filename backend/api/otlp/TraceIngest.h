@@ -82,12 +82,13 @@ private:
     void finishGroup(const std::shared_ptr<Export> &job, const std::shared_ptr<TracedSession> &session,
         const Group &group);
     // Besides its English message (for API clients), each moment of a trace says in fields what the
-    // window words itself: trace_title ("" when the trace has none), steps_done, steps_failed and, when the
-    // root span failed with words of its own, reason. It is stamped with the time its spans give
-    // (`atUnixNano`), or now when they give none.
+    // window words itself: trace_title ("" when the trace has none), steps_done, steps_failed (its run's:
+    // the running trace's, or `ranSteps` for one that just ended) and, when the root span failed with words
+    // of its own, reason. It is stamped with the time its spans give (`atUnixNano`), or now when they give
+    // none.
     void publishProgress(const TracedSession &session, const QString &type, const QString &message,
         const QString &activity, std::optional<double> percentage, const QString &traceId, quint64 atUnixNano,
-        const QString &reason = {});
+        const QString &reason = {}, std::optional<TracedSession::StepCount> ranSteps = std::nullopt);
     void settle(const std::shared_ptr<Export> &job);
 
     StreamingHub &m_hub;

@@ -6,6 +6,8 @@
 
 #include <QPointer>
 
+#include <algorithm>
+
 TraceStepMove::TraceStepMove(StreamingHub &hub, QObject *parent)
     : QObject(parent)
     , m_hub(hub)
@@ -86,6 +88,14 @@ void TraceStepMove::retire(
 {
     to->steps += from->steps;
     to->failed += from->failed;
+    // Its steps are its run's in the conversation too, unless that run ended there already.
+    const QByteArray trace
+        = QByteArray::fromHex(from->context.value(QStringLiteral("trace_id")).toString().toLatin1());
+    if (to->ours && std::find(to->ran.begin(), to->ran.end(), trace) == to->ran.end()) {
+        TracedSession::StepCount &count = to->runSteps[trace];
+        count.steps += from->steps;
+        count.failed += from->failed;
+    }
     if (std::exchange(from->finished, true))
         return;
     QJsonObject context = from->context;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 
@@ -23,12 +24,18 @@ struct TracedSession
     int titleRank = -1;
     QString storedTitle; // what the store has
     QJsonObject context; // the system_context it was created with
-    qint64 steps = 0;
+    qint64 steps = 0; // its spans, of every trace
     qint64 failed = 0;
+    struct StepCount
+    {
+        qint64 steps = 0;
+        qint64 failed = 0;
+    };
     // Its traces are its runs (a conversation's turns, a session's requests): it says "started" when one
     // begins while none runs, and how the last one ended; it ends (session_end) with its first.
     std::deque<QByteArray> running; // traces whose root has not ended, oldest first
     std::deque<QByteArray> ran; // traces whose root ended, the latest few, so a late span starts nothing
+    QHash<QByteArray, StepCount> runSteps; // the spans of each running trace, told in its run's moments
     bool finished = false; // ended: its session_end is published
     QString movedTo; // the conversation its steps were moved into
     int storing = 0; // groups being stored into it
