@@ -863,6 +863,30 @@ void WindowUiTest::liveSessionShowsAnOutsideAgent()
     const bool down = chosen + 1 < live->rowCount();
     m_driver->key(down ? Qt::Key_Down : Qt::Key_Up);
     QCOMPARE(liveList->property("currentIndex").toInt(), down ? chosen + 1 : chosen - 1);
+
+    // The session's timeline is reached with Tab and read with the keys: Home, Page Down, End.
+    window->setProperty("liveSessionId", id);
+    for (int step = 0; step < 30; ++step)
+        QCOMPARE(
+            post(QStringLiteral("/thinking"),
+                {{QStringLiteral("session_id"), id},
+                    {QStringLiteral("thinking_type"), QStringLiteral("planning")},
+                    {QStringLiteral("content"), QStringLiteral("Another day's plan, step %1.").arg(step)}})
+                .status,
+            201);
+    QQuickItem *lane = m_driver->item("liveTimeline");
+    QTRY_VERIFY(lane->property("contentHeight").toReal() > 2 * lane->height());
+    for (int tab = 0; tab < 12 && !lane->hasActiveFocus(); ++tab)
+        m_driver->key(Qt::Key_Tab);
+    QVERIFY2(lane->hasActiveFocus(), "Tab never reached the timeline");
+    QCOMPARE(m_driver->window()->activeFocusItem(), lane); // where the ring is drawn
+    m_driver->key(Qt::Key_Home);
+    QTRY_VERIFY(lane->property("atYBeginning").toBool());
+    const qreal top = lane->property("contentY").toReal();
+    m_driver->key(Qt::Key_PageDown);
+    QTRY_VERIFY(lane->property("contentY").toReal() > top + lane->height() / 2);
+    m_driver->key(Qt::Key_End);
+    QTRY_VERIFY(lane->property("atYEnd").toBool());
     window->setProperty("liveSessionId", QString());
 }
 
