@@ -25,6 +25,18 @@ QString valueText(const QJsonValue &value)
     return {};
 }
 
+// A flat object reads as its members, "airline: Ryanair · price: 98"; one that nests stays JSON.
+QString readableObject(const QJsonObject &object)
+{
+    QStringList members;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.value().isObject() || it.value().isArray())
+            return valueText(object);
+        members << it.key() + u": "_s + valueText(it.value());
+    }
+    return members.join(u" · "_s);
+}
+
 QStringList strings(const QJsonValue &value)
 {
     QStringList list;
@@ -166,7 +178,7 @@ QStringList TimelineItem::findingsOf(const QJsonValue &findings)
                 break;
         }
         if (text.isEmpty() && !object.isEmpty())
-            text = valueText(object);
+            text = readableObject(object);
         if (!text.isEmpty())
             list << text;
     }

@@ -346,14 +346,17 @@ void TimelineTest::anAgentsUpdatesWarningsAndFindings()
     timeline.addProgress(update(u"crawling"_s, 200,
         {{u"message"_s, u"Found opening hours"_s},
             {u"intermediate_findings"_s,
-                QJsonArray {u"Closed on Mondays"_s, QJsonObject {{u"finding"_s, u"Free on Sundays"_s}}}}}));
+                QJsonArray {u"Closed on Mondays"_s, QJsonObject {{u"finding"_s, u"Free on Sundays"_s}},
+                    QJsonObject {{u"ticket"_s, u"adult"_s}, {u"price"_s, 12}},
+                    QJsonObject {{u"hours"_s, QJsonArray {10, 18}}}}}}));
     timeline.addProgress(update(u"crawling"_s, 300,
         {{u"update_type"_s, u"warning"_s}, {u"message"_s, u"Rate limited by the museum site"_s}}));
     timeline.addProgress(
         update(u"done"_s, 400, {{u"update_type"_s, u"completion"_s}, {u"message"_s, u"All set"_s}}));
     QCOMPARE(rows(timeline), (QStringList {u"AgentUpdate"_s, u"AgentUpdate"_s, u"Warning"_s, u"Done"_s}));
     QCOMPARE(timeline.index(1).data(SessionTimeline::FindingsRole).toStringList(),
-        (QStringList {u"Closed on Mondays"_s, u"Free on Sundays"_s}));
+        (QStringList {u"Closed on Mondays"_s, u"Free on Sundays"_s, u"price: 12 · ticket: adult"_s,
+            uR"({"hours":[10,18]})"_s}));
     QCOMPARE(timeline.index(3).data(SessionTimeline::MessageRole).toString(), u"All set"_s);
     // It said it was done: a session_end after that adds nothing.
     timeline.sessionEnded(Start + 500);
