@@ -69,12 +69,20 @@ ColumnLayout {
             tone: Words.phaseTone(status.progress.phase)
         }
         Label {
+            id: statusNow
             objectName: "statusNow"
             Layout.fillWidth: true
             text: status.nowText()
             elide: Text.ElideRight
+            // What failed and why is read in full; a running line stays one line, so that the rows below
+            // do not jump as it changes.
+            wrapMode: status.progress.phase === ProgressState.Failed ? Text.Wrap : Text.NoWrap
+            maximumLineCount: 3
             font.pixelSize: 12
             color: status.progress.phase === ProgressState.Failed ? Theme.error : Theme.text
+            HoverHandler { id: statusHover }
+            ToolTip.visible: statusHover.hovered && statusNow.truncated
+            ToolTip.text: statusNow.text
         }
         // As wide as any time under 1,000 s from the start, so that the row does not move as it ticks: a
         // text wider than its box until the layout's next polish was "739 ms" shown as "739 m".
@@ -137,9 +145,10 @@ ColumnLayout {
             font.pixelSize: 12
             color: Theme.mutedText
             // Past its own estimate, it says so rather than "about 0 ms left".
-            text: status.progress.remainingMs > 0 ? qsTr("about %1 left").arg(Words.duration(status.progress.remainingMs))
+            // An estimate in whole seconds; one the agent gave in words is quoted as it said it ("unknown").
+            text: status.progress.remainingMs > 0 ? qsTr("about %1 left").arg(Words.roughDuration(status.progress.remainingMs))
                   : status.progress.remainingMs === 0 ? qsTr("taking longer than expected")
-                                                   : status.progress.remainingText !== "" ? qsTr("%1 left").arg(status.progress.remainingText) : ""
+                                                   : status.progress.remainingText !== "" ? qsTr("Time left: %1").arg(status.progress.remainingText) : ""
         }
     }
 

@@ -54,6 +54,11 @@ QtObject {
         const minutes = Math.floor(ms / 60000)
         return qsTr("%1 min %2 s").arg(minutes).arg(Math.floor((ms % 60000) / 1000))
     }
+    // An estimate, in whole seconds (rounded up): "about 27 s left", not "about 26.8 s".
+    function roughDuration(ms) {
+        const seconds = Math.ceil(ms / 1000)
+        return seconds < 60 ? qsTr("%1 s").arg(seconds) : duration(seconds * 1000)
+    }
     // An entry's place on the timeline: +2.1 s from the start.
     function offset(ms) {
         if (ms < 60000)

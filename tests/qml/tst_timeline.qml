@@ -293,6 +293,9 @@ Item {
             compare(Words.offset(65000), "+1:05")
             compare(Words.duration(850), "850 ms")
             compare(Words.duration(61000), "1 min 1 s")
+            // An estimate is not more precise than "about" says.
+            compare(Words.roughDuration(26800), "27 s")
+            compare(Words.roughDuration(61200), "1 min 2 s")
             compare(Words.age(30), "just now")
             compare(Words.age(180), "3 min ago")
         }
