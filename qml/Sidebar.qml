@@ -207,6 +207,7 @@ Rectangle {
                     color: Theme.mutedText
                     font.pixelSize: 12
                     text: sidebar.liveSessions.filter !== "" ? qsTr("No session matches.")
+                          : sidebar.liveSessions.clearedCount > 0 ? qsTr("No session running. Ended ones are cleared from this list; new ones appear here as they start.")
                           : qsTr("No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.")
                 }
                 ListView {
@@ -231,6 +232,7 @@ Rectangle {
                         required property string originName
                         required property int state
                         required property date createdAt
+                        required property date lastActivity
                         required property int index
 
                         width: ListView.view.width
@@ -262,8 +264,12 @@ Rectangle {
                             }
                             Label {
                                 Layout.fillWidth: true
+                                // A running session's age is since it started; one that is over tells when it
+                                // ended, its last sign of life (an old running one is not a stale one).
                                 text: qsTr("%1 · %2").arg(Words.origin(liveItem.origin, liveItem.originName))
-                                          .arg(Words.age((sidebar.liveSessions.nowMs - liveItem.createdAt.getTime()) / 1000))
+                                          .arg(liveItem.state === LiveState.Running
+                                               ? qsTr("started %1").arg(Words.age((sidebar.liveSessions.nowMs - liveItem.createdAt.getTime()) / 1000))
+                                               : qsTr("ended %1").arg(Words.age((sidebar.liveSessions.nowMs - liveItem.lastActivity.getTime()) / 1000)))
                                 elide: Text.ElideRight
                                 font.pixelSize: 11
                                 color: liveItem.highlighted ? Theme.textOnAccent : Theme.mutedText

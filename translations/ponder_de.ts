@@ -443,39 +443,39 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
-        <location filename="../qml/MessageDelegate.qml" line="207"/>
+        <location filename="../qml/MessageDelegate.qml" line="54"/>
+        <location filename="../qml/MessageDelegate.qml" line="211"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="53"/>
-        <location filename="../qml/MessageDelegate.qml" line="210"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="214"/>
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="100"/>
+        <location filename="../qml/MessageDelegate.qml" line="104"/>
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="103"/>
+        <location filename="../qml/MessageDelegate.qml" line="107"/>
         <source>Reasoning</source>
         <translation>Überlegungen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="104"/>
+        <location filename="../qml/MessageDelegate.qml" line="108"/>
         <source>Thought for %1 s</source>
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="155"/>
+        <location filename="../qml/MessageDelegate.qml" line="159"/>
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="159"/>
+        <location filename="../qml/MessageDelegate.qml" line="163"/>
         <source>Trying again in %n s…</source>
         <translation>
             <numerusform>Neuer Versuch in %n s…</numerusform>
@@ -483,12 +483,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="162"/>
+        <location filename="../qml/MessageDelegate.qml" line="166"/>
         <source>The answer was cut off at the token limit.</source>
         <translation>Die Antwort wurde am Token-Limit abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="188"/>
+        <location filename="../qml/MessageDelegate.qml" line="192"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n Token</numerusform>
@@ -496,17 +496,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="192"/>
+        <location filename="../qml/MessageDelegate.qml" line="196"/>
         <source>first token after %1</source>
         <translation>erstes Token nach %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="196"/>
+        <location filename="../qml/MessageDelegate.qml" line="200"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="198"/>
+        <location filename="../qml/MessageDelegate.qml" line="202"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -523,17 +523,17 @@
         <translation type="vanished">erstes Token nach %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="215"/>
+        <location filename="../qml/MessageDelegate.qml" line="219"/>
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="215"/>
+        <location filename="../qml/MessageDelegate.qml" line="219"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="218"/>
+        <location filename="../qml/MessageDelegate.qml" line="222"/>
         <source>Regenerate the answer</source>
         <translation>Antwort neu erzeugen</translation>
     </message>
@@ -760,51 +760,55 @@
         <translation>Angehalten.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="112"/>
+        <location filename="../qml/SessionStatus.qml" line="120"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="129"/>
+        <location filename="../qml/SessionStatus.qml" line="137"/>
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (Schritt %2 von %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="131"/>
+        <location filename="../qml/SessionStatus.qml" line="139"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="140"/>
+        <location filename="../qml/SessionStatus.qml" line="149"/>
         <source>about %1 left</source>
         <translation>noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="141"/>
+        <location filename="../qml/SessionStatus.qml" line="150"/>
         <source>taking longer than expected</source>
         <translation>dauert länger als erwartet</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="142"/>
+        <location filename="../qml/SessionStatus.qml" line="151"/>
+        <source>Time left: %1</source>
+        <translation>Verbleibend: %1</translation>
+    </message>
+    <message>
         <source>%1 left</source>
-        <translation>noch %1</translation>
+        <translation type="vanished">noch %1</translation>
     </message>
     <message>
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation type="vanished">Prüfe, ob der Modellserver läuft und das Modell existiert, und versuche es erneut. Die Einstellungen listen die Upstreams und können sie testen.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="200"/>
+        <location filename="../qml/SessionStatus.qml" line="209"/>
         <source>tokens/s</source>
         <translation>Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="205"/>
+        <location filename="../qml/SessionStatus.qml" line="214"/>
         <source>tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="207"/>
+        <location filename="../qml/SessionStatus.qml" line="216"/>
         <source>first token</source>
         <translation>erstes Token</translation>
     </message>
@@ -1238,22 +1242,37 @@
         <translation>Deine Unterhaltungen erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="265"/>
+        <location filename="../qml/Sidebar.qml" line="210"/>
+        <source>No session running. Ended ones are cleared from this list; new ones appear here as they start.</source>
+        <translation>Keine Sitzung läuft. Beendete sind aus dieser Liste entfernt; neue erscheinen hier, sobald sie beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="269"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="315"/>
+        <location filename="../qml/Sidebar.qml" line="271"/>
+        <source>started %1</source>
+        <translation>gestartet %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="272"/>
+        <source>ended %1</source>
+        <translation>beendet %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="320"/>
         <source>Chat deleted</source>
         <translation>Chat gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="360"/>
+        <location filename="../qml/Sidebar.qml" line="369"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="364"/>
+        <location filename="../qml/Sidebar.qml" line="373"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1279,12 +1298,12 @@
         <translation>Keine Sitzung passt.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="210"/>
+        <location filename="../qml/Sidebar.qml" line="211"/>
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Noch keine Sitzung. Chats aus diesem Fenster, Anfragen an den lokalen Endpunkt und Agenten, die an die Streaming-API senden, erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="245"/>
+        <location filename="../qml/Sidebar.qml" line="247"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1305,32 +1324,32 @@
         <translation type="vanished">„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="332"/>
+        <location filename="../qml/Sidebar.qml" line="327"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="339"/>
+        <location filename="../qml/Sidebar.qml" line="337"/>
         <source>Undo deleting the chat</source>
         <translation>Löschen des Chats rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="383"/>
+        <location filename="../qml/Sidebar.qml" line="392"/>
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="390"/>
+        <location filename="../qml/Sidebar.qml" line="399"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="394"/>
+        <location filename="../qml/Sidebar.qml" line="403"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="404"/>
+        <location filename="../qml/Sidebar.qml" line="413"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1512,6 +1531,14 @@
     </message>
 </context>
 <context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../qml/TimelineView.qml" line="42"/>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+</context>
+<context>
     <name>UpstreamProbe</name>
     <message numerus="yes">
         <location filename="../qml/settings/UpstreamProbe.cpp" line="23"/>
@@ -1616,6 +1643,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="53"/>
+        <location filename="../qml/Words.qml" line="60"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1625,22 +1653,22 @@
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="60"/>
+        <location filename="../qml/Words.qml" line="65"/>
         <source>+%1 s</source>
         <translation>+%1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="61"/>
+        <location filename="../qml/Words.qml" line="66"/>
         <source>+%1:%2</source>
         <translation>+%1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="66"/>
+        <location filename="../qml/Words.qml" line="71"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="68"/>
+        <location filename="../qml/Words.qml" line="73"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>vor %n min</numerusform>
@@ -1648,7 +1676,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="70"/>
+        <location filename="../qml/Words.qml" line="75"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>vor %n h</numerusform>
@@ -1656,7 +1684,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="71"/>
+        <location filename="../qml/Words.qml" line="76"/>
         <source>%n d ago</source>
         <translation>
             <numerusform>vor %n Tag</numerusform>
@@ -1664,133 +1692,133 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="76"/>
+        <location filename="../qml/Words.qml" line="81"/>
         <source>this window</source>
         <translation>dieses Fenster</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="77"/>
+        <location filename="../qml/Words.qml" line="82"/>
         <source>an API client</source>
         <translation>ein API-Client</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="78"/>
+        <location filename="../qml/Words.qml" line="83"/>
         <source>agent %1</source>
         <translation>Agent %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="78"/>
+        <location filename="../qml/Words.qml" line="83"/>
         <source>an agent</source>
         <translation>ein Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="79"/>
+        <location filename="../qml/Words.qml" line="84"/>
         <source>trace from %1</source>
         <translation>Trace von %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="79"/>
+        <location filename="../qml/Words.qml" line="84"/>
         <source>an OpenTelemetry trace</source>
         <translation>ein OpenTelemetry-Trace</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="86"/>
+        <location filename="../qml/Words.qml" line="91"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="87"/>
+        <location filename="../qml/Words.qml" line="92"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="88"/>
+        <location filename="../qml/Words.qml" line="93"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="89"/>
+        <location filename="../qml/Words.qml" line="94"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="90"/>
+        <location filename="../qml/Words.qml" line="95"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="105"/>
+        <location filename="../qml/Words.qml" line="110"/>
         <source>finished</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106"/>
+        <location filename="../qml/Words.qml" line="111"/>
         <source>token limit</source>
         <translation>Token-Limit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="107"/>
+        <location filename="../qml/Words.qml" line="112"/>
         <source>tool calls</source>
         <translation>Werkzeugaufrufe</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="108"/>
+        <location filename="../qml/Words.qml" line="113"/>
         <source>content filter</source>
         <translation>Inhaltsfilter</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="113"/>
+        <location filename="../qml/Words.qml" line="118"/>
         <source>%1 tokens/s</source>
         <translation>%1 Tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="131"/>
+        <location filename="../qml/Words.qml" line="136"/>
         <source>Request received</source>
         <translation>Anfrage erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="133"/>
+        <location filename="../qml/Words.qml" line="138"/>
         <source>The model server accepted it</source>
         <translation>Der Modellserver hat sie angenommen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="135"/>
+        <location filename="../qml/Words.qml" line="140"/>
         <source>Reading the prompt, %1%</source>
         <translation>Liest die Eingabe, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="136"/>
+        <location filename="../qml/Words.qml" line="141"/>
         <source>Reading the prompt</source>
         <translation>Liest die Eingabe</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="138"/>
+        <location filename="../qml/Words.qml" line="143"/>
         <source>First token after %1</source>
         <translation>Erstes Token nach %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="139"/>
+        <location filename="../qml/Words.qml" line="144"/>
         <source>First token</source>
         <translation>Erstes Token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="142"/>
-        <location filename="../qml/Words.qml" line="289"/>
+        <location filename="../qml/Words.qml" line="147"/>
+        <location filename="../qml/Words.qml" line="294"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="143"/>
+        <location filename="../qml/Words.qml" line="148"/>
         <source>Done in %1</source>
         <translation>Fertig in %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="145"/>
+        <location filename="../qml/Words.qml" line="150"/>
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 Eingabe- + %2 Antwort-Tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="147"/>
+        <location filename="../qml/Words.qml" line="152"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n Token</numerusform>
@@ -1798,65 +1826,65 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="153"/>
-        <location filename="../qml/Words.qml" line="290"/>
+        <location filename="../qml/Words.qml" line="158"/>
+        <location filename="../qml/Words.qml" line="295"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="155"/>
-        <location filename="../qml/Words.qml" line="291"/>
+        <location filename="../qml/Words.qml" line="160"/>
+        <location filename="../qml/Words.qml" line="296"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="157"/>
+        <location filename="../qml/Words.qml" line="162"/>
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174"/>
+        <location filename="../qml/Words.qml" line="179"/>
         <source>%1 started run %2</source>
         <translation>%1 hat Lauf %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174"/>
+        <location filename="../qml/Words.qml" line="179"/>
         <source>%1 started a run</source>
         <translation>%1 hat einen Lauf gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="176"/>
+        <location filename="../qml/Words.qml" line="181"/>
         <source>%1 finished run %2</source>
         <translation>%1 hat Lauf %2 beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="176"/>
+        <location filename="../qml/Words.qml" line="181"/>
         <source>%1 finished its run</source>
         <translation>%1 hat seinen Lauf beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="178"/>
+        <location filename="../qml/Words.qml" line="183"/>
         <source>Run %1 of %2 failed</source>
         <translation>Lauf %1 von %2 ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="178"/>
+        <location filename="../qml/Words.qml" line="183"/>
         <source>The run of %1 failed</source>
         <translation>Der Lauf von %1 ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="180"/>
+        <location filename="../qml/Words.qml" line="185"/>
         <source>Run %1 of %2 was stopped</source>
         <translation>Lauf %1 von %2 wurde angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="180"/>
+        <location filename="../qml/Words.qml" line="185"/>
         <source>The run of %1 was stopped</source>
         <translation>Der Lauf von %1 wurde angehalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="190"/>
-        <location filename="../qml/Words.qml" line="191"/>
+        <location filename="../qml/Words.qml" line="195"/>
+        <location filename="../qml/Words.qml" line="196"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n Schritt</numerusform>
@@ -1864,8 +1892,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="190"/>
-        <location filename="../qml/Words.qml" line="196"/>
+        <location filename="../qml/Words.qml" line="195"/>
+        <location filename="../qml/Words.qml" line="201"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n fehlgeschlagen</numerusform>
@@ -1873,18 +1901,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="194"/>
+        <location filename="../qml/Words.qml" line="199"/>
         <source>Trace started: %1</source>
         <translation>Trace gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="194"/>
+        <location filename="../qml/Words.qml" line="199"/>
         <source>Trace %1 started</source>
         <translation>Trace %1 gestartet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="196"/>
-        <location filename="../qml/Words.qml" line="197"/>
+        <location filename="../qml/Words.qml" line="201"/>
+        <location filename="../qml/Words.qml" line="202"/>
         <source>%n step(s) done</source>
         <translation>
             <numerusform>%n Schritt erledigt</numerusform>
@@ -1892,336 +1920,336 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199"/>
+        <location filename="../qml/Words.qml" line="204"/>
         <source>Trace done: %1</source>
         <translation>Trace fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="202"/>
+        <location filename="../qml/Words.qml" line="207"/>
         <source>Moved to session %1, the conversation a later span named</source>
         <extracomment>%1 is a session&apos;s id: the conversation a later span of the trace named</extracomment>
         <translation>In Sitzung %1 verschoben, die Unterhaltung, die ein späterer Span nennt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="204"/>
+        <location filename="../qml/Words.qml" line="209"/>
         <source>The trace failed: %1</source>
         <translation>Der Trace ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209"/>
+        <location filename="../qml/Words.qml" line="214"/>
         <source>Its root span ended with an error and said no more.</source>
         <translation>Sein Root-Span endete mit einem Fehler und sagte nichts weiter.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="219"/>
-        <location filename="../qml/Words.qml" line="318"/>
+        <location filename="../qml/Words.qml" line="224"/>
+        <location filename="../qml/Words.qml" line="323"/>
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="223"/>
+        <location filename="../qml/Words.qml" line="228"/>
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 ist nicht erreichbar. Läuft der Agent unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="225"/>
+        <location filename="../qml/Words.qml" line="230"/>
         <source>Ponder stopped waiting for %1.</source>
         <translation>Ponder hat aufgehört, auf %1 zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="226"/>
-        <location filename="../qml/Words.qml" line="321"/>
+        <location filename="../qml/Words.qml" line="231"/>
+        <location filename="../qml/Words.qml" line="326"/>
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 antwortete nicht mehr, und Ponder hat aufgehört zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="227"/>
+        <location filename="../qml/Words.qml" line="232"/>
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 hat die Verbindung während des Laufs abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="228"/>
+        <location filename="../qml/Words.qml" line="233"/>
         <source>The connection to %1 failed.</source>
         <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="229"/>
+        <location filename="../qml/Words.qml" line="234"/>
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 hat nicht mit einem Ereignisstrom geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="230"/>
+        <location filename="../qml/Words.qml" line="235"/>
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 hat ein Ereignis gesendet, das zu groß zum Weiterleiten ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="231"/>
+        <location filename="../qml/Words.qml" line="236"/>
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 hat seinen Datenstrom beendet, bevor der Lauf fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="237"/>
+        <location filename="../qml/Words.qml" line="242"/>
         <source>“%1”</source>
         <translation>„%1“</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="254"/>
+        <location filename="../qml/Words.qml" line="259"/>
         <source>Now: in memory, healthy.</source>
         <translation>Aktuell: im Arbeitsspeicher, in Ordnung.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257"/>
+        <location filename="../qml/Words.qml" line="262"/>
         <source>Now: Redis, connected.</source>
         <translation>Aktuell: Redis, verbunden.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="258"/>
+        <location filename="../qml/Words.qml" line="263"/>
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Aktuell: Redis, eingeschränkt (%1). Ereignisse werden gepuffert, bis es wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="264"/>
+        <location filename="../qml/Words.qml" line="269"/>
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder hat diese Sitzung nicht mehr: Sie wurde gelöscht oder ist vor so langer Zeit zu Ende gegangen, dass sie abgelaufen ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="265"/>
+        <location filename="../qml/Words.qml" line="270"/>
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>Diese Sitzung kann gerade nicht beobachtet werden: Der Ereignisspeicher (Redis) antwortet nicht. Wähle sie erneut aus, sobald Redis wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="266"/>
+        <location filename="../qml/Words.qml" line="271"/>
         <source>The event store refused to show this session.</source>
         <translation>Der Ereignisspeicher hat sich geweigert, diese Sitzung zu zeigen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="273"/>
+        <location filename="../qml/Words.qml" line="278"/>
         <source>No keychain answers.</source>
         <translation>Kein Schlüsselbund antwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="274"/>
+        <location filename="../qml/Words.qml" line="279"/>
         <source>The keychain refused Ponder access.</source>
         <translation>Der Schlüsselbund hat Ponder den Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="275"/>
+        <location filename="../qml/Words.qml" line="280"/>
         <source>The keychain reported an error.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="281"/>
+        <location filename="../qml/Words.qml" line="286"/>
         <source>Nothing is stored in plain text instead.</source>
         <translation>Stattdessen wird nichts im Klartext gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287"/>
+        <location filename="../qml/Words.qml" line="292"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="288"/>
+        <location filename="../qml/Words.qml" line="293"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="292"/>
+        <location filename="../qml/Words.qml" line="297"/>
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="293"/>
+        <location filename="../qml/Words.qml" line="298"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316"/>
+        <location filename="../qml/Words.qml" line="321"/>
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 hat die Antwort abgebrochen, bevor sie fertig war.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222"/>
-        <location filename="../qml/Words.qml" line="320"/>
+        <location filename="../qml/Words.qml" line="227"/>
+        <location filename="../qml/Words.qml" line="325"/>
         <source>%1 could not be reached.</source>
         <translation>%1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322"/>
+        <location filename="../qml/Words.qml" line="327"/>
         <source>The secure connection to %1 failed.</source>
         <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324"/>
+        <location filename="../qml/Words.qml" line="329"/>
         <source>%1 reported an error.</source>
         <translation>%1 hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="325"/>
+        <location filename="../qml/Words.qml" line="330"/>
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 hat eine Antwort geschickt, die Ponder nicht lesen konnte.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="331"/>
+        <location filename="../qml/Words.qml" line="336"/>
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>Nicht erreichbar: Unter dieser Adresse antwortet nichts. Läuft der Server?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="332"/>
+        <location filename="../qml/Words.qml" line="337"/>
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>Er blieb stumm, und Ponder hat aufgehört zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="333"/>
+        <location filename="../qml/Words.qml" line="338"/>
         <source>The secure connection failed.</source>
         <translation>Die sichere Verbindung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="334"/>
+        <location filename="../qml/Words.qml" line="339"/>
         <source>It refused Ponder&apos;s API key.</source>
         <translation>Er hat Ponders API-Schlüssel abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="335"/>
+        <location filename="../qml/Words.qml" line="340"/>
         <source>Nothing found at this address: is the URL right?</source>
         <translation>Unter dieser Adresse nichts gefunden: Stimmt die URL?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="336"/>
+        <location filename="../qml/Words.qml" line="341"/>
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>Er bittet Ponder zu warten (zu viele Anfragen).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="337"/>
+        <location filename="../qml/Words.qml" line="342"/>
         <source>It answered with an error.</source>
         <translation>Er hat mit einem Fehler geantwortet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="353"/>
+        <location filename="../qml/Words.qml" line="358"/>
         <source>Model not found</source>
         <translation>Modell nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="354"/>
+        <location filename="../qml/Words.qml" line="359"/>
         <source>Rate limited</source>
         <translation>Anfragen begrenzt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="355"/>
+        <location filename="../qml/Words.qml" line="360"/>
         <source>Model server not reachable</source>
         <translation>Modellserver nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="356"/>
+        <location filename="../qml/Words.qml" line="361"/>
         <source>Model server went silent</source>
         <translation>Modellserver antwortet nicht mehr</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="357"/>
+        <location filename="../qml/Words.qml" line="362"/>
         <source>The answer broke off</source>
         <translation>Die Antwort brach ab</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="358"/>
+        <location filename="../qml/Words.qml" line="363"/>
         <source>API key refused</source>
         <translation>API-Schlüssel abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="359"/>
+        <location filename="../qml/Words.qml" line="364"/>
         <source>Too many answers at once</source>
         <translation>Zu viele Antworten gleichzeitig</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="360"/>
+        <location filename="../qml/Words.qml" line="365"/>
         <source>Request refused</source>
         <translation>Anfrage abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="361"/>
+        <location filename="../qml/Words.qml" line="366"/>
         <source>Agent not reachable</source>
         <translation>Agent nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="362"/>
+        <location filename="../qml/Words.qml" line="367"/>
         <source>Agent went silent</source>
         <translation>Agent antwortet nicht mehr</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="363"/>
+        <location filename="../qml/Words.qml" line="368"/>
         <source>Agent refused Ponder</source>
         <translation>Agent hat Ponder abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="364"/>
+        <location filename="../qml/Words.qml" line="369"/>
         <source>The agent reported an error</source>
         <translation>Der Agent hat einen Fehler gemeldet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="365"/>
+        <location filename="../qml/Words.qml" line="370"/>
         <source>The model server reported an error</source>
         <translation>Der Modellserver hat einen Fehler gemeldet</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="373"/>
+        <location filename="../qml/Words.qml" line="378"/>
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>Der Modellserver hat dieses Modell nicht. Wähle ein anderes Modell oder lade es zuerst herunter (bei Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="375"/>
+        <location filename="../qml/Words.qml" line="380"/>
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>Der Server begrenzt Ponders Anfragen und bittet zu warten.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="377"/>
+        <location filename="../qml/Words.qml" line="382"/>
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>Der Modellserver antwortet nicht. Starte ihn (bei Ollama: ollama serve) oder korrigiere seine URL in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="379"/>
+        <location filename="../qml/Words.qml" line="384"/>
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>Der Modellserver ist verstummt. Vielleicht lädt er das Modell noch: versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="381"/>
+        <location filename="../qml/Words.qml" line="386"/>
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="383"/>
+        <location filename="../qml/Words.qml" line="388"/>
         <source>The model server refused Ponder&apos;s API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="385"/>
+        <location filename="../qml/Words.qml" line="390"/>
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="387"/>
+        <location filename="../qml/Words.qml" line="392"/>
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="389"/>
+        <location filename="../qml/Words.qml" line="394"/>
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>Der Agent antwortet nicht. Läuft er unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="391"/>
+        <location filename="../qml/Words.qml" line="396"/>
         <source>The agent went silent. Try again.</source>
         <translation>Der Agent ist verstummt. Versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="393"/>
+        <location filename="../qml/Words.qml" line="398"/>
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>Der Agent hat Ponder abgewiesen. Prüfe seine Adresse und was er erwartet in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="395"/>
+        <location filename="../qml/Words.qml" line="400"/>
         <source>The agent reported an error.</source>
         <translation>Der Agent hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="397"/>
+        <location filename="../qml/Words.qml" line="402"/>
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

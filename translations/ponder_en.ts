@@ -451,39 +451,39 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
-        <location filename="../qml/MessageDelegate.qml" line="207"/>
+        <location filename="../qml/MessageDelegate.qml" line="54"/>
+        <location filename="../qml/MessageDelegate.qml" line="211"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="53"/>
-        <location filename="../qml/MessageDelegate.qml" line="210"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="214"/>
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="100"/>
+        <location filename="../qml/MessageDelegate.qml" line="104"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="103"/>
+        <location filename="../qml/MessageDelegate.qml" line="107"/>
         <source>Reasoning</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="104"/>
+        <location filename="../qml/MessageDelegate.qml" line="108"/>
         <source>Thought for %1 s</source>
         <translation>Thought for %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="155"/>
+        <location filename="../qml/MessageDelegate.qml" line="159"/>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="159"/>
+        <location filename="../qml/MessageDelegate.qml" line="163"/>
         <source>Trying again in %n s…</source>
         <translation>
             <numerusform>Trying again in %n s…</numerusform>
@@ -491,12 +491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="162"/>
+        <location filename="../qml/MessageDelegate.qml" line="166"/>
         <source>The answer was cut off at the token limit.</source>
         <translation>The answer was cut off at the token limit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="188"/>
+        <location filename="../qml/MessageDelegate.qml" line="192"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n token</numerusform>
@@ -504,17 +504,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="192"/>
+        <location filename="../qml/MessageDelegate.qml" line="196"/>
         <source>first token after %1</source>
         <translation>first token after %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="196"/>
+        <location filename="../qml/MessageDelegate.qml" line="200"/>
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="198"/>
+        <location filename="../qml/MessageDelegate.qml" line="202"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
@@ -531,17 +531,17 @@
         <translation type="vanished">first token after %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="215"/>
+        <location filename="../qml/MessageDelegate.qml" line="219"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="215"/>
+        <location filename="../qml/MessageDelegate.qml" line="219"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="218"/>
+        <location filename="../qml/MessageDelegate.qml" line="222"/>
         <source>Regenerate the answer</source>
         <translation>Regenerate the answer</translation>
     </message>
@@ -768,51 +768,55 @@
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="112"/>
+        <location filename="../qml/SessionStatus.qml" line="120"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="129"/>
+        <location filename="../qml/SessionStatus.qml" line="137"/>
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (step %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="131"/>
+        <location filename="../qml/SessionStatus.qml" line="139"/>
         <source>Step %1 of %2</source>
         <translation>Step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="140"/>
+        <location filename="../qml/SessionStatus.qml" line="149"/>
         <source>about %1 left</source>
         <translation>about %1 left</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="141"/>
+        <location filename="../qml/SessionStatus.qml" line="150"/>
         <source>taking longer than expected</source>
         <translation>taking longer than expected</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="142"/>
+        <location filename="../qml/SessionStatus.qml" line="151"/>
+        <source>Time left: %1</source>
+        <translation>Time left: %1</translation>
+    </message>
+    <message>
         <source>%1 left</source>
-        <translation>%1 left</translation>
+        <translation type="vanished">%1 left</translation>
     </message>
     <message>
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation type="vanished">Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="200"/>
+        <location filename="../qml/SessionStatus.qml" line="209"/>
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="205"/>
+        <location filename="../qml/SessionStatus.qml" line="214"/>
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="207"/>
+        <location filename="../qml/SessionStatus.qml" line="216"/>
         <source>first token</source>
         <translation>first token</translation>
     </message>
@@ -1246,22 +1250,37 @@
         <translation>Your conversations will appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="265"/>
+        <location filename="../qml/Sidebar.qml" line="210"/>
+        <source>No session running. Ended ones are cleared from this list; new ones appear here as they start.</source>
+        <translation>No session running. Ended ones are cleared from this list; new ones appear here as they start.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="269"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="315"/>
+        <location filename="../qml/Sidebar.qml" line="271"/>
+        <source>started %1</source>
+        <translation>started %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="272"/>
+        <source>ended %1</source>
+        <translation>ended %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="320"/>
         <source>Chat deleted</source>
         <translation>Chat deleted</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="360"/>
+        <location filename="../qml/Sidebar.qml" line="369"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="364"/>
+        <location filename="../qml/Sidebar.qml" line="373"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -1287,12 +1306,12 @@
         <translation>No session matches.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="210"/>
+        <location filename="../qml/Sidebar.qml" line="211"/>
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="245"/>
+        <location filename="../qml/Sidebar.qml" line="247"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1313,32 +1332,32 @@
         <translation type="vanished">Deleted “%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="332"/>
+        <location filename="../qml/Sidebar.qml" line="327"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="339"/>
+        <location filename="../qml/Sidebar.qml" line="337"/>
         <source>Undo deleting the chat</source>
         <translation>Undo deleting the chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="383"/>
+        <location filename="../qml/Sidebar.qml" line="392"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="390"/>
+        <location filename="../qml/Sidebar.qml" line="399"/>
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="394"/>
+        <location filename="../qml/Sidebar.qml" line="403"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="404"/>
+        <location filename="../qml/Sidebar.qml" line="413"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -1520,6 +1539,14 @@
     </message>
 </context>
 <context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../qml/TimelineView.qml" line="42"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+</context>
+<context>
     <name>UpstreamProbe</name>
     <message numerus="yes">
         <location filename="../qml/settings/UpstreamProbe.cpp" line="23"/>
@@ -1624,6 +1651,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="53"/>
+        <location filename="../qml/Words.qml" line="60"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1633,22 +1661,22 @@
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="60"/>
+        <location filename="../qml/Words.qml" line="65"/>
         <source>+%1 s</source>
         <translation>+%1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="61"/>
+        <location filename="../qml/Words.qml" line="66"/>
         <source>+%1:%2</source>
         <translation>+%1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="66"/>
+        <location filename="../qml/Words.qml" line="71"/>
         <source>just now</source>
         <translation>just now</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="68"/>
+        <location filename="../qml/Words.qml" line="73"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>%n min ago</numerusform>
@@ -1656,7 +1684,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="70"/>
+        <location filename="../qml/Words.qml" line="75"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>%n h ago</numerusform>
@@ -1664,7 +1692,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="71"/>
+        <location filename="../qml/Words.qml" line="76"/>
         <source>%n d ago</source>
         <translation>
             <numerusform>%n d ago</numerusform>
@@ -1672,133 +1700,133 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="76"/>
+        <location filename="../qml/Words.qml" line="81"/>
         <source>this window</source>
         <translation>this window</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="77"/>
+        <location filename="../qml/Words.qml" line="82"/>
         <source>an API client</source>
         <translation>an API client</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="78"/>
+        <location filename="../qml/Words.qml" line="83"/>
         <source>agent %1</source>
         <translation>agent %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="78"/>
+        <location filename="../qml/Words.qml" line="83"/>
         <source>an agent</source>
         <translation>an agent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="79"/>
+        <location filename="../qml/Words.qml" line="84"/>
         <source>trace from %1</source>
         <translation>trace from %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="79"/>
+        <location filename="../qml/Words.qml" line="84"/>
         <source>an OpenTelemetry trace</source>
         <translation>an OpenTelemetry trace</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="86"/>
+        <location filename="../qml/Words.qml" line="91"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="87"/>
+        <location filename="../qml/Words.qml" line="92"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="88"/>
+        <location filename="../qml/Words.qml" line="93"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="89"/>
+        <location filename="../qml/Words.qml" line="94"/>
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="90"/>
+        <location filename="../qml/Words.qml" line="95"/>
         <source>ended</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="105"/>
+        <location filename="../qml/Words.qml" line="110"/>
         <source>finished</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106"/>
+        <location filename="../qml/Words.qml" line="111"/>
         <source>token limit</source>
         <translation>token limit</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="107"/>
+        <location filename="../qml/Words.qml" line="112"/>
         <source>tool calls</source>
         <translation>tool calls</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="108"/>
+        <location filename="../qml/Words.qml" line="113"/>
         <source>content filter</source>
         <translation>content filter</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="113"/>
+        <location filename="../qml/Words.qml" line="118"/>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="131"/>
+        <location filename="../qml/Words.qml" line="136"/>
         <source>Request received</source>
         <translation>Request received</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="133"/>
+        <location filename="../qml/Words.qml" line="138"/>
         <source>The model server accepted it</source>
         <translation>The model server accepted it</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="135"/>
+        <location filename="../qml/Words.qml" line="140"/>
         <source>Reading the prompt, %1%</source>
         <translation>Reading the prompt, %1%</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="136"/>
+        <location filename="../qml/Words.qml" line="141"/>
         <source>Reading the prompt</source>
         <translation>Reading the prompt</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="138"/>
+        <location filename="../qml/Words.qml" line="143"/>
         <source>First token after %1</source>
         <translation>First token after %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="139"/>
+        <location filename="../qml/Words.qml" line="144"/>
         <source>First token</source>
         <translation>First token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="142"/>
-        <location filename="../qml/Words.qml" line="289"/>
+        <location filename="../qml/Words.qml" line="147"/>
+        <location filename="../qml/Words.qml" line="294"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="143"/>
+        <location filename="../qml/Words.qml" line="148"/>
         <source>Done in %1</source>
         <translation>Done in %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="145"/>
+        <location filename="../qml/Words.qml" line="150"/>
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 prompt + %2 completion tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="147"/>
+        <location filename="../qml/Words.qml" line="152"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n token</numerusform>
@@ -1806,65 +1834,65 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="153"/>
-        <location filename="../qml/Words.qml" line="290"/>
+        <location filename="../qml/Words.qml" line="158"/>
+        <location filename="../qml/Words.qml" line="295"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="155"/>
-        <location filename="../qml/Words.qml" line="291"/>
+        <location filename="../qml/Words.qml" line="160"/>
+        <location filename="../qml/Words.qml" line="296"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="157"/>
+        <location filename="../qml/Words.qml" line="162"/>
         <source>Session ended</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174"/>
+        <location filename="../qml/Words.qml" line="179"/>
         <source>%1 started run %2</source>
         <translation>%1 started run %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174"/>
+        <location filename="../qml/Words.qml" line="179"/>
         <source>%1 started a run</source>
         <translation>%1 started a run</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="176"/>
+        <location filename="../qml/Words.qml" line="181"/>
         <source>%1 finished run %2</source>
         <translation>%1 finished run %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="176"/>
+        <location filename="../qml/Words.qml" line="181"/>
         <source>%1 finished its run</source>
         <translation>%1 finished its run</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="178"/>
+        <location filename="../qml/Words.qml" line="183"/>
         <source>Run %1 of %2 failed</source>
         <translation>Run %1 of %2 failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="178"/>
+        <location filename="../qml/Words.qml" line="183"/>
         <source>The run of %1 failed</source>
         <translation>The run of %1 failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="180"/>
+        <location filename="../qml/Words.qml" line="185"/>
         <source>Run %1 of %2 was stopped</source>
         <translation>Run %1 of %2 was stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="180"/>
+        <location filename="../qml/Words.qml" line="185"/>
         <source>The run of %1 was stopped</source>
         <translation>The run of %1 was stopped</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="190"/>
-        <location filename="../qml/Words.qml" line="191"/>
+        <location filename="../qml/Words.qml" line="195"/>
+        <location filename="../qml/Words.qml" line="196"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n step</numerusform>
@@ -1872,8 +1900,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="190"/>
-        <location filename="../qml/Words.qml" line="196"/>
+        <location filename="../qml/Words.qml" line="195"/>
+        <location filename="../qml/Words.qml" line="201"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -1881,18 +1909,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="194"/>
+        <location filename="../qml/Words.qml" line="199"/>
         <source>Trace started: %1</source>
         <translation>Trace started: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="194"/>
+        <location filename="../qml/Words.qml" line="199"/>
         <source>Trace %1 started</source>
         <translation>Trace %1 started</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="196"/>
-        <location filename="../qml/Words.qml" line="197"/>
+        <location filename="../qml/Words.qml" line="201"/>
+        <location filename="../qml/Words.qml" line="202"/>
         <source>%n step(s) done</source>
         <translation>
             <numerusform>%n step done</numerusform>
@@ -1900,281 +1928,281 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199"/>
+        <location filename="../qml/Words.qml" line="204"/>
         <source>Trace done: %1</source>
         <translation>Trace done: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="202"/>
+        <location filename="../qml/Words.qml" line="207"/>
         <source>Moved to session %1, the conversation a later span named</source>
         <extracomment>%1 is a session&apos;s id: the conversation a later span of the trace named</extracomment>
         <translation>Moved to session %1, the conversation a later span named</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="204"/>
+        <location filename="../qml/Words.qml" line="209"/>
         <source>The trace failed: %1</source>
         <translation>The trace failed: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209"/>
+        <location filename="../qml/Words.qml" line="214"/>
         <source>Its root span ended with an error and said no more.</source>
         <translation>Its root span ended with an error and said no more.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="219"/>
-        <location filename="../qml/Words.qml" line="318"/>
+        <location filename="../qml/Words.qml" line="224"/>
+        <location filename="../qml/Words.qml" line="323"/>
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 answered with HTTP status %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="223"/>
+        <location filename="../qml/Words.qml" line="228"/>
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 could not be reached. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="225"/>
+        <location filename="../qml/Words.qml" line="230"/>
         <source>Ponder stopped waiting for %1.</source>
         <translation>Ponder stopped waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="226"/>
-        <location filename="../qml/Words.qml" line="321"/>
+        <location filename="../qml/Words.qml" line="231"/>
+        <location filename="../qml/Words.qml" line="326"/>
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 went silent, and Ponder stopped waiting.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="227"/>
+        <location filename="../qml/Words.qml" line="232"/>
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 broke off the connection during the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="228"/>
+        <location filename="../qml/Words.qml" line="233"/>
         <source>The connection to %1 failed.</source>
         <translation>The connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="229"/>
+        <location filename="../qml/Words.qml" line="234"/>
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 did not answer with an event stream.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="230"/>
+        <location filename="../qml/Words.qml" line="235"/>
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 sent an event too large to relay.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="231"/>
+        <location filename="../qml/Words.qml" line="236"/>
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 ended its stream before it finished the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="237"/>
+        <location filename="../qml/Words.qml" line="242"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="254"/>
+        <location filename="../qml/Words.qml" line="259"/>
         <source>Now: in memory, healthy.</source>
         <translation>Now: in memory, healthy.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257"/>
+        <location filename="../qml/Words.qml" line="262"/>
         <source>Now: Redis, connected.</source>
         <translation>Now: Redis, connected.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="258"/>
+        <location filename="../qml/Words.qml" line="263"/>
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Now: Redis, degraded (%1). Events are buffered until it is back.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="264"/>
+        <location filename="../qml/Words.qml" line="269"/>
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="265"/>
+        <location filename="../qml/Words.qml" line="270"/>
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="266"/>
+        <location filename="../qml/Words.qml" line="271"/>
         <source>The event store refused to show this session.</source>
         <translation>The event store refused to show this session.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="273"/>
+        <location filename="../qml/Words.qml" line="278"/>
         <source>No keychain answers.</source>
         <translation>No keychain answers.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="274"/>
+        <location filename="../qml/Words.qml" line="279"/>
         <source>The keychain refused Ponder access.</source>
         <translation>The keychain refused Ponder access.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="275"/>
+        <location filename="../qml/Words.qml" line="280"/>
         <source>The keychain reported an error.</source>
         <translation>The keychain reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="281"/>
+        <location filename="../qml/Words.qml" line="286"/>
         <source>Nothing is stored in plain text instead.</source>
         <translation>Nothing is stored in plain text instead.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287"/>
+        <location filename="../qml/Words.qml" line="292"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="288"/>
+        <location filename="../qml/Words.qml" line="293"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="292"/>
+        <location filename="../qml/Words.qml" line="297"/>
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="293"/>
+        <location filename="../qml/Words.qml" line="298"/>
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316"/>
+        <location filename="../qml/Words.qml" line="321"/>
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 broke off the answer before it was done.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222"/>
-        <location filename="../qml/Words.qml" line="320"/>
+        <location filename="../qml/Words.qml" line="227"/>
+        <location filename="../qml/Words.qml" line="325"/>
         <source>%1 could not be reached.</source>
         <translation>%1 could not be reached.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322"/>
+        <location filename="../qml/Words.qml" line="327"/>
         <source>The secure connection to %1 failed.</source>
         <translation>The secure connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324"/>
+        <location filename="../qml/Words.qml" line="329"/>
         <source>%1 reported an error.</source>
         <translation>%1 reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="325"/>
+        <location filename="../qml/Words.qml" line="330"/>
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 sent an answer Ponder could not read.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="331"/>
+        <location filename="../qml/Words.qml" line="336"/>
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>Not reachable: nothing answers at this address. Is the server running?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="332"/>
+        <location filename="../qml/Words.qml" line="337"/>
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>It went silent, and Ponder stopped waiting.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="333"/>
+        <location filename="../qml/Words.qml" line="338"/>
         <source>The secure connection failed.</source>
         <translation>The secure connection failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="334"/>
+        <location filename="../qml/Words.qml" line="339"/>
         <source>It refused Ponder&apos;s API key.</source>
         <translation>It refused Ponder&apos;s API key.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="335"/>
+        <location filename="../qml/Words.qml" line="340"/>
         <source>Nothing found at this address: is the URL right?</source>
         <translation>Nothing found at this address: is the URL right?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="336"/>
+        <location filename="../qml/Words.qml" line="341"/>
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>It asked Ponder to wait (too many requests).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="337"/>
+        <location filename="../qml/Words.qml" line="342"/>
         <source>It answered with an error.</source>
         <translation>It answered with an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="353"/>
+        <location filename="../qml/Words.qml" line="358"/>
         <source>Model not found</source>
         <translation>Model not found</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="354"/>
+        <location filename="../qml/Words.qml" line="359"/>
         <source>Rate limited</source>
         <translation>Rate limited</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="355"/>
+        <location filename="../qml/Words.qml" line="360"/>
         <source>Model server not reachable</source>
         <translation>Model server not reachable</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="356"/>
+        <location filename="../qml/Words.qml" line="361"/>
         <source>Model server went silent</source>
         <translation>Model server went silent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="357"/>
+        <location filename="../qml/Words.qml" line="362"/>
         <source>The answer broke off</source>
         <translation>The answer broke off</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="358"/>
+        <location filename="../qml/Words.qml" line="363"/>
         <source>API key refused</source>
         <translation>API key refused</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="359"/>
+        <location filename="../qml/Words.qml" line="364"/>
         <source>Too many answers at once</source>
         <translation>Too many answers at once</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="360"/>
+        <location filename="../qml/Words.qml" line="365"/>
         <source>Request refused</source>
         <translation>Request refused</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="361"/>
+        <location filename="../qml/Words.qml" line="366"/>
         <source>Agent not reachable</source>
         <translation>Agent not reachable</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="362"/>
+        <location filename="../qml/Words.qml" line="367"/>
         <source>Agent went silent</source>
         <translation>Agent went silent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="363"/>
+        <location filename="../qml/Words.qml" line="368"/>
         <source>Agent refused Ponder</source>
         <translation>Agent refused Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="364"/>
+        <location filename="../qml/Words.qml" line="369"/>
         <source>The agent reported an error</source>
         <translation>The agent reported an error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="365"/>
+        <location filename="../qml/Words.qml" line="370"/>
         <source>The model server reported an error</source>
         <translation>The model server reported an error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="373"/>
+        <location filename="../qml/Words.qml" line="378"/>
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="375"/>
+        <location filename="../qml/Words.qml" line="380"/>
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>The server is rate limiting Ponder and asked it to wait.</translation>
     </message>
@@ -2183,57 +2211,57 @@
         <translation type="vanished">The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="377"/>
+        <location filename="../qml/Words.qml" line="382"/>
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="379"/>
+        <location filename="../qml/Words.qml" line="384"/>
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="381"/>
+        <location filename="../qml/Words.qml" line="386"/>
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="383"/>
+        <location filename="../qml/Words.qml" line="388"/>
         <source>The model server refused Ponder&apos;s API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder&apos;s API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="385"/>
+        <location filename="../qml/Words.qml" line="390"/>
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="387"/>
+        <location filename="../qml/Words.qml" line="392"/>
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="389"/>
+        <location filename="../qml/Words.qml" line="394"/>
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>The agent is not answering. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="391"/>
+        <location filename="../qml/Words.qml" line="396"/>
         <source>The agent went silent. Try again.</source>
         <translation>The agent went silent. Try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="393"/>
+        <location filename="../qml/Words.qml" line="398"/>
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>The agent refused Ponder. Check its address and what it expects in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="395"/>
+        <location filename="../qml/Words.qml" line="400"/>
         <source>The agent reported an error.</source>
         <translation>The agent reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="397"/>
+        <location filename="../qml/Words.qml" line="402"/>
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

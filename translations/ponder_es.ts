@@ -443,39 +443,39 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
-        <location filename="../qml/MessageDelegate.qml" line="207"/>
+        <location filename="../qml/MessageDelegate.qml" line="54"/>
+        <location filename="../qml/MessageDelegate.qml" line="211"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="53"/>
-        <location filename="../qml/MessageDelegate.qml" line="210"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="214"/>
         <source>Copy message</source>
         <translation>Copiar mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="100"/>
+        <location filename="../qml/MessageDelegate.qml" line="104"/>
         <source>Thinking…</source>
         <translation>Pensando…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="103"/>
+        <location filename="../qml/MessageDelegate.qml" line="107"/>
         <source>Reasoning</source>
         <translation>Razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="104"/>
+        <location filename="../qml/MessageDelegate.qml" line="108"/>
         <source>Thought for %1 s</source>
         <translation>Pensó durante %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="155"/>
+        <location filename="../qml/MessageDelegate.qml" line="159"/>
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="159"/>
+        <location filename="../qml/MessageDelegate.qml" line="163"/>
         <source>Trying again in %n s…</source>
         <translation>
             <numerusform>Nuevo intento en %n s…</numerusform>
@@ -483,12 +483,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="162"/>
+        <location filename="../qml/MessageDelegate.qml" line="166"/>
         <source>The answer was cut off at the token limit.</source>
         <translation>La respuesta se cortó en el límite de tokens.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/MessageDelegate.qml" line="188"/>
+        <location filename="../qml/MessageDelegate.qml" line="192"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n token</numerusform>
@@ -496,17 +496,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="192"/>
+        <location filename="../qml/MessageDelegate.qml" line="196"/>
         <source>first token after %1</source>
         <translation>primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="196"/>
+        <location filename="../qml/MessageDelegate.qml" line="200"/>
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="198"/>
+        <location filename="../qml/MessageDelegate.qml" line="202"/>
         <source>failed</source>
         <translation>fallida</translation>
     </message>
@@ -523,17 +523,17 @@
         <translation type="vanished">primer token tras %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="215"/>
+        <location filename="../qml/MessageDelegate.qml" line="219"/>
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="215"/>
+        <location filename="../qml/MessageDelegate.qml" line="219"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="218"/>
+        <location filename="../qml/MessageDelegate.qml" line="222"/>
         <source>Regenerate the answer</source>
         <translation>Regenerar la respuesta</translation>
     </message>
@@ -760,51 +760,55 @@
         <translation>Detenido.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="112"/>
+        <location filename="../qml/SessionStatus.qml" line="120"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="129"/>
+        <location filename="../qml/SessionStatus.qml" line="137"/>
         <source>%1 (step %2 of %3)</source>
         <translation>%1 (paso %2 de %3)</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="131"/>
+        <location filename="../qml/SessionStatus.qml" line="139"/>
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="140"/>
+        <location filename="../qml/SessionStatus.qml" line="149"/>
         <source>about %1 left</source>
         <translation>quedan unos %1</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="141"/>
+        <location filename="../qml/SessionStatus.qml" line="150"/>
         <source>taking longer than expected</source>
         <translation>tarda más de lo previsto</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="142"/>
+        <location filename="../qml/SessionStatus.qml" line="151"/>
+        <source>Time left: %1</source>
+        <translation>Tiempo restante: %1</translation>
+    </message>
+    <message>
         <source>%1 left</source>
-        <translation>quedan %1</translation>
+        <translation type="vanished">quedan %1</translation>
     </message>
     <message>
         <source>Check that the model server is running and the model exists, then try again. Settings lists the upstreams and can test them.</source>
         <translation type="vanished">Comprueba que el servidor de modelos está en marcha y que el modelo existe, y vuelve a intentarlo. Ajustes muestra los servidores y puede probarlos.</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="200"/>
+        <location filename="../qml/SessionStatus.qml" line="209"/>
         <source>tokens/s</source>
         <translation>tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="205"/>
+        <location filename="../qml/SessionStatus.qml" line="214"/>
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../qml/SessionStatus.qml" line="207"/>
+        <location filename="../qml/SessionStatus.qml" line="216"/>
         <source>first token</source>
         <translation>primer token</translation>
     </message>
@@ -1238,22 +1242,37 @@
         <translation>Tus conversaciones aparecerán aquí.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="265"/>
+        <location filename="../qml/Sidebar.qml" line="210"/>
+        <source>No session running. Ended ones are cleared from this list; new ones appear here as they start.</source>
+        <translation>Ninguna sesión en curso. Las terminadas se quitaron de esta lista; las nuevas aparecen aquí al empezar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="269"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="315"/>
+        <location filename="../qml/Sidebar.qml" line="271"/>
+        <source>started %1</source>
+        <translation>iniciada %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="272"/>
+        <source>ended %1</source>
+        <translation>terminada %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="320"/>
         <source>Chat deleted</source>
         <translation>Chat eliminado</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="360"/>
+        <location filename="../qml/Sidebar.qml" line="369"/>
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="364"/>
+        <location filename="../qml/Sidebar.qml" line="373"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
@@ -1279,12 +1298,12 @@
         <translation>Ninguna sesión coincide.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="210"/>
+        <location filename="../qml/Sidebar.qml" line="211"/>
         <source>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</source>
         <translation>Todavía no hay sesiones. Aquí aparecen los chats de esta ventana, las peticiones al punto de acceso local y los agentes que publican en la API de streaming.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="245"/>
+        <location filename="../qml/Sidebar.qml" line="247"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1305,32 +1324,32 @@
         <translation type="vanished">«%1» eliminado</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="332"/>
+        <location filename="../qml/Sidebar.qml" line="327"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="339"/>
+        <location filename="../qml/Sidebar.qml" line="337"/>
         <source>Undo deleting the chat</source>
         <translation>Deshacer la eliminación del chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="383"/>
+        <location filename="../qml/Sidebar.qml" line="392"/>
         <source>Rename conversation</source>
         <translation>Renombrar conversación</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="390"/>
+        <location filename="../qml/Sidebar.qml" line="399"/>
         <source>Rename</source>
         <translation>Renombrar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="394"/>
+        <location filename="../qml/Sidebar.qml" line="403"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="404"/>
+        <location filename="../qml/Sidebar.qml" line="413"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -1512,6 +1531,14 @@
     </message>
 </context>
 <context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../qml/TimelineView.qml" line="42"/>
+        <source>Timeline</source>
+        <translation>Línea de tiempo</translation>
+    </message>
+</context>
+<context>
     <name>UpstreamProbe</name>
     <message numerus="yes">
         <location filename="../qml/settings/UpstreamProbe.cpp" line="23"/>
@@ -1616,6 +1643,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="53"/>
+        <location filename="../qml/Words.qml" line="60"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1625,22 +1653,22 @@
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="60"/>
+        <location filename="../qml/Words.qml" line="65"/>
         <source>+%1 s</source>
         <translation>+%1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="61"/>
+        <location filename="../qml/Words.qml" line="66"/>
         <source>+%1:%2</source>
         <translation>+%1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="66"/>
+        <location filename="../qml/Words.qml" line="71"/>
         <source>just now</source>
         <translation>ahora mismo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="68"/>
+        <location filename="../qml/Words.qml" line="73"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>hace %n min</numerusform>
@@ -1648,7 +1676,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="70"/>
+        <location filename="../qml/Words.qml" line="75"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>hace %n h</numerusform>
@@ -1656,7 +1684,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="71"/>
+        <location filename="../qml/Words.qml" line="76"/>
         <source>%n d ago</source>
         <translation>
             <numerusform>hace %n día</numerusform>
@@ -1664,133 +1692,133 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="76"/>
+        <location filename="../qml/Words.qml" line="81"/>
         <source>this window</source>
         <translation>esta ventana</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="77"/>
+        <location filename="../qml/Words.qml" line="82"/>
         <source>an API client</source>
         <translation>un cliente de la API</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="78"/>
+        <location filename="../qml/Words.qml" line="83"/>
         <source>agent %1</source>
         <translation>agente %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="78"/>
+        <location filename="../qml/Words.qml" line="83"/>
         <source>an agent</source>
         <translation>un agente</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="79"/>
+        <location filename="../qml/Words.qml" line="84"/>
         <source>trace from %1</source>
         <translation>traza de %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="79"/>
+        <location filename="../qml/Words.qml" line="84"/>
         <source>an OpenTelemetry trace</source>
         <translation>una traza de OpenTelemetry</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="86"/>
+        <location filename="../qml/Words.qml" line="91"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="87"/>
+        <location filename="../qml/Words.qml" line="92"/>
         <source>done</source>
         <translation>hecha</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="88"/>
+        <location filename="../qml/Words.qml" line="93"/>
         <source>failed</source>
         <translation>fallida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="89"/>
+        <location filename="../qml/Words.qml" line="94"/>
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="90"/>
+        <location filename="../qml/Words.qml" line="95"/>
         <source>ended</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="105"/>
+        <location filename="../qml/Words.qml" line="110"/>
         <source>finished</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="106"/>
+        <location filename="../qml/Words.qml" line="111"/>
         <source>token limit</source>
         <translation>límite de tokens</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="107"/>
+        <location filename="../qml/Words.qml" line="112"/>
         <source>tool calls</source>
         <translation>llamadas a herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="108"/>
+        <location filename="../qml/Words.qml" line="113"/>
         <source>content filter</source>
         <translation>filtro de contenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="113"/>
+        <location filename="../qml/Words.qml" line="118"/>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="131"/>
+        <location filename="../qml/Words.qml" line="136"/>
         <source>Request received</source>
         <translation>Petición recibida</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="133"/>
+        <location filename="../qml/Words.qml" line="138"/>
         <source>The model server accepted it</source>
         <translation>El servidor del modelo la aceptó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="135"/>
+        <location filename="../qml/Words.qml" line="140"/>
         <source>Reading the prompt, %1%</source>
         <translation>Leyendo la petición, %1 %</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="136"/>
+        <location filename="../qml/Words.qml" line="141"/>
         <source>Reading the prompt</source>
         <translation>Leyendo la petición</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="138"/>
+        <location filename="../qml/Words.qml" line="143"/>
         <source>First token after %1</source>
         <translation>Primer token tras %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="139"/>
+        <location filename="../qml/Words.qml" line="144"/>
         <source>First token</source>
         <translation>Primer token</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="142"/>
-        <location filename="../qml/Words.qml" line="289"/>
+        <location filename="../qml/Words.qml" line="147"/>
+        <location filename="../qml/Words.qml" line="294"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="143"/>
+        <location filename="../qml/Words.qml" line="148"/>
         <source>Done in %1</source>
         <translation>Terminado en %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="145"/>
+        <location filename="../qml/Words.qml" line="150"/>
         <source>%1 prompt + %2 completion tokens</source>
         <translation>%1 tokens de entrada + %2 de respuesta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="147"/>
+        <location filename="../qml/Words.qml" line="152"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n token</numerusform>
@@ -1798,65 +1826,65 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="153"/>
-        <location filename="../qml/Words.qml" line="290"/>
+        <location filename="../qml/Words.qml" line="158"/>
+        <location filename="../qml/Words.qml" line="295"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="155"/>
-        <location filename="../qml/Words.qml" line="291"/>
+        <location filename="../qml/Words.qml" line="160"/>
+        <location filename="../qml/Words.qml" line="296"/>
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="157"/>
+        <location filename="../qml/Words.qml" line="162"/>
         <source>Session ended</source>
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174"/>
+        <location filename="../qml/Words.qml" line="179"/>
         <source>%1 started run %2</source>
         <translation>%1 inició la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="174"/>
+        <location filename="../qml/Words.qml" line="179"/>
         <source>%1 started a run</source>
         <translation>%1 inició una ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="176"/>
+        <location filename="../qml/Words.qml" line="181"/>
         <source>%1 finished run %2</source>
         <translation>%1 terminó la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="176"/>
+        <location filename="../qml/Words.qml" line="181"/>
         <source>%1 finished its run</source>
         <translation>%1 terminó su ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="178"/>
+        <location filename="../qml/Words.qml" line="183"/>
         <source>Run %1 of %2 failed</source>
         <translation>La ejecución %1 de %2 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="178"/>
+        <location filename="../qml/Words.qml" line="183"/>
         <source>The run of %1 failed</source>
         <translation>La ejecución de %1 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="180"/>
+        <location filename="../qml/Words.qml" line="185"/>
         <source>Run %1 of %2 was stopped</source>
         <translation>La ejecución %1 de %2 se detuvo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="180"/>
+        <location filename="../qml/Words.qml" line="185"/>
         <source>The run of %1 was stopped</source>
         <translation>La ejecución de %1 se detuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="190"/>
-        <location filename="../qml/Words.qml" line="191"/>
+        <location filename="../qml/Words.qml" line="195"/>
+        <location filename="../qml/Words.qml" line="196"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n paso</numerusform>
@@ -1864,8 +1892,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="190"/>
-        <location filename="../qml/Words.qml" line="196"/>
+        <location filename="../qml/Words.qml" line="195"/>
+        <location filename="../qml/Words.qml" line="201"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n fallido</numerusform>
@@ -1873,18 +1901,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="194"/>
+        <location filename="../qml/Words.qml" line="199"/>
         <source>Trace started: %1</source>
         <translation>Traza iniciada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="194"/>
+        <location filename="../qml/Words.qml" line="199"/>
         <source>Trace %1 started</source>
         <translation>Traza %1 iniciada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="196"/>
-        <location filename="../qml/Words.qml" line="197"/>
+        <location filename="../qml/Words.qml" line="201"/>
+        <location filename="../qml/Words.qml" line="202"/>
         <source>%n step(s) done</source>
         <translation>
             <numerusform>%n paso hecho</numerusform>
@@ -1892,336 +1920,336 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199"/>
+        <location filename="../qml/Words.qml" line="204"/>
         <source>Trace done: %1</source>
         <translation>Traza terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="202"/>
+        <location filename="../qml/Words.qml" line="207"/>
         <source>Moved to session %1, the conversation a later span named</source>
         <extracomment>%1 is a session&apos;s id: the conversation a later span of the trace named</extracomment>
         <translation>Movida a la sesión %1, la conversación que nombró un span posterior</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="204"/>
+        <location filename="../qml/Words.qml" line="209"/>
         <source>The trace failed: %1</source>
         <translation>La traza falló: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209"/>
+        <location filename="../qml/Words.qml" line="214"/>
         <source>Its root span ended with an error and said no more.</source>
         <translation>Su span raíz terminó con un error y no dijo nada más.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="219"/>
-        <location filename="../qml/Words.qml" line="318"/>
+        <location filename="../qml/Words.qml" line="224"/>
+        <location filename="../qml/Words.qml" line="323"/>
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 respondió con el estado HTTP %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="223"/>
+        <location filename="../qml/Words.qml" line="228"/>
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>No se pudo contactar con %1. ¿Está en marcha en la dirección de Ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="225"/>
+        <location filename="../qml/Words.qml" line="230"/>
         <source>Ponder stopped waiting for %1.</source>
         <translation>Ponder dejó de esperar a %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="226"/>
-        <location filename="../qml/Words.qml" line="321"/>
+        <location filename="../qml/Words.qml" line="231"/>
+        <location filename="../qml/Words.qml" line="326"/>
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="227"/>
+        <location filename="../qml/Words.qml" line="232"/>
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 cortó la conexión durante la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="228"/>
+        <location filename="../qml/Words.qml" line="233"/>
         <source>The connection to %1 failed.</source>
         <translation>La conexión con %1 falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="229"/>
+        <location filename="../qml/Words.qml" line="234"/>
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 no respondió con un flujo de eventos.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="230"/>
+        <location filename="../qml/Words.qml" line="235"/>
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 envió un evento demasiado grande para retransmitirlo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="231"/>
+        <location filename="../qml/Words.qml" line="236"/>
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 cerró su flujo antes de terminar la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="237"/>
+        <location filename="../qml/Words.qml" line="242"/>
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="254"/>
+        <location filename="../qml/Words.qml" line="259"/>
         <source>Now: in memory, healthy.</source>
         <translation>Ahora: en memoria, correcto.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="257"/>
+        <location filename="../qml/Words.qml" line="262"/>
         <source>Now: Redis, connected.</source>
         <translation>Ahora: Redis, conectado.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="258"/>
+        <location filename="../qml/Words.qml" line="263"/>
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Ahora: Redis, degradado (%1). Los eventos se guardan en búfer hasta que vuelva.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="264"/>
+        <location filename="../qml/Words.qml" line="269"/>
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder ya no tiene esta sesión: se eliminó o terminó hace tanto que caducó.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="265"/>
+        <location filename="../qml/Words.qml" line="270"/>
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>Ahora no se puede seguir esta sesión: el almacén de eventos (Redis) no responde. Vuelve a seleccionarla cuando Redis esté de nuevo disponible.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="266"/>
+        <location filename="../qml/Words.qml" line="271"/>
         <source>The event store refused to show this session.</source>
         <translation>El almacén de eventos se negó a mostrar esta sesión.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="273"/>
+        <location filename="../qml/Words.qml" line="278"/>
         <source>No keychain answers.</source>
         <translation>Ningún llavero responde.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="274"/>
+        <location filename="../qml/Words.qml" line="279"/>
         <source>The keychain refused Ponder access.</source>
         <translation>El llavero le negó el acceso a Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="275"/>
+        <location filename="../qml/Words.qml" line="280"/>
         <source>The keychain reported an error.</source>
         <translation>El llavero informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="281"/>
+        <location filename="../qml/Words.qml" line="286"/>
         <source>Nothing is stored in plain text instead.</source>
         <translation>No se guarda nada en texto plano en su lugar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="287"/>
+        <location filename="../qml/Words.qml" line="292"/>
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="288"/>
+        <location filename="../qml/Words.qml" line="293"/>
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="292"/>
+        <location filename="../qml/Words.qml" line="297"/>
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="293"/>
+        <location filename="../qml/Words.qml" line="298"/>
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="316"/>
+        <location filename="../qml/Words.qml" line="321"/>
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 cortó la respuesta antes de terminarla.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="222"/>
-        <location filename="../qml/Words.qml" line="320"/>
+        <location filename="../qml/Words.qml" line="227"/>
+        <location filename="../qml/Words.qml" line="325"/>
         <source>%1 could not be reached.</source>
         <translation>No se pudo contactar con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="322"/>
+        <location filename="../qml/Words.qml" line="327"/>
         <source>The secure connection to %1 failed.</source>
         <translation>Falló la conexión segura con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="324"/>
+        <location filename="../qml/Words.qml" line="329"/>
         <source>%1 reported an error.</source>
         <translation>%1 informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="325"/>
+        <location filename="../qml/Words.qml" line="330"/>
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 envió una respuesta que Ponder no pudo leer.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="331"/>
+        <location filename="../qml/Words.qml" line="336"/>
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>No se puede conectar: nada responde en esta dirección. ¿Está en marcha el servidor?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="332"/>
+        <location filename="../qml/Words.qml" line="337"/>
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>Dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="333"/>
+        <location filename="../qml/Words.qml" line="338"/>
         <source>The secure connection failed.</source>
         <translation>La conexión segura falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="334"/>
+        <location filename="../qml/Words.qml" line="339"/>
         <source>It refused Ponder&apos;s API key.</source>
         <translation>Rechazó la clave de API de Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="335"/>
+        <location filename="../qml/Words.qml" line="340"/>
         <source>Nothing found at this address: is the URL right?</source>
         <translation>No se encontró nada en esta dirección: ¿es correcta la URL?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="336"/>
+        <location filename="../qml/Words.qml" line="341"/>
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>Pidió a Ponder que esperara (demasiadas solicitudes).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="337"/>
+        <location filename="../qml/Words.qml" line="342"/>
         <source>It answered with an error.</source>
         <translation>Respondió con un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="353"/>
+        <location filename="../qml/Words.qml" line="358"/>
         <source>Model not found</source>
         <translation>Modelo no encontrado</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="354"/>
+        <location filename="../qml/Words.qml" line="359"/>
         <source>Rate limited</source>
         <translation>Solicitudes limitadas</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="355"/>
+        <location filename="../qml/Words.qml" line="360"/>
         <source>Model server not reachable</source>
         <translation>Servidor de modelos inaccesible</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="356"/>
+        <location filename="../qml/Words.qml" line="361"/>
         <source>Model server went silent</source>
         <translation>El servidor de modelos dejó de responder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="357"/>
+        <location filename="../qml/Words.qml" line="362"/>
         <source>The answer broke off</source>
         <translation>La respuesta se cortó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="358"/>
+        <location filename="../qml/Words.qml" line="363"/>
         <source>API key refused</source>
         <translation>Clave de API rechazada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="359"/>
+        <location filename="../qml/Words.qml" line="364"/>
         <source>Too many answers at once</source>
         <translation>Demasiadas respuestas a la vez</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="360"/>
+        <location filename="../qml/Words.qml" line="365"/>
         <source>Request refused</source>
         <translation>Solicitud rechazada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="361"/>
+        <location filename="../qml/Words.qml" line="366"/>
         <source>Agent not reachable</source>
         <translation>Agente inaccesible</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="362"/>
+        <location filename="../qml/Words.qml" line="367"/>
         <source>Agent went silent</source>
         <translation>El agente dejó de responder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="363"/>
+        <location filename="../qml/Words.qml" line="368"/>
         <source>Agent refused Ponder</source>
         <translation>El agente rechazó a Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="364"/>
+        <location filename="../qml/Words.qml" line="369"/>
         <source>The agent reported an error</source>
         <translation>El agente informó de un error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="365"/>
+        <location filename="../qml/Words.qml" line="370"/>
         <source>The model server reported an error</source>
         <translation>El servidor de modelos informó de un error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="373"/>
+        <location filename="../qml/Words.qml" line="378"/>
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="375"/>
+        <location filename="../qml/Words.qml" line="380"/>
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="377"/>
+        <location filename="../qml/Words.qml" line="382"/>
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="379"/>
+        <location filename="../qml/Words.qml" line="384"/>
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="381"/>
+        <location filename="../qml/Words.qml" line="386"/>
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="383"/>
+        <location filename="../qml/Words.qml" line="388"/>
         <source>The model server refused Ponder&apos;s API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="385"/>
+        <location filename="../qml/Words.qml" line="390"/>
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="387"/>
+        <location filename="../qml/Words.qml" line="392"/>
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="389"/>
+        <location filename="../qml/Words.qml" line="394"/>
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="391"/>
+        <location filename="../qml/Words.qml" line="396"/>
         <source>The agent went silent. Try again.</source>
         <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="393"/>
+        <location filename="../qml/Words.qml" line="398"/>
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="395"/>
+        <location filename="../qml/Words.qml" line="400"/>
         <source>The agent reported an error.</source>
         <translation>El agente informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="397"/>
+        <location filename="../qml/Words.qml" line="402"/>
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

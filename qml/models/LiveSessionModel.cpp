@@ -95,6 +95,12 @@ int LiveSessionModel::endedCount() const
         [](const LiveSessionRow &row) { return row.state != SessionState::Running; }));
 }
 
+int LiveSessionModel::clearedCount() const
+{
+    return int(std::count_if(m_all.begin(), m_all.end(),
+        [this](const LiveSessionRow &row) { return m_cleared.contains(row.id); }));
+}
+
 void LiveSessionModel::setSelectedId(const QString &id)
 {
     if (m_selectedId == id)

@@ -49,6 +49,8 @@ class LiveSessionModel : public KeyedListModel<LiveSessionRow>
     // Matched against titles, ids and origins; empty shows every session.
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int endedCount READ endedCount NOTIFY refreshed) // shown sessions that are not running
+    // Listed sessions that "Clear ended" took off the list: an empty list then is not one where nothing ran.
+    Q_PROPERTY(int clearedCount READ clearedCount NOTIFY refreshed)
     Q_PROPERTY(qint64 nowMs READ nowMs NOTIFY refreshed) // as of the last refresh, for ages
     // The session shown in the visualizer, and what the list knows of it.
     Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedChanged)
@@ -89,6 +91,7 @@ public:
     QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
     int endedCount() const;
+    int clearedCount() const;
     qint64 nowMs() const { return m_now.toMSecsSinceEpoch(); }
     QString selectedId() const { return m_selectedId; }
     void setSelectedId(const QString &id);

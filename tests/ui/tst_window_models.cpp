@@ -1527,8 +1527,10 @@ void WindowModelsTest::liveSessionsListOutsideAgents()
     const int all = sessions.rowCount();
     QVERIFY(all >= 4);
     QVERIFY(sessions.endedCount() >= 4);
+    QCOMPARE(sessions.clearedCount(), 0);
     sessions.clearEnded();
     QVERIFY(sessions.rowCount() <= all - 4);
+    QCOMPARE(sessions.clearedCount(), all - sessions.rowCount()); // the list says they were cleared
     for (int row = 0; row < sessions.rowCount(); ++row)
         QCOMPARE(sessions.index(row).data(LiveSessionModel::StateRole).value<SessionState>(),
             SessionState::Running);
