@@ -134,8 +134,9 @@ void ChatService::resolveAndStart(const CompletionRequest &request, QObject *own
             });
             if (m_history && routed.saveConversation && !isEmbedding(routed.upstream.api))
                 record(routed, generation);
-            qCInfo(lcChat).noquote() << "session" << routed.sessionId << "->" << route->upstream->name()
-                                     << route->model;
+            // Formatted in one pass: a QDebug stream would make a QTextStream (and a QObject) per request.
+            qCInfo(lcChat, "session %ls -> %ls %ls", qUtf16Printable(routed.sessionId),
+                qUtf16Printable(route->upstream->name()), qUtf16Printable(route->model));
         });
 }
 
