@@ -126,8 +126,10 @@ void HttpResponder::beginStream(int status, const QByteArray &contentType)
     if (m_state != State::Idle)
         return;
     m_state = State::Streaming;
+    // Straight to the kernel like the chunks after it: through QTcpSocket's buffer it would wait for the
+    // loop's next pass or the first chunk, and the socket would make its write notifier (a QObject) for it.
     if (m_socket)
-        m_socket->write(headerBlock(status, contentType, -1));
+        writeNow(headerBlock(status, contentType, -1));
     if (m_framing.headersOnly)
         finish();
 }
