@@ -15,22 +15,37 @@ Generation::Generation(QString upstreamName, QString model, WireApi wire, QObjec
     , m_client(new HttpStreamClient(this))
 {
     m_clock.start();
-    connect(m_client, &HttpStreamClient::responseStarted, this, [this](int status) {
-        if (status / 100 == 2)
-            setStage(Stage::WaitingForFirstToken);
-    });
-    // While a unit of the answer is read off the event loop (holdUpstream), what the client says next waits.
-    connect(m_client, &HttpStreamClient::bodyReceived, this,
-        [this](const QByteArray &bytes) { whenNotHeld([this, bytes] { onBody(bytes); }); });
-    connect(m_client, &HttpStreamClient::finished, this, [this] { whenNotHeld([this] { onBodyEnd(); }); });
-    connect(m_client, &HttpStreamClient::failed, this,
-        [this](HttpStreamClient::Failure failure, const QString &message) {
-            whenNotHeld([this, failure, message] { onClientFailed(failure, message); });
-        });
+    m_client->setReader(this);
+}
+
+void Generation::onResponseStarted(int status)
+{
+    if (status / 100 == 2)
+        setStage(Stage::WaitingForFirstToken);
+}
+
+// While a unit of the answer is read off the event loop (holdUpstream), what the client says next waits.
+void Generation::onResponseBody(const QByteArray &bytes)
+{
+    if (!m_upstreamHeld)
+        return onBody(bytes); // the usual case: no function made around the bytes
+    m_heldBack.append([this, bytes] { onBody(bytes); });
+}
+
+void Generation::onResponseEnd()
+{
+    whenNotHeld([this] { onBodyEnd(); });
+}
+
+void Generation::onResponseFailed(HttpStreamClient::Failure failure, const QString &message)
+{
+    whenNotHeld([this, failure, message] { onClientFailed(failure, message); });
 }
 
 Generation::~Generation()
 {
+    if (m_client)
+        m_client->setReader(nullptr);
     if (m_observer)
         m_observer->onGenerationGone();
 }
@@ -278,7 +293,7 @@ void Generation::finish(const GenerationOutcome &outcome)
     deliver(m_tags.flush());
     // The end of the HTTP body (the last chunk) usually follows at once; reading it lets the connection
     // go back to the pool, even when this generation is deleted the moment it finishes.
-    m_client->disconnect(this);
+    m_client->setReader(nullptr);
     std::exchange(m_client, nullptr)->releaseWhenDone(1000);
     setStage(Stage::Finished);
     const QPointer<Generation> alive(this);

@@ -30,7 +30,8 @@ struct AnswerUnit
     QByteArray eventName;
 };
 
-class Generation : public QObject
+// Reads its upstream client by plain calls (HttpStreamClient::Reader), not four signal connections a request.
+class Generation : public QObject, private HttpStreamClient::Reader
 {
     Q_OBJECT
 
@@ -159,6 +160,10 @@ private:
     // that pass it on.
     UpstreamError statusError() const;
     void deliver(const QList<ThinkTagSplitter::Piece> &pieces);
+    void onResponseStarted(int status) override;
+    void onResponseBody(const QByteArray &bytes) override;
+    void onResponseEnd() override;
+    void onResponseFailed(HttpStreamClient::Failure failure, const QString &message) override;
     void onBody(const QByteArray &bytes);
     void onBodyEnd();
     void onClientFailed(HttpStreamClient::Failure failure, const QString &message);

@@ -276,12 +276,18 @@ void HttpStreamClient::read(const QByteArray &bytes)
     const QByteArray body = m_parser.feed(bytes);
     // Each signal's receiver may abort this client: nothing more is said once it has.
     if (!hadHead && m_parser.hasHead()) {
-        Q_EMIT responseStarted(m_parser.head().status);
+        if (m_reader)
+            m_reader->onResponseStarted(m_parser.head().status);
+        else
+            Q_EMIT responseStarted(m_parser.head().status);
         if (m_state != State::Reading)
             return;
     }
     if (!body.isEmpty()) {
-        Q_EMIT bodyReceived(body);
+        if (m_reader)
+            m_reader->onResponseBody(body);
+        else
+            Q_EMIT bodyReceived(body);
         if (m_state != State::Reading)
             return;
     }
@@ -349,6 +355,8 @@ void HttpStreamClient::complete()
     }
     if (m_deleteWhenDone)
         deleteLater();
+    if (m_reader)
+        return m_reader->onResponseEnd();
     Q_EMIT finished();
 }
 
@@ -361,6 +369,8 @@ void HttpStreamClient::fail(Failure failure, const QString &message)
     closeSocket();
     if (m_deleteWhenDone)
         deleteLater();
+    if (m_reader)
+        return m_reader->onResponseFailed(failure, message);
     Q_EMIT failed(failure, message);
 }
 
