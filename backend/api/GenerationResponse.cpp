@@ -35,32 +35,62 @@ GenerationResponse::GenerationResponse(
         m_keepAlive.start();
 }
 
+GenerationResponse::~GenerationResponse()
+{
+    if (m_generation) // a child of this response, deleted after it: it tells no one now
+        m_generation->setRoute(nullptr);
+}
+
 void GenerationResponse::attach(Generation *generation)
 {
     m_generation = generation;
     m_relaying = generation->wire() == m_shape.api;
-    if (m_relaying) {
-        connect(generation, &Generation::upstreamData, this,
-            [this](const QByteArray &data, const QByteArray &event) {
-                m_lastUnit = data;
-                onUpstreamData(data, event);
-            });
-    } else {
-        connect(generation, &Generation::contentDelta, this, &GenerationResponse::onContent);
-        connect(generation, &Generation::reasoningDelta, this, &GenerationResponse::onReasoning);
-        connect(generation, &Generation::toolCallsDelta, this, &GenerationResponse::onToolCalls);
-    }
-    connect(generation, &Generation::stageChanged, this, [this](Generation::Stage stage) {
-        if (stage == Generation::Stage::WaitingForFirstToken && m_shape.stream)
-            beginStream();
-    });
-    connect(generation, &Generation::finished, this, [this](const GenerationOutcome &outcome) {
-        m_keepAlive.stop();
-        if (m_responder)
-            onFinished(outcome);
-    });
-    connect(generation, &Generation::failed, this, &GenerationResponse::onFailed);
+    generation->setRoute(this);
     onAttached();
+}
+
+void GenerationResponse::onGenerationData(const QByteArray &data, const QByteArray &eventName)
+{
+    if (!m_relaying)
+        return;
+    m_lastUnit = data;
+    onUpstreamData(data, eventName);
+}
+
+void GenerationResponse::onGenerationStage(Generation::Stage stage)
+{
+    if (stage == Generation::Stage::WaitingForFirstToken && m_shape.stream)
+        beginStream();
+}
+
+void GenerationResponse::onGenerationContent(const QString &text)
+{
+    if (!m_relaying)
+        onContent(text);
+}
+
+void GenerationResponse::onGenerationReasoning(const QString &text)
+{
+    if (!m_relaying)
+        onReasoning(text);
+}
+
+void GenerationResponse::onGenerationToolCalls(const QJsonArray &fragments)
+{
+    if (!m_relaying)
+        onToolCalls(fragments);
+}
+
+void GenerationResponse::onGenerationFinished(const GenerationOutcome &outcome)
+{
+    m_keepAlive.stop();
+    if (m_responder)
+        onFinished(outcome);
+}
+
+void GenerationResponse::onGenerationFailed(const UpstreamError &error)
+{
+    onFailed(error);
 }
 
 void GenerationResponse::beginStream()

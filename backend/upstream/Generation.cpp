@@ -190,7 +190,12 @@ void Generation::post(HttpStreamClient::Request post, const ChatRequest &request
 
 void Generation::relay(const QByteArray &data, const QByteArray &eventName)
 {
-    if (isRunning())
+    if (!isRunning())
+        return;
+    const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationData(data, eventName);
+    if (alive)
         Q_EMIT upstreamData(data, eventName);
 }
 
@@ -234,6 +239,10 @@ void Generation::emitReasoning(const QString &text)
     setStage(Stage::Generating);
     m_transcript.reasoning += text;
     const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationReasoning(text);
+    if (!alive)
+        return;
     Q_EMIT reasoningDelta(text);
     if (Observer *observer = observerAfterSignal(alive))
         observer->onReasoningDelta(text);
@@ -251,6 +260,10 @@ void Generation::emitToolCalls(const QJsonArray &fragments)
     setStage(Stage::Generating);
     m_transcript.addToolCallFragments(fragments);
     const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationToolCalls(fragments);
+    if (!alive)
+        return;
     Q_EMIT toolCallsDelta(fragments);
     if (Observer *observer = observerAfterSignal(alive))
         observer->onToolCallsDelta();
@@ -272,6 +285,12 @@ void Generation::deliver(const QList<ThinkTagSplitter::Piece> &pieces)
         setStage(Stage::Generating);
         (piece.reasoning ? m_transcript.reasoning : m_transcript.content) += piece.text;
         const QPointer<Generation> alive(this);
+        if (m_route && piece.reasoning)
+            m_route->onGenerationReasoning(piece.text);
+        else if (m_route)
+            m_route->onGenerationContent(piece.text);
+        if (!alive)
+            return;
         if (piece.reasoning)
             Q_EMIT reasoningDelta(piece.text);
         else
@@ -297,6 +316,10 @@ void Generation::finish(const GenerationOutcome &outcome)
     std::exchange(m_client, nullptr)->releaseWhenDone(1000);
     setStage(Stage::Finished);
     const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationFinished(outcome);
+    if (!alive)
+        return;
     Q_EMIT finished(outcome);
     if (Observer *observer = observerAfterSignal(alive))
         observer->onFinished(outcome);
@@ -312,6 +335,10 @@ void Generation::fail(UpstreamError error)
         m_client->abort();
     setStage(Stage::Failed);
     const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationFailed(error);
+    if (!alive)
+        return;
     Q_EMIT failed(error);
     if (Observer *observer = observerAfterSignal(alive))
         observer->onFailed(error);
@@ -325,6 +352,10 @@ void Generation::setStage(Stage stage)
     if (stage == Stage::Generating && m_firstTokenMs < 0)
         m_firstTokenMs = m_clock.elapsed();
     const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationStage(stage);
+    if (!alive)
+        return;
     Q_EMIT stageChanged(stage);
     if (Observer *observer = observerAfterSignal(alive))
         observer->onStageChanged(stage);

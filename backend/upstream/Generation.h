@@ -91,6 +91,26 @@ public:
     // Replaces the observer (null: none). An observer that goes first sets null.
     void setObserver(Observer *observer) { m_observer = observer; }
 
+    // The route that answers a client with this generation (GenerationResponse): told of each piece of news
+    // by a plain call before the signal's receivers (its connections were the first made), instead of a
+    // signal connection per kind of news made and torn down for every request. At most one; a route that
+    // goes first sets null.
+    class Route
+    {
+    public:
+        virtual void onGenerationData(const QByteArray &data, const QByteArray &eventName) = 0;
+        virtual void onGenerationStage(Stage stage) = 0;
+        virtual void onGenerationContent(const QString &text) = 0;
+        virtual void onGenerationReasoning(const QString &text) = 0;
+        virtual void onGenerationToolCalls(const QJsonArray &fragments) = 0;
+        virtual void onGenerationFinished(const GenerationOutcome &outcome) = 0;
+        virtual void onGenerationFailed(const UpstreamError &error) = 0;
+
+    protected:
+        ~Route() = default;
+    };
+    void setRoute(Route *route) { m_route = route; }
+
 Q_SIGNALS:
     // One unit of the upstream's answer exactly as it sent it, before Ponder reads it: an SSE event (its
     // data, and its `event:` name, empty for a plain message), an NDJSON line, or a JSON answer read whole.
@@ -184,6 +204,7 @@ private:
     }
 
     Observer *m_observer = nullptr;
+    Route *m_route = nullptr;
     QString m_upstreamName;
     QString m_model;
     WireApi m_wire;
