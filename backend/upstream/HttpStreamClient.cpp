@@ -8,6 +8,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <utility>
+
 namespace {
 
 quint16 portOf(const QUrl &url)
@@ -76,7 +78,7 @@ void HttpStreamClient::start(const Request &request)
         if (QTcpSocket *socket = request.pool->take(poolKey(*this, request.proxy), this)) {
             m_socket = socket;
             m_reused = true;
-            watch(socket);
+            m_heldFrom = request.pool; // it tells this client what the socket says
             onConnected();
             return;
         }
@@ -348,7 +350,9 @@ void HttpStreamClient::complete()
     if (reusable) {
         QTcpSocket *socket = m_socket;
         m_socket = nullptr;
-        socket->disconnect(this);
+        if (!m_reused) // a new connection, which this client watched itself
+            socket->disconnect(this);
+        m_heldFrom = nullptr;
         m_request.pool->giveBack(poolKey(*this, m_request.proxy), socket);
     } else {
         closeSocket();
@@ -380,7 +384,10 @@ void HttpStreamClient::closeSocket()
         return;
     QTcpSocket *socket = m_socket;
     m_socket = nullptr;
-    socket->disconnect(this);
+    if (!m_reused)
+        socket->disconnect(this);
+    else if (m_heldFrom)
+        std::exchange(m_heldFrom, nullptr)->letGo(socket);
     socket->abort();
     socket->deleteLater();
 }

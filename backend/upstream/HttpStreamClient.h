@@ -12,6 +12,7 @@
 
 #include "core/QuietTimer.h"
 #include "http/HttpResponseParser.h"
+#include "upstream/ConnectionPool.h"
 
 #include <QByteArray>
 #include <QList>
@@ -21,10 +22,10 @@
 #include <QTimer>
 #include <QUrl>
 
-class ConnectionPool;
 class QTcpSocket;
 
-class HttpStreamClient : public QObject
+// A pooled connection is heard through the pool (ConnectionPool::Holder), a new one by its own signals.
+class HttpStreamClient : public QObject, private ConnectionPool::Holder
 {
     Q_OBJECT
 
@@ -122,6 +123,9 @@ private:
     void read(const QByteArray &bytes);
     void onDisconnected();
     void onSocketError();
+    void onHeldReadyRead() override { onReadyRead(); }
+    void onHeldDisconnected() override { onDisconnected(); }
+    void onHeldError() override { onSocketError(); }
     QString where() const;
     void complete();
     void fail(Failure failure, const QString &message);
@@ -135,6 +139,7 @@ private:
     HttpResponseParser m_parser;
     bool m_received = false; // a byte of the response arrived
     bool m_reused = false; // the connection came from the pool (the server may have closed it meanwhile)
+    QPointer<ConnectionPool> m_heldFrom; // the pool of the connection in use, while it is taken from one
     bool m_readPaused = false;
     bool m_deleteWhenDone = false; // released by its owner (releaseWhenDone)
     bool m_forwardToProxy = false; // http:// through an HTTP proxy: absolute-form requests to the proxy
