@@ -30,7 +30,7 @@ GenerationResponse::GenerationResponse(
         applyBackpressure();
     });
     m_keepAlive.setInterval(keepAliveMs);
-    connect(&m_keepAlive, &QuietTimer::timeout, this, &GenerationResponse::onKeepAlive);
+    m_keepAlive.onTimeout([this] { onKeepAlive(); });
     if (m_shape.stream)
         m_keepAlive.start();
 }

@@ -42,7 +42,7 @@ HttpStreamClient::HttpStreamClient(QObject *parent)
     : QObject(parent)
 {
     m_timeout.setSingleShot(true);
-    connect(&m_timeout, &QuietTimer::timeout, this, [this] {
+    m_timeout.onTimeout([this] {
         fail(Failure::Timeout,
             m_state == State::Connecting
                 ? QStringLiteral("timed out connecting to %1").arg(where())
