@@ -19,16 +19,7 @@ GenerationResponse::GenerationResponse(
     , m_responder(&responder)
 {
     responder.addHeader("X-Session-Id", sessionId.toUtf8());
-    connect(&responder, &HttpResponder::clientDisconnected, this, [this] {
-        if (m_generation)
-            m_generation->abort();
-    });
-    connect(&responder, &HttpResponder::bytesWritten, this, [this] {
-        if (!m_paused)
-            return;
-        watchForStall(true); // it took something: counted from now
-        applyBackpressure();
-    });
+    responder.setListener(this);
     m_keepAlive.setInterval(keepAliveMs);
     m_keepAlive.onTimeout([this] { onKeepAlive(); });
     if (m_shape.stream)
@@ -37,6 +28,8 @@ GenerationResponse::GenerationResponse(
 
 GenerationResponse::~GenerationResponse()
 {
+    if (m_responder) // deleted before its responder: it hears no more
+        m_responder->setListener(nullptr);
     if (m_generation) // a child of this response, deleted after it: it tells no one now
         m_generation->setRoute(nullptr);
 }
@@ -47,6 +40,20 @@ void GenerationResponse::attach(Generation *generation)
     m_relaying = generation->wire() == m_shape.api;
     generation->setRoute(this);
     onAttached();
+}
+
+void GenerationResponse::onClientDisconnected()
+{
+    if (m_generation)
+        m_generation->abort();
+}
+
+void GenerationResponse::onBytesWritten()
+{
+    if (!m_paused)
+        return;
+    watchForStall(true); // it took something: counted from now
+    applyBackpressure();
 }
 
 void GenerationResponse::onGenerationData(const QByteArray &data, const QByteArray &eventName)

@@ -27,7 +27,7 @@
 #include <QObject>
 #include <QPointer>
 
-class GenerationResponse : public QObject, private Generation::Route
+class GenerationResponse : public QObject, private Generation::Route, private HttpResponder::Listener
 {
     Q_OBJECT
 
@@ -91,6 +91,9 @@ private:
     void onGenerationToolCalls(const QJsonArray &fragments) override;
     void onGenerationFinished(const GenerationOutcome &outcome) override;
     void onGenerationFailed(const UpstreamError &error) override;
+    // The client's news (HttpResponder::Listener), told by plain calls.
+    void onClientDisconnected() override;
+    void onBytesWritten() override;
     void onFailed(const UpstreamError &error);
     void onKeepAlive();
     // Pauses or resumes the upstream by what waits unsent to the client.

@@ -55,8 +55,26 @@ HttpResponder::HttpResponder(QTcpSocket *socket, Framing framing)
     , m_framing(framing)
     , m_socket(socket)
 {
-    connect(socket, &QTcpSocket::disconnected, this, &HttpResponder::clientDisconnected);
-    connect(socket, &QTcpSocket::bytesWritten, this, &HttpResponder::bytesWritten);
+    connect(socket, &QTcpSocket::disconnected, this, &HttpResponder::onSocketDisconnected);
+    connect(socket, &QTcpSocket::bytesWritten, this, &HttpResponder::tellBytesWritten);
+}
+
+void HttpResponder::onSocketDisconnected()
+{
+    const QPointer<HttpResponder> alive(this);
+    if (m_listener)
+        m_listener->onClientDisconnected();
+    if (alive)
+        Q_EMIT clientDisconnected();
+}
+
+void HttpResponder::tellBytesWritten()
+{
+    const QPointer<HttpResponder> alive(this);
+    if (m_listener)
+        m_listener->onBytesWritten();
+    if (alive)
+        Q_EMIT bytesWritten();
 }
 
 HttpResponder::~HttpResponder() = default;
@@ -151,7 +169,7 @@ bool HttpResponder::writeChunk(const QByteArray &data, Flush flush)
         const qint64 sent
             = flush == Flush::Now && m_socket->bytesToWrite() == 0 ? sendNow(*m_socket, frame) : -1;
         if (sent == frame.size()) {
-            Q_EMIT bytesWritten();
+            tellBytesWritten();
             return true;
         }
         written = m_socket->write(sent > 0 ? frame.sliced(sent) : frame) > 0;
