@@ -120,7 +120,7 @@ void ChatService::resolveAndStart(const CompletionRequest &request, QObject *own
             // The request leaves for the upstream first; making it a session and a history entry is
             // Ponder's own work, done while the upstream reads it.
             Generation *generation = route->upstream->start(routed.upstream, context);
-            connect(generation, &QObject::destroyed, this, release);
+            generation->holdUntilGone(std::shared_ptr<void>(nullptr, [release](void *) { release(); }));
             // The route attaches before the reporter and the history: each unit of the answer reaches the
             // client first, and Ponder's work with it follows.
             started(generation, std::nullopt);

@@ -48,6 +48,8 @@ Generation::~Generation()
         m_client->setReader(nullptr);
     if (m_observer)
         m_observer->onGenerationGone();
+    while (!m_heldUntilGone.isEmpty())
+        m_heldUntilGone.takeFirst().reset();
 }
 
 void Generation::onBody(const QByteArray &bytes)

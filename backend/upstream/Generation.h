@@ -17,10 +17,12 @@
 #include "upstream/UpstreamError.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 // A unit of an upstream's answer as it was sent: an SSE event (its data, and its `event:` name) or an
 // NDJSON line.
@@ -88,6 +90,11 @@ public:
     // Backpressure from a consumer that cannot keep up (a client that reads slower than the model
     // writes): while paused, the upstream is not read, and TCP holds the model server back.
     void setReadingPaused(bool paused);
+    // Keeps `held` until this generation is deleted, then lets go of it (at the end of its destructor, in
+    // the order given): what its starters count while it exists (the upstream's holds, the chat service's
+    // running generations), without a connection to destroyed() made for each.
+    void holdUntilGone(std::shared_ptr<void> held) { m_heldUntilGone.append(std::move(held)); }
+
     // Replaces the observer (null: none). An observer that goes first sets null.
     void setObserver(Observer *observer) { m_observer = observer; }
 
@@ -203,6 +210,7 @@ private:
         return alive ? m_observer : nullptr;
     }
 
+    QList<std::shared_ptr<void>> m_heldUntilGone;
     Observer *m_observer = nullptr;
     Route *m_route = nullptr;
     QString m_upstreamName;
