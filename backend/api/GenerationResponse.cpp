@@ -19,48 +19,85 @@ GenerationResponse::GenerationResponse(
     , m_responder(&responder)
 {
     responder.addHeader("X-Session-Id", sessionId.toUtf8());
-    connect(&responder, &HttpResponder::clientDisconnected, this, [this] {
-        if (m_generation)
-            m_generation->abort();
-    });
-    connect(&responder, &HttpResponder::bytesWritten, this, [this] {
-        if (!m_paused)
-            return;
-        watchForStall(true); // it took something: counted from now
-        applyBackpressure();
-    });
+    responder.setListener(this);
     m_keepAlive.setInterval(keepAliveMs);
-    connect(&m_keepAlive, &QuietTimer::timeout, this, &GenerationResponse::onKeepAlive);
+    m_keepAlive.onTimeout([this] { onKeepAlive(); });
     if (m_shape.stream)
         m_keepAlive.start();
+}
+
+GenerationResponse::~GenerationResponse()
+{
+    if (m_responder) // deleted before its responder: it hears no more
+        m_responder->setListener(nullptr);
+    if (m_generation) // a child of this response, deleted after it: it tells no one now
+        m_generation->setRoute(nullptr);
 }
 
 void GenerationResponse::attach(Generation *generation)
 {
     m_generation = generation;
     m_relaying = generation->wire() == m_shape.api;
-    if (m_relaying) {
-        connect(generation, &Generation::upstreamData, this,
-            [this](const QByteArray &data, const QByteArray &event) {
-                m_lastUnit = data;
-                onUpstreamData(data, event);
-            });
-    } else {
-        connect(generation, &Generation::contentDelta, this, &GenerationResponse::onContent);
-        connect(generation, &Generation::reasoningDelta, this, &GenerationResponse::onReasoning);
-        connect(generation, &Generation::toolCallsDelta, this, &GenerationResponse::onToolCalls);
-    }
-    connect(generation, &Generation::stageChanged, this, [this](Generation::Stage stage) {
-        if (stage == Generation::Stage::WaitingForFirstToken && m_shape.stream)
-            beginStream();
-    });
-    connect(generation, &Generation::finished, this, [this](const GenerationOutcome &outcome) {
-        m_keepAlive.stop();
-        if (m_responder)
-            onFinished(outcome);
-    });
-    connect(generation, &Generation::failed, this, &GenerationResponse::onFailed);
+    generation->setRoute(this);
     onAttached();
+}
+
+void GenerationResponse::onClientDisconnected()
+{
+    if (m_generation)
+        m_generation->abort();
+}
+
+void GenerationResponse::onBytesWritten()
+{
+    if (!m_paused)
+        return;
+    watchForStall(true); // it took something: counted from now
+    applyBackpressure();
+}
+
+void GenerationResponse::onGenerationData(const QByteArray &data, const QByteArray &eventName)
+{
+    if (!m_relaying)
+        return;
+    m_lastUnit = data;
+    onUpstreamData(data, eventName);
+}
+
+void GenerationResponse::onGenerationStage(Generation::Stage stage)
+{
+    if (stage == Generation::Stage::WaitingForFirstToken && m_shape.stream)
+        beginStream();
+}
+
+void GenerationResponse::onGenerationContent(const QString &text)
+{
+    if (!m_relaying)
+        onContent(text);
+}
+
+void GenerationResponse::onGenerationReasoning(const QString &text)
+{
+    if (!m_relaying)
+        onReasoning(text);
+}
+
+void GenerationResponse::onGenerationToolCalls(const QJsonArray &fragments)
+{
+    if (!m_relaying)
+        onToolCalls(fragments);
+}
+
+void GenerationResponse::onGenerationFinished(const GenerationOutcome &outcome)
+{
+    m_keepAlive.stop();
+    if (m_responder)
+        onFinished(outcome);
+}
+
+void GenerationResponse::onGenerationFailed(const UpstreamError &error)
+{
+    onFailed(error);
 }
 
 void GenerationResponse::beginStream()

@@ -27,7 +27,7 @@
 #include <QObject>
 #include <QPointer>
 
-class GenerationResponse : public QObject
+class GenerationResponse : public QObject, private Generation::Route, private HttpResponder::Listener
 {
     Q_OBJECT
 
@@ -35,6 +35,8 @@ public:
     static constexpr qint64 HighWaterBytes = 1024 * 1024;
     static constexpr qint64 LowWaterBytes = 256 * 1024;
     static constexpr int StalledClientMs = 60'000;
+
+    ~GenerationResponse() override;
 
     void attach(Generation *generation);
     // Ponder's own failure (before a generation started, or of it), in the API's own shape.
@@ -81,6 +83,17 @@ protected:
     void sendAnswer(const QJsonObject &answer);
 
 private:
+    // The generation's news (Generation::Route), told by plain calls.
+    void onGenerationData(const QByteArray &data, const QByteArray &eventName) override;
+    void onGenerationStage(Generation::Stage stage) override;
+    void onGenerationContent(const QString &text) override;
+    void onGenerationReasoning(const QString &text) override;
+    void onGenerationToolCalls(const QJsonArray &fragments) override;
+    void onGenerationFinished(const GenerationOutcome &outcome) override;
+    void onGenerationFailed(const UpstreamError &error) override;
+    // The client's news (HttpResponder::Listener), told by plain calls.
+    void onClientDisconnected() override;
+    void onBytesWritten() override;
     void onFailed(const UpstreamError &error);
     void onKeepAlive();
     // Pauses or resumes the upstream by what waits unsent to the client.

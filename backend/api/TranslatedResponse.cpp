@@ -28,7 +28,7 @@ TranslatedResponse::TranslatedResponse(std::unique_ptr<GenerationTranslation> tr
             m_generation->abort();
     });
     m_keepAlive.setInterval(keepAliveMs);
-    connect(&m_keepAlive, &QuietTimer::timeout, this, &TranslatedResponse::onKeepAlive);
+    m_keepAlive.onTimeout([this] { onKeepAlive(); });
     if (m_stream)
         m_keepAlive.start();
 }

@@ -121,7 +121,7 @@ void ChatService::resolveAndStart(const CompletionRequest &request, QObject *own
             // The request leaves for the upstream first; making it a session and a history entry is
             // Ponder's own work, done while the upstream reads it.
             Generation *generation = route->upstream->start(routed.upstream, context);
-            connect(generation, &QObject::destroyed, this, release);
+            generation->holdUntilGone(std::shared_ptr<void>(nullptr, [release](void *) { release(); }));
             // The route attaches before the reporter and the history: each unit of the answer reaches the
             // client first, and Ponder's work with it follows.
             started(generation, std::nullopt);
@@ -135,8 +135,9 @@ void ChatService::resolveAndStart(const CompletionRequest &request, QObject *own
             });
             if (m_history && routed.saveConversation && !isEmbedding(routed.upstream.api))
                 record(routed, generation);
-            qCInfo(lcChat).noquote() << "session" << routed.sessionId << "->" << route->upstream->name()
-                                     << route->model;
+            // Formatted in one pass: a QDebug stream would make a QTextStream (and a QObject) per request.
+            qCInfo(lcChat, "session %ls -> %ls %ls", qUtf16Printable(routed.sessionId),
+                qUtf16Printable(route->upstream->name()), qUtf16Printable(route->model));
         });
 }
 

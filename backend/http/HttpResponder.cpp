@@ -55,8 +55,26 @@ HttpResponder::HttpResponder(QTcpSocket *socket, Framing framing)
     , m_framing(framing)
     , m_socket(socket)
 {
-    connect(socket, &QTcpSocket::disconnected, this, &HttpResponder::clientDisconnected);
-    connect(socket, &QTcpSocket::bytesWritten, this, &HttpResponder::bytesWritten);
+    connect(socket, &QTcpSocket::disconnected, this, &HttpResponder::onSocketDisconnected);
+    connect(socket, &QTcpSocket::bytesWritten, this, &HttpResponder::tellBytesWritten);
+}
+
+void HttpResponder::onSocketDisconnected()
+{
+    const QPointer<HttpResponder> alive(this);
+    if (m_listener)
+        m_listener->onClientDisconnected();
+    if (alive)
+        Q_EMIT clientDisconnected();
+}
+
+void HttpResponder::tellBytesWritten()
+{
+    const QPointer<HttpResponder> alive(this);
+    if (m_listener)
+        m_listener->onBytesWritten();
+    if (alive)
+        Q_EMIT bytesWritten();
 }
 
 HttpResponder::~HttpResponder() = default;
@@ -126,8 +144,10 @@ void HttpResponder::beginStream(int status, const QByteArray &contentType)
     if (m_state != State::Idle)
         return;
     m_state = State::Streaming;
+    // Straight to the kernel like the chunks after it: through QTcpSocket's buffer it would wait for the
+    // loop's next pass or the first chunk, and the socket would make its write notifier (a QObject) for it.
     if (m_socket)
-        m_socket->write(headerBlock(status, contentType, -1));
+        writeNow(headerBlock(status, contentType, -1));
     if (m_framing.headersOnly)
         finish();
 }
@@ -149,7 +169,7 @@ bool HttpResponder::writeChunk(const QByteArray &data, Flush flush)
         const qint64 sent
             = flush == Flush::Now && m_socket->bytesToWrite() == 0 ? sendNow(*m_socket, frame) : -1;
         if (sent == frame.size()) {
-            Q_EMIT bytesWritten();
+            tellBytesWritten();
             return true;
         }
         written = m_socket->write(sent > 0 ? frame.sliced(sent) : frame) > 0;

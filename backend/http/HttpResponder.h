@@ -39,6 +39,20 @@ public:
     HttpResponder(QTcpSocket *socket, Framing framing);
     ~HttpResponder() override;
 
+    // What answers a request through this responder (a GenerationResponse), told by plain calls what
+    // clientDisconnected() and bytesWritten() say, before their receivers, instead of two signal
+    // connections made for every request. At most one; a listener that goes first sets null.
+    class Listener
+    {
+    public:
+        virtual void onClientDisconnected() = 0;
+        virtual void onBytesWritten() = 0;
+
+    protected:
+        ~Listener() = default;
+    };
+    void setListener(Listener *listener) { m_listener = listener; }
+
     // Adds a header to the response; call before send() or beginStream().
     void addHeader(const QByteArray &name, const QByteArray &value);
     // Writes an error body in the shape the request's clients read; empty: Ponder's own (OpenAI's). Set
@@ -88,6 +102,9 @@ private:
     };
 
     void finish();
+    void onSocketDisconnected();
+    // The kernel took some of what was written: the listener, then bytesWritten().
+    void tellBytesWritten();
     // Writes to the client at once, bypassing QTcpSocket's buffer (and its write notifier) when it is empty.
     void writeNow(const QByteArray &bytes);
     QByteArray headerBlock(int status, const QByteArray &contentType, qint64 contentLength) const;
@@ -96,5 +113,6 @@ private:
     State m_state = State::Idle;
     Framing m_framing;
     ErrorWriter m_errorWriter;
+    Listener *m_listener = nullptr;
     QPointer<QTcpSocket> m_socket;
 };

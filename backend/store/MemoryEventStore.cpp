@@ -21,7 +21,7 @@ void MemoryEventStore::createSession(const Session &session, Done done)
         return done(StoreStatus::failure(StoreStatus::Code::LimitReached,
             QStringLiteral("the session limit (%1) is reached: end a session to make room")
                 .arg(m_limits.maxSessions)));
-    // Made in place: an Entry copied in would allocate its two (empty) deques twice.
+    // Made in place: the session is copied in once.
     m_sessions[session.id].session = session;
     done(StoreStatus::success());
 }
@@ -96,10 +96,10 @@ StoredEvent MemoryEventStore::appendTo(
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     StoredEvent event {sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data, {}};
-    std::deque<StoredEvent> &stream = entry.stream(kind);
-    stream.push_back(event);
-    while (stream.size() > size_t(std::max(1, m_limits.historyLength)))
-        stream.pop_front();
+    QList<StoredEvent> &stream = entry.stream(kind);
+    stream.append(event);
+    while (stream.size() > std::max(1, m_limits.historyLength))
+        stream.removeFirst(); // the list's start moves on: no element is moved
     entry.session.lastActivity = now;
     if (!event.isSessionEnd())
         entry.stats.record(kind, data);
@@ -140,7 +140,7 @@ void MemoryEventStore::read(
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
         return done(StoreStatus::sessionNotFound(sessionId), {});
-    const std::deque<StoredEvent> &stream = it->stream(kind);
+    const QList<StoredEvent> &stream = it->stream(kind);
     auto first = std::upper_bound(stream.cbegin(), stream.cend(), after,
         [](const StreamId &id, const StoredEvent &event) { return id < event.id; });
     QList<StoredEvent> events;

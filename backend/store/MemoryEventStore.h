@@ -5,8 +5,8 @@
 #include "store/EventStore.h"
 
 #include <QHash>
+#include <QList>
 
-#include <deque>
 #include <map>
 
 class MemoryEventStore : public EventStore
@@ -39,10 +39,12 @@ private:
     {
         Session session;
         SessionStats stats;
-        std::deque<StoredEvent> thinking;
-        std::deque<StoredEvent> progress;
+        // QLists, not std::deques: a session per request is the common case, and an empty deque allocates
+        // (its map and a block) when made and again when moved, as the hash moves its entries.
+        QList<StoredEvent> thinking;
+        QList<StoredEvent> progress;
         quint64 endedAs = 0; // its place in m_ended; 0 while the session is active
-        std::deque<StoredEvent> &stream(EventKind kind)
+        QList<StoredEvent> &stream(EventKind kind)
         {
             return kind == EventKind::Thinking ? thinking : progress;
         }

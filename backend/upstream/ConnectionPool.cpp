@@ -12,7 +12,7 @@ ConnectionPool::ConnectionPool(QObject *parent)
 
 ConnectionPool::~ConnectionPool() = default;
 
-QTcpSocket *ConnectionPool::take(const QString &key, QObject *newParent)
+QTcpSocket *ConnectionPool::take(const QString &key, Holder *holder)
 {
     QList<Idle> &idle = m_idle[key];
     while (!idle.isEmpty()) {
@@ -23,8 +23,7 @@ QTcpSocket *ConnectionPool::take(const QString &key, QObject *newParent)
                 entry.socket->deleteLater();
             continue;
         }
-        entry.socket->disconnect(this);
-        entry.socket->setParent(newParent);
+        m_held.insert(entry.socket, holder);
         return entry.socket;
     }
     return nullptr;
@@ -32,16 +31,20 @@ QTcpSocket *ConnectionPool::take(const QString &key, QObject *newParent)
 
 void ConnectionPool::giveBack(const QString &key, QTcpSocket *socket)
 {
+    m_held.remove(socket);
     QList<Idle> &idle = m_idle[key];
     if (idle.size() >= MaxIdlePerKey || socket->state() != QAbstractSocket::ConnectedState) {
+        socket->disconnect(this);
         socket->abort();
         socket->deleteLater();
         return;
     }
-    socket->setParent(this);
-    // An idle connection that speaks, or ends, is of no further use.
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { drop(socket); });
-    connect(socket, &QTcpSocket::disconnected, this, [this, socket] { drop(socket); });
+    if (socket->parent() != this) { // a new connection: watched from now until it closes
+        socket->setParent(this);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
+        connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] { onError(socket); });
+    }
     Idle entry {socket, {}};
     entry.since.start();
     idle.append(entry);
@@ -57,8 +60,29 @@ int ConnectionPool::idleCount() const
     return count;
 }
 
+void ConnectionPool::onReadyRead(QTcpSocket *socket)
+{
+    if (Holder *holder = m_held.value(socket))
+        return holder->onHeldReadyRead();
+    drop(socket); // an idle connection that speaks is of no further use
+}
+
+void ConnectionPool::onDisconnected(QTcpSocket *socket)
+{
+    if (Holder *holder = m_held.value(socket))
+        return holder->onHeldDisconnected();
+    drop(socket);
+}
+
+void ConnectionPool::onError(QTcpSocket *socket)
+{
+    if (Holder *holder = m_held.value(socket))
+        holder->onHeldError();
+}
+
 void ConnectionPool::drop(QTcpSocket *socket)
 {
+    m_held.remove(socket);
     for (QList<Idle> &idle : m_idle)
         idle.removeIf([socket](const Idle &entry) { return entry.socket == socket; });
     socket->disconnect(this);

@@ -15,24 +15,41 @@ Generation::Generation(QString upstreamName, QString model, WireApi wire, QObjec
     , m_client(new HttpStreamClient(this))
 {
     m_clock.start();
-    connect(m_client, &HttpStreamClient::responseStarted, this, [this](int status) {
-        if (status / 100 == 2)
-            setStage(Stage::WaitingForFirstToken);
-    });
-    // While a unit of the answer is read off the event loop (holdUpstream), what the client says next waits.
-    connect(m_client, &HttpStreamClient::bodyReceived, this,
-        [this](const QByteArray &bytes) { whenNotHeld([this, bytes] { onBody(bytes); }); });
-    connect(m_client, &HttpStreamClient::finished, this, [this] { whenNotHeld([this] { onBodyEnd(); }); });
-    connect(m_client, &HttpStreamClient::failed, this,
-        [this](HttpStreamClient::Failure failure, const QString &message) {
-            whenNotHeld([this, failure, message] { onClientFailed(failure, message); });
-        });
+    m_client->setReader(this);
+}
+
+void Generation::onResponseStarted(int status)
+{
+    if (status / 100 == 2)
+        setStage(Stage::WaitingForFirstToken);
+}
+
+// While a unit of the answer is read off the event loop (holdUpstream), what the client says next waits.
+void Generation::onResponseBody(const QByteArray &bytes)
+{
+    if (!m_upstreamHeld)
+        return onBody(bytes); // the usual case: no function made around the bytes
+    m_heldBack.append([this, bytes] { onBody(bytes); });
+}
+
+void Generation::onResponseEnd()
+{
+    whenNotHeld([this] { onBodyEnd(); });
+}
+
+void Generation::onResponseFailed(HttpStreamClient::Failure failure, const QString &message)
+{
+    whenNotHeld([this, failure, message] { onClientFailed(failure, message); });
 }
 
 Generation::~Generation()
 {
+    if (m_client)
+        m_client->setReader(nullptr);
     if (m_observer)
         m_observer->onGenerationGone();
+    while (!m_heldUntilGone.isEmpty())
+        m_heldUntilGone.takeFirst().reset();
 }
 
 void Generation::onBody(const QByteArray &bytes)
@@ -175,7 +192,12 @@ void Generation::post(HttpStreamClient::Request post, const ChatRequest &request
 
 void Generation::relay(const QByteArray &data, const QByteArray &eventName)
 {
-    if (isRunning())
+    if (!isRunning())
+        return;
+    const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationData(data, eventName);
+    if (alive)
         Q_EMIT upstreamData(data, eventName);
 }
 
@@ -219,6 +241,10 @@ void Generation::emitReasoning(const QString &text)
     setStage(Stage::Generating);
     m_transcript.reasoning += text;
     const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationReasoning(text);
+    if (!alive)
+        return;
     Q_EMIT reasoningDelta(text);
     if (Observer *observer = observerAfterSignal(alive))
         observer->onReasoningDelta(text);
@@ -236,6 +262,10 @@ void Generation::emitToolCalls(const QJsonArray &fragments)
     setStage(Stage::Generating);
     m_transcript.addToolCallFragments(fragments);
     const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationToolCalls(fragments);
+    if (!alive)
+        return;
     Q_EMIT toolCallsDelta(fragments);
     if (Observer *observer = observerAfterSignal(alive))
         observer->onToolCallsDelta();
@@ -257,6 +287,12 @@ void Generation::deliver(const QList<ThinkTagSplitter::Piece> &pieces)
         setStage(Stage::Generating);
         (piece.reasoning ? m_transcript.reasoning : m_transcript.content) += piece.text;
         const QPointer<Generation> alive(this);
+        if (m_route && piece.reasoning)
+            m_route->onGenerationReasoning(piece.text);
+        else if (m_route)
+            m_route->onGenerationContent(piece.text);
+        if (!alive)
+            return;
         if (piece.reasoning)
             Q_EMIT reasoningDelta(piece.text);
         else
@@ -278,10 +314,14 @@ void Generation::finish(const GenerationOutcome &outcome)
     deliver(m_tags.flush());
     // The end of the HTTP body (the last chunk) usually follows at once; reading it lets the connection
     // go back to the pool, even when this generation is deleted the moment it finishes.
-    m_client->disconnect(this);
+    m_client->setReader(nullptr);
     std::exchange(m_client, nullptr)->releaseWhenDone(1000);
     setStage(Stage::Finished);
     const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationFinished(outcome);
+    if (!alive)
+        return;
     Q_EMIT finished(outcome);
     if (Observer *observer = observerAfterSignal(alive))
         observer->onFinished(outcome);
@@ -297,6 +337,10 @@ void Generation::fail(UpstreamError error)
         m_client->abort();
     setStage(Stage::Failed);
     const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationFailed(error);
+    if (!alive)
+        return;
     Q_EMIT failed(error);
     if (Observer *observer = observerAfterSignal(alive))
         observer->onFailed(error);
@@ -310,6 +354,10 @@ void Generation::setStage(Stage stage)
     if (stage == Stage::Generating && m_firstTokenMs < 0)
         m_firstTokenMs = m_clock.elapsed();
     const QPointer<Generation> alive(this);
+    if (m_route)
+        m_route->onGenerationStage(stage);
+    if (!alive)
+        return;
     Q_EMIT stageChanged(stage);
     if (Observer *observer = observerAfterSignal(alive))
         observer->onStageChanged(stage);

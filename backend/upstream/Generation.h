@@ -17,10 +17,12 @@
 #include "upstream/UpstreamError.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 // A unit of an upstream's answer as it was sent: an SSE event (its data, and its `event:` name) or an
 // NDJSON line.
@@ -30,7 +32,8 @@ struct AnswerUnit
     QByteArray eventName;
 };
 
-class Generation : public QObject
+// Reads its upstream client by plain calls (HttpStreamClient::Reader), not four signal connections a request.
+class Generation : public QObject, private HttpStreamClient::Reader
 {
     Q_OBJECT
 
@@ -87,8 +90,33 @@ public:
     // Backpressure from a consumer that cannot keep up (a client that reads slower than the model
     // writes): while paused, the upstream is not read, and TCP holds the model server back.
     void setReadingPaused(bool paused);
+    // Keeps `held` until this generation is deleted, then lets go of it (at the end of its destructor, in
+    // the order given): what its starters count while it exists (the upstream's holds, the chat service's
+    // running generations), without a connection to destroyed() made for each.
+    void holdUntilGone(std::shared_ptr<void> held) { m_heldUntilGone.append(std::move(held)); }
+
     // Replaces the observer (null: none). An observer that goes first sets null.
     void setObserver(Observer *observer) { m_observer = observer; }
+
+    // The route that answers a client with this generation (GenerationResponse): told of each piece of news
+    // by a plain call before the signal's receivers (its connections were the first made), instead of a
+    // signal connection per kind of news made and torn down for every request. At most one; a route that
+    // goes first sets null.
+    class Route
+    {
+    public:
+        virtual void onGenerationData(const QByteArray &data, const QByteArray &eventName) = 0;
+        virtual void onGenerationStage(Stage stage) = 0;
+        virtual void onGenerationContent(const QString &text) = 0;
+        virtual void onGenerationReasoning(const QString &text) = 0;
+        virtual void onGenerationToolCalls(const QJsonArray &fragments) = 0;
+        virtual void onGenerationFinished(const GenerationOutcome &outcome) = 0;
+        virtual void onGenerationFailed(const UpstreamError &error) = 0;
+
+    protected:
+        ~Route() = default;
+    };
+    void setRoute(Route *route) { m_route = route; }
 
 Q_SIGNALS:
     // One unit of the upstream's answer exactly as it sent it, before Ponder reads it: an SSE event (its
@@ -159,6 +187,10 @@ private:
     // that pass it on.
     UpstreamError statusError() const;
     void deliver(const QList<ThinkTagSplitter::Piece> &pieces);
+    void onResponseStarted(int status) override;
+    void onResponseBody(const QByteArray &bytes) override;
+    void onResponseEnd() override;
+    void onResponseFailed(HttpStreamClient::Failure failure, const QString &message) override;
     void onBody(const QByteArray &bytes);
     void onBodyEnd();
     void onClientFailed(HttpStreamClient::Failure failure, const QString &message);
@@ -178,7 +210,9 @@ private:
         return alive ? m_observer : nullptr;
     }
 
+    QList<std::shared_ptr<void>> m_heldUntilGone;
     Observer *m_observer = nullptr;
+    Route *m_route = nullptr;
     QString m_upstreamName;
     QString m_model;
     WireApi m_wire;

@@ -8,6 +8,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <utility>
+
 namespace {
 
 quint16 portOf(const QUrl &url)
@@ -40,7 +42,7 @@ HttpStreamClient::HttpStreamClient(QObject *parent)
     : QObject(parent)
 {
     m_timeout.setSingleShot(true);
-    connect(&m_timeout, &QuietTimer::timeout, this, [this] {
+    m_timeout.onTimeout([this] {
         fail(Failure::Timeout,
             m_state == State::Connecting
                 ? QStringLiteral("timed out connecting to %1").arg(where())
@@ -76,7 +78,7 @@ void HttpStreamClient::start(const Request &request)
         if (QTcpSocket *socket = request.pool->take(poolKey(*this, request.proxy), this)) {
             m_socket = socket;
             m_reused = true;
-            watch(socket);
+            m_heldFrom = request.pool; // it tells this client what the socket says
             onConnected();
             return;
         }
@@ -276,12 +278,18 @@ void HttpStreamClient::read(const QByteArray &bytes)
     const QByteArray body = m_parser.feed(bytes);
     // Each signal's receiver may abort this client: nothing more is said once it has.
     if (!hadHead && m_parser.hasHead()) {
-        Q_EMIT responseStarted(m_parser.head().status);
+        if (m_reader)
+            m_reader->onResponseStarted(m_parser.head().status);
+        else
+            Q_EMIT responseStarted(m_parser.head().status);
         if (m_state != State::Reading)
             return;
     }
     if (!body.isEmpty()) {
-        Q_EMIT bodyReceived(body);
+        if (m_reader)
+            m_reader->onResponseBody(body);
+        else
+            Q_EMIT bodyReceived(body);
         if (m_state != State::Reading)
             return;
     }
@@ -342,13 +350,17 @@ void HttpStreamClient::complete()
     if (reusable) {
         QTcpSocket *socket = m_socket;
         m_socket = nullptr;
-        socket->disconnect(this);
+        if (!m_reused) // a new connection, which this client watched itself
+            socket->disconnect(this);
+        m_heldFrom = nullptr;
         m_request.pool->giveBack(poolKey(*this, m_request.proxy), socket);
     } else {
         closeSocket();
     }
     if (m_deleteWhenDone)
         deleteLater();
+    if (m_reader)
+        return m_reader->onResponseEnd();
     Q_EMIT finished();
 }
 
@@ -361,6 +373,8 @@ void HttpStreamClient::fail(Failure failure, const QString &message)
     closeSocket();
     if (m_deleteWhenDone)
         deleteLater();
+    if (m_reader)
+        return m_reader->onResponseFailed(failure, message);
     Q_EMIT failed(failure, message);
 }
 
@@ -370,7 +384,10 @@ void HttpStreamClient::closeSocket()
         return;
     QTcpSocket *socket = m_socket;
     m_socket = nullptr;
-    socket->disconnect(this);
+    if (!m_reused)
+        socket->disconnect(this);
+    else if (m_heldFrom)
+        std::exchange(m_heldFrom, nullptr)->letGo(socket);
     socket->abort();
     socket->deleteLater();
 }

@@ -12,6 +12,7 @@
 
 #include "core/QuietTimer.h"
 #include "http/HttpResponseParser.h"
+#include "upstream/ConnectionPool.h"
 
 #include <QByteArray>
 #include <QList>
@@ -21,10 +22,10 @@
 #include <QTimer>
 #include <QUrl>
 
-class ConnectionPool;
 class QTcpSocket;
 
-class HttpStreamClient : public QObject
+// A pooled connection is heard through the pool (ConnectionPool::Holder), a new one by its own signals.
+class HttpStreamClient : public QObject, private ConnectionPool::Holder
 {
     Q_OBJECT
 
@@ -55,6 +56,21 @@ public:
     };
     Q_ENUM(Failure)
 
+    // Who reads the response by plain calls instead of the signals: told exactly what they would say, in
+    // their place (none is emitted while a reader is set). A generation is one per request, where four
+    // signal connections would be made and torn down for each. The reader sets null before it goes.
+    class Reader
+    {
+    public:
+        virtual void onResponseStarted(int status) = 0;
+        virtual void onResponseBody(const QByteArray &data) = 0;
+        virtual void onResponseEnd() = 0;
+        virtual void onResponseFailed(Failure failure, const QString &message) = 0;
+
+    protected:
+        ~Reader() = default;
+    };
+
     explicit HttpStreamClient(QObject *parent = nullptr);
     ~HttpStreamClient() override;
 
@@ -64,6 +80,7 @@ public:
     // The owner no longer needs the response: finish reading it (so the connection can be reused) for at
     // most `graceMs`, then delete this client. It stops being a child of its owner.
     void releaseWhenDone(int graceMs);
+    void setReader(Reader *reader) { m_reader = reader; }
     // Flow control for a consumer that cannot keep up: while paused, nothing more is read and the socket
     // buffers at most PausedReadBufferBytes, so the kernel's TCP window holds the server back. The silence
     // that follows is ours, not the server's: the idle timeout waits until reading resumes.
@@ -111,18 +128,23 @@ private:
     void read(const QByteArray &bytes);
     void onDisconnected();
     void onSocketError();
+    void onHeldReadyRead() override { onReadyRead(); }
+    void onHeldDisconnected() override { onDisconnected(); }
+    void onHeldError() override { onSocketError(); }
     QString where() const;
     void complete();
     void fail(Failure failure, const QString &message);
     void closeSocket();
 
     Request m_request;
+    Reader *m_reader = nullptr;
     QPointer<QTcpSocket> m_socket;
     QuietTimer m_timeout; // restarted on every read: a clock read, not a timer re-registration
     State m_state = State::Idle;
     HttpResponseParser m_parser;
     bool m_received = false; // a byte of the response arrived
     bool m_reused = false; // the connection came from the pool (the server may have closed it meanwhile)
+    QPointer<ConnectionPool> m_heldFrom; // the pool of the connection in use, while it is taken from one
     bool m_readPaused = false;
     bool m_deleteWhenDone = false; // released by its owner (releaseWhenDone)
     bool m_forwardToProxy = false; // http:// through an HTTP proxy: absolute-form requests to the proxy

@@ -45,8 +45,7 @@ Generation *UpstreamProvider::start(const ChatRequest &request, QObject *parent)
     Generation *generation = startChat(request, parent);
     if (!generation)
         return nullptr;
-    auto held = std::make_shared<std::shared_ptr<void>>(hold());
-    connect(generation, &QObject::destroyed, this, [held] { held->reset(); });
+    generation->holdUntilGone(hold());
     return generation;
 }
 

@@ -20,6 +20,17 @@ namespace {
 // Nothing listens on port 1 (it is privileged, and outside the range the kernel hands out).
 const QString Unreachable = QStringLiteral("openai:http://127.0.0.1:1");
 
+// Holds a taken connection and counts what its socket said, as an HttpStreamClient hears it.
+struct CountingHolder : ConnectionPool::Holder
+{
+    virtual ~CountingHolder() = default;
+    int readyReads = 0;
+    int disconnects = 0;
+    void onHeldReadyRead() override { ++readyReads; }
+    void onHeldDisconnected() override { ++disconnects; }
+    void onHeldError() override { }
+};
+
 } // namespace
 
 class UpstreamUnitsTest : public QObject
@@ -27,7 +38,12 @@ class UpstreamUnitsTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void init() { QVERIFY(m_server.listen(QHostAddress::LocalHost, 0)); }
+    void init()
+    {
+        m_holder.readyReads = 0;
+        m_holder.disconnects = 0;
+        QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
+    }
     void cleanup()
     {
         m_server.close();
@@ -38,7 +54,7 @@ private Q_SLOTS:
     void pool_isEmptyUntilAConnectionIsGivenBack()
     {
         ConnectionPool pool;
-        QCOMPARE(pool.take(key(), this), nullptr);
+        QCOMPARE(pool.take(key(), &m_holder), nullptr);
         QCOMPARE(pool.idleCount(), 0);
     }
 
@@ -51,11 +67,41 @@ private Q_SLOTS:
         pool.giveBack(key(), first);
         pool.giveBack(key(), second);
         QCOMPARE(pool.idleCount(), 2);
-        QObject owner;
-        QCOMPARE(pool.take(key(), &owner), second);
-        QCOMPARE(second->parent(), &owner);
-        QCOMPARE(pool.take(key(), &owner), first);
-        QCOMPARE(pool.take(key(), &owner), nullptr);
+        QCOMPARE(pool.take(key(), &m_holder), second);
+        QCOMPARE(second->parent(), &pool); // the pool's while in use, too
+        QCOMPARE(pool.take(key(), &m_holder), first);
+        QCOMPARE(pool.take(key(), &m_holder), nullptr);
+    }
+
+    void pool_handsWhatATakenConnectionSaysToItsHolder_untilGivenBack()
+    {
+        ConnectionPool pool;
+        QPointer<QTcpSocket> socket = connected();
+        pool.giveBack(key(), socket);
+        QCOMPARE(pool.take(key(), &m_holder), socket.data());
+        m_accepted.last()->write("HTTP/1.1 200 OK\r\n");
+        QTRY_COMPARE(m_holder.readyReads, 1);
+        socket->readAll();
+        pool.giveBack(key(), socket);
+        QCOMPARE(pool.idleCount(), 1);
+        // Idle again: what it says now ends it, and the holder hears nothing.
+        m_accepted.last()->write("HTTP/1.1 408 Request Timeout\r\n\r\n");
+        QTRY_COMPARE(pool.idleCount(), 0);
+        QTRY_VERIFY(!socket);
+        QCOMPARE(m_holder.readyReads, 1);
+    }
+
+    void pool_aTakenConnectionLetGo_isHeardByNoOne()
+    {
+        ConnectionPool pool;
+        QPointer<QTcpSocket> socket = connected();
+        pool.giveBack(key(), socket);
+        QCOMPARE(pool.take(key(), &m_holder), socket.data());
+        pool.letGo(socket);
+        m_accepted.last()->close();
+        QTRY_VERIFY(!socket); // its end drops it, as an idle one's would
+        QCOMPARE(m_holder.disconnects, 0);
+        QCOMPARE(pool.idleCount(), 0);
     }
 
     void pool_keepsEachUpstreamsConnectionsApart()
@@ -63,8 +109,8 @@ private Q_SLOTS:
         ConnectionPool pool;
         QTcpSocket *socket = connected();
         pool.giveBack(key(), socket);
-        QCOMPARE(pool.take(QStringLiteral("http://127.0.0.1:1"), this), nullptr);
-        QCOMPARE(pool.take(key(), this), socket);
+        QCOMPARE(pool.take(QStringLiteral("http://127.0.0.1:1"), &m_holder), nullptr);
+        QCOMPARE(pool.take(key(), &m_holder), socket);
     }
 
     void pool_dropsAConnectionTheServerClosesWhileIdle()
@@ -75,7 +121,7 @@ private Q_SLOTS:
         m_accepted.last()->close();
         QTRY_COMPARE(pool.idleCount(), 0);
         QTRY_VERIFY(!socket); // closed and deleted, not left for a request to find broken
-        QCOMPARE(pool.take(key(), this), nullptr);
+        QCOMPARE(pool.take(key(), &m_holder), nullptr);
     }
 
     void pool_dropsAnIdleConnectionTheServerSpeaksOn()
@@ -284,6 +330,7 @@ private:
 
     QTcpServer m_server;
     QList<QTcpSocket *> m_accepted;
+    CountingHolder m_holder;
 };
 
 QTEST_GUILESS_MAIN(UpstreamUnitsTest)
