@@ -159,6 +159,14 @@ std::optional<ApiError> AccessPolicy::check(const HttpRequest &request) const
                 .arg(clippedForMessage(QString::fromLatin1(request.header("host")))),
             {}, QStringLiteral("permission_error"));
     const QByteArray origin = request.header("origin");
+    // A page elsewhere can make the browser send a GET without an Origin (an image, a script, a frame); the
+    // browser still says where it came from. Only a person's own navigation (a link followed, an address
+    // typed) is let through without an Origin: its answer goes to them, not to the page.
+    if (origin.isEmpty() && request.header("sec-fetch-site").compare("cross-site", Qt::CaseInsensitive) == 0
+        && request.header("sec-fetch-mode").compare("navigate", Qt::CaseInsensitive) != 0)
+        return ApiError(403,
+            QStringLiteral("a request a page on another site made without an Origin is not allowed"), {},
+            QStringLiteral("permission_error"));
     if (!origin.isEmpty() && !originAllowed(origin))
         return ApiError(403,
             QStringLiteral("Origin '%1' is not allowed (add it with --allowed-origin)")

@@ -249,6 +249,40 @@ private Q_SLOTS:
             QCOMPARE(refused->status, 400);
     }
 
+    // An <img> or <script> on another site reaches a GET route without an Origin; its browser says so.
+    void aPageElsewhereCannotSendAnOriginlessRequest_data()
+    {
+        QTest::addColumn<QByteArray>("site");
+        QTest::addColumn<QByteArray>("mode");
+        QTest::addColumn<QByteArray>("origin");
+        QTest::addColumn<bool>("answered");
+        QTest::newRow("an image on another site")
+            << QByteArray("cross-site") << QByteArray("no-cors") << QByteArray() << false;
+        QTest::newRow("a link followed from another site")
+            << QByteArray("cross-site") << QByteArray("navigate") << QByteArray() << true;
+        QTest::newRow("a local page's fetch, with its Origin")
+            << QByteArray("cross-site") << QByteArray("cors") << QByteArray("http://localhost:3000") << true;
+        QTest::newRow("the same site")
+            << QByteArray("same-origin") << QByteArray("no-cors") << QByteArray() << true;
+        QTest::newRow("not a browser") << QByteArray() << QByteArray() << QByteArray() << true;
+    }
+    void aPageElsewhereCannotSendAnOriginlessRequest()
+    {
+        QFETCH(QByteArray, site);
+        QFETCH(QByteArray, mode);
+        QFETCH(QByteArray, origin);
+        QFETCH(bool, answered);
+        QList<QPair<QByteArray, QByteArray>> headers {{"Host", "127.0.0.1:8009"}};
+        if (!site.isEmpty())
+            headers.append({{"Sec-Fetch-Site", site}, {"Sec-Fetch-Mode", mode}});
+        if (!origin.isEmpty())
+            headers.append({"Origin", origin});
+        const auto refused = localPolicy().check(get(QStringLiteral("/api/streaming/test"), headers));
+        QCOMPARE(!refused, answered);
+        if (refused)
+            QCOMPARE(refused->status, 403);
+    }
+
     void theHostIsCheckedBeforeTheKey()
     {
         // A rebinding page with a stolen key is still refused for its Host, and told nothing about the key.
