@@ -84,9 +84,27 @@ std::optional<ApiError> HttpServer::refusal(const HttpRequest &request) const
     return std::nullopt;
 }
 
+namespace {
+
+// What is wrong with an opening handshake (RFC 6455 §4.2.1), "" when nothing is. QWebSocketServer would
+// drop such a connection without a word.
+QString handshakeFault(const HttpRequest &request)
+{
+    const auto key = QByteArray::fromBase64Encoding(
+        request.header("sec-websocket-key").trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!key || key.decoded.size() != 16)
+        return QStringLiteral("a WebSocket handshake needs a Sec-WebSocket-Key of 16 bytes in base64");
+    if (request.header("sec-websocket-version").trimmed() != "13")
+        return QStringLiteral("this server speaks WebSocket version 13 (Sec-WebSocket-Version: 13)");
+    return {};
+}
+
+} // namespace
+
 bool HttpServer::acceptsWebSocket(const HttpRequest &request) const
 {
-    return m_webSocketPaths && m_webSocketPaths(request.path) && !refusal(request);
+    return m_webSocketPaths && m_webSocketPaths(request.path) && !refusal(request)
+        && handshakeFault(request).isEmpty();
 }
 
 HttpAdmission HttpServer::admit(const HttpRequestHead &head)
@@ -103,6 +121,16 @@ HttpAdmission HttpServer::admit(const HttpRequestHead &head)
         admission.respond
             = [error = *error](const HttpRequest &, HttpResponder &out) { sendApiError(out, error); };
         return admission;
+    }
+    if (request.isWebSocketUpgrade() && m_webSocketPaths && m_webSocketPaths(request.path)) {
+        if (const QString fault = handshakeFault(request); !fault.isEmpty()) {
+            admission.refused = true;
+            admission.respond = [fault](const HttpRequest &, HttpResponder &out) {
+                out.addHeader("Sec-WebSocket-Version", "13");
+                sendApiError(out, {400, fault});
+            };
+            return admission;
+        }
     }
     if (!match.handler) {
         // 404, 405 or a CORS preflight: none of them reads a body, so one that comes is not waited for.

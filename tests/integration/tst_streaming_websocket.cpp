@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The streaming API's WebSocket routes over real sockets: order, replay, bad clients, slow ones, budgets.
 #include "BackendFixture.h"
+#include "HttpTestClient.h"
 #include "RawHttpConnection.h"
 #include "StalledReader.h"
 #include "WebSocketTestClient.h"
@@ -33,6 +34,8 @@ private Q_SLOTS:
     void oversizedClientMessageClosesTheSocket();
     void getHistoryAndGetStatsAnswer();
     void unknownWebSocketPathIsRefused();
+    void aMalformedHandshakeIsA400_data();
+    void aMalformedHandshakeIsA400();
     void closedWebSocketsLeaveNoSocketBehind();
     void slowClientIsDroppedWithoutSlowingOthers();
     void watchersTogetherStayWithinTheBudget();
@@ -204,6 +207,49 @@ void StreamingWebSocketTest::getHistoryAndGetStatsAnswer()
         id);
     const QJsonObject stats = client.messagesOfType(QStringLiteral("stats")).value(0);
     QCOMPARE(stats.value(QLatin1String("data")).toObject().value(QLatin1String("thinking_steps")).toInt(), 1);
+}
+
+void StreamingWebSocketTest::aMalformedHandshakeIsA400_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("mentions");
+    const QByteArray start
+        = "GET /ws/sessions/hs HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n";
+    QTest::newRow("no key") << start + "Sec-WebSocket-Version: 13\r\n\r\n"
+                            << QStringLiteral("Sec-WebSocket-Key");
+    QTest::newRow("an empty key") << start + "Sec-WebSocket-Key:\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                                  << QStringLiteral("Sec-WebSocket-Key");
+    QTest::newRow("a key that is no base64")
+        << start + "Sec-WebSocket-Key: not base64 at all!\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        << QStringLiteral("Sec-WebSocket-Key");
+    QTest::newRow("another version") << start
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n"
+                                     << QStringLiteral("version 13");
+}
+
+// QWebSocketServer drops a malformed handshake without a word; the client is told what was wrong.
+void StreamingWebSocketTest::aMalformedHandshakeIsA400()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QString, mentions);
+    QVERIFY(m_server->createSession(QStringLiteral("hs")));
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(m_server->url({}).port()));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(head);
+    QByteArray raw;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            raw += socket.readAll();
+            return socket.state() != QAbstractSocket::ConnectedState;
+        },
+        15000));
+    raw += socket.readAll();
+    const RawHttpResponse response = parseRawResponse(raw);
+    QCOMPARE(response.status, 400);
+    QCOMPARE(response.header("sec-websocket-version"), QByteArray("13"));
+    QVERIFY2(response.body.contains(mentions.toUtf8()), response.body.constData());
+    QCOMPARE(m_server->backend().hub().watcherCount(), 0);
 }
 
 void StreamingWebSocketTest::unknownWebSocketPathIsRefused()
