@@ -161,6 +161,11 @@ QtObject {
         case Timeline.Ended:
             return qsTr("Session ended")
         default:
+            // An AG-UI agent's state, recorded by its event's name: said in the window's words.
+            if (message === "STATE_SNAPSHOT")
+                return qsTr("Agent state: snapshot")
+            if (message === "STATE_DELTA")
+                return qsTr("Agent state: changed")
             return message
         }
     }

@@ -1541,7 +1541,7 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../qml/TimelineView.qml" line="42"/>
+        <location filename="../qml/TimelineView.qml" line="43"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
@@ -1811,7 +1811,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="147"/>
-        <location filename="../qml/Words.qml" line="294"/>
+        <location filename="../qml/Words.qml" line="299"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -1835,13 +1835,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="158"/>
-        <location filename="../qml/Words.qml" line="295"/>
+        <location filename="../qml/Words.qml" line="300"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="160"/>
-        <location filename="../qml/Words.qml" line="296"/>
+        <location filename="../qml/Words.qml" line="301"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
@@ -1851,48 +1851,58 @@
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="179"/>
+        <location filename="../qml/Words.qml" line="166"/>
+        <source>Agent state: snapshot</source>
+        <translation>Agent state: snapshot</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="168"/>
+        <source>Agent state: changed</source>
+        <translation>Agent state: changed</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="184"/>
         <source>%1 started run %2</source>
         <translation>%1 started run %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="179"/>
+        <location filename="../qml/Words.qml" line="184"/>
         <source>%1 started a run</source>
         <translation>%1 started a run</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="181"/>
+        <location filename="../qml/Words.qml" line="186"/>
         <source>%1 finished run %2</source>
         <translation>%1 finished run %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="181"/>
+        <location filename="../qml/Words.qml" line="186"/>
         <source>%1 finished its run</source>
         <translation>%1 finished its run</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="183"/>
+        <location filename="../qml/Words.qml" line="188"/>
         <source>Run %1 of %2 failed</source>
         <translation>Run %1 of %2 failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="183"/>
+        <location filename="../qml/Words.qml" line="188"/>
         <source>The run of %1 failed</source>
         <translation>The run of %1 failed</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="185"/>
+        <location filename="../qml/Words.qml" line="190"/>
         <source>Run %1 of %2 was stopped</source>
         <translation>Run %1 of %2 was stopped</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="185"/>
+        <location filename="../qml/Words.qml" line="190"/>
         <source>The run of %1 was stopped</source>
         <translation>The run of %1 was stopped</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="195"/>
-        <location filename="../qml/Words.qml" line="196"/>
+        <location filename="../qml/Words.qml" line="200"/>
+        <location filename="../qml/Words.qml" line="201"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n step</numerusform>
@@ -1900,8 +1910,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="195"/>
-        <location filename="../qml/Words.qml" line="201"/>
+        <location filename="../qml/Words.qml" line="200"/>
+        <location filename="../qml/Words.qml" line="206"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -1909,18 +1919,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199"/>
+        <location filename="../qml/Words.qml" line="204"/>
         <source>Trace started: %1</source>
         <translation>Trace started: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199"/>
+        <location filename="../qml/Words.qml" line="204"/>
         <source>Trace %1 started</source>
         <translation>Trace %1 started</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="201"/>
-        <location filename="../qml/Words.qml" line="202"/>
+        <location filename="../qml/Words.qml" line="206"/>
+        <location filename="../qml/Words.qml" line="207"/>
         <source>%n step(s) done</source>
         <translation>
             <numerusform>%n step done</numerusform>
@@ -1928,281 +1938,281 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="204"/>
+        <location filename="../qml/Words.qml" line="209"/>
         <source>Trace done: %1</source>
         <translation>Trace done: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="207"/>
+        <location filename="../qml/Words.qml" line="212"/>
         <source>Moved to session %1, the conversation a later span named</source>
         <extracomment>%1 is a session&apos;s id: the conversation a later span of the trace named</extracomment>
         <translation>Moved to session %1, the conversation a later span named</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209"/>
+        <location filename="../qml/Words.qml" line="214"/>
         <source>The trace failed: %1</source>
         <translation>The trace failed: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214"/>
+        <location filename="../qml/Words.qml" line="219"/>
         <source>Its root span ended with an error and said no more.</source>
         <translation>Its root span ended with an error and said no more.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="224"/>
-        <location filename="../qml/Words.qml" line="323"/>
+        <location filename="../qml/Words.qml" line="229"/>
+        <location filename="../qml/Words.qml" line="328"/>
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 answered with HTTP status %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="228"/>
+        <location filename="../qml/Words.qml" line="233"/>
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>%1 could not be reached. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="230"/>
+        <location filename="../qml/Words.qml" line="235"/>
         <source>Ponder stopped waiting for %1.</source>
         <translation>Ponder stopped waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="231"/>
-        <location filename="../qml/Words.qml" line="326"/>
+        <location filename="../qml/Words.qml" line="236"/>
+        <location filename="../qml/Words.qml" line="331"/>
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 went silent, and Ponder stopped waiting.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="232"/>
+        <location filename="../qml/Words.qml" line="237"/>
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 broke off the connection during the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="233"/>
+        <location filename="../qml/Words.qml" line="238"/>
         <source>The connection to %1 failed.</source>
         <translation>The connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="234"/>
+        <location filename="../qml/Words.qml" line="239"/>
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 did not answer with an event stream.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="235"/>
+        <location filename="../qml/Words.qml" line="240"/>
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 sent an event too large to relay.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="236"/>
+        <location filename="../qml/Words.qml" line="241"/>
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 ended its stream before it finished the run.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="242"/>
+        <location filename="../qml/Words.qml" line="247"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="259"/>
+        <location filename="../qml/Words.qml" line="264"/>
         <source>Now: in memory, healthy.</source>
         <translation>Now: in memory, healthy.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="262"/>
+        <location filename="../qml/Words.qml" line="267"/>
         <source>Now: Redis, connected.</source>
         <translation>Now: Redis, connected.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="263"/>
+        <location filename="../qml/Words.qml" line="268"/>
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Now: Redis, degraded (%1). Events are buffered until it is back.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="269"/>
+        <location filename="../qml/Words.qml" line="274"/>
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="270"/>
+        <location filename="../qml/Words.qml" line="275"/>
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="271"/>
+        <location filename="../qml/Words.qml" line="276"/>
         <source>The event store refused to show this session.</source>
         <translation>The event store refused to show this session.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="278"/>
+        <location filename="../qml/Words.qml" line="283"/>
         <source>No keychain answers.</source>
         <translation>No keychain answers.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="279"/>
+        <location filename="../qml/Words.qml" line="284"/>
         <source>The keychain refused Ponder access.</source>
         <translation>The keychain refused Ponder access.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="280"/>
+        <location filename="../qml/Words.qml" line="285"/>
         <source>The keychain reported an error.</source>
         <translation>The keychain reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="286"/>
+        <location filename="../qml/Words.qml" line="291"/>
         <source>Nothing is stored in plain text instead.</source>
         <translation>Nothing is stored in plain text instead.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="292"/>
+        <location filename="../qml/Words.qml" line="297"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="293"/>
+        <location filename="../qml/Words.qml" line="298"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="297"/>
+        <location filename="../qml/Words.qml" line="302"/>
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="298"/>
+        <location filename="../qml/Words.qml" line="303"/>
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="321"/>
+        <location filename="../qml/Words.qml" line="326"/>
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 broke off the answer before it was done.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="227"/>
-        <location filename="../qml/Words.qml" line="325"/>
+        <location filename="../qml/Words.qml" line="232"/>
+        <location filename="../qml/Words.qml" line="330"/>
         <source>%1 could not be reached.</source>
         <translation>%1 could not be reached.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="327"/>
+        <location filename="../qml/Words.qml" line="332"/>
         <source>The secure connection to %1 failed.</source>
         <translation>The secure connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="329"/>
+        <location filename="../qml/Words.qml" line="334"/>
         <source>%1 reported an error.</source>
         <translation>%1 reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="330"/>
+        <location filename="../qml/Words.qml" line="335"/>
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 sent an answer Ponder could not read.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="336"/>
+        <location filename="../qml/Words.qml" line="341"/>
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>Not reachable: nothing answers at this address. Is the server running?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="337"/>
+        <location filename="../qml/Words.qml" line="342"/>
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>It went silent, and Ponder stopped waiting.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="338"/>
+        <location filename="../qml/Words.qml" line="343"/>
         <source>The secure connection failed.</source>
         <translation>The secure connection failed.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="339"/>
+        <location filename="../qml/Words.qml" line="344"/>
         <source>It refused Ponder&apos;s API key.</source>
         <translation>It refused Ponder&apos;s API key.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="340"/>
+        <location filename="../qml/Words.qml" line="345"/>
         <source>Nothing found at this address: is the URL right?</source>
         <translation>Nothing found at this address: is the URL right?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="341"/>
+        <location filename="../qml/Words.qml" line="346"/>
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>It asked Ponder to wait (too many requests).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="342"/>
+        <location filename="../qml/Words.qml" line="347"/>
         <source>It answered with an error.</source>
         <translation>It answered with an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="358"/>
+        <location filename="../qml/Words.qml" line="363"/>
         <source>Model not found</source>
         <translation>Model not found</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="359"/>
+        <location filename="../qml/Words.qml" line="364"/>
         <source>Rate limited</source>
         <translation>Rate limited</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="360"/>
+        <location filename="../qml/Words.qml" line="365"/>
         <source>Model server not reachable</source>
         <translation>Model server not reachable</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="361"/>
+        <location filename="../qml/Words.qml" line="366"/>
         <source>Model server went silent</source>
         <translation>Model server went silent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="362"/>
+        <location filename="../qml/Words.qml" line="367"/>
         <source>The answer broke off</source>
         <translation>The answer broke off</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="363"/>
+        <location filename="../qml/Words.qml" line="368"/>
         <source>API key refused</source>
         <translation>API key refused</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="364"/>
+        <location filename="../qml/Words.qml" line="369"/>
         <source>Too many answers at once</source>
         <translation>Too many answers at once</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="365"/>
+        <location filename="../qml/Words.qml" line="370"/>
         <source>Request refused</source>
         <translation>Request refused</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="366"/>
+        <location filename="../qml/Words.qml" line="371"/>
         <source>Agent not reachable</source>
         <translation>Agent not reachable</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="367"/>
+        <location filename="../qml/Words.qml" line="372"/>
         <source>Agent went silent</source>
         <translation>Agent went silent</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="368"/>
+        <location filename="../qml/Words.qml" line="373"/>
         <source>Agent refused Ponder</source>
         <translation>Agent refused Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="369"/>
+        <location filename="../qml/Words.qml" line="374"/>
         <source>The agent reported an error</source>
         <translation>The agent reported an error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="370"/>
+        <location filename="../qml/Words.qml" line="375"/>
         <source>The model server reported an error</source>
         <translation>The model server reported an error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="378"/>
+        <location filename="../qml/Words.qml" line="383"/>
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="380"/>
+        <location filename="../qml/Words.qml" line="385"/>
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>The server is rate limiting Ponder and asked it to wait.</translation>
     </message>
@@ -2211,57 +2221,57 @@
         <translation type="vanished">The model server is rate limiting Ponder and asked it to wait.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="382"/>
+        <location filename="../qml/Words.qml" line="387"/>
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="384"/>
+        <location filename="../qml/Words.qml" line="389"/>
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>The model server went silent. It may still be loading the model: try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="386"/>
+        <location filename="../qml/Words.qml" line="391"/>
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="388"/>
+        <location filename="../qml/Words.qml" line="393"/>
         <source>The model server refused Ponder&apos;s API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder&apos;s API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="390"/>
+        <location filename="../qml/Words.qml" line="395"/>
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="392"/>
+        <location filename="../qml/Words.qml" line="397"/>
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="394"/>
+        <location filename="../qml/Words.qml" line="399"/>
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>The agent is not answering. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="396"/>
+        <location filename="../qml/Words.qml" line="401"/>
         <source>The agent went silent. Try again.</source>
         <translation>The agent went silent. Try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="398"/>
+        <location filename="../qml/Words.qml" line="403"/>
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>The agent refused Ponder. Check its address and what it expects in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="400"/>
+        <location filename="../qml/Words.qml" line="405"/>
         <source>The agent reported an error.</source>
         <translation>The agent reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="402"/>
+        <location filename="../qml/Words.qml" line="407"/>
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

@@ -1533,7 +1533,7 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../qml/TimelineView.qml" line="42"/>
+        <location filename="../qml/TimelineView.qml" line="43"/>
         <source>Timeline</source>
         <translation>Línea de tiempo</translation>
     </message>
@@ -1803,7 +1803,7 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="147"/>
-        <location filename="../qml/Words.qml" line="294"/>
+        <location filename="../qml/Words.qml" line="299"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
@@ -1827,13 +1827,13 @@
     </message>
     <message>
         <location filename="../qml/Words.qml" line="158"/>
-        <location filename="../qml/Words.qml" line="295"/>
+        <location filename="../qml/Words.qml" line="300"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
         <location filename="../qml/Words.qml" line="160"/>
-        <location filename="../qml/Words.qml" line="296"/>
+        <location filename="../qml/Words.qml" line="301"/>
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
@@ -1843,48 +1843,58 @@
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="179"/>
+        <location filename="../qml/Words.qml" line="166"/>
+        <source>Agent state: snapshot</source>
+        <translation>Estado del agente: instantánea</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="168"/>
+        <source>Agent state: changed</source>
+        <translation>Estado del agente: cambiado</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="184"/>
         <source>%1 started run %2</source>
         <translation>%1 inició la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="179"/>
+        <location filename="../qml/Words.qml" line="184"/>
         <source>%1 started a run</source>
         <translation>%1 inició una ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="181"/>
+        <location filename="../qml/Words.qml" line="186"/>
         <source>%1 finished run %2</source>
         <translation>%1 terminó la ejecución %2</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="181"/>
+        <location filename="../qml/Words.qml" line="186"/>
         <source>%1 finished its run</source>
         <translation>%1 terminó su ejecución</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="183"/>
+        <location filename="../qml/Words.qml" line="188"/>
         <source>Run %1 of %2 failed</source>
         <translation>La ejecución %1 de %2 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="183"/>
+        <location filename="../qml/Words.qml" line="188"/>
         <source>The run of %1 failed</source>
         <translation>La ejecución de %1 falló</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="185"/>
+        <location filename="../qml/Words.qml" line="190"/>
         <source>Run %1 of %2 was stopped</source>
         <translation>La ejecución %1 de %2 se detuvo</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="185"/>
+        <location filename="../qml/Words.qml" line="190"/>
         <source>The run of %1 was stopped</source>
         <translation>La ejecución de %1 se detuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="195"/>
-        <location filename="../qml/Words.qml" line="196"/>
+        <location filename="../qml/Words.qml" line="200"/>
+        <location filename="../qml/Words.qml" line="201"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n paso</numerusform>
@@ -1892,8 +1902,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="195"/>
-        <location filename="../qml/Words.qml" line="201"/>
+        <location filename="../qml/Words.qml" line="200"/>
+        <location filename="../qml/Words.qml" line="206"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n fallido</numerusform>
@@ -1901,18 +1911,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199"/>
+        <location filename="../qml/Words.qml" line="204"/>
         <source>Trace started: %1</source>
         <translation>Traza iniciada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="199"/>
+        <location filename="../qml/Words.qml" line="204"/>
         <source>Trace %1 started</source>
         <translation>Traza %1 iniciada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Words.qml" line="201"/>
-        <location filename="../qml/Words.qml" line="202"/>
+        <location filename="../qml/Words.qml" line="206"/>
+        <location filename="../qml/Words.qml" line="207"/>
         <source>%n step(s) done</source>
         <translation>
             <numerusform>%n paso hecho</numerusform>
@@ -1920,336 +1930,336 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="204"/>
+        <location filename="../qml/Words.qml" line="209"/>
         <source>Trace done: %1</source>
         <translation>Traza terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="207"/>
+        <location filename="../qml/Words.qml" line="212"/>
         <source>Moved to session %1, the conversation a later span named</source>
         <extracomment>%1 is a session&apos;s id: the conversation a later span of the trace named</extracomment>
         <translation>Movida a la sesión %1, la conversación que nombró un span posterior</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="209"/>
+        <location filename="../qml/Words.qml" line="214"/>
         <source>The trace failed: %1</source>
         <translation>La traza falló: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="214"/>
+        <location filename="../qml/Words.qml" line="219"/>
         <source>Its root span ended with an error and said no more.</source>
         <translation>Su span raíz terminó con un error y no dijo nada más.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="224"/>
-        <location filename="../qml/Words.qml" line="323"/>
+        <location filename="../qml/Words.qml" line="229"/>
+        <location filename="../qml/Words.qml" line="328"/>
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 respondió con el estado HTTP %2.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="228"/>
+        <location filename="../qml/Words.qml" line="233"/>
         <source>%1 could not be reached. Is it running at the address in Settings?</source>
         <translation>No se pudo contactar con %1. ¿Está en marcha en la dirección de Ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="230"/>
+        <location filename="../qml/Words.qml" line="235"/>
         <source>Ponder stopped waiting for %1.</source>
         <translation>Ponder dejó de esperar a %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="231"/>
-        <location filename="../qml/Words.qml" line="326"/>
+        <location filename="../qml/Words.qml" line="236"/>
+        <location filename="../qml/Words.qml" line="331"/>
         <source>%1 went silent, and Ponder stopped waiting.</source>
         <translation>%1 dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="232"/>
+        <location filename="../qml/Words.qml" line="237"/>
         <source>%1 broke off the connection during the run.</source>
         <translation>%1 cortó la conexión durante la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="233"/>
+        <location filename="../qml/Words.qml" line="238"/>
         <source>The connection to %1 failed.</source>
         <translation>La conexión con %1 falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="234"/>
+        <location filename="../qml/Words.qml" line="239"/>
         <source>%1 did not answer with an event stream.</source>
         <translation>%1 no respondió con un flujo de eventos.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="235"/>
+        <location filename="../qml/Words.qml" line="240"/>
         <source>%1 sent an event too large to relay.</source>
         <translation>%1 envió un evento demasiado grande para retransmitirlo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="236"/>
+        <location filename="../qml/Words.qml" line="241"/>
         <source>%1 ended its stream before it finished the run.</source>
         <translation>%1 cerró su flujo antes de terminar la ejecución.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="242"/>
+        <location filename="../qml/Words.qml" line="247"/>
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="259"/>
+        <location filename="../qml/Words.qml" line="264"/>
         <source>Now: in memory, healthy.</source>
         <translation>Ahora: en memoria, correcto.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="262"/>
+        <location filename="../qml/Words.qml" line="267"/>
         <source>Now: Redis, connected.</source>
         <translation>Ahora: Redis, conectado.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="263"/>
+        <location filename="../qml/Words.qml" line="268"/>
         <source>Now: Redis, degraded (%1). Events are buffered until it is back.</source>
         <translation>Ahora: Redis, degradado (%1). Los eventos se guardan en búfer hasta que vuelva.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="269"/>
+        <location filename="../qml/Words.qml" line="274"/>
         <source>Ponder no longer has this session: it was deleted, or it ended so long ago that it expired.</source>
         <translation>Ponder ya no tiene esta sesión: se eliminó o terminó hace tanto que caducó.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="270"/>
+        <location filename="../qml/Words.qml" line="275"/>
         <source>This session cannot be watched now: the event store (Redis) does not answer. Select it again once Redis is back.</source>
         <translation>Ahora no se puede seguir esta sesión: el almacén de eventos (Redis) no responde. Vuelve a seleccionarla cuando Redis esté de nuevo disponible.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="271"/>
+        <location filename="../qml/Words.qml" line="276"/>
         <source>The event store refused to show this session.</source>
         <translation>El almacén de eventos se negó a mostrar esta sesión.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="278"/>
+        <location filename="../qml/Words.qml" line="283"/>
         <source>No keychain answers.</source>
         <translation>Ningún llavero responde.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="279"/>
+        <location filename="../qml/Words.qml" line="284"/>
         <source>The keychain refused Ponder access.</source>
         <translation>El llavero le negó el acceso a Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="280"/>
+        <location filename="../qml/Words.qml" line="285"/>
         <source>The keychain reported an error.</source>
         <translation>El llavero informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="286"/>
+        <location filename="../qml/Words.qml" line="291"/>
         <source>Nothing is stored in plain text instead.</source>
         <translation>No se guarda nada en texto plano en su lugar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="292"/>
+        <location filename="../qml/Words.qml" line="297"/>
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="293"/>
+        <location filename="../qml/Words.qml" line="298"/>
         <source>Running</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="297"/>
+        <location filename="../qml/Words.qml" line="302"/>
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="298"/>
+        <location filename="../qml/Words.qml" line="303"/>
         <source>Idle</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="321"/>
+        <location filename="../qml/Words.qml" line="326"/>
         <source>%1 broke off the answer before it was done.</source>
         <translation>%1 cortó la respuesta antes de terminarla.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="227"/>
-        <location filename="../qml/Words.qml" line="325"/>
+        <location filename="../qml/Words.qml" line="232"/>
+        <location filename="../qml/Words.qml" line="330"/>
         <source>%1 could not be reached.</source>
         <translation>No se pudo contactar con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="327"/>
+        <location filename="../qml/Words.qml" line="332"/>
         <source>The secure connection to %1 failed.</source>
         <translation>Falló la conexión segura con %1.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="329"/>
+        <location filename="../qml/Words.qml" line="334"/>
         <source>%1 reported an error.</source>
         <translation>%1 informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="330"/>
+        <location filename="../qml/Words.qml" line="335"/>
         <source>%1 sent an answer Ponder could not read.</source>
         <translation>%1 envió una respuesta que Ponder no pudo leer.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="336"/>
+        <location filename="../qml/Words.qml" line="341"/>
         <source>Not reachable: nothing answers at this address. Is the server running?</source>
         <translation>No se puede conectar: nada responde en esta dirección. ¿Está en marcha el servidor?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="337"/>
+        <location filename="../qml/Words.qml" line="342"/>
         <source>It went silent, and Ponder stopped waiting.</source>
         <translation>Dejó de responder y Ponder dejó de esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="338"/>
+        <location filename="../qml/Words.qml" line="343"/>
         <source>The secure connection failed.</source>
         <translation>La conexión segura falló.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="339"/>
+        <location filename="../qml/Words.qml" line="344"/>
         <source>It refused Ponder&apos;s API key.</source>
         <translation>Rechazó la clave de API de Ponder.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="340"/>
+        <location filename="../qml/Words.qml" line="345"/>
         <source>Nothing found at this address: is the URL right?</source>
         <translation>No se encontró nada en esta dirección: ¿es correcta la URL?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="341"/>
+        <location filename="../qml/Words.qml" line="346"/>
         <source>It asked Ponder to wait (too many requests).</source>
         <translation>Pidió a Ponder que esperara (demasiadas solicitudes).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="342"/>
+        <location filename="../qml/Words.qml" line="347"/>
         <source>It answered with an error.</source>
         <translation>Respondió con un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="358"/>
+        <location filename="../qml/Words.qml" line="363"/>
         <source>Model not found</source>
         <translation>Modelo no encontrado</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="359"/>
+        <location filename="../qml/Words.qml" line="364"/>
         <source>Rate limited</source>
         <translation>Solicitudes limitadas</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="360"/>
+        <location filename="../qml/Words.qml" line="365"/>
         <source>Model server not reachable</source>
         <translation>Servidor de modelos inaccesible</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="361"/>
+        <location filename="../qml/Words.qml" line="366"/>
         <source>Model server went silent</source>
         <translation>El servidor de modelos dejó de responder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="362"/>
+        <location filename="../qml/Words.qml" line="367"/>
         <source>The answer broke off</source>
         <translation>La respuesta se cortó</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="363"/>
+        <location filename="../qml/Words.qml" line="368"/>
         <source>API key refused</source>
         <translation>Clave de API rechazada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="364"/>
+        <location filename="../qml/Words.qml" line="369"/>
         <source>Too many answers at once</source>
         <translation>Demasiadas respuestas a la vez</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="365"/>
+        <location filename="../qml/Words.qml" line="370"/>
         <source>Request refused</source>
         <translation>Solicitud rechazada</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="366"/>
+        <location filename="../qml/Words.qml" line="371"/>
         <source>Agent not reachable</source>
         <translation>Agente inaccesible</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="367"/>
+        <location filename="../qml/Words.qml" line="372"/>
         <source>Agent went silent</source>
         <translation>El agente dejó de responder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="368"/>
+        <location filename="../qml/Words.qml" line="373"/>
         <source>Agent refused Ponder</source>
         <translation>El agente rechazó a Ponder</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="369"/>
+        <location filename="../qml/Words.qml" line="374"/>
         <source>The agent reported an error</source>
         <translation>El agente informó de un error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="370"/>
+        <location filename="../qml/Words.qml" line="375"/>
         <source>The model server reported an error</source>
         <translation>El servidor de modelos informó de un error</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="378"/>
+        <location filename="../qml/Words.qml" line="383"/>
         <source>The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).</source>
         <translation>El servidor de modelos no tiene este modelo. Elige otro modelo o descárgalo primero (con Ollama: ollama pull NOMBRE).</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="380"/>
+        <location filename="../qml/Words.qml" line="385"/>
         <source>The server is rate limiting Ponder and asked it to wait.</source>
         <translation>El servidor limita las peticiones de Ponder y pide esperar.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="382"/>
+        <location filename="../qml/Words.qml" line="387"/>
         <source>The model server is not answering. Start it (for Ollama: ollama serve), or fix its URL in Settings.</source>
         <translation>El servidor de modelos no responde. Inícialo (con Ollama: ollama serve) o corrige su URL en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="384"/>
+        <location filename="../qml/Words.qml" line="389"/>
         <source>The model server went silent. It may still be loading the model: try again.</source>
         <translation>El servidor de modelos se quedó en silencio. Puede que aún esté cargando el modelo: inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="386"/>
+        <location filename="../qml/Words.qml" line="391"/>
         <source>The answer broke off before it was done. Retry to get it whole.</source>
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="388"/>
+        <location filename="../qml/Words.qml" line="393"/>
         <source>The model server refused Ponder&apos;s API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="390"/>
+        <location filename="../qml/Words.qml" line="395"/>
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="392"/>
+        <location filename="../qml/Words.qml" line="397"/>
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="394"/>
+        <location filename="../qml/Words.qml" line="399"/>
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="396"/>
+        <location filename="../qml/Words.qml" line="401"/>
         <source>The agent went silent. Try again.</source>
         <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="398"/>
+        <location filename="../qml/Words.qml" line="403"/>
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="400"/>
+        <location filename="../qml/Words.qml" line="405"/>
         <source>The agent reported an error.</source>
         <translation>El agente informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="402"/>
+        <location filename="../qml/Words.qml" line="407"/>
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

@@ -293,6 +293,9 @@ Item {
             compare(Words.offset(65000), "+1:05")
             compare(Words.duration(850), "850 ms")
             compare(Words.duration(61000), "1 min 1 s")
+            // An AG-UI agent's state, named by its event, is said in words.
+            compare(Words.milestone(Timeline.AgentUpdate, ({}), "STATE_SNAPSHOT", -1, ({})), "Agent state: snapshot")
+            compare(Words.milestone(Timeline.AgentUpdate, ({}), "STATE_DELTA", -1, ({})), "Agent state: changed")
             // An estimate is not more precise than "about" says.
             compare(Words.roughDuration(26800), "27 s")
             compare(Words.roughDuration(61200), "1 min 2 s")
