@@ -159,9 +159,9 @@ MessageItem {
                         return qsTr("Stopped.")
                     if (message.state === MessageModel.Failed)
                         return message.retryCountdown >= 0
-                                ? Words.advice(message.errorKind) + " "
+                                ? Words.advice(message.errorKind, message.hasContent) + " "
                                   + qsTr("Trying again in %n s…", "", message.retryCountdown)
-                                : Words.advice(message.errorKind)
+                                : Words.advice(message.errorKind, message.hasContent)
                     if (message.finishReason === "length")
                         return qsTr("The answer was cut off at the token limit.")
                     return ""
@@ -208,6 +208,8 @@ MessageItem {
                 visible: !message.streaming && !message.fromUser
                 spacing: 4
                 ToolButton {
+                    objectName: "copyAnswerButton"
+                    visible: message.hasContent // nothing to copy from an answer that failed before its text
                     text: qsTr("Copy")
                     font.pixelSize: 12
                     onClicked: message.copyRequested(message.content)

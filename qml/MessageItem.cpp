@@ -9,8 +9,11 @@ void MessageItem::setContent(const QString &content)
 {
     if (content == m_content)
         return;
+    const bool had = hasContent();
     m_content = content;
     Q_EMIT contentChanged();
+    if (had != hasContent())
+        Q_EMIT hasContentChanged();
 }
 
 void MessageItem::setReasoning(const QString &reasoning)

@@ -15,17 +15,21 @@ class MessageItem : public QQuickItem
     QML_ELEMENT
     Q_PROPERTY(QString content READ content WRITE setContent NOTIFY contentChanged REQUIRED)
     Q_PROPERTY(QString reasoning READ reasoning WRITE setReasoning NOTIFY reasoningChanged REQUIRED)
+    // Whether any answer text came, asked without copying the text into script.
+    Q_PROPERTY(bool hasContent READ hasContent NOTIFY hasContentChanged)
 
 public:
     explicit MessageItem(QQuickItem *parent = nullptr);
 
     QString content() const { return m_content; }
+    bool hasContent() const { return !m_content.isEmpty(); }
     void setContent(const QString &content);
     QString reasoning() const { return m_reasoning; }
     void setReasoning(const QString &reasoning);
 
 Q_SIGNALS:
     void contentChanged();
+    void hasContentChanged();
     void reasoningChanged();
 
 private:

@@ -377,7 +377,7 @@ QtObject {
     }
     // What to do about a failed answer, by what went wrong (ChatFailure): the same words under the
     // answer, in the status and when a chat is reopened.
-    function advice(kind) {
+    function advice(kind, anyText = true) {
         switch (kind) {
         case ChatFailure.ModelNotFound:
             return qsTr("The model server does not have this model. Pick another model, or download it first (for Ollama: ollama pull NAME).")
@@ -388,7 +388,8 @@ QtObject {
         case ChatFailure.Timeout:
             return qsTr("The model server went silent. It may still be loading the model: try again.")
         case ChatFailure.CutOff:
-            return qsTr("The answer broke off before it was done. Retry to get it whole.")
+            return anyText ? qsTr("The answer broke off before it was done. Retry to get it whole.")
+                           : qsTr("The stream broke off before any answer came. Retry.")
         case ChatFailure.Rejected:
             return qsTr("The model server refused Ponder's API key. Check the key in Settings.")
         case ChatFailure.Busy:

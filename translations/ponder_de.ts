@@ -444,13 +444,13 @@
     <name>MessageDelegate</name>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="54"/>
-        <location filename="../qml/MessageDelegate.qml" line="211"/>
+        <location filename="../qml/MessageDelegate.qml" line="213"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="57"/>
-        <location filename="../qml/MessageDelegate.qml" line="214"/>
+        <location filename="../qml/MessageDelegate.qml" line="216"/>
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
@@ -523,17 +523,17 @@
         <translation type="vanished">erstes Token nach %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="219"/>
+        <location filename="../qml/MessageDelegate.qml" line="221"/>
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="219"/>
+        <location filename="../qml/MessageDelegate.qml" line="221"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="222"/>
+        <location filename="../qml/MessageDelegate.qml" line="224"/>
         <source>Regenerate the answer</source>
         <translation>Antwort neu erzeugen</translation>
     </message>
@@ -2224,42 +2224,47 @@
         <translation>Die Antwort brach ab, bevor sie fertig war. Versuche es erneut, um sie ganz zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="393"/>
+        <location filename="../qml/Words.qml" line="392"/>
+        <source>The stream broke off before any answer came. Retry.</source>
+        <translation>Der Stream brach ab, bevor eine Antwort kam. Versuche es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="394"/>
         <source>The model server refused Ponder&apos;s API key. Check the key in Settings.</source>
         <translation>Der Modellserver hat Ponders API-Schlüssel abgelehnt. Prüfe den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="395"/>
+        <location filename="../qml/Words.qml" line="396"/>
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder erzeugt bereits so viele Antworten, wie es zulässt. Versuche es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="397"/>
+        <location filename="../qml/Words.qml" line="398"/>
         <source>The model server refused the request.</source>
         <translation>Der Modellserver hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="399"/>
+        <location filename="../qml/Words.qml" line="400"/>
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>Der Agent antwortet nicht. Läuft er unter der Adresse aus den Einstellungen?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="401"/>
+        <location filename="../qml/Words.qml" line="402"/>
         <source>The agent went silent. Try again.</source>
         <translation>Der Agent ist verstummt. Versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="403"/>
+        <location filename="../qml/Words.qml" line="404"/>
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>Der Agent hat Ponder abgewiesen. Prüfe seine Adresse und was er erwartet in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="405"/>
+        <location filename="../qml/Words.qml" line="406"/>
         <source>The agent reported an error.</source>
         <translation>Der Agent hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="407"/>
+        <location filename="../qml/Words.qml" line="408"/>
         <source>The model server reported an error.</source>
         <translation>Der Modellserver hat einen Fehler gemeldet.</translation>
     </message>

@@ -452,13 +452,13 @@
     <name>MessageDelegate</name>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="54"/>
-        <location filename="../qml/MessageDelegate.qml" line="211"/>
+        <location filename="../qml/MessageDelegate.qml" line="213"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="57"/>
-        <location filename="../qml/MessageDelegate.qml" line="214"/>
+        <location filename="../qml/MessageDelegate.qml" line="216"/>
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
@@ -531,17 +531,17 @@
         <translation type="vanished">first token after %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="219"/>
+        <location filename="../qml/MessageDelegate.qml" line="221"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="219"/>
+        <location filename="../qml/MessageDelegate.qml" line="221"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="222"/>
+        <location filename="../qml/MessageDelegate.qml" line="224"/>
         <source>Regenerate the answer</source>
         <translation>Regenerate the answer</translation>
     </message>
@@ -2236,42 +2236,47 @@
         <translation>The answer broke off before it was done. Retry to get it whole.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="393"/>
+        <location filename="../qml/Words.qml" line="392"/>
+        <source>The stream broke off before any answer came. Retry.</source>
+        <translation>The stream broke off before any answer came. Retry.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="394"/>
         <source>The model server refused Ponder&apos;s API key. Check the key in Settings.</source>
         <translation>The model server refused Ponder&apos;s API key. Check the key in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="395"/>
+        <location filename="../qml/Words.qml" line="396"/>
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder is already running as many answers as it allows. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="397"/>
+        <location filename="../qml/Words.qml" line="398"/>
         <source>The model server refused the request.</source>
         <translation>The model server refused the request.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="399"/>
+        <location filename="../qml/Words.qml" line="400"/>
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>The agent is not answering. Is it running at the address in Settings?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="401"/>
+        <location filename="../qml/Words.qml" line="402"/>
         <source>The agent went silent. Try again.</source>
         <translation>The agent went silent. Try again.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="403"/>
+        <location filename="../qml/Words.qml" line="404"/>
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>The agent refused Ponder. Check its address and what it expects in Settings.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="405"/>
+        <location filename="../qml/Words.qml" line="406"/>
         <source>The agent reported an error.</source>
         <translation>The agent reported an error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="407"/>
+        <location filename="../qml/Words.qml" line="408"/>
         <source>The model server reported an error.</source>
         <translation>The model server reported an error.</translation>
     </message>

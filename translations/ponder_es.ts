@@ -444,13 +444,13 @@
     <name>MessageDelegate</name>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="54"/>
-        <location filename="../qml/MessageDelegate.qml" line="211"/>
+        <location filename="../qml/MessageDelegate.qml" line="213"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
         <location filename="../qml/MessageDelegate.qml" line="57"/>
-        <location filename="../qml/MessageDelegate.qml" line="214"/>
+        <location filename="../qml/MessageDelegate.qml" line="216"/>
         <source>Copy message</source>
         <translation>Copiar mensaje</translation>
     </message>
@@ -523,17 +523,17 @@
         <translation type="vanished">primer token tras %1 ms</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="219"/>
+        <location filename="../qml/MessageDelegate.qml" line="221"/>
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="219"/>
+        <location filename="../qml/MessageDelegate.qml" line="221"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="222"/>
+        <location filename="../qml/MessageDelegate.qml" line="224"/>
         <source>Regenerate the answer</source>
         <translation>Regenerar la respuesta</translation>
     </message>
@@ -2224,42 +2224,47 @@
         <translation>La respuesta se cortó antes de terminar. Reinténtalo para obtenerla completa.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="393"/>
+        <location filename="../qml/Words.qml" line="392"/>
+        <source>The stream broke off before any answer came. Retry.</source>
+        <translation>El flujo se cortó antes de que llegara una respuesta. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Words.qml" line="394"/>
         <source>The model server refused Ponder&apos;s API key. Check the key in Settings.</source>
         <translation>El servidor de modelos rechazó la clave de API de Ponder. Revisa la clave en Ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="395"/>
+        <location filename="../qml/Words.qml" line="396"/>
         <source>Ponder is already running as many answers as it allows. Try again in a moment.</source>
         <translation>Ponder ya genera tantas respuestas como permite. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="397"/>
+        <location filename="../qml/Words.qml" line="398"/>
         <source>The model server refused the request.</source>
         <translation>El servidor de modelos rechazó la petición.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="399"/>
+        <location filename="../qml/Words.qml" line="400"/>
         <source>The agent is not answering. Is it running at the address in Settings?</source>
         <translation>El agente no responde. ¿Está en marcha en la dirección de los ajustes?</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="401"/>
+        <location filename="../qml/Words.qml" line="402"/>
         <source>The agent went silent. Try again.</source>
         <translation>El agente dejó de responder. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="403"/>
+        <location filename="../qml/Words.qml" line="404"/>
         <source>The agent refused Ponder. Check its address and what it expects in Settings.</source>
         <translation>El agente rechazó a Ponder. Revisa su dirección y lo que espera en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="405"/>
+        <location filename="../qml/Words.qml" line="406"/>
         <source>The agent reported an error.</source>
         <translation>El agente informó de un error.</translation>
     </message>
     <message>
-        <location filename="../qml/Words.qml" line="407"/>
+        <location filename="../qml/Words.qml" line="408"/>
         <source>The model server reported an error.</source>
         <translation>El servidor de modelos informó de un error.</translation>
     </message>

@@ -121,6 +121,15 @@ Item {
                                failure: { upstream: "ollama", cut_off: true } })
             compare(findAll(cut, item => item.objectName === "answerError")[0].text,
                     "ollama broke off the answer before it was done.")
+            // Broken off before any text: said so, and nothing offered to copy.
+            compare(findAll(cut, item => item.objectName === "answerState")[0].text,
+                    "The stream broke off before any answer came. Retry.")
+            verify(!findAll(cut, item => item.objectName === "copyAnswerButton")[0].visible)
+            const half = make({ state: MessageModel.Failed, errorKind: ChatFailure.CutOff, content: "Half of it",
+                                failure: { upstream: "ollama", cut_off: true } })
+            compare(findAll(half, item => item.objectName === "answerState")[0].text,
+                    "The answer broke off before it was done. Retry to get it whole.")
+            verify(findAll(half, item => item.objectName === "copyAnswerButton")[0].visible)
             const refused = make({ state: MessageModel.Failed, errorKind: ChatFailure.Upstream,
                                    failure: { upstream: "openai", upstream_status: 500, detail: "model is not loaded" } })
             compare(findAll(refused, item => item.objectName === "answerError")[0].text,
