@@ -32,6 +32,8 @@ const QString SessionExpiryOption = QStringLiteral("session-expiry");
 const QString MaxEventBytesOption = QStringLiteral("max-event-bytes");
 const QString MaxBodyBytesOption = QStringLiteral("max-body-bytes");
 const QString MaxQueuedWatcherBytesOption = QStringLiteral("max-queued-watcher-bytes");
+const QString MaxStoredBytesOption = QStringLiteral("max-stored-bytes");
+const QString RedisBufferBytesOption = QStringLiteral("redis-buffer-bytes");
 const QString HelpOption = QStringLiteral("help");
 const QString VersionOption = QStringLiteral("version");
 
@@ -69,6 +71,11 @@ CommandLine::CommandLine()
                            "dropped and counted in /health (default %1).")
                 .arg(StoreLimits {}.maxBufferedEvents),
             QStringLiteral("n")},
+        {RedisBufferBytesOption,
+            QStringLiteral("Bytes of events kept while Redis is away, all together; past it the oldest are "
+                           "dropped and counted in /health (default %1).")
+                .arg(StoreLimits {}.maxBufferedBytes),
+            QStringLiteral("bytes")},
         {UpstreamOption,
             QStringLiteral("A model server: ollama:URL or openai:URL (repeatable; default "
                            "ollama:http://127.0.0.1:11434). OpenAI keys come from PONDER_OPENAI_API_KEY."),
@@ -116,6 +123,11 @@ CommandLine::CommandLine()
             QStringLiteral("Largest request body on /api/streaming, a batch of events; larger get 413 "
                            "(default %1).")
                 .arg(HubLimits {}.maxBodyBytes),
+            QStringLiteral("bytes")},
+        {MaxStoredBytesOption,
+            QStringLiteral("Bytes the in-memory store keeps, all sessions' events together; past it sessions "
+                           "that ended are removed, then new events get 507 (default %1).")
+                .arg(StoreLimits {}.maxStoredBytes),
             QStringLiteral("bytes")},
         {MaxQueuedWatcherBytesOption,
             QStringLiteral("Most bytes queued for slow WebSocket and SSE watchers, all together; past it the "
@@ -226,7 +238,9 @@ bool CommandLine::readStreamingLimits()
         || !readCount(RedisBufferOption, &store.maxBufferedEvents)
         || !readCount(MaxEventBytesOption, &hub.maxEventBytes, MaxBytes)
         || !readCount(MaxBodyBytesOption, &hub.maxBodyBytes, MaxBytes)
-        || !readCount(MaxQueuedWatcherBytesOption, &hub.maxQueuedWatcherBytes, qint64(1) << 40))
+        || !readCount(MaxQueuedWatcherBytesOption, &hub.maxQueuedWatcherBytes, qint64(1) << 40)
+        || !readCount(MaxStoredBytesOption, &store.maxStoredBytes, qint64(1) << 40)
+        || !readCount(RedisBufferBytesOption, &store.maxBufferedBytes, qint64(1) << 40))
         return false;
     store.idleExpirySeconds = expirySeconds;
     return true;

@@ -67,6 +67,8 @@ void sendStoreFailure(HttpResponder &responder, const StoreStatus &status)
         return sendApiError(responder, {409, status.message});
     case StoreStatus::Code::LimitReached:
         return sendApiError(responder, {429, status.message});
+    case StoreStatus::Code::Full:
+        return sendApiError(responder, {507, status.message});
     case StoreStatus::Code::Unavailable:
     case StoreStatus::Code::Ok:
         return sendApiError(responder,

@@ -41,6 +41,13 @@ const QByteArray &EventData::text() const
     return m_text;
 }
 
+std::optional<qsizetype> EventData::writtenSize() const
+{
+    if (m_write)
+        return std::nullopt;
+    return m_text.size();
+}
+
 EventData EventData::fromStreamText(QByteArray text, QString sessionId)
 {
     EventData data = fromText(std::move(text));

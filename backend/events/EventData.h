@@ -44,6 +44,8 @@ public:
 
     const QJsonObject &object() const;
     const QByteArray &text() const;
+    // The text's size, or nullopt while it is still to be written (whenRead): asking must not write it.
+    std::optional<qsizetype> writtenSize() const;
     EventFacts facts(EventKind kind) const;
     // Whether the text can be spliced into a message of `sessionId`'s as it is: an object that carries
     // that session's id and no id of its own, which is what StoredEvent::toMessage() makes of it.

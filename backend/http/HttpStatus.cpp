@@ -48,6 +48,8 @@ QByteArray httpReasonPhrase(int status)
         return "Gateway Timeout";
     case 505:
         return "HTTP Version Not Supported";
+    case 507:
+        return "Insufficient Storage";
     default:
         return "Status";
     }

@@ -23,6 +23,7 @@ struct StoreStatus
         NotFound,
         Conflict,
         LimitReached,
+        Full, // the store's memory budget holds running sessions only (507)
         Unavailable
     };
     Code code = Code::Ok;
@@ -42,8 +43,12 @@ struct StoreLimits
     int maxSessions = 10'000;
     int historyLength = 1'000; // entries kept per stream (Redis: MAXLEN ~)
     qint64 idleExpirySeconds = 24 * 3600; // counted from the last activity
-    int maxBufferedEvents
-        = 10'000; // Redis: kept while it is away; past it the oldest are dropped and counted
+    // Memory: the bytes all sessions' events may take together. Past it, sessions that ended are removed,
+    // the one that ended first first; when only running sessions are left, new events are refused (Full).
+    qint64 maxStoredBytes = qint64(512) << 20;
+    // Redis: kept while it is away; past either bound the oldest are dropped and counted.
+    int maxBufferedEvents = 10'000;
+    qint64 maxBufferedBytes = qint64(64) << 20;
 };
 
 class EventStore : public QObject

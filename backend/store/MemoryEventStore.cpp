@@ -4,8 +4,28 @@
 #include "core/Logging.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 
 #include <algorithm>
+
+namespace {
+
+qint64 costOf(const EventData &data)
+{
+    return memoryCost(data);
+}
+
+// A session's description is client-given (up to a request body each): counted at what its JSON takes.
+qint64 costOf(const Session &session)
+{
+    constexpr qint64 OverheadBytes = 256; // the entry, its hash slot, its stats
+    qint64 context = 0;
+    if (!session.systemContext.isEmpty())
+        context = QJsonDocument(session.systemContext).toJson(QJsonDocument::Compact).size();
+    return OverheadBytes + 2 * qint64(session.userRequest.size() + session.id.size()) + context;
+}
+
+} // namespace
 
 MemoryEventStore::MemoryEventStore(StoreLimits limits, QObject *parent)
     : EventStore(parent)
@@ -21,9 +41,41 @@ void MemoryEventStore::createSession(const Session &session, Done done)
         return done(StoreStatus::failure(StoreStatus::Code::LimitReached,
             QStringLiteral("the session limit (%1) is reached: end a session to make room")
                 .arg(m_limits.maxSessions)));
+    const qint64 bytes = costOf(session);
+    if (!makeRoomForBytes(bytes, session.id))
+        return done(fullStatus());
     // Made in place: the session is copied in once.
-    m_sessions[session.id].session = session;
+    Entry &entry = m_sessions[session.id];
+    entry.session = session;
+    entry.bytes = bytes;
+    m_bytes += bytes;
     done(StoreStatus::success());
+}
+
+bool MemoryEventStore::makeRoomForBytes(qint64 bytes, const QString &keep)
+{
+    auto next = m_ended.begin();
+    while (m_bytes + bytes > m_limits.maxStoredBytes && next != m_ended.end()) {
+        if (next->second == keep) {
+            ++next;
+            continue;
+        }
+        const QString id = next->second;
+        ++next; // remove() erases the current one
+        qCInfo(lcStore) << "session" << id
+                        << "removed to make room: it had ended, and the store's memory budget is used up";
+        remove(m_sessions.find(id));
+    }
+    return m_bytes + bytes <= m_limits.maxStoredBytes;
+}
+
+StoreStatus MemoryEventStore::fullStatus() const
+{
+    return StoreStatus::failure(StoreStatus::Code::Full,
+        QStringLiteral("the event store's memory budget (%1 MiB) is used up by sessions still running: end "
+                       "sessions (DELETE /api/streaming/sessions/ID) to make room, or start Ponder with a "
+                       "larger --max-stored-bytes")
+            .arg(m_limits.maxStoredBytes >> 20));
 }
 
 bool MemoryEventStore::removeLongestEnded()
@@ -42,6 +94,7 @@ void MemoryEventStore::remove(QHash<QString, Entry>::iterator it)
     const QString id = it.key();
     if (it->endedAs != 0)
         m_ended.erase(it->endedAs);
+    m_bytes -= it->bytes;
     m_sessions.erase(it);
     Q_EMIT sessionRemoved(id);
 }
@@ -81,13 +134,21 @@ void MemoryEventStore::endSession(const QString &id, Done done)
 
 void MemoryEventStore::describeSession(const QString &id, const QJsonObject &description, Done done)
 {
-    const auto it = m_sessions.find(id);
+    auto it = m_sessions.find(id);
     if (it == m_sessions.end())
         return done(StoreStatus::sessionNotFound(id));
+    Session described = it->session;
     if (description.contains(QLatin1String("user_request")))
-        it->session.userRequest = description.value(QLatin1String("user_request")).toString();
+        described.userRequest = description.value(QLatin1String("user_request")).toString();
     if (description.contains(QLatin1String("system_context")))
-        it->session.systemContext = description.value(QLatin1String("system_context")).toObject();
+        described.systemContext = description.value(QLatin1String("system_context")).toObject();
+    const qint64 grows = costOf(described) - costOf(it->session);
+    if (grows > 0 && !makeRoomForBytes(grows, id))
+        return done(fullStatus());
+    it = m_sessions.find(id); // removing others may have moved it
+    it->session = std::move(described);
+    it->bytes += grows;
+    m_bytes += grows;
     done(StoreStatus::success());
 }
 
@@ -98,8 +159,13 @@ StoredEvent MemoryEventStore::appendTo(
     StoredEvent event {sessionId, kind, m_ids.next(quint64(now.toMSecsSinceEpoch())), type, data, {}};
     QList<StoredEvent> &stream = entry.stream(kind);
     stream.append(event);
-    while (stream.size() > std::max(1, m_limits.historyLength))
+    qint64 bytes = costOf(data);
+    while (stream.size() > std::max(1, m_limits.historyLength)) {
+        bytes -= costOf(stream.constFirst().data);
         stream.removeFirst(); // the list's start moves on: no element is moved
+    }
+    entry.bytes += bytes;
+    m_bytes += bytes;
     entry.session.lastActivity = now;
     if (!event.isSessionEnd())
         entry.stats.record(kind, data);
@@ -109,9 +175,14 @@ StoredEvent MemoryEventStore::appendTo(
 void MemoryEventStore::append(
     const QString &sessionId, EventKind kind, const QString &type, const EventData &data, AppendDone done)
 {
-    const auto it = m_sessions.find(sessionId);
+    auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
         return done(StoreStatus::sessionNotFound(sessionId), {});
+    // A session's end is always taken: it is what lets an ended session make room.
+    const bool isEnd = type == QLatin1String("session_end");
+    if (!isEnd && !makeRoomForBytes(costOf(data), sessionId))
+        return done(fullStatus(), {});
+    it = m_sessions.find(sessionId); // removing others may have moved it
     const StoredEvent event = appendTo(*it, sessionId, kind, type, data);
     // Watchers see the event before its publisher hears back: what the publisher publishes next in its
     // callback then reaches them after it, never before (they would take the earlier one for a duplicate).
@@ -122,9 +193,15 @@ void MemoryEventStore::append(
 void MemoryEventStore::appendMany(const QString &sessionId, EventKind kind, const QString &type,
     const QList<EventData> &data, AppendManyDone done)
 {
-    const auto it = m_sessions.find(sessionId);
+    auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
         return done(StoreStatus::sessionNotFound(sessionId), {});
+    qint64 bytes = 0;
+    for (const EventData &one : data)
+        bytes += costOf(one);
+    if (!makeRoomForBytes(bytes, sessionId)) // all or none
+        return done(fullStatus(), {});
+    it = m_sessions.find(sessionId); // removing others may have moved it
     QList<StoredEvent> written;
     written.reserve(data.size());
     for (const EventData &one : data)
@@ -172,5 +249,6 @@ void MemoryEventStore::expireIdleSessions()
 
 QJsonObject MemoryEventStore::healthDetails() const
 {
-    return {{QStringLiteral("sessions"), m_sessions.size()}};
+    return {{QStringLiteral("sessions"), m_sessions.size()}, {QStringLiteral("stored_bytes"), m_bytes},
+        {QStringLiteral("max_stored_bytes"), m_limits.maxStoredBytes}};
 }

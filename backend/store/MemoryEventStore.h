@@ -44,6 +44,7 @@ private:
         QList<StoredEvent> thinking;
         QList<StoredEvent> progress;
         quint64 endedAs = 0; // its place in m_ended; 0 while the session is active
+        qint64 bytes = 0; // what it counts against StoreLimits::maxStoredBytes
         QList<StoredEvent> &stream(EventKind kind)
         {
             return kind == EventKind::Thinking ? thinking : progress;
@@ -56,6 +57,10 @@ private:
 
     // Removes the session that ended longest ago, to make room for a new one; false if none has ended.
     bool removeLongestEnded();
+    // Removes sessions that ended, the first to end first, until `bytes` more fit under the byte budget;
+    // `keep` (the session they are for) stays. False if they still do not fit.
+    bool makeRoomForBytes(qint64 bytes, const QString &keep);
+    StoreStatus fullStatus() const;
     void remove(QHash<QString, Entry>::iterator it);
 
     StoreLimits m_limits;
@@ -64,5 +69,6 @@ private:
     // place under the session cap: at the cap, the one that ended first is removed to make room.
     std::map<quint64, QString> m_ended;
     quint64 m_endCount = 0;
+    qint64 m_bytes = 0; // all entries' bytes
     StreamIdGenerator m_ids;
 };

@@ -496,6 +496,7 @@ QJsonObject RedisEventStore::healthDetails() const
             m_link.isUp() ? QStringLiteral("connected") : QStringLiteral("disconnected")},
         {QStringLiteral("redis_url"), m_link.options().url()},
         {QStringLiteral("buffered_events"), qint64(m_outage.size())},
+        {QStringLiteral("buffered_bytes"), m_outage.bytes()},
         {QStringLiteral("dropped_events"), m_outage.dropped()},
         {QStringLiteral("watched_sessions"), m_tail.watchedSessions()},
         {QStringLiteral("writes_waiting_for_tail"), m_tail.pacer().waitingWrites()},

@@ -21,6 +21,7 @@ RedisOutageBuffer::RedisOutageBuffer(RedisLink &link, const RedisKeys &keys, Red
     , m_keys(keys)
     , m_tail(tail)
     , m_maxEvents(limits.maxBufferedEvents)
+    , m_maxBytes(limits.maxBufferedBytes)
     , m_maxLength(QByteArray::number(std::max(1, limits.historyLength)))
     , m_activityTtlMs(std::move(activityTtlMs))
     , m_written(std::move(written))
@@ -39,10 +40,10 @@ StoredEvent RedisOutageBuffer::keep(
 {
     StoredEvent buffered {sessionId, kind, {}, type, data, {}};
     buffered.id = m_provisionalIds.next(quint64(QDateTime::currentMSecsSinceEpoch()));
-    if (int(m_events.size()) >= m_maxEvents)
-        dropOldest();
     m_events.push_back(buffered);
+    m_bytes += memoryCost(data);
     m_tail.shownProvisionally(buffered.id, m_keys.stream(sessionId, kind));
+    keepWithinBounds();
     return buffered;
 }
 
@@ -52,6 +53,7 @@ void RedisOutageBuffer::flush()
         return;
     qCInfo(lcRedis) << "flushing" << m_events.size() << "buffered events";
     const std::deque<StoredEvent> events = std::exchange(m_events, {});
+    m_bytes = 0;
     for (const StoredEvent &event : events)
         send(event);
 }
@@ -108,13 +110,16 @@ void RedisOutageBuffer::keepAgain(const StoredEvent &event)
     const auto at = std::upper_bound(m_events.begin(), m_events.end(), event,
         [](const StoredEvent &a, const StoredEvent &b) { return a.id < b.id; });
     m_events.insert(at, event);
-    if (int(m_events.size()) > m_maxEvents)
-        dropOldest();
+    m_bytes += memoryCost(event.data);
+    keepWithinBounds();
 }
 
-void RedisOutageBuffer::dropOldest()
+void RedisOutageBuffer::keepWithinBounds()
 {
-    m_tail.forgetProvisional(m_events.front().id);
-    m_events.pop_front();
-    ++m_dropped;
+    while (m_events.size() > 1 && (int(m_events.size()) > m_maxEvents || m_bytes > m_maxBytes)) {
+        m_tail.forgetProvisional(m_events.front().id);
+        m_bytes -= memoryCost(m_events.front().data);
+        m_events.pop_front();
+        ++m_dropped;
+    }
 }

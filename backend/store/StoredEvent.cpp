@@ -46,3 +46,10 @@ const QByteArray &StoredEvent::messageBytes() const
     encoded.bytes = std::move(text);
     return encoded.bytes;
 }
+
+qint64 memoryCost(const EventData &data)
+{
+    constexpr qint64 OverheadBytes = 160; // the StoredEvent, its list slot, its id and type
+    constexpr qint64 UnwrittenBytes = 384;
+    return OverheadBytes + data.writtenSize().value_or(UnwrittenBytes);
+}

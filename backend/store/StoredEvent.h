@@ -33,6 +33,10 @@ struct StoredEvent
     bool isSessionEnd() const { return type == QLatin1String("session_end"); }
 };
 
+// What an event's data costs held in memory, roughly: its text plus what holds it, for stores' byte bounds.
+// Text written only when read (Ponder's own progress updates, a few hundred bytes) counts at a typical size.
+qint64 memoryCost(const EventData &data);
+
 inline QString messageTypeFor(EventKind kind)
 {
     return kind == EventKind::Thinking ? QStringLiteral("thinking_step") : QStringLiteral("progress_update");

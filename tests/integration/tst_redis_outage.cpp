@@ -22,6 +22,7 @@ private Q_SLOTS:
 
     void redisRestartMidSessionLosesNothingInTheBuffer();
     void aFullBufferDropsTheOldestAndCountsThem();
+    void aBufferPastItsBytesDropsTheOldest();
     void aSessionEndedWhileRedisIsAwayEndsWhenItIsBack();
     void unreachableRedisStartsDegradedAndSaysWhy();
     void scriptsRedisLostAreLoadedAgain();
@@ -132,6 +133,36 @@ void RedisOutageTest::aFullBufferDropsTheOldestAndCountsThem()
     QVERIFY(QTest::qWaitFor([&] { return server.storedEvents(QStringLiteral("full")).size() == 3; }, 10000));
     QCOMPARE(contentsOf(server.storedEvents(QStringLiteral("full"))),
         (QStringList {QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}));
+}
+
+void RedisOutageTest::aBufferPastItsBytesDropsTheOldest()
+{
+    // Its count alone let 10,000 events of 256 KiB each (2.5 GiB) wait for Redis.
+    ServerOptions options = redisOptions();
+    options.storeLimits.maxBufferedBytes = 100'000;
+    const auto started = startWithSession(options, QStringLiteral("bytes"));
+    QVERIFY(started);
+    BackendFixture &server = *started;
+    m_redis->stop();
+    QVERIFY(waitForHealth(server, QStringLiteral("degraded")));
+    const QString padding(30'000, QLatin1Char('x'));
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(!server.publishThinking(QStringLiteral("bytes"), QString::number(i) + padding).isEmpty());
+    const QJsonObject away = server.get(QStringLiteral("/health")).json().object();
+    QCOMPARE(away.value(QLatin1String("buffered_events")).toInt(), 3);
+    QCOMPARE(away.value(QLatin1String("dropped_events")).toInt(), 2);
+    QVERIFY(away.value(QLatin1String("buffered_bytes")).toInteger() > 90'000);
+    QVERIFY(away.value(QLatin1String("buffered_bytes")).toInteger() <= 100'000);
+
+    QVERIFY(m_redis->start());
+    QVERIFY(waitForHealth(server, QStringLiteral("healthy")));
+    QVERIFY(QTest::qWaitFor([&] { return server.storedEvents(QStringLiteral("bytes")).size() == 3; }, 10000));
+    QCOMPARE(contentsOf(server.storedEvents(QStringLiteral("bytes"))),
+        (QStringList {
+            QStringLiteral("2") + padding, QStringLiteral("3") + padding, QStringLiteral("4") + padding}));
+    QCOMPARE(
+        server.get(QStringLiteral("/health")).json().object().value(QLatin1String("buffered_bytes")).toInt(),
+        0);
 }
 
 void RedisOutageTest::unreachableRedisStartsDegradedAndSaysWhy()

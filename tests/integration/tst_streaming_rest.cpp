@@ -38,6 +38,7 @@ private Q_SLOTS:
     void historyMergesBothStreamsInIdOrder();
     void deleteEndsTheSessionAndPublishesSessionEnd();
     void deletingASessionFreesItsPlaceUnderTheCap();
+    void theStoresBytesAreBoundedEndedSessionsMakingRoom();
     void healthAndSelfTest();
 
     void sseStreamsHistoryThenLiveAndEndsWithTheSession();
@@ -530,6 +531,55 @@ void StreamingRestTest::deletingASessionFreesItsPlaceUnderTheCap()
     QCOMPARE(server.del(QStringLiteral("/sessions/b")).status, 200);
     QCOMPARE(server.get(QStringLiteral("/test")).status, 200);
     QCOMPARE(create("d"), 201);
+}
+
+void StreamingRestTest::theStoresBytesAreBoundedEndedSessionsMakingRoom()
+{
+    // Only sessions and events were counted: large events posted into new sessions grew memory without end.
+    ServerOptions options;
+    options.storeLimits.maxStoredBytes = 200'000;
+    BackendFixture server(options);
+    QVERIFY(server.start());
+    const QString padding(40'000, QLatin1Char('x'));
+    auto publish = [&](const char *id) {
+        return server.post(QStringLiteral("/thinking"),
+            {{QStringLiteral("session_id"), QLatin1String(id)},
+                {QStringLiteral("thinking_type"), QStringLiteral("analysis")},
+                {QStringLiteral("content"), padding}});
+    };
+    QVERIFY(server.createSession(QStringLiteral("a")));
+    QCOMPARE(publish("a").status, 201);
+    QCOMPARE(publish("a").status, 201);
+    QVERIFY(server.createSession(QStringLiteral("b")));
+    QCOMPARE(publish("b").status, 201);
+    QCOMPARE(publish("b").status, 201);
+    QCOMPARE(server.del(QStringLiteral("/sessions/a")).status, 200);
+    QCOMPARE(server.get(QStringLiteral("/sessions/a")).status, 200); // readable until room is needed
+
+    QCOMPARE(publish("b").status, 201);
+    QCOMPARE(server.get(QStringLiteral("/sessions/a")).status, 404); // the ended one made room
+    QCOMPARE(server.storedEvents(QStringLiteral("b")).size(), 3);
+
+    QVERIFY(server.createSession(QStringLiteral("c")));
+    QCOMPARE(publish("c").status, 201);
+    const HttpTestReply full = publish("c"); // b and c are running: nothing to remove
+    QCOMPARE(full.status, 507);
+    const QString message = full.json()
+                                .object()
+                                .value(QLatin1String("error"))
+                                .toObject()
+                                .value(QLatin1String("message"))
+                                .toString();
+    QVERIFY2(message.contains(QLatin1String("--max-stored-bytes")), qPrintable(message));
+    const QJsonObject health = server.get(QStringLiteral("/health")).json().object();
+    QVERIFY(health.value(QLatin1String("stored_bytes")).toInteger() <= 200'000);
+    QCOMPARE(health.value(QLatin1String("max_stored_bytes")).toInteger(), 200'000);
+    QCOMPARE(server.storedEvents(QStringLiteral("c")).size(), 1); // refused, not half kept
+
+    // Ending a session is always taken, and makes room for what comes next.
+    QCOMPARE(server.del(QStringLiteral("/sessions/b")).status, 200);
+    QCOMPARE(publish("c").status, 201);
+    QCOMPARE(server.get(QStringLiteral("/sessions/b")).status, 404);
 }
 
 void StreamingRestTest::healthAndSelfTest()

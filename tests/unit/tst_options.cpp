@@ -231,6 +231,22 @@ private Q_SLOTS:
             QStringLiteral(
                 "invalid --reasoning-field 'thoughts': expected reasoning_content, reasoning or both"));
     }
+
+    void theStoresByteBoundsComeFromTheCommandLine()
+    {
+        CommandLine given;
+        QCOMPARE(given.parse({QStringLiteral("ponder"), QStringLiteral("serve"),
+                     QStringLiteral("--max-stored-bytes"), QStringLiteral("1048576"),
+                     QStringLiteral("--redis-buffer-bytes"), QStringLiteral("4096")}),
+            CommandLine::Action::Serve);
+        QCOMPARE(given.serverOptions().storeLimits.maxStoredBytes, 1048576);
+        QCOMPARE(given.serverOptions().storeLimits.maxBufferedBytes, 4096);
+        CommandLine wrong;
+        QCOMPARE(wrong.parse({QStringLiteral("ponder"), QStringLiteral("serve"),
+                     QStringLiteral("--max-stored-bytes"), QStringLiteral("0")}),
+            CommandLine::Action::Fail);
+        QVERIFY(wrong.error().startsWith(QLatin1String("invalid --max-stored-bytes '0'")));
+    }
 };
 
 QTEST_GUILESS_MAIN(OptionsTest)

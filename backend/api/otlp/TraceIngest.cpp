@@ -261,7 +261,7 @@ void TraceIngest::store(const std::shared_ptr<Export> &job, Group group)
     ensureSession(session, group, [self, job, session, group](StoreStatus status) mutable {
         if (!self)
             return;
-        if (status.code == StoreStatus::Code::LimitReached) {
+        if (status.code == StoreStatus::Code::LimitReached || status.code == StoreStatus::Code::Full) {
             job->spansRefusedByCap += group.spans;
             job->messages << status.message;
             --job->pending;
@@ -368,6 +368,12 @@ void TraceIngest::publishSteps(
             if (!self)
                 return;
             self->doneStoring(session);
+            if (status.code == StoreStatus::Code::Full) { // as the session cap: refused, not a retry
+                job->spansRefusedByCap += group.spans;
+                job->messages << status.message;
+                --job->pending;
+                return self->settle(job);
+            }
             if (!status.ok()) {
                 job->unavailable = status.message;
                 --job->pending;
