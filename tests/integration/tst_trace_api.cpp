@@ -7,6 +7,7 @@
 #include "otlp_trace_service.pb.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QTcpServer>
 #include <QTest>
 
@@ -107,6 +108,7 @@ class TraceApiTest : public QObject
 private Q_SLOTS:
     void aProtobufExportBecomesANestedFinishedSession();
     void aGzipJsonExportIsAnsweredInJson();
+    void aSpansReasoningIsAStepTheSummaryCounts();
     void childrenBeforeTheirParentStillNestAndTheRootTitlesTheSession();
     void sessionIdsComeFromAttributesElseTheTrace();
     void aTracesEarlierStepsMoveToTheConversationItsRootNames();
@@ -220,6 +222,35 @@ void TraceApiTest::aGzipJsonExportIsAnsweredInJson()
     QCOMPARE(last.value(QLatin1String("reason")).toString(), QStringLiteral("ran out of budget"));
     QCOMPARE(last.value(QLatin1String("steps_done")).toInt(), 1);
     QCOMPARE(last.value(QLatin1String("steps_failed")).toInt(), 1);
+}
+
+void TraceApiTest::aSpansReasoningIsAStepTheSummaryCounts()
+{
+    BackendFixture server;
+    QVERIFY(server.start());
+    // A root and a chat that recorded its reasoning: three steps (the reasoning is one, under the chat), so
+    // "Trace done" says three, as the window's step count does (it said two, the spans).
+    const QByteArray json
+        = R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"6c8efff798038103d269b633813fc60d",
+        "spanId":"aaa19b7ec3c1b174","parentSpanId":"bbb19b7ec3c1b174","name":"chat qwen3",
+        "startTimeUnixNano":"1700000000100000000","endTimeUnixNano":"1700000000500000000",
+        "attributes":[{"key":"gen_ai.operation.name","value":{"stringValue":"chat"}},
+        {"key":"gen_ai.output.messages","value":{"stringValue":"[{\"role\":\"assistant\",\"parts\":[{\"type\":\"reasoning\",\"content\":\"Search first.\"},{\"type\":\"text\",\"content\":\"Searching.\"}]}]"}}]},
+        {"traceId":"6c8efff798038103d269b633813fc60d","spanId":"bbb19b7ec3c1b174","name":"invoke_agent helper",
+        "startTimeUnixNano":"1700000000000000000","endTimeUnixNano":"1700000001000000000",
+        "attributes":[{"key":"gen_ai.operation.name","value":{"stringValue":"invoke_agent"}},
+        {"key":"gen_ai.agent.name","value":{"stringValue":"helper"}}]}]}]}]})";
+    QCOMPARE(post(server, json, "application/json").status, 200);
+    const QList<QJsonObject> events = eventsOf(server, QStringLiteral("6c8efff798038103d269b633813fc60d"));
+    QSet<QString> steps;
+    for (const QJsonObject &event : events) {
+        if (event.value(QLatin1String("type")).toString() == QLatin1String("thinking_step"))
+            steps.insert(event.value(QLatin1String("data"))[QLatin1String("step_id")].toString());
+    }
+    QCOMPARE(steps.size(), 3);
+    const QJsonObject done = events.at(events.size() - 2).value(QLatin1String("data")).toObject();
+    QCOMPARE(done.value(QLatin1String("current_activity")).toString(), QStringLiteral("done"));
+    QCOMPARE(done.value(QLatin1String("steps_done")).toInt(), 3);
 }
 
 void TraceApiTest::childrenBeforeTheirParentStillNestAndTheRootTitlesTheSession()

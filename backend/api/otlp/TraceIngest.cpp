@@ -213,7 +213,8 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
         ++group.spans;
         group.failed += steps.failed ? 1 : 0;
         TracedSession::StepCount &ofTrace = group.perTrace[span.traceId];
-        ++ofTrace.steps;
+        // The steps it became (a span that recorded reasoning is two): what the window counts and numbers.
+        ofTrace.steps += steps.steps.size();
         ofTrace.failed += steps.failed ? 1 : 0;
         if (span.startUnixNano != 0
             && (group.firstStartNano == 0 || span.startUnixNano < group.firstStartNano))
