@@ -133,14 +133,32 @@ void SessionTimeline::noteTime(qint64 ms)
 {
     if (ms <= 0)
         return;
-    if (m_items.isEmpty() || ms < m_originMs) {
-        const bool moved = !m_items.isEmpty();
-        m_originMs = ms;
-        // A step that began before everything seen so far (a traced span): every offset moves.
-        if (moved && !m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {OffsetMsRole});
+    if (m_earliestMs == 0 || ms < m_earliestMs) {
+        m_earliestMs = ms;
+        updateOrigin();
     }
     m_latestMs = std::max(m_latestMs, ms);
+}
+
+void SessionTimeline::setStartMs(qint64 ms)
+{
+    m_startMs = std::max<qint64>(0, ms);
+    updateOrigin();
+}
+
+void SessionTimeline::updateOrigin()
+{
+    // The session's creation when it is known: an agent may publish its first step seconds after it, and
+    // that wait is part of its run. Anything earlier (a traced span that began before) moves it back.
+    qint64 origin = m_earliestMs;
+    if (m_startMs > 0 && (origin == 0 || m_startMs < origin))
+        origin = m_startMs;
+    if (origin == m_originMs)
+        return;
+    m_originMs = origin;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {OffsetMsRole});
+    Q_EMIT clockChanged();
 }
 
 void SessionTimeline::setLive(bool live)
@@ -509,7 +527,7 @@ void SessionTimeline::clear()
     m_byKey.clear();
     m_orphans.clear();
     m_openSibling.clear();
-    m_originMs = m_latestMs = m_endedAt = 0;
+    m_originMs = m_earliestMs = m_startMs = m_latestMs = m_endedAt = 0;
     m_stepCount = 0;
     m_stepsBefore = 0;
     m_sawFirstToken = false;

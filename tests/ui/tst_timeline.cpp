@@ -116,6 +116,7 @@ private Q_SLOTS:
     void aStepPublishedAgainIsOneStep();
     void foldingHidesAndShowsTheNestedSteps();
     void durationsRunToTheEndOrTheNextStepOrOn();
+    void theClockStartsWhenTheSessionDid();
     void aModelsReasoningIsShownOnceWithItsSteps();
     void aRequestsMomentsAreKindsNotWords();
     void theCountChangesWithEveryRow();
@@ -256,6 +257,38 @@ void TimelineTest::durationsRunToTheEndOrTheNextStepOrOn()
     QVERIFY(!timeline.index(3).data(SessionTimeline::OpenRole).toBool());
     QCOMPARE(timeline.spanMs(), 5000);
     QCOMPARE(timeline.nowMs(), 5000);
+}
+
+void TimelineTest::theClockStartsWhenTheSessionDid()
+{
+    // Created, then its first step three seconds later: that step is at +3 s, not at +0.
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    timeline.setStartMs(Start - 3000);
+    timeline.addStep(step(u"a"_s, {}, 0, {{u"status"_s, u"ok"_s}}));
+    QCOMPARE(timeline.index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 3000);
+    // A traced span that began before the session was created moves the start back to it.
+    timeline.addStep(step(u"b"_s, {}, 100, {{u"started_at"_s, at(-5000)}, {u"ended_at"_s, at(-4000)}}));
+    QCOMPARE(timeline.index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 5000);
+    QCOMPARE(timeline.index(1).data(SessionTimeline::OffsetMsRole).toLongLong(), 0);
+
+    // The view counts its first request from the session's creation, told before or after the events.
+    SessionView view;
+    view.setStartedAt(QDateTime::fromMSecsSinceEpoch(Start - 2000, Qt::UTC));
+    view.apply({hubEvent(EventKind::Progress, generation(u"received"_s, 0)),
+        hubEvent(EventKind::Thinking, step(u"x"_s, {}, 500, {{u"status"_s, u"ok"_s}}))});
+    QCOMPARE(view.timeline()->index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 2000);
+    QCOMPARE(view.timeline()->index(1).data(SessionTimeline::OffsetMsRole).toLongLong(), 2500);
+    // A later request (a conversation's next turn) counts from its own start.
+    view.apply({hubEvent(EventKind::Progress, generation(u"received"_s, 60000)),
+        hubEvent(EventKind::Thinking, step(u"y"_s, {}, 60500, {{u"status"_s, u"ok"_s}}))});
+    QCOMPARE(view.timeline()->index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 0);
+    QCOMPARE(view.timeline()->index(1).data(SessionTimeline::OffsetMsRole).toLongLong(), 500);
+    SessionView late;
+    late.apply({hubEvent(EventKind::Thinking, step(u"z"_s, {}, 0, {{u"status"_s, u"ok"_s}}))});
+    QCOMPARE(late.timeline()->index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 0);
+    late.setStartedAt(QDateTime::fromMSecsSinceEpoch(Start - 1500, Qt::UTC));
+    QCOMPARE(late.timeline()->index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 1500);
 }
 
 void TimelineTest::aModelsReasoningIsShownOnceWithItsSteps()
