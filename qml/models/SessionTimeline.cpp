@@ -294,10 +294,11 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
         m_dirtyPrompt = m_promptRow;
         return;
     }
-    const int lastRow = int(m_rows.size()) - (m_thoughtItem >= 0 ? 2 : 1);
-    if (milestone == Timeline::Milestone::AgentUpdate && lastRow >= 0 && item.findings.isEmpty()) {
+    int last = int(m_items.size()) - 1; // what came last (the reasoning text aside)
+    while (last >= 0 && m_items.at(last).entry == Timeline::Entry::ThoughtEntry)
+        --last;
+    if (milestone == Timeline::Milestone::AgentUpdate && last >= 0 && item.findings.isEmpty()) {
         // The same words again with a new percentage: the row it is, updated.
-        const int last = m_rows.at(lastRow);
         TimelineItem &previous = m_items[last];
         if (previous.entry == Timeline::Entry::MilestoneEntry
             && previous.milestone == Timeline::Milestone::AgentUpdate && previous.message == item.message) {
@@ -318,6 +319,15 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
         || milestone == Timeline::Milestone::RunFinished || milestone == Timeline::Milestone::RunFailed
         || milestone == Timeline::Milestone::RunStopped || milestone == Timeline::Milestone::TraceFinished
         || milestone == Timeline::Milestone::TraceFailed || milestone == Timeline::Milestone::TraceMoved;
+    const bool starts = milestone == Timeline::Milestone::Received
+        || milestone == Timeline::Milestone::RunStarted || milestone == Timeline::Milestone::TraceStarted;
+    // Said while a step runs (an agent's run, a tool call): told inside it, in order among its steps.
+    // At the top level it went after the whole tree, as if it came after every step the run took since.
+    // What starts or ends the session stays at the top.
+    if (!starts && !ends) {
+        if (const int running = runningStep(); running >= 0)
+            item.parentKey = m_items.at(running).key;
+    }
     const qint64 at = item.startMs;
     const int added = addItem(std::move(item));
     if (milestone == Timeline::Milestone::ReadingPrompt)
@@ -326,6 +336,16 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
         end(at);
     else
         setLive(true);
+}
+
+int SessionTimeline::runningStep() const
+{
+    for (int at = int(m_items.size()) - 1; at >= 0; --at) {
+        const TimelineItem &item = m_items.at(at);
+        if (item.isStep() && item.status == Timeline::StepStatus::Running && item.endMs < 0)
+            return at;
+    }
+    return -1;
 }
 
 int SessionTimeline::addItem(TimelineItem item)

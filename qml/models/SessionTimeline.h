@@ -2,8 +2,9 @@
 // A session as one timeline: its steps and the milestones of its progress, in order, each at its offset
 // from the session's start, with how long each step took (from its start to its end, or to the next
 // step, or growing while it runs). Steps that name a parent are shown under it, indented, and a parent
-// can be folded: the rows are the tree's visible nodes in order. Offsets count from the session's creation
-// when it is known (setStartMs), else from the first thing it published.
+// can be folded: the rows are the tree's visible nodes in order. A moment said while a step runs (an
+// agent's run) is shown inside that step, in order among its steps. Offsets count from the session's
+// creation when it is known (setStartMs), else from the first thing it published.
 //
 // A model's own reasoning is shown once: its text streams in the last row (ThoughtEntry) and the steps
 // cut from it become marks along it (ReasoningEntry rows, each holding the text it covers), so the text
@@ -111,6 +112,7 @@ private:
     void addMilestone(Timeline::Milestone milestone, const QJsonObject &json, qint64 atMs = 0);
     void noteTime(qint64 ms);
     void updateOrigin();
+    int runningStep() const; // the latest step still running, or -1
     void setLive(bool live);
     void attach(int child, int parent);
     void adoptOrphansOf(int parent);

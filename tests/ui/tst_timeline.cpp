@@ -116,6 +116,7 @@ private Q_SLOTS:
     void aStepPublishedAgainIsOneStep();
     void foldingHidesAndShowsTheNestedSteps();
     void durationsRunToTheEndOrTheNextStepOrOn();
+    void momentsDuringARunAreInOrderAmongItsSteps();
     void theClockStartsWhenTheSessionDid();
     void aModelsReasoningIsShownOnceWithItsSteps();
     void aRequestsMomentsAreKindsNotWords();
@@ -257,6 +258,39 @@ void TimelineTest::durationsRunToTheEndOrTheNextStepOrOn()
     QVERIFY(!timeline.index(3).data(SessionTimeline::OpenRole).toBool());
     QCOMPARE(timeline.spanMs(), 5000);
     QCOMPARE(timeline.nowMs(), 5000);
+}
+
+void TimelineTest::momentsDuringARunAreInOrderAmongItsSteps()
+{
+    // An agent's run stays open while its steps come: what it says meanwhile goes among them, in the
+    // order it came (it went after the whole tree, as if said after every step).
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QJsonObject running {{u"status"_s, u"running"_s}};
+    timeline.addStep(step(u"root"_s, {}, 0, running));
+    timeline.addStep(step(u"plan"_s, u"root"_s, 100, {{u"status"_s, u"ok"_s}}));
+    timeline.addProgress(update(u"searching"_s, 200, {{u"message"_s, u"Searching flights"_s}}));
+    timeline.addStep(step(u"flights"_s, u"root"_s, 300, {{u"status"_s, u"ok"_s}}));
+    timeline.addStep(step(u"hotels"_s, u"root"_s, 400, running));
+    timeline.addProgress(update(u"comparing"_s, 500, {{u"message"_s, u"Baixa is cheaper"_s}}));
+    timeline.addStep(step(u"hotel1"_s, u"hotels"_s, 600, {{u"status"_s, u"ok"_s}}));
+    timeline.addStep({{u"step_id"_s, u"hotels"_s}, {u"status"_s, u"ok"_s}, {u"ended_at"_s, at(700)}});
+    timeline.addProgress(update(u"writing"_s, 800, {{u"message"_s, u"Writing"_s}}));
+    timeline.addStep({{u"step_id"_s, u"root"_s}, {u"status"_s, u"ok"_s}, {u"ended_at"_s, at(900)}});
+    timeline.addProgress(
+        update(u"done"_s, 1000, {{u"update_type"_s, u"completion"_s}, {u"message"_s, u"Done"_s}}));
+    QCOMPARE(rows(timeline),
+        (QStringList {u"0:step root"_s, u"1:step plan"_s, u"AgentUpdate"_s, u"1:step flights"_s,
+            u"1:step hotels"_s, u"AgentUpdate"_s, u"2:step hotel1"_s, u"AgentUpdate"_s, u"Done"_s}));
+    // Each at its offset, in order down the lane.
+    qint64 offset = -1;
+    for (int row = 0; row < timeline.rowCount(); ++row) {
+        const qint64 next = timeline.index(row).data(SessionTimeline::OffsetMsRole).toLongLong();
+        QVERIFY2(next >= offset, qPrintable(u"row %1"_s.arg(row)));
+        offset = next;
+    }
+    QCOMPARE(timeline.index(5).data(SessionTimeline::DepthRole).toInt(), 2);
+    QCOMPARE(timeline.index(8).data(SessionTimeline::DepthRole).toInt(), 0);
 }
 
 void TimelineTest::theClockStartsWhenTheSessionDid()
