@@ -224,6 +224,19 @@ Rectangle {
                     ScrollBar.vertical: ScrollBar {}
                     Keys.onReturnPressed: if (currentItem) sidebar.liveSessionChosen(currentItem.sessionId)
 
+                    // Rows stay where they are while the pointer is over the list: sessions that go on
+                    // moved up under it, and a person aiming at one row clicked the next. They take the
+                    // list's order again once it leaves (new sessions meanwhile are added at the bottom).
+                    HoverHandler {
+                        id: liveListHover
+                        objectName: "liveListHover"
+                    }
+                    Binding {
+                        target: sidebar.liveSessions
+                        property: "holdOrder"
+                        value: liveListHover.hovered
+                    }
+
                     delegate: ItemDelegate {
                         id: liveItem
                         required property string sessionId

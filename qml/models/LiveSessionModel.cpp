@@ -89,6 +89,16 @@ void LiveSessionModel::setFilter(const QString &filter)
     show();
 }
 
+void LiveSessionModel::setHoldOrder(bool hold)
+{
+    if (m_holdOrder == hold)
+        return;
+    m_holdOrder = hold;
+    Q_EMIT holdOrderChanged();
+    if (!hold)
+        show(); // the moves held back
+}
+
 int LiveSessionModel::endedCount() const
 {
     return int(std::count_if(m_rows.begin(), m_rows.end(),
@@ -282,6 +292,16 @@ void LiveSessionModel::show()
             && !row.model.contains(m_filter, Qt::CaseInsensitive))
             continue;
         shown.append(row);
+    }
+    if (m_holdOrder) {
+        // The pointer is over the list: the rows shown keep their places, new ones go below them.
+        QHash<QString, qsizetype> place;
+        for (qsizetype at = 0; at < m_rows.size(); ++at)
+            place.insert(m_rows.at(at).id, at);
+        std::stable_sort(
+            shown.begin(), shown.end(), [&place](const LiveSessionRow &a, const LiveSessionRow &b) {
+                return place.value(a.id, place.size()) < place.value(b.id, place.size());
+            });
     }
     sync(shown);
     const QVariantMap selectedNow = selected();
