@@ -46,6 +46,8 @@ QVariant LiveSessionModel::data(const QModelIndex &index, int role) const
         return row.createdAt;
     case LastActivityRole:
         return row.lastActivity;
+    case TitleSharedRole:
+        return row.titleShared;
     default:
         return {};
     }
@@ -55,7 +57,7 @@ QHash<int, QByteArray> LiveSessionModel::roleNames() const
 {
     return {{IdRole, "sessionId"}, {TitleRole, "title"}, {OriginRole, "origin"},
         {OriginNameRole, "originName"}, {ModelRole, "model"}, {StateRole, "state"},
-        {CreatedAtRole, "createdAt"}, {LastActivityRole, "lastActivity"}};
+        {CreatedAtRole, "createdAt"}, {LastActivityRole, "lastActivity"}, {TitleSharedRole, "titleShared"}};
 }
 
 void LiveSessionModel::setGateway(BackendGateway *gateway)
@@ -271,6 +273,8 @@ QList<int> LiveSessionModel::changedRoles(const LiveSessionRow &before, const Li
         roles << LastActivityRole;
     if (before.id != after.id)
         roles << IdRole;
+    if (before.titleShared != after.titleShared)
+        roles << TitleSharedRole;
     return roles;
 }
 
@@ -293,6 +297,11 @@ void LiveSessionModel::show()
             continue;
         shown.append(row);
     }
+    QHash<QString, int> titles;
+    for (const LiveSessionRow &row : std::as_const(shown))
+        ++titles[row.title];
+    for (LiveSessionRow &row : shown)
+        row.titleShared = titles.value(row.title) > 1;
     if (m_holdOrder) {
         // The pointer is over the list: the rows shown keep their places, new ones go below them.
         QHash<QString, qsizetype> place;

@@ -39,6 +39,7 @@ struct LiveSessionRow
     QDateTime createdAt;
     QDateTime lastActivity;
     QString movedTo; // a trace's steps moved into this conversation's session (TraceIngest)
+    bool titleShared = false; // another listed session has the same title: the row tells them apart
 
     bool operator==(const LiveSessionRow &other) const = default;
 };
@@ -72,7 +73,8 @@ public:
         ModelRole,
         StateRole, // LiveState::State
         CreatedAtRole,
-        LastActivityRole
+        LastActivityRole,
+        TitleSharedRole // another listed session has the same title
     };
     Q_ENUM(Role)
 

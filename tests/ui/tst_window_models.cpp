@@ -176,6 +176,7 @@ private Q_SLOTS:
     void liveSessionsListOutsideAgents();
     void liveSessionsKeepTheirPlacesWhileStreaming();
     void liveSessionsHoldStillUnderThePointer();
+    void liveSessionsWithOneTitleAreToldApart();
     void liveSessionsNameATraceByItsService();
     void aTraceMovedIntoItsConversationIsListedOnce();
     void aSessionEndedBeforeThisProcessSawItSaysHowItEnded();
@@ -1377,6 +1378,27 @@ void WindowModelsTest::liveSessionsHoldStillUnderThePointer()
     QCOMPARE(idsOf(sessions),
         (QStringList {QStringLiteral("client-3"), QStringLiteral("client-0"), QStringLiteral("client-2"),
             QStringLiteral("client-1")}));
+}
+
+void WindowModelsTest::liveSessionsWithOneTitleAreToldApart()
+{
+    LiveSessionModel sessions;
+    QAbstractItemModelTester tester(&sessions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    QList<LiveSession> listing = clientSessions({start, start.addMSecs(1), start.addMSecs(2)});
+    listing[1].session.userRequest = listing[0].session.userRequest;
+    sessions.take(listing);
+    const auto shared = [&sessions](const QString &id) {
+        return sessions.index(int(idsOf(sessions).indexOf(id)))
+            .data(LiveSessionModel::TitleSharedRole)
+            .toBool();
+    };
+    QVERIFY(shared(QStringLiteral("client-0")));
+    QVERIFY(shared(QStringLiteral("client-1")));
+    QVERIFY(!shared(QStringLiteral("client-2")));
+    // Among the rows shown: filtered down to one, it is the only one with its title.
+    sessions.setFilter(QStringLiteral("client-0"));
+    QVERIFY(!shared(QStringLiteral("client-0")));
 }
 
 void WindowModelsTest::liveSessionsKeepTheirPlacesWhileStreaming()
