@@ -98,6 +98,8 @@ ApplicationWindow {
         objectName: "liveSession"
         gateway: window.gateway
         sessionId: window.liveSessionId
+        // Its timeline's clock starts when the session did, not at the first thing it published.
+        startedAt: liveSessions.selected.createdAt ?? new Date(NaN)
     }
 
     Connections {

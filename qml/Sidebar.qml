@@ -224,6 +224,19 @@ Rectangle {
                     ScrollBar.vertical: ScrollBar {}
                     Keys.onReturnPressed: if (currentItem) sidebar.liveSessionChosen(currentItem.sessionId)
 
+                    // Rows stay where they are while the pointer is over the list: sessions that go on
+                    // moved up under it, and a person aiming at one row clicked the next. They take the
+                    // list's order again once it leaves (new sessions meanwhile are added at the bottom).
+                    HoverHandler {
+                        id: liveListHover
+                        objectName: "liveListHover"
+                    }
+                    Binding {
+                        target: sidebar.liveSessions
+                        property: "holdOrder"
+                        value: liveListHover.hovered
+                    }
+
                     delegate: ItemDelegate {
                         id: liveItem
                         required property string sessionId
@@ -233,7 +246,11 @@ Rectangle {
                         required property int state
                         required property date createdAt
                         required property date lastActivity
+                        required property bool titleShared
                         required property int index
+                        // Enough of the id to tell sessions of one title apart: its end, where ids differ
+                        // ("research-agent-42"; a UUID's end is as random as its start).
+                        readonly property string shortId: sessionId.length <= 12 ? sessionId : "…" + sessionId.slice(-8)
 
                         width: ListView.view.width
                         highlighted: sessionId === sidebar.currentLiveSessionId
@@ -245,8 +262,40 @@ Rectangle {
                             liveList.forceActiveFocus()
                         }
                         Accessible.name: qsTr("%1, %2").arg(title).arg(Words.state(state))
+                        Accessible.description: toolTipText
+                        readonly property string toolTipText:
+                            //: Tooltip of a row in Live sessions: %1 its title, %2 its id, %3 where it came from, %4 when it started
+                            qsTr("%1\nSession %2\nFrom %3\nStarted %4").arg(title).arg(sessionId)
+                                .arg(Words.origin(origin, originName))
+                                .arg(createdAt.toLocaleString(sidebar.uiLocale, Locale.ShortFormat))
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 600
+                        ToolTip.text: toolTipText
+                        // The title has the first line to itself, the chip goes with the details below it:
+                        // beside the title, a long state ("fehlgeschlagen") left the title three letters.
                         contentItem: ColumnLayout {
                             spacing: 3
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: 6
+                                Label {
+                                    objectName: "liveTitle"
+                                    Layout.fillWidth: true
+                                    text: liveItem.title
+                                    elide: Text.ElideRight
+                                    color: liveItem.highlighted ? Theme.textOnAccent : Theme.text
+                                }
+                                // Sessions of one title (an agent run again and again) are told apart by id.
+                                Label {
+                                    objectName: "liveShortId"
+                                    visible: liveItem.titleShared
+                                    Layout.minimumWidth: implicitWidth
+                                    text: liveItem.shortId
+                                    font.pixelSize: 11
+                                    font.family: Theme.monospace
+                                    color: liveItem.highlighted ? Theme.textOnAccent : Theme.mutedText
+                                }
+                            }
                             RowLayout {
                                 Layout.fillWidth: true
                                 spacing: 6
@@ -257,22 +306,16 @@ Rectangle {
                                 }
                                 Label {
                                     Layout.fillWidth: true
-                                    text: liveItem.title
+                                    // A running session's age is since it started; one that is over tells when it
+                                    // ended, its last sign of life (an old running one is not a stale one).
+                                    text: qsTr("%1 · %2").arg(Words.origin(liveItem.origin, liveItem.originName))
+                                              .arg(liveItem.state === LiveState.Running
+                                                   ? qsTr("started %1").arg(Words.age((sidebar.liveSessions.nowMs - liveItem.createdAt.getTime()) / 1000))
+                                                   : qsTr("ended %1").arg(Words.age((sidebar.liveSessions.nowMs - liveItem.lastActivity.getTime()) / 1000)))
                                     elide: Text.ElideRight
-                                    color: liveItem.highlighted ? Theme.textOnAccent : Theme.text
+                                    font.pixelSize: 11
+                                    color: liveItem.highlighted ? Theme.textOnAccent : Theme.mutedText
                                 }
-                            }
-                            Label {
-                                Layout.fillWidth: true
-                                // A running session's age is since it started; one that is over tells when it
-                                // ended, its last sign of life (an old running one is not a stale one).
-                                text: qsTr("%1 · %2").arg(Words.origin(liveItem.origin, liveItem.originName))
-                                          .arg(liveItem.state === LiveState.Running
-                                               ? qsTr("started %1").arg(Words.age((sidebar.liveSessions.nowMs - liveItem.createdAt.getTime()) / 1000))
-                                               : qsTr("ended %1").arg(Words.age((sidebar.liveSessions.nowMs - liveItem.lastActivity.getTime()) / 1000)))
-                                elide: Text.ElideRight
-                                font.pixelSize: 11
-                                color: liveItem.highlighted ? Theme.textOnAccent : Theme.mutedText
                             }
                         }
                     }

@@ -324,118 +324,118 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205"/>
+        <location filename="../qml/Main.qml" line="207"/>
         <source>Hide the sidebar</source>
         <translation>Seitenleiste ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205"/>
+        <location filename="../qml/Main.qml" line="207"/>
         <source>Show the sidebar</source>
         <translation>Seitenleiste einblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="207"/>
+        <location filename="../qml/Main.qml" line="209"/>
         <source>Sidebar (Ctrl+B)</source>
         <translation>Seitenleiste (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="224"/>
         <location filename="../qml/Main.qml" line="226"/>
+        <location filename="../qml/Main.qml" line="228"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="225"/>
+        <location filename="../qml/Main.qml" line="227"/>
         <source>%1 (not answering)</source>
         <translation>%1 (antwortet nicht)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="229"/>
+        <location filename="../qml/Main.qml" line="231"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="231"/>
+        <location filename="../qml/Main.qml" line="233"/>
         <source>The model that answers</source>
         <translation>Das Modell, das antwortet</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="254"/>
+        <location filename="../qml/Main.qml" line="256"/>
         <source>thinks</source>
         <translation>denkt</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="255"/>
+        <location filename="../qml/Main.qml" line="257"/>
         <source>tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="256"/>
+        <location filename="../qml/Main.qml" line="258"/>
         <source>vision</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="258"/>
+        <location filename="../qml/Main.qml" line="260"/>
         <source>agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="293"/>
+        <location filename="../qml/Main.qml" line="295"/>
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="334"/>
+        <location filename="../qml/Main.qml" line="336"/>
         <source>Refresh models</source>
         <translation>Modelle aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="336"/>
+        <location filename="../qml/Main.qml" line="338"/>
         <source>Ask the upstreams for their models again</source>
         <translation>Die Upstreams erneut nach ihren Modellen fragen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="349"/>
+        <location filename="../qml/Main.qml" line="351"/>
         <source>Asking the upstreams…</source>
         <translation>Frage die Upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="358"/>
+        <location filename="../qml/Main.qml" line="360"/>
         <source>Live session</source>
         <translation>Live-Sitzung</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="386"/>
+        <location filename="../qml/Main.qml" line="388"/>
         <source>Local endpoint: %1/v1</source>
         <translation>Lokaler Endpunkt: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="387"/>
+        <location filename="../qml/Main.qml" line="389"/>
         <source>Local endpoint: off</source>
         <translation>Lokaler Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="389"/>
+        <location filename="../qml/Main.qml" line="391"/>
         <source>The local endpoint could not start: %1</source>
         <translation>Der lokale Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="391"/>
+        <location filename="../qml/Main.qml" line="393"/>
         <source>Reading the keychain…</source>
         <translation>Lese den Schlüsselbund…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="393"/>
+        <location filename="../qml/Main.qml" line="395"/>
         <source>Starting the local endpoint…</source>
         <translation>Lokaler Endpunkt wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="405"/>
+        <location filename="../qml/Main.qml" line="407"/>
         <source>Hide thinking</source>
         <translation>Denken ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="405"/>
+        <location filename="../qml/Main.qml" line="407"/>
         <source>Show thinking</source>
         <translation>Denken einblenden</translation>
     </message>
@@ -1247,32 +1247,44 @@
         <translation>Keine Sitzung läuft. Beendete sind aus dieser Liste entfernt; neue erscheinen hier, sobald sie beginnen.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="269"/>
+        <location filename="../qml/Sidebar.qml" line="268"/>
+        <source>%1
+Session %2
+From %3
+Started %4</source>
+        <extracomment>Tooltip of a row in Live sessions: %1 its title, %2 its id, %3 where it came from, %4 when it started</extracomment>
+        <translation>%1
+Sitzung %2
+Von %3
+Begonnen %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="311"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="271"/>
+        <location filename="../qml/Sidebar.qml" line="313"/>
         <source>started %1</source>
         <translation>gestartet %1</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="272"/>
+        <location filename="../qml/Sidebar.qml" line="314"/>
         <source>ended %1</source>
         <translation>beendet %1</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="320"/>
+        <location filename="../qml/Sidebar.qml" line="363"/>
         <source>Chat deleted</source>
         <translation>Chat gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="369"/>
+        <location filename="../qml/Sidebar.qml" line="412"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="373"/>
+        <location filename="../qml/Sidebar.qml" line="416"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1303,7 +1315,7 @@
         <translation>Noch keine Sitzung. Chats aus diesem Fenster, Anfragen an den lokalen Endpunkt und Agenten, die an die Streaming-API senden, erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="247"/>
+        <location filename="../qml/Sidebar.qml" line="264"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1324,32 +1336,32 @@
         <translation type="vanished">„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="327"/>
+        <location filename="../qml/Sidebar.qml" line="370"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="337"/>
+        <location filename="../qml/Sidebar.qml" line="380"/>
         <source>Undo deleting the chat</source>
         <translation>Löschen des Chats rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="392"/>
+        <location filename="../qml/Sidebar.qml" line="435"/>
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="399"/>
+        <location filename="../qml/Sidebar.qml" line="442"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="403"/>
+        <location filename="../qml/Sidebar.qml" line="446"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="413"/>
+        <location filename="../qml/Sidebar.qml" line="456"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>

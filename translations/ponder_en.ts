@@ -332,118 +332,118 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205"/>
+        <location filename="../qml/Main.qml" line="207"/>
         <source>Hide the sidebar</source>
         <translation>Hide the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205"/>
+        <location filename="../qml/Main.qml" line="207"/>
         <source>Show the sidebar</source>
         <translation>Show the sidebar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="207"/>
+        <location filename="../qml/Main.qml" line="209"/>
         <source>Sidebar (Ctrl+B)</source>
         <translation>Sidebar (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="224"/>
         <location filename="../qml/Main.qml" line="226"/>
+        <location filename="../qml/Main.qml" line="228"/>
         <source>No model</source>
         <translation>No model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="225"/>
+        <location filename="../qml/Main.qml" line="227"/>
         <source>%1 (not answering)</source>
         <translation>%1 (not answering)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="229"/>
+        <location filename="../qml/Main.qml" line="231"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="231"/>
+        <location filename="../qml/Main.qml" line="233"/>
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="254"/>
+        <location filename="../qml/Main.qml" line="256"/>
         <source>thinks</source>
         <translation>thinks</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="255"/>
+        <location filename="../qml/Main.qml" line="257"/>
         <source>tools</source>
         <translation>tools</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="256"/>
+        <location filename="../qml/Main.qml" line="258"/>
         <source>vision</source>
         <translation>vision</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="258"/>
+        <location filename="../qml/Main.qml" line="260"/>
         <source>agent</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="293"/>
+        <location filename="../qml/Main.qml" line="295"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="334"/>
+        <location filename="../qml/Main.qml" line="336"/>
         <source>Refresh models</source>
         <translation>Refresh models</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="336"/>
+        <location filename="../qml/Main.qml" line="338"/>
         <source>Ask the upstreams for their models again</source>
         <translation>Ask the upstreams for their models again</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="349"/>
+        <location filename="../qml/Main.qml" line="351"/>
         <source>Asking the upstreams…</source>
         <translation>Asking the upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="358"/>
+        <location filename="../qml/Main.qml" line="360"/>
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="386"/>
+        <location filename="../qml/Main.qml" line="388"/>
         <source>Local endpoint: %1/v1</source>
         <translation>Local endpoint: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="387"/>
+        <location filename="../qml/Main.qml" line="389"/>
         <source>Local endpoint: off</source>
         <translation>Local endpoint: off</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="389"/>
+        <location filename="../qml/Main.qml" line="391"/>
         <source>The local endpoint could not start: %1</source>
         <translation>The local endpoint could not start: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="391"/>
+        <location filename="../qml/Main.qml" line="393"/>
         <source>Reading the keychain…</source>
         <translation>Reading the keychain…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="393"/>
+        <location filename="../qml/Main.qml" line="395"/>
         <source>Starting the local endpoint…</source>
         <translation>Starting the local endpoint…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="405"/>
+        <location filename="../qml/Main.qml" line="407"/>
         <source>Hide thinking</source>
         <translation>Hide thinking</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="405"/>
+        <location filename="../qml/Main.qml" line="407"/>
         <source>Show thinking</source>
         <translation>Show thinking</translation>
     </message>
@@ -1255,32 +1255,44 @@
         <translation>No session running. Ended ones are cleared from this list; new ones appear here as they start.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="269"/>
+        <location filename="../qml/Sidebar.qml" line="268"/>
+        <source>%1
+Session %2
+From %3
+Started %4</source>
+        <extracomment>Tooltip of a row in Live sessions: %1 its title, %2 its id, %3 where it came from, %4 when it started</extracomment>
+        <translation>%1
+Session %2
+From %3
+Started %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="311"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="271"/>
+        <location filename="../qml/Sidebar.qml" line="313"/>
         <source>started %1</source>
         <translation>started %1</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="272"/>
+        <location filename="../qml/Sidebar.qml" line="314"/>
         <source>ended %1</source>
         <translation>ended %1</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="320"/>
+        <location filename="../qml/Sidebar.qml" line="363"/>
         <source>Chat deleted</source>
         <translation>Chat deleted</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="369"/>
+        <location filename="../qml/Sidebar.qml" line="412"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="373"/>
+        <location filename="../qml/Sidebar.qml" line="416"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -1311,7 +1323,7 @@
         <translation>No session yet. Chats from this window, requests to the local endpoint and agents publishing to the streaming API appear here.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="247"/>
+        <location filename="../qml/Sidebar.qml" line="264"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1332,32 +1344,32 @@
         <translation type="vanished">Deleted “%1”</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="327"/>
+        <location filename="../qml/Sidebar.qml" line="370"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="337"/>
+        <location filename="../qml/Sidebar.qml" line="380"/>
         <source>Undo deleting the chat</source>
         <translation>Undo deleting the chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="392"/>
+        <location filename="../qml/Sidebar.qml" line="435"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="399"/>
+        <location filename="../qml/Sidebar.qml" line="442"/>
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="403"/>
+        <location filename="../qml/Sidebar.qml" line="446"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="413"/>
+        <location filename="../qml/Sidebar.qml" line="456"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>

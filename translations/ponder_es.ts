@@ -324,118 +324,118 @@
         <translation>Ponder — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205"/>
+        <location filename="../qml/Main.qml" line="207"/>
         <source>Hide the sidebar</source>
         <translation>Ocultar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205"/>
+        <location filename="../qml/Main.qml" line="207"/>
         <source>Show the sidebar</source>
         <translation>Mostrar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="207"/>
+        <location filename="../qml/Main.qml" line="209"/>
         <source>Sidebar (Ctrl+B)</source>
         <translation>Barra lateral (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="224"/>
         <location filename="../qml/Main.qml" line="226"/>
+        <location filename="../qml/Main.qml" line="228"/>
         <source>No model</source>
         <translation>Ningún modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="225"/>
+        <location filename="../qml/Main.qml" line="227"/>
         <source>%1 (not answering)</source>
         <translation>%1 (no responde)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="229"/>
+        <location filename="../qml/Main.qml" line="231"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="231"/>
+        <location filename="../qml/Main.qml" line="233"/>
         <source>The model that answers</source>
         <translation>El modelo que responde</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="254"/>
+        <location filename="../qml/Main.qml" line="256"/>
         <source>thinks</source>
         <translation>piensa</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="255"/>
+        <location filename="../qml/Main.qml" line="257"/>
         <source>tools</source>
         <translation>herramientas</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="256"/>
+        <location filename="../qml/Main.qml" line="258"/>
         <source>vision</source>
         <translation>visión</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="258"/>
+        <location filename="../qml/Main.qml" line="260"/>
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="293"/>
+        <location filename="../qml/Main.qml" line="295"/>
         <source>Agents</source>
         <translation>Agentes</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="334"/>
+        <location filename="../qml/Main.qml" line="336"/>
         <source>Refresh models</source>
         <translation>Actualizar modelos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="336"/>
+        <location filename="../qml/Main.qml" line="338"/>
         <source>Ask the upstreams for their models again</source>
         <translation>Volver a pedir los modelos a los servidores</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="349"/>
+        <location filename="../qml/Main.qml" line="351"/>
         <source>Asking the upstreams…</source>
         <translation>Preguntando a los upstreams…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="358"/>
+        <location filename="../qml/Main.qml" line="360"/>
         <source>Live session</source>
         <translation>Sesión en directo</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="386"/>
+        <location filename="../qml/Main.qml" line="388"/>
         <source>Local endpoint: %1/v1</source>
         <translation>Punto de acceso local: %1/v1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="387"/>
+        <location filename="../qml/Main.qml" line="389"/>
         <source>Local endpoint: off</source>
         <translation>Endpoint local: desactivado</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="389"/>
+        <location filename="../qml/Main.qml" line="391"/>
         <source>The local endpoint could not start: %1</source>
         <translation>No se pudo iniciar el punto de acceso local: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="391"/>
+        <location filename="../qml/Main.qml" line="393"/>
         <source>Reading the keychain…</source>
         <translation>Leyendo el llavero…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="393"/>
+        <location filename="../qml/Main.qml" line="395"/>
         <source>Starting the local endpoint…</source>
         <translation>Iniciando el punto de acceso local…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="405"/>
+        <location filename="../qml/Main.qml" line="407"/>
         <source>Hide thinking</source>
         <translation>Ocultar razonamiento</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="405"/>
+        <location filename="../qml/Main.qml" line="407"/>
         <source>Show thinking</source>
         <translation>Mostrar razonamiento</translation>
     </message>
@@ -1247,32 +1247,44 @@
         <translation>Ninguna sesión en curso. Las terminadas se quitaron de esta lista; las nuevas aparecen aquí al empezar.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="269"/>
+        <location filename="../qml/Sidebar.qml" line="268"/>
+        <source>%1
+Session %2
+From %3
+Started %4</source>
+        <extracomment>Tooltip of a row in Live sessions: %1 its title, %2 its id, %3 where it came from, %4 when it started</extracomment>
+        <translation>%1
+Sesión %2
+De %3
+Iniciada %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="311"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="271"/>
+        <location filename="../qml/Sidebar.qml" line="313"/>
         <source>started %1</source>
         <translation>iniciada %1</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="272"/>
+        <location filename="../qml/Sidebar.qml" line="314"/>
         <source>ended %1</source>
         <translation>terminada %1</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="320"/>
+        <location filename="../qml/Sidebar.qml" line="363"/>
         <source>Chat deleted</source>
         <translation>Chat eliminado</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="369"/>
+        <location filename="../qml/Sidebar.qml" line="412"/>
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="373"/>
+        <location filename="../qml/Sidebar.qml" line="416"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
@@ -1303,7 +1315,7 @@
         <translation>Todavía no hay sesiones. Aquí aparecen los chats de esta ventana, las peticiones al punto de acceso local y los agentes que publican en la API de streaming.</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="247"/>
+        <location filename="../qml/Sidebar.qml" line="264"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1324,32 +1336,32 @@
         <translation type="vanished">«%1» eliminado</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="327"/>
+        <location filename="../qml/Sidebar.qml" line="370"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="337"/>
+        <location filename="../qml/Sidebar.qml" line="380"/>
         <source>Undo deleting the chat</source>
         <translation>Deshacer la eliminación del chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="392"/>
+        <location filename="../qml/Sidebar.qml" line="435"/>
         <source>Rename conversation</source>
         <translation>Renombrar conversación</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="399"/>
+        <location filename="../qml/Sidebar.qml" line="442"/>
         <source>Rename</source>
         <translation>Renombrar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="403"/>
+        <location filename="../qml/Sidebar.qml" line="446"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="413"/>
+        <location filename="../qml/Sidebar.qml" line="456"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>

@@ -46,6 +46,8 @@ QVariant LiveSessionModel::data(const QModelIndex &index, int role) const
         return row.createdAt;
     case LastActivityRole:
         return row.lastActivity;
+    case TitleSharedRole:
+        return row.titleShared;
     default:
         return {};
     }
@@ -55,7 +57,7 @@ QHash<int, QByteArray> LiveSessionModel::roleNames() const
 {
     return {{IdRole, "sessionId"}, {TitleRole, "title"}, {OriginRole, "origin"},
         {OriginNameRole, "originName"}, {ModelRole, "model"}, {StateRole, "state"},
-        {CreatedAtRole, "createdAt"}, {LastActivityRole, "lastActivity"}};
+        {CreatedAtRole, "createdAt"}, {LastActivityRole, "lastActivity"}, {TitleSharedRole, "titleShared"}};
 }
 
 void LiveSessionModel::setGateway(BackendGateway *gateway)
@@ -87,6 +89,16 @@ void LiveSessionModel::setFilter(const QString &filter)
     m_filter = filter;
     Q_EMIT filterChanged();
     show();
+}
+
+void LiveSessionModel::setHoldOrder(bool hold)
+{
+    if (m_holdOrder == hold)
+        return;
+    m_holdOrder = hold;
+    Q_EMIT holdOrderChanged();
+    if (!hold)
+        show(); // the moves held back
 }
 
 int LiveSessionModel::endedCount() const
@@ -261,6 +273,8 @@ QList<int> LiveSessionModel::changedRoles(const LiveSessionRow &before, const Li
         roles << LastActivityRole;
     if (before.id != after.id)
         roles << IdRole;
+    if (before.titleShared != after.titleShared)
+        roles << TitleSharedRole;
     return roles;
 }
 
@@ -282,6 +296,21 @@ void LiveSessionModel::show()
             && !row.model.contains(m_filter, Qt::CaseInsensitive))
             continue;
         shown.append(row);
+    }
+    QHash<QString, int> titles;
+    for (const LiveSessionRow &row : std::as_const(shown))
+        ++titles[row.title];
+    for (LiveSessionRow &row : shown)
+        row.titleShared = titles.value(row.title) > 1;
+    if (m_holdOrder) {
+        // The pointer is over the list: the rows shown keep their places, new ones go below them.
+        QHash<QString, qsizetype> place;
+        for (qsizetype at = 0; at < m_rows.size(); ++at)
+            place.insert(m_rows.at(at).id, at);
+        std::stable_sort(
+            shown.begin(), shown.end(), [&place](const LiveSessionRow &a, const LiveSessionRow &b) {
+                return place.value(a.id, place.size()) < place.value(b.id, place.size());
+            });
     }
     sync(shown);
     const QVariantMap selectedNow = selected();

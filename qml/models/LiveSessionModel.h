@@ -10,6 +10,10 @@
 // since the last refresh, then the rest, both in the order they had. So a hundred clients streaming at once
 // keep their places instead of shuffling every refresh. A refresh changes a row only in what changed, and
 // names those roles.
+//
+// While `holdOrder` (the pointer is over the list), rows keep the places they have: a refresh that would
+// move a session up moves it only once the pointer leaves, and new sessions are added below the rest. A
+// person aiming at a row clicked the one that had just moved under the pointer.
 #pragma once
 
 #include "GatewayTypes.h"
@@ -35,6 +39,7 @@ struct LiveSessionRow
     QDateTime createdAt;
     QDateTime lastActivity;
     QString movedTo; // a trace's steps moved into this conversation's session (TraceIngest)
+    bool titleShared = false; // another listed session has the same title: the row tells them apart
 
     bool operator==(const LiveSessionRow &other) const = default;
 };
@@ -48,6 +53,8 @@ class LiveSessionModel : public KeyedListModel<LiveSessionRow>
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     // Matched against titles, ids and origins; empty shows every session.
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
+    // Rows keep their places while set (the pointer is over the list); set back, they take the list's order.
+    Q_PROPERTY(bool holdOrder READ holdOrder WRITE setHoldOrder NOTIFY holdOrderChanged)
     Q_PROPERTY(int endedCount READ endedCount NOTIFY refreshed) // shown sessions that are not running
     // Listed sessions that "Clear ended" took off the list: an empty list then is not one where nothing ran.
     Q_PROPERTY(int clearedCount READ clearedCount NOTIFY refreshed)
@@ -66,7 +73,8 @@ public:
         ModelRole,
         StateRole, // LiveState::State
         CreatedAtRole,
-        LastActivityRole
+        LastActivityRole,
+        TitleSharedRole // another listed session has the same title
     };
     Q_ENUM(Role)
 
@@ -90,6 +98,8 @@ public:
     void setActive(bool active);
     QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
+    bool holdOrder() const { return m_holdOrder; }
+    void setHoldOrder(bool hold);
     int endedCount() const;
     int clearedCount() const;
     qint64 nowMs() const { return m_now.toMSecsSinceEpoch(); }
@@ -115,6 +125,7 @@ Q_SIGNALS:
     void activeChanged();
     void countChanged();
     void filterChanged();
+    void holdOrderChanged();
     void refreshed();
     void selectedChanged();
     // A request of an outside client ended since the last refresh (or was first seen ended): history may
@@ -136,6 +147,7 @@ private:
     bool m_refreshing = false;
     QList<LiveSessionRow> m_all; // as listed, before the filter
     QString m_filter;
+    bool m_holdOrder = false;
     QSet<QString> m_hidden; // chats being deleted
     // Ended when "Clear ended" was chosen, with their last activity then: back once they are active again.
     QHash<QString, QDateTime> m_cleared;

@@ -133,14 +133,32 @@ void SessionTimeline::noteTime(qint64 ms)
 {
     if (ms <= 0)
         return;
-    if (m_items.isEmpty() || ms < m_originMs) {
-        const bool moved = !m_items.isEmpty();
-        m_originMs = ms;
-        // A step that began before everything seen so far (a traced span): every offset moves.
-        if (moved && !m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {OffsetMsRole});
+    if (m_earliestMs == 0 || ms < m_earliestMs) {
+        m_earliestMs = ms;
+        updateOrigin();
     }
     m_latestMs = std::max(m_latestMs, ms);
+}
+
+void SessionTimeline::setStartMs(qint64 ms)
+{
+    m_startMs = std::max<qint64>(0, ms);
+    updateOrigin();
+}
+
+void SessionTimeline::updateOrigin()
+{
+    // The session's creation when it is known: an agent may publish its first step seconds after it, and
+    // that wait is part of its run. Anything earlier (a traced span that began before) moves it back.
+    qint64 origin = m_earliestMs;
+    if (m_startMs > 0 && (origin == 0 || m_startMs < origin))
+        origin = m_startMs;
+    if (origin == m_originMs)
+        return;
+    m_originMs = origin;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {OffsetMsRole});
+    Q_EMIT clockChanged();
 }
 
 void SessionTimeline::setLive(bool live)
@@ -276,10 +294,11 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
         m_dirtyPrompt = m_promptRow;
         return;
     }
-    const int lastRow = int(m_rows.size()) - (m_thoughtItem >= 0 ? 2 : 1);
-    if (milestone == Timeline::Milestone::AgentUpdate && lastRow >= 0 && item.findings.isEmpty()) {
+    int last = int(m_items.size()) - 1; // what came last (the reasoning text aside)
+    while (last >= 0 && m_items.at(last).entry == Timeline::Entry::ThoughtEntry)
+        --last;
+    if (milestone == Timeline::Milestone::AgentUpdate && last >= 0 && item.findings.isEmpty()) {
         // The same words again with a new percentage: the row it is, updated.
-        const int last = m_rows.at(lastRow);
         TimelineItem &previous = m_items[last];
         if (previous.entry == Timeline::Entry::MilestoneEntry
             && previous.milestone == Timeline::Milestone::AgentUpdate && previous.message == item.message) {
@@ -300,6 +319,15 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
         || milestone == Timeline::Milestone::RunFinished || milestone == Timeline::Milestone::RunFailed
         || milestone == Timeline::Milestone::RunStopped || milestone == Timeline::Milestone::TraceFinished
         || milestone == Timeline::Milestone::TraceFailed || milestone == Timeline::Milestone::TraceMoved;
+    const bool starts = milestone == Timeline::Milestone::Received
+        || milestone == Timeline::Milestone::RunStarted || milestone == Timeline::Milestone::TraceStarted;
+    // Said while a step runs (an agent's run, a tool call): told inside it, in order among its steps.
+    // At the top level it went after the whole tree, as if it came after every step the run took since.
+    // What starts or ends the session stays at the top.
+    if (!starts && !ends) {
+        if (const int running = runningStep(); running >= 0)
+            item.parentKey = m_items.at(running).key;
+    }
     const qint64 at = item.startMs;
     const int added = addItem(std::move(item));
     if (milestone == Timeline::Milestone::ReadingPrompt)
@@ -308,6 +336,16 @@ void SessionTimeline::addMilestone(Timeline::Milestone milestone, const QJsonObj
         end(at);
     else
         setLive(true);
+}
+
+int SessionTimeline::runningStep() const
+{
+    for (int at = int(m_items.size()) - 1; at >= 0; --at) {
+        const TimelineItem &item = m_items.at(at);
+        if (item.isStep() && item.status == Timeline::StepStatus::Running && item.endMs < 0)
+            return at;
+    }
+    return -1;
 }
 
 int SessionTimeline::addItem(TimelineItem item)
@@ -509,7 +547,7 @@ void SessionTimeline::clear()
     m_byKey.clear();
     m_orphans.clear();
     m_openSibling.clear();
-    m_originMs = m_latestMs = m_endedAt = 0;
+    m_originMs = m_earliestMs = m_startMs = m_latestMs = m_endedAt = 0;
     m_stepCount = 0;
     m_stepsBefore = 0;
     m_sawFirstToken = false;

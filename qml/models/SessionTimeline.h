@@ -2,7 +2,9 @@
 // A session as one timeline: its steps and the milestones of its progress, in order, each at its offset
 // from the session's start, with how long each step took (from its start to its end, or to the next
 // step, or growing while it runs). Steps that name a parent are shown under it, indented, and a parent
-// can be folded: the rows are the tree's visible nodes in order.
+// can be folded: the rows are the tree's visible nodes in order. A moment said while a step runs (an
+// agent's run) is shown inside that step, in order among its steps. Offsets count from the session's
+// creation when it is known (setStartMs), else from the first thing it published.
 //
 // A model's own reasoning is shown once: its text streams in the last row (ThoughtEntry) and the steps
 // cut from it become marks along it (ReasoningEntry rows, each holding the text it covers), so the text
@@ -75,6 +77,9 @@ public:
     // Steps of the session before the first one added that are no longer kept: the steps are numbered
     // after them, as they were when they came.
     void setStepsBefore(qint64 count) { m_stepsBefore = count; }
+    // When the session was created (ms since the epoch; 0: unknown): offsets count from there rather than
+    // from the first thing it published. Until clear(), which starts a request of its own.
+    void setStartMs(qint64 ms);
     qint64 nowMs() const;
     qint64 spanMs() const;
     bool live() const { return m_live; }
@@ -106,6 +111,8 @@ private:
     int addItem(TimelineItem item); // a new root or child; returns its index
     void addMilestone(Timeline::Milestone milestone, const QJsonObject &json, qint64 atMs = 0);
     void noteTime(qint64 ms);
+    void updateOrigin();
+    int runningStep() const; // the latest step still running, or -1
     void setLive(bool live);
     void attach(int child, int parent);
     void adoptOrphansOf(int parent);
@@ -129,7 +136,9 @@ private:
     QHash<QString, int> m_byKey;
     QMultiHash<QString, int> m_orphans; // items waiting for the parent they name
     QHash<int, int> m_openSibling; // parent (-1: roots) -> its last untimed step, open until the next
-    qint64 m_originMs = 0;
+    qint64 m_originMs = 0; // what offsets count from
+    qint64 m_earliestMs = 0; // the earliest moment seen
+    qint64 m_startMs = 0; // the session's creation, when known
     qint64 m_latestMs = 0;
     qint64 m_endedAt = 0;
     int m_stepCount = 0;

@@ -34,11 +34,23 @@ void SessionView::setSessionId(const QString &sessionId)
     restart();
 }
 
+void SessionView::setStartedAt(const QDateTime &startedAt)
+{
+    if (m_startedAt == startedAt)
+        return;
+    m_startedAt = startedAt;
+    Q_EMIT startedAtChanged();
+    if (m_requests <= 1)
+        m_timeline.setStartMs(startedAt.isValid() ? startedAt.toMSecsSinceEpoch() : 0);
+}
+
 void SessionView::restart()
 {
     delete m_feed;
     m_feed = nullptr;
     clear();
+    m_requests = 0;
+    m_timeline.setStartMs(m_startedAt.isValid() ? m_startedAt.toMSecsSinceEpoch() : 0);
     setProblem(Problem::None);
     setEnded(false);
     if (!m_gateway || m_sessionId.isEmpty())
@@ -90,6 +102,10 @@ void SessionView::applyProgress(const QJsonObject &data)
     if (activity == "received"_L1
         || (activity == "started"_L1 && TimelineItem::runMomentOf(data) == Timeline::Milestone::RunStarted)) {
         clear();
+        // The session's first request began when the session did; a later one (a conversation's next
+        // turn) counts from its own start.
+        if (++m_requests == 1)
+            m_timeline.setStartMs(m_startedAt.isValid() ? m_startedAt.toMSecsSinceEpoch() : 0);
         m_prompt = data.value("prompt"_L1).toString();
         Q_EMIT promptChanged();
     }

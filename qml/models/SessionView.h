@@ -13,6 +13,7 @@
 #include "models/TokenRateSeries.h"
 #include "store/EventStore.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
@@ -27,6 +28,9 @@ class SessionView : public QObject
     QML_ELEMENT
     Q_PROPERTY(BackendGateway *gateway READ gateway WRITE setGateway NOTIFY gatewayChanged)
     Q_PROPERTY(QString sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
+    // When the session was created (the Live sessions list knows): its first request's timeline counts from
+    // there. Invalid: from the first thing the session published.
+    Q_PROPERTY(QDateTime startedAt READ startedAt WRITE setStartedAt NOTIFY startedAtChanged)
     Q_PROPERTY(SessionTimeline *timeline READ timeline CONSTANT)
     Q_PROPERTY(ProgressState *progress READ progress CONSTANT)
     Q_PROPERTY(TokenRateSeries *rate READ rate CONSTANT)
@@ -65,6 +69,8 @@ public:
     void setGateway(BackendGateway *gateway);
     QString sessionId() const { return m_sessionId; }
     void setSessionId(const QString &sessionId);
+    QDateTime startedAt() const { return m_startedAt; }
+    void setStartedAt(const QDateTime &startedAt);
 
     SessionTimeline *timeline() { return &m_timeline; }
     ProgressState *progress() { return &m_progress; }
@@ -89,6 +95,7 @@ public:
 Q_SIGNALS:
     void gatewayChanged();
     void sessionIdChanged();
+    void startedAtChanged();
     void reasoningChanged();
     void promptChanged();
     void answerChanged();
@@ -109,6 +116,8 @@ private:
 
     QPointer<BackendGateway> m_gateway;
     QString m_sessionId;
+    QDateTime m_startedAt;
+    int m_requests = 0; // requests begun in the view: a later one than the first counts from its own start
     SessionFeed *m_feed = nullptr;
     SessionTimeline m_timeline;
     ProgressState m_progress;

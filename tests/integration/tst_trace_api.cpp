@@ -7,6 +7,7 @@
 #include "otlp_trace_service.pb.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QTcpServer>
 #include <QTest>
 
@@ -107,6 +108,7 @@ class TraceApiTest : public QObject
 private Q_SLOTS:
     void aProtobufExportBecomesANestedFinishedSession();
     void aGzipJsonExportIsAnsweredInJson();
+    void aSpansReasoningIsAStepTheSummaryCounts();
     void childrenBeforeTheirParentStillNestAndTheRootTitlesTheSession();
     void sessionIdsComeFromAttributesElseTheTrace();
     void aTracesEarlierStepsMoveToTheConversationItsRootNames();
@@ -220,6 +222,61 @@ void TraceApiTest::aGzipJsonExportIsAnsweredInJson()
     QCOMPARE(last.value(QLatin1String("reason")).toString(), QStringLiteral("ran out of budget"));
     QCOMPARE(last.value(QLatin1String("steps_done")).toInt(), 1);
     QCOMPARE(last.value(QLatin1String("steps_failed")).toInt(), 1);
+}
+
+void TraceApiTest::aSpansReasoningIsAStepTheSummaryCounts()
+{
+    BackendFixture server;
+    QVERIFY(server.start());
+    // A root and a chat that recorded its reasoning: three steps (the reasoning is one, under the chat), so
+    // "Trace done" says three, as the window's step count does (it said two, the spans).
+    const auto spansOf = [](const char *traceHex, const char *conversation) {
+        const QByteArray chat = QByteArray(R"({"traceId":"TRACE","spanId":"aaa19b7ec3c1b174",
+            "parentSpanId":"bbb19b7ec3c1b174","name":"chat qwen3","startTimeUnixNano":"1700000000100000000",
+            "endTimeUnixNano":"1700000000500000000","attributes":[{"key":"gen_ai.operation.name",
+            "value":{"stringValue":"chat"}},{"key":"gen_ai.output.messages","value":{"stringValue":
+            "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"reasoning\",\"content\":\"Search first.\"},{\"type\":\"text\",\"content\":\"Searching.\"}]}]"}}]})")
+                                    .replace("TRACE", traceHex);
+        QByteArray root
+            = QByteArray(R"({"traceId":"TRACE","spanId":"bbb19b7ec3c1b174","name":"invoke_agent helper",
+            "startTimeUnixNano":"1700000000000000000","endTimeUnixNano":"1700000001000000000",
+            "attributes":[{"key":"gen_ai.operation.name","value":{"stringValue":"invoke_agent"}},
+            {"key":"gen_ai.agent.name","value":{"stringValue":"helper"}}CONVERSATION]})")
+                  .replace("TRACE", traceHex);
+        root.replace("CONVERSATION",
+            conversation ? QByteArray(R"(,{"key":"gen_ai.conversation.id","value":{"stringValue":")")
+                    + conversation + "\"}}"
+                         : QByteArray());
+        return std::pair {chat, root};
+    };
+    const auto exportOf = [](const QByteArrayList &spans) {
+        return R"({"resourceSpans":[{"scopeSpans":[{"spans":[)" + spans.join(',') + "]}]}]}";
+    };
+    const auto counted = [&server](const QString &session) {
+        const QList<QJsonObject> events = eventsOf(server, session);
+        if (events.size() < 2)
+            return std::pair {0, QString()};
+        QSet<QString> steps;
+        for (const QJsonObject &event : events) {
+            if (event.value(QLatin1String("type")).toString() == QLatin1String("thinking_step"))
+                steps.insert(event.value(QLatin1String("data"))[QLatin1String("step_id")].toString());
+        }
+        const QJsonObject done = events.at(events.size() - 2).value(QLatin1String("data")).toObject();
+        return std::pair {int(steps.size()),
+            done.value(QLatin1String("current_activity")).toString() + QLatin1Char(' ')
+                + QString::number(done.value(QLatin1String("steps_done")).toInt())};
+    };
+    const auto whole = spansOf("6c8efff798038103d269b633813fc60d", nullptr);
+    QCOMPARE(post(server, exportOf({whole.first, whole.second}), "application/json").status, 200);
+    QCOMPARE(
+        counted(QStringLiteral("6c8efff798038103d269b633813fc60d")), std::pair(3, QStringLiteral("done 3")));
+
+    // The same when the chat is exported first and the root then names the conversation its steps move to.
+    const auto split = spansOf("7d8efff798038103d269b633813fc60e", "conv-r");
+    QCOMPARE(post(server, exportOf({split.first}), "application/json").status, 200);
+    QCOMPARE(post(server, exportOf({split.second}), "application/json").status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        counted(QStringLiteral("conv-r")), std::pair(3, QStringLiteral("done 3")), 15000);
 }
 
 void TraceApiTest::childrenBeforeTheirParentStillNestAndTheRootTitlesTheSession()

@@ -116,6 +116,8 @@ private Q_SLOTS:
     void aStepPublishedAgainIsOneStep();
     void foldingHidesAndShowsTheNestedSteps();
     void durationsRunToTheEndOrTheNextStepOrOn();
+    void momentsDuringARunAreInOrderAmongItsSteps();
+    void theClockStartsWhenTheSessionDid();
     void aModelsReasoningIsShownOnceWithItsSteps();
     void aRequestsMomentsAreKindsNotWords();
     void theCountChangesWithEveryRow();
@@ -256,6 +258,71 @@ void TimelineTest::durationsRunToTheEndOrTheNextStepOrOn()
     QVERIFY(!timeline.index(3).data(SessionTimeline::OpenRole).toBool());
     QCOMPARE(timeline.spanMs(), 5000);
     QCOMPARE(timeline.nowMs(), 5000);
+}
+
+void TimelineTest::momentsDuringARunAreInOrderAmongItsSteps()
+{
+    // An agent's run stays open while its steps come: what it says meanwhile goes among them, in the
+    // order it came (it went after the whole tree, as if said after every step).
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QJsonObject running {{u"status"_s, u"running"_s}};
+    timeline.addStep(step(u"root"_s, {}, 0, running));
+    timeline.addStep(step(u"plan"_s, u"root"_s, 100, {{u"status"_s, u"ok"_s}}));
+    timeline.addProgress(update(u"searching"_s, 200, {{u"message"_s, u"Searching flights"_s}}));
+    timeline.addStep(step(u"flights"_s, u"root"_s, 300, {{u"status"_s, u"ok"_s}}));
+    timeline.addStep(step(u"hotels"_s, u"root"_s, 400, running));
+    timeline.addProgress(update(u"comparing"_s, 500, {{u"message"_s, u"Baixa is cheaper"_s}}));
+    timeline.addStep(step(u"hotel1"_s, u"hotels"_s, 600, {{u"status"_s, u"ok"_s}}));
+    timeline.addStep({{u"step_id"_s, u"hotels"_s}, {u"status"_s, u"ok"_s}, {u"ended_at"_s, at(700)}});
+    timeline.addProgress(update(u"writing"_s, 800, {{u"message"_s, u"Writing"_s}}));
+    timeline.addStep({{u"step_id"_s, u"root"_s}, {u"status"_s, u"ok"_s}, {u"ended_at"_s, at(900)}});
+    timeline.addProgress(
+        update(u"done"_s, 1000, {{u"update_type"_s, u"completion"_s}, {u"message"_s, u"Done"_s}}));
+    QCOMPARE(rows(timeline),
+        (QStringList {u"0:step root"_s, u"1:step plan"_s, u"AgentUpdate"_s, u"1:step flights"_s,
+            u"1:step hotels"_s, u"AgentUpdate"_s, u"2:step hotel1"_s, u"AgentUpdate"_s, u"Done"_s}));
+    // Each at its offset, in order down the lane.
+    qint64 offset = -1;
+    for (int row = 0; row < timeline.rowCount(); ++row) {
+        const qint64 next = timeline.index(row).data(SessionTimeline::OffsetMsRole).toLongLong();
+        QVERIFY2(next >= offset, qPrintable(u"row %1"_s.arg(row)));
+        offset = next;
+    }
+    QCOMPARE(timeline.index(5).data(SessionTimeline::DepthRole).toInt(), 2);
+    QCOMPARE(timeline.index(8).data(SessionTimeline::DepthRole).toInt(), 0);
+}
+
+void TimelineTest::theClockStartsWhenTheSessionDid()
+{
+    // Created, then its first step three seconds later: that step is at +3 s, not at +0.
+    SessionTimeline timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    timeline.setStartMs(Start - 3000);
+    timeline.addStep(step(u"a"_s, {}, 0, {{u"status"_s, u"ok"_s}}));
+    QCOMPARE(timeline.index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 3000);
+    // A traced span that began before the session was created moves the start back to it.
+    timeline.addStep(step(u"b"_s, {}, 100, {{u"started_at"_s, at(-5000)}, {u"ended_at"_s, at(-4000)}}));
+    QCOMPARE(timeline.index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 5000);
+    QCOMPARE(timeline.index(1).data(SessionTimeline::OffsetMsRole).toLongLong(), 0);
+
+    // The view counts its first request from the session's creation, told before or after the events.
+    SessionView view;
+    view.setStartedAt(QDateTime::fromMSecsSinceEpoch(Start - 2000, Qt::UTC));
+    view.apply({hubEvent(EventKind::Progress, generation(u"received"_s, 0)),
+        hubEvent(EventKind::Thinking, step(u"x"_s, {}, 500, {{u"status"_s, u"ok"_s}}))});
+    QCOMPARE(view.timeline()->index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 2000);
+    QCOMPARE(view.timeline()->index(1).data(SessionTimeline::OffsetMsRole).toLongLong(), 2500);
+    // A later request (a conversation's next turn) counts from its own start.
+    view.apply({hubEvent(EventKind::Progress, generation(u"received"_s, 60000)),
+        hubEvent(EventKind::Thinking, step(u"y"_s, {}, 60500, {{u"status"_s, u"ok"_s}}))});
+    QCOMPARE(view.timeline()->index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 0);
+    QCOMPARE(view.timeline()->index(1).data(SessionTimeline::OffsetMsRole).toLongLong(), 500);
+    SessionView late;
+    late.apply({hubEvent(EventKind::Thinking, step(u"z"_s, {}, 0, {{u"status"_s, u"ok"_s}}))});
+    QCOMPARE(late.timeline()->index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 0);
+    late.setStartedAt(QDateTime::fromMSecsSinceEpoch(Start - 1500, Qt::UTC));
+    QCOMPARE(late.timeline()->index(0).data(SessionTimeline::OffsetMsRole).toLongLong(), 1500);
 }
 
 void TimelineTest::aModelsReasoningIsShownOnceWithItsSteps()

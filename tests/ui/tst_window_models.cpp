@@ -175,6 +175,8 @@ private Q_SLOTS:
     void historyListsRenamesDeletesAndReopens();
     void liveSessionsListOutsideAgents();
     void liveSessionsKeepTheirPlacesWhileStreaming();
+    void liveSessionsHoldStillUnderThePointer();
+    void liveSessionsWithOneTitleAreToldApart();
     void liveSessionsNameATraceByItsService();
     void aTraceMovedIntoItsConversationIsListedOnce();
     void aSessionEndedBeforeThisProcessSawItSaysHowItEnded();
@@ -1344,6 +1346,59 @@ void WindowModelsTest::aSessionWhoseEventsThisProcessDoesNotSeeIsReadOn()
     }
     board.learn(QStringLiteral("chat"), true);
     QTRY_COMPARE(board.stateOf(QStringLiteral("chat"), true), SessionState::Running);
+}
+
+void WindowModelsTest::liveSessionsHoldStillUnderThePointer()
+{
+    LiveSessionModel sessions;
+    QAbstractItemModelTester tester(&sessions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    QList<QDateTime> activity {start, start.addMSecs(1), start.addMSecs(2)};
+    sessions.take(clientSessions(activity));
+    const QStringList before {
+        QStringLiteral("client-2"), QStringLiteral("client-1"), QStringLiteral("client-0")};
+    QCOMPARE(idsOf(sessions), before);
+
+    // The pointer is over the list: the last one goes on and a new one starts, and no row moves under it.
+    sessions.setHoldOrder(true);
+    activity[0] = activity[0].addSecs(10);
+    activity.append(activity[0].addSecs(1));
+    sessions.take(clientSessions(activity));
+    QCOMPARE(idsOf(sessions),
+        (QStringList {QStringLiteral("client-2"), QStringLiteral("client-1"), QStringLiteral("client-0"),
+            QStringLiteral("client-3")}));
+    // Refreshed again while it stays there: still still.
+    sessions.take(clientSessions(activity));
+    QCOMPARE(idsOf(sessions),
+        (QStringList {QStringLiteral("client-2"), QStringLiteral("client-1"), QStringLiteral("client-0"),
+            QStringLiteral("client-3")}));
+
+    // It leaves: the list takes its order, the latest first.
+    sessions.setHoldOrder(false);
+    QCOMPARE(idsOf(sessions),
+        (QStringList {QStringLiteral("client-3"), QStringLiteral("client-0"), QStringLiteral("client-2"),
+            QStringLiteral("client-1")}));
+}
+
+void WindowModelsTest::liveSessionsWithOneTitleAreToldApart()
+{
+    LiveSessionModel sessions;
+    QAbstractItemModelTester tester(&sessions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    QList<LiveSession> listing = clientSessions({start, start.addMSecs(1), start.addMSecs(2)});
+    listing[1].session.userRequest = listing[0].session.userRequest;
+    sessions.take(listing);
+    const auto shared = [&sessions](const QString &id) {
+        return sessions.index(int(idsOf(sessions).indexOf(id)))
+            .data(LiveSessionModel::TitleSharedRole)
+            .toBool();
+    };
+    QVERIFY(shared(QStringLiteral("client-0")));
+    QVERIFY(shared(QStringLiteral("client-1")));
+    QVERIFY(!shared(QStringLiteral("client-2")));
+    // Among the rows shown: filtered down to one, it is the only one with its title.
+    sessions.setFilter(QStringLiteral("client-0"));
+    QVERIFY(!shared(QStringLiteral("client-0")));
 }
 
 void WindowModelsTest::liveSessionsKeepTheirPlacesWhileStreaming()

@@ -117,6 +117,7 @@ private Q_SLOTS:
     void keyboardMovesOnAndHighlightsOneChat();
     void deletingAChatCanBeUndone();
     void liveSessionShowsAnOutsideAgent();
+    void liveSessionsOfOneTitleReadWholeAndHoldStill();
     void aChatThroughTheEndpointIsListedOnceItEnds();
     void anOutsideRequestThatFailedSaysWhyInTheWindowsWords();
     void aTracesMomentsAreTheWindowsWords();
@@ -888,6 +889,88 @@ void WindowUiTest::liveSessionShowsAnOutsideAgent()
     m_driver->key(Qt::Key_End);
     QTRY_VERIFY(lane->property("atYEnd").toBool());
     window->setProperty("liveSessionId", QString());
+}
+
+void WindowUiTest::liveSessionsOfOneTitleReadWholeAndHoldStill()
+{
+    QQuickWindow *window = m_window->window();
+    const QSize size = window->size();
+    window->resize(900, 600);
+    QTRY_COMPARE(window->contentItem()->size().toSize(), QSize(900, 600));
+    m_preferences->setLanguage(u"de"_s);
+    const QUrl base = m_window->endpoint().baseUrl();
+    HttpTestClient client;
+    const auto post = [&](const QString &path, const QJsonObject &body) {
+        return client
+            .send("POST", base.resolved(QUrl(QStringLiteral("/api/streaming") + path)),
+                QJsonDocument(body).toJson(), {{"Content-Type", "application/json"}})
+            .status;
+    };
+    const auto create = [&](const QString &id) {
+        return post(u"/sessions"_s,
+            {{u"session_id"_s, id}, {u"user_request"_s, u"Summarise the quarterly report"_s},
+                {u"system_context"_s, QJsonObject {{u"agent"_s, u"report-agent"_s}}}});
+    };
+    // The same agent run twice, the first run failed.
+    QCOMPARE(create(u"report-run-1"_s), 201);
+    QCOMPARE(create(u"report-run-2"_s), 201);
+    QCOMPARE(post(u"/progress"_s,
+                 {{u"session_id"_s, u"report-run-1"_s}, {u"update_type"_s, u"warning"_s},
+                     {u"current_activity"_s, u"failed"_s}, {u"message"_s, u"The report is gone"_s}}),
+        201);
+    auto *live = qobject_cast<QAbstractItemModel *>(m_driver->object("liveSessions"));
+    window->setProperty("liveSessionId", u"report-run-2"_s); // shows the Live sessions list
+    QQuickItem *liveList = m_driver->item("liveSessionList");
+    const auto rowOf = [&](const QString &id) {
+        const QModelIndexList found
+            = live->match(live->index(0, 0), Qt::UserRole + 1, id, 1, Qt::MatchExactly);
+        return found.isEmpty() ? -1 : found.first().row();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(u"report-run-1"_s) >= 0 && rowOf(u"report-run-2"_s) >= 0, 5000);
+    QTRY_COMPARE(
+        WindowDriver::shownText(m_driver->delegateAt(liveList, rowOf(u"report-run-1"_s)), "stateChip"),
+        u"fehlgeschlagen"_s);
+    QVERIFY(m_driver->settle());
+
+    // Each tells its id; the title has its line's width (a long German state beside it left it "Sum…").
+    for (const QString &id : {u"report-run-1"_s, u"report-run-2"_s}) {
+        QQuickItem *row = m_driver->delegateAt(liveList, rowOf(id));
+        QVERIFY(row);
+        QCOMPARE(WindowDriver::shownText(row, "liveShortId"), id);
+        auto *title = row->findChild<QQuickItem *>(u"liveTitle"_s);
+        auto *shortId = row->findChild<QQuickItem *>(u"liveShortId"_s);
+        QVERIFY(title && shortId);
+        const qreal room = row->property("availableWidth").toReal();
+        QVERIFY2(title->width() + shortId->width() + 12 >= room,
+            qPrintable(u"%1: title %2 of %3"_s.arg(id).arg(title->width()).arg(room)));
+        const QString tip = row->property("toolTipText").toString();
+        QVERIFY2(tip.contains(id) && tip.contains(u"report-agent"_s), qPrintable(tip));
+    }
+    QVERIFY(!m_driver->screenshot(u"window-live-list-900x600-de.png"_s).isEmpty());
+
+    // The pointer over the list: a session that goes on stays where it is, one that starts comes below.
+    const QPoint over = liveList->mapToScene(QPointF(liveList->width() / 2, 10)).toPoint();
+    QTest::mouseMove(window, over);
+    QTRY_VERIFY(live->property("holdOrder").toBool());
+    const int lower = std::max(rowOf(u"report-run-1"_s), rowOf(u"report-run-2"_s));
+    const QString lowerId = live->index(lower, 0).data(Qt::UserRole + 1).toString();
+    QCOMPARE(
+        post(u"/progress"_s,
+            {{u"session_id"_s, lowerId}, {u"update_type"_s, u"progress"_s}, {u"message"_s, u"Page 3"_s}}),
+        201);
+    QCOMPARE(create(u"report-run-3"_s), 201);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(u"report-run-3"_s) >= 0, 5000);
+    QCOMPARE(rowOf(u"report-run-3"_s), live->rowCount() - 1);
+    QCOMPARE(rowOf(lowerId), lower);
+    // Away from it, the list takes its order: the latest first.
+    QTest::mouseMove(window, QPoint(window->width() - 10, window->height() - 10));
+    QTRY_VERIFY(!live->property("holdOrder").toBool());
+    QCOMPARE(rowOf(u"report-run-3"_s), 0);
+
+    window->setProperty("liveSessionId", QString());
+    m_preferences->setLanguage(u"en"_s);
+    window->resize(size);
+    QTRY_COMPARE(window->contentItem()->size().toSize(), size);
 }
 
 void WindowUiTest::aTracesMomentsAreTheWindowsWords()

@@ -73,8 +73,9 @@ struct TraceIngest::Group
     QString service; // its resource's service.name
     QList<EventData> steps;
     qint64 spans = 0;
+    qint64 stepCount = 0; // the steps its spans became
     qint64 failed = 0;
-    QHash<QByteArray, TracedSession::StepCount> perTrace; // its spans and failed ones, by trace
+    QHash<QByteArray, TracedSession::StepCount> perTrace; // its steps and failed spans, by trace
     struct RootEnd
     {
         QByteArray traceId;
@@ -211,9 +212,11 @@ QList<TraceIngest::Group> TraceIngest::groupBySession(const OtlpBatch &batch, QS
         for (const ThinkingStep &step : steps.steps)
             group.steps.append(step.toStoredData());
         ++group.spans;
+        group.stepCount += steps.steps.size();
         group.failed += steps.failed ? 1 : 0;
         TracedSession::StepCount &ofTrace = group.perTrace[span.traceId];
-        ++ofTrace.steps;
+        // The steps it became (a span that recorded reasoning is two): what the window counts and numbers.
+        ofTrace.steps += steps.steps.size();
         ofTrace.failed += steps.failed ? 1 : 0;
         if (span.startUnixNano != 0
             && (group.firstStartNano == 0 || span.startUnixNano < group.firstStartNano))
@@ -387,7 +390,7 @@ void TraceIngest::publishSteps(
 void TraceIngest::finishGroup(
     const std::shared_ptr<Export> &job, const std::shared_ptr<TracedSession> &session, const Group &group)
 {
-    session->steps += group.spans;
+    session->steps += group.stepCount;
     session->failed += group.failed;
     for (auto it = group.perTrace.cbegin(); it != group.perTrace.cend(); ++it) {
         if (contains(session->running, it.key())) { // late spans of a run that ended count for none

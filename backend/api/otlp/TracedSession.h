@@ -24,7 +24,9 @@ struct TracedSession
     int titleRank = -1;
     QString storedTitle; // what the store has
     QJsonObject context; // the system_context it was created with
-    qint64 steps = 0; // its spans, of every trace
+    // The steps its spans became, of every trace (a span that recorded reasoning is two, as the window
+    // counts them), and its failed spans.
+    qint64 steps = 0;
     qint64 failed = 0;
     struct StepCount
     {
@@ -35,7 +37,7 @@ struct TracedSession
     // begins while none runs, and how the last one ended; it ends (session_end) with its first.
     std::deque<QByteArray> running; // traces whose root has not ended, oldest first
     std::deque<QByteArray> ran; // traces whose root ended, the latest few, so a late span starts nothing
-    QHash<QByteArray, StepCount> runSteps; // the spans of each running trace, told in its run's moments
+    QHash<QByteArray, StepCount> runSteps; // the steps of each running trace, told in its run's moments
     bool finished = false; // ended: its session_end is published
     QString movedTo; // the conversation its steps were moved into
     int storing = 0; // groups being stored into it
