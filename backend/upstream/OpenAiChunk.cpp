@@ -2,6 +2,7 @@
 #include "upstream/OpenAiChunk.h"
 
 #include "core/UpstreamJson.h"
+#include "upstream/JsonScan.h"
 #include "upstream/PlainJson.h"
 
 #include <QJsonDocument>
@@ -74,24 +75,26 @@ qint64 integerMember(
 
 // The members of `key` if it is an object (nullopt in `*members` otherwise); false if it cannot be read
 // plainly (a key written with an escape).
-bool objectMember(const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice,
+bool objectMember(const QList<JsonSpans::Member> &list, JsonScan &scan, QByteArrayView key, bool *twice,
     std::optional<QList<JsonSpans::Member>> *members)
 {
-    const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
-    if (!member || json[member->value.begin] != '{')
+    const JsonSpans::Member *member = PlainJson::unique(list, scan.json(), key, twice);
+    if (!member || scan.json()[member->value.begin] != '{')
         return true;
-    *members = PlainJson::members(json, member->value);
+    *members = scan.plainMembers(member->value);
     return members->has_value();
 }
 
 // The chunk a stream is made of (an envelope, one choice, a delta of text; the last one's usage and
 // llama.cpp's timings and prompt progress), read without building a document; nullopt leaves it to
 // QJsonDocument: anything PlainJson does not accept, a key twice, an error or tool calls. What it reads is
-// what fromEvent would read from the document.
+// what fromEvent would read from the document. What it finds, it finds through the unit's scan: a relaying
+// route looked into these bytes just before.
 std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
 {
     using namespace PlainJson;
-    const std::optional<QList<JsonSpans::Member>> top = object(data);
+    JsonScan scan(data);
+    const std::optional<QList<JsonSpans::Member>> top = scan.plainObject();
     if (!top || top->isEmpty())
         return std::nullopt;
     bool twice = false;
@@ -102,9 +105,9 @@ std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
     std::optional<QList<JsonSpans::Member>> usage;
     std::optional<QList<JsonSpans::Member>> timings;
     std::optional<QList<JsonSpans::Member>> progress;
-    if (!objectMember(*top, data, "usage", &twice, &usage)
-        || !objectMember(*top, data, "timings", &twice, &timings)
-        || !objectMember(*top, data, "prompt_progress", &twice, &progress))
+    if (!objectMember(*top, scan, "usage", &twice, &usage)
+        || !objectMember(*top, scan, "timings", &twice, &timings)
+        || !objectMember(*top, scan, "prompt_progress", &twice, &progress))
         return std::nullopt;
     if (usage)
         chunk.usage = TokenUsage {integerMember(*usage, data, "prompt_tokens", &twice),
@@ -119,15 +122,15 @@ std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
             integerMember(*progress, data, "time_ms", &twice)};
     const JsonSpans::Member *choices = unique(*top, data, "choices", &twice);
     const QList<JsonSpans::Span> list = choices && data[choices->value.begin] == '['
-        ? JsonSpans::elements(data, choices->value.begin)
+        ? scan.elements(choices->value.begin)
         : QList<JsonSpans::Span>();
     if (!list.isEmpty() && data[list.first().begin] == '{') { // the first choice; any other is not read
-        const std::optional<QList<JsonSpans::Member>> choice = members(data, list.first());
+        const std::optional<QList<JsonSpans::Member>> choice = scan.plainMembers(list.first());
         if (!choice)
             return std::nullopt;
         if (const JsonSpans::Member *delta = unique(*choice, data, "delta", &twice);
             delta && data[delta->value.begin] == '{') {
-            const std::optional<QList<JsonSpans::Member>> fields = members(data, delta->value);
+            const std::optional<QList<JsonSpans::Member>> fields = scan.plainMembers(delta->value);
             if (!fields || unique(*fields, data, "tool_calls", &twice))
                 return std::nullopt;
             chunk.reasoningContent = stringMember(*fields, data, "reasoning_content", &twice);

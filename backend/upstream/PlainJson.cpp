@@ -165,14 +165,21 @@ std::optional<QList<Member>> members(QByteArrayView json, Span value)
     if (!value.isValid() || json[value.begin] != '{')
         return std::nullopt;
     QList<Member> list = JsonSpans::members(json, value.begin);
-    for (const Member &member : list) {
-        if (member.key.in(json).contains('\\'))
-            return std::nullopt;
-    }
+    if (!plainKeys(list, json))
+        return std::nullopt;
     return list;
 }
 
-std::optional<QList<Member>> object(QByteArrayView json)
+bool plainKeys(const QList<Member> &list, QByteArrayView json)
+{
+    for (const Member &member : list) {
+        if (member.key.in(json).contains('\\'))
+            return false;
+    }
+    return true;
+}
+
+std::optional<Span> objectSpan(QByteArrayView json)
 {
     const qsizetype at = skipSpace(json, 0);
     if (at >= json.size() || json[at] != '{')
@@ -180,7 +187,13 @@ std::optional<QList<Member>> object(QByteArrayView json)
     const qsizetype end = plainValueEnd(json, at, 0);
     if (end < 0 || skipSpace(json, end) != json.size())
         return std::nullopt;
-    return members(json, {at, end});
+    return Span {at, end};
+}
+
+std::optional<QList<Member>> object(QByteArrayView json)
+{
+    const std::optional<Span> span = objectSpan(json);
+    return span ? members(json, *span) : std::nullopt;
 }
 
 const Member *unique(const QList<Member> &list, QByteArrayView json, QByteArrayView key, bool *twice)

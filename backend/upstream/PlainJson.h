@@ -23,6 +23,11 @@ constexpr int MaxDepth = 16;
 // The members of the object that is the whole of `json`, if `json` is plain JSON as above and none of the
 // object's keys is written with an escape; nullopt otherwise.
 std::optional<QList<JsonSpans::Member>> object(QByteArrayView json);
+// The span of the object that is the whole of `json`, if `json` is plain JSON as above (its keys unchecked);
+// nullopt otherwise.
+std::optional<JsonSpans::Span> objectSpan(QByteArrayView json);
+// Whether none of the keys in `list` (an object's members) is written with an escape.
+bool plainKeys(const QList<JsonSpans::Member> &list, QByteArrayView json);
 // The members of the object `value` (a span of a text object() accepted); nullopt if it is no object or a
 // key is written with an escape.
 std::optional<QList<JsonSpans::Member>> members(QByteArrayView json, JsonSpans::Span value);
