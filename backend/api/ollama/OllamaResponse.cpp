@@ -65,7 +65,8 @@ void OllamaResponse::onUpstreamData(const QByteArray &data, const QByteArray &)
     if (!isStreaming())
         return m_assembler.add(data);
     beginStream();
-    write(renamed(data, m_modelPrefix) + '\n');
+    // The upstream's line and its end as two parts: not copied into one line first.
+    write({renamed(data, m_modelPrefix), "\n"});
 }
 
 QJsonObject OllamaResponse::line(const QString &content, const QString &thinking) const
