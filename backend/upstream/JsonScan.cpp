@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "upstream/JsonScan.h"
 
-#include "upstream/PlainJson.h"
-
 namespace {
 
 // The innermost Shared scan on this thread.
@@ -37,48 +35,76 @@ JsonScan::JsonScan(const QByteArray &json)
 
 bool JsonScan::isPlain()
 {
-    if (!m_found->plainSpan)
-        m_found->plainSpan = PlainJson::objectSpan(m_found->json);
-    return m_found->plainSpan->has_value();
+    if (!m_found->plain) {
+        const std::optional<JsonSpans::Span> object = PlainJson::objectSpan(m_found->json, &m_found->index);
+        m_found->plain = object.has_value();
+        if (object) {
+            m_found->objectBegin = object->begin;
+            m_found->objectEnd = object->end;
+        } else {
+            m_found->index = {}; // what a walk that failed half-way found is not to be used
+        }
+    }
+    return *m_found->plain;
 }
 
-std::optional<QList<JsonSpans::Member>> JsonScan::plainObject()
+std::optional<std::span<const JsonSpans::Member>> JsonScan::plainObject()
 {
     if (!isPlain())
         return std::nullopt;
-    return plainMembers(**m_found->plainSpan);
+    return plainMembers({m_found->objectBegin, m_found->objectEnd});
 }
 
-std::optional<QList<JsonSpans::Member>> JsonScan::plainMembers(JsonSpans::Span value)
+std::optional<std::span<const JsonSpans::Member>> JsonScan::plainMembers(JsonSpans::Span value)
 {
     if (!value.isValid() || m_found->json[value.begin] != '{')
         return std::nullopt;
-    QList<JsonSpans::Member> list = members(value.begin);
+    const std::span<const JsonSpans::Member> list = members(value.begin);
     if (!PlainJson::plainKeys(list, m_found->json))
         return std::nullopt;
     return list;
 }
 
-QList<JsonSpans::Member> JsonScan::members(qsizetype at)
+const PlainJson::Index::Container *JsonScan::container(qsizetype at, char open)
 {
+    at = JsonSpans::skipSpace(m_found->json, at);
+    if (at >= m_found->json.size() || m_found->json[at] != open)
+        return nullptr;
+    for (const PlainJson::Index::Container &container : m_found->index.containers) {
+        if (container.begin == at)
+            return &container;
+    }
+    return nullptr;
+}
+
+std::span<const JsonSpans::Member> JsonScan::members(qsizetype at)
+{
+    if (isPlain()) {
+        const PlainJson::Index::Container *found = container(at, '{');
+        return found ? std::span(m_found->index.members.constData() + found->first, size_t(found->count))
+                     : std::span<const JsonSpans::Member>();
+    }
     at = JsonSpans::skipSpace(m_found->json, at);
     for (const auto &[begin, list] : m_found->members) {
         if (begin == at)
             return list;
     }
-    QList<JsonSpans::Member> list = JsonSpans::members(m_found->json, at);
-    m_found->members.append({at, list});
-    return list;
+    m_found->members.append({at, JsonSpans::members(m_found->json, at)});
+    return m_found->members.constLast().second;
 }
 
-QList<JsonSpans::Span> JsonScan::elements(qsizetype at)
+std::span<const JsonSpans::Span> JsonScan::elements(qsizetype at)
 {
+    if (isPlain()) {
+        const PlainJson::Index::Container *found = container(at, '[');
+        return found ? std::span(m_found->index.elements.constData() + found->first, size_t(found->count))
+                     : std::span<const JsonSpans::Span>();
+    }
     at = JsonSpans::skipSpace(m_found->json, at);
     for (const auto &[begin, list] : m_found->elements) {
         if (begin == at)
             return list;
     }
-    QList<JsonSpans::Span> list = JsonSpans::elements(m_found->json, at);
-    m_found->elements.append({at, list});
-    return list;
+    m_found->elements.append({at, JsonSpans::elements(m_found->json, at)});
+    return m_found->elements.constLast().second;
 }

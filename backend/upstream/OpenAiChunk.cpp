@@ -49,14 +49,14 @@ std::optional<PromptProgress> progressFrom(const QJsonValue &progress)
 }
 
 QString stringMember(
-    const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice)
+    std::span<const JsonSpans::Member> list, QByteArrayView json, QByteArrayView key, bool *twice)
 {
     const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
     return member ? PlainJson::string(json, member->value).value_or(QString()) : QString();
 }
 
 // A member as QJsonValue::toDouble(otherwise) reads it: a number's value, else `otherwise`.
-double doubleMember(const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key,
+double doubleMember(std::span<const JsonSpans::Member> list, QByteArrayView json, QByteArrayView key,
     bool *twice, double otherwise)
 {
     const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
@@ -66,7 +66,7 @@ double doubleMember(const QList<JsonSpans::Member> &list, QByteArrayView json, Q
 // A member as QJsonValue::toInteger() reads it: a number of integral value, else 0. (A plain number has at
 // most 15 digits before its point: always within qint64.)
 qint64 integerMember(
-    const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice)
+    std::span<const JsonSpans::Member> list, QByteArrayView json, QByteArrayView key, bool *twice)
 {
     const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
     const std::optional<double> value = member ? PlainJson::number(json, member->value) : std::nullopt;
@@ -75,8 +75,8 @@ qint64 integerMember(
 
 // The members of `key` if it is an object (nullopt in `*members` otherwise); false if it cannot be read
 // plainly (a key written with an escape).
-bool objectMember(const QList<JsonSpans::Member> &list, JsonScan &scan, QByteArrayView key, bool *twice,
-    std::optional<QList<JsonSpans::Member>> *members)
+bool objectMember(std::span<const JsonSpans::Member> list, JsonScan &scan, QByteArrayView key, bool *twice,
+    std::optional<std::span<const JsonSpans::Member>> *members)
 {
     const JsonSpans::Member *member = PlainJson::unique(list, scan.json(), key, twice);
     if (!member || scan.json()[member->value.begin] != '{')
@@ -94,17 +94,17 @@ std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
 {
     using namespace PlainJson;
     JsonScan scan(data);
-    const std::optional<QList<JsonSpans::Member>> top = scan.plainObject();
-    if (!top || top->isEmpty())
+    const std::optional<std::span<const JsonSpans::Member>> top = scan.plainObject();
+    if (!top || top->empty())
         return std::nullopt;
     bool twice = false;
     if (unique(*top, data, "error", &twice))
         return std::nullopt;
     OpenAiChunk chunk;
     chunk.kind = OpenAiChunk::Kind::Delta;
-    std::optional<QList<JsonSpans::Member>> usage;
-    std::optional<QList<JsonSpans::Member>> timings;
-    std::optional<QList<JsonSpans::Member>> progress;
+    std::optional<std::span<const JsonSpans::Member>> usage;
+    std::optional<std::span<const JsonSpans::Member>> timings;
+    std::optional<std::span<const JsonSpans::Member>> progress;
     if (!objectMember(*top, scan, "usage", &twice, &usage)
         || !objectMember(*top, scan, "timings", &twice, &timings)
         || !objectMember(*top, scan, "prompt_progress", &twice, &progress))
@@ -121,16 +121,16 @@ std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
             integerMember(*progress, data, "processed", &twice),
             integerMember(*progress, data, "time_ms", &twice)};
     const JsonSpans::Member *choices = unique(*top, data, "choices", &twice);
-    const QList<JsonSpans::Span> list = choices && data[choices->value.begin] == '['
+    const std::span<const JsonSpans::Span> list = choices && data[choices->value.begin] == '['
         ? scan.elements(choices->value.begin)
-        : QList<JsonSpans::Span>();
-    if (!list.isEmpty() && data[list.first().begin] == '{') { // the first choice; any other is not read
-        const std::optional<QList<JsonSpans::Member>> choice = scan.plainMembers(list.first());
+        : std::span<const JsonSpans::Span>();
+    if (!list.empty() && data[list.front().begin] == '{') { // the first choice; any other is not read
+        const std::optional<std::span<const JsonSpans::Member>> choice = scan.plainMembers(list.front());
         if (!choice)
             return std::nullopt;
         if (const JsonSpans::Member *delta = unique(*choice, data, "delta", &twice);
             delta && data[delta->value.begin] == '{') {
-            const std::optional<QList<JsonSpans::Member>> fields = scan.plainMembers(delta->value);
+            const std::optional<std::span<const JsonSpans::Member>> fields = scan.plainMembers(delta->value);
             if (!fields || unique(*fields, data, "tool_calls", &twice))
                 return std::nullopt;
             chunk.reasoningContent = stringMember(*fields, data, "reasoning_content", &twice);

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
+
 namespace {
 
 QString described(const OpenAiChunk &chunk)
@@ -152,6 +154,35 @@ QList<QByteArray> openAiTexts()
     return texts;
 }
 
+// Whether a scan finds every object's members and every array's elements in `json` where JsonSpans finds
+// them, from the value at `at` down.
+bool scanFindsAlike(JsonScan &scan, QByteArrayView json, qsizetype at)
+{
+    const auto same = [](const JsonSpans::Span &a, const JsonSpans::Span &b) {
+        return a.begin == b.begin && a.end == b.end;
+    };
+    const QList<JsonSpans::Member> members = JsonSpans::members(json, at);
+    const std::span<const JsonSpans::Member> scannedMembers = scan.members(at);
+    if (!std::equal(members.begin(), members.end(), scannedMembers.begin(), scannedMembers.end(),
+            [&](const JsonSpans::Member &a, const JsonSpans::Member &b) {
+                return same(a.key, b.key) && same(a.value, b.value);
+            }))
+        return false;
+    const QList<JsonSpans::Span> elements = JsonSpans::elements(json, at);
+    const std::span<const JsonSpans::Span> scannedElements = scan.elements(at);
+    if (!std::equal(elements.begin(), elements.end(), scannedElements.begin(), scannedElements.end(), same))
+        return false;
+    for (const JsonSpans::Member &member : members) {
+        if (!scanFindsAlike(scan, json, member.value.begin))
+            return false;
+    }
+    for (const JsonSpans::Span &element : elements) {
+        if (!scanFindsAlike(scan, json, element.begin))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestPlainJson : public QObject
@@ -188,6 +219,18 @@ private Q_SLOTS:
         }
     }
 
+    void aScanFindsWhatJsonSpansFinds()
+    {
+        // In one walk for a plain text, level by level for any other: the same members and elements.
+        int plain = 0;
+        for (const QByteArray &text : openAiTexts()) {
+            JsonScan scan(text);
+            QVERIFY2(scanFindsAlike(scan, text, 0), text.constData());
+            plain += scan.isPlain();
+        }
+        QVERIFY(plain > 20);
+    }
+
     void aSharedScanIsOnlyForItsOwnBytes()
     {
         const QByteArray chunk = "{\"choices\":[{\"delta\":{\"content\":\"a\"}}]}";
@@ -197,8 +240,9 @@ private Q_SLOTS:
         QVERIFY(JsonScan(equal).json().data() == equal.constData());
         {
             const JsonScan::Shared inner(equal);
-            QCOMPARE(JsonScan(chunk).members().size(), 1);
-            QCOMPARE(JsonScan(equal).elements(JsonScan(equal).members().first().value.begin).size(), 1);
+            QCOMPARE(JsonScan(chunk).members().size(), std::size_t(1));
+            QCOMPARE(JsonScan(equal).elements(JsonScan(equal).members().front().value.begin).size(),
+                std::size_t(1));
         }
         QCOMPARE(OpenAiChunk::fromEvent(chunk).content, QStringLiteral("a"));
         QCOMPARE(OpenAiChunk::fromEvent(equal).content, QStringLiteral("a"));

@@ -156,8 +156,8 @@ QByteArray OpenAiChatRelay::edited(const QByteArray &data, bool *finishing, bool
     // Found through the unit's scan: the generation's reader looks into the same bytes next.
     JsonScan scan(data);
     const QByteArrayView json(data);
-    const QList<Member> top = scan.members();
-    if (top.isEmpty())
+    const std::span<const Member> top = scan.members();
+    if (top.empty())
         return data; // not an object: not Ponder's to change
     Edits edits;
     m_lastEnvelope.truncate(0); // its buffer kept for the next chunk's
@@ -171,11 +171,11 @@ QByteArray OpenAiChatRelay::edited(const QByteArray &data, bool *finishing, bool
         model && !m_options.modelPrefix.isEmpty() && json[model->value.begin] == '"')
         edits.insert(model->value.begin + 1, m_options.modelPrefix);
     if (const Member *choices = find(top, json, "choices")) {
-        const QList<Span> list = scan.elements(choices->value.begin);
+        const std::span<const Span> list = scan.elements(choices->value.begin);
         const Member *usage = find(top, json, "usage");
-        *usageOnly = list.isEmpty() && usage && json[usage->value.begin] == '{';
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            const QList<Member> choice = scan.members(list.at(i).begin);
+        *usageOnly = list.empty() && usage && json[usage->value.begin] == '{';
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::span<const Member> choice = scan.members(list[i].begin);
             if (const Member *reason = find(choice, json, "finish_reason"))
                 *finishing = *finishing || json[reason->value.begin] == '"';
             const Member *delta = find(choice, json, "delta");
@@ -191,7 +191,7 @@ QByteArray OpenAiChatRelay::edited(const QByteArray &data, bool *finishing, bool
 void OpenAiChatRelay::editDelta(JsonScan &scan, Span delta, bool first, Edits &edits)
 {
     const QByteArrayView json = scan.json();
-    const QList<Member> fields = scan.members(delta.begin);
+    const std::span<const Member> fields = scan.members(delta.begin);
     const Member *reasoningContent = find(fields, json, "reasoning_content");
     const Member *reasoning = find(fields, json, "reasoning");
     const ReasoningField wanted = m_options.reasoningField;
@@ -228,7 +228,7 @@ void OpenAiChatRelay::editDelta(JsonScan &scan, Span delta, bool first, Edits &e
     edits.insert(content->value.end, members);
 }
 
-QByteArray OpenAiChatRelay::extrasOfUsageChunk(QByteArrayView json, const QList<Member> &top) const
+QByteArray OpenAiChatRelay::extrasOfUsageChunk(QByteArrayView json, std::span<const Member> top) const
 {
     QByteArray extras;
     const QList<Member> held = members(m_held);

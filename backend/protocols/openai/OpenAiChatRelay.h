@@ -47,7 +47,7 @@ private:
     bool mayNeedChanges(const QByteArray &data) const;
     QByteArray edited(const QByteArray &data, bool *finishing, bool *usageOnly);
     void editDelta(JsonScan &scan, JsonSpans::Span delta, bool first, Edits &edits);
-    QByteArray extrasOfUsageChunk(QByteArrayView json, const QList<JsonSpans::Member> &top) const;
+    QByteArray extrasOfUsageChunk(QByteArrayView json, std::span<const JsonSpans::Member> top) const;
     QList<QByteArray> release();
 
     Options m_options;
