@@ -4,6 +4,7 @@
 #include "api/WholeAnswer.h"
 #include "core/Logging.h"
 #include "http/HttpResponder.h"
+#include "http/SseDataEvent.h"
 #include "upstream/Generation.h"
 
 #include <QJsonDocument>
@@ -117,6 +118,22 @@ void GenerationResponse::write(const QByteArray &bytes)
         m_keepAlive.start(); // silence is counted from the last write
         applyBackpressure();
     }
+}
+
+void GenerationResponse::write(std::initializer_list<QByteArrayView> parts)
+{
+    if (m_responder && m_responder->writeChunk(parts)) {
+        m_keepAlive.start();
+        applyBackpressure();
+    }
+}
+
+void GenerationResponse::writeSseData(const QByteArray &data)
+{
+    if (isOneLine(data))
+        write({"data: ", data, "\n\n"});
+    else
+        write(sseDataEvent(data));
 }
 
 void GenerationResponse::applyBackpressure()

@@ -76,6 +76,11 @@ protected:
 
     void beginStream();
     void write(const QByteArray &bytes);
+    // One chunk made of `parts` (an upstream's unit between the framing Ponder adds), not joined first.
+    void write(std::initializer_list<QByteArrayView> parts);
+    // The SSE event that carries `data` (sseDataEvent): one line of an upstream's data goes out as it is,
+    // between "data: " and its end, without the event being made (a copy of it) first.
+    void writeSseData(const QByteArray &data);
     void endStream();
     // A whole answer; `contentType` defaults to JSON.
     void send(int status, const QByteArray &body, const QByteArray &contentType = "application/json");

@@ -143,7 +143,7 @@ QList<Span> elements(QByteArrayView json, qsizetype at)
     return {};
 }
 
-const Member *find(const QList<Member> &list, QByteArrayView json, QByteArrayView key)
+const Member *find(std::span<const Member> list, QByteArrayView json, QByteArrayView key)
 {
     for (const Member &member : list) {
         const QByteArrayView name = member.key.in(json);

@@ -11,6 +11,8 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <span>
+
 namespace JsonSpans {
 
 struct Span
@@ -37,6 +39,6 @@ QList<Member> members(QByteArrayView json, qsizetype at = 0);
 // The elements of the array whose value starts at `at`; empty if it is not a well-formed array.
 QList<Span> elements(QByteArrayView json, qsizetype at = 0);
 // The member named `key` among `list`, or none.
-const Member *find(const QList<Member> &list, QByteArrayView json, QByteArrayView key);
+const Member *find(std::span<const Member> list, QByteArrayView json, QByteArrayView key);
 
 } // namespace JsonSpans

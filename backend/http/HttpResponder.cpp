@@ -9,10 +9,12 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <span>
 
 #ifdef Q_OS_LINUX
 #include <cerrno>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #endif
 
 namespace {
@@ -20,11 +22,8 @@ namespace {
 // Data up to this size is framed in one copy and written once; larger data is written as it is, between
 // its frame's head and end, so that megabytes are not copied once more.
 constexpr qsizetype FramedCopyBytes = 64 * 1024;
-
-QByteArray chunkFrame(const QByteArray &data)
-{
-    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
-}
+// The parts of one chunk writeChunk(parts) takes, without the framing it adds.
+constexpr std::size_t MaxChunkParts = 4;
 
 // Hands `bytes` to the kernel at once, without blocking: how many it took (0 when its buffer is full), or -1
 // where this is not done or on an error, which the caller leaves to QTcpSocket to find and report.
@@ -44,6 +43,53 @@ qint64 sendNow(const QTcpSocket &socket, const QByteArray &bytes)
 #else
     Q_UNUSED(socket);
     Q_UNUSED(bytes);
+    return -1;
+#endif
+}
+
+constexpr qsizetype ChunkHeadBytes = 2 * sizeof(qsizetype) + 2;
+
+// A chunk's head ("<size in hex>\r\n") written into `out` (ChunkHeadBytes), not allocated: its length.
+qsizetype chunkHead(qsizetype size, char *out)
+{
+    char digits[2 * sizeof(qsizetype)];
+    qsizetype count = 0;
+    do {
+        digits[count++] = "0123456789abcdef"[size & 0xf];
+        size >>= 4;
+    } while (size > 0);
+    for (qsizetype i = 0; i < count; ++i)
+        out[i] = digits[count - 1 - i];
+    out[count] = '\r';
+    out[count + 1] = '\n';
+    return count + 2;
+}
+
+// Hands `parts` to the kernel at once, in one call, without joining them: as sendNow.
+qint64 sendNow(const QTcpSocket &socket, std::span<const QByteArrayView> parts)
+{
+#ifdef Q_OS_LINUX
+    const qintptr descriptor = socket.socketDescriptor();
+    if (descriptor < 0)
+        return -1;
+    iovec vectors[MaxChunkParts + 2];
+    Q_ASSERT(parts.size() <= std::size(vectors));
+    msghdr message {};
+    message.msg_iov = vectors;
+    for (const QByteArrayView part : parts) {
+        if (!part.isEmpty())
+            vectors[message.msg_iovlen++] = {const_cast<char *>(part.data()), size_t(part.size())};
+    }
+    ssize_t sent = 0;
+    do {
+        sent = ::sendmsg(int(descriptor), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+    } while (sent < 0 && errno == EINTR);
+    if (sent >= 0)
+        return sent;
+    return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+#else
+    Q_UNUSED(socket);
+    Q_UNUSED(parts);
     return -1;
 #endif
 }
@@ -154,30 +200,65 @@ void HttpResponder::beginStream(int status, const QByteArray &contentType)
 
 bool HttpResponder::writeChunk(const QByteArray &data, Flush flush)
 {
-    if (m_state != State::Streaming || data.isEmpty() || !isConnected())
+    if (data.size() < FramedCopyBytes)
+        return writeChunk({QByteArrayView(data)}, flush);
+    if (m_state != State::Streaming || !isConnected())
         return false;
-    // QTcpSocket would send on the next event-loop pass; a delta leaves now, before whatever else this
-    // pass has to do (publishing to the hub, logging).
+    // Large data goes to the socket's buffer as it is (shared, not copied into a frame).
     bool written = false;
-    if (!m_framing.chunked || data.size() < FramedCopyBytes) {
-        const QByteArray frame = m_framing.chunked ? chunkFrame(data) : data;
-        // With nothing waiting in the socket's buffer, the frame goes to the kernel directly: through
-        // QTcpSocket every chunk would switch the socket's write notifier on and off again, two calls into
-        // the event dispatcher that cost more than the send. What the kernel does not take waits in
-        // QTcpSocket's buffer, and the chunks after it behind it, as before. Not for Flush::WhenWritable:
-        // a fan-out to many watchers would make every kernel copy in its own pass.
+    if (m_framing.chunked) {
+        written = m_socket->write(QByteArray::number(data.size(), 16) + "\r\n") > 0
+            && m_socket->write(data) > 0 && m_socket->write("\r\n") > 0;
+    } else {
         const qint64 sent
-            = flush == Flush::Now && m_socket->bytesToWrite() == 0 ? sendNow(*m_socket, frame) : -1;
-        if (sent == frame.size()) {
+            = flush == Flush::Now && m_socket->bytesToWrite() == 0 ? sendNow(*m_socket, data) : -1;
+        if (sent == data.size()) {
             tellBytesWritten();
             return true;
         }
-        written = m_socket->write(sent > 0 ? frame.sliced(sent) : frame) > 0;
-    } else {
-        // A large chunk's data goes to the socket's buffer as it is (shared, not copied into a frame).
-        written = m_socket->write(QByteArray::number(data.size(), 16) + "\r\n") > 0
-            && m_socket->write(data) > 0 && m_socket->write("\r\n") > 0;
+        written = m_socket->write(sent > 0 ? data.sliced(sent) : data) > 0;
     }
+    if (flush == Flush::Now)
+        m_socket->flush();
+    return written;
+}
+
+bool HttpResponder::writeChunk(std::initializer_list<QByteArrayView> parts, Flush flush)
+{
+    qsizetype size = 0;
+    for (const QByteArrayView part : parts)
+        size += part.size();
+    if (m_state != State::Streaming || size == 0 || !isConnected())
+        return false;
+    // QTcpSocket would send on the next event-loop pass; a delta leaves now, before whatever else this
+    // pass has to do (publishing to the hub, logging). With nothing waiting in the socket's buffer, the
+    // frame goes to the kernel directly: through QTcpSocket every chunk would switch the socket's write
+    // notifier on and off again, two calls into the event dispatcher that cost more than the send. What the
+    // kernel does not take waits in QTcpSocket's buffer, and the chunks after it behind it, as before. Not
+    // for Flush::WhenWritable: a fan-out to many watchers would make every kernel copy in its own pass.
+    char headBytes[ChunkHeadBytes];
+    const qsizetype headSize = m_framing.chunked ? chunkHead(size, headBytes) : 0;
+    Q_ASSERT(parts.size() <= MaxChunkParts);
+    QByteArrayView framed[MaxChunkParts + 2];
+    std::size_t count = 0;
+    framed[count++] = QByteArrayView(headBytes, headSize);
+    for (const QByteArrayView part : parts)
+        framed[count++] = part;
+    if (m_framing.chunked)
+        framed[count++] = "\r\n";
+    const std::span<const QByteArrayView> frameParts(framed, count);
+    const qint64 sent
+        = flush == Flush::Now && m_socket->bytesToWrite() == 0 ? sendNow(*m_socket, frameParts) : -1;
+    const qsizetype frameSize = headSize + size + (m_framing.chunked ? 2 : 0);
+    if (sent == frameSize) {
+        tellBytesWritten();
+        return true;
+    }
+    QByteArray frame;
+    frame.reserve(frameSize);
+    for (const QByteArrayView part : frameParts)
+        frame.append(part);
+    const bool written = m_socket->write(sent > 0 ? frame.sliced(sent) : frame) > 0;
     if (flush == Flush::Now)
         m_socket->flush();
     return written;

@@ -13,6 +13,7 @@
 #include <QtGlobal>
 
 #include <functional>
+#include <initializer_list>
 
 class QJsonObject;
 class QTcpSocket;
@@ -75,6 +76,10 @@ public:
     };
     void beginStream(int status, const QByteArray &contentType);
     bool writeChunk(const QByteArray &data, Flush flush = Flush::Now);
+    // One chunk made of `parts` in order (an upstream's event between the framing Ponder adds), handed to
+    // the kernel in one call without being joined first; only what it does not take is joined and left
+    // to QTcpSocket. Empty parts are fine; all of them empty writes nothing.
+    bool writeChunk(std::initializer_list<QByteArrayView> parts, Flush flush = Flush::Now);
     void endStream();
 
     bool hasResponded() const { return m_state != State::Idle; }

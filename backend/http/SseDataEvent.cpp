@@ -33,3 +33,9 @@ QByteArray sseDataEvent(QByteArrayView data)
     }
     return event.append(QByteArrayView(lineStart, end - lineStart)).append("\n\n");
 }
+
+bool isOneLine(QByteArrayView data)
+{
+    return !data.isEmpty() && !std::memchr(data.data(), '\n', size_t(data.size()))
+        && !std::memchr(data.data(), '\r', size_t(data.size()));
+}

@@ -9,3 +9,6 @@
 #include <QByteArrayView>
 
 QByteArray sseDataEvent(QByteArrayView data);
+// Whether `data` has no line end (CR or LF): its event is then "data: ", the data and "\n\n", which a writer
+// can hand to the kernel as those three parts instead of making the event (a copy of the data).
+bool isOneLine(QByteArrayView data);

@@ -3,6 +3,7 @@
 
 #include "core/Logging.h"
 #include "core/OffLoop.h"
+#include "upstream/JsonScan.h"
 #include "upstream/UpstreamLimits.h"
 
 #include <QTimer>
@@ -118,6 +119,8 @@ void Generation::readNextUnits()
         if (!isRunning())
             break;
         const AnswerUnit unit = m_unread.takeFirst();
+        // What the route and the reader find in the unit's JSON, each finds once for both.
+        const JsonScan::Shared scan(unit.data);
         relay(unit.data, unit.eventName); // the client of a relaying route has it before Ponder reads it
         if (unit.data.size() >= OffLoop::MinBytes)
             return parseOffLoop(unit.data);

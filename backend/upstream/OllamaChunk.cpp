@@ -2,6 +2,7 @@
 #include "upstream/OllamaChunk.h"
 
 #include "core/UpstreamJson.h"
+#include "upstream/JsonScan.h"
 #include "upstream/PlainJson.h"
 #include "upstream/UpstreamError.h"
 
@@ -28,7 +29,7 @@ OllamaChunk readLine(const QByteArray &line, const QJsonObject &json)
 }
 
 QString stringMember(
-    const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice)
+    std::span<const JsonSpans::Member> list, QByteArrayView json, QByteArrayView key, bool *twice)
 {
     const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
     return member ? PlainJson::string(json, member->value).value_or(QString()) : QString();
@@ -36,12 +37,14 @@ QString stringMember(
 
 // The line most of a stream is made of (a message of text, done or not), read without building a document;
 // nullopt leaves it to QJsonDocument: anything PlainJson does not accept, a key twice, an error, tool calls,
-// counts or durations. What it reads is what fromLine would read from the document.
+// counts or durations. What it reads is what fromLine would read from the document, found in one walk of
+// the line (JsonScan).
 std::optional<OllamaChunk> plainLine(const QByteArray &line)
 {
     using namespace PlainJson;
-    const std::optional<QList<JsonSpans::Member>> top = object(line);
-    if (!top || top->isEmpty())
+    JsonScan scan(line);
+    const std::optional<std::span<const JsonSpans::Member>> top = scan.plainObject();
+    if (!top || top->empty())
         return std::nullopt;
     bool twice = false;
     for (const char *read : {"error", "eval_count", "prompt_eval_count", "total_duration"}) {
@@ -52,7 +55,7 @@ std::optional<OllamaChunk> plainLine(const QByteArray &line)
     chunk.isObject = true;
     if (const JsonSpans::Member *message = unique(*top, line, "message", &twice);
         message && line[message->value.begin] == '{') {
-        const std::optional<QList<JsonSpans::Member>> fields = members(line, message->value);
+        const std::optional<std::span<const JsonSpans::Member>> fields = scan.plainMembers(message->value);
         if (!fields || unique(*fields, line, "tool_calls", &twice))
             return std::nullopt;
         chunk.thinking = stringMember(*fields, line, "thinking", &twice);

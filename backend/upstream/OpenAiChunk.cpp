@@ -2,6 +2,7 @@
 #include "upstream/OpenAiChunk.h"
 
 #include "core/UpstreamJson.h"
+#include "upstream/JsonScan.h"
 #include "upstream/PlainJson.h"
 
 #include <QJsonDocument>
@@ -48,14 +49,14 @@ std::optional<PromptProgress> progressFrom(const QJsonValue &progress)
 }
 
 QString stringMember(
-    const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice)
+    std::span<const JsonSpans::Member> list, QByteArrayView json, QByteArrayView key, bool *twice)
 {
     const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
     return member ? PlainJson::string(json, member->value).value_or(QString()) : QString();
 }
 
 // A member as QJsonValue::toDouble(otherwise) reads it: a number's value, else `otherwise`.
-double doubleMember(const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key,
+double doubleMember(std::span<const JsonSpans::Member> list, QByteArrayView json, QByteArrayView key,
     bool *twice, double otherwise)
 {
     const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
@@ -65,7 +66,7 @@ double doubleMember(const QList<JsonSpans::Member> &list, QByteArrayView json, Q
 // A member as QJsonValue::toInteger() reads it: a number of integral value, else 0. (A plain number has at
 // most 15 digits before its point: always within qint64.)
 qint64 integerMember(
-    const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice)
+    std::span<const JsonSpans::Member> list, QByteArrayView json, QByteArrayView key, bool *twice)
 {
     const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
     const std::optional<double> value = member ? PlainJson::number(json, member->value) : std::nullopt;
@@ -74,37 +75,39 @@ qint64 integerMember(
 
 // The members of `key` if it is an object (nullopt in `*members` otherwise); false if it cannot be read
 // plainly (a key written with an escape).
-bool objectMember(const QList<JsonSpans::Member> &list, QByteArrayView json, QByteArrayView key, bool *twice,
-    std::optional<QList<JsonSpans::Member>> *members)
+bool objectMember(std::span<const JsonSpans::Member> list, JsonScan &scan, QByteArrayView key, bool *twice,
+    std::optional<std::span<const JsonSpans::Member>> *members)
 {
-    const JsonSpans::Member *member = PlainJson::unique(list, json, key, twice);
-    if (!member || json[member->value.begin] != '{')
+    const JsonSpans::Member *member = PlainJson::unique(list, scan.json(), key, twice);
+    if (!member || scan.json()[member->value.begin] != '{')
         return true;
-    *members = PlainJson::members(json, member->value);
+    *members = scan.plainMembers(member->value);
     return members->has_value();
 }
 
 // The chunk a stream is made of (an envelope, one choice, a delta of text; the last one's usage and
 // llama.cpp's timings and prompt progress), read without building a document; nullopt leaves it to
 // QJsonDocument: anything PlainJson does not accept, a key twice, an error or tool calls. What it reads is
-// what fromEvent would read from the document.
+// what fromEvent would read from the document. What it finds, it finds through the unit's scan: a relaying
+// route looked into these bytes just before.
 std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
 {
     using namespace PlainJson;
-    const std::optional<QList<JsonSpans::Member>> top = object(data);
-    if (!top || top->isEmpty())
+    JsonScan scan(data);
+    const std::optional<std::span<const JsonSpans::Member>> top = scan.plainObject();
+    if (!top || top->empty())
         return std::nullopt;
     bool twice = false;
     if (unique(*top, data, "error", &twice))
         return std::nullopt;
     OpenAiChunk chunk;
     chunk.kind = OpenAiChunk::Kind::Delta;
-    std::optional<QList<JsonSpans::Member>> usage;
-    std::optional<QList<JsonSpans::Member>> timings;
-    std::optional<QList<JsonSpans::Member>> progress;
-    if (!objectMember(*top, data, "usage", &twice, &usage)
-        || !objectMember(*top, data, "timings", &twice, &timings)
-        || !objectMember(*top, data, "prompt_progress", &twice, &progress))
+    std::optional<std::span<const JsonSpans::Member>> usage;
+    std::optional<std::span<const JsonSpans::Member>> timings;
+    std::optional<std::span<const JsonSpans::Member>> progress;
+    if (!objectMember(*top, scan, "usage", &twice, &usage)
+        || !objectMember(*top, scan, "timings", &twice, &timings)
+        || !objectMember(*top, scan, "prompt_progress", &twice, &progress))
         return std::nullopt;
     if (usage)
         chunk.usage = TokenUsage {integerMember(*usage, data, "prompt_tokens", &twice),
@@ -118,16 +121,16 @@ std::optional<OpenAiChunk> plainDelta(const QByteArray &data)
             integerMember(*progress, data, "processed", &twice),
             integerMember(*progress, data, "time_ms", &twice)};
     const JsonSpans::Member *choices = unique(*top, data, "choices", &twice);
-    const QList<JsonSpans::Span> list = choices && data[choices->value.begin] == '['
-        ? JsonSpans::elements(data, choices->value.begin)
-        : QList<JsonSpans::Span>();
-    if (!list.isEmpty() && data[list.first().begin] == '{') { // the first choice; any other is not read
-        const std::optional<QList<JsonSpans::Member>> choice = members(data, list.first());
+    const std::span<const JsonSpans::Span> list = choices && data[choices->value.begin] == '['
+        ? scan.elements(choices->value.begin)
+        : std::span<const JsonSpans::Span>();
+    if (!list.empty() && data[list.front().begin] == '{') { // the first choice; any other is not read
+        const std::optional<std::span<const JsonSpans::Member>> choice = scan.plainMembers(list.front());
         if (!choice)
             return std::nullopt;
         if (const JsonSpans::Member *delta = unique(*choice, data, "delta", &twice);
             delta && data[delta->value.begin] == '{') {
-            const std::optional<QList<JsonSpans::Member>> fields = members(data, delta->value);
+            const std::optional<std::span<const JsonSpans::Member>> fields = scan.plainMembers(delta->value);
             if (!fields || unique(*fields, data, "tool_calls", &twice))
                 return std::nullopt;
             chunk.reasoningContent = stringMember(*fields, data, "reasoning_content", &twice);

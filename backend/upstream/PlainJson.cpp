@@ -105,30 +105,50 @@ qsizetype numberEnd(QByteArrayView json, qsizetype at)
     return i;
 }
 
-qsizetype plainValueEnd(QByteArrayView json, qsizetype at, int depth);
+qsizetype plainValueEnd(QByteArrayView json, qsizetype at, int depth, Index *index);
 
-qsizetype containerEnd(QByteArrayView json, qsizetype at, int depth, bool object)
+qsizetype containerEnd(QByteArrayView json, qsizetype at, int depth, bool object, Index *index)
 {
     if (depth >= MaxDepth)
         return -1;
+    // This container's items, kept apart until it ends (those inside it are recorded first).
+    QVarLengthArray<Member, 16> items;
+    const auto ended = [&](qsizetype end) {
+        if (index && object) {
+            index->containers.append({at, index->members.size(), items.size()});
+            index->members.append(items.constData(), items.size());
+        } else if (index) {
+            index->containers.append({at, index->elements.size(), items.size()});
+            for (const Member &item : items)
+                index->elements.append(item.value);
+        }
+        return end;
+    };
     const char close = object ? '}' : ']';
     qsizetype i = skipSpace(json, at + 1);
     if (i < json.size() && json[i] == close)
-        return i + 1;
+        return ended(i + 1);
     while (i < json.size()) {
+        Member item;
         if (object) {
+            item.key.begin = i;
             if (json[i] != '"' || (i = stringEnd(json, i)) < 0)
                 return -1;
+            item.key.end = i;
             i = skipSpace(json, i);
             if (i >= json.size() || json[i] != ':')
                 return -1;
             i = skipSpace(json, i + 1);
         }
-        if ((i = plainValueEnd(json, i, depth + 1)) < 0)
+        item.value.begin = i;
+        if ((i = plainValueEnd(json, i, depth + 1, index)) < 0)
             return -1;
+        item.value.end = i;
+        if (index)
+            items.append(item);
         i = skipSpace(json, i);
         if (i < json.size() && json[i] == close)
-            return i + 1;
+            return ended(i + 1);
         if (i >= json.size() || json[i] != ',')
             return -1;
         i = skipSpace(json, i + 1);
@@ -136,7 +156,7 @@ qsizetype containerEnd(QByteArrayView json, qsizetype at, int depth, bool object
     return -1;
 }
 
-qsizetype plainValueEnd(QByteArrayView json, qsizetype at, int depth)
+qsizetype plainValueEnd(QByteArrayView json, qsizetype at, int depth, Index *index)
 {
     if (at >= json.size())
         return -1;
@@ -144,9 +164,9 @@ qsizetype plainValueEnd(QByteArrayView json, qsizetype at, int depth)
     case '"':
         return stringEnd(json, at);
     case '{':
-        return containerEnd(json, at, depth, true);
+        return containerEnd(json, at, depth, true, index);
     case '[':
-        return containerEnd(json, at, depth, false);
+        return containerEnd(json, at, depth, false, index);
     case 't':
         return json.sliced(at).startsWith("true") ? at + 4 : -1;
     case 'f':
@@ -165,25 +185,38 @@ std::optional<QList<Member>> members(QByteArrayView json, Span value)
     if (!value.isValid() || json[value.begin] != '{')
         return std::nullopt;
     QList<Member> list = JsonSpans::members(json, value.begin);
-    for (const Member &member : list) {
-        if (member.key.in(json).contains('\\'))
-            return std::nullopt;
-    }
+    if (!plainKeys(list, json))
+        return std::nullopt;
     return list;
 }
 
-std::optional<QList<Member>> object(QByteArrayView json)
+bool plainKeys(std::span<const Member> list, QByteArrayView json)
+{
+    for (const Member &member : list) {
+        if (member.key.in(json).contains('\\'))
+            return false;
+    }
+    return true;
+}
+
+std::optional<Span> objectSpan(QByteArrayView json, Index *index)
 {
     const qsizetype at = skipSpace(json, 0);
     if (at >= json.size() || json[at] != '{')
         return std::nullopt;
-    const qsizetype end = plainValueEnd(json, at, 0);
+    const qsizetype end = plainValueEnd(json, at, 0, index);
     if (end < 0 || skipSpace(json, end) != json.size())
         return std::nullopt;
-    return members(json, {at, end});
+    return Span {at, end};
 }
 
-const Member *unique(const QList<Member> &list, QByteArrayView json, QByteArrayView key, bool *twice)
+std::optional<QList<Member>> object(QByteArrayView json)
+{
+    const std::optional<Span> span = objectSpan(json);
+    return span ? members(json, *span) : std::nullopt;
+}
+
+const Member *unique(std::span<const Member> list, QByteArrayView json, QByteArrayView key, bool *twice)
 {
     const Member *found = nullptr;
     for (const Member &member : list) {

@@ -31,6 +31,8 @@ private Q_SLOTS:
     void connectionsPastTheLimitWaitForOneToClose();
     void anAnswerLeavesWithoutWaitingForTheLoop();
     void aStreamsEndLeavesWithoutWaitingForTheLoop();
+    void aChunkInPartsLeavesAsOneFrame();
+    void aChunkInPartsTheKernelCannotTakeArrivesWhole();
 
 private:
     std::unique_ptr<BackendFixture> m_server;
@@ -315,6 +317,44 @@ void HttpTransportTest::aStreamsEndLeavesWithoutWaitingForTheLoop()
     const QByteArray received = sockets.receivedWithoutTheLoop("\r\n0\r\n\r\n");
     QVERIFY2(received.startsWith("HTTP/1.1 200"), received.constData());
     QVERIFY2(received.endsWith("data: one\n\n\r\n0\r\n\r\n"), received.constData());
+}
+
+void HttpTransportTest::aChunkInPartsLeavesAsOneFrame()
+{
+    // An upstream's event between the framing Ponder adds is written without being joined: the client
+    // reads the one chunk it would have read joined, at once.
+    SocketPair sockets;
+    QVERIFY(sockets.connect());
+    auto *responder = new HttpResponder(sockets.server, {});
+    responder->beginStream(200, "text/event-stream");
+    const QByteArray event = "{\"choices\":[]}";
+    QVERIFY(responder->writeChunk({"data: ", event, "", "\n\n"}));
+    QVERIFY(!responder->writeChunk({"", ""})); // nothing: no empty chunk, which would end the stream
+    const QByteArray received = sockets.receivedWithoutTheLoop("\n\n\r\n");
+    QVERIFY2(received.endsWith("\r\n\r\n16\r\ndata: {\"choices\":[]}\n\n\r\n"), received.constData());
+    responder->endStream();
+}
+
+void HttpTransportTest::aChunkInPartsTheKernelCannotTakeArrivesWhole()
+{
+    // What the kernel does not take of a chunk written in parts waits in the socket's buffer, joined, and
+    // the chunks after it behind it: the client reads every byte once, in order.
+    SocketPair sockets;
+    QVERIFY(sockets.connect());
+    sockets.server->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 4096);
+    auto *responder = new HttpResponder(sockets.server, {});
+    responder->beginStream(200, "text/event-stream");
+    QByteArray expected;
+    for (int i = 0; i < 8; ++i) {
+        const QByteArray data = QByteArray(60000, char('a' + i));
+        QVERIFY(responder->writeChunk({"data: ", data, "\n\n"}));
+        expected += QByteArray::number(data.size() + 8, 16) + "\r\ndata: " + data + "\n\n\r\n";
+    }
+    responder->endStream();
+    expected += "0\r\n\r\n";
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += sockets.client.readAll()).endsWith(expected), 15000);
+    QCOMPARE(received.sliced(received.indexOf("\r\n\r\n") + 4), expected);
 }
 
 QTEST_GUILESS_MAIN(HttpTransportTest)

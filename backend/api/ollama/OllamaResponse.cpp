@@ -4,6 +4,7 @@
 #include "events/JsonSpans.h"
 #include "http/HttpResponder.h"
 #include "upstream/Generation.h"
+#include "upstream/JsonScan.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -27,8 +28,8 @@ QByteArray renamed(const QByteArray &line, const QByteArray &prefix)
 {
     if (prefix.isEmpty())
         return line;
-    const QList<JsonSpans::Member> members = JsonSpans::members(line);
-    const JsonSpans::Member *model = JsonSpans::find(members, line, "model");
+    JsonScan scan(line); // the generation's reader looks into the same line next
+    const JsonSpans::Member *model = JsonSpans::find(scan.members(), line, "model");
     if (!model || line.at(model->value.begin) != '"')
         return line;
     QByteArray out = line;
@@ -65,7 +66,8 @@ void OllamaResponse::onUpstreamData(const QByteArray &data, const QByteArray &)
     if (!isStreaming())
         return m_assembler.add(data);
     beginStream();
-    write(renamed(data, m_modelPrefix) + '\n');
+    // The upstream's line and its end as two parts: not copied into one line first.
+    write({renamed(data, m_modelPrefix), "\n"});
 }
 
 QJsonObject OllamaResponse::line(const QString &content, const QString &thinking) const

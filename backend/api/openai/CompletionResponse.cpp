@@ -46,7 +46,7 @@ void CompletionResponse::onUpstreamData(const QByteArray &data, const QByteArray
     beginStream();
     for (const QByteArray &event : m_relay->feed(data)) {
         m_doneWritten = m_doneWritten || QByteArrayView(event).trimmed() == "[DONE]";
-        write(sseDataEvent(event));
+        writeSseData(event);
     }
 }
 
@@ -87,7 +87,7 @@ void CompletionResponse::onFinished(const GenerationOutcome &outcome)
         }
         beginStream();
         for (const QByteArray &event : m_relay ? m_relay->finish() : QList<QByteArray> {})
-            write(sseDataEvent(event));
+            writeSseData(event);
         if (!m_doneWritten) // some servers end without it; Ponder's clients get it all the same
             write(CompletionFormatter::done());
         return endStream();

@@ -57,8 +57,8 @@ void TextCompletionResponse::onUpstreamData(const QByteArray &data, const QByteA
         m_relay.emplace(relayOptions());
     beginStream();
     for (const QByteArray &event : m_relay->feed(data)) {
-        m_doneWritten = m_doneWritten || event.trimmed() == "[DONE]";
-        write(sseDataEvent(event));
+        m_doneWritten = m_doneWritten || QByteArrayView(event).trimmed() == "[DONE]";
+        writeSseData(event);
     }
 }
 
@@ -86,7 +86,7 @@ void TextCompletionResponse::onFinished(const GenerationOutcome &outcome)
             return sendAnswer(m_assembler.completion(relayOptions()));
         beginStream();
         for (const QByteArray &event : m_relay ? m_relay->finish() : QList<QByteArray> {})
-            write(sseDataEvent(event));
+            writeSseData(event);
         if (!m_doneWritten)
             write(CompletionFormatter::done());
         return endStream();

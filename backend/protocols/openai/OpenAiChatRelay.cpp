@@ -2,6 +2,7 @@
 #include "protocols/openai/OpenAiChatRelay.h"
 
 #include "core/UpstreamJson.h"
+#include "upstream/JsonScan.h"
 #include "upstream/PlainJson.h"
 
 #include <QByteArrayMatcher>
@@ -31,8 +32,13 @@ QByteArray jsonString(const QString &text)
     return array.sliced(1, array.size() - 2);
 }
 
-std::optional<QString> decodedString(QByteArrayView value)
+// The text of a string value. Plain JSON (the reader checks every chunk for it next, and the scan keeps the
+// answer) is read as the reader reads it, anything else through a document.
+std::optional<QString> decodedString(JsonScan &scan, Span span)
 {
+    if (scan.isPlain())
+        return PlainJson::string(scan.json(), span);
+    const QByteArrayView value = span.in(scan.json());
     if (value.isEmpty() || value.front() != '"')
         return std::nullopt;
     const QJsonArray array = parseUpstreamJson("[" + value.toByteArray() + "]").array();
@@ -45,7 +51,7 @@ std::optional<QString> decodedString(QByteArrayView value)
 // server writes (a document is built only for what it does not accept).
 bool isJsonObject(const QByteArray &json)
 {
-    return PlainJson::object(json).has_value() || parseUpstreamJson(json).isObject();
+    return JsonScan(json).plainObject().has_value() || parseUpstreamJson(json).isObject();
 }
 
 } // namespace
@@ -109,7 +115,7 @@ QList<QByteArray> OpenAiChatRelay::feed(const QByteArray &data)
     QByteArray chunk = edited(data, &finishing, &usageOnly);
     if (usageOnly && !m_options.clientAskedUsage) {
         // Ponder asked for usage, the client did not: the chunk is Ponder's, its other members the client's.
-        const QByteArray extras = extrasOfUsageChunk(chunk, members(chunk));
+        const QByteArray extras = extrasOfUsageChunk(chunk, JsonScan(chunk).members());
         if (!m_held.isEmpty() && !extras.isEmpty())
             m_held.insert(m_held.lastIndexOf('}'), extras);
         return release();
@@ -147,9 +153,11 @@ QList<QByteArray> OpenAiChatRelay::release()
 
 QByteArray OpenAiChatRelay::edited(const QByteArray &data, bool *finishing, bool *usageOnly)
 {
+    // Found through the unit's scan: the generation's reader looks into the same bytes next.
+    JsonScan scan(data);
     const QByteArrayView json(data);
-    const QList<Member> top = members(json);
-    if (top.isEmpty())
+    const std::span<const Member> top = scan.members();
+    if (top.empty())
         return data; // not an object: not Ponder's to change
     Edits edits;
     m_lastEnvelope.truncate(0); // its buffer kept for the next chunk's
@@ -163,26 +171,27 @@ QByteArray OpenAiChatRelay::edited(const QByteArray &data, bool *finishing, bool
         model && !m_options.modelPrefix.isEmpty() && json[model->value.begin] == '"')
         edits.insert(model->value.begin + 1, m_options.modelPrefix);
     if (const Member *choices = find(top, json, "choices")) {
-        const QList<Span> list = elements(json, choices->value.begin);
+        const std::span<const Span> list = scan.elements(choices->value.begin);
         const Member *usage = find(top, json, "usage");
-        *usageOnly = list.isEmpty() && usage && json[usage->value.begin] == '{';
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            const QList<Member> choice = members(json, list.at(i).begin);
+        *usageOnly = list.empty() && usage && json[usage->value.begin] == '{';
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::span<const Member> choice = scan.members(list[i].begin);
             if (const Member *reason = find(choice, json, "finish_reason"))
                 *finishing = *finishing || json[reason->value.begin] == '"';
             const Member *delta = find(choice, json, "delta");
             if (!delta)
                 delta = find(choice, json, "message");
             if (delta && json[delta->value.begin] == '{')
-                editDelta(json, delta->value, i == 0, edits);
+                editDelta(scan, delta->value, i == 0, edits);
         }
     }
     return edits.isEmpty() ? data : edits.applyTo(json);
 }
 
-void OpenAiChatRelay::editDelta(QByteArrayView json, Span delta, bool first, Edits &edits)
+void OpenAiChatRelay::editDelta(JsonScan &scan, Span delta, bool first, Edits &edits)
 {
-    const QList<Member> fields = members(json, delta.begin);
+    const QByteArrayView json = scan.json();
+    const std::span<const Member> fields = scan.members(delta.begin);
     const Member *reasoningContent = find(fields, json, "reasoning_content");
     const Member *reasoning = find(fields, json, "reasoning");
     const ReasoningField wanted = m_options.reasoningField;
@@ -201,7 +210,7 @@ void OpenAiChatRelay::editDelta(QByteArrayView json, Span delta, bool first, Edi
     const Member *content = find(fields, json, "content");
     if (!first || !m_options.splitThinkTags || m_tags.isSettled() || !content)
         return;
-    const std::optional<QString> text = decodedString(content->value.in(json));
+    const std::optional<QString> text = decodedString(scan, content->value);
     if (!text)
         return;
     QString answer;
@@ -219,7 +228,7 @@ void OpenAiChatRelay::editDelta(QByteArrayView json, Span delta, bool first, Edi
     edits.insert(content->value.end, members);
 }
 
-QByteArray OpenAiChatRelay::extrasOfUsageChunk(QByteArrayView json, const QList<Member> &top) const
+QByteArray OpenAiChatRelay::extrasOfUsageChunk(QByteArrayView json, std::span<const Member> top) const
 {
     QByteArray extras;
     const QList<Member> held = members(m_held);

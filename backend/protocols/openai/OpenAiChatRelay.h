@@ -19,6 +19,8 @@
 #include <QByteArray>
 #include <QList>
 
+class JsonScan;
+
 class OpenAiChatRelay
 {
 public:
@@ -44,8 +46,8 @@ private:
 
     bool mayNeedChanges(const QByteArray &data) const;
     QByteArray edited(const QByteArray &data, bool *finishing, bool *usageOnly);
-    void editDelta(QByteArrayView json, JsonSpans::Span delta, bool first, Edits &edits);
-    QByteArray extrasOfUsageChunk(QByteArrayView json, const QList<JsonSpans::Member> &top) const;
+    void editDelta(JsonScan &scan, JsonSpans::Span delta, bool first, Edits &edits);
+    QByteArray extrasOfUsageChunk(QByteArrayView json, std::span<const JsonSpans::Member> top) const;
     QList<QByteArray> release();
 
     Options m_options;
